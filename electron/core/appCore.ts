@@ -1,0 +1,85 @@
+// The app core: everything the app does, with no Electron import. Electron's main, browser mode,
+// the CLI and the tests all start it.
+import type { Actor } from '../../shared/domain/lead';
+import { contract } from '../../shared/contract';
+import { AppError } from '../../shared/contract/errors';
+import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
+import { openStore, type Store } from '../store/db';
+import { systemClock, type Clock } from './clock';
+import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
+import { allHandlers } from './handlers';
+import type { CoreServices } from './services';
+import { createEvents } from './events';
+import { createKpiService } from './kpiService';
+import { createLeadService } from './leadService';
+import { createListService } from './listService';
+import { createSettingsService } from './settingsService';
+import { createSweepService } from './sweepService';
+
+export interface AppCoreOptions {
+  dbPath: string;
+  clock?: Clock;
+  /** The dealer's zone for a new database (default: this PC's zone). */
+  timeZone?: string;
+  mode?: 'electron' | 'browser';
+  version?: string;
+  /** Check every reply against the contract's output schema (on in tests). */
+  validateOutput?: boolean;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export interface AppCore extends CoreServices {
+  dispatch: Dispatch;
+  close(): void;
+}
+
+const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`, err ?? '');
+
+export function createAppCore(opts: AppCoreOptions): AppCore {
+  const log = opts.log ?? defaultLog;
+  const clock = opts.clock ?? systemClock;
+  const store = openStore(opts.dbPath);
+  const events = createEvents(log);
+  const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const settings = createSettingsService(store, clock, tz);
+  if (settings.get('rules', undefined) === undefined) settings.set('rules', settings.rules());
+  const leads = createLeadService(store, clock, settings, events);
+  const lists = createListService(store, clock);
+  const kpi = createKpiService(store, settings);
+  const sweeps = createSweepService(store, leads, settings);
+
+  // The stored SLA deadlines follow the settings.
+  settings.onRulesChanged((rules) => {
+    const upd = store.sqlite.prepare('UPDATE leads SET sla1_due_at = ?, sla2_due_at = ? WHERE id = ?');
+    for (const r of store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').iterate() as Iterable<{ id: number; a: number }>) {
+      upd.run(sla1DueAt(r.a, rules), sla2DueAt(r.a, rules), r.id);
+    }
+  });
+
+  const defaultUser = ensureDefaultUser(store, clock.now());
+  const actor = (ctx?: CallContext): Actor => {
+    const id = ctx?.userId ?? settings.get<number | null>('desk.currentUser', null) ?? defaultUser;
+    const u = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1').get(id) as Actor | undefined;
+    return u ?? { id: defaultUser, name: 'Front desk' };
+  };
+
+  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, sweeps, log, actor };
+  const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
+
+  return {
+    ...services, dispatch,
+    close: () => store.sqlite.close(),
+  };
+}
+
+function ensureDefaultUser(store: Store, now: number): number {
+  const row = store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number } | undefined;
+  if (row) return row.id;
+  return store.sqlite.transaction(() => {
+    const id = Number(store.sqlite.prepare("INSERT INTO users (name, email, language, active, created_at) VALUES ('Front desk', NULL, 'en', 1, ?)").run(now).lastInsertRowid);
+    store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')").run(id);
+    return id;
+  })();
+}
+
+export { AppError };

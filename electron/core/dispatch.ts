@@ -1,0 +1,60 @@
+// Handler registration that loops over the contract: unknown or duplicate channels are refused, the
+// input is parsed by its zod schema, and every failure comes back as a typed, translatable error.
+import { z } from 'zod';
+import { AppError, type AppErrorShape, type Reply } from '../../shared/contract/errors';
+import type { ChannelMap } from '../../shared/contract/define';
+
+export interface CallContext { transport: 'ipc' | 'http' | 'cli' | 'test'; userId?: number | null }
+export type HandlerMap<M extends ChannelMap> = {
+  [C in keyof M]: (input: z.output<M[C]['input']>, ctx: CallContext) => z.input<M[C]['output']> | Promise<z.input<M[C]['output']>>;
+};
+export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Promise<Reply<unknown>>;
+
+const issues = (e: z.ZodError) => e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+
+export function toErrorShape(e: unknown, log: (msg: string, err?: unknown) => void): AppErrorShape {
+  if (e instanceof AppError) return e.toJSON();
+  if (e instanceof z.ZodError) return { code: 'INVALID_INPUT', issues: issues(e) };
+  log('unexpected error in a handler', e);
+  return { code: 'INTERNAL' };
+}
+
+export function createDispatcher<M extends ChannelMap>(
+  contract: M,
+  handlers: HandlerMap<M>,
+  opts: { validateOutput: boolean; log: (msg: string, err?: unknown) => void },
+): Dispatch {
+  const table = new Map<string, { def: M[keyof M]; fn: (i: unknown, c: CallContext) => unknown }>();
+  for (const name of Object.keys(contract)) {
+    if (table.has(name)) throw new Error(`Duplicate channel: ${name}`);
+    const fn = (handlers as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`No handler for channel: ${name}`);
+    table.set(name, { def: contract[name] as M[keyof M], fn: fn as (i: unknown, c: CallContext) => unknown });
+  }
+  for (const name of Object.keys(handlers)) {
+    if (!table.has(name)) throw new Error(`Handler for a channel the contract does not have: ${name}`);
+  }
+  return async (channel, input, ctx) => {
+    const entry = typeof channel === 'string' && Object.hasOwn(contract, channel) ? table.get(channel) : undefined;
+    if (!entry) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+    const parsed = entry.def.input.safeParse(input);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return { ok: false, error: { code: 'INVALID_INPUT', ...(first ? { field: first.path.join('.') } : {}), issues: issues(parsed.error) } };
+    }
+    try {
+      const value = await entry.fn(parsed.data, ctx);
+      if (opts.validateOutput) {
+        const out = entry.def.output.safeParse(value);
+        if (!out.success) {
+          opts.log(`output of ${channel} does not match the contract: ${JSON.stringify(issues(out.error)).slice(0, 500)}`);
+          return { ok: false, error: { code: 'INTERNAL' } };
+        }
+        return { ok: true, value: out.data };
+      }
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toErrorShape(e, opts.log) };
+    }
+  };
+}

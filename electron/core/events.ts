@@ -1,0 +1,23 @@
+// In-process events after a commit (notifications, UI refresh). Listeners never fail the write.
+export type AppEvent =
+  | { type: 'lead.created'; leadId: number; at: number }
+  | { type: 'lead.changed'; leadId: number; at: number; action?: string }
+  | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null }
+  | { type: 'sweep.done'; name: string; at: number; changed: number };
+
+export interface Events {
+  emit(e: AppEvent): void;
+  on(fn: (e: AppEvent) => void): () => void;
+}
+
+export function createEvents(log: (msg: string, err?: unknown) => void): Events {
+  const fns = new Set<(e: AppEvent) => void>();
+  return {
+    emit(e) {
+      for (const fn of fns) {
+        try { fn(e); } catch (err) { log(`event listener failed for ${e.type}`, err); }
+      }
+    },
+    on(fn) { fns.add(fn); return () => fns.delete(fn); },
+  };
+}

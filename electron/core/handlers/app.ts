@@ -1,0 +1,19 @@
+// Handlers of the frame's channels (shared/contract/app.ts).
+import type { Contract } from '../../../shared/contract';
+import type { appChannels } from '../../../shared/contract/app';
+import type { HandlerMap } from '../dispatch';
+import type { CoreServices } from '../services';
+import { generateDemo } from '../demo/generate';
+
+export const appHandlers = (c: CoreServices) => ({
+  'app.info': () => ({
+    version: c.options.version ?? '0.1.0', mode: c.options.mode ?? 'browser', now: c.clock.now(), timeZone: c.settings.rules().timeZone,
+    leadCount: (c.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
+    currentUser: (() => { const a = c.actor(); return a.id === null ? null : { id: a.id, name: a.name }; })(),
+  }),
+  'settings.get': () => c.settings.all(),
+  'settings.setLanguage': ({ language }) => c.settings.setLanguage(language),
+  'settings.setRules': (rules) => c.settings.setRules(rules),
+  'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
+  'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),
+}) satisfies Pick<HandlerMap<Contract>, keyof typeof appChannels>;

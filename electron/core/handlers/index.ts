@@ -1,0 +1,13 @@
+// Every channel's handler: one group per contract file. The merged map must cover the contract.
+import type { Contract } from '../../../shared/contract';
+import type { HandlerMap } from '../dispatch';
+import type { CoreServices } from '../services';
+import { appHandlers } from './app';
+import { leadHandlers } from './leads';
+
+export function allHandlers(c: CoreServices): HandlerMap<Contract> {
+  return {
+    ...appHandlers(c),
+    ...leadHandlers(c),
+  } satisfies HandlerMap<Contract>;
+}

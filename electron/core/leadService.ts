@@ -1,0 +1,185 @@
+import type { Statement } from 'better-sqlite3';
+// The lead service: load → apply the shared rule → write lead, contact, history and effects in one
+// transaction, with optimistic concurrency on the version column.
+import type { Actor, Lead } from '../../shared/domain/lead';
+import { SYSTEM_ACTOR } from '../../shared/domain/lead';
+import type { ActionId } from '../../shared/domain/vocabulary';
+import {
+  availableActions, decide, initialLead, leadNumber, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State,
+  type ActionInputs, type Effect, type LeadChanges, type NewLeadRow,
+} from '../../shared/rules';
+import { newLeadInput, type NewLeadInput } from '../../shared/contract/inputs';
+import { AppError } from '../../shared/contract/errors';
+import type { LeadDetail } from '../../shared/contract/models';
+import type { Store } from '../store/db';
+import { LEAD_SELECT, rowToLead, toColumns } from '../store/leadRow';
+import type { Clock } from './clock';
+import type { SettingsService } from './settingsService';
+import type { Events } from './events';
+
+export type EffectHandler = (effect: Effect, lead: Lead, actor: Actor) => void;
+export interface CreateOptions {
+  assignedAt?: number;
+  masterLeadId?: number | null;
+  recontacted?: boolean;
+  externalId?: string | null;
+  /** The moment the lead came to be, when it is not now (a follow-up created by a catch-up sweep). */
+  at?: number;
+  /** Runs inside the creating transaction, after the lead row exists (e.g. assignment rules). */
+  afterInsert?: (lead: Lead) => void;
+}
+
+export interface LeadService {
+  load(id: number): Lead;
+  detail(id: number): LeadDetail;
+  create(input: NewLeadInput, actor: Actor, opts?: CreateOptions): Lead;
+  act<A extends ActionId>(action: A, id: number, version: number | null | undefined, input: ActionInputs[A], actor: Actor): Lead;
+  /** Writes already-decided changes (sweeps); must run inside a transaction. */
+  applyChanges(lead: Lead, changes: LeadChanges, actor: Actor): Lead;
+  writeHistory(leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null): void;
+  onEffect(kind: Effect['kind'], fn: EffectHandler): void;
+}
+
+export function createLeadService(store: Store, clock: Clock, settings: SettingsService, events: Events): LeadService {
+  const { sqlite } = store;
+  const selectLead = sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id = ?`);
+  const insertHistory = sqlite.prepare(
+    'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertContact = sqlite.prepare(
+    'INSERT INTO contacts (lead_id, at, user_id, direction, channel, outcome, verbatim, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const nextSeq = sqlite.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
+  const effectHandlers = new Map<Effect['kind'], EffectHandler[]>();
+  const updateCache = new Map<string, Statement<unknown[]>>();
+
+  const load = (id: number): Lead => {
+    const row = selectLead.get(id) as Record<string, unknown> | undefined;
+    if (!row) throw new AppError('NOT_FOUND', { params: { id } });
+    return rowToLead(row);
+  };
+
+  const writeHistory: LeadService['writeHistory'] = (leadId, rows, actor, customerId = null) => {
+    for (const h of rows) insertHistory.run(leadId, customerId, h.at, actor.id, actor.name, h.field, h.oldValue, h.newValue);
+  };
+
+  function update(id: number, cols: Record<string, unknown>, expectedVersion: number): void {
+    const keys = Object.keys(cols);
+    const sig = keys.join(',');
+    let stmt = updateCache.get(sig);
+    if (!stmt) {
+      stmt = sqlite.prepare(`UPDATE leads SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @__id AND version = @__v`);
+      updateCache.set(sig, stmt);
+    }
+    const r = stmt.run({ ...cols, __id: id, __v: expectedVersion });
+    if (r.changes !== 1) throw new AppError('VERSION_CONFLICT');
+  }
+
+  const applyChanges: LeadService['applyChanges'] = (lead, changes, actor) => {
+    if (Object.keys(changes.patch).length > 0) update(lead.id, toColumns(changes.patch), lead.version);
+    if (changes.contact) {
+      const c = changes.contact;
+      insertContact.run(lead.id, c.at, c.userId, c.direction, c.channel, c.outcome, c.verbatim, c.answer);
+    }
+    writeHistory(lead.id, changes.history, actor);
+    const updated = load(lead.id);
+    for (const e of changes.effects) for (const fn of effectHandlers.get(e.kind) ?? []) fn(e, updated, actor);
+    return updated;
+  };
+
+  function insertLead(row: NewLeadRow, externalId: string | null): number {
+    const s = settings.rules();
+    const year = new Date(row.createdAt).getUTCFullYear();
+    const seq = (nextSeq.get(`lead:${year}`) as { value: number }).value;
+    const cols = {
+      ...toColumns(row), number: leadNumber(year, seq), type_rank: row.leadType === 'customer_driven' ? 0 : 1,
+      sla1_due_at: sla1DueAt(row.assignedAt, s), sla2_due_at: sla2DueAt(row.assignedAt, s), external_id: externalId,
+    };
+    const keys = Object.keys(cols);
+    const sig = `insert:${keys.join(',')}`;
+    let stmt = updateCache.get(sig);
+    if (!stmt) {
+      stmt = sqlite.prepare(`INSERT INTO leads (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`);
+      updateCache.set(sig, stmt);
+    }
+    const r = stmt.run(cols);
+    return Number(r.lastInsertRowid);
+  }
+
+  const svc: LeadService = {
+    load,
+    writeHistory,
+    applyChanges,
+    onEffect(kind, fn) {
+      effectHandlers.set(kind, [...(effectHandlers.get(kind) ?? []), fn]);
+    },
+    create(input, actor, opts = {}) {
+      const parsed = newLeadInput.safeParse(input);
+      if (!parsed.success) {
+        throw new AppError('INVALID_INPUT', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      }
+      const now = opts.at ?? clock.now();
+      const res = initialLead({ ...parsed.data, assignedAt: opts.assignedAt, masterLeadId: opts.masterLeadId, recontacted: opts.recontacted },
+        { now, settings: settings.rules(), campaigns: settings.campaigns() });
+      if (!res.ok) throw new AppError(res.error.code, { field: res.error.field });
+      const created = sqlite.transaction(() => {
+        const id = insertLead(res.value, opts.externalId ?? null);
+        const lead = load(id);
+        writeHistory(id, [
+          { at: now, field: 'created', oldValue: null, newValue: lead.number },
+          { at: now, field: 'assignedAt', oldValue: null, newValue: new Date(lead.assignedAt).toISOString() },
+          { at: now, field: 'status', oldValue: null, newValue: lead.status },
+        ], actor);
+        opts.afterInsert?.(lead);
+        return load(id);
+      })();
+      events.emit({ type: 'lead.created', leadId: created.id, at: now });
+      return created;
+    },
+    act(action, id, version, input, actor) {
+      const result = sqlite.transaction(() => {
+        const lead = load(id);
+        if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        const decision = decide(action, lead, input, { now: clock.now(), user: actor, settings: settings.rules() });
+        if (!decision.ok) throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
+        return applyChanges(lead, decision.value, actor);
+      })();
+      events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action });
+      return result;
+    },
+    detail(id) {
+      const lead = load(id);
+      const now = clock.now();
+      const s = settings.rules();
+      const contacts = sqlite.prepare(
+        `SELECT c.id, c.lead_id AS leadId, c.at, c.user_id AS userId, u.name AS userName, c.direction, c.channel, c.outcome, c.verbatim, c.answer
+         FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.lead_id = ? ORDER BY c.at, c.id`).all(id) as LeadDetail['contacts'];
+      const history = sqlite.prepare(
+        `SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
+         FROM history WHERE lead_id = ? ORDER BY id DESC`).all(id) as LeadDetail['history'];
+      const vehicle = lead.vin ? (sqlite.prepare(
+        `SELECT id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
+          current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
+          mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
+          service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
+         FROM vehicles WHERE vin = ?`).get(lead.vin) as LeadDetail['vehicle'] | undefined) ?? null : null;
+      const name = (uid: number | null) => uid === null ? null
+        : ((sqlite.prepare('SELECT name FROM users WHERE id = ?').get(uid) as { name: string } | undefined)?.name ?? null);
+      const num = (lid: number | null) => lid === null ? null
+        : ((sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(lid) as { number: string } | undefined)?.number ?? null);
+      return {
+        lead, contacts, history, vehicle, vinUnknown: lead.vin !== null && vehicle === null,
+        assigneeName: name(lead.assigneeId), masterLeadNumber: num(lead.masterLeadId), followUpLeadNumber: num(lead.followUpLeadId),
+        actions: availableActions(lead),
+        sla: {
+          sla1: sla1State(lead, now, s), sla1DueAt: sla1DueAt(lead.assignedAt, s),
+          sla2: sla2State(lead, now, s), sla2DueAt: sla2DueAt(lead.assignedAt, s),
+          lostAt: lead.status === 'assigned' ? lostDueAt(lead.assignedAt, s) : null,
+        },
+        now,
+      };
+    },
+  };
+  return svc;
+}
+
+export { SYSTEM_ACTOR };

@@ -1,0 +1,119 @@
+import type { Statement } from 'better-sqlite3';
+// The list views of domain.md §5: filter, sort, search (FTS5) and page, in SQL.
+import type { ListView } from '../../shared/domain/vocabulary';
+import { listQuery, type ListPage, type ListQuery, type ListRow, type SortKey } from '../../shared/contract/leads';
+import type { Store } from '../store/db';
+import type { Clock } from './clock';
+
+/** The WHERE clause of each view (the manual's list view definitions). */
+export const VIEW_WHERE: Record<ListView, string> = {
+  assigned: "l.status = 'assigned'",
+  not_managed: "l.status = 'assigned' AND l.contact_attempts = 0",
+  in_progress: "((l.status = 'assigned' AND l.contact_attempts > 0) OR (l.status = 'appointment' AND l.frozen = 0))",
+  closed_sale: "l.status IN ('closed_sale', 'appointment')",
+  closed_no_sale: 'l.close_reason IS NOT NULL',
+  lost: "l.status = 'lost'",
+};
+const OPEN_VIEWS = new Set<ListView>(['assigned', 'not_managed', 'in_progress']);
+
+const SLA_DUE = 'CASE WHEN l.first_contact_at IS NULL THEN l.sla1_due_at WHEN l.qualified_at IS NULL THEN l.sla2_due_at END';
+const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
+  name: 'l.last_name COLLATE NOCASE {d}, l.first_name COLLATE NOCASE {d}',
+  createdAt: 'l.created_at {d}',
+  status: 'l.status {d}',
+  source: 'l.source {d}',
+  campaign: 'l.campaign {d}',
+  contactAttempts: 'l.contact_attempts {d}',
+  daysFromCreation: 'l.created_at {r}',
+  assignee: 'u.name COLLATE NOCASE {d} NULLS LAST',
+  sla: `(${SLA_DUE}) IS NULL, ${SLA_DUE} {d}`,
+};
+
+/**
+ * An FTS5 query from what the user typed: every word must match as a prefix, in any field. A query
+ * that looks like a phone number is matched on the phone digits.
+ */
+export function ftsQuery(raw: string): string | null {
+  const q = raw.normalize('NFKC').trim();
+  if (!q) return null;
+  if (/^[+\d][\d\s\-./()]{3,}$/.test(q)) {
+    const digits = q.replace(/\D/g, '');
+    return digits ? `phone : "${digits}"*` : null;
+  }
+  const tokens = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+  if (tokens.length === 0) return null;
+  return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+}
+
+const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, l.created_at AS createdAt,
+  l.assigned_at AS assignedAt, l.status, l.frozen, l.lead_type AS leadType, l.source, l.campaign,
+  l.contact_attempts AS contactAttempts, l.assignee_id AS assigneeId, u.name AS assigneeName,
+  l.first_contact_at AS firstContactAt, l.qualified_at AS qualifiedAt, l.sla1_due_at AS sla1DueAt, l.sla2_due_at AS sla2DueAt`;
+
+export interface ListService {
+  list(q: ListQuery): ListPage;
+  counts(): Record<ListView, number>;
+  /** The SQL and parameters of a page, for the benchmark's raw comparison. */
+  sql(q: ListQuery): { rows: string; count: string; params: unknown[] };
+}
+
+export function createListService(store: Store, clock: Clock): ListService {
+  const { sqlite } = store;
+  const cache = new Map<string, Statement<unknown[]>>();
+  const prep = (sql: string): Statement<unknown[]> => {
+    let s = cache.get(sql);
+    if (!s) { s = sqlite.prepare<unknown[]>(sql); cache.set(sql, s); }
+    return s;
+  };
+
+  function build(input: ListQuery) {
+    const q = listQuery.parse(input);
+    const where = [VIEW_WHERE[q.view]];
+    const params: unknown[] = [];
+    const match = q.search ? ftsQuery(q.search) : null;
+    if (q.search && !match) where.push('0');
+    if (match) { where.push('l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)'); params.push(match); }
+    if (q.assigneeId) { where.push('l.assignee_id = ?'); params.push(q.assigneeId); }
+    let order: string;
+    if (q.sort === 'default') {
+      const d = OPEN_VIEWS.has(q.view) ? 'ASC' : 'DESC';
+      const flip = q.dir === 'desc' ? (d === 'ASC' ? 'DESC' : 'ASC') : d;
+      order = `l.type_rank ASC, l.assigned_at ${flip}, l.id ${flip}`;
+    } else {
+      const d = q.dir === 'desc' ? 'DESC' : 'ASC';
+      const r = q.dir === 'desc' ? 'ASC' : 'DESC';
+      order = `${SORT_SQL[q.sort].replaceAll('{d}', d).replaceAll('{r}', r)}, l.id ${d}`;
+    }
+    const whereSql = where.join(' AND ');
+    const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
+    return {
+      q,
+      rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      count: `SELECT count(*) AS n FROM leads l WHERE ${whereSql}`,
+      params,
+    };
+  }
+
+  return {
+    sql(input) {
+      const b = build(input);
+      return { rows: b.rows, count: b.count, params: [...b.params, b.q.pageSize, b.q.page * b.q.pageSize] };
+    },
+    list(input) {
+      const b = build(input);
+      const rows = prep(b.rows).all(...b.params, b.q.pageSize, b.q.page * b.q.pageSize) as (Omit<ListRow, 'frozen'> & { frozen: number })[];
+      const total = (prep(b.count).get(...b.params) as { n: number }).n;
+      return {
+        rows: rows.map((r) => ({ ...r, frozen: r.frozen === 1 })),
+        total, page: b.q.page, pageSize: b.q.pageSize, at: clock.now(),
+      };
+    },
+    counts() {
+      const out = {} as Record<ListView, number>;
+      for (const [view, where] of Object.entries(VIEW_WHERE) as [ListView, string][]) {
+        out[view] = (prep(`SELECT count(*) AS n FROM leads l WHERE ${where}`).get() as { n: number }).n;
+      }
+      return out;
+    },
+  };
+}

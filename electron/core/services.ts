@@ -1,0 +1,27 @@
+// What handlers and background jobs get from the core.
+import type { Actor } from '../../shared/domain/lead';
+import type { Store } from '../store/db';
+import type { AppCoreOptions } from './appCore';
+import type { Clock } from './clock';
+import type { CallContext } from './dispatch';
+import type { Events } from './events';
+import type { KpiService } from './kpiService';
+import type { LeadService } from './leadService';
+import type { ListService } from './listService';
+import type { SettingsService } from './settingsService';
+import type { SweepService } from './sweepService';
+
+export interface CoreServices {
+  options: AppCoreOptions;
+  store: Store;
+  clock: Clock;
+  events: Events;
+  settings: SettingsService;
+  leads: LeadService;
+  lists: ListService;
+  kpi: KpiService;
+  sweeps: SweepService;
+  log: (msg: string, err?: unknown) => void;
+  /** The person at the desk (recorded in history). */
+  actor(ctx?: CallContext): Actor;
+}

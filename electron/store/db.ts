@@ -1,0 +1,34 @@
+// Opens the SQLite database: WAL, foreign keys, durable commits, migrations applied.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema/index';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export interface Store { sqlite: Database.Database; db: Db; path: string }
+
+/** Where the generated migrations live (next to this file in the source tree and in the package). */
+export function migrationsFolder(): string {
+  const env = process.env.ASLM_MIGRATIONS;
+  if (env) return env;
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return join(here, 'migrations');
+}
+
+export function openStore(path: string, opts: { readonly?: boolean; migrationsDir?: string } = {}): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path, { readonly: opts.readonly ?? false });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // FULL: an acknowledged write survives a power cut, not only a crash of the app.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = drizzle(sqlite, { schema });
+  if (!opts.readonly) migrate(db, { migrationsFolder: opts.migrationsDir ?? migrationsFolder() });
+  return { sqlite, db, path };
+}

@@ -1,0 +1,59 @@
+// Channels of the application frame: info, settings, demo data, SLA figures.
+import { z } from 'zod';
+import { LANGUAGES } from '../domain/vocabulary';
+
+export const slaFigureSchema = z.object({
+  met: z.number(), missed: z.number(), pending: z.number(), rate: z.number().nullable(), target: z.number(),
+});
+export const slaReportSchema = z.object({
+  at: z.number(), from: z.number(), to: z.number(), sla1: slaFigureSchema, sla2: slaFigureSchema, sla3: slaFigureSchema,
+});
+
+const span = z.object({ open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), close: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/) }).nullable();
+export const ruleSettingsSchema = z.object({
+  timeZone: z.string().min(1).max(64),
+  lostAfterDays: z.number().int().min(1).max(365),
+  appointmentExpiryDays: z.number().int().min(1).max(365),
+  sla1Hours: z.number().int().min(1).max(24 * 30),
+  sla2Days: z.number().int().min(1).max(365),
+  sla3WindowDays: z.number().int().min(1).max(365),
+  sla1Target: z.number().min(0).max(1),
+  sla2Target: z.number().min(0).max(1),
+  sla3Target: z.number().min(0).max(1),
+  openingHours: z.tuple([span, span, span, span, span, span, span]),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400),
+  reminderHour: z.number().int().min(0).max(23),
+});
+
+export const dealerSchema = z.object({
+  name: z.string().trim().max(120),
+  email: z.string().trim().max(254),
+  phone: z.string().trim().max(40),
+  address: z.string().trim().max(300),
+});
+
+export const appSettingsSchema = z.object({
+  language: z.enum(LANGUAGES),
+  rules: ruleSettingsSchema,
+  dealer: dealerSchema,
+  campaigns: z.array(z.string()),
+});
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+export const appChannels = {
+  'app.info': {
+    input: z.object({}).default({}),
+    output: z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), now: z.number(), timeZone: z.string(), leadCount: z.number(), currentUser: z.object({ id: z.number(), name: z.string() }).nullable() }),
+  },
+  'settings.get': { input: z.object({}).default({}), output: appSettingsSchema },
+  'settings.setLanguage': { input: z.object({ language: z.enum(LANGUAGES) }), output: appSettingsSchema },
+  'settings.setRules': { input: ruleSettingsSchema, output: appSettingsSchema },
+  'demo.load': {
+    input: z.object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() }).default({ leads: 2000 }),
+    output: z.object({ leads: z.number() }),
+  },
+  'kpi.sla': {
+    input: z.object({ at: z.number().optional(), from: z.number().optional(), to: z.number().optional() }).default({}),
+    output: slaReportSchema,
+  },
+};

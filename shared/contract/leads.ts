@@ -1,0 +1,68 @@
+// Channels of the lead lists and the lead page.
+import { z } from 'zod';
+import { LIST_VIEWS, STATUSES, LEAD_TYPES, SOURCES } from '../domain/vocabulary';
+import {
+  closedInSaleInput, closedNoSaleInput, contactAgainInput, editInput, makeAppointmentInput, newLeadInput, recordContactInput,
+} from './inputs';
+import { leadDetailSchema } from './models';
+
+export const SORT_KEYS = ['default', 'name', 'createdAt', 'status', 'source', 'campaign', 'contactAttempts', 'daysFromCreation', 'assignee', 'sla'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const listQuery = z.object({
+  view: z.enum(LIST_VIEWS),
+  search: z.string().trim().max(200).optional(),
+  sort: z.enum(SORT_KEYS).default('default'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.number().int().min(0).max(1_000_000).default(0),
+  pageSize: z.number().int().min(1).max(500).default(50),
+  assigneeId: z.number().int().positive().nullish(),
+});
+export type ListQuery = z.input<typeof listQuery>;
+
+export const listRowSchema = z.object({
+  id: z.number(),
+  number: z.string(),
+  name: z.string(),
+  createdAt: z.number(),
+  assignedAt: z.number(),
+  status: z.enum(STATUSES),
+  frozen: z.boolean(),
+  leadType: z.enum(LEAD_TYPES),
+  source: z.enum(SOURCES),
+  campaign: z.string(),
+  contactAttempts: z.number(),
+  assigneeId: z.number().nullable(),
+  assigneeName: z.string().nullable(),
+  firstContactAt: z.number().nullable(),
+  qualifiedAt: z.number().nullable(),
+  sla1DueAt: z.number(),
+  sla2DueAt: z.number(),
+});
+export type ListRow = z.infer<typeof listRowSchema>;
+
+export const listPage = z.object({
+  rows: z.array(listRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  at: z.number(),
+});
+export type ListPage = z.infer<typeof listPage>;
+
+const id = z.number().int().positive();
+/** An action on a lead carries the version the user saw: a stale one is refused (VERSION_CONFLICT). */
+const act = <T extends z.ZodType>(input: T) => z.object({ id, version: z.number().int().positive().nullish(), input });
+
+export const leadChannels = {
+  'leads.list': { input: listQuery, output: listPage },
+  'leads.counts': { input: z.object({}).default({}), output: z.object({ counts: z.record(z.enum(LIST_VIEWS), z.number()), at: z.number() }) },
+  'leads.get': { input: z.object({ id }), output: leadDetailSchema },
+  'leads.create': { input: newLeadInput, output: leadDetailSchema },
+  'leads.edit': { input: act(editInput), output: leadDetailSchema },
+  'leads.recordContact': { input: act(recordContactInput), output: leadDetailSchema },
+  'leads.makeAppointment': { input: act(makeAppointmentInput), output: leadDetailSchema },
+  'leads.closedInSale': { input: act(closedInSaleInput), output: leadDetailSchema },
+  'leads.closedNoSale': { input: act(closedNoSaleInput), output: leadDetailSchema },
+  'leads.contactAgain': { input: act(contactAgainInput), output: leadDetailSchema },
+};
