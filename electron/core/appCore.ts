@@ -15,6 +15,9 @@ import { createLeadService } from './leadService';
 import { createListService } from './listService';
 import { createSettingsService } from './settingsService';
 import { createSweepService } from './sweepService';
+import { createImportService } from './import/importService';
+import { createWatchFolder } from './import/watchFolder';
+import { createPlaybookService } from './playbook/playbookService';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -63,7 +66,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     return u ?? { id: defaultUser, name: 'Front desk' };
   };
 
-  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, sweeps, log, actor };
+  const playbook = createPlaybookService(store, clock, settings, leads);
+  // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
+  const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: services.assign }));
+  const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
+  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, sweeps, importer, watchFolder, playbook, log, actor };
   const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
 
   return {

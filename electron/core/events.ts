@@ -3,6 +3,8 @@ export type AppEvent =
   | { type: 'lead.created'; leadId: number; at: number }
   | { type: 'lead.changed'; leadId: number; at: number; action?: string }
   | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null }
+  /** A file import created these leads (one event for the whole file, after its commit). */
+  | { type: 'leads.imported'; leadIds: number[]; at: number }
   | { type: 'sweep.done'; name: string; at: number; changed: number };
 
 export interface Events {

@@ -10,6 +10,9 @@ import type { LeadService } from './leadService';
 import type { ListService } from './listService';
 import type { SettingsService } from './settingsService';
 import type { SweepService } from './sweepService';
+import type { ImportService } from './import/importService';
+import type { WatchFolder } from './import/watchFolder';
+import type { PlaybookService } from './playbook/playbookService';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -21,6 +24,11 @@ export interface CoreServices {
   lists: ListService;
   kpi: KpiService;
   sweeps: SweepService;
+  importer: ImportService;
+  watchFolder: WatchFolder;
+  playbook: PlaybookService;
+  /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
+  assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;
   /** The person at the desk (recorded in history). */
   actor(ctx?: CallContext): Actor;

@@ -3,8 +3,10 @@
 import { defineContract, type BridgeOf, type InputOf, type OutputOf, type ParsedInputOf } from './define';
 import { appChannels } from './app';
 import { leadChannels } from './leads';
+import { importChannels } from './import';
+import { playbookChannels } from './playbook';
 
-export const contract = defineContract(appChannels, leadChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -4,10 +4,14 @@ import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { appHandlers } from './app';
 import { leadHandlers } from './leads';
+import { importHandlers } from './importing';
+import { playbookHandlers } from './playbook';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
     ...appHandlers(c),
     ...leadHandlers(c),
+    ...importHandlers(c),
+    ...playbookHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

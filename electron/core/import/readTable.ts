@@ -1,0 +1,119 @@
+// Reads an import file into a table: encoding detection (BOM → UTF-8 / UTF-16; valid UTF-8 → UTF-8;
+// else Windows-1252), delimiter sniffing, RFC 4180 parsing; XLSX through exceljs (first sheet with
+// data; formula cells give their cached result, never evaluated). Anything else → IMPORT_UNREADABLE.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '../../../shared/contract/errors';
+import { parseCsv, sniffDelimiter, type Delimiter } from '../../../shared/import/csv';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export interface ImportTable {
+  format: 'csv' | 'xlsx';
+  encoding: Encoding | null;
+  delimiter: Delimiter | null;
+  headers: string[];
+  /** Data records (the header excluded), with their 1-based line (CSV) or row number (XLSX). */
+  rows: { line: number; cells: string[] }[];
+}
+
+const unreadable = (reason: string) => new AppError('IMPORT_UNREADABLE', { params: { reason } });
+
+export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding } {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(b, 'win1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** Binary content (images, archives, executables): NUL bytes or many control characters in the first 8 KB. */
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  if (n === 0) return false;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return false;
+  if (buf[0] === 0xfe && buf[1] === 0xff) return false;
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = buf[i]!;
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) ctrl++;
+  }
+  return ctrl / n > 0.01;
+}
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    // exceljs gives the sheet's wall time as a UTC date: keep it as a wall time (read in the dealer's zone).
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: ExcelJS.CellValue }).result;
+      if (r !== undefined && r !== null && !(typeof r === 'object' && 'error' in r)) return cellText(r as ExcelJS.CellValue);
+      return `=${(v as { formula?: string }).formula ?? ''}`;
+    }
+    if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
+    if ('error' in v) return String((v as { error: unknown }).error);
+    return '';
+  }
+  return String(v);
+}
+
+async function readXlsx(buf: Uint8Array): Promise<ImportTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw unreadable('zip_not_xlsx');
+  }
+  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw unreadable('empty');
+  const records: { line: number; cells: string[] }[] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    if (cells.some((x) => x !== '')) records.push({ line: n, cells });
+  });
+  return toTable('xlsx', null, null, records);
+}
+
+function toTable(format: 'csv' | 'xlsx', encoding: Encoding | null, delimiter: Delimiter | null, records: { line: number; cells: string[] }[]): ImportTable {
+  const head = records[0];
+  if (!head) throw unreadable('empty');
+  const headers = head.cells.map((h, i) => h.trim() || `#${i + 1}`);
+  // Trailing delimiters give empty header cells at the end: drop them.
+  while (headers.length > 1 && /^#\d+$/.test(headers[headers.length - 1]!) && records.slice(1, 50).every((r) => !(r.cells[headers.length - 1] ?? ''))) headers.pop();
+  // Duplicate headers get a suffix so that a mapping by header name stays unambiguous.
+  const seen = new Map<string, number>();
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    if (n > 1) headers[i] = `${h} (${n})`;
+  }
+  if (headers.length < 2) throw unreadable('one_column');
+  return { format, encoding, delimiter, headers, rows: records.slice(1) };
+}
+
+/** Reads a CSV/TSV/TXT or XLSX file. Throws IMPORT_UNREADABLE (nothing is written) for anything else. */
+export async function readTable(name: string, data: Uint8Array): Promise<ImportTable> {
+  if (data.byteLength === 0) throw unreadable('empty');
+  if (isZip(data)) return readXlsx(data);
+  if (/\.xlsx$/i.test(name)) throw unreadable('not_xlsx');
+  if (looksBinary(data)) throw unreadable('binary');
+  const { text, encoding } = decodeText(data);
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 8192))) throw unreadable('binary');
+  const delimiter = sniffDelimiter(text);
+  return toTable('csv', encoding, delimiter, parseCsv(text, delimiter));
+}

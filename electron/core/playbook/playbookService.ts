@@ -1,0 +1,186 @@
+// The contact playbook in the core: the next step of open leads (pure rule shared/rules/nextStep.ts),
+// "My day", the contact templates (stored edits over the locale defaults) and "Send e-mail".
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js';
+import type { Actor, Contact, Lead } from '../../../shared/domain/lead';
+import { asLeadName } from '../../../shared/domain/lead';
+import type { Language } from '../../../shared/domain/vocabulary';
+import { AppError } from '../../../shared/contract/errors';
+import type { PlaybookItem } from '../../../shared/contract/playbook';
+import { DEFAULT_PLAYBOOK, comparePriority, isDue, nextStep, type NextStep, type PlaybookSettings, type StepKind } from '../../../shared/rules/nextStep';
+import {
+  TEMPLATE_KINDS, defaultTemplate, renderTemplate, type TemplateKind, type TemplateText, type TemplateValues,
+} from '../../../shared/templates/render';
+import type { Store } from '../../store/db';
+import { LEAD_SELECT, rowToLead } from '../../store/leadRow';
+import type { Clock } from '../clock';
+import type { LeadService } from '../leadService';
+import type { SettingsService } from '../settingsService';
+import { campaignLabel } from './campaignLabel';
+
+type StepContact = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
+export interface TemplateRow { kind: TemplateKind; language: Language; subject: string; body: string; custom: boolean; updatedAt: number | null }
+interface ListOpts { due?: boolean; assigneeId?: number | null; includeUnassigned?: boolean; kind?: StepKind | null; page?: number; pageSize?: number }
+
+export interface PlaybookService {
+  phoneValid(lead: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined;
+  step(lead: Lead, contacts?: StepContact[]): NextStep;
+  list(opts: ListOpts): { rows: PlaybookItem[]; total: number; due: number; page: number; pageSize: number; at: number };
+  myDay(actor: Actor, opts: { dueOnly?: boolean; page?: number; pageSize?: number }): ReturnType<PlaybookService['list']>;
+  templateValues(lead: Lead, actor: Actor): TemplateValues;
+  render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText;
+  templates: {
+    list(): TemplateRow[];
+    get(kind: TemplateKind, language: Language): TemplateRow;
+    save(kind: TemplateKind, language: Language, subject: string, body: string): TemplateRow;
+    reset(kind: TemplateKind, language: Language): TemplateRow;
+  };
+  sendEmail(id: number, version: number | null | undefined, text: { subject?: string | null; body?: string | null }, actor: Actor): { leadId: number; outboxId: number; subject: string };
+}
+
+const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen = 0))";
+const COUNTRY: Record<string, CountryCode> = {
+  italy: 'IT', italia: 'IT', france: 'FR', germany: 'DE', deutschland: 'DE', allemagne: 'DE', switzerland: 'CH', schweiz: 'CH', suisse: 'CH',
+  svizzera: 'CH', austria: 'AT', osterreich: 'AT', belgium: 'BE', belgique: 'BE', luxembourg: 'LU', monaco: 'MC', spain: 'ES',
+  'united kingdom': 'GB', uk: 'GB', netherlands: 'NL',
+};
+const LANG_COUNTRY: Record<Language, CountryCode> = { it: 'IT', fr: 'FR', de: 'DE', en: 'GB' };
+
+export function createPlaybookService(store: Store, clock: Clock, settings: SettingsService, leads: LeadService): PlaybookService {
+  const { sqlite } = store;
+  const phoneCache = new Map<string, boolean>();
+  const playbookSettings = (): PlaybookSettings => ({ ...DEFAULT_PLAYBOOK, ...settings.get<Partial<PlaybookSettings>>('playbook', {}) });
+
+  /** A number is checked with libphonenumber in the lead's country (else the language's); false only when every number is invalid. */
+  function phoneValid(l: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined {
+    const numbers = [l.phone, l.otherPhone].filter((p): p is string => !!p && p.trim() !== '');
+    if (numbers.length === 0) return undefined;
+    const c = (l.country ?? '').trim();
+    const country: CountryCode = /^[A-Za-z]{2}$/.test(c) ? c.toUpperCase() as CountryCode : COUNTRY[c.toLowerCase()] ?? LANG_COUNTRY[l.language];
+    return numbers.some((p) => {
+      const key = `${country}|${p}`;
+      let v = phoneCache.get(key);
+      if (v === undefined) {
+        const n = p.replace(/^00/, '+');
+        try { v = isValidPhoneNumber(n, country); } catch { v = false; }
+        if (phoneCache.size > 50_000) phoneCache.clear();
+        phoneCache.set(key, v);
+      }
+      return v;
+    });
+  }
+
+  const contactsOf = sqlite.prepare('SELECT at, direction, channel, outcome FROM contacts WHERE lead_id = ? ORDER BY at, id');
+  function step(lead: Lead, contacts?: StepContact[]): NextStep {
+    const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
+    return nextStep(lead, cs, { now: clock.now(), settings: settings.rules(), playbook: playbookSettings(), phoneValid: phoneValid(lead) });
+  }
+
+  function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
+    const now = clock.now();
+    const where = [OPEN];
+    const params: unknown[] = [];
+    if (opts.assigneeId !== undefined && opts.assigneeId !== null) {
+      where.push(opts.includeUnassigned ? '(l.assignee_id = ? OR l.assignee_id IS NULL)' : 'l.assignee_id = ?');
+      params.push(opts.assigneeId);
+    }
+    const w = where.join(' AND ');
+    const rows = (sqlite.prepare(`SELECT ${LEAD_SELECT.replace(/(^|, )([a-z_0-9]+) AS/g, '$1l.$2 AS')}, u.name AS "assigneeName" FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`)
+      .all(...params) as Record<string, unknown>[]);
+    const contacts = new Map<number, StepContact[]>();
+    for (const c of sqlite.prepare(`SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.at, c.id`)
+      .iterate(...params) as Iterable<StepContact & { leadId: number }>) {
+      let arr = contacts.get(c.leadId);
+      if (!arr) contacts.set(c.leadId, (arr = []));
+      arr.push(c);
+    }
+    const rules = settings.rules();
+    const pb = playbookSettings();
+    let items: PlaybookItem[] = rows.map((r) => {
+      const lead = rowToLead(r);
+      const s = nextStep(lead, contacts.get(lead.id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
+      return {
+        leadId: lead.id, number: lead.number, version: lead.version, name: asLeadName(lead), leadType: lead.leadType, status: lead.status,
+        source: lead.source, campaign: lead.campaign, assigneeId: lead.assigneeId, assigneeName: (r.assigneeName as string | null) ?? null,
+        assignedAt: lead.assignedAt, contactAttempts: lead.contactAttempts, phone: lead.phone, email: lead.email, language: lead.language,
+        step: s, due: isDue(s, now),
+      };
+    });
+    if (opts.kind) items = items.filter((i) => i.step.kind === opts.kind);
+    const dueCount = items.filter((i) => i.due).length;
+    if (opts.due) items = items.filter((i) => i.due);
+    // Due steps first; then customer-driven first, then the SLA deadline.
+    items.sort((a, b) => (a.due === b.due ? 0 : a.due ? -1 : 1) || comparePriority(a, b) || a.leadId - b.leadId);
+    const page = opts.page ?? 0;
+    const pageSize = opts.pageSize ?? 50;
+    return { rows: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, due: dueCount, page, pageSize, at: now };
+  }
+
+  const tplGet = sqlite.prepare('SELECT subject, body, updated_at AS updatedAt FROM templates WHERE kind = ? AND language = ?');
+  const templates: PlaybookService['templates'] = {
+    get(kind, language) {
+      const r = tplGet.get(kind, language) as { subject: string | null; body: string; updatedAt: number } | undefined;
+      if (r) return { kind, language, subject: r.subject ?? '', body: r.body, custom: true, updatedAt: r.updatedAt };
+      const d = defaultTemplate(kind, language);
+      return { kind, language, subject: d.subject, body: d.body, custom: false, updatedAt: null };
+    },
+    list: () => TEMPLATE_KINDS.flatMap((k) => (['en', 'fr', 'de', 'it'] as const).map((l) => templates.get(k, l))),
+    save(kind, language, subject, body) {
+      sqlite.prepare(`INSERT INTO templates (kind, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(kind, language) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = excluded.updated_at`)
+        .run(kind, language, subject, body, clock.now());
+      return templates.get(kind, language);
+    },
+    reset(kind, language) {
+      sqlite.prepare('DELETE FROM templates WHERE kind = ? AND language = ?').run(kind, language);
+      return templates.get(kind, language);
+    },
+  };
+
+  function templateValues(lead: Lead, actor: Actor): TemplateValues {
+    const dealer = settings.get<{ name?: string; phone?: string; email?: string }>('dealer', {});
+    const model = lead.vin ? (sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as { model: string | null } | undefined)?.model ?? null : null;
+    const vehicle = model && lead.vin ? `${model} (${lead.vin})` : model ?? lead.vin ?? null;
+    return {
+      customer: asLeadName(lead), vehicle, campaign: campaignLabel(lead.campaign, lead.language), dealer: dealer.name ?? '',
+      dealerPhone: dealer.phone ?? '', dealerEmail: dealer.email ?? '', staff: actor.name, leadNumber: lead.number,
+    };
+  }
+
+  function render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText {
+    const t = templates.get(kind, lead.language);
+    return renderTemplate(kind, lead.language, templateValues(lead, actor), t.custom ? t : null);
+  }
+
+  const insertOutbox = sqlite.prepare(`INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at, state, attempts, next_attempt_at, created_at)
+    VALUES (?, ?, 'playbook_email', ?, ?, ?, ?, NULL, NULL, ?, 'queued', 0, ?, ?)`);
+
+  return {
+    phoneValid,
+    step,
+    list,
+    myDay(actor, opts) {
+      const isManager = actor.id !== null && !!sqlite.prepare("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'manager'").get(actor.id);
+      return list({ due: opts.dueOnly ?? false, assigneeId: actor.id ?? -1, includeUnassigned: isManager, page: opts.page, pageSize: opts.pageSize });
+    },
+    templateValues,
+    render,
+    templates,
+    sendEmail(id, version, text, actor) {
+      return sqlite.transaction(() => {
+        const lead = leads.load(id);
+        if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
+        const t = render('email_no_answer', lead, actor);
+        const subject = text.subject ?? t.subject;
+        const body = text.body ?? t.body;
+        const contactNo = lead.contactAttempts + 1;
+        // The contact first: it refuses a final lead (LEAD_IS_FINAL) before anything is queued.
+        leads.act('recordContact', id, null, { direction: 'outbound', channel: 'email', outcome: 'email_sent', verbatim: null, answer: subject }, actor);
+        const now = clock.now();
+        const outboxId = Number(insertOutbox.run(`lead:${id}:playbook-email:${contactNo}`, id, lead.email, lead.language, subject, body, now, now, now).lastInsertRowid);
+        leads.writeHistory(id, [{ at: now, field: 'email.queued', oldValue: null, newValue: subject }], actor);
+        return { leadId: id, outboxId, subject };
+      })();
+    },
+  };
+}

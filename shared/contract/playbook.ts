@@ -1,0 +1,84 @@
+// Channels of the contact playbook: the next step of each open lead, "My day", the contact templates
+// and "Send e-mail" from the lead page.
+import { z } from 'zod';
+import { LANGUAGES, LEAD_TYPES, SOURCES, STATUSES } from '../domain/vocabulary';
+import { SLOTS, STEP_KINDS, STEP_REASONS } from '../rules/nextStep';
+import { TEMPLATE_KINDS } from '../templates/render';
+import { leadDetailSchema } from './models';
+
+export const nextStepSchema = z.object({
+  kind: z.enum(STEP_KINDS),
+  dueAt: z.number().nullable(),
+  suggestedAt: z.number().nullable(),
+  slot: z.enum(SLOTS).nullable(),
+  reason: z.enum(STEP_REASONS),
+  deadline: z.number().nullable(),
+  failedCalls: z.number(),
+});
+
+export const playbookItemSchema = z.object({
+  leadId: z.number(),
+  number: z.string(),
+  version: z.number(),
+  name: z.string(),
+  leadType: z.enum(LEAD_TYPES),
+  status: z.enum(STATUSES),
+  source: z.enum(SOURCES),
+  campaign: z.string(),
+  assigneeId: z.number().nullable(),
+  assigneeName: z.string().nullable(),
+  assignedAt: z.number(),
+  contactAttempts: z.number(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  language: z.enum(LANGUAGES),
+  step: nextStepSchema,
+  due: z.boolean(),
+});
+export type PlaybookItem = z.infer<typeof playbookItemSchema>;
+
+const templateText = z.object({ subject: z.string(), body: z.string() });
+export const templateRowSchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string(), body: z.string(), custom: z.boolean(), updatedAt: z.number().nullable(),
+});
+
+const page = { page: z.number().int().min(0).max(1_000_000).default(0), pageSize: z.number().int().min(1).max(500).default(50) };
+
+export const playbookChannels = {
+  'playbook.step': {
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({
+      leadId: z.number(), step: nextStepSchema, due: z.boolean(), phoneValid: z.boolean().nullable(), language: z.enum(LANGUAGES),
+      scripts: z.object({ phone_script: templateText, voicemail: templateText, email_no_answer: templateText }),
+      at: z.number(),
+    }),
+  },
+  'playbook.myDay': {
+    input: z.object({ dueOnly: z.boolean().default(false), ...page }).default({ dueOnly: false, page: 0, pageSize: 50 }),
+    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
+  },
+  'playbook.list': {
+    input: z.object({
+      due: z.boolean().default(false),
+      assigneeId: z.number().int().positive().nullish(),
+      kind: z.enum(STEP_KINDS).nullish(),
+      ...page,
+    }).default({ due: false, page: 0, pageSize: 50 }),
+    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
+  },
+  'playbook.sendEmail': {
+    input: z.object({
+      id: z.number().int().positive(),
+      version: z.number().int().positive().nullish(),
+      subject: z.string().trim().min(1).max(300).nullish(),
+      body: z.string().trim().min(1).max(20_000).nullish(),
+    }),
+    output: z.object({ detail: leadDetailSchema, outboxId: z.number(), subject: z.string() }),
+  },
+  'templates.list': { input: z.object({}).default({}), output: z.array(templateRowSchema) },
+  'templates.save': {
+    input: z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string().trim().max(300).default(''), body: z.string().trim().min(1).max(20_000) }),
+    output: templateRowSchema,
+  },
+  'templates.reset': { input: z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES) }), output: templateRowSchema },
+};

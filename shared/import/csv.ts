@@ -1,0 +1,125 @@
+// A CSV reader for the files European offices really send (pure: works on decoded text).
+// RFC 4180 quotes (embedded delimiters, line breaks and doubled quotes), CRLF / LF / CR line ends,
+// the delimiter sniffed among `,` `;` tab and `|` outside quotes, empty lines skipped, trailing
+// delimiters tolerated. Cells are returned verbatim (never evaluated: `=HYPERLINK(...)` stays text).
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+export interface CsvRow {
+  /** 1-based physical line where the record starts in the file (what a person sees in an editor). */
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Guesses the delimiter from the first lines, counting only characters outside quotes: the candidate
+ * whose per-line count is the most consistent (and non-zero) wins; ties go to `;` (Excel in
+ * FR/DE/IT), then `,`.
+ */
+export function sniffDelimiter(text: string, maxLines = 20): Delimiter {
+  const counts = new Map<Delimiter, number[]>(DELIMITERS.map((d) => [d, []]));
+  let inQuotes = false;
+  let lineCounts = new Map<Delimiter, number>();
+  let lines = 0;
+  let lineHasContent = false;
+  const endLine = () => {
+    if (lineHasContent) {
+      for (const d of DELIMITERS) counts.get(d)!.push(lineCounts.get(d) ?? 0);
+      lines++;
+    }
+    lineCounts = new Map();
+    lineHasContent = false;
+  };
+  for (let i = 0; i < text.length && lines < maxLines; i++) {
+    const ch = text[i]!;
+    if (ch === '"') { inQuotes = !inQuotes; lineHasContent = true; continue; }
+    if (inQuotes) continue;
+    if (ch === '\n' || ch === '\r') { endLine(); continue; }
+    if (ch.trim() !== '') lineHasContent = true;
+    if ((DELIMITERS as readonly string[]).includes(ch)) lineCounts.set(ch as Delimiter, (lineCounts.get(ch as Delimiter) ?? 0) + 1);
+  }
+  if (lines < maxLines) endLine();
+  let best: Delimiter = ';';
+  let bestScore = -1;
+  const order: Delimiter[] = [';', ',', '\t', '|'];
+  for (const d of order) {
+    const c = counts.get(d)!;
+    if (c.length === 0) continue;
+    const header = c[0]!;
+    if (header === 0) continue;
+    // Lines agreeing with the header's count (a trailing-delimiter variant of ±1 is tolerated).
+    const agree = c.filter((n) => n === header || n === header + 1 || n === header - 1).length / c.length;
+    const score = agree * 1000 + Math.min(header, 200);
+    if (score > bestScore) { bestScore = score; best = d; }
+  }
+  return best;
+}
+
+/** Parses CSV text into records. Blank records (only whitespace / delimiters) are skipped. */
+export function parseCsv(text: string, delimiter: Delimiter): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  const n = text.length;
+  const pushCell = () => { cells.push(quoted ? cell : cell.trim()); cell = ''; quoted = false; };
+  const pushRow = () => {
+    pushCell();
+    if (cells.some((c) => c !== '')) rows.push({ line: recordLine, cells });
+    cells = [];
+  };
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { cell += '"'; i++; } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        else if (ch === '\r') { line++; if (text[i + 1] === '\n') { cell += '\r'; i++; cell += '\n'; continue; } }
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      // A quote opens a quoted cell only at the cell's start (spaces before it are dropped);
+      // elsewhere it is a literal character (lenient, like Excel).
+      if (cell.trim() === '' && !quoted) { cell = ''; inQuotes = true; quoted = true; } else cell += ch;
+    } else if (ch === delimiter) {
+      pushCell();
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      pushRow();
+      line++;
+      recordLine = line;
+    } else if (quoted) {
+      // Text after a closing quote ("abc"def): keep it, as spreadsheet programs do.
+      cell += ch;
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== '' || cells.length > 0 || quoted) pushRow();
+  // Normalize the line breaks kept inside quoted cells.
+  for (const r of rows) for (let k = 0; k < r.cells.length; k++) {
+    const c = r.cells[k]!;
+    if (c.includes('\r')) r.cells[k] = c.replace(/\r\n?/g, '\n');
+  }
+  return rows;
+}
+
+/** Whether a cell would be read as a formula by a spreadsheet (CSV injection). */
+export const looksLikeFormula = (s: string): boolean => /^[=+\-@\t\r]/.test(s);
+
+/** Writes CSV (`;`-separated by default, for European Excel) with formula-like cells neutralized by a leading apostrophe. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], delimiter: Delimiter = ';'): string {
+  const esc = (v: string | number | null | undefined): string => {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (looksLikeFormula(s)) s = `'${s}`;
+    return /["\n\r]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(esc).join(delimiter)).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,347 @@
+// Lead import: the fields a file's columns map to, header aliases in EN/IT/FR/DE, the suggested
+// mapping, and turning one mapped row into a new-lead input with per-row validation (the same rules
+// as the form: initialLead). Pure: no Node, no clock (every function takes what it needs).
+import { z } from 'zod';
+import { newLeadInput, type NewLeadInput } from '../contract/inputs';
+import type { RuleSettings } from '../domain/settings';
+import { LANGUAGES, LEAD_TYPES, SOURCES, type Language, type LeadType, type Source } from '../domain/vocabulary';
+import { initialLead, type NewLeadRow } from '../rules/newLead';
+import { fromWallTime } from '../rules/time';
+import { isValidVin, normalizeVin } from '../rules/vin';
+
+export const IMPORT_FIELDS = [
+  'externalId', 'firstName', 'lastName', 'fullName', 'email', 'phone', 'otherPhone', 'vin', 'campaign', 'leadType', 'source',
+  'language', 'country', 'state', 'city', 'zip', 'requestFor', 'requestDetails', 'preferredAt1', 'preferredAt2', 'preferredAt3',
+  'campaignNotes', 'customerNotes', 'additionalServices', 'assignedAt',
+  'consentDirectMarketing', 'consentProfiling', 'consentEmail', 'consentPhone', 'consentPost', 'consentSms',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Column header (as in the file) per field; absent = not imported. */
+export const importMappingSchema = z.object({
+  columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).default({}),
+  /** Values for rows whose cell is empty or whose column is not mapped. */
+  defaults: z.object({
+    source: z.enum(SOURCES).optional(),
+    leadType: z.enum(LEAD_TYPES).optional(),
+    campaign: z.string().max(48).optional(),
+    language: z.enum(LANGUAGES).optional(),
+  }).default({}),
+  /** How to read ambiguous dates such as 03/04/2026: day first (Europe) unless told otherwise. */
+  dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+});
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+export type ImportMappingInput = z.input<typeof importMappingSchema>;
+
+const fold = (s: string): string =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Header aliases (folded: lower case, no accents, punctuation as spaces). */
+const ALIASES: Record<ImportField, string[]> = {
+  externalId: ['id', 'external id', 'lead id', 'record id', 'as lead id', 'sfdc id', 'salesforce id', 'id lead', 'identifiant', 'lead nummer', 'lead nr', 'codice lead', 'riferimento', 'reference', 'ref'],
+  firstName: ['first name', 'firstname', 'given name', 'forename', 'name first', 'nome', 'prenom', 'vorname'],
+  lastName: ['last name', 'lastname', 'surname', 'family name', 'cognome', 'nom', 'nom de famille', 'nachname', 'familienname', 'name'],
+  fullName: ['full name', 'customer name', 'customer', 'as lead name', 'lead name', 'nominativo', 'cliente', 'nom complet', 'client', 'kunde', 'kundenname', 'vollstandiger name'],
+  email: ['email', 'e mail', 'mail', 'email address', 'e mail address', 'indirizzo email', 'adresse e mail', 'courriel', 'e mail adresse'],
+  phone: ['phone', 'telephone', 'contact number', 'phone number', 'mobile', 'mobile phone', 'cell', 'telefono', 'cellulare', 'numero di telefono', 'tel', 'portable', 'numero de telephone', 'telefon', 'handy', 'mobiltelefon', 'telefonnummer'],
+  otherPhone: ['other phone', 'phone 2', 'second phone', 'altro telefono', 'telefono 2', 'autre telephone', 'telephone 2', 'weiteres telefon', 'telefon 2'],
+  vin: ['vin', 'vin code', 'chassis', 'chassis number', 'telaio', 'numero telaio', 'vis', 'numero de chassis', 'fahrgestellnummer', 'fin'],
+  campaign: ['campaign', 'as campaign', 'campaign name', 'campagna', 'campagne', 'kampagne', 'aktion'],
+  leadType: ['lead type', 'type', 'tipo lead', 'tipo', 'type de lead', 'typ', 'lead typ'],
+  source: ['source', 'lead source', 'origin', 'channel', 'fonte', 'origine', 'canale', 'quelle', 'herkunft', 'kanal'],
+  language: ['language', 'preferred language', 'lang', 'lingua', 'lingua preferita', 'langue', 'langue preferee', 'sprache', 'bevorzugte sprache'],
+  country: ['country', 'paese', 'nazione', 'pays', 'land'],
+  state: ['state', 'province', 'region', 'provincia', 'regione', 'departement', 'bundesland', 'kanton'],
+  city: ['city', 'town', 'citta', 'comune', 'localita', 'ville', 'localite', 'stadt', 'ort'],
+  zip: ['zip', 'zip code', 'postal code', 'postcode', 'cap', 'code postal', 'cp', 'plz', 'postleitzahl'],
+  requestFor: ['request for', 'request type', 'richiesta per', 'tipo richiesta', 'demande pour', 'type de demande', 'anfrage fur', 'anfrageart'],
+  requestDetails: ['request details', 'request', 'message', 'comments', 'dettagli richiesta', 'richiesta', 'messaggio', 'details de la demande', 'demande', 'anfrage', 'nachricht', 'anfragedetails'],
+  preferredAt1: ['preferred date', 'preferred date time 1', 'preferred date 1', 'data preferita', 'data preferita 1', 'date souhaitee', 'date souhaitee 1', 'wunschtermin', 'wunschtermin 1'],
+  preferredAt2: ['preferred date time 2', 'preferred date 2', 'data preferita 2', 'date souhaitee 2', 'wunschtermin 2'],
+  preferredAt3: ['preferred date time 3', 'preferred date 3', 'data preferita 3', 'date souhaitee 3', 'wunschtermin 3'],
+  campaignNotes: ['campaign notes', 'note campagna', 'notes campagne', 'kampagnennotizen'],
+  customerNotes: ['customer notes', 'notes', 'note', 'note cliente', 'notes client', 'bemerkungen', 'notizen', 'kundennotizen'],
+  additionalServices: ['additional services', 'servizi aggiuntivi', 'services supplementaires', 'zusatzleistungen'],
+  assignedAt: ['date assigned to dealer', 'assigned date', 'date', 'created date', 'data assegnazione', 'data', 'date d attribution', 'date de creation', 'zuweisungsdatum', 'datum', 'erstellt am'],
+  consentDirectMarketing: ['consent direct marketing', 'direct marketing', 'marketing', 'consenso marketing', 'consentement marketing', 'einwilligung marketing'],
+  consentProfiling: ['consent profiling', 'profiling', 'profilazione', 'profilage', 'profiling einwilligung'],
+  consentEmail: ['consent email', 'by email', 'consenso email', 'consentement email', 'einwilligung email'],
+  consentPhone: ['consent phone', 'by phone', 'consenso telefono', 'consentement telephone', 'einwilligung telefon'],
+  consentPost: ['consent post', 'by post', 'consenso posta', 'consentement courrier', 'einwilligung post'],
+  consentSms: ['consent sms', 'by sms', 'consenso sms', 'consentement sms', 'einwilligung sms'],
+};
+
+/** Suggests a field for each header it recognizes (each field used once, first header wins). */
+export function suggestMapping(headers: readonly string[]): ImportMapping['columns'] {
+  const out: ImportMapping['columns'] = {};
+  const used = new Set<string>();
+  const byAlias = new Map<string, ImportField>();
+  for (const f of IMPORT_FIELDS) for (const a of ALIASES[f]) if (!byAlias.has(a)) byAlias.set(a, f);
+  for (const f of IMPORT_FIELDS) byAlias.set(fold(f.replace(/[A-Z]/g, (c) => ` ${c}`)), byAlias.get(fold(f.replace(/[A-Z]/g, (c) => ` ${c}`))) ?? f);
+  for (const h of headers) {
+    const f = byAlias.get(fold(h));
+    if (f && out[f] === undefined && !used.has(h)) { out[f] = h; used.add(h); }
+  }
+  // "Name" alone next to a first-name column is the last name; alone, it is the full name.
+  if (out.lastName && !out.firstName && fold(out.lastName) === 'name' && !out.fullName) {
+    out.fullName = out.lastName;
+    delete out.lastName;
+  }
+  return out;
+}
+
+// ---- value parsing -------------------------------------------------------------------------
+
+const YES = new Set(['1', 'y', 'yes', 'true', 'x', 'si', 'sì', 'oui', 'o', 'ja', 'j', 'vero', 'vrai', 'wahr']);
+const NO = new Set(['', '0', 'n', 'no', 'false', 'non', 'nein', 'falso', 'faux', 'falsch']);
+export function parseBool(v: string): boolean | null {
+  const s = v.trim().toLowerCase();
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  return null;
+}
+
+/**
+ * Dates as real files write them: dd/mm/yyyy, dd.mm.yyyy, dd-mm-yyyy, yyyy-mm-dd (ISO, with or
+ * without a time and zone), two-digit years, an optional hh:mm[:ss]; wall times are in the dealer's
+ * zone. Returns null for an empty cell, NaN for an unreadable one.
+ */
+export function parseDate(raw: string, timeZone: string, order: 'dmy' | 'mdy' = 'dmy'): number | null {
+  const s = raw.trim();
+  if (!s) return null;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? NaN : t;
+  }
+  let y: number, mo: number, d: number;
+  let rest = '';
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](.*))?$/.exec(s);
+  if (m) { y = +m[1]!; mo = +m[2]!; d = +m[3]!; rest = m[4] ?? ''; } else {
+    m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T,]+(.*))?$/.exec(s);
+    if (!m) return NaN;
+    const a = +m[1]!; const b = +m[2]!;
+    [d, mo] = order === 'mdy' ? [b, a] : [a, b];
+    y = +m[3]!;
+    if (m[3]!.length === 2) y += y < 70 ? 2000 : 1900;
+    rest = m[4] ?? '';
+  }
+  let hh = 0, mm = 0, ss = 0;
+  if (rest.trim()) {
+    const t = /^(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?$/.exec(rest.trim());
+    if (!t) return NaN;
+    hh = +t[1]!; mm = +t[2]!; ss = +(t[3] ?? 0);
+    if (hh > 23 || mm > 59 || ss > 59) return NaN;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return NaN;
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCMonth() !== mo - 1) return NaN;
+  return fromWallTime({ year: y, month: mo, day: d, hour: hh, minute: mm, second: ss }, timeZone);
+}
+
+const slug = (s: string) => fold(s).replace(/ /g, '_');
+
+/** Lead type from its id or a label (EN/IT/FR/DE). */
+export function parseLeadType(v: string): LeadType | null {
+  const s = fold(v);
+  if (!s) return null;
+  if (/^(customer|cliente|client|kunde)/.test(s) || s === 'cd' || s.includes('customer driven')) return 'customer_driven';
+  if (/^(hq|head|headquarter|sede|casa madre|siege|zentrale|hersteller|brand)/.test(s) || s === 'hqd' || s.includes('hq driven')) return 'hq_driven';
+  return (LEAD_TYPES as readonly string[]).includes(slug(v)) ? slug(v) as LeadType : null;
+}
+
+const SOURCE_WORDS: [RegExp, Source][] = [
+  [/^(web|website|sito|site|internet|online|form)/, 'web'],
+  [/^(owner app|app|owner|my maserati|application)/, 'owner_app'],
+  [/^(spontaneous|spontane|spontan|walk in|dealer)/, 'spontaneous'],
+  [/^(hq|campaign|campagna|campagne|kampagne|headquarter|sede)/, 'hq_campaign'],
+  [/^(recontact|ricontatto|recontacter|wiederkontakt)/, 'recontact'],
+];
+export function parseSource(v: string): Source | null {
+  const s = fold(v);
+  if (!s) return null;
+  if ((SOURCES as readonly string[]).includes(slug(v))) return slug(v) as Source;
+  for (const [re, src] of SOURCE_WORDS) if (re.test(s)) return src;
+  return null;
+}
+
+export function parseLanguage(v: string): Language | null {
+  const s = fold(v);
+  if (!s) return null;
+  const table: Record<string, Language> = {
+    en: 'en', eng: 'en', english: 'en', inglese: 'en', anglais: 'en', englisch: 'en',
+    fr: 'fr', fra: 'fr', fre: 'fr', french: 'fr', francese: 'fr', francais: 'fr', franzosisch: 'fr',
+    de: 'de', deu: 'de', ger: 'de', german: 'de', tedesco: 'de', allemand: 'de', deutsch: 'de',
+    it: 'it', ita: 'it', italian: 'it', italiano: 'it', italien: 'it', italienisch: 'it',
+  };
+  return table[s] ?? table[s.slice(0, 2)] ?? null;
+}
+
+/** Campaign id from an id or a label ("Service Reminder", "AS Extended Warranties – WEB"). */
+export function parseCampaign(v: string, campaigns: readonly string[]): string | null {
+  const s = slug(v);
+  if (!s) return null;
+  if (campaigns.includes(s)) return s;
+  const noPrefix = s.replace(/^as_/, '');
+  if (campaigns.includes(noPrefix)) return noPrefix;
+  const special: Record<string, string> = {
+    extended_warranties_web: 'extended_warranty_web', as_extended_warranties_web: 'extended_warranty_web', extended_warranty: 'extended_warranty_web',
+    accessories_wheels_and_tyres: 'accessories_wheels_tyres', wheels_and_tyres: 'accessories_wheels_tyres',
+    warranty_end: 'warranty_end_reminder', service: 'service_reminder',
+    richiamo_tagliando: 'service_reminder', rappel_entretien: 'service_reminder', service_erinnerung: 'service_reminder',
+    fine_garanzia: 'warranty_end_reminder', fin_de_garantie: 'warranty_end_reminder', garantieende: 'warranty_end_reminder',
+  };
+  const sp = special[noPrefix];
+  return sp && campaigns.includes(sp) ? sp : null;
+}
+
+/** Digits of a phone number, for duplicate matching (the last 9 digits ignore country codes and trunk 0s). */
+export function phoneKey(p: string | null | undefined): string | null {
+  const d = (p ?? '').replace(/\D/g, '');
+  return d.length >= 6 ? d.slice(-9) : null;
+}
+
+// ---- one row ---------------------------------------------------------------------------------
+
+export const IMPORT_ROW_ERRORS = [
+  'NAME_REQUIRED', 'CONTACT_REQUIRED', 'EMAIL_INVALID', 'PHONE_INVALID', 'VIN_INVALID', 'VIN_REQUIRED', 'CAMPAIGN_REQUIRED',
+  'CAMPAIGN_UNKNOWN', 'LEAD_TYPE_REQUIRED', 'LEAD_TYPE_UNKNOWN', 'SOURCE_UNKNOWN', 'LANGUAGE_UNKNOWN', 'DATE_INVALID',
+  'DATE_IN_FUTURE', 'VALUE_TOO_LONG', 'DUPLICATE_IN_FILE', 'INVALID_INPUT',
+] as const;
+export type ImportRowError = (typeof IMPORT_ROW_ERRORS)[number];
+
+export interface MappedRow {
+  line: number;
+  /** The values of the mapped fields, as read (trimmed). */
+  values: Partial<Record<ImportField, string>>;
+  input?: NewLeadInput;
+  /** The row as initialLead builds it (only when valid). */
+  lead?: NewLeadRow;
+  assignedAt?: number;
+  error?: { code: ImportRowError; field?: ImportField; value?: string };
+}
+
+export interface RowContext {
+  now: number;
+  settings: RuleSettings;
+  campaigns: readonly string[];
+}
+
+/** Reads the mapped cells of one record. */
+export function pickValues(headers: readonly string[], cells: readonly string[], mapping: ImportMapping): Partial<Record<ImportField, string>> {
+  const values: Partial<Record<ImportField, string>> = {};
+  for (const [field, header] of Object.entries(mapping.columns) as [ImportField, string][]) {
+    const idx = headers.indexOf(header);
+    if (idx < 0) continue;
+    const v = (cells[idx] ?? '').trim();
+    if (v !== '') values[field] = v;
+  }
+  return values;
+}
+
+function splitFullName(full: string): [string, string] {
+  const s = full.trim().replace(/\s+/g, ' ');
+  if (s.includes(',')) {
+    const [last, first] = s.split(',', 2) as [string, string];
+    return [first.trim(), last.trim()];
+  }
+  const i = s.lastIndexOf(' ');
+  return i < 0 ? ['', s] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+const MAX: Partial<Record<ImportField, number>> = {
+  firstName: 100, lastName: 100, email: 254, phone: 40, otherPhone: 40, vin: 32, country: 80, state: 80, city: 80, zip: 20,
+  requestFor: 200, requestDetails: 4000, campaignNotes: 4000, customerNotes: 4000, additionalServices: 1000, externalId: 200,
+};
+
+/** As the form's schema, except that a file may carry only one of the two names (initialLead needs one). */
+const importLeadInput = newLeadInput.extend({ firstName: z.string().trim().max(100), lastName: z.string().trim().max(100) });
+
+/** Validates one mapped row and builds the new lead (the same rules as the form). */
+export function mapRow(line: number, values: Partial<Record<ImportField, string>>, mapping: ImportMapping, ctx: RowContext): MappedRow {
+  const out: MappedRow = { line, values };
+  const err = (code: ImportRowError, field?: ImportField): MappedRow => ({ ...out, error: { code, ...(field ? { field, value: values[field] ?? '' } : {}) } });
+  for (const [f, max] of Object.entries(MAX) as [ImportField, number][]) {
+    if ((values[f]?.length ?? 0) > max) return err('VALUE_TOO_LONG', f);
+  }
+  let first = values.firstName ?? '';
+  let last = values.lastName ?? '';
+  if (!first && !last && values.fullName) [first, last] = splitFullName(values.fullName);
+  if (!first.trim() && !last.trim()) return err('NAME_REQUIRED', mapping.columns.lastName ? 'lastName' : 'fullName');
+
+  const email = values.email?.toLowerCase() ?? null;
+  const phone = values.phone ?? null;
+  if (!email && !phone && !values.otherPhone) return err('CONTACT_REQUIRED', 'phone');
+  if (phone && (phone.replace(/\D/g, '').length < 6 || /[a-z]{3,}/i.test(phone))) return err('PHONE_INVALID', 'phone');
+
+  let campaign = mapping.defaults.campaign ?? null;
+  if (values.campaign) {
+    campaign = parseCampaign(values.campaign, ctx.campaigns);
+    if (!campaign) return err('CAMPAIGN_UNKNOWN', 'campaign');
+  }
+  if (!campaign) return err('CAMPAIGN_REQUIRED', 'campaign');
+
+  let source: Source | null = mapping.defaults.source ?? null;
+  if (values.source) {
+    source = parseSource(values.source);
+    if (!source) return err('SOURCE_UNKNOWN', 'source');
+  }
+  let leadType: LeadType | null = mapping.defaults.leadType ?? null;
+  if (values.leadType) {
+    leadType = parseLeadType(values.leadType);
+    if (!leadType) return err('LEAD_TYPE_UNKNOWN', 'leadType');
+  }
+  if (!leadType && source) leadType = source === 'hq_campaign' ? 'hq_driven' : source === 'recontact' ? null : 'customer_driven';
+  if (!leadType) return err('LEAD_TYPE_REQUIRED', 'leadType');
+  if (!source) source = leadType === 'hq_driven' ? 'hq_campaign' : 'web';
+
+  let language: Language = mapping.defaults.language ?? 'en';
+  if (values.language) {
+    const l = parseLanguage(values.language);
+    if (!l) return err('LANGUAGE_UNKNOWN', 'language');
+    language = l;
+  }
+
+  if (values.vin && !isValidVin(values.vin)) return err('VIN_INVALID', 'vin');
+  if (!values.vin && leadType === 'hq_driven') return err('VIN_REQUIRED', 'vin');
+
+  const dates: Partial<Record<'preferredAt1' | 'preferredAt2' | 'preferredAt3' | 'assignedAt', number | null>> = {};
+  for (const f of ['preferredAt1', 'preferredAt2', 'preferredAt3', 'assignedAt'] as const) {
+    const t = values[f] === undefined ? null : parseDate(values[f]!, ctx.settings.timeZone, mapping.dateOrder);
+    if (t !== null && Number.isNaN(t)) return err('DATE_INVALID', f);
+    dates[f] = t;
+  }
+  const assignedAt = dates.assignedAt ?? ctx.now;
+  if (assignedAt > ctx.now) return err('DATE_IN_FUTURE', 'assignedAt');
+
+  const consent = (f: ImportField) => (values[f] === undefined ? false : parseBool(values[f]!) ?? false);
+  const input: NewLeadInput = {
+    firstName: first, lastName: last, leadType, source, campaign, email, phone, otherPhone: values.otherPhone ?? null,
+    vin: values.vin ? normalizeVin(values.vin) : null, language,
+    country: values.country ?? null, state: values.state ?? null, city: values.city ?? null, zip: values.zip ?? null,
+    requestFor: values.requestFor ?? null, requestDetails: values.requestDetails ?? null,
+    preferredAt1: dates.preferredAt1 ?? null, preferredAt2: dates.preferredAt2 ?? null, preferredAt3: dates.preferredAt3 ?? null,
+    campaignNotes: values.campaignNotes ?? null, customerNotes: values.customerNotes ?? null,
+    additionalServices: values.additionalServices ?? null,
+    consents: {
+      directMarketing: consent('consentDirectMarketing'), profiling: consent('consentProfiling'), email: consent('consentEmail'),
+      phone: consent('consentPhone'), post: consent('consentPost'), sms: consent('consentSms'),
+    },
+  };
+  const parsed = importLeadInput.safeParse(input);
+  if (!parsed.success) {
+    const path = String(parsed.error.issues[0]?.path[0] ?? '');
+    return err('INVALID_INPUT', (IMPORT_FIELDS as readonly string[]).includes(path) ? path as ImportField : undefined);
+  }
+  const res = initialLead({ ...parsed.data, assignedAt }, { now: ctx.now, settings: ctx.settings, campaigns: ctx.campaigns });
+  if (!res.ok) {
+    const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code) ? res.error.code as ImportRowError : 'INVALID_INPUT';
+    return err(code, (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '') ? res.error.field as ImportField : undefined);
+  }
+  return { ...out, input, lead: res.value, assignedAt };
+}
+
+/** The text that identifies a row when the file has no id column: its normalized mapped values. */
+export function rowKeyText(values: Partial<Record<ImportField, string>>): string {
+  return IMPORT_FIELDS.filter((f) => values[f] !== undefined)
+    .map((f) => `${f}=${fold(values[f]!)}`).join('\u001f');
+}

@@ -1,0 +1,48 @@
+// Contact templates (domain.md §8.5): phone script, voicemail and e-mail texts in EN/FR/DE/IT, with
+// placeholders {{customer}} {{vehicle}} {{campaign}} {{dealer}} {{staff}} (and {{dealerPhone}},
+// {{dealerEmail}}, {{leadNumber}}). Defaults come from locales/<lang>/templates.json; the dealer's
+// edited versions are stored in the `templates` table and passed in as `stored`. Pure.
+import en from '../../locales/en/templates.json';
+import fr from '../../locales/fr/templates.json';
+import de from '../../locales/de/templates.json';
+import it from '../../locales/it/templates.json';
+import type { Language } from '../domain/vocabulary';
+
+export const TEMPLATE_KINDS = ['phone_script', 'voicemail', 'email_no_answer'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const PLACEHOLDERS = ['customer', 'vehicle', 'campaign', 'dealer', 'staff', 'dealerPhone', 'dealerEmail', 'leadNumber'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+export type TemplateValues = Partial<Record<Placeholder, string | null | undefined>>;
+
+export interface TemplateText { subject: string; body: string }
+
+const DEFAULTS: Record<Language, Record<TemplateKind, TemplateText>> = {
+  en: { phone_script: en.phone_script, voicemail: en.voicemail, email_no_answer: en.email_no_answer },
+  fr: { phone_script: fr.phone_script, voicemail: fr.voicemail, email_no_answer: fr.email_no_answer },
+  de: { phone_script: de.phone_script, voicemail: de.voicemail, email_no_answer: de.email_no_answer },
+  it: { phone_script: it.phone_script, voicemail: it.voicemail, email_no_answer: it.email_no_answer },
+};
+const VEHICLE_FALLBACK: Record<Language, string> = { en: en.vehicleFallback, fr: fr.vehicleFallback, de: de.vehicleFallback, it: it.vehicleFallback };
+
+export const defaultTemplate = (kind: TemplateKind, lang: Language): TemplateText => DEFAULTS[lang][kind];
+
+/** Replaces {{name}} placeholders; unknown names stay as written, missing values become empty. */
+export function fillPlaceholders(text: string, values: TemplateValues, lang: Language = 'en'): string {
+  return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (all, name: string) => {
+    if (!(PLACEHOLDERS as readonly string[]).includes(name)) return all;
+    const v = values[name as Placeholder];
+    if (name === 'vehicle' && !v) return VEHICLE_FALLBACK[lang];
+    return v ?? '';
+  });
+}
+
+/** The template of a kind in a language (the stored version if the dealer edited it), filled in. */
+export function renderTemplate(kind: TemplateKind, lang: Language, values: TemplateValues, stored?: TemplateText | null): TemplateText {
+  const t = stored ?? defaultTemplate(kind, lang);
+  return { subject: fillPlaceholders(t.subject, values, lang).replace(/\s+/g, ' ').trim(), body: fillPlaceholders(t.body, values, lang) };
+}
+
+/** Placeholders a text uses that the app does not know (shown as a warning in the editor). */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].map((m) => m[1]!).filter((n) => !(PLACEHOLDERS as readonly string[]).includes(n));
+}
