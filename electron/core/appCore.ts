@@ -59,6 +59,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     }
   });
 
+  // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
+  const setEndOfOwnership = store.sqlite.prepare('UPDATE vehicles SET end_of_ownership = ?, updated_at = ? WHERE vin = ?');
+  leads.onEffect('vehicleEndOfOwnership', (e) => {
+    if (e.kind === 'vehicleEndOfOwnership') setEndOfOwnership.run(e.date, clock.now(), e.vin);
+  });
+
   const defaultUser = ensureDefaultUser(store, clock.now());
   const actor = (ctx?: CallContext): Actor => {
     const id = ctx?.userId ?? settings.get<number | null>('desk.currentUser', null) ?? defaultUser;

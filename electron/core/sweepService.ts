@@ -32,6 +32,23 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
       const s = settings.rules();
       const changes: SweepChangeReport[] = [];
       // SQL narrows with a one-day margin (calendar days in the dealer's zone); the rule decides.
+      // Follow-ups first: a follow-up due long ago may itself be due for Lost Sale in the same catch-up.
+      if (only.has('recontact')) {
+        sqlite.transaction(() => {
+          for (const master of recontactDue(fetch(candidates.recontact, at), at)) {
+            const effectiveAt = master.recontactAt ?? at;
+            const report: SweepChangeReport = { leadId: master.id, number: master.number, change: 'followUpCreated', effectiveAt };
+            if (!dryRun) {
+              const { masterLeadId, recontacted, assignedAt, ...input } = followUpLead(master);
+              const child = leads.create(input, SYSTEM_ACTOR, { assignedAt, masterLeadId, recontacted, at: effectiveAt });
+              const ctx = { now: at, user: SYSTEM_ACTOR, settings: s };
+              leads.applyChanges(master, { ...diff(master, { followUpLeadId: child.id }, ctx, effectiveAt), effects: [] }, SYSTEM_ACTOR);
+              report.followUpLeadId = child.id;
+            }
+            changes.push(report);
+          }
+        })();
+      }
       if (only.has('lost')) {
         sqlite.transaction(() => {
           for (const c of lostSaleSweep(fetch(candidates.lost, at - (s.lostAfterDays - 1) * DAY), at, s)) {
@@ -47,22 +64,6 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
             const lead = leads.load(c.leadId);
             changes.push({ leadId: lead.id, number: lead.number, change: 'appointmentExpired', effectiveAt: c.effectiveAt });
             if (!dryRun) leads.applyChanges(lead, c.changes, SYSTEM_ACTOR);
-          }
-        })();
-      }
-      if (only.has('recontact')) {
-        sqlite.transaction(() => {
-          for (const master of recontactDue(fetch(candidates.recontact, at), at)) {
-            const effectiveAt = master.recontactAt ?? at;
-            const report: SweepChangeReport = { leadId: master.id, number: master.number, change: 'followUpCreated', effectiveAt };
-            if (!dryRun) {
-              const { masterLeadId, recontacted, assignedAt, ...input } = followUpLead(master);
-              const child = leads.create(input, SYSTEM_ACTOR, { assignedAt, masterLeadId, recontacted, at: effectiveAt });
-              const ctx = { now: at, user: SYSTEM_ACTOR, settings: s };
-              leads.applyChanges(master, { ...diff(master, { followUpLeadId: child.id }, ctx, effectiveAt), effects: [] }, SYSTEM_ACTOR);
-              report.followUpLeadId = child.id;
-            }
-            changes.push(report);
           }
         })();
       }

@@ -1,0 +1,37 @@
+// `npm run start:web`: the app core + the built renderer on http://127.0.0.1 (browser mode).
+//   --db FILE      database (default: ~/.aslm-desk/aslm.sqlite, or $ASLM_DB)
+//   --port N       port (default 5178; 0 = any free port)
+//   --test-clock ISO   tests only: start the app's clock at ISO and let tests move it
+import { homedir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppCore } from '../core/appCore';
+import { testClock } from '../core/clock';
+import { startWebServer } from './server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' }, 'test-clock': { type: 'string' }, 'static': { type: 'string' } },
+  allowPositionals: false,
+});
+
+const dbPath = values.db ?? process.env.ASLM_DB ?? join(homedir(), '.aslm-desk', 'aslm.sqlite');
+const port = Number(values.port ?? process.env.ASLM_PORT ?? 5178);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --port: ${values.port}`);
+  process.exit(2);
+}
+let clock;
+if (values['test-clock'] !== undefined) {
+  const start = Date.parse(values['test-clock']);
+  if (Number.isNaN(start)) { console.error('Invalid --test-clock (ISO date-time expected)'); process.exit(2); }
+  clock = testClock(start);
+}
+const core = createAppCore({ dbPath, clock, mode: 'browser', validateOutput: clock !== undefined });
+const web = await startWebServer({ core, staticDir: values.static ?? join(here, '../../dist/renderer'), port, testClock: clock });
+console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${dbPath}`);
+console.log('Open that address in your browser. Press Ctrl+C to stop.');
+const stop = async () => { await web.close(); core.close(); process.exit(0); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,28 @@
+// What the core says about itself (mode, lead count, current user), plus the view counts.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Output } from '../../shared/contract';
+import { invoke } from '../platform';
+
+type Info = Output<'app.info'>;
+type Counts = Output<'leads.counts'>['counts'];
+interface Ctx { info: Info | null; counts: Counts | null; refresh(): Promise<void> }
+const InfoCtx = createContext<Ctx>({ info: null, counts: null, refresh: async () => undefined });
+
+export function AppInfoProvider({ children }: { children: ReactNode }) {
+  const [info, setInfo] = useState<Info | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
+  const refresh = useCallback(async () => {
+    const [i, c] = await Promise.all([invoke('app.info', {}), invoke('leads.counts', {})]);
+    if (i.ok) setInfo(i.value);
+    if (c.ok) setCounts(c.value.counts);
+  }, []);
+  useEffect(() => {
+    void refresh();
+    const id = setInterval(() => void refresh(), 60_000);
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => { clearInterval(id); window.removeEventListener('focus', onFocus); };
+  }, [refresh]);
+  return <InfoCtx.Provider value={{ info, counts, refresh }}>{children}</InfoCtx.Provider>;
+}
+export const useAppInfo = () => useContext(InfoCtx);

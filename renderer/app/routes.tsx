@@ -1,0 +1,27 @@
+// The screens by route. Each feature adds its route here.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
+import { Placeholder } from '../components/Placeholder';
+import { ListScreen } from '../features/lists/ListScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+
+export function Routes({ path }: { path: string[] }): ReactNode {
+  const { t } = useTranslation();
+  const [head, arg] = path;
+  switch (head) {
+    case undefined:
+    case 'list':
+      return <ListScreen view={(LIST_VIEWS as readonly string[]).includes(arg ?? '') ? (arg as ListView) : 'assigned'} />;
+    case 'lead':
+      return <Placeholder title={t('app:nav.lead')} />;
+    case 'kpi':
+      return <Placeholder title={t('app:nav.kpi')} />;
+    case 'help':
+      return <Placeholder title={t('app:nav.help')} />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <ListScreen view="assigned" />;
+  }
+}

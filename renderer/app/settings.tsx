@@ -1,0 +1,36 @@
+// App-wide settings in React: the language (persisted by the core) and the clock offset to the core.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { AppSettings } from '../../shared/contract/app';
+import type { Language } from '../../shared/domain/vocabulary';
+import { i18n } from '../i18n';
+import { invoke } from '../platform';
+
+interface SettingsCtx {
+  settings: AppSettings | null;
+  language: Language;
+  setLanguage(l: Language): Promise<void>;
+  refresh(): Promise<void>;
+}
+const Ctx = createContext<SettingsCtx>({ settings: null, language: 'en', setLanguage: async () => undefined, refresh: async () => undefined });
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  const refresh = useCallback(async () => {
+    const r = await invoke('settings.get', {});
+    if (r.ok) {
+      setSettings(r.value);
+      if (i18n.language !== r.value.language) await i18n.changeLanguage(r.value.language);
+      document.documentElement.lang = r.value.language;
+    }
+  }, []);
+  useEffect(() => { void refresh(); }, [refresh]);
+  const setLanguage = useCallback(async (language: Language) => {
+    await i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    const r = await invoke('settings.setLanguage', { language });
+    if (r.ok) setSettings(r.value);
+  }, []);
+  return <Ctx.Provider value={{ settings, language: settings?.language ?? 'en', setLanguage, refresh }}>{children}</Ctx.Provider>;
+}
+
+export const useSettings = () => useContext(Ctx);

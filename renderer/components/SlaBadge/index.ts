@@ -1,0 +1,1 @@
+export { SlaBadge, slaCountdown } from './SlaBadge';

@@ -1,0 +1,17 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Status } from '../../../shared/domain/vocabulary';
+
+const COLOR: Record<Status, string> = {
+  assigned: 'blue', appointment: 'teal', closed_sale: 'green', closed_no_sale: 'gray', lost: 'red',
+};
+
+/** The lead status as the manual names it; an expired appointment shows a lock. */
+export function StatusBadge({ status, frozen }: { status: Status; frozen?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={COLOR[status]} variant="light" radius="sm" data-status={status}>
+      {t(`domain:status.${status}`)}{frozen ? ' 🔒' : ''}
+    </Badge>
+  );
+}

@@ -1,0 +1,25 @@
+// Loads one page of a list view from the core; re-queries when view, search, sort or page change.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ListPage, SortKey } from '../../../../shared/contract/leads';
+import type { AppErrorShape } from '../../../../shared/contract';
+import type { ListView } from '../../../../shared/domain/vocabulary';
+import { invoke } from '../../../platform';
+
+export interface ListState { search: string; sort: SortKey; dir: 'asc' | 'desc'; page: number; pageSize: number }
+
+export function useLeadList(view: ListView, state: ListState) {
+  const [data, setData] = useState<ListPage | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [loading, setLoading] = useState(false);
+  const seq = useRef(0);
+  const load = useCallback(async () => {
+    const mine = ++seq.current;
+    setLoading(true);
+    const r = await invoke('leads.list', { view, search: state.search || undefined, sort: state.sort, dir: state.dir, page: state.page, pageSize: state.pageSize });
+    if (mine !== seq.current) return; // a newer query superseded this one
+    setLoading(false);
+    if (r.ok) { setData(r.value); setError(null); } else setError(r.error);
+  }, [view, state.search, state.sort, state.dir, state.page, state.pageSize]);
+  useEffect(() => { void load(); }, [load]);
+  return { data, error, loading, reload: load };
+}

@@ -1,0 +1,25 @@
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
+import { useAppInfo } from '../../../app/appInfo';
+
+/** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { info } = useAppInfo();
+  return (
+    <Stack>
+      <Title order={2}>{t('app:nav.settings')}</Title>
+      <Card withBorder>
+        <Group justify="space-between">
+          <div>
+            <Text fw={600}>{t('app:language.label')}</Text>
+            <Text size="sm" c="dimmed">{t('app:language.help')}</Text>
+          </div>
+          <LanguageSwitch />
+        </Group>
+      </Card>
+      {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,86 @@
+// `npm run bench`: builds a 250,000-lead database with the demo generator, then times the hot paths
+// through the real handler (core.dispatch) and the raw SQLite time of the same list query.
+//   BENCH_LEADS=250000 (default)   BENCH_DB=path (reuse a database built earlier with the same count)
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAppCore } from '../../electron/core/appCore';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { LIST_VIEWS } from '../../shared/domain/vocabulary';
+import { measure, ms, type Stat } from './stats';
+
+const LEADS = Number(process.env.BENCH_LEADS ?? 250_000);
+const NOW = Date.parse('2026-11-20T10:00:00Z');
+const outDir = 'bench-results';
+mkdirSync(outDir, { recursive: true });
+const dbPath = process.env.BENCH_DB ?? join(outDir, `bench-${LEADS}.sqlite`);
+const clock = { now: () => NOW };
+
+let buildSeconds: number | null = null;
+if (!process.env.BENCH_DB || !existsSync(dbPath)) {
+  for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
+  const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
+  const t = performance.now();
+  generateDemo(core.store, core.settings, {
+    leads: LEADS, now: NOW, seed: 42,
+    onProgress: (n) => { if (n % 50_000 === 0 || n === LEADS) process.stderr.write(`  generated ${n} leads\n`); },
+  });
+  buildSeconds = (performance.now() - t) / 1000;
+  core.store.sqlite.pragma('optimize');
+  core.close();
+}
+
+const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
+const ctx = { transport: 'test' as const };
+const counts = core.lists.counts();
+const results: (Stat & { target?: string; ok?: boolean; ratio?: number })[] = [];
+const add = (s: Stat, target?: { p50?: number; p95?: number; label: string }) => {
+  const ok = target ? (target.p50 === undefined || s.p50 <= target.p50) && (target.p95 === undefined || s.p95 <= target.p95) : undefined;
+  results.push({ ...s, ...(target ? { target: target.label, ok } : {}) });
+};
+
+async function call(channel: string, input: unknown) {
+  const r = await core.dispatch(channel, input, ctx);
+  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+for (const view of LIST_VIEWS) {
+  for (const page of [0, 99]) {
+    const q = { view, page, pageSize: 50 };
+    const handler = await measure(`list ${view} page ${page + 1}`, 50, () => call('leads.list', q));
+    const sql = core.lists.sql(q);
+    const rowsStmt = core.store.sqlite.prepare(sql.rows);
+    const countStmt = core.store.sqlite.prepare(sql.count);
+    const countParams = sql.params.slice(0, -2);
+    const raw = await measure(`raw SQL ${view} page ${page + 1}`, 50, () => { rowsStmt.all(...sql.params); countStmt.get(...countParams); });
+    const ratio = handler.p50 / raw.p50;
+    results.push({ ...handler, target: 'p50 ≤ 5 ms and ≤ 3× raw', ok: handler.p50 <= 5 && ratio <= 3, ratio });
+    results.push({ ...raw });
+  }
+}
+for (const prefix of ['ros', 'mül', 'mar']) {
+  add(await measure(`search "${prefix}" (Assigned to Dealer)`, 30, () => call('leads.list', { view: 'assigned', search: prefix })), { p50: 20, label: 'p50 ≤ 20 ms' });
+  add(await measure(`search "${prefix}" (Closed No Sale)`, 30, () => call('leads.list', { view: 'closed_no_sale', search: prefix })), { p50: 20, label: 'p50 ≤ 20 ms' });
+}
+add(await measure('SLA 1/2/3 over 60 days', 30, () => call('kpi.sla', {})), { p50: 50, label: 'p50 ≤ 50 ms' });
+const open = core.store.sqlite.prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200").all() as { id: number }[];
+add(await measure('record contact (handler, one transaction, fsync)', Math.min(100, open.length - 5), (i) =>
+  call('leads.recordContact', { id: open[i % open.length]!.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }), 2),
+{ p50: 3, label: 'p50 ≤ 3 ms' });
+
+const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [];
+// Other areas add their figures here (import, KPI dashboard, PDF report).
+for (const e of extra) for (const s of await e.run(core)) results.push(s);
+
+core.close();
+const lines = [
+  `ASLM Desk benchmark — ${LEADS.toLocaleString('en')} leads (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+  buildSeconds !== null ? `database built with the demo generator in ${buildSeconds.toFixed(0)} s` : `database reused: ${dbPath}`,
+  '',
+  '| measure | p50 ms | p95 ms | target | |',
+  '|---|---:|---:|---|---|',
+  ...results.map((r) => `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`),
+];
+console.log(lines.join('\n'));
+writeFileSync(join(outDir, 'latest.md'), `${lines.join('\n')}\n`);
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ leads: LEADS, buildSeconds, counts, results }, null, 2));

@@ -1,0 +1,37 @@
+// Each test gets its own app: a fresh SQLite file, the real app core with a test clock, and the
+// loopback HTTP server serving the built renderer (dist/renderer — `npm run build:renderer`).
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppCore, type AppCore } from '../../electron/core/appCore';
+import { testClock, type TestClock } from '../../electron/core/clock';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const NOW = Date.parse('2026-11-18T09:30:00Z');
+export const SHOTS = resolve(here, '../../test-results/screens');
+
+export interface AppFixture { core: AppCore; clock: TestClock; web: WebServer; url: string }
+
+export const test = base.extend<{ app: AppFixture }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'aslm-e2e-'));
+    const clock = testClock(NOW);
+    const core = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
+    const web = await startWebServer({ core, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: clock });
+    await use({ core, clock, web, url: web.url });
+    await web.close();
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+/** Saves a screenshot of the page under test-results/screens/<name>.png (kept as a test artifact). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+export { expect };

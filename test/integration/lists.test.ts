@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
+import { aggregateSla, rowToLeadForTest } from './support';
+import { ok, openTestApp, type TestApp } from './helpers';
+import type { Lead } from '../../shared/domain/lead';
+
+let app: TestApp;
+let all: Lead[];
+const NOW = Date.parse('2026-11-18T09:30:00Z');
+
+beforeAll(async () => {
+  app = openTestApp(NOW);
+  await ok(app.core, 'demo.load', { leads: 1500, seed: 7 });
+  all = rowToLeadForTest(app.core);
+});
+afterAll(() => app.close());
+
+/** domain.md §5, written again independently of the SQL. */
+const IN_VIEW: Record<ListView, (l: Lead) => boolean> = {
+  assigned: (l) => l.status === 'assigned',
+  not_managed: (l) => l.status === 'assigned' && l.contactAttempts === 0,
+  in_progress: (l) => (l.status === 'assigned' && l.contactAttempts > 0) || (l.status === 'appointment' && !l.frozen),
+  closed_sale: (l) => l.status === 'closed_sale' || l.status === 'appointment',
+  closed_no_sale: (l) => l.closeReason !== null,
+  lost: (l) => l.status === 'lost',
+};
+
+describe('list views (domain.md §5)', () => {
+  it.each(LIST_VIEWS)('%s holds exactly the leads §5 says, customer-driven first', async (view) => {
+    const expected = all.filter(IN_VIEW[view]).map((l) => l.id).sort((a, b) => a - b);
+    const got: number[] = [];
+    let page = 0;
+    let firstTypes: string[] = [];
+    for (;;) {
+      const p = await ok(app.core, 'leads.list', { view, page, pageSize: 500 });
+      if (page === 0) { expect(p.total).toBe(expected.length); firstTypes = p.rows.map((r: { leadType: string }) => r.leadType); }
+      got.push(...p.rows.map((r: { id: number }) => r.id));
+      if (p.rows.length < 500) break;
+      page++;
+    }
+    expect(got.sort((a, b) => a - b)).toEqual(expected);
+    const firstHq = firstTypes.indexOf('hq_driven');
+    if (firstHq >= 0) expect(firstTypes.slice(firstHq)).not.toContain('customer_driven');
+  });
+
+  it('counts match the views', async () => {
+    const c = await ok(app.core, 'leads.counts', {});
+    for (const v of LIST_VIEWS) expect(c.counts[v]).toBe(all.filter(IN_VIEW[v]).length);
+    expect(all.some((l) => l.status === 'lost')).toBe(true);
+    expect(all.some((l) => l.status === 'appointment')).toBe(true);
+  });
+
+  it('sorts by any column, both ways', async () => {
+    for (const dir of ['asc', 'desc'] as const) {
+      const p = await ok(app.core, 'leads.list', { view: 'closed_no_sale', sort: 'contactAttempts', dir, pageSize: 200 });
+      const xs = p.rows.map((r: { contactAttempts: number }) => r.contactAttempts);
+      expect(xs).toEqual([...xs].sort((a, b) => (dir === 'asc' ? a - b : b - a)));
+    }
+    const byName = await ok(app.core, 'leads.list', { view: 'assigned', sort: 'name', pageSize: 100 });
+    expect(byName.rows.length).toBeGreaterThan(0);
+    for (const s of ['createdAt', 'status', 'source', 'campaign', 'daysFromCreation', 'assignee', 'sla']) {
+      const p = await ok(app.core, 'leads.list', { view: 'in_progress', sort: s, dir: 'desc' });
+      expect(p.total).toBe(all.filter(IN_VIEW.in_progress).length);
+    }
+  });
+
+  it('searches name, e-mail, phone in any format, VIN and lead number', async () => {
+    const l = all.find((x) => x.email && x.phone && x.vin && x.status === 'assigned')!;
+    const find = async (q: string) => (await ok(app.core, 'leads.list', { view: 'assigned', search: q, pageSize: 500 })).rows.map((r: { id: number }) => r.id);
+    expect(await find(l.lastName)).toContain(l.id);
+    expect(await find(`${l.firstName} ${l.lastName.slice(0, 3)}`)).toContain(l.id);
+    expect(await find(l.email!)).toContain(l.id);
+    expect(await find(l.phone!)).toContain(l.id);
+    expect(await find(l.phone!.replace(/^\+\d\d\s*/, ''))).toContain(l.id);
+    expect(await find(l.phone!.replace(/\s/g, ''))).toContain(l.id);
+    expect(await find(l.vin!)).toContain(l.id);
+    expect(await find(l.vin!.slice(0, 9).toLowerCase())).toContain(l.id);
+    expect(await find(l.number)).toContain(l.id);
+    expect(await find('zzzqqq')).toEqual([]);
+    expect(await find('"); DROP TABLE leads; --')).toEqual([]);
+  });
+
+  it('the SLA figures in SQL equal the pure rule over the same leads', async () => {
+    const settings = app.core.settings.rules();
+    for (const at of [NOW, NOW - 5 * 86_400_000, NOW - 30 * 86_400_000]) {
+      const sql = await ok(app.core, 'kpi.sla', { at });
+      const pure = aggregateSla(all, at, settings);
+      expect(sql).toEqual(pure);
+      expect(sql.sla1.met + sql.sla1.missed + sql.sla1.pending).toBe(sql.sla3.met + sql.sla3.missed);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HOUR, DAY } from '../../shared/rules';
+import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+
+let app: TestApp;
+beforeEach(() => { app = openTestApp(); });
+afterEach(() => app.close());
+
+const snapshot = (a: TestApp, id: number) => ({
+  lead: a.core.store.sqlite.prepare('SELECT * FROM leads WHERE id = ?').get(id),
+  history: a.core.store.sqlite.prepare('SELECT * FROM history WHERE lead_id = ? ORDER BY id').all(id),
+  contacts: a.core.store.sqlite.prepare('SELECT * FROM contacts WHERE lead_id = ?').all(id),
+});
+
+describe('lead service on a real SQLite file', () => {
+  it('creates a lead in Assigned to Dealer with its creation history', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    expect(d.lead.status).toBe('assigned');
+    expect(d.lead.number).toBe('ASL-2026-000001');
+    expect(d.lead.assignedAt).toBe(app.clock.now());
+    expect(d.history.map((h: { field: string }) => h.field).sort()).toEqual(['assignedAt', 'created', 'status']);
+  });
+
+  it('a refused action leaves lead, contacts and history untouched', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    const before = snapshot(app, d.lead.id);
+    const e = await err(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: app.clock.now() + DAY, sendEmail: true } });
+    expect(e.code).toBe('CONTACT_ATTEMPT_REQUIRED');
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    const mid = snapshot(app, d.lead.id);
+    const e2 = await err(app.core, 'leads.closedInSale', { id: d.lead.id, input: { vin: 'ZAM12345678901234' } });
+    expect(e2).toMatchObject({ code: 'NOTES_REQUIRED', field: 'notes' });
+    expect(snapshot(app, d.lead.id)).toEqual(mid);
+    expect(mid.history.length).toBeGreaterThan(before.history.length);
+  });
+
+  it('history rows cannot be updated or deleted', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    const db = app.core.store.sqlite;
+    expect(() => db.prepare('UPDATE history SET new_value = ? WHERE lead_id = ?').run('x', d.lead.id)).toThrow(/HISTORY_APPEND_ONLY/);
+    expect(() => db.prepare('DELETE FROM history WHERE lead_id = ?').run(d.lead.id)).toThrow(/HISTORY_APPEND_ONLY/);
+    expect(db.prepare('SELECT count(*) AS n FROM history WHERE lead_id = ?').get(d.lead.id)).toEqual({ n: 3 });
+  });
+
+  it('a stale version is refused and never overwrites', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    const v1 = d.lead.version;
+    await ok(app.core, 'leads.edit', { id: d.lead.id, version: v1, input: { requestDetails: 'first edit' } });
+    const e = await err(app.core, 'leads.edit', { id: d.lead.id, version: v1, input: { requestDetails: 'stale edit' } });
+    expect(e.code).toBe('VERSION_CONFLICT');
+    const now = await ok(app.core, 'leads.get', { id: d.lead.id });
+    expect(now.lead.requestDetails).toBe('first edit');
+    expect(now.lead.version).toBe(v1 + 1);
+  });
+
+  it('records contacts with the save time, first contact and SLA 1', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    app.clock.advance(24 * HOUR);
+    const r = await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: '<b>hi</b>' } });
+    expect(r.lead.firstContactAt).toBe(app.clock.now());
+    expect(r.lead.sla1Met).toBe(true);
+    expect(r.contacts).toHaveLength(1);
+    expect(r.contacts[0].verbatim).toBe('<b>hi</b>');
+    expect(r.sla.sla1).toBe('met');
+  });
+
+  it('Not current owner writes the end of ownership to the vehicle', async () => {
+    const vin = 'ZAMXX1234567890AB';
+    app.core.store.sqlite.prepare('INSERT INTO vehicles (vin, model, updated_at) VALUES (?, ?, ?)').run(vin, 'Ghibli', app.clock.now());
+    const d = await ok(app.core, 'leads.create', baseLead({ vin }));
+    expect(d.vehicle.model).toBe('Ghibli');
+    expect(d.vinUnknown).toBe(false);
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    const eoo = Date.parse('2026-01-15T00:00:00Z');
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'not_current_owner', endOfOwnership: eoo } });
+    expect(app.core.store.sqlite.prepare('SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?').get(vin)).toEqual({ e: eoo });
+  });
+
+  it('an unknown but valid VIN is accepted with a warning', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead({ vin: 'zam12345678901234' }));
+    expect(d.lead.vin).toBe('ZAM12345678901234');
+    expect(d.vinUnknown).toBe(true);
+    expect((await err(app.core, 'leads.create', baseLead({ vin: 'ZAM1234567890123O' }))).code).toBe('VIN_INVALID');
+  });
+});

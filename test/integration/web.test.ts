@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { openTestApp, type TestApp } from './helpers';
+
+let app: TestApp;
+let web: WebServer;
+beforeAll(async () => {
+  app = openTestApp();
+  const dir = join(app.dir, 'static');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body>ok</body></html>');
+  writeFileSync(join(app.dir, 'secret.txt'), 'do not serve');
+  web = await startWebServer({ core: app.core, staticDir: dir, port: 0 });
+});
+afterAll(async () => { await web.close(); app.close(); });
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(new URL(path, web.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('browser mode HTTP bridge', () => {
+  it('listens on loopback only', () => {
+    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const addr = web.server.address();
+    expect(typeof addr === 'object' && addr?.address).toBe('127.0.0.1');
+  });
+
+  it('serves the renderer with the token and a strict CSP', async () => {
+    const res = await fetch(web.url);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await res.text()).toContain(`<meta name="aslm-token" content="${web.token}">`);
+  });
+
+  it('answers the contract with the token', async () => {
+    const res = await post('/api/invoke', { channel: 'leads.counts', input: {} }, { 'X-ASLM-Token': web.token });
+    const body = await res.json();
+    expect(body.ok).toBe(true);
+    expect(body.value.counts.assigned).toBe(0);
+  });
+
+  it('refuses calls without the token, from another origin, or malformed', async () => {
+    expect((await post('/api/invoke', { channel: 'leads.counts', input: {} })).status).toBe(403);
+    expect((await post('/api/invoke', { channel: 'leads.counts', input: {} }, { 'X-ASLM-Token': web.token, Origin: 'http://evil.example' })).status).toBe(403);
+    const bad = await fetch(new URL('/api/invoke', web.url), { method: 'POST', headers: { 'X-ASLM-Token': web.token }, body: '{not json' });
+    expect((await bad.json()).error.code).toBe('INVALID_INPUT');
+    const forged = await post('/api/invoke', { channel: 'leads.drop', input: {} }, { 'X-ASLM-Token': web.token });
+    expect((await forged.json()).error.code).toBe('UNKNOWN_CHANNEL');
+  });
+
+  it('has no test clock unless started for tests', async () => {
+    expect((await post('/test/clock', { set: 0 }, { 'X-ASLM-Token': web.token })).status).toBe(404);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const res = await fetch(new URL(p, web.url));
+      expect(await res.text()).not.toContain('do not serve');
+    }
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      const u = new URL(web.url);
+      const req = request({ host: '127.0.0.1', port: u.port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0));
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+});
