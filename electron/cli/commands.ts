@@ -5,6 +5,7 @@ import { testClock, systemClock } from '../core/clock';
 import { generateDemo } from '../core/demo/generate';
 import { defaultDbPath, parseIntArg, parseIso, UsageError } from './args';
 import { replay } from './replay';
+import { importCommand } from './import';
 
 export interface Command {
   summary: string;
@@ -107,6 +108,15 @@ export const commands: Record<string, Command> = {
         }
       } finally { core.close(); }
       return 0;
+    },
+  },
+  import: {
+    summary: 'import leads from a CSV/TXT/XLSX file (report: imported, duplicates, rejected rows with line and reason)',
+    usage: 'import FILE [--preset NAME] [--merge] [--json] [--lang en|fr|de|it] [--db FILE]',
+    async run(argv) {
+      const dbIdx = argv.indexOf('--db');
+      const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
+      try { return await importCommand(argv, core); } finally { core.close(); }
     },
   },
 };

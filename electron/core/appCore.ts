@@ -74,15 +74,17 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
 
   const playbook = createPlaybookService(store, clock, settings, leads);
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
-  const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: services.assign }));
+  let core: AppCore | null = null;
+  const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, sweeps, importer, watchFolder, playbook, log, actor };
   const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
 
-  return {
+  core = {
     ...services, dispatch,
     close: () => store.sqlite.close(),
   };
+  return core;
 }
 
 function ensureDefaultUser(store: Store, now: number): number {

@@ -2,7 +2,7 @@
 // mapping, and turning one mapped row into a new-lead input with per-row validation (the same rules
 // as the form: initialLead). Pure: no Node, no clock (every function takes what it needs).
 import { z } from 'zod';
-import { newLeadInput, type NewLeadInput } from '../contract/inputs';
+import type { NewLead, NewLeadInput } from '../contract/inputs';
 import type { RuleSettings } from '../domain/settings';
 import { LANGUAGES, LEAD_TYPES, SOURCES, type Language, type LeadType, type Source } from '../domain/vocabulary';
 import { initialLead, type NewLeadRow } from '../rules/newLead';
@@ -224,6 +224,8 @@ export interface RowContext {
   now: number;
   settings: RuleSettings;
   campaigns: readonly string[];
+  /** Memo of parsed dates for one file (files repeat the same dates many times). */
+  dateCache?: Map<string, number | null>;
 }
 
 /** Reads the mapped cells of one record. */
@@ -252,9 +254,6 @@ const MAX: Partial<Record<ImportField, number>> = {
   firstName: 100, lastName: 100, email: 254, phone: 40, otherPhone: 40, vin: 32, country: 80, state: 80, city: 80, zip: 20,
   requestFor: 200, requestDetails: 4000, campaignNotes: 4000, customerNotes: 4000, additionalServices: 1000, externalId: 200,
 };
-
-/** As the form's schema, except that a file may carry only one of the two names (initialLead needs one). */
-const importLeadInput = newLeadInput.extend({ firstName: z.string().trim().max(100), lastName: z.string().trim().max(100) });
 
 /** Validates one mapped row and builds the new lead (the same rules as the form). */
 export function mapRow(line: number, values: Partial<Record<ImportField, string>>, mapping: ImportMapping, ctx: RowContext): MappedRow {
@@ -306,7 +305,16 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
 
   const dates: Partial<Record<'preferredAt1' | 'preferredAt2' | 'preferredAt3' | 'assignedAt', number | null>> = {};
   for (const f of ['preferredAt1', 'preferredAt2', 'preferredAt3', 'assignedAt'] as const) {
-    const t = values[f] === undefined ? null : parseDate(values[f]!, ctx.settings.timeZone, mapping.dateOrder);
+    const raw = values[f];
+    let t: number | null = null;
+    if (raw !== undefined) {
+      const cached = ctx.dateCache?.get(raw);
+      if (cached !== undefined) t = cached;
+      else {
+        t = parseDate(raw, ctx.settings.timeZone, mapping.dateOrder);
+        ctx.dateCache?.set(raw, t);
+      }
+    }
     if (t !== null && Number.isNaN(t)) return err('DATE_INVALID', f);
     dates[f] = t;
   }
@@ -314,24 +322,21 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   if (assignedAt > ctx.now) return err('DATE_IN_FUTURE', 'assignedAt');
 
   const consent = (f: ImportField) => (values[f] === undefined ? false : parseBool(values[f]!) ?? false);
-  const input: NewLeadInput = {
+  const input: NewLead = {
     firstName: first, lastName: last, leadType, source, campaign, email, phone, otherPhone: values.otherPhone ?? null,
     vin: values.vin ? normalizeVin(values.vin) : null, language,
     country: values.country ?? null, state: values.state ?? null, city: values.city ?? null, zip: values.zip ?? null,
     requestFor: values.requestFor ?? null, requestDetails: values.requestDetails ?? null,
     preferredAt1: dates.preferredAt1 ?? null, preferredAt2: dates.preferredAt2 ?? null, preferredAt3: dates.preferredAt3 ?? null,
     campaignNotes: values.campaignNotes ?? null, customerNotes: values.customerNotes ?? null,
-    additionalServices: values.additionalServices ?? null,
+    additionalServices: values.additionalServices ?? null, assigneeId: null, customerId: null,
     consents: {
       directMarketing: consent('consentDirectMarketing'), profiling: consent('consentProfiling'), email: consent('consentEmail'),
-      phone: consent('consentPhone'), post: consent('consentPost'), sms: consent('consentSms'),
+      phone: consent('consentPhone'), post: consent('consentPost'), sms: consent('consentSms'), fax: false, social: false,
     },
   };
-  const parsed = importLeadInput.safeParse(input);
-  if (!parsed.success) {
-    const path = String(parsed.error.issues[0]?.path[0] ?? '');
-    return err('INVALID_INPUT', (IMPORT_FIELDS as readonly string[]).includes(path) ? path as ImportField : undefined);
-  }
+  // The values above are already what the form's schema would produce (trimmed, nulls, known enums, lengths checked).
+  const parsed = { data: input };
   const res = initialLead({ ...parsed.data, assignedAt }, { now: ctx.now, settings: ctx.settings, campaigns: ctx.campaigns });
   if (!res.ok) {
     const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code) ? res.error.code as ImportRowError : 'INVALID_INPUT';

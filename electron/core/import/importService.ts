@@ -12,7 +12,7 @@ import { toCsv } from '../../../shared/import/csv';
 import {
   importMappingSchema, mapRow, phoneKey, pickValues, rowKeyText, suggestMapping, type ImportMapping, type MappedRow,
 } from '../../../shared/import/mapping';
-import { leadNumber, sla1DueAt, sla2DueAt } from '../../../shared/rules';
+import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shared/rules';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
 import type { Store } from '../../store/db';
@@ -88,7 +88,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   async function analyze(file: ImportFile, opts: Options): Promise<Analysis> {
     const table = await readTable(file.name, file.data);
     const { mapping, preset } = resolveMapping(table, opts);
-    const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns() };
+    const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>() };
     const rows: AnalyzedRow[] = table.rows.map((r) => {
       const m = mapRow(r.line, pickValues(table.headers, r.cells, mapping), mapping, ctx);
       return { ...m, cells: r.cells, state: m.error ? 'rejected' : 'new' };
@@ -169,14 +169,26 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const end = (sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value')
       .get(`lead:${year}`, rows.length) as { value: number }).value;
     const start = end - rows.length + 1;
-    const build = (r: AnalyzedRow, i: number) => ({
-      ...toColumns({ ...r.lead!, createdAt: now, updatedAt: now }), number: leadNumber(year, start + i),
-      type_rank: r.lead!.leadType === 'customer_driven' ? 0 : 1,
-      sla1_due_at: sla1DueAt(r.lead!.assignedAt, s), sla2_due_at: sla2DueAt(r.lead!.assignedAt, s), external_id: r.key!,
-    });
-    const first = build(rows[0]!, 0);
-    const cols = Object.keys(first);
-    const ins = sqlite.prepare(`INSERT INTO leads (${cols.join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`);
+    // Column order from the first row (toColumns), then plain value arrays: no per-row key mangling.
+    const fields = Object.keys(rows[0]!.lead!).filter((k) => k !== 'consents') as (keyof NewLeadRow)[];
+    const consentKeys = Object.keys(rows[0]!.lead!.consents) as (keyof NewLeadRow['consents'])[];
+    const sample = toColumns({ ...rows[0]!.lead! });
+    const cols = [...fields.map((f) => Object.keys(toColumns({ [f]: rows[0]!.lead![f] } as never))[0]!),
+      ...Object.keys(sample).filter((k) => k.startsWith('consent_')), 'number', 'type_rank', 'sla1_due_at', 'sla2_due_at', 'external_id'];
+    const sla2Memo = new Map<number, number>();
+    const val = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+    const build = (r: AnalyzedRow, i: number) => {
+      const l = r.lead!;
+      let d2 = sla2Memo.get(l.assignedAt);
+      if (d2 === undefined) { d2 = sla2DueAt(l.assignedAt, s); sla2Memo.set(l.assignedAt, d2); }
+      const out: unknown[] = [];
+      for (const f of fields) out.push(f === 'createdAt' || f === 'updatedAt' ? now : val(l[f]));
+      for (const k of consentKeys) out.push(l.consents[k] ? 1 : 0);
+      out.push(leadNumber(year, start + i), l.leadType === 'customer_driven' ? 0 : 1, sla1DueAt(l.assignedAt, s), d2, r.key!);
+      return out;
+    };
+    const ins = sqlite.prepare(`INSERT INTO leads (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+    const numberAt = cols.indexOf('number');
     const hist = sqlite.prepare('INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)');
     // The search index is filled once for the whole block instead of by the per-row trigger.
     const trigger = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_insert'").get() as { sql: string } | undefined)?.sql;
@@ -184,11 +196,12 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const ids: number[] = [];
     const numbers: string[] = [];
     for (let i = 0; i < rows.length; i++) {
-      const c = i === 0 ? first : build(rows[i]!, i);
+      const c = build(rows[i]!, i);
       const id = Number(ins.run(c).lastInsertRowid);
+      const num = c[numberAt] as string;
       ids.push(id);
-      numbers.push(c.number);
-      hist.run(id, now, actor.id, actor.name, 'created', null, c.number);
+      numbers.push(num);
+      hist.run(id, now, actor.id, actor.name, 'created', null, num);
       hist.run(id, now, actor.id, actor.name, 'assignedAt', null, new Date(rows[i]!.lead!.assignedAt).toISOString());
       hist.run(id, now, actor.id, actor.name, 'status', null, 'assigned');
     }

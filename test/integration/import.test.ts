@@ -1,0 +1,287 @@
+// The import corpus: awkward files as European offices send them, through the real core and SQLite.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportPreview, ImportReport } from '../../shared/contract/import';
+import { parseCsv } from '../../shared/import/csv';
+import {
+  HQ_HEADERS, bigHqFile, csv, hqRow, italianWebExport, person, pngFile, utf16leBom, utf8, utf8Bom, win1252, xlsxFile, zipNotXlsx,
+} from '../fixtures/importCorpus';
+import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+
+let app: TestApp;
+afterEach(() => app?.close());
+const b64 = (b: Buffer) => b.toString('base64');
+const count = () => (app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+const preview = (name: string, data: Buffer, extra: object = {}) => ok<ImportPreview>(app.core, 'import.preview', { name, base64: b64(data), ...extra });
+const commit = (name: string, data: Buffer, extra: object = {}) => ok<ImportReport>(app.core, 'import.commit', { name, base64: b64(data), ...extra });
+
+const threeRows = () => [HQ_HEADERS, ...[1, 2, 3].map((n) => hqRow(person(n)))];
+
+describe('import: encodings and delimiters', () => {
+  const encodings = { 'utf-8': utf8, 'utf-8-bom': utf8Bom, 'windows-1252': win1252, 'utf-16le': utf16leBom } as const;
+  for (const [enc, encode] of Object.entries(encodings)) {
+    for (const [dname, d] of [['comma', ','], ['semicolon', ';'], ['tab', '\t']] as const) {
+      it(`${enc}, ${dname}`, async () => {
+        app = openTestApp();
+        const p = await preview(`hq-${enc}-${dname}.csv`, encode(csv(threeRows(), d)));
+        expect(p.encoding).toBe(enc);
+        expect(p.delimiter).toBe(d);
+        expect(p.headers).toEqual(HQ_HEADERS);
+        expect(p.mapping.columns).toMatchObject({ externalId: 'Lead ID', firstName: 'First Name', lastName: 'Last Name', vin: 'VIN', campaign: 'AS Campaign', leadType: 'Lead Type' });
+        expect(p.summary).toMatchObject({ total: 3, valid: 3, rejected: 0 });
+        const r = await commit(`hq-${enc}-${dname}.csv`, encode(csv(threeRows(), d)));
+        expect(r.imported).toBe(3);
+        const names = app.core.store.sqlite.prepare('SELECT first_name || \' \' || last_name AS n FROM leads ORDER BY id').all().map((x: any) => x.n);
+        expect(names).toEqual([1, 2, 3].map((n) => `${person(n).first} ${person(n).last}`));
+      });
+    }
+  }
+
+  it('Windows-1252 accents survive (Italian web export, `;`, dd.mm.yyyy with time, quoted line breaks)', async () => {
+    app = openTestApp();
+    const p = await preview('web.csv', italianWebExport(3));
+    expect(p.encoding).toBe('windows-1252');
+    expect(p.delimiter).toBe(';');
+    expect(p.summary.valid).toBe(3);
+    // Records after a quoted line break keep their physical line numbers.
+    expect(p.rows.map((r) => r.line)).toEqual([2, 4, 6]);
+    const r = await commit('web.csv', italianWebExport(3));
+    expect(r.imported).toBe(3);
+    const lead = app.core.leads.load(r.leadIds[0]!);
+    expect(lead.lastName).toBe(`${person(100).last}à`);
+    expect(lead.requestDetails).toBe('Tagliando e "gomme"\nentro venerdì');
+    expect(lead).toMatchObject({ source: 'web', leadType: 'customer_driven', campaign: 'seasonal_promo', language: 'it' });
+    // 10.04.2026 10:30 in Rome (UTC+2 in April).
+    expect(new Date(lead.preferredAt1!).toISOString()).toBe('2026-04-10T08:30:00.000Z');
+  });
+});
+
+describe('import: awkward content', () => {
+  it('empty lines, trailing delimiters, spaces, ISO and dd/mm dates', async () => {
+    app = openTestApp();
+    const text = [
+      'First Name;Last Name;Email;Phone;Campaign;Source;Preferred date;',
+      '',
+      'Anna ; Rossi;ANNA@EXAMPLE.IT;;service_reminder;Owner App;2026-04-01;',
+      ' ; ; ; ; ; ; ;',
+      'Luc;Moreau;;06 12 34 56 78;Warranty End Reminder;web;02/04/2026 09:00;',
+      '',
+      '',
+    ].join('\r\n');
+    const r = await commit('trailing.csv', utf8(text));
+    expect(r.imported).toBe(2);
+    expect(r.rejected).toEqual([]);
+    const [a, l] = r.leadIds.map((id) => app.core.leads.load(id));
+    expect(a).toMatchObject({ firstName: 'Anna', lastName: 'Rossi', email: 'anna@example.it', source: 'owner_app', leadType: 'customer_driven' });
+    expect(l).toMatchObject({ campaign: 'warranty_end_reminder', phone: '06 12 34 56 78' });
+    expect(new Date(l!.preferredAt1!).toISOString()).toBe('2026-04-02T07:00:00.000Z');
+  });
+
+  it('formula-like cells stay text in the lead and are neutralized in the rejected-rows file', async () => {
+    app = openTestApp();
+    const rows = [
+      ['First Name', 'Last Name', 'Email', 'Campaign', 'Source', 'Request details'],
+      ['Anna', 'Rossi', 'anna@example.it', 'service_reminder', 'web', '=HYPERLINK("http://evil.example","click")'],
+      ['=cmd|\' /C calc\'!A0', '', '', 'service_reminder', 'web', '+SUM(1,2)'],
+    ];
+    const data = utf8(csv(rows, ','));
+    const r = await commit('formula.csv', data);
+    expect(r.imported).toBe(1);
+    expect(app.core.leads.load(r.leadIds[0]!).requestDetails).toBe('=HYPERLINK("http://evil.example","click")');
+    expect(r.rejected).toEqual([{ line: 3, code: 'CONTACT_REQUIRED', field: 'phone', value: '' }]);
+    const out = await ok(app.core, 'import.rejectedCsv', { name: 'formula.csv', base64: b64(data), language: 'fr' });
+    expect(out.fileName).toBe('formula.rejected.csv');
+    const parsed = parseCsv(out.content, ';');
+    expect(parsed[0]!.cells.slice(0, 3)).toEqual(['Ligne', 'Motif', 'Champ']);
+    expect(parsed[1]!.cells[0]).toBe('3');
+    expect(parsed[1]!.cells[1]).toBe('Ni e-mail ni numéro de téléphone');
+    expect(parsed[1]!.cells[3]).toBe('\'=cmd|\' /C calc\'!A0');
+    expect(parsed[1]!.cells[8]).toBe("'+SUM(1,2)");
+  });
+
+  it('rejected rows are listed with line and reason; valid rows still import', async () => {
+    app = openTestApp();
+    const good = person(1);
+    const rows = [
+      HQ_HEADERS,
+      hqRow(good),
+      hqRow({ ...person(2), vin: 'ZAM123' }),
+      hqRow({ ...person(3), first: '', last: '' }),
+      hqRow({ ...person(4), email: '', phone: '' }),
+      hqRow({ ...person(5), campaign: 'Black Friday' }),
+      hqRow({ ...person(6), date: '31/02/2026' }),
+      hqRow({ ...person(7), email: 'not-an-email' }),
+      hqRow({ ...person(8), vin: '' }),
+      [...hqRow(person(9)).slice(0, 7), 'Martian', '01/03/2026'],
+      hqRow({ ...person(10), date: '01/01/2027' }),
+      hqRow({ ...good, id: 'HQ-OTHER' }),
+    ];
+    const r = await commit('bad.csv', utf8(csv(rows, ';')));
+    expect(r.imported).toBe(1);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([
+      [3, 'VIN_INVALID'], [4, 'NAME_REQUIRED'], [5, 'CONTACT_REQUIRED'], [6, 'CAMPAIGN_UNKNOWN'], [7, 'DATE_INVALID'],
+      [8, 'EMAIL_INVALID'], [9, 'VIN_REQUIRED'], [10, 'LEAD_TYPE_UNKNOWN'], [11, 'DATE_IN_FUTURE'], [12, 'DUPLICATE_IN_FILE'],
+    ]);
+    expect(r.rejected.at(-1)).toMatchObject({ firstLine: 2 });
+    expect(count()).toBe(1);
+  });
+
+  it('a file that is not CSV at all: clear error, nothing written', async () => {
+    app = openTestApp();
+    for (const [name, data] of [['photo.png', pngFile()], ['archive.zip', zipNotXlsx()], ['fake.xlsx', utf8('a;b\n1;2')], ['empty.csv', Buffer.alloc(0)], ['one-column.txt', utf8('hello\nworld\n')]] as const) {
+      const e = await err(app.core, 'import.commit', { name, base64: b64(data) });
+      expect(e.code, name).toBe('IMPORT_UNREADABLE');
+    }
+    expect(count()).toBe(0);
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM counters WHERE name LIKE 'lead:%'").get()).toEqual({ n: 0 });
+  });
+
+  it('XLSX: first sheet, dates as cells, formula cells give their result, never evaluated', async () => {
+    app = openTestApp();
+    const data = await xlsxFile([
+      ['Nom', 'Prénom', 'Courriel', 'Téléphone', 'Campagne', 'Type de lead', 'VIN', 'Date souhaitée'],
+      ['Dubois', 'Chloé', 'chloe@example.fr', '0612345678', 'Warranty End Reminder', 'HQ', person(7).vin, new Date(Date.UTC(2026, 3, 3, 14, 0))],
+      ['Moreau', 'Luc', { formula: 'LOWER("LUC@EXAMPLE.FR")', result: 'luc@example.fr' }, '', 'service_reminder', 'Customer Driven', '', '=HYPERLINK("x")'],
+    ]);
+    const p = await preview('leads.xlsx', data);
+    expect(p.format).toBe('xlsx');
+    expect(p.mapping.columns).toMatchObject({ lastName: 'Nom', firstName: 'Prénom', email: 'Courriel', phone: 'Téléphone', campaign: 'Campagne', leadType: 'Type de lead', vin: 'VIN', preferredAt1: 'Date souhaitée' });
+    expect(p.summary.rejected).toBe(1); // '=HYPERLINK("x")' is not a date
+    expect(p.rejected[0]).toMatchObject({ line: 3, code: 'DATE_INVALID', field: 'preferredAt1', value: '=HYPERLINK("x")' });
+    const r = await commit('leads.xlsx', data);
+    expect(r.imported).toBe(1);
+    const l = app.core.leads.load(r.leadIds[0]!);
+    expect(l).toMatchObject({ lastName: 'Dubois', firstName: 'Chloé', leadType: 'hq_driven', source: 'hq_campaign', campaign: 'warranty_end_reminder' });
+    expect(new Date(l.preferredAt1!).toISOString()).toBe('2026-04-03T12:00:00.000Z'); // 14:00 in Rome
+  });
+});
+
+describe('import: idempotence, duplicates, transaction', () => {
+  it('re-importing the same file creates nothing (external id; stable row key without one)', async () => {
+    app = openTestApp();
+    const hq = utf8(csv(threeRows(), ';'));
+    expect((await commit('hq.csv', hq)).imported).toBe(3);
+    const again = await commit('hq.csv', hq);
+    expect(again).toMatchObject({ imported: 0, already: 3, skippedDuplicates: 0 });
+    const web = italianWebExport(4);
+    expect((await commit('web.csv', web)).imported).toBe(4);
+    expect(await commit('web-copy.csv', web)).toMatchObject({ imported: 0, already: 4 });
+    expect(count()).toBe(7);
+    const keys = app.core.store.sqlite.prepare("SELECT external_id AS k FROM leads ORDER BY id").all().map((x: any) => x.k);
+    expect(keys.slice(0, 3)).toEqual(['ext:hq_campaign:HQ-000001', 'ext:hq_campaign:HQ-000002', 'ext:hq_campaign:HQ-000003']);
+    expect(keys[3]).toMatch(/^row:[0-9a-f]{40}$/);
+  });
+
+  it('a row duplicating an open lead is flagged; skip or merge as decided', async () => {
+    app = openTestApp();
+    const p1 = person(1);
+    const p2 = person(2);
+    const existing1 = app.core.leads.create(baseLead({ firstName: p1.first, lastName: p1.last, vin: p1.vin, email: null, phone: '+39 02 1234567', leadType: 'hq_driven', source: 'hq_campaign' }), app.core.actor());
+    const existing2 = app.core.leads.create(baseLead({ email: p2.email }), app.core.actor());
+    // Same VIN but another campaign: not a duplicate.
+    app.core.leads.create(baseLead({ vin: person(3).vin, campaign: 'seasonal_promo', leadType: 'hq_driven', source: 'hq_campaign', email: null }), app.core.actor());
+    const data = utf8(csv(threeRows(), ';'));
+    const p = await preview('hq.csv', data);
+    expect(p.summary).toMatchObject({ valid: 1, duplicates: 2 });
+    expect(p.duplicates).toEqual([
+      expect.objectContaining({ line: 2, by: 'vin', leadId: existing1.id, leadNumber: existing1.number }),
+      expect.objectContaining({ line: 3, by: 'email', leadId: existing2.id }),
+    ]);
+    const r = await commit('hq.csv', data, { decisions: [{ line: 2, action: 'merge' }, { line: 3, action: 'skip' }] });
+    expect(r).toMatchObject({ imported: 1, merged: 1, skippedDuplicates: 1 });
+    const merged = app.core.leads.detail(existing1.id);
+    expect(merged.lead.email).toBe(p1.email); // the empty e-mail was filled
+    expect(merged.lead.phone).toBe('+39 02 1234567'); // a value already there is kept
+    expect(merged.history.some((h) => h.field === 'import.merged' && h.newValue === 'hq.csv:2')).toBe(true);
+    expect(count()).toBe(4);
+  });
+
+  it('all rows in one transaction: a failure leaves nothing half-imported', async () => {
+    app = openTestApp();
+    app.core.assign = () => { throw new Error('assignment exploded'); };
+    const e = await err(app.core, 'import.commit', { name: 'hq.csv', base64: b64(utf8(csv(threeRows(), ';'))) });
+    expect(e.code).toBe('INTERNAL');
+    expect(count()).toBe(0);
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 0 });
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM leads_fts").get()).toEqual({ n: 0 });
+    // The FTS trigger is back after the rollback: a lead created by hand is searchable.
+    app.core.assign = undefined;
+    app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), app.core.actor());
+    expect(app.core.lists.list({ view: 'assigned', search: 'zanzi' }).total).toBe(1);
+  });
+
+  it('the assignment hook gets the new lead ids inside the transaction', async () => {
+    app = openTestApp();
+    const seen: number[][] = [];
+    app.core.assign = (ids) => {
+      seen.push(ids);
+      app.core.store.sqlite.prepare(`UPDATE leads SET assignee_id = 1 WHERE id IN (${ids.join(',')})`).run();
+    };
+    const r = await commit('hq.csv', utf8(csv(threeRows(), ';')));
+    expect(seen).toEqual([r.leadIds]);
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assignee_id = 1').get()).toEqual({ n: 3 });
+  });
+
+  it('10,000 rows: numbers in sequence, history rows, searchable, in Not Managed Yet', async () => {
+    app = openTestApp();
+    app.core.leads.create(baseLead(), app.core.actor()); // ASL-2026-000001 exists already
+    const t = performance.now();
+    const r = await commit('big.csv', bigHqFile(10_000));
+    const elapsed = performance.now() - t;
+    expect(r.imported).toBe(10_000);
+    expect(r.firstNumber).toBe('ASL-2026-000002');
+    expect(r.lastNumber).toBe('ASL-2026-010001');
+    expect(elapsed).toBeLessThan(5000);
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM history WHERE field = 'created'").get()).toEqual({ n: 10_001 });
+    expect(app.core.lists.counts().not_managed).toBe(10_001);
+    const found = app.core.lists.list({ view: 'not_managed', search: person(9876).email });
+    expect(found.rows.map((x) => x.name)).toEqual([`${person(9876).first} ${person(9876).last}`]);
+    expect(app.core.lists.list({ view: 'assigned', search: person(4321).vin }).total).toBe(1);
+    // A lead created afterwards gets the next number.
+    expect(app.core.leads.create(baseLead(), app.core.actor()).number).toBe('ASL-2026-010002');
+  });
+});
+
+describe('import: presets and the watched folder', () => {
+  it('presets: save, list, use by name, delete; unknown preset is a clear error', async () => {
+    app = openTestApp();
+    const text = 'Cliente|Cell|Targa|Telaio\nMario Rossi|333 1234567|AB123CD|' + person(1).vin + '\n';
+    const p0 = await preview('dms.txt', utf8(text));
+    expect(p0.delimiter).toBe('|');
+    expect(p0.missing).toEqual(['campaign', 'leadType']);
+    const mapping = { columns: { fullName: 'Cliente', phone: 'Cell', vin: 'Telaio' }, defaults: { campaign: 'service_reminder', source: 'hq_campaign' } };
+    await ok(app.core, 'import.presets.save', { name: 'DMS export', source: 'hq_campaign', mapping });
+    expect((await ok(app.core, 'import.presets.list', {})).map((x: any) => x.name)).toEqual(['DMS export']);
+    const r = await commit('dms.txt', utf8(text), { preset: 'DMS export' });
+    expect(r.imported).toBe(1);
+    expect(app.core.leads.load(r.leadIds[0]!)).toMatchObject({ firstName: 'Mario', lastName: 'Rossi', leadType: 'hq_driven', campaign: 'service_reminder' });
+    expect((await err(app.core, 'import.preview', { name: 'dms.txt', base64: b64(utf8(text)), preset: 'Nope' })).code).toBe('IMPORT_PRESET_UNKNOWN');
+    expect(await ok(app.core, 'import.presets.delete', { name: 'DMS export' })).toEqual({ deleted: true });
+  });
+
+  it('watched folder: files are imported and moved to done/ or failed/ with their report', async () => {
+    app = openTestApp();
+    const folder = join(app.dir, 'inbox');
+    mkdirSync(folder);
+    expect((await err(app.core, 'import.watchFolder.set', { enabled: true, path: join(app.dir, 'missing') })).code).toBe('IMPORT_FOLDER_NOT_FOUND');
+    await ok(app.core, 'import.watchFolder.set', { enabled: true, path: folder });
+    writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));
+    writeFileSync(join(folder, 'photo.csv'), pngFile());
+    writeFileSync(join(folder, 'notes.doc'), 'ignored');
+    // The poller waits for a stable size: the first pass only notes the files.
+    expect(await app.core.watchFolder.scan()).toEqual([]);
+    const res = await app.core.watchFolder.scan();
+    expect(res.map((x) => [x.file, x.ok, x.imported])).toEqual(expect.arrayContaining([['hq.csv', true, 3], ['photo.csv', false, 0]]));
+    expect(readdirSync(folder).sort()).toEqual(['done', 'failed', 'notes.doc']);
+    const report = JSON.parse(readFileSync(join(folder, 'done', 'hq.csv.report.json'), 'utf8'));
+    expect(report).toMatchObject({ imported: 3, fileName: 'hq.csv' });
+    expect(JSON.parse(readFileSync(join(folder, 'failed', 'photo.csv.report.json'), 'utf8')).error.code).toBe('IMPORT_UNREADABLE');
+    // The same file dropped again: moved to done/ under a new name, nothing new imported.
+    writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));
+    const again = await ok(app.core, 'import.watchFolder.scan', {});
+    expect(again).toEqual([expect.objectContaining({ file: 'hq.csv', ok: true, imported: 0 })]);
+    expect(existsSync(join(folder, 'done', 'hq (2).csv.report.json'))).toBe(true);
+    expect(count()).toBe(3);
+  });
+});

@@ -1,0 +1,110 @@
+// The contact playbook through the real core: next step per lead, "My day", templates, Send e-mail.
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOUR } from '../../shared/rules/time';
+import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+
+let app: TestApp;
+afterEach(() => app?.close());
+const contact = (id: number, outcome: string, channel = 'phone', direction = 'outbound') =>
+  ok(app.core, 'leads.recordContact', { id, input: { direction, channel, outcome } });
+
+describe('playbook', () => {
+  it('walks a lead through call → voicemail → call again → e-mail, with time moved', async () => {
+    app = openTestApp(Date.parse('2026-03-02T08:00:00Z')); // Monday 09:00 in Rome
+    const lead = app.core.leads.create(baseLead(), app.core.actor());
+    let s = await ok(app.core, 'playbook.step', { id: lead.id });
+    expect(s).toMatchObject({ step: { kind: 'call', reason: 'new_lead' }, due: true, phoneValid: true, language: 'it' });
+    expect(s.scripts.phone_script.body).toContain('Mario Rossi');
+    expect(s.scripts.voicemail.body).toContain('il richiamo per il tagliando');
+    await contact(lead.id, 'no_answer');
+    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step.kind).toBe('voicemail');
+    app.clock.advance(60_000);
+    await contact(lead.id, 'voicemail');
+    s = await ok(app.core, 'playbook.step', { id: lead.id });
+    expect(s.step).toMatchObject({ kind: 'callAgain', slot: 'midday' });
+    expect(s.due).toBe(false);
+    expect(new Date(s.step.suggestedAt).toISOString()).toBe('2026-03-03T11:30:00.000Z'); // Tuesday 12:30 in Rome
+    app.clock.set(s.step.suggestedAt);
+    expect((await ok(app.core, 'playbook.step', { id: lead.id })).due).toBe(true);
+    await contact(lead.id, 'busy');
+    s = await ok(app.core, 'playbook.step', { id: lead.id });
+    expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'attempts_exhausted' });
+    expect(s.scripts.email_no_answer.subject).toContain('il richiamo per il tagliando');
+  });
+
+  it('an invalid or missing phone number sends the e-mail at once', async () => {
+    app = openTestApp();
+    const bad = app.core.leads.create(baseLead({ phone: '+39 12', email: 'a@b.it' }), app.core.actor());
+    expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({ phoneValid: false, step: { kind: 'sendEmail', reason: 'phone_invalid' } });
+    const none = app.core.leads.create(baseLead({ phone: null }), app.core.actor());
+    expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
+  });
+
+  it('Send e-mail: queues the template in the customer\'s language and records the contact, in one transaction', async () => {
+    app = openTestApp();
+    app.core.settings.set('dealer', { name: 'Modena Motori', email: 'desk@modena.example', phone: '059 123456', address: '' });
+    const lead = app.core.leads.create(baseLead({ language: 'de', email: 'kunde@example.de' }), app.core.actor());
+    const r = await ok(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 });
+    expect(r.subject).toBe('Modena Motori – Ihre Anfrage zu die Serviceerinnerung');
+    const row = app.core.store.sqlite.prepare('SELECT * FROM outbox WHERE id = ?').get(r.outboxId) as any;
+    expect(row).toMatchObject({ to_address: 'kunde@example.de', language: 'de', state: 'queued', dedupe_key: `lead:${lead.id}:playbook-email:1`, kind: 'playbook_email' });
+    expect(row.text_body).toContain('Guten Tag Mario Rossi');
+    expect(row.text_body).toContain('059 123456');
+    expect(r.detail.contacts).toEqual([expect.objectContaining({ direction: 'outbound', channel: 'email', outcome: 'email_sent' })]);
+    expect(r.detail.lead.contactAttempts).toBe(1);
+    expect(r.detail.history.map((h: any) => h.field)).toContain('email.queued');
+    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step).toMatchObject({ kind: 'close', reason: 'no_reply_after_email' });
+    // A stale version is refused and nothing is queued; a lead without an address gets a clear error.
+    expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
+    const noMail = app.core.leads.create(baseLead({ email: null }), app.core.actor());
+    expect((await err(app.core, 'playbook.sendEmail', { id: noMail.id })).code).toBe('EMAIL_MISSING');
+    // A final lead: the contact is refused, the outbox row rolled back with it.
+    await ok(app.core, 'leads.closedNoSale', { id: lead.id, input: { reason: 'customer_refuses' } });
+    expect((await err(app.core, 'playbook.sendEmail', { id: lead.id })).code).toBe('LEAD_IS_FINAL');
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+  });
+
+  it('an edited template is used; reset restores the default', async () => {
+    app = openTestApp();
+    const lead = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
+    await ok(app.core, 'templates.save', { kind: 'voicemail', language: 'fr', body: 'Bonjour {{customer}}, ici {{staff}} ({{leadNumber}}).' });
+    const list = await ok(app.core, 'templates.list', {});
+    expect(list).toHaveLength(12);
+    expect(list.find((t: any) => t.kind === 'voicemail' && t.language === 'fr')).toMatchObject({ custom: true });
+    const s = await ok(app.core, 'playbook.step', { id: lead.id });
+    expect(s.scripts.voicemail.body).toBe(`Bonjour Mario Rossi, ici Front desk (${lead.number}).`);
+    const reset = await ok(app.core, 'templates.reset', { kind: 'voicemail', language: 'fr' });
+    expect(reset).toMatchObject({ custom: false });
+    expect(reset.body).toContain('{{customer}}');
+  });
+
+  it('My day: the current user\'s open leads, due first, customer-driven first then SLA deadline; "due now" filter', async () => {
+    app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
+    const me = app.core.actor();
+    const other = Number(app.core.store.sqlite.prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)").run().lastInsertRowid);
+    const hqOld = app.core.leads.create(baseLead({ lastName: 'HqOld', leadType: 'hq_driven', source: 'hq_campaign', vin: 'ZAM57XSA1K1234567', assigneeId: me.id }), me, { assignedAt: app.clock.now() - 5 * HOUR });
+    const cdNew = app.core.leads.create(baseLead({ lastName: 'CdNew', assigneeId: me.id }), me);
+    const cdOld = app.core.leads.create(baseLead({ lastName: 'CdOld', assigneeId: me.id }), me, { assignedAt: app.clock.now() - 2 * HOUR });
+    const waiting = app.core.leads.create(baseLead({ lastName: 'Waiting', assigneeId: me.id }), me);
+    await contact(waiting.id, 'voicemail'); // call again tomorrow: not due
+    app.core.leads.create(baseLead({ lastName: 'NotMine', assigneeId: other }), me);
+    const unassigned = app.core.leads.create(baseLead({ lastName: 'Unassigned' }), me); // the manager's queue
+    const closed = app.core.leads.create(baseLead({ lastName: 'Closed', assigneeId: me.id }), me);
+    await contact(closed.id, 'reached');
+    await ok(app.core, 'leads.closedNoSale', { id: closed.id, input: { reason: 'customer_refuses' } });
+
+    const day = await ok(app.core, 'playbook.myDay', {});
+    expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual(['CdOld', 'CdNew', 'Unassigned', 'HqOld', 'Waiting']);
+    expect(day).toMatchObject({ total: 5, due: 4 });
+    expect(day.rows[4]).toMatchObject({ due: false, step: { kind: 'callAgain' } });
+    const dueOnly = await ok(app.core, 'playbook.myDay', { dueOnly: true });
+    expect(dueOnly.rows.map((r: any) => r.leadId)).toEqual([cdOld.id, cdNew.id, unassigned.id, hqOld.id]);
+    // The whole desk: the "due now" filter over every open lead, and by step kind.
+    const all = await ok(app.core, 'playbook.list', { due: true });
+    expect(all.total).toBe(5);
+    expect((await ok(app.core, 'playbook.list', { kind: 'callAgain' })).rows.map((r: any) => r.leadId)).toEqual([waiting.id]);
+    // The next day at midday the call-again is due.
+    app.clock.set(Date.parse('2026-03-03T11:45:00Z'));
+    expect((await ok(app.core, 'playbook.myDay', { dueOnly: true })).total).toBe(5);
+  });
+});
