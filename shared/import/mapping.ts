@@ -228,16 +228,23 @@ export interface RowContext {
   dateCache?: Map<string, number | null>;
 }
 
+/** A reader of the mapped cells of a record, for a file's headers (column positions resolved once). */
+export function compilePick(headers: readonly string[], mapping: ImportMapping): (cells: readonly string[]) => Partial<Record<ImportField, string>> {
+  const pairs = (Object.entries(mapping.columns) as [ImportField, string][])
+    .map(([field, header]) => [field, headers.indexOf(header)] as const).filter(([, i]) => i >= 0);
+  return (cells) => {
+    const values: Partial<Record<ImportField, string>> = {};
+    for (const [field, idx] of pairs) {
+      const v = (cells[idx] ?? '').trim();
+      if (v !== '') values[field] = v;
+    }
+    return values;
+  };
+}
+
 /** Reads the mapped cells of one record. */
 export function pickValues(headers: readonly string[], cells: readonly string[], mapping: ImportMapping): Partial<Record<ImportField, string>> {
-  const values: Partial<Record<ImportField, string>> = {};
-  for (const [field, header] of Object.entries(mapping.columns) as [ImportField, string][]) {
-    const idx = headers.indexOf(header);
-    if (idx < 0) continue;
-    const v = (cells[idx] ?? '').trim();
-    if (v !== '') values[field] = v;
-  }
-  return values;
+  return compilePick(headers, mapping)(cells);
 }
 
 function splitFullName(full: string): [string, string] {
@@ -255,11 +262,13 @@ const MAX: Partial<Record<ImportField, number>> = {
   requestFor: 200, requestDetails: 4000, campaignNotes: 4000, customerNotes: 4000, additionalServices: 1000, externalId: 200,
 };
 
+const MAX_ENTRIES = Object.entries(MAX) as [ImportField, number][];
+
 /** Validates one mapped row and builds the new lead (the same rules as the form). */
 export function mapRow(line: number, values: Partial<Record<ImportField, string>>, mapping: ImportMapping, ctx: RowContext): MappedRow {
   const out: MappedRow = { line, values };
   const err = (code: ImportRowError, field?: ImportField): MappedRow => ({ ...out, error: { code, ...(field ? { field, value: values[field] ?? '' } : {}) } });
-  for (const [f, max] of Object.entries(MAX) as [ImportField, number][]) {
+  for (const [f, max] of MAX_ENTRIES) {
     if ((values[f]?.length ?? 0) > max) return err('VALUE_TOO_LONG', f);
   }
   let first = values.firstName ?? '';

@@ -10,7 +10,7 @@ import type {
 import { importCommitSchema, importOptionsSchema, presetSchema } from '../../../shared/contract/import';
 import { toCsv } from '../../../shared/import/csv';
 import {
-  importMappingSchema, mapRow, phoneKey, pickValues, rowKeyText, suggestMapping, type ImportMapping, type MappedRow,
+  compilePick, importMappingSchema, mapRow, phoneKey, rowKeyText, suggestMapping, type ImportMapping, type MappedRow,
 } from '../../../shared/import/mapping';
 import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shared/rules';
 import type { Language } from '../../../shared/domain/vocabulary';
@@ -89,8 +89,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const table = await readTable(file.name, file.data);
     const { mapping, preset } = resolveMapping(table, opts);
     const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>() };
+    const pick = compilePick(table.headers, mapping);
     const rows: AnalyzedRow[] = table.rows.map((r) => {
-      const m = mapRow(r.line, pickValues(table.headers, r.cells, mapping), mapping, ctx);
+      const m = mapRow(r.line, pick(r.cells), mapping, ctx);
       return { ...m, cells: r.cells, state: m.error ? 'rejected' : 'new' };
     });
     // Keys: the file's id (qualified by source), else a hash of the normalized mapped values.
