@@ -5,6 +5,8 @@ import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
 import { Placeholder } from '../components/Placeholder';
 import { ListScreen } from '../features/lists/ListScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { MyDayScreen } from '../features/playbook/MyDayScreen';
 
 export function Routes({ path }: { path: string[] }): ReactNode {
   const { t } = useTranslation();
@@ -19,6 +21,10 @@ export function Routes({ path }: { path: string[] }): ReactNode {
       return <Placeholder title={t('app:nav.kpi')} />;
     case 'help':
       return <Placeholder title={t('app:nav.help')} />;
+    case 'my-day':
+      return <MyDayScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'settings':
       return <SettingsScreen />;
     default:

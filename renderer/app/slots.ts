@@ -1,6 +1,7 @@
 // Extension points of the frame, so that each feature adds itself in one line here:
 // header widgets (e.g. notification bell, who-is-at-the-desk) and navigation entries (e.g. My day, Import).
 import type { ComponentType } from 'react';
+import { ImportNav, MyDayNav } from '../features/playbook/nav';
 
 export const headerSlots: ComponentType[] = [];
-export const navSlots: ComponentType<{ here: string }>[] = [];
+export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

@@ -48,7 +48,7 @@ export const playbookChannels = {
   'playbook.step': {
     input: z.object({ id: z.number().int().positive() }),
     output: z.object({
-      leadId: z.number(), step: nextStepSchema, due: z.boolean(), phoneValid: z.boolean().nullable(), language: z.enum(LANGUAGES),
+      leadId: z.number(), version: z.number(), email: z.string().nullable(), name: z.string(), step: nextStepSchema, due: z.boolean(), phoneValid: z.boolean().nullable(), language: z.enum(LANGUAGES),
       scripts: z.object({ phone_script: templateText, voicemail: templateText, email_no_answer: templateText }),
       at: z.number(),
     }),

@@ -11,7 +11,7 @@ export const playbookHandlers = (c: CoreServices) => ({
     const actor = c.actor(ctx);
     const step = c.playbook.step(lead);
     return {
-      leadId: id, step, due: isDue(step, c.clock.now()), phoneValid: c.playbook.phoneValid(lead) ?? null, language: lead.language,
+      leadId: id, version: lead.version, email: lead.email, name: `${lead.firstName} ${lead.lastName}`.trim(), step, due: isDue(step, c.clock.now()), phoneValid: c.playbook.phoneValid(lead) ?? null, language: lead.language,
       scripts: {
         phone_script: c.playbook.render('phone_script', lead, actor),
         voicemail: c.playbook.render('voicemail', lead, actor),

@@ -2,6 +2,8 @@ import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useAppInfo } from '../../../app/appInfo';
+import { TemplateEditor } from '../../playbook/TemplateEditor';
+import { WatchFolderCard } from '../../import/WatchFolderCard';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
 export function SettingsScreen() {
@@ -19,6 +21,8 @@ export function SettingsScreen() {
           <LanguageSwitch />
         </Group>
       </Card>
+      <TemplateEditor />
+      <WatchFolderCard />
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
     </Stack>
   );

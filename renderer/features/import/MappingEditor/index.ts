@@ -1,0 +1,1 @@
+export { MappingEditor } from './MappingEditor';

@@ -1,0 +1,42 @@
+// Settings → watched folder: files dropped there are imported automatically (done/ or failed/ + report).
+import { Button, Card, Group, NumberInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WatchFolderSettings } from '../../../../shared/contract/import';
+import { AppCallError, call } from '../../../platform';
+
+export function WatchFolderCard() {
+  const { t } = useTranslation();
+  const [v, setV] = useState<WatchFolderSettings | null>(null);
+  const [presets, setPresets] = useState<string[]>([]);
+  useEffect(() => {
+    void call('import.watchFolder.get', {}).then(setV);
+    void call('import.presets.list', {}).then((p) => setPresets(p.map((x) => x.name)));
+  }, []);
+  if (!v) return null;
+  const save = async () => {
+    try {
+      setV(await call('import.watchFolder.set', v));
+      notifications.show({ message: t('import:watch.title'), color: 'green' });
+    } catch (e) {
+      const code = e instanceof AppCallError ? e.error.code : 'INTERNAL';
+      notifications.show({ message: t(`errors:code.${code}`, { defaultValue: code }), color: 'red' });
+    }
+  };
+  return (
+    <Card withBorder data-testid="watch-folder">
+      <Stack>
+        <Title order={4}>{t('import:watch.title')}</Title>
+        <Text size="sm" c="dimmed">{t('import:watch.hint')}</Text>
+        <Switch label={t('import:watch.enabled')} checked={v.enabled} onChange={(e) => setV({ ...v, enabled: e.currentTarget.checked })} />
+        <Group grow>
+          <TextInput label={t('import:watch.path')} value={v.path} onChange={(e) => setV({ ...v, path: e.currentTarget.value })} />
+          <Select label={t('import:preset')} placeholder={t('import:presetNone')} data={presets} value={v.preset} clearable onChange={(p) => setV({ ...v, preset: p })} />
+          <NumberInput label={t('import:watch.interval')} min={5} max={3600} value={v.intervalSeconds} onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })} />
+        </Group>
+        <Group justify="flex-end"><Button onClick={() => void save()}>{t('templates:editor.save')}</Button></Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,1 @@
+export { WatchFolderCard } from './WatchFolderCard';

@@ -1,0 +1,1 @@
+export { MyDayScreen } from './MyDayScreen';

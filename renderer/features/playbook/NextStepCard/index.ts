@@ -1,0 +1,1 @@
+export { NextStepCard } from './NextStepCard';

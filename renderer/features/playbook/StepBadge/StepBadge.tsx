@@ -1,0 +1,17 @@
+// The next step as a small coloured badge (list column, My day).
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { StepKind } from '../../../../shared/rules/nextStep';
+
+const COLOR: Record<StepKind, string> = {
+  call: 'blue', voicemail: 'indigo', callAgain: 'cyan', sendEmail: 'grape', qualify: 'teal', book: 'green', close: 'orange', none: 'gray',
+};
+
+export function StepBadge({ kind, due }: { kind: StepKind; due?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={COLOR[kind]} variant={due ? 'filled' : 'light'} data-testid="step-badge" data-kind={kind}>
+      {t(`playbook:kind.${kind}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,1 @@
+export { StepBadge } from './StepBadge';
