@@ -2,10 +2,10 @@
 // placeholders {{customer}} {{vehicle}} {{campaign}} {{dealer}} {{staff}} (and {{dealerPhone}},
 // {{dealerEmail}}, {{leadNumber}}). Defaults come from locales/<lang>/templates.json; the dealer's
 // edited versions are stored in the `templates` table and passed in as `stored`. Pure.
-import en from '../../locales/en/templates.json';
-import fr from '../../locales/fr/templates.json';
-import de from '../../locales/de/templates.json';
-import it from '../../locales/it/templates.json';
+import en from '../../locales/en/templates.json' with { type: 'json' };
+import fr from '../../locales/fr/templates.json' with { type: 'json' };
+import de from '../../locales/de/templates.json' with { type: 'json' };
+import it from '../../locales/it/templates.json' with { type: 'json' };
 import type { Language } from '../domain/vocabulary';
 
 export const TEMPLATE_KINDS = ['phone_script', 'voicemail', 'email_no_answer'] as const;
@@ -23,6 +23,7 @@ const DEFAULTS: Record<Language, Record<TemplateKind, TemplateText>> = {
   it: { phone_script: it.phone_script, voicemail: it.voicemail, email_no_answer: it.email_no_answer },
 };
 const VEHICLE_FALLBACK: Record<Language, string> = { en: en.vehicleFallback, fr: fr.vehicleFallback, de: de.vehicleFallback, it: it.vehicleFallback };
+const DEALER_FALLBACK: Record<Language, string> = { en: en.dealerFallback, fr: fr.dealerFallback, de: de.dealerFallback, it: it.dealerFallback };
 
 export const defaultTemplate = (kind: TemplateKind, lang: Language): TemplateText => DEFAULTS[lang][kind];
 
@@ -32,6 +33,7 @@ export function fillPlaceholders(text: string, values: TemplateValues, lang: Lan
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) return all;
     const v = values[name as Placeholder];
     if (name === 'vehicle' && !v) return VEHICLE_FALLBACK[lang];
+    if (name === 'dealer' && !v) return DEALER_FALLBACK[lang];
     return v ?? '';
   });
 }

@@ -1,8 +1,8 @@
 // Translated strings the core itself writes into files (the rejected-rows CSV, CLI reports).
-import en from '../../../locales/en/import.json';
-import fr from '../../../locales/fr/import.json';
-import de from '../../../locales/de/import.json';
-import it from '../../../locales/it/import.json';
+import en from '../../../locales/en/import.json' with { type: 'json' };
+import fr from '../../../locales/fr/import.json' with { type: 'json' };
+import de from '../../../locales/de/import.json' with { type: 'json' };
+import it from '../../../locales/it/import.json' with { type: 'json' };
 import type { Language } from '../../../shared/domain/vocabulary';
 
 const NS: Record<Language, unknown> = { en, fr, de, it };

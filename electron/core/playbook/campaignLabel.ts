@@ -1,9 +1,9 @@
 // How a campaign is named inside a customer-facing text (templates namespace `campaign.<id>`);
 // a campaign added in settings without a text is named by its id made readable.
-import en from '../../../locales/en/templates.json';
-import fr from '../../../locales/fr/templates.json';
-import de from '../../../locales/de/templates.json';
-import it from '../../../locales/it/templates.json';
+import en from '../../../locales/en/templates.json' with { type: 'json' };
+import fr from '../../../locales/fr/templates.json' with { type: 'json' };
+import de from '../../../locales/de/templates.json' with { type: 'json' };
+import it from '../../../locales/it/templates.json' with { type: 'json' };
 import type { Language } from '../../../shared/domain/vocabulary';
 
 const LABELS: Record<Language, Record<string, string>> = { en: en.campaign, fr: fr.campaign, de: de.campaign, it: it.campaign };

@@ -67,7 +67,7 @@ export function MyDayScreen() {
                           {r.leadType === 'customer_driven' && <Badge size="xs" variant="dot">{t('domain:leadType.customer_driven', { defaultValue: 'Customer Driven' })}</Badge>}
                         </Group>
                       </Table.Td>
-                      <Table.Td><StepBadge kind={r.step.kind} due={r.due} /></Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}><StepBadge kind={r.step.kind} due={r.due} /></Table.Td>
                       <Table.Td><Text size="sm" c={r.due ? 'red' : undefined}>{r.due ? `${t('playbook:dueNow')} · ` : ''}{when(r)}</Text></Table.Td>
                       <Table.Td><Text size="sm">{r.assigneeName ?? t('playbook:myDay.unassigned')}</Text></Table.Td>
                     </Table.Tr>
