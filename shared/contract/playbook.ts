@@ -53,6 +53,11 @@ export const playbookChannels = {
       at: z.number(),
     }),
   },
+  /** The next step of the given leads (a list column): one query for the page, not one per row. */
+  'playbook.steps': {
+    input: z.object({ ids: z.array(z.number().int().positive()).max(500) }),
+    output: z.object({ steps: z.array(z.object({ leadId: z.number(), step: nextStepSchema, due: z.boolean() })), at: z.number() }),
+  },
   'playbook.myDay': {
     input: z.object({ dueOnly: z.boolean().default(false), ...page }).default({ dueOnly: false, page: 0, pageSize: 50 }),
     output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),

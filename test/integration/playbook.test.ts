@@ -103,6 +103,9 @@ describe('playbook', () => {
     const all = await ok(app.core, 'playbook.list', { due: true });
     expect(all.total).toBe(5);
     expect((await ok(app.core, 'playbook.list', { kind: 'callAgain' })).rows.map((r: any) => r.leadId)).toEqual([waiting.id]);
+    // The list column: the steps of the given ids in one call.
+    const col = await ok(app.core, 'playbook.steps', { ids: [waiting.id, closed.id, 999_999] });
+    expect(col.steps.map((x: any) => [x.leadId, x.step.kind, x.due])).toEqual([[waiting.id, 'callAgain', false], [closed.id, 'none', false]]);
     // The next day at midday the call-again is due.
     app.clock.set(Date.parse('2026-03-03T11:45:00Z'));
     expect((await ok(app.core, 'playbook.myDay', { dueOnly: true })).total).toBe(5);

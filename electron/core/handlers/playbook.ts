@@ -20,6 +20,7 @@ export const playbookHandlers = (c: CoreServices) => ({
       at: c.clock.now(),
     };
   },
+  'playbook.steps': ({ ids }) => ({ steps: c.playbook.steps(ids), at: c.clock.now() }),
   'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
   'playbook.list': (q) => c.playbook.list(q),
   'playbook.sendEmail': ({ id, version, subject, body }, ctx) => {

@@ -24,6 +24,7 @@ interface ListOpts { due?: boolean; assigneeId?: number | null; includeUnassigne
 export interface PlaybookService {
   phoneValid(lead: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined;
   step(lead: Lead, contacts?: StepContact[]): NextStep;
+  steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[];
   list(opts: ListOpts): { rows: PlaybookItem[]; total: number; due: number; page: number; pageSize: number; at: number };
   myDay(actor: Actor, opts: { dueOnly?: boolean; page?: number; pageSize?: number }): ReturnType<PlaybookService['list']>;
   templateValues(lead: Lead, actor: Actor): TemplateValues;
@@ -154,8 +155,30 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
   const insertOutbox = sqlite.prepare(`INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at, state, attempts, next_attempt_at, created_at)
     VALUES (?, ?, 'playbook_email', ?, ?, ?, ?, NULL, NULL, ?, 'queued', 0, ?, ?)`);
 
+  function steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[] {
+    if (ids.length === 0) return [];
+    const now = clock.now();
+    const marks = ids.map(() => '?').join(',');
+    const leadsById = new Map((sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id IN (${marks})`).all(...ids) as Record<string, unknown>[])
+      .map((r) => { const l = rowToLead(r); return [l.id, l] as const; }));
+    const cs = new Map<number, StepContact[]>();
+    for (const c of sqlite.prepare(`SELECT lead_id AS leadId, at, direction, channel, outcome FROM contacts WHERE lead_id IN (${marks}) ORDER BY at, id`).all(...ids) as (StepContact & { leadId: number })[]) {
+      let arr = cs.get(c.leadId);
+      if (!arr) cs.set(c.leadId, (arr = []));
+      arr.push(c);
+    }
+    const rules = settings.rules();
+    const pb = playbookSettings();
+    return ids.filter((id) => leadsById.has(id)).map((id) => {
+      const lead = leadsById.get(id)!;
+      const s = nextStep(lead, cs.get(id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
+      return { leadId: id, step: s, due: isDue(s, now) };
+    });
+  }
+
   return {
     phoneValid,
+    steps,
     step,
     list,
     myDay(actor, opts) {

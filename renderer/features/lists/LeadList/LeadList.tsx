@@ -13,6 +13,7 @@ import { daysBetween, formatDateTime, formatNumber } from '../../../app/format';
 import { navigate } from '../../../app/router';
 import { useLeadList, type ListState } from './useLeadList';
 import { UpdatedAgo } from './UpdatedAgo';
+import { DueNowLink, NextStepCell, useNextSteps } from '../../playbook/NextStepColumn';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'domain:field.name' },
@@ -43,6 +44,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
     ...s, page: 0, sort: key, dir: s.sort === key && s.dir === 'asc' ? 'desc' : 'asc',
   }));
   const rows = data?.rows ?? [];
+  const steps = useNextSteps(rows.map((r) => r.id), data?.at);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); setSelected((i) => Math.min(rows.length - 1, i + 1)); }
     if (e.key === 'ArrowUp') { e.preventDefault(); setSelected((i) => Math.max(0, i - 1)); }
@@ -58,7 +60,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
     <div>
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Text size="sm" c="dimmed" data-testid="list-summary">
-          {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • {t('app:list.sortedBy', { column: sortLabel })} • <UpdatedAgo at={data?.at ?? null} />
+          {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • {t('app:list.sortedBy', { column: sortLabel })} • <UpdatedAgo at={data?.at ?? null} /> • <DueNowLink />
         </Text>
         <TextInput
           placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}
@@ -81,6 +83,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
                   </UnstyledButton>
                 </Table.Th>
               ))}
+              <Table.Th><Text fw={600} size="sm">{t('playbook:myDay.step')}</Text></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody ref={tableRef}>
@@ -96,6 +99,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
                 <Table.Td ta="right">{daysBetween(r.createdAt, data?.at ?? r.createdAt)}</Table.Td>
                 <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
                 <Table.Td><SlaBadge lead={r} now={data?.at ?? 0} /></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><NextStepCell step={steps.get(r.id)} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

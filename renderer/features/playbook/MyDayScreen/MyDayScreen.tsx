@@ -7,6 +7,7 @@ import type { Output } from '../../../../shared/contract';
 import { call } from '../../../platform';
 import { formatDateTime } from '../../../app/format';
 import { StepBadge } from '../StepBadge';
+import { currentQuery } from '../../../app/router';
 import { NextStepCard } from '../NextStepCard';
 
 type Page = Output<'playbook.myDay'>;
@@ -14,8 +15,8 @@ const PAGE_SIZE = 50;
 
 export function MyDayScreen() {
   const { t, i18n } = useTranslation();
-  const [dueOnly, setDueOnly] = useState(false);
-  const [everyone, setEveryone] = useState(false);
+  const [dueOnly, setDueOnly] = useState(() => currentQuery().get('due') === '1');
+  const [everyone, setEveryone] = useState(() => currentQuery().get('all') === '1');
   const [page, setPage] = useState(0);
   const [data, setData] = useState<Page | null>(null);
   const [selected, setSelected] = useState<number | null>(null);

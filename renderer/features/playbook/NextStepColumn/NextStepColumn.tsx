@@ -1,0 +1,33 @@
+// The "Next step" column of a lead list: one call for the visible page (playbook.steps), a badge per row,
+// and the "Due now" link to the whole desk's due steps (My day → the whole desk, due only).
+import { Anchor } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../shared/contract';
+import { invoke } from '../../../platform';
+import { StepBadge } from '../StepBadge';
+
+type Steps = Map<number, Output<'playbook.steps'>['steps'][number]>;
+
+/** Next steps of the listed leads, refreshed when the ids (or the list's `at`) change. */
+export function useNextSteps(ids: number[], at: number | null | undefined): Steps {
+  const [steps, setSteps] = useState<Steps>(new Map());
+  const key = ids.join(',');
+  useEffect(() => {
+    let live = true;
+    if (ids.length === 0) { setSteps(new Map()); return; }
+    void invoke('playbook.steps', { ids }).then((r) => { if (live && r.ok) setSteps(new Map(r.value.steps.map((s) => [s.leadId, s]))); });
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, at]);
+  return steps;
+}
+
+export function NextStepCell({ step }: { step: Output<'playbook.steps'>['steps'][number] | undefined }) {
+  return step ? <StepBadge kind={step.step.kind} due={step.due} /> : null;
+}
+
+export function DueNowLink() {
+  const { t } = useTranslation();
+  return <Anchor href="#/my-day?all=1&due=1" size="sm" data-testid="list-due-now">{t('playbook:dueNow')}</Anchor>;
+}

@@ -1,0 +1,1 @@
+export { DueNowLink, NextStepCell, useNextSteps } from './NextStepColumn';
