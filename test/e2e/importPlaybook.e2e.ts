@@ -27,6 +27,8 @@ test('import a file with the mapping dialog, then follow My day', async ({ page,
   await page.getByTestId('import-show-new').click();
   await expect(page).toHaveURL(/#\/list\/not_managed$/);
   await expect(page.locator('[data-testid="lead-table"] tbody tr')).toHaveCount(2);
+  // The next-step column: both new leads are to be called now.
+  await expect(page.locator('[data-testid="lead-table"] [data-testid="step-badge"][data-kind="call"]')).toHaveCount(2);
   const imported = await app.core.dispatch('leads.list', { view: 'not_managed', search: 'bianchi' }, { transport: 'test' });
   expect(imported.ok && (imported.value as { total: number }).total).toBe(1);
 

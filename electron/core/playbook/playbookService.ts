@@ -38,6 +38,10 @@ export interface PlaybookService {
   sendEmail(id: number, version: number | null | undefined, text: { subject?: string | null; body?: string | null }, actor: Actor): { leadId: number; outboxId: number; subject: string };
 }
 
+type SlimRow = Pick<Lead, 'id' | 'number' | 'version' | 'firstName' | 'lastName' | 'leadType' | 'status' | 'source' | 'campaign' | 'assigneeId'
+  | 'assignedAt' | 'contactAttempts' | 'phone' | 'otherPhone' | 'email' | 'language' | 'country' | 'appointmentAt' | 'preferredAt1' | 'preferredAt2' | 'preferredAt3'>
+  & { frozen: number; assigneeName: string | null };
+
 const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen = 0))";
 const COUNTRY: Record<string, CountryCode> = {
   italy: 'IT', italia: 'IT', france: 'FR', germany: 'DE', deutschland: 'DE', allemagne: 'DE', switzerland: 'CH', schweiz: 'CH', suisse: 'CH',
@@ -63,7 +67,7 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
       if (v === undefined) {
         const n = p.replace(/^00/, '+');
         try { v = isValidPhoneNumber(n, country); } catch { v = false; }
-        if (phoneCache.size > 50_000) phoneCache.clear();
+        if (phoneCache.size > 500_000) phoneCache.clear();
         phoneCache.set(key, v);
       }
       return v;
@@ -85,8 +89,12 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
       params.push(opts.assigneeId);
     }
     const w = where.join(' AND ');
-    const rows = (sqlite.prepare(`SELECT ${LEAD_SELECT.replace(/(^|, )([a-z_0-9]+) AS/g, '$1l.$2 AS')}, u.name AS "assigneeName" FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`)
-      .all(...params) as Record<string, unknown>[]);
+    // Only the columns the step and the row need (a full lead per row would be three times slower).
+    const rows = sqlite.prepare(`SELECT l.id, l.number, l.version, l.first_name AS firstName, l.last_name AS lastName, l.lead_type AS leadType,
+        l.status, l.frozen, l.source, l.campaign, l.assignee_id AS assigneeId, u.name AS assigneeName, l.assigned_at AS assignedAt,
+        l.contact_attempts AS contactAttempts, l.phone, l.other_phone AS otherPhone, l.email, l.language, l.country,
+        l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3
+      FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`).all(...params) as SlimRow[];
     const contacts = new Map<number, StepContact[]>();
     for (const c of sqlite.prepare(`SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.at, c.id`)
       .iterate(...params) as Iterable<StepContact & { leadId: number }>) {
@@ -97,12 +105,12 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     const rules = settings.rules();
     const pb = playbookSettings();
     let items: PlaybookItem[] = rows.map((r) => {
-      const lead = rowToLead(r);
-      const s = nextStep(lead, contacts.get(lead.id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
+      const lead = { ...r, frozen: r.frozen === 1 };
+      const s = nextStep(lead, contacts.get(r.id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
       return {
-        leadId: lead.id, number: lead.number, version: lead.version, name: asLeadName(lead), leadType: lead.leadType, status: lead.status,
-        source: lead.source, campaign: lead.campaign, assigneeId: lead.assigneeId, assigneeName: (r.assigneeName as string | null) ?? null,
-        assignedAt: lead.assignedAt, contactAttempts: lead.contactAttempts, phone: lead.phone, email: lead.email, language: lead.language,
+        leadId: r.id, number: r.number, version: r.version, name: asLeadName(r), leadType: r.leadType, status: r.status,
+        source: r.source, campaign: r.campaign, assigneeId: r.assigneeId, assigneeName: r.assigneeName,
+        assignedAt: r.assignedAt, contactAttempts: r.contactAttempts, phone: r.phone, email: r.email, language: r.language,
         step: s, due: isDue(s, now),
       };
     });
