@@ -29,9 +29,11 @@ if (values['test-clock'] !== undefined) {
   clock = testClock(start);
 }
 const core = createAppCore({ dbPath, clock, mode: 'browser', validateOutput: clock !== undefined });
+// The watched import folder (Settings → Import): polls while the app runs, when enabled.
+const stopWatching = core.watchFolder.start();
 const web = await startWebServer({ core, staticDir: values.static ?? join(here, '../../dist/renderer'), port, testClock: clock });
 console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${dbPath}`);
 console.log('Open that address in your browser. Press Ctrl+C to stop.');
-const stop = async () => { await web.close(); core.close(); process.exit(0); };
+const stop = async () => { stopWatching(); await web.close(); core.close(); process.exit(0); };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

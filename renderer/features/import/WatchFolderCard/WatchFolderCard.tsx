@@ -21,7 +21,7 @@ export function WatchFolderCard() {
       notifications.show({ message: t('import:watch.title'), color: 'green' });
     } catch (e) {
       const code = e instanceof AppCallError ? e.error.code : 'INTERNAL';
-      notifications.show({ message: t(`errors:code.${code}`, { defaultValue: code }), color: 'red' });
+      notifications.show({ message: t(`import:errors.${code}`, { defaultValue: t(`errors:code.${code}`, { defaultValue: code }) }), color: 'red' });
     }
   };
   return (
