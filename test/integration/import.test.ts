@@ -78,6 +78,15 @@ describe('import: awkward content', () => {
     expect(new Date(l!.preferredAt1!).toISOString()).toBe('2026-04-02T07:00:00.000Z');
   });
 
+  it('Excel\'s "sep=" first line sets the delimiter; line numbers stay physical', async () => {
+    app = openTestApp();
+    const text = 'sep=,\r\n' + csv([['Last Name', 'Email', 'Campaign', 'Source', 'Notes'], ['Rossi', 'r@x.it', 'service_reminder', 'web', 'a;b;c;d'], ['Bad', '', 'service_reminder', 'web', '']], ',');
+    const p = await preview('sep.csv', utf8(text));
+    expect(p.delimiter).toBe(',');
+    expect(p.rows.map((r) => r.line)).toEqual([3, 4]);
+    expect(p.rejected).toEqual([expect.objectContaining({ line: 4, code: 'CONTACT_REQUIRED' })]);
+  });
+
   it('formula-like cells stay text in the lead and are neutralized in the rejected-rows file', async () => {
     app = openTestApp();
     const rows = [

@@ -114,6 +114,13 @@ export async function readTable(name: string, data: Uint8Array): Promise<ImportT
   if (looksBinary(data)) throw unreadable('binary');
   const { text, encoding } = decodeText(data);
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 8192))) throw unreadable('binary');
+  // Excel's "sep=;" first line names the delimiter: use it and drop the line.
+  const sep = /^sep=([,;\t|])\s*(\r\n|\n|\r)/i.exec(text);
+  if (sep) {
+    const delimiter = sep[1] as Delimiter;
+    const rows = parseCsv(text.slice(sep[0].length), delimiter).map((r) => ({ ...r, line: r.line + 1 }));
+    return toTable('csv', encoding, delimiter, rows);
+  }
   const delimiter = sniffDelimiter(text);
   return toTable('csv', encoding, delimiter, parseCsv(text, delimiter));
 }
