@@ -9,8 +9,10 @@ import type { Clock } from './clock';
 export const VIEW_WHERE: Record<ListView, string> = {
   assigned: "l.status = 'assigned'",
   not_managed: "l.status = 'assigned' AND l.contact_attempts = 0",
-  in_progress: "((l.status = 'assigned' AND l.contact_attempts > 0) OR (l.status = 'appointment' AND l.frozen = 0))",
-  closed_sale: "l.status IN ('closed_sale', 'appointment')",
+  // = (status assigned with ≥ 1 attempt) or (appointment not yet final): a virtual column (migration 0002)
+  in_progress: 'l.v_in_progress = 1',
+  // = status closed_sale or appointment (the manual's Closed In Sale list shows Appointment Taken too)
+  closed_sale: 'l.v_closed_sale = 1',
   closed_no_sale: 'l.close_reason IS NOT NULL',
   lost: "l.status = 'lost'",
 };
@@ -55,6 +57,8 @@ export interface ListService {
   counts(): Record<ListView, number>;
   /** The SQL and parameters of a page, for the benchmark's raw comparison. */
   sql(q: ListQuery): { rows: string; count: string; params: unknown[] };
+  /** The count of a query without the cache (for the benchmark's "after a write" figure). */
+  uncachedCount(q: ListQuery): number;
 }
 
 export function createListService(store: Store, clock: Clock): ListService {
@@ -86,23 +90,46 @@ export function createListService(store: Store, clock: Clock): ListService {
     }
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
+    // The view's own partial index already holds the default order: make SQLite read just that.
+    const from = q.sort === 'default' && !match && !q.assigneeId ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
     return {
       q,
-      rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      count: `SELECT count(*) AS n FROM leads l WHERE ${whereSql}`,
+      // Page the ids first (index only), then read just those rows: page 100 costs no more than page 1.
+      rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE l.id IN (SELECT l.id FROM ${from} ${q.sort === 'assignee' ? join : ''} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+      count: `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`,
       params,
     };
   }
+
+  // Counts are exact and cached until the next write to the database (by this connection —
+  // total_changes() — or by another process — PRAGMA data_version).
+  const changes = sqlite.prepare('SELECT total_changes() AS n');
+  const countCache = new Map<string, { token: string; n: number }>();
+  const writeToken = () => `${(changes.get() as { n: number }).n}:${sqlite.pragma('data_version', { simple: true })}`;
+  const cachedCount = (sql: string, params: unknown[]): number => {
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const token = writeToken();
+    const hit = countCache.get(key);
+    if (hit && hit.token === token) return hit.n;
+    const n = (prep(sql).get(...params) as { n: number }).n;
+    if (countCache.size > 500) countCache.clear();
+    countCache.set(key, { token, n });
+    return n;
+  };
 
   return {
     sql(input) {
       const b = build(input);
       return { rows: b.rows, count: b.count, params: [...b.params, b.q.pageSize, b.q.page * b.q.pageSize] };
     },
+    uncachedCount(input) {
+      const b = build(input);
+      return (prep(b.count).get(...b.params) as { n: number }).n;
+    },
     list(input) {
       const b = build(input);
       const rows = prep(b.rows).all(...b.params, b.q.pageSize, b.q.page * b.q.pageSize) as (Omit<ListRow, 'frozen'> & { frozen: number })[];
-      const total = (prep(b.count).get(...b.params) as { n: number }).n;
+      const total = cachedCount(b.count, b.params);
       return {
         rows: rows.map((r) => ({ ...r, frozen: r.frozen === 1 })),
         total, page: b.q.page, pageSize: b.q.pageSize, at: clock.now(),
@@ -111,7 +138,7 @@ export function createListService(store: Store, clock: Clock): ListService {
     counts() {
       const out = {} as Record<ListView, number>;
       for (const [view, where] of Object.entries(VIEW_WHERE) as [ListView, string][]) {
-        out[view] = (prep(`SELECT count(*) AS n FROM leads l WHERE ${where}`).get() as { n: number }).n;
+        out[view] = cachedCount(`SELECT count(*) AS n FROM leads l INDEXED BY leads_v_${view} WHERE ${where}`, []);
       }
       return out;
     },

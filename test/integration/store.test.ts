@@ -21,6 +21,20 @@ describe('lead service on a real SQLite file', () => {
     expect(d.history.map((h: { field: string }) => h.field).sort()).toEqual(['assignedAt', 'created', 'status']);
   });
 
+  it('view counts follow every write', async () => {
+    const before = (await ok(app.core, 'leads.counts', {})).counts;
+    const d = await ok(app.core, 'leads.create', baseLead());
+    const mid = (await ok(app.core, 'leads.counts', {})).counts;
+    expect(mid.assigned).toBe(before.assigned + 1);
+    expect(mid.not_managed).toBe(before.not_managed + 1);
+    expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(mid.not_managed);
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'busy' } });
+    const after = (await ok(app.core, 'leads.counts', {})).counts;
+    expect(after.not_managed).toBe(mid.not_managed - 1);
+    expect(after.in_progress).toBe(mid.in_progress + 1);
+    expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(after.not_managed);
+  });
+
   it('a refused action leaves lead, contacts and history untouched', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     const before = snapshot(app, d.lead.id);
@@ -81,5 +95,17 @@ describe('lead service on a real SQLite file', () => {
     expect(d.lead.vin).toBe('ZAM12345678901234');
     expect(d.vinUnknown).toBe(true);
     expect((await err(app.core, 'leads.create', baseLead({ vin: 'ZAM1234567890123O' }))).code).toBe('VIN_INVALID');
+  });
+
+  it('changing the SLA settings re-evaluates the stored deadlines and flags', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    app.clock.advance(2 * HOUR);
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 1, missed: 0 });
+    const settings = await ok(app.core, 'settings.get', {});
+    await ok(app.core, 'settings.setRules', { ...settings.rules, sla1Hours: 1 });
+    expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 0, missed: 1 });
+    expect((await ok(app.core, 'leads.get', { id: d.lead.id })).lead.sla1Met).toBe(false);
+    expect((await err(app.core, 'settings.setRules', { ...settings.rules, timeZone: 'Mars/Olympus' })).code).toBe('INVALID_INPUT');
   });
 });
