@@ -275,7 +275,7 @@ describe('import: presets and the watched folder', () => {
     mkdirSync(folder);
     expect((await err(app.core, 'import.watchFolder.set', { enabled: true, path: join(app.dir, 'missing') })).code).toBe('IMPORT_FOLDER_NOT_FOUND');
     await ok(app.core, 'import.watchFolder.set', { enabled: true, path: folder });
-    writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));
+    writeFileSync(join(folder, 'hq.csv'), csv([...threeRows(), hqRow({ ...person(9), vin: 'BAD' })], ';'));
     writeFileSync(join(folder, 'photo.csv'), pngFile());
     writeFileSync(join(folder, 'notes.doc'), 'ignored');
     // The poller waits for a stable size: the first pass only notes the files.
@@ -284,7 +284,8 @@ describe('import: presets and the watched folder', () => {
     expect(res.map((x) => [x.file, x.ok, x.imported])).toEqual(expect.arrayContaining([['hq.csv', true, 3], ['photo.csv', false, 0]]));
     expect(readdirSync(folder).sort()).toEqual(['done', 'failed', 'notes.doc']);
     const report = JSON.parse(readFileSync(join(folder, 'done', 'hq.csv.report.json'), 'utf8'));
-    expect(report).toMatchObject({ imported: 3, fileName: 'hq.csv' });
+    expect(report).toMatchObject({ imported: 3, fileName: 'hq.csv', rejected: [{ line: 5, code: 'VIN_INVALID' }] });
+    expect(readFileSync(join(folder, 'done', 'hq.csv.rejected.csv'), 'utf8')).toContain('5;The VIN is not valid');
     expect(JSON.parse(readFileSync(join(folder, 'failed', 'photo.csv.report.json'), 'utf8')).error.code).toBe('IMPORT_UNREADABLE');
     // The same file dropped again: moved to done/ under a new name, nothing new imported.
     writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));

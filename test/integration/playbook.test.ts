@@ -78,7 +78,7 @@ describe('playbook', () => {
     expect(reset.body).toContain('{{customer}}');
   });
 
-  it('My day: the current user\'s open leads, due first, customer-driven first then SLA deadline; "due now" filter', async () => {
+  it('My day: the current user\'s open leads, customer-driven first then SLA deadline; "due now" filter', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
     const me = app.core.actor();
     const other = Number(app.core.store.sqlite.prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)").run().lastInsertRowid);
@@ -94,9 +94,9 @@ describe('playbook', () => {
     await ok(app.core, 'leads.closedNoSale', { id: closed.id, input: { reason: 'customer_refuses' } });
 
     const day = await ok(app.core, 'playbook.myDay', {});
-    expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual(['CdOld', 'CdNew', 'Unassigned', 'HqOld', 'Waiting']);
+    expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual(['CdOld', 'CdNew', 'Unassigned', 'Waiting', 'HqOld']);
     expect(day).toMatchObject({ total: 5, due: 4 });
-    expect(day.rows[4]).toMatchObject({ due: false, step: { kind: 'callAgain' } });
+    expect(day.rows[3]).toMatchObject({ due: false, step: { kind: 'callAgain' } });
     const dueOnly = await ok(app.core, 'playbook.myDay', { dueOnly: true });
     expect(dueOnly.rows.map((r: any) => r.leadId)).toEqual([cdOld.id, cdNew.id, unassigned.id, hqOld.id]);
     // The whole desk: the "due now" filter over every open lead, and by step kind.

@@ -61,6 +61,7 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
           }
           sizes.delete(full);
           let report: unknown;
+          let rejectedCsv: string | null = null;
           let ok = true;
           let imported = 0;
           let error: string | undefined;
@@ -68,6 +69,7 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
             const r = await importer.commit({ name, data: readFileSync(full) }, { preset: cfg.preset, duplicateDefault: cfg.duplicateDefault, decisions: [] }, actor());
             report = r;
             imported = r.imported;
+            if (r.rejected.length > 0) rejectedCsv = (await importer.rejectedCsv({ name, data: readFileSync(full) }, { preset: cfg.preset })).content;
           } catch (e) {
             ok = false;
             error = e instanceof AppError ? e.code : 'INTERNAL';
@@ -79,6 +81,8 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
           const target = uniqueTarget(dir, name);
           renameSync(full, target);
           writeFileSync(`${target}.report.json`, JSON.stringify(report, null, 2));
+          // The rejected rows as a file beside it, to correct and drop again.
+          if (rejectedCsv) writeFileSync(`${target}.rejected.csv`, `\ufeff${rejectedCsv}`);
           out.push({ file: name, ok, movedTo: target, imported, ...(error ? { error } : {}) });
         }
       } finally {

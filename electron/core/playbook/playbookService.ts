@@ -117,8 +117,8 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     if (opts.kind) items = items.filter((i) => i.step.kind === opts.kind);
     const dueCount = items.filter((i) => i.due).length;
     if (opts.due) items = items.filter((i) => i.due);
-    // Due steps first; then customer-driven first, then the SLA deadline.
-    items.sort((a, b) => (a.due === b.due ? 0 : a.due ? -1 : 1) || comparePriority(a, b) || a.leadId - b.leadId);
+    // Priority: customer-driven first, then the SLA deadline (then when the step fell due, then the lead).
+    items.sort((a, b) => comparePriority(a, b) || a.leadId - b.leadId);
     const page = opts.page ?? 0;
     const pageSize = opts.pageSize ?? 50;
     return { rows: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, due: dueCount, page, pageSize, at: now };

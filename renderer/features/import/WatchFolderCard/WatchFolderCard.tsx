@@ -24,6 +24,10 @@ export function WatchFolderCard() {
       notifications.show({ message: t(`import:errors.${code}`, { defaultValue: t(`errors:code.${code}`, { defaultValue: code }) }), color: 'red' });
     }
   };
+  const scan = async () => {
+    const r = await call('import.watchFolder.scan', {});
+    notifications.show({ message: t('import:watch.scanned', { count: r.length, imported: r.reduce((n, x) => n + x.imported, 0) }), color: r.every((x) => x.ok) ? 'green' : 'orange' });
+  };
   return (
     <Card withBorder data-testid="watch-folder">
       <Stack>
@@ -35,7 +39,10 @@ export function WatchFolderCard() {
           <Select label={t('import:preset')} placeholder={t('import:presetNone')} data={presets} value={v.preset} clearable onChange={(p) => setV({ ...v, preset: p })} />
           <NumberInput label={t('import:watch.interval')} min={5} max={3600} value={v.intervalSeconds} onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })} />
         </Group>
-        <Group justify="flex-end"><Button onClick={() => void save()}>{t('templates:editor.save')}</Button></Group>
+        <Group justify="flex-end">
+          <Button variant="light" disabled={!v.path} onClick={() => void scan()} data-testid="watch-scan">{t('import:watch.scanNow')}</Button>
+          <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
+        </Group>
       </Stack>
     </Card>
   );
