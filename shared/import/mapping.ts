@@ -62,7 +62,7 @@ const ALIASES: Record<ImportField, string[]> = {
   campaignNotes: ['campaign notes', 'note campagna', 'notes campagne', 'kampagnennotizen'],
   customerNotes: ['customer notes', 'notes', 'note', 'note cliente', 'notes client', 'bemerkungen', 'notizen', 'kundennotizen'],
   additionalServices: ['additional services', 'servizi aggiuntivi', 'services supplementaires', 'zusatzleistungen'],
-  assignedAt: ['date assigned to dealer', 'assigned date', 'date', 'created date', 'data assegnazione', 'data', 'date d attribution', 'date de creation', 'zuweisungsdatum', 'datum', 'erstellt am'],
+  assignedAt: ['date assigned to dealer', 'assigned date', 'assigned to dealer', 'created date', 'data assegnazione', 'data assegnazione concessionario', 'date d attribution', 'date de creation', 'zuweisungsdatum', 'erstellt am'],
   consentDirectMarketing: ['consent direct marketing', 'direct marketing', 'marketing', 'consenso marketing', 'consentement marketing', 'einwilligung marketing'],
   consentProfiling: ['consent profiling', 'profiling', 'profilazione', 'profilage', 'profiling einwilligung'],
   consentEmail: ['consent email', 'by email', 'consenso email', 'consentement email', 'einwilligung email'],

@@ -247,6 +247,11 @@ describe('import: idempotence, duplicates, transaction', () => {
     const found = app.core.lists.list({ view: 'not_managed', search: person(9876).email });
     expect(found.rows.map((x) => x.name)).toEqual([`${person(9876).first} ${person(9876).last}`]);
     expect(app.core.lists.list({ view: 'assigned', search: person(4321).vin }).total).toBe(1);
+    // The creation history of an imported lead reads like that of a lead created on the form.
+    const hist = (id: number) => app.core.leads.detail(id).history.map((h) => [h.field, h.oldValue, h.newValue, h.userName]).reverse();
+    const imported = hist(r.leadIds[5000]!);
+    expect(imported).toEqual([['created', null, 'ASL-2026-005002', 'Front desk'], ['assignedAt', null, '2026-03-01T23:00:00.000Z', 'Front desk'], ['status', null, 'assigned', 'Front desk']]);
+    expect(hist(1).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
     expect(app.core.leads.create(baseLead(), app.core.actor()).number).toBe('ASL-2026-010002');
   });
