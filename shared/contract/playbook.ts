@@ -42,6 +42,12 @@ export const templateRowSchema = z.object({
   kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string(), body: z.string(), custom: z.boolean(), updatedAt: z.number().nullable(),
 });
 
+export const playbookSettingsSchema = z.object({
+  attemptsBeforeEmail: z.number().int().min(1).max(10),
+  emailWindowWorkingHours: z.number().int().min(1).max(400),
+  closeAfterEmailWorkingHours: z.number().int().min(1).max(400),
+});
+
 const page = { page: z.number().int().min(0).max(1_000_000).default(0), pageSize: z.number().int().min(1).max(500).default(50) };
 
 export const playbookChannels = {
@@ -80,6 +86,8 @@ export const playbookChannels = {
     }),
     output: z.object({ detail: leadDetailSchema, outboxId: z.number(), subject: z.string() }),
   },
+  'playbook.settings.get': { input: z.object({}).default({}), output: playbookSettingsSchema },
+  'playbook.settings.set': { input: playbookSettingsSchema, output: playbookSettingsSchema },
   'templates.list': { input: z.object({}).default({}), output: z.array(templateRowSchema) },
   'templates.save': {
     input: z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string().trim().max(300).default(''), body: z.string().trim().min(1).max(20_000) }),

@@ -30,6 +30,10 @@ describe('playbook', () => {
     s = await ok(app.core, 'playbook.step', { id: lead.id });
     expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'attempts_exhausted' });
     expect(s.scripts.email_no_answer.subject).toContain('il richiamo per il tagliando');
+    // The figures are settings: with 4 attempts before the e-mail, the desk calls once more.
+    expect(await ok(app.core, 'playbook.settings.get', {})).toEqual({ attemptsBeforeEmail: 3, emailWindowWorkingHours: 48, closeAfterEmailWorkingHours: 30 });
+    await ok(app.core, 'playbook.settings.set', { attemptsBeforeEmail: 4, emailWindowWorkingHours: 48, closeAfterEmailWorkingHours: 30 });
+    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step).toMatchObject({ kind: 'callAgain', slot: 'afternoon' });
   });
 
   it('an invalid or missing phone number sends the e-mail at once', async () => {

@@ -27,6 +27,8 @@ export const playbookHandlers = (c: CoreServices) => ({
     const r = c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
     return { detail: c.leads.detail(id), outboxId: r.outboxId, subject: r.subject };
   },
+  'playbook.settings.get': () => c.playbook.settings(),
+  'playbook.settings.set': (v) => { c.settings.set('playbook', v); return c.playbook.settings(); },
   'templates.list': () => c.playbook.templates.list(),
   'templates.save': ({ kind, language, subject, body }) => c.playbook.templates.save(kind, language, subject, body),
   'templates.reset': ({ kind, language }) => c.playbook.templates.reset(kind, language),

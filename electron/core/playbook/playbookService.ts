@@ -22,6 +22,8 @@ export interface TemplateRow { kind: TemplateKind; language: Language; subject: 
 interface ListOpts { due?: boolean; assigneeId?: number | null; includeUnassigned?: boolean; kind?: StepKind | null; page?: number; pageSize?: number }
 
 export interface PlaybookService {
+  /** The playbook's figures (settings key `playbook`, defaults of the standard). */
+  settings(): PlaybookSettings;
   phoneValid(lead: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined;
   step(lead: Lead, contacts?: StepContact[]): NextStep;
   steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[];
@@ -185,6 +187,7 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
   }
 
   return {
+    settings: playbookSettings,
     phoneValid,
     steps,
     step,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useAppInfo } from '../../../app/appInfo';
 import { TemplateEditor } from '../../playbook/TemplateEditor';
+import { PlaybookSettingsCard } from '../../playbook/PlaybookSettingsCard';
 import { WatchFolderCard } from '../../import/WatchFolderCard';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
@@ -21,6 +22,7 @@ export function SettingsScreen() {
           <LanguageSwitch />
         </Group>
       </Card>
+      <PlaybookSettingsCard />
       <TemplateEditor />
       <WatchFolderCard />
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}

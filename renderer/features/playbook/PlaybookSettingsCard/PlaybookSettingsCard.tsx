@@ -1,0 +1,39 @@
+// Settings → contact playbook figures: attempts before the e-mail, the working-hours window, when to propose closing.
+import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../shared/contract';
+import { call } from '../../../platform';
+
+type Figures = Output<'playbook.settings.get'>;
+
+export function PlaybookSettingsCard() {
+  const { t } = useTranslation();
+  const [v, setV] = useState<Figures | null>(null);
+  useEffect(() => { void call('playbook.settings.get', {}).then(setV); }, []);
+  if (!v) return null;
+  const num = (k: keyof Figures, min: number, max: number) => (
+    <NumberInput label={t(`playbook:settings.${k}`)} min={min} max={max} value={v[k]} onChange={(n) => setV({ ...v, [k]: Math.max(min, Math.min(max, Number(n) || min)) })} data-testid={`pb-${k}`} />
+  );
+  const save = async () => {
+    setV(await call('playbook.settings.set', v));
+    notifications.show({ message: t('playbook:settings.saved'), color: 'green' });
+  };
+  return (
+    <Card withBorder data-testid="playbook-settings">
+      <Stack>
+        <div>
+          <Title order={4}>{t('playbook:settings.title')}</Title>
+          <Text size="sm" c="dimmed">{t('playbook:settings.help')}</Text>
+        </div>
+        <Group grow>
+          {num('attemptsBeforeEmail', 1, 10)}
+          {num('emailWindowWorkingHours', 1, 400)}
+          {num('closeAfterEmailWorkingHours', 1, 400)}
+        </Group>
+        <Group justify="flex-end"><Button onClick={() => void save()}>{t('templates:editor.save')}</Button></Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,1 @@
+export { PlaybookSettingsCard } from './PlaybookSettingsCard';
