@@ -351,7 +351,10 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
     const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code) ? res.error.code as ImportRowError : 'INVALID_INPUT';
     return err(code, (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '') ? res.error.field as ImportField : undefined);
   }
-  return { ...out, input, lead: res.value, assignedAt };
+  out.input = input;
+  out.lead = res.value;
+  out.assignedAt = assignedAt;
+  return out;
 }
 
 /** The text that identifies a row when the file has no id column: its normalized mapped values. */

@@ -92,7 +92,10 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const pick = compilePick(table.headers, mapping);
     const rows: AnalyzedRow[] = table.rows.map((r) => {
       const m = mapRow(r.line, pick(r.cells), mapping, ctx);
-      return { ...m, cells: r.cells, state: m.error ? 'rejected' : 'new' };
+      const a = m as AnalyzedRow;
+      a.cells = r.cells;
+      a.state = m.error ? 'rejected' : 'new';
+      return a;
     });
     // Keys: the file's id (qualified by source), else a hash of the normalized mapped values.
     for (const r of rows) {
