@@ -41,7 +41,7 @@ export async function importCommand(args: string[], core: AppCore, io: ImportCom
       io.out(rowErrorLabel(lang, 'cli.report', { file: r.fileName, imported: r.imported, merged: r.merged, skipped: r.skippedDuplicates, already: r.already, rejected: r.rejected.length }));
       if (r.firstNumber) io.out(`  ${r.firstNumber} … ${r.lastNumber}`);
       for (const x of r.rejected) {
-        io.out(`  ${rowErrorLabel(lang, 'header.line')} ${x.line}: ${rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' })}${x.field ? ` (${x.field}${x.value ? ` = "${x.value}"` : ''})` : ''}`);
+        io.out(`  ${rowErrorLabel(lang, 'header.line')} ${x.line}: ${rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' })}${x.field ? ` (${rowErrorLabel(lang, `fields.${x.field}`)}${x.value ? ` = "${x.value}"` : ''})` : ''}`);
       }
     }
     return 0;
