@@ -38,6 +38,12 @@ describe('import: encodings and delimiters', () => {
     }
   }
 
+  it('UTF-16 without a BOM (some Excel "Unicode text" exports)', async () => {
+    app = openTestApp();
+    const p = await preview('unicode.txt', Buffer.from(csv(threeRows(), '\t'), 'utf16le'));
+    expect(p).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', summary: { valid: 3 } });
+  });
+
   it('Windows-1252 accents survive (Italian web export, `;`, dd.mm.yyyy with time, quoted line breaks)', async () => {
     app = openTestApp();
     const p = await preview('web.csv', italianWebExport(3));

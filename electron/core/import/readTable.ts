@@ -23,11 +23,26 @@ export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding 
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const bomless = utf16WithoutBom(b);
+  if (bomless) return { text: iconv.decode(b, bomless), encoding: bomless };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
   } catch {
     return { text: iconv.decode(b, 'win1252'), encoding: 'windows-1252' };
   }
+}
+
+/** UTF-16 text without a BOM: in the first bytes, NULs on one side of every pair of (mostly ASCII) characters. */
+function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length - (b.length % 2), 512);
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) { if (b[i] === 0) evenZero++; if (b[i + 1] === 0) oddZero++; }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.7 && evenZero === 0) return 'utf-16le';
+  if (evenZero / pairs > 0.7 && oddZero === 0) return 'utf-16be';
+  return null;
 }
 
 /** Binary content (images, archives, executables): NUL bytes or many control characters in the first 8 KB. */
@@ -111,7 +126,7 @@ export async function readTable(name: string, data: Uint8Array): Promise<ImportT
   if (data.byteLength === 0) throw unreadable('empty');
   if (isZip(data)) return readXlsx(data);
   if (/\.xlsx$/i.test(name)) throw unreadable('not_xlsx');
-  if (looksBinary(data)) throw unreadable('binary');
+  if (!utf16WithoutBom(data) && looksBinary(data)) throw unreadable('binary');
   const { text, encoding } = decodeText(data);
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 8192))) throw unreadable('binary');
   // Excel's "sep=;" first line names the delimiter: use it and drop the line.
