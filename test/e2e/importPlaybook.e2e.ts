@@ -12,6 +12,12 @@ const CSV = [
 test('import a file with the mapping dialog, then follow My day', async ({ page, app }) => {
   await page.goto(`${app.url}#/import`);
   await expect(page.getByTestId('import-title')).toBeVisible();
+  // Not a lead list at all: a clear message, nothing written.
+  const pngChooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-choose').click();
+  await (await pngChooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]) });
+  await expect(page.getByTestId('import-error')).toContainText('cannot be read as a lead list');
+  await expect(page.getByTestId('import-error-reason')).toContainText('not text');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-choose').click();
   await (await chooser).setFiles({ name: 'campagna.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'latin1') });

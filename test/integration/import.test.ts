@@ -148,6 +148,8 @@ describe('import: awkward content', () => {
       const e = await err(app.core, 'import.commit', { name, base64: b64(data) });
       expect(e.code, name).toBe('IMPORT_UNREADABLE');
     }
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    expect(await err(app.core, 'import.preview', { name: 'old.xls', base64: b64(xls) })).toMatchObject({ code: 'IMPORT_UNREADABLE', params: { reason: 'xls' } });
     expect(count()).toBe(0);
     expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM counters WHERE name LIKE 'lead:%'").get()).toEqual({ n: 0 });
   });

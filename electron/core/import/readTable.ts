@@ -125,6 +125,7 @@ function toTable(format: 'csv' | 'xlsx', encoding: Encoding | null, delimiter: D
 export async function readTable(name: string, data: Uint8Array): Promise<ImportTable> {
   if (data.byteLength === 0) throw unreadable('empty');
   if (isZip(data)) return readXlsx(data);
+  if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) throw unreadable('xls');
   if (/\.xlsx$/i.test(name)) throw unreadable('not_xlsx');
   if (!utf16WithoutBom(data) && looksBinary(data)) throw unreadable('binary');
   const { text, encoding } = decodeText(data);

@@ -28,12 +28,16 @@ export function ImportScreen() {
   const [decisions, setDecisions] = useState<Record<number, 'skip' | 'merge'>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const loadPresets = useCallback(async () => setPresets((await call('import.presets.list', {})).map((p) => p.name)), []);
   useEffect(() => { void loadPresets(); }, [loadPresets]);
 
-  const fail = (e: unknown) => setError(e instanceof AppCallError ? e.error.code : 'INTERNAL');
+  const fail = (e: unknown) => {
+    setError(e instanceof AppCallError ? e.error.code : 'INTERNAL');
+    setReason(e instanceof AppCallError && typeof e.error.params?.reason === 'string' ? e.error.params.reason : null);
+  };
   const runPreview = async (f: Chosen, opts: { mapping?: ImportMapping | null; preset?: string | null }) => {
     setBusy(true);
     setError(null);
@@ -102,7 +106,8 @@ export function ImportScreen() {
           </Text>
         )}
       </Card>
-      {error && <Alert color="red" data-testid="import-error">{t(`import:errors.${error}`, { defaultValue: t(`errors:code.${error}`, { defaultValue: error }) })}</Alert>}
+      {error && <Alert color="red" data-testid="import-error">{t(`import:errors.${error}`, { defaultValue: t(`errors:code.${error}`, { defaultValue: error }) })}
+        {reason && <Text size="sm" mt={4} data-testid="import-error-reason">{t(`import:unreadable.${reason}`, { defaultValue: '' })}</Text>}</Alert>}
       {report && (
         <Alert color="green" data-testid="import-report">
           <Text>{t('import:report', { imported: report.imported, merged: report.merged, skipped: report.skippedDuplicates, already: report.already, rejected: report.rejected.length })}</Text>
