@@ -38,3 +38,19 @@ export async function benchImport(core: AppCore, rows = 50_000): Promise<ImportS
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The playbook over the benchmark's database: the whole desk's due steps and one page of next steps (list column). */
+export async function benchPlaybook(core: AppCore): Promise<ImportStat[]> {
+  const { measure } = await import('./stats');
+  const ctx = { transport: 'test' as const };
+  const call = async (channel: string, input: unknown) => {
+    const r = await core.dispatch(channel, input, ctx);
+    if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+    return r.value as { rows?: { leadId: number }[] };
+  };
+  const page = await call('leads.list', { view: 'assigned', pageSize: 50 }) as unknown as { rows: { id: number }[] };
+  return [
+    await measure('playbook: due now over every open lead (whole desk)', 5, () => call('playbook.list', { due: true }), 1),
+    await measure('playbook: next steps of a list page (50 leads)', 30, () => call('playbook.steps', { ids: page.rows.map((r) => r.id) })),
+  ];
+}
