@@ -279,6 +279,10 @@ describe('import: presets and the watched folder', () => {
     expect(r.imported).toBe(1);
     expect(app.core.leads.load(r.leadIds[0]!)).toMatchObject({ firstName: 'Mario', lastName: 'Rossi', leadType: 'hq_driven', campaign: 'service_reminder' });
     expect((await err(app.core, 'import.preview', { name: 'dms.txt', base64: b64(utf8(text)), preset: 'Nope' })).code).toBe('IMPORT_PRESET_UNKNOWN');
+    // The next export from the same source is recognized by its columns: the preset applies by itself.
+    const next = 'Cliente|Cell|Targa|Telaio\nAnna Bianchi|333 7654321|XY987ZW|' + person(2).vin + '\n';
+    const auto = await preview('dms-2.txt', utf8(next));
+    expect(auto).toMatchObject({ preset: 'DMS export', summary: { valid: 1 }, missing: [] });
     expect(await ok(app.core, 'import.presets.delete', { name: 'DMS export' })).toEqual({ deleted: true });
   });
 

@@ -82,6 +82,11 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       if (!p) throw new AppError('IMPORT_PRESET_UNKNOWN', { field: 'preset', params: { name: opts.preset } });
       return { mapping: p.mapping, preset: p.name };
     }
+    // A saved preset whose every mapped column is in this file is that source's usual export: use it (the most specific wins).
+    const fitting = presets.list()
+      .filter((p) => Object.keys(p.mapping.columns).length > 0 && Object.values(p.mapping.columns).every((h) => table.headers.includes(h!)))
+      .sort((a, b) => Object.keys(b.mapping.columns).length - Object.keys(a.mapping.columns).length);
+    if (fitting[0]) return { mapping: fitting[0].mapping, preset: fitting[0].name };
     return { mapping: importMappingSchema.parse({ columns: suggestMapping(table.headers) }), preset: null };
   }
 

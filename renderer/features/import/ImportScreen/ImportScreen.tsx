@@ -45,6 +45,7 @@ export function ImportScreen() {
       const p = await call('import.preview', { ...f, mapping: opts.mapping ?? null, preset: opts.preset ?? null });
       setPreview(p);
       setMapping(p.mapping);
+      setPreset(p.preset);
     } catch (e) { fail(e); setPreview(null); } finally { setBusy(false); }
   };
 
