@@ -66,7 +66,7 @@ export const playbookChannels = {
   },
   'playbook.myDay': {
     input: z.object({ dueOnly: z.boolean().default(false), ...page }).default({ dueOnly: false, page: 0, pageSize: 50 }),
-    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
+    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), open: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
   },
   'playbook.list': {
     input: z.object({
@@ -75,7 +75,7 @@ export const playbookChannels = {
       kind: z.enum(STEP_KINDS).nullish(),
       ...page,
     }).default({ due: false, page: 0, pageSize: 50 }),
-    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
+    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), open: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
   },
   'playbook.sendEmail': {
     input: z.object({

@@ -68,6 +68,18 @@ describe('playbook', () => {
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
   });
 
+  it('the vehicle is named from the registry, else by its VIN', async () => {
+    app = openTestApp();
+    app.core.store.sqlite.prepare("INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)").run();
+    const known = app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }), app.core.actor());
+    const unknown = app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K7654321' }), app.core.actor());
+    const none = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
+    const body = async (id: number) => (await ok(app.core, 'playbook.step', { id })).scripts.email_no_answer.body as string;
+    expect(await body(known.id)).toContain('für Ihren Ghibli Modena (ZAM57XSA1K1234567)');
+    expect(await body(unknown.id)).toContain('für Ihren Wagen (ZAM57XSA1K7654321)');
+    expect(await body(none.id)).toContain('pour votre véhicule,');
+  });
+
   it('an edited template is used; reset restores the default', async () => {
     app = openTestApp();
     const lead = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
@@ -99,7 +111,8 @@ describe('playbook', () => {
 
     const day = await ok(app.core, 'playbook.myDay', {});
     expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual(['CdOld', 'CdNew', 'Unassigned', 'Waiting', 'HqOld']);
-    expect(day).toMatchObject({ total: 5, due: 4 });
+    expect(day).toMatchObject({ total: 5, open: 5, due: 4 });
+    expect(await ok(app.core, 'playbook.myDay', { dueOnly: true })).toMatchObject({ total: 4, open: 5, due: 4 });
     expect(day.rows[3]).toMatchObject({ due: false, step: { kind: 'callAgain' } });
     const dueOnly = await ok(app.core, 'playbook.myDay', { dueOnly: true });
     expect(dueOnly.rows.map((r: any) => r.leadId)).toEqual([cdOld.id, cdNew.id, unassigned.id, hqOld.id]);

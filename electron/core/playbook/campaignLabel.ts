@@ -11,3 +11,7 @@ const LABELS: Record<Language, Record<string, string>> = { en: en.campaign, fr: 
 export function campaignLabel(id: string, lang: Language): string {
   return LABELS[lang][id] ?? id.replace(/_/g, ' ');
 }
+
+const VEHICLE: Record<Language, string> = { en: en.vehicleFallback, fr: fr.vehicleFallback, de: de.vehicleFallback, it: it.vehicleFallback };
+/** "vehicle" in a customer-facing text when the registry does not know the model. */
+export const vehicleWord = (lang: Language): string => VEHICLE[lang];

@@ -15,7 +15,7 @@ import { LEAD_SELECT, rowToLead } from '../../store/leadRow';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
-import { campaignLabel } from './campaignLabel';
+import { campaignLabel, vehicleWord } from './campaignLabel';
 
 type StepContact = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
 export interface TemplateRow { kind: TemplateKind; language: Language; subject: string; body: string; custom: boolean; updatedAt: number | null }
@@ -27,7 +27,7 @@ export interface PlaybookService {
   phoneValid(lead: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined;
   step(lead: Lead, contacts?: StepContact[]): NextStep;
   steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[];
-  list(opts: ListOpts): { rows: PlaybookItem[]; total: number; due: number; page: number; pageSize: number; at: number };
+  list(opts: ListOpts): { rows: PlaybookItem[]; total: number; open: number; due: number; page: number; pageSize: number; at: number };
   myDay(actor: Actor, opts: { dueOnly?: boolean; page?: number; pageSize?: number }): ReturnType<PlaybookService['list']>;
   templateValues(lead: Lead, actor: Actor): TemplateValues;
   render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText;
@@ -118,12 +118,13 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     });
     if (opts.kind) items = items.filter((i) => i.step.kind === opts.kind);
     const dueCount = items.filter((i) => i.due).length;
+    const openCount = items.length;
     if (opts.due) items = items.filter((i) => i.due);
     // Priority: customer-driven first, then the SLA deadline (then when the step fell due, then the lead).
     items.sort((a, b) => comparePriority(a, b) || a.leadId - b.leadId);
     const page = opts.page ?? 0;
     const pageSize = opts.pageSize ?? 50;
-    return { rows: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, due: dueCount, page, pageSize, at: now };
+    return { rows: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, open: openCount, due: dueCount, page, pageSize, at: now };
   }
 
   const tplGet = sqlite.prepare('SELECT subject, body, updated_at AS updatedAt FROM templates WHERE kind = ? AND language = ?');
@@ -150,7 +151,7 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
   function templateValues(lead: Lead, actor: Actor): TemplateValues {
     const dealer = settings.get<{ name?: string; phone?: string; email?: string }>('dealer', {});
     const model = lead.vin ? (sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as { model: string | null } | undefined)?.model ?? null : null;
-    const vehicle = model && lead.vin ? `${model} (${lead.vin})` : model ?? lead.vin ?? null;
+    const vehicle = model && lead.vin ? `${model} (${lead.vin})` : model ?? (lead.vin ? `${vehicleWord(lead.language)} (${lead.vin})` : null);
     return {
       customer: asLeadName(lead), vehicle, campaign: campaignLabel(lead.campaign, lead.language), dealer: dealer.name ?? '',
       dealerPhone: dealer.phone ?? '', dealerEmail: dealer.email ?? '', staff: actor.name, leadNumber: lead.number,

@@ -40,7 +40,7 @@ export function MyDayScreen() {
       <Group>
         <Switch label={t('playbook:myDay.dueOnly')} checked={dueOnly} onChange={(e) => { setDueOnly(e.currentTarget.checked); setPage(0); }} data-testid="myday-due-only" />
         <Switch label={t('playbook:myDay.everyone')} checked={everyone} onChange={(e) => { setEveryone(e.currentTarget.checked); setPage(0); }} data-testid="myday-everyone" />
-        {data && <Text size="sm" data-testid="myday-summary">{t('playbook:myDay.summary', { due: data.due, total: data.total })}</Text>}
+        {data && <Text size="sm" data-testid="myday-summary">{t('playbook:myDay.summary', { due: data.due, total: data.open })}</Text>}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, lg: selected ? 7 : 12 }}>
