@@ -105,7 +105,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     // Keys: the file's id (qualified by source), else a hash of the normalized mapped values.
     for (const r of rows) {
       if (r.state === 'rejected') continue;
-      r.key = r.values.externalId ? `ext:${r.input!.source}:${r.values.externalId}` : `row:${sha1(rowKeyText(r.values))}`;
+      r.key = r.values.externalId ? `ext:${r.input!.source}:${r.values.externalId}`
+        // Without an id: the normalized mapped values plus what the defaults decided (the same list imported under another campaign is another list).
+        : `row:${sha1(`${rowKeyText(r.values)}\u001e${r.lead!.campaign}\u001e${r.lead!.source}\u001e${r.lead!.leadType}`)}`;
     }
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
