@@ -40,6 +40,9 @@ export async function importCommand(args: string[], core: AppCore, io: ImportCom
     } else {
       io.out(rowErrorLabel(lang, 'cli.report', { file: r.fileName, imported: r.imported, merged: r.merged, skipped: r.skippedDuplicates, already: r.already, rejected: r.rejected.length }));
       if (r.firstNumber) io.out(`  ${r.firstNumber} … ${r.lastNumber}`);
+      for (const d of r.duplicates) {
+        io.out(`  ${rowErrorLabel(lang, 'header.line')} ${d.line}: ${rowErrorLabel(lang, 'duplicateOf', { by: rowErrorLabel(lang, `by.${d.by}`), number: d.leadNumber, name: '' }).replace(/ \(\)$/, '')} → ${rowErrorLabel(lang, d.action === 'merged' ? 'merge' : 'skip')}`);
+      }
       for (const x of r.rejected) {
         io.out(`  ${rowErrorLabel(lang, 'header.line')} ${x.line}: ${rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' })}${x.field ? ` (${rowErrorLabel(lang, `fields.${x.field}`)}${x.value ? ` = "${x.value}"` : ''})` : ''}`);
       }

@@ -91,6 +91,8 @@ export const importReportSchema = z.object({
   skippedDuplicates: z.number(),
   already: z.number(),
   rejected: z.array(rowIssueSchema),
+  /** Rows that matched an open lead, with what was done. */
+  duplicates: z.array(z.object({ line: z.number(), leadId: z.number(), leadNumber: z.string(), by: z.enum(['vin', 'email', 'phone']), action: z.enum(['skipped', 'merged']) })),
   leadIds: z.array(z.number()),
   firstNumber: z.string().nullable(),
   lastNumber: z.string().nullable(),

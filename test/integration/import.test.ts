@@ -207,6 +207,10 @@ describe('import: idempotence, duplicates, transaction', () => {
     ]);
     const r = await commit('hq.csv', data, { decisions: [{ line: 2, action: 'merge' }, { line: 3, action: 'skip' }] });
     expect(r).toMatchObject({ imported: 1, merged: 1, skippedDuplicates: 1 });
+    expect(r.duplicates).toEqual([
+      { line: 2, leadId: existing1.id, leadNumber: existing1.number, by: 'vin', action: 'merged' },
+      { line: 3, leadId: existing2.id, leadNumber: existing2.number, by: 'email', action: 'skipped' },
+    ]);
     const merged = app.core.leads.detail(existing1.id);
     expect(merged.lead.email).toBe(p1.email); // the empty e-mail was filled
     expect(merged.lead.phone).toBe('+39 02 1234567'); // a value already there is kept

@@ -274,10 +274,13 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const dups = a.rows.filter((r) => r.state === 'duplicate');
       let merged = 0;
       let skipped = 0;
+      const dupReport: ImportReport['duplicates'] = [];
       const { ids, numbers } = sqlite.transaction(() => {
         const res = insertLeads(fresh, actor, now);
         for (const r of dups) {
-          if ((decision.get(r.line) ?? opts.duplicateDefault) === 'merge') { if (merge(r, file.name, actor)) merged++; else skipped++; } else skipped++;
+          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, file.name, actor);
+          if (done) merged++; else skipped++;
+          dupReport.push({ line: r.line, leadId: r.dup!.leadId, leadNumber: r.dup!.leadNumber, by: r.dup!.by, action: done ? 'merged' : 'skipped' });
         }
         const assign = hooks().assign;
         if (assign && res.ids.length > 0) assign(res.ids, actor);
@@ -289,6 +292,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         fileName: file.name, at: now, total: a.rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
         already: a.rows.filter((r) => r.state === 'already').length,
         rejected: a.rows.filter((r) => r.state === 'rejected').map(issue),
+        duplicates: dupReport,
         leadIds: ids, firstNumber: numbers[0] ?? null, lastNumber: numbers[numbers.length - 1] ?? null,
         ms: Math.round(performance.now() - t0),
       };
