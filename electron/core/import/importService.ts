@@ -12,17 +12,16 @@ import { toCsv } from '../../../shared/import/csv';
 import {
   compilePick, importMappingSchema, mapRow, phoneKey, rowKeyText, suggestMapping, type ImportMapping, type MappedRow,
 } from '../../../shared/import/mapping';
-import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shared/rules';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
 import type { Store } from '../../store/db';
-import { toColumns } from '../../store/leadRow';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { readTable, type ImportTable } from './readTable';
 import { rowErrorLabel } from './labels';
+import { insertLeadBlock } from './bulkInsert';
 
 export interface ImportFile { name: string; data: Uint8Array }
 type Options = Omit<ImportOptionsInput, 'name' | 'base64'>;
@@ -172,63 +171,6 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     return out;
   }
 
-  /** Bulk insert of the new leads (inside the caller's transaction). Returns their ids in file order. */
-  function insertLeads(rows: AnalyzedRow[], actor: Actor, now: number): { ids: number[]; numbers: string[] } {
-    if (rows.length === 0) return { ids: [], numbers: [] };
-    const s = settings.rules();
-    const year = new Date(now).getUTCFullYear();
-    const end = (sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value')
-      .get(`lead:${year}`, rows.length) as { value: number }).value;
-    const start = end - rows.length + 1;
-    // Column order from the first row (toColumns), then plain value arrays: no per-row key mangling.
-    const fields = Object.keys(rows[0]!.lead!).filter((k) => k !== 'consents') as (keyof NewLeadRow)[];
-    const consentKeys = Object.keys(rows[0]!.lead!.consents) as (keyof NewLeadRow['consents'])[];
-    const sample = toColumns({ ...rows[0]!.lead! });
-    const cols = [...fields.map((f) => Object.keys(toColumns({ [f]: rows[0]!.lead![f] } as never))[0]!),
-      ...Object.keys(sample).filter((k) => k.startsWith('consent_')), 'number', 'type_rank', 'sla1_due_at', 'sla2_due_at', 'external_id'];
-    const sla2Memo = new Map<number, number>();
-    const val = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
-    const build = (r: AnalyzedRow, i: number) => {
-      const l = r.lead!;
-      let d2 = sla2Memo.get(l.assignedAt);
-      if (d2 === undefined) { d2 = sla2DueAt(l.assignedAt, s); sla2Memo.set(l.assignedAt, d2); }
-      const out: unknown[] = [];
-      for (const f of fields) out.push(f === 'createdAt' || f === 'updatedAt' ? now : val(l[f]));
-      for (const k of consentKeys) out.push(l.consents[k] ? 1 : 0);
-      out.push(leadNumber(year, start + i), l.leadType === 'customer_driven' ? 0 : 1, sla1DueAt(l.assignedAt, s), d2, r.key!);
-      return out;
-    };
-    const ins = sqlite.prepare(`INSERT INTO leads (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-    const numberAt = cols.indexOf('number');
-    // The search index is filled once for the whole block instead of by the per-row trigger.
-    const trigger = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_insert'").get() as { sql: string } | undefined)?.sql;
-    if (trigger) sqlite.exec('DROP TRIGGER leads_fts_insert');
-    const ids: number[] = [];
-    const numbers: string[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const c = build(rows[i]!, i);
-      const id = Number(ins.run(c).lastInsertRowid);
-      const num = c[numberAt] as string;
-      ids.push(id);
-      numbers.push(num);
-    }
-    // The creation history of the whole block (created, assignedAt, status — as leadService.create writes them),
-    // three statements instead of three per lead. The rowids are consecutive inside this transaction.
-    const lo = ids[0]!;
-    const hi = ids[ids.length - 1]!;
-    if (hi - lo + 1 !== ids.length) throw new Error('import: lead ids are not consecutive');
-    for (const [field, value] of [['created', 'number'], ['assignedAt', "strftime('%Y-%m-%dT%H:%M:%fZ', assigned_at / 1000.0, 'unixepoch')"], ['status', 'status']] as const) {
-      sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
-        SELECT id, NULL, ?, ?, ?, ?, NULL, ${value} FROM leads WHERE id BETWEEN ? AND ? ORDER BY id`).run(now, actor.id, actor.name, field, lo, hi);
-    }
-    if (trigger) {
-      sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id BETWEEN ? AND ?')
-        .run(lo, hi);
-      sqlite.exec(trigger);
-    }
-    return { ids, numbers };
-  }
-
   /** Merge: fill the open lead's empty request fields from the row (an Edit, with its history). */
   function merge(r: AnalyzedRow, fileName: string, actor: Actor): boolean {
     const lead = leads.load(r.dup!.leadId);
@@ -276,7 +218,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
       const { ids, numbers } = sqlite.transaction(() => {
-        const res = insertLeads(fresh, actor, now);
+        const res = insertLeadBlock(sqlite, settings.rules(), fresh.map((r) => ({ lead: r.lead!, key: r.key! })), actor, now);
         for (const r of dups) {
           const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, file.name, actor);
           if (done) merged++; else skipped++;
