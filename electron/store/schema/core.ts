@@ -1,5 +1,6 @@
 // The SQLite schema (drizzle). Times are INTEGER epoch milliseconds (UTC). Booleans are 0/1.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 const ms = (name: string) => integer(name);
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -136,6 +137,8 @@ export const leads = sqliteTable('leads', {
   qualifiedAt: ms('qualified_at'),
   sla2Met: bool('sla2_met'),
   sla2DueAt: ms('sla2_due_at').notNull(),
+  /** "Within 1 business day" deadline of the first contact (standard 000 §5), from the opening hours; NULL = to compute. */
+  businessDueAt: ms('business_due_at'),
   closeReason: text('close_reason'),
   closeCategory: text('close_category'),
   managementNotes: text('management_notes'),
@@ -153,6 +156,7 @@ export const leads = sqliteTable('leads', {
   index('leads_vin').on(t.vin),
   index('leads_recontact').on(t.closeReason, t.followUpLeadId, t.recontactAt),
   index('leads_appointment').on(t.status, t.appointmentAt),
+  index('leads_business_due_todo').on(t.id).where(sql`business_due_at IS NULL`),
 ]);
 
 export const contacts = sqliteTable('contacts', {
