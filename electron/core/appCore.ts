@@ -45,15 +45,16 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   if (settings.get('rules', undefined) === undefined) settings.set('rules', settings.rules());
   const leads = createLeadService(store, clock, settings, events);
   const lists = createListService(store, clock);
-  const kpi = createKpiService(store, settings);
+  const kpi = createKpiService(store, settings, clock);
   const sweeps = createSweepService(store, leads, settings);
 
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged((rules) => {
-    const upd = store.sqlite.prepare('UPDATE leads SET sla1_due_at = ?, sla2_due_at = ? WHERE id = ?');
-    for (const r of store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').iterate() as Iterable<{ id: number; a: number }>) {
-      upd.run(sla1DueAt(r.a, rules), sla2DueAt(r.a, rules), r.id);
-    }
+    const upd = store.sqlite.prepare(`UPDATE leads SET sla1_due_at = @d1, sla2_due_at = @d2,
+      sla1_met = CASE WHEN first_contact_at IS NULL THEN NULL ELSE first_contact_at <= @d1 END,
+      sla2_met = CASE WHEN qualified_at IS NULL THEN NULL ELSE qualified_at <= @d2 END WHERE id = @id`);
+    const rows = store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').all() as { id: number; a: number }[];
+    for (const r of rows) upd.run({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.

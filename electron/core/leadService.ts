@@ -50,6 +50,22 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     'INSERT INTO contacts (lead_id, at, user_id, direction, channel, outcome, verbatim, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const nextSeq = sqlite.prepare(
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
+  const q = {
+    contacts: sqlite.prepare(
+      `SELECT c.id, c.lead_id AS leadId, c.at, c.user_id AS userId, u.name AS userName, c.direction, c.channel, c.outcome, c.verbatim, c.answer
+       FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.lead_id = ? ORDER BY c.at, c.id`),
+    history: sqlite.prepare(
+      `SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
+       FROM history WHERE lead_id = ? ORDER BY id DESC`),
+    vehicle: sqlite.prepare(
+      `SELECT id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
+        current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
+        mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
+        service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
+       FROM vehicles WHERE vin = ?`),
+    userName: sqlite.prepare('SELECT name FROM users WHERE id = ?'),
+    leadNumber: sqlite.prepare('SELECT number FROM leads WHERE id = ?'),
+  };
   const effectHandlers = new Map<Effect['kind'], EffectHandler[]>();
   const updateCache = new Map<string, Statement<unknown[]>>();
 
@@ -151,22 +167,11 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
       const lead = load(id);
       const now = clock.now();
       const s = settings.rules();
-      const contacts = sqlite.prepare(
-        `SELECT c.id, c.lead_id AS leadId, c.at, c.user_id AS userId, u.name AS userName, c.direction, c.channel, c.outcome, c.verbatim, c.answer
-         FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.lead_id = ? ORDER BY c.at, c.id`).all(id) as LeadDetail['contacts'];
-      const history = sqlite.prepare(
-        `SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
-         FROM history WHERE lead_id = ? ORDER BY id DESC`).all(id) as LeadDetail['history'];
-      const vehicle = lead.vin ? (sqlite.prepare(
-        `SELECT id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
-          current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
-          mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
-          service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
-         FROM vehicles WHERE vin = ?`).get(lead.vin) as LeadDetail['vehicle'] | undefined) ?? null : null;
-      const name = (uid: number | null) => uid === null ? null
-        : ((sqlite.prepare('SELECT name FROM users WHERE id = ?').get(uid) as { name: string } | undefined)?.name ?? null);
-      const num = (lid: number | null) => lid === null ? null
-        : ((sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(lid) as { number: string } | undefined)?.number ?? null);
+      const contacts = q.contacts.all(id) as LeadDetail['contacts'];
+      const history = q.history.all(id) as LeadDetail['history'];
+      const vehicle = lead.vin ? ((q.vehicle.get(lead.vin) as LeadDetail['vehicle'] | undefined) ?? null) : null;
+      const name = (uid: number | null) => uid === null ? null : ((q.userName.get(uid) as { name: string } | undefined)?.name ?? null);
+      const num = (lid: number | null) => lid === null ? null : ((q.leadNumber.get(lid) as { number: string } | undefined)?.number ?? null);
       return {
         lead, contacts, history, vehicle, vinUnknown: lead.vin !== null && vehicle === null,
         assigneeName: name(lead.assigneeId), masterLeadNumber: num(lead.masterLeadId), followUpLeadNumber: num(lead.followUpLeadId),

@@ -9,8 +9,10 @@ import type { Clock } from './clock';
 export const VIEW_WHERE: Record<ListView, string> = {
   assigned: "l.status = 'assigned'",
   not_managed: "l.status = 'assigned' AND l.contact_attempts = 0",
-  in_progress: "((l.status = 'assigned' AND l.contact_attempts > 0) OR (l.status = 'appointment' AND l.frozen = 0))",
-  closed_sale: "l.status IN ('closed_sale', 'appointment')",
+  // = (status assigned with ≥ 1 attempt) or (appointment not yet final): a virtual column (migration 0002)
+  in_progress: 'l.v_in_progress = 1',
+  // = status closed_sale or appointment (the manual's Closed In Sale list shows Appointment Taken too)
+  closed_sale: 'l.v_closed_sale = 1',
   closed_no_sale: 'l.close_reason IS NOT NULL',
   lost: "l.status = 'lost'",
 };
@@ -86,10 +88,12 @@ export function createListService(store: Store, clock: Clock): ListService {
     }
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
+    // The view's own partial index already holds the default order: make SQLite read just that.
+    const from = q.sort === 'default' && !match && !q.assigneeId ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
     return {
       q,
-      rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      count: `SELECT count(*) AS n FROM leads l WHERE ${whereSql}`,
+      rows: `SELECT ${ROW_SELECT} FROM ${from} ${join} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      count: `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`,
       params,
     };
   }
@@ -111,7 +115,7 @@ export function createListService(store: Store, clock: Clock): ListService {
     counts() {
       const out = {} as Record<ListView, number>;
       for (const [view, where] of Object.entries(VIEW_WHERE) as [ListView, string][]) {
-        out[view] = (prep(`SELECT count(*) AS n FROM leads l WHERE ${where}`).get() as { n: number }).n;
+        out[view] = (prep(`SELECT count(*) AS n FROM leads l INDEXED BY leads_v_${view} WHERE ${where}`).get() as { n: number }).n;
       }
       return out;
     },

@@ -82,4 +82,16 @@ describe('lead service on a real SQLite file', () => {
     expect(d.vinUnknown).toBe(true);
     expect((await err(app.core, 'leads.create', baseLead({ vin: 'ZAM1234567890123O' }))).code).toBe('VIN_INVALID');
   });
+
+  it('changing the SLA settings re-evaluates the stored deadlines and flags', async () => {
+    const d = await ok(app.core, 'leads.create', baseLead());
+    app.clock.advance(2 * HOUR);
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 1, missed: 0 });
+    const settings = await ok(app.core, 'settings.get', {});
+    await ok(app.core, 'settings.setRules', { ...settings.rules, sla1Hours: 1 });
+    expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 0, missed: 1 });
+    expect((await ok(app.core, 'leads.get', { id: d.lead.id })).lead.sla1Met).toBe(false);
+    expect((await err(app.core, 'settings.setRules', { ...settings.rules, timeZone: 'Mars/Olympus' })).code).toBe('INVALID_INPUT');
+  });
 });

@@ -147,10 +147,12 @@ export const leads = sqliteTable('leads', {
 }, (t) => [
   uniqueIndex('leads_number').on(t.number),
   uniqueIndex('leads_external').on(t.externalId),
-  index('leads_view').on(t.status, t.typeRank, t.assignedAt),
-  index('leads_view_attempts').on(t.status, t.contactAttempts, t.typeRank, t.assignedAt),
-  index('leads_reason').on(t.closeReason, t.typeRank, t.assignedAt),
-  index('leads_assigned_at').on(t.assignedAt, t.status, t.firstContactAt, t.qualifiedAt, t.closedAt, t.sla1DueAt, t.sla2DueAt),
+  // SLA figures: range counts per state (see electron/core/kpiService.ts), and one covering index for
+  // the general "as of a past moment" query.
+  index('leads_view').on(t.status, t.assignedAt),
+  index('leads_sla1').on(t.sla1Met, t.assignedAt, t.sla1DueAt),
+  index('leads_sla2').on(t.sla2Met, t.assignedAt, t.sla2DueAt),
+  index('leads_assigned_at').on(t.assignedAt, t.sla1Met, t.firstContactAt, t.sla1DueAt, t.sla2Met, t.qualifiedAt, t.sla2DueAt, t.status, t.closedAt),
   index('leads_assignee').on(t.assigneeId, t.status),
   index('leads_customer').on(t.customerId),
   index('leads_vin').on(t.vin),
