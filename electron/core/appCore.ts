@@ -11,6 +11,8 @@ import { allHandlers } from './handlers';
 import type { CoreServices } from './services';
 import { createEvents } from './events';
 import { createKpiService } from './kpiService';
+import { createKpiReportService } from './kpi/kpiReportService';
+import { watchBusinessDue } from './kpi/businessDue';
 import { createLeadService } from './leadService';
 import { createListService } from './listService';
 import { createSettingsService } from './settingsService';
@@ -47,6 +49,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const lists = createListService(store, clock);
   const kpi = createKpiService(store, settings, clock);
   const sweeps = createSweepService(store, leads, settings);
+  const kpiReports = createKpiReportService(store, settings);
+  watchBusinessDue(store, settings.onRulesChanged, settings.rules);
 
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged((rules) => {
@@ -70,7 +74,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     return u ?? { id: defaultUser, name: 'Front desk' };
   };
 
-  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, sweeps, log, actor };
+  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, log, actor };
   const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
 
   return {

@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { CallContext } from './dispatch';
 import type { Events } from './events';
 import type { KpiService } from './kpiService';
+import type { KpiReportService } from './kpi/kpiReportService';
 import type { LeadService } from './leadService';
 import type { ListService } from './listService';
 import type { SettingsService } from './settingsService';
@@ -20,6 +21,8 @@ export interface CoreServices {
   leads: LeadService;
   lists: ListService;
   kpi: KpiService;
+  /** The SLA & KPI dashboard, click-through, reports and daily digest (issue #7). */
+  kpiReports: KpiReportService;
   sweeps: SweepService;
   log: (msg: string, err?: unknown) => void;
   /** The person at the desk (recorded in history). */

@@ -45,7 +45,10 @@ export interface KpiReportService {
   /** Every lead row behind a filter (for the report's lists), capped. */
   leadRows(filter: KpiFilter, limit: number): { rows: ListRow[]; total: number };
   digest(now: number, limit?: number): Digest;
+  /** The report's "overdue or unmanaged" leads of a period, with why, capped. */
+  attentionRows(base: { from: number; to: number; at: number }, limit: number): { rows: AttentionRow[]; total: number };
 }
+export interface AttentionRow extends ListRow { sla1Missed: boolean; sla2Missed: boolean; uncontacted: boolean }
 
 export function createKpiReportService(store: Store, settings: SettingsService): KpiReportService {
   const { sqlite } = store;
@@ -153,6 +156,19 @@ export function createKpiReportService(store: Store, settings: SettingsService):
     leadRows(filter, limit) {
       ensureBusinessDue();
       return listRows(filter, limit, 0);
+    },
+    attentionRows(base, limit) {
+      ensureBusinessDue();
+      const { where, params } = filterWhere({ metric: 'attention', ...base });
+      const rows = prep(`SELECT ${ROW_SELECT}, ${METRIC_SQL.sla1_missed} AS s1, ${METRIC_SQL.sla2_missed} AS s2,
+          (l.first_contact_at IS NULL OR l.first_contact_at > @at) AS nc
+        FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${where}
+        ORDER BY l.type_rank ASC, l.assigned_at ASC, l.id ASC LIMIT @limit`).all({ ...params, limit }) as (Omit<ListRow, 'frozen'> & { frozen: number; s1: number; s2: number; nc: number })[];
+      const total = (prep(`SELECT count(*) AS n FROM leads l WHERE ${where}`).get(params) as { n: number }).n;
+      return {
+        rows: rows.map(({ s1, s2, nc, ...r }) => ({ ...r, frozen: r.frozen === 1, sla1Missed: s1 === 1, sla2Missed: s2 === 1, uncontacted: nc === 1 })),
+        total,
+      };
     },
     digest(now, limit = 50) {
       const t = today(now);
