@@ -44,7 +44,7 @@ export function reportT(lang: Language): Promise<TFunction> {
       }
     }
     const inst = i18next.createInstance();
-    p = inst.init({ resources, lng: lang, fallbackLng: 'en', ns: NAMESPACES, defaultNS: 'kpi', interpolation: { escapeValue: false }, returnNull: false })
+    p = inst.init({ resources, lng: lang, fallbackLng: 'en', ns: NAMESPACES, defaultNS: 'kpi', interpolation: { escapeValue: false }, returnNull: false, showSupportNotice: false } as Parameters<typeof inst.init>[0])
       .then(() => inst.t.bind(inst) as TFunction);
     instances.set(lang, p);
   }

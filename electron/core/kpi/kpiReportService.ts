@@ -142,9 +142,11 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       ensureBusinessDue();
       const p = period(spec, now);
       return {
+        // Every week of the trend is evaluated as of the report date, so the older weeks show their
+        // settled SLA 2 (a week evaluated at its own end could never show a missed 10-day SLA).
         weeks: trendWeeks(p, now, settings.rules(), weeks).map((w) => {
-          const c = toCounts(prep(TOTAL).get({ from: w.from, to: w.to, at: w.at }) as RawCounts);
-          return { spec: w.spec, from: w.from, to: w.to, at: w.at, assigned: c.assigned, sla1: c.sla1, sla2: c.sla2, bd: c.bd, appointment: c.appointment, closedSale: c.closedSale };
+          const c = toCounts(prep(TOTAL).get({ from: w.from, to: w.to, at: p.at }) as RawCounts);
+          return { spec: w.spec, from: w.from, to: w.to, at: p.at, assigned: c.assigned, sla1: c.sla1, sla2: c.sla2, bd: c.bd, appointment: c.appointment, closedSale: c.closedSale };
         }),
       };
     },

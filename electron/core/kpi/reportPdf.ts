@@ -21,8 +21,9 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
   const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
   const { t } = d;
   const db = d.dashboard;
-  const num = (n: number, digits = 0) => new Intl.NumberFormat(localeTag(d.lang), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
-  const P = (r: number | null) => pct(r, localeTag(d.lang));
+  // Helvetica (WinAnsi) has no narrow no-break space (French digit grouping): use a no-break space.
+  const num = (n: number, digits = 0) => new Intl.NumberFormat(localeTag(d.lang), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n).replace(/\u202f/g, '\u00a0');
+  const P = (r: number | null) => pct(r, localeTag(d.lang)).replace(/\u202f/g, '\u00a0');
 
   const ensure = (h: number) => { if (doc.y + h > BOTTOM) doc.addPage(); };
   const heading = (text: string) => {
@@ -34,31 +35,37 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     const rowH = opts.rowH ?? 14;
     const drawHeader = () => {
       const y = doc.y;
-      doc.rect(M, y, W, rowH + 2).fill('#f1f3f5').fillColor('black').font('Helvetica-Bold').fontSize(8);
+      doc.font('Helvetica-Bold').fontSize(7.5);
+      const hh = Math.max(rowH + 2, ...cols.map((c) => doc.heightOfString(c.label, { width: c.width - 6 }) + 7));
+      doc.rect(M, y, W, hh).fill('#f1f3f5').fillColor('black');
       let x = M;
-      for (const c of cols) { doc.text(c.label, x + 3, y + 4, { width: c.width - 6, align: c.align ?? 'left', lineBreak: false, ellipsis: true }); x += c.width; }
+      for (const c of cols) { doc.text(c.label, x + 3, y + 4, { width: c.width - 6, align: c.align ?? 'left' }); x += c.width; }
       doc.font('Helvetica').fontSize(8.5);
-      doc.y = y + rowH + 2;
+      doc.y = y + hh;
     };
     ensure(rowH * 3);
     drawHeader();
     for (const row of rows) {
-      if (doc.y + rowH > BOTTOM) { doc.addPage(); drawHeader(); }
+      const cells = row.map((cell) => (typeof cell === 'string' ? { text: cell } : cell) as { text: string; light?: Light; bold?: boolean });
+      const textW = (i: number) => cols[i]!.width - 6 - (cells[i]!.light ? 10 : 0);
+      const h = Math.max(rowH, ...cells.map((c, i) => {
+        doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica');
+        return doc.heightOfString(c.text || ' ', { width: textW(i) }) + 6;
+      }));
+      if (doc.y + h > BOTTOM) { doc.addPage(); drawHeader(); }
       const y = doc.y;
       let x = M;
-      row.forEach((cell, i) => {
-        const c = cols[i]!;
-        const cellObj = typeof cell === 'string' ? { text: cell } : cell;
+      cells.forEach((c, i) => {
         let tx = x + 3;
-        if (cellObj.light) {
-          doc.circle(x + 8, y + rowH / 2, 3.6).fill(LIGHT[cellObj.light]).fillColor('black');
+        if (c.light) {
+          doc.circle(x + 8, y + 3.5 + 4.5, 3.6).fill(LIGHT[c.light]).fillColor('black');
           tx += 10;
         }
-        doc.font(cellObj.bold ? 'Helvetica-Bold' : 'Helvetica').text(cellObj.text, tx, y + 3.5, { width: c.width - 6 - (tx - x - 3), align: c.align ?? 'left', lineBreak: false, ellipsis: true });
-        x += c.width;
+        doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').text(c.text, tx, y + 3.5, { width: textW(i), align: cols[i]!.align ?? 'left' });
+        x += cols[i]!.width;
       });
-      doc.moveTo(M, y + rowH).lineTo(M + W, y + rowH).lineWidth(0.4).strokeColor(GRID).stroke();
-      doc.y = y + rowH;
+      doc.moveTo(M, y + h).lineTo(M + W, y + h).lineWidth(0.4).strokeColor(GRID).stroke();
+      doc.y = y + h;
     }
     doc.x = M;
   };
@@ -76,10 +83,10 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
   // SLA table.
   heading(String(t('section.sla')));
   const slaCols: Col[] = [
-    { label: String(t('col.indicator')), width: 190 }, { label: String(t('col.met')), width: 45, align: 'right' },
-    { label: String(t('col.missed')), width: 45, align: 'right' }, { label: String(t('col.pending')), width: 50, align: 'right' },
-    { label: String(t('col.rate')), width: 50, align: 'right' }, { label: String(t('col.target')), width: 45, align: 'right' },
-    { label: String(t('col.light')), width: W - 425 },
+    { label: String(t('col.indicator')), width: 175 }, { label: String(t('col.met')), width: 48, align: 'right' },
+    { label: String(t('col.missed')), width: 48, align: 'right' }, { label: String(t('col.pending')), width: 48, align: 'right' },
+    { label: String(t('col.rate')), width: 46, align: 'right' }, { label: String(t('col.target')), width: 48, align: 'right' },
+    { label: String(t('col.light')), width: W - 413 },
   ];
   const slaRow = (name: string, f: { met: number; missed: number; pending: number }, target: number | null) => {
     const r = slaRate(f);
@@ -166,6 +173,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    doc.page.margins.bottom = 0;
     doc.fontSize(7.5).fillColor('#868e96').text(`${d.dealer} · ${d.periodLabel} · ${t('report.page', { page: i + 1, pages: range.count })}`, M, 841.89 - 32, { width: W, align: 'center', lineBreak: false });
   }
   doc.end();
