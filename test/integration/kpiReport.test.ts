@@ -113,7 +113,7 @@ describe('the XLSX workbook and the CSV', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('Date et heure;Lead;Client;Collaborateur;Sens;Canal;Résultat;Verbatim du client;Réponse / solution');
-    const evilLine = lines.find((l) => l.includes(evil.number))!;
+    const evilLine = lines.find((l: string) => l.includes(evil.number))!;
     expect(evilLine).toContain(';\'=cmd @SUM(A1);');
     expect(evilLine).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
     expect(evilLine.endsWith('"\'+39 call back; ""quoted"""')).toBe(true);
