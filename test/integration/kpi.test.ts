@@ -210,6 +210,12 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
     const tr = await ok(app.core, 'kpi.trend', { period: '2026-W47' });
     expect(tr.weeks.map((w: { spec: string }) => w.spec)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-W${36 + i}`));
     expect(tr.weeks.at(-1).at).toBe(now);
+    const k = await ok(app.core, 'kpi.dashboard', { period: '2026-W47' });
+    const last = tr.weeks.at(-1);
+    expect([last.assigned, last.sla1, last.sla2, last.bd, last.appointment, last.closedSale])
+      .toEqual([k.totals.assigned, k.totals.sla1, k.totals.sla2, k.totals.bd, k.totals.appointment, k.totals.closedSale]);
+    const all = app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assigned_at >= ? AND assigned_at < ?').get(tr.weeks[0].from, last.to) as { n: number };
+    expect(tr.weeks.reduce((a: number, w: { assigned: number }) => a + w.assigned, 0)).toBe(all.n);
     const bad = await app.core.dispatch('kpi.dashboard', { period: '2026-W99' }, { transport: 'test' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('INVALID_INPUT');

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
 import { backfillBusinessDue } from './businessDue';
-import { COUNT_COLUMNS, filterWhere, METRIC_SQL, WINDOW } from './predicates';
+import { filterWhere, METRIC_SQL, WINDOW } from './predicates';
 
 const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, l.created_at AS createdAt,
   l.assigned_at AS assignedAt, l.status, l.frozen, l.lead_type AS leadType, l.source, l.campaign,
@@ -17,11 +17,15 @@ const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, 
   l.first_contact_at AS firstContactAt, l.qualified_at AS qualifiedAt, l.sla1_due_at AS sla1DueAt, l.sla2_due_at AS sla2DueAt`;
 
 type RawCounts = Record<string, number>;
+/** met/missed from the row; pending = the rest when the row has no pending column (GROUPED). */
+const tri = (r: RawCounts | undefined, p: string) => {
+  const met = r?.[`${p}met`] ?? 0;
+  const missed = r?.[`${p}missed`] ?? 0;
+  return { met, missed, pending: r?.[`${p}pending`] ?? ((r?.assigned ?? 0) - met - missed) };
+};
 const toCounts = (r: RawCounts | undefined): KpiCounts => ({
   assigned: r?.assigned ?? 0,
-  sla1: { met: r?.s1met ?? 0, missed: r?.s1missed ?? 0, pending: r?.s1pending ?? 0 },
-  sla2: { met: r?.s2met ?? 0, missed: r?.s2missed ?? 0, pending: r?.s2pending ?? 0 },
-  bd: { met: r?.bdmet ?? 0, missed: r?.bdmissed ?? 0, pending: r?.bdpending ?? 0 },
+  sla1: tri(r, 's1'), sla2: tri(r, 's2'), bd: tri(r, 'bd'),
   contacted: r?.contacted ?? 0, appointment: r?.appointment ?? 0, closedSale: r?.closedSale ?? 0,
   closedNoSale: r?.closedNoSale ?? 0, lost: r?.lost ?? 0, contacts: r?.contacts ?? 0,
 });
@@ -66,15 +70,37 @@ export function createKpiReportService(store: Store, settings: SettingsService):
     return p;
   };
 
-  const GROUPED = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, ${COUNT_COLUMNS}
-    FROM leads l WHERE ${WINDOW} GROUP BY l.assignee_id, l.campaign, l.source, l.lead_type`;
-  const TOTAL = `SELECT ${COUNT_COLUMNS} FROM leads l WHERE ${WINDOW}`;
-  const CONTACT_TYPES = `SELECT c.channel, c.outcome, count(*) AS contacts, count(DISTINCT c.lead_id) AS leads
-    FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${WINDOW} AND c.at <= @at GROUP BY c.channel, c.outcome ORDER BY contacts DESC`;
-  const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM leads l
-    WHERE ${WINDOW} AND ${METRIC_SQL.closed_no_sale} AND l.close_reason IS NOT NULL GROUP BY l.close_reason ORDER BY count DESC`;
-  const SLA3 = `SELECT count(*) AS total, total(${METRIC_SQL.sla3_met}) AS met FROM leads l WHERE ${WINDOW}`;
-  const countOf = (metric: keyof typeof METRIC_SQL) => `SELECT count(*) AS n FROM leads l WHERE ${METRIC_SQL[metric]}`;
+  // A period's figures in one covering-index pass. The predicates of predicates.ts, rewritten with
+  // x = the done-time if done by @at, else @at + 1: met ⇔ x ≤ due ∧ x ≤ @at; missed ⇔ x > due ∧ @at > due.
+  // (The click-through uses predicates.ts itself; a test checks that both agree.)
+  const GROUPED = `SELECT a, c, s, t, r, count(*) AS assigned,
+      total(x1 <= d1 AND x1 <= @at) AS s1met, total(x1 > d1 AND @at > d1) AS s1missed,
+      total(x2 <= d2 AND x2 <= @at) AS s2met, total(x2 > d2 AND @at > d2) AS s2missed,
+      total(x1 <= bd AND x1 <= @at) AS bdmet, total(x1 > bd AND @at > bd) AS bdmissed,
+      total(x1 <= @at) AS contacted, total(appt IS NOT NULL AND x2 <= @at) AS appointment,
+      total(st = 'closed_sale' AND ca <= @at) AS closedSale, total(st = 'closed_no_sale' AND ca <= @at) AS closedNoSale,
+      total(st = 'lost' AND ca <= @at) AS lost
+    FROM (SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, l.status AS st, l.closed_at AS ca,
+        l.appointment_at AS appt, l.sla1_due_at AS d1, l.sla2_due_at AS d2, l.business_due_at AS bd,
+        CASE WHEN l.status = 'closed_no_sale' AND l.closed_at <= @at THEN l.close_reason END AS r,
+        min(coalesce(l.first_contact_at, 9e15), @at + 1) AS x1, min(coalesce(l.qualified_at, 9e15), @at + 1) AS x2
+      FROM leads l INDEXED BY leads_kpi_window WHERE ${WINDOW} LIMIT -1)
+    GROUP BY a, c, s, t, r`;
+  const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, c.channel, c.outcome,
+      count(*) AS contacts, count(DISTINCT c.lead_id) AS leads
+    FROM leads l INDEXED BY leads_kpi_window JOIN contacts c ON c.lead_id = l.id
+    WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4, 5, 6`;
+  const CLOSED = "status IN ('closed_sale', 'closed_no_sale') AND assigned_at >= @from AND assigned_at < @to";
+  // Every lead has one of the five statuses: counting through the narrow (status, assigned_at) index is quickest.
+  const SLA3_TOTAL = `SELECT count(*) AS n FROM leads INDEXED BY leads_view
+    WHERE status IN ('assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost') AND assigned_at >= @from AND assigned_at < @to`;
+  const SLA3_CLOSED = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${CLOSED}`;
+  const SLA3_NOT_YET = `SELECT (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at IS NULL)
+    + (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at > @at) AS n`;
+  const HINT: Partial<Record<keyof typeof METRIC_SQL, string>> = {
+    now_unmanaged: 'INDEXED BY leads_v_not_managed', now_at_risk: 'INDEXED BY leads_kpi_open', now_overdue: 'INDEXED BY leads_kpi_open',
+  };
+  const countOf = (metric: keyof typeof METRIC_SQL) => `SELECT count(*) AS n FROM leads l ${HINT[metric] ?? ''} WHERE ${METRIC_SQL[metric]}`;
 
   const userNames = (): Map<number, string> =>
     new Map((prep('SELECT id, name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
@@ -116,36 +142,68 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
       const names = userNames();
-      const groups = prep(GROUPED).all(params) as (RawCounts & { a: number | null; c: string; s: string; t: string })[];
-      const roll = (key: (g: (typeof groups)[number]) => string | null, label: (k: string | null) => string | null): BreakdownRow[] => {
+      type G = RawCounts & { a: number | null; c: string; s: string; t: string; r: string | null };
+      const groups = prep(GROUPED).all(params) as G[];
+      const contactRows = prep(CONTACTS).all(params) as { a: number | null; c: string; s: string; t: string; channel: string; outcome: string; contacts: number; leads: number }[];
+      const dimKeys: [keyof Pick<G, 'a' | 'c' | 's' | 't'>, (k: string | null) => string | null][] = [
+        ['a', (k) => (k === null ? null : names.get(Number(k)) ?? null)], ['c', (k) => k], ['s', (k) => k], ['t', (k) => k],
+      ];
+      const rolled = dimKeys.map(([dim, label]) => {
         const m = new Map<string | null, KpiCounts>();
-        for (const g of groups) { const k = key(g); m.set(k, add(m.get(k) ?? ZERO, toCounts(g))); }
-        return [...m.entries()].map(([k, c]) => ({ key: k, label: label(k), ...c })).sort((x, y) => y.assigned - x.assigned || String(x.key).localeCompare(String(y.key)));
-      };
-      const totals = groups.reduce((acc, g) => add(acc, toCounts(g)), ZERO);
-      const sla3 = prep(SLA3).get({ from: p.sla3From, to: p.at, at: p.at }) as { total: number; met: number };
+        const key = (v: unknown) => (v === null ? null : String(v));
+        for (const g of groups) { const k = key(g[dim]); m.set(k, add(m.get(k) ?? ZERO, toCounts(g))); }
+        for (const cr of contactRows) {
+          const k = key(cr[dim]);
+          const cur = m.get(k) ?? ZERO;
+          m.set(k, { ...cur, contacts: cur.contacts + cr.contacts });
+        }
+        return [...m.entries()].map(([k, c]) => ({ key: k, label: label(k), ...c }))
+          .sort((x, y) => y.assigned - x.assigned || String(x.key).localeCompare(String(y.key)));
+      });
+      const totals = { ...groups.reduce((acc, g) => add(acc, toCounts(g)), ZERO), contacts: contactRows.reduce((a, r) => a + r.contacts, 0) };
+      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: number }>();
+      for (const cr of contactRows) {
+        const k = `${cr.channel}|${cr.outcome}`;
+        const cur = types.get(k) ?? { channel: cr.channel, outcome: cr.outcome, contacts: 0, leads: 0 };
+        types.set(k, { ...cur, contacts: cur.contacts + cr.contacts, leads: cur.leads + cr.leads });
+      }
+      const reasons = new Map<string, number>();
+      for (const g of groups) if (g.r !== null) reasons.set(g.r, (reasons.get(g.r) ?? 0) + (g.closedNoSale ?? 0));
+      const w3 = { from: p.sla3From, to: p.at, at: p.at };
+      const sla3Total = (prep(SLA3_TOTAL).get(w3) as { n: number }).n;
+      const sla3Met = (prep(SLA3_CLOSED).get(w3) as { n: number }).n - (prep(SLA3_NOT_YET).get(w3) as { n: number }).n;
       return {
         period: p, now,
         targets: { sla1: s.sla1Target, sla2: s.sla2Target, sla3: s.sla3Target },
         totals,
-        sla3: { met: sla3.met, missed: sla3.total - sla3.met, pending: 0, from: p.sla3From, at: p.at },
-        byAssignee: roll((g) => (g.a === null ? null : String(g.a)), (k) => (k === null ? null : names.get(Number(k)) ?? null)),
-        byCampaign: roll((g) => g.c, (k) => k),
-        bySource: roll((g) => g.s, (k) => k),
-        byLeadType: roll((g) => g.t, (k) => k),
-        contactsByType: prep(CONTACT_TYPES).all(params) as Dashboard['contactsByType'],
-        closeReasons: prep(REASONS).all(params) as Dashboard['closeReasons'],
+        sla3: { met: sla3Met, missed: sla3Total - sla3Met, pending: 0, from: p.sla3From, at: p.at },
+        byAssignee: rolled[0]!, byCampaign: rolled[1]!, bySource: rolled[2]!, byLeadType: rolled[3]!,
+        contactsByType: [...types.values()].sort((x, y) => y.contacts - x.contacts) as Dashboard['contactsByType'],
+        closeReasons: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)) as Dashboard['closeReasons'],
         today: today(now),
       };
     },
     trend(spec, now, weeks = 12) {
       ensureBusinessDue();
       const p = period(spec, now);
+      const ws = trendWeeks(p, now, settings.rules(), weeks);
+      // Every week of the trend is evaluated as of the report date, so the older weeks show their
+      // settled SLA 2 (a week evaluated at its own end could never show a missed 10-day SLA).
+      const bucket = `CASE ${ws.map((w, i) => `WHEN l.assigned_at < ${w.to} THEN ${i}`).join(' ')} END`;
+      const rows = prep(`SELECT b, count(*) AS assigned,
+          total(x1 <= d1 AND x1 <= @at) AS s1met, total(x1 > d1 AND @at > d1) AS s1missed,
+          total(x2 <= d2 AND x2 <= @at) AS s2met, total(x2 > d2 AND @at > d2) AS s2missed,
+          total(x1 <= bd AND x1 <= @at) AS bdmet, total(x1 > bd AND @at > bd) AS bdmissed,
+          total(appt IS NOT NULL AND x2 <= @at) AS appointment, total(st = 'closed_sale' AND ca <= @at) AS closedSale
+        FROM (SELECT ${bucket} AS b, l.status AS st, l.closed_at AS ca, l.appointment_at AS appt, l.sla1_due_at AS d1,
+            l.sla2_due_at AS d2, l.business_due_at AS bd,
+            min(coalesce(l.first_contact_at, 9e15), @at + 1) AS x1, min(coalesce(l.qualified_at, 9e15), @at + 1) AS x2
+          FROM leads l INDEXED BY leads_kpi_window WHERE l.assigned_at >= @from AND l.assigned_at < @to LIMIT -1)
+        GROUP BY b`).all({ from: ws[0]!.from, to: ws[ws.length - 1]!.to, at: p.at }) as (RawCounts & { b: number })[];
+      const byBucket = new Map(rows.map((r) => [r.b, r]));
       return {
-        // Every week of the trend is evaluated as of the report date, so the older weeks show their
-        // settled SLA 2 (a week evaluated at its own end could never show a missed 10-day SLA).
-        weeks: trendWeeks(p, now, settings.rules(), weeks).map((w) => {
-          const c = toCounts(prep(TOTAL).get({ from: w.from, to: w.to, at: p.at }) as RawCounts);
+        weeks: ws.map((w, i) => {
+          const c = toCounts(byBucket.get(i));
           return { spec: w.spec, from: w.from, to: w.to, at: p.at, assigned: c.assigned, sla1: c.sla1, sla2: c.sla2, bd: c.bd, appointment: c.appointment, closedSale: c.closedSale };
         }),
       };

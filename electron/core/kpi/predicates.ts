@@ -70,12 +70,3 @@ export function filterWhere(f: KpiFilter): { where: string; params: Record<strin
   if (f.closeReason !== undefined) { parts.push('l.close_reason = @closeReason'); params.closeReason = f.closeReason; }
   return { where: parts.join(' AND '), params };
 }
-
-/** The aggregate columns of a KpiCounts, as sums of the same predicates. */
-export const COUNT_COLUMNS = `count(*) AS assigned,
-  total(${S1.met}) AS s1met, total(${S1.missed}) AS s1missed, total(${S1.pending}) AS s1pending,
-  total(${S2.met}) AS s2met, total(${S2.missed}) AS s2missed, total(${S2.pending}) AS s2pending,
-  total(${BD.met}) AS bdmet, total(${BD.missed}) AS bdmissed, total(${BD.pending}) AS bdpending,
-  total(${METRIC_SQL.contacted}) AS contacted, total(${METRIC_SQL.appointment}) AS appointment,
-  total(${METRIC_SQL.closed_sale}) AS closedSale, total(${METRIC_SQL.closed_no_sale}) AS closedNoSale, total(${METRIC_SQL.lost}) AS lost,
-  total((SELECT count(*) FROM contacts c WHERE c.lead_id = l.id AND c.at <= @at)) AS contacts`;

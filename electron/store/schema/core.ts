@@ -159,6 +159,11 @@ export const leads = sqliteTable('leads', {
   index('leads_recontact').on(t.closeReason, t.followUpLeadId, t.recontactAt),
   index('leads_appointment').on(t.status, t.appointmentAt),
   index('leads_business_due_todo').on(t.id).where(sql`business_due_at IS NULL`),
+  // SLA & KPI (electron/core/kpi): a covering index for a period's figures, the open leads' deadlines, SLA 3's closures.
+  index('leads_kpi_window').on(t.assignedAt, t.assigneeId, t.campaign, t.source, t.leadType, t.status, t.firstContactAt, t.qualifiedAt,
+    t.closedAt, t.sla1DueAt, t.sla2DueAt, t.businessDueAt, t.appointmentAt, t.closeReason),
+  index('leads_kpi_open').on(t.sla1DueAt, t.sla2DueAt, t.firstContactAt, t.qualifiedAt).where(sql`status = 'assigned'`),
+  index('leads_kpi_closed').on(t.status, t.closedAt, t.assignedAt),
 ]);
 
 export const contacts = sqliteTable('contacts', {
@@ -171,7 +176,7 @@ export const contacts = sqliteTable('contacts', {
   outcome: text('outcome').notNull(),
   verbatim: text('verbatim'),
   answer: text('answer'),
-}, (t) => [index('contacts_lead').on(t.leadId, t.at), index('contacts_at').on(t.at)]);
+}, (t) => [index('contacts_lead').on(t.leadId, t.at), index('contacts_at').on(t.at), index('contacts_kpi').on(t.leadId, t.at, t.channel, t.outcome)]);
 
 export const history = sqliteTable('history', {
   id: integer('id').primaryKey({ autoIncrement: true }),
