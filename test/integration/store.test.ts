@@ -21,6 +21,20 @@ describe('lead service on a real SQLite file', () => {
     expect(d.history.map((h: { field: string }) => h.field).sort()).toEqual(['assignedAt', 'created', 'status']);
   });
 
+  it('view counts follow every write', async () => {
+    const before = (await ok(app.core, 'leads.counts', {})).counts;
+    const d = await ok(app.core, 'leads.create', baseLead());
+    const mid = (await ok(app.core, 'leads.counts', {})).counts;
+    expect(mid.assigned).toBe(before.assigned + 1);
+    expect(mid.not_managed).toBe(before.not_managed + 1);
+    expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(mid.not_managed);
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'busy' } });
+    const after = (await ok(app.core, 'leads.counts', {})).counts;
+    expect(after.not_managed).toBe(mid.not_managed - 1);
+    expect(after.in_progress).toBe(mid.in_progress + 1);
+    expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(after.not_managed);
+  });
+
   it('a refused action leaves lead, contacts and history untouched', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     const before = snapshot(app, d.lead.id);
