@@ -5,6 +5,10 @@ import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
 import { Placeholder } from '../components/Placeholder';
 import { ListScreen } from '../features/lists/ListScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { KpiScreen } from '../features/kpi/KpiScreen';
+import { KpiLeadsScreen } from '../features/kpi/KpiLeadsScreen';
+import { parseFilter } from '../features/kpi/api';
+import { currentQuery } from './router';
 
 export function Routes({ path }: { path: string[] }): ReactNode {
   const { t } = useTranslation();
@@ -15,8 +19,11 @@ export function Routes({ path }: { path: string[] }): ReactNode {
       return <ListScreen view={(LIST_VIEWS as readonly string[]).includes(arg ?? '') ? (arg as ListView) : 'assigned'} />;
     case 'lead':
       return <Placeholder title={t('app:nav.lead')} />;
-    case 'kpi':
-      return <Placeholder title={t('app:nav.kpi')} />;
+    case 'kpi': {
+      const q = currentQuery();
+      const period = q.get('period') || 'this-week';
+      return arg === 'leads' ? <KpiLeadsScreen filter={parseFilter(q.get('f'))} period={period} /> : <KpiScreen period={period} />;
+    }
     case 'help':
       return <Placeholder title={t('app:nav.help')} />;
     case 'settings':
