@@ -63,8 +63,7 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const trendSchema = z.object({
   weeks: z.array(z.object({
-    spec: z.string(), from: z.number(), to: z.number(), at: z.number(), assigned: z.number(), sla1: tri, sla2: tri, bd: tri,
-    appointment: z.number(), closedSale: z.number(),
+    spec: z.string(), from: z.number(), to: z.number(), at: z.number(), assigned: z.number(), sla1: tri, sla2: tri,
   })),
 });
 export type Trend = z.infer<typeof trendSchema>;

@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { BreakdownRow, Dashboard, Digest, KpiCounts, KpiFilter, Trend } from '../../../shared/contract/kpi';
 import type { ListPage, ListRow } from '../../../shared/contract/leads';
 import { resolvePeriod, trendWeeks, type Period } from '../../../shared/rules/kpi/period';
-import { addCalendarDays, startOfLocalDay } from '../../../shared/rules/time';
+import { addCalendarDays, HOUR, startOfLocalDay } from '../../../shared/rules/time';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
@@ -90,10 +90,19 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       count(*) AS contacts, count(DISTINCT c.lead_id) AS leads
     FROM leads l INDEXED BY leads_kpi_window JOIN contacts c ON c.lead_id = l.id
     WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4, 5, 6`;
+  const ALL_STATUSES = "status IN ('assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost')";
+  const TREND_ASSIGNED = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${ALL_STATUSES} AND assigned_at >= @from AND assigned_at < @to`;
+  const TREND_S1 = 'SELECT count(*) AS n FROM leads INDEXED BY leads_sla1 WHERE sla1_met = 1 AND assigned_at >= @from AND assigned_at < @to';
+  const TREND_S2 = 'SELECT count(*) AS n FROM leads INDEXED BY leads_sla2 WHERE sla2_met = 1 AND assigned_at >= @from AND assigned_at < @to';
+  const TREND_SLOW = `SELECT count(*) AS assigned,
+      total(x1 <= d1 AND x1 <= @at) AS s1met, total(x1 > d1 AND @at > d1) AS s1missed,
+      total(x2 <= d2 AND x2 <= @at) AS s2met, total(x2 > d2 AND @at > d2) AS s2missed
+    FROM (SELECT l.sla1_due_at AS d1, l.sla2_due_at AS d2,
+        min(coalesce(l.first_contact_at, 9e15), @at + 1) AS x1, min(coalesce(l.qualified_at, 9e15), @at + 1) AS x2
+      FROM leads l INDEXED BY leads_kpi_window WHERE ${WINDOW} LIMIT -1)`;
   const CLOSED = "status IN ('closed_sale', 'closed_no_sale') AND assigned_at >= @from AND assigned_at < @to";
   // Every lead has one of the five statuses: counting through the narrow (status, assigned_at) index is quickest.
-  const SLA3_TOTAL = `SELECT count(*) AS n FROM leads INDEXED BY leads_view
-    WHERE status IN ('assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost') AND assigned_at >= @from AND assigned_at < @to`;
+  const SLA3_TOTAL = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${ALL_STATUSES} AND assigned_at >= @from AND assigned_at < @to`;
   const SLA3_CLOSED = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${CLOSED}`;
   const SLA3_NOT_YET = `SELECT (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at IS NULL)
     + (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at > @at) AS n`;
@@ -186,25 +195,26 @@ export function createKpiReportService(store: Store, settings: SettingsService):
     trend(spec, now, weeks = 12) {
       ensureBusinessDue();
       const p = period(spec, now);
-      const ws = trendWeeks(p, now, settings.rules(), weeks);
+      const rules = settings.rules();
+      const at = p.at;
       // Every week of the trend is evaluated as of the report date, so the older weeks show their
-      // settled SLA 2 (a week evaluated at its own end could never show a missed 10-day SLA).
-      const bucket = `CASE ${ws.map((w, i) => `WHEN l.assigned_at < ${w.to} THEN ${i}`).join(' ')} END`;
-      const rows = prep(`SELECT b, count(*) AS assigned,
-          total(x1 <= d1 AND x1 <= @at) AS s1met, total(x1 > d1 AND @at > d1) AS s1missed,
-          total(x2 <= d2 AND x2 <= @at) AS s2met, total(x2 > d2 AND @at > d2) AS s2missed,
-          total(x1 <= bd AND x1 <= @at) AS bdmet, total(x1 > bd AND @at > bd) AS bdmissed,
-          total(appt IS NOT NULL AND x2 <= @at) AS appointment, total(st = 'closed_sale' AND ca <= @at) AS closedSale
-        FROM (SELECT ${bucket} AS b, l.status AS st, l.closed_at AS ca, l.appointment_at AS appt, l.sla1_due_at AS d1,
-            l.sla2_due_at AS d2, l.business_due_at AS bd,
-            min(coalesce(l.first_contact_at, 9e15), @at + 1) AS x1, min(coalesce(l.qualified_at, 9e15), @at + 1) AS x2
-          FROM leads l INDEXED BY leads_kpi_window WHERE l.assigned_at >= @from AND l.assigned_at < @to LIMIT -1)
-        GROUP BY b`).all({ from: ws[0]!.from, to: ws[ws.length - 1]!.to, at: p.at }) as (RawCounts & { b: number })[];
-      const byBucket = new Map(rows.map((r) => [r.b, r]));
+      // settled SLA 2 (a week evaluated at its own end could never show a missed 10-day SLA). A week
+      // whose deadlines have all passed by then is counted from the stored met flags through their
+      // indexes; the others (the last week or two) go through the predicates.
       return {
-        weeks: ws.map((w, i) => {
-          const c = toCounts(byBucket.get(i));
-          return { spec: w.spec, from: w.from, to: w.to, at: p.at, assigned: c.assigned, sla1: c.sla1, sla2: c.sla2, bd: c.bd, appointment: c.appointment, closedSale: c.closedSale };
+        weeks: trendWeeks(p, now, rules, weeks).map((w) => {
+          const r = { from: w.from, to: w.to };
+          const assigned = (prep(TREND_ASSIGNED).get(r) as { n: number }).n;
+          const settled1 = at >= w.to + rules.sla1Hours * HOUR;
+          const settled2 = at >= addCalendarDays(w.to, rules.sla2Days, rules.timeZone);
+          let slow: RawCounts | null = null;
+          if (!settled1 || !settled2) slow = prep(TREND_SLOW).get({ ...r, at }) as RawCounts;
+          const settled = (met: number) => ({ met, missed: assigned - met, pending: 0 });
+          return {
+            spec: w.spec, from: w.from, to: w.to, at, assigned,
+            sla1: settled1 ? settled((prep(TREND_S1).get(r) as { n: number }).n) : tri(slow!, 's1'),
+            sla2: settled2 ? settled((prep(TREND_S2).get(r) as { n: number }).n) : tri(slow!, 's2'),
+          };
         }),
       };
     },

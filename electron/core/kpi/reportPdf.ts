@@ -221,11 +221,10 @@ function drawTrend(doc: PDFKit.PDFDocument, d: ReportData): void {
   };
   line(weeks.map((w) => slaRate(w.sla1)), '#2f9e44');
   line(weeks.map((w) => slaRate(w.sla2)), '#7048e8');
-  line(weeks.map((w) => slaRate(w.bd)), '#f08c00');
   // Legend.
   const ly = bottom + 16;
   let lx = left;
-  for (const [label, color] of [[String(t('chart.sla1')), '#2f9e44'], [String(t('chart.sla2')), '#7048e8'], [String(t('chart.bd')), '#f08c00'], [String(t('chart.assigned')), '#a5d8ff'], [`${t('chart.target')} ${Math.round(target * 100)} %`, '#e03131']] as const) {
+  for (const [label, color] of [[String(t('chart.sla1')), '#2f9e44'], [String(t('chart.sla2')), '#7048e8'], [String(t('chart.assigned')), '#a5d8ff'], [`${t('chart.target')} ${Math.round(target * 100)} %`, '#e03131']] as const) {
     doc.rect(lx, ly, 8, 8).fill(color);
     doc.fillColor('black').fontSize(7.5).text(label, lx + 11, ly, { lineBreak: false });
     lx += 11 + doc.widthOfString(label) + 14;

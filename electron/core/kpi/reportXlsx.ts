@@ -1,6 +1,7 @@
 // The report's data as an XLSX workbook (summary, trend, breakdowns, contacts by type, close reasons,
 // overdue/unmanaged leads, and the Customer Contact Tracking Table), and the tracking table as CSV.
 // Text that a spreadsheet could run as a formula (=, +, -, @, tab, CR first) is neutralized.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { BreakdownRow } from '../../../shared/contract/kpi';
 import { ratio, slaRate, trafficLight } from '../../../shared/rules/kpi/figures';
@@ -16,22 +17,27 @@ const safe = (v: Cell): Cell => (typeof v === 'string' ? neutralize(v) : v);
 export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promise<Buffer> {
   const { t } = d;
   const db = d.dashboard;
-  const wb = new ExcelJS.Workbook();
+  // Streamed (the contact tracking table of a month can hold tens of thousands of rows).
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((res, rej) => { out.on('end', () => res()); out.on('error', rej); });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'ASLM Desk';
   wb.created = new Date(d.now);
   const local = (ms: number) => d.fmt(ms);
   const sheet = (name: string, header: string[], rows: Cell[][], widths?: number[]) => {
-    const ws = wb.addWorksheet(String(name).slice(0, 31));
-    ws.addRow(header.map((h) => safe(h)));
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const r of rows) ws.addRow(r.map(safe));
-    header.forEach((_, i) => { ws.getColumn(i + 1).width = widths?.[i] ?? 16; });
-    return ws;
+    const ws = wb.addWorksheet(String(name).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = header.map((_, i) => ({ width: widths?.[i] ?? 16 }));
+    const head = ws.addRow(header.map((h) => safe(h)));
+    head.font = { bold: true };
+    head.commit();
+    for (const r of rows) ws.addRow(r.map(safe)).commit();
+    ws.commit();
   };
   const pctCell = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
-  const sum = sheet(String(t('xlsx.summary')), [String(t('col.indicator')), String(t('col.met')), String(t('col.missed')), String(t('col.pending')), `${t('col.rate')} %`, `${t('col.target')} %`, String(t('col.light'))], [
+  sheet(String(t('xlsx.summary')), [String(t('col.indicator')), String(t('col.met')), String(t('col.missed')), String(t('col.pending')), `${t('col.rate')} %`, `${t('col.target')} %`, String(t('col.light'))], [
     ...([['sla.sla1', db.totals.sla1, db.targets.sla1], ['sla.sla2', db.totals.sla2, db.targets.sla2], ['sla.sla3', db.sla3, db.targets.sla3], ['sla.bd', db.totals.bd, null]] as const)
       .map(([k, f, target]) => [String(t(k)), f.met, f.missed, f.pending, pctCell(slaRate(f)), target === null ? null : target * 100, target === null ? null : String(t(`light.${trafficLight(slaRate(f), target)}`))]),
     [],
@@ -46,10 +52,10 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
     [d.dealer], [`${t('period.label')}: ${d.periodLabel}`], [String(t('period.asOf', { at: local(db.period.at) }))],
     [`SLA 3: ${t('sla.sla3Window', { from: local(db.sla3.from), at: local(db.sla3.at) })}`],
   ], [52, 10, 10, 10, 10, 10, 26]);
-  sum.getColumn(1).alignment = { wrapText: false };
 
-  sheet(String(t('xlsx.trend')), [String(t('col.week')), String(t('col.assigned')), 'SLA 1 %', 'SLA 2 %', String(t('chart.bd')), String(t('col.appointment')), String(t('col.closedSale'))],
-    d.trend.weeks.map((w) => [w.spec, w.assigned, pctCell(slaRate(w.sla1)), pctCell(slaRate(w.sla2)), pctCell(slaRate(w.bd)), w.appointment, w.closedSale]));
+  sheet(String(t('xlsx.trend')), [String(t('col.week')), String(t('col.assigned')), `SLA 1 ${t('col.met')}`, `SLA 1 ${t('col.missed')}`, `SLA 1 ${t('col.pending')}`, 'SLA 1 %',
+    `SLA 2 ${t('col.met')}`, `SLA 2 ${t('col.missed')}`, `SLA 2 ${t('col.pending')}`, 'SLA 2 %'],
+  d.trend.weeks.map((w) => [w.spec, w.assigned, w.sla1.met, w.sla1.missed, w.sla1.pending, pctCell(slaRate(w.sla1)), w.sla2.met, w.sla2.missed, w.sla2.pending, pctCell(slaRate(w.sla2))]));
 
   const bHeader = [String(t('col.indicator')), '', String(t('col.assigned')), `SLA 1 ${t('col.met')}`, `SLA 1 ${t('col.missed')}`, `SLA 1 ${t('col.pending')}`, 'SLA 1 %',
     `SLA 2 ${t('col.met')}`, `SLA 2 ${t('col.missed')}`, `SLA 2 ${t('col.pending')}`, 'SLA 2 %', String(t('chart.bd')), String(t('col.appointment')),
@@ -79,15 +85,24 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
 
   const tr = trackingTable(d, tracking);
   sheet(String(t('xlsx.tracking')), tr.header, tr.rows, [18, 16, 24, 20, 12, 12, 16, 50, 50]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 function trackingTable(d: ReportData, rows: TrackingRow[]) {
   const { t } = d;
+  const labels = new Map<string, string>();
+  const label = (kind: string, id: string) => {
+    const k = `${kind}.${id}`;
+    let v = labels.get(k);
+    if (v === undefined) { v = domainLabel(t, kind, id); labels.set(k, v); }
+    return v;
+  };
   return {
     header: ['at', 'lead', 'customer', 'staff', 'direction', 'channel', 'outcome', 'verbatim', 'answer'].map((k) => String(t(`tracking.${k}`))),
-    rows: rows.map((r) => [d.fmt(r.at), r.number, r.customer, r.staff, domainLabel(t, 'direction', r.direction), domainLabel(t, 'channel', r.channel),
-      domainLabel(t, 'outcome', r.outcome), r.verbatim, r.answer] as Cell[]),
+    rows: rows.map((r) => [d.fmt(r.at), r.number, r.customer, r.staff, label('direction', r.direction), label('channel', r.channel),
+      label('outcome', r.outcome), r.verbatim, r.answer] as Cell[]),
   };
 }
 

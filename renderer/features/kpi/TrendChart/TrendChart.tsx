@@ -1,4 +1,4 @@
-// The 12-week trend: SLA 1, SLA 2 and 1-business-day rates (lines, with the target) over the leads assigned (bars).
+// The 12-week trend: SLA 1 and SLA 2 rates (lines, with the target) over the leads assigned (bars).
 import { CompositeChart } from '@mantine/charts';
 import { Card, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10
 export function TrendChart({ trend, target }: { trend: Trend; target: number }) {
   const { t } = useTranslation();
   const data = trend.weeks.map((w) => ({
-    week: w.spec.slice(5), assigned: w.assigned, sla1: pct(slaRate(w.sla1)), sla2: pct(slaRate(w.sla2)), bd: pct(slaRate(w.bd)),
+    week: w.spec.slice(5), assigned: w.assigned, sla1: pct(slaRate(w.sla1)), sla2: pct(slaRate(w.sla2)),
   }));
   return (
     <Card withBorder padding="md" data-testid="kpi-trend">
@@ -23,7 +23,6 @@ export function TrendChart({ trend, target }: { trend: Trend; target: number }) 
           { name: 'assigned', label: t('kpi:chart.assigned'), type: 'bar', color: 'blue.1', yAxisId: 'right' },
           { name: 'sla1', label: t('kpi:chart.sla1'), type: 'line', color: 'green.7' },
           { name: 'sla2', label: t('kpi:chart.sla2'), type: 'line', color: 'violet.6' },
-          { name: 'bd', label: t('kpi:chart.bd'), type: 'line', color: 'orange.6' },
         ]}
         connectNulls={false} curveType="linear"
       />
