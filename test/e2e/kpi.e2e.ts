@@ -37,10 +37,14 @@ test('dashboard → click the missed SLA 1 figure → exactly those leads', asyn
   expect(new Set(shown).size).toBe(shown.length);
   await shot(page, 'kpi-click-through-en');
 
-  // Back to the dashboard, same period.
+  // Back to the dashboard, same period; then a custom range.
   await page.getByTestId('kpi-back').click();
   await expect(page).toHaveURL(/#\/kpi\?period=last-week$/);
   await expect(page.getByTestId('fig-sla1-missed')).toBeVisible();
+  await page.getByTestId('kpi-period').getByText('Custom').click();
+  await expect(page).toHaveURL(/#\/kpi\?period=\d{4}-\d{2}-01\.\.\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('kpi-range')).toBeVisible();
+  await expect(page.getByTestId('kpi-period-text')).toContainText('-01 –');
 });
 
 test('the report downloads as a PDF; the dashboard speaks Italian', async ({ page, app }) => {
