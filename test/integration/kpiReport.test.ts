@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutralize } from '../../electron/core/kpi/reportXlsx';
-import { runDailyDigest, renderDigest } from '../../electron/core/kpi/digest';
+import { runDailyDigest, renderDigest, scheduleDailyDigest } from '../../electron/core/kpi/digest';
 import { baseLead, ok, openTestApp, type TestApp } from './helpers';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -145,6 +145,13 @@ describe('the daily digest', () => {
     expect(sent.find((x) => x.startsWith('boss@'))).toMatch(/^boss@example\.it\|kpi\.digest\.mail:2026-11-20:\d+\|Lead digest – Friday(,)? 20 November 2026$/);
     const notes = app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'").get() as { n: number };
     expect(notes.n).toBeGreaterThanOrEqual(managers.n);
+    // The scheduler runs it on the next day once the hour has come, and only once.
+    app.clock.set(Date.parse('2026-11-21T11:30:00Z'));
+    const stop = scheduleDailyDigest(app.core, { mail: (to, _m, key) => sent.push(key), everyMs: 20 });
+    await new Promise((r) => setTimeout(r, 120));
+    stop();
+    expect(sent.filter((k) => k.includes('2026-11-21'))).toHaveLength(managers.n);
+    app.clock.set(NOW);
     const text = (await renderDigest(first!, 'de', 'Europe/Rome')).text;
     expect(text).toContain(`Noch nicht bearbeitete Leads: ${first!.notProcessed.count}`);
   });

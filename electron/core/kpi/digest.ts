@@ -78,3 +78,20 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
   if (mail) for (const m of mails) mail(m.to, await renderDigest(digest, m.to.language, tz), m.key);
   return digest;
 }
+
+/**
+ * The scheduler wiring: checks every `everyMs` (default 5 minutes) whether the digest is due and runs it.
+ * Idempotent per local day, so a PC switched on after the hour still gets that day's digest. Returns stop().
+ */
+export function scheduleDailyDigest(c: CoreServices, opts: { mail?: DigestMailer; everyMs?: number } = {}): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try { await runDailyDigest(c, c.clock.now(), opts.mail); } catch (e) { c.log('daily digest failed', e); } finally { running = false; }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), opts.everyMs ?? 5 * 60_000);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
