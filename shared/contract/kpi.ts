@@ -38,6 +38,8 @@ export const kpiCountsSchema = z.object({
   contacted: z.number(), appointment: z.number(), closedSale: z.number(), closedNoSale: z.number(), lost: z.number(),
   /** Contacts recorded on these leads up to the report date. */
   contacts: z.number(),
+  /** Overdue or unmanaged as of the report date: SLA 1 or SLA 2 missed, or no contact yet (metric 'attention'). */
+  attention: z.number(),
 });
 export type KpiCounts = z.infer<typeof kpiCountsSchema>;
 const breakdownRow = kpiCountsSchema.extend({ key: z.string().nullable(), label: z.string().nullable() });

@@ -177,6 +177,8 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
         ...(['met', 'missed', 'pending'] as const).flatMap((st) => [
           [figureFilter(p, `sla1_${st}`), k.totals.sla1[st]], [figureFilter(p, `sla2_${st}`), k.totals.sla2[st]], [figureFilter(p, `bd_${st}`), k.totals.bd[st]],
         ] as [KpiFilter, number][]),
+        [figureFilter(p, 'attention'), k.totals.attention],
+        ...k.byAssignee.map((r) => [figureFilter(p, 'attention', { assigneeId: r.key === null ? null : Number(r.key) }), r.attention] as [KpiFilter, number]),
         [figureFilter(p, 'appointment'), k.totals.appointment], [figureFilter(p, 'closed_sale'), k.totals.closedSale],
         [figureFilter(p, 'closed_no_sale'), k.totals.closedNoSale], [figureFilter(p, 'lost'), k.totals.lost], [figureFilter(p, 'contacted'), k.totals.contacted],
         [{ metric: 'sla3_met', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.met],

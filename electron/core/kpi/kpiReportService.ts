@@ -27,7 +27,7 @@ const toCounts = (r: RawCounts | undefined): KpiCounts => ({
   assigned: r?.assigned ?? 0,
   sla1: tri(r, 's1'), sla2: tri(r, 's2'), bd: tri(r, 'bd'),
   contacted: r?.contacted ?? 0, appointment: r?.appointment ?? 0, closedSale: r?.closedSale ?? 0,
-  closedNoSale: r?.closedNoSale ?? 0, lost: r?.lost ?? 0, contacts: r?.contacts ?? 0,
+  closedNoSale: r?.closedNoSale ?? 0, lost: r?.lost ?? 0, contacts: r?.contacts ?? 0, attention: r?.attention ?? 0,
 });
 const add = (a: KpiCounts, b: KpiCounts): KpiCounts => ({
   assigned: a.assigned + b.assigned,
@@ -35,7 +35,7 @@ const add = (a: KpiCounts, b: KpiCounts): KpiCounts => ({
   sla2: { met: a.sla2.met + b.sla2.met, missed: a.sla2.missed + b.sla2.missed, pending: a.sla2.pending + b.sla2.pending },
   bd: { met: a.bd.met + b.bd.met, missed: a.bd.missed + b.bd.missed, pending: a.bd.pending + b.bd.pending },
   contacted: a.contacted + b.contacted, appointment: a.appointment + b.appointment, closedSale: a.closedSale + b.closedSale,
-  closedNoSale: a.closedNoSale + b.closedNoSale, lost: a.lost + b.lost, contacts: a.contacts + b.contacts,
+  closedNoSale: a.closedNoSale + b.closedNoSale, lost: a.lost + b.lost, contacts: a.contacts + b.contacts, attention: a.attention + b.attention,
 });
 const ZERO = toCounts(undefined);
 
@@ -79,7 +79,8 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       total(x1 <= bd AND x1 <= @at) AS bdmet, total(x1 > bd AND @at > bd) AS bdmissed,
       total(x1 <= @at) AS contacted, total(appt IS NOT NULL AND x2 <= @at) AS appointment,
       total(st = 'closed_sale' AND ca <= @at) AS closedSale, total(st = 'closed_no_sale' AND ca <= @at) AS closedNoSale,
-      total(st = 'lost' AND ca <= @at) AS lost
+      total(st = 'lost' AND ca <= @at) AS lost,
+      total(x1 > @at OR (x1 > d1 AND @at > d1) OR (x2 > d2 AND @at > d2)) AS attention
     FROM (SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, l.status AS st, l.closed_at AS ca,
         l.appointment_at AS appt, l.sla1_due_at AS d1, l.sla2_due_at AS d2, l.business_due_at AS bd,
         CASE WHEN l.status = 'closed_no_sale' AND l.closed_at <= @at THEN l.close_reason END AS r,

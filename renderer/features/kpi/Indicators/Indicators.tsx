@@ -23,6 +23,7 @@ export function Indicators({ d, period }: { d: Dashboard; period: string }) {
     [t('kpi:ind.conversion'), fb(tot.closedSale, 'closed_sale', 'closed-sale'), formatPercent(ratio(tot.closedSale, tot.assigned), lang)],
     [t('kpi:ind.closedNoSale'), fb(tot.closedNoSale, 'closed_no_sale', 'closed-no-sale')],
     [t('kpi:ind.lost'), fb(tot.lost, 'lost', 'lost')],
+    [t('kpi:section.attention'), fb(tot.attention, 'attention', 'attention'), formatPercent(ratio(tot.attention, tot.assigned), lang)],
   ];
   return (
     <SimpleGrid cols={{ base: 1, lg: 3 }}>
