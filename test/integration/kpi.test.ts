@@ -226,6 +226,9 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
     }
     const all = app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assigned_at >= ? AND assigned_at < ?').get(tr.weeks[0].from, last.to) as { n: number };
     expect(tr.weeks.reduce((a: number, w: { assigned: number }) => a + w.assigned, 0)).toBe(all.n);
+    // The current month's trend ends with this week, not with the month's (future) last week.
+    const month = await ok(app.core, 'kpi.trend', { period: '2026-11' });
+    expect(month.weeks.at(-1).spec).toBe('2026-W47');
     const bad = await app.core.dispatch('kpi.dashboard', { period: '2026-W99' }, { transport: 'test' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('INVALID_INPUT');

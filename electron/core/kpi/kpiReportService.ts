@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { BreakdownRow, Dashboard, Digest, KpiCounts, KpiFilter, Trend } from '../../../shared/contract/kpi';
 import type { ListPage, ListRow } from '../../../shared/contract/leads';
 import { resolvePeriod, trendWeeks, type Period } from '../../../shared/rules/kpi/period';
-import { addCalendarDays, HOUR, startOfLocalDay } from '../../../shared/rules/time';
+import { addCalendarDays, HOUR, localDate, startOfLocalDay } from '../../../shared/rules/time';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
@@ -203,7 +203,8 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       // whose deadlines have all passed by then is counted from the stored met flags through their
       // indexes; the others (the last week or two) go through the predicates.
       return {
-        weeks: trendWeeks(p, now, rules, weeks).map((w) => {
+        // Ending with the week of the report date (no empty future weeks for the current month).
+        weeks: trendWeeks({ lastDay: localDate(Math.max(p.from, Math.min(p.at, p.to - 1)), rules.timeZone) }, now, rules, weeks).map((w) => {
           const r = { from: w.from, to: w.to };
           const assigned = (prep(TREND_ASSIGNED).get(r) as { n: number }).n;
           const settled1 = at >= w.to + rules.sla1Hours * HOUR;
