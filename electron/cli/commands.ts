@@ -6,6 +6,7 @@ import { generateDemo } from '../core/demo/generate';
 import { defaultDbPath, parseIntArg, parseIso, UsageError } from './args';
 import { replay } from './replay';
 import { importCommand } from './import';
+import { parseReportArgs, reportCommand, reportSummary, reportUsage } from './report';
 
 export interface Command {
   summary: string;
@@ -90,6 +91,15 @@ export const commands: Record<string, Command> = {
         }
       } finally { core.close(); }
       return 0;
+    },
+  },
+  report: {
+    summary: reportSummary,
+    usage: reportUsage,
+    async run(argv) {
+      const args = parseReportArgs(argv);
+      const core = open(args.db);
+      try { return await reportCommand(args, core); } finally { core.close(); }
     },
   },
   sweep: {

@@ -11,6 +11,8 @@ import { allHandlers } from './handlers';
 import type { CoreServices } from './services';
 import { createEvents } from './events';
 import { createKpiService } from './kpiService';
+import { createKpiReportService } from './kpi/kpiReportService';
+import { watchBusinessDue } from './kpi/businessDue';
 import { createLeadService } from './leadService';
 import { createListService } from './listService';
 import { createSettingsService } from './settingsService';
@@ -50,6 +52,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const lists = createListService(store, clock);
   const kpi = createKpiService(store, settings, clock);
   const sweeps = createSweepService(store, leads, settings);
+  const kpiReports = createKpiReportService(store, settings);
+  watchBusinessDue(store, settings.onRulesChanged, settings.rules);
 
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged((rules) => {
@@ -78,7 +82,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   let core: AppCore | null = null;
   const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
-  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, sweeps, importer, watchFolder, playbook, log, actor };
+  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor };
   const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
 
   core = {

@@ -16,6 +16,7 @@ import { LEAD_SELECT, rowToLead, toColumns } from '../store/leadRow';
 import type { Clock } from './clock';
 import type { SettingsService } from './settingsService';
 import type { Events } from './events';
+import { businessDueAt } from './kpi/businessDue';
 
 export type EffectHandler = (effect: Effect, lead: Lead, actor: Actor) => void;
 export interface CreateOptions {
@@ -108,7 +109,7 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     const seq = (nextSeq.get(`lead:${year}`) as { value: number }).value;
     const cols = {
       ...toColumns(row), number: leadNumber(year, seq), type_rank: row.leadType === 'customer_driven' ? 0 : 1,
-      sla1_due_at: sla1DueAt(row.assignedAt, s), sla2_due_at: sla2DueAt(row.assignedAt, s), external_id: externalId,
+      sla1_due_at: sla1DueAt(row.assignedAt, s), sla2_due_at: sla2DueAt(row.assignedAt, s), business_due_at: businessDueAt(row.assignedAt, s), external_id: externalId,
     };
     const keys = Object.keys(cols);
     const sig = `insert:${keys.join(',')}`;

@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { CallContext } from './dispatch';
 import type { Events } from './events';
 import type { KpiService } from './kpiService';
+import type { KpiReportService } from './kpi/kpiReportService';
 import type { LeadService } from './leadService';
 import type { ListService } from './listService';
 import type { SettingsService } from './settingsService';
@@ -23,6 +24,8 @@ export interface CoreServices {
   leads: LeadService;
   lists: ListService;
   kpi: KpiService;
+  /** The SLA & KPI dashboard, click-through, reports and daily digest (issue #7). */
+  kpiReports: KpiReportService;
   sweeps: SweepService;
   importer: ImportService;
   watchFolder: WatchFolder;

@@ -7,6 +7,10 @@ import { ListScreen } from '../features/lists/ListScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { MyDayScreen } from '../features/playbook/MyDayScreen';
+import { KpiScreen } from '../features/kpi/KpiScreen';
+import { KpiLeadsScreen } from '../features/kpi/KpiLeadsScreen';
+import { parseFilter } from '../features/kpi/api';
+import { currentQuery } from './router';
 
 export function Routes({ path }: { path: string[] }): ReactNode {
   const { t } = useTranslation();
@@ -17,8 +21,11 @@ export function Routes({ path }: { path: string[] }): ReactNode {
       return <ListScreen view={(LIST_VIEWS as readonly string[]).includes(arg ?? '') ? (arg as ListView) : 'assigned'} />;
     case 'lead':
       return <Placeholder title={t('app:nav.lead')} />;
-    case 'kpi':
-      return <Placeholder title={t('app:nav.kpi')} />;
+    case 'kpi': {
+      const q = currentQuery();
+      const period = q.get('period') || 'this-week';
+      return arg === 'leads' ? <KpiLeadsScreen filter={parseFilter(q.get('f'))} period={period} /> : <KpiScreen period={period} />;
+    }
     case 'help':
       return <Placeholder title={t('app:nav.help')} />;
     case 'my-day':

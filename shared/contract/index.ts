@@ -5,8 +5,9 @@ import { appChannels } from './app';
 import { leadChannels } from './leads';
 import { importChannels } from './import';
 import { playbookChannels } from './playbook';
+import { kpiChannels } from './kpi';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -8,6 +8,7 @@ import { generateDemo } from '../../electron/core/demo/generate';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { measure, ms, type Stat } from './stats';
 import { benchImport, benchPlaybook } from './import';
+import { benchKpi } from './kpi';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 250_000);
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -71,7 +72,7 @@ add(await measure('record contact (handler, one transaction, fsync)', Math.min(1
   call('leads.recordContact', { id: open[i % open.length]!.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }), 2),
 { p50: 3, label: 'p50 ≤ 3 ms' });
 
-const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [{ name: 'import', run: benchImport }, { name: 'playbook', run: benchPlaybook }];
+const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [{ name: 'kpi', run: benchKpi }, { name: 'import', run: benchImport }, { name: 'playbook', run: benchPlaybook }];
 // Other areas add their figures here (import, KPI dashboard, PDF report).
 for (const e of extra) for (const s of await e.run(core)) results.push(s);
 

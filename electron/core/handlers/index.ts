@@ -6,6 +6,7 @@ import { appHandlers } from './app';
 import { leadHandlers } from './leads';
 import { importHandlers } from './importing';
 import { playbookHandlers } from './playbook';
+import { kpiHandlers } from './kpi';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -13,5 +14,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...leadHandlers(c),
     ...importHandlers(c),
     ...playbookHandlers(c),
+    ...kpiHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

@@ -1,5 +1,6 @@
 // The SQLite schema (drizzle). Times are INTEGER epoch milliseconds (UTC). Booleans are 0/1.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 const ms = (name: string) => integer(name);
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -136,6 +137,8 @@ export const leads = sqliteTable('leads', {
   qualifiedAt: ms('qualified_at'),
   sla2Met: bool('sla2_met'),
   sla2DueAt: ms('sla2_due_at').notNull(),
+  /** "Within 1 business day" deadline of the first contact (standard 000 §5), from the opening hours; NULL = to compute. */
+  businessDueAt: ms('business_due_at'),
   closeReason: text('close_reason'),
   closeCategory: text('close_category'),
   managementNotes: text('management_notes'),
@@ -155,6 +158,12 @@ export const leads = sqliteTable('leads', {
   index('leads_vin').on(t.vin),
   index('leads_recontact').on(t.closeReason, t.followUpLeadId, t.recontactAt),
   index('leads_appointment').on(t.status, t.appointmentAt),
+  index('leads_business_due_todo').on(t.id).where(sql`business_due_at IS NULL`),
+  // SLA & KPI (electron/core/kpi): a covering index for a period's figures, the open leads' deadlines, SLA 3's closures.
+  index('leads_kpi_window').on(t.assignedAt, t.assigneeId, t.campaign, t.source, t.leadType, t.status, t.firstContactAt, t.qualifiedAt,
+    t.closedAt, t.sla1DueAt, t.sla2DueAt, t.businessDueAt, t.appointmentAt, t.closeReason),
+  index('leads_kpi_open').on(t.sla1DueAt, t.sla2DueAt, t.firstContactAt, t.qualifiedAt).where(sql`status = 'assigned'`),
+  index('leads_kpi_closed').on(t.status, t.closedAt, t.assignedAt),
 ]);
 
 export const contacts = sqliteTable('contacts', {
@@ -167,7 +176,7 @@ export const contacts = sqliteTable('contacts', {
   outcome: text('outcome').notNull(),
   verbatim: text('verbatim'),
   answer: text('answer'),
-}, (t) => [index('contacts_lead').on(t.leadId, t.at), index('contacts_at').on(t.at)]);
+}, (t) => [index('contacts_lead').on(t.leadId, t.at), index('contacts_at').on(t.at), index('contacts_kpi').on(t.leadId, t.at, t.channel, t.outcome)]);
 
 export const history = sqliteTable('history', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,0 +1,38 @@
+// leads.business_due_at: the "within 1 business day" deadline of the first contact, stored so that the
+// KPI queries and their click-through stay in SQL. Set when a lead is inserted, recomputed when the
+// opening hours, holidays or zone change, and back-filled for any row that has none (NULL).
+import type { RuleSettings } from '../../../shared/domain/settings';
+import { businessDeadlineCalculator } from '../../../shared/rules/kpi/businessDeadline';
+import type { Store } from '../../store/db';
+
+type Hours = Pick<RuleSettings, 'openingHours' | 'holidays' | 'timeZone'>;
+const hoursKey = (s: Hours) => JSON.stringify([s.timeZone, s.openingHours, s.holidays]);
+
+let cached: { key: string; fn: (t: number) => number } | null = null;
+/** The business-day deadline of a lead assigned at `assignedAt` (cached per opening-hours settings). */
+export function businessDueAt(assignedAt: number, s: Hours): number {
+  const key = hoursKey(s);
+  if (!cached || cached.key !== key) cached = { key, fn: businessDeadlineCalculator(s) };
+  return cached.fn(assignedAt);
+}
+
+/** Fills business_due_at where it is NULL (rows written by code that does not set it). Returns the count. */
+export function backfillBusinessDue(store: Store, s: Hours): number {
+  const rows = store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads WHERE business_due_at IS NULL').all() as { id: number; a: number }[];
+  if (rows.length === 0) return 0;
+  const upd = store.sqlite.prepare('UPDATE leads SET business_due_at = ? WHERE id = ?');
+  store.sqlite.transaction(() => { for (const r of rows) upd.run(businessDueAt(r.a, s), r.id); })();
+  return rows.length;
+}
+
+/** Recomputes every lead's deadline when the settings it depends on change (inside the settings' transaction). */
+export function watchBusinessDue(store: Store, onRulesChanged: (fn: (r: RuleSettings) => void) => void, current: () => RuleSettings): void {
+  let key = hoursKey(current());
+  onRulesChanged((rules) => {
+    const next = hoursKey(rules);
+    if (next === key) return;
+    key = next;
+    const upd = store.sqlite.prepare('UPDATE leads SET business_due_at = ? WHERE id = ?');
+    for (const r of store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').all() as { id: number; a: number }[]) upd.run(businessDueAt(r.a, rules), r.id);
+  });
+}

@@ -1,0 +1,1 @@
+export { Breakdowns } from './Breakdowns';

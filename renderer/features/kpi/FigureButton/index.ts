@@ -1,0 +1,1 @@
+export { FigureButton } from './FigureButton';

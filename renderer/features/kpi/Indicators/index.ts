@@ -1,0 +1,1 @@
+export { Indicators } from './Indicators';

@@ -1,0 +1,1 @@
+export { KpiLeadsScreen } from './KpiLeadsScreen';

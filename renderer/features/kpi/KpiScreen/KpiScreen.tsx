@@ -1,0 +1,42 @@
+// The manual's "SLA & KPI" section: the Aftersales Manager's dashboard for a period.
+import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../app/format';
+import { navigate } from '../../../app/router';
+import { useKpi } from '../api';
+import { Breakdowns } from '../Breakdowns';
+import { Indicators } from '../Indicators';
+import { PeriodPicker } from '../PeriodPicker';
+import { ReportButtons } from '../ReportButtons';
+import { SlaCards } from '../SlaCards';
+import { TodayPanel } from '../TodayPanel';
+import { TrendChart } from '../TrendChart';
+
+export function KpiScreen({ period }: { period: string }) {
+  const { t, i18n } = useTranslation();
+  const { dashboard: d, trend, error } = useKpi(period);
+  const setPeriod = (p: string) => navigate(`/kpi?period=${encodeURIComponent(p)}`);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} data-testid="kpi-title">{t('kpi:title')}</Title>
+        <ReportButtons period={period} />
+      </Group>
+      <PeriodPicker value={period} onChange={setPeriod} />
+      {error && <Alert color="red">{t(`errors:code.${error.code}`, { defaultValue: t('kpi:ui.error') })}</Alert>}
+      {!d && !error && <Loader />}
+      {d && (
+        <>
+          <Text size="sm" c="dimmed" data-testid="kpi-period-text">
+            {d.period.firstDay} – {d.period.lastDay} · {t('kpi:period.asOf', { at: formatDateTime(d.period.at, i18n.language) })} · {t('kpi:ui.clickHint')}
+          </Text>
+          <TodayPanel d={d} period={period} />
+          <SlaCards d={d} period={period} />
+          {trend && <TrendChart trend={trend} target={d.targets.sla1} />}
+          <Indicators d={d} period={period} />
+          <Breakdowns d={d} period={period} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { KpiScreen } from './KpiScreen';

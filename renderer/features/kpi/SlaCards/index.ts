@@ -1,0 +1,1 @@
+export { SlaCards } from './SlaCards';

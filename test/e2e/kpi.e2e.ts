@@ -1,0 +1,59 @@
+// The SLA & KPI dashboard: figures for a period, and a missed SLA 1 figure clicked through to exactly its leads.
+import { sla1State } from '../../shared/rules/sla';
+import { LEAD_SELECT, rowToLead } from '../../electron/store/leadRow';
+import type { Dashboard } from '../../shared/contract/kpi';
+import { expect, shot, test } from './fixtures';
+
+test('dashboard → click the missed SLA 1 figure → exactly those leads', async ({ page, app }) => {
+  const loaded = await app.core.dispatch('demo.load', { leads: 900, seed: 5 }, { transport: 'test' });
+  expect(loaded.ok).toBe(true);
+  const r = await app.core.dispatch('kpi.dashboard', { period: 'last-week' }, { transport: 'test' });
+  if (!r.ok) throw new Error('dashboard failed');
+  const d = r.value as Dashboard;
+  expect(d.totals.sla1.missed).toBeGreaterThan(0);
+
+  await page.goto(`${app.url}#/kpi?period=last-week`);
+  await expect(page.getByTestId('kpi-title')).toHaveText('SLA & KPI');
+  await expect(page.getByTestId('fig-sla1-missed')).toHaveText(String(d.totals.sla1.missed));
+  await expect(page.getByTestId('fig-sla1-met')).toHaveText(String(d.totals.sla1.met));
+  await expect(page.getByTestId('sla-light-sla1')).toHaveAttribute('data-light', /green|amber|red/);
+  await expect(page.getByTestId('kpi-trend').locator('.recharts-surface').first()).toBeVisible();
+  await shot(page, 'kpi-dashboard-en');
+
+  await page.getByTestId('fig-sla1-missed').click();
+  await expect(page).toHaveURL(/#\/kpi\/leads\?f=/);
+  await expect(page.getByTestId('kpi-leads-title')).toHaveText('SLA 1 missed');
+  await expect(page.getByTestId('kpi-leads-total')).toHaveAttribute('data-total', String(d.totals.sla1.missed));
+  const rows = page.locator('[data-testid="kpi-lead-table"] tbody tr');
+  await expect(rows).toHaveCount(Math.min(50, d.totals.sla1.missed));
+  const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-number')!));
+  // Every lead shown was assigned last week and missed SLA 1 as of the week's end — by the pure rule.
+  const rules = app.core.settings.rules();
+  const all = (app.core.store.sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads`).all() as Record<string, unknown>[]).map(rowToLead);
+  const expected = all.filter((l) => l.assignedAt >= d.period.from && l.assignedAt < d.period.to && sla1State(l, d.period.at, rules) === 'missed');
+  expect(expected.length).toBe(d.totals.sla1.missed);
+  const expectedNumbers = new Set(expected.map((l) => l.number));
+  for (const n of shown) expect(expectedNumbers.has(n)).toBe(true);
+  expect(new Set(shown).size).toBe(shown.length);
+  await shot(page, 'kpi-click-through-en');
+
+  // Back to the dashboard, same period; then a custom range.
+  await page.getByTestId('kpi-back').click();
+  await expect(page).toHaveURL(/#\/kpi\?period=last-week$/);
+  await expect(page.getByTestId('fig-sla1-missed')).toBeVisible();
+  await page.getByTestId('kpi-period').getByText('Custom').click();
+  await expect(page).toHaveURL(/#\/kpi\?period=\d{4}-\d{2}-01\.\.\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('kpi-range')).toBeVisible();
+  await expect(page.getByTestId('kpi-period-text')).toContainText('-01 –');
+});
+
+test('the report downloads as a PDF; the dashboard speaks Italian', async ({ page, app }) => {
+  await app.core.dispatch('demo.load', { leads: 300, seed: 9 }, { transport: 'test' });
+  await page.goto(`${app.url}#/kpi?period=this-month`);
+  await expect(page.getByTestId('fig-sla1-met')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
+  expect(download.suggestedFilename()).toBe('aslm-report-2026-11.pdf');
+  await page.getByTestId('language-switch').getByText('IT', { exact: true }).click();
+  await expect(page.getByTestId('sla-card-sla1')).toContainText('SLA 1 – primo contatto entro 24 ore');
+  await shot(page, 'kpi-dashboard-it');
+});
