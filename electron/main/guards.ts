@@ -1,0 +1,78 @@
+// Every security decision of the Electron shell, in one place, as pure functions (tested in
+// guards.test.ts). The Electron glue in index.ts only wires them in.
+
+export const APP_ORIGIN = 'app://aslm';
+
+/** Strict CSP for the renderer served from app://aslm. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The BrowserWindow webPreferences of Electron's security checklist. */
+export function webPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: true,
+    navigateOnDragDrop: false,
+  } as const;
+}
+
+/** The only page the window may show is our own app:// renderer. */
+export function isAllowedNavigation(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'app:' && u.host === 'aslm';
+  } catch {
+    return false;
+  }
+}
+
+/** An IPC call is trusted only from our own top-level renderer frame. */
+export function isTrustedSender(frameUrl: string | undefined | null): boolean {
+  return typeof frameUrl === 'string' && isAllowedNavigation(frameUrl);
+}
+
+/** Only desktop notifications may be granted to the renderer. */
+export function permissionAllowed(permission: string): boolean {
+  return permission === 'notifications';
+}
+
+/** Links the user may open outside the app: parsed mailto:, tel: and https: URLs only. */
+export function parseExternalUrl(raw: string): string | null {
+  if (typeof raw !== 'string' || raw.length > 2048 || /[\s\u0000-\u001f]/.test(raw.trim())) return null;
+  let u: URL;
+  try { u = new URL(raw.trim()); } catch { return null; }
+  if (u.protocol === 'https:') return u.hostname && !u.username && !u.password ? u.toString() : null;
+  if (u.protocol === 'mailto:') return /^[^@\s/\\]+@[^@\s/\\]+$/.test(decodeURIComponent(u.pathname)) ? u.toString() : null;
+  if (u.protocol === 'tel:') return /^\+?[0-9 ()./-]{3,32}$/.test(decodeURIComponent(u.pathname)) ? u.toString() : null;
+  return null;
+}
+
+/** Maps an app://aslm/<path> request to a file under the renderer folder, or null (path traversal). */
+export function resolveAppFile(root: string, url: string, join: (...p: string[]) => string, normalize: (p: string) => string): string | null {
+  let u: URL;
+  try { u = new URL(url); } catch { return null; }
+  if (u.protocol !== 'app:' || u.host !== 'aslm') return null;
+  const rel = normalize(decodeURIComponent(u.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+  if (rel.split(/[/\\]/).includes('..')) return null;
+  const file = join(root, rel);
+  return file.startsWith(root) ? file : null;
+}
