@@ -1,0 +1,42 @@
+// The installer's configuration is valid offline and the package holds what the app needs and
+// nothing of the tests or the dev tools: electron-builder packs `--dir` with a stand-in Electron.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'aslm-pack-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bin = (n: string) => join(process.cwd(), 'node_modules/.bin', n);
+
+describe('Windows installer configuration', () => {
+  it('packs --dir offline with the main, preload, renderer, migrations and locales, and no tests or dev tools', () => {
+    expect(existsSync('dist/renderer/index.html') && existsSync('dist/electron/main.cjs')).toBe(true); // `npm run build` ran
+    const fake = join(dir, 'electron-dist');
+    mkdirSync(fake);
+    writeFileSync(join(fake, 'electron'), '#!/bin/sh\necho stand-in\n');
+    chmodSync(join(fake, 'electron'), 0o755);
+    writeFileSync(join(fake, 'version'), '45.4.1');
+    const out = join(dir, 'out');
+    const r = spawnSync(bin('electron-builder'), ['--config', 'electron-builder.yml', '--linux', 'dir',
+      `-c.electronDist=${fake}`, '-c.electronVersion=45.4.1', '-c.npmRebuild=false', `-c.directories.output=${out}`],
+    { encoding: 'utf8', env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, timeout: 240_000 });
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    const resources = join(out, 'linux-unpacked', 'resources');
+    expect(readdirSync(resources)).toContain('app.asar');
+    const list = spawnSync(bin('asar'), ['list', join(resources, 'app.asar')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(list.status).toBe(0);
+    const files = list.stdout.split('\n').map((f) => f.replace(/\\/g, '/'));
+    for (const f of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/migrations/0000_init.sql',
+      '/dist/renderer/index.html', '/locales/it/app.json', '/locales/de/shell.json', '/package.json']) {
+      expect(files, f).toContain(f);
+    }
+    expect(files.filter((f) => /\.test\.|\/test\/|\.e2e\./.test(f) && !f.includes('/node_modules/'))).toEqual([]);
+    for (const dev of ['vitest', 'playwright-core', 'typescript', 'electron-builder', 'drizzle-kit', 'smtp-server', 'tsx']) {
+      expect(files.some((f) => f.startsWith(`/node_modules/${dev}/`)), dev).toBe(false);
+    }
+    // better-sqlite3 is unpacked from the asar (native module).
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))).toBe(true);
+  });
+});
