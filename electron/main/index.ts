@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, session
 import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppCore, type AppCore } from '../core/appCore';
+import { startBackground } from '../core/background';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, CSP, isAllowedNavigation, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
 import { loadWindowState, saveWindowState } from './windowState';
@@ -67,8 +68,8 @@ app.whenReady().then(() => {
     version: app.getVersion(),
   });
   registerIpc(ipcMain, core.dispatch);
-  const stopWatch = core.watchFolder.start();
-  app.on('will-quit', () => { stopWatch(); core?.close(); });
+  const stopBackground = startBackground(core);
+  app.on('will-quit', () => { stopBackground(); core?.close(); });
   core.events.on((e) => {
     if (e.type === 'lead.assigned' && Notification.isSupported()) {
       new Notification({ title: 'ASLM Desk', body: `Lead #${e.leadId}` }).show();

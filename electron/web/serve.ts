@@ -7,6 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/appCore';
+import { startBackground } from '../core/background';
 import { testClock } from '../core/clock';
 import { startWebServer } from './server';
 
@@ -30,7 +31,7 @@ if (values['test-clock'] !== undefined) {
 }
 const core = createAppCore({ dbPath, clock, mode: 'browser', validateOutput: clock !== undefined });
 // The watched import folder (Settings → Import): polls while the app runs, when enabled.
-const stopWatching = core.watchFolder.start();
+const stopWatching = startBackground(core);
 const web = await startWebServer({ core, staticDir: values.static ?? join(here, '../../dist/renderer'), port, testClock: clock });
 console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${dbPath}`);
 console.log('Open that address in your browser. Press Ctrl+C to stop.');
