@@ -1,4 +1,4 @@
-// Typed, stable error codes. Every code has a translation under errors.<CODE> in locales/*/errors.json.
+// Typed, stable error codes. Every code has a translation under errors:code.<CODE> in locales/*/errors.json.
 
 export const RULE_ERROR_CODES = [
   'LEAD_IS_FINAL',
