@@ -1,6 +1,8 @@
 // Extension points of the frame, so that each feature adds itself in one line here:
 // header widgets (e.g. notification bell, who-is-at-the-desk) and navigation entries (e.g. My day, Import).
 import type { ComponentType } from 'react';
+import { NewLeadButton } from '../features/newLead/NewLeadButton';
+import { HelpButton } from '../features/help/HelpButton';
 
-export const headerSlots: ComponentType[] = [];
+export const headerSlots: ComponentType[] = [NewLeadButton, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [];

@@ -1,0 +1,46 @@
+// Closed No Sale: a reason from the manual's list; Other needs notes; Not current owner needs the
+// end-of-ownership date (written to the vehicle).
+import { Radio, Stack, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLOSE_REASON_CATEGORY, PICKABLE_CLOSE_REASONS, type CloseReason } from '../../../../../shared/domain/vocabulary';
+import { closedNoSale } from '../../../../../shared/rules/actions';
+import { DateTimeField } from '../../../../components/DateTimeField';
+import { DialogFrame } from '../DialogFrame';
+import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
+
+export function ClosedNoSaleDialog(p: LeadActionProps) {
+  const { t } = useTranslation();
+  const ctx = useRuleContext(p.coreNow);
+  const a = useLeadAction('leads.closedNoSale', p);
+  const l = p.detail.lead;
+  const [reason, setReason] = useState<CloseReason | null>(null);
+  const [notes, setNotes] = useState('');
+  const [eoo, setEoo] = useState<number | null>(null);
+  useEffect(() => {
+    if (p.opened) { setReason(null); setNotes(l.managementNotes ?? ''); setEoo(null); a.setError(null); }
+  }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
+  const save = () => {
+    const input = { reason, notes: notes.trim() || null, endOfOwnership: reason === 'not_current_owner' ? eoo : null };
+    void a.submit(input, closedNoSale(l, input, ctx()));
+  };
+  return (
+    <DialogFrame title={t('desk:action.closedNoSale')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
+      error={a.generalError(['reason', 'notes', 'endOfOwnership'])} testId="dialog-closedNoSale">
+      <Radio.Group label={t('desk:field.closeReason')} required value={reason ?? ''} onChange={(v) => setReason(v as CloseReason)} error={a.fieldError('reason')} data-testid="close-reason">
+        <Stack gap={6} mt={6}>
+          {PICKABLE_CLOSE_REASONS.map((r) => (
+            <Radio key={r} value={r} data-testid={`close-reason-${r}`}
+              label={`${t(`domain:closeReason.${r}`)}`} description={t(`domain:closeCategory.${CLOSE_REASON_CATEGORY[r]}`)} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {reason === 'not_current_owner' && (
+        <DateTimeField dateOnly label={t('desk:field.endOfOwnership')} value={eoo} onChange={setEoo} required error={a.fieldError('endOfOwnership')} testId="close-eoo"
+          choices={[{ at: p.detail.now, label: t('desk:common.today') }]} />
+      )}
+      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={3} maxLength={4000}
+        required={reason === 'other'} description={reason === 'other' ? t('desk:closedNoSale.notesNeeded') : undefined} error={a.fieldError('notes')} data-testid="close-notes" />
+    </DialogFrame>
+  );
+}
