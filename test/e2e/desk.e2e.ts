@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { LeadDetail } from '../../shared/contract/models';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
-import { expect, shot, test, type AppFixture } from './fixtures';
+import { expect, shot as save, test, type AppFixture } from './fixtures';
 
 type Words = { closedNoSale: string; closedInSale: string; vinNeeded: string; request: string; saved: string };
 const L: Record<'en' | 'it', Words> = {
@@ -31,6 +31,8 @@ async function contact(app: AppFixture, d: LeadDetail, outcome = 'no_answer'): P
 }
 const pick = (page: Page, scope: string, value: string) => page.locator(`[data-testid="${scope}"] input[value="${value}"] + label`).click();
 const choice = (page: Page, testId: string, i: number) => page.locator(`[data-testid="${testId}-choice-${i}"] + label`).click();
+/** Screenshot once the dialog transitions have settled. */
+const shot = async (page: Page, name: string) => { await page.waitForTimeout(350); await save(page, name); };
 const status = (page: Page) => page.getByTestId('lead-header').locator('[data-status]').first();
 
 for (const lang of ['en', 'it'] as const) {

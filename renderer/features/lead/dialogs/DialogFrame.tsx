@@ -12,7 +12,7 @@ export function DialogFrame({ title, opened, onClose, onSubmit, busy, error, chi
   const { t } = useTranslation();
   const submit = (e: FormEvent) => { e.preventDefault(); onSubmit(); };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size ?? 'lg'} data-testid={testId} centered>
+    <Modal opened={opened} onClose={onClose} title={title} size={size ?? 'lg'} data-testid={testId} centered transitionProps={{ duration: 120 }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {error && <Alert color="red" data-testid={`${testId}-error`}>{error}</Alert>}

@@ -67,7 +67,9 @@ export function useLeadAction<C extends ActionChannel>(channel: C, p: Pick<LeadA
   const fieldError = useCallback((field: string) => (error && error.field === field ? t(`errors:code.${error.code}`, error.params ?? {}) : null), [error, t]);
   /** An error that belongs to no field of the form: shown on top of the dialog. */
   const generalError = (fields: string[]) => (error && (!error.field || !fields.includes(error.field)) ? t(`errors:code.${error.code}`, error.params ?? {}) : null);
-  return { submit, busy, error, setError, fieldError, generalError };
+  /** Wraps a field setter so that editing the field clears the error shown. */
+  const touch = useCallback(<T,>(fn: (v: T) => void) => (v: T) => { setError(null); fn(v); }, []);
+  return { submit, busy, error, setError, fieldError, generalError, touch };
 }
 
 export type { ChannelName };

@@ -3,9 +3,9 @@
 import { Alert, Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortKey } from '../../../../shared/contract/leads';
+import type { ListRow, SortKey } from '../../../../shared/contract/leads';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { SlaBadge } from '../../../components/SlaBadge';
@@ -85,18 +85,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
           </Table.Thead>
           <Table.Tbody ref={tableRef}>
             {rows.map((r, i) => (
-              <Table.Tr key={r.id} data-row-index={i} data-lead-id={r.id} bg={i === selected ? 'var(--mantine-color-blue-light)' : undefined}
-                onClick={() => setSelected(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
-                <Table.Td><Anchor href={`#/lead/${r.id}`} fw={r.leadType === 'customer_driven' ? 700 : 400}>{r.name}</Anchor></Table.Td>
-                <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
-                <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
-                <Table.Td>{t(`domain:source.${r.source}`)}</Table.Td>
-                <Table.Td>{t(`domain:campaign.${r.campaign}`, { defaultValue: r.campaign })}</Table.Td>
-                <Table.Td ta="right">{r.contactAttempts}</Table.Td>
-                <Table.Td ta="right">{daysBetween(r.createdAt, data?.at ?? r.createdAt)}</Table.Td>
-                <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
-                <Table.Td><SlaBadge lead={r} now={data?.at ?? 0} /></Table.Td>
-              </Table.Tr>
+              <Row key={r.id} r={r} i={i} selected={i === selected} now={data?.at ?? 0} lang={lang} onSelect={setSelected} />
             ))}
           </Table.Tbody>
         </Table>
@@ -110,3 +99,22 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
     </div>
   );
 }
+
+/** One row; memoized so that moving the selection re-renders two rows, not fifty. */
+const Row = memo(function Row({ r, i, selected, now, lang, onSelect }: { r: ListRow; i: number; selected: boolean; now: number; lang: string; onSelect(i: number): void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-row-index={i} data-lead-id={r.id} data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
+      onClick={() => onSelect(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
+      <Table.Td><Anchor href={`#/lead/${r.id}`} fw={r.leadType === 'customer_driven' ? 700 : 400}>{r.name}</Anchor></Table.Td>
+      <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
+      <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
+      <Table.Td>{t(`domain:source.${r.source}`)}</Table.Td>
+      <Table.Td>{t(`domain:campaign.${r.campaign}`, { defaultValue: r.campaign })}</Table.Td>
+      <Table.Td ta="right">{r.contactAttempts}</Table.Td>
+      <Table.Td ta="right">{daysBetween(r.createdAt, now || r.createdAt)}</Table.Td>
+      <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
+      <Table.Td><SlaBadge lead={r} now={now} /></Table.Td>
+    </Table.Tr>
+  );
+});

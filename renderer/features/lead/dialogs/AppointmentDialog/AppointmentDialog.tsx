@@ -40,7 +40,7 @@ export function AppointmentDialog(p: LeadActionProps) {
       {l.status === 'appointment' && l.appointmentAt !== null && (
         <Alert color="blue" data-testid="appointment-reschedule">{t('desk:appointment.reschedule', { at: formatDateTime(l.appointmentAt, i18n.language) })}</Alert>
       )}
-      <DateTimeField label={t('desk:field.appointmentAt')} value={when} onChange={setWhen} min={now} choices={choices} required error={err} testId="appointment-at" />
+      <DateTimeField label={t('desk:field.appointmentAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="appointment-at" />
       <Checkbox label={t('desk:appointment.sendEmail')} checked={sendEmail} onChange={(e) => setSendEmail(e.currentTarget.checked)}
         disabled={!l.email} description={l.email ? l.email : t('desk:appointment.noEmail')} data-testid="appointment-send-email" />
     </DialogFrame>

@@ -30,12 +30,12 @@ export function ClosedInSaleDialog(p: LeadActionProps) {
       error={a.generalError(['vin', 'notes'])} testId="dialog-closedInSale">
       {needsVin && <Alert color="yellow" data-testid="closed-sale-vin-needed">{t('desk:closedInSale.vinNeeded')}</Alert>}
       {needsVin ? (
-        <TextInput label={t('desk:field.vin')} value={vin} onChange={(e) => setVin(e.currentTarget.value.toUpperCase())} maxLength={20} required
+        <TextInput label={t('desk:field.vin')} value={vin} onChange={(e) => { a.setError(null); setVin(e.currentTarget.value.toUpperCase()); }} maxLength={20} required
           description={t('desk:vehicle.vinFormat')} error={a.fieldError('vin') ?? vinHint} data-testid="closed-sale-vin" styles={{ input: { fontFamily: 'monospace' } }} />
       ) : (
         <TextInput label={t('desk:field.vin')} value={l.vin ?? ''} readOnly styles={{ input: { fontFamily: 'monospace' } }} />
       )}
-      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={3} maxLength={4000}
+      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => { a.setError(null); setNotes(e.currentTarget.value); }} autosize minRows={3} maxLength={4000}
         required={needsNotes} description={needsNotes ? t('desk:closedInSale.notesNeeded') : undefined} error={a.fieldError('notes')} data-testid="closed-sale-notes" />
     </DialogFrame>
   );

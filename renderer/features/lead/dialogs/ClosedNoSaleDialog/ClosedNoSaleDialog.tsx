@@ -27,7 +27,7 @@ export function ClosedNoSaleDialog(p: LeadActionProps) {
   return (
     <DialogFrame title={t('desk:action.closedNoSale')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
       error={a.generalError(['reason', 'notes', 'endOfOwnership'])} testId="dialog-closedNoSale">
-      <Radio.Group label={t('desk:field.closeReason')} required value={reason ?? ''} onChange={(v) => setReason(v as CloseReason)} error={a.fieldError('reason')} data-testid="close-reason">
+      <Radio.Group label={t('desk:field.closeReason')} required value={reason ?? ''} onChange={(v) => { a.setError(null); setReason(v as CloseReason); }} error={a.fieldError('reason')} data-testid="close-reason">
         <Stack gap={6} mt={6}>
           {PICKABLE_CLOSE_REASONS.map((r) => (
             <Radio key={r} value={r} data-testid={`close-reason-${r}`}
@@ -36,10 +36,10 @@ export function ClosedNoSaleDialog(p: LeadActionProps) {
         </Stack>
       </Radio.Group>
       {reason === 'not_current_owner' && (
-        <DateTimeField dateOnly label={t('desk:field.endOfOwnership')} value={eoo} onChange={setEoo} required error={a.fieldError('endOfOwnership')} testId="close-eoo"
+        <DateTimeField dateOnly label={t('desk:field.endOfOwnership')} value={eoo} onChange={a.touch(setEoo)} required error={a.fieldError('endOfOwnership')} testId="close-eoo"
           choices={[{ at: p.detail.now, label: t('desk:common.today') }]} />
       )}
-      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={3} maxLength={4000}
+      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => { a.setError(null); setNotes(e.currentTarget.value); }} autosize minRows={3} maxLength={4000}
         required={reason === 'other'} description={reason === 'other' ? t('desk:closedNoSale.notesNeeded') : undefined} error={a.fieldError('notes')} data-testid="close-notes" />
     </DialogFrame>
   );

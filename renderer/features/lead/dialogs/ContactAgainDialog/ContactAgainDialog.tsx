@@ -30,7 +30,7 @@ export function ContactAgainDialog(p: LeadActionProps) {
     <DialogFrame title={t('desk:action.contactAgain')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
       error={a.error?.code === 'RECONTACT_REQUIRED' ? null : a.generalError(['recontactAt'])} testId="dialog-contactAgain">
       <Alert color="blue">{isPendingRecontact(l) ? t('desk:contactAgain.change') : t('desk:contactAgain.explain')}</Alert>
-      <DateTimeField label={t('desk:field.recontactAt')} value={when} onChange={setWhen} min={now} choices={choices} required error={err} testId="recontact-at" />
+      <DateTimeField label={t('desk:field.recontactAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="recontact-at" />
     </DialogFrame>
   );
 }

@@ -40,7 +40,7 @@ export function RecordContactDialog(p: LeadActionProps) {
         </Chip.Group>
       </Input.Wrapper>
       <Input.Wrapper label={t('desk:contacts.outcome')} required error={outcomeMissing && !outcome ? t('desk:contact.outcomeRequired') : a.fieldError('outcome')}>
-        <Chip.Group value={outcome ?? ''} onChange={(v) => setOutcome(v as Outcome)}>
+        <Chip.Group value={outcome ?? ''} onChange={(v) => { a.setError(null); setOutcome(v as Outcome); }}>
           <Group gap={6} data-testid="contact-outcome">{OUTCOMES.map((o) => <Chip key={o} value={o} size="sm" data-value={o}>{t(`domain:outcome.${o}`)}</Chip>)}</Group>
         </Chip.Group>
       </Input.Wrapper>
