@@ -3,8 +3,9 @@
 import { defineContract, type BridgeOf, type InputOf, type OutputOf, type ParsedInputOf } from './define';
 import { appChannels } from './app';
 import { leadChannels } from './leads';
+import { deskChannels } from './desk';
 
-export const contract = defineContract(appChannels, leadChannels);
+export const contract = defineContract(appChannels, leadChannels, deskChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -168,6 +168,21 @@ for (const lang of ['en', 'it'] as const) {
     await page.getByTestId('dialog-recordContact-save').click();
     await expect(page.getByTestId('lead-page')).toHaveAttribute('data-version', String(c.lead.version + 1));
     await expect(page.getByTestId('attempt-2')).toBeVisible();
+
+    // Edit: the VIN is checked as typed, then looked up in the registry; the request details change.
+    await page.getByTestId('edit-vin-button').click();
+    await page.getByTestId('edit-vin').fill('ZAMIO00');
+    await expect(page.getByTestId('dialog-edit')).toContainText(lang === 'en' ? 'VIN' : 'VIN');
+    await page.getByTestId('edit-vin').fill('ZAMXX00A000000077');
+    await expect(page.getByTestId('edit-vin-unknown')).toBeVisible();
+    await page.getByTestId('edit-requestDetails').fill('Cambio gomme invernali');
+    await shot(page, `dialog-edit-${lang}`);
+    await page.getByTestId('dialog-edit-save').click();
+    await expect(page.getByTestId('lead-vin')).toHaveText('ZAMXX00A000000077');
+    await expect(page.getByTestId('vin-unknown')).toBeVisible();
+    await expect(page.getByTestId('field-requestDetails')).toHaveText(/Cambio gomme invernali/);
+    await page.getByTestId('tab-history').click();
+    await expect(page.getByTestId('history').locator('tr[data-field="vin"]')).toHaveCount(1);
   });
 }
 

@@ -55,7 +55,7 @@ export function LeadPage({ id }: { id: number }) {
           <Stack gap="sm">
             <LeadDetailsSection detail={detail} now={now} />
             <RequestSection detail={detail} />
-            <VehicleSection detail={detail} />
+            <VehicleSection detail={detail} onEdit={detail.actions.edit?.enabled ? () => setOpen('edit') : undefined} />
             <QualificationSection detail={detail} />
             <Card withBorder padding="md">
               <Tabs defaultValue="contacts" keepMounted={false}>

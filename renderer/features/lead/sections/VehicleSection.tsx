@@ -1,12 +1,12 @@
 // Vehicle Details: the VIN (the only editable field) and what the local registry knows about it.
-import { Alert } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Alert, Button, Group } from '@mantine/core';
+import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { formatDate, formatNumber } from '../../../app/format';
 import { Field, Section } from './Field';
 
-export function VehicleSection({ detail }: { detail: LeadDetail }) {
+export function VehicleSection({ detail, onEdit }: { detail: LeadDetail; onEdit?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const v = detail.vehicle;
@@ -16,7 +16,12 @@ export function VehicleSection({ detail }: { detail: LeadDetail }) {
     : l.vin === null ? <Alert color="gray" mb="sm" data-testid="vin-missing">{t('desk:vehicle.missing')}</Alert> : null;
   return (
     <Section title={t('desk:section.vehicle')} testId="section-vehicle" extra={extra}>
-      <Field name="vin"><span data-testid="lead-vin" style={{ fontFamily: 'monospace' }}>{l.vin ?? '—'}</span></Field>
+      <Field name="vin">
+        <Group gap="xs">
+          <span data-testid="lead-vin" style={{ fontFamily: 'monospace' }}>{l.vin ?? '—'}</span>
+          {onEdit && <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} />} onClick={onEdit} data-testid="edit-vin-button">{t('desk:vehicle.editVin')}</Button>}
+        </Group>
+      </Field>
       <Field name="model">{v?.model}</Field>
       <Field name="ownerName">{v?.ownerName}</Field>
       <Field name="warrantyStart">{formatDate(v?.warrantyStart, lang)}</Field>

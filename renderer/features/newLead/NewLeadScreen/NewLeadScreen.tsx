@@ -8,11 +8,11 @@ import type { NewLead } from '../../../../shared/contract/inputs';
 import { defaultRuleSettings } from '../../../../shared/domain/settings';
 import { CONSENTS, DEFAULT_CAMPAIGNS, LANGUAGES, LEAD_TYPES, SOURCES, type Language, type LeadType, type Source } from '../../../../shared/domain/vocabulary';
 import { initialLead } from '../../../../shared/rules/newLead';
-import { isValidVin } from '../../../../shared/rules/vin';
 import { useAppInfo } from '../../../app/appInfo';
 import { navigate } from '../../../app/router';
 import { useSettings } from '../../../app/settings';
 import { DateTimeField } from '../../../components/DateTimeField';
+import { VinField } from '../../../components/VinField';
 import { invoke } from '../../../platform';
 import { emptyForm, toInput, type NewLeadForm, type TextKey } from './form';
 
@@ -32,7 +32,7 @@ export function NewLeadScreen() {
     const props = {
       label: t(`desk:field.${k}`), value: f.text[k], required, 'data-testid': `new-${k}`,
       onChange: (e: { currentTarget: { value: string } }) => setText(k, e.currentTarget.value),
-      error: fieldErr(k) ?? (k === 'vin' && f.text.vin.trim() && !isValidVin(f.text.vin) ? t('errors:code.VIN_INVALID') : null),
+      error: fieldErr(k),
     };
     return LONG.includes(k) ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
@@ -92,7 +92,7 @@ export function NewLeadScreen() {
         </Card>
         <Card withBorder>
           <Title order={4} mb="sm">{t('desk:section.vehicle')}</Title>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">{text('vin')}</SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm"><VinField value={f.text.vin} onChange={(v) => setText('vin', v)} error={fieldErr('vin')} testId="new-vin" /></SimpleGrid>
         </Card>
         <Card withBorder>
           <Title order={4} mb="sm">{t('desk:field.consents')}</Title>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closedInSale } from '../../../../../shared/rules/actions';
 import { isValidVin } from '../../../../../shared/rules/vin';
+import { VinField } from '../../../../components/VinField';
 import { DialogFrame } from '../DialogFrame';
 import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
 
@@ -24,14 +25,12 @@ export function ClosedInSaleDialog(p: LeadActionProps) {
     const input = { vin: needsVin ? vin.trim() || null : null, notes: notes.trim() || null };
     void a.submit(input, closedInSale(l, input, ctx()));
   };
-  const vinHint = vin.trim() && !isValidVin(vin) ? t('errors:code.VIN_INVALID') : null;
   return (
     <DialogFrame title={t('desk:action.closedInSale')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
       error={a.generalError(['vin', 'notes'])} testId="dialog-closedInSale">
       {needsVin && <Alert color="yellow" data-testid="closed-sale-vin-needed">{t('desk:closedInSale.vinNeeded')}</Alert>}
       {needsVin ? (
-        <TextInput label={t('desk:field.vin')} value={vin} onChange={(e) => { a.setError(null); setVin(e.currentTarget.value.toUpperCase()); }} maxLength={20} required
-          description={t('desk:vehicle.vinFormat')} error={a.fieldError('vin') ?? vinHint} data-testid="closed-sale-vin" styles={{ input: { fontFamily: 'monospace' } }} />
+        <VinField value={vin} onChange={(v) => { a.setError(null); setVin(v); }} required error={a.fieldError('vin')} testId="closed-sale-vin" />
       ) : (
         <TextInput label={t('desk:field.vin')} value={l.vin ?? ''} readOnly styles={{ input: { fontFamily: 'monospace' } }} />
       )}

@@ -6,8 +6,8 @@ import type { EditInput } from '../../../../../shared/contract/inputs';
 import type { Lead } from '../../../../../shared/domain/lead';
 import { LANGUAGES, type Language } from '../../../../../shared/domain/vocabulary';
 import { edit } from '../../../../../shared/rules/actions';
-import { isValidVin } from '../../../../../shared/rules/vin';
 import { DateTimeField } from '../../../../components/DateTimeField';
+import { VinField } from '../../../../components/VinField';
 import { DialogFrame } from '../DialogFrame';
 import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
 
@@ -54,7 +54,7 @@ export function EditDialog(p: LeadActionProps) {
   const text = (k: TextField) => {
     const props = {
       label: t(`desk:field.${k}`), value: f[k], onChange: (e: { currentTarget: { value: string } }) => set(k, e.currentTarget.value),
-      error: a.fieldError(k) ?? (k === 'vin' && f.vin.trim() && !isValidVin(f.vin) ? t('errors:code.VIN_INVALID') : null),
+      error: a.fieldError(k),
       'data-testid': `edit-${k}`,
     };
     return LONG.includes(k) ? <Textarea {...props} autosize minRows={2} style={{ gridColumn: '1 / -1' }} /> : <TextInput {...props} />;
@@ -73,7 +73,7 @@ export function EditDialog(p: LeadActionProps) {
         {text('additionalServices')}{text('customerNotes')}
       </SimpleGrid>
       <Title order={5}>{t('desk:section.vehicle')}</Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">{text('vin')}</SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm"><VinField value={f.vin} onChange={(v) => set('vin', v)} error={a.fieldError('vin')} testId="edit-vin" /></SimpleGrid>
       <Title order={5}>{t('desk:section.notes')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">{text('campaignNotes')}{text('managementNotes')}</SimpleGrid>
     </DialogFrame>
