@@ -9,7 +9,7 @@ import 'dayjs/locale/en-gb';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime } from '../../app/format';
 
 dayjs.extend(localizedFormat);
 const DAYJS_LOCALE: Record<string, string> = { en: 'en-gb', fr: 'fr', de: 'de', it: 'it' };
@@ -55,7 +55,7 @@ export function DateTimeField({ label, value, onChange, error, min, choices, dat
           <Group gap={6} data-testid={testId ? `${testId}-choices` : undefined}>
             {choices.map((c, i) => (
               <Chip key={`${c.at}-${i}`} size="xs" checked={value === c.at} onChange={() => onChange(c.at)} data-testid={testId ? `${testId}-choice-${i}` : undefined}>
-                {c.label ? `${c.label} · ` : ''}{formatDateTime(c.at, lang)}
+                {c.label ? `${c.label} · ` : ''}{dateOnly ? formatDate(c.at, lang) : formatDateTime(c.at, lang)}
               </Chip>
             ))}
           </Group>

@@ -1,6 +1,6 @@
 // Help: the manual's process, the action buttons, the contact playbook, the SLAs, the statuses and
 // the glossary — rendered generically from the `help` namespace, in the user's language.
-import { Card, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -25,18 +25,9 @@ function Entry({ k, v }: { k: string; v: Tree }): ReactNode {
 }
 
 function Group({ entries, parent }: { entries: [string, Tree][]; parent: string }) {
-  const simple = entries.every(([, v]) => typeof v === 'string');
-  if (simple) {
-    return (
-      <Table withRowBorders verticalSpacing={4}>
-        <Table.Tbody>
-          {entries.map(([k, v]) => <Table.Tr key={k}><Table.Td style={{ whiteSpace: 'pre-wrap' }}>{v as string}</Table.Td></Table.Tr>)}
-        </Table.Tbody>
-      </Table>
-    );
-  }
+  const numbered = parent.endsWith('.steps') || entries.every(([k]) => /^\d+$/.test(k));
   return (
-    <List type="ordered" size="sm" spacing="xs">
+    <List type={numbered ? 'ordered' : 'unordered'} size="sm" spacing="xs">
       {entries.map(([k, v]) => <List.Item key={k}><Entry k={`${parent}.${k}`} v={v} /></List.Item>)}
     </List>
   );
@@ -45,8 +36,10 @@ function Group({ entries, parent }: { entries: [string, Tree][]; parent: string 
 const PART_ORDER = ['process', 'buttons', 'playbook', 'sla', 'statuses', 'glossary'];
 
 export function HelpScreen() {
-  const { t } = useTranslation();
-  const root = t('help:help', { returnObjects: true }) as unknown;
+  const { t, i18n } = useTranslation();
+  // The help namespace, with or without a top-level "help" key; English where a language lacks it.
+  const bundle = (i18n.getResourceBundle(i18n.language, 'help') ?? i18n.getResourceBundle('en', 'help')) as unknown;
+  const root = isObj(bundle) && isObj(bundle.help) ? bundle.help : bundle;
   const tree: Record<string, Tree> = isObj(root) ? root : {};
   const parts = [...PART_ORDER.filter((p) => p in tree), ...Object.keys(tree).filter((k) => !PART_ORDER.includes(k) && isObj(tree[k]))];
   return (
