@@ -6,10 +6,10 @@ import type { LeadDetail } from '../../shared/contract/models';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
 import { expect, shot as save, test, type AppFixture } from './fixtures';
 
-type Words = { closedNoSale: string; closedInSale: string; vinNeeded: string; request: string; saved: string };
+type Words = { closedNoSale: string; closedInSale: string; vinNeeded: string; request: string; saved: string; stale: string };
 const L: Record<'en' | 'it', Words> = {
-  en: { closedNoSale: 'Closed No Sale', closedInSale: 'Closed In Sale', vinNeeded: 'This lead has no VIN', request: 'Request Details', saved: 'Contact recorded.' },
-  it: { closedNoSale: 'Chiusura senza vendita', closedInSale: 'Chiusura con vendita', vinNeeded: 'Questo lead non ha il VIN', request: 'Dettagli della richiesta', saved: 'Contatto registrato.' },
+  en: { closedNoSale: 'Closed No Sale', closedInSale: 'Closed In Sale', vinNeeded: 'This lead has no VIN', request: 'Request Details', saved: 'Contact recorded.', stale: 'The lead has changed' },
+  it: { closedNoSale: 'Chiusura senza vendita', closedInSale: 'Chiusura con vendita', vinNeeded: 'Questo lead non ha il VIN', request: 'Dettagli della richiesta', saved: 'Contatto registrato.', stale: 'Il lead è stato modificato' },
 };
 
 async function setLanguage(app: AppFixture, lang: Language) {
@@ -166,6 +166,7 @@ for (const lang of ['en', 'it'] as const) {
     await page.getByTestId('action-recordContact').click();
     await pick(page, 'contact-outcome', 'reached');
     await page.getByTestId('dialog-recordContact-save').click();
+    await expect(page.getByText(L[lang].stale)).toBeVisible();
     await expect(page.getByTestId('lead-page')).toHaveAttribute('data-version', String(c.lead.version + 1));
     await expect(page.getByTestId('attempt-2')).toBeVisible();
 

@@ -1,8 +1,8 @@
 // The lead page header: name, number, status and the six action buttons, always visible. A button
 // the shared rules disable says why (errors:code.<CODE>) in its tooltip.
-import { Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
-  IconCalendarEvent, IconCircleCheck, IconCircleX, IconPencil, IconPhoneCall, IconRepeat,
+  IconArrowLeft, IconCalendarEvent, IconCircleCheck, IconCircleX, IconPencil, IconPhoneCall, IconRepeat,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,9 @@ export function LeadHeader({ detail, now, onAction, primary }: Props) {
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={2}>
           <Group gap="xs" wrap="wrap">
+            <Tooltip label={t('desk:lead.back')}>
+              <ActionIcon variant="subtle" onClick={() => window.history.back()} aria-label={t('desk:lead.back')} data-testid="lead-back"><IconArrowLeft size={18} /></ActionIcon>
+            </Tooltip>
             <Title order={2} data-testid="lead-name">{asLeadName(lead)}</Title>
             <StatusBadge status={lead.status} frozen={lead.frozen} />
             {lead.frozen && <Badge color="gray" variant="outline">{t('desk:lead.frozen')}</Badge>}

@@ -1,8 +1,8 @@
 // The list of a view: the manual's columns plus assignee and SLA badge; sortable, searchable, paged;
 // arrows move the selection and Enter opens the lead.
-import { Alert, Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronUp, IconRefresh, IconSearch, IconSelector } from '@tabler/icons-react';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListRow, SortKey } from '../../../../shared/contract/leads';
@@ -36,7 +36,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
   const tableRef = useRef<HTMLTableSectionElement>(null);
   useEffect(() => { setState((s) => ({ ...s, search: debounced, page: 0 })); setSelected(0); }, [debounced]);
   useEffect(() => { setState((s) => ({ ...s, page: 0, sort: 'default', dir: 'asc' })); setSelected(0); }, [view]);
-  const { data, error } = useLeadList(view, state);
+  const { data, error, loading, reload } = useLeadList(view, state);
   useEffect(() => { if (data) onCount?.(data.total); }, [data, onCount]);
 
   const sortBy = (key: SortKey) => setState((s) => ({
@@ -59,6 +59,9 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Text size="sm" c="dimmed" data-testid="list-summary">
           {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • {t('app:list.sortedBy', { column: sortLabel })} • <UpdatedAgo at={data?.at ?? null} />
+          <ActionIcon variant="subtle" size="sm" ml={4} onClick={() => void reload()} loading={loading} aria-label={t('desk:list.refresh')} data-testid="list-refresh">
+            <IconRefresh size={14} />
+          </ActionIcon>
         </Text>
         <TextInput
           placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}

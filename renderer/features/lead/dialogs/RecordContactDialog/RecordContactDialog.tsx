@@ -19,7 +19,7 @@ export function RecordContactDialog(p: LeadActionProps) {
   const [answer, setAnswer] = useState('');
   const [outcomeMissing, setOutcomeMissing] = useState(false);
   useEffect(() => {
-    if (p.opened) { setDirection('outbound'); setChannel('phone'); setOutcome(null); setVerbatim(''); setAnswer(''); setOutcomeMissing(false); a.setError(null); }
+    if (p.opened) { setDirection('outbound'); setChannel(p.detail.lead.phone || !p.detail.lead.email ? 'phone' : 'email'); setOutcome(null); setVerbatim(''); setAnswer(''); setOutcomeMissing(false); a.setError(null); }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const save = () => {
     if (!outcome) { setOutcomeMissing(true); return; }
