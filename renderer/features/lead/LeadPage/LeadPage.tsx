@@ -17,7 +17,8 @@ import { RecordContactDialog } from '../dialogs/RecordContactDialog';
 import type { LeadActionProps } from '../shared/useLeadAction';
 import { useLead } from '../shared/useLead';
 import { leadSideSlots } from '../slots';
-import { NextHint, primaryAction } from './NextHint';
+import { NextHint } from './NextHint';
+import { primaryAction } from './next';
 
 const DIALOGS: Record<ActionId, ComponentType<LeadActionProps>> = {
   edit: EditDialog, recordContact: RecordContactDialog, makeAppointment: AppointmentDialog,

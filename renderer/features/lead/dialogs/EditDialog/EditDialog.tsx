@@ -2,38 +2,13 @@
 import { Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditInput } from '../../../../../shared/contract/inputs';
-import type { Lead } from '../../../../../shared/domain/lead';
 import { LANGUAGES, type Language } from '../../../../../shared/domain/vocabulary';
 import { edit } from '../../../../../shared/rules/actions';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { VinField } from '../../../../components/VinField';
 import { DialogFrame } from '../DialogFrame';
+import { LONG, TEXT_FIELDS, TIME_FIELDS, changes, fromLead, type Form, type TextField } from './form';
 import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
-
-const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'otherPhone', 'country', 'state', 'city', 'zip', 'requestFor', 'requestDetails',
-  'additionalServices', 'customerNotes', 'campaignNotes', 'managementNotes', 'vin'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-const LONG: TextField[] = ['requestDetails', 'customerNotes', 'campaignNotes', 'managementNotes', 'additionalServices'];
-const TIME_FIELDS = ['preferredAt1', 'preferredAt2', 'preferredAt3'] as const;
-type Form = Record<TextField, string> & Record<(typeof TIME_FIELDS)[number], number | null> & { language: Language };
-
-const fromLead = (l: Lead): Form => ({
-  ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, l[f] ?? ''])) as Record<TextField, string>),
-  preferredAt1: l.preferredAt1, preferredAt2: l.preferredAt2, preferredAt3: l.preferredAt3, language: l.language,
-});
-
-/** The changed fields only, in the contract's shape. */
-export function changes(l: Lead, f: Form): EditInput {
-  const out: Record<string, unknown> = {};
-  for (const k of TEXT_FIELDS) {
-    const v = f[k].trim();
-    if (v !== (l[k] ?? '')) out[k] = (k === 'firstName' || k === 'lastName') ? v : v || null;
-  }
-  for (const k of TIME_FIELDS) if (f[k] !== l[k]) out[k] = f[k];
-  if (f.language !== l.language) out.language = f.language;
-  return out as EditInput;
-}
 
 export function EditDialog(p: LeadActionProps) {
   const { t } = useTranslation();
