@@ -216,3 +216,33 @@ test('every screen and dialog in the four languages (screenshots)', async ({ pag
     }
   }
 });
+
+test('the six views of the View menu, their counts, and counts refreshed after an action', async ({ page, app }) => {
+  await app.core.dispatch('demo.load', { leads: 300, seed: 3 }, { transport: 'test' });
+  const counts = async () => {
+    const r = await app.core.dispatch('leads.counts', {}, { transport: 'test' });
+    if (!r.ok) throw new Error('counts failed');
+    return (r.value as { counts: Record<string, number> }).counts;
+  };
+  const before = await counts();
+  await page.goto(app.url);
+  for (const view of ['assigned', 'not_managed', 'in_progress', 'closed_sale', 'closed_no_sale', 'lost'] as const) {
+    await page.getByTestId(`nav-${view}`).click();
+    await expect(page).toHaveURL(new RegExp(`#/list/${view}$`));
+    await expect(page.getByTestId(`nav-${view}`)).toContainText(String(before[view]));
+    await expect(page.getByTestId('list-summary')).toContainText(`${before[view]} item`);
+    await expect(page.getByTestId('updated-ago')).toBeVisible();
+    if (before[view]! > 0) await expect(page.getByTestId('lead-table').locator('tbody tr').first()).toBeVisible();
+  }
+  // Record a first contact on a Not Managed Yet lead: it moves to In Progress, and the menu counts follow.
+  await page.getByTestId('nav-not_managed').click();
+  await page.getByTestId('lead-table').locator('tbody tr').first().locator('a').click();
+  await page.getByTestId('action-recordContact').click();
+  await pick(page, 'contact-outcome', 'reached');
+  await page.getByTestId('dialog-recordContact-save').click();
+  await expect(page.getByTestId('attempt-1')).toBeVisible();
+  await expect(page.getByTestId('nav-not_managed')).toContainText(String(before.not_managed! - 1));
+  await expect(page.getByTestId('nav-in_progress')).toContainText(String(before.in_progress! + 1));
+  const after = await counts();
+  expect(after.not_managed).toBe(before.not_managed! - 1);
+});
