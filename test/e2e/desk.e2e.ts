@@ -41,7 +41,14 @@ for (const lang of ['en', 'it'] as const) {
     await page.goto(app.url);
     await page.getByTestId('new-lead-button').click();
     await expect(page.getByTestId('new-lead')).toBeVisible();
-    // The renderer checks the same rule as the core: a malformed VIN is refused next to the field.
+    // The renderer checks the same rules as the core, next to the field: names are required, the VIN
+    // must be well formed.
+    await page.getByTestId('new-save').click();
+    await expect(page.getByTestId('new-lead').locator('.mantine-InputWrapper-error')).toHaveCount(1);
+    await expect(page).toHaveURL(/#\/new$/);
+    await page.getByTestId('new-vin').fill('ZAMIO00A0000000');
+    await expect(page.getByTestId('new-lead').locator('.mantine-InputWrapper-error')).toHaveCount(2);
+    await page.getByTestId('new-vin').fill('');
     await page.getByTestId('new-firstName').fill('Marco');
     await page.getByTestId('new-lastName').fill('Bianchi');
     await page.getByTestId('new-email').fill('marco.bianchi@example.it');

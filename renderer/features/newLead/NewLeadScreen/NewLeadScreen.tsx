@@ -26,7 +26,7 @@ export function NewLeadScreen() {
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<{ code: string; field?: string } | null>(null);
   const campaigns = settings?.campaigns ?? [...DEFAULT_CAMPAIGNS];
-  const setText = (k: TextKey, v: string) => setF((s) => ({ ...s, text: { ...s.text, [k]: v } }));
+  const setText = (k: TextKey, v: string) => { if (err?.field === k) setErr(null); setF((s) => ({ ...s, text: { ...s.text, [k]: v } })); };
   const fieldErr = (k: string) => (err?.field === k ? t(`errors:code.${err.code}`) : null);
   const text = (k: TextKey, required = false) => {
     const props = {
