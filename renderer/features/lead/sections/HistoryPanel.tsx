@@ -6,6 +6,8 @@ import type { LeadDetail } from '../../../../shared/contract/models';
 import { formatDateTime } from '../../../app/format';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+/** A contact's history row: "#2 outbound/phone/no_answer". */
+const CONTACT = /^#(\d+) (\w+)\/(\w+)\/(\w+)$/;
 const VOCAB_FIELDS: Record<string, string> = {
   status: 'status', source: 'source', leadType: 'leadType', closeReason: 'closeReason', closeCategory: 'closeCategory', campaign: 'campaign',
 };
@@ -16,6 +18,8 @@ export const HistoryPanel = memo(function HistoryPanel({ history }: { history: L
   const rows = useMemo(() => [...history].sort((a, b) => b.at - a.at || b.id - a.id), [history]);
   const value = (field: string, v: string | null): string => {
     if (v === null) return '—';
+    const c = field === 'contact' ? CONTACT.exec(v) : null;
+    if (c) return `#${c[1]} ${t(`domain:direction.${c[2]}`)} · ${t(`domain:channel.${c[3]}`)} · ${t(`domain:outcome.${c[4]}`)}`;
     if (ISO.test(v)) return formatDateTime(Date.parse(v), lang);
     if (v === 'true' || v === 'false') return t(v === 'true' ? 'desk:common.yes' : 'desk:common.no');
     const ns = VOCAB_FIELDS[field];
