@@ -101,6 +101,6 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   if (addr && typeof addr === 'object') port = addr.port;
   return {
     server, token, url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
   };
 }

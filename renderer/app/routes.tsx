@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
 import { Placeholder } from '../components/Placeholder';
 import { ListScreen } from '../features/lists/ListScreen';
+import { LeadPage } from '../features/lead/LeadPage';
+import { NewLeadScreen } from '../features/newLead/NewLeadScreen';
+import { HelpScreen } from '../features/help/HelpScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { MyDayScreen } from '../features/playbook/MyDayScreen';
@@ -19,15 +22,19 @@ export function Routes({ path }: { path: string[] }): ReactNode {
     case undefined:
     case 'list':
       return <ListScreen view={(LIST_VIEWS as readonly string[]).includes(arg ?? '') ? (arg as ListView) : 'assigned'} />;
-    case 'lead':
-      return <Placeholder title={t('app:nav.lead')} />;
+    case 'lead': {
+      const id = Number(arg);
+      return Number.isInteger(id) && id > 0 ? <LeadPage key={id} id={id} /> : <Placeholder title={t('app:nav.lead')} />;
+    }
+    case 'new':
+      return <NewLeadScreen />;
     case 'kpi': {
       const q = currentQuery();
       const period = q.get('period') || 'this-week';
       return arg === 'leads' ? <KpiLeadsScreen filter={parseFilter(q.get('f'))} period={period} /> : <KpiScreen period={period} />;
     }
     case 'help':
-      return <Placeholder title={t('app:nav.help')} />;
+      return <HelpScreen />;
     case 'my-day':
       return <MyDayScreen />;
     case 'import':

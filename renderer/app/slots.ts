@@ -2,6 +2,8 @@
 // header widgets (e.g. notification bell, who-is-at-the-desk) and navigation entries (e.g. My day, Import).
 import type { ComponentType } from 'react';
 import { ImportNav, MyDayNav } from '../features/playbook/nav';
+import { NewLeadButton } from '../features/newLead/NewLeadButton';
+import { HelpButton } from '../features/help/HelpButton';
 
-export const headerSlots: ComponentType[] = [];
+export const headerSlots: ComponentType[] = [NewLeadButton, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

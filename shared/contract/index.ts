@@ -6,8 +6,9 @@ import { leadChannels } from './leads';
 import { importChannels } from './import';
 import { playbookChannels } from './playbook';
 import { kpiChannels } from './kpi';
+import { deskChannels } from './desk';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -7,6 +7,7 @@ import { leadHandlers } from './leads';
 import { importHandlers } from './importing';
 import { playbookHandlers } from './playbook';
 import { kpiHandlers } from './kpi';
+import { deskHandlers } from './desk';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -15,5 +16,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...importHandlers(c),
     ...playbookHandlers(c),
     ...kpiHandlers(c),
+    ...deskHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

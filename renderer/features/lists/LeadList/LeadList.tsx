@@ -1,11 +1,11 @@
 // The list of a view: the manual's columns plus assignee and SLA badge; sortable, searchable, paged;
 // arrows move the selection and Enter opens the lead.
-import { Alert, Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { IconChevronDown, IconChevronUp, IconRefresh, IconSearch, IconSelector } from '@tabler/icons-react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortKey } from '../../../../shared/contract/leads';
+import type { ListRow, SortKey } from '../../../../shared/contract/leads';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { SlaBadge } from '../../../components/SlaBadge';
@@ -37,7 +37,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
   const tableRef = useRef<HTMLTableSectionElement>(null);
   useEffect(() => { setState((s) => ({ ...s, search: debounced, page: 0 })); setSelected(0); }, [debounced]);
   useEffect(() => { setState((s) => ({ ...s, page: 0, sort: 'default', dir: 'asc' })); setSelected(0); }, [view]);
-  const { data, error } = useLeadList(view, state);
+  const { data, error, loading, reload } = useLeadList(view, state);
   useEffect(() => { if (data) onCount?.(data.total); }, [data, onCount]);
 
   const sortBy = (key: SortKey) => setState((s) => ({
@@ -61,6 +61,9 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
       <Group justify="space-between" mb="xs" wrap="wrap">
         <Text size="sm" c="dimmed" data-testid="list-summary">
           {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • {t('app:list.sortedBy', { column: sortLabel })} • <UpdatedAgo at={data?.at ?? null} /> • <DueNowLink />
+          <ActionIcon variant="subtle" size="sm" ml={4} onClick={() => void reload()} loading={loading} aria-label={t('desk:list.refresh')} data-testid="list-refresh">
+            <IconRefresh size={14} />
+          </ActionIcon>
         </Text>
         <TextInput
           placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}
@@ -88,19 +91,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
           </Table.Thead>
           <Table.Tbody ref={tableRef}>
             {rows.map((r, i) => (
-              <Table.Tr key={r.id} data-row-index={i} data-lead-id={r.id} bg={i === selected ? 'var(--mantine-color-blue-light)' : undefined}
-                onClick={() => setSelected(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
-                <Table.Td><Anchor href={`#/lead/${r.id}`} fw={r.leadType === 'customer_driven' ? 700 : 400}>{r.name}</Anchor></Table.Td>
-                <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
-                <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
-                <Table.Td>{t(`domain:source.${r.source}`)}</Table.Td>
-                <Table.Td>{t(`domain:campaign.${r.campaign}`, { defaultValue: r.campaign })}</Table.Td>
-                <Table.Td ta="right">{r.contactAttempts}</Table.Td>
-                <Table.Td ta="right">{daysBetween(r.createdAt, data?.at ?? r.createdAt)}</Table.Td>
-                <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
-                <Table.Td><SlaBadge lead={r} now={data?.at ?? 0} /></Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}><NextStepCell step={steps.get(r.id)} /></Table.Td>
-              </Table.Tr>
+              <Row key={r.id} r={r} i={i} selected={i === selected} now={data?.at ?? 0} lang={lang} onSelect={setSelected} step={steps.get(r.id)} />
             ))}
           </Table.Tbody>
         </Table>
@@ -114,3 +105,23 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
     </div>
   );
 }
+
+/** One row; memoized so that moving the selection re-renders two rows, not fifty. */
+const Row = memo(function Row({ r, i, selected, now, lang, onSelect, step }: { r: ListRow; i: number; selected: boolean; now: number; lang: string; onSelect(i: number): void; step: Parameters<typeof NextStepCell>[0]['step'] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-row-index={i} data-lead-id={r.id} data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
+      onClick={() => onSelect(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
+      <Table.Td><Anchor href={`#/lead/${r.id}`} fw={r.leadType === 'customer_driven' ? 700 : 400}>{r.name}</Anchor></Table.Td>
+      <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
+      <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
+      <Table.Td>{t(`domain:source.${r.source}`)}</Table.Td>
+      <Table.Td>{t(`domain:campaign.${r.campaign}`, { defaultValue: r.campaign })}</Table.Td>
+      <Table.Td ta="right">{r.contactAttempts}</Table.Td>
+      <Table.Td ta="right">{daysBetween(r.createdAt, now || r.createdAt)}</Table.Td>
+      <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
+      <Table.Td><SlaBadge lead={r} now={now} /></Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}><NextStepCell step={step} /></Table.Td>
+    </Table.Tr>
+  );
+});

@@ -1,1 +1,2 @@
 export { NextStepCard } from './NextStepCard';
+export { NextStepSlot } from './LeadSlot';

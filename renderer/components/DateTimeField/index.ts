@@ -1,0 +1,1 @@
+export { DateTimeField, dayjsLocale, type Choice } from './DateTimeField';

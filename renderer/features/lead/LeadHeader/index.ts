@@ -1,0 +1,1 @@
+export { LeadHeader } from './LeadHeader';

@@ -1,0 +1,1 @@
+export { LeadPage } from './LeadPage';

@@ -1,0 +1,48 @@
+// Make an Appointment: a date and time in the future (the customer's preferred date-times and the
+// next slots as one-click choices) and "send e-mail to the customer". Pressed again, it reschedules.
+import { Alert, Checkbox } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { makeAppointment } from '../../../../../shared/rules/actions';
+import { DateTimeField, type Choice } from '../../../../components/DateTimeField';
+import { formatDateTime } from '../../../../app/format';
+import { DialogFrame } from '../DialogFrame';
+import { appointmentSlots } from '../../shared/choices';
+import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
+
+export function AppointmentDialog(p: LeadActionProps) {
+  const { t, i18n } = useTranslation();
+  const ctx = useRuleContext(p.coreNow);
+  const a = useLeadAction('leads.makeAppointment', p);
+  const l = p.detail.lead;
+  const [when, setWhen] = useState<number | null>(null);
+  const [sendEmail, setSendEmail] = useState(Boolean(l.email));
+  useEffect(() => {
+    if (p.opened) { setWhen(null); setSendEmail(Boolean(l.email)); a.setError(null); }
+  }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
+  const now = p.detail.now;
+  const choices = useMemo<Choice[]>(() => {
+    const preferred = [l.preferredAt1, l.preferredAt2, l.preferredAt3]
+      .map((x, i) => ({ x, i })).filter(({ x }) => x !== null && x > now)
+      .map(({ x, i }) => ({ at: x!, label: t('desk:appointment.preferred', { n: i + 1 }) }));
+    const slots = appointmentSlots(now).map((x) => ({ at: x }));
+    return [...preferred, ...slots];
+  }, [l.preferredAt1, l.preferredAt2, l.preferredAt3, now, t]);
+  const save = () => {
+    if (when === null) { a.setError({ code: 'APPOINTMENT_REQUIRED', field: 'appointmentAt' }); return; }
+    const input = { appointmentAt: when, sendEmail };
+    void a.submit(input, makeAppointment(l, input, ctx()));
+  };
+  const err = a.error?.code === 'APPOINTMENT_REQUIRED' ? t('desk:appointment.required') : a.fieldError('appointmentAt');
+  return (
+    <DialogFrame title={t('desk:action.makeAppointment')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
+      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])} testId="dialog-makeAppointment">
+      {l.status === 'appointment' && l.appointmentAt !== null && (
+        <Alert color="blue" data-testid="appointment-reschedule">{t('desk:appointment.reschedule', { at: formatDateTime(l.appointmentAt, i18n.language) })}</Alert>
+      )}
+      <DateTimeField label={t('desk:field.appointmentAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="appointment-at" />
+      <Checkbox label={t('desk:appointment.sendEmail')} checked={sendEmail} onChange={(e) => setSendEmail(e.currentTarget.checked)}
+        disabled={!l.email} description={l.email ? l.email : t('desk:appointment.noEmail')} data-testid="appointment-send-email" />
+    </DialogFrame>
+  );
+}

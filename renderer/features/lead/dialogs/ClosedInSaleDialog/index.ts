@@ -1,0 +1,1 @@
+export { ClosedInSaleDialog } from './ClosedInSaleDialog';

@@ -1,0 +1,1 @@
+export { ClosedNoSaleDialog } from './ClosedNoSaleDialog';

@@ -1,0 +1,1 @@
+export { ContactAgainDialog } from './ContactAgainDialog';

@@ -1,0 +1,1 @@
+export { RecordContactDialog } from './RecordContactDialog';

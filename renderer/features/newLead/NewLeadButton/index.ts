@@ -1,0 +1,1 @@
+export { NewLeadButton } from './NewLeadButton';

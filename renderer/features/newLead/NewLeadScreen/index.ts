@@ -1,0 +1,1 @@
+export { NewLeadScreen } from './NewLeadScreen';
