@@ -4,6 +4,7 @@ import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppCore, type AppCore } from '../core/appCore';
 import { startBackground } from '../core/background';
+import { startDailyBackups } from '../core/backup/backups';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, CSP, isAllowedNavigation, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
 import { loadWindowState, saveWindowState } from './windowState';
@@ -69,7 +70,9 @@ app.whenReady().then(() => {
   });
   registerIpc(ipcMain, core.dispatch);
   const stopBackground = startBackground(core);
-  app.on('will-quit', () => { stopBackground(); core?.close(); });
+  const opened = core;
+  const stopBackups = startDailyBackups(() => opened.store.sqlite, opened.store.path, () => Date.now(), opened.log);
+  app.on('will-quit', () => { stopBackups(); stopBackground(); core?.close(); });
   core.events.on((e) => {
     if (e.type === 'lead.assigned' && Notification.isSupported()) {
       new Notification({ title: 'ASLM Desk', body: `Lead #${e.leadId}` }).show();
