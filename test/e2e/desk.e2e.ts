@@ -221,6 +221,12 @@ test('every screen and dialog in the four languages (screenshots)', async ({ pag
       await page.getByTestId(`dialog-${a}-cancel`).click();
       await expect(page.getByTestId(`dialog-${a}-save`)).toHaveCount(0);
     }
+    // The other sections of the manual: My day, Import, SLA & KPI, Settings.
+    for (const [route, testId] of [['my-day', 'myday-title'], ['import', 'import-title'], ['kpi', 'kpi-title'], ['settings', 'settings-title']] as const) {
+      await page.goto(`${app.url}#/${route}`);
+      await expect(page.getByTestId(testId)).toBeVisible();
+      await shot(page, `desk-screen-${route}-${lang}`);
+    }
   }
 });
 

@@ -12,7 +12,7 @@ export function SettingsScreen() {
   const { info } = useAppInfo();
   return (
     <Stack>
-      <Title order={2}>{t('app:nav.settings')}</Title>
+      <Title order={2} data-testid="settings-title">{t('app:nav.settings')}</Title>
       <Card withBorder>
         <Group justify="space-between">
           <div>
