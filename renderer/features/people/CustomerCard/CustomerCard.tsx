@@ -62,7 +62,7 @@ export function CustomerCard({ detail, reload }: LeadSlotProps) {
             <Text size="sm" fw={500} mt={4}>{t('people:customer.consents')}</Text>
             <SimpleGrid cols={2} spacing={4}>
               {CONSENTS.map((k) => (
-                <Checkbox key={k} size="xs" label={t(`people:consent.${k}`)} checked={cu.consents[k]} onChange={(e) => void setConsent(k, e.currentTarget.checked)} data-testid={`consent-${k}`} />
+                <Checkbox key={k} size="xs" label={t(`domain:consent.${k}`)} checked={cu.consents[k]} onChange={(e) => void setConsent(k, e.currentTarget.checked)} data-testid={`consent-${k}`} />
               ))}
             </SimpleGrid>
           </>

@@ -41,7 +41,7 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
         <TextInput label={t('people:field.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required error={fieldErr('name')} data-testid="user-name" />
         <Group grow>
           <TextInput label={t('people:field.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldErr('email')} data-testid="user-email" />
-          <Select label={t('people:field.language')} data={LANGUAGES.map((l) => ({ value: l, label: t(`app:language.${l}`, { defaultValue: l }) }))} value={language}
+          <Select label={t('people:field.language')} data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} value={language}
             onChange={(v) => v && setLanguage(v as Language)} allowDeselect={false} />
         </Group>
         <MultiSelect label={t('people:field.roles')} data={ROLES.map((r) => ({ value: r, label: t(`people:role.${r}`) }))} value={roles}

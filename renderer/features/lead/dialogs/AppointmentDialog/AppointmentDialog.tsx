@@ -37,7 +37,7 @@ export function AppointmentDialog(p: LeadActionProps) {
   const err = a.error?.code === 'APPOINTMENT_REQUIRED' ? t('desk:appointment.required') : a.fieldError('appointmentAt');
   return (
     <DialogFrame title={t('desk:action.makeAppointment')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
-      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])} testId="dialog-makeAppointment">
+      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])} testId="dialog-makeAppointment" size="xl">
       {l.status === 'appointment' && l.appointmentAt !== null && (
         <Alert color="blue" data-testid="appointment-reschedule">{t('desk:appointment.reschedule', { at: formatDateTime(l.appointmentAt, i18n.language) })}</Alert>
       )}
