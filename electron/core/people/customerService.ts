@@ -42,11 +42,8 @@ export interface CustomerService {
 export function createCustomerService(store: Store, clock: Clock, writeHistory: (leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null) => void): CustomerService {
   const { sqlite } = store;
   const q = {
-    lead: sqlite.prepare(`SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
-      customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id = ?`),
-    byDms: sqlite.prepare('SELECT id FROM customers WHERE dms_id = ? AND anonymized_at IS NULL'),
-    byEmail: sqlite.prepare('SELECT id FROM customers WHERE email = ? AND anonymized_at IS NULL ORDER BY id LIMIT 1'),
-    byPhone: sqlite.prepare('SELECT id FROM customers WHERE phone_e164 = ? AND phone_valid = 1 AND anonymized_at IS NULL ORDER BY id LIMIT 1'),
+    leads500: (ids: number[]) => sqlite.prepare(`SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
+      customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Record<string, unknown>[],
     insert: sqlite.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, other_phone, language, country, state, city, zip,
       ${CONSENTS.map(consentColumn).join(', ')}, created_at, updated_at) VALUES (${Array(13 + CONSENTS.length + 2).fill('?').join(', ')})`),
     link: sqlite.prepare('UPDATE leads SET customer_id = ? WHERE id = ?'),
@@ -61,32 +58,58 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
       FROM history WHERE customer_id = ? ORDER BY id DESC`),
   };
 
-  function linkOne(l: NewLeadRow, dmsId: string | null): void {
-    if (l.customerId !== null) return;
-    const phone = normalizePhone(l.phone, l.country, l.language);
-    const e164 = phone?.valid ? phone.e164 : null;
-    const found = (dmsId ? q.byDms.get(dmsId) : undefined) ?? (l.email ? q.byEmail.get(l.email.toLowerCase()) : undefined) ?? (e164 ? q.byPhone.get(e164) : undefined);
-    const now = clock.now();
-    let cid: number;
-    if (found) {
-      cid = (found as { id: number }).id;
-      q.fill.run(l.email?.toLowerCase() ?? null, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null, dmsId, now, cid);
-    } else {
-      cid = Number(q.insert.run(dmsId, l.firstName, l.lastName, l.email?.toLowerCase() ?? null, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null,
-        l.otherPhone, l.language, l.country, l.state, l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now).lastInsertRowid);
+  /** Looks the keys of a batch up in one query per 500 values (an import links 10,000 leads at once). */
+  function preload(column: 'dms_id' | 'email' | 'phone_e164', values: string[], into: Map<string, number>): void {
+    const extra = column === 'phone_e164' ? ' AND phone_valid = 1' : '';
+    const uniq = [...new Set(values)];
+    for (let i = 0; i < uniq.length; i += 500) {
+      const chunk = uniq.slice(i, i + 500);
+      const rows = sqlite.prepare(`SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${chunk.map(() => '?').join(',')}) ORDER BY id`)
+        .all(...chunk) as { id: number; k: string }[];
+      for (const r of rows) if (!into.has(r.k)) into.set(r.k, r.id);
     }
-    q.link.run(cid, l.id);
-    if (l.vin) q.owner.run(cid, l.vin);
+  }
+
+  function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
+    const todo = rows.filter((l) => l.customerId === null).map((l) => {
+      const phone = normalizePhone(l.phone, l.country, l.language);
+      return { l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsIds?.get(l.id) ?? null };
+    });
+    if (todo.length === 0) return;
+    const byDms = new Map<string, number>();
+    const byEmail = new Map<string, number>();
+    const byPhone = new Map<string, number>();
+    preload('dms_id', todo.flatMap((x) => (x.dms ? [x.dms] : [])), byDms);
+    preload('email', todo.flatMap((x) => (x.email ? [x.email] : [])), byEmail);
+    preload('phone_e164', todo.flatMap((x) => (x.e164 ? [x.e164] : [])), byPhone);
+    const now = clock.now();
+    for (const { l, phone, e164, email, dms } of todo) {
+      let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
+      if (cid !== undefined) {
+        q.fill.run(email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null, dms, now, cid);
+      } else {
+        cid = Number(q.insert.run(dms, l.firstName, l.lastName, email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null,
+          l.otherPhone, l.language, l.country, l.state, l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now).lastInsertRowid);
+      }
+      if (dms && !byDms.has(dms)) byDms.set(dms, cid);
+      if (email && !byEmail.has(email)) byEmail.set(email, cid);
+      if (e164 && !byPhone.has(e164)) byPhone.set(e164, cid);
+      q.link.run(cid, l.id);
+      if (l.vin) q.owner.run(cid, l.vin);
+    }
   }
 
   const svc: CustomerService = {
     linkNew(leadIds, dmsIds) {
-      for (const id of leadIds) {
-        const r = q.lead.get(id) as Record<string, unknown> | undefined;
-        if (!r) continue;
-        const consents = Object.fromEntries(CONSENTS.map((k) => [k, r[`consent.${k}`] === 1])) as Consents;
-        linkOne({ ...(r as unknown as NewLeadRow), consents }, dmsIds?.get(id) ?? null);
+      const rows: NewLeadRow[] = [];
+      for (let i = 0; i < leadIds.length; i += 500) {
+        const chunk = leadIds.slice(i, i + 500);
+        for (const r of q.leads500(chunk)) {
+          const consents = Object.fromEntries(CONSENTS.map((k) => [k, r[`consent.${k}`] === 1])) as Consents;
+          rows.push({ ...(r as unknown as NewLeadRow), consents });
+        }
       }
+      link(rows, dmsIds);
     },
     get(id) {
       const r = q.customer.get(id) as Record<string, unknown> | undefined;
