@@ -179,3 +179,27 @@ describe('workshop load', () => {
     expect(w.days[6]).toMatchObject({ date: '2026-03-08', open: false, capacity: 0 });
   });
 });
+
+describe('aslm vehicles (CLI)', () => {
+  it('prints the report with refused lines (text and --json), as the default manager', async () => {
+    const { vehiclesCommand } = await import('../../electron/cli/vehicles');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(app.dir, 'dms.csv');
+    writeFileSync(file, 'Telaio;Modello;Scadenza contratto\nZAMXXXXXXXX000001;Ghibli;31/01/2027\nBAD;Levante;\n');
+    // Even with a desk user at the desk, the CLI (the administrator's tool on the file) acts as the default manager.
+    const desk = await ok<{ id: number }>(app.core, 'people.save', { name: 'Dora', roles: ['booking_operator'] });
+    await ok(app.core, 'people.switch', { userId: desk.id });
+    expect((await err(app.core, 'vehicles.import', { name: 'x.csv', base64: b64('VIN;Model\n') })).code).toBe('FORBIDDEN');
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
+    expect(await vehiclesCommand([file, '--lang', 'it'], app.core, io)).toBe(0);
+    expect(out).toEqual(['dms.csv: 2 righe, 1 nuovi veicoli, 0 aggiornati, 1 scartate.', '  Riga 3: Il VIN non è valido (17 caratteri, lettere e cifre, senza I, O e Q) (VIN = "BAD")']);
+    out.length = 0;
+    expect(await vehiclesCommand([file, '--json'], app.core, io)).toBe(0);
+    expect(JSON.parse(out[0]!)).toMatchObject({ ok: true, inserted: 0, updated: 1, rejected: [{ line: 3, code: 'VIN_INVALID', reason: expect.stringContaining('not valid') }] });
+    out.length = 0;
+    expect(await vehiclesCommand([join(app.dir, 'missing.csv')], app.core, io)).toBe(1);
+    expect(out[0]).toMatch(/^ERR cannot read/);
+  });
+});
