@@ -98,4 +98,18 @@ test('settings: people, rules, registry and workshop; the workshop load beside t
   await expect(page.getByTestId('workshop-load')).toBeVisible();
   await expect(page.getByTestId('load-2026-11-18')).toContainText('0/8');
   await shot(page, 'people-workshop-load-en');
+  await page.getByTestId('dialog-makeAppointment-cancel').click();
+
+  // The same screens in the three other languages (screenshots for review).
+  const titles = { fr: 'Règles d\'affectation', de: 'Zuweisungsregeln', it: 'Regole di assegnazione' } as const;
+  for (const lang of ['fr', 'de', 'it'] as const) {
+    await call(app, 'settings.setLanguage', { language: lang });
+    await page.goto(`${app.url}#/settings`);
+    await page.reload();
+    await expect(page.getByTestId('rules-card')).toContainText(titles[lang]);
+    await shot(page, `people-settings-${lang}`);
+    await page.goto(`${app.url}#/lead/${d.lead.id}`);
+    await expect(page.getByTestId('customer-card')).toBeVisible();
+    await shot(page, `people-lead-side-${lang}`);
+  }
 });
