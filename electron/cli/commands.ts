@@ -6,6 +6,7 @@ import { generateDemo } from '../core/demo/generate';
 import { defaultDbPath, parseIntArg, parseIso, UsageError } from './args';
 import { replay } from './replay';
 import { importCommand } from './import';
+import { vehiclesCommand } from './vehicles';
 import { parseReportArgs, reportCommand, reportSummary, reportUsage } from './report';
 
 export interface Command {
@@ -127,6 +128,15 @@ export const commands: Record<string, Command> = {
       const dbIdx = argv.indexOf('--db');
       const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
       try { return await importCommand(argv, core); } finally { core.close(); }
+    },
+  },
+  vehicles: {
+    summary: 'import the vehicle registry (DMS export, CSV/XLSX): upsert by VIN, bad rows reported by line and reason',
+    usage: 'vehicles FILE [--json] [--lang en|fr|de|it] [--db FILE]',
+    async run(argv) {
+      const dbIdx = argv.indexOf('--db');
+      const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
+      try { return await vehiclesCommand(argv, core); } finally { core.close(); }
     },
   },
 };

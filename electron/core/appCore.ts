@@ -20,6 +20,10 @@ import { createSweepService } from './sweepService';
 import { createImportService } from './import/importService';
 import { createWatchFolder } from './import/watchFolder';
 import { createPlaybookService } from './playbook/playbookService';
+import { createPeopleService } from './people/peopleService';
+import { createAssignmentService } from './people/assignmentService';
+import { createCustomerService } from './people/customerService';
+import { createPrivacyService } from './people/privacy';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -71,19 +75,51 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   });
 
   const defaultUser = ensureDefaultUser(store, clock.now());
+  const people = createPeopleService(store, clock, settings);
+  const userById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1');
+  // Who acts: the caller's user, else the person at the desk (setting desk.currentUser). The CLI is the
+  // administrator's tool on the database file itself: it acts as the default (first active) manager.
   const actor = (ctx?: CallContext): Actor => {
-    const id = ctx?.userId ?? settings.get<number | null>('desk.currentUser', null) ?? defaultUser;
-    const u = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1').get(id) as Actor | undefined;
-    return u ?? { id: defaultUser, name: 'Front desk' };
+    const id = ctx?.userId ?? (ctx?.transport === 'cli' ? people.defaultManager() : settings.get<number | null>('desk.currentUser', null)) ?? defaultUser;
+    const u = userById.get(id) as Actor | undefined;
+    if (u) return u;
+    const m = userById.get(people.defaultManager()) as Actor | undefined;
+    return m ?? { id: defaultUser, name: 'Front desk' };
   };
+  const assignment = createAssignmentService(store, clock, settings, events, leads, people);
+  const customers = createCustomerService(store, clock, leads.writeHistory);
+  const privacy = createPrivacyService(store, clock, customers);
+  // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
+  // with an assignee, or is a Contact Again follow-up (it keeps the master's assignee, even none).
+  leads.onCreate((lead, who, opts, input) => {
+    customers.linkNew([lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
+    if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) assignment.routeNew([lead.id], who);
+  });
+  // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
+  const assigneeOf = store.sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?');
+  events.on((e) => {
+    const ids = e.type === 'lead.created' ? [e.leadId] : e.type === 'leads.imported' ? e.leadIds : [];
+    for (const id of ids) {
+      const r = assigneeOf.get(id) as { a: number | null } | undefined;
+      if (r) events.emit({ type: 'lead.assigned', leadId: id, at: e.at, assigneeId: r.a });
+    }
+  });
 
   const playbook = createPlaybookService(store, clock, settings, leads);
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
-  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor };
-  const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
+  const services: CoreServices = {
+    options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor,
+    people, assignment, customers, privacy,
+    // The file import calls this inside its transaction with the new leads.
+    assign: (ids, who) => { customers.linkNew(ids); assignment.routeNew(ids, who); },
+  };
+  const dispatch = createDispatcher(contract, allHandlers(services), {
+    validateOutput: opts.validateOutput ?? false, log,
+    authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
+  });
 
   core = {
     ...services, dispatch,

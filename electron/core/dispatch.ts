@@ -22,7 +22,11 @@ export function toErrorShape(e: unknown, log: (msg: string, err?: unknown) => vo
 export function createDispatcher<M extends ChannelMap>(
   contract: M,
   handlers: HandlerMap<M>,
-  opts: { validateOutput: boolean; log: (msg: string, err?: unknown) => void },
+  opts: {
+    validateOutput: boolean; log: (msg: string, err?: unknown) => void;
+    /** The central permission check (shared/contract/permissions.ts), before every handler, whatever the transport. */
+    authorize?: (channel: string, input: unknown, ctx: CallContext) => void;
+  },
 ): Dispatch {
   const table = new Map<string, { def: M[keyof M]; fn: (i: unknown, c: CallContext) => unknown }>();
   for (const name of Object.keys(contract)) {
@@ -43,6 +47,7 @@ export function createDispatcher<M extends ChannelMap>(
       return { ok: false, error: { code: 'INVALID_INPUT', ...(first ? { field: first.path.join('.') } : {}), issues: issues(parsed.error) } };
     }
     try {
+      opts.authorize?.(channel, parsed.data, ctx);
       const value = await entry.fn(parsed.data, ctx);
       if (opts.validateOutput) {
         const out = entry.def.output.safeParse(value);

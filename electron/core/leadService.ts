@@ -39,7 +39,10 @@ export interface LeadService {
   applyChanges(lead: Lead, changes: LeadChanges, actor: Actor): Lead;
   writeHistory(leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null): void;
   onEffect(kind: Effect['kind'], fn: EffectHandler): void;
+  /** Runs inside every creating transaction after afterInsert (customer link, assignment rules — issue 5). */
+  onCreate(fn: CreateHook): void;
 }
+export type CreateHook = (lead: Lead, actor: Actor, opts: CreateOptions, input: NewLeadInput) => void;
 
 export function createLeadService(store: Store, clock: Clock, settings: SettingsService, events: Events): LeadService {
   const { sqlite } = store;
@@ -67,6 +70,7 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     leadNumber: sqlite.prepare('SELECT number FROM leads WHERE id = ?'),
   };
   const effectHandlers = new Map<Effect['kind'], EffectHandler[]>();
+  const createHooks: CreateHook[] = [];
   const updateCache = new Map<string, Statement<unknown[]>>();
 
   const load = (id: number): Lead => {
@@ -126,6 +130,7 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     load,
     writeHistory,
     applyChanges,
+    onCreate(fn) { createHooks.push(fn); },
     onEffect(kind, fn) {
       effectHandlers.set(kind, [...(effectHandlers.get(kind) ?? []), fn]);
     },
@@ -147,6 +152,7 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
           { at: now, field: 'status', oldValue: null, newValue: lead.status },
         ], actor);
         opts.afterInsert?.(lead);
+        for (const h of createHooks) h(load(id), actor, opts, input);
         return load(id);
       })();
       events.emit({ type: 'lead.created', leadId: created.id, at: now });

@@ -77,7 +77,9 @@ export function createListService(store: Store, clock: Clock): ListService {
     const match = q.search ? ftsQuery(q.search) : null;
     if (q.search && !match) where.push('0');
     if (match) { where.push('l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)'); params.push(match); }
-    if (q.assigneeId) { where.push('l.assignee_id = ?'); params.push(q.assigneeId); }
+    if (q.assigneeId && q.unassigned) { where.push('(l.assignee_id = ? OR l.assignee_id IS NULL)'); params.push(q.assigneeId); }
+    else if (q.assigneeId) { where.push('l.assignee_id = ?'); params.push(q.assigneeId); }
+    else if (q.unassigned) where.push('l.assignee_id IS NULL');
     let order: string;
     if (q.sort === 'default') {
       const d = OPEN_VIEWS.has(q.view) ? 'ASC' : 'DESC';
@@ -91,7 +93,7 @@ export function createListService(store: Store, clock: Clock): ListService {
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
     // The view's own partial index already holds the default order: make SQLite read just that.
-    const from = q.sort === 'default' && !match && !q.assigneeId ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
+    const from = q.sort === 'default' && !match && !q.assigneeId && !q.unassigned ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
     return {
       q,
       // Page the ids first (index only), then read just those rows: page 100 costs no more than page 1.

@@ -14,6 +14,10 @@ import type { SweepService } from './sweepService';
 import type { ImportService } from './import/importService';
 import type { WatchFolder } from './import/watchFolder';
 import type { PlaybookService } from './playbook/playbookService';
+import type { PeopleService } from './people/peopleService';
+import type { AssignmentService } from './people/assignmentService';
+import type { CustomerService } from './people/customerService';
+import type { PrivacyService } from './people/privacy';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -30,6 +34,11 @@ export interface CoreServices {
   importer: ImportService;
   watchFolder: WatchFolder;
   playbook: PlaybookService;
+  /** Users, roles, absences, who is at the desk, permissions (issue 5). */
+  people: PeopleService;
+  assignment: AssignmentService;
+  customers: CustomerService;
+  privacy: PrivacyService;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { ImportNav, MyDayNav } from '../features/playbook/nav';
 import { NewLeadButton } from '../features/newLead/NewLeadButton';
 import { HelpButton } from '../features/help/HelpButton';
+import { UserSwitch } from '../features/people/UserSwitch';
 
-export const headerSlots: ComponentType[] = [NewLeadButton, HelpButton];
+export const headerSlots: ComponentType[] = [NewLeadButton, UserSwitch, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

@@ -90,6 +90,8 @@ export const newLeadInput = z.object({
   additionalServices: optText(1000),
   assigneeId: z.number().int().positive().nullish().transform((v) => v ?? null),
   customerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  /** The customer's id in the dealer's DMS, when known: the first key to find an existing customer. */
+  customerDmsId: z.string().trim().max(40).nullish(),
   consents: z.object({
     directMarketing: z.boolean(), profiling: z.boolean(), email: z.boolean(), phone: z.boolean(),
     post: z.boolean(), sms: z.boolean(), fax: z.boolean(), social: z.boolean(),

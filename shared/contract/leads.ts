@@ -17,6 +17,8 @@ export const listQuery = z.object({
   page: z.number().int().min(0).max(1_000_000).default(0),
   pageSize: z.number().int().min(1).max(500).default(50),
   assigneeId: z.number().int().positive().nullish(),
+  /** Only the unassigned leads (the manager's queue); with `assigneeId`: that person's leads plus the queue. */
+  unassigned: z.boolean().optional(),
 });
 export type ListQuery = z.input<typeof listQuery>;
 

@@ -12,7 +12,12 @@ export const appHandlers = (c: CoreServices) => ({
     currentUser: (() => { const a = c.actor(); return a.id === null ? null : { id: a.id, name: a.name }; })(),
   }),
   'settings.get': () => c.settings.all(),
-  'settings.setLanguage': ({ language }) => c.settings.setLanguage(language),
+  // The language is a personal choice: anyone may change it; it is also remembered as the language of the person at the desk.
+  'settings.setLanguage': ({ language }, ctx) => {
+    const a = c.actor(ctx);
+    if (a.id !== null) c.store.sqlite.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, a.id);
+    return c.settings.setLanguage(language);
+  },
   'settings.setRules': (rules) => c.settings.setRules(rules),
   'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
   'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),

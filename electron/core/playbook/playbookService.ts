@@ -1,6 +1,5 @@
 // The contact playbook in the core: the next step of open leads (pure rule shared/rules/nextStep.ts),
 // "My day", the contact templates (stored edits over the locale defaults) and "Send e-mail".
-import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js';
 import type { Actor, Contact, Lead } from '../../../shared/domain/lead';
 import { asLeadName } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
@@ -16,6 +15,7 @@ import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { campaignLabel, vehicleWord } from './campaignLabel';
+import { normalizePhone } from '../../../shared/people/phone';
 
 type StepContact = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
 export interface TemplateRow { kind: TemplateKind; language: Language; subject: string; body: string; custom: boolean; updatedAt: number | null }
@@ -45,30 +45,24 @@ type SlimRow = Pick<Lead, 'id' | 'number' | 'version' | 'firstName' | 'lastName'
   & { frozen: number; assigneeName: string | null };
 
 const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen = 0))";
-const COUNTRY: Record<string, CountryCode> = {
-  italy: 'IT', italia: 'IT', france: 'FR', germany: 'DE', deutschland: 'DE', allemagne: 'DE', switzerland: 'CH', schweiz: 'CH', suisse: 'CH',
-  svizzera: 'CH', austria: 'AT', osterreich: 'AT', belgium: 'BE', belgique: 'BE', luxembourg: 'LU', monaco: 'MC', spain: 'ES',
-  'united kingdom': 'GB', uk: 'GB', netherlands: 'NL',
-};
-const LANG_COUNTRY: Record<Language, CountryCode> = { it: 'IT', fr: 'FR', de: 'DE', en: 'GB' };
 
 export function createPlaybookService(store: Store, clock: Clock, settings: SettingsService, leads: LeadService): PlaybookService {
   const { sqlite } = store;
   const phoneCache = new Map<string, boolean>();
   const playbookSettings = (): PlaybookSettings => ({ ...DEFAULT_PLAYBOOK, ...settings.get<Partial<PlaybookSettings>>('playbook', {}) });
 
-  /** A number is checked with libphonenumber in the lead's country (else the language's); false only when every number is invalid. */
+  /**
+   * A number is checked with libphonenumber in the lead's country (else the language's) — the same check as
+   * the customer record's `phone_valid` (shared/people/phone.ts); false only when every number is invalid.
+   */
   function phoneValid(l: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined {
     const numbers = [l.phone, l.otherPhone].filter((p): p is string => !!p && p.trim() !== '');
     if (numbers.length === 0) return undefined;
-    const c = (l.country ?? '').trim();
-    const country: CountryCode = /^[A-Za-z]{2}$/.test(c) ? c.toUpperCase() as CountryCode : COUNTRY[c.toLowerCase()] ?? LANG_COUNTRY[l.language];
     return numbers.some((p) => {
-      const key = `${country}|${p}`;
+      const key = `${l.country ?? ''}|${l.language}|${p}`;
       let v = phoneCache.get(key);
       if (v === undefined) {
-        const n = p.replace(/^00/, '+');
-        try { v = isValidPhoneNumber(n, country); } catch { v = false; }
+        v = normalizePhone(p, l.country, l.language)?.valid ?? false;
         if (phoneCache.size > 500_000) phoneCache.clear();
         phoneCache.set(key, v);
       }

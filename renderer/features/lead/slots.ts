@@ -3,6 +3,8 @@
 import type { ComponentType } from 'react';
 import type { LeadDetail } from '../../../shared/contract/models';
 import { NextStepSlot } from '../playbook/NextStepCard';
+import { AssignCard } from '../people/AssignCard';
+import { CustomerCard } from '../people/CustomerCard';
 
 export interface LeadSlotProps {
   detail: LeadDetail;
@@ -13,4 +15,4 @@ export interface LeadSlotProps {
   reload(): Promise<void>;
 }
 
-export const leadSideSlots: ComponentType<LeadSlotProps>[] = [NextStepSlot];
+export const leadSideSlots: ComponentType<LeadSlotProps>[] = [NextStepSlot, AssignCard, CustomerCard];

@@ -25,7 +25,12 @@ export const HistoryPanel = memo(function HistoryPanel({ history }: { history: L
     const ns = VOCAB_FIELDS[field];
     return ns ? t(`domain:${ns}.${v}`, { defaultValue: v }) : v;
   };
-  const fieldLabel = (f: string) => t(`desk:field.${f}`, { defaultValue: t(`domain:field.${f}`, { defaultValue: f }) });
+  const fieldLabel = (f: string) => {
+    // Consent changes (issue 5) read "Consents: by e-mail"; other rows by the field's label.
+    const c = /^consents\.(\w+)$/.exec(f);
+    if (c) return `${t('desk:field.consents')}: ${t(`domain:consent.${c[1]}`, { defaultValue: c[1] })}`;
+    return t(`desk:field.${f}`, { defaultValue: t(`domain:field.${f}`, { defaultValue: t(`people:historyField.${f.replace('.', '_')}`, { defaultValue: f }) }) });
+  };
   if (rows.length === 0) return <Text c="dimmed" size="sm">{t('desk:history.empty')}</Text>;
   return (
     <ScrollArea>

@@ -14,6 +14,7 @@ import { navigate } from '../../../app/router';
 import { useLeadList, type ListState } from './useLeadList';
 import { UpdatedAgo } from './UpdatedAgo';
 import { DueNowLink, NextStepCell, useNextSteps } from '../../playbook/NextStepColumn';
+import { AssigneeFilter } from '../../people/AssigneeFilter';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'domain:field.name' },
@@ -34,6 +35,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
   const [debounced] = useDebouncedValue(search, 200);
   const [state, setState] = useState<ListState>({ search: '', sort: 'default', dir: 'asc', page: 0, pageSize: 50 });
   const [selected, setSelected] = useState(0);
+  const [who, setWho] = useState('all');
   const tableRef = useRef<HTMLTableSectionElement>(null);
   useEffect(() => { setState((s) => ({ ...s, search: debounced, page: 0 })); setSelected(0); }, [debounced]);
   useEffect(() => { setState((s) => ({ ...s, page: 0, sort: 'default', dir: 'asc' })); setSelected(0); }, [view]);
@@ -65,11 +67,14 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
             <IconRefresh size={14} />
           </ActionIcon>
         </Text>
+        <Group gap="xs">
+        <AssigneeFilter value={who} onChange={(v, q) => { setWho(v); setState((s) => ({ ...s, page: 0, assigneeId: q.assigneeId, unassigned: q.unassigned })); setSelected(0); }} />
         <TextInput
           placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}
           leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)}
           onKeyDown={onKey} w={320} data-testid="list-search"
         />
+        </Group>
       </Group>
       {error && <Alert color="red" mb="xs">{t(`errors:code.${error.code}`)}</Alert>}
       <ScrollArea>

@@ -5,11 +5,17 @@ import { useAppInfo } from '../../../app/appInfo';
 import { TemplateEditor } from '../../playbook/TemplateEditor';
 import { PlaybookSettingsCard } from '../../playbook/PlaybookSettingsCard';
 import { WatchFolderCard } from '../../import/WatchFolderCard';
+import { PeopleCard } from '../../people/PeopleCard';
+import { AssignmentRulesCard } from '../../people/AssignmentRulesCard';
+import { RegistryCard } from '../../people/RegistryCard';
+import { WorkshopCapacityCard } from '../../people/WorkshopCapacityCard';
+import { useCurrentUser } from '../../people/usePeople';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { info } = useAppInfo();
+  const manage = useCurrentUser()?.canManage ?? false;
   return (
     <Stack>
       <Title order={2} data-testid="settings-title">{t('app:nav.settings')}</Title>
@@ -22,6 +28,10 @@ export function SettingsScreen() {
           <LanguageSwitch />
         </Group>
       </Card>
+      <PeopleCard />
+      <AssignmentRulesCard />
+      <RegistryCard manage={manage} />
+      <WorkshopCapacityCard manage={manage} />
       <PlaybookSettingsCard />
       <TemplateEditor />
       <WatchFolderCard />

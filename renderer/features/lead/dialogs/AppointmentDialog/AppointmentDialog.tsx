@@ -1,6 +1,6 @@
 // Make an Appointment: a date and time in the future (the customer's preferred date-times and the
 // next slots as one-click choices) and "send e-mail to the customer". Pressed again, it reschedules.
-import { Alert, Checkbox } from '@mantine/core';
+import { Alert, Checkbox, Grid } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { makeAppointment } from '../../../../../shared/rules/actions';
@@ -8,6 +8,7 @@ import { DateTimeField, type Choice } from '../../../../components/DateTimeField
 import { formatDateTime } from '../../../../app/format';
 import { DialogFrame } from '../DialogFrame';
 import { appointmentSlots } from '../../shared/choices';
+import { WorkshopLoad } from '../../../people/WorkshopLoad';
 import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
 
 export function AppointmentDialog(p: LeadActionProps) {
@@ -36,11 +37,16 @@ export function AppointmentDialog(p: LeadActionProps) {
   const err = a.error?.code === 'APPOINTMENT_REQUIRED' ? t('desk:appointment.required') : a.fieldError('appointmentAt');
   return (
     <DialogFrame title={t('desk:action.makeAppointment')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
-      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])} testId="dialog-makeAppointment">
+      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])} testId="dialog-makeAppointment" size="xl">
       {l.status === 'appointment' && l.appointmentAt !== null && (
         <Alert color="blue" data-testid="appointment-reschedule">{t('desk:appointment.reschedule', { at: formatDateTime(l.appointmentAt, i18n.language) })}</Alert>
       )}
-      <DateTimeField label={t('desk:field.appointmentAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="appointment-at" />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, sm: 7 }}>
+          <DateTimeField label={t('desk:field.appointmentAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="appointment-at" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>{p.opened && <WorkshopLoad />}</Grid.Col>
+      </Grid>
       <Checkbox label={t('desk:appointment.sendEmail')} checked={sendEmail} onChange={(e) => setSendEmail(e.currentTarget.checked)}
         disabled={!l.email} description={l.email ? l.email : t('desk:appointment.noEmail')} data-testid="appointment-send-email" />
     </DialogFrame>

@@ -1,0 +1,148 @@
+// Customers (domain.md §1, §8): find-or-create on every new lead by DMS id, e-mail or phone (E.164 via
+// libphonenumber for the customer's country), the customer's history (leads, vehicles), consents with
+// their changes in history.
+import type { Actor } from '../../../shared/domain/lead';
+import { CONSENTS, type ConsentKey, type Consents, type Language } from '../../../shared/domain/vocabulary';
+import { AppError } from '../../../shared/contract/errors';
+import type { CustomerDetail } from '../../../shared/contract/people';
+import { normalizePhone } from '../../../shared/people/phone';
+import type { Store } from '../../store/db';
+import type { Clock } from '../clock';
+
+export const consentColumn = (k: ConsentKey) => `consent_${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+const CONSENT_SELECT = CONSENTS.map((k) => `${consentColumn(k)} AS "consent.${k}"`).join(', ');
+const CUSTOMER_SELECT = `id, dms_id AS dmsId, first_name AS firstName, last_name AS lastName, email, phone, phone_e164 AS phoneE164,
+  phone_valid AS phoneValid, other_phone AS otherPhone, language, country, state, city, zip, created_at AS createdAt,
+  updated_at AS updatedAt, anonymized_at AS anonymizedAt, ${CONSENT_SELECT}`;
+export const VEHICLE_SELECT = `id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
+  current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
+  mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
+  service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry`;
+
+export function rowToCustomer(r: Record<string, unknown>): CustomerDetail['customer'] {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) if (!k.startsWith('consent.')) out[k] = v;
+  out.phoneValid = r.phoneValid === null ? null : r.phoneValid === 1;
+  out.consents = Object.fromEntries(CONSENTS.map((k) => [k, r[`consent.${k}`] === 1]));
+  return out as CustomerDetail['customer'];
+}
+
+type NewLeadRow = {
+  id: number; firstName: string; lastName: string; email: string | null; phone: string | null; otherPhone: string | null; language: Language;
+  country: string | null; state: string | null; city: string | null; zip: string | null; vin: string | null; customerId: number | null; consents: Consents;
+};
+
+export interface CustomerService {
+  /** Links new leads to their customer (found by DMS id, e-mail or phone, else created). Inside the caller's transaction. */
+  linkNew(leadIds: number[], dmsIds?: Map<number, string | null>): void;
+  get(id: number): CustomerDetail;
+  setConsents(id: number, leadId: number | null, consents: Partial<Consents>, actor: Actor): CustomerDetail;
+}
+
+export function createCustomerService(store: Store, clock: Clock, writeHistory: (leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null) => void): CustomerService {
+  const { sqlite } = store;
+  const q = {
+    leads500: (ids: number[]) => sqlite.prepare(`SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
+      customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Record<string, unknown>[],
+    insert: sqlite.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, other_phone, language, country, state, city, zip,
+      ${CONSENTS.map(consentColumn).join(', ')}, created_at, updated_at) VALUES (${Array(13 + CONSENTS.length + 2).fill('?').join(', ')})`),
+    link: sqlite.prepare('UPDATE leads SET customer_id = ? WHERE id = ?'),
+    fill: sqlite.prepare(`UPDATE customers SET email = coalesce(email, ?), phone = coalesce(phone, ?), phone_e164 = CASE WHEN phone IS NULL THEN ? ELSE phone_e164 END,
+      phone_valid = CASE WHEN phone IS NULL THEN ? ELSE phone_valid END, dms_id = coalesce(dms_id, ?), updated_at = ? WHERE id = ?`),
+    owner: sqlite.prepare('UPDATE vehicles SET owner_customer_id = ? WHERE vin = ? AND owner_customer_id IS NULL'),
+    customer: sqlite.prepare(`SELECT ${CUSTOMER_SELECT} FROM customers WHERE id = ?`),
+    leads: sqlite.prepare(`SELECT l.id, l.number, l.status, l.campaign, l.source, l.assigned_at AS assignedAt, l.request_for AS requestFor, l.vin, u.name AS assigneeName
+      FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE l.customer_id = ? ORDER BY l.assigned_at DESC, l.id DESC`),
+    vehicles: sqlite.prepare(`SELECT ${VEHICLE_SELECT} FROM vehicles WHERE owner_customer_id = ? OR vin IN (SELECT vin FROM leads WHERE customer_id = ? AND vin IS NOT NULL) ORDER BY vin`),
+    history: sqlite.prepare(`SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
+      FROM history WHERE customer_id = ? ORDER BY id DESC`),
+  };
+
+  /** Looks the keys of a batch up in one query per 500 values (an import links 10,000 leads at once). */
+  function preload(column: 'dms_id' | 'email' | 'phone_e164', values: string[], into: Map<string, number>): void {
+    const extra = column === 'phone_e164' ? ' AND phone_valid = 1' : '';
+    const uniq = [...new Set(values)];
+    for (let i = 0; i < uniq.length; i += 500) {
+      const chunk = uniq.slice(i, i + 500);
+      const rows = sqlite.prepare(`SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${chunk.map(() => '?').join(',')}) ORDER BY id`)
+        .all(...chunk) as { id: number; k: string }[];
+      for (const r of rows) if (!into.has(r.k)) into.set(r.k, r.id);
+    }
+  }
+
+  function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
+    const todo = rows.filter((l) => l.customerId === null).map((l) => {
+      const phone = normalizePhone(l.phone, l.country, l.language);
+      return { l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsIds?.get(l.id) ?? null };
+    });
+    if (todo.length === 0) return;
+    const byDms = new Map<string, number>();
+    const byEmail = new Map<string, number>();
+    const byPhone = new Map<string, number>();
+    preload('dms_id', todo.flatMap((x) => (x.dms ? [x.dms] : [])), byDms);
+    preload('email', todo.flatMap((x) => (x.email ? [x.email] : [])), byEmail);
+    preload('phone_e164', todo.flatMap((x) => (x.e164 ? [x.e164] : [])), byPhone);
+    const now = clock.now();
+    for (const { l, phone, e164, email, dms } of todo) {
+      let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
+      if (cid !== undefined) {
+        q.fill.run(email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null, dms, now, cid);
+      } else {
+        cid = Number(q.insert.run(dms, l.firstName, l.lastName, email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null,
+          l.otherPhone, l.language, l.country, l.state, l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now).lastInsertRowid);
+      }
+      if (dms && !byDms.has(dms)) byDms.set(dms, cid);
+      if (email && !byEmail.has(email)) byEmail.set(email, cid);
+      if (e164 && !byPhone.has(e164)) byPhone.set(e164, cid);
+      q.link.run(cid, l.id);
+      if (l.vin) q.owner.run(cid, l.vin);
+    }
+  }
+
+  const svc: CustomerService = {
+    linkNew(leadIds, dmsIds) {
+      const rows: NewLeadRow[] = [];
+      for (let i = 0; i < leadIds.length; i += 500) {
+        const chunk = leadIds.slice(i, i + 500);
+        for (const r of q.leads500(chunk)) {
+          const consents = Object.fromEntries(CONSENTS.map((k) => [k, r[`consent.${k}`] === 1])) as Consents;
+          rows.push({ ...(r as unknown as NewLeadRow), consents });
+        }
+      }
+      link(rows, dmsIds);
+    },
+    get(id) {
+      const r = q.customer.get(id) as Record<string, unknown> | undefined;
+      if (!r) throw new AppError('NOT_FOUND', { params: { id } });
+      return {
+        customer: rowToCustomer(r),
+        leads: q.leads.all(id) as CustomerDetail['leads'],
+        vehicles: q.vehicles.all(id, id) as CustomerDetail['vehicles'],
+        history: q.history.all(id) as CustomerDetail['history'],
+      };
+    },
+    setConsents(id, leadId, consents, actor) {
+      sqlite.transaction(() => {
+        const cur = svc.get(id).customer;
+        if (cur.anonymizedAt !== null) throw new AppError('CUSTOMER_ERASED');
+        if (leadId !== null) {
+          const l = sqlite.prepare('SELECT customer_id AS c FROM leads WHERE id = ?').get(leadId) as { c: number | null } | undefined;
+          if (!l || l.c !== id) throw new AppError('NOT_FOUND', { field: 'leadId' });
+        }
+        const now = clock.now();
+        const rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[] = [];
+        for (const k of CONSENTS) {
+          const v = consents[k];
+          if (v === undefined || v === cur.consents[k]) continue;
+          sqlite.prepare(`UPDATE customers SET ${consentColumn(k)} = ?, updated_at = ? WHERE id = ?`).run(v ? 1 : 0, now, id);
+          // The lead the change was made from shows the customer's current consents too.
+          if (leadId !== null) sqlite.prepare(`UPDATE leads SET ${consentColumn(k)} = ?, updated_at = ?, version = version + 1 WHERE id = ?`).run(v ? 1 : 0, now, leadId);
+          rows.push({ at: now, field: `consents.${k}`, oldValue: String(cur.consents[k]), newValue: String(v) });
+        }
+        writeHistory(leadId, rows, actor, id);
+      })();
+      return svc.get(id);
+    },
+  };
+  return svc;
+}

@@ -1,0 +1,167 @@
+// Users and roles, absences, the "who is at the desk" switch (optional PIN, scrypt + salt) and the
+// central permission check the dispatcher runs before every handler (shared/contract/permissions.ts).
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../../../shared/domain/lead';
+import { ROLES, type Language, type Role } from '../../../shared/domain/vocabulary';
+import { AppError } from '../../../shared/contract/errors';
+import type { UserRow } from '../../../shared/contract/people';
+import { permissionOf } from '../../../shared/contract/permissions';
+import { canManage, canWorkLead, isAbsent, type Person } from '../../../shared/people/access';
+import { addCalendarDays, fromWallTime, localDate } from '../../../shared/rules/time';
+import type { Store } from '../../store/db';
+import type { Clock } from '../clock';
+import type { CallContext } from '../dispatch';
+import type { SettingsService } from '../settingsService';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const CURRENT_USER_KEY = 'desk.currentUser';
+
+export interface UserInput {
+  id?: number | null; name: string; email: string | null; language: Language; active: boolean; roles: Role[];
+  absences: { from: string; to: string }[]; pin?: string | null;
+}
+
+export interface PeopleService {
+  list(): UserRow[];
+  get(id: number): UserRow;
+  persons(): Person[];
+  save(input: UserInput): UserRow;
+  switchTo(userId: number, pin: string | null | undefined): void;
+  canManage(userId: number | null): boolean;
+  /** Throws FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
+  authorize(channel: string, input: unknown, actor: Actor): void;
+  defaultManager(): number;
+}
+
+export function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  return `scrypt$${salt.toString('hex')}$${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+export function verifyPin(pin: string, stored: string): boolean {
+  const [kind, salt, hash] = stored.split('$');
+  if (kind !== 'scrypt' || !salt || !hash) return false;
+  const want = Buffer.from(hash, 'hex');
+  const got = scryptSync(pin, Buffer.from(salt, 'hex'), want.length);
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+export function createPeopleService(store: Store, clock: Clock, settings: SettingsService): PeopleService {
+  const { sqlite } = store;
+  const q = {
+    users: sqlite.prepare('SELECT id, name, email, language, active, pin_hash AS pinHash FROM users ORDER BY name COLLATE NOCASE, id'),
+    roles: sqlite.prepare('SELECT user_id AS userId, role FROM user_roles'),
+    absences: sqlite.prepare('SELECT user_id AS userId, from_at AS fromAt, to_at AS toAt FROM absences ORDER BY from_at'),
+    assignee: sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?'),
+    pin: sqlite.prepare('SELECT pin_hash AS h, active FROM users WHERE id = ?'),
+  };
+  const tz = () => settings.rules().timeZone;
+  const dayStart = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+    return fromWallTime({ year: y, month: m, day: dd, hour: 0, minute: 0, second: 0 }, tz());
+  };
+
+  type Raw = { id: number; name: string; email: string | null; language: Language; active: number; pinHash: string | null };
+  function load(): { raw: Raw[]; roles: Map<number, Role[]>; absences: Map<number, { fromAt: number; toAt: number }[]> } {
+    const roles = new Map<number, Role[]>();
+    for (const r of q.roles.all() as { userId: number; role: Role }[]) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r.role]);
+    const absences = new Map<number, { fromAt: number; toAt: number }[]>();
+    for (const a of q.absences.all() as { userId: number; fromAt: number; toAt: number }[]) absences.set(a.userId, [...(absences.get(a.userId) ?? []), { fromAt: a.fromAt, toAt: a.toAt }]);
+    return { raw: q.users.all() as Raw[], roles, absences };
+  }
+  const order = (rs: Role[]) => ROLES.filter((r) => rs.includes(r));
+
+  const svc: PeopleService = {
+    list() {
+      const { raw, roles, absences } = load();
+      const now = clock.now();
+      const zone = tz();
+      return raw.map((u) => {
+        const abs = absences.get(u.id) ?? [];
+        return {
+          id: u.id, name: u.name, email: u.email, language: u.language, active: u.active === 1, roles: order(roles.get(u.id) ?? []),
+          absences: abs.map((a) => ({ from: localDate(a.fromAt, zone), to: localDate(addCalendarDays(a.toAt, -1, zone), zone) })),
+          hasPin: u.pinHash !== null, absentNow: isAbsent(abs, now),
+        };
+      });
+    },
+    get(id) {
+      const u = svc.list().find((x) => x.id === id);
+      if (!u) throw new AppError('NOT_FOUND', { field: 'userId', params: { id } });
+      return u;
+    },
+    persons() {
+      const { raw, roles, absences } = load();
+      return raw.map((u) => ({ id: u.id, active: u.active === 1, roles: roles.get(u.id) ?? [], absences: absences.get(u.id) ?? [] }));
+    },
+    save(input) {
+      if (input.email && !EMAIL.test(input.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
+      const roles = [...new Set(input.roles)];
+      const id = sqlite.transaction(() => {
+        let uid = input.id ?? null;
+        if (uid !== null) {
+          const r = sqlite.prepare('UPDATE users SET name = ?, email = ?, language = ?, active = ? WHERE id = ?')
+            .run(input.name, input.email, input.language, input.active ? 1 : 0, uid);
+          if (r.changes !== 1) throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
+        } else {
+          uid = Number(sqlite.prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, ?, ?)')
+            .run(input.name, input.email, input.language, input.active ? 1 : 0, clock.now()).lastInsertRowid);
+        }
+        if (input.pin !== undefined) sqlite.prepare('UPDATE users SET pin_hash = ? WHERE id = ?').run(input.pin === null ? null : hashPin(input.pin), uid);
+        sqlite.prepare('DELETE FROM user_roles WHERE user_id = ?').run(uid);
+        for (const r of roles) sqlite.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(uid, r);
+        sqlite.prepare('DELETE FROM absences WHERE user_id = ?').run(uid);
+        for (const a of input.absences) {
+          sqlite.prepare('INSERT INTO absences (user_id, from_at, to_at) VALUES (?, ?, ?)').run(uid, dayStart(a.from), addCalendarDays(dayStart(a.to), 1, tz()));
+        }
+        // Someone must still be able to manage: at least one active manager.
+        const managers = (sqlite.prepare("SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1").get() as { n: number }).n;
+        if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
+        return uid;
+      })();
+      return svc.get(id);
+    },
+    switchTo(userId, pin) {
+      const u = q.pin.get(userId) as { h: string | null; active: number } | undefined;
+      if (!u || u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'userId' });
+      if (u.h !== null && !(pin && verifyPin(pin, u.h))) throw new AppError('PIN_WRONG', { field: 'pin' });
+      const lang = (sqlite.prepare('SELECT language FROM users WHERE id = ?').get(userId) as { language: Language }).language;
+      sqlite.transaction(() => {
+        settings.set(CURRENT_USER_KEY, userId);
+        settings.set('language', lang);
+      })();
+    },
+    canManage(userId) {
+      if (userId === null) return false;
+      const people = svc.persons();
+      return canManage(people.find((p) => p.id === userId), people, clock.now());
+    },
+    authorize(channel, input, actor) {
+      const perm = permissionOf(channel);
+      const inp = (input ?? {}) as { id?: number; assigneeId?: number | null };
+      if (perm === null && !(channel === 'leads.create' && inp.assigneeId != null)) return;
+      const people = svc.persons();
+      const me = people.find((p) => p.id === actor.id);
+      const manage = canManage(me, people, clock.now());
+      if (channel === 'leads.create') {
+        if (!manage && inp.assigneeId !== actor.id) throw new AppError('FORBIDDEN', { field: 'assigneeId' });
+        return;
+      }
+      if (perm === 'manage') {
+        if (!manage) throw new AppError('FORBIDDEN', { params: { channel } });
+        return;
+      }
+      if (typeof inp.id !== 'number') return;
+      const row = q.assignee.get(inp.id) as { a: number | null } | undefined;
+      if (!row) return; // the handler answers NOT_FOUND
+      if (!canWorkLead(me, row.a, manage)) throw new AppError('NOT_YOUR_LEAD');
+    },
+    defaultManager() {
+      const r = sqlite.prepare("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1 ORDER BY u.id LIMIT 1").get() as { id: number } | undefined;
+      return r?.id ?? (sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number }).id;
+    },
+  };
+  return svc;
+}
+
+/** The caller's context → who acts. Exported for the CLI note: the CLI acts as the default manager. */
+export type ActorOf = (ctx?: CallContext) => Actor;

@@ -1,0 +1,28 @@
+// Workshop load (domain.md §8): appointments per day for the coming days against a settable daily
+// capacity (setting `workshop.capacity`, default 8), days of the dealer's zone.
+import { addCalendarDays, localDate, startOfLocalDay, wallTime } from '../../../shared/rules/time';
+import type { Store } from '../../store/db';
+import type { SettingsService } from '../settingsService';
+
+export const CAPACITY_KEY = 'workshop.capacity';
+export const DEFAULT_CAPACITY = 8;
+
+export function workshopLoad(store: Store, settings: SettingsService, now: number, days: number) {
+  const s = settings.rules();
+  const tz = s.timeZone;
+  const capacity = settings.get<number>(CAPACITY_KEY, DEFAULT_CAPACITY);
+  const start = startOfLocalDay(now, tz);
+  const end = addCalendarDays(start, days, tz);
+  const counts = new Map<string, number>();
+  const rows = store.sqlite.prepare("SELECT appointment_at AS a FROM leads WHERE status = 'appointment' AND appointment_at >= ? AND appointment_at < ?").all(start, end) as { a: number }[];
+  for (const r of rows) { const d = localDate(r.a, tz); counts.set(d, (counts.get(d) ?? 0) + 1); }
+  const out = [];
+  for (let i = 0; i < days; i++) {
+    const t = addCalendarDays(start, i, tz);
+    const date = localDate(t, tz);
+    const wd = wallTime(t, tz).weekday;
+    const open = s.openingHours[wd] !== null && !s.holidays.includes(date);
+    out.push({ date, appointments: counts.get(date) ?? 0, capacity: open ? capacity : 0, open });
+  }
+  return { capacity, days: out, at: now };
+}

@@ -1,0 +1,23 @@
+// The list's assignee filter: everyone, my leads (with the unassigned queue), the unassigned queue, or one person.
+import { Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, usePeople } from '../usePeople';
+
+export interface AssigneeChoice { assigneeId?: number; unassigned?: boolean }
+
+export function AssigneeFilter({ value, onChange }: { value: string; onChange(v: string, q: AssigneeChoice): void }) {
+  const { t } = useTranslation();
+  const cur = useCurrentUser();
+  const { users } = usePeople();
+  const me = cur?.user?.id;
+  const toQuery = (v: string): AssigneeChoice =>
+    v === 'mine' && me ? { assigneeId: me, unassigned: true } : v === 'queue' ? { unassigned: true } : v.startsWith('u:') ? { assigneeId: Number(v.slice(2)) } : {};
+  return (
+    <Select size="sm" w={220} value={value} allowDeselect={false} aria-label={t('people:filter.label')} data-testid="assignee-filter"
+      onChange={(v) => v && onChange(v, toQuery(v))}
+      data={[
+        { value: 'all', label: t('people:filter.all') }, { value: 'mine', label: t('people:filter.mine') }, { value: 'queue', label: t('people:filter.queue') },
+        ...users.map((u) => ({ value: `u:${u.id}`, label: u.name })),
+      ]} />
+  );
+}

@@ -1,0 +1,1 @@
+export { AssigneeFilter, type AssigneeChoice } from './AssigneeFilter';

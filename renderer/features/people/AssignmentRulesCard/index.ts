@@ -1,0 +1,1 @@
+export { AssignmentRulesCard } from './AssignmentRulesCard';

@@ -1,0 +1,1 @@
+export { CustomerCard } from './CustomerCard';

@@ -1,0 +1,1 @@
+export { UserEditor } from './UserEditor';

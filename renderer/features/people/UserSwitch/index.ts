@@ -1,0 +1,1 @@
+export { UserSwitch } from './UserSwitch';

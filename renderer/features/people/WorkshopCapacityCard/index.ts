@@ -1,0 +1,1 @@
+export { WorkshopCapacityCard } from './WorkshopCapacityCard';

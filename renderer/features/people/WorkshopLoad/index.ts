@@ -1,0 +1,1 @@
+export { WorkshopLoad } from './WorkshopLoad';

@@ -1,0 +1,40 @@
+// THE permission table: each channel that needs more than "someone is at the desk", checked centrally
+// by the core's dispatcher for every transport (IPC, HTTP, CLI, tests) — not only hidden in the UI.
+//  - `manage`: the manager, or the alternate while the manager is absent (shared/people/access.ts):
+//    assignment, reassignment, assignment rules, users, every setting, registry import, demo data, erasure.
+//  - `lead`: acting on a lead (input `id`): own leads and the unassigned queue; someone else's lead only
+//    with `manage` (else NOT_YOUR_LEAD).
+// Everything else (reading lists and leads, creating a lead, importing leads, the personal language,
+// switching who is at the desk, exporting a customer's data for a request) is open to everyone at the desk.
+import type { ChannelName } from './index';
+
+export type Permission = 'manage' | 'lead';
+
+export const CHANNEL_PERMISSIONS = {
+  'settings.setRules': 'manage',
+  'demo.load': 'manage',
+  'kpi.setDigestSettings': 'manage',
+  'playbook.settings.set': 'manage',
+  'templates.save': 'manage',
+  'templates.reset': 'manage',
+  'import.presets.save': 'manage',
+  'import.presets.delete': 'manage',
+  'import.watchFolder.set': 'manage',
+  'people.save': 'manage',
+  'assignment.rules.set': 'manage',
+  'leads.reassign': 'manage',
+  'leads.bulkReassign': 'manage',
+  'customers.erase': 'manage',
+  'vehicles.import': 'manage',
+  'workshop.setCapacity': 'manage',
+  'leads.edit': 'lead',
+  'leads.recordContact': 'lead',
+  'leads.makeAppointment': 'lead',
+  'leads.closedInSale': 'lead',
+  'leads.closedNoSale': 'lead',
+  'leads.contactAgain': 'lead',
+  'playbook.sendEmail': 'lead',
+} as const satisfies Partial<Record<ChannelName, Permission>>;
+
+export const permissionOf = (channel: string): Permission | null =>
+  Object.hasOwn(CHANNEL_PERMISSIONS, channel) ? CHANNEL_PERMISSIONS[channel as keyof typeof CHANNEL_PERMISSIONS] : null;
