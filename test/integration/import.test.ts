@@ -253,7 +253,9 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(r.imported).toBe(10_000);
     expect(r.firstNumber).toBe('ASL-2026-000002');
     expect(r.lastNumber).toBe('ASL-2026-010001');
-    expect(elapsed).toBeLessThan(5000);
+    // Speed is measured by `npm run bench` (50,000 rows, target ≤ 5 s); here only a bound that catches a
+    // row-by-row regression (an index rebuilt per row takes minutes), loose enough for a busy CI machine.
+    expect(elapsed).toBeLessThan(30_000);
     expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM history WHERE field = 'created'").get()).toEqual({ n: 10_001 });
     expect(app.core.lists.counts().not_managed).toBe(10_001);
     const found = app.core.lists.list({ view: 'not_managed', search: person(9876).email });
