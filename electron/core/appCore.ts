@@ -20,6 +20,11 @@ import { createSweepService } from './sweepService';
 import { createImportService } from './import/importService';
 import { createWatchFolder } from './import/watchFolder';
 import { createPlaybookService } from './playbook/playbookService';
+import { keyFileSecrets, type Secrets } from './mail/secrets';
+import { createSmtpService } from './mail/smtp';
+import { createOutbox } from './mail/outbox';
+import { wireAppointmentMails } from './mail/appointmentMails';
+import { createNotificationService } from './notify/notificationService';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -31,6 +36,11 @@ export interface AppCoreOptions {
   /** Check every reply against the contract's output schema (on in tests). */
   validateOutput?: boolean;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * How secrets (the SMTP password) are kept. Electron's main passes one built on safeStorage; the default
+   * is AES-256-GCM with a random key in `<dbPath>.key` (0600) beside the database, never in it.
+   */
+  secrets?: Secrets;
 }
 
 export interface AppCore extends CoreServices {
@@ -78,11 +88,19 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   };
 
   const playbook = createPlaybookService(store, clock, settings, leads);
+
+  // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
+  const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
+  const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
+  const outbox = createOutbox(store, leads, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  wireAppointmentMails({ store, clock, settings, leads, outbox, smtp });
+  const notifications = createNotificationService({ store, clock, settings, outbox, onNew: (count) => events.emit({ type: 'notifications.new', at: clock.now(), count }) });
+  events.on((e) => { if (e.type === 'lead.assigned') notifications.onEvent(e); });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
-  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor };
+  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, smtp, outbox, notifications, log, actor };
   const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
 
   core = {

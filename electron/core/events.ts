@@ -5,7 +5,11 @@ export type AppEvent =
   | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null }
   /** A file import created these leads (one event for the whole file, after its commit). */
   | { type: 'leads.imported'; leadIds: number[]; at: number }
-  | { type: 'sweep.done'; name: string; at: number; changed: number };
+  | { type: 'sweep.done'; name: string; at: number; changed: number }
+  /** E-mails were written to the outbox (possibly inside a transaction still open: act on it later). */
+  | { type: 'outbox.queued'; at: number }
+  /** New rows in `notifications` (the desktop notifier shows them). */
+  | { type: 'notifications.new'; at: number; count: number };
 
 export interface Events {
   emit(e: AppEvent): void;

@@ -14,6 +14,9 @@ import type { SweepService } from './sweepService';
 import type { ImportService } from './import/importService';
 import type { WatchFolder } from './import/watchFolder';
 import type { PlaybookService } from './playbook/playbookService';
+import type { SmtpService } from './mail/smtp';
+import type { OutboxService } from './mail/outbox';
+import type { NotificationService } from './notify/notificationService';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -30,6 +33,12 @@ export interface CoreServices {
   importer: ImportService;
   watchFolder: WatchFolder;
   playbook: PlaybookService;
+  /** The SMTP account (password encrypted at rest) and sending (issue 4). */
+  smtp: SmtpService;
+  /** The durable outbox: enqueue inside the action's transaction, deliverDue() with retries. */
+  outbox: OutboxService;
+  /** The notification scheduler and the bell's rows. */
+  notifications: NotificationService;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;

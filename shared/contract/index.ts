@@ -7,8 +7,10 @@ import { importChannels } from './import';
 import { playbookChannels } from './playbook';
 import { kpiChannels } from './kpi';
 import { deskChannels } from './desk';
+import { mailChannels } from './mail';
+import { notificationChannels } from './notifications';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, mailChannels, notificationChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

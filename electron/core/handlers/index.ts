@@ -8,6 +8,7 @@ import { importHandlers } from './importing';
 import { playbookHandlers } from './playbook';
 import { kpiHandlers } from './kpi';
 import { deskHandlers } from './desk';
+import { mailHandlers, notificationHandlers } from './mail';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -17,5 +18,7 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...playbookHandlers(c),
     ...kpiHandlers(c),
     ...deskHandlers(c),
+    ...mailHandlers(c),
+    ...notificationHandlers(c),
   } satisfies HandlerMap<Contract>;
 }
