@@ -52,7 +52,7 @@ export const mailChannels = {
   'mail.settings.set': { input: smtpSettingsInput, output: smtpSettingsSchema },
   /** Sends a test e-mail now (not through the outbox) and returns the server's answer. */
   'mail.test': {
-    input: z.object({ to: z.string().trim().max(254).optional() }).default({}),
+    input: z.object({ to: z.string().trim().min(3).max(254) }),
     output: z.object({ to: z.string(), messageId: z.string(), response: z.string() }),
   },
   'mail.outbox.list': {

@@ -31,7 +31,8 @@ export const notificationChannels = {
     output: z.object({ items: z.array(notificationSchema), unread: z.number() }),
   },
   'notifications.markRead': {
-    input: z.object({ ids: z.array(z.number().int().positive()).max(500).optional(), all: z.boolean().optional() }),
+    input: z.object({ ids: z.array(z.number().int().positive()).max(500).optional(), all: z.boolean().optional() })
+      .refine((v) => v.all === true || (v.ids?.length ?? 0) > 0, { message: 'ids or all', path: ['ids'] }),
     output: z.object({ unread: z.number() }),
   },
   'notifications.settings.get': { input: z.object({}).default({}), output: notifySettingsSchema },

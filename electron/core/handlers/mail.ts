@@ -12,7 +12,7 @@ export const mailHandlers = (c: CoreServices) => ({
   'mail.settings.get': () => c.smtp.get(),
   'mail.settings.set': (input) => c.smtp.set(input),
   'mail.test': async ({ to }) => {
-    const address = to || c.smtp.dealerMailbox() || c.smtp.get().from;
+    const address = to;
     if (!isEmail(address)) throw new AppError('EMAIL_INVALID', { field: 'to' });
     const lang = c.settings.get<string>('language', 'en');
     const t = syncT('mail', lang);
@@ -32,7 +32,6 @@ export const notificationHandlers = (c: CoreServices) => ({
   'notifications.list': ({ unreadOnly, limit, language }, ctx) =>
     c.notifications.list(c.actor(ctx).id ?? -1, { unreadOnly, limit }, language ?? c.settings.get<string>('language', 'en')),
   'notifications.markRead': ({ ids, all }, ctx) => {
-    if (!all && !ids?.length) throw new AppError('INVALID_INPUT', { field: 'ids' });
     return c.notifications.markRead(c.actor(ctx).id ?? -1, { ids, all }, c.clock.now());
   },
   'notifications.settings.get': () => c.notifications.settings(),
