@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 export interface Received { raw: string; mail: ParsedMail; to: string; messageId: string; ics: string | null }
 export interface TestSmtp { port: number; received: Received[]; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void>; reject?: (to: string) => string | null }
 
-export async function startSmtp(opts: { port?: number; user?: string; pass?: string } = {}): Promise<TestSmtp> {
+export async function startSmtp(opts: { port?: number; user?: string; pass?: string; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
   let server: SMTPServer | null = null;
   let port = opts.port ?? 0;
@@ -33,7 +33,8 @@ export async function startSmtp(opts: { port?: number; user?: string; pass?: str
               const cal = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
               const icsPart = cal ? cal.content.toString('utf8') : null;
               received.push({ raw, mail, to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId: mail.messageId ?? '', ics: icsPart ?? textCalendar(mail) });
-              cb();
+              // A slow server (crash test): the message is kept, the answer comes later.
+              if (opts.delayMs) setTimeout(() => cb(), opts.delayMs); else cb();
             }, cb);
           });
         },
