@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { ImportNav, MyDayNav } from '../features/playbook/nav';
 import { NewLeadButton } from '../features/newLead/NewLeadButton';
 import { HelpButton } from '../features/help/HelpButton';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
-export const headerSlots: ComponentType[] = [NewLeadButton, HelpButton];
+export const headerSlots: ComponentType[] = [NewLeadButton, NotificationBell, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

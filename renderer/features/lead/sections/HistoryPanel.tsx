@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../app/format';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** A contact's history row: "#2 outbound/phone/no_answer". */
 const CONTACT = /^#(\d+) (\w+)\/(\w+)\/(\w+)$/;
+const MAIL_STATE = /^(queued|sending|sent|failed|cancelled|expired): ([\s\S]*)$/;
 const VOCAB_FIELDS: Record<string, string> = {
   status: 'status', source: 'source', leadType: 'leadType', closeReason: 'closeReason', closeCategory: 'closeCategory', campaign: 'campaign',
 };
@@ -21,11 +22,14 @@ export const HistoryPanel = memo(function HistoryPanel({ history }: { history: L
     const c = field === 'contact' ? CONTACT.exec(v) : null;
     if (c) return `#${c[1]} ${t(`domain:direction.${c[2]}`)} · ${t(`domain:channel.${c[3]}`)} · ${t(`domain:outcome.${c[4]}`)}`;
     if (ISO.test(v)) return formatDateTime(Date.parse(v), lang);
+    // An e-mail's delivery: "sent: Subject → address (server reply)" with the state translated.
+    const m = field === 'emailDelivery' ? MAIL_STATE.exec(v) : null;
+    if (m) return `${t(`mail:state.${m[1]}`, { defaultValue: m[1] })}: ${m[2]}`;
     if (v === 'true' || v === 'false') return t(v === 'true' ? 'desk:common.yes' : 'desk:common.no');
     const ns = VOCAB_FIELDS[field];
     return ns ? t(`domain:${ns}.${v}`, { defaultValue: v }) : v;
   };
-  const fieldLabel = (f: string) => t(`desk:field.${f}`, { defaultValue: t(`domain:field.${f}`, { defaultValue: f }) });
+  const fieldLabel = (f: string) => t(`desk:field.${f}`, { defaultValue: t(`domain:field.${f}`, { defaultValue: t(`mail:field.${f}`, { defaultValue: f }) }) });
   if (rows.length === 0) return <Text c="dimmed" size="sm">{t('desk:history.empty')}</Text>;
   return (
     <ScrollArea>

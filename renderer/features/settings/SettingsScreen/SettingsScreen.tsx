@@ -5,6 +5,8 @@ import { useAppInfo } from '../../../app/appInfo';
 import { TemplateEditor } from '../../playbook/TemplateEditor';
 import { PlaybookSettingsCard } from '../../playbook/PlaybookSettingsCard';
 import { WatchFolderCard } from '../../import/WatchFolderCard';
+import { SmtpSettingsCard } from '../../mail/SmtpSettingsCard';
+import { NotifySettingsCard } from '../../notifications/NotifySettingsCard';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
 export function SettingsScreen() {
@@ -25,6 +27,8 @@ export function SettingsScreen() {
       <PlaybookSettingsCard />
       <TemplateEditor />
       <WatchFolderCard />
+      <SmtpSettingsCard />
+      <NotifySettingsCard />
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
     </Stack>
   );
