@@ -60,7 +60,7 @@ export function SmtpSettingsCard() {
           <NumberInput label={t('mail:settings.port')} min={1} max={65535} value={v.port} onChange={(n) => setV({ ...v, port: Number(n) || 587 })} maw={120} />
           <Select label={t('mail:settings.tls')} value={v.tls} allowDeselect={false} maw={160}
             data={(['none', 'starttls', 'tls'] as const).map((m) => ({ value: m, label: t(`mail:settings.tlsMode.${m}`) }))}
-            onChange={(m) => m && setV({ ...v, tls: m as SmtpSettings['tls'] })} />
+            onChange={(m) => m && setV({ ...v, tls: m as SmtpSettings['tls'] })} data-testid="smtp-tls" />
         </Group>
         <Group grow align="flex-start">
           <TextInput label={t('mail:settings.user')} value={v.user} onChange={(e) => setV({ ...v, user: e.currentTarget.value })} autoComplete="off" />

@@ -44,7 +44,7 @@ export function NotificationBell() {
   return (
     <Popover opened={open} onChange={setOpen} width={380} position="bottom-end" shadow="md">
       <Popover.Target>
-        <Tooltip label={t('notify:bell.label')}>
+        <Tooltip label={t('notify:bell.label')} disabled={open}>
           <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
             <ActionIcon variant="light" radius="xl" size="lg" aria-label={`${t('notify:bell.label')}${unread ? ` — ${t('notify:bell.unread', { count: unread })}` : ''}`}
               data-testid="notification-bell" data-unread={unread} onClick={() => { setOpen((o) => !o); void load(); }}>
