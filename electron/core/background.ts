@@ -17,6 +17,14 @@ export interface BackgroundOptions {
   notifyCron?: string;
 }
 
+/** The daily digest's e-mails go through the outbox (deduplicated per manager and day). */
+export function digestMailer(core: AppCore): DigestMailer {
+  return (to, m, key) => {
+    const now = core.clock.now();
+    core.outbox.enqueue({ dedupeKey: key, leadId: null, kind: 'kpi_digest', to: to.email, language: to.language, subject: m.subject, text: m.text, dueAt: now }, now);
+  };
+}
+
 export function startBackground(core: AppCore, opts: BackgroundOptions = {}): () => void {
   const sweep = () => {
     try {
@@ -57,11 +65,7 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     cron.schedule(opts.deliveryCron ?? '* * * * *', deliver),
     cron.schedule(opts.notifyCron ?? '*/5 * * * *', notify),
   ];
-  const mail: DigestMailer = (to, m, key) => {
-    const now = core.clock.now();
-    core.outbox.enqueue({ dedupeKey: key, leadId: null, kind: 'kpi_digest', to: to.email, language: to.language, subject: m.subject, text: m.text, dueAt: now }, now);
-  };
-  const stopDigest = scheduleDailyDigest(core, { mail });
+  const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core) });
   const stopWatch = core.watchFolder.start();
   return () => {
     for (const t of tasks) void t.stop();

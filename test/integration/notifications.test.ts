@@ -78,3 +78,22 @@ describe('notifications', () => {
     expect(opened).toEqual([d.lead.id]);
   });
 });
+
+describe('daily digest by e-mail', () => {
+  it('goes through the outbox to each manager with an address, once per day, delivered to a real SMTP server', async () => {
+    const { runDailyDigest } = await import('../../electron/core/kpi/digest');
+    const { digestMailer } = await import('../../electron/core/background');
+    const { startSmtp } = await import('./smtpServer');
+    app = openTestApp(Date.parse('2026-03-02T08:30:00Z'));
+    const smtp = await startSmtp();
+    try {
+      await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
+      app.core.store.sqlite.prepare("UPDATE users SET email = 'manager@dealer.example', language = 'de' WHERE id = 1").run();
+      await runDailyDigest(app.core, app.clock.now(), digestMailer(app.core));
+      await runDailyDigest(app.core, app.clock.now() + 60_000, digestMailer(app.core)); // same day: nothing more
+      await app.core.outbox.deliverDue(app.clock.now());
+      expect(smtp.received.map((m) => m.to)).toEqual(['manager@dealer.example']);
+      expect(app.core.store.sqlite.prepare(`SELECT kind, state, language FROM outbox`).all()).toEqual([{ kind: 'kpi_digest', state: 'sent', language: 'de' }]);
+    } finally { await smtp.close(); }
+  });
+});
