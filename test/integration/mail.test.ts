@@ -155,6 +155,30 @@ describe('appointment e-mails through a real SMTP server', () => {
   });
 });
 
+describe('retries', () => {
+  it('a 4xx answer is retried with exponential backoff, then delivered once', async () => {
+    await setup();
+    smtp.reject = () => 'Greylisted, try again later';
+    smtp.rejectCode = 451;
+    const d = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
+    expect(await deliver()).toMatchObject({ sent: 0, deferred: 1 });
+    const row = () => app.core.store.sqlite.prepare(`SELECT state, attempts, next_attempt_at AS next, last_error AS e FROM outbox WHERE kind = 'appointment_confirmation'`).get() as { state: string; attempts: number; next: number; e: string };
+    expect(row()).toMatchObject({ state: 'queued', attempts: 1, next: app.clock.now() + MINUTE_MS });
+    expect(row().e).toMatch(/451.*Greylisted/);
+    app.clock.advance(MINUTE_MS);
+    expect(await deliver()).toMatchObject({ deferred: 1 });
+    expect(row()).toMatchObject({ attempts: 2, next: app.clock.now() + 2 * MINUTE_MS });
+    app.clock.advance(MINUTE_MS);
+    expect(await deliver()).toMatchObject({ sent: 0, deferred: 0 }); // not due yet
+    smtp.reject = undefined;
+    app.clock.advance(MINUTE_MS);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    expect(row()).toMatchObject({ state: 'sent', attempts: 3 });
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
 describe('SMTP settings and the password', () => {
   it('is stored encrypted (key file 0600 beside the database), never returned; the test e-mail logs in', async () => {
     app = openTestApp();

@@ -5,7 +5,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 
 export interface Received { raw: string; mail: ParsedMail; to: string; messageId: string; ics: string | null }
-export interface TestSmtp { port: number; received: Received[]; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void>; reject?: (to: string) => string | null }
+export interface TestSmtp { port: number; received: Received[]; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void>; reject?: (to: string) => string | null; rejectCode?: number }
 
 export async function startSmtp(opts: { port?: number; user?: string; pass?: string; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
@@ -22,7 +22,7 @@ export async function startSmtp(opts: { port?: number; user?: string; pass?: str
         },
         onRcptTo(address, _s, cb) {
           const why = self.reject?.(address.address) ?? null;
-          if (why) { const e = new Error(why) as Error & { responseCode: number }; e.responseCode = 550; cb(e); } else cb();
+          if (why) { const e = new Error(why) as Error & { responseCode: number }; e.responseCode = self.rejectCode ?? 550; cb(e); } else cb();
         },
         onData(stream, session, cb) {
           const chunks: Buffer[] = [];
