@@ -66,3 +66,24 @@ test('Settings → E-mail: save the account (password write-only) and send a tes
     await smtp.close();
   }
 });
+
+test('the appointment e-mails queued by the action show in the lead history, translated, by System', async ({ page, app }) => {
+  await app.core.dispatch('settings.setLanguage', { language: 'it' }, { transport: 'test' });
+  const c = await app.core.dispatch('leads.create', {
+    firstName: 'Anna', lastName: 'Neri', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', email: 'anna.neri@example.it', language: 'it',
+  }, { transport: 'test' });
+  if (!c.ok) throw new Error(JSON.stringify(c.error));
+  const id = (c.value as LeadDetail).lead.id;
+  await app.core.dispatch('leads.recordContact', { id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } }, { transport: 'test' });
+  const r = await app.core.dispatch('leads.makeAppointment', { id, input: { appointmentAt: app.clock.now() + 3 * 86_400_000, sendEmail: true } }, { transport: 'test' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  await page.goto(`${app.url}#/lead/${id}`);
+  await page.getByTestId('tab-history').click();
+  const rows = page.getByTestId('history').locator('tr[data-field="emailDelivery"]');
+  await expect(rows).toHaveCount(2); // confirmation + reminder to the customer (no dealer mailbox set)
+  await expect(rows.first()).toContainText('in coda');
+  await expect(rows.first()).toContainText('anna.neri@example.it');
+  await expect(rows.first()).toContainText('Sistema');
+  await expect(page.getByTestId('history')).not.toContainText('T08:00:00');
+  await shot(page, 'lead-history-email-it');
+});
