@@ -21,6 +21,7 @@ export type NotificationItem = z.infer<typeof notificationSchema>;
 export const notifySettingsSchema = z.object({
   sla1RiskHours: z.number().int().min(1).max(72),
   copyManagers: z.boolean(),
+  copyAlternates: z.boolean().default(false),
   emailAssignee: z.boolean(),
 });
 

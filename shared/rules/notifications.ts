@@ -14,12 +14,14 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface NotifySettings {
   /** SLA 1 "at risk": this many hours (or fewer) left before the first-contact deadline. */
   sla1RiskHours: number;
-  /** Managers also get a copy of the notifications addressed to an assignee. */
+  /** Managers also get a copy of every "lead assigned" notification (domain.md §7). */
   copyManagers: boolean;
+  /** Alternates (role 'alternate') also get a copy of every "lead assigned" notification. */
+  copyAlternates: boolean;
   /** E-mail the assignee (when the user has an address) when a lead is assigned to them. */
   emailAssignee: boolean;
 }
-export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sla1RiskHours: 4, copyManagers: false, emailAssignee: true };
+export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true };
 
 /** What the scheduler needs of a lead. */
 export interface NotifyLead {

@@ -32,11 +32,17 @@ describe('notifications', () => {
     const mail = app.core.store.sqlite.prepare(`SELECT to_address AS "to", subject, language FROM outbox WHERE kind = 'lead_assigned'`).all();
     expect(mail).toEqual([{ to: 'giulia@dealer.example', subject: `Lead ${d.lead.number} assegnato a te: Mario Rossi`, language: 'it' }]);
 
-    await ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: true, emailAssignee: false });
+    const alt = addUser('Marco', null);
+    app.core.store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'alternate')").run(alt);
+    await ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: true, copyAlternates: true, emailAssignee: false });
     app.clock.advance(HOUR);
     assign(d.lead.id, giulia);
     const manager = 1; // the default desk user is a manager
-    expect(rows().slice(1)).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }, { u: manager, kind: 'lead_assigned', l: d.lead.id }]);
+    expect(rows().slice(1)).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }, { u: manager, kind: 'lead_assigned', l: d.lead.id }, { u: alt, kind: 'lead_assigned', l: d.lead.id }]);
+    // Copies are for assignments only: SLA 1 at risk goes to the assignee alone.
+    app.clock.advance(19 * HOUR);
+    app.core.notifications.run(app.clock.now());
+    expect(rows().filter((r) => (r as { kind: string }).kind === 'sla1_at_risk')).toEqual([{ u: giulia, kind: 'sla1_at_risk', l: d.lead.id }]);
     expect((app.core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'lead_assigned'`).get() as { n: number }).n).toBe(1);
   });
 

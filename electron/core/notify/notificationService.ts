@@ -40,7 +40,8 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
   const { store, settings, outbox } = deps;
   const { sqlite } = store;
   const insert = sqlite.prepare(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  const managers = sqlite.prepare(`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'manager' AND u.active = 1 ORDER BY u.id`);
+  const withRole = sqlite.prepare(`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.active = 1 ORDER BY u.id`);
+  const role = (r: string) => (withRole.all(r) as { id: number }[]).map((x) => x.id);
   const user = sqlite.prepare('SELECT id, name, email, language, active FROM users WHERE id = ?');
   const candidates = sqlite.prepare(`SELECT id, status, frozen, lead_type AS leadType, created_at AS createdAt, assigned_at AS assignedAt,
       first_contact_at AS firstContactAt, appointment_at AS appointmentAt, master_lead_id AS masterLeadId, assignee_id AS assigneeId FROM leads
@@ -52,13 +53,20 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
 
   const notifySettings = (): NotifySettings => ({ ...DEFAULT_NOTIFY_SETTINGS, ...settings.get<Partial<NotifySettings>>(NOTIFY_KEY, {}) });
 
-  /** The users a draft is for: its assignee (plus the managers' copies when set), or the managers. */
+  /**
+   * The users a draft is for: its assignee, or the managers when nobody (active) is assigned. An assignment
+   * is also copied to the managers and/or the alternates when the settings say so (domain.md §7).
+   */
   function recipients(d: NotificationDraft, s: NotifySettings): number[] {
-    const mgr = (managers.all() as { id: number }[]).map((r) => r.id);
+    const mgr = role('manager');
     if (d.assigneeId === null) return mgr;
     const u = user.get(d.assigneeId) as { active: number } | undefined;
-    const base = u && u.active ? [d.assigneeId] : mgr;
-    return [...new Set(s.copyManagers ? [...base, ...mgr] : base)];
+    const out = u && u.active ? [d.assigneeId] : mgr;
+    if (d.kind === 'lead_assigned') {
+      if (s.copyManagers) out.push(...mgr);
+      if (s.copyAlternates) out.push(...role('alternate'));
+    }
+    return [...new Set(out)];
   }
 
   function store1(d: NotificationDraft, s: NotifySettings, now: number): number {

@@ -30,6 +30,7 @@ export function NotifySettingsCard() {
         <NumberInput label={t('notify:settings.sla1RiskHours')} min={1} max={72} w={260} value={v.sla1RiskHours}
           onChange={(n) => setV({ ...v, sla1RiskHours: Math.min(72, Math.max(1, Number(n) || 1)) })} />
         <Switch label={t('notify:settings.copyManagers')} checked={v.copyManagers} onChange={(e) => setV({ ...v, copyManagers: e.currentTarget.checked })} />
+        <Switch label={t('notify:settings.copyAlternates')} checked={v.copyAlternates} onChange={(e) => setV({ ...v, copyAlternates: e.currentTarget.checked })} />
         <Switch label={t('notify:settings.emailAssignee')} checked={v.emailAssignee} onChange={(e) => setV({ ...v, emailAssignee: e.currentTarget.checked })} />
         <Group justify="flex-end"><Button onClick={() => void save()}>{t('notify:settings.save')}</Button></Group>
       </Stack>
