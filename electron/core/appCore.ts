@@ -24,6 +24,11 @@ import { createPeopleService } from './people/peopleService';
 import { createAssignmentService } from './people/assignmentService';
 import { createCustomerService } from './people/customerService';
 import { createPrivacyService } from './people/privacy';
+import { keyFileSecrets, type Secrets } from './mail/secrets';
+import { createSmtpService } from './mail/smtp';
+import { createOutbox } from './mail/outbox';
+import { wireAppointmentMails } from './mail/appointmentMails';
+import { createNotificationService } from './notify/notificationService';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -35,6 +40,11 @@ export interface AppCoreOptions {
   /** Check every reply against the contract's output schema (on in tests). */
   validateOutput?: boolean;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * How secrets (the SMTP password) are kept. Electron's main passes one built on safeStorage; the default
+   * is AES-256-GCM with a random key in `<dbPath>.key` (0600) beside the database, never in it.
+   */
+  secrets?: Secrets;
 }
 
 export interface AppCore extends CoreServices {
@@ -101,18 +111,31 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     const ids = e.type === 'lead.created' ? [e.leadId] : e.type === 'leads.imported' ? e.leadIds : [];
     for (const id of ids) {
       const r = assigneeOf.get(id) as { a: number | null } | undefined;
-      if (r) events.emit({ type: 'lead.assigned', leadId: id, at: e.at, assigneeId: r.a });
+      if (r) events.emit({ type: 'lead.assigned', leadId: id, at: e.at, assigneeId: r.a, inBatch: e.type === 'leads.imported' });
     }
   });
 
   const playbook = createPlaybookService(store, clock, settings, leads);
+
+  // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
+  const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
+  const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
+  const outbox = createOutbox(store, leads, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  wireAppointmentMails({ store, clock, settings, leads, outbox, smtp });
+  const notifications = createNotificationService({ store, clock, settings, outbox, onNew: (count) => events.emit({ type: 'notifications.new', at: clock.now(), count }) });
+  events.on((e) => { if (e.type === 'lead.assigned' && !e.inBatch) notifications.onEvent(e); });
+  // A file import's leads are alerted together: one transaction, one e-mail per assignee.
+  events.on((e) => {
+    if (e.type !== 'leads.imported') return;
+    notifications.onAssignedMany(e.leadIds.map((id) => ({ leadId: id, at: e.at, assigneeId: (assigneeOf.get(id) as { a: number | null } | undefined)?.a ?? null })));
+  });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const services: CoreServices = {
     options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor,
-    people, assignment, customers, privacy,
+    people, assignment, customers, privacy, smtp, outbox, notifications,
     // The file import calls this inside its transaction with the new leads.
     assign: (ids, who) => { customers.linkNew(ids); assignment.routeNew(ids, who); },
   };

@@ -1,10 +1,31 @@
-// What runs by itself while the app is open: the sweeps (caught up at start-up for the time the PC
-// was off, then every 15 minutes with node-cron), the manager's daily digest and the watched folder.
+// What runs by itself while the app is open. On start-up every job first catches up on the time the PC
+// was off, then runs on its node-cron schedule:
+// - the sweeps (Lost Sale, appointment expiry, Contact Again follow-ups): every 15 minutes;
+// - the outbox: e-mails left 'sending' by a crash are queued again, then what is due is delivered
+//   (appointment reminders included, at their time): every minute, and soon after an action queues one;
+// - the notification scheduler (shared/rules/notifications.ts since its last run): every 5 minutes;
+// - the manager's daily digest (its e-mail through the outbox) and the watched folder.
+// A failing job is logged and retried next time; each step is one transaction, never half-applied.
 import cron from 'node-cron';
 import type { AppCore } from './appCore';
-import { scheduleDailyDigest } from './kpi/digest';
+import { scheduleDailyDigest, type DigestMailer } from './kpi/digest';
 
-export function startBackground(core: AppCore): () => void {
+export interface BackgroundOptions {
+  /** Schedules (node-cron syntax); tests may speed them up. */
+  sweepCron?: string;
+  deliveryCron?: string;
+  notifyCron?: string;
+}
+
+/** The daily digest's e-mails go through the outbox (deduplicated per manager and day). */
+export function digestMailer(core: AppCore): DigestMailer {
+  return (to, m, key) => {
+    const now = core.clock.now();
+    core.outbox.enqueue({ dedupeKey: key, leadId: null, kind: 'kpi_digest', to: to.email, language: to.language, subject: m.subject, text: m.text, dueAt: now }, now);
+  };
+}
+
+export function startBackground(core: AppCore, opts: BackgroundOptions = {}): () => void {
   const sweep = () => {
     try {
       const r = core.sweeps.run(core.clock.now());
@@ -14,9 +35,43 @@ export function startBackground(core: AppCore): () => void {
       core.log('sweep failed; it will be retried', e);
     }
   };
+  const notify = () => {
+    try { core.notifications.run(core.clock.now()); } catch (e) { core.log('notification scheduler failed; it will be retried', e); }
+  };
+  const deliver = () => { void core.outbox.deliverDue(() => core.clock.now()); };
+  let soon: NodeJS.Timeout | null = null;
+  /** After an action queued e-mails: deliver once its transaction is over (never inside it). */
+  const deliverSoon = () => {
+    if (soon) return;
+    soon = setTimeout(() => { soon = null; deliver(); }, 200);
+    soon.unref?.();
+  };
+  let notifySoon: NodeJS.Timeout | null = null;
+  const unsubscribe = core.events.on((e) => {
+    if (e.type === 'outbox.queued' || e.type === 'lead.changed') deliverSoon();
+    if ((e.type === 'lead.created' || e.type === 'leads.imported') && !notifySoon) {
+      notifySoon = setTimeout(() => { notifySoon = null; notify(); }, 200);
+      notifySoon.unref?.();
+    }
+  });
+
+  // Catch-up at start-up, in this order: a crash's half-sent e-mails, the sweeps, the notifications, delivery.
+  try { core.outbox.recover(core.clock.now()); } catch (e) { core.log('outbox recovery failed', e); }
   sweep();
-  const task = cron.schedule('*/15 * * * *', sweep);
-  const stopDigest = scheduleDailyDigest(core);
+  notify();
+  deliver();
+  const tasks = [
+    cron.schedule(opts.sweepCron ?? '*/15 * * * *', sweep),
+    cron.schedule(opts.deliveryCron ?? '* * * * *', deliver),
+    cron.schedule(opts.notifyCron ?? '*/5 * * * *', notify),
+  ];
+  const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core) });
   const stopWatch = core.watchFolder.start();
-  return () => { void task.stop(); stopDigest(); stopWatch(); };
+  return () => {
+    for (const t of tasks) void t.stop();
+    unsubscribe();
+    if (soon) clearTimeout(soon);
+    if (notifySoon) clearTimeout(notifySoon);
+    stopDigest(); stopWatch();
+  };
 }

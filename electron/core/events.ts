@@ -2,10 +2,15 @@
 export type AppEvent =
   | { type: 'lead.created'; leadId: number; at: number }
   | { type: 'lead.changed'; leadId: number; at: number; action?: string }
-  | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null }
+  /** `inBatch`: one of a file import's leads, whose alerts are sent together (see appCore). */
+  | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null; inBatch?: boolean }
   /** A file import created these leads (one event for the whole file, after its commit). */
   | { type: 'leads.imported'; leadIds: number[]; at: number }
-  | { type: 'sweep.done'; name: string; at: number; changed: number };
+  | { type: 'sweep.done'; name: string; at: number; changed: number }
+  /** E-mails were written to the outbox (possibly inside a transaction still open: act on it later). */
+  | { type: 'outbox.queued'; at: number }
+  /** New rows in `notifications` (the desktop notifier shows them). */
+  | { type: 'notifications.new'; at: number; count: number };
 
 export interface Events {
   emit(e: AppEvent): void;

@@ -18,6 +18,9 @@ import type { PeopleService } from './people/peopleService';
 import type { AssignmentService } from './people/assignmentService';
 import type { CustomerService } from './people/customerService';
 import type { PrivacyService } from './people/privacy';
+import type { SmtpService } from './mail/smtp';
+import type { OutboxService } from './mail/outbox';
+import type { NotificationService } from './notify/notificationService';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -39,6 +42,12 @@ export interface CoreServices {
   assignment: AssignmentService;
   customers: CustomerService;
   privacy: PrivacyService;
+  /** The SMTP account (password encrypted at rest) and sending (issue 4). */
+  smtp: SmtpService;
+  /** The durable outbox: enqueue inside the action's transaction, deliverDue() with retries. */
+  outbox: OutboxService;
+  /** The notification scheduler and the bell's rows. */
+  notifications: NotificationService;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;

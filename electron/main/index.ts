@@ -1,10 +1,12 @@
 // Electron's main process: thin glue around the app core (electron/core) and the guards (guards.ts).
-import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createAppCore, type AppCore } from '../core/appCore';
 import { startBackground } from '../core/background';
 import { startDailyBackups } from '../core/backup/backups';
+import { safeStorageSecrets } from '../core/mail/secrets';
+import { startDesktopNotifier } from './desktopNotifier';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, CSP, isAllowedNavigation, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
 import { loadWindowState, saveWindowState } from './windowState';
@@ -67,17 +69,28 @@ app.whenReady().then(() => {
     dbPath: join(app.getPath('userData'), 'aslm.sqlite'),
     mode: 'electron',
     version: app.getVersion(),
+    // The SMTP password through the OS keychain (DPAPI on Windows) when available; otherwise the core's
+    // fallback (AES-256-GCM, key file beside the database).
+    ...(safeStorage.isEncryptionAvailable() ? { secrets: safeStorageSecrets(safeStorage) } : {}),
   });
   registerIpc(ipcMain, core.dispatch);
   const stopBackground = startBackground(core);
   const opened = core;
   const stopBackups = startDailyBackups(() => opened.store.sqlite, opened.store.path, () => Date.now(), opened.log);
-  app.on('will-quit', () => { stopBackups(); stopBackground(); core?.close(); });
-  core.events.on((e) => {
-    if (e.type === 'lead.assigned' && Notification.isSupported()) {
-      new Notification({ title: 'ASLM Desk', body: `Lead #${e.leadId}` }).show();
-    }
+  const stopNotifier = startDesktopNotifier({
+    core,
+    isSupported: () => Notification.isSupported(),
+    create: (o) => new Notification({ title: o.title, body: o.body }),
+    openLead: (leadId) => {
+      if (!win) return;
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      // A same-document hash change: the renderer's router opens the lead (leadId is a number).
+      void win.webContents.executeJavaScript(`window.location.hash = '#/lead/${Math.trunc(leadId)}'`);
+    },
   });
+  app.on('will-quit', () => { stopNotifier(); stopBackups(); stopBackground(); core?.close(); });
   Menu.setApplicationMenu(buildMenu(core.settings.all().language, () => win));
   createWindow();
 }).catch((e) => {

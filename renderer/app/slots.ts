@@ -5,6 +5,7 @@ import { ImportNav, MyDayNav } from '../features/playbook/nav';
 import { NewLeadButton } from '../features/newLead/NewLeadButton';
 import { HelpButton } from '../features/help/HelpButton';
 import { UserSwitch } from '../features/people/UserSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
-export const headerSlots: ComponentType[] = [NewLeadButton, UserSwitch, HelpButton];
+export const headerSlots: ComponentType[] = [NewLeadButton, NotificationBell, UserSwitch, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

@@ -8,8 +8,10 @@ import { playbookChannels } from './playbook';
 import { kpiChannels } from './kpi';
 import { deskChannels } from './desk';
 import { peopleChannels } from './people';
+import { mailChannels } from './mail';
+import { notificationChannels } from './notifications';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

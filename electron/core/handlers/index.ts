@@ -9,6 +9,7 @@ import { playbookHandlers } from './playbook';
 import { kpiHandlers } from './kpi';
 import { deskHandlers } from './desk';
 import { peopleHandlers } from './people';
+import { mailHandlers, notificationHandlers } from './mail';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -19,5 +20,7 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...kpiHandlers(c),
     ...deskHandlers(c),
     ...peopleHandlers(c),
+    ...mailHandlers(c),
+    ...notificationHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

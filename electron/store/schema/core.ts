@@ -219,6 +219,8 @@ export const outbox = sqliteTable('outbox', {
   lastError: text('last_error'),
   messageId: text('message_id'),
   sentAt: ms('sent_at'),
+  /** Not worth sending after this instant (a reminder once its appointment has begun): state 'expired'. */
+  expiresAt: ms('expires_at'),
   createdAt: ms('created_at').notNull(),
 }, (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.state, t.nextAttemptAt), index('outbox_lead').on(t.leadId)]);
 

@@ -31,7 +31,8 @@ export function closedInSale(lead: Lead, input: ClosedInSaleInput, ctx: RuleCont
     ...qualification(lead, ctx),
     updatedAt: ctx.now,
   }, ctx);
-  return ok({ patch, history, effects: [] });
+  // A sale closed while an appointment is planned: the calendar invitation and its reminder are withdrawn.
+  return ok({ patch, history, effects: cancelAppointment(lead) });
 }
 
 /** Closed No Sale: a reason from the list; Other needs notes; Not current owner needs the end-of-ownership date. */

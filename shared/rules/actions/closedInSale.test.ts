@@ -10,6 +10,19 @@ const N = A + 3 * HOUR;
 const ISO_N = '2026-03-02T11:00:00.000Z';
 const no: ClosedInSaleInput = { vin: null, notes: null };
 
+describe('closedInSale: effects (table)', () => {
+  const cases: { name: string; lead: () => Lead; effects: unknown[] }[] = [
+    { name: 'from appointment → appointmentCancelled', lead: () => appointmentLead({ vin: VIN }), effects: [{ kind: 'appointmentCancelled' }] },
+    { name: 'from assigned → none', lead: () => contactedLead({ vin: VIN, managementNotes: 'sold' }), effects: [] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = unwrap(closedInSale(c.lead(), no, ctx(N)));
+      expect(r.effects.map((e) => ({ kind: e.kind }))).toEqual(c.effects);
+    });
+  }
+});
+
 describe('closedInSale: success', () => {
   it('after an appointment, with the VIN already on the lead: notes are not needed', () => {
     const l = appointmentLead({ vin: VIN });
@@ -19,7 +32,8 @@ describe('closedInSale: success', () => {
       { at: N, userId: 7, field: 'status', oldValue: 'appointment', newValue: 'closed_sale' },
       { at: N, userId: 7, field: 'closedAt', oldValue: null, newValue: ISO_N },
     ]);
-    expect(r.effects).toEqual([]);
+    // The planned appointment is withdrawn (its invitation cancelled, its reminder not sent).
+    expect(r.effects).toEqual([{ kind: 'appointmentCancelled', appointmentAt: l.appointmentAt }]);
   });
 
   it('without an appointment: VIN typed in the dialog (normalized), notes given, qualification set now', () => {

@@ -10,6 +10,8 @@ import { AssignmentRulesCard } from '../../people/AssignmentRulesCard';
 import { RegistryCard } from '../../people/RegistryCard';
 import { WorkshopCapacityCard } from '../../people/WorkshopCapacityCard';
 import { useCurrentUser } from '../../people/usePeople';
+import { SmtpSettingsCard } from '../../mail/SmtpSettingsCard';
+import { NotifySettingsCard } from '../../notifications/NotifySettingsCard';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
 export function SettingsScreen() {
@@ -35,6 +37,8 @@ export function SettingsScreen() {
       <PlaybookSettingsCard />
       <TemplateEditor />
       <WatchFolderCard />
+      <SmtpSettingsCard />
+      <NotifySettingsCard />
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
     </Stack>
   );

@@ -1,0 +1,39 @@
+// Handlers of e-mail (shared/contract/mail.ts) and of the notification centre (shared/contract/notifications.ts).
+import type { Contract } from '../../../shared/contract';
+import type { mailChannels } from '../../../shared/contract/mail';
+import type { notificationChannels } from '../../../shared/contract/notifications';
+import { AppError } from '../../../shared/contract/errors';
+import type { HandlerMap } from '../dispatch';
+import type { CoreServices } from '../services';
+import { syncT } from '../mail/mailT';
+import { SendError, isEmail } from '../mail/smtp';
+
+export const mailHandlers = (c: CoreServices) => ({
+  'mail.settings.get': () => c.smtp.get(),
+  'mail.settings.set': (input) => c.smtp.set(input),
+  'mail.test': async ({ to }) => {
+    const address = to;
+    if (!isEmail(address)) throw new AppError('EMAIL_INVALID', { field: 'to' });
+    const lang = c.settings.get<string>('language', 'en');
+    const t = syncT('mail', lang);
+    try {
+      const r = await c.smtp.send({ to: address, subject: t('test.subject'), text: t('test.body'), messageId: `<test-${c.clock.now()}@aslm-desk.local>` });
+      return { to: address, messageId: r.messageId, response: r.response };
+    } catch (e) {
+      if (e instanceof SendError) throw new AppError('SMTP_FAILED', { params: { reason: e.reason } });
+      throw e;
+    }
+  },
+  'mail.outbox.list': ({ leadId, limit }) => c.outbox.list({ leadId, limit }),
+  'mail.outbox.retry': ({ id }) => c.outbox.retry(id, c.clock.now()),
+}) satisfies Pick<HandlerMap<Contract>, keyof typeof mailChannels>;
+
+export const notificationHandlers = (c: CoreServices) => ({
+  'notifications.list': ({ unreadOnly, limit, language }, ctx) =>
+    c.notifications.list(c.actor(ctx).id ?? -1, { unreadOnly, limit }, language ?? c.settings.get<string>('language', 'en')),
+  'notifications.markRead': ({ ids, all }, ctx) => {
+    return c.notifications.markRead(c.actor(ctx).id ?? -1, { ids, all }, c.clock.now());
+  },
+  'notifications.settings.get': () => c.notifications.settings(),
+  'notifications.settings.set': (s) => c.notifications.setSettings(s),
+}) satisfies Pick<HandlerMap<Contract>, keyof typeof notificationChannels>;

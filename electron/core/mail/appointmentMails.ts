@@ -1,0 +1,110 @@
+// Appointment e-mails (domain.md §3), written to the outbox by the rule effects, inside the action's
+// transaction: a confirmation at once and a reminder the day before at the reminder hour, to the customer
+// (when the flag is set and an address exists) and to the dealer mailbox, each with an .ics invitation
+// (stable UID per lead, SEQUENCE increasing with every change). A reschedule cancels the queued reminder
+// and plans the new one; closing the lead (or Contact Again) sends METHOD:CANCEL to whoever was invited.
+import type { Lead } from '../../../shared/domain/lead';
+import { appointmentUid, buildIcs } from '../../../shared/mail/ics';
+import { reminderAt } from '../../../shared/rules/sweeps';
+import type { Store } from '../../store/db';
+import type { Clock } from '../clock';
+import type { LeadService } from '../leadService';
+import type { SettingsService } from '../settingsService';
+import { formatWhen, syncT } from './mailT';
+import type { OutboxService } from './outbox';
+import { isEmail, type SmtpService } from './smtp';
+
+export type AppointmentMailKind = 'confirmation' | 'reminder' | 'cancellation';
+type Audience = 'customer' | 'dealer';
+const KIND = { confirmation: 'appointment_confirmation', reminder: 'appointment_reminder', cancellation: 'appointment_cancellation' } as const;
+const DURATION_MIN = 60;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const fullName = (l: Lead) => `${l.firstName} ${l.lastName}`.trim();
+
+export interface Dealer { name: string; email: string; phone: string; address: string }
+
+/** Subject, plain text and HTML of one appointment e-mail in a language. */
+export function renderAppointmentMail(kind: AppointmentMailKind, audience: Audience, lead: Lead, appointmentAt: number, lang: string, timeZone: string, dealer: Dealer): { subject: string; text: string; html: string; summary: string } {
+  const t = syncT('mail', lang);
+  const { date, time } = formatWhen(appointmentAt, lang, timeZone);
+  const p = { name: fullName(lead), date, time, dealer: dealer.name || t('appointment.dealerFallback'), number: lead.number,
+    request: lead.requestFor ?? '', phone: lead.phone ?? '—', email: lead.email ?? '—', vin: lead.vin ?? '—', dealerPhone: dealer.phone, dealerAddress: dealer.address };
+  const k = `appointment.${audience}.${kind}`;
+  const paras: string[] = [];
+  if (audience === 'customer') {
+    paras.push(t('appointment.customer.greeting', p), t(`${k}.body`, p));
+    if (lead.requestFor) paras.push(t('appointment.request', p));
+    if (kind !== 'cancellation') paras.push(t('appointment.customer.calendar'));
+    paras.push(t('appointment.customer.closing', p), [p.dealer, dealer.address, dealer.phone].filter(Boolean).join('\n'), t('appointment.reference', p));
+  } else {
+    paras.push(t(`${k}.body`, p), t('appointment.dealer.customer', p), t('appointment.dealer.contact', p));
+    if (lead.requestFor) paras.push(t('appointment.request', p));
+    paras.push(t('appointment.dealer.customerMail', { state: t(lead.appointmentEmail && isEmail(lead.email) ? 'appointment.dealer.customerMailYes' : 'appointment.dealer.customerMailNo') }), t('appointment.reference', p));
+  }
+  const text = paras.filter((x) => x.trim() !== '').join('\n\n');
+  const html = `<!doctype html><html lang="${esc(lang)}"><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">${
+    paras.filter((x) => x.trim() !== '').map((x) => `<p>${esc(x).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
+  return { subject: t(`${k}.subject`, p), text, html, summary: t('appointment.summary', p) };
+}
+
+export function wireAppointmentMails(deps: { store: Store; clock: Clock; settings: SettingsService; leads: LeadService; outbox: OutboxService; smtp: SmtpService }): void {
+  const { store, clock, settings, leads, outbox, smtp } = deps;
+  const nextSeq = store.sqlite.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
+  /** The addresses that received (or are receiving) an invitation for this lead, per audience. */
+  const invitedStmt = store.sqlite.prepare(`SELECT DISTINCT to_address AS a FROM outbox WHERE lead_id = ? AND kind = 'appointment_confirmation'
+    AND state IN ('sending', 'sent') AND dedupe_key LIKE ?`);
+  const invited = (leadId: number, who: Audience) => (invitedStmt.all(leadId, `appt:${leadId}:%:${who}`) as { a: string }[]).map((r) => r.a);
+  const dealer = (): Dealer => settings.all().dealer;
+  const deskLanguage = () => settings.get<string>('language', 'en');
+
+  function enqueue(kind: AppointmentMailKind, who: Audience, to: string, lead: Lead, appointmentAt: number, seq: number, dueAt: number, now: number, expiresAt: number | null) {
+    const tz = settings.rules().timeZone;
+    const lang = who === 'customer' ? lead.language : deskLanguage();
+    const d = dealer();
+    const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d);
+    const organizer = smtp.get().from || d.email || 'desk@aslm-desk.local';
+    const attendees = [isEmail(lead.email) ? { email: lead.email, name: fullName(lead) } : { email: to }];
+    const ics = buildIcs({
+      method: kind === 'cancellation' ? 'CANCEL' : 'REQUEST', uid: appointmentUid(lead.id), sequence: seq, start: appointmentAt,
+      durationMinutes: DURATION_MIN, stamp: now, summary: m.summary, description: lead.requestFor ?? undefined,
+      location: d.address || undefined, organizer: { email: organizer, name: d.name || undefined }, attendees,
+    });
+    outbox.enqueue({ dedupeKey: `appt:${lead.id}:${seq}:${kind}:${who}`, leadId: lead.id, kind: KIND[kind], to, language: lang,
+      subject: m.subject, text: m.text, html: m.html, ics, dueAt, expiresAt }, now);
+  }
+
+  leads.onEffect('appointmentBooked', (e, lead) => {
+    if (e.kind !== 'appointmentBooked') return;
+    const now = clock.now();
+    const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
+    // The previous time's mails not sent yet are superseded; its reminder is cancelled.
+    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, e.previousAppointmentAt !== null ? 'rescheduled' : 'superseded');
+    const to: { who: Audience; address: string }[] = [];
+    if (e.sendToCustomer && isEmail(lead.email)) to.push({ who: 'customer', address: lead.email });
+    else if (e.previousAppointmentAt !== null) {
+      // Invited before, not any more: withdraw the customer's calendar entry.
+      for (const a of invited(lead.id, 'customer')) enqueue('cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
+    }
+    const mailbox = smtp.dealerMailbox();
+    if (mailbox) to.push({ who: 'dealer', address: mailbox });
+    const remindAt = reminderAt(e.appointmentAt, settings.rules());
+    for (const r of to) {
+      enqueue('confirmation', r.who, r.address, lead, e.appointmentAt, seq, now, now, e.appointmentAt);
+      // A reminder only when its time is still ahead (booked the evening before: the confirmation is enough).
+      if (remindAt > now) enqueue('reminder', r.who, r.address, lead, e.appointmentAt, seq, remindAt, now, e.appointmentAt);
+    }
+  });
+
+  leads.onEffect('appointmentCancelled', (e, lead) => {
+    if (e.kind !== 'appointmentCancelled') return;
+    const now = clock.now();
+    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, lead.status);
+    if (e.appointmentAt <= now) return; // the appointment is over: nothing to withdraw from calendars
+    const targets = [...invited(lead.id, 'customer').map((a) => ({ who: 'customer' as const, a })), ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a }))];
+    if (targets.length === 0) return;
+    const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
+    for (const x of targets) enqueue('cancellation', x.who, x.a, lead, e.appointmentAt, seq, now, now, null);
+  });
+}

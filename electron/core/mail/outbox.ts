@@ -1,0 +1,191 @@
+// The durable outbox: every e-mail is a row written in the same transaction as the action that causes
+// it (dedupe key unique: written once, delivered once), delivered later by deliverDue() with retries and
+// exponential backoff. Each state change goes to the lead's history as the System user.
+//
+// Delivery guarantee (README "E-mail delivery guarantee"): AT-LEAST-ONCE with a stable Message-ID.
+// A row is claimed (state 'sending', committed) before the SMTP conversation and marked 'sent' after
+// the server accepted it. A crash in between leaves it 'sending'; recover() at start-up queues it
+// again, so it is sent again with the same Message-ID. Nothing is lost; a duplicate is possible only
+// for a crash in the instant between the server's "250 OK" and our commit.
+import { createHash } from 'node:crypto';
+import { SYSTEM_ACTOR } from '../../../shared/domain/lead';
+import type { OutboxItem, OutboxState } from '../../../shared/contract/mail';
+import { AppError } from '../../../shared/contract/errors';
+import type { Store } from '../../store/db';
+import type { LeadService } from '../leadService';
+import { SendError, type SmtpService } from './smtp';
+
+export interface EnqueueMail {
+  dedupeKey: string;
+  leadId: number | null;
+  kind: string;
+  to: string;
+  language: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  ics?: string | null;
+  dueAt: number;
+  expiresAt?: number | null;
+}
+
+export interface DeliveryReport { sent: number; failed: number; deferred: number; expired: number; waiting: boolean }
+
+export interface OutboxService {
+  /** Inside the caller's transaction. Returns the row id, or null when the dedupe key exists already. */
+  enqueue(m: EnqueueMail, now: number): number | null;
+  /** Cancels the queued rows of a lead whose kind is in `kinds` (a rescheduled reminder). Returns how many. */
+  cancelQueued(leadId: number, kinds: string[], now: number, reason: string): number;
+  /** Delivers what is due at `now`, one at a time. Concurrent calls share the run in progress. */
+  deliverDue(now: number | (() => number)): Promise<DeliveryReport>;
+  /** At start-up: rows left 'sending' by a process that died are queued again (same Message-ID). */
+  recover(now: number): number;
+  list(opts: { leadId?: number; limit: number }): { items: OutboxItem[]; counts: Record<string, number> };
+  retry(id: number, now: number): OutboxItem;
+}
+
+export const MAX_ATTEMPTS = 8;
+const MINUTE = 60_000;
+/** 1, 2, 4, 8 … minutes, at most 6 hours. */
+export const backoff = (attempts: number): number => Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), 6 * 60 * MINUTE);
+/** While the server is unreachable: 1, 2, 4 … minutes, at most 15. */
+const accountBackoff = (n: number): number => Math.min(MINUTE * 2 ** Math.max(0, n - 1), 15 * MINUTE);
+
+const SELECT = `SELECT id, lead_id AS leadId, kind, to_address AS "to", subject, state, attempts, due_at AS dueAt,
+  next_attempt_at AS nextAttemptAt, last_error AS lastError, sent_at AS sentAt FROM outbox`;
+
+export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService, log: (m: string, e?: unknown) => void, onQueued: () => void = () => undefined): OutboxService {
+  const { sqlite } = store;
+  const st = {
+    insert: sqlite.prepare(`INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics,
+      due_at, state, attempts, next_attempt_at, message_id, expires_at, created_at) VALUES (@key, @leadId, @kind, @to, @language, @subject, @text,
+      @html, @ics, @dueAt, 'queued', 0, @dueAt, @messageId, @expiresAt, @now)`),
+    due: sqlite.prepare(`SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 200`),
+    row: sqlite.prepare('SELECT * FROM outbox WHERE id = ?'),
+    claim: sqlite.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued'`),
+    set: sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = @sentAt WHERE id = @id`),
+    item: sqlite.prepare(`${SELECT} WHERE id = ?`),
+  };
+  const history = (leadId: number | null, at: number, from: string | null, to: OutboxState, subject: string, address: string, reason?: string | null) => {
+    if (leadId === null) return;
+    leads.writeHistory(leadId, [{ at, field: 'emailDelivery', oldValue: from, newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}` }], SYSTEM_ACTOR);
+  };
+  type Row = { id: number; lead_id: number | null; kind: string; to_address: string; subject: string; text_body: string; html_body: string | null;
+    ics: string | null; state: OutboxState; attempts: number; message_id: string | null; expires_at: number | null; last_error: string | null };
+
+  let running: Promise<DeliveryReport> | null = null;
+  let accountFailures = 0;
+  let pauseUntil = 0;
+
+  async function run(clock: () => number): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0, deferred: 0, expired: 0, waiting: false };
+    if (clock() < pauseUntil) { report.waiting = true; return report; }
+    const ids = (st.due.all(clock()) as { id: number }[]).map((r) => r.id);
+    for (const id of ids) {
+      const now = clock();
+      const r = st.row.get(id) as Row | undefined;
+      if (!r || r.state !== 'queued') continue;
+      if (r.expires_at !== null && now >= r.expires_at) {
+        sqlite.transaction(() => {
+          st.set.run({ id, state: 'expired', attempts: r.attempts, next: now, err: null, sentAt: null });
+          history(r.lead_id, now, 'queued', 'expired', r.subject, r.to_address);
+        })();
+        report.expired++;
+        continue;
+      }
+      // Claim before sending (committed): a crash from here on leaves the row 'sending' for recover().
+      if (st.claim.run(now + 10 * MINUTE, id).changes !== 1) continue;
+      try {
+        const info = await smtp.send({
+          to: r.to_address, subject: r.subject, text: r.text_body, html: r.html_body, ics: r.ics,
+          icsMethod: r.ics ? (r.ics.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST') : null,
+          messageId: r.message_id ?? `<outbox-${id}@aslm-desk.local>`,
+        });
+        const at = clock();
+        sqlite.transaction(() => {
+          st.set.run({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
+          history(r.lead_id, at, 'queued', 'sent', r.subject, r.to_address, info.response.slice(0, 120) || null);
+        })();
+        accountFailures = 0;
+        report.sent++;
+      } catch (e) {
+        const at = clock();
+        if (e instanceof AppError || (e instanceof SendError && e.errorClass === 'account')) {
+          // Not this message's fault (no account set up, server unreachable, login refused): it waits, uncounted.
+          const reason = e instanceof SendError ? e.reason : e.code;
+          accountFailures++;
+          pauseUntil = at + accountBackoff(accountFailures);
+          sqlite.transaction(() => {
+            st.set.run({ id, state: 'queued', attempts: r.attempts, next: at, err: reason, sentAt: null });
+            if (r.last_error === null) history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
+          })();
+          report.waiting = true;
+          break;
+        }
+        const se = e instanceof SendError ? e : new SendError(String(e), 'transient');
+        const attempts = r.attempts + 1;
+        const final = se.errorClass === 'permanent' || attempts >= MAX_ATTEMPTS;
+        sqlite.transaction(() => {
+          st.set.run({ id, state: final ? 'failed' : 'queued', attempts, next: final ? at : at + backoff(attempts), err: se.reason, sentAt: null });
+          if (final || r.last_error === null) history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
+        })();
+        if (final) report.failed++; else report.deferred++;
+      }
+    }
+    return report;
+  }
+
+  const svc: OutboxService = {
+    enqueue(m, now) {
+      const messageId = `<${createHash('sha256').update(m.dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
+      const r = st.insert.run({
+        key: m.dedupeKey, leadId: m.leadId, kind: m.kind, to: m.to, language: m.language, subject: m.subject, text: m.text,
+        html: m.html ?? null, ics: m.ics ?? null, dueAt: m.dueAt, messageId, expiresAt: m.expiresAt ?? null, now,
+      });
+      if (r.changes !== 1) return null;
+      history(m.leadId, now, null, 'queued', m.subject, m.to, m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null);
+      if (m.dueAt <= now) onQueued();
+      return Number(r.lastInsertRowid);
+    },
+    cancelQueued(leadId, kinds, now, reason) {
+      if (kinds.length === 0) return 0;
+      const rows = sqlite.prepare(`SELECT id, subject, to_address AS "to" FROM outbox WHERE lead_id = ? AND state = 'queued' AND kind IN (${kinds.map(() => '?').join(',')})`)
+        .all(leadId, ...kinds) as { id: number; subject: string; to: string }[];
+      const upd = sqlite.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state = 'queued'`);
+      for (const r of rows) {
+        upd.run(reason, r.id);
+        history(leadId, now, 'queued', 'cancelled', r.subject, r.to, reason);
+      }
+      return rows.length;
+    },
+    deliverDue(now) {
+      const clock = typeof now === 'function' ? now : () => now;
+      if (!running) running = run(clock).catch((e) => { log('outbox delivery failed; it will be retried', e); return { sent: 0, failed: 0, deferred: 0, expired: 0, waiting: true }; })
+        .finally(() => { running = null; });
+      return running;
+    },
+    recover(now) {
+      pauseUntil = 0;
+      return sqlite.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'`).run(now).changes;
+    },
+    list({ leadId, limit }) {
+      const items = (leadId ? sqlite.prepare(`${SELECT} WHERE lead_id = ? ORDER BY id DESC LIMIT ?`).all(leadId, limit)
+        : sqlite.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`).all(limit)) as OutboxItem[];
+      const counts: Record<string, number> = {};
+      for (const c of sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]) counts[c.state] = c.n;
+      return { items, counts };
+    },
+    retry(id, now) {
+      sqlite.transaction(() => {
+        const r = st.row.get(id) as Row | undefined;
+        if (!r) throw new AppError('NOT_FOUND', { params: { id } });
+        if (r.state !== 'failed') throw new AppError('OUTBOX_NOT_FAILED');
+        st.set.run({ id, state: 'queued', attempts: 0, next: now, err: null, sentAt: null });
+        history(r.lead_id, now, 'failed', 'queued', r.subject, r.to_address);
+      })();
+      pauseUntil = 0;
+      return st.item.get(id) as OutboxItem;
+    },
+  };
+  return svc;
+}

@@ -1,0 +1,1 @@
+export { SmtpSettingsCard } from './SmtpSettingsCard';

@@ -1,0 +1,1 @@
+export { NotifySettingsCard } from './NotifySettingsCard';
