@@ -1,7 +1,7 @@
 // The notification centre end to end in browser mode: a lead newly assigned to the person at the desk
 // shows in the header bell (unread count), and clicking the notification opens the lead and marks it read.
-// Until assignment (issue 5) is merged, the test assigns with SQL and emits the `lead.assigned` event
-// itself, exactly as the assignment service will.
+// The lead is assigned by the manager through the real reassign channel (the assignment service emits
+// `lead.assigned`, the notification centre turns it into the bell's row).
 import type { LeadDetail } from '../../shared/contract/models';
 import { expect, shot, test } from './fixtures';
 
@@ -17,10 +17,10 @@ test('a newly assigned lead appears in the bell and opens from it', async ({ pag
   const bell = page.getByTestId('notification-bell');
   await expect(bell).toHaveAttribute('data-unread', '0');
 
-  // The assignment (issue 5 will do this and emit the event).
+  // The manager at the desk assigns the lead to herself.
   const me = app.core.actor();
-  app.core.store.sqlite.prepare('UPDATE leads SET assignee_id = ? WHERE id = ?').run(me.id, d.lead.id);
-  app.core.events.emit({ type: 'lead.assigned', leadId: d.lead.id, at: app.clock.now(), assigneeId: me.id });
+  const a = await app.core.dispatch('leads.reassign', { id: d.lead.id, version: d.lead.version, assigneeId: me.id }, { transport: 'test' });
+  if (!a.ok) throw new Error(JSON.stringify(a.error));
 
   await bell.click(); // opening the bell asks the core again
   await expect(bell).toHaveAttribute('data-unread', '1');
