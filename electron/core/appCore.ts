@@ -20,6 +20,7 @@ import { createSweepService } from './sweepService';
 import { createImportService } from './import/importService';
 import { createWatchFolder } from './import/watchFolder';
 import { createPlaybookService } from './playbook/playbookService';
+import { standaloneBackupApi, type BackupApi } from './backup/api';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -31,6 +32,8 @@ export interface AppCoreOptions {
   /** Check every reply against the contract's output schema (on in tests). */
   validateOutput?: boolean;
   log?: (msg: string, err?: unknown) => void;
+  /** Backups, restore and export (the core host's, which can close and reopen the database); default: a bare core's. */
+  backups?: BackupApi;
 }
 
 export interface AppCore extends CoreServices {
@@ -42,8 +45,17 @@ const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const log = opts.log ?? defaultLog;
-  const clock = opts.clock ?? systemClock;
   const store = openStore(opts.dbPath);
+  try {
+    return buildCore(opts, store, log);
+  } catch (e) {
+    store.sqlite.close(); // a core that cannot start must not keep the file open (restore replaces it)
+    throw e;
+  }
+}
+
+function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: unknown) => void): AppCore {
+  const clock = opts.clock ?? systemClock;
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const settings = createSettingsService(store, clock, tz);
@@ -82,7 +94,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   let core: AppCore | null = null;
   const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
-  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor };
+  const backups = opts.backups ?? standaloneBackupApi(store, log);
+  const services: CoreServices = { options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, backups, log, actor };
   const dispatch = createDispatcher(contract, allHandlers(services), { validateOutput: opts.validateOutput ?? false, log });
 
   core = {

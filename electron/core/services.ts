@@ -14,6 +14,7 @@ import type { SweepService } from './sweepService';
 import type { ImportService } from './import/importService';
 import type { WatchFolder } from './import/watchFolder';
 import type { PlaybookService } from './playbook/playbookService';
+import type { BackupApi } from './backup/api';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -30,6 +31,8 @@ export interface CoreServices {
   importer: ImportService;
   watchFolder: WatchFolder;
   playbook: PlaybookService;
+  /** Backups, restore, export and the database's state (normal / recovery). */
+  backups: BackupApi;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;

@@ -7,8 +7,9 @@ import { importChannels } from './import';
 import { playbookChannels } from './playbook';
 import { kpiChannels } from './kpi';
 import { deskChannels } from './desk';
+import { backupChannels } from './backup';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, backupChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

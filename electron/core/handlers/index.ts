@@ -8,6 +8,7 @@ import { importHandlers } from './importing';
 import { playbookHandlers } from './playbook';
 import { kpiHandlers } from './kpi';
 import { deskHandlers } from './desk';
+import { backupHandlers } from './backup';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -17,5 +18,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...playbookHandlers(c),
     ...kpiHandlers(c),
     ...deskHandlers(c),
+    ...backupHandlers(c.backups),
   } satisfies HandlerMap<Contract>;
 }
