@@ -1,10 +1,8 @@
 // Electron's main process: thin glue around the app core (electron/core) and the guards (guards.ts).
-import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, session, shell } from 'electron';
 import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAppCore, type AppCore } from '../core/appCore';
-import { startBackground } from '../core/background';
-import { startDailyBackups } from '../core/backup/backups';
+import { createCoreHost, type CoreHost } from '../core/backup/host';
 import { registerIpc } from './ipc';
 import { APP_ORIGIN, CSP, isAllowedNavigation, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
 import { loadWindowState, saveWindowState } from './windowState';
@@ -14,7 +12,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-let core: AppCore | null = null;
+let host: CoreHost | null = null;
 let win: BrowserWindow | null = null;
 const rendererRoot = join(__dirname, '..', 'renderer');
 
@@ -63,22 +61,37 @@ app.whenReady().then(() => {
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(body.body, { status: 200, headers });
   });
-  core = createAppCore({
+  // The core host checks the database (recovery mode if damaged), runs the background jobs and the
+  // daily backups, and closes/reopens the core for a restore. The save dialog is the only UI it borrows.
+  Menu.setApplicationMenu(buildMenu(app.getLocale().slice(0, 2), () => win));
+  host = createCoreHost({
     dbPath: join(app.getPath('userData'), 'aslm.sqlite'),
     mode: 'electron',
     version: app.getVersion(),
+    background: true,
+    dailyBackups: true,
+    chooseExportPath: async (suggested) => {
+      const opts = { defaultPath: suggested, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    onOpen: (core) => {
+      Menu.setApplicationMenu(buildMenu(core.settings.all().language, () => win));
+      return core.events.on((e) => {
+        if (e.type === 'lead.assigned' && Notification.isSupported()) {
+          new Notification({ title: 'ASLM Desk', body: `Lead #${e.leadId}` }).show();
+        }
+      });
+    },
   });
-  registerIpc(ipcMain, core.dispatch);
-  const stopBackground = startBackground(core);
-  const opened = core;
-  const stopBackups = startDailyBackups(() => opened.store.sqlite, opened.store.path, () => Date.now(), opened.log);
-  app.on('will-quit', () => { stopBackups(); stopBackground(); core?.close(); });
-  core.events.on((e) => {
-    if (e.type === 'lead.assigned' && Notification.isSupported()) {
-      new Notification({ title: 'ASLM Desk', body: `Lead #${e.leadId}` }).show();
-    }
+  const opened = host;
+  registerIpc(ipcMain, async (channel, input, ctx) => {
+    const reply = await opened.dispatch(channel, input, ctx);
+    // The menu follows the language chosen in the app.
+    if (channel === 'settings.setLanguage' && reply.ok) Menu.setApplicationMenu(buildMenu(opened.core()?.settings.all().language ?? 'en', () => win));
+    return reply;
   });
-  Menu.setApplicationMenu(buildMenu(core.settings.all().language, () => win));
+  app.on('will-quit', () => { host?.close(); });
   createWindow();
 }).catch((e) => {
   console.error('ASLM Desk failed to start', e);

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { AppCore } from '../core/appCore';
+import type { Dispatch } from '../core/dispatch';
 import type { TestClock } from '../core/clock';
 
 const TYPES: Record<string, string> = {
@@ -16,8 +16,11 @@ const TYPES: Record<string, string> = {
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const MAX_BODY = 64 * 1024 * 1024;
 
+/** What the server calls: an app core, or the core host (which survives a restore and answers in recovery mode). */
+export interface CoreLike { dispatch: Dispatch; log(msg: string, err?: unknown): void }
+
 export interface WebServerOptions {
-  core: AppCore;
+  core: CoreLike;
   staticDir: string;
   port?: number;
   /** Only when started for tests: lets the tests move the app's clock. */

@@ -104,19 +104,3 @@ export function dailyBackupDue(dir: string, now: number): boolean {
   const newest = listBackups(dir)[0];
   return !newest || now - newest.at >= DAY_MS;
 }
-
-/** Checks at start and every hour; makes a backup when the newest is older than 24 h. Returns a stop function. */
-export function startDailyBackups(sqlite: () => Database.Database, dbPath: string, now: () => number,
-  log: (msg: string, err?: unknown) => void, everyMs = 60 * 60 * 1000): () => void {
-  const dir = backupDir(dbPath);
-  let running = false;
-  const tick = async () => {
-    if (running || !dailyBackupDue(dir, now())) return;
-    running = true;
-    try { await createBackup(sqlite(), dir, now()); } catch (e) { log('daily backup failed', e); } finally { running = false; }
-  };
-  void tick();
-  const t = setInterval(() => void tick(), everyMs);
-  t.unref?.();
-  return () => clearInterval(t);
-}
