@@ -5,6 +5,7 @@ import { useAppInfo } from '../../../app/appInfo';
 import { TemplateEditor } from '../../playbook/TemplateEditor';
 import { PlaybookSettingsCard } from '../../playbook/PlaybookSettingsCard';
 import { WatchFolderCard } from '../../import/WatchFolderCard';
+import { BackupCard } from '../../backup/BackupCard';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
 export function SettingsScreen() {
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       <PlaybookSettingsCard />
       <TemplateEditor />
       <WatchFolderCard />
+      <BackupCard />
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
     </Stack>
   );
