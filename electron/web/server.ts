@@ -66,7 +66,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           return send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER' } }));
         }
         let payload: unknown;
-        try { payload = JSON.parse(await body(req)); } catch { return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } })); }
+        let text: string;
+        try { text = await body(req); } catch {
+          // Over the limit: answer and close the connection (the rest of the body is never read).
+          const socket = req.socket;
+          res.setHeader('Connection', 'close');
+          send(res, 413, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } }));
+          res.once('finish', () => socket?.destroy());
+          return;
+        }
+        try { payload = JSON.parse(text); } catch { return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } })); }
         if (url.pathname === '/test/clock') {
           if (!opts.testClock) return send(res, 404, '{}');
           const p = payload as { set?: number; advance?: number };
