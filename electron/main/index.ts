@@ -10,7 +10,9 @@ import { buildMenu } from './menu';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// Single instance: a second launch hands over to the running one ('second-instance' focuses its window)
+// and exits at once, before it could open the database.
+if (!app.requestSingleInstanceLock()) app.exit(0);
 
 let host: CoreHost | null = null;
 let win: BrowserWindow | null = null;
@@ -46,6 +48,8 @@ app.on('second-instance', () => {
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.on('will-navigate', (e, url) => { if (!isAllowedNavigation(url)) e.preventDefault(); });
+  contents.on('will-redirect', (e, url) => { if (!isAllowedNavigation(url)) e.preventDefault(); });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' })); // the main window's own handler (createWindow) opens safe links outside
 });
 
 app.whenReady().then(() => {

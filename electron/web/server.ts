@@ -7,13 +7,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import type { TestClock } from '../core/clock';
+import { CSP } from '../main/guards';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
   '.woff2': 'font/woff2', '.map': 'application/json',
 };
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The same strict Content-Security-Policy as the desktop app's app:// renderer. */
+export { CSP };
 const MAX_BODY = 64 * 1024 * 1024;
 
 /** What the server calls: an app core, or the core host (which survives a restore and answers in recovery mode). */

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import { CSP, startWebServer, type WebServer } from '../../electron/web/server';
+import { CSP as DESKTOP_CSP } from '../../electron/main/guards';
 import { openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
@@ -29,6 +30,8 @@ describe('browser mode HTTP bridge', () => {
   it('serves the renderer with the token and a strict CSP', async () => {
     const res = await fetch(web.url);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toBe(DESKTOP_CSP); // one policy for both modes
+    expect(CSP).toBe(DESKTOP_CSP);
     expect(await res.text()).toContain(`<meta name="aslm-token" content="${web.token}">`);
   });
 
