@@ -85,6 +85,7 @@ test('Closed No Sale notes, contact templates and the export path show script an
   await assertInert(page);
 
   await page.goto(`${app.url}#/settings`);
+  await expect(page.getByTestId('template-body')).toHaveValue(/\{\{customer\}\}/); // the default script has loaded
   await page.getByTestId('template-body').fill(payload('template'));
   await page.getByTestId('template-save').click();
   await expect(page.getByTestId('template-reset')).toBeVisible(); // saved as a custom template
