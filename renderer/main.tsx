@@ -10,6 +10,7 @@ import { initI18n } from './i18n';
 import { App } from './app/App';
 import { AppInfoProvider } from './app/appInfo';
 import { SettingsProvider } from './app/settings';
+import { ShellGate } from './app/ShellGate';
 
 initI18n('en');
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
@@ -18,11 +19,13 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
-      <SettingsProvider>
-        <AppInfoProvider>
-          <App />
-        </AppInfoProvider>
-      </SettingsProvider>
+      <ShellGate>
+        <SettingsProvider>
+          <AppInfoProvider>
+            <App />
+          </AppInfoProvider>
+        </SettingsProvider>
+      </ShellGate>
     </MantineProvider>
   </StrictMode>,
 );

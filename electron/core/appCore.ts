@@ -29,6 +29,7 @@ import { createSmtpService } from './mail/smtp';
 import { createOutbox } from './mail/outbox';
 import { wireAppointmentMails } from './mail/appointmentMails';
 import { createNotificationService } from './notify/notificationService';
+import { standaloneBackupApi, type BackupApi } from './backup/api';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -45,6 +46,8 @@ export interface AppCoreOptions {
    * is AES-256-GCM with a random key in `<dbPath>.key` (0600) beside the database, never in it.
    */
   secrets?: Secrets;
+  /** Backups, restore and export (the core host's, which can close and reopen the database); default: a bare core's. */
+  backups?: BackupApi;
 }
 
 export interface AppCore extends CoreServices {
@@ -56,8 +59,17 @@ const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const log = opts.log ?? defaultLog;
-  const clock = opts.clock ?? systemClock;
   const store = openStore(opts.dbPath);
+  try {
+    return buildCore(opts, store, log);
+  } catch (e) {
+    store.sqlite.close(); // a core that cannot start must not keep the file open (restore replaces it)
+    throw e;
+  }
+}
+
+function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: unknown) => void): AppCore {
+  const clock = opts.clock ?? systemClock;
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const settings = createSettingsService(store, clock, tz);
@@ -133,9 +145,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   let core: AppCore | null = null;
   const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
+  const backups = opts.backups ?? standaloneBackupApi(store, log);
   const services: CoreServices = {
     options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor,
-    people, assignment, customers, privacy, smtp, outbox, notifications,
+    people, assignment, customers, privacy, smtp, outbox, notifications, backups,
     // The file import calls this inside its transaction with the new leads.
     assign: (ids, who) => { customers.linkNew(ids); assignment.routeNew(ids, who); },
   };

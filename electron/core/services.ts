@@ -21,6 +21,7 @@ import type { PrivacyService } from './people/privacy';
 import type { SmtpService } from './mail/smtp';
 import type { OutboxService } from './mail/outbox';
 import type { NotificationService } from './notify/notificationService';
+import type { BackupApi } from './backup/api';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -48,6 +49,8 @@ export interface CoreServices {
   outbox: OutboxService;
   /** The notification scheduler and the bell's rows. */
   notifications: NotificationService;
+  /** Backups, restore, export and the database's state (normal / recovery). */
+  backups: BackupApi;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;

@@ -1,10 +1,8 @@
 // Electron's main process: thin glue around the app core (electron/core) and the guards (guards.ts).
-import { app, BrowserWindow, ipcMain, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createAppCore, type AppCore } from '../core/appCore';
-import { startBackground } from '../core/background';
-import { startDailyBackups } from '../core/backup/backups';
+import { createCoreHost, type CoreHost } from '../core/backup/host';
 import { safeStorageSecrets } from '../core/mail/secrets';
 import { startDesktopNotifier } from './desktopNotifier';
 import { registerIpc } from './ipc';
@@ -14,9 +12,11 @@ import { buildMenu } from './menu';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// Single instance: a second launch hands over to the running one ('second-instance' focuses its window)
+// and exits at once, before it could open the database.
+if (!app.requestSingleInstanceLock()) app.exit(0);
 
-let core: AppCore | null = null;
+let host: CoreHost | null = null;
 let win: BrowserWindow | null = null;
 const rendererRoot = join(__dirname, '..', 'renderer');
 
@@ -50,6 +50,8 @@ app.on('second-instance', () => {
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.on('will-navigate', (e, url) => { if (!isAllowedNavigation(url)) e.preventDefault(); });
+  contents.on('will-redirect', (e, url) => { if (!isAllowedNavigation(url)) e.preventDefault(); });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' })); // the main window's own handler (createWindow) opens safe links outside
 });
 
 app.whenReady().then(() => {
@@ -65,33 +67,49 @@ app.whenReady().then(() => {
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(body.body, { status: 200, headers });
   });
-  core = createAppCore({
+  // The core host checks the database (recovery mode if damaged), runs the background jobs and the
+  // daily backups, and closes/reopens the core for a restore. The save dialog is the only UI it borrows.
+  Menu.setApplicationMenu(buildMenu(app.getLocale().slice(0, 2), () => win));
+  host = createCoreHost({
     dbPath: join(app.getPath('userData'), 'aslm.sqlite'),
     mode: 'electron',
     version: app.getVersion(),
     // The SMTP password through the OS keychain (DPAPI on Windows) when available; otherwise the core's
     // fallback (AES-256-GCM, key file beside the database).
     ...(safeStorage.isEncryptionAvailable() ? { secrets: safeStorageSecrets(safeStorage) } : {}),
-  });
-  registerIpc(ipcMain, core.dispatch);
-  const stopBackground = startBackground(core);
-  const opened = core;
-  const stopBackups = startDailyBackups(() => opened.store.sqlite, opened.store.path, () => Date.now(), opened.log);
-  const stopNotifier = startDesktopNotifier({
-    core,
-    isSupported: () => Notification.isSupported(),
-    create: (o) => new Notification({ title: o.title, body: o.body }),
-    openLead: (leadId) => {
-      if (!win) return;
-      if (win.isMinimized()) win.restore();
-      win.show();
-      win.focus();
-      // A same-document hash change: the renderer's router opens the lead (leadId is a number).
-      void win.webContents.executeJavaScript(`window.location.hash = '#/lead/${Math.trunc(leadId)}'`);
+    background: true,
+    dailyBackups: true,
+    chooseExportPath: async (suggested) => {
+      const opts = { defaultPath: suggested, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    // Each time the core opens (start-up, after a restore): the localized menu and the desktop notifications.
+    onOpen: (core) => {
+      Menu.setApplicationMenu(buildMenu(core.settings.all().language, () => win));
+      return startDesktopNotifier({
+        core,
+        isSupported: () => Notification.isSupported(),
+        create: (o) => new Notification({ title: o.title, body: o.body }),
+        openLead: (leadId) => {
+          if (!win) return;
+          if (win.isMinimized()) win.restore();
+          win.show();
+          win.focus();
+          // A same-document hash change: the renderer's router opens the lead (leadId is a number).
+          void win.webContents.executeJavaScript(`window.location.hash = '#/lead/${Math.trunc(leadId)}'`);
+        },
+      });
     },
   });
-  app.on('will-quit', () => { stopNotifier(); stopBackups(); stopBackground(); core?.close(); });
-  Menu.setApplicationMenu(buildMenu(core.settings.all().language, () => win));
+  const opened = host;
+  registerIpc(ipcMain, async (channel, input, ctx) => {
+    const reply = await opened.dispatch(channel, input, ctx);
+    // The menu follows the language chosen in the app.
+    if (channel === 'settings.setLanguage' && reply.ok) Menu.setApplicationMenu(buildMenu(opened.core()?.settings.all().language ?? 'en', () => win));
+    return reply;
+  });
+  app.on('will-quit', () => { host?.close(); });
   createWindow();
 }).catch((e) => {
   console.error('ASLM Desk failed to start', e);

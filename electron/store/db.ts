@@ -21,6 +21,15 @@ export function migrationsFolder(): string {
 export function openStore(path: string, opts: { readonly?: boolean; migrationsDir?: string } = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path, { readonly: opts.readonly ?? false });
+  try {
+    return setUp(sqlite, path, opts);
+  } catch (e) {
+    sqlite.close(); // never keep a file open that could not be set up (a restore must be able to replace it)
+    throw e;
+  }
+}
+
+function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boolean; migrationsDir?: string }): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -6,8 +6,7 @@ import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createAppCore } from '../core/appCore';
-import { startBackground } from '../core/background';
+import { createCoreHost } from '../core/backup/host';
 import { testClock } from '../core/clock';
 import { startWebServer } from './server';
 
@@ -29,12 +28,13 @@ if (values['test-clock'] !== undefined) {
   if (Number.isNaN(start)) { console.error('Invalid --test-clock (ISO date-time expected)'); process.exit(2); }
   clock = testClock(start);
 }
-const core = createAppCore({ dbPath, clock, mode: 'browser', validateOutput: clock !== undefined });
-// The watched import folder (Settings → Import): polls while the app runs, when enabled.
-const stopWatching = startBackground(core);
-const web = await startWebServer({ core, staticDir: values.static ?? join(here, '../../dist/renderer'), port, testClock: clock });
+// The core host: start-up check (recovery mode if the file is damaged), sweeps, digest and watched
+// folder while the core is open, daily backups, restore while running.
+const host = createCoreHost({ dbPath, clock, mode: 'browser', validateOutput: clock !== undefined, background: true, dailyBackups: true });
+const web = await startWebServer({ core: host, staticDir: values.static ?? join(here, '../../dist/renderer'), port, testClock: clock });
 console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${dbPath}`);
+if (!host.core()) console.log('The database failed its start-up check: the app opens in recovery mode (restore a backup there).');
 console.log('Open that address in your browser. Press Ctrl+C to stop.');
-const stop = async () => { stopWatching(); await web.close(); core.close(); process.exit(0); };
+const stop = async () => { await web.close(); host.close(); process.exit(0); };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -5,19 +5,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { AppCore } from '../core/appCore';
+import type { Dispatch } from '../core/dispatch';
 import type { TestClock } from '../core/clock';
+import { CSP } from '../main/guards';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
   '.woff2': 'font/woff2', '.map': 'application/json',
 };
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The same strict Content-Security-Policy as the desktop app's app:// renderer. */
+export { CSP };
 const MAX_BODY = 64 * 1024 * 1024;
 
+/** What the server calls: an app core, or the core host (which survives a restore and answers in recovery mode). */
+export interface CoreLike { dispatch: Dispatch; log(msg: string, err?: unknown): void }
+
 export interface WebServerOptions {
-  core: AppCore;
+  core: CoreLike;
   staticDir: string;
   port?: number;
   /** Only when started for tests: lets the tests move the app's clock. */
@@ -63,7 +68,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           return send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER' } }));
         }
         let payload: unknown;
-        try { payload = JSON.parse(await body(req)); } catch { return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } })); }
+        let text: string;
+        try { text = await body(req); } catch {
+          // Over the limit: answer and close the connection (the rest of the body is never read).
+          const socket = req.socket;
+          res.setHeader('Connection', 'close');
+          send(res, 413, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } }));
+          res.once('finish', () => socket?.destroy());
+          return;
+        }
+        try { payload = JSON.parse(text); } catch { return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } })); }
         if (url.pathname === '/test/clock') {
           if (!opts.testClock) return send(res, 404, '{}');
           const p = payload as { set?: number; advance?: number };

@@ -10,8 +10,9 @@ import { deskChannels } from './desk';
 import { peopleChannels } from './people';
 import { mailChannels } from './mail';
 import { notificationChannels } from './notifications';
+import { backupChannels } from './backup';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

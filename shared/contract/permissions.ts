@@ -30,6 +30,10 @@ export const CHANNEL_PERMISSIONS = {
   'mail.settings.set': 'manage',
   'mail.test': 'manage',
   'notifications.settings.set': 'manage',
+  // The whole database: restoring replaces everyone's data, exporting copies every customer's.
+  'backup.restore': 'manage',
+  'backup.export': 'manage',
+  'backup.create': 'manage',
   'leads.edit': 'lead',
   'leads.recordContact': 'lead',
   'leads.makeAppointment': 'lead',

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppCore, type AppCore } from '../../electron/core/appCore';
+import type { AppCore } from '../../electron/core/appCore';
+import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
@@ -13,17 +14,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const NOW = Date.parse('2026-11-18T09:30:00Z');
 export const SHOTS = resolve(here, '../../test-results/screens');
 
-export interface AppFixture { core: AppCore; clock: TestClock; web: WebServer; url: string }
+/** `core` is the host's open core (a new one after a restore); `host` is what the web server dispatches to. */
+export interface AppFixture { core: AppCore; host: CoreHost; clock: TestClock; web: WebServer; url: string; dir: string; dbPath: string }
 
 export const test = base.extend<{ app: AppFixture }>({
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'aslm-e2e-'));
     const clock = testClock(NOW);
-    const core = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
-    const web = await startWebServer({ core, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: clock });
-    await use({ core, clock, web, url: web.url });
+    const dbPath = join(dir, 'aslm.sqlite');
+    const host = createCoreHost({ dbPath, clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
+    const web = await startWebServer({ core: host, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: clock });
+    await use({ get core() { return host.core()!; }, host, clock, web, url: web.url, dir, dbPath });
     await web.close();
-    core.close();
+    host.close();
     rmSync(dir, { recursive: true, force: true });
   },
 });

@@ -1,7 +1,7 @@
 // The installer's configuration is valid offline and the package holds what the app needs and
 // nothing of the tests or the dev tools: electron-builder packs `--dir` with a stand-in Electron.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,34 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
 }
 
 describe('Windows installer configuration', () => {
+  it('electron-builder.yml: NSIS per user without administrator rights, app id, product name, icons, better-sqlite3 unpacked and rebuilt', () => {
+    // The file is flat YAML: read the keys it must have (electron-builder itself validates it in the next test).
+    const yml = readFileSync('electron-builder.yml', 'utf8');
+    const key = (path: string) => {
+      const parts = path.split('.');
+      let block = yml;
+      for (const p of parts.slice(0, -1)) block = new RegExp(`^\\s*${p}:\\n((?:[ -].*\\n?)+)`, 'm').exec(block)?.[1] ?? '';
+      return new RegExp(`^\\s*${parts.at(-1)}:\\s*(.+)$`, 'm').exec(block)?.[1]?.trim();
+    };
+    expect(key('appId')).toMatch(/^[a-z][\w-]*(\.[\w-]+)+$/);
+    expect(key('productName')).toBe('ASLM Desk');
+    expect(yml).toMatch(/^win:\n  target:\n    - target: nsis/m);
+    expect([key('nsis.perMachine'), key('nsis.allowElevation'), key('nsis.oneClick')]).toEqual(['false', 'false', 'false']);
+    expect(key('npmRebuild')).toBe('true'); // better-sqlite3 rebuilt for Electron's ABI by `npm run dist`
+    expect(yml).toContain('asarUnpack:\n  - "**/node_modules/better-sqlite3/**"');
+    expect(yml).toContain('- "!**/*.test.*"');
+    expect(yml).toContain('- "!test/**"');
+    expect(key('directories.buildResources')).toBe('build');
+    const c = { win: { icon: key('win.icon')! } };
+    const ico = readFileSync(c.win.icon);
+    expect([...ico.subarray(0, 4)]).toEqual([0, 0, 1, 0]); // a real .ico
+    expect(readFileSync('build/icon.png').subarray(1, 4).toString()).toBe('PNG');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.scripts.dist).toMatch(/electron-builder --config electron-builder.yml --win nsis/);
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+    expect(Object.keys(pkg.dependencies)).not.toContain('electron');
+  });
+
   it('packs --dir offline with the main, preload, renderer, migrations and locales, and no tests or dev tools', async () => {
     expect(existsSync('dist/renderer/index.html') && existsSync('dist/electron/main.cjs')).toBe(true); // `npm run build` ran
     const fake = join(dir, 'electron-dist');
@@ -48,6 +76,12 @@ describe('Windows installer configuration', () => {
     for (const dev of ['vitest', 'playwright-core', 'typescript', 'electron-builder', 'drizzle-kit', 'smtp-server', 'tsx']) {
       expect(files.some((f) => f.startsWith(`/node_modules/${dev}/`)), dev).toBe(false);
     }
+    // No package that the lockfile marks as development-only is in the package.
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const devOnly = Object.entries(lock.packages).filter(([k, v]) => k.startsWith('node_modules/') && v.dev).map(([k]) => `/${k}/`);
+    expect(devOnly.length).toBeGreaterThan(100);
+    const packed = new Set(files.map((f) => /^(\/node_modules\/(?:@[^/]+\/)?[^/]+\/)/.exec(f)?.[1]).filter(Boolean));
+    expect(devOnly.filter((d) => packed.has(d))).toEqual([]);
     // better-sqlite3 is unpacked from the asar (native module).
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))).toBe(true);
   }, 300_000); // electron-builder packs for ~1 min on 2 cores, longer under load

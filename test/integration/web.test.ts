@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import { CSP, startWebServer, type WebServer } from '../../electron/web/server';
+import { CSP as DESKTOP_CSP } from '../../electron/main/guards';
 import { openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
@@ -29,6 +30,8 @@ describe('browser mode HTTP bridge', () => {
   it('serves the renderer with the token and a strict CSP', async () => {
     const res = await fetch(web.url);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toBe(DESKTOP_CSP); // one policy for both modes
+    expect(CSP).toBe(DESKTOP_CSP);
     expect(await res.text()).toContain(`<meta name="aslm-token" content="${web.token}">`);
   });
 
@@ -46,6 +49,26 @@ describe('browser mode HTTP bridge', () => {
     expect((await bad.json()).error.code).toBe('INVALID_INPUT');
     const forged = await post('/api/invoke', { channel: 'leads.drop', input: {} }, { 'X-ASLM-Token': web.token });
     expect((await forged.json()).error.code).toBe('UNKNOWN_CHANNEL');
+  });
+
+  it('refuses forged channels (prototype names, non-strings), polluting input and oversized input', async () => {
+    const call = async (body: unknown) => (await post('/api/invoke', body, { 'X-ASLM-Token': web.token })).json();
+    for (const channel of ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'prototype', 123, null, ['app.info'], { toString: 'app.info' }, 'app.info\u0000', 'APP.INFO']) {
+      expect((await call({ channel, input: {} })).error.code).toBe('UNKNOWN_CHANNEL');
+    }
+    expect((await call(['app.info', {}])).error.code).toBe('UNKNOWN_CHANNEL');
+    expect((await call(null)).error.code).toBe('UNKNOWN_CHANNEL');
+    // A __proto__ key in the JSON body neither pollutes Object.prototype nor reaches a handler.
+    const raw = await fetch(new URL('/api/invoke', web.url), { method: 'POST', headers: { 'X-ASLM-Token': web.token, 'Content-Type': 'application/json' },
+      body: '{"channel":"leads.list","input":{"view":"assigned","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}' });
+    expect((await raw.json()).ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A 2 MB search string is refused by the contract, not handed to SQLite.
+    const huge = await call({ channel: 'leads.list', input: { view: 'assigned', search: 'x'.repeat(2_000_000) } });
+    expect(huge.error.code).toBe('INVALID_INPUT');
+    // A body over the limit is refused without being read to the end.
+    const tooBig = await fetch(new URL('/api/invoke', web.url), { method: 'POST', headers: { 'X-ASLM-Token': web.token }, body: Buffer.alloc(65 * 1024 * 1024, 0x20) }).catch(() => null);
+    expect(tooBig === null || tooBig.status >= 400).toBe(true);
   });
 
   it('has no test clock unless started for tests', async () => {

@@ -61,21 +61,39 @@ export async function createBackup(sqlite: Database.Database, dir: string, now: 
 /** Exports a consistent copy of the open database to `target` (online backup). */
 export async function exportDatabase(sqlite: Database.Database, target: string): Promise<void> {
   mkdirSync(dirname(target), { recursive: true });
-  await sqlite.backup(target);
+  const tmp = `${target}.partial`;
+  rmSync(tmp, { force: true });
+  try {
+    await sqlite.backup(tmp);
+    renameSync(tmp, target);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Copies the database file as it is on disk (and its write-ahead log), for a damaged file that cannot be opened. */
+export function exportRawFile(dbPath: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(dbPath, target);
+  rmSync(`${target}-wal`, { force: true });
+  if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${target}-wal`);
 }
 
 /**
  * Replaces the (closed) database at `dbPath` with the chosen backup, after checking the backup.
  * The current file is kept as `<db>.before-restore` so a wrong choice can be undone by hand.
  */
-export function restoreBackup(dbPath: string, backupPath: string): void {
+export function restoreBackup(dbPath: string, backupPath: string, alreadyChecked = false): void {
   const dir = backupDir(dbPath);
   if (dirname(backupPath) !== dir || !NAME.test(basename(backupPath))) throw new Error('not a backup of this database');
-  const check = checkIntegrity(backupPath, true);
+  const check = alreadyChecked ? { ok: true, detail: 'ok' } : checkIntegrity(backupPath, true);
   if (!check.ok) throw new Error(`the backup is damaged: ${check.detail}`);
   const staged = `${dbPath}.restoring`;
   copyFileSync(backupPath, staged);
   if (existsSync(dbPath)) copyFileSync(dbPath, `${dbPath}.before-restore`);
+  // A damaged or uncheckpointed file keeps its write-ahead log beside the kept copy (SQLite reads them as a pair).
+  rmSync(`${dbPath}.before-restore-wal`, { force: true });
+  if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${dbPath}.before-restore-wal`);
   rmSync(`${dbPath}-wal`, { force: true });
   rmSync(`${dbPath}-shm`, { force: true });
   renameSync(staged, dbPath);
@@ -85,20 +103,4 @@ export function restoreBackup(dbPath: string, backupPath: string): void {
 export function dailyBackupDue(dir: string, now: number): boolean {
   const newest = listBackups(dir)[0];
   return !newest || now - newest.at >= DAY_MS;
-}
-
-/** Checks at start and every hour; makes a backup when the newest is older than 24 h. Returns a stop function. */
-export function startDailyBackups(sqlite: () => Database.Database, dbPath: string, now: () => number,
-  log: (msg: string, err?: unknown) => void, everyMs = 60 * 60 * 1000): () => void {
-  const dir = backupDir(dbPath);
-  let running = false;
-  const tick = async () => {
-    if (running || !dailyBackupDue(dir, now())) return;
-    running = true;
-    try { await createBackup(sqlite(), dir, now()); } catch (e) { log('daily backup failed', e); } finally { running = false; }
-  };
-  void tick();
-  const t = setInterval(() => void tick(), everyMs);
-  t.unref?.();
-  return () => clearInterval(t);
 }

@@ -10,6 +10,7 @@ import { kpiHandlers } from './kpi';
 import { deskHandlers } from './desk';
 import { peopleHandlers } from './people';
 import { mailHandlers, notificationHandlers } from './mail';
+import { backupHandlers } from './backup';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -22,5 +23,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...peopleHandlers(c),
     ...mailHandlers(c),
     ...notificationHandlers(c),
+    ...backupHandlers(c.backups),
   } satisfies HandlerMap<Contract>;
 }

@@ -12,6 +12,7 @@ import { WorkshopCapacityCard } from '../../people/WorkshopCapacityCard';
 import { useCurrentUser } from '../../people/usePeople';
 import { SmtpSettingsCard } from '../../mail/SmtpSettingsCard';
 import { NotifySettingsCard } from '../../notifications/NotifySettingsCard';
+import { BackupCard } from '../../backup/BackupCard';
 
 /** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
 export function SettingsScreen() {
@@ -39,6 +40,7 @@ export function SettingsScreen() {
       <WatchFolderCard />
       <SmtpSettingsCard />
       <NotifySettingsCard />
+      <BackupCard />
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
     </Stack>
   );

@@ -1,0 +1,182 @@
+// The core host: holds the app core for Electron's main and browser mode, and is what their transports
+// dispatch to. It checks the database at start-up (PRAGMA quick_check); a damaged or unopenable file
+// starts the app in RECOVERY mode, where only the data-safety channels answer (status, backups,
+// restore, export of the damaged file). Restore closes the core, swaps the file and reopens it. It
+// also runs the daily backups. No Electron import: the save dialog is passed in as `chooseExportPath`.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { contract } from '../../../shared/contract';
+import { backupChannels, BACKUP_FILE, type ShellStatus } from '../../../shared/contract/backup';
+import { AppError } from '../../../shared/contract/errors';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../appCore';
+import { startBackground } from '../background';
+import { createDispatcher, toErrorShape, type Dispatch } from '../dispatch';
+import { backupHandlers } from '../handlers/backup';
+import { checkExportTarget, exportSuggestion, listBackupsOut, type BackupApi } from './api';
+import { backupDir, checkIntegrity, createBackup, dailyBackupDue, exportDatabase, exportRawFile, listBackups, restoreBackup } from './backups';
+
+export interface CoreHostOptions extends Omit<AppCoreOptions, 'backups'> {
+  /** Sweeps, digest and watched folder while the core is open (startBackground). */
+  background?: boolean;
+  /** A backup when the newest is a day old: checked at start and every `backupCheckMs` (default 1 h). */
+  dailyBackups?: boolean;
+  backupCheckMs?: number;
+  /** Electron: the save dialog; resolves to the chosen path or null (cancelled). */
+  chooseExportPath?: (suggested: string) => Promise<string | null>;
+  /** Called with each opened core (start-up and after a restore); may return a stop function. */
+  onOpen?: (core: AppCore) => (() => void) | void;
+}
+
+export interface CoreHost extends BackupApi {
+  dispatch: Dispatch;
+  /** The open core, or null in recovery mode. */
+  core(): AppCore | null;
+  log: (msg: string, err?: unknown) => void;
+  close(): void;
+}
+
+const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`, err ?? '');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createCoreHost(opts: CoreHostOptions): CoreHost {
+  const log = opts.log ?? defaultLog;
+  const dbPath = resolve(opts.dbPath);
+  const dir = backupDir(dbPath);
+  let core: AppCore | null = null;
+  let problem: ShellStatus['problem'] = null;
+  let stops: (() => void)[] = [];
+  let inflight = 0;
+  // Backups, restore and export run one at a time (a restore never closes the file under a running backup).
+  let lock: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = lock.then(fn, fn);
+    lock = run.catch(() => undefined);
+    return run;
+  };
+
+  const status = (): ShellStatus => ({
+    mode: core ? 'normal' : 'recovery', problem, dbPath, backupDir: dir,
+    saveDialog: Boolean(opts.chooseExportPath), exportSuggestion: exportSuggestion(Date.now()),
+  });
+
+  function open(): void {
+    problem = null;
+    if (existsSync(dbPath)) {
+      const check = checkIntegrity(dbPath);
+      if (!check.ok) {
+        problem = { kind: 'damaged', detail: check.detail.slice(0, 500) };
+        log(`the database failed its start-up check (${check.detail}); starting in recovery mode`);
+        return;
+      }
+    }
+    try {
+      core = createAppCore({ ...opts, dbPath, log, backups: api });
+    } catch (e) {
+      core = null;
+      problem = { kind: 'unopenable', detail: String((e as Error)?.message ?? e).slice(0, 500) };
+      log('the database could not be opened; starting in recovery mode', e);
+      return;
+    }
+    const opened = core;
+    if (opts.background) stops.push(startBackground(opened));
+    const off = opts.onOpen?.(opened);
+    if (off) stops.push(off);
+  }
+
+  function shut(): void {
+    for (const stop of stops.splice(0)) { try { stop(); } catch (e) { log('stopping a job failed', e); } }
+    if (core) { try { core.close(); } catch (e) { log('closing the database failed', e); } }
+    core = null;
+  }
+
+  async function drain(): Promise<void> {
+    for (let waited = 0; inflight > 0 && waited < 10_000; waited += 20) await sleep(20);
+  }
+
+  const api: BackupApi = {
+    status,
+    list: (check) => listBackupsOut(dbPath, check),
+    create: () => exclusive(async () => {
+      if (!core) throw new AppError('RECOVERY_MODE');
+      try {
+        const b = await createBackup(core.store.sqlite, dir, Date.now());
+        return { file: b.file, at: Math.round(b.at), size: b.size, check: 'ok' as const };
+      } catch (e) {
+        log('backup failed', e);
+        throw new AppError('BACKUP_FAILED');
+      }
+    }),
+    restore: (file) => exclusive(async () => {
+      const entry = BACKUP_FILE.test(file) ? listBackups(dir).find((b) => b.file === file) : undefined;
+      if (!entry) throw new AppError('BACKUP_NOT_FOUND', { field: 'file', params: { file } });
+      // Checked in full before anything is touched: a damaged copy leaves the running app as it was.
+      if (!checkIntegrity(entry.path, true).ok) throw new AppError('BACKUP_DAMAGED', { field: 'file', params: { file } });
+      await drain();
+      shut();
+      try {
+        restoreBackup(dbPath, entry.path, true);
+      } catch (e) {
+        log('restore failed', e);
+        open();
+        throw new AppError('RESTORE_FAILED', { params: { file } });
+      }
+      open();
+      log(`restored ${file} (${core ? 'opened' : 'still in recovery mode'})`);
+      return status();
+    }),
+    exportTo: async (target) => {
+      let path = target;
+      if (path === null) {
+        if (!opts.chooseExportPath) throw new AppError('EXPORT_TARGET_REQUIRED', { field: 'target' });
+        path = await opts.chooseExportPath(exportSuggestion(Date.now()));
+        if (!path) return { path: null, size: 0 };
+      }
+      const p = checkExportTarget(path, dbPath, target === null);
+      return exclusive(async () => {
+        try {
+          if (core) await exportDatabase(core.store.sqlite, p);
+          else exportRawFile(dbPath, p); // recovery: the damaged file as it is, for support
+        } catch (e) {
+          log('export failed', e);
+          throw new AppError('EXPORT_FAILED', { field: 'target' });
+        }
+        return { path: p, size: statSync(p).size };
+      });
+    },
+  };
+
+  const shellDispatch = createDispatcher(backupChannels, backupHandlers(api), { validateOutput: opts.validateOutput ?? false, log });
+  const dispatch: Dispatch = async (channel, input, ctx) => {
+    const c = core;
+    if (typeof channel === 'string' && Object.hasOwn(backupChannels, channel)) {
+      // Served here, outside the in-flight count (a restore waits for the other calls, not for itself); with
+      // the database open, the same permission check as every other channel (restore and export: manage).
+      // In recovery mode nobody can be identified: whoever is at the desk may restore.
+      if (c) {
+        try { c.people.authorize(channel, input, c.actor(ctx)); } catch (e) { return { ok: false, error: toErrorShape(e, log) }; }
+      }
+      return shellDispatch(channel, input, ctx);
+    }
+    if (!c) {
+      const known = typeof channel === 'string' && Object.hasOwn(contract, channel);
+      return { ok: false, error: { code: known ? 'RECOVERY_MODE' : 'UNKNOWN_CHANNEL' } };
+    }
+    inflight++;
+    try { return await c.dispatch(channel, input, ctx); } finally { inflight--; }
+  };
+
+  open();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  if (opts.dailyBackups) {
+    const tick = () => { if (core && dailyBackupDue(dir, Date.now())) api.create().catch(() => undefined); };
+    tick();
+    timer = setInterval(tick, opts.backupCheckMs ?? 60 * 60 * 1000);
+    timer.unref?.();
+  }
+
+  return {
+    ...api, dispatch, log,
+    core: () => core,
+    close: () => { if (timer) clearInterval(timer); shut(); },
+  };
+}

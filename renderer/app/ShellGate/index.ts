@@ -1,0 +1,1 @@
+export { ShellGate } from './ShellGate';

@@ -1,0 +1,1 @@
+export { BackupTable, formatSize } from './BackupTable';

@@ -1,0 +1,1 @@
+export { ExportControl } from './ExportControl';
