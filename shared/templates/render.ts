@@ -1,4 +1,5 @@
-// Contact templates (domain.md §8.5): phone script, voicemail and e-mail texts in EN/FR/DE/IT, with
+// Contact templates (domain.md §8.5): phone script, voicemail and e-mail texts, and the customer's
+// appointment e-mails (confirmation, reminder, cancellation) in EN/FR/DE/IT, with
 // placeholders {{customer}} {{vehicle}} {{campaign}} {{dealer}} {{staff}} (and {{dealerPhone}},
 // {{dealerEmail}}, {{leadNumber}}). Defaults come from locales/<lang>/templates.json; the dealer's
 // edited versions are stored in the `templates` table and passed in as `stored`. Pure.
@@ -8,20 +9,22 @@ import de from '../../locales/de/templates.json' with { type: 'json' };
 import it from '../../locales/it/templates.json' with { type: 'json' };
 import type { Language } from '../domain/vocabulary';
 
-export const TEMPLATE_KINDS = ['phone_script', 'voicemail', 'email_no_answer'] as const;
+export const TEMPLATE_KINDS = [
+  'phone_script', 'voicemail', 'email_no_answer', 'appointment_confirmation', 'appointment_reminder', 'appointment_cancellation',
+] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
-export const PLACEHOLDERS = ['customer', 'vehicle', 'campaign', 'dealer', 'staff', 'dealerPhone', 'dealerEmail', 'leadNumber'] as const;
+/** The kinds sent as e-mails (they have a subject). */
+export const EMAIL_TEMPLATE_KINDS: readonly TemplateKind[] = ['email_no_answer', 'appointment_confirmation', 'appointment_reminder', 'appointment_cancellation'];
+/** {{date}} and {{time}} are the appointment's, filled in the appointment e-mails only. */
+export const PLACEHOLDERS = ['customer', 'vehicle', 'campaign', 'dealer', 'staff', 'dealerPhone', 'dealerEmail', 'leadNumber', 'date', 'time'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type TemplateValues = Partial<Record<Placeholder, string | null | undefined>>;
 
 export interface TemplateText { subject: string; body: string }
 
-const DEFAULTS: Record<Language, Record<TemplateKind, TemplateText>> = {
-  en: { phone_script: en.phone_script, voicemail: en.voicemail, email_no_answer: en.email_no_answer },
-  fr: { phone_script: fr.phone_script, voicemail: fr.voicemail, email_no_answer: fr.email_no_answer },
-  de: { phone_script: de.phone_script, voicemail: de.voicemail, email_no_answer: de.email_no_answer },
-  it: { phone_script: it.phone_script, voicemail: it.voicemail, email_no_answer: it.email_no_answer },
-};
+type Bundle = Record<TemplateKind, TemplateText>;
+const pick = (b: Bundle): Bundle => Object.fromEntries(TEMPLATE_KINDS.map((k) => [k, b[k]])) as Bundle;
+const DEFAULTS: Record<Language, Bundle> = { en: pick(en), fr: pick(fr), de: pick(de), it: pick(it) };
 const VEHICLE_FALLBACK: Record<Language, string> = { en: en.vehicleFallback, fr: fr.vehicleFallback, de: de.vehicleFallback, it: it.vehicleFallback };
 const DEALER_FALLBACK: Record<Language, string> = { en: en.dealerFallback, fr: fr.dealerFallback, de: de.dealerFallback, it: it.dealerFallback };
 

@@ -34,6 +34,30 @@ const history = async (id: number) => ((await ok(app.core, 'leads.get', { id }))
   .filter((h) => h.field === 'emailDelivery');
 
 describe('appointment e-mails through a real SMTP server', () => {
+  it('the customer e-mail is the dealer\'s edited template (Settings → contact templates); the desk copy is unchanged', async () => {
+    await setup();
+    await ok(app.core, 'templates.save', { kind: 'appointment_confirmation', language: 'it', subject: 'Conferma {{leadNumber}} — {{dealer}}',
+      body: 'Caro {{customer}},\n\nla aspettiamo il {{date}} alle {{time}}.\n\n{{dealerPhone}}' });
+    const d = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-05T10:00:00+01:00'), sendEmail: true } });
+    expect(await deliver()).toMatchObject({ sent: 2 });
+    const cust = smtp.received.find((r) => r.to === 'mario.rossi@example.it')!;
+    expect(cust.mail.subject.startsWith(`Conferma ${d.lead.number} — `)).toBe(true);
+    expect(cust.mail.text).toContain('Caro Mario Rossi,');
+    expect(cust.mail.text).toMatch(/la aspettiamo il giovedì 5 marzo 2026 alle 10:00\./);
+    expect(cust.mail.html).toContain('<p>Caro Mario Rossi,</p>');
+    expect(event(cust.ics).method).toBe('REQUEST');
+    const desk = smtp.received.find((r) => r.to === 'desk@dealer.example')!;
+    expect(desk.mail.subject).toMatch(/^Appointment /);
+    // Restoring the default gives the standard text again.
+    await ok(app.core, 'templates.reset', { kind: 'appointment_confirmation', language: 'it' });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-06T10:00:00+01:00'), sendEmail: true } });
+    await deliver();
+    const again = smtp.received.filter((r) => r.to === 'mario.rossi@example.it').at(-1)!;
+    expect(again.mail.subject).toMatch(/appuntamento .* è confermato/);
+    expect(again.mail.text).toContain('Gentile Mario Rossi');
+  });
+
   it('confirmation, reschedule (same UID, higher SEQUENCE, old reminder cancelled), reminder at the hour, cancel on close', async () => {
     await setup();
     const d = await contactedLead();

@@ -85,7 +85,7 @@ describe('playbook', () => {
     const lead = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
     await ok(app.core, 'templates.save', { kind: 'voicemail', language: 'fr', body: 'Bonjour {{customer}}, ici {{staff}} ({{leadNumber}}).' });
     const list = await ok(app.core, 'templates.list', {});
-    expect(list).toHaveLength(12);
+    expect(list).toHaveLength(24); // 6 kinds (3 contact + 3 appointment e-mails) × 4 languages
     expect(list.find((t: any) => t.kind === 'voicemail' && t.language === 'fr')).toMatchObject({ custom: true });
     const s = await ok(app.core, 'playbook.step', { id: lead.id });
     expect(s.scripts.voicemail.body).toBe(`Bonjour Mario Rossi, ici Front desk (${lead.number}).`);

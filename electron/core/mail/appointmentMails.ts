@@ -10,7 +10,8 @@ import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
-import { formatWhen, syncT } from './mailT';
+import { renderTemplate, type TemplateText } from '../../../shared/templates/render';
+import { asLanguage, formatWhen, syncT } from './mailT';
 import type { OutboxService } from './outbox';
 import { isEmail, type SmtpService } from './smtp';
 
@@ -25,18 +26,26 @@ const fullName = (l: Lead) => `${l.firstName} ${l.lastName}`.trim();
 export interface Dealer { name: string; email: string; phone: string; address: string }
 
 /** Subject, plain text and HTML of one appointment e-mail in a language. */
-export function renderAppointmentMail(kind: AppointmentMailKind, audience: Audience, lead: Lead, appointmentAt: number, lang: string, timeZone: string, dealer: Dealer): { subject: string; text: string; html: string; summary: string } {
+/**
+ * Subject, plain text and HTML of one appointment e-mail in a language. The customer's e-mails are the
+ * editable templates (Settings → contact templates: `stored` when the dealer changed them, else the default
+ * of the language); the dealer mailbox's copy is a fixed desk summary.
+ */
+export function renderAppointmentMail(kind: AppointmentMailKind, audience: Audience, lead: Lead, appointmentAt: number, lang: string, timeZone: string, dealer: Dealer,
+  stored?: TemplateText | null): { subject: string; text: string; html: string; summary: string } {
   const t = syncT('mail', lang);
   const { date, time } = formatWhen(appointmentAt, lang, timeZone);
   const p = { name: fullName(lead), date, time, dealer: dealer.name || t('appointment.dealerFallback'), number: lead.number,
     request: lead.requestFor ?? '', phone: lead.phone ?? '—', email: lead.email ?? '—', vin: lead.vin ?? '—', dealerPhone: dealer.phone, dealerAddress: dealer.address };
   const k = `appointment.${audience}.${kind}`;
-  const paras: string[] = [];
+  let paras: string[] = [];
+  let subject = t(`${k}.subject`, p);
   if (audience === 'customer') {
-    paras.push(t('appointment.customer.greeting', p), t(`${k}.body`, p));
-    if (lead.requestFor) paras.push(t('appointment.request', p));
-    if (kind !== 'cancellation') paras.push(t('appointment.customer.calendar'));
-    paras.push(t('appointment.customer.closing', p), [p.dealer, dealer.address, dealer.phone].filter(Boolean).join('\n'), t('appointment.reference', p));
+    const filled = renderTemplate(KIND[kind], asLanguage(lang), {
+      customer: p.name, dealer: p.dealer, dealerPhone: dealer.phone, dealerEmail: dealer.email, leadNumber: lead.number, date, time, vehicle: lead.vin ?? '',
+    }, stored);
+    subject = filled.subject;
+    paras = filled.body.split(/\n\s*\n/).map((x) => x.replace(/\n+$/g, '').trim());
   } else {
     paras.push(t(`${k}.body`, p), t('appointment.dealer.customer', p), t('appointment.dealer.contact', p));
     if (lead.requestFor) paras.push(t('appointment.request', p));
@@ -45,7 +54,7 @@ export function renderAppointmentMail(kind: AppointmentMailKind, audience: Audie
   const text = paras.filter((x) => x.trim() !== '').join('\n\n');
   const html = `<!doctype html><html lang="${esc(lang)}"><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">${
     paras.filter((x) => x.trim() !== '').map((x) => `<p>${esc(x).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
-  return { subject: t(`${k}.subject`, p), text, html, summary: t('appointment.summary', p) };
+  return { subject, text, html, summary: t('appointment.summary', p) };
 }
 
 export function wireAppointmentMails(deps: { store: Store; clock: Clock; settings: SettingsService; leads: LeadService; outbox: OutboxService; smtp: SmtpService }): void {
@@ -57,13 +66,16 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
     AND state IN ('sending', 'sent') AND dedupe_key LIKE ?`);
   const invited = (leadId: number, who: Audience) => (invitedStmt.all(leadId, `appt:${leadId}:%:${who}`) as { a: string }[]).map((r) => r.a);
   const dealer = (): Dealer => settings.all().dealer;
+  /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
+  const templateOf = store.sqlite.prepare("SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?");
   const deskLanguage = () => settings.get<string>('language', 'en');
 
   function enqueue(kind: AppointmentMailKind, who: Audience, to: string, lead: Lead, appointmentAt: number, seq: number, dueAt: number, now: number, expiresAt: number | null) {
     const tz = settings.rules().timeZone;
     const lang = who === 'customer' ? lead.language : deskLanguage();
     const d = dealer();
-    const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d);
+    const stored = who === 'customer' ? (templateOf.get(KIND[kind], asLanguage(lang)) as TemplateText | undefined) ?? null : null;
+    const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d, stored);
     const organizer = smtp.get().from || d.email || 'desk@aslm-desk.local';
     const attendees = [isEmail(lead.email) ? { email: lead.email, name: fullName(lead) } : { email: to }];
     const ics = buildIcs({

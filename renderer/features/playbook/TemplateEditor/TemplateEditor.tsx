@@ -1,11 +1,12 @@
-// Settings → contact templates: phone script, voicemail and e-mail in EN/FR/DE/IT, with placeholders.
-import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+// Settings → contact templates: phone script, voicemail, e-mail and the customer's appointment e-mails in
+// EN/FR/DE/IT, with placeholders.
+import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { LANGUAGES, type Language } from '../../../../shared/domain/vocabulary';
-import { PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../shared/templates/render';
+import { EMAIL_TEMPLATE_KINDS, PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../shared/templates/render';
 import { call } from '../../../platform';
 
 type Row = Output<'templates.list'>[number];
@@ -36,13 +37,14 @@ export function TemplateEditor() {
           <Title order={4}>{t('playbook:templatesCard.title')}</Title>
           <Text size="sm" c="dimmed">{t('playbook:templatesCard.subtitle')}</Text>
         </div>
-        <Group>
-          <SegmentedControl value={kind} onChange={(v) => setKind(v as TemplateKind)} data={TEMPLATE_KINDS.map((k) => ({ value: k, label: t(`templates:kind.${k}`) }))} />
-          <Select w={120} aria-label={t('templates:editor.language')} value={lang} allowDeselect={false} onChange={(v) => setLang((v as Language) ?? 'en')}
+        <Group align="flex-end">
+          <Select w={340} label={t('templates:editor.kind')} value={kind} allowDeselect={false} onChange={(v) => setKind((v as TemplateKind) ?? 'phone_script')}
+            data={TEMPLATE_KINDS.map((k) => ({ value: k, label: t(`templates:kind.${k}`) }))} data-testid="template-kind" />
+          <Select w={120} label={t('templates:editor.language')} value={lang} allowDeselect={false} onChange={(v) => setLang((v as Language) ?? 'en')}
             data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} data-testid="template-language" />
           {current?.custom && <Badge>{t('templates:editor.customized')}</Badge>}
         </Group>
-        {kind === 'email_no_answer' && <TextInput label={t('templates:editor.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="template-subject" />}
+        {EMAIL_TEMPLATE_KINDS.includes(kind) && <TextInput label={t('templates:editor.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="template-subject" />}
         <Textarea label={t('templates:editor.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} data-testid="template-body" />
         <Text size="xs" c="dimmed">
           {t('templates:editor.placeholders')}: {PLACEHOLDERS.map((p) => `{{${p}}} = ${t(`templates:placeholder.${p}`)}`).join(' · ')}
