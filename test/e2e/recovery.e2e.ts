@@ -1,22 +1,16 @@
 // Data safety in the renderer: a damaged database opens on the recovery screen (translated), which lists
 // the checked backups and restores one → the app is back with its data; Settings → Data & backups makes a
 // backup, restores it after a confirmation and exports the database to a typed path (browser mode).
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCoreHost } from '../../electron/core/backup/host';
 import { startWebServer } from '../../electron/web/server';
 import { expect, shot, test } from './fixtures';
+import { damage } from '../fixtures/damage';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function damage(path: string) {
-  const size = statSync(path).size;
-  const fd = openSync(path, 'r+');
-  const garbage = Buffer.alloc(4096 * 3, 0xa5);
-  for (let at = 4096 * 2; at < size - 4096; at += 4096 * 5) writeSync(fd, garbage, 0, garbage.length, at);
-  closeSync(fd);
-}
 
 test('a damaged database opens on the recovery screen; restoring a checked backup brings the app back', async ({ page, app }) => {
   const r = await app.core.dispatch('demo.load', { leads: 150, seed: 7 }, { transport: 'test' });

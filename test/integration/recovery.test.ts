@@ -1,12 +1,13 @@
 // The core host on a real file: a damaged database starts in recovery mode (start-up quick_check), only the
 // data-safety channels answer, a checked backup is restored while running and the app is back with its data.
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { testClock } from '../../electron/core/clock';
 import { baseLead } from './helpers';
+import { damage } from '../fixtures/damage';
 
 const dirs: string[] = [];
 const hosts: CoreHost[] = [];
@@ -31,14 +32,6 @@ async function ok<T = any>(h: CoreHost, channel: string, input: unknown): Promis
   const r = await call(h, channel, input);
   if (!r.ok) throw new Error(`${channel} → ${JSON.stringify(r.error)}`);
   return r.value as T;
-}
-/** Overwrites pages in the middle of the file with garbage; the header (page 1) is kept. */
-function damage(path: string) {
-  const size = statSync(path).size;
-  const fd = openSync(path, 'r+');
-  const garbage = Buffer.alloc(4096 * 3, 0xa5);
-  for (let at = 4096 * 2; at < size - 4096; at += 4096 * 5) writeSync(fd, garbage, 0, garbage.length, at);
-  closeSync(fd);
 }
 
 describe('recovery mode and restore while running', () => {
