@@ -48,6 +48,9 @@ export const appChannels = {
   'settings.get': { input: z.object({}).default({}), output: appSettingsSchema },
   'settings.setLanguage': { input: z.object({ language: z.enum(LANGUAGES) }), output: appSettingsSchema },
   'settings.setRules': { input: ruleSettingsSchema, output: appSettingsSchema },
+  'settings.setDealer': { input: dealerSchema, output: appSettingsSchema },
+  /** The extra campaigns, as typed (the name is the id leads store); the defaults are always there. */
+  'settings.setCampaigns': { input: z.object({ campaigns: z.array(z.string().max(200)).max(200) }), output: appSettingsSchema },
   'demo.load': {
     input: z.object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() }).default({ leads: 2000 }),
     output: z.object({ leads: z.number() }),
