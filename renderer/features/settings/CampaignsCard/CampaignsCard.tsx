@@ -14,9 +14,11 @@ export function CampaignsCard({ manage }: { manage: boolean }) {
   const [draft, setDraft] = useState('');
   const { run, error, busy } = useSettingsSave();
   if (!settings) return null;
-  const extra = settings.campaigns.filter((c) => !(DEFAULT_CAMPAIGNS as readonly string[]).includes(c));
+  const extra = settings.campaigns.filter((c) => !(DEFAULT_CAMPAIGNS as readonly string[]).includes(c))
+    .map((id) => ({ id, label: settings.campaignLabels[id] ?? id }));
+  const names = extra.map((c) => c.label);
   const save = (list: string[]) => run(() => invoke('settings.setCampaigns', { campaigns: list }));
-  const add = async () => { if (draft.trim() && await save([...extra, draft])) setDraft(''); };
+  const add = async () => { if (draft.trim() && await save([...names, draft])) setDraft(''); };
   const addError = error && error.field?.startsWith('campaigns.') ? error.message : undefined;
   const otherError = error && !error.field?.startsWith('campaigns.') ? error.message : null;
   return (
@@ -37,12 +39,12 @@ export function CampaignsCard({ manage }: { manage: boolean }) {
           {extra.length === 0 && <Text size="sm" c="dimmed">{t('settings:campaigns.none')}</Text>}
           <Group gap="xs">
             {extra.map((c) => (
-              <Badge key={c} variant="light" tt="none" size="lg" data-testid={`campaign-extra-${c}`}
+              <Badge key={c.id} variant="light" tt="none" size="lg" data-testid={`campaign-extra-${c.id}`}
                 rightSection={manage ? (
-                  <ActionIcon size="xs" variant="transparent" aria-label={t('settings:campaigns.remove', { campaign: c })} data-testid={`campaign-remove-${c}`}
-                    onClick={() => void save(extra.filter((x) => x !== c))}>×</ActionIcon>
+                  <ActionIcon size="xs" variant="transparent" aria-label={t('settings:campaigns.remove', { campaign: c.label })} data-testid={`campaign-remove-${c.id}`}
+                    onClick={() => void save(names.filter((x) => x !== c.label))}>×</ActionIcon>
                 ) : undefined}>
-                {c}
+                {c.label}
               </Badge>
             ))}
           </Group>
