@@ -42,7 +42,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-05T10:00:00+01:00'), sendEmail: true } });
     expect(await deliver()).toMatchObject({ sent: 2 });
     const cust = smtp.received.find((r) => r.to === 'mario.rossi@example.it')!;
-    expect(cust.mail.subject.startsWith(`Conferma ${d.lead.number} — `)).toBe(true);
+    expect(cust.mail.subject?.startsWith(`Conferma ${d.lead.number} — `)).toBe(true);
     expect(cust.mail.text).toContain('Caro Mario Rossi,');
     expect(cust.mail.text).toMatch(/la aspettiamo il giovedì 5 marzo 2026 alle 10:00\./);
     expect(cust.mail.html).toContain('<p>Caro Mario Rossi,</p>');
