@@ -40,7 +40,7 @@ export function Routes({ path }: { path: string[] }): ReactNode {
     case 'import':
       return <ImportScreen />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen tab={arg} />;
     default:
       return <ListScreen view="assigned" />;
   }

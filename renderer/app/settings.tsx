@@ -1,5 +1,6 @@
 // App-wide settings in React: the language (persisted by the core) and the clock offset to the core.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppSettings } from '../../shared/contract/app';
 import type { Language } from '../../shared/domain/vocabulary';
 import { i18n } from '../i18n';
@@ -34,3 +35,10 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 }
 
 export const useSettings = () => useContext(Ctx);
+
+/** A campaign's label: the dealership's own campaigns by their name as typed, the defaults translated. */
+export function useCampaignLabel(): (id: string) => string {
+  const { t } = useTranslation();
+  const labels = useContext(Ctx).settings?.campaignLabels;
+  return (id: string) => labels?.[id] ?? t(`domain:campaign.${id}`, { defaultValue: id });
+}

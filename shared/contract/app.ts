@@ -37,6 +37,8 @@ export const appSettingsSchema = z.object({
   rules: ruleSettingsSchema,
   dealer: dealerSchema,
   campaigns: z.array(z.string()),
+  /** The dealership's own campaigns (beyond the defaults): id → name as typed, its label in every language. */
+  campaignLabels: z.record(z.string(), z.string()),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -48,6 +50,9 @@ export const appChannels = {
   'settings.get': { input: z.object({}).default({}), output: appSettingsSchema },
   'settings.setLanguage': { input: z.object({ language: z.enum(LANGUAGES) }), output: appSettingsSchema },
   'settings.setRules': { input: ruleSettingsSchema, output: appSettingsSchema },
+  'settings.setDealer': { input: dealerSchema, output: appSettingsSchema },
+  /** The extra campaigns by name, as typed (each keeps a stable id while its name stays); the defaults are always there. */
+  'settings.setCampaigns': { input: z.object({ campaigns: z.array(z.string().max(200)).max(200) }), output: appSettingsSchema },
   'demo.load': {
     input: z.object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() }).default({ leads: 2000 }),
     output: z.object({ leads: z.number() }),

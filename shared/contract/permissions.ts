@@ -12,6 +12,8 @@ export type Permission = 'manage' | 'lead';
 
 export const CHANNEL_PERMISSIONS = {
   'settings.setRules': 'manage',
+  'settings.setDealer': 'manage',
+  'settings.setCampaigns': 'manage',
   'demo.load': 'manage',
   'kpi.setDigestSettings': 'manage',
   'playbook.settings.set': 'manage',

@@ -222,10 +222,19 @@ test('every screen and dialog in the four languages (screenshots)', async ({ pag
       await expect(page.getByTestId(`dialog-${a}-save`)).toHaveCount(0);
     }
     // The other sections of the manual: My day, Import, SLA & KPI, Settings.
-    for (const [route, testId] of [['my-day', 'myday-title'], ['import', 'import-title'], ['kpi', 'kpi-title'], ['settings', 'settings-title']] as const) {
+    for (const [route, testId] of [['my-day', 'myday-title'], ['import', 'import-title'], ['kpi', 'kpi-title']] as const) {
       await page.goto(`${app.url}#/${route}`);
       await expect(page.getByTestId(testId)).toBeVisible();
       await shot(page, `desk-screen-${route}-${lang}`);
+    }
+    // Settings, one screenshot per tab: each tab opens from its own address and shows its cards.
+    const firstCard = { general: 'dealer-card', people: 'people-card', playbook: 'template-body', import: 'registry-card', email: 'smtp-settings', data: 'backup-card' } as const;
+    for (const [tab, testId] of Object.entries(firstCard)) {
+      await page.goto(`${app.url}#/settings/${tab}`);
+      await expect(page.getByTestId('settings-title')).toBeVisible();
+      await expect(page.getByTestId(`settings-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId(testId)).toBeVisible();
+      await shot(page, `desk-screen-settings-${tab}-${lang}`);
     }
   }
 });

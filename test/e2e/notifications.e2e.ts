@@ -42,7 +42,7 @@ test('Settings → E-mail: save the account (password write-only) and send a tes
   const { startSmtp } = await import('../integration/smtpServer');
   const smtp = await startSmtp({ user: 'desk', pass: 'Pa55-word' });
   try {
-    await page.goto(`${app.url}#/settings`);
+    await page.goto(`${app.url}#/settings/email`);
     const card = page.getByTestId('smtp-settings');
     await card.getByLabel('Server').fill('127.0.0.1');
     await card.getByLabel('Port').fill(String(smtp.port));

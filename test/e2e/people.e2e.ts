@@ -77,7 +77,7 @@ test('the manager switches user, assigns a lead; the assignee sees it in their q
 test('settings: people, rules, registry and workshop; the workshop load beside the date picker', async ({ page, app }) => {
   await call(app, 'people.save', { name: 'Anna Bianchi', roles: ['service_advisor', 'alternate'], absences: [{ from: '2026-11-18', to: '2026-11-20' }] });
   await call(app, 'assignment.rules.set', { rules: [{ leadType: 'hq_driven', targetRole: 'service_advisor' }, { source: 'web', targetRole: 'booking_operator' }] });
-  await page.goto(`${app.url}#/settings`);
+  await page.goto(`${app.url}#/settings/people`);
   await expect(page.getByTestId('people-card')).toContainText('Anna Bianchi');
   await expect(page.getByTestId('people-card')).toContainText('absent');
   await expect(page.getByTestId('rule-1')).toBeVisible();
@@ -104,7 +104,7 @@ test('settings: people, rules, registry and workshop; the workshop load beside t
   const titles = { fr: 'Règles d\'affectation', de: 'Zuweisungsregeln', it: 'Regole di assegnazione' } as const;
   for (const lang of ['fr', 'de', 'it'] as const) {
     await call(app, 'settings.setLanguage', { language: lang });
-    await page.goto(`${app.url}#/settings`);
+    await page.goto(`${app.url}#/settings/people`);
     await page.reload();
     await expect(page.getByTestId('rules-card')).toContainText(titles[lang]);
     await shot(page, `people-settings-${lang}`);

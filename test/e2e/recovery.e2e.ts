@@ -64,7 +64,7 @@ test('Settings → Data & backups: back up now, restore after a confirmation, ex
     firstName: 'Giulia', lastName, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', email: `${lastName}@example.it`,
   }, { transport: 'test' });
   await create('Ferrante');
-  await page.goto(`${app.url}#/settings`);
+  await page.goto(`${app.url}#/settings/data`);
   const card = page.getByTestId('backup-card');
   await expect(card).toContainText('Data & backups');
   await expect(card.getByTestId('backup-empty')).toBeVisible();

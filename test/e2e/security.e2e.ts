@@ -84,7 +84,7 @@ test('Closed No Sale notes, contact templates and the export path show script an
   await expect(page.getByTestId('field-managementNotes')).toContainText(payload('closeNotes'));
   await assertInert(page);
 
-  await page.goto(`${app.url}#/settings`);
+  await page.goto(`${app.url}#/settings/playbook`);
   await expect(page.getByTestId('template-body')).toHaveValue(/\{\{customer\}\}/); // the default script has loaded
   await page.getByTestId('template-body').fill(payload('template'));
   await page.getByTestId('template-save').click();
@@ -97,7 +97,7 @@ test('Closed No Sale notes, contact templates and the export path show script an
   await expect(page.getByTestId('script-phone')).toContainText(payload('template'));
   await assertInert(page);
 
-  await page.goto(`${app.url}#/settings`);
+  await page.goto(`${app.url}#/settings/data`);
   await page.getByTestId('backup-export-path').fill(IMG('path')); // not a full path: refused, shown as text
   await page.getByTestId('backup-export').click();
   await expect(page.getByTestId('backup-card')).toContainText('Please enter the full path of a new file');

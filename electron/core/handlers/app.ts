@@ -19,6 +19,8 @@ export const appHandlers = (c: CoreServices) => ({
     return c.settings.setLanguage(language);
   },
   'settings.setRules': (rules) => c.settings.setRules(rules),
+  'settings.setDealer': (dealer) => c.settings.setDealer(dealer),
+  'settings.setCampaigns': ({ campaigns }) => c.settings.setCampaigns(campaigns),
   'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
   'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),
 }) satisfies Pick<HandlerMap<Contract>, keyof typeof appChannels>;

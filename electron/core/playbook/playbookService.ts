@@ -147,7 +147,7 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     const model = lead.vin ? (sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as { model: string | null } | undefined)?.model ?? null : null;
     const vehicle = model && lead.vin ? `${model} (${lead.vin})` : model ?? (lead.vin ? `${vehicleWord(lead.language)} (${lead.vin})` : null);
     return {
-      customer: asLeadName(lead), vehicle, campaign: campaignLabel(lead.campaign, lead.language), dealer: dealer.name ?? '',
+      customer: asLeadName(lead), vehicle, campaign: settings.campaignLabels()[lead.campaign] ?? campaignLabel(lead.campaign, lead.language), dealer: dealer.name ?? '',
       dealerPhone: dealer.phone ?? '', dealerEmail: dealer.email ?? '', staff: actor.name, leadNumber: lead.number,
     };
   }

@@ -3,6 +3,7 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCampaignLabel } from '../../../app/settings';
 import { LANGUAGES, LEAD_TYPES, SOURCES } from '../../../../shared/domain/vocabulary';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../../../shared/import/mapping';
 
@@ -20,6 +21,7 @@ export interface MappingEditorProps {
 
 export function MappingEditor({ headers, sample, mapping, campaigns, presets, preset, onChange, onPreset, onSavePreset }: MappingEditorProps) {
   const { t } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const [presetName, setPresetName] = useState(preset ?? '');
   const fieldOf = (h: string) => (Object.entries(mapping.columns) as [ImportField, string][]).find(([, col]) => col === h)?.[0] ?? null;
   const setField = (h: string, f: string | null) => {
@@ -64,7 +66,7 @@ export function MappingEditor({ headers, sample, mapping, campaigns, presets, pr
         </Table>
         <Text fw={600} size="sm">{t('import:defaults')}</Text>
         <SimpleGrid cols={{ base: 2, md: 5 }}>
-          <Select label={t('import:fields.campaign')} data={campaigns.map(label('domain:campaign'))} value={mapping.defaults.campaign ?? null} clearable
+          <Select label={t('import:fields.campaign')} data={campaigns.map((v) => ({ value: v, label: campaignLabel(v) }))} value={mapping.defaults.campaign ?? null} clearable
             onChange={(v) => setDefault('campaign', v)} data-testid="default-campaign" />
           <Select label={t('import:fields.source')} data={SOURCES.map(label('domain:source'))} value={mapping.defaults.source ?? null} clearable
             onChange={(v) => setDefault('source', v)} data-testid="default-source" />

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Group, Pagination, ScrollArea, Stack, Table, Tex
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCampaignLabel } from '../../../app/settings';
 import type { AppErrorShape } from '../../../../shared/contract';
 import type { KpiFilter } from '../../../../shared/contract/kpi';
 import type { ListPage } from '../../../../shared/contract/leads';
@@ -15,6 +16,7 @@ const PAGE = 50;
 
 export function KpiLeadsScreen({ filter, period }: { filter: KpiFilter | null; period: string }) {
   const { t, i18n } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const lang = i18n.language;
   const [page, setPage] = useState(0);
   const [data, setData] = useState<ListPage | null>(null);
@@ -33,7 +35,7 @@ export function KpiLeadsScreen({ filter, period }: { filter: KpiFilter | null; p
   const back = `#/kpi?period=${encodeURIComponent(period)}`;
   const dims = filter ? [
     filter.assigneeId !== undefined ? (filter.assigneeId === null ? t('kpi:breakdown.unassigned') : `${t('kpi:list.assignee')} #${filter.assigneeId}`) : null,
-    filter.campaign ? t(`domain:campaign.${filter.campaign}`, { defaultValue: filter.campaign }) : null,
+    filter.campaign ? campaignLabel(filter.campaign) : null,
     filter.source ? t(`domain:source.${filter.source}`, { defaultValue: filter.source }) : null,
     filter.leadType ? t(`domain:leadType.${filter.leadType}`, { defaultValue: filter.leadType }) : null,
     filter.closeReason ? t(`domain:closeReason.${filter.closeReason}`, { defaultValue: filter.closeReason }) : null,
@@ -76,7 +78,7 @@ export function KpiLeadsScreen({ filter, period }: { filter: KpiFilter | null; p
                 <Table.Td>{formatDateTime(r.assignedAt, lang)}</Table.Td>
                 <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
                 <Table.Td>{t(`domain:source.${r.source}`, { defaultValue: r.source })}</Table.Td>
-                <Table.Td>{t(`domain:campaign.${r.campaign}`, { defaultValue: r.campaign })}</Table.Td>
+                <Table.Td>{campaignLabel(r.campaign)}</Table.Td>
                 <Table.Td ta="right">{r.contactAttempts}</Table.Td>
                 <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
                 <Table.Td><SlaBadge lead={r} now={data?.at ?? 0} /></Table.Td>

@@ -6,6 +6,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCampaignLabel } from '../../../app/settings';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { ACTIONS, type ActionId } from '../../../../shared/domain/vocabulary';
 import { asLeadName } from '../../../../shared/domain/lead';
@@ -28,6 +29,7 @@ interface Props { detail: LeadDetail; now: number; onAction(a: ActionId): void; 
 
 export function LeadHeader({ detail, now, onAction, primary }: Props) {
   const { t } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const { lead, actions } = detail;
   const slaInput = { ...lead, sla1DueAt: detail.sla.sla1DueAt, sla2DueAt: detail.sla.sla2DueAt };
   return (
@@ -45,7 +47,7 @@ export function LeadHeader({ detail, now, onAction, primary }: Props) {
           </Group>
           <Group gap="xs">
             <Text size="sm" c="dimmed" data-testid="lead-number">{lead.number}</Text>
-            <Text size="sm" c="dimmed">· {t(`domain:leadType.${lead.leadType}`)} · {t(`domain:campaign.${lead.campaign}`, { defaultValue: lead.campaign })}</Text>
+            <Text size="sm" c="dimmed">· {t(`domain:leadType.${lead.leadType}`)} · {campaignLabel(lead.campaign)}</Text>
           </Group>
         </Stack>
         <Group gap={6} wrap="wrap" data-testid="lead-actions">

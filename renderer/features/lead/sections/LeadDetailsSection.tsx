@@ -1,6 +1,7 @@
 // AS Lead Details: status, campaign, source, type, Recontacted, Master AS Lead, days, consents.
 import { Anchor, Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useCampaignLabel } from '../../../app/settings';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { CONSENTS } from '../../../../shared/domain/vocabulary';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -9,12 +10,13 @@ import { Field, Section, YesNo } from './Field';
 
 export function LeadDetailsSection({ detail, now }: { detail: LeadDetail; now: number }) {
   const { t, i18n } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const lang = i18n.language;
   const l = detail.lead;
   return (
     <Section title={t('desk:section.leadDetails')} testId="section-lead-details">
       <Field name="status"><StatusBadge status={l.status} frozen={l.frozen} /></Field>
-      <Field name="campaign">{t(`domain:campaign.${l.campaign}`, { defaultValue: l.campaign })}</Field>
+      <Field name="campaign">{campaignLabel(l.campaign)}</Field>
       <Field name="source">{t(`domain:source.${l.source}`)}</Field>
       <Field name="leadType">{t(`domain:leadType.${l.leadType}`)}</Field>
       <Field name="createdAt">{formatDateTime(l.createdAt, lang)}</Field>

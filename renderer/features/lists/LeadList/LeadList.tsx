@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp, IconRefresh, IconSearch, IconSelector } from '@tabler/icons-react';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCampaignLabel } from '../../../app/settings';
 import type { ListRow, SortKey } from '../../../../shared/contract/leads';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -114,6 +115,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
 /** One row; memoized so that moving the selection re-renders two rows, not fifty. */
 const Row = memo(function Row({ r, i, selected, now, lang, onSelect, step }: { r: ListRow; i: number; selected: boolean; now: number; lang: string; onSelect(i: number): void; step: Parameters<typeof NextStepCell>[0]['step'] }) {
   const { t } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   return (
     <Table.Tr data-row-index={i} data-lead-id={r.id} data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
       onClick={() => onSelect(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
@@ -121,7 +123,7 @@ const Row = memo(function Row({ r, i, selected, now, lang, onSelect, step }: { r
       <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
       <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
       <Table.Td>{t(`domain:source.${r.source}`)}</Table.Td>
-      <Table.Td>{t(`domain:campaign.${r.campaign}`, { defaultValue: r.campaign })}</Table.Td>
+      <Table.Td>{campaignLabel(r.campaign)}</Table.Td>
       <Table.Td ta="right">{r.contactAttempts}</Table.Td>
       <Table.Td ta="right">{daysBetween(r.createdAt, now || r.createdAt)}</Table.Td>
       <Table.Td>{r.assigneeName ?? '—'}</Table.Td>

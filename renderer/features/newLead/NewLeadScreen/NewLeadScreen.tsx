@@ -10,7 +10,7 @@ import { CONSENTS, DEFAULT_CAMPAIGNS, LANGUAGES, LEAD_TYPES, SOURCES, type Langu
 import { initialLead } from '../../../../shared/rules/newLead';
 import { useAppInfo } from '../../../app/appInfo';
 import { navigate } from '../../../app/router';
-import { useSettings } from '../../../app/settings';
+import { useSettings, useCampaignLabel } from '../../../app/settings';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { VinField } from '../../../components/VinField';
 import { invoke } from '../../../platform';
@@ -20,6 +20,7 @@ const LONG: TextKey[] = ['requestDetails', 'customerNotes', 'campaignNotes', 'ad
 
 export function NewLeadScreen() {
   const { t } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const { settings, language } = useSettings();
   const { info, refresh } = useAppInfo();
   const [f, setF] = useState<NewLeadForm>(() => emptyForm(language));
@@ -79,7 +80,7 @@ export function NewLeadScreen() {
             <Select label={t('desk:field.source')} value={f.source} allowDeselect={false} data-testid="new-source"
               onChange={(v) => v && setF((s) => ({ ...s, source: v as Source }))} data={SOURCES.map((x) => ({ value: x, label: t(`domain:source.${x}`) }))} />
             <Select label={t('desk:field.campaign')} value={f.campaign} allowDeselect={false} data-testid="new-campaign" error={fieldErr('campaign')} searchable
-              onChange={(v) => v && setF((s) => ({ ...s, campaign: v }))} data={campaigns.map((x) => ({ value: x, label: t(`domain:campaign.${x}`, { defaultValue: x }) }))} />
+              onChange={(v) => v && setF((s) => ({ ...s, campaign: v }))} data={campaigns.map((x) => ({ value: x, label: campaignLabel(x) }))} />
             {text('requestFor')}
             {f.preferred.map((p, i) => (
               <DateTimeField key={i} label={t(`desk:field.preferredAt${i + 1}`)} value={p} clearable min={info?.now} testId={`new-preferredAt${i + 1}`}

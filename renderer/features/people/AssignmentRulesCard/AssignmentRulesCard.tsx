@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/contract';
 import { LEAD_TYPES, ROLES, SOURCES } from '../../../../shared/domain/vocabulary';
-import { useSettings } from '../../../app/settings';
+import { useSettings, useCampaignLabel } from '../../../app/settings';
 import { invoke } from '../../../platform';
 import { useCurrentUser, usePeople } from '../usePeople';
 
@@ -16,6 +16,7 @@ const ANY = '';
 
 export function AssignmentRulesCard() {
   const { t } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const cur = useCurrentUser();
   const { users } = usePeople();
   const { settings } = useSettings();
@@ -31,7 +32,7 @@ export function AssignmentRulesCard() {
     setError(null);
     notifications.show({ color: 'green', message: t('people:rules.saved') });
   };
-  const opt = (values: readonly string[], ns: string) => [{ value: ANY, label: t('people:rules.any') }, ...values.map((v) => ({ value: v, label: t(`${ns}.${v}`, { defaultValue: v }) }))];
+  const opt = (values: readonly string[], ns: string) => [{ value: ANY, label: t('people:rules.any') }, ...values.map((v) => ({ value: v, label: ns === 'domain:campaign' ? campaignLabel(v) : t(`${ns}.${v}`, { defaultValue: v }) }))];
   const targets = [
     ...ROLES.map((r) => ({ value: `r:${r}`, label: t('people:rules.pool', { role: t(`people:role.${r}`) }) })),
     ...users.filter((u) => u.active).map((u) => ({ value: `u:${u.id}`, label: u.name })),

@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCampaignLabel } from '../../../app/settings';
 import type { CustomerDetail } from '../../../../shared/contract/people';
 import { CONSENTS, type ConsentKey, type Language } from '../../../../shared/domain/vocabulary';
 import { formatDate } from '../../../app/format';
@@ -16,6 +17,7 @@ import { useCurrentUser } from '../usePeople';
 
 export function CustomerCard({ detail, reload }: LeadSlotProps) {
   const { t, i18n } = useTranslation();
+  const campaignLabel = useCampaignLabel();
   const cur = useCurrentUser();
   const id = detail.lead.customerId;
   const [c, setC] = useState<CustomerDetail | null>(null);
@@ -72,7 +74,7 @@ export function CustomerCard({ detail, reload }: LeadSlotProps) {
         {others.slice(0, 10).map((l) => (
           <Group key={l.id} gap={6} wrap="nowrap">
             <Anchor size="xs" href={`#/lead/${l.id}`}>{l.number}</Anchor>
-            <Text size="xs">{formatDate(l.assignedAt, i18n.language)} · {t(`domain:status.${l.status}`)} · {t(`domain:campaign.${l.campaign}`, { defaultValue: l.campaign })}</Text>
+            <Text size="xs">{formatDate(l.assignedAt, i18n.language)} · {t(`domain:status.${l.status}`)} · {campaignLabel(l.campaign)}</Text>
           </Group>
         ))}
         {c.vehicles.length > 0 && <Text size="sm" fw={500} mt={4}>{t('people:customer.vehicles')}</Text>}

@@ -1,7 +1,9 @@
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useAppInfo } from '../../../app/appInfo';
+import { navigate } from '../../../app/router';
 import { TemplateEditor } from '../../playbook/TemplateEditor';
 import { PlaybookSettingsCard } from '../../playbook/PlaybookSettingsCard';
 import { WatchFolderCard } from '../../import/WatchFolderCard';
@@ -13,34 +15,63 @@ import { useCurrentUser } from '../../people/usePeople';
 import { SmtpSettingsCard } from '../../mail/SmtpSettingsCard';
 import { NotifySettingsCard } from '../../notifications/NotifySettingsCard';
 import { BackupCard } from '../../backup/BackupCard';
+import { DealershipCard } from '../DealershipCard';
+import { BusinessRulesCard } from '../BusinessRulesCard';
+import { CampaignsCard } from '../CampaignsCard';
 
-/** Settings: the language now; dealer, SLA figures, opening hours, SMTP… are added by their features. */
-export function SettingsScreen() {
+/** The settings tabs, in order; the URL is #/settings/<tab>. */
+export const SETTINGS_TABS = ['general', 'people', 'playbook', 'import', 'email', 'data'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+/** Settings in tabs (#/settings/<tab>); only the open tab is mounted. */
+export function SettingsScreen({ tab }: { tab?: string | undefined }) {
   const { t } = useTranslation();
   const { info } = useAppInfo();
   const manage = useCurrentUser()?.canManage ?? false;
+  const active: SettingsTab = (SETTINGS_TABS as readonly string[]).includes(tab ?? '') ? (tab as SettingsTab) : 'general';
+  const panel = (id: SettingsTab, children: ReactNode) => (
+    <Tabs.Panel value={id} pt="md"><Stack>{children}</Stack></Tabs.Panel>
+  );
   return (
     <Stack>
       <Title order={2} data-testid="settings-title">{t('app:nav.settings')}</Title>
-      <Card withBorder>
-        <Group justify="space-between">
-          <div>
-            <Text fw={600}>{t('app:language.label')}</Text>
-            <Text size="sm" c="dimmed">{t('app:language.help')}</Text>
-          </div>
-          <LanguageSwitch />
-        </Group>
-      </Card>
-      <PeopleCard />
-      <AssignmentRulesCard />
-      <RegistryCard manage={manage} />
-      <WorkshopCapacityCard manage={manage} />
-      <PlaybookSettingsCard />
-      <TemplateEditor />
-      <WatchFolderCard />
-      <SmtpSettingsCard />
-      <NotifySettingsCard />
-      <BackupCard />
+      <Tabs value={active} onChange={(v) => v && navigate(`/settings/${v}`)} keepMounted={false}>
+        <Tabs.List>
+          {SETTINGS_TABS.map((id) => <Tabs.Tab key={id} value={id} data-testid={`settings-tab-${id}`}>{t(`settings:tabs.${id}`)}</Tabs.Tab>)}
+        </Tabs.List>
+        {panel('general', <>
+          <Card withBorder>
+            <Group justify="space-between">
+              <div>
+                <Text fw={600}>{t('app:language.label')}</Text>
+                <Text size="sm" c="dimmed">{t('app:language.help')}</Text>
+              </div>
+              <LanguageSwitch />
+            </Group>
+          </Card>
+          <DealershipCard manage={manage} />
+          <BusinessRulesCard manage={manage} />
+          <CampaignsCard manage={manage} />
+        </>)}
+        {panel('people', <>
+          <PeopleCard />
+          <AssignmentRulesCard />
+          <WorkshopCapacityCard manage={manage} />
+        </>)}
+        {panel('playbook', <>
+          <PlaybookSettingsCard />
+          <TemplateEditor />
+        </>)}
+        {panel('import', <>
+          <WatchFolderCard />
+          <RegistryCard manage={manage} />
+        </>)}
+        {panel('email', <>
+          <SmtpSettingsCard />
+          <NotifySettingsCard />
+        </>)}
+        {panel('data', <BackupCard />)}
+      </Tabs>
       {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
     </Stack>
   );

@@ -1,0 +1,1 @@
+export { BusinessRulesCard } from './BusinessRulesCard';

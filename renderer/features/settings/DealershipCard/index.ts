@@ -1,0 +1,1 @@
+export { DealershipCard } from './DealershipCard';

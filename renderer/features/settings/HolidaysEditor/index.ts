@@ -1,0 +1,1 @@
+export { HolidaysEditor } from './HolidaysEditor';
