@@ -31,6 +31,7 @@ export const CHANNEL_PERMISSIONS = {
   'workshop.setCapacity': 'manage',
   'mail.settings.set': 'manage',
   'mail.test': 'manage',
+  'mail.outbox.retry': 'manage',
   'notifications.settings.set': 'manage',
   // The whole database: restoring replaces everyone's data, exporting copies every customer's.
   'backup.restore': 'manage',

@@ -71,14 +71,17 @@ export function dueNotifications(leads: Iterable<NotifyLead>, since: number, now
     if (open && l.firstContactAt === null) {
       const due = sla1DueAt(l.assignedAt, s);
       const risk = due - n.sla1RiskHours * HOUR;
-      if (now < due && inWindow(Math.max(risk, l.assignedAt), since, now)) {
-        out.push({ ...base, kind: 'sla1_at_risk', key: `sla1_at_risk:${l.id}`, at: Math.max(risk, l.assignedAt), params: { dueAt: due } });
+      // A lead that reached the app after its risk moment (a file import with an earlier assignment) is warned on arrival.
+      const at = Math.max(risk, l.assignedAt, l.createdAt);
+      if (now < due && inWindow(at, since, now)) {
+        out.push({ ...base, kind: 'sla1_at_risk', key: `sla1_at_risk:${l.id}`, at, params: { dueAt: due } });
       }
     }
     if (open) {
       const lost = lostDueAt(l.assignedAt, s);
-      const t55 = addCalendarDays(l.assignedAt, d55, s.timeZone);
-      const t45 = addCalendarDays(l.assignedAt, d45, s.timeZone);
+      // Imported with an earlier assignment: a warning already due is given on arrival.
+      const t55 = Math.max(addCalendarDays(l.assignedAt, d55, s.timeZone), l.createdAt);
+      const t45 = Math.max(addCalendarDays(l.assignedAt, d45, s.timeZone), l.createdAt);
       // Both crossed in one catch-up: only the later warning is still worth showing.
       if (now < lost && inWindow(t55, since, now)) {
         out.push({ ...base, kind: 'lost_day55', key: `lost_day55:${l.id}`, at: t55, params: { day: d55, lostAt: lost } });

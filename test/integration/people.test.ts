@@ -113,6 +113,15 @@ describe('permissions are enforced by the core', () => {
     await asUser(desk.id);
     expect((await err(app.core, 'leads.recordContact', { id: lead.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } })).code).toBe('NOT_YOUR_LEAD');
     expect((await err(app.core, 'leads.create', baseLead({ assigneeId: other.id }))).code).toBe('FORBIDDEN');
+    // Consents: changed while working one of the customer's leads (own or unassigned), never someone else's.
+    const cid = lead.lead.customerId;
+    expect((await err(app.core, 'customers.setConsents', { id: cid, leadId: lead.lead.id, consents: { email: true } })).code).toBe('NOT_YOUR_LEAD');
+    expect((await err(app.core, 'customers.setConsents', { id: cid, consents: { email: true } })).code).toBe('FORBIDDEN');
+    const mine = await create({ firstName: 'Nina', lastName: 'Neri', email: 'mine@example.it', phone: '+39 333 9876543' });
+    expect((await err(app.core, 'customers.setConsents', { id: cid, leadId: mine.lead.id, consents: { email: true } })).code).toBe('FORBIDDEN'); // not that lead's customer
+    await ok(app.core, 'customers.setConsents', { id: mine.lead.customerId, leadId: mine.lead.id, consents: { email: true } });
+    // Re-queuing a failed e-mail is the manager's.
+    expect((await err(app.core, 'mail.outbox.retry', { id: 1 })).code).toBe('FORBIDDEN');
     // Personal choices stay open.
     await ok(app.core, 'settings.setLanguage', { language: 'it' });
     expect((app.core.store.sqlite.prepare('SELECT language FROM users WHERE id = ?').get(desk.id) as { language: string }).language).toBe('it');
@@ -151,6 +160,16 @@ describe('permissions are enforced by the core', () => {
 });
 
 describe('reassignment', () => {
+  it('a closed lead or an expired (frozen) appointment cannot be reassigned', async () => {
+    const a = await user('Ada', ['service_advisor']);
+    const d = await create();
+    app.core.store.sqlite.prepare("UPDATE leads SET status = 'appointment', frozen = 1 WHERE id = ?").run(d.lead.id);
+    expect((await err(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: a.id })).code).toBe('LEAD_IS_FINAL');
+    app.core.store.sqlite.prepare("UPDATE leads SET status = 'lost', frozen = 0 WHERE id = ?").run(d.lead.id);
+    expect((await err(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: a.id })).code).toBe('LEAD_IS_FINAL');
+    expect(app.core.leads.load(d.lead.id).assigneeId).toBeNull();
+  });
+
   it('keeps assignedAt and the SLA deadlines; history and events for each; bulk moves an absent person\'s open leads', async () => {
     const a = await user('Ada', ['service_advisor']);
     const b = await user('Ben', ['service_advisor']);

@@ -88,7 +88,8 @@ export function createAssignmentService(store: Store, clock: Clock, settings: Se
       const from = sqlite.transaction(() => {
         const lead = leads.load(id);
         if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
-        if ((FINAL_STATUSES as readonly Status[]).includes(lead.status)) throw new AppError('LEAD_IS_FINAL');
+        // Final, or an expired (frozen) appointment: domain.md §2 — cannot be changed at all.
+        if ((FINAL_STATUSES as readonly Status[]).includes(lead.status) || lead.frozen) throw new AppError('LEAD_IS_FINAL');
         if (assigneeId !== null) {
           const u = q.userName.get(assigneeId) as { active: number } | undefined;
           if (!u) throw new AppError('NOT_FOUND', { field: 'assigneeId' });

@@ -52,6 +52,7 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     roles: sqlite.prepare('SELECT user_id AS userId, role FROM user_roles'),
     absences: sqlite.prepare('SELECT user_id AS userId, from_at AS fromAt, to_at AS toAt FROM absences ORDER BY from_at'),
     assignee: sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?'),
+    customerOf: sqlite.prepare('SELECT customer_id AS c FROM leads WHERE id = ?'),
     pin: sqlite.prepare('SELECT pin_hash AS h, active FROM users WHERE id = ?'),
   };
   const tz = () => settings.rules().timeZone;
@@ -137,13 +138,23 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     },
     authorize(channel, input, actor) {
       const perm = permissionOf(channel);
-      const inp = (input ?? {}) as { id?: number; assigneeId?: number | null };
-      if (perm === null && !(channel === 'leads.create' && inp.assigneeId != null)) return;
+      const inp = (input ?? {}) as { id?: number; assigneeId?: number | null; leadId?: number | null };
+      const consents = channel === 'customers.setConsents';
+      if (perm === null && !consents && !(channel === 'leads.create' && inp.assigneeId != null)) return;
       const people = svc.persons();
       const me = people.find((p) => p.id === actor.id);
       const manage = canManage(me, people, clock.now());
       if (channel === 'leads.create') {
         if (!manage && inp.assigneeId !== actor.id) throw new AppError('FORBIDDEN', { field: 'assigneeId' });
+        return;
+      }
+      if (consents) {
+        // A customer's consents are changed while working one of their leads (own or unassigned), or by the manager.
+        if (manage) return;
+        const lead = typeof inp.leadId === 'number' ? q.assignee.get(inp.leadId) as { a: number | null } | undefined : undefined;
+        const customer = typeof inp.leadId === 'number' ? (q.customerOf.get(inp.leadId) as { c: number | null } | undefined)?.c : undefined;
+        if (!lead || customer !== inp.id) throw new AppError('FORBIDDEN', { field: 'leadId' });
+        if (!canWorkLead(me, lead.a, false)) throw new AppError('NOT_YOUR_LEAD');
         return;
       }
       if (perm === 'manage') {

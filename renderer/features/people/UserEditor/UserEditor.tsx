@@ -63,7 +63,9 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
             onChange={(e) => setPin(e.currentTarget.value)} error={fieldErr('pin')} disabled={removePin} w={220} />
           {u?.hasPin && <Checkbox label={t('people:field.removePin')} checked={removePin} onChange={(e) => setRemovePin(e.currentTarget.checked)} />}
         </Group>
-        {error && !error.field && <Text c="red" size="sm">{t(`errors:code.${error.code}`)}</Text>}
+        {error && !['name', 'email', 'roles', 'absences', 'pin'].some((f) => error.field?.startsWith(f)) && (
+          <Text c="red" size="sm" data-testid="user-error">{t(`errors:code.${error.code}`, { defaultValue: t('errors:code.INTERNAL') })}</Text>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('people:action.cancel')}</Button>
           <Button onClick={() => void save()} data-testid="user-save">{t('people:action.save')}</Button>
