@@ -143,14 +143,14 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
-  const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign }));
+  const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows) => customers.assignCustomers(rows) }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const backups = opts.backups ?? standaloneBackupApi(store, log);
   const services: CoreServices = {
     options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor,
     people, assignment, customers, privacy, smtp, outbox, notifications, backups,
-    // The file import calls this inside its transaction with the new leads.
-    assign: (ids, who) => { customers.linkNew(ids); assignment.routeNew(ids, who); },
+    // The file import calls this inside its transaction with the new leads (already linked to their customers).
+    assign: (ids, who) => { assignment.routeNew(ids, who); },
   };
   const dispatch = createDispatcher(contract, allHandlers(services), {
     validateOutput: opts.validateOutput ?? false, log,

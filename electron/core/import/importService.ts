@@ -22,6 +22,7 @@ import type { SettingsService } from '../settingsService';
 import { readTable, type ImportTable } from './readTable';
 import { rowErrorLabel } from './labels';
 import { insertLeadBlock } from './bulkInsert';
+import type { NewLeadRow } from '../../../shared/rules';
 
 export interface ImportFile { name: string; data: Uint8Array }
 type Options = Omit<ImportOptionsInput, 'name' | 'base64'>;
@@ -37,6 +38,8 @@ interface AnalyzedRow extends MappedRow {
 interface Analysis { table: ImportTable; mapping: ImportMapping; preset: string | null; rows: AnalyzedRow[] }
 
 export interface ImportHooks {
+  /** Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction). */
+  linkCustomers?: (rows: NewLeadRow[]) => void;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
 }
@@ -218,7 +221,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
       const { ids, numbers } = sqlite.transaction(() => {
-        const res = insertLeadBlock(sqlite, settings.rules(), fresh.map((r) => ({ lead: r.lead!, key: r.key! })), actor, now);
+        const block = fresh.map((r) => ({ lead: { ...r.lead! }, key: r.key! }));
+        hooks().linkCustomers?.(block.map((b) => b.lead));
+        const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
         for (const r of dups) {
           const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, file.name, actor);
           if (done) merged++; else skipped++;

@@ -27,14 +27,18 @@ export function rowToCustomer(r: Record<string, unknown>): CustomerDetail['custo
   return out as CustomerDetail['customer'];
 }
 
-type NewLeadRow = {
-  id: number; firstName: string; lastName: string; email: string | null; phone: string | null; otherPhone: string | null; language: Language;
+/** What linking reads of a lead (a stored one has its id; an import's row before insertion has none). */
+type CustomerFields = {
+  firstName: string; lastName: string; email: string | null; phone: string | null; otherPhone: string | null; language: Language;
   country: string | null; state: string | null; city: string | null; zip: string | null; vin: string | null; customerId: number | null; consents: Consents;
 };
+type NewLeadRow = CustomerFields & { id: number };
 
 export interface CustomerService {
   /** Links new leads to their customer (found by DMS id, e-mail or phone, else created). Inside the caller's transaction. */
   linkNew(leadIds: number[], dmsIds?: Map<number, string | null>): void;
+  /** A file import's rows before they are inserted (inside its transaction): sets each row's customerId. */
+  assignCustomers(rows: CustomerFields[]): void;
   get(id: number): CustomerDetail;
   setConsents(id: number, leadId: number | null, consents: Partial<Consents>, actor: Actor): CustomerDetail;
 }
@@ -70,12 +74,18 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
     }
   }
 
-  function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
-    const todo = rows.filter((l) => l.customerId === null).map((l) => {
+  /**
+   * The customer of each row (found by DMS id, e-mail or valid phone, else created), in row order; rows that
+   * already have one keep it. Rows of one batch that share a key share the customer.
+   */
+  function resolve(rows: CustomerFields[], dmsOf: (i: number) => string | null): (number | null)[] {
+    const todo = rows.flatMap((l, i) => {
+      if (l.customerId !== null) return [];
       const phone = normalizePhone(l.phone, l.country, l.language);
-      return { l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsIds?.get(l.id) ?? null };
+      return [{ i, l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsOf(i) }];
     });
-    if (todo.length === 0) return;
+    const out: (number | null)[] = rows.map((l) => l.customerId);
+    if (todo.length === 0) return out;
     const byDms = new Map<string, number>();
     const byEmail = new Map<string, number>();
     const byPhone = new Map<string, number>();
@@ -83,7 +93,7 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
     preload('email', todo.flatMap((x) => (x.email ? [x.email] : [])), byEmail);
     preload('phone_e164', todo.flatMap((x) => (x.e164 ? [x.e164] : [])), byPhone);
     const now = clock.now();
-    for (const { l, phone, e164, email, dms } of todo) {
+    for (const { i, l, phone, e164, email, dms } of todo) {
       let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
       if (cid !== undefined) {
         q.fill.run(email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null, dms, now, cid);
@@ -94,12 +104,22 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
       if (dms && !byDms.has(dms)) byDms.set(dms, cid);
       if (email && !byEmail.has(email)) byEmail.set(email, cid);
       if (e164 && !byPhone.has(e164)) byPhone.set(e164, cid);
-      q.link.run(cid, l.id);
+      out[i] = cid;
       if (l.vin) q.owner.run(cid, l.vin);
     }
+    return out;
+  }
+
+  function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
+    const cids = resolve(rows, (i) => dmsIds?.get(rows[i]!.id) ?? null);
+    rows.forEach((l, i) => { if (l.customerId === null && cids[i] !== null) q.link.run(cids[i], l.id); });
   }
 
   const svc: CustomerService = {
+    assignCustomers(rows) {
+      const cids = resolve(rows, () => null);
+      rows.forEach((l, i) => { l.customerId = cids[i] ?? null; });
+    },
     linkNew(leadIds, dmsIds) {
       const rows: NewLeadRow[] = [];
       for (let i = 0; i < leadIds.length; i += 500) {
