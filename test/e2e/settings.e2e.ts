@@ -24,6 +24,9 @@ test('dealer, opening hours and holidays are kept; a new campaign reaches the Ne
   await page.getByTestId('hours-2-close').fill('07:00');
   await page.getByTestId('rules-save').click();
   await expect(page.getByTestId('hours-2-error')).toContainText('The closing time must be later than the opening time');
+  await page.getByTestId('hours-2-close').fill('25:00'); // typed as 24-hour HH:MM, whatever the browser's locale
+  await page.getByTestId('rules-save').click();
+  await expect(page.getByTestId('hours-2-error')).toBeVisible();
   await page.getByTestId('hours-2-close').fill('18:30');
   await page.getByTestId('hours-1-open').fill('09:00');
   await page.getByTestId('holiday-input').fill('2026-12-08');

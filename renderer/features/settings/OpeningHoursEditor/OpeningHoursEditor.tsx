@@ -1,4 +1,5 @@
-// The week's opening hours, Monday first: per day a "closed" switch and the opening and closing times.
+// The week's opening hours, Monday first: per day a "closed" switch and the opening and closing times, typed as
+// 24-hour HH:MM (the dealer's clock whatever the PC's locale; a malformed time is refused next to its day).
 import { Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RuleSettings } from '../../../../shared/domain/settings';
@@ -26,13 +27,13 @@ export function OpeningHoursEditor({ value, onChange, disabled, errorFor }: {
                 onChange={(e) => set(day, e.currentTarget.checked ? null : DEFAULT_SPAN)} />
               {span && (
                 <>
-                  <TextInput type="time" aria-label={`${t(`settings:days.${day}`)} ${t('settings:rules.open')}`} value={span.open} disabled={disabled}
-                    w={120} data-testid={`hours-${day}-open`} error={!!err}
-                    onChange={(e) => { const v = e.currentTarget.value; if (v) set(day, { ...span, open: v }); }} />
+                  <TextInput aria-label={`${t(`settings:days.${day}`)} ${t('settings:rules.open')}`} value={span.open} disabled={disabled}
+                    w={90} data-testid={`hours-${day}-open`} error={!!err} placeholder="08:30" maxLength={5} inputMode="numeric"
+                    onChange={(e) => set(day, { ...span, open: e.currentTarget.value.trim() })} />
                   <Text size="sm">–</Text>
-                  <TextInput type="time" aria-label={`${t(`settings:days.${day}`)} ${t('settings:rules.close')}`} value={span.close} disabled={disabled}
-                    w={120} data-testid={`hours-${day}-close`} error={!!err}
-                    onChange={(e) => { const v = e.currentTarget.value; if (v) set(day, { ...span, close: v }); }} />
+                  <TextInput aria-label={`${t(`settings:days.${day}`)} ${t('settings:rules.close')}`} value={span.close} disabled={disabled}
+                    w={90} data-testid={`hours-${day}-close`} error={!!err} placeholder="08:30" maxLength={5} inputMode="numeric"
+                    onChange={(e) => set(day, { ...span, close: e.currentTarget.value.trim() })} />
                 </>
               )}
             </Group>
