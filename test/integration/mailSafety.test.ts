@@ -126,3 +126,45 @@ describe('cancellation while a mail is being sent', () => {
     expect(smtp.received.filter((r) => r.ics && method(r.ics) === 'CANCEL')).toHaveLength(0);
   });
 });
+
+describe('appointment cancellations go to who knows the appointment, once per address', () => {
+  const cancelsTo = () => smtp.received.filter((r) => r.ics && method(r.ics) === 'CANCEL').map((r) => r.to).sort();
+
+  it('after a reschedule without the e-mail flag (the customer got a CANCEL), a close cancels only for the dealer mailbox', async () => {
+    await setup();
+    const d = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await deliver();
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await deliver();
+    expect(cancelsTo()).toEqual(['mario.rossi@example.it']);
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await deliver();
+    expect(cancelsTo()).toEqual(['desk@dealer.example', 'mario.rossi@example.it']);
+  });
+
+  it('a reschedule without the flag sends no CANCEL for a previous appointment already past', async () => {
+    await setup();
+    const d = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true } });
+    await deliver();
+    app.clock.set(iso('2026-03-04T09:00:00+01:00')); // the first appointment is over (the customer did not come)
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await deliver();
+    expect(cancelsTo()).toEqual([]);
+    expect(rows(`kind = 'appointment_cancellation'`)).toHaveLength(0);
+  });
+
+  it('the customer\'s address changed between bookings: both addresses get the cancellation', async () => {
+    await setup('');
+    const d = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await deliver();
+    const lead = await ok(app.core, 'leads.edit', { id: d.lead.id, input: { email: 'mario.new@example.it' } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: lead.lead.version, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: true } });
+    await deliver();
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await deliver();
+    expect(cancelsTo()).toEqual(['mario.new@example.it', 'mario.rossi@example.it']);
+  });
+});
