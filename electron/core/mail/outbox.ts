@@ -43,6 +43,12 @@ export interface OutboxService {
   deliverDue(now: number | (() => number)): Promise<DeliveryReport>;
   /** At start-up: rows left 'sending' by a process that died are queued again (same Message-ID). */
   recover(now: number): number;
+  /**
+   * Right after a backup is restored (before any delivery): the e-mails the backup holds as not sent yet and
+   * already due may have gone out since the backup was made. They are held as 'failed' (reason:restored,
+   * in the history) until a manager sends them again from Settings → E-mail; rows due later stay queued.
+   */
+  holdAfterRestore(now: number): number;
   list(opts: { leadId?: number; limit: number }): { items: OutboxItem[]; counts: Record<string, number> };
   retry(id: number, now: number): OutboxItem;
 }
@@ -187,6 +193,16 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
     recover(now) {
       pauseUntil = 0;
       return sqlite.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'`).run(now).changes;
+    },
+    holdAfterRestore(now) {
+      return sqlite.transaction(() => {
+        const rows = sqlite.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND due_at <= ?`).all(now) as Row[];
+        for (const r of rows) {
+          st.set.run({ id: r.id, state: 'failed', attempts: r.attempts, next: now, err: 'reason:restored', sentAt: null });
+          history(r.lead_id, now, r.state, 'failed', r.subject, r.to_address, 'reason:restored');
+        }
+        return rows.length;
+      })();
     },
     list({ leadId, limit }) {
       const items = (leadId ? sqlite.prepare(`${SELECT} WHERE lead_id = ? ORDER BY id DESC LIMIT ?`).all(leadId, limit)
