@@ -91,7 +91,7 @@ describe('cancellation while a mail is being sent', () => {
     smtp.beforeAnswer = undefined;
     release();
     await run;
-    expect(rows(`id = ${old.id}`)[0]).toMatchObject({ state: 'cancelled', lastError: 'rescheduled' });
+    expect(rows(`id = ${old.id}`)[0]).toMatchObject({ state: 'cancelled', lastError: 'reason:rescheduled' });
     smtp.dataReject = null;
     for (let i = 0; i < 3; i++) { app.clock.advance(10 * MINUTE); await deliver(); }
     expect(smtp.received.filter((r) => r.messageId === old.messageId)).toHaveLength(1); // only the refused attempt
@@ -166,5 +166,22 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.new@example.it', 'mario.rossi@example.it']);
+  });
+});
+
+describe('reasons are stored as tokens the screens translate (never a bare id)', () => {
+  it('no mail server: code:SMTP_NOT_CONFIGURED; a close: status:closed_no_sale; Contact Again: reason:contactAgain', async () => {
+    app = openTestApp(iso('2026-03-02T09:00:00Z'), 'Europe/Rome');
+    const a = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', { id: a.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    expect(await deliver()).toMatchObject({ sent: 0, waiting: true });
+    expect(rows(`kind = 'appointment_confirmation'`)[0]!.lastError).toBe('code:SMTP_NOT_CONFIGURED');
+    expect((await mailHistory(a.lead.id)).some((h) => h.newValue.endsWith('(code:SMTP_NOT_CONFIGURED)'))).toBe(true);
+    await ok(app.core, 'leads.closedNoSale', { id: a.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    expect(rows(`lead_id = ${a.lead.id}`).map((r) => r.lastError)).toEqual(['status:closed_no_sale', 'status:closed_no_sale']);
+    const b = await contactedLead({ email: 'b@example.it' });
+    await ok(app.core, 'leads.makeAppointment', { id: b.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.contactAgain', { id: b.lead.id, input: { recontactAt: iso('2026-04-10T09:00:00+02:00') } });
+    expect(rows(`lead_id = ${b.lead.id}`).map((r) => r.lastError)).toEqual(['reason:contactAgain', 'reason:contactAgain']);
   });
 });

@@ -106,7 +106,7 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
     const now = clock.now();
     const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
     // The previous time's mails not sent yet are superseded; its reminder is cancelled.
-    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, e.previousAppointmentAt !== null ? 'rescheduled' : 'superseded');
+    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, e.previousAppointmentAt !== null ? 'reason:rescheduled' : 'reason:superseded');
     const to: { who: Audience; address: string }[] = [];
     if (e.sendToCustomer && isEmail(lead.email)) to.push({ who: 'customer', address: lead.email });
     else if (e.previousAppointmentAt !== null && e.previousAppointmentAt > now) {
@@ -126,7 +126,8 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
   leads.onEffect('appointmentCancelled', (e, lead) => {
     if (e.kind !== 'appointmentCancelled') return;
     const now = clock.now();
-    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, lead.status);
+    // Why: Contact Again (closed as contact_again) has its own reason; another close names the lead's status.
+    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, lead.closeReason === 'contact_again' ? 'reason:contactAgain' : `status:${lead.status}`);
     if (e.appointmentAt <= now) return; // the appointment is over: nothing to withdraw from calendars
     const targets = [...invited(lead.id, 'customer').map((a) => ({ who: 'customer' as const, a })), ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a }))];
     if (targets.length === 0) return;

@@ -29,6 +29,13 @@ export interface EnqueueMail {
   expiresAt?: number | null;
 }
 
+/**
+ * Why a row was cancelled, held or waits, as stored in `last_error` and in the history: a structured token the
+ * screens translate (`reason:<id>` → mail:cancelReason.<id>, `status:<lead status>` → domain:status.<status>,
+ * `code:<CODE>` → errors:code.<CODE>); any other text is a mail server's own reply, shown as it is.
+ */
+export type OutboxReason = `reason:${string}` | `status:${string}` | `code:${string}`;
+
 export interface DeliveryReport { sent: number; failed: number; deferred: number; expired: number; waiting: boolean }
 
 export interface OutboxService {
@@ -38,7 +45,7 @@ export interface OutboxService {
    * Cancels the queued rows of a lead whose kind is in `kinds` (a rescheduled reminder), and those being sent
    * right now: if that send fails, the row stays cancelled (never queued again). Returns how many.
    */
-  cancelQueued(leadId: number, kinds: string[], now: number, reason: string): number;
+  cancelQueued(leadId: number, kinds: string[], now: number, reason: OutboxReason): number;
   /** Delivers what is due at `now`, one at a time. Concurrent calls share the run in progress. */
   deliverDue(now: number | (() => number)): Promise<DeliveryReport>;
   /** At start-up: rows left 'sending' by a process that died are queued again (same Message-ID). */
