@@ -86,4 +86,12 @@ test('the appointment e-mails queued by the action show in the lead history, tra
   await expect(rows.first()).toContainText('Sistema');
   await expect(page.getByTestId('history')).not.toContainText('T08:00:00');
   await shot(page, 'lead-history-email-it');
+  // A reschedule cancels them: the reason is translated, never a raw id.
+  const r2 = await app.core.dispatch('leads.makeAppointment', { id, input: { appointmentAt: app.clock.now() + 4 * 86_400_000, sendEmail: true } }, { transport: 'test' });
+  if (!r2.ok) throw new Error(JSON.stringify(r2.error));
+  await page.reload();
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('history')).toContainText('appuntamento spostato');
+  await expect(page.getByTestId('history')).not.toContainText('reason:');
+  await expect(page.getByTestId('history')).not.toContainText('rescheduled');
 });

@@ -8,6 +8,7 @@ import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { testClock } from '../../electron/core/clock';
 import { baseLead } from './helpers';
 import { damage } from '../fixtures/damage';
+import { startSmtp } from './smtpServer';
 
 const dirs: string[] = [];
 const hosts: CoreHost[] = [];
@@ -149,5 +150,33 @@ describe('recovery mode and restore while running', () => {
     const r = await ok(h2, 'backup.export', { target: null });
     expect(r.path).toBe(answer);
     expect(r.size).toBeGreaterThan(1000);
+  });
+
+  it('after a restore, the e-mails the backup holds as due and unsent (sent since) are held for "send again"; nothing is sent twice', async () => {
+    const smtp = await startSmtp();
+    try {
+      const { open } = setup();
+      const h = open();
+      await ok(h, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
+      const d = await ok(h, 'leads.create', baseLead());
+      await ok(h, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+      await ok(h, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: Date.parse('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+      const backup = await ok(h, 'backup.create', {}); // the confirmation is queued in the backup…
+      const deliver = () => h.core()!.outbox.deliverDue(h.core()!.clock.now());
+      expect(await deliver()).toMatchObject({ sent: 1 }); // …and sent since
+      await ok(h, 'backup.restore', { file: backup.file });
+      const rows = () => h.core()!.store.sqlite.prepare('SELECT id, kind, state, last_error AS e FROM outbox ORDER BY id').all() as { id: number; kind: string; state: string; e: string | null }[];
+      expect(rows().map((r) => [r.kind, r.state, r.e])).toEqual([
+        ['appointment_confirmation', 'failed', 'reason:restored'], ['appointment_reminder', 'queued', null], // the reminder is not due yet: it stays
+      ]);
+      expect(await deliver()).toMatchObject({ sent: 0 });
+      expect(smtp.received).toHaveLength(1);
+      const hist = (await ok(h, 'leads.get', { id: d.lead.id })).history as { field: string; oldValue: string; newValue: string }[];
+      expect(hist.some((x) => x.field === 'emailDelivery' && x.oldValue === 'queued' && x.newValue.startsWith('failed:') && x.newValue.includes('reason:restored'))).toBe(true);
+      // The manager decides: send again.
+      await ok(h, 'mail.outbox.retry', { id: rows()[0]!.id });
+      expect(await deliver()).toMatchObject({ sent: 1 });
+      expect(smtp.received).toHaveLength(2);
+    } finally { await smtp.close(); }
   });
 });

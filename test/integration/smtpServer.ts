@@ -5,7 +5,11 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 
 export interface Received { raw: string; mail: ParsedMail; to: string; messageId: string; ics: string | null }
-export interface TestSmtp { port: number; received: Received[]; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void>; reject?: (to: string) => string | null; rejectCode?: number }
+export interface TestSmtp { port: number; received: Received[]; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void>; reject?: (to: string) => string | null; rejectCode?: number;
+  /** Awaited after a message's data has arrived, before the server answers (a test holds the answer to interleave). */
+  beforeAnswer?: () => Promise<void>;
+  /** The answer to the message's data: null = 250 accepted, else this text with `code` (e.g. 451). */
+  dataReject?: { code: number; text: string } | null }
 
 export async function startSmtp(opts: { port?: number; user?: string; pass?: string; delayMs?: number } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
@@ -34,7 +38,12 @@ export async function startSmtp(opts: { port?: number; user?: string; pass?: str
               const icsPart = cal ? cal.content.toString('utf8') : null;
               received.push({ raw, mail, to: session.envelope.rcptTo.map((r) => r.address).join(','), messageId: mail.messageId ?? '', ics: icsPart ?? textCalendar(mail) });
               // A slow server (crash test): the message is kept, the answer comes later.
-              if (opts.delayMs) setTimeout(() => cb(), opts.delayMs); else cb();
+              const answer = () => {
+                const r = self.dataReject;
+                if (r) { const e = new Error(r.text) as Error & { responseCode: number }; e.responseCode = r.code; cb(e); } else cb();
+              };
+              const held = self.beforeAnswer ? self.beforeAnswer() : Promise.resolve();
+              void held.then(() => { if (opts.delayMs) setTimeout(answer, opts.delayMs); else answer(); });
             }, cb);
           });
         },

@@ -59,7 +59,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     saveDialog: Boolean(opts.chooseExportPath), exportSuggestion: exportSuggestion(Date.now()),
   });
 
-  function open(): void {
+  function open(restored = false): void {
     problem = null;
     if (existsSync(dbPath)) {
       const check = checkIntegrity(dbPath);
@@ -78,6 +78,13 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       return;
     }
     const opened = core;
+    if (restored) {
+      // Nothing sent twice: what the backup holds as due and unsent may have gone out since; it waits for a manager.
+      try {
+        const held = opened.outbox.holdAfterRestore(opened.clock.now());
+        if (held > 0) log(`restore: ${held} e-mail(s) due before the restore held for "send again" (Settings → E-mail)`);
+      } catch (e) { log('holding the restored outbox failed', e); }
+    }
     if (opts.background) stops.push(startBackground(opened));
     const off = opts.onOpen?.(opened);
     if (off) stops.push(off);
@@ -120,7 +127,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
         open();
         throw new AppError('RESTORE_FAILED', { params: { file } });
       }
-      open();
+      open(true);
       log(`restored ${file} (${core ? 'opened' : 'still in recovery mode'})`);
       return status();
     }),

@@ -3,6 +3,7 @@
 // (when the flag is set and an address exists) and to the dealer mailbox, each with an .ics invitation
 // (stable UID per lead, SEQUENCE increasing with every change). A reschedule cancels the queued reminder
 // and plans the new one; closing the lead (or Contact Again) sends METHOD:CANCEL to whoever was invited.
+import { createHash } from 'node:crypto';
 import type { Lead } from '../../../shared/domain/lead';
 import { appointmentUid, buildIcs } from '../../../shared/mail/ics';
 import { reminderAt } from '../../../shared/rules/sweeps';
@@ -61,10 +62,21 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
   const { store, clock, settings, leads, outbox, smtp } = deps;
   const nextSeq = store.sqlite.prepare(
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
-  /** The addresses that received (or are receiving) an invitation for this lead, per audience. */
-  const invitedStmt = store.sqlite.prepare(`SELECT DISTINCT to_address AS a FROM outbox WHERE lead_id = ? AND kind = 'appointment_confirmation'
-    AND state IN ('sending', 'sent') AND dedupe_key LIKE ?`);
-  const invited = (leadId: number, who: Audience) => (invitedStmt.all(leadId, `appt:${leadId}:%:${who}`) as { a: string }[]).map((r) => r.a);
+  /**
+   * The addresses that hold this lead's appointment in their calendar, per audience: those whose latest invitation
+   * or cancellation is an invitation received (or being received). An address already sent a CANCEL (a reschedule
+   * without the e-mail flag) does not know the later dates: it gets no second cancellation.
+   */
+  const invitedStmt = store.sqlite.prepare(`SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ?
+    AND ((kind = 'appointment_confirmation' AND state IN ('sending', 'sent')) OR (kind = 'appointment_cancellation' AND state IN ('queued', 'sending', 'sent')))
+    ORDER BY id`);
+  const invited = (leadId: number, who: Audience) => {
+    const latest = new Map<string, string>();
+    for (const r of invitedStmt.all(leadId, `appt:${leadId}:%`) as { a: string; kind: string; k: string }[]) {
+      if (r.k.split(':')[4] === who && isEmail(r.a)) latest.set(r.a.toLowerCase(), r.kind === KIND.confirmation ? r.a : '');
+    }
+    return [...latest.values()].filter((a) => a !== '');
+  };
   const dealer = (): Dealer => settings.all().dealer;
   /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
   const templateOf = store.sqlite.prepare("SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?");
@@ -83,7 +95,9 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
       durationMinutes: DURATION_MIN, stamp: now, summary: m.summary, description: lead.requestFor ?? undefined,
       location: d.address || undefined, organizer: { email: organizer, name: d.name || undefined }, attendees,
     });
-    outbox.enqueue({ dedupeKey: `appt:${lead.id}:${seq}:${kind}:${who}`, leadId: lead.id, kind: KIND[kind], to, language: lang,
+    // The address is part of the key: two addresses (the customer's e-mail changed between bookings) each get theirs.
+    const addr = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 10);
+    outbox.enqueue({ dedupeKey: `appt:${lead.id}:${seq}:${kind}:${who}:${addr}`, leadId: lead.id, kind: KIND[kind], to, language: lang,
       subject: m.subject, text: m.text, html: m.html, ics, dueAt, expiresAt }, now);
   }
 
@@ -92,11 +106,11 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
     const now = clock.now();
     const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
     // The previous time's mails not sent yet are superseded; its reminder is cancelled.
-    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, e.previousAppointmentAt !== null ? 'rescheduled' : 'superseded');
+    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, e.previousAppointmentAt !== null ? 'reason:rescheduled' : 'reason:superseded');
     const to: { who: Audience; address: string }[] = [];
     if (e.sendToCustomer && isEmail(lead.email)) to.push({ who: 'customer', address: lead.email });
-    else if (e.previousAppointmentAt !== null) {
-      // Invited before, not any more: withdraw the customer's calendar entry.
+    else if (e.previousAppointmentAt !== null && e.previousAppointmentAt > now) {
+      // Invited before, not any more: withdraw the customer's calendar entry (unless that appointment is over).
       for (const a of invited(lead.id, 'customer')) enqueue('cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
     }
     const mailbox = smtp.dealerMailbox();
@@ -112,7 +126,8 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
   leads.onEffect('appointmentCancelled', (e, lead) => {
     if (e.kind !== 'appointmentCancelled') return;
     const now = clock.now();
-    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, lead.status);
+    // Why: Contact Again (closed as contact_again) has its own reason; another close names the lead's status.
+    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, lead.closeReason === 'contact_again' ? 'reason:contactAgain' : `status:${lead.status}`);
     if (e.appointmentAt <= now) return; // the appointment is over: nothing to withdraw from calendars
     const targets = [...invited(lead.id, 'customer').map((a) => ({ who: 'customer' as const, a })), ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a }))];
     if (targets.length === 0) return;

@@ -13,7 +13,7 @@ import type { OutboxItem, OutboxState } from '../../../shared/contract/mail';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
 import type { LeadService } from '../leadService';
-import { SendError, type SmtpService } from './smtp';
+import { SendError, isEmail, type SmtpService } from './smtp';
 
 export interface EnqueueMail {
   dedupeKey: string;
@@ -29,17 +29,33 @@ export interface EnqueueMail {
   expiresAt?: number | null;
 }
 
+/**
+ * Why a row was cancelled, held or waits, as stored in `last_error` and in the history: a structured token the
+ * screens translate (`reason:<id>` → mail:cancelReason.<id>, `status:<lead status>` → domain:status.<status>,
+ * `code:<CODE>` → errors:code.<CODE>); any other text is a mail server's own reply, shown as it is.
+ */
+export type OutboxReason = `reason:${string}` | `status:${string}` | `code:${string}`;
+
 export interface DeliveryReport { sent: number; failed: number; deferred: number; expired: number; waiting: boolean }
 
 export interface OutboxService {
   /** Inside the caller's transaction. Returns the row id, or null when the dedupe key exists already. */
   enqueue(m: EnqueueMail, now: number): number | null;
-  /** Cancels the queued rows of a lead whose kind is in `kinds` (a rescheduled reminder). Returns how many. */
-  cancelQueued(leadId: number, kinds: string[], now: number, reason: string): number;
+  /**
+   * Cancels the queued rows of a lead whose kind is in `kinds` (a rescheduled reminder), and those being sent
+   * right now: if that send fails, the row stays cancelled (never queued again). Returns how many.
+   */
+  cancelQueued(leadId: number, kinds: string[], now: number, reason: OutboxReason): number;
   /** Delivers what is due at `now`, one at a time. Concurrent calls share the run in progress. */
   deliverDue(now: number | (() => number)): Promise<DeliveryReport>;
   /** At start-up: rows left 'sending' by a process that died are queued again (same Message-ID). */
   recover(now: number): number;
+  /**
+   * Right after a backup is restored (before any delivery): the e-mails the backup holds as not sent yet and
+   * already due may have gone out since the backup was made. They are held as 'failed' (reason:restored,
+   * in the history) until a manager sends them again from Settings → E-mail; rows due later stay queued.
+   */
+  holdAfterRestore(now: number): number;
   list(opts: { leadId?: number; limit: number }): { items: OutboxItem[]; counts: Record<string, number> };
   retry(id: number, now: number): OutboxItem;
 }
@@ -64,6 +80,9 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
     row: sqlite.prepare('SELECT * FROM outbox WHERE id = ?'),
     claim: sqlite.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued'`),
     set: sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = @sentAt WHERE id = @id`),
+    /** After a failed send: only while the row is still ours ('sending'); a row cancelled meanwhile stays cancelled. */
+    settle: sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = NULL
+      WHERE id = @id AND state = 'sending'`),
     item: sqlite.prepare(`${SELECT} WHERE id = ?`),
   };
   const history = (leadId: number | null, at: number, from: string | null, to: OutboxState, subject: string, address: string, reason?: string | null) => {
@@ -93,6 +112,15 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
         report.expired++;
         continue;
       }
+      if (!isEmail(r.to_address)) {
+        // Nothing to send it to (an erased customer, a bad address): this row fails, the others go on.
+        sqlite.transaction(() => {
+          st.set.run({ id, state: 'failed', attempts: r.attempts, next: now, err: 'code:EMAIL_INVALID', sentAt: null });
+          history(r.lead_id, now, 'queued', 'failed', r.subject, r.to_address, 'code:EMAIL_INVALID');
+        })();
+        report.failed++;
+        continue;
+      }
       // Claim before sending (committed): a crash from here on leaves the row 'sending' for recover().
       if (st.claim.run(now + 10 * MINUTE, id).changes !== 1) continue;
       try {
@@ -103,8 +131,11 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
         });
         const at = clock();
         sqlite.transaction(() => {
+          // Accepted by the server: recorded as sent whatever happened meanwhile (it was delivered). The history
+          // quotes the row as it is now (an erasure during the send has scrubbed it).
+          const cur = (st.row.get(id) as Row | undefined) ?? r;
           st.set.run({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
-          history(r.lead_id, at, 'queued', 'sent', r.subject, r.to_address, info.response.slice(0, 120) || null);
+          history(r.lead_id, at, 'queued', 'sent', cur.subject, cur.to_address, info.response.slice(0, 120) || null);
         })();
         accountFailures = 0;
         report.sent++;
@@ -112,12 +143,12 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
         const at = clock();
         if (e instanceof AppError || (e instanceof SendError && e.errorClass === 'account')) {
           // Not this message's fault (no account set up, server unreachable, login refused): it waits, uncounted.
-          const reason = e instanceof SendError ? e.reason : e.code;
+          const reason = e instanceof SendError ? e.reason : `code:${e.code}`;
           accountFailures++;
           pauseUntil = at + accountBackoff(accountFailures);
           sqlite.transaction(() => {
-            st.set.run({ id, state: 'queued', attempts: r.attempts, next: at, err: reason, sentAt: null });
-            if (r.last_error === null) history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
+            const still = st.settle.run({ id, state: 'queued', attempts: r.attempts, next: at, err: reason }).changes === 1;
+            if (still && r.last_error === null) history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
           })();
           report.waiting = true;
           break;
@@ -125,10 +156,12 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
         const se = e instanceof SendError ? e : new SendError(String(e), 'transient');
         const attempts = r.attempts + 1;
         const final = se.errorClass === 'permanent' || attempts >= MAX_ATTEMPTS;
-        sqlite.transaction(() => {
-          st.set.run({ id, state: final ? 'failed' : 'queued', attempts, next: final ? at : at + backoff(attempts), err: se.reason, sentAt: null });
-          if (final || r.last_error === null) history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
+        const still = sqlite.transaction(() => {
+          const changed = st.settle.run({ id, state: final ? 'failed' : 'queued', attempts, next: final ? at : at + backoff(attempts), err: se.reason }).changes === 1;
+          if (changed && (final || r.last_error === null)) history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
+          return changed;
         })();
+        if (!still) continue; // cancelled while it was being sent: it stays cancelled
         if (final) report.failed++; else report.deferred++;
       }
     }
@@ -149,12 +182,12 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
     },
     cancelQueued(leadId, kinds, now, reason) {
       if (kinds.length === 0) return 0;
-      const rows = sqlite.prepare(`SELECT id, subject, to_address AS "to" FROM outbox WHERE lead_id = ? AND state = 'queued' AND kind IN (${kinds.map(() => '?').join(',')})`)
-        .all(leadId, ...kinds) as { id: number; subject: string; to: string }[];
-      const upd = sqlite.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state = 'queued'`);
+      const rows = sqlite.prepare(`SELECT id, subject, state, to_address AS "to" FROM outbox WHERE lead_id = ? AND state IN ('queued', 'sending')
+        AND kind IN (${kinds.map(() => '?').join(',')})`).all(leadId, ...kinds) as { id: number; subject: string; state: OutboxState; to: string }[];
+      const upd = sqlite.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state IN ('queued', 'sending')`);
       for (const r of rows) {
         upd.run(reason, r.id);
-        history(leadId, now, 'queued', 'cancelled', r.subject, r.to, reason);
+        history(leadId, now, r.state, 'cancelled', r.subject, r.to, reason);
       }
       return rows.length;
     },
@@ -167,6 +200,16 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
     recover(now) {
       pauseUntil = 0;
       return sqlite.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'`).run(now).changes;
+    },
+    holdAfterRestore(now) {
+      return sqlite.transaction(() => {
+        const rows = sqlite.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND due_at <= ?`).all(now) as Row[];
+        for (const r of rows) {
+          st.set.run({ id: r.id, state: 'failed', attempts: r.attempts, next: now, err: 'reason:restored', sentAt: null });
+          history(r.lead_id, now, r.state, 'failed', r.subject, r.to_address, 'reason:restored');
+        }
+        return rows.length;
+      })();
     },
     list({ leadId, limit }) {
       const items = (leadId ? sqlite.prepare(`${SELECT} WHERE lead_id = ? ORDER BY id DESC LIMIT ?`).all(leadId, limit)

@@ -100,5 +100,8 @@ export function toSendError(e: unknown): SendError {
   const aboutMessage = err.code === 'EENVELOPE' || err.code === 'EMESSAGE';
   if (aboutMessage && code >= 500) return new SendError(reason, 'permanent');
   if (aboutMessage && code >= 400) return new SendError(reason, 'transient');
+  // Refused by nodemailer itself before any server answer (no recipient, a malformed message): this
+  // message will never go, however long it waits — permanent for it, the account is fine.
+  if (aboutMessage && code === 0) return new SendError(reason, 'permanent');
   return new SendError(reason, 'account');
 }

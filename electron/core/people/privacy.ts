@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
-import type { Actor } from '../../../shared/domain/lead';
+import { SYSTEM_ACTOR, type Actor } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
@@ -115,7 +115,21 @@ export function createPrivacyService(store: Store, clock: Clock, customers: Cust
         sqlite.prepare(`UPDATE contacts SET verbatim = NULL, answer = NULL WHERE lead_id IN ${inLeads}`).run(...leadIds);
         sqlite.prepare(`UPDATE history SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE ? END, new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ? END
           WHERE (customer_id = ? OR lead_id IN ${inLeads}) AND field NOT IN (${[...KEEP_HISTORY].map(() => '?').join(',')})`).run(ERASED, ERASED, id, ...leadIds, ...KEEP_HISTORY);
-        sqlite.prepare(`UPDATE outbox SET to_address = '', subject = ?, text_body = ?, html_body = NULL, ics = NULL, last_error = NULL WHERE lead_id IN ${inLeads}`).run(ERASED, ERASED, ...leadIds);
+        // Their e-mails not sent yet (queued, or being sent right now) are cancelled: there is nobody to send them to
+        // any more, and a row without an address must never wait in the outbox (nor hold up the others).
+        const pending = (where: string, ...args: unknown[]) => all(`SELECT id, lead_id AS leadId, state FROM outbox WHERE state IN ('queued', 'sending') AND (${where})`, ...args)
+          .map((r) => ({ id: Number(r.id), leadId: r.leadId === null ? null : Number(r.leadId), state: String(r.state) }));
+        const cancelled = new Map<number, { leadId: number | null; state: string }>();
+        const cancel = (rows: { id: number; leadId: number | null; state: string }[]) => {
+          for (const r of rows) {
+            if (cancelled.has(r.id)) continue;
+            cancelled.set(r.id, r);
+            sqlite.prepare(`UPDATE outbox SET state = 'cancelled', last_error = 'reason:erased' WHERE id = ? AND state IN ('queued', 'sending')`).run(r.id);
+          }
+        };
+        cancel(pending(`lead_id IN ${inLeads}`, ...leadIds));
+        sqlite.prepare(`UPDATE outbox SET to_address = '', subject = ?, text_body = ?, html_body = NULL, ics = NULL,
+          last_error = CASE WHEN state = 'cancelled' AND last_error LIKE 'reason:%' THEN last_error ELSE NULL END WHERE lead_id IN ${inLeads}`).run(ERASED, ERASED, ...leadIds);
         sqlite.prepare(`UPDATE notifications SET params = NULL WHERE lead_id IN ${inLeads}`).run(...leadIds);
         for (const vin of vins) sqlite.prepare('DELETE FROM vehicles WHERE vin = ?').run(vin);
         sqlite.prepare('DELETE FROM vehicles WHERE owner_customer_id = ?').run(id);
@@ -125,11 +139,17 @@ export function createPrivacyService(store: Store, clock: Clock, customers: Cust
           sqlite.prepare(`UPDATE history SET old_value = CASE WHEN old_value LIKE ? ESCAPE '\\' THEN ? ELSE old_value END,
             new_value = CASE WHEN new_value LIKE ? ESCAPE '\\' THEN ? ELSE new_value END WHERE old_value LIKE ? ESCAPE '\\' OR new_value LIKE ? ESCAPE '\\'`)
             .run(like, ERASED, like, ERASED, like, like);
-          sqlite.prepare(`UPDATE outbox SET to_address = '', subject = ?, text_body = ?, html_body = NULL, ics = NULL
-            WHERE to_address LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\' OR text_body LIKE ? ESCAPE '\\' OR html_body LIKE ? ESCAPE '\\'`).run(ERASED, ERASED, like, like, like, like);
+          const quoting = `to_address LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\' OR text_body LIKE ? ESCAPE '\\' OR html_body LIKE ? ESCAPE '\\'`;
+          cancel(pending(quoting, like, like, like, like));
+          sqlite.prepare(`UPDATE outbox SET to_address = '', subject = ?, text_body = ?, html_body = NULL, ics = NULL WHERE ${quoting}`).run(ERASED, ERASED, like, like, like, like);
         }
         sqlite.prepare('INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (NULL, ?, ?, ?, ?, ?, NULL, ?)')
           .run(id, now, actor.id, actor.name, 'customer.erased', String(leadIds.length));
+        // The cancelled e-mails in their leads' history, as the outbox records a cancellation (System), without any personal data.
+        const mailRow = sqlite.prepare('INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)');
+        for (const r of cancelled.values()) {
+          if (r.leadId !== null) mailRow.run(r.leadId, now, SYSTEM_ACTOR.id, SYSTEM_ACTOR.name, 'emailDelivery', r.state, `cancelled: ${ERASED} → ${ERASED} (reason:erased)`);
+        }
         sqlite.prepare('DELETE FROM erasure_guard WHERE customer_id = ?').run(id);
         return leadIds.length;
       })();

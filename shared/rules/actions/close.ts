@@ -31,8 +31,9 @@ export function closedInSale(lead: Lead, input: ClosedInSaleInput, ctx: RuleCont
     ...qualification(lead, ctx),
     updatedAt: ctx.now,
   }, ctx);
-  // A sale closed while an appointment is planned: the calendar invitation and its reminder are withdrawn.
-  return ok({ patch, history, effects: cancelAppointment(lead) });
+  // A sale closed while an appointment is planned: the customer is still coming to the workshop (issue 4: only a
+  // close-no-sale or Contact Again cancels it), so the invitation and its reminder stay.
+  return ok({ patch, history, effects: [] });
 }
 
 /** Closed No Sale: a reason from the list; Other needs notes; Not current owner needs the end-of-ownership date. */

@@ -12,7 +12,7 @@ const no: ClosedInSaleInput = { vin: null, notes: null };
 
 describe('closedInSale: effects (table)', () => {
   const cases: { name: string; lead: () => Lead; effects: unknown[] }[] = [
-    { name: 'from appointment → appointmentCancelled', lead: () => appointmentLead({ vin: VIN }), effects: [{ kind: 'appointmentCancelled' }] },
+    { name: 'from appointment → none (the customer still comes: invitation and reminder stay)', lead: () => appointmentLead({ vin: VIN }), effects: [] },
     { name: 'from assigned → none', lead: () => contactedLead({ vin: VIN, managementNotes: 'sold' }), effects: [] },
   ];
   for (const c of cases) {
@@ -32,8 +32,8 @@ describe('closedInSale: success', () => {
       { at: N, userId: 7, field: 'status', oldValue: 'appointment', newValue: 'closed_sale' },
       { at: N, userId: 7, field: 'closedAt', oldValue: null, newValue: ISO_N },
     ]);
-    // The planned appointment is withdrawn (its invitation cancelled, its reminder not sent).
-    expect(r.effects).toEqual([{ kind: 'appointmentCancelled', appointmentAt: l.appointmentAt }]);
+    // The planned appointment stays: the customer still comes to the workshop (no CANCEL, the reminder is kept).
+    expect(r.effects).toEqual([]);
   });
 
   it('without an appointment: VIN typed in the dialog (normalized), notes given, qualification set now', () => {

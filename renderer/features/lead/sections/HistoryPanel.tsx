@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { formatDateTime } from '../../../app/format';
+import { mailReasonInText } from '../../mail/mailReason';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** A contact's history row: "#2 outbound/phone/no_answer". */
@@ -25,7 +26,7 @@ export const HistoryPanel = memo(function HistoryPanel({ history }: { history: L
     if (ISO.test(v)) return formatDateTime(Date.parse(v), lang);
     // An e-mail's delivery: "sent: Subject → address (server reply)" with the state translated.
     const m = field === 'emailDelivery' ? MAIL_STATE.exec(v) : null;
-    if (m) return `${t(`mail:state.${m[1]}`, { defaultValue: m[1] })}: ${m[2]!.replace(ISO_IN_TEXT, (x) => formatDateTime(Date.parse(x), lang))}`;
+    if (m) return `${t(`mail:state.${m[1]}`, { defaultValue: m[1] })}: ${mailReasonInText(t, m[2]!).replace(ISO_IN_TEXT, (x) => formatDateTime(Date.parse(x), lang))}`;
     if (v === 'true' || v === 'false') return t(v === 'true' ? 'desk:common.yes' : 'desk:common.no');
     const ns = VOCAB_FIELDS[field];
     return ns ? t(`domain:${ns}.${v}`, { defaultValue: v }) : v;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem, SmtpSettings } from '../../../../shared/contract/mail';
 import { formatDateTime } from '../../../app/format';
 import { AppCallError, call } from '../../../platform';
+import { mailReason } from '../mailReason';
 
 const COLORS: Record<string, string> = { queued: 'blue', sending: 'blue', sent: 'green', failed: 'red', cancelled: 'gray', expired: 'gray' };
 
@@ -91,7 +92,7 @@ export function SmtpSettingsCard() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(o.sentAt ?? o.dueAt, i18n.language)}</Table.Td>
                   <Table.Td><Badge color={COLORS[o.state]} variant="light">{t(`mail:state.${o.state}`)}</Badge></Table.Td>
                   <Table.Td>{o.to}</Table.Td>
-                  <Table.Td>{o.subject}{o.lastError && <Text size="xs" c="red">{t('mail:settings.lastError', { reason: o.lastError })}</Text>}</Table.Td>
+                  <Table.Td>{o.subject}{o.lastError && <Text size="xs" c="red">{t('mail:settings.lastError', { reason: mailReason(t, o.lastError) })}</Text>}</Table.Td>
                   <Table.Td>{o.state === 'failed' && <Button size="compact-xs" variant="light" onClick={() => void retry(o.id)}>{t('mail:settings.retry')}</Button>}</Table.Td>
                 </Table.Tr>
               ))}
