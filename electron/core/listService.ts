@@ -93,11 +93,16 @@ export function createListService(store: Store, clock: Clock): ListService {
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
     // The view's own partial index already holds the default order: make SQLite read just that.
-    const from = q.sort === 'default' && !match && !q.assigneeId && !q.unassigned ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
+    const viewIndex = q.sort === 'default' && !q.assigneeId && !q.unassigned;
+    const from = viewIndex && !match ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
+    // A search in the default order walks the view's index and probes the full-text index per lead (rowid
+    // lookups), stopping at the page: 5–6 ms instead of ~30 ms for a common prefix matching 23,000 leads of
+    // 250,000, and faster for rare ones too. The count still starts from the full-text matches.
+    const pageFrom = viewIndex ? `leads l INDEXED BY leads_v_${q.view}` : 'leads l';
     return {
       q,
       // Page the ids first (index only), then read just those rows: page 100 costs no more than page 1.
-      rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE l.id IN (SELECT l.id FROM ${from} ${q.sort === 'assignee' ? join : ''} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+      rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE l.id IN (SELECT l.id FROM ${pageFrom} ${q.sort === 'assignee' ? join : ''} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
       count: `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`,
       params,
     };
