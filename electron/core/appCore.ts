@@ -119,11 +119,20 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   });
   // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
   const assigneeOf = store.sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?');
+  // An import's leads are read in one pass (their ids are consecutive: one block insert).
+  const assigneesBetween = store.sqlite.prepare('SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN ? AND ? ORDER BY id');
+  const assigneesOf = (ids: number[]) => {
+    let lo = Infinity; let hi = -Infinity;
+    for (const id of ids) { if (id < lo) lo = id; if (id > hi) hi = id; }
+    const wanted = new Set(ids);
+    return ids.length ? (assigneesBetween.all(lo, hi) as { id: number; a: number | null }[]).filter((r) => wanted.has(r.id)) : [];
+  };
   events.on((e) => {
-    const ids = e.type === 'lead.created' ? [e.leadId] : e.type === 'leads.imported' ? e.leadIds : [];
-    for (const id of ids) {
-      const r = assigneeOf.get(id) as { a: number | null } | undefined;
-      if (r) events.emit({ type: 'lead.assigned', leadId: id, at: e.at, assigneeId: r.a, inBatch: e.type === 'leads.imported' });
+    if (e.type === 'lead.created') {
+      const r = assigneeOf.get(e.leadId) as { a: number | null } | undefined;
+      if (r) events.emit({ type: 'lead.assigned', leadId: e.leadId, at: e.at, assigneeId: r.a });
+    } else if (e.type === 'leads.imported' && e.leadIds.length > 0) {
+      for (const r of assigneesOf(e.leadIds)) events.emit({ type: 'lead.assigned', leadId: r.id, at: e.at, assigneeId: r.a, inBatch: true });
     }
   });
 
@@ -139,7 +148,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // A file import's leads are alerted together: one transaction, one e-mail per assignee.
   events.on((e) => {
     if (e.type !== 'leads.imported') return;
-    notifications.onAssignedMany(e.leadIds.map((id) => ({ leadId: id, at: e.at, assigneeId: (assigneeOf.get(id) as { a: number | null } | undefined)?.a ?? null })));
+    notifications.onAssignedMany(assigneesOf(e.leadIds).map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a })));
   });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
