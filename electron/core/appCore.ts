@@ -101,10 +101,15 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const userById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1');
   // Who acts: the caller's user, else the person at the desk (setting desk.currentUser). The CLI is the
   // administrator's tool on the database file itself: it acts as the default (first active) manager.
+  const anyUserById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ?');
   const actor = (ctx?: CallContext): Actor => {
     const id = ctx?.userId ?? (ctx?.transport === 'cli' ? people.defaultManager() : settings.get<number | null>('desk.currentUser', null)) ?? defaultUser;
     const u = userById.get(id) as Actor | undefined;
     if (u) return u;
+    // Someone deactivated while at the desk stays who acts (so the permission check refuses them) — never
+    // silently the manager; only a user that no longer exists falls back to the default manager.
+    const inactive = anyUserById.get(id) as Actor | undefined;
+    if (inactive) return inactive;
     const m = userById.get(people.defaultManager()) as Actor | undefined;
     return m ?? { id: defaultUser, name: 'Front desk' };
   };

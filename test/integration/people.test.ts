@@ -154,6 +154,19 @@ describe('permissions are enforced by the core', () => {
     expect(d.history[0]!.userName).toBe('Pia');
   });
 
+  it('a person deactivated while at the desk is refused, never silently the manager', async () => {
+    const second = await user('Mara', ['manager']);
+    await asUser(second.id);
+    await ok(app.core, 'people.save', { id: second.id, name: 'Mara', roles: ['manager'], active: false }); // deactivates herself
+    const rules = (await ok(app.core, 'settings.get', {})).rules;
+    expect((await err(app.core, 'settings.setRules', rules)).code).toBe('USER_INACTIVE');
+    await asUser(manager());
+    const lead = await create();
+    app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
+    expect((await err(app.core, 'leads.recordContact', { id: lead.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } })).code).toBe('USER_INACTIVE');
+    expect(app.core.actor().id).toBe(second.id);
+  });
+
   it('the last manager cannot be removed', async () => {
     expect((await err(app.core, 'people.save', { id: manager(), name: 'Front desk', roles: ['service_advisor'] })).code).toBe('LAST_MANAGER');
   });

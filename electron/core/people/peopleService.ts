@@ -143,6 +143,8 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       if (perm === null && !consents && !(channel === 'leads.create' && inp.assigneeId != null)) return;
       const people = svc.persons();
       const me = people.find((p) => p.id === actor.id);
+      // Deactivated while at the desk: say so (the desk switches to someone else).
+      if (me && !me.active) throw new AppError('USER_INACTIVE');
       const manage = canManage(me, people, clock.now());
       if (channel === 'leads.create') {
         if (!manage && inp.assigneeId !== actor.id) throw new AppError('FORBIDDEN', { field: 'assigneeId' });
