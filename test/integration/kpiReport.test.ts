@@ -136,6 +136,9 @@ describe('the daily digest', () => {
     const sent: string[] = [];
     app.core.store.sqlite.prepare("UPDATE users SET email = 'boss@example.it' WHERE id = (SELECT user_id FROM user_roles WHERE role = 'manager' ORDER BY user_id LIMIT 1)").run();
     const noon = Date.parse('2026-11-20T11:00:00Z');
+    // A failure while queuing the e-mails (power cut, full disk…) leaves nothing of the day's digest: it runs again.
+    await expect(runDailyDigest(app.core, noon, () => { throw new Error('disk full'); })).rejects.toThrow('disk full');
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'").get()).toEqual({ n: 0 });
     const first = await runDailyDigest(app.core, noon, (to, mail, key) => sent.push(`${to.email}|${key}|${mail.subject}`));
     expect(first?.at).toBe(noon);
     expect(await runDailyDigest(app.core, noon + 3_600_000, () => sent.push('again'))).toBeNull();

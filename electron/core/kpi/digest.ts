@@ -65,17 +65,21 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
   const managers = c.store.sqlite.prepare(`SELECT u.id, u.email, u.language FROM users u JOIN user_roles r ON r.user_id = u.id
     WHERE r.role = 'manager' AND u.active = 1 ORDER BY u.id`).all() as { id: number; email: string | null; language: Language }[];
   const params = { day, notProcessed: digest.notProcessed.count, atRisk: digest.atRisk.count, overdue: digest.overdue.count, appointmentsToday: digest.appointmentsToday.count };
-  const mails: { to: { userId: number; email: string; language: Language }; key: string }[] = [];
+  // The e-mails are written first (rendering is async), then the notifications, the e-mails and the "done today" marker
+  // go in ONE transaction: a crash leaves either all of the day's digest or none of it (and it runs again).
+  const mails: { to: { userId: number; email: string; language: Language }; key: string; body: { subject: string; text: string } }[] = [];
+  if (mail) {
+    for (const m of managers) {
+      if (m.email) mails.push({ to: { userId: m.id, email: m.email, language: m.language }, key: `kpi.digest.mail:${day}:${m.id}`, body: await renderDigest(digest, m.language, tz) });
+    }
+  }
   c.store.sqlite.transaction(() => {
     const ins = c.store.sqlite.prepare(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at)
       VALUES (?, ?, NULL, 'kpi.digest', ?, ?)`);
-    for (const m of managers) {
-      ins.run(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
-      if (m.email) mails.push({ to: { userId: m.id, email: m.email, language: m.language }, key: `kpi.digest.mail:${day}:${m.id}` });
-    }
+    for (const m of managers) ins.run(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
+    if (mail) for (const m of mails) mail(m.to, m.body, m.key);
     c.settings.set(`${DIGEST_SETTINGS_KEY}.lastDay`, day);
   })();
-  if (mail) for (const m of mails) mail(m.to, await renderDigest(digest, m.to.language, tz), m.key);
   return digest;
 }
 
