@@ -71,6 +71,21 @@ describe('erasure and the outbox', () => {
   });
 });
 
+/**
+ * Starts a delivery whose SMTP answer (a 451) is held until release(): resolves once the server has the message,
+ * i.e. while the outbox row is 'sending'. Call `smtp.beforeAnswer = undefined; release(); await run;` to finish.
+ */
+async function holdAnswer(): Promise<{ run: ReturnType<typeof deliver>; release: () => void }> {
+  let arrived!: () => void;
+  const inFlight = new Promise<void>((r) => { arrived = r; });
+  let release!: () => void;
+  smtp.beforeAnswer = () => { arrived(); return new Promise<void>((r) => { release = r; }); };
+  smtp.dataReject = { code: 451, text: 'Try again later' };
+  const run = deliver();
+  await inFlight;
+  return { run, release };
+}
+
 describe('cancellation while a mail is being sent', () => {
   it('a reschedule between the claim and a 4xx answer: the old confirmation stays cancelled and is never sent again', async () => {
     await setup();
@@ -78,13 +93,7 @@ describe('cancellation while a mail is being sent', () => {
     const id = d.lead.id;
     await ok(app.core, 'leads.makeAppointment', { id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
     const old = rows(`kind = 'appointment_confirmation'`)[0]!;
-    let arrived!: () => void;
-    const inFlight = new Promise<void>((r) => { arrived = r; });
-    let release!: () => void;
-    smtp.beforeAnswer = () => { arrived(); return new Promise<void>((r) => { release = r; }); };
-    smtp.dataReject = { code: 451, text: 'Try again later' };
-    const run = deliver();
-    await inFlight; // the server has the message, the answer is held: the row is 'sending'
+    const { run, release } = await holdAnswer(); // the server has the message, the answer is held: the row is 'sending'
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('sending');
     await ok(app.core, 'leads.makeAppointment', { id, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('cancelled');
@@ -106,13 +115,7 @@ describe('cancellation while a mail is being sent', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
     const conf = rows(`kind = 'appointment_confirmation'`)[0]!;
-    let arrived!: () => void;
-    const inFlight = new Promise<void>((r) => { arrived = r; });
-    let release!: () => void;
-    smtp.beforeAnswer = () => { arrived(); return new Promise<void>((r) => { release = r; }); };
-    smtp.dataReject = { code: 451, text: 'Try again later' };
-    const run = deliver();
-    await inFlight;
+    const { run, release } = await holdAnswer();
     await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     smtp.beforeAnswer = undefined;
     release();
