@@ -4,11 +4,13 @@
 // - the outbox: e-mails left 'sending' by a crash are queued again, then what is due is delivered
 //   (appointment reminders included, at their time): every minute, and soon after an action queues one;
 // - the notification scheduler (shared/rules/notifications.ts since its last run): every 5 minutes;
-// - the manager's daily digest (its e-mail through the outbox) and the watched folder.
+// - the manager's daily digest (its e-mail through the outbox) and the watched folder;
+// - the query planner's statistics (PRAGMA optimize): hourly and after a file import.
 // A failing job is logged and retried next time; each step is one transaction, never half-applied.
 import cron from 'node-cron';
 import type { AppCore } from './appCore';
 import { scheduleDailyDigest, type DigestMailer } from './kpi/digest';
+import { refreshPlannerStats } from '../store/db';
 
 export interface BackgroundOptions {
   /** Schedules (node-cron syntax); tests may speed them up. */
@@ -46,12 +48,20 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     soon = setTimeout(() => { soon = null; deliver(); }, 200);
     soon.unref?.();
   };
+  const stats = () => {
+    try { refreshPlannerStats(core.store.sqlite); } catch (e) { core.log('planner statistics not refreshed', e); }
+  };
   let notifySoon: NodeJS.Timeout | null = null;
+  let statsSoon: NodeJS.Timeout | null = null;
   const unsubscribe = core.events.on((e) => {
     if (e.type === 'outbox.queued' || e.type === 'lead.changed') deliverSoon();
     if ((e.type === 'lead.created' || e.type === 'leads.imported') && !notifySoon) {
       notifySoon = setTimeout(() => { notifySoon = null; notify(); }, 200);
       notifySoon.unref?.();
+    }
+    if (e.type === 'leads.imported' && !statsSoon) {
+      statsSoon = setTimeout(() => { statsSoon = null; stats(); }, 1000);
+      statsSoon.unref?.();
     }
   });
 
@@ -64,6 +74,7 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     cron.schedule(opts.sweepCron ?? '*/15 * * * *', sweep),
     cron.schedule(opts.deliveryCron ?? '* * * * *', deliver),
     cron.schedule(opts.notifyCron ?? '*/5 * * * *', notify),
+    cron.schedule('41 * * * *', stats),
   ];
   const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core) });
   const stopWatch = core.watchFolder.start();
@@ -72,6 +83,7 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     unsubscribe();
     if (soon) clearTimeout(soon);
     if (notifySoon) clearTimeout(notifySoon);
+    if (statsSoon) clearTimeout(statsSoon);
     stopDigest(); stopWatch();
   };
 }

@@ -38,6 +38,21 @@ function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boole
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
-  if (!opts.readonly) migrate(db, { migrationsFolder: opts.migrationsDir ?? migrationsFolder() });
+  if (!opts.readonly) {
+    migrate(db, { migrationsFolder: opts.migrationsDir ?? migrationsFolder() });
+    refreshPlannerStats(sqlite);
+  }
   return { sqlite, db, path };
+}
+
+/**
+ * SQLite's recommended upkeep of the query planner's statistics (`PRAGMA optimize`, sampled by
+ * analysis_limit so it stays quick on a big file — ≈ 0.15 s the first time on 250,000 leads, then nothing
+ * until a table grows or shrinks a lot). At start-up, hourly and after a file import. The KPI figures rely
+ * on it: with statistics the planner skip-scans leads_kpi_dims (few assignee/campaign/source/type values)
+ * instead of reading the whole index.
+ */
+export function refreshPlannerStats(sqlite: Database.Database): void {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
 }

@@ -199,8 +199,17 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
       for (const rows of [k.byAssignee, k.byCampaign, k.bySource, k.byLeadType]) {
         expect(rows.reduce((a, r) => a + r.assigned, 0)).toBe(k.totals.assigned);
         expect(rows.reduce((a, r) => a + r.sla1.missed, 0)).toBe(k.totals.sla1.missed);
+        expect(rows.reduce((a, r) => a + r.contacts, 0)).toBe(k.totals.contacts);
       }
       expect(k.contactsByType.reduce((a, r) => a + r.contacts, 0)).toBe(k.totals.contacts);
+      // Contacts counted independently: every contact (up to the report date) of a lead assigned in the period.
+      const contactsSql = `SELECT count(*) AS n FROM contacts c JOIN leads l ON l.id = c.lead_id
+        WHERE l.assigned_at >= ? AND l.assigned_at < ? AND c.at <= ?`;
+      expect(k.totals.contacts).toBe((app.core.store.sqlite.prepare(contactsSql).get(p.from, p.to, p.at) as { n: number }).n);
+      for (const r of k.byAssignee) {
+        const one = app.core.store.sqlite.prepare(`${contactsSql} AND l.assignee_id IS ?`).get(p.from, p.to, p.at, r.key === null ? null : Number(r.key)) as { n: number };
+        expect([r.key, r.contacts]).toEqual([r.key, one.n]);
+      }
     }
     expect(KPI_METRICS.length).toBeGreaterThan(20);
   });

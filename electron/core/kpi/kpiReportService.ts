@@ -70,41 +70,40 @@ export function createKpiReportService(store: Store, settings: SettingsService):
     return p;
   };
 
-  // A period's figures in one covering-index pass. The predicates of predicates.ts, rewritten with
-  // x = the done-time if done by @at, else @at + 1: met ⇔ x ≤ due ∧ x ≤ @at; missed ⇔ x > due ∧ @at > due.
-  // (The click-through uses predicates.ts itself; a test checks that both agree.)
-  const GROUPED = `SELECT a, c, s, t, r, count(*) AS assigned,
-      total(x1 <= d1 AND x1 <= @at) AS s1met, total(x1 > d1 AND @at > d1) AS s1missed,
-      total(x2 <= d2 AND x2 <= @at) AS s2met, total(x2 > d2 AND @at > d2) AS s2missed,
-      total(x1 <= bd AND x1 <= @at) AS bdmet, total(x1 > bd AND @at > bd) AS bdmissed,
-      total(x1 <= @at) AS contacted, total(appt IS NOT NULL AND x2 <= @at) AS appointment,
-      total(st = 'closed_sale' AND ca <= @at) AS closedSale, total(st = 'closed_no_sale' AND ca <= @at) AS closedNoSale,
-      total(st = 'lost' AND ca <= @at) AS lost,
-      total(x1 > @at OR (x1 > d1 AND @at > d1) OR (x2 > d2 AND @at > d2)) AS attention
-    FROM (SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, l.status AS st, l.closed_at AS ca,
-        l.appointment_at AS appt, l.sla1_due_at AS d1, l.sla2_due_at AS d2, l.business_due_at AS bd,
-        CASE WHEN l.status = 'closed_no_sale' AND l.closed_at <= @at THEN l.close_reason END AS r,
-        min(coalesce(l.first_contact_at, 9e15), @at + 1) AS x1, min(coalesce(l.qualified_at, 9e15), @at + 1) AS x2
-      FROM leads l INDEXED BY leads_kpi_window WHERE ${WINDOW} LIMIT -1)
-    GROUP BY a, c, s, t, r`;
-  const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, c.channel, c.outcome,
-      count(*) AS contacts, count(DISTINCT c.lead_id) AS leads
-    FROM leads l INDEXED BY leads_kpi_window JOIN contacts c ON c.lead_id = l.id
-    WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4, 5, 6`;
+  // A period's figures in one pass over the covering index leads_kpi_dims: the breakdown dimensions lead it,
+  // so the groups come out in index order (a skip-scan over the few assignee/campaign/source/type values,
+  // then each one's assigned_at range) and no lead is sorted. Each figure is the predicate of predicates.ts
+  // written inline (met ⇔ done by @at and on time; missed ⇔ done late by @at, or not done and @at past due);
+  // the click-through uses predicates.ts itself and a test checks that both agree.
+  const met = (done: string, due: string) => `(${done} <= @at AND ${done} <= ${due})`;
+  const missed = (done: string, due: string) => `(CASE WHEN ${done} <= @at THEN ${done} > ${due} ELSE @at > ${due} END)`;
+  const FIGURES = `count(*) AS assigned,
+      total(${met('l.first_contact_at', 'l.sla1_due_at')}) AS s1met, total(${missed('l.first_contact_at', 'l.sla1_due_at')}) AS s1missed,
+      total(${met('l.qualified_at', 'l.sla2_due_at')}) AS s2met, total(${missed('l.qualified_at', 'l.sla2_due_at')}) AS s2missed`;
+  const KPI_INDEX = 'leads l INDEXED BY leads_kpi_dims';
+  const GROUPED = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, ${FIGURES},
+      total(${met('l.first_contact_at', 'l.business_due_at')}) AS bdmet, total(${missed('l.first_contact_at', 'l.business_due_at')}) AS bdmissed,
+      total(l.first_contact_at <= @at) AS contacted, total(l.appointment_at IS NOT NULL AND l.qualified_at <= @at) AS appointment,
+      total(l.status = 'closed_sale' AND l.closed_at <= @at) AS closedSale, total(l.status = 'closed_no_sale' AND l.closed_at <= @at) AS closedNoSale,
+      total(l.status = 'lost' AND l.closed_at <= @at) AS lost,
+      total(NOT ifnull(l.first_contact_at <= @at, 0) OR ${missed('l.first_contact_at', 'l.sla1_due_at')} OR ${missed('l.qualified_at', 'l.sla2_due_at')}) AS attention
+    FROM ${KPI_INDEX} WHERE ${WINDOW} GROUP BY 1, 2, 3, 4`;
+  const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM ${KPI_INDEX}
+    WHERE ${WINDOW} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL GROUP BY 1`;
+  // The contacts of the period's leads, grouped the same way (index order, no sort): per group the lead of
+  // each contact and its "channel outcome", counted in JS (contacts per dimension, per type, distinct leads).
+  const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t,
+      json_group_array(c.lead_id) AS leads, json_group_array(c.channel || ' ' || c.outcome) AS types
+    FROM ${KPI_INDEX} JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4`;
   const ALL_STATUSES = "status IN ('assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost')";
   const TREND_ASSIGNED = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${ALL_STATUSES} AND assigned_at >= @from AND assigned_at < @to`;
   const TREND_S1 = 'SELECT count(*) AS n FROM leads INDEXED BY leads_sla1 WHERE sla1_met = 1 AND assigned_at >= @from AND assigned_at < @to';
   const TREND_S2 = 'SELECT count(*) AS n FROM leads INDEXED BY leads_sla2 WHERE sla2_met = 1 AND assigned_at >= @from AND assigned_at < @to';
-  const TREND_SLOW = `SELECT count(*) AS assigned,
-      total(x1 <= d1 AND x1 <= @at) AS s1met, total(x1 > d1 AND @at > d1) AS s1missed,
-      total(x2 <= d2 AND x2 <= @at) AS s2met, total(x2 > d2 AND @at > d2) AS s2missed
-    FROM (SELECT l.sla1_due_at AS d1, l.sla2_due_at AS d2,
-        min(coalesce(l.first_contact_at, 9e15), @at + 1) AS x1, min(coalesce(l.qualified_at, 9e15), @at + 1) AS x2
-      FROM leads l INDEXED BY leads_kpi_window WHERE ${WINDOW} LIMIT -1)`;
+  const TREND_SLOW = `SELECT ${FIGURES} FROM ${KPI_INDEX} WHERE ${WINDOW}`;
   const CLOSED = "status IN ('closed_sale', 'closed_no_sale') AND assigned_at >= @from AND assigned_at < @to";
-  // Every lead has one of the five statuses: counting through the narrow (status, assigned_at) index is quickest.
-  const SLA3_TOTAL = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${ALL_STATUSES} AND assigned_at >= @from AND assigned_at < @to`;
-  const SLA3_CLOSED = `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE ${CLOSED}`;
+  // Every lead has one of the five statuses: counting through the narrow (status, assigned_at) index, one
+  // range per status in index order, is quickest; closed = the two closed statuses' counts.
+  const SLA3_BY_STATUS = `SELECT status, count(*) AS n FROM leads INDEXED BY leads_view WHERE ${ALL_STATUSES} AND assigned_at >= @from AND assigned_at < @to GROUP BY status`;
   const SLA3_NOT_YET = `SELECT (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at IS NULL)
     + (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at > @at) AS n`;
   const HINT: Partial<Record<keyof typeof METRIC_SQL, string>> = {
@@ -152,44 +151,56 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
       const names = userNames();
-      type G = RawCounts & { a: number | null; c: string; s: string; t: string; r: string | null };
-      const groups = prep(GROUPED).all(params) as G[];
-      const contactRows = prep(CONTACTS).all(params) as { a: number | null; c: string; s: string; t: string; channel: string; outcome: string; contacts: number; leads: number }[];
-      const dimKeys: [keyof Pick<G, 'a' | 'c' | 's' | 't'>, (k: string | null) => string | null][] = [
+      type Dims = { a: number | null; c: string; s: string; t: string };
+      const groupKey = (d: Dims) => `${d.a}\u0000${d.c}\u0000${d.s}\u0000${d.t}`;
+      // Contacts per group, per "channel outcome" and the distinct leads of each.
+      const contactsOf = new Map<string, number>();
+      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: Set<number> }>();
+      for (const cr of prep(CONTACTS).all(params) as (Dims & { leads: string; types: string })[]) {
+        const leads = JSON.parse(cr.leads) as number[];
+        const kinds = JSON.parse(cr.types) as string[];
+        contactsOf.set(groupKey(cr), leads.length);
+        for (let i = 0; i < leads.length; i++) {
+          let e = types.get(kinds[i]!);
+          if (!e) {
+            const [channel = '', outcome = ''] = kinds[i]!.split(' ');
+            e = { channel, outcome, contacts: 0, leads: new Set() };
+            types.set(kinds[i]!, e);
+          }
+          e.contacts++;
+          e.leads.add(leads[i]!);
+        }
+      }
+      const groups = (prep(GROUPED).all(params) as (RawCounts & Dims)[])
+        .map((g) => ({ dims: g as Dims, counts: { ...toCounts(g), contacts: contactsOf.get(groupKey(g)) ?? 0 } }));
+      const dimKeys: [keyof Dims, (k: string | null) => string | null][] = [
         ['a', (k) => (k === null ? null : names.get(Number(k)) ?? null)], ['c', (k) => k], ['s', (k) => k], ['t', (k) => k],
       ];
       const rolled = dimKeys.map(([dim, label]) => {
         const m = new Map<string | null, KpiCounts>();
-        const key = (v: unknown) => (v === null ? null : String(v));
-        for (const g of groups) { const k = key(g[dim]); m.set(k, add(m.get(k) ?? ZERO, toCounts(g))); }
-        for (const cr of contactRows) {
-          const k = key(cr[dim]);
-          const cur = m.get(k) ?? ZERO;
-          m.set(k, { ...cur, contacts: cur.contacts + cr.contacts });
+        for (const g of groups) {
+          const v = g.dims[dim];
+          const k = v === null ? null : String(v);
+          m.set(k, add(m.get(k) ?? ZERO, g.counts));
         }
         return [...m.entries()].map(([k, c]) => ({ key: k, label: label(k), ...c }))
           .sort((x, y) => y.assigned - x.assigned || String(x.key).localeCompare(String(y.key)));
       });
-      const totals = { ...groups.reduce((acc, g) => add(acc, toCounts(g)), ZERO), contacts: contactRows.reduce((a, r) => a + r.contacts, 0) };
-      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: number }>();
-      for (const cr of contactRows) {
-        const k = `${cr.channel}|${cr.outcome}`;
-        const cur = types.get(k) ?? { channel: cr.channel, outcome: cr.outcome, contacts: 0, leads: 0 };
-        types.set(k, { ...cur, contacts: cur.contacts + cr.contacts, leads: cur.leads + cr.leads });
-      }
-      const reasons = new Map<string, number>();
-      for (const g of groups) if (g.r !== null) reasons.set(g.r, (reasons.get(g.r) ?? 0) + (g.closedNoSale ?? 0));
+      const totals = groups.reduce((acc, g) => add(acc, g.counts), ZERO);
+      const reasons = prep(REASONS).all(params) as { reason: string; count: number }[];
       const w3 = { from: p.sla3From, to: p.at, at: p.at };
-      const sla3Total = (prep(SLA3_TOTAL).get(w3) as { n: number }).n;
-      const sla3Met = (prep(SLA3_CLOSED).get(w3) as { n: number }).n - (prep(SLA3_NOT_YET).get(w3) as { n: number }).n;
+      const byStatus = new Map((prep(SLA3_BY_STATUS).all(w3) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+      const sla3Total = [...byStatus.values()].reduce((a, n) => a + n, 0);
+      const sla3Met = (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0) - (prep(SLA3_NOT_YET).get(w3) as { n: number }).n;
       return {
         period: p, now,
         targets: { sla1: s.sla1Target, sla2: s.sla2Target, sla3: s.sla3Target },
         totals,
         sla3: { met: sla3Met, missed: sla3Total - sla3Met, pending: 0, from: p.sla3From, at: p.at },
         byAssignee: rolled[0]!, byCampaign: rolled[1]!, bySource: rolled[2]!, byLeadType: rolled[3]!,
-        contactsByType: [...types.values()].sort((x, y) => y.contacts - x.contacts) as Dashboard['contactsByType'],
-        closeReasons: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)) as Dashboard['closeReasons'],
+        contactsByType: [...types.values()].map((e) => ({ ...e, leads: e.leads.size }))
+          .sort((x, y) => y.contacts - x.contacts || `${x.channel} ${x.outcome}`.localeCompare(`${y.channel} ${y.outcome}`)) as Dashboard['contactsByType'],
+        closeReasons: reasons.sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason)) as Dashboard['closeReasons'],
         today: today(now),
       };
     },

@@ -160,7 +160,9 @@ export const leads = sqliteTable('leads', {
   index('leads_appointment').on(t.status, t.appointmentAt),
   index('leads_business_due_todo').on(t.id).where(sql`business_due_at IS NULL`),
   // SLA & KPI (electron/core/kpi): a covering index for a period's figures, the open leads' deadlines, SLA 3's closures.
-  index('leads_kpi_window').on(t.assignedAt, t.assigneeId, t.campaign, t.source, t.leadType, t.status, t.firstContactAt, t.qualifiedAt,
+  // The breakdown dimensions lead, so a period's figures are grouped in index order (a skip-scan over the few
+  // assignee/campaign/source/type values, then the assigned_at range) instead of sorting every lead of the period.
+  index('leads_kpi_dims').on(t.assigneeId, t.campaign, t.source, t.leadType, t.assignedAt, t.status, t.firstContactAt, t.qualifiedAt,
     t.closedAt, t.sla1DueAt, t.sla2DueAt, t.businessDueAt, t.appointmentAt, t.closeReason),
   index('leads_kpi_open').on(t.sla1DueAt, t.sla2DueAt, t.firstContactAt, t.qualifiedAt).where(sql`status = 'assigned'`),
   index('leads_kpi_closed').on(t.status, t.closedAt, t.assignedAt),

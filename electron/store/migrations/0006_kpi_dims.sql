@@ -1,0 +1,2 @@
+DROP INDEX `leads_kpi_window`;--> statement-breakpoint
+CREATE INDEX `leads_kpi_dims` ON `leads` (`assignee_id`,`campaign`,`source`,`lead_type`,`assigned_at`,`status`,`first_contact_at`,`qualified_at`,`closed_at`,`sla1_due_at`,`sla2_due_at`,`business_due_at`,`appointment_at`,`close_reason`);
