@@ -168,6 +168,17 @@ export const leads = sqliteTable('leads', {
   index('leads_kpi_closed').on(t.status, t.closedAt, t.assignedAt),
 ]);
 
+/**
+ * How many leads were assigned on each UTC day, per status — kept by triggers on `leads` (migration 0007)
+ * so that SLA 3's 60-day window and the trend's weeks are summed from days instead of counting every lead.
+ * Read by electron/core/kpi/assignedCounts.ts; never written by the app itself.
+ */
+export const leadDayCounts = sqliteTable('lead_day_counts', {
+  day: integer('day').notNull(),
+  status: text('status').notNull(),
+  n: integer('n').notNull(),
+}, (t) => [primaryKey({ columns: [t.day, t.status] })]);
+
 export const contacts = sqliteTable('contacts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   leadId: integer('lead_id').notNull().references(() => leads.id, { onDelete: 'cascade' }),
