@@ -1,10 +1,11 @@
 // Settings → watched folder: files dropped there are imported automatically (done/ or failed/ + report).
-import { Button, Card, Group, NumberInput, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchFolderSettings } from '../../../../shared/contract/import';
 import { AppCallError, call } from '../../../platform';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 export function WatchFolderCard() {
   const { t } = useTranslation();
@@ -29,21 +30,17 @@ export function WatchFolderCard() {
     notifications.show({ message: t('import:watch.scanned', { count: r.length, imported: r.reduce((n, x) => n + x.imported, 0) }), color: r.every((x) => x.ok) ? 'green' : 'orange' });
   };
   return (
-    <Card withBorder data-testid="watch-folder">
-      <Stack>
-        <Title order={4}>{t('import:watch.title')}</Title>
-        <Text size="sm" c="dimmed">{t('import:watch.hint')}</Text>
-        <Switch label={t('import:watch.enabled')} checked={v.enabled} onChange={(e) => setV({ ...v, enabled: e.currentTarget.checked })} />
-        <Group grow>
-          <TextInput label={t('import:watch.path')} value={v.path} onChange={(e) => setV({ ...v, path: e.currentTarget.value })} />
-          <Select label={t('import:preset')} placeholder={t('import:presetNone')} data={presets} value={v.preset} clearable onChange={(p) => setV({ ...v, preset: p })} />
-          <NumberInput label={t('import:watch.interval')} min={5} max={3600} value={v.intervalSeconds} onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })} />
-        </Group>
-        <Group justify="flex-end">
-          <Button variant="light" disabled={!v.path} onClick={() => void scan()} data-testid="watch-scan">{t('import:watch.scanNow')}</Button>
-          <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
-        </Group>
-      </Stack>
-    </Card>
+    <SettingsCard testId="watch-folder" title={t('import:watch.title')} help={t('import:watch.hint')}>
+      <Switch label={t('import:watch.enabled')} checked={v.enabled} onChange={(e) => setV({ ...v, enabled: e.currentTarget.checked })} />
+      <Group grow>
+        <TextInput label={t('import:watch.path')} value={v.path} onChange={(e) => setV({ ...v, path: e.currentTarget.value })} />
+        <Select label={t('import:preset')} placeholder={t('import:presetNone')} data={presets} value={v.preset} clearable onChange={(p) => setV({ ...v, preset: p })} />
+        <NumberInput label={t('import:watch.interval')} min={5} max={3600} value={v.intervalSeconds} onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })} />
+      </Group>
+      <Group justify="flex-end">
+        <Button variant="light" disabled={!v.path} onClick={() => void scan()} data-testid="watch-scan">{t('import:watch.scanNow')}</Button>
+        <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
+      </Group>
+    </SettingsCard>
   );
 }

@@ -1,6 +1,6 @@
 // Settings → E-mail (SMTP): the account (the password is write-only: the core answers passwordSet), the
 // "send test e-mail" button, and the outbox (waiting / sent / failed with the server's reason, send again).
-import { Badge, Button, Card, Checkbox, Group, NumberInput, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { OutboxItem, SmtpSettings } from '../../../../shared/contract/mail'
 import { formatDateTime } from '../../../app/format';
 import { AppCallError, call } from '../../../platform';
 import { mailReason } from '../mailReason';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 const COLORS: Record<string, string> = { queued: 'blue', sending: 'blue', sent: 'green', failed: 'red', cancelled: 'gray', expired: 'gray' };
 
@@ -52,54 +53,50 @@ export function SmtpSettingsCard() {
   const c = outbox?.counts ?? {};
 
   return (
-    <Card withBorder data-testid="smtp-settings">
-      <Stack>
-        <Title order={4}>{t('mail:settings.title')}</Title>
-        <Text size="sm" c="dimmed">{t('mail:settings.hint')}</Text>
-        <Group grow align="flex-start">
-          <TextInput label={t('mail:settings.host')} value={v.host} error={err('host')} onChange={(e) => setV({ ...v, host: e.currentTarget.value })} data-testid="smtp-host" />
-          <NumberInput label={t('mail:settings.port')} min={1} max={65535} value={v.port} onChange={(n) => setV({ ...v, port: Number(n) || 587 })} maw={120} />
-          <Select label={t('mail:settings.tls')} value={v.tls} allowDeselect={false} maw={160}
-            data={(['none', 'starttls', 'tls'] as const).map((m) => ({ value: m, label: t(`mail:settings.tlsMode.${m}`) }))}
-            onChange={(m) => m && setV({ ...v, tls: m as SmtpSettings['tls'] })} data-testid="smtp-tls" />
+    <SettingsCard testId="smtp-settings" title={t('mail:settings.title')} help={t('mail:settings.hint')}>
+      <Group grow align="flex-start">
+        <TextInput label={t('mail:settings.host')} value={v.host} error={err('host')} onChange={(e) => setV({ ...v, host: e.currentTarget.value })} data-testid="smtp-host" />
+        <NumberInput label={t('mail:settings.port')} min={1} max={65535} value={v.port} onChange={(n) => setV({ ...v, port: Number(n) || 587 })} maw={120} />
+        <Select label={t('mail:settings.tls')} value={v.tls} allowDeselect={false} maw={160}
+          data={(['none', 'starttls', 'tls'] as const).map((m) => ({ value: m, label: t(`mail:settings.tlsMode.${m}`) }))}
+          onChange={(m) => m && setV({ ...v, tls: m as SmtpSettings['tls'] })} data-testid="smtp-tls" />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label={t('mail:settings.user')} value={v.user} onChange={(e) => setV({ ...v, user: e.currentTarget.value })} autoComplete="off" />
+        <PasswordInput label={t('mail:settings.password')} value={password} error={err('password')} autoComplete="new-password"
+          description={v.passwordSet ? t('mail:settings.passwordSet') : undefined} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="smtp-password" />
+      </Group>
+      {v.passwordSet && <Checkbox label={t('mail:settings.passwordClear')} checked={clearPassword} onChange={(e) => setClearPassword(e.currentTarget.checked)} />}
+      <Group grow align="flex-start">
+        <TextInput label={t('mail:settings.from')} value={v.from} error={err('from')} onChange={(e) => setV({ ...v, from: e.currentTarget.value })} />
+        <TextInput label={t('mail:settings.dealerMailbox')} value={v.dealerMailbox} error={err('dealerMailbox')} onChange={(e) => setV({ ...v, dealerMailbox: e.currentTarget.value })} />
+      </Group>
+      <Text size="xs" c="dimmed">{t(`mail:settings.secretStore.${v.secretStore}`, { defaultValue: v.secretStore })}</Text>
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end">
+          <TextInput label={t('mail:settings.testTo')} value={testTo} error={err('to') ?? err('test')} onChange={(e) => setTestTo(e.currentTarget.value)} w={280} />
+          <Button variant="light" loading={busy} disabled={!testTo} onClick={() => void test()} data-testid="smtp-test">{t('mail:settings.test')}</Button>
         </Group>
-        <Group grow align="flex-start">
-          <TextInput label={t('mail:settings.user')} value={v.user} onChange={(e) => setV({ ...v, user: e.currentTarget.value })} autoComplete="off" />
-          <PasswordInput label={t('mail:settings.password')} value={password} error={err('password')} autoComplete="new-password"
-            description={v.passwordSet ? t('mail:settings.passwordSet') : undefined} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="smtp-password" />
-        </Group>
-        {v.passwordSet && <Checkbox label={t('mail:settings.passwordClear')} checked={clearPassword} onChange={(e) => setClearPassword(e.currentTarget.checked)} />}
-        <Group grow align="flex-start">
-          <TextInput label={t('mail:settings.from')} value={v.from} error={err('from')} onChange={(e) => setV({ ...v, from: e.currentTarget.value })} />
-          <TextInput label={t('mail:settings.dealerMailbox')} value={v.dealerMailbox} error={err('dealerMailbox')} onChange={(e) => setV({ ...v, dealerMailbox: e.currentTarget.value })} />
-        </Group>
-        <Text size="xs" c="dimmed">{t(`mail:settings.secretStore.${v.secretStore}`, { defaultValue: v.secretStore })}</Text>
-        <Group justify="space-between" align="flex-end">
-          <Group align="flex-end">
-            <TextInput label={t('mail:settings.testTo')} value={testTo} error={err('to') ?? err('test')} onChange={(e) => setTestTo(e.currentTarget.value)} w={280} />
-            <Button variant="light" loading={busy} disabled={!testTo} onClick={() => void test()} data-testid="smtp-test">{t('mail:settings.test')}</Button>
-          </Group>
-          <Button onClick={() => void save()} data-testid="smtp-save">{t('mail:settings.save')}</Button>
-        </Group>
-        <Title order={5}>{t('mail:settings.outbox')}</Title>
-        <Text size="sm">{t('mail:settings.outboxCounts', { queued: (c.queued ?? 0) + (c.sending ?? 0), sent: c.sent ?? 0, failed: c.failed ?? 0 })}</Text>
-        {outbox && outbox.items.length === 0 && <Text size="sm" c="dimmed">{t('mail:settings.empty')}</Text>}
-        {outbox && outbox.items.length > 0 && (
-          <Table verticalSpacing={4} data-testid="outbox">
-            <Table.Tbody>
-              {outbox.items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(o.sentAt ?? o.dueAt, i18n.language)}</Table.Td>
-                  <Table.Td><Badge color={COLORS[o.state]} variant="light">{t(`mail:state.${o.state}`)}</Badge></Table.Td>
-                  <Table.Td>{o.to}</Table.Td>
-                  <Table.Td>{o.subject}{o.lastError && <Text size="xs" c="red">{t('mail:settings.lastError', { reason: mailReason(t, o.lastError) })}</Text>}</Table.Td>
-                  <Table.Td>{o.state === 'failed' && <Button size="compact-xs" variant="light" onClick={() => void retry(o.id)}>{t('mail:settings.retry')}</Button>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Card>
+        <Button onClick={() => void save()} data-testid="smtp-save">{t('mail:settings.save')}</Button>
+      </Group>
+      <Title order={5}>{t('mail:settings.outbox')}</Title>
+      <Text size="sm">{t('mail:settings.outboxCounts', { queued: (c.queued ?? 0) + (c.sending ?? 0), sent: c.sent ?? 0, failed: c.failed ?? 0 })}</Text>
+      {outbox && outbox.items.length === 0 && <Text size="sm" c="dimmed">{t('mail:settings.empty')}</Text>}
+      {outbox && outbox.items.length > 0 && (
+        <Table verticalSpacing={4} data-testid="outbox">
+          <Table.Tbody>
+            {outbox.items.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(o.sentAt ?? o.dueAt, i18n.language)}</Table.Td>
+                <Table.Td><Badge color={COLORS[o.state]} variant="light">{t(`mail:state.${o.state}`)}</Badge></Table.Td>
+                <Table.Td>{o.to}</Table.Td>
+                <Table.Td>{o.subject}{o.lastError && <Text size="xs" c="red">{t('mail:settings.lastError', { reason: mailReason(t, o.lastError) })}</Text>}</Table.Td>
+                <Table.Td>{o.state === 'failed' && <Button size="compact-xs" variant="light" onClick={() => void retry(o.id)}>{t('mail:settings.retry')}</Button>}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </SettingsCard>
   );
 }

@@ -1,10 +1,11 @@
 // Settings → Notifications: SLA 1 "at risk" hours, managers' copies, e-mail to the assignee.
-import { Button, Card, Group, NumberInput, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Switch } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { AppCallError, call } from '../../../platform';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 type S = Output<'notifications.settings.get'>;
 
@@ -23,17 +24,13 @@ export function NotifySettingsCard() {
     }
   };
   return (
-    <Card withBorder data-testid="notify-settings">
-      <Stack>
-        <Title order={4}>{t('notify:settings.title')}</Title>
-        <Text size="sm" c="dimmed">{t('notify:settings.hint')}</Text>
-        <NumberInput label={t('notify:settings.sla1RiskHours')} min={1} max={72} w={260} value={v.sla1RiskHours}
-          onChange={(n) => setV({ ...v, sla1RiskHours: Math.min(72, Math.max(1, Number(n) || 1)) })} />
-        <Switch label={t('notify:settings.copyManagers')} checked={v.copyManagers} onChange={(e) => setV({ ...v, copyManagers: e.currentTarget.checked })} />
-        <Switch label={t('notify:settings.copyAlternates')} checked={v.copyAlternates} onChange={(e) => setV({ ...v, copyAlternates: e.currentTarget.checked })} />
-        <Switch label={t('notify:settings.emailAssignee')} checked={v.emailAssignee} onChange={(e) => setV({ ...v, emailAssignee: e.currentTarget.checked })} />
-        <Group justify="flex-end"><Button onClick={() => void save()}>{t('notify:settings.save')}</Button></Group>
-      </Stack>
-    </Card>
+    <SettingsCard testId="notify-settings" title={t('notify:settings.title')} help={t('notify:settings.hint')}>
+      <NumberInput label={t('notify:settings.sla1RiskHours')} min={1} max={72} w={260} value={v.sla1RiskHours}
+        onChange={(n) => setV({ ...v, sla1RiskHours: Math.min(72, Math.max(1, Number(n) || 1)) })} />
+      <Switch label={t('notify:settings.copyManagers')} checked={v.copyManagers} onChange={(e) => setV({ ...v, copyManagers: e.currentTarget.checked })} />
+      <Switch label={t('notify:settings.copyAlternates')} checked={v.copyAlternates} onChange={(e) => setV({ ...v, copyAlternates: e.currentTarget.checked })} />
+      <Switch label={t('notify:settings.emailAssignee')} checked={v.emailAssignee} onChange={(e) => setV({ ...v, emailAssignee: e.currentTarget.checked })} />
+      <Group justify="flex-end"><Button onClick={() => void save()}>{t('notify:settings.save')}</Button></Group>
+    </SettingsCard>
   );
 }

@@ -1,6 +1,6 @@
 // Settings → Assignment rules: an ordered list (the first rule that matches and finds someone available
 // wins); each rule on campaign, source, lead type and request-for routes to a person or a role's pool.
-import { ActionIcon, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { LEAD_TYPES, ROLES, SOURCES } from '../../../../shared/domain/vocabulary
 import { useSettings, useCampaignLabel } from '../../../app/settings';
 import { invoke } from '../../../platform';
 import { useCurrentUser, usePeople } from '../usePeople';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 type Rule = Input<'assignment.rules.set'>['rules'][number];
 const ANY = '';
@@ -38,43 +39,37 @@ export function AssignmentRulesCard() {
     ...users.filter((u) => u.active).map((u) => ({ value: `u:${u.id}`, label: u.name })),
   ];
   return (
-    <Card withBorder data-testid="rules-card">
-      <Stack>
-        <div>
-          <Title order={4}>{t('people:rules.title')}</Title>
-          <Text size="sm" c="dimmed">{t('people:rules.help')}</Text>
-        </div>
-        {rules.length === 0 && <Text size="sm" c="dimmed">{t('people:rules.none')}</Text>}
-        {rules.map((r, i) => (
-          <Group key={i} gap="xs" align="flex-end" wrap="wrap" data-testid={`rule-${i}`}>
-            <Text size="sm" fw={700} w={20}>{i + 1}.</Text>
-            <Select label={t('domain:field.campaign')} w={170} data={opt(settings?.campaigns ?? [], 'domain:campaign')} value={r.campaign ?? ANY} onChange={(v) => set(i, { campaign: v || null })} disabled={!manage} />
-            <Select label={t('domain:field.source')} w={130} data={opt(SOURCES, 'domain:source')} value={r.source ?? ANY} onChange={(v) => set(i, { source: (v || null) as Rule['source'] })} disabled={!manage} />
-            <Select label={t('domain:field.leadType')} w={150} data={opt(LEAD_TYPES, 'domain:leadType')} value={r.leadType ?? ANY} onChange={(v) => set(i, { leadType: (v || null) as Rule['leadType'] })} disabled={!manage} />
-            <TextInput label={t('people:rules.requestFor')} w={150} value={r.requestFor ?? ''} onChange={(e) => set(i, { requestFor: e.currentTarget.value || null })} disabled={!manage} />
-            <Select label={t('people:rules.target')} w={200} data={targets} data-testid={`rule-target-${i}`} allowDeselect={false}
-              value={r.targetUserId ? `u:${r.targetUserId}` : r.targetRole ? `r:${r.targetRole}` : null}
-              onChange={(v) => set(i, v?.startsWith('u:') ? { targetUserId: Number(v.slice(2)), targetRole: null } : { targetRole: (v?.slice(2) ?? null) as Rule['targetRole'], targetUserId: null })}
-              error={error?.field?.startsWith(`rules.${i}.`) ? t(`errors:code.${error.code}`) : null} disabled={!manage} />
-            <Switch label={t('people:rules.active')} checked={r.active ?? true} onChange={(e) => set(i, { active: e.currentTarget.checked })} disabled={!manage} />
-            {manage && (
-              <Group gap={2}>
-                <ActionIcon variant="subtle" disabled={i === 0} onClick={() => moveRule(i, -1)} aria-label={t('people:rules.up')}><IconArrowUp size={16} /></ActionIcon>
-                <ActionIcon variant="subtle" disabled={i === rules.length - 1} onClick={() => moveRule(i, 1)} aria-label={t('people:rules.down')}><IconArrowDown size={16} /></ActionIcon>
-                <ActionIcon variant="subtle" color="red" onClick={() => setRules(rules.filter((_, j) => j !== i))} aria-label={t('people:rules.remove')}><IconTrash size={16} /></ActionIcon>
-              </Group>
-            )}
-          </Group>
-        ))}
-        {error && !error.field?.startsWith('rules.') && <Text c="red" size="sm">{t(`errors:code.${error.code}`)}</Text>}
-        {manage && (
-          <Group justify="space-between">
-            <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} data-testid="rule-add"
-              onClick={() => setRules([...rules, { campaign: null, source: null, leadType: null, requestFor: null, targetUserId: null, targetRole: 'booking_operator', active: true }])}>{t('people:rules.add')}</Button>
-            <Button onClick={() => void save()} data-testid="rules-save">{t('people:action.save')}</Button>
-          </Group>
-        )}
-      </Stack>
-    </Card>
+    <SettingsCard testId="rules-card" title={t('people:rules.title')} help={t('people:rules.help')}>
+      {rules.length === 0 && <Text size="sm" c="dimmed">{t('people:rules.none')}</Text>}
+      {rules.map((r, i) => (
+        <Group key={i} gap="xs" align="flex-end" wrap="wrap" data-testid={`rule-${i}`}>
+          <Text size="sm" fw={700} w={20}>{i + 1}.</Text>
+          <Select label={t('domain:field.campaign')} w={170} data={opt(settings?.campaigns ?? [], 'domain:campaign')} value={r.campaign ?? ANY} onChange={(v) => set(i, { campaign: v || null })} disabled={!manage} />
+          <Select label={t('domain:field.source')} w={130} data={opt(SOURCES, 'domain:source')} value={r.source ?? ANY} onChange={(v) => set(i, { source: (v || null) as Rule['source'] })} disabled={!manage} />
+          <Select label={t('domain:field.leadType')} w={150} data={opt(LEAD_TYPES, 'domain:leadType')} value={r.leadType ?? ANY} onChange={(v) => set(i, { leadType: (v || null) as Rule['leadType'] })} disabled={!manage} />
+          <TextInput label={t('people:rules.requestFor')} w={150} value={r.requestFor ?? ''} onChange={(e) => set(i, { requestFor: e.currentTarget.value || null })} disabled={!manage} />
+          <Select label={t('people:rules.target')} w={200} data={targets} data-testid={`rule-target-${i}`} allowDeselect={false}
+            value={r.targetUserId ? `u:${r.targetUserId}` : r.targetRole ? `r:${r.targetRole}` : null}
+            onChange={(v) => set(i, v?.startsWith('u:') ? { targetUserId: Number(v.slice(2)), targetRole: null } : { targetRole: (v?.slice(2) ?? null) as Rule['targetRole'], targetUserId: null })}
+            error={error?.field?.startsWith(`rules.${i}.`) ? t(`errors:code.${error.code}`) : null} disabled={!manage} />
+          <Switch label={t('people:rules.active')} checked={r.active ?? true} onChange={(e) => set(i, { active: e.currentTarget.checked })} disabled={!manage} />
+          {manage && (
+            <Group gap={2}>
+              <ActionIcon variant="subtle" disabled={i === 0} onClick={() => moveRule(i, -1)} aria-label={t('people:rules.up')}><IconArrowUp size={16} /></ActionIcon>
+              <ActionIcon variant="subtle" disabled={i === rules.length - 1} onClick={() => moveRule(i, 1)} aria-label={t('people:rules.down')}><IconArrowDown size={16} /></ActionIcon>
+              <ActionIcon variant="subtle" color="red" onClick={() => setRules(rules.filter((_, j) => j !== i))} aria-label={t('people:rules.remove')}><IconTrash size={16} /></ActionIcon>
+            </Group>
+          )}
+        </Group>
+      ))}
+      {error && !error.field?.startsWith('rules.') && <Text c="red" size="sm">{t(`errors:code.${error.code}`)}</Text>}
+      {manage && (
+        <Group justify="space-between">
+          <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} data-testid="rule-add"
+            onClick={() => setRules([...rules, { campaign: null, source: null, leadType: null, requestFor: null, targetUserId: null, targetRole: 'booking_operator', active: true }])}>{t('people:rules.add')}</Button>
+          <Button onClick={() => void save()} data-testid="rules-save">{t('people:action.save')}</Button>
+        </Group>
+      )}
+    </SettingsCard>
   );
 }

@@ -1,6 +1,6 @@
 // Settings → People: who works the desk, their roles and absences; the manager adds and edits people and
 // moves an absent person's open leads (to someone, or through the assignment rules).
-import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
 import { UserEditor } from '../UserEditor';
 import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 export function PeopleCard() {
   const { t } = useTranslation();
@@ -25,47 +26,39 @@ export function PeopleCard() {
     setMoving(null);
   };
   return (
-    <Card withBorder data-testid="people-card">
-      <Stack>
-        <Group justify="space-between">
-          <div>
-            <Title order={4}>{t('people:people.title')}</Title>
-            <Text size="sm" c="dimmed">{manage ? t('people:people.help') : t('people:people.readOnly')}</Text>
-          </div>
-          {manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="user-add">{t('people:people.add')}</Button>}
-        </Group>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('people:field.name')}</Table.Th><Table.Th>{t('people:field.roles')}</Table.Th><Table.Th>{t('people:field.email')}</Table.Th><Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((u) => (
-              <Table.Tr key={u.id} data-testid={`user-row-${u.id}`}>
-                <Table.Td>
-                  <Group gap={6}>
-                    <Text size="sm" fw={500}>{u.name}</Text>
-                    {!u.active && <Badge size="xs" color="gray">{t('people:people.inactive')}</Badge>}
-                    {u.absentNow && <Badge size="xs" color="orange">{t('people:people.absent')}</Badge>}
-                    {u.hasPin && <Badge size="xs" variant="outline">PIN</Badge>}
+    <SettingsCard testId="people-card" title={t('people:people.title')} help={manage ? t('people:people.help') : t('people:people.readOnly')}
+      action={manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="user-add">{t('people:people.add')}</Button>}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('people:field.name')}</Table.Th><Table.Th>{t('people:field.roles')}</Table.Th><Table.Th>{t('people:field.email')}</Table.Th><Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((u) => (
+            <Table.Tr key={u.id} data-testid={`user-row-${u.id}`}>
+              <Table.Td>
+                <Group gap={6}>
+                  <Text size="sm" fw={500}>{u.name}</Text>
+                  {!u.active && <Badge size="xs" color="gray">{t('people:people.inactive')}</Badge>}
+                  {u.absentNow && <Badge size="xs" color="orange">{t('people:people.absent')}</Badge>}
+                  {u.hasPin && <Badge size="xs" variant="outline">PIN</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td><Text size="sm">{u.roles.map((r) => t(`people:role.${r}`)).join(', ')}</Text></Table.Td>
+              <Table.Td><Text size="sm">{u.email ?? '—'}</Text></Table.Td>
+              <Table.Td>
+                {manage && (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} data-testid={`user-edit-${u.id}`}>{t('people:action.edit')}</Button>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>{t('people:bulk.button')}</Button>
                   </Group>
-                </Table.Td>
-                <Table.Td><Text size="sm">{u.roles.map((r) => t(`people:role.${r}`)).join(', ')}</Text></Table.Td>
-                <Table.Td><Text size="sm">{u.email ?? '—'}</Text></Table.Td>
-                <Table.Td>
-                  {manage && (
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} data-testid={`user-edit-${u.id}`}>{t('people:action.edit')}</Button>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>{t('people:bulk.button')}</Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Stack>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
       <UserEditor user={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); notifications.show({ color: 'green', message: t('people:people.saved') }); }} />
       <Modal opened={moving !== null} onClose={() => setMoving(null)} title={t('people:bulk.title', { name: moving?.name ?? '' })}>
         <Stack>
@@ -76,6 +69,6 @@ export function PeopleCard() {
           <Group justify="flex-end"><Button onClick={() => void move()}>{t('people:bulk.confirm')}</Button></Group>
         </Stack>
       </Modal>
-    </Card>
+    </SettingsCard>
   );
 }

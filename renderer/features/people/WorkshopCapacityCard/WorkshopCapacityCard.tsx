@@ -1,9 +1,10 @@
 // Settings → Workshop: how many appointments a day the workshop takes (shown beside the date picker when booking).
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 export function WorkshopCapacityCard({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
@@ -14,17 +15,11 @@ export function WorkshopCapacityCard({ manage }: { manage: boolean }) {
     notifications.show(r.ok ? { color: 'green', message: t('people:workshop.saved') } : { color: 'red', message: t(`errors:code.${r.error.code}`) });
   };
   return (
-    <Card withBorder data-testid="workshop-card">
-      <Stack>
-        <div>
-          <Title order={4}>{t('people:workshop.title')}</Title>
-          <Text size="sm" c="dimmed">{t('people:workshop.help')}</Text>
-        </div>
-        <Group align="flex-end">
-          <NumberInput label={t('people:workshop.capacity')} min={0} max={500} value={capacity} onChange={(v) => setCapacity(Math.max(0, Math.min(500, Number(v) || 0)))} disabled={!manage} w={200} />
-          <Button onClick={() => void save()} disabled={!manage}>{t('people:action.save')}</Button>
-        </Group>
-      </Stack>
-    </Card>
+    <SettingsCard testId="workshop-card" title={t('people:workshop.title')} help={t('people:workshop.help')}>
+      <Group align="flex-end">
+        <NumberInput label={t('people:workshop.capacity')} min={0} max={500} value={capacity} onChange={(v) => setCapacity(Math.max(0, Math.min(500, Number(v) || 0)))} disabled={!manage} w={200} />
+        <Button onClick={() => void save()} disabled={!manage}>{t('people:action.save')}</Button>
+      </Group>
+    </SettingsCard>
   );
 }

@@ -1,10 +1,11 @@
 // Settings → contact playbook figures: attempts before the e-mail, the working-hours window, when to propose closing.
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../../platform';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 type Figures = Output<'playbook.settings.get'>;
 
@@ -21,19 +22,13 @@ export function PlaybookSettingsCard() {
     notifications.show({ message: t('playbook:settings.saved'), color: 'green' });
   };
   return (
-    <Card withBorder data-testid="playbook-settings">
-      <Stack>
-        <div>
-          <Title order={4}>{t('playbook:settings.title')}</Title>
-          <Text size="sm" c="dimmed">{t('playbook:settings.help')}</Text>
-        </div>
-        <Group grow>
-          {num('attemptsBeforeEmail', 1, 10)}
-          {num('emailWindowWorkingHours', 1, 400)}
-          {num('closeAfterEmailWorkingHours', 1, 400)}
-        </Group>
-        <Group justify="flex-end"><Button onClick={() => void save()}>{t('templates:editor.save')}</Button></Group>
-      </Stack>
-    </Card>
+    <SettingsCard testId="playbook-settings" title={t('playbook:settings.title')} help={t('playbook:settings.help')}>
+      <Group grow>
+        {num('attemptsBeforeEmail', 1, 10)}
+        {num('emailWindowWorkingHours', 1, 400)}
+        {num('closeAfterEmailWorkingHours', 1, 400)}
+      </Group>
+      <Group justify="flex-end"><Button onClick={() => void save()}>{t('templates:editor.save')}</Button></Group>
+    </SettingsCard>
   );
 }

@@ -1,6 +1,6 @@
 // Settings → contact templates: phone script, voicemail, e-mail and the customer's appointment e-mails in
 // EN/FR/DE/IT, with placeholders.
-import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { Output } from '../../../../shared/contract';
 import { LANGUAGES, type Language } from '../../../../shared/domain/vocabulary';
 import { EMAIL_TEMPLATE_KINDS, PLACEHOLDERS, TEMPLATE_KINDS, unknownPlaceholders, type TemplateKind } from '../../../../shared/templates/render';
 import { call } from '../../../platform';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 type Row = Output<'templates.list'>[number];
 
@@ -31,30 +32,24 @@ export function TemplateEditor() {
   const reset = async () => { await call('templates.reset', { kind, language: lang }); await load(); };
   const unknown = unknownPlaceholders(`${subject} ${body}`);
   return (
-    <Card withBorder data-testid="template-editor">
-      <Stack>
-        <div>
-          <Title order={4}>{t('playbook:templatesCard.title')}</Title>
-          <Text size="sm" c="dimmed">{t('playbook:templatesCard.subtitle')}</Text>
-        </div>
-        <Group align="flex-end">
-          <Select w={340} label={t('templates:editor.kind')} value={kind} allowDeselect={false} onChange={(v) => setKind((v as TemplateKind) ?? 'phone_script')}
-            data={TEMPLATE_KINDS.map((k) => ({ value: k, label: t(`templates:kind.${k}`) }))} data-testid="template-kind" />
-          <Select w={120} label={t('templates:editor.language')} value={lang} allowDeselect={false} onChange={(v) => setLang((v as Language) ?? 'en')}
-            data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} data-testid="template-language" />
-          {current?.custom && <Badge>{t('templates:editor.customized')}</Badge>}
-        </Group>
-        {EMAIL_TEMPLATE_KINDS.includes(kind) && <TextInput label={t('templates:editor.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="template-subject" />}
-        <Textarea label={t('templates:editor.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} data-testid="template-body" />
-        <Text size="xs" c="dimmed">
-          {t('templates:editor.placeholders')}: {PLACEHOLDERS.map((p) => `{{${p}}} = ${t(`templates:placeholder.${p}`)}`).join(' · ')}
-        </Text>
-        {unknown.length > 0 && <Text size="xs" c="orange">{unknown.map((u) => `{{${u}}}`).join(' ')} ?</Text>}
-        <Group justify="flex-end">
-          {current?.custom && <Button variant="subtle" onClick={() => void reset()} data-testid="template-reset">{t('templates:editor.reset')}</Button>}
-          <Button onClick={() => void save()} disabled={!body.trim()} data-testid="template-save">{t('templates:editor.save')}</Button>
-        </Group>
-      </Stack>
-    </Card>
+    <SettingsCard testId="template-editor" title={t('playbook:templatesCard.title')} help={t('playbook:templatesCard.subtitle')}>
+      <Group align="flex-end">
+        <Select w={340} label={t('templates:editor.kind')} value={kind} allowDeselect={false} onChange={(v) => setKind((v as TemplateKind) ?? 'phone_script')}
+          data={TEMPLATE_KINDS.map((k) => ({ value: k, label: t(`templates:kind.${k}`) }))} data-testid="template-kind" />
+        <Select w={120} label={t('templates:editor.language')} value={lang} allowDeselect={false} onChange={(v) => setLang((v as Language) ?? 'en')}
+          data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} data-testid="template-language" />
+        {current?.custom && <Badge>{t('templates:editor.customized')}</Badge>}
+      </Group>
+      {EMAIL_TEMPLATE_KINDS.includes(kind) && <TextInput label={t('templates:editor.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="template-subject" />}
+      <Textarea label={t('templates:editor.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} data-testid="template-body" />
+      <Text size="xs" c="dimmed">
+        {t('templates:editor.placeholders')}: {PLACEHOLDERS.map((p) => `{{${p}}} = ${t(`templates:placeholder.${p}`)}`).join(' · ')}
+      </Text>
+      {unknown.length > 0 && <Text size="xs" c="orange">{unknown.map((u) => `{{${u}}}`).join(' ')} ?</Text>}
+      <Group justify="flex-end">
+        {current?.custom && <Button variant="subtle" onClick={() => void reset()} data-testid="template-reset">{t('templates:editor.reset')}</Button>}
+        <Button onClick={() => void save()} disabled={!body.trim()} data-testid="template-save">{t('templates:editor.save')}</Button>
+      </Group>
+    </SettingsCard>
   );
 }

@@ -1,12 +1,13 @@
 // Settings → General → Campaigns: the six standard campaigns (read-only, translated) and the dealership's own,
 // added and removed here (settings.setCampaigns); a campaign that leads use cannot be removed (CAMPAIGN_IN_USE).
-import { ActionIcon, Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_CAMPAIGNS } from '../../../../shared/domain/vocabulary';
 import { useSettings } from '../../../app/settings';
 import { invoke } from '../../../platform';
 import { useSettingsSave } from '../useSettingsSave';
+import { SettingsCard } from '../../../components/SettingsCard';
 
 export function CampaignsCard({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
@@ -22,44 +23,38 @@ export function CampaignsCard({ manage }: { manage: boolean }) {
   const addError = error && error.field?.startsWith('campaigns.') ? error.message : undefined;
   const otherError = error && !error.field?.startsWith('campaigns.') ? error.message : null;
   return (
-    <Card withBorder data-testid="campaigns-card">
-      <Stack>
-        <div>
-          <Title order={4}>{t('settings:campaigns.title')}</Title>
-          <Text size="sm" c="dimmed">{t('settings:campaigns.help')}</Text>
-        </div>
-        <div>
-          <Text size="sm" fw={600} mb={4}>{t('settings:campaigns.defaults')}</Text>
-          <Group gap="xs">
-            {DEFAULT_CAMPAIGNS.map((c) => <Badge key={c} variant="light" color="gray" tt="none" data-testid={`campaign-default-${c}`}>{t(`domain:campaign.${c}`)}</Badge>)}
-          </Group>
-        </div>
-        <div>
-          <Text size="sm" fw={600} mb={4}>{t('settings:campaigns.extra')}</Text>
-          {extra.length === 0 && <Text size="sm" c="dimmed">{t('settings:campaigns.none')}</Text>}
-          <Group gap="xs">
-            {extra.map((c) => (
-              <Badge key={c.id} variant="light" tt="none" size="lg" data-testid={`campaign-extra-${c.id}`}
-                rightSection={manage ? (
-                  <ActionIcon size="xs" variant="transparent" aria-label={t('settings:campaigns.remove', { campaign: c.label })} data-testid={`campaign-remove-${c.id}`}
-                    onClick={() => void save(names.filter((x) => x !== c.label))}>×</ActionIcon>
-                ) : undefined}>
-                {c.label}
-              </Badge>
-            ))}
-          </Group>
-        </div>
-        {otherError && <Alert color="red" data-testid="campaigns-error">{otherError}</Alert>}
-        {manage && (
-          <Group align="flex-start" gap="xs">
-            <TextInput label={t('settings:campaigns.name')} value={draft} maxLength={60} w={300} error={addError} data-testid="campaign-name"
-              onChange={(e) => setDraft(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') void add(); }} />
-            <Button mt={25} variant="light" loading={busy} disabled={!draft.trim()} onClick={() => void add()} data-testid="campaign-add">
-              {t('settings:campaigns.add')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </Card>
+    <SettingsCard testId="campaigns-card" title={t('settings:campaigns.title')} help={t('settings:campaigns.help')}>
+      <div>
+        <Text size="sm" fw={600} mb={4}>{t('settings:campaigns.defaults')}</Text>
+        <Group gap="xs">
+          {DEFAULT_CAMPAIGNS.map((c) => <Badge key={c} variant="light" color="gray" tt="none" data-testid={`campaign-default-${c}`}>{t(`domain:campaign.${c}`)}</Badge>)}
+        </Group>
+      </div>
+      <div>
+        <Text size="sm" fw={600} mb={4}>{t('settings:campaigns.extra')}</Text>
+        {extra.length === 0 && <Text size="sm" c="dimmed">{t('settings:campaigns.none')}</Text>}
+        <Group gap="xs">
+          {extra.map((c) => (
+            <Badge key={c.id} variant="light" tt="none" size="lg" data-testid={`campaign-extra-${c.id}`}
+              rightSection={manage ? (
+                <ActionIcon size="xs" variant="transparent" aria-label={t('settings:campaigns.remove', { campaign: c.label })} data-testid={`campaign-remove-${c.id}`}
+                  onClick={() => void save(names.filter((x) => x !== c.label))}>×</ActionIcon>
+              ) : undefined}>
+              {c.label}
+            </Badge>
+          ))}
+        </Group>
+      </div>
+      {otherError && <Alert color="red" data-testid="campaigns-error">{otherError}</Alert>}
+      {manage && (
+        <Group align="flex-start" gap="xs">
+          <TextInput label={t('settings:campaigns.name')} value={draft} maxLength={60} w={300} error={addError} data-testid="campaign-name"
+            onChange={(e) => setDraft(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') void add(); }} />
+          <Button mt={25} variant="light" loading={busy} disabled={!draft.trim()} onClick={() => void add()} data-testid="campaign-add">
+            {t('settings:campaigns.add')}
+          </Button>
+        </Group>
+      )}
+    </SettingsCard>
   );
 }
