@@ -38,4 +38,13 @@ describe('mailReason', () => {
     expect(mailReasonInText(it_, 'Subject → a@b.c (250 OK queued)')).toBe('Subject → a@b.c (250 OK queued)');
     expect(mailReason(it_, 'connect ECONNREFUSED 127.0.0.1:25')).toBe('connect ECONNREFUSED 127.0.0.1:25');
   });
+
+  it('rows stored before the tokens (the bare word) are translated too', async () => {
+    const it_ = await tOf('it');
+    expect(mailReason(it_, 'rescheduled')).toBe('appuntamento spostato');
+    expect(mailReason(it_, 'closed_no_sale')).toBe(it_('domain:status.closed_no_sale'));
+    expect(mailReasonInText(it_, 'Conferma → mario@example.it (superseded)')).toBe(`Conferma → mario@example.it (${it_('mail:cancelReason.superseded')})`);
+    expect(mailReasonInText(it_, 'Subject → a@b.c (lost)')).toBe(`Subject → a@b.c (${it_('domain:status.lost')})`);
+    expect(mailReasonInText(it_, 'Subject → a@b.c (mostly lost)')).toBe('Subject → a@b.c (mostly lost)');
+  });
 });
