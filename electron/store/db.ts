@@ -40,7 +40,8 @@ function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boole
   const db = drizzle(sqlite, { schema });
   if (!opts.readonly) {
     migrate(db, { migrationsFolder: opts.migrationsDir ?? migrationsFolder() });
-    refreshPlannerStats(sqlite);
+    // Statistics are an optimisation: only a damaged file stops the opening (a busy one does not).
+    try { refreshPlannerStats(sqlite); } catch (e) { if (/CORRUPT|NOTADB/.test(String((e as { code?: unknown }).code))) throw e; }
   }
   return { sqlite, db, path };
 }

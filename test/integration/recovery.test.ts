@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { testClock } from '../../electron/core/clock';
 import { baseLead } from './helpers';
-import { damage } from '../fixtures/damage';
+import Database from 'better-sqlite3';
+import { damage, damagePage } from '../fixtures/damage';
+import { fileStamp, readCheckState, writeCheckState } from '../../electron/core/backup/startupCheck';
 import { startSmtp } from './smtpServer';
 
 const dirs: string[] = [];
@@ -39,7 +41,7 @@ describe('recovery mode and restore while running', () => {
   it('a damaged file starts in recovery mode; restoring a checked backup brings the data back', async () => {
     const { dir, dbPath, open } = setup();
     let h = open();
-    expect((await ok(h, 'shell.status', {})).mode).toBe('normal');
+    expect((await ok(h, 'shell.status', {})).problem).toBeNull();
     for (let i = 0; i < 60; i++) await ok(h, 'leads.create', baseLead({ lastName: `Rossi${i}`, email: `r${i}@example.it` }));
     const backup = await ok(h, 'backup.create', {});
     expect(backup.check).toBe('ok');
@@ -178,5 +180,49 @@ describe('recovery mode and restore while running', () => {
       expect(await deliver()).toMatchObject({ sent: 1 });
       expect(smtp.received).toHaveLength(2);
     } finally { await smtp.close(); }
+  });
+
+  it('opens at once after a clean close; checks after a crash, a changed file, or a backup that failed its check', async () => {
+    const { dbPath, open } = setup();
+    let h = open();
+    expect(h.startupCheck()).toEqual({ reason: null, ran: false }); // a new database
+    for (let i = 0; i < 120; i++) await ok(h, 'leads.create', baseLead({ lastName: `Bianchi${i}`, email: `b${i}@example.it` }));
+    h.close();
+    h = open();
+    expect(h.startupCheck()).toEqual({ reason: null, ran: false }); // closed cleanly, unchanged, checked recently
+    expect(readCheckState(dbPath)?.clean).toBe(false); // while it runs, a crash would be seen at the next start
+    // A second process opening while the first still runs (or after it crashed) checks.
+    const crashed = open();
+    expect(crashed.startupCheck()).toEqual({ reason: 'unclean', ran: true });
+    crashed.close();
+    h.close();
+    await ok(h = open(), 'leads.create', baseLead({ lastName: 'Verdi', email: 'v@example.it' }));
+    h.close();
+    // Another program wrote the file after the clean close.
+    writeCheckState(dbPath, { ...readCheckState(dbPath)!, size: 1 });
+    h = open();
+    expect(h.startupCheck()).toEqual({ reason: 'changed', ran: true });
+    h.close();
+
+    // A disk damaging a page silently (the file's size and time unchanged): the start does not see it…
+    const ro = new Database(dbPath, { readonly: true });
+    // A page of the history's rows in the middle (the first and last are read to estimate row counts at start-up).
+    const pages = (ro.prepare("SELECT pageno FROM dbstat WHERE name = 'history' AND pagetype = 'leaf' ORDER BY path").all() as { pageno: number }[]).map((r) => r.pageno);
+    expect(pages.length).toBeGreaterThan(2);
+    const pageno = pages[Math.floor(pages.length / 2)]!;
+    ro.close();
+    damagePage(dbPath, pageno);
+    writeCheckState(dbPath, { ...readCheckState(dbPath)!, ...fileStamp(dbPath) });
+    h = open();
+    expect(h.startupCheck()).toEqual({ reason: null, ran: false });
+    expect((await ok(h, 'shell.status', {})).problem).toBeNull();
+    // …the daily backup's check of its copy does, and the next start checks the file: recovery mode.
+    expect((await call(h, 'backup.create', {}))).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } });
+    h.close();
+    expect(readCheckState(dbPath)).toMatchObject({ clean: true, suspect: true });
+    h = open();
+    expect(h.startupCheck()).toEqual({ reason: 'suspect', ran: true });
+    const st = await ok(h, 'shell.status', {});
+    expect(st.mode).toBe('recovery');
   });
 });

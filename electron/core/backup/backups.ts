@@ -42,6 +42,9 @@ export function checkIntegrity(path: string, full = false): { ok: boolean; detai
   }
 }
 
+/** A backup's copy failed its integrity check: the open database itself may be damaged. */
+export class BackupIntegrityError extends Error {}
+
 /** Online backup of the open database into `dir`, then keeps the newest `keep`. Returns the new file. */
 export async function createBackup(sqlite: Database.Database, dir: string, now: number, keep = KEEP_BACKUPS): Promise<BackupEntry> {
   mkdirSync(dir, { recursive: true });
@@ -50,7 +53,7 @@ export async function createBackup(sqlite: Database.Database, dir: string, now: 
   rmSync(tmp, { force: true });
   await sqlite.backup(tmp);
   const check = checkIntegrity(tmp);
-  if (!check.ok) { rmSync(tmp, { force: true }); throw new Error(`backup failed its integrity check: ${check.detail}`); }
+  if (!check.ok) { rmSync(tmp, { force: true }); throw new BackupIntegrityError(`backup failed its integrity check: ${check.detail}`); }
   renameSync(tmp, join(dir, file));
   for (const old of listBackups(dir).slice(keep)) rmSync(old.path, { force: true });
   const made = listBackups(dir).find((b) => b.file === file);

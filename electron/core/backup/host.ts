@@ -1,9 +1,10 @@
 // The core host: holds the app core for Electron's main and browser mode, and is what their transports
-// dispatch to. It checks the database at start-up (PRAGMA quick_check); a damaged or unopenable file
+// dispatch to. It checks the database at start-up (PRAGMA quick_check) unless the last session closed it
+// cleanly, unchanged and checked within a week (startupCheck.ts); a damaged or unopenable file
 // starts the app in RECOVERY mode, where only the data-safety channels answer (status, backups,
 // restore, export of the damaged file). Restore closes the core, swaps the file and reopens it. It
 // also runs the daily backups. No Electron import: the save dialog is passed in as `chooseExportPath`.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contract } from '../../../shared/contract';
 import { backupChannels, BACKUP_FILE, type ShellStatus } from '../../../shared/contract/backup';
@@ -13,7 +14,8 @@ import { startBackground } from '../background';
 import { createDispatcher, toErrorShape, type Dispatch } from '../dispatch';
 import { backupHandlers } from '../handlers/backup';
 import { checkExportTarget, exportSuggestion, listBackupsOut, type BackupApi } from './api';
-import { backupDir, checkIntegrity, createBackup, dailyBackupDue, exportDatabase, exportRawFile, listBackups, restoreBackup } from './backups';
+import { BackupIntegrityError, backupDir, checkIntegrity, createBackup, dailyBackupDue, exportDatabase, exportRawFile, listBackups, restoreBackup } from './backups';
+import { fileStamp, mustCheck, readCheckState, statePath, walLeft, writeCheckState, type CheckReason, type CheckState } from './startupCheck';
 
 export interface CoreHostOptions extends Omit<AppCoreOptions, 'backups'> {
   /** Sweeps, digest and watched folder while the core is open (startBackground). */
@@ -31,6 +33,8 @@ export interface CoreHost extends BackupApi {
   dispatch: Dispatch;
   /** The open core, or null in recovery mode. */
   core(): AppCore | null;
+  /** Why the last opening checked the file (null: skipped, the last session closed it cleanly). */
+  startupCheck(): { reason: CheckReason; ran: boolean };
   log: (msg: string, err?: unknown) => void;
   close(): void;
 }
@@ -46,6 +50,20 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   let problem: ShellStatus['problem'] = null;
   let stops: (() => void)[] = [];
   let inflight = 0;
+  // The start-up check's state (startupCheck.ts): what the next start needs to know.
+  let lastOkAt = 0;
+  let suspect = false;
+  let lastCheck: { reason: CheckReason; ran: boolean } = { reason: null, ran: false };
+  const saveState = (state: Omit<CheckState, 'lastOkAt' | 'suspect'>) => {
+    try {
+      writeCheckState(dbPath, { ...state, lastOkAt, suspect });
+    } catch (e) {
+      // Without a state the next start checks the file: never leave an old "clean" one behind.
+      log('the start-up check state could not be written; the next start will check the database', e);
+      try { rmSync(statePath(dbPath), { force: true }); } catch { /* the check runs anyway when it cannot be read */ }
+    }
+  };
+  const UNCLEAN = { clean: false, size: 0, mtimeMs: 0 };
   // Backups, restore and export run one at a time (a restore never closes the file under a running backup).
   let lock: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -62,12 +80,27 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   function open(restored = false): void {
     problem = null;
     if (existsSync(dbPath)) {
-      const check = checkIntegrity(dbPath);
-      if (!check.ok) {
-        problem = { kind: 'damaged', detail: check.detail.slice(0, 500) };
-        log(`the database failed its start-up check (${check.detail}); starting in recovery mode`);
-        return;
+      const state = readCheckState(dbPath);
+      lastOkAt = state?.lastOkAt ?? 0;
+      suspect = state?.suspect ?? false;
+      const reason: CheckReason = restored ? 'changed' : mustCheck(state, fileStamp(dbPath), walLeft(dbPath), Date.now());
+      lastCheck = { reason, ran: reason !== null };
+      saveState(UNCLEAN); // until this session closes the file cleanly
+      if (reason !== null) {
+        const check = checkIntegrity(dbPath);
+        if (!check.ok) {
+          problem = { kind: 'damaged', detail: check.detail.slice(0, 500) };
+          log(`the database failed its start-up check (${check.detail}); starting in recovery mode`);
+          return;
+        }
+        lastOkAt = Date.now();
+        suspect = false;
+        saveState(UNCLEAN);
       }
+    } else {
+      lastOkAt = Date.now(); // a new database: nothing to check yet
+      suspect = false;
+      lastCheck = { reason: null, ran: false };
     }
     try {
       core = createAppCore({ ...opts, dbPath, log, backups: api });
@@ -92,7 +125,12 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
 
   function shut(): void {
     for (const stop of stops.splice(0)) { try { stop(); } catch (e) { log('stopping a job failed', e); } }
-    if (core) { try { core.close(); } catch (e) { log('closing the database failed', e); } }
+    if (core) {
+      try {
+        core.close();
+        saveState({ clean: true, ...fileStamp(dbPath) });
+      } catch (e) { log('closing the database failed', e); }
+    }
     core = null;
   }
 
@@ -107,9 +145,12 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       if (!core) throw new AppError('RECOVERY_MODE');
       try {
         const b = await createBackup(core.store.sqlite, dir, Date.now());
+        lastOkAt = Date.now(); // the copy, page for page, passed its check
         return { file: b.file, at: Math.round(b.at), size: b.size, check: 'ok' as const };
       } catch (e) {
         log('backup failed', e);
+        // The copy of the open file is damaged: the next start checks the file itself.
+        if (e instanceof BackupIntegrityError) { suspect = true; saveState(UNCLEAN); }
         throw new AppError('BACKUP_FAILED');
       }
     }),
@@ -184,6 +225,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   return {
     ...api, dispatch, log,
     core: () => core,
+    startupCheck: () => lastCheck,
     close: () => { if (timer) clearInterval(timer); shut(); },
   };
 }
