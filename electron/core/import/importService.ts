@@ -95,7 +95,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   async function analyze(file: ImportFile, opts: Options): Promise<Analysis> {
     const table = await readTable(file.name, file.data);
     const { mapping, preset } = resolveMapping(table, opts);
-    const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>() };
+    const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>(), valueCache: new Map<string, string | null>() };
     const pick = compilePick(table.headers, mapping);
     const rows: AnalyzedRow[] = table.rows.map((r) => {
       const m = mapRow(r.line, pick(r.cells), mapping, ctx);
