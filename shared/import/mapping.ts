@@ -296,6 +296,23 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   return { line, values, input, lead: res.value, assignedAt };
 }
 
+/**
+ * A row mapped earlier (a preview, at `earlier`) brought to ctx.now: exactly what mapRow would return now for the
+ * same values (mapping.test.ts checks it), without redoing the row when the time changes nothing. What depends on
+ * the time: the default assignment date (now), the "date in the future" check and the new lead's createdAt/updatedAt.
+ * A clock that went back, a row dated in the future and a row whose assignment date is the earlier now (the
+ * default) are mapped again; other rows only get the new creation time. Never mutates `r`.
+ */
+export function remapRow(r: MappedRow, earlier: number, mapping: ImportMapping, ctx: RowContext): MappedRow {
+  if (ctx.now === earlier) return r;
+  if (ctx.now < earlier) return mapRow(r.line, r.values, mapping, ctx);
+  // Errors found before the date check do not depend on the time; a row that passed the check earlier
+  // passes it later too, so its later errors (initialLead's: name, campaign, e-mail, VIN) are the same.
+  if (r.error) return r.error.code === 'DATE_IN_FUTURE' ? mapRow(r.line, r.values, mapping, ctx) : r;
+  if (r.assignedAt === earlier) return mapRow(r.line, r.values, mapping, ctx);
+  return { ...r, lead: { ...r.lead!, createdAt: ctx.now, updatedAt: ctx.now } };
+}
+
 /** The text that identifies a row when the file has no id column: its normalized mapped values. */
 export function rowKeyText(values: Partial<Record<ImportField, string>>): string {
   return IMPORT_FIELDS.filter((f) => values[f] !== undefined)
