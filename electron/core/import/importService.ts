@@ -1,5 +1,8 @@
 // Lead import: preview (mapping, validation, duplicates) and commit (bulk path: one transaction,
-// prepared statements, a reserved block of lead numbers, the search index rebuilt once).
+// prepared statements, a reserved block of lead numbers, the search index filled once). A file is parsed
+// (read, mapped, validated: no database) and then classified against the database (already imported,
+// duplicates); a commit right after the preview of the same file reuses the preview's parse (`reuse`), and
+// always classifies inside its own transaction.
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../../shared/domain/lead';
 import { asLeadName } from '../../../shared/domain/lead';
@@ -10,7 +13,7 @@ import type {
 import { importCommitSchema, importOptionsSchema, presetSchema } from '../../../shared/contract/import';
 import { toCsv } from '../../../shared/import/csv';
 import {
-  compilePick, importMappingSchema, mapRow, phoneKey, rowKeyText, suggestMapping, type ImportMapping, type MappedRow,
+  compilePick, importMappingSchema, mapRow, phoneKey, remapRow, rowKeyText, suggestMapping, type ImportMapping, type MappedRow, type RowContext,
 } from '../../../shared/import/mapping';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
@@ -28,14 +31,34 @@ export interface ImportFile { name: string; data: Uint8Array }
 type Options = Omit<ImportOptionsInput, 'name' | 'base64'>;
 type CommitOptions = Omit<ImportCommitInput, 'name' | 'base64'>;
 
-interface AnalyzedRow extends MappedRow {
+/** A row as the file gives it, without the database: read, mapped, validated, keyed. */
+interface ParsedRow extends MappedRow {
   cells: string[];
-  state: 'new' | 'already' | 'duplicate' | 'rejected';
   key?: string;
+}
+/**
+ * What a file gives without the database (the preview's work, which its commit may reuse: see `reuse`).
+ * The rows were mapped at `now` with the settings and campaigns of `settingsKey` and the mapping of `mappingKey`.
+ */
+interface Parsed {
+  table: Omit<ImportTable, 'rows'>;
+  mapping: ImportMapping;
+  preset: string | null;
+  rows: ParsedRow[];
+  now: number;
+  mappingKey: string;
+  settingsKey: string;
+}
+/** A row checked against the database (already imported, duplicate of an open lead, duplicate in the file). */
+interface AnalyzedRow extends ParsedRow {
+  state: 'new' | 'already' | 'duplicate' | 'rejected';
   dup?: DuplicateRow;
   firstLine?: number;
 }
-interface Analysis { table: ImportTable; mapping: ImportMapping; preset: string | null; rows: AnalyzedRow[] }
+interface Analysis { table: Parsed['table']; mapping: ImportMapping; preset: string | null; rows: AnalyzedRow[] }
+
+/** How long a preview's parse is kept for its commit. */
+const KEEP_MS = 10 * 60_000;
 
 export interface ImportHooks {
   /** Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction). */
@@ -77,7 +100,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     delete: (name) => sqlite.prepare('DELETE FROM import_presets WHERE name = ?').run(name).changes > 0,
   };
 
-  function resolveMapping(table: ImportTable, opts: Options): { mapping: ImportMapping; preset: string | null } {
+  function resolveMapping(headers: readonly string[], opts: Options): { mapping: ImportMapping; preset: string | null } {
     if (opts.mapping) return { mapping: importMappingSchema.parse(opts.mapping), preset: opts.preset ?? null };
     if (opts.preset) {
       const p = presets.get(opts.preset);
@@ -86,59 +109,129 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     }
     // A saved preset whose every mapped column is in this file is that source's usual export: use it (the most specific wins).
     const fitting = presets.list()
-      .filter((p) => Object.keys(p.mapping.columns).length > 0 && Object.values(p.mapping.columns).every((h) => table.headers.includes(h!)))
+      .filter((p) => Object.keys(p.mapping.columns).length > 0 && Object.values(p.mapping.columns).every((h) => headers.includes(h!)))
       .sort((a, b) => Object.keys(b.mapping.columns).length - Object.keys(a.mapping.columns).length);
     if (fitting[0]) return { mapping: fitting[0].mapping, preset: fitting[0].name };
-    return { mapping: importMappingSchema.parse({ columns: suggestMapping(table.headers) }), preset: null };
+    return { mapping: importMappingSchema.parse({ columns: suggestMapping(headers) }), preset: null };
   }
 
-  async function analyze(file: ImportFile, opts: Options): Promise<Analysis> {
-    const table = await readTable(file.name, file.data);
-    const { mapping, preset } = resolveMapping(table, opts);
-    const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>(), valueCache: new Map<string, string | null>() };
-    const pick = compilePick(table.headers, mapping);
-    const rows: AnalyzedRow[] = table.rows.map((r) => {
-      const m = mapRow(r.line, pick(r.cells), mapping, ctx);
-      const a = m as AnalyzedRow;
-      a.cells = r.cells;
-      a.state = m.error ? 'rejected' : 'new';
-      return a;
-    });
-    // Keys: the file's id (qualified by source), else a hash of the normalized mapped values.
-    for (const r of rows) {
-      if (r.state === 'rejected') continue;
+  const settingsKey = () => JSON.stringify([settings.rules(), settings.campaigns()]);
+  const rowContext = (now: number): RowContext =>
+    ({ now, settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>(), valueCache: new Map<string, string | null>() });
+
+  /** Keys: the file's id (qualified by source), else a hash of the normalized mapped values. */
+  function parsedRow(m: MappedRow, cells: string[]): ParsedRow {
+    const r = m as ParsedRow;
+    r.cells = cells;
+    if (!r.error) {
       r.key = r.values.externalId ? `ext:${r.input!.source}:${r.values.externalId}`
         // Without an id: the normalized mapped values plus what the defaults decided (the same list imported under another campaign is another list).
         : `row:${sha1(`${rowKeyText(r.values)}\u001e${r.lead!.campaign}\u001e${r.lead!.source}\u001e${r.lead!.leadType}`)}`;
     }
+    return r;
+  }
+
+  /** Reads, maps and validates a file (no database: that is `classify`). */
+  async function parse(file: ImportFile, opts: Options): Promise<Parsed> {
+    const { rows: records, ...table } = await readTable(file.name, file.data);
+    const { mapping, preset } = resolveMapping(table.headers, opts);
+    const ctx = rowContext(clock.now());
+    const pick = compilePick(table.headers, mapping);
+    const rows = records.map((r) => parsedRow(mapRow(r.line, pick(r.cells), mapping, ctx), r.cells));
+    return { table, mapping, preset, rows, now: ctx.now, mappingKey: JSON.stringify([mapping, preset]), settingsKey: settingsKey() };
+  }
+
+  // The last preview's parse, kept for its commit (the same bytes under the same name); one file at a time.
+  let kept: { name: string; size: number; hash: string; parsed: Parsed; timer: ReturnType<typeof setTimeout> } | null = null;
+  const hashOf = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+  function drop(): void {
+    if (kept) clearTimeout(kept.timer);
+    kept = null;
+  }
+  function keep(file: ImportFile, hash: string, parsed: Parsed): void {
+    drop();
+    const timer = setTimeout(drop, KEEP_MS);
+    timer.unref?.();
+    kept = { name: file.name, size: file.data.byteLength, hash, parsed, timer };
+  }
+  /**
+   * The kept parse of this file when it is exactly what parsing it now would give: same name and bytes, the same
+   * resolved mapping (presets are read again), the same settings and campaigns, and the rows brought to the current
+   * time (remapRow: the default assignment date, dates in the future, the creation time). A clock that went back
+   * parses again. Nothing of the database is in a parse: `classify` always runs. `take`: the commit owns it.
+   */
+  function reuse(file: ImportFile, hash: string, opts: Options, take: boolean): Parsed | null {
+    const k = kept;
+    if (!k || k.name !== file.name || k.size !== file.data.byteLength || k.hash !== hash) return null;
+    if (take) drop();
+    const p = k.parsed;
+    const { mapping, preset } = resolveMapping(p.table.headers, opts);
+    if (JSON.stringify([mapping, preset]) !== p.mappingKey || settingsKey() !== p.settingsKey) return null;
+    const now = clock.now();
+    if (now < p.now) return null;
+    if (now === p.now) return { ...p, mapping, preset };
+    const ctx = rowContext(now);
+    const rows = p.rows.map((r) => {
+      const m = remapRow(r, p.now, mapping, ctx);
+      // The same row, a copy of it with the new creation time (cells and key kept), or the row mapped again.
+      return m === r || 'cells' in m ? m as ParsedRow : parsedRow(m, r.cells);
+    });
+    return { ...p, mapping, preset, rows, now };
+  }
+
+  /** Parses the file, or reuses the kept parse (see `reuse`); a preview keeps its parse for the commit. */
+  async function parseOrReuse(file: ImportFile, opts: Options, use: 'preview' | 'commit' | 'peek'): Promise<Parsed> {
+    // No hashing at all for a commit with nothing kept (the CLI, the watched folder).
+    const hash = kept || use === 'preview' ? hashOf(file.data) : null;
+    const p = (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? await parse(file, opts);
+    if (use === 'preview') keep(file, hash!, p);
+    return p;
+  }
+
+  /** Against the database (inside the commit's transaction): already imported, duplicates of open leads, duplicates in the file. */
+  function classify(parsed: Parsed): AnalyzedRow[] {
+    const rows: AnalyzedRow[] = parsed.rows.map((r) => ({ ...r, state: r.error ? 'rejected' : 'new' }));
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      for (const k of sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { k: string }[]) known.add(k.k);
+    const CHUNK = 500;
+    const byChunk = sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${Array(CHUNK).fill('?').join(',')})`);
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
+      const stmt = chunk.length === CHUNK ? byChunk : sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`);
+      for (const k of stmt.all(...chunk) as { k: string }[]) known.add(k.k);
     }
-    // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign.
+    // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign. Only the campaigns of the rows still
+    // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
+    // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
+    const campaigns = new Set<string>();
+    for (const r of rows) if (r.state === 'new' && !known.has(r.key!)) campaigns.add(r.lead!.campaign);
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
-    for (const l of sqlite.prepare(`SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`).iterate() as
-      Iterable<{ id: number; number: string; f: string; l: string; vin: string | null; email: string | null; phone: string | null; p2: string | null; campaign: string }>) {
-      const info = { id: l.id, number: l.number, name: asLeadName({ firstName: l.f, lastName: l.l }), campaign: l.campaign };
-      if (l.vin) open.set(`vin|${l.vin}|${l.campaign}`, info);
-      if (l.email) open.set(`email|${l.email.toLowerCase()}|${l.campaign}`, info);
-      for (const p of [l.phone, l.p2]) { const k = phoneKey(p); if (k) open.set(`phone|${k}|${l.campaign}`, info); }
+    if (campaigns.size > 0) {
+      for (const l of sqlite.prepare(`SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`).iterate() as
+        Iterable<{ id: number; number: string; f: string; l: string; vin: string | null; email: string | null; phone: string | null; p2: string | null; campaign: string }>) {
+        if (!campaigns.has(l.campaign)) continue;
+        const info = { id: l.id, number: l.number, name: asLeadName({ firstName: l.f, lastName: l.l }), campaign: l.campaign };
+        if (l.vin) open.set(`vin|${l.vin}|${l.campaign}`, info);
+        if (l.email) open.set(`email|${l.email.toLowerCase()}|${l.campaign}`, info);
+        for (const p of [l.phone, l.p2]) { const k = phoneKey(p); if (k) open.set(`phone|${k}|${l.campaign}`, info); }
+      }
     }
     const inFile = new Map<string, number>();
     for (const r of rows) {
       if (r.state === 'rejected') continue;
       if (known.has(r.key!)) { r.state = 'already'; continue; }
       const lead = r.lead!;
+      const p1 = phoneKey(lead.phone);
+      const p2 = phoneKey(lead.otherPhone);
       const probes: [DuplicateRow['by'], string | null][] = [
         ['vin', lead.vin ? `vin|${lead.vin}|${lead.campaign}` : null],
         ['email', lead.email ? `email|${lead.email}|${lead.campaign}` : null],
-        ['phone', phoneKey(lead.phone) ? `phone|${phoneKey(lead.phone)}|${lead.campaign}` : null],
-        ['phone', phoneKey(lead.otherPhone) ? `phone|${phoneKey(lead.otherPhone)}|${lead.campaign}` : null],
+        ['phone', p1 ? `phone|${p1}|${lead.campaign}` : null],
+        ['phone', p2 ? `phone|${p2}|${lead.campaign}` : null],
       ];
-      const firstSeen = [r.key!, ...probes.map((p) => p[1])].map((k) => (k ? inFile.get(k) : undefined)).find((x) => x !== undefined);
+      let firstSeen = inFile.get(r.key!);
+      for (let i = 0; firstSeen === undefined && i < probes.length; i++) { const k = probes[i]![1]; if (k) firstSeen = inFile.get(k); }
       if (firstSeen !== undefined) {
         r.state = 'rejected';
         r.error = { code: 'DUPLICATE_IN_FILE' };
@@ -154,7 +247,12 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         r.dup = { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign };
       }
     }
-    return { table, mapping, preset, rows };
+    return rows;
+  }
+
+  async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek'): Promise<Analysis> {
+    const p = await parseOrReuse(file, opts, use);
+    return { table: p.table, mapping: p.mapping, preset: p.preset, rows: classify(p) };
   }
 
   const issue = (r: AnalyzedRow): RowIssue => ({
@@ -195,13 +293,13 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   const svc: ImportService = {
     presets,
     async preview(file, opts = {}) {
-      const a = await analyze(file, opts);
+      const a = await analyze(file, opts, 'preview');
       const count = (st: AnalyzedRow['state']) => a.rows.filter((r) => r.state === st).length;
       return {
         fileName: file.name, format: a.table.format, encoding: a.table.encoding, delimiter: a.table.delimiter,
         headers: a.table.headers, suggested: suggestMapping(a.table.headers), mapping: a.mapping, preset: a.preset,
         rows: a.rows.slice(0, 20).map((r) => ({
-          line: r.line, cells: r.cells, state: r.state, ...(r.error ? { code: r.error.code } : {}), ...(r.error?.field ? { field: r.error.field } : {}),
+          line: r.line, cells: [...r.cells], state: r.state, ...(r.error ? { code: r.error.code } : {}), ...(r.error?.field ? { field: r.error.field } : {}),
         })),
         summary: { total: a.rows.length, valid: count('new'), already: count('already'), duplicates: count('duplicate'), rejected: count('rejected') },
         duplicates: a.rows.filter((r) => r.dup).slice(0, 1000).map((r) => r.dup!),
@@ -212,15 +310,18 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     async commit(file, rawOpts, actor) {
       const opts = importCommitSchema.omit({ name: true, base64: true }).parse(rawOpts);
       const t0 = performance.now();
-      const a = await analyze(file, opts);
+      const parsed = await parseOrReuse(file, opts, 'commit');
       const decision = new Map(opts.decisions.map((d) => [d.line, d.action]));
       const now = clock.now();
-      const fresh = a.rows.filter((r) => r.state === 'new');
-      const dups = a.rows.filter((r) => r.state === 'duplicate');
+      let rows: AnalyzedRow[] = [];
       let merged = 0;
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
       const { ids, numbers } = sqlite.transaction(() => {
+        // What depends on the database is checked here, inside the transaction that writes.
+        rows = classify(parsed);
+        const fresh = rows.filter((r) => r.state === 'new');
+        const dups = rows.filter((r) => r.state === 'duplicate');
         const block = fresh.map((r) => ({ lead: { ...r.lead! }, key: r.key! }));
         hooks().linkCustomers?.(block.map((b) => b.lead));
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
@@ -233,19 +334,19 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         if (assign && res.ids.length > 0) assign(res.ids, actor);
         return res;
       })();
-      if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: a.mapping.defaults.source ?? null, mapping: a.mapping });
+      if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: parsed.mapping.defaults.source ?? null, mapping: parsed.mapping });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
-        fileName: file.name, at: now, total: a.rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
-        already: a.rows.filter((r) => r.state === 'already').length,
-        rejected: a.rows.filter((r) => r.state === 'rejected').map(issue),
+        fileName: file.name, at: now, total: rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
+        already: rows.filter((r) => r.state === 'already').length,
+        rejected: rows.filter((r) => r.state === 'rejected').map(issue),
         duplicates: dupReport,
         leadIds: ids, firstNumber: numbers[0] ?? null, lastNumber: numbers[numbers.length - 1] ?? null,
         ms: Math.round(performance.now() - t0),
       };
     },
     async rejectedCsv(file, opts) {
-      const a = await analyze(file, opts);
+      const a = await analyze(file, opts, 'peek');
       const lang = opts.language ?? settings.get<Language>('language', 'en');
       const bad = a.rows.filter((r) => r.state === 'rejected');
       const head = [rowErrorLabel(lang, 'header.line'), rowErrorLabel(lang, 'header.reason'), rowErrorLabel(lang, 'header.field'), ...a.table.headers];
