@@ -217,32 +217,39 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         for (const p of [l.phone, l.p2]) { const k = phoneKey(p); if (k) open.set(`phone|${k}|${l.campaign}`, info); }
       }
     }
+    // Duplicates in the file: the same key, VIN, e-mail or phone (with the campaign) as an earlier row still to import.
     const inFile = new Map<string, number>();
+    const seen = (k: string | null) => (k === null ? undefined : inFile.get(k));
     for (const r of rows) {
       if (r.state === 'rejected') continue;
-      if (known.has(r.key!)) { r.state = 'already'; continue; }
+      const key = r.key!;
+      if (known.has(key)) { r.state = 'already'; continue; }
       const lead = r.lead!;
+      const c = lead.campaign;
       const p1 = phoneKey(lead.phone);
       const p2 = phoneKey(lead.otherPhone);
-      const probes: [DuplicateRow['by'], string | null][] = [
-        ['vin', lead.vin ? `vin|${lead.vin}|${lead.campaign}` : null],
-        ['email', lead.email ? `email|${lead.email}|${lead.campaign}` : null],
-        ['phone', p1 ? `phone|${p1}|${lead.campaign}` : null],
-        ['phone', p2 ? `phone|${p2}|${lead.campaign}` : null],
-      ];
-      let firstSeen = inFile.get(r.key!);
-      for (let i = 0; firstSeen === undefined && i < probes.length; i++) { const k = probes[i]![1]; if (k) firstSeen = inFile.get(k); }
+      const vin = lead.vin ? `vin|${lead.vin}|${c}` : null;
+      const email = lead.email ? `email|${lead.email}|${c}` : null;
+      const phone1 = p1 ? `phone|${p1}|${c}` : null;
+      const phone2 = p2 ? `phone|${p2}|${c}` : null;
+      // The first earlier line found, in this order: key, VIN, e-mail, phone, other phone.
+      const firstSeen = inFile.get(key) ?? seen(vin) ?? seen(email) ?? seen(phone1) ?? seen(phone2);
       if (firstSeen !== undefined) {
         r.state = 'rejected';
         r.error = { code: 'DUPLICATE_IN_FILE' };
         r.firstLine = firstSeen;
         continue;
       }
-      inFile.set(r.key!, r.line);
-      for (const [, k] of probes) if (k) inFile.set(k, r.line);
-      const hit = probes.find(([, k]) => k && open.has(k));
+      inFile.set(key, r.line);
+      if (vin) inFile.set(vin, r.line);
+      if (email) inFile.set(email, r.line);
+      if (phone1) inFile.set(phone1, r.line);
+      if (phone2) inFile.set(phone2, r.line);
+      if (open.size === 0) continue;
+      const hit: [DuplicateRow['by'], string] | null = vin && open.has(vin) ? ['vin', vin] : email && open.has(email) ? ['email', email]
+        : phone1 && open.has(phone1) ? ['phone', phone1] : phone2 && open.has(phone2) ? ['phone', phone2] : null;
       if (hit) {
-        const o = open.get(hit[1]!)!;
+        const o = open.get(hit[1])!;
         r.state = 'duplicate';
         r.dup = { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign };
       }
