@@ -329,7 +329,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         rows = classify(parsed);
         const fresh = rows.filter((r) => r.state === 'new');
         const dups = rows.filter((r) => r.state === 'duplicate');
-        const block = fresh.map((r) => ({ lead: { ...r.lead! }, key: r.key! }));
+        // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
+        // each lead is needed for linkCustomers to set its customerId.
+        const block = fresh.map((r) => ({ lead: r.lead!, key: r.key! }));
         hooks().linkCustomers?.(block.map((b) => b.lead));
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
         for (const r of dups) {
