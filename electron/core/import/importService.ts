@@ -49,13 +49,24 @@ interface Parsed {
   mappingKey: string;
   settingsKey: string;
 }
-/** A row checked against the database (already imported, duplicate of an open lead, duplicate in the file). */
-interface AnalyzedRow extends ParsedRow {
-  state: 'new' | 'already' | 'duplicate' | 'rejected';
-  dup?: DuplicateRow;
-  firstLine?: number;
+type RowState = 'new' | 'already' | 'duplicate' | 'rejected';
+/**
+ * The rows of a parse checked against the database (already imported, duplicate of an open lead, duplicate in the
+ * file), by row index: no copy of the rows (a parse may be the kept one, and 50,000 copies cost).
+ */
+interface Classified {
+  rows: readonly ParsedRow[];
+  state: RowState[];
+  /** Duplicates of an open lead (in row order). */
+  dup: Map<number, DuplicateRow>;
+  /** Duplicates in the file (DUPLICATE_IN_FILE): the line of the first row. */
+  firstLine: Map<number, number>;
 }
-interface Analysis { table: Parsed['table']; mapping: ImportMapping; preset: string | null; rows: AnalyzedRow[] }
+interface Analysis { table: Parsed['table']; mapping: ImportMapping; preset: string | null; c: Classified }
+const IN_FILE: NonNullable<MappedRow['error']> = { code: 'DUPLICATE_IN_FILE' };
+/** The error of a rejected row. */
+const errorOf = (c: Classified, i: number) => (c.firstLine.has(i) ? IN_FILE : c.rows[i]!.error!);
+const indexesOf = (c: Classified, st: RowState) => { const out: number[] = []; c.state.forEach((x, i) => { if (x === st) out.push(i); }); return out; };
 
 /** How long a preview's parse is kept for its commit. */
 const KEEP_MS = 10 * 60_000;
@@ -189,8 +200,10 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   }
 
   /** Against the database (inside the commit's transaction): already imported, duplicates of open leads, duplicates in the file. */
-  function classify(parsed: Parsed): AnalyzedRow[] {
-    const rows: AnalyzedRow[] = parsed.rows.map((r) => ({ ...r, state: r.error ? 'rejected' : 'new' }));
+  function classify(parsed: Parsed): Classified {
+    const rows = parsed.rows;
+    const state: RowState[] = rows.map((r) => (r.error ? 'rejected' : 'new'));
+    const c: Classified = { rows, state, dup: new Map(), firstLine: new Map() };
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
@@ -205,7 +218,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
     // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
     const campaigns = new Set<string>();
-    for (const r of rows) if (r.state === 'new' && !known.has(r.key!)) campaigns.add(r.lead!.campaign);
+    rows.forEach((r, i) => { if (state[i] === 'new' && !known.has(r.key!)) campaigns.add(r.lead!.campaign); });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
     if (campaigns.size > 0) {
       for (const l of sqlite.prepare(`SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`).iterate() as
@@ -220,24 +233,24 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     // Duplicates in the file: the same key, VIN, e-mail or phone (with the campaign) as an earlier row still to import.
     const inFile = new Map<string, number>();
     const seen = (k: string | null) => (k === null ? undefined : inFile.get(k));
-    for (const r of rows) {
-      if (r.state === 'rejected') continue;
+    for (let i = 0; i < rows.length; i++) {
+      if (state[i] === 'rejected') continue;
+      const r = rows[i]!;
       const key = r.key!;
-      if (known.has(key)) { r.state = 'already'; continue; }
+      if (known.has(key)) { state[i] = 'already'; continue; }
       const lead = r.lead!;
-      const c = lead.campaign;
+      const camp = lead.campaign;
       const p1 = phoneKey(lead.phone);
       const p2 = phoneKey(lead.otherPhone);
-      const vin = lead.vin ? `vin|${lead.vin}|${c}` : null;
-      const email = lead.email ? `email|${lead.email}|${c}` : null;
-      const phone1 = p1 ? `phone|${p1}|${c}` : null;
-      const phone2 = p2 ? `phone|${p2}|${c}` : null;
+      const vin = lead.vin ? `vin|${lead.vin}|${camp}` : null;
+      const email = lead.email ? `email|${lead.email}|${camp}` : null;
+      const phone1 = p1 ? `phone|${p1}|${camp}` : null;
+      const phone2 = p2 ? `phone|${p2}|${camp}` : null;
       // The first earlier line found, in this order: key, VIN, e-mail, phone, other phone.
       const firstSeen = inFile.get(key) ?? seen(vin) ?? seen(email) ?? seen(phone1) ?? seen(phone2);
       if (firstSeen !== undefined) {
-        r.state = 'rejected';
-        r.error = { code: 'DUPLICATE_IN_FILE' };
-        r.firstLine = firstSeen;
+        state[i] = 'rejected';
+        c.firstLine.set(i, firstSeen);
         continue;
       }
       inFile.set(key, r.line);
@@ -250,24 +263,28 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         : phone1 && open.has(phone1) ? ['phone', phone1] : phone2 && open.has(phone2) ? ['phone', phone2] : null;
       if (hit) {
         const o = open.get(hit[1])!;
-        r.state = 'duplicate';
-        r.dup = { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign };
+        state[i] = 'duplicate';
+        c.dup.set(i, { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign });
       }
     }
-    return rows;
+    return c;
   }
 
   async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek'): Promise<Analysis> {
     const p = await parseOrReuse(file, opts, use);
-    return { table: p.table, mapping: p.mapping, preset: p.preset, rows: classify(p) };
+    return { table: p.table, mapping: p.mapping, preset: p.preset, c: classify(p) };
   }
 
-  const issue = (r: AnalyzedRow): RowIssue => ({
-    line: r.line, code: r.error!.code,
-    ...(r.error!.field ? { field: r.error!.field } : {}),
-    ...(r.error!.value !== undefined ? { value: r.error!.value } : {}),
-    ...(r.firstLine !== undefined ? { firstLine: r.firstLine } : {}),
-  });
+  const issue = (c: Classified, i: number): RowIssue => {
+    const e = errorOf(c, i);
+    const firstLine = c.firstLine.get(i);
+    return {
+      line: c.rows[i]!.line, code: e.code,
+      ...(e.field ? { field: e.field } : {}),
+      ...(e.value !== undefined ? { value: e.value } : {}),
+      ...(firstLine !== undefined ? { firstLine } : {}),
+    };
+  };
 
   function missingFields(m: ImportMapping): ImportPreview['missing'] {
     const c = m.columns;
@@ -280,8 +297,8 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   }
 
   /** Merge: fill the open lead's empty request fields from the row (an Edit, with its history). */
-  function merge(r: AnalyzedRow, fileName: string, actor: Actor): boolean {
-    const lead = leads.load(r.dup!.leadId);
+  function merge(r: ParsedRow, dup: DuplicateRow, fileName: string, actor: Actor): boolean {
+    const lead = leads.load(dup.leadId);
     const src = r.lead!;
     const patch: EditInput = {};
     const fill = <K extends keyof EditInput & keyof typeof src>(k: K) => {
@@ -301,16 +318,18 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     presets,
     async preview(file, opts = {}) {
       const a = await analyze(file, opts, 'preview');
-      const count = (st: AnalyzedRow['state']) => a.rows.filter((r) => r.state === st).length;
+      const { c } = a;
+      const count = (st: RowState) => c.state.reduce((n, x) => (x === st ? n + 1 : n), 0);
       return {
         fileName: file.name, format: a.table.format, encoding: a.table.encoding, delimiter: a.table.delimiter,
         headers: a.table.headers, suggested: suggestMapping(a.table.headers), mapping: a.mapping, preset: a.preset,
-        rows: a.rows.slice(0, 20).map((r) => ({
-          line: r.line, cells: [...r.cells], state: r.state, ...(r.error ? { code: r.error.code } : {}), ...(r.error?.field ? { field: r.error.field } : {}),
-        })),
-        summary: { total: a.rows.length, valid: count('new'), already: count('already'), duplicates: count('duplicate'), rejected: count('rejected') },
-        duplicates: a.rows.filter((r) => r.dup).slice(0, 1000).map((r) => r.dup!),
-        rejected: a.rows.filter((r) => r.state === 'rejected').slice(0, 1000).map(issue),
+        rows: c.rows.slice(0, 20).map((r, i) => {
+          const e = c.state[i] === 'rejected' ? errorOf(c, i) : undefined;
+          return { line: r.line, cells: [...r.cells], state: c.state[i]!, ...(e ? { code: e.code } : {}), ...(e?.field ? { field: e.field } : {}) };
+        }),
+        summary: { total: c.rows.length, valid: count('new'), already: count('already'), duplicates: count('duplicate'), rejected: count('rejected') },
+        duplicates: [...c.dup.values()].slice(0, 1000),
+        rejected: indexesOf(c, 'rejected').slice(0, 1000).map((i) => issue(c, i)),
         missing: missingFields(a.mapping),
       };
     },
@@ -320,24 +339,23 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const parsed = await parseOrReuse(file, opts, 'commit');
       const decision = new Map(opts.decisions.map((d) => [d.line, d.action]));
       const now = clock.now();
-      let rows: AnalyzedRow[] = [];
+      let c: Classified = { rows: [], state: [], dup: new Map(), firstLine: new Map() };
       let merged = 0;
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
       const { ids, numbers } = sqlite.transaction(() => {
         // What depends on the database is checked here, inside the transaction that writes.
-        rows = classify(parsed);
-        const fresh = rows.filter((r) => r.state === 'new');
-        const dups = rows.filter((r) => r.state === 'duplicate');
+        c = classify(parsed);
         // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
         // each lead is needed for linkCustomers to set its customerId.
-        const block = fresh.map((r) => ({ lead: r.lead!, key: r.key! }));
+        const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
         hooks().linkCustomers?.(block.map((b) => b.lead));
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
-        for (const r of dups) {
-          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, file.name, actor);
+        for (const [i, dup] of c.dup) {
+          const r = c.rows[i]!;
+          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, dup, file.name, actor);
           if (done) merged++; else skipped++;
-          dupReport.push({ line: r.line, leadId: r.dup!.leadId, leadNumber: r.dup!.leadNumber, by: r.dup!.by, action: done ? 'merged' : 'skipped' });
+          dupReport.push({ line: r.line, leadId: dup.leadId, leadNumber: dup.leadNumber, by: dup.by, action: done ? 'merged' : 'skipped' });
         }
         const assign = hooks().assign;
         if (assign && res.ids.length > 0) assign(res.ids, actor);
@@ -346,9 +364,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: parsed.mapping.defaults.source ?? null, mapping: parsed.mapping });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
-        fileName: file.name, at: now, total: rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
-        already: rows.filter((r) => r.state === 'already').length,
-        rejected: rows.filter((r) => r.state === 'rejected').map(issue),
+        fileName: file.name, at: now, total: c.rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
+        already: indexesOf(c, 'already').length,
+        rejected: indexesOf(c, 'rejected').map((i) => issue(c, i)),
         duplicates: dupReport,
         leadIds: ids, firstNumber: numbers[0] ?? null, lastNumber: numbers[numbers.length - 1] ?? null,
         ms: Math.round(performance.now() - t0),
@@ -357,10 +375,14 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     async rejectedCsv(file, opts) {
       const a = await analyze(file, opts, 'peek');
       const lang = opts.language ?? settings.get<Language>('language', 'en');
-      const bad = a.rows.filter((r) => r.state === 'rejected');
+      const { c } = a;
+      const bad = indexesOf(c, 'rejected');
       const head = [rowErrorLabel(lang, 'header.line'), rowErrorLabel(lang, 'header.reason'), rowErrorLabel(lang, 'header.field'), ...a.table.headers];
-      const body = bad.map((r) => [r.line, rowErrorLabel(lang, `rowError.${r.error!.code}`, { line: r.firstLine ?? '' }), r.error!.field ?? '',
-        ...a.table.headers.map((_, i) => r.cells[i] ?? '')]);
+      const body = bad.map((i) => {
+        const r = c.rows[i]!;
+        const e = errorOf(c, i);
+        return [r.line, rowErrorLabel(lang, `rowError.${e.code}`, { line: c.firstLine.get(i) ?? '' }), e.field ?? '', ...a.table.headers.map((_, k) => r.cells[k] ?? '')];
+      });
       return { fileName: `${file.name.replace(/\.[^.]+$/, '')}.rejected.csv`, content: toCsv([head, ...body]), count: bad.length };
     },
   };
