@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, parseCsv, sniffDelimiter, toCsv } from './csv';
+import { looksLikeFormula, parseCsv, sniffDelimiter, toCsv, type CsvRow, type Delimiter } from './csv';
 
 describe('sniffDelimiter', () => {
   const cases: [string, string, string][] = [
@@ -44,5 +44,80 @@ describe('toCsv', () => {
     expect(toCsv([['a;b', 'x"y', '=1+1', '+33 1 23', '-2', '@SUM', 'plain', null, 3]])).toBe('"a;b";"x""y";\'=1+1;\'+33 1 23;\'-2;\'@SUM;plain;;3\r\n');
     expect(looksLikeFormula('=A1')).toBe(true);
     expect(looksLikeFormula('Anna')).toBe(false);
+  });
+});
+
+/** The reader as it was written first, character by character: the reference for the faster one. */
+function referenceParseCsv(text: string, delimiter: Delimiter): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  const n = text.length;
+  const pushCell = () => { cells.push(quoted ? cell : cell.trim()); cell = ''; quoted = false; };
+  const pushRow = () => {
+    pushCell();
+    if (cells.some((c) => c !== '')) rows.push({ line: recordLine, cells });
+    cells = [];
+  };
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { cell += '"'; i++; } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        else if (ch === '\r') { line++; if (text[i + 1] === '\n') { cell += '\r'; i++; cell += '\n'; continue; } }
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      // A quote opens a quoted cell only at the cell's start (spaces before it are dropped);
+      // elsewhere it is a literal character (lenient, like Excel).
+      if (cell.trim() === '' && !quoted) { cell = ''; inQuotes = true; quoted = true; } else cell += ch;
+    } else if (ch === delimiter) {
+      pushCell();
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      pushRow();
+      line++;
+      recordLine = line;
+    } else if (quoted) {
+      // Text after a closing quote ("abc"def): keep it, as spreadsheet programs do.
+      cell += ch;
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell !== '' || cells.length > 0 || quoted) pushRow();
+  // Normalize the line breaks kept inside quoted cells.
+  for (const r of rows) for (let k = 0; k < r.cells.length; k++) {
+    const c = r.cells[k]!;
+    if (c.includes('\r')) r.cells[k] = c.replace(/\r\n?/g, '\n');
+  }
+  return rows;
+}
+
+describe('parseCsv = the character-by-character reader', () => {
+  it('on random text made of quotes, delimiters, line breaks, spaces and letters', () => {
+    let seed = 12345;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+    const alphabet = ['a', 'b', 'é', ' ', ' ', '\t', ',', ';', '|', '"', '"', '""', '\r', '\n', '\r\n', '\u00a0', 'x y', '😀'];
+    for (let t = 0; t < 20_000; t++) {
+      const len = Math.floor(rnd() * 40);
+      let text = '';
+      for (let k = 0; k < len; k++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      for (const d of [',', ';', '\t', '|'] as const) expect(parseCsv(text, d), JSON.stringify([text, d])).toEqual(referenceParseCsv(text, d));
+    }
+  });
+  it('on a large export', () => {
+    const rows: string[] = ['Lead ID;First Name;Last Name;Notes'];
+    for (let k = 0; k < 3000; k++) rows.push(`HQ-${k}; Anna ;Rossi${k};${k % 7 === 0 ? '"multi\r\nline; ""quoted"""' : k % 5 === 0 ? '' : 'plain text'}`);
+    const text = rows.join('\r\n') + '\r\n';
+    expect(parseCsv(text, ';')).toEqual(referenceParseCsv(text, ';'));
   });
 });

@@ -56,50 +56,77 @@ export function sniffDelimiter(text: string, maxLines = 20): Delimiter {
   return best;
 }
 
-/** Parses CSV text into records. Blank records (only whitespace / delimiters) are skipped. */
+/**
+ * Parses CSV text into records. Blank records (only whitespace / delimiters) are skipped.
+ * Text runs without a quote, delimiter or line break are taken as slices (not character by character): a
+ * 50,000-row file is read several times faster. The rules, character by character (csv.test.ts holds them as the
+ * reference this is checked against):
+ *  - outside quotes: the delimiter ends the cell, CR, LF or CRLF ends the record; a quote opens a quoted cell when
+ *    only white space precedes it in the cell (dropped), and is a literal character anywhere else;
+ *  - inside quotes: a doubled quote is a quote, a single one closes the quotes; line breaks are kept (and counted);
+ *  - text after a closing quote is kept ("abc"def); quoted cells are not trimmed, unquoted ones are.
+ */
 export function parseCsv(text: string, delimiter: Delimiter): CsvRow[] {
   const rows: CsvRow[] = [];
   let cells: string[] = [];
   let cell = '';
-  let inQuotes = false;
   let quoted = false;
   let line = 1;
   let recordLine = 1;
   const n = text.length;
+  const D = delimiter.charCodeAt(0);
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
   const pushCell = () => { cells.push(quoted ? cell : cell.trim()); cell = ''; quoted = false; };
   const pushRow = () => {
     pushCell();
     if (cells.some((c) => c !== '')) rows.push({ line: recordLine, cells });
     cells = [];
   };
-  for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        else if (ch === '\r') { line++; if (text[i + 1] === '\n') { cell += '\r'; i++; cell += '\n'; continue; } }
-        cell += ch;
-      }
-      continue;
+  let i = 0;
+  while (i < n) {
+    // Outside quotes: the run up to the next quote, delimiter or line break.
+    const from = i;
+    let ch = text.charCodeAt(i);
+    while (ch !== D && ch !== QUOTE && ch !== LF && ch !== CR) {
+      if (++i === n) break;
+      ch = text.charCodeAt(i);
     }
-    if (ch === '"') {
-      // A quote opens a quoted cell only at the cell's start (spaces before it are dropped);
-      // elsewhere it is a literal character (lenient, like Excel).
-      if (cell.trim() === '' && !quoted) { cell = ''; inQuotes = true; quoted = true; } else cell += ch;
-    } else if (ch === delimiter) {
+    if (i > from) cell = cell === '' ? text.slice(from, i) : cell + text.slice(from, i);
+    if (i === n) break;
+    if (ch === D) {
       pushCell();
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      i++;
+    } else if (ch === LF || ch === CR) {
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       pushRow();
       line++;
       recordLine = line;
-    } else if (quoted) {
-      // Text after a closing quote ("abc"def): keep it, as spreadsheet programs do.
-      cell += ch;
+    } else if (quoted || cell.trim() !== '') {
+      // A literal quote: after a closing quote, or inside an unquoted cell.
+      cell += '"';
+      i++;
     } else {
-      cell += ch;
+      // A quoted cell (what preceded it was white space: dropped).
+      cell = '';
+      quoted = true;
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        // Line breaks inside: CRLF, CR and LF each count one line.
+        for (let k = i; k < end; k++) {
+          const c = text.charCodeAt(k);
+          if (c === LF) line++;
+          else if (c === CR && text.charCodeAt(k + 1) !== LF) line++;
+        }
+        if (end > i) cell += text.slice(i, end);
+        if (q < 0) { i = n; break; }
+        if (text.charCodeAt(q + 1) === QUOTE) { cell += '"'; i = q + 2; continue; }
+        i = q + 1;
+        break;
+      }
     }
   }
   if (cell !== '' || cells.length > 0 || quoted) pushRow();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CAMPAIGNS } from '../domain/vocabulary';
 import { defaultRuleSettings } from '../domain/settings';
 import {
-  importMappingSchema, mapRow, parseBool, parseCampaign, parseDate, parseLanguage, parseLeadType, parseSource, phoneKey, rowKeyText, suggestMapping,
+  importMappingSchema, mapRow, parseBool, remapRow, parseCampaign, parseDate, parseLanguage, parseLeadType, parseSource, phoneKey, rowKeyText, suggestMapping,
 } from './mapping';
 
 const TZ = 'Europe/Rome';
@@ -70,5 +70,35 @@ describe('mapRow', () => {
     const bare = importMappingSchema.parse({});
     expect(mapRow(2, { lastName: 'R', email: 'a@b.it' }, bare, ctx).error?.code).toBe('CAMPAIGN_REQUIRED');
     expect(mapRow(2, { lastName: 'R', email: 'a@b.it', campaign: 'seasonal_promo' }, bare, ctx).error?.code).toBe('LEAD_TYPE_REQUIRED');
+  });
+  it('remapRow: a row mapped at an earlier time, brought to a later (or earlier) one, is what mapRow gives then', () => {
+    const rows: Record<string, string>[] = [
+      { lastName: 'R', email: 'a@b.it' }, // assignment date = now (the default)
+      { lastName: 'R', email: 'a@b.it', assignedAt: '01/03/2026' },
+      { lastName: 'R', email: 'a@b.it', assignedAt: '2026-03-02T09:00:00Z' }, // exactly the first "now" below
+      { lastName: 'R', email: 'a@b.it', assignedAt: '02/03/2026 10:30' }, // in the future until 09:30Z
+      { lastName: 'R', email: 'a@b.it', assignedAt: '01/01/2030' }, // always in the future
+      { lastName: 'R', email: 'a@b', assignedAt: '02/03/2026 10:30' }, // initialLead's error, or in the future
+      { lastName: 'R', email: 'a@b' },
+      { lastName: 'R', email: 'a@b.it', vin: 'ZAM57XSA1K123456O', assignedAt: '02/03/2026 10:30' },
+      { lastName: 'R', phone: 'call me' },
+      { lastName: 'R', email: 'a@b.it', assignedAt: 'tomorrow' },
+      { fullName: 'Mario Rossi', email: 'a@b.it', consentEmail: 'sì', preferredAt1: '05/03/2026 9:00', assignedAt: '01/03/2026' },
+    ];
+    const times = [ctx.now - 86_400_000, ctx.now, ctx.now + 10 * 60_000, ctx.now + 3_600_000, ctx.now + 5 * 365 * 86_400_000];
+    let checked = 0;
+    for (const values of rows) {
+      for (const earlier of times) {
+        for (const later of times) {
+          const before = mapRow(2, values, mapping, { ...ctx, now: earlier });
+          const copy = structuredClone(before);
+          const again = remapRow(before, earlier, mapping, { ...ctx, now: later });
+          expect(again, `${JSON.stringify(values)} ${earlier} → ${later}`).toEqual(mapRow(2, values, mapping, { ...ctx, now: later }));
+          expect(before).toEqual(copy); // never mutated
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(rows.length * times.length * times.length);
   });
 });

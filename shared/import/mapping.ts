@@ -149,6 +149,21 @@ export interface RowContext {
   campaigns: readonly string[];
   /** Memo of parsed dates for one file (files repeat the same dates many times). */
   dateCache?: Map<string, number | null>;
+  /**
+   * Memo of the parsed campaigns, sources, lead types and languages for one file (a file repeats the same few
+   * values on every row). Keyed by kind and cell; only valid for this context's campaigns.
+   */
+  valueCache?: Map<string, string | null>;
+}
+
+type ValueKind = 'campaign' | 'source' | 'leadType' | 'language';
+function parseValue(kind: ValueKind, v: string, ctx: RowContext): string | null {
+  const key = `${kind}\u0000${v}`;
+  const hit = ctx.valueCache?.get(key);
+  if (hit !== undefined) return hit;
+  const r = kind === 'campaign' ? parseCampaign(v, ctx.campaigns) : kind === 'source' ? parseSource(v) : kind === 'leadType' ? parseLeadType(v) : parseLanguage(v);
+  ctx.valueCache?.set(key, r);
+  return r;
 }
 
 /** A reader of the mapped cells of a record, for a file's headers (column positions resolved once). */
@@ -187,53 +202,58 @@ const MAX: Partial<Record<ImportField, number>> = {
 
 const MAX_ENTRIES = Object.entries(MAX) as [ImportField, number][];
 
+// Module-level helpers (no closure created per row: mapRow runs for every row of a file).
+function rowError(line: number, values: Partial<Record<ImportField, string>>, code: ImportRowError, field?: ImportField): MappedRow {
+  return { line, values, error: { code, ...(field ? { field, value: values[field] ?? '' } : {}) } };
+}
+const consentOf = (values: Partial<Record<ImportField, string>>, f: ImportField): boolean =>
+  (values[f] === undefined ? false : parseBool(values[f]!) ?? false);
+
 /** Validates one mapped row and builds the new lead (the same rules as the form). */
 export function mapRow(line: number, values: Partial<Record<ImportField, string>>, mapping: ImportMapping, ctx: RowContext): MappedRow {
-  const out: MappedRow = { line, values };
-  const err = (code: ImportRowError, field?: ImportField): MappedRow => ({ ...out, error: { code, ...(field ? { field, value: values[field] ?? '' } : {}) } });
   for (const [f, max] of MAX_ENTRIES) {
-    if ((values[f]?.length ?? 0) > max) return err('VALUE_TOO_LONG', f);
+    if ((values[f]?.length ?? 0) > max) return rowError(line, values, 'VALUE_TOO_LONG', f);
   }
   let first = values.firstName ?? '';
   let last = values.lastName ?? '';
   if (!first && !last && values.fullName) [first, last] = splitFullName(values.fullName);
-  if (!first.trim() && !last.trim()) return err('NAME_REQUIRED', mapping.columns.lastName ? 'lastName' : 'fullName');
+  if (!first.trim() && !last.trim()) return rowError(line, values, 'NAME_REQUIRED', mapping.columns.lastName ? 'lastName' : 'fullName');
 
   const email = values.email?.toLowerCase() ?? null;
   const phone = values.phone ?? null;
-  if (!email && !phone && !values.otherPhone) return err('CONTACT_REQUIRED', 'phone');
-  if (phone && (phone.replace(/\D/g, '').length < 6 || /[a-z]{3,}/i.test(phone))) return err('PHONE_INVALID', 'phone');
+  if (!email && !phone && !values.otherPhone) return rowError(line, values, 'CONTACT_REQUIRED', 'phone');
+  if (phone && (phone.replace(/\D/g, '').length < 6 || /[a-z]{3,}/i.test(phone))) return rowError(line, values, 'PHONE_INVALID', 'phone');
 
   let campaign = mapping.defaults.campaign ?? null;
   if (values.campaign) {
-    campaign = parseCampaign(values.campaign, ctx.campaigns);
-    if (!campaign) return err('CAMPAIGN_UNKNOWN', 'campaign');
+    campaign = parseValue('campaign', values.campaign, ctx);
+    if (!campaign) return rowError(line, values, 'CAMPAIGN_UNKNOWN', 'campaign');
   }
-  if (!campaign) return err('CAMPAIGN_REQUIRED', 'campaign');
+  if (!campaign) return rowError(line, values, 'CAMPAIGN_REQUIRED', 'campaign');
 
   let source: Source | null = mapping.defaults.source ?? null;
   if (values.source) {
-    source = parseSource(values.source);
-    if (!source) return err('SOURCE_UNKNOWN', 'source');
+    source = parseValue('source', values.source, ctx) as Source | null;
+    if (!source) return rowError(line, values, 'SOURCE_UNKNOWN', 'source');
   }
   let leadType: LeadType | null = mapping.defaults.leadType ?? null;
   if (values.leadType) {
-    leadType = parseLeadType(values.leadType);
-    if (!leadType) return err('LEAD_TYPE_UNKNOWN', 'leadType');
+    leadType = parseValue('leadType', values.leadType, ctx) as LeadType | null;
+    if (!leadType) return rowError(line, values, 'LEAD_TYPE_UNKNOWN', 'leadType');
   }
   if (!leadType && source) leadType = source === 'hq_campaign' ? 'hq_driven' : source === 'recontact' ? null : 'customer_driven';
-  if (!leadType) return err('LEAD_TYPE_REQUIRED', 'leadType');
+  if (!leadType) return rowError(line, values, 'LEAD_TYPE_REQUIRED', 'leadType');
   if (!source) source = leadType === 'hq_driven' ? 'hq_campaign' : 'web';
 
   let language: Language = mapping.defaults.language ?? 'en';
   if (values.language) {
-    const l = parseLanguage(values.language);
-    if (!l) return err('LANGUAGE_UNKNOWN', 'language');
+    const l = parseValue('language', values.language, ctx) as Language | null;
+    if (!l) return rowError(line, values, 'LANGUAGE_UNKNOWN', 'language');
     language = l;
   }
 
-  if (values.vin && !isValidVin(values.vin)) return err('VIN_INVALID', 'vin');
-  if (!values.vin && leadType === 'hq_driven') return err('VIN_REQUIRED', 'vin');
+  if (values.vin && !isValidVin(values.vin)) return rowError(line, values, 'VIN_INVALID', 'vin');
+  if (!values.vin && leadType === 'hq_driven') return rowError(line, values, 'VIN_REQUIRED', 'vin');
 
   const dates: Partial<Record<'preferredAt1' | 'preferredAt2' | 'preferredAt3' | 'assignedAt', number | null>> = {};
   for (const f of ['preferredAt1', 'preferredAt2', 'preferredAt3', 'assignedAt'] as const) {
@@ -247,13 +267,12 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
         ctx.dateCache?.set(raw, t);
       }
     }
-    if (t !== null && Number.isNaN(t)) return err('DATE_INVALID', f);
+    if (t !== null && Number.isNaN(t)) return rowError(line, values, 'DATE_INVALID', f);
     dates[f] = t;
   }
   const assignedAt = dates.assignedAt ?? ctx.now;
-  if (assignedAt > ctx.now) return err('DATE_IN_FUTURE', 'assignedAt');
+  if (assignedAt > ctx.now) return rowError(line, values, 'DATE_IN_FUTURE', 'assignedAt');
 
-  const consent = (f: ImportField) => (values[f] === undefined ? false : parseBool(values[f]!) ?? false);
   const input: NewLead = {
     firstName: first, lastName: last, leadType, source, campaign, email, phone, otherPhone: values.otherPhone ?? null,
     vin: values.vin ? normalizeVin(values.vin) : null, language,
@@ -263,8 +282,8 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
     campaignNotes: values.campaignNotes ?? null, customerNotes: values.customerNotes ?? null,
     additionalServices: values.additionalServices ?? null, assigneeId: null, customerId: null,
     consents: {
-      directMarketing: consent('consentDirectMarketing'), profiling: consent('consentProfiling'), email: consent('consentEmail'),
-      phone: consent('consentPhone'), post: consent('consentPost'), sms: consent('consentSms'), fax: false, social: false,
+      directMarketing: consentOf(values, 'consentDirectMarketing'), profiling: consentOf(values, 'consentProfiling'), email: consentOf(values, 'consentEmail'),
+      phone: consentOf(values, 'consentPhone'), post: consentOf(values, 'consentPost'), sms: consentOf(values, 'consentSms'), fax: false, social: false,
     },
   };
   // The values above are already what the form's schema would produce (trimmed, nulls, known enums, lengths checked).
@@ -272,12 +291,26 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   const res = initialLead({ ...parsed.data, assignedAt }, { now: ctx.now, settings: ctx.settings, campaigns: ctx.campaigns });
   if (!res.ok) {
     const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code) ? res.error.code as ImportRowError : 'INVALID_INPUT';
-    return err(code, (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '') ? res.error.field as ImportField : undefined);
+    return rowError(line, values, code, (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '') ? res.error.field as ImportField : undefined);
   }
-  out.input = input;
-  out.lead = res.value;
-  out.assignedAt = assignedAt;
-  return out;
+  return { line, values, input, lead: res.value, assignedAt };
+}
+
+/**
+ * A row mapped earlier (a preview, at `earlier`) brought to ctx.now: exactly what mapRow would return now for the
+ * same values (mapping.test.ts checks it), without redoing the row when the time changes nothing. What depends on
+ * the time: the default assignment date (now), the "date in the future" check and the new lead's createdAt/updatedAt.
+ * A clock that went back, a row dated in the future and a row whose assignment date is the earlier now (the
+ * default) are mapped again; other rows only get the new creation time. Never mutates `r`.
+ */
+export function remapRow(r: MappedRow, earlier: number, mapping: ImportMapping, ctx: RowContext): MappedRow {
+  if (ctx.now === earlier) return r;
+  if (ctx.now < earlier) return mapRow(r.line, r.values, mapping, ctx);
+  // Errors found before the date check do not depend on the time; a row that passed the check earlier
+  // passes it later too, so its later errors (initialLead's: name, campaign, e-mail, VIN) are the same.
+  if (r.error) return r.error.code === 'DATE_IN_FUTURE' ? mapRow(r.line, r.values, mapping, ctx) : r;
+  if (r.assignedAt === earlier) return mapRow(r.line, r.values, mapping, ctx);
+  return { ...r, lead: { ...r.lead!, createdAt: ctx.now, updatedAt: ctx.now } };
 }
 
 /** The text that identifies a row when the file has no id column: its normalized mapped values. */

@@ -34,6 +34,39 @@ describe('customers', () => {
     expect(step.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_invalid' });
   });
 
+  it('an import links its rows to customers: the same number written the same way twice, the registry\'s vehicles without an owner', async () => {
+    const [v1, v2, v3] = [person(1).vin, person(2).vin, person(3).vin];
+    const owner = await create({ email: 'owner@example.it', phone: null, vin: v2 });
+    const reg = await ok<VehicleImportReport>(app.core, 'vehicles.import', { name: 'dms.csv', base64: b64(csv([['VIN', 'Model'], [v1, 'Ghibli'], [v2, 'Levante']], ';')) });
+    expect(reg.inserted).toBe(2);
+    const vehicleOwner = (vin: string) => (app.core.store.sqlite.prepare('SELECT owner_customer_id AS o FROM vehicles WHERE vin = ?').get(vin) as { o: number | null }).o;
+    expect([vehicleOwner(v1), vehicleOwner(v2)]).toEqual([null, owner.lead.customerId]);
+    // One campaign per row: rows sharing a VIN or a phone's digits are not duplicates of each other.
+    const rows = [
+      [...HQ_HEADERS, 'Country'],
+      [...hqRow({ ...person(1), phone: '333 555 0001' }), 'IT'], // v1: this row's customer becomes the owner
+      [...hqRow({ ...person(4), vin: v1, campaign: 'Seasonal Promo', phone: '333 555 0003' }), 'IT'], // v1 again: already owned by then
+      [...hqRow({ ...person(2), campaign: 'Warranty End Reminder', phone: '333 555 0002' }), 'IT'], // v2 has its owner
+      [...hqRow({ ...person(5), campaign: 'Extended Warranty WEB', phone: '333 555 0002' }), 'IT'], // line 4's number: line 4's customer
+      [...hqRow({ ...person(6), campaign: 'Accessories Wheels and Tyres', phone: '333 555 0002' }), 'FR'], // the same digits read for France
+      [...hqRow({ ...person(3), campaign: 'Spontaneous Dealer', phone: '+39 333 555 0001' }), 'FR'], // line 2's number in E.164
+    ];
+    const r = await ok<{ imported: number; leadIds: number[] }>(app.core, 'import.commit', { name: 'hq.csv', base64: b64(csv(rows, ';')) });
+    expect(r.imported).toBe(6);
+    const cust = (id: number) => app.core.leads.detail(id).lead.customerId;
+    const [a, b, c, d, e, f] = r.leadIds.map(cust);
+    expect(vehicleOwner(v1)).toBe(a);
+    expect(vehicleOwner(v2)).toBe(owner.lead.customerId);
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get()).toEqual({ n: 2 });
+    expect(d).toBe(c);
+    expect(f).toBe(a);
+    expect(new Set([a, b, c, e]).size).toBe(4);
+    const customer = async (id: number | null | undefined) => (await ok<CustomerDetail>(app.core, 'customers.get', { id })).customer;
+    expect(await customer(a)).toMatchObject({ phoneE164: '+393335550001', phoneValid: true });
+    expect(await customer(c)).toMatchObject({ phoneE164: '+393335550002', phoneValid: true });
+    expect((await customer(e)).phoneE164).not.toBe('+393335550002'); // read for France
+  });
+
   it('consent changes are in history (customer and lead)', async () => {
     const a = await create();
     const c = await ok<CustomerDetail>(app.core, 'customers.setConsents', { id: a.lead.customerId, leadId: a.lead.id, consents: { email: true, phone: false, sms: true } });

@@ -132,6 +132,17 @@ describe('import: awkward content', () => {
       hqRow({ ...person(10), date: '01/01/2027' }),
       hqRow({ ...good, id: 'HQ-OTHER' }),
     ];
+    // Before the commit: the preview's rows and the rejected-rows file say the same.
+    const p = await preview('bad.csv', utf8(csv(rows, ';')));
+    expect(p.rows.filter((x) => x.state === 'rejected').map((x) => [x.line, x.code, x.field])).toEqual([
+      [3, 'VIN_INVALID', 'vin'], [4, 'NAME_REQUIRED', 'lastName'], [5, 'CONTACT_REQUIRED', 'phone'], [6, 'CAMPAIGN_UNKNOWN', 'campaign'], [7, 'DATE_INVALID', 'assignedAt'],
+      [8, 'EMAIL_INVALID', 'email'], [9, 'VIN_REQUIRED', 'vin'], [10, 'LEAD_TYPE_UNKNOWN', 'leadType'], [11, 'DATE_IN_FUTURE', 'assignedAt'], [12, 'DUPLICATE_IN_FILE', undefined],
+    ]);
+    const out = await ok(app.core, 'import.rejectedCsv', { name: 'bad.csv', base64: b64(utf8(csv(rows, ';'))), language: 'en' });
+    const lines = parseCsv(out.content, ';').slice(1).map((x) => x.cells.slice(0, 3));
+    expect(lines.map((x) => x[0])).toEqual(['3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    expect(lines.at(-1)).toEqual(['12', 'Same lead as line 2 of the file', '']);
+    expect(lines[0]).toEqual(['3', expect.any(String), 'vin']);
     const r = await commit('bad.csv', utf8(csv(rows, ';')));
     expect(r.imported).toBe(1);
     expect(r.rejected.map((x) => [x.line, x.code])).toEqual([

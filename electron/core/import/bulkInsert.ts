@@ -1,11 +1,12 @@
 // The import's bulk path: one prepared INSERT per lead with a reserved block of lead numbers, the creation
-// history of the whole block in three statements, and the search index filled once for the block
-// (the per-row FTS trigger is dropped and recreated inside the same transaction).
+// history of the whole block in three statements, and the search index filled for the block from documents
+// built in JS (the per-row FTS trigger is dropped and recreated inside the same transaction).
 import type { Database } from 'better-sqlite3';
 import type { Actor } from '../../../shared/domain/lead';
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shared/rules';
 import { toColumns } from '../../store/leadRow';
+import { searchDoc, type SearchDoc } from './searchDoc';
 
 /** Inserts the new leads of a file (inside the caller's transaction). Returns their ids and numbers in file order. */
 export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead: NewLeadRow; key: string }[], actor: Actor, now: number): { ids: number[]; numbers: string[] } {
@@ -33,18 +34,28 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     return out;
   };
   const ins = sqlite.prepare(`INSERT INTO leads (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-  const numberAt = cols.indexOf('number');
-  // The search index is filled once for the whole block instead of by the per-row trigger.
+  const at = (c: string) => { const i = cols.indexOf(c); if (i < 0) throw new Error(`import: no column ${c}`); return i; };
+  const numberAt = at('number');
+  const [firstAt, lastAt, emailAt, phoneAt, otherPhoneAt, vinAt] = ['first_name', 'last_name', 'email', 'phone', 'other_phone', 'vin'].map(at) as [number, number, number, number, number, number];
+  // The search index is filled for the whole block instead of by the per-row trigger: the trigger's document
+  // (the view leads_search_doc) is built in JS from the values inserted (searchDoc.ts, tested against the view).
   const trigger = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_insert'").get() as { sql: string } | undefined)?.sql;
   if (trigger) sqlite.exec('DROP TRIGGER leads_fts_insert');
   const ids: number[] = [];
   const numbers: string[] = [];
+  const docs: (SearchDoc | null)[] = [];
   for (let i = 0; i < rows.length; i++) {
     const c = build(rows[i]!, i);
     const id = Number(ins.run(c).lastInsertRowid);
     const num = c[numberAt] as string;
     ids.push(id);
     numbers.push(num);
+    if (trigger) {
+      docs.push(searchDoc({
+        firstName: c[firstAt] as string, lastName: c[lastAt] as string, email: c[emailAt] as string | null, phone: c[phoneAt] as string | null,
+        otherPhone: c[otherPhoneAt] as string | null, vin: c[vinAt] as string | null, number: num,
+      }));
+    }
   }
   // The creation history of the whole block (created, assignedAt, status — as leadService.create writes them),
   // three statements instead of three per lead. The rowids are consecutive inside this transaction.
@@ -56,8 +67,13 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
       SELECT id, NULL, ?, ?, ?, ?, NULL, ${value} FROM leads WHERE id BETWEEN ? AND ? ORDER BY id`).run(now, actor.id, actor.name, field, lo, hi);
   }
   if (trigger) {
-    sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id BETWEEN ? AND ?')
-      .run(lo, hi);
+    const fts = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES (?, ?, ?, ?, ?, ?)');
+    const fromView = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?');
+    for (let i = 0; i < ids.length; i++) {
+      const d = docs[i];
+      if (d) fts.run(ids[i], d.name, d.email, d.phone, d.vin, d.number);
+      else fromView.run(ids[i]);
+    }
     sqlite.exec(trigger);
   }
   return { ids, numbers };

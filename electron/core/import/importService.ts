@@ -1,5 +1,8 @@
 // Lead import: preview (mapping, validation, duplicates) and commit (bulk path: one transaction,
-// prepared statements, a reserved block of lead numbers, the search index rebuilt once).
+// prepared statements, a reserved block of lead numbers, the search index filled once). A file is parsed
+// (read, mapped, validated: no database) and then classified against the database (already imported,
+// duplicates); a commit right after the preview of the same file reuses the preview's parse (`reuse`), and
+// always classifies inside its own transaction.
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../../shared/domain/lead';
 import { asLeadName } from '../../../shared/domain/lead';
@@ -10,7 +13,7 @@ import type {
 import { importCommitSchema, importOptionsSchema, presetSchema } from '../../../shared/contract/import';
 import { toCsv } from '../../../shared/import/csv';
 import {
-  compilePick, importMappingSchema, mapRow, phoneKey, rowKeyText, suggestMapping, type ImportMapping, type MappedRow,
+  compilePick, importMappingSchema, mapRow, phoneKey, remapRow, rowKeyText, suggestMapping, type ImportMapping, type MappedRow, type RowContext,
 } from '../../../shared/import/mapping';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
@@ -28,14 +31,45 @@ export interface ImportFile { name: string; data: Uint8Array }
 type Options = Omit<ImportOptionsInput, 'name' | 'base64'>;
 type CommitOptions = Omit<ImportCommitInput, 'name' | 'base64'>;
 
-interface AnalyzedRow extends MappedRow {
+/** A row as the file gives it, without the database: read, mapped, validated, keyed. */
+interface ParsedRow extends MappedRow {
   cells: string[];
-  state: 'new' | 'already' | 'duplicate' | 'rejected';
   key?: string;
-  dup?: DuplicateRow;
-  firstLine?: number;
 }
-interface Analysis { table: ImportTable; mapping: ImportMapping; preset: string | null; rows: AnalyzedRow[] }
+/**
+ * What a file gives without the database (the preview's work, which its commit may reuse: see `reuse`).
+ * The rows were mapped at `now` with the settings and campaigns of `settingsKey` and the mapping of `mappingKey`.
+ */
+interface Parsed {
+  table: Omit<ImportTable, 'rows'>;
+  mapping: ImportMapping;
+  preset: string | null;
+  rows: ParsedRow[];
+  now: number;
+  mappingKey: string;
+  settingsKey: string;
+}
+type RowState = 'new' | 'already' | 'duplicate' | 'rejected';
+/**
+ * The rows of a parse checked against the database (already imported, duplicate of an open lead, duplicate in the
+ * file), by row index: no copy of the rows (a parse may be the kept one, and 50,000 copies cost).
+ */
+interface Classified {
+  rows: readonly ParsedRow[];
+  state: RowState[];
+  /** Duplicates of an open lead (in row order). */
+  dup: Map<number, DuplicateRow>;
+  /** Duplicates in the file (DUPLICATE_IN_FILE): the line of the first row. */
+  firstLine: Map<number, number>;
+}
+interface Analysis { table: Parsed['table']; mapping: ImportMapping; preset: string | null; c: Classified }
+const IN_FILE: NonNullable<MappedRow['error']> = { code: 'DUPLICATE_IN_FILE' };
+/** The error of a rejected row. */
+const errorOf = (c: Classified, i: number) => (c.firstLine.has(i) ? IN_FILE : c.rows[i]!.error!);
+const indexesOf = (c: Classified, st: RowState) => { const out: number[] = []; c.state.forEach((x, i) => { if (x === st) out.push(i); }); return out; };
+
+/** How long a preview's parse is kept for its commit. */
+const KEEP_MS = 10 * 60_000;
 
 export interface ImportHooks {
   /** Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction). */
@@ -77,7 +111,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     delete: (name) => sqlite.prepare('DELETE FROM import_presets WHERE name = ?').run(name).changes > 0,
   };
 
-  function resolveMapping(table: ImportTable, opts: Options): { mapping: ImportMapping; preset: string | null } {
+  function resolveMapping(headers: readonly string[], opts: Options): { mapping: ImportMapping; preset: string | null } {
     if (opts.mapping) return { mapping: importMappingSchema.parse(opts.mapping), preset: opts.preset ?? null };
     if (opts.preset) {
       const p = presets.get(opts.preset);
@@ -86,83 +120,171 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     }
     // A saved preset whose every mapped column is in this file is that source's usual export: use it (the most specific wins).
     const fitting = presets.list()
-      .filter((p) => Object.keys(p.mapping.columns).length > 0 && Object.values(p.mapping.columns).every((h) => table.headers.includes(h!)))
+      .filter((p) => Object.keys(p.mapping.columns).length > 0 && Object.values(p.mapping.columns).every((h) => headers.includes(h!)))
       .sort((a, b) => Object.keys(b.mapping.columns).length - Object.keys(a.mapping.columns).length);
     if (fitting[0]) return { mapping: fitting[0].mapping, preset: fitting[0].name };
-    return { mapping: importMappingSchema.parse({ columns: suggestMapping(table.headers) }), preset: null };
+    return { mapping: importMappingSchema.parse({ columns: suggestMapping(headers) }), preset: null };
   }
 
-  async function analyze(file: ImportFile, opts: Options): Promise<Analysis> {
-    const table = await readTable(file.name, file.data);
-    const { mapping, preset } = resolveMapping(table, opts);
-    const ctx = { now: clock.now(), settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>() };
-    const pick = compilePick(table.headers, mapping);
-    const rows: AnalyzedRow[] = table.rows.map((r) => {
-      const m = mapRow(r.line, pick(r.cells), mapping, ctx);
-      const a = m as AnalyzedRow;
-      a.cells = r.cells;
-      a.state = m.error ? 'rejected' : 'new';
-      return a;
-    });
-    // Keys: the file's id (qualified by source), else a hash of the normalized mapped values.
-    for (const r of rows) {
-      if (r.state === 'rejected') continue;
+  const settingsKey = () => JSON.stringify([settings.rules(), settings.campaigns()]);
+  const rowContext = (now: number): RowContext =>
+    ({ now, settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>(), valueCache: new Map<string, string | null>() });
+
+  /** Keys: the file's id (qualified by source), else a hash of the normalized mapped values. */
+  function parsedRow(m: MappedRow, cells: string[]): ParsedRow {
+    const r = m as ParsedRow;
+    r.cells = cells;
+    if (!r.error) {
       r.key = r.values.externalId ? `ext:${r.input!.source}:${r.values.externalId}`
         // Without an id: the normalized mapped values plus what the defaults decided (the same list imported under another campaign is another list).
         : `row:${sha1(`${rowKeyText(r.values)}\u001e${r.lead!.campaign}\u001e${r.lead!.source}\u001e${r.lead!.leadType}`)}`;
     }
+    return r;
+  }
+
+  /** Reads, maps and validates a file (no database: that is `classify`). */
+  async function parse(file: ImportFile, opts: Options): Promise<Parsed> {
+    const { rows: records, ...table } = await readTable(file.name, file.data);
+    const { mapping, preset } = resolveMapping(table.headers, opts);
+    const ctx = rowContext(clock.now());
+    const pick = compilePick(table.headers, mapping);
+    const rows = records.map((r) => parsedRow(mapRow(r.line, pick(r.cells), mapping, ctx), r.cells));
+    return { table, mapping, preset, rows, now: ctx.now, mappingKey: JSON.stringify([mapping, preset]), settingsKey: settingsKey() };
+  }
+
+  // The last preview's parse, kept for its commit (the same bytes under the same name); one file at a time.
+  let kept: { name: string; size: number; hash: string; parsed: Parsed; timer: ReturnType<typeof setTimeout> } | null = null;
+  const hashOf = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+  function drop(): void {
+    if (kept) clearTimeout(kept.timer);
+    kept = null;
+  }
+  function keep(file: ImportFile, hash: string, parsed: Parsed): void {
+    drop();
+    const timer = setTimeout(drop, KEEP_MS);
+    timer.unref?.();
+    kept = { name: file.name, size: file.data.byteLength, hash, parsed, timer };
+  }
+  /**
+   * The kept parse of this file when it is exactly what parsing it now would give: same name and bytes, the same
+   * resolved mapping (presets are read again), the same settings and campaigns, and the rows brought to the current
+   * time (remapRow: the default assignment date, dates in the future, the creation time). A clock that went back
+   * parses again. Nothing of the database is in a parse: `classify` always runs. `take`: the commit owns it.
+   */
+  function reuse(file: ImportFile, hash: string, opts: Options, take: boolean): Parsed | null {
+    const k = kept;
+    if (!k || k.name !== file.name || k.size !== file.data.byteLength || k.hash !== hash) return null;
+    if (take) drop();
+    const p = k.parsed;
+    const { mapping, preset } = resolveMapping(p.table.headers, opts);
+    if (JSON.stringify([mapping, preset]) !== p.mappingKey || settingsKey() !== p.settingsKey) return null;
+    const now = clock.now();
+    if (now < p.now) return null;
+    if (now === p.now) return { ...p, mapping, preset };
+    const ctx = rowContext(now);
+    const rows = p.rows.map((r) => {
+      const m = remapRow(r, p.now, mapping, ctx);
+      // The same row, a copy of it with the new creation time (cells and key kept), or the row mapped again.
+      return m === r || 'cells' in m ? m as ParsedRow : parsedRow(m, r.cells);
+    });
+    return { ...p, mapping, preset, rows, now };
+  }
+
+  /** Parses the file, or reuses the kept parse (see `reuse`); a preview keeps its parse for the commit. */
+  async function parseOrReuse(file: ImportFile, opts: Options, use: 'preview' | 'commit' | 'peek'): Promise<Parsed> {
+    // No hashing at all for a commit with nothing kept (the CLI, the watched folder).
+    const hash = kept || use === 'preview' ? hashOf(file.data) : null;
+    const p = (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? await parse(file, opts);
+    if (use === 'preview') keep(file, hash!, p);
+    return p;
+  }
+
+  /** Against the database (inside the commit's transaction): already imported, duplicates of open leads, duplicates in the file. */
+  function classify(parsed: Parsed): Classified {
+    const rows = parsed.rows;
+    const state: RowState[] = rows.map((r) => (r.error ? 'rejected' : 'new'));
+    const c: Classified = { rows, state, dup: new Map(), firstLine: new Map() };
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      for (const k of sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { k: string }[]) known.add(k.k);
+    const CHUNK = 500;
+    const byChunk = sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${Array(CHUNK).fill('?').join(',')})`);
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
+      const stmt = chunk.length === CHUNK ? byChunk : sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`);
+      for (const k of stmt.all(...chunk) as { k: string }[]) known.add(k.k);
     }
-    // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign.
+    // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign. Only the campaigns of the rows still
+    // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
+    // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
+    const campaigns = new Set<string>();
+    rows.forEach((r, i) => { if (state[i] === 'new' && !known.has(r.key!)) campaigns.add(r.lead!.campaign); });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
-    for (const l of sqlite.prepare(`SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`).iterate() as
-      Iterable<{ id: number; number: string; f: string; l: string; vin: string | null; email: string | null; phone: string | null; p2: string | null; campaign: string }>) {
-      const info = { id: l.id, number: l.number, name: asLeadName({ firstName: l.f, lastName: l.l }), campaign: l.campaign };
-      if (l.vin) open.set(`vin|${l.vin}|${l.campaign}`, info);
-      if (l.email) open.set(`email|${l.email.toLowerCase()}|${l.campaign}`, info);
-      for (const p of [l.phone, l.p2]) { const k = phoneKey(p); if (k) open.set(`phone|${k}|${l.campaign}`, info); }
+    if (campaigns.size > 0) {
+      for (const l of sqlite.prepare(`SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`).iterate() as
+        Iterable<{ id: number; number: string; f: string; l: string; vin: string | null; email: string | null; phone: string | null; p2: string | null; campaign: string }>) {
+        if (!campaigns.has(l.campaign)) continue;
+        const info = { id: l.id, number: l.number, name: asLeadName({ firstName: l.f, lastName: l.l }), campaign: l.campaign };
+        if (l.vin) open.set(`vin|${l.vin}|${l.campaign}`, info);
+        if (l.email) open.set(`email|${l.email.toLowerCase()}|${l.campaign}`, info);
+        for (const p of [l.phone, l.p2]) { const k = phoneKey(p); if (k) open.set(`phone|${k}|${l.campaign}`, info); }
+      }
     }
+    // Duplicates in the file: the same key, VIN, e-mail or phone (with the campaign) as an earlier row still to import.
     const inFile = new Map<string, number>();
-    for (const r of rows) {
-      if (r.state === 'rejected') continue;
-      if (known.has(r.key!)) { r.state = 'already'; continue; }
+    const seen = (k: string | null) => (k === null ? undefined : inFile.get(k));
+    for (let i = 0; i < rows.length; i++) {
+      if (state[i] === 'rejected') continue;
+      const r = rows[i]!;
+      const key = r.key!;
+      if (known.has(key)) { state[i] = 'already'; continue; }
       const lead = r.lead!;
-      const probes: [DuplicateRow['by'], string | null][] = [
-        ['vin', lead.vin ? `vin|${lead.vin}|${lead.campaign}` : null],
-        ['email', lead.email ? `email|${lead.email}|${lead.campaign}` : null],
-        ['phone', phoneKey(lead.phone) ? `phone|${phoneKey(lead.phone)}|${lead.campaign}` : null],
-        ['phone', phoneKey(lead.otherPhone) ? `phone|${phoneKey(lead.otherPhone)}|${lead.campaign}` : null],
-      ];
-      const firstSeen = [r.key!, ...probes.map((p) => p[1])].map((k) => (k ? inFile.get(k) : undefined)).find((x) => x !== undefined);
+      const camp = lead.campaign;
+      const p1 = phoneKey(lead.phone);
+      const p2 = phoneKey(lead.otherPhone);
+      const vin = lead.vin ? `vin|${lead.vin}|${camp}` : null;
+      const email = lead.email ? `email|${lead.email}|${camp}` : null;
+      const phone1 = p1 ? `phone|${p1}|${camp}` : null;
+      const phone2 = p2 ? `phone|${p2}|${camp}` : null;
+      // The first earlier line found, in this order: key, VIN, e-mail, phone, other phone.
+      const firstSeen = inFile.get(key) ?? seen(vin) ?? seen(email) ?? seen(phone1) ?? seen(phone2);
       if (firstSeen !== undefined) {
-        r.state = 'rejected';
-        r.error = { code: 'DUPLICATE_IN_FILE' };
-        r.firstLine = firstSeen;
+        state[i] = 'rejected';
+        c.firstLine.set(i, firstSeen);
         continue;
       }
-      inFile.set(r.key!, r.line);
-      for (const [, k] of probes) if (k) inFile.set(k, r.line);
-      const hit = probes.find(([, k]) => k && open.has(k));
+      inFile.set(key, r.line);
+      if (vin) inFile.set(vin, r.line);
+      if (email) inFile.set(email, r.line);
+      if (phone1) inFile.set(phone1, r.line);
+      if (phone2) inFile.set(phone2, r.line);
+      if (open.size === 0) continue;
+      const hit: [DuplicateRow['by'], string] | null = vin && open.has(vin) ? ['vin', vin] : email && open.has(email) ? ['email', email]
+        : phone1 && open.has(phone1) ? ['phone', phone1] : phone2 && open.has(phone2) ? ['phone', phone2] : null;
       if (hit) {
-        const o = open.get(hit[1]!)!;
-        r.state = 'duplicate';
-        r.dup = { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign };
+        const o = open.get(hit[1])!;
+        state[i] = 'duplicate';
+        c.dup.set(i, { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign });
       }
     }
-    return { table, mapping, preset, rows };
+    return c;
   }
 
-  const issue = (r: AnalyzedRow): RowIssue => ({
-    line: r.line, code: r.error!.code,
-    ...(r.error!.field ? { field: r.error!.field } : {}),
-    ...(r.error!.value !== undefined ? { value: r.error!.value } : {}),
-    ...(r.firstLine !== undefined ? { firstLine: r.firstLine } : {}),
-  });
+  async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek'): Promise<Analysis> {
+    const p = await parseOrReuse(file, opts, use);
+    return { table: p.table, mapping: p.mapping, preset: p.preset, c: classify(p) };
+  }
+
+  const issue = (c: Classified, i: number): RowIssue => {
+    const e = errorOf(c, i);
+    const firstLine = c.firstLine.get(i);
+    return {
+      line: c.rows[i]!.line, code: e.code,
+      ...(e.field ? { field: e.field } : {}),
+      ...(e.value !== undefined ? { value: e.value } : {}),
+      ...(firstLine !== undefined ? { firstLine } : {}),
+    };
+  };
 
   function missingFields(m: ImportMapping): ImportPreview['missing'] {
     const c = m.columns;
@@ -175,8 +297,8 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   }
 
   /** Merge: fill the open lead's empty request fields from the row (an Edit, with its history). */
-  function merge(r: AnalyzedRow, fileName: string, actor: Actor): boolean {
-    const lead = leads.load(r.dup!.leadId);
+  function merge(r: ParsedRow, dup: DuplicateRow, fileName: string, actor: Actor): boolean {
+    const lead = leads.load(dup.leadId);
     const src = r.lead!;
     const patch: EditInput = {};
     const fill = <K extends keyof EditInput & keyof typeof src>(k: K) => {
@@ -195,62 +317,72 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   const svc: ImportService = {
     presets,
     async preview(file, opts = {}) {
-      const a = await analyze(file, opts);
-      const count = (st: AnalyzedRow['state']) => a.rows.filter((r) => r.state === st).length;
+      const a = await analyze(file, opts, 'preview');
+      const { c } = a;
+      const count = (st: RowState) => c.state.reduce((n, x) => (x === st ? n + 1 : n), 0);
       return {
         fileName: file.name, format: a.table.format, encoding: a.table.encoding, delimiter: a.table.delimiter,
         headers: a.table.headers, suggested: suggestMapping(a.table.headers), mapping: a.mapping, preset: a.preset,
-        rows: a.rows.slice(0, 20).map((r) => ({
-          line: r.line, cells: r.cells, state: r.state, ...(r.error ? { code: r.error.code } : {}), ...(r.error?.field ? { field: r.error.field } : {}),
-        })),
-        summary: { total: a.rows.length, valid: count('new'), already: count('already'), duplicates: count('duplicate'), rejected: count('rejected') },
-        duplicates: a.rows.filter((r) => r.dup).slice(0, 1000).map((r) => r.dup!),
-        rejected: a.rows.filter((r) => r.state === 'rejected').slice(0, 1000).map(issue),
+        rows: c.rows.slice(0, 20).map((r, i) => {
+          const e = c.state[i] === 'rejected' ? errorOf(c, i) : undefined;
+          return { line: r.line, cells: [...r.cells], state: c.state[i]!, ...(e ? { code: e.code } : {}), ...(e?.field ? { field: e.field } : {}) };
+        }),
+        summary: { total: c.rows.length, valid: count('new'), already: count('already'), duplicates: count('duplicate'), rejected: count('rejected') },
+        duplicates: [...c.dup.values()].slice(0, 1000),
+        rejected: indexesOf(c, 'rejected').slice(0, 1000).map((i) => issue(c, i)),
         missing: missingFields(a.mapping),
       };
     },
     async commit(file, rawOpts, actor) {
       const opts = importCommitSchema.omit({ name: true, base64: true }).parse(rawOpts);
       const t0 = performance.now();
-      const a = await analyze(file, opts);
+      const parsed = await parseOrReuse(file, opts, 'commit');
       const decision = new Map(opts.decisions.map((d) => [d.line, d.action]));
       const now = clock.now();
-      const fresh = a.rows.filter((r) => r.state === 'new');
-      const dups = a.rows.filter((r) => r.state === 'duplicate');
+      let c: Classified = { rows: [], state: [], dup: new Map(), firstLine: new Map() };
       let merged = 0;
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
       const { ids, numbers } = sqlite.transaction(() => {
-        const block = fresh.map((r) => ({ lead: { ...r.lead! }, key: r.key! }));
+        // What depends on the database is checked here, inside the transaction that writes.
+        c = classify(parsed);
+        // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
+        // each lead is needed for linkCustomers to set its customerId.
+        const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
         hooks().linkCustomers?.(block.map((b) => b.lead));
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
-        for (const r of dups) {
-          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, file.name, actor);
+        for (const [i, dup] of c.dup) {
+          const r = c.rows[i]!;
+          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, dup, file.name, actor);
           if (done) merged++; else skipped++;
-          dupReport.push({ line: r.line, leadId: r.dup!.leadId, leadNumber: r.dup!.leadNumber, by: r.dup!.by, action: done ? 'merged' : 'skipped' });
+          dupReport.push({ line: r.line, leadId: dup.leadId, leadNumber: dup.leadNumber, by: dup.by, action: done ? 'merged' : 'skipped' });
         }
         const assign = hooks().assign;
         if (assign && res.ids.length > 0) assign(res.ids, actor);
         return res;
       })();
-      if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: a.mapping.defaults.source ?? null, mapping: a.mapping });
+      if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: parsed.mapping.defaults.source ?? null, mapping: parsed.mapping });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
-        fileName: file.name, at: now, total: a.rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
-        already: a.rows.filter((r) => r.state === 'already').length,
-        rejected: a.rows.filter((r) => r.state === 'rejected').map(issue),
+        fileName: file.name, at: now, total: c.rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
+        already: indexesOf(c, 'already').length,
+        rejected: indexesOf(c, 'rejected').map((i) => issue(c, i)),
         duplicates: dupReport,
         leadIds: ids, firstNumber: numbers[0] ?? null, lastNumber: numbers[numbers.length - 1] ?? null,
         ms: Math.round(performance.now() - t0),
       };
     },
     async rejectedCsv(file, opts) {
-      const a = await analyze(file, opts);
+      const a = await analyze(file, opts, 'peek');
       const lang = opts.language ?? settings.get<Language>('language', 'en');
-      const bad = a.rows.filter((r) => r.state === 'rejected');
+      const { c } = a;
+      const bad = indexesOf(c, 'rejected');
       const head = [rowErrorLabel(lang, 'header.line'), rowErrorLabel(lang, 'header.reason'), rowErrorLabel(lang, 'header.field'), ...a.table.headers];
-      const body = bad.map((r) => [r.line, rowErrorLabel(lang, `rowError.${r.error!.code}`, { line: r.firstLine ?? '' }), r.error!.field ?? '',
-        ...a.table.headers.map((_, i) => r.cells[i] ?? '')]);
+      const body = bad.map((i) => {
+        const r = c.rows[i]!;
+        const e = errorOf(c, i);
+        return [r.line, rowErrorLabel(lang, `rowError.${e.code}`, { line: c.firstLine.get(i) ?? '' }), e.field ?? '', ...a.table.headers.map((_, k) => r.cells[k] ?? '')];
+      });
       return { fileName: `${file.name.replace(/\.[^.]+$/, '')}.rejected.csv`, content: toCsv([head, ...body]), count: bad.length };
     },
   };

@@ -5,7 +5,8 @@ import type { Actor } from '../../../shared/domain/lead';
 import { CONSENTS, type ConsentKey, type Consents, type Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { CustomerDetail } from '../../../shared/contract/people';
-import { normalizePhone } from '../../../shared/people/phone';
+import type { Statement } from 'better-sqlite3';
+import { normalizePhone, type NormalizedPhone } from '../../../shared/people/phone';
 import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
 
@@ -62,16 +63,23 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
       FROM history WHERE customer_id = ? ORDER BY id DESC`),
   };
 
+  const CHUNK = 500;
+  /** Runs `sql(n)` (a query with n parameters) over the values, 500 at a time (one prepared statement for the full chunks). */
+  function chunked<T>(values: string[], sql: (n: number) => string, each: (row: T) => void): void {
+    let full: Statement | null = null;
+    for (let i = 0; i < values.length; i += CHUNK) {
+      const chunk = values.slice(i, i + CHUNK);
+      const stmt = chunk.length === CHUNK ? (full ??= sqlite.prepare(sql(CHUNK))) : sqlite.prepare(sql(chunk.length));
+      for (const r of stmt.all(...chunk) as T[]) each(r);
+    }
+  }
+  const marks = (n: number) => Array(n).fill('?').join(',');
+
   /** Looks the keys of a batch up in one query per 500 values (an import links 10,000 leads at once). */
   function preload(column: 'dms_id' | 'email' | 'phone_e164', values: string[], into: Map<string, number>): void {
     const extra = column === 'phone_e164' ? ' AND phone_valid = 1' : '';
-    const uniq = [...new Set(values)];
-    for (let i = 0; i < uniq.length; i += 500) {
-      const chunk = uniq.slice(i, i + 500);
-      const rows = sqlite.prepare(`SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${chunk.map(() => '?').join(',')}) ORDER BY id`)
-        .all(...chunk) as { id: number; k: string }[];
-      for (const r of rows) if (!into.has(r.k)) into.set(r.k, r.id);
-    }
+    chunked<{ id: number; k: string }>([...new Set(values)], (n) => `SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${marks(n)}) ORDER BY id`,
+      (r) => { if (!into.has(r.k)) into.set(r.k, r.id); });
   }
 
   /**
@@ -79,9 +87,18 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
    * already have one keep it. Rows of one batch that share a key share the customer.
    */
   function resolve(rows: CustomerFields[], dmsOf: (i: number) => string | null): (number | null)[] {
+    // libphonenumber is slow: each distinct number (for its country and language) is parsed once per batch.
+    const phones = new Map<string, NormalizedPhone | null>();
+    const phoneOf = (l: CustomerFields) => {
+      // Length-prefixed: two different (language, country, phone) never share a key.
+      const k = `${l.language.length}:${l.language}${l.country === null ? '-' : `${l.country.length}:${l.country}`}${l.phone === null ? '-' : `+${l.phone}`}`;
+      let p = phones.get(k);
+      if (p === undefined) { p = normalizePhone(l.phone, l.country, l.language); phones.set(k, p); }
+      return p;
+    };
     const todo = rows.flatMap((l, i) => {
       if (l.customerId !== null) return [];
-      const phone = normalizePhone(l.phone, l.country, l.language);
+      const phone = phoneOf(l);
       return [{ i, l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsOf(i) }];
     });
     const out: (number | null)[] = rows.map((l) => l.customerId);
@@ -92,6 +109,10 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
     preload('dms_id', todo.flatMap((x) => (x.dms ? [x.dms] : [])), byDms);
     preload('email', todo.flatMap((x) => (x.email ? [x.email] : [])), byEmail);
     preload('phone_e164', todo.flatMap((x) => (x.e164 ? [x.e164] : [])), byPhone);
+    // The vehicles of these VINs that have no owner yet (the only ones `owner` changes): no UPDATE for the others.
+    const ownerless = new Set<string>();
+    chunked<{ vin: string }>([...new Set(todo.flatMap((x) => (x.l.vin ? [x.l.vin] : [])))],
+      (n) => `SELECT vin FROM vehicles WHERE owner_customer_id IS NULL AND vin IN (${marks(n)})`, (r) => ownerless.add(r.vin));
     const now = clock.now();
     for (const { i, l, phone, e164, email, dms } of todo) {
       let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
@@ -105,7 +126,7 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
       if (email && !byEmail.has(email)) byEmail.set(email, cid);
       if (e164 && !byPhone.has(e164)) byPhone.set(e164, cid);
       out[i] = cid;
-      if (l.vin) q.owner.run(cid, l.vin);
+      if (l.vin && ownerless.delete(l.vin)) q.owner.run(cid, l.vin);
     }
     return out;
   }
