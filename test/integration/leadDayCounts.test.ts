@@ -2,6 +2,7 @@
 // SLA 3 / trend sums built on it equal a plain count for ranges with and without whole days.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAssignedCounts, DAY_MS, splitDays, sumCounts } from '../../electron/core/kpi/assignedCounts';
+import { bigHqFile } from '../fixtures/importCorpus';
 import { baseLead, ok, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
@@ -32,6 +33,11 @@ describe('lead_day_counts', () => {
     await ok(app.core, 'leads.recordContact', { id: created.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
     await ok(app.core, 'leads.closedNoSale', { id: created.id, input: { reason: 'customer_refuses', notes: null } });
     expect(fromTable()).toEqual(counted());
+    // A file import (bulk path: the trigger is suspended and the block counted in one statement).
+    const imported = await app.core.importer.commit({ name: 'hq.csv', data: bigHqFile(400) }, { decisions: [] }, app.core.actor());
+    expect(imported.imported).toBe(400);
+    expect(fromTable()).toEqual(counted());
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'lead_day_counts_insert'").get()).toEqual({ n: 1 });
     // The sweeps move leads to Lost Sale / expire appointments 70 days later.
     app.clock.set(now + 70 * DAY_MS);
     app.core.sweeps.run(now + 70 * DAY_MS);

@@ -39,8 +39,14 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
   const [firstAt, lastAt, emailAt, phoneAt, otherPhoneAt, vinAt] = ['first_name', 'last_name', 'email', 'phone', 'other_phone', 'vin'].map(at) as [number, number, number, number, number, number];
   // The search index is filled for the whole block instead of by the per-row trigger: the trigger's document
   // (the view leads_search_doc) is built in JS from the values inserted (searchDoc.ts, tested against the view).
-  const trigger = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'leads_fts_insert'").get() as { sql: string } | undefined)?.sql;
-  if (trigger) sqlite.exec('DROP TRIGGER leads_fts_insert');
+  // Likewise the per-day lead counts (lead_day_counts, migration 0007): one grouped upsert for the block.
+  const suspend = (name: string) => {
+    const sql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string } | undefined)?.sql;
+    if (sql) sqlite.exec(`DROP TRIGGER ${name}`);
+    return sql;
+  };
+  const trigger = suspend('leads_fts_insert');
+  const dayTrigger = suspend('lead_day_counts_insert');
   const ids: number[] = [];
   const numbers: string[] = [];
   const docs: (SearchDoc | null)[] = [];
@@ -65,6 +71,12 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
   for (const [field, value] of [['created', 'number'], ['assignedAt', "strftime('%Y-%m-%dT%H:%M:%fZ', assigned_at / 1000.0, 'unixepoch')"], ['status', 'status']] as const) {
     sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
       SELECT id, NULL, ?, ?, ?, ?, NULL, ${value} FROM leads WHERE id BETWEEN ? AND ? ORDER BY id`).run(now, actor.id, actor.name, field, lo, hi);
+  }
+  if (dayTrigger) {
+    sqlite.prepare(`INSERT INTO lead_day_counts (day, status, n)
+      SELECT CAST(assigned_at AS INTEGER) / 86400000, status, count(*) FROM leads WHERE id BETWEEN ? AND ? GROUP BY 1, 2
+      ON CONFLICT (day, status) DO UPDATE SET n = n + excluded.n`).run(lo, hi);
+    sqlite.exec(dayTrigger);
   }
   if (trigger) {
     const fts = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES (?, ?, ?, ?, ?, ?)');
