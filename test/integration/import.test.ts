@@ -282,6 +282,29 @@ describe('import: idempotence, duplicates, transaction', () => {
   });
 });
 
+describe('import: the bulk path', () => {
+  it('ids, numbers, keys, history and the search index follow the file (a block that is not a whole number of batches)', async () => {
+    app = openTestApp();
+    app.core.leads.create(baseLead(), app.core.actor());
+    const n = 1037;
+    const r = await commit('block.csv', bigHqFile(n, 500));
+    expect(r.imported).toBe(n);
+    const db = app.core.store.sqlite;
+    const rows = db.prepare('SELECT id, number, external_id AS k, last_name AS last FROM leads WHERE id > 1 ORDER BY id').all() as { id: number; number: string; k: string; last: string }[];
+    expect(rows.map((x) => x.id)).toEqual(r.leadIds);
+    rows.forEach((x, i) => {
+      expect(x.id).toBe(r.leadIds[0]! + i);
+      expect(x.number).toBe(`ASL-2026-${String(i + 2).padStart(6, '0')}`);
+      expect(x.k).toBe(`ext:hq_campaign:${person(500 + i).id}`);
+      expect(x.last).toBe(person(500 + i).last);
+    });
+    expect(db.prepare("SELECT count(*) AS n FROM history WHERE lead_id > 1 AND field = 'created' AND new_value = (SELECT number FROM leads WHERE id = lead_id)").get()).toEqual({ n });
+    for (const i of [0, 24, 25, 1000, 1024, 1025, n - 1]) {
+      expect(app.core.lists.list({ view: 'assigned', search: person(500 + i).email }).rows.map((x) => x.id)).toEqual([r.leadIds[i]]);
+    }
+  });
+});
+
 describe('import: presets and the watched folder', () => {
   it('presets: save, list, use by name, delete; unknown preset is a clear error', async () => {
     app = openTestApp();

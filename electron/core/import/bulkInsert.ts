@@ -1,7 +1,7 @@
-// The import's bulk path: one prepared INSERT per lead with a reserved block of lead numbers, the creation
+// The import's bulk path: prepared INSERTs of 25 leads each with a reserved block of lead numbers, the creation
 // history of the whole block in three statements, and the search index filled for the block from documents
 // built in JS (the per-row FTS trigger is dropped and recreated inside the same transaction).
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Actor } from '../../../shared/domain/lead';
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shared/rules';
@@ -23,20 +23,20 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     ...Object.keys(sample).filter((k) => k.startsWith('consent_')), 'number', 'type_rank', 'sla1_due_at', 'sla2_due_at', 'external_id'];
   const sla2Memo = new Map<number, number>();
   const val = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
-  const build = (r: { lead: NewLeadRow; key: string }, i: number) => {
+  const stamped = fields.map((f) => f === 'createdAt' || f === 'updatedAt');
+  /** Appends the row's values, in the order of `cols`, to `out`. */
+  const build = (r: { lead: NewLeadRow; key: string }, num: string, out: unknown[]) => {
     const l = r.lead;
     let d2 = sla2Memo.get(l.assignedAt);
     if (d2 === undefined) { d2 = sla2DueAt(l.assignedAt, s); sla2Memo.set(l.assignedAt, d2); }
-    const out: unknown[] = [];
-    for (const f of fields) out.push(f === 'createdAt' || f === 'updatedAt' ? now : val(l[f]));
+    for (let k = 0; k < fields.length; k++) out.push(stamped[k] ? now : val(l[fields[k]!]));
     for (const k of consentKeys) out.push(l.consents[k] ? 1 : 0);
-    out.push(leadNumber(year, start + i), l.leadType === 'customer_driven' ? 0 : 1, sla1DueAt(l.assignedAt, s), d2, r.key);
-    return out;
+    out.push(num, l.leadType === 'customer_driven' ? 0 : 1, sla1DueAt(l.assignedAt, s), d2, r.key);
   };
-  const ins = sqlite.prepare(`INSERT INTO leads (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-  const at = (c: string) => { const i = cols.indexOf(c); if (i < 0) throw new Error(`import: no column ${c}`); return i; };
-  const numberAt = at('number');
-  const [firstAt, lastAt, emailAt, phoneAt, otherPhoneAt, vinAt] = ['first_name', 'last_name', 'email', 'phone', 'other_phone', 'vin'].map(at) as [number, number, number, number, number, number];
+  // Rows go BATCH at a time (one statement opens the table and its indexes once for all of them).
+  const BATCH = 25;
+  const insertSql = (n: number) => `INSERT INTO leads (${cols.join(', ')}) VALUES ${Array(n).fill(`(${cols.map(() => '?').join(', ')})`).join(', ')}`;
+  const insBatch = sqlite.prepare(insertSql(BATCH));
   // The search index is filled for the whole block instead of by the per-row trigger: the trigger's document
   // (the view leads_search_doc) is built in JS from the values inserted (searchDoc.ts, tested against the view).
   // Likewise the per-day lead counts (lead_day_counts, migration 0007): one grouped upsert for the block.
@@ -50,24 +50,40 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
   const ids: number[] = [];
   const numbers: string[] = [];
   const docs: (SearchDoc | null)[] = [];
+  let args: unknown[] = [];
+  let pending = 0;
+  // The rowids of one INSERT are consecutive (AUTOINCREMENT, one transaction): the last one gives them all
+  // (checked below against the numbers written).
+  const flush = (stmt: Statement) => {
+    const res = stmt.run(args);
+    if (res.changes !== pending) throw new Error('import: a lead was not inserted');
+    const last = Number(res.lastInsertRowid);
+    for (let k = pending - 1; k >= 0; k--) ids.push(last - k);
+    args = [];
+    pending = 0;
+  };
   for (let i = 0; i < rows.length; i++) {
-    const c = build(rows[i]!, i);
-    const id = Number(ins.run(c).lastInsertRowid);
-    const num = c[numberAt] as string;
-    ids.push(id);
+    const r = rows[i]!;
+    const num = leadNumber(year, start + i);
+    build(r, num, args);
     numbers.push(num);
     if (trigger) {
+      const l = r.lead;
       docs.push(searchDoc({
-        firstName: c[firstAt] as string, lastName: c[lastAt] as string, email: c[emailAt] as string | null, phone: c[phoneAt] as string | null,
-        otherPhone: c[otherPhoneAt] as string | null, vin: c[vinAt] as string | null, number: num,
+        firstName: val(l.firstName) as string, lastName: val(l.lastName) as string, email: val(l.email) as string | null, phone: val(l.phone) as string | null,
+        otherPhone: val(l.otherPhone) as string | null, vin: val(l.vin) as string | null, number: num,
       }));
     }
+    if (++pending === BATCH) flush(insBatch);
   }
+  if (pending > 0) flush(sqlite.prepare(insertSql(pending)));
   // The creation history of the whole block (created, assignedAt, status — as leadService.create writes them),
   // three statements instead of three per lead. The rowids are consecutive inside this transaction.
   const lo = ids[0]!;
   const hi = ids[ids.length - 1]!;
-  if (hi - lo + 1 !== ids.length) throw new Error('import: lead ids are not consecutive');
+  const check = sqlite.prepare(`SELECT (SELECT count(*) FROM leads WHERE id BETWEEN ? AND ?) AS n,
+    (SELECT number FROM leads WHERE id = ?) AS a, (SELECT number FROM leads WHERE id = ?) AS b`).get(lo, hi, lo, hi) as { n: number; a: string; b: string };
+  if (hi - lo + 1 !== ids.length || check.n !== ids.length || check.a !== numbers[0] || check.b !== numbers[numbers.length - 1]) throw new Error('import: lead ids are not consecutive');
   for (const [field, value] of [['created', 'number'], ['assignedAt', "strftime('%Y-%m-%dT%H:%M:%fZ', assigned_at / 1000.0, 'unixepoch')"], ['status', 'status']] as const) {
     sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
       SELECT id, NULL, ?, ?, ?, ?, NULL, ${value} FROM leads WHERE id BETWEEN ? AND ? ORDER BY id`).run(now, actor.id, actor.name, field, lo, hi);
@@ -79,13 +95,16 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     sqlite.exec(dayTrigger);
   }
   if (trigger) {
-    const fts = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES (?, ?, ?, ?, ?, ?)');
+    const ftsSql = (n: number) => `INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
+    const ftsBatch = sqlite.prepare(ftsSql(BATCH));
     const fromView = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?');
     for (let i = 0; i < ids.length; i++) {
       const d = docs[i];
-      if (d) fts.run(ids[i], d.name, d.email, d.phone, d.vin, d.number);
-      else fromView.run(ids[i]);
+      if (!d) { fromView.run(ids[i]); continue; }
+      args.push(ids[i], d.name, d.email, d.phone, d.vin, d.number);
+      if (++pending === BATCH) { ftsBatch.run(args); args = []; pending = 0; }
     }
+    if (pending > 0) sqlite.prepare(ftsSql(pending)).run(args);
     sqlite.exec(trigger);
   }
   return { ids, numbers };
