@@ -8,6 +8,7 @@ import { slaWindowStart, type SlaReport } from '../../shared/rules/sla';
 import type { Store } from '../store/db';
 import type { SettingsService } from './settingsService';
 import type { Clock } from './clock';
+import { createAssignedCounts, sumCounts } from './kpi/assignedCounts';
 
 const GENERAL = `SELECT
   count(*) AS total,
@@ -19,15 +20,14 @@ const GENERAL = `SELECT
 FROM leads INDEXED BY leads_assigned_at WHERE assigned_at > @from AND assigned_at <= @to`;
 
 const WINDOW = 'assigned_at > @from AND assigned_at <= @to';
+// Total and SLA 3 (closed in sale / no sale) are per-status counts of the window: summed per day (assignedCounts).
 const FAST = {
-  total: `SELECT count(*) AS n FROM leads WHERE ${WINDOW}`,
   s1met: `SELECT count(*) AS n FROM leads INDEXED BY leads_sla1 WHERE sla1_met = 1 AND ${WINDOW}`,
   s1missed: `SELECT (SELECT count(*) FROM leads INDEXED BY leads_sla1 WHERE sla1_met = 0 AND ${WINDOW} AND sla1_due_at < @to)
     + (SELECT count(*) FROM leads INDEXED BY leads_sla1 WHERE sla1_met IS NULL AND ${WINDOW} AND sla1_due_at < @to) AS n`,
   s2met: `SELECT count(*) AS n FROM leads INDEXED BY leads_sla2 WHERE sla2_met = 1 AND ${WINDOW}`,
   s2missed: `SELECT (SELECT count(*) FROM leads INDEXED BY leads_sla2 WHERE sla2_met = 0 AND ${WINDOW} AND sla2_due_at < @to)
     + (SELECT count(*) FROM leads INDEXED BY leads_sla2 WHERE sla2_met IS NULL AND ${WINDOW} AND sla2_due_at < @to) AS n`,
-  s3met: `SELECT count(*) AS n FROM leads INDEXED BY leads_view WHERE status IN ('closed_sale', 'closed_no_sale') AND ${WINDOW}`,
 };
 
 export interface KpiService {
@@ -37,6 +37,12 @@ export interface KpiService {
 export function createKpiService(store: Store, settings: SettingsService, clock: Clock): KpiService {
   const general = store.sqlite.prepare(GENERAL);
   const fast = Object.fromEntries(Object.entries(FAST).map(([k, sql]) => [k, store.sqlite.prepare(sql)])) as Record<keyof typeof FAST, ReturnType<typeof store.sqlite.prepare>>;
+  const statements = new Map<string, ReturnType<typeof store.sqlite.prepare>>();
+  const assignedCounts = createAssignedCounts((sql) => {
+    let st = statements.get(sql);
+    if (!st) { st = store.sqlite.prepare(sql); statements.set(sql, st); }
+    return st;
+  });
   return {
     sla({ at, from, to }, now) {
       const s = settings.rules();
@@ -46,6 +52,10 @@ export function createKpiService(store: Store, settings: SettingsService, clock:
       let r: Record<string, number>;
       if (end >= clock.now()) {
         r = Object.fromEntries(Object.entries(fast).map(([k, stmt]) => [k, (stmt.get(p) as { n: number }).n]));
+        // The window is (from, to]: as whole milliseconds, [from + 1, to + 1).
+        const byStatus = assignedCounts(start + 1, end + 1);
+        r.total = sumCounts(byStatus);
+        r.s3met = (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0);
       } else {
         r = general.get(p) as Record<string, number>;
       }
