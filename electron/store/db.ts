@@ -40,8 +40,13 @@ function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boole
   const db = drizzle(sqlite, { schema });
   if (!opts.readonly) {
     migrate(db, { migrationsFolder: opts.migrationsDir ?? migrationsFolder() });
-    // Statistics are an optimisation: only a damaged file stops the opening (a busy one does not).
-    try { refreshPlannerStats(sqlite); } catch (e) { if (/CORRUPT|NOTADB/.test(String((e as { code?: unknown }).code))) throw e; }
+    // Statistics are an optimisation: only a damaged file stops the opening (a busy one does not). Not for a new or
+    // nearly empty file: statistics saying "empty" would mislead the planner while the tables fill up (the hourly
+    // refresh and the one after an import take over).
+    try {
+      const filled = (sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM leads LIMIT 1000)').get() as { n: number }).n >= 1000;
+      if (filled) refreshPlannerStats(sqlite);
+    } catch (e) { if (/CORRUPT|NOTADB/.test(String((e as { code?: unknown }).code))) throw e; }
   }
   return { sqlite, db, path };
 }

@@ -8,6 +8,7 @@ import { CONSENTS, type Consents, type Language } from '../../shared/domain/voca
 import { normalizePhone } from '../../shared/people/phone';
 import { vinFor } from '../fixtures/importCorpus';
 import { openTestApp, type TestApp } from './helpers';
+import { rng } from '../fixtures/rng';
 
 let apps: TestApp[] = [];
 afterEach(() => { for (const a of apps) a.close(); apps = []; });
@@ -64,16 +65,6 @@ function reference(sqlite: Database, now: number, rows: Row[], dmsOf: (i: number
   return out;
 }
 
-function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
-}
 
 const PHONES = (n: number) => [`+39 333 ${1000000 + n}`, `0039 333 ${1000000 + n}`, `333 ${1000000 + n}`, `06 ${1000000 + n}`, `+33 6 12 34 ${String(10 + n).slice(-2)} 00`, '12', 'call me'];
 function batch(seed: number, n: number): Row[] {

@@ -7,21 +7,11 @@ import { readTable } from '../../electron/core/import/readTable';
 import { compilePick, importMappingSchema, mapRow, phoneKey, rowKeyText, suggestMapping, type MappedRow } from '../../shared/import/mapping';
 import { csv, utf8, vinFor } from '../fixtures/importCorpus';
 import { baseLead, openTestApp, type TestApp } from './helpers';
+import { rng } from '../fixtures/rng';
 
 let app: TestApp;
 afterEach(() => app?.close());
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
-}
 
 const HEADERS = ['Lead ID', 'Last Name', 'Email', 'Phone', 'Other phone', 'VIN', 'Campaign', 'Lead Type'];
 const CAMPAIGNS = ['Service Reminder', 'Seasonal Promo', 'Warranty End Reminder'];
