@@ -1,4 +1,4 @@
-// Bundles the Electron main process and preload (esbuild, CommonJS) into dist/electron, with the
+// Bundles the Electron main process, its phone worker and the preload (esbuild, CommonJS) into dist/electron, with the
 // migrations beside them. better-sqlite3 and electron stay external (native / provided at run time).
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
@@ -7,8 +7,11 @@ const out = 'dist/electron';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: false, logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' }, external: ['electron', 'better-sqlite3'] };
-await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: `${out}/main.cjs` });
+// __ASLM_BUNDLE__: the main process finds its worker threads beside it (electron/core/people/phonePool.ts).
+await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: `${out}/main.cjs`, define: { __ASLM_BUNDLE__: 'true' } });
+// The phone worker thread of the file import (unpacked from the asar archive: electron-builder.yml asarUnpack).
+await build({ ...common, entryPoints: ['electron/core/people/phoneWorker.ts'], outfile: `${out}/phoneWorker.cjs` });
 // The preload runs sandboxed: it may only require 'electron'.
 await build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: `${out}/preload.cjs`, external: ['electron'] });
 cpSync('electron/store/migrations', `${out}/migrations`, { recursive: true });
-console.log(`built ${out}/main.cjs, ${out}/preload.cjs and ${out}/migrations`);
+console.log(`built ${out}/main.cjs, ${out}/phoneWorker.cjs, ${out}/preload.cjs and ${out}/migrations`);

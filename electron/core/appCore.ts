@@ -23,6 +23,7 @@ import { createPlaybookService } from './playbook/playbookService';
 import { createPeopleService } from './people/peopleService';
 import { createAssignmentService } from './people/assignmentService';
 import { createCustomerService } from './people/customerService';
+import { createPhonePool } from './people/phonePool';
 import { createPrivacyService } from './people/privacy';
 import { keyFileSecrets, type Secrets } from './mail/secrets';
 import { createSmtpService } from './mail/smtp';
@@ -157,7 +158,9 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
-  const importer = createImportService(store, clock, settings, leads, events, () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows) => customers.assignCustomers(rows) }));
+  const phones = createPhonePool(log);
+  const importer = createImportService(store, clock, settings, leads, events,
+    () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows, known) => customers.assignCustomers(rows, known), phones }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const backups = opts.backups ?? standaloneBackupApi(store, log);
   const services: CoreServices = {
@@ -173,7 +176,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
 
   core = {
     ...services, dispatch,
-    close: () => store.sqlite.close(),
+    close: () => { phones.close(); store.sqlite.close(); },
   };
   return core;
 }

@@ -31,3 +31,11 @@ export function normalizePhone(raw: string | null | undefined, country: string |
     return { e164: null, valid: false };
   }
 }
+
+/**
+ * The memo key of a (number, country, language) for `normalizePhone`: length-prefixed, so two different triples
+ * never share a key. An import normalizes each distinct key once (off the main thread: electron/core/people/phonePool).
+ */
+export function phoneMemoKey(phone: string | null, country: string | null, language: string): string {
+  return `${language.length}:${language}${country === null ? '-' : `${country.length}:${country}`}${phone === null ? '-' : `+${phone}`}`;
+}

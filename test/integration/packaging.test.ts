@@ -1,10 +1,11 @@
 // The installer's configuration is valid offline and the package holds what the app needs and
 // nothing of the tests or the dev tools: electron-builder packs `--dir` with a stand-in Electron.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { normalizePhone, phoneMemoKey } from '../../shared/people/phone';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-pack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,7 +83,40 @@ describe('Windows installer configuration', () => {
     expect(devOnly.length).toBeGreaterThan(100);
     const packed = new Set(files.map((f) => /^(\/node_modules\/(?:@[^/]+\/)?[^/]+\/)/.exec(f)?.[1]).filter(Boolean));
     expect(devOnly.filter((d) => packed.has(d))).toEqual([]);
-    // better-sqlite3 is unpacked from the asar (native module).
+    // better-sqlite3 is unpacked from the asar (native module), and so is the import's phone worker (a worker thread
+    // is started from a file on disk).
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))).toBe(true);
+    expect(files).toContain('/dist/electron/phoneWorker.cjs');
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'phoneWorker.cjs'))).toBe(true);
   }, 300_000); // electron-builder packs for ~1 min on 2 cores, longer under load
+});
+
+describe('the bundled main process', () => {
+  it('finds its phone worker beside it (outside the asar) and the worker answers like normalizePhone', async () => {
+    expect(existsSync('dist/electron/phoneWorker.cjs')).toBe(true); // `npm run build` ran
+    // The pool bundled as build-electron.mjs bundles the main process, laid out as in the package: the main inside
+    // app.asar (here a plain folder of that name), the worker only in app.asar.unpacked.
+    const app = join(dir, 'probe', 'resources', 'app.asar', 'dist', 'electron');
+    const unpacked = join(dir, 'probe', 'resources', 'app.asar.unpacked', 'dist', 'electron');
+    mkdirSync(app, { recursive: true });
+    mkdirSync(unpacked, { recursive: true });
+    copyFileSync('dist/electron/phoneWorker.cjs', join(unpacked, 'phoneWorker.cjs'));
+    const { build } = await import('esbuild');
+    await build({
+      stdin: {
+        contents: `import { createPhonePool } from './electron/core/people/phonePool';
+          const pool = createPhonePool((m, e) => { console.error(m, e); process.exit(2); });
+          const b = pool.batch();
+          for (const [p, c, l] of JSON.parse(process.argv[2])) b.add(p, c, l);
+          b.done().then((m) => { console.log(JSON.stringify([...m])); pool.close(); });`,
+        resolveDir: process.cwd(), loader: 'ts',
+      },
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { __ASLM_BUNDLE__: 'true' },
+      outfile: join(app, 'probe.cjs'),
+    });
+    const items = [['+39 333 123 4567', 'IT', 'it'], ['06 12 34 56 78', 'FR', 'fr'], ['12', null, 'de'], ['07700 900123', 'GB', 'en']] as const;
+    const r = await run(process.execPath, [join(app, 'probe.cjs'), JSON.stringify(items)], process.env, 60_000);
+    expect(r.status, r.out).toBe(0);
+    expect(new Map(JSON.parse(r.out))).toEqual(new Map(items.map(([p, c, l]) => [phoneMemoKey(p, c, l), normalizePhone(p, c, l)])));
+  });
 });

@@ -8,6 +8,9 @@ import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shar
 import { toColumns } from '../../store/leadRow';
 import { searchDoc, type SearchDoc } from './searchDoc';
 
+/** FTS5's default 'automerge' (https://sqlite.org/fts5.html#the_automerge_configuration_option). */
+const FTS5_AUTOMERGE = 4;
+
 /** Inserts the new leads of a file (inside the caller's transaction). Returns their ids and numbers in file order. */
 export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead: NewLeadRow; key: string }[], actor: Actor, now: number): { ids: number[]; numbers: string[] } {
   if (rows.length === 0) return { ids: [], numbers: [] };
@@ -95,6 +98,11 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     sqlite.exec(dayTrigger);
   }
   if (trigger) {
+    // FTS5's automatic merging is paused for the block (it would merge the index's segments again and again while
+    // they are written: half the indexing time) and restored before the commit; the merges left are done by the
+    // next writes, as usual (its limit on segments, crisismerge, holds throughout).
+    const automerge = (sqlite.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined)?.v ?? FTS5_AUTOMERGE;
+    sqlite.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 0)");
     const ftsSql = (n: number) => `INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
     const ftsBatch = sqlite.prepare(ftsSql(BATCH));
     const fromView = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?');
@@ -105,6 +113,8 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
       if (++pending === BATCH) { ftsBatch.run(args); args = []; pending = 0; }
     }
     if (pending > 0) sqlite.prepare(ftsSql(pending)).run(args);
+    // A config value is an SQL literal in FTS5's special INSERT (a bound parameter is refused).
+    sqlite.exec(`INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', ${Math.trunc(Number(automerge))})`);
     sqlite.exec(trigger);
   }
   return { ids, numbers };

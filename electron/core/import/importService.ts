@@ -26,6 +26,8 @@ import { readTable, type ImportTable } from './readTable';
 import { rowErrorLabel } from './labels';
 import { insertLeadBlock } from './bulkInsert';
 import type { NewLeadRow } from '../../../shared/rules';
+import type { NormalizedPhone } from '../../../shared/people/phone';
+import type { PhoneBatch, PhonePool } from '../people/phonePool';
 
 export interface ImportFile { name: string; data: Uint8Array }
 type Options = Omit<ImportOptionsInput, 'name' | 'base64'>;
@@ -48,6 +50,8 @@ interface Parsed {
   now: number;
   mappingKey: string;
   settingsKey: string;
+  /** The valid rows' phone numbers, being normalized on the worker thread for customer linking (null: none started). */
+  phones: PhoneBatch | null;
 }
 type RowState = 'new' | 'already' | 'duplicate' | 'rejected';
 /**
@@ -72,8 +76,13 @@ const indexesOf = (c: Classified, st: RowState) => { const out: number[] = []; c
 const KEEP_MS = 10 * 60_000;
 
 export interface ImportHooks {
-  /** Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction). */
-  linkCustomers?: (rows: NewLeadRow[]) => void;
+  /**
+   * Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction);
+   * `phones`: the rows' numbers already normalized (see `phones` below).
+   */
+  linkCustomers?: (rows: NewLeadRow[], phones?: ReadonlyMap<string, NormalizedPhone | null>) => void;
+  /** Normalizes the rows' phone numbers on a worker thread while the file is read (for linkCustomers). */
+  phones?: PhonePool;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
 }
@@ -142,25 +151,41 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     return r;
   }
 
-  /** Reads, maps and validates a file (no database: that is `classify`). */
-  async function parse(file: ImportFile, opts: Options): Promise<Parsed> {
+  /**
+   * Reads, maps and validates a file (no database: that is `classify`). `withPhones`: the valid rows' numbers go to
+   * the phone worker as the rows are mapped (for a commit, or a preview whose parse the commit may reuse).
+   */
+  async function parse(file: ImportFile, opts: Options, withPhones: boolean): Promise<Parsed> {
     const { rows: records, ...table } = await readTable(file.name, file.data);
     const { mapping, preset } = resolveMapping(table.headers, opts);
     const ctx = rowContext(clock.now());
     const pick = compilePick(table.headers, mapping);
-    const rows = records.map((r) => parsedRow(mapRow(r.line, pick(r.cells), mapping, ctx), r.cells));
-    return { table, mapping, preset, rows, now: ctx.now, mappingKey: JSON.stringify([mapping, preset]), settingsKey: settingsKey() };
+    const phones = withPhones ? hooks().phones?.batch() ?? null : null;
+    const rows: ParsedRow[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      const row = parsedRow(mapRow(r.line, pick(r.cells), mapping, ctx), r.cells);
+      rows[i] = row;
+      const l = row.lead;
+      if (phones && l?.phone) phones.add(l.phone, l.country, l.language);
+    }
+    phones?.end();
+    return { table, mapping, preset, rows, now: ctx.now, mappingKey: JSON.stringify([mapping, preset]), settingsKey: settingsKey(), phones };
   }
 
   // The last preview's parse, kept for its commit (the same bytes under the same name); one file at a time.
   let kept: { name: string; size: number; hash: string; parsed: Parsed; timer: ReturnType<typeof setTimeout> } | null = null;
   const hashOf = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-  function drop(): void {
-    if (kept) clearTimeout(kept.timer);
+  /** Forgets the kept parse; its phone numbers are no longer needed unless `still` uses them. */
+  function drop(still?: PhoneBatch | null): void {
+    if (kept) {
+      clearTimeout(kept.timer);
+      if (kept.parsed.phones !== still) kept.parsed.phones?.cancel();
+    }
     kept = null;
   }
   function keep(file: ImportFile, hash: string, parsed: Parsed): void {
-    drop();
+    drop(parsed.phones);
     const timer = setTimeout(drop, KEEP_MS);
     timer.unref?.();
     kept = { name: file.name, size: file.data.byteLength, hash, parsed, timer };
@@ -174,12 +199,14 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   function reuse(file: ImportFile, hash: string, opts: Options, take: boolean): Parsed | null {
     const k = kept;
     if (!k || k.name !== file.name || k.size !== file.data.byteLength || k.hash !== hash) return null;
-    if (take) drop();
     const p = k.parsed;
+    if (take) drop(p.phones);
+    // Not reusable: the commit parses again (and the numbers of this parse are no longer needed).
+    const stale = () => { if (take) p.phones?.cancel(); return null; };
     const { mapping, preset } = resolveMapping(p.table.headers, opts);
-    if (JSON.stringify([mapping, preset]) !== p.mappingKey || settingsKey() !== p.settingsKey) return null;
+    if (JSON.stringify([mapping, preset]) !== p.mappingKey || settingsKey() !== p.settingsKey) return stale();
     const now = clock.now();
-    if (now < p.now) return null;
+    if (now < p.now) return stale();
     if (now === p.now) return { ...p, mapping, preset };
     const ctx = rowContext(now);
     const rows = p.rows.map((r) => {
@@ -194,7 +221,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   async function parseOrReuse(file: ImportFile, opts: Options, use: 'preview' | 'commit' | 'peek'): Promise<Parsed> {
     // No hashing at all for a commit with nothing kept (the CLI, the watched folder).
     const hash = kept || use === 'preview' ? hashOf(file.data) : null;
-    const p = (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? await parse(file, opts);
+    const p = (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? await parse(file, opts, use !== 'peek');
     if (use === 'preview') keep(file, hash!, p);
     return p;
   }
@@ -337,6 +364,8 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const opts = importCommitSchema.omit({ name: true, base64: true }).parse(rawOpts);
       const t0 = performance.now();
       const parsed = await parseOrReuse(file, opts, 'commit');
+      // The numbers the worker normalized meanwhile (a preview's: long done); a failed worker leaves them to linking.
+      const phones = await parsed.phones?.done();
       const decision = new Map(opts.decisions.map((d) => [d.line, d.action]));
       const now = clock.now();
       let c: Classified = { rows: [], state: [], dup: new Map(), firstLine: new Map() };
@@ -349,7 +378,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
         // each lead is needed for linkCustomers to set its customerId.
         const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
-        hooks().linkCustomers?.(block.map((b) => b.lead));
+        hooks().linkCustomers?.(block.map((b) => b.lead), phones);
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
         for (const [i, dup] of c.dup) {
           const r = c.rows[i]!;

@@ -6,7 +6,7 @@ import { CONSENTS, type ConsentKey, type Consents, type Language } from '../../.
 import { AppError } from '../../../shared/contract/errors';
 import type { CustomerDetail } from '../../../shared/contract/people';
 import type { Statement } from 'better-sqlite3';
-import { normalizePhone, type NormalizedPhone } from '../../../shared/people/phone';
+import { normalizePhone, phoneMemoKey, type NormalizedPhone } from '../../../shared/people/phone';
 import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
 
@@ -38,8 +38,11 @@ type NewLeadRow = CustomerFields & { id: number };
 export interface CustomerService {
   /** Links new leads to their customer (found by DMS id, e-mail or phone, else created). Inside the caller's transaction. */
   linkNew(leadIds: number[], dmsIds?: Map<number, string | null>): void;
-  /** A file import's rows before they are inserted (inside its transaction): sets each row's customerId. */
-  assignCustomers(rows: CustomerFields[]): void;
+  /**
+   * A file import's rows before they are inserted (inside its transaction): sets each row's customerId. `phones`:
+   * numbers already normalized (by `phoneMemoKey`; the import's worker thread), the others are normalized here.
+   */
+  assignCustomers(rows: CustomerFields[], phones?: ReadonlyMap<string, NormalizedPhone | null>): void;
   get(id: number): CustomerDetail;
   setConsents(id: number, leadId: number | null, consents: Partial<Consents>, actor: Actor): CustomerDetail;
 }
@@ -86,13 +89,13 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
    * The customer of each row (found by DMS id, e-mail or valid phone, else created), in row order; rows that
    * already have one keep it. Rows of one batch that share a key share the customer.
    */
-  function resolve(rows: CustomerFields[], dmsOf: (i: number) => string | null): (number | null)[] {
-    // libphonenumber is slow: each distinct number (for its country and language) is parsed once per batch.
+  function resolve(rows: CustomerFields[], dmsOf: (i: number) => string | null, known?: ReadonlyMap<string, NormalizedPhone | null>): (number | null)[] {
+    // libphonenumber is slow: each distinct number (for its country and language) is parsed once per batch,
+    // and not at all when the caller has it already (`known`).
     const phones = new Map<string, NormalizedPhone | null>();
     const phoneOf = (l: CustomerFields) => {
-      // Length-prefixed: two different (language, country, phone) never share a key.
-      const k = `${l.language.length}:${l.language}${l.country === null ? '-' : `${l.country.length}:${l.country}`}${l.phone === null ? '-' : `+${l.phone}`}`;
-      let p = phones.get(k);
+      const k = phoneMemoKey(l.phone, l.country, l.language);
+      let p = known?.has(k) ? known.get(k) : phones.get(k);
       if (p === undefined) { p = normalizePhone(l.phone, l.country, l.language); phones.set(k, p); }
       return p;
     };
@@ -137,8 +140,8 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
   }
 
   const svc: CustomerService = {
-    assignCustomers(rows) {
-      const cids = resolve(rows, () => null);
+    assignCustomers(rows, phones) {
+      const cids = resolve(rows, () => null, phones);
       rows.forEach((l, i) => { l.customerId = cids[i] ?? null; });
     },
     linkNew(leadIds, dmsIds) {

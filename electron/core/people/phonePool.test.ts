@@ -1,0 +1,82 @@
+// The import's phone worker: the same results as normalizePhone on the main thread, batches that are cancelled or
+// outlive a failed worker still end (with what was done), and a worker that cannot start only costs time.
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../shared/domain/vocabulary';
+import { normalizePhone, phoneMemoKey } from '../../../shared/people/phone';
+import { createPhonePool, type PhoneItem } from './phonePool';
+
+const CORPUS: PhoneItem[] = [
+  ['+39 333 123 4567', 'IT', 'it'], ['0039 333 1234567', null, 'it'], ['333 1234567', 'Italia', 'it'], ['02 1234 5678', null, 'it'],
+  ['06 12 34 56 78', 'FR', 'fr'], ['+33 6 12 34 56 78', 'France', 'fr'], ['0170 1234567', 'DE', 'de'], ['+49 30 123456', null, 'de'],
+  ['079 123 45 67', 'CH', 'de'], ['07700 900123', 'GB', 'en'], ['12', 'IT', 'it'], ['not a number', 'IT', 'it'], ['+999 123', null, 'en'],
+  ['333 1234567', 'FR', 'fr'], ['333 1234567', null, 'de'], ['  +39 (0)2 1234-5678 ', 'IT', 'it'], ['0664 1234567', 'AT', 'de'],
+];
+/** 5,000 numbers (three chunks of the pool) with repeats. */
+const many = (): PhoneItem[] => Array.from({ length: 5000 }, (_, i) => [`+39 3${String((i * 7919) % 4000).padStart(9, '4')}`, i % 3 ? 'IT' : null, (['it', 'en', 'fr', 'de'] as Language[])[i % 4]!]);
+
+const expected = (items: PhoneItem[]) => new Map(items.map(([p, c, l]) => [phoneMemoKey(p, c, l), normalizePhone(p, c, l)]));
+
+describe('phone worker pool', () => {
+  it('normalizes on the worker thread exactly as normalizePhone does (each distinct number once)', async () => {
+    const logs: string[] = [];
+    const pool = createPhonePool((m) => logs.push(m));
+    try {
+      for (const items of [CORPUS, many()]) {
+        const b = pool.batch();
+        for (const [p, c, l] of items) b.add(p, c, l);
+        b.end();
+        const got = await b.done();
+        expect(got).toEqual(expected(items));
+        expect(got.size).toBe(new Set(items.map(([p, c, l]) => phoneMemoKey(p, c, l))).size);
+      }
+      const empty = pool.batch();
+      expect((await empty.done()).size).toBe(0);
+      expect(logs).toEqual([]);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('a cancelled batch ends without its work; batches after it are answered in full', async () => {
+    const pool = createPhonePool(() => undefined);
+    try {
+      const stale = pool.batch();
+      for (const [p, c, l] of many()) stale.add(p, c, l);
+      stale.end();
+      stale.cancel();
+      const next = pool.batch();
+      for (const [p, c, l] of CORPUS) next.add(p, c, l);
+      expect(await next.done()).toEqual(expected(CORPUS));
+      const left = await stale.done();
+      // Whatever the worker had finished before the cancel is right; the rest was skipped.
+      const want = expected(many());
+      for (const [k, v] of left) expect(v).toEqual(want.get(k));
+      expect(left.size).toBeLessThan(want.size);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('a worker that cannot start, or dies, leaves the numbers to the caller: batches still end, the failure is logged', async () => {
+    const logs: string[] = [];
+    const cannot = createPhonePool((m) => logs.push(m), () => { throw new Error('no worker here'); });
+    const b = cannot.batch();
+    for (const [p, c, l] of CORPUS) b.add(p, c, l);
+    expect((await b.done()).size).toBe(0);
+    expect(logs).toEqual(['phone worker failed: numbers are normalized on the main thread']);
+    cannot.close();
+
+    logs.length = 0;
+    const dies = createPhonePool((m) => logs.push(m), () => new Worker('process.exit(3)', { eval: true }));
+    const d = dies.batch();
+    for (const [p, c, l] of many()) d.add(p, c, l);
+    expect((await d.done()).size).toBe(0);
+    expect(logs).toEqual(['phone worker failed: numbers are normalized on the main thread']);
+    // Later batches do not wait for a worker that is gone.
+    const after = dies.batch();
+    after.add('+39 333 1234567', 'IT', 'it');
+    expect((await after.done()).size).toBe(0);
+    dies.close();
+  });
+});
