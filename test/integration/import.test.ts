@@ -302,6 +302,12 @@ describe('import: the bulk path', () => {
     for (const i of [0, 24, 25, 1000, 1024, 1025, n - 1]) {
       expect(app.core.lists.list({ view: 'assigned', search: person(500 + i).email }).rows.map((x) => x.id)).toEqual([r.leadIds[i]]);
     }
+    // The index's automatic merging, paused for the block, is back (FTS5's default, or the value set before).
+    expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 4 });
+    db.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 8)");
+    const r2 = await commit('block2.csv', bigHqFile(30, 5000));
+    expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 8 });
+    expect(app.core.lists.list({ view: 'assigned', search: person(5029).email }).rows.map((x) => x.id)).toEqual([r2.leadIds[29]]);
   });
 });
 
