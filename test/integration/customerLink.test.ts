@@ -104,7 +104,7 @@ const dump = (a: TestApp) => ({
 
 describe('customer linking = the linking as it was', () => {
   for (const seed of [1, 2, 3, 4]) {
-    it(`a batch full of shared contacts (seed ${seed}): the same customers, fills and vehicle owners`, async () => {
+    it(`a batch full of shared contacts (seed ${seed}): the same customers, fills and vehicle owners`, () => {
       const [fast, ref] = [seeded(seed), seeded(seed)];
       expect(dump(fast)).toEqual(dump(ref));
       const rows = batch(seed, 400);
@@ -120,7 +120,7 @@ describe('customer linking = the linking as it was', () => {
       const pool = createPhonePool(() => undefined);
       const pre = pool.batch();
       for (const l of again.slice(0, 100)) if (l.phone) pre.add(l.phone, l.country, l.language);
-      const known = await pre.done();
+      const known = pre.wait();
       pool.close();
       expect(known.size).toBeGreaterThan(10);
       fast.core.store.sqlite.transaction(() => fast.core.customers.assignCustomers(fastAgain, known))();

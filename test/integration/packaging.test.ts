@@ -108,7 +108,8 @@ describe('the bundled main process', () => {
           const pool = createPhonePool((m, e) => { console.error(m, e); process.exit(2); });
           const b = pool.batch();
           for (const [p, c, l] of JSON.parse(process.argv[2])) b.add(p, c, l);
-          b.done().then((m) => { console.log(JSON.stringify([...m])); pool.close(); });`,
+          console.log(JSON.stringify([...b.wait()]));
+          pool.close();`,
         resolveDir: process.cwd(), loader: 'ts',
       },
       bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { __ASLM_BUNDLE__: 'true' },

@@ -364,8 +364,6 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const opts = importCommitSchema.omit({ name: true, base64: true }).parse(rawOpts);
       const t0 = performance.now();
       const parsed = await parseOrReuse(file, opts, 'commit');
-      // The numbers the worker normalized meanwhile (a preview's: long done); a failed worker leaves them to linking.
-      const phones = await parsed.phones?.done();
       const decision = new Map(opts.decisions.map((d) => [d.line, d.action]));
       const now = clock.now();
       let c: Classified = { rows: [], state: [], dup: new Map(), firstLine: new Map() };
@@ -378,6 +376,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
         // each lead is needed for linkCustomers to set its customerId.
         const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
+        // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
+        const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
+        parsed.phones?.cancel();
         hooks().linkCustomers?.(block.map((b) => b.lead), phones);
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
         for (const [i, dup] of c.dup) {
