@@ -127,11 +127,21 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const assigneeOf = store.sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?');
   // An import's leads are read in one pass (their ids are consecutive: one block insert).
   const assigneesBetween = store.sqlite.prepare('SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN ? AND ? ORDER BY id');
+  // Read once per import: both listeners below get the event's same `leadIds` array.
+  const assigneesRead = new WeakMap<number[], { id: number; a: number | null }[]>();
   const assigneesOf = (ids: number[]) => {
+    let rows = assigneesRead.get(ids);
+    if (rows) return rows;
     let lo = Infinity; let hi = -Infinity;
     for (const id of ids) { if (id < lo) lo = id; if (id > hi) hi = id; }
-    const wanted = new Set(ids);
-    return ids.length ? (assigneesBetween.all(lo, hi) as { id: number; a: number | null }[]).filter((r) => wanted.has(r.id)) : [];
+    rows = ids.length ? assigneesBetween.all(lo, hi) as { id: number; a: number | null }[] : [];
+    // A block of new leads (distinct ids) is every id between its first and last; otherwise only the ids asked for.
+    if (hi - lo + 1 !== ids.length) {
+      const wanted = new Set(ids);
+      rows = rows.filter((r) => wanted.has(r.id));
+    }
+    assigneesRead.set(ids, rows);
+    return rows;
   };
   events.on((e) => {
     if (e.type === 'lead.created') {

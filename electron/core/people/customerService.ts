@@ -47,13 +47,19 @@ export interface CustomerService {
   setConsents(id: number, leadId: number | null, consents: Partial<Consents>, actor: Actor): CustomerDetail;
 }
 
+/** The columns of a new customer, in the order `resolve` builds its values. */
+const INSERT_COLUMNS = ['dms_id', 'first_name', 'last_name', 'email', 'phone', 'phone_e164', 'phone_valid', 'other_phone', 'language', 'country', 'state',
+  'city', 'zip', ...CONSENTS.map(consentColumn), 'created_at', 'updated_at'];
+const NEW = { dms: 0, email: 3, phone: 4, e164: 5, valid: 6 } as const;
+/** New customers per INSERT statement (one statement opens the table and its indexes once for all of them). */
+const INSERT_BATCH = 25;
+
 export function createCustomerService(store: Store, clock: Clock, writeHistory: (leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null) => void): CustomerService {
   const { sqlite } = store;
   const q = {
     leads500: (ids: number[]) => sqlite.prepare(`SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
       customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Record<string, unknown>[],
-    insert: sqlite.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, other_phone, language, country, state, city, zip,
-      ${CONSENTS.map(consentColumn).join(', ')}, created_at, updated_at) VALUES (${Array(13 + CONSENTS.length + 2).fill('?').join(', ')})`),
+    countBetween: sqlite.prepare('SELECT count(*) AS n FROM customers WHERE id BETWEEN ? AND ?'),
     link: sqlite.prepare('UPDATE leads SET customer_id = ? WHERE id = ?'),
     fill: sqlite.prepare(`UPDATE customers SET email = coalesce(email, ?), phone = coalesce(phone, ?), phone_e164 = CASE WHEN phone IS NULL THEN ? ELSE phone_e164 END,
       phone_valid = CASE WHEN phone IS NULL THEN ? ELSE phone_valid END, dms_id = coalesce(dms_id, ?), updated_at = ? WHERE id = ?`),
@@ -117,21 +123,64 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
     chunked<{ vin: string }>([...new Set(todo.flatMap((x) => (x.l.vin ? [x.l.vin] : [])))],
       (n) => `SELECT vin FROM vehicles WHERE owner_customer_id IS NULL AND vin IN (${marks(n)})`, (r) => ownerless.add(r.vin));
     const now = clock.now();
+    // New customers are inserted together after the loop (INSERT_BATCH rows per statement, consecutive ids); until
+    // then a row refers to the k-th new one as -(k + 1), and a later row of the batch that finds it fills its
+    // empty contact fields in memory (what `fill` does to a stored one).
+    const created: { v: unknown[]; rows: number[]; vins: string[] }[] = [];
     for (const { i, l, phone, e164, email, dms } of todo) {
       let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
-      if (cid !== undefined) {
-        q.fill.run(email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null, dms, now, cid);
+      const valid = phone ? (phone.valid ? 1 : 0) : null;
+      if (cid === undefined) {
+        cid = -(created.length + 1);
+        created.push({ v: [dms, l.firstName, l.lastName, email, l.phone, phone?.e164 ?? null, valid, l.otherPhone, l.language, l.country, l.state,
+          l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now], rows: [], vins: [] });
+      } else if (cid > 0) {
+        q.fill.run(email, l.phone, phone?.e164 ?? null, valid, dms, now, cid);
       } else {
-        cid = Number(q.insert.run(dms, l.firstName, l.lastName, email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null,
-          l.otherPhone, l.language, l.country, l.state, l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now).lastInsertRowid);
+        const v = created[-cid - 1]!.v;
+        v[NEW.email] ??= email;
+        if (v[NEW.phone] === null) { v[NEW.phone] = l.phone; v[NEW.e164] = phone?.e164 ?? null; v[NEW.valid] = valid; }
+        v[NEW.dms] ??= dms;
       }
       if (dms && !byDms.has(dms)) byDms.set(dms, cid);
       if (email && !byEmail.has(email)) byEmail.set(email, cid);
       if (e164 && !byPhone.has(e164)) byPhone.set(e164, cid);
-      out[i] = cid;
-      if (l.vin && ownerless.delete(l.vin)) q.owner.run(cid, l.vin);
+      if (cid > 0) {
+        out[i] = cid;
+        if (l.vin && ownerless.delete(l.vin)) q.owner.run(cid, l.vin);
+      } else {
+        const c = created[-cid - 1]!;
+        c.rows.push(i);
+        if (l.vin && ownerless.delete(l.vin)) c.vins.push(l.vin);
+      }
     }
+    const ids = insertCustomers(created.map((c) => c.v));
+    created.forEach((c, k) => {
+      for (const i of c.rows) out[i] = ids[k]!;
+      for (const vin of c.vins) q.owner.run(ids[k], vin);
+    });
     return out;
+  }
+
+  /** Inserts new customers (values in INSERT_COLUMNS order), INSERT_BATCH per statement; their ids in order. */
+  function insertCustomers(values: unknown[][]): number[] {
+    const ids: number[] = [];
+    const sql = (n: number) => `INSERT INTO customers (${INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${INSERT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
+    let full: Statement | null = null;
+    for (let at = 0; at < values.length; at += INSERT_BATCH) {
+      const part = values.slice(at, at + INSERT_BATCH);
+      const stmt = part.length === INSERT_BATCH ? (full ??= sqlite.prepare(sql(INSERT_BATCH))) : sqlite.prepare(sql(part.length));
+      const args: unknown[] = [];
+      for (const v of part) for (const x of v) args.push(x);
+      const res = stmt.run(args);
+      // The rows of one INSERT get consecutive ids (AUTOINCREMENT, inside the caller's transaction): checked.
+      const last = Number(res.lastInsertRowid);
+      if (res.changes !== part.length || (q.countBetween.get(last - part.length + 1, last) as { n: number }).n !== part.length) {
+        throw new Error('customers: ids of a batch insert are not consecutive');
+      }
+      for (let k = part.length - 1; k >= 0; k--) ids.push(last - k);
+    }
+    return ids;
   }
 
   function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
