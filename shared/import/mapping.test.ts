@@ -93,8 +93,11 @@ describe('mapRow', () => {
           const before = mapRow(2, values, mapping, { ...ctx, now: earlier });
           const copy = structuredClone(before);
           const again = remapRow(before, earlier, mapping, { ...ctx, now: later });
-          expect(again, `${JSON.stringify(values)} ${earlier} → ${later}`).toEqual(mapRow(2, values, mapping, { ...ctx, now: later }));
+          const expected = mapRow(2, values, mapping, { ...ctx, now: later });
+          expect(again, `${JSON.stringify(values)} ${earlier} → ${later}`).toEqual(expected);
           expect(before).toEqual(copy); // never mutated
+          // In place (the caller owns the row): the same result.
+          expect(remapRow(structuredClone(before), earlier, mapping, { ...ctx, now: later }, true)).toEqual(expected);
           checked++;
         }
       }

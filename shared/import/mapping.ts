@@ -302,16 +302,20 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
  * same values (mapping.test.ts checks it), without redoing the row when the time changes nothing. What depends on
  * the time: the default assignment date (now), the "date in the future" check and the new lead's createdAt/updatedAt.
  * A clock that went back, a row dated in the future and a row whose assignment date is the earlier now (the
- * default) are mapped again; other rows only get the new creation time. Never mutates `r`.
+ * default) are mapped again; other rows only get the new creation time: on a copy, or — `inPlace`, for a caller
+ * that owns `r` — on `r.lead` itself (no copy of a 50,000-row file). Otherwise never mutates `r`.
  */
-export function remapRow(r: MappedRow, earlier: number, mapping: ImportMapping, ctx: RowContext): MappedRow {
+export function remapRow(r: MappedRow, earlier: number, mapping: ImportMapping, ctx: RowContext, inPlace = false): MappedRow {
   if (ctx.now === earlier) return r;
   if (ctx.now < earlier) return mapRow(r.line, r.values, mapping, ctx);
   // Errors found before the date check do not depend on the time; a row that passed the check earlier
   // passes it later too, so its later errors (initialLead's: name, campaign, e-mail, VIN) are the same.
   if (r.error) return r.error.code === 'DATE_IN_FUTURE' ? mapRow(r.line, r.values, mapping, ctx) : r;
   if (r.assignedAt === earlier) return mapRow(r.line, r.values, mapping, ctx);
-  return { ...r, lead: { ...r.lead!, createdAt: ctx.now, updatedAt: ctx.now } };
+  if (!inPlace) return { ...r, lead: { ...r.lead!, createdAt: ctx.now, updatedAt: ctx.now } };
+  r.lead!.createdAt = ctx.now;
+  r.lead!.updatedAt = ctx.now;
+  return r;
 }
 
 /** The text that identifies a row when the file has no id column: its normalized mapped values. */

@@ -209,8 +209,9 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     if (now < p.now) return stale();
     if (now === p.now) return { ...p, mapping, preset };
     const ctx = rowContext(now);
+    // A commit owns the rows it takes (the kept parse is dropped): the creation time is set on them, not on copies.
     const rows = p.rows.map((r) => {
-      const m = remapRow(r, p.now, mapping, ctx);
+      const m = remapRow(r, p.now, mapping, ctx, take);
       // The same row, a copy of it with the new creation time (cells and key kept), or the row mapped again.
       return m === r || 'cells' in m ? m as ParsedRow : parsedRow(m, r.cells);
     });
