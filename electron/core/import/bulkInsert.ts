@@ -27,17 +27,28 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
   const sla2Memo = new Map<number, number>();
   const val = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
   const stamped = fields.map((f) => f === 'createdAt' || f === 'updatedAt');
-  /** Appends the row's values, in the order of `cols`, to `out`. */
-  const build = (r: { lead: NewLeadRow; key: string }, num: string, out: unknown[]) => {
+  // Rows go BATCH at a time (one statement opens the table and its indexes once for all of them), their values
+  // written by position into one array reused for every statement (binding copies them).
+  const BATCH = 25;
+  const args: unknown[] = new Array(BATCH * cols.length);
+  let at = 0;
+  /** Writes the row's values, in the order of `cols`, into `args` from `at`. */
+  const build = (r: { lead: NewLeadRow; key: string }, num: string) => {
     const l = r.lead;
+    const byName = l as unknown as Record<string, unknown>;
     let d2 = sla2Memo.get(l.assignedAt);
     if (d2 === undefined) { d2 = sla2DueAt(l.assignedAt, s); sla2Memo.set(l.assignedAt, d2); }
-    for (let k = 0; k < fields.length; k++) out.push(stamped[k] ? now : val(l[fields[k]!]));
-    for (const k of consentKeys) out.push(l.consents[k] ? 1 : 0);
-    out.push(num, l.leadType === 'customer_driven' ? 0 : 1, sla1DueAt(l.assignedAt, s), d2, r.key);
+    for (let k = 0; k < fields.length; k++) {
+      const v = stamped[k] ? now : byName[fields[k]!];
+      args[at++] = v === true ? 1 : v === false ? 0 : v ?? null;
+    }
+    for (const k of consentKeys) args[at++] = l.consents[k] ? 1 : 0;
+    args[at++] = num;
+    args[at++] = l.leadType === 'customer_driven' ? 0 : 1;
+    args[at++] = sla1DueAt(l.assignedAt, s);
+    args[at++] = d2;
+    args[at++] = r.key;
   };
-  // Rows go BATCH at a time (one statement opens the table and its indexes once for all of them).
-  const BATCH = 25;
   const insertSql = (n: number) => `INSERT INTO leads (${cols.join(', ')}) VALUES ${Array(n).fill(`(${cols.map(() => '?').join(', ')})`).join(', ')}`;
   const insBatch = sqlite.prepare(insertSql(BATCH));
   // The search index is filled for the whole block instead of by the per-row trigger: the trigger's document
@@ -53,22 +64,21 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
   const ids: number[] = [];
   const numbers: string[] = [];
   const docs: (SearchDoc | null)[] = [];
-  let args: unknown[] = [];
   let pending = 0;
   // The rowids of one INSERT are consecutive (AUTOINCREMENT, one transaction): the last one gives them all
   // (checked below against the numbers written).
   const flush = (stmt: Statement) => {
-    const res = stmt.run(args);
+    const res = stmt.run(at === args.length ? args : args.slice(0, at));
     if (res.changes !== pending) throw new Error('import: a lead was not inserted');
     const last = Number(res.lastInsertRowid);
     for (let k = pending - 1; k >= 0; k--) ids.push(last - k);
-    args = [];
+    at = 0;
     pending = 0;
   };
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const num = leadNumber(year, start + i);
-    build(r, num, args);
+    build(r, num);
     numbers.push(num);
     if (trigger) {
       const l = r.lead;
@@ -106,13 +116,14 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     const ftsSql = (n: number) => `INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
     const ftsBatch = sqlite.prepare(ftsSql(BATCH));
     const fromView = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?');
+    let ftsArgs: unknown[] = [];
     for (let i = 0; i < ids.length; i++) {
       const d = docs[i];
       if (!d) { fromView.run(ids[i]); continue; }
-      args.push(ids[i], d.name, d.email, d.phone, d.vin, d.number);
-      if (++pending === BATCH) { ftsBatch.run(args); args = []; pending = 0; }
+      ftsArgs.push(ids[i], d.name, d.email, d.phone, d.vin, d.number);
+      if (++pending === BATCH) { ftsBatch.run(ftsArgs); ftsArgs = []; pending = 0; }
     }
-    if (pending > 0) sqlite.prepare(ftsSql(pending)).run(args);
+    if (pending > 0) sqlite.prepare(ftsSql(pending)).run(ftsArgs);
     // A config value is an SQL literal in FTS5's special INSERT (a bound parameter is refused).
     sqlite.exec(`INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', ${Math.trunc(Number(automerge))})`);
     sqlite.exec(trigger);
