@@ -1,6 +1,10 @@
 // The import corpus: awkward files as European offices send them, through the real core and SQLite.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAppCore } from '../../electron/core/appCore';
+import type { Language } from '../../shared/domain/vocabulary';
+import { normalizePhone } from '../../shared/people/phone';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportReport } from '../../shared/contract/import';
 import { parseCsv } from '../../shared/import/csv';
@@ -356,5 +360,31 @@ describe('import: presets and the watched folder', () => {
     expect(again).toEqual([expect.objectContaining({ file: 'hq.csv', ok: true, imported: 0 })]);
     expect(existsSync(join(folder, 'done', 'hq (2).csv.report.json'))).toBe(true);
     expect(count()).toBe(3);
+  });
+});
+
+describe('import: phone numbers normalized on the worker thread', () => {
+  it('the core\'s worker normalizes a file\'s numbers (nothing logged as failed); the customers get the E.164 forms', async () => {
+    const logs: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'aslm-phones-'));
+    const core = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), clock: { now: () => Date.parse('2026-03-02T09:00:00Z') }, timeZone: 'Europe/Rome', log: (m) => logs.push(m) });
+    try {
+      const data = bigHqFile(4500, 700); // three chunks for the worker
+      const file = { name: 'phones.csv', data };
+      await core.importer.preview(file, {});
+      const r = await core.importer.commit(file, { decisions: [] }, core.actor());
+      expect(r.imported).toBe(4500);
+      const rows = core.store.sqlite.prepare(`SELECT l.phone, l.country, l.language, c.phone_e164 AS e164, c.phone_valid AS valid FROM leads l
+        JOIN customers c ON c.id = l.customer_id`).all() as { phone: string; country: string | null; language: Language; e164: string | null; valid: number | null }[];
+      expect(rows.length).toBe(4500);
+      for (const x of rows) {
+        const p = normalizePhone(x.phone, x.country, x.language);
+        expect({ e164: x.e164, valid: x.valid === 1 }).toEqual({ e164: p!.e164, valid: p!.valid });
+      }
+      expect(logs.filter((m) => m.includes('phone worker'))).toEqual([]);
+    } finally {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
