@@ -201,7 +201,7 @@ export const history = sqliteTable('history', {
   field: text('field').notNull(),
   oldValue: text('old_value'),
   newValue: text('new_value'),
-}, (t) => [index('history_lead').on(t.leadId, t.id), index('history_customer').on(t.customerId)]);
+}, (t) => [index('history_lead').on(t.leadId, t.id), index('history_customer').on(t.customerId).where(sql`customer_id IS NOT NULL`)]);
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
