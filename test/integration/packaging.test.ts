@@ -104,12 +104,21 @@ describe('the bundled main process', () => {
     const { build } = await import('esbuild');
     await build({
       stdin: {
-        contents: `import { createPhonePool } from './electron/core/people/phonePool';
-          const pool = createPhonePool((m, e) => { console.error(m, e); process.exit(2); });
+        contents: `import { createPhonePool, startPhoneWorker } from './electron/core/people/phonePool';
+          let replies;
+          const pool = createPhonePool((m, e) => { console.error(m, e); process.exit(2); }, (d) => { replies = new Int32Array(d.replies); return startPhoneWorker(d); });
           const b = pool.batch();
           for (const [p, c, l] of JSON.parse(process.argv[2])) b.add(p, c, l);
-          console.log(JSON.stringify([...b.wait()]));
-          pool.close();`,
+          b.end();
+          // The worker's own answer, not the main thread's help: wait for its reply before taking the numbers.
+          const until = Date.now() + 20000;
+          const poll = () => {
+            if (Atomics.load(replies, 0) === 0 && Date.now() < until) return setTimeout(poll, 20);
+            if (Atomics.load(replies, 0) !== 1) { console.error('the worker did not answer'); process.exit(3); }
+            console.log(JSON.stringify([...b.wait()]));
+            pool.close();
+          };
+          poll();`,
         resolveDir: process.cwd(), loader: 'ts',
       },
       bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { __ASLM_BUNDLE__: 'true' },

@@ -156,6 +156,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
    * the phone worker as the rows are mapped (for a commit, or a preview whose parse the commit may reuse).
    */
   async function parse(file: ImportFile, opts: Options, withPhones: boolean): Promise<Parsed> {
+    if (withPhones) hooks().phones?.warm();
     const { rows: records, ...table } = await readTable(file.name, file.data);
     const { mapping, preset } = resolveMapping(table.headers, opts);
     const ctx = rowContext(clock.now());

@@ -1,21 +1,21 @@
 // The phone worker (a worker thread of the main process, started by phonePool.ts): normalizes the numbers of a
-// file import with libphonenumber while the main thread reads the file and checks it. Pure work, no database. Each
-// reply goes to the pool's port and bumps the shared reply count (the main thread may be sleeping on it); a batch
-// cancelled meanwhile (its id in its cancel slot) is answered empty without the work.
+// file import with libphonenumber while the main thread reads the file and checks it. Pure work, no database. It
+// does a chunk only if it claims it first (the main thread may have taken it, or the batch been cancelled); each
+// reply goes to the pool's port and bumps the shared reply count (the main thread may be sleeping on it).
 import { parentPort, workerData } from 'node:worker_threads';
 import { normalizePhone } from '../../../shared/people/phone';
-import { SLOTS, type PhoneReply, type PhoneRequest, type PhoneWorkerData } from './phoneProtocol';
+import { CLAIM, type PhoneReply, type PhoneRequest, type PhoneWorkerData } from './phoneProtocol';
 
-const { shared, port } = workerData as PhoneWorkerData;
-const flags = new Int32Array(shared);
+const { replies, port } = workerData as PhoneWorkerData;
+const count = new Int32Array(replies);
 
 parentPort?.on('message', (m: PhoneRequest) => {
-  const skip = Atomics.load(flags, m.slot) === m.batch;
-  const out: PhoneReply['out'] = skip ? [] : m.items.map(([phone, country, language]) => {
+  if (Atomics.compareExchange(new Int32Array(m.claim), 0, CLAIM.FREE, CLAIM.WORKER) !== CLAIM.FREE) return;
+  const out: PhoneReply['out'] = m.items.map(([phone, country, language]) => {
     const p = normalizePhone(phone, country, language);
     return p === null ? null : [p.e164, p.valid];
   });
-  port.postMessage({ batch: m.batch, chunk: m.chunk, skipped: skip, out } satisfies PhoneReply);
-  Atomics.add(flags, SLOTS, 1);
-  Atomics.notify(flags, SLOTS);
+  port.postMessage({ batch: m.batch, chunk: m.chunk, out } satisfies PhoneReply);
+  Atomics.add(count, 0, 1);
+  Atomics.notify(count, 0);
 });
