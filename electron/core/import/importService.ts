@@ -372,7 +372,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       let merged = 0;
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
-      const { ids, numbers } = sqlite.transaction(() => {
+      const write = sqlite.transaction(() => {
         // What depends on the database is checked here, inside the transaction that writes.
         c = classify(parsed);
         // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
@@ -380,7 +380,6 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
         // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
         const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
-        parsed.phones?.cancel();
         hooks().linkCustomers?.(block.map((b) => b.lead), phones);
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
         for (const [i, dup] of c.dup) {
@@ -392,7 +391,14 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         const assign = hooks().assign;
         if (assign && res.ids.length > 0) assign(res.ids, actor);
         return res;
-      })();
+      });
+      let written: { ids: number[]; numbers: string[] };
+      try {
+        written = write();
+      } finally {
+        parsed.phones?.cancel(); // also when the transaction failed: the worker skips what is left
+      }
+      const { ids, numbers } = written;
       if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: parsed.mapping.defaults.source ?? null, mapping: parsed.mapping });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
