@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportReport } from '../../shared/contract/import';
 import * as mapping from '../../shared/import/mapping';
 import { HQ_HEADERS, csv, hqRow, person, utf8 } from '../fixtures/importCorpus';
+import { createImportService } from '../../electron/core/import/importService';
+import { createPhonePool, type PhonePool } from '../../electron/core/people/phonePool';
 import { baseLead, openTestApp, type TestApp } from './helpers';
 
 // Counts the rows mapped (the parse's work), to see when the preview's parse is reused: the rows mapped by the
@@ -159,5 +161,48 @@ describe('import: a commit reuses its preview\'s parse, with the result of a com
     resetCount();
     expect((await commit(a, 'hq.csv', file)).imported).toBe(4);
     expect(mapped()).toBe(9);
+  });
+});
+
+describe('import: the phone numbers of a parse nobody will use are dropped', () => {
+  /** The core's own pool behind a spy that records what the import asks of each batch. */
+  function spied(a: TestApp, calls: string[], link?: () => void) {
+    const real = createPhonePool(() => undefined);
+    const pool: PhonePool = {
+      warm: () => real.warm(), close: () => real.close(),
+      batch: () => {
+        const b = real.batch();
+        return { add: (p, c, l) => b.add(p, c, l), end: () => b.end(), wait: () => { calls.push('wait'); return b.wait(); }, cancel: () => { calls.push('cancel'); b.cancel(); } };
+      },
+    };
+    const c = a.core;
+    const importer = createImportService(c.store, c.clock, c.settings, c.leads, c.events,
+      () => ({ phones: pool, linkCustomers: (rows, known) => { link?.(); c.customers.assignCustomers(rows, known); } }));
+    return { importer, close: () => real.close() };
+  }
+  const file = (name: string, from: number, n = 30) => ({ name, data: utf8(csv([HQ_HEADERS, ...Array.from({ length: n }, (_, i) => hqRow(person(from + i)))])) });
+  const leads = (a: TestApp) => (a.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+
+  it('a commit that fails writes nothing and cancels its batch; a preview replaced by another file or taken by a commit', async () => {
+    const a = open();
+    const calls: string[] = [];
+    const failing = spied(a, calls, () => { throw new Error('boom'); });
+    await expect(failing.importer.commit(file('x.csv', 1), { decisions: [] }, a.core.actor())).rejects.toThrow('boom');
+    expect(calls).toEqual(['wait', 'cancel']);
+    expect(leads(a)).toBe(0);
+    failing.close();
+
+    calls.length = 0;
+    const ok = spied(a, calls);
+    await ok.importer.preview(file('a.csv', 100), {});
+    await ok.importer.preview(file('b.csv', 200), {}); // a.csv's parse is dropped, and its numbers
+    expect(calls).toEqual(['cancel']);
+    const r = await ok.importer.commit(file('b.csv', 200), { decisions: [] }, a.core.actor()); // takes b.csv's parse and numbers
+    expect(r.imported).toBe(30);
+    expect(calls).toEqual(['cancel', 'wait', 'cancel']);
+    const again = await ok.importer.commit(file('b.csv', 200), { decisions: [] }, a.core.actor()); // nothing new: no waiting
+    expect(again.imported).toBe(0);
+    expect(calls).toEqual(['cancel', 'wait', 'cancel', 'cancel']);
+    ok.close();
   });
 });

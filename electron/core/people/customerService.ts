@@ -163,19 +163,26 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
   }
 
   /** Inserts new customers (values in INSERT_COLUMNS order), INSERT_BATCH per statement; their ids in order. */
+  // One prepared INSERT per row count (a single new lead's customer, a batch's full and last statements).
+  const inserts = new Map<number, Statement>();
+  const insertOf = (n: number) => {
+    let st = inserts.get(n);
+    if (!st) {
+      st = sqlite.prepare(`INSERT INTO customers (${INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${INSERT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`);
+      if (n === 1 || n === INSERT_BATCH) inserts.set(n, st);
+    }
+    return st;
+  };
   function insertCustomers(values: unknown[][]): number[] {
     const ids: number[] = [];
-    const sql = (n: number) => `INSERT INTO customers (${INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${INSERT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
-    let full: Statement | null = null;
     for (let at = 0; at < values.length; at += INSERT_BATCH) {
       const part = values.slice(at, at + INSERT_BATCH);
-      const stmt = part.length === INSERT_BATCH ? (full ??= sqlite.prepare(sql(INSERT_BATCH))) : sqlite.prepare(sql(part.length));
       const args: unknown[] = [];
       for (const v of part) for (const x of v) args.push(x);
-      const res = stmt.run(args);
+      const res = insertOf(part.length).run(args);
       // The rows of one INSERT get consecutive ids (AUTOINCREMENT, inside the caller's transaction): checked.
       const last = Number(res.lastInsertRowid);
-      if (res.changes !== part.length || (q.countBetween.get(last - part.length + 1, last) as { n: number }).n !== part.length) {
+      if (res.changes !== part.length || (part.length > 1 && (q.countBetween.get(last - part.length + 1, last) as { n: number }).n !== part.length)) {
         throw new Error('customers: ids of a batch insert are not consecutive');
       }
       for (let k = part.length - 1; k >= 0; k--) ids.push(last - k);
