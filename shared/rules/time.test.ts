@@ -169,3 +169,42 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone(tz)).toBe(ok);
   });
 });
+
+describe('wallTime = Intl, hour by hour (the per-hour offset memo)', () => {
+  // The reference: Intl itself, for every instant.
+  const fmt = new Map<string, Intl.DateTimeFormat>();
+  const intl = (ms: number, tz: string) => {
+    let f = fmt.get(tz);
+    if (!f) fmt.set(tz, (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+    const o: Record<string, string> = {};
+    for (const p of f.formatToParts(new Date(ms))) o[p.type] = p.value;
+    return { year: +o.year!, month: +o.month!, day: +o.day!, hour: +o.hour!, minute: +o.minute!, second: +o.second!, weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(o.weekday!) };
+  };
+  // Zones with DST at whole hours, at half hours (Lord Howe), odd offsets (Kathmandu +5:45, Chatham +12:45/+13:45),
+  // the southern hemisphere, and none.
+  const ZONES = ['Europe/Rome', 'Europe/London', 'Europe/Zurich', 'America/New_York', 'America/Sao_Paulo', 'Australia/Lord_Howe',
+    'Asia/Kathmandu', 'Pacific/Chatham', 'UTC', 'Asia/Tokyo'];
+  it.each(ZONES)('%s: 4,000 instants from 1970 to 2040, and every 5 s around each DST switch of 2024–2027', (tz) => {
+    let seed = 7;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const from = Date.UTC(1970, 0, 1);
+    const to = Date.UTC(2040, 0, 1);
+    for (let i = 0; i < 4_000; i++) {
+      const ms = Math.floor(from + rnd() * (to - from));
+      expect(wallTime(ms, tz), `${tz} ${new Date(ms).toISOString()}`).toEqual(intl(ms, tz));
+    }
+    // Find the switches (the offset changes between two quarter hours) and check the seconds and milliseconds around them.
+    const off = (ms: number) => { const w = intl(ms, tz); return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (ms % 1000)); };
+    let switches = 0;
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2028, 0, 1); day += DAY) {
+      if (off(day) === off(day + DAY)) continue;
+      for (let t = day; t < day + DAY; t += 15 * MIN) {
+        if (off(t) === off(t + 15 * MIN)) continue;
+        switches++;
+        for (let s = t - 5_000; s <= t + 15 * MIN + 5_000; s += 4_999) expect(wallTime(s, tz), `${tz} ${new Date(s).toISOString()}`).toEqual(intl(s, tz));
+      }
+    }
+    if (['UTC', 'Asia/Tokyo', 'Asia/Kathmandu'].includes(tz)) expect(switches).toBe(0);
+    else if (tz !== 'America/Sao_Paulo') expect(switches).toBe(8); // Brazil has had no DST since 2019
+  });
+});

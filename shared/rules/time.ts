@@ -23,14 +23,47 @@ export function isValidTimeZone(tz: string): boolean {
   try { formatter(tz); return true; } catch { return false; }
 }
 
-/** The wall-clock time of an instant in a zone. */
-export function wallTime(ms: number, timeZone: string): WallTime {
+/** The wall-clock time of an instant in a zone, from Intl (≈ 5 µs a call). */
+function intlWallTime(ms: number, timeZone: string): WallTime {
   const out: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) out[p.type] = p.value;
   return {
     year: Number(out.year), month: Number(out.month), day: Number(out.day),
     hour: Number(out.hour), minute: Number(out.minute), second: Number(out.second),
     weekday: WEEKDAYS[out.weekday ?? 'Sun'] ?? 0,
+  };
+}
+
+/** The zone's offset from UTC at a whole second, from Intl. */
+function intlOffset(second: number, timeZone: string): number {
+  const w = intlWallTime(second, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - second;
+}
+
+/**
+ * Per zone, per UTC hour: the zone's offset when it is the same at the hour's first and last second (NaN when it
+ * changes within the hour: a DST switch). A switch is instantaneous and a zone never switches twice within an hour,
+ * so the offset read there holds for the whole hour. Memo only: the same results as Intl (time.test.ts compares).
+ */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/** The wall-clock time of an instant in a zone. */
+export function wallTime(ms: number, timeZone: string): WallTime {
+  const hour = Math.floor(ms / HOUR);
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  let off = zone.get(hour);
+  if (off === undefined) {
+    const first = intlOffset(hour * HOUR, timeZone);
+    off = first === intlOffset(hour * HOUR + HOUR - 1000, timeZone) ? first : NaN;
+    if (zone.size >= 200_000) zone.clear();
+    zone.set(hour, off);
+  }
+  if (Number.isNaN(off)) return intlWallTime(ms, timeZone);
+  const d = new Date(ms + off);
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay(),
   };
 }
 
