@@ -10,7 +10,7 @@ import { listPage } from './leads';
  */
 export const KPI_METRICS = [
   'assigned', 'sla1_met', 'sla1_missed', 'sla1_pending', 'sla2_met', 'sla2_missed', 'sla2_pending', 'sla3_met', 'sla3_missed',
-  'bd_met', 'bd_missed', 'bd_pending', 'contacted', 'appointment', 'closed_sale', 'closed_no_sale', 'lost', 'attention', 'contacts',
+  'bd_met', 'bd_missed', 'bd_pending', 'contacted', 'appointment', 'appointment_kept', 'appointment_no_show', 'closed_sale', 'closed_no_sale', 'lost', 'attention', 'contacts',
   'now_unmanaged', 'now_at_risk', 'now_overdue', 'now_appointments_today',
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
@@ -40,6 +40,8 @@ export const kpiCountsSchema = z.object({
   contacts: z.number(),
   /** Overdue or unmanaged as of the report date: SLA 1 or SLA 2 missed, or no contact yet (metric 'attention'). */
   attention: z.number(),
+  /** "Was the appointment kept" (standard 000 §5), as recorded by the report date: arrived / no-show. */
+  kept: z.number(), noShow: z.number(),
 });
 export type KpiCounts = z.infer<typeof kpiCountsSchema>;
 const breakdownRow = kpiCountsSchema.extend({ key: z.string().nullable(), label: z.string().nullable() });
