@@ -68,5 +68,5 @@ export const leadChannels = {
   'leads.closedNoSale': { input: act(closedNoSaleInput), output: leadDetailSchema },
   'leads.contactAgain': { input: act(contactAgainInput), output: leadDetailSchema },
   /** Whether the customer came to the appointment (standard 000 §5): an indicator, allowed once its time has passed. */
-  'leads.setAppointmentKept': { input: z.object({ id, version: z.number().int().positive(), kept: z.boolean() }), output: leadDetailSchema },
+  'leads.recordAppointmentKept': { input: z.object({ id, version: z.number().int().positive(), kept: z.boolean() }), output: leadDetailSchema },
 };

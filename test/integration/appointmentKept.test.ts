@@ -1,4 +1,4 @@
-// "Was the appointment kept" (dealer standard 000 §5): leads.setAppointmentKept through the real core
+// "Was the appointment kept" (dealer standard 000 §5): leads.recordAppointmentKept through the real core
 // (one transaction, history row, version required), and the kept rate among the KPI indicators
 // (dashboard, click-through, PDF and XLSX report).
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,7 @@ async function booked(at: number, apptAt: number): Promise<Detail> {
   d = await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
   return ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: d.lead.version, input: { appointmentAt: apptAt, sendEmail: false } });
 }
-const setKept = (d: Detail, kept: boolean) => ok<Detail>(app.core, 'leads.setAppointmentKept', { id: d.lead.id, version: d.lead.version, kept });
+const setKept = (d: Detail, kept: boolean) => ok<Detail>(app.core, 'leads.recordAppointmentKept', { id: d.lead.id, version: d.lead.version, kept });
 
 let arrived: Detail;
 let noShow: Detail;
@@ -31,11 +31,11 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-describe('leads.setAppointmentKept', () => {
+describe('leads.recordAppointmentKept', () => {
   it('refuses before the appointment time, and without a version', async () => {
     app.clock.set(MON + 23 * H);
-    expect(await err(app.core, 'leads.setAppointmentKept', { id: arrived.lead.id, version: arrived.lead.version, kept: true })).toMatchObject({ code: 'APPOINTMENT_NOT_YET' });
-    expect(await err(app.core, 'leads.setAppointmentKept', { id: arrived.lead.id, kept: true })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await err(app.core, 'leads.recordAppointmentKept', { id: arrived.lead.id, version: arrived.lead.version, kept: true })).toMatchObject({ code: 'APPOINTMENT_NOT_YET' });
+    expect(await err(app.core, 'leads.recordAppointmentKept', { id: arrived.lead.id, kept: true })).toMatchObject({ code: 'INVALID_INPUT' });
     const fresh: Detail = await ok(app.core, 'leads.get', { id: arrived.lead.id });
     expect(fresh.lead.version).toBe(arrived.lead.version);
     expect(fresh.lead.appointmentKept).toBeNull();
@@ -46,7 +46,7 @@ describe('leads.setAppointmentKept', () => {
     const a = await setKept(arrived, true);
     expect(a.lead).toMatchObject({ status: 'appointment', appointmentKept: true, appointmentKeptAt: MON + 30 * H, version: arrived.lead.version + 1 });
     expect(a.history.find((h) => h.field === 'appointmentKept')).toMatchObject({ oldValue: null, newValue: 'true' });
-    expect(await err(app.core, 'leads.setAppointmentKept', { id: arrived.lead.id, version: arrived.lead.version, kept: false })).toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(await err(app.core, 'leads.recordAppointmentKept', { id: arrived.lead.id, version: arrived.lead.version, kept: false })).toMatchObject({ code: 'VERSION_CONFLICT' });
     arrived = a;
     noShow = await setKept(noShow, false);
     expect(noShow.lead.appointmentKept).toBe(false);
@@ -63,7 +63,7 @@ describe('leads.setAppointmentKept', () => {
     // A lead never booked: nothing to record.
     let plain: Detail = await ok(app.core, 'leads.create', baseLead({ firstName: 'Never', lastName: 'Booked' }));
     plain = await ok(app.core, 'leads.recordContact', { id: plain.lead.id, version: plain.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
-    expect(await err(app.core, 'leads.setAppointmentKept', { id: plain.lead.id, version: plain.lead.version, kept: true })).toMatchObject({ code: 'NO_APPOINTMENT' });
+    expect(await err(app.core, 'leads.recordAppointmentKept', { id: plain.lead.id, version: plain.lead.version, kept: true })).toMatchObject({ code: 'NO_APPOINTMENT' });
   });
 });
 

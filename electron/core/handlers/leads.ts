@@ -16,6 +16,6 @@ export const leadHandlers = (c: CoreServices) => ({
   'leads.closedInSale': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('closedInSale', id, version, input, c.actor(ctx)).id),
   'leads.closedNoSale': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('closedNoSale', id, version, input, c.actor(ctx)).id),
   'leads.contactAgain': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('contactAgain', id, version, input, c.actor(ctx)).id),
-  'leads.setAppointmentKept': ({ id, version, kept }, ctx) =>
-    c.leads.detail(c.leads.apply('setAppointmentKept', id, version, (lead, rc) => setAppointmentKept(lead, { kept }, rc), c.actor(ctx)).id),
+  'leads.recordAppointmentKept': ({ id, version, kept }, ctx) =>
+    c.leads.detail(c.leads.apply('recordAppointmentKept', id, version, (lead, rc) => setAppointmentKept(lead, { kept }, rc), c.actor(ctx)).id),
 }) satisfies Pick<HandlerMap<Contract>, keyof typeof leadChannels>;

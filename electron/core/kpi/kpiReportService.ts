@@ -3,7 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { BreakdownRow, Dashboard, Digest, KpiCounts, KpiFilter, Trend } from '../../../shared/contract/kpi';
 import type { ListPage, ListRow } from '../../../shared/contract/leads';
-import { resolvePeriod, trendWeeks, type Period } from '../../../shared/rules/kpi/period';
+import { resolvePeriod, trendWeeks, type AsOf, type Period } from '../../../shared/rules/kpi/period';
 import { addCalendarDays, HOUR, localDate, startOfLocalDay } from '../../../shared/rules/time';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
@@ -45,9 +45,9 @@ const ZERO = toCounts(undefined);
 export interface DigestLeadRow { id: number; number: string; name: string; status: string; assigneeName: string | null; assignedAt: number; dueAt: number | null; appointmentAt: number | null; campaign: string }
 
 export interface KpiReportService {
-  period(spec: string, now: number): Period;
-  dashboard(spec: string, now: number): Dashboard;
-  trend(spec: string, now: number, weeks?: number): Trend;
+  period(spec: string, now: number, asOf?: AsOf): Period;
+  dashboard(spec: string, now: number, asOf?: AsOf): Dashboard;
+  trend(spec: string, now: number, weeks?: number, asOf?: AsOf): Trend;
   leads(filter: KpiFilter, page: number, pageSize: number, now: number): ListPage;
   /** Every lead row behind a filter (for the report's lists), capped. */
   leadRows(filter: KpiFilter, limit: number): { rows: ListRow[]; total: number };
@@ -67,8 +67,8 @@ export function createKpiReportService(store: Store, settings: SettingsService):
   };
   const ensureBusinessDue = () => backfillBusinessDue(store, settings.rules());
 
-  const period = (spec: string, now: number): Period => {
-    const p = resolvePeriod(spec, now, settings.rules());
+  const period = (spec: string, now: number, asOf: AsOf = 'end'): Period => {
+    const p = resolvePeriod(spec, now, settings.rules(), asOf);
     if (!p) throw new AppError('INVALID_INPUT', { field: 'period' });
     return p;
   };
@@ -153,9 +153,9 @@ export function createKpiReportService(store: Store, settings: SettingsService):
 
   return {
     period,
-    dashboard(spec, now) {
+    dashboard(spec, now, asOf = 'end') {
       ensureBusinessDue();
-      const p = period(spec, now);
+      const p = period(spec, now, asOf);
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
       const names = userNames();
@@ -214,9 +214,9 @@ export function createKpiReportService(store: Store, settings: SettingsService):
         today: today(now),
       };
     },
-    trend(spec, now, weeks = 12) {
+    trend(spec, now, weeks = 12, asOf = 'end') {
       ensureBusinessDue();
-      const p = period(spec, now);
+      const p = period(spec, now, asOf);
       const rules = settings.rules();
       const at = p.at;
       // Every week of the trend is evaluated as of the report date, so the older weeks show their

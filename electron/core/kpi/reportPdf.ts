@@ -75,7 +75,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(12).fillColor('black').text(String(t('report.title', { kind: d.kindLabel })), { width: W });
   doc.font('Helvetica').fontSize(10).text(`${t('period.label')}: ${d.periodLabel}`, { width: W });
   doc.fontSize(8.5).fillColor('#495057')
-    .text(String(t('period.asOf', { at: d.fmt(db.period.at) })), { width: W })
+    .text(d.evaluatedLabel, { width: W })
     .text(String(t('period.window')), { width: W })
     .text(String(t('report.generated', { at: d.fmt(d.now) })), { width: W });
   doc.fillColor('black');

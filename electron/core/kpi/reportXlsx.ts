@@ -51,7 +51,7 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
     [String(t('ind.closedNoSale')), db.totals.closedNoSale],
     [String(t('ind.lost')), db.totals.lost],
     [],
-    [d.dealer], [`${t('period.label')}: ${d.periodLabel}`], [String(t('period.asOf', { at: local(db.period.at) }))],
+    [d.dealer], [`${t('period.label')}: ${d.periodLabel}`], [d.evaluatedLabel],
     [`SLA 3: ${t('sla.sla3Window', { from: local(db.sla3.from), at: local(db.sla3.at) })}`],
   ], [52, 10, 10, 10, 10, 10, 26]);
 

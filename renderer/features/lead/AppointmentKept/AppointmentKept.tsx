@@ -23,7 +23,7 @@ export function AppointmentKept({ detail, now, onDone, onStale }: Props) {
   const stateLabel = (kept: boolean) => t(kept ? 'desk:kept.arrived' : 'desk:kept.noShow');
   const record = async (kept: boolean) => {
     setBusy(kept ? 'arrived' : 'noShow');
-    const r = await invoke('leads.setAppointmentKept', { id: lead.id, version: lead.version, kept });
+    const r = await invoke('leads.recordAppointmentKept', { id: lead.id, version: lead.version, kept });
     setBusy(null);
     if (!r.ok) {
       notifications.show({ color: r.error.code === 'VERSION_CONFLICT' ? 'orange' : 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) });
