@@ -33,3 +33,26 @@ test('Arrived / No-show: disabled before the appointment time, then recorded and
   await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('history')).toContainText('Appointment kept');
 });
+
+test('a list view prints as it is searched: Print opens the PDF for the print dialog, the icon downloads it', async ({ page, app }) => {
+  for (const [first, last] of [['Stampa', 'Uno'], ['Stampa', 'Due'], ['Altro', 'Cliente']]) {
+    await call(app, 'leads.create', { firstName: first, lastName: last, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder' });
+  }
+  await page.goto(`${app.url}#/list/assigned`);
+  await expect(page.getByTestId('list-print')).toBeVisible();
+  await page.getByTestId('list-search').fill('Stampa');
+  await expect(page.getByTestId('list-summary')).toContainText('2 items');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-print-pdf').click()]);
+  expect(download.suggestedFilename()).toBe('aslm-list-assigned-to-dealer-2026-11-18.pdf');
+  const bytes = await (await import('node:fs/promises')).readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  // What was printed is what the list shows: the search's two leads.
+  const { execFileSync } = await import('node:child_process');
+  const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
+  expect(text).toContain('Search: “Stampa”');
+  expect(text).toContain('Stampa Uno');
+  expect(text).not.toContain('Altro Cliente');
+  // Print: the PDF goes to a hidden frame that asks for the print dialog.
+  await page.getByTestId('list-print').click();
+  await expect(page.locator('iframe[src^="blob:"]')).toHaveCount(1);
+});
