@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../../shared/domain/lead';
 import type { ActionId } from '../../shared/domain/vocabulary';
 import {
   availableActions, decide, initialLead, leadNumber, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State,
-  type ActionInputs, type Effect, type LeadChanges, type NewLeadRow,
+  type ActionInputs, type Effect, type LeadChanges, type NewLeadRow, type Result, type RuleContext,
 } from '../../shared/rules';
 import { newLeadInput, type NewLeadInput } from '../../shared/contract/inputs';
 import { AppError } from '../../shared/contract/errors';
@@ -35,6 +35,8 @@ export interface LeadService {
   detail(id: number): LeadDetail;
   create(input: NewLeadInput, actor: Actor, opts?: CreateOptions): Lead;
   act<A extends ActionId>(action: A, id: number, version: number | null | undefined, input: ActionInputs[A], actor: Actor): Lead;
+  /** A lead action outside the six buttons (e.g. whether the appointment was kept): the same load → rule → write in one transaction. */
+  apply(name: string, id: number, version: number, rule: (lead: Lead, ctx: RuleContext) => Result<LeadChanges>, actor: Actor): Lead;
   /** Writes already-decided changes (sweeps); must run inside a transaction. */
   applyChanges(lead: Lead, changes: LeadChanges, actor: Actor): Lead;
   writeHistory(leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null): void;
@@ -167,6 +169,17 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
         return applyChanges(lead, decision.value, actor);
       })();
       events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action });
+      return result;
+    },
+    apply(name, id, version, rule, actor) {
+      const result = sqlite.transaction(() => {
+        const lead = load(id);
+        if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        const decision = rule(lead, { now: clock.now(), user: actor, settings: settings.rules() });
+        if (!decision.ok) throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
+        return applyChanges(lead, decision.value, actor);
+      })();
+      events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: name });
       return result;
     },
     detail(id) {

@@ -13,7 +13,7 @@ const COLUMN: Record<string, string> = {
 export const column = (field: string): string => COLUMN[field] ?? snake(field);
 
 const BOOL_FIELDS = new Set(['frozen', 'recontacted', 'appointmentEmail']);
-const NULLABLE_BOOL = new Set(['sla1Met', 'sla2Met']);
+const NULLABLE_BOOL = new Set(['sla1Met', 'sla2Met', 'appointmentKept']);
 
 export const LEAD_FIELDS: (keyof Lead)[] = [
   'id', 'number', 'version', 'status', 'frozen', 'leadType', 'source', 'campaign', 'campaignNotes', 'recontacted',
@@ -22,7 +22,7 @@ export const LEAD_FIELDS: (keyof Lead)[] = [
   'preferredAt1', 'preferredAt2', 'preferredAt3', 'appointmentAt', 'recontactAt', 'customerNotes',
   'additionalServices', 'vin', 'endOfOwnership', 'contactAttempts', 'firstContactAt', 'lastContactAt', 'lastOutcome',
   'sla1Met', 'qualifiedAt', 'sla2Met', 'closeReason', 'closeCategory', 'managementNotes', 'closedAt',
-  'followUpLeadId', 'appointmentEmail',
+  'followUpLeadId', 'appointmentEmail', 'appointmentKept', 'appointmentKeptAt',
 ];
 
 /** SELECT list that yields a raw row convertible by rowToLead. */

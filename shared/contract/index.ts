@@ -11,8 +11,9 @@ import { peopleChannels } from './people';
 import { mailChannels } from './mail';
 import { notificationChannels } from './notifications';
 import { backupChannels } from './backup';
+import { listPrintChannels } from './listPrint';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels, listPrintChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -1,7 +1,7 @@
 // Channels of the SLA & KPI dashboard, its click-through, the weekly/monthly report and the daily digest.
 import { z } from 'zod';
 import { CHANNELS, CLOSE_REASONS, LANGUAGES, LEAD_TYPES, OUTCOMES, SOURCES } from '../domain/vocabulary';
-import { isPeriodSpec } from '../rules/kpi/period';
+import { AS_OF, isPeriodSpec } from '../rules/kpi/period';
 import { listPage } from './leads';
 
 /**
@@ -10,7 +10,7 @@ import { listPage } from './leads';
  */
 export const KPI_METRICS = [
   'assigned', 'sla1_met', 'sla1_missed', 'sla1_pending', 'sla2_met', 'sla2_missed', 'sla2_pending', 'sla3_met', 'sla3_missed',
-  'bd_met', 'bd_missed', 'bd_pending', 'contacted', 'appointment', 'closed_sale', 'closed_no_sale', 'lost', 'attention', 'contacts',
+  'bd_met', 'bd_missed', 'bd_pending', 'contacted', 'appointment', 'appointment_kept', 'appointment_no_show', 'closed_sale', 'closed_no_sale', 'lost', 'attention', 'contacts',
   'now_unmanaged', 'now_at_risk', 'now_overdue', 'now_appointments_today',
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
@@ -40,6 +40,8 @@ export const kpiCountsSchema = z.object({
   contacts: z.number(),
   /** Overdue or unmanaged as of the report date: SLA 1 or SLA 2 missed, or no contact yet (metric 'attention'). */
   attention: z.number(),
+  /** "Was the appointment kept" (standard 000 §5), as recorded by the report date: arrived / no-show. */
+  kept: z.number(), noShow: z.number(),
 });
 export type KpiCounts = z.infer<typeof kpiCountsSchema>;
 const breakdownRow = kpiCountsSchema.extend({ key: z.string().nullable(), label: z.string().nullable() });
@@ -47,7 +49,7 @@ export type BreakdownRow = z.infer<typeof breakdownRow>;
 
 export const periodSchema = z.object({
   spec: z.string(), kind: z.enum(['week', 'month', 'custom']), firstDay: z.string(), lastDay: z.string(),
-  from: z.number(), to: z.number(), at: z.number(), sla3From: z.number(),
+  from: z.number(), to: z.number(), at: z.number(), asOf: z.enum(AS_OF), sla3From: z.number(),
 });
 
 export const dashboardSchema = z.object({
@@ -86,17 +88,19 @@ export const digestSettingsSchema = z.object({ enabled: z.boolean(), hour: z.num
 export type DigestSettings = z.infer<typeof digestSettingsSchema>;
 
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+/** When the figures are evaluated: as at the end of the period (default) or as of now (shared/rules/kpi/period.ts). */
+const asOfInput = z.enum(AS_OF).default('end');
 
 export const kpiChannels = {
-  'kpi.dashboard': { input: z.object({ period: periodInput.default('this-week') }).default({ period: 'this-week' }), output: dashboardSchema },
-  'kpi.trend': { input: z.object({ period: periodInput.default('this-week'), weeks: z.number().int().min(1).max(52).default(12) }).default({ period: 'this-week', weeks: 12 }), output: trendSchema },
+  'kpi.dashboard': { input: z.object({ period: periodInput.default('this-week'), asOf: asOfInput }).default({ period: 'this-week', asOf: 'end' }), output: dashboardSchema },
+  'kpi.trend': { input: z.object({ period: periodInput.default('this-week'), weeks: z.number().int().min(1).max(52).default(12), asOf: asOfInput }).default({ period: 'this-week', weeks: 12, asOf: 'end' }), output: trendSchema },
   'kpi.leads': {
     input: z.object({ filter: kpiFilterSchema, page: z.number().int().min(0).max(1_000_000).default(0), pageSize: z.number().int().min(1).max(500).default(50) }),
     output: listPage,
   },
   /** The weekly/monthly report as a file: A4 PDF, XLSX (figures + contact tracking table) or CSV (contact tracking table). */
   'kpi.report': {
-    input: z.object({ period: periodInput, format: z.enum(REPORT_FORMATS).default('pdf'), language: z.enum(LANGUAGES).optional() }),
+    input: z.object({ period: periodInput, format: z.enum(REPORT_FORMATS).default('pdf'), language: z.enum(LANGUAGES).optional(), asOf: asOfInput }),
     output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() }),
   },
   'kpi.digest': { input: z.object({}).default({}), output: digestSchema },

@@ -25,7 +25,7 @@ export const leadSchema = z.object({
   lastContactAt: n, lastOutcome: z.enum(OUTCOMES).nullable(), sla1Met: z.boolean().nullable(), qualifiedAt: n,
   sla2Met: z.boolean().nullable(), closeReason: z.enum(CLOSE_REASONS).nullable(),
   closeCategory: z.enum(CLOSE_CATEGORIES).nullable(), managementNotes: s, closedAt: n, followUpLeadId: n,
-  appointmentEmail: z.boolean(),
+  appointmentEmail: z.boolean(), appointmentKept: z.boolean().nullable(), appointmentKeptAt: n,
 });
 // The schema and the rules' Lead must stay the same shape.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

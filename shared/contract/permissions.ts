@@ -43,6 +43,7 @@ export const CHANNEL_PERMISSIONS = {
   'leads.closedInSale': 'lead',
   'leads.closedNoSale': 'lead',
   'leads.contactAgain': 'lead',
+  'leads.recordAppointmentKept': 'lead',
   'playbook.sendEmail': 'lead',
 } as const satisfies Partial<Record<ChannelName, Permission>>;
 

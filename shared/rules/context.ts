@@ -28,10 +28,10 @@ export interface LeadChanges {
 /** Fields whose values are instants: shown in history as ISO strings. */
 const INSTANT_FIELDS = new Set([
   'assignedAt', 'preferredAt1', 'preferredAt2', 'preferredAt3', 'appointmentAt', 'recontactAt', 'endOfOwnership',
-  'firstContactAt', 'lastContactAt', 'qualifiedAt', 'closedAt', 'updatedAt',
+  'firstContactAt', 'lastContactAt', 'qualifiedAt', 'closedAt', 'updatedAt', 'appointmentKeptAt',
 ]);
 /** Bookkeeping fields that never get a history row of their own. */
-const SILENT_FIELDS = new Set(['updatedAt', 'lastContactAt', 'lastOutcome', 'contactAttempts', 'closeCategory']);
+const SILENT_FIELDS = new Set(['updatedAt', 'lastContactAt', 'lastOutcome', 'contactAttempts', 'closeCategory', 'appointmentKeptAt']);
 
 export function historyValue(field: string, v: unknown): string | null {
   if (v === null || v === undefined) return null;

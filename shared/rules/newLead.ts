@@ -38,7 +38,7 @@ export function initialLead(
     vin: input.vin ? normalizeVin(input.vin) : null, endOfOwnership: null,
     contactAttempts: 0, firstContactAt: null, lastContactAt: null, lastOutcome: null, sla1Met: null,
     qualifiedAt: null, sla2Met: null, closeReason: null, closeCategory: null, managementNotes: null,
-    closedAt: null, followUpLeadId: null, appointmentEmail: false,
+    closedAt: null, followUpLeadId: null, appointmentEmail: false, appointmentKept: null, appointmentKeptAt: null,
   });
 }
 

@@ -180,6 +180,8 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
         [figureFilter(p, 'attention'), k.totals.attention],
         ...k.byAssignee.map((r) => [figureFilter(p, 'attention', { assigneeId: r.key === null ? null : Number(r.key) }), r.attention] as [KpiFilter, number]),
         [figureFilter(p, 'appointment'), k.totals.appointment], [figureFilter(p, 'closed_sale'), k.totals.closedSale],
+        [figureFilter(p, 'appointment_kept'), k.totals.kept], [figureFilter(p, 'appointment_no_show'), k.totals.noShow],
+        ...k.byCampaign.map((r) => [figureFilter(p, 'appointment_kept', { campaign: r.key! }), r.kept] as [KpiFilter, number]),
         [figureFilter(p, 'closed_no_sale'), k.totals.closedNoSale], [figureFilter(p, 'lost'), k.totals.lost], [figureFilter(p, 'contacted'), k.totals.contacted],
         [{ metric: 'sla3_met', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.met],
         [{ metric: 'sla3_missed', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.missed],
@@ -211,6 +213,10 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
         expect([r.key, r.contacts]).toEqual([r.key, one.n]);
       }
     }
+    // The demo records whether most past appointments were kept.
+    const oct = await dash('2026-10', now);
+    expect(oct.totals.kept).toBeGreaterThan(oct.totals.noShow);
+    expect(oct.totals.noShow).toBeGreaterThan(0);
     expect(KPI_METRICS.length).toBeGreaterThan(20);
   });
 

@@ -7,11 +7,11 @@ import { DIGEST_SETTINGS_KEY, digestSettings } from '../kpi/digest';
 import { makeReport } from '../kpi/report';
 
 export const kpiHandlers = (c: CoreServices) => ({
-  'kpi.dashboard': ({ period }) => c.kpiReports.dashboard(period, c.clock.now()),
-  'kpi.trend': ({ period, weeks }) => c.kpiReports.trend(period, c.clock.now(), weeks),
+  'kpi.dashboard': ({ period, asOf }) => c.kpiReports.dashboard(period, c.clock.now(), asOf),
+  'kpi.trend': ({ period, weeks, asOf }) => c.kpiReports.trend(period, c.clock.now(), weeks, asOf),
   'kpi.leads': ({ filter, page, pageSize }) => c.kpiReports.leads(filter, page, pageSize, c.clock.now()),
-  'kpi.report': async ({ period, format, language }) => {
-    const r = await makeReport(c, { period, format, ...(language ? { language } : {}) }, c.clock.now());
+  'kpi.report': async ({ period, format, language, asOf }) => {
+    const r = await makeReport(c, { period, format, asOf, ...(language ? { language } : {}) }, c.clock.now());
     return { fileName: r.fileName, mime: r.mime, base64: r.data.toString('base64'), bytes: r.data.length };
   },
   'kpi.digest': () => c.kpiReports.digest(c.clock.now()),

@@ -3,6 +3,7 @@ import type { Contract } from '../../../shared/contract';
 import type { leadChannels } from '../../../shared/contract/leads';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
+import { setAppointmentKept } from '../../../shared/rules';
 
 export const leadHandlers = (c: CoreServices) => ({
   'leads.list': (q) => c.lists.list(q),
@@ -15,4 +16,6 @@ export const leadHandlers = (c: CoreServices) => ({
   'leads.closedInSale': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('closedInSale', id, version, input, c.actor(ctx)).id),
   'leads.closedNoSale': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('closedNoSale', id, version, input, c.actor(ctx)).id),
   'leads.contactAgain': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('contactAgain', id, version, input, c.actor(ctx)).id),
+  'leads.recordAppointmentKept': ({ id, version, kept }, ctx) =>
+    c.leads.detail(c.leads.apply('recordAppointmentKept', id, version, (lead, rc) => setAppointmentKept(lead, { kept }, rc), c.actor(ctx)).id),
 }) satisfies Pick<HandlerMap<Contract>, keyof typeof leadChannels>;

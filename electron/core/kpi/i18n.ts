@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type Resource, type TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../../../shared/domain/vocabulary';
 
-const NAMESPACES = ['kpi', 'domain', 'app'];
+const NAMESPACES = ['kpi', 'domain', 'app', 'listPrint'];
 
 /** Where locales/ is: $ASLM_LOCALES, or the first locales/en found walking up from here or from the working directory. */
 export function localesDir(): string | null {

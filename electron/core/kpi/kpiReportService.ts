@@ -3,7 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { BreakdownRow, Dashboard, Digest, KpiCounts, KpiFilter, Trend } from '../../../shared/contract/kpi';
 import type { ListPage, ListRow } from '../../../shared/contract/leads';
-import { resolvePeriod, trendWeeks, type Period } from '../../../shared/rules/kpi/period';
+import { resolvePeriod, trendWeeks, type AsOf, type Period } from '../../../shared/rules/kpi/period';
 import { addCalendarDays, HOUR, localDate, startOfLocalDay } from '../../../shared/rules/time';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
@@ -29,6 +29,7 @@ const toCounts = (r: RawCounts | undefined): KpiCounts => ({
   sla1: tri(r, 's1'), sla2: tri(r, 's2'), bd: tri(r, 'bd'),
   contacted: r?.contacted ?? 0, appointment: r?.appointment ?? 0, closedSale: r?.closedSale ?? 0,
   closedNoSale: r?.closedNoSale ?? 0, lost: r?.lost ?? 0, contacts: r?.contacts ?? 0, attention: r?.attention ?? 0,
+  kept: r?.kept ?? 0, noShow: r?.noShow ?? 0,
 });
 const add = (a: KpiCounts, b: KpiCounts): KpiCounts => ({
   assigned: a.assigned + b.assigned,
@@ -37,15 +38,16 @@ const add = (a: KpiCounts, b: KpiCounts): KpiCounts => ({
   bd: { met: a.bd.met + b.bd.met, missed: a.bd.missed + b.bd.missed, pending: a.bd.pending + b.bd.pending },
   contacted: a.contacted + b.contacted, appointment: a.appointment + b.appointment, closedSale: a.closedSale + b.closedSale,
   closedNoSale: a.closedNoSale + b.closedNoSale, lost: a.lost + b.lost, contacts: a.contacts + b.contacts, attention: a.attention + b.attention,
+  kept: a.kept + b.kept, noShow: a.noShow + b.noShow,
 });
 const ZERO = toCounts(undefined);
 
 export interface DigestLeadRow { id: number; number: string; name: string; status: string; assigneeName: string | null; assignedAt: number; dueAt: number | null; appointmentAt: number | null; campaign: string }
 
 export interface KpiReportService {
-  period(spec: string, now: number): Period;
-  dashboard(spec: string, now: number): Dashboard;
-  trend(spec: string, now: number, weeks?: number): Trend;
+  period(spec: string, now: number, asOf?: AsOf): Period;
+  dashboard(spec: string, now: number, asOf?: AsOf): Dashboard;
+  trend(spec: string, now: number, weeks?: number, asOf?: AsOf): Trend;
   leads(filter: KpiFilter, page: number, pageSize: number, now: number): ListPage;
   /** Every lead row behind a filter (for the report's lists), capped. */
   leadRows(filter: KpiFilter, limit: number): { rows: ListRow[]; total: number };
@@ -65,8 +67,8 @@ export function createKpiReportService(store: Store, settings: SettingsService):
   };
   const ensureBusinessDue = () => backfillBusinessDue(store, settings.rules());
 
-  const period = (spec: string, now: number): Period => {
-    const p = resolvePeriod(spec, now, settings.rules());
+  const period = (spec: string, now: number, asOf: AsOf = 'end'): Period => {
+    const p = resolvePeriod(spec, now, settings.rules(), asOf);
     if (!p) throw new AppError('INVALID_INPUT', { field: 'period' });
     return p;
   };
@@ -97,6 +99,10 @@ export function createKpiReportService(store: Store, settings: SettingsService):
   const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t,
       json_group_array(c.lead_id) AS leads, json_group_array(c.channel || ' ' || c.outcome) AS types
     FROM ${KPI_INDEX} JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4`;
+  // "Was the appointment kept": the few leads where it was recorded, through their partial index, grouped the same way.
+  const KEPT = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t,
+      count(*) FILTER (WHERE ${METRIC_SQL.appointment_kept}) AS kept, count(*) FILTER (WHERE ${METRIC_SQL.appointment_no_show}) AS noShow
+    FROM leads l INDEXED BY leads_kpi_kept WHERE appointment_kept IS NOT NULL AND ${WINDOW} GROUP BY 1, 2, 3, 4`;
   const assignedCounts = createAssignedCounts(prep);
   const TREND_S1 = 'SELECT count(*) AS n FROM leads INDEXED BY leads_sla1 WHERE sla1_met = 1 AND assigned_at >= @from AND assigned_at < @to';
   const TREND_S2 = 'SELECT count(*) AS n FROM leads INDEXED BY leads_sla2 WHERE sla2_met = 1 AND assigned_at >= @from AND assigned_at < @to';
@@ -147,9 +153,9 @@ export function createKpiReportService(store: Store, settings: SettingsService):
 
   return {
     period,
-    dashboard(spec, now) {
+    dashboard(spec, now, asOf = 'end') {
       ensureBusinessDue();
-      const p = period(spec, now);
+      const p = period(spec, now, asOf);
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
       const names = userNames();
@@ -173,8 +179,10 @@ export function createKpiReportService(store: Store, settings: SettingsService):
           e.leads.add(leads[i]!);
         }
       }
+      const keptOf = new Map<string, { kept: number; noShow: number }>();
+      for (const k of prep(KEPT).all(params) as (Dims & { kept: number; noShow: number })[]) keptOf.set(groupKey(k), { kept: k.kept, noShow: k.noShow });
       const groups = (prep(GROUPED).all(params) as (RawCounts & Dims)[])
-        .map((g) => ({ dims: g as Dims, counts: { ...toCounts(g), contacts: contactsOf.get(groupKey(g)) ?? 0 } }));
+        .map((g) => ({ dims: g as Dims, counts: { ...toCounts(g), contacts: contactsOf.get(groupKey(g)) ?? 0, ...(keptOf.get(groupKey(g)) ?? {}) } }));
       const dimKeys: [keyof Dims, (k: string | null) => string | null][] = [
         ['a', (k) => (k === null ? null : names.get(Number(k)) ?? null)], ['c', (k) => k], ['s', (k) => k], ['t', (k) => k],
       ];
@@ -206,9 +214,9 @@ export function createKpiReportService(store: Store, settings: SettingsService):
         today: today(now),
       };
     },
-    trend(spec, now, weeks = 12) {
+    trend(spec, now, weeks = 12, asOf = 'end') {
       ensureBusinessDue();
-      const p = period(spec, now);
+      const p = period(spec, now, asOf);
       const rules = settings.rules();
       const at = p.at;
       // Every week of the trend is evaluated as of the report date, so the older weeks show their

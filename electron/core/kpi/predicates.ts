@@ -35,6 +35,9 @@ export const METRIC_SQL: Record<KpiMetric, string> = {
   // The qualification date is the first time the lead reached appointment/closed: with an appointment
   // date on the lead, that is when the appointment was set.
   appointment: `(l.appointment_at IS NOT NULL AND ${done('qualified_at')})`,
+  // Whether the customer came, as recorded by the report date (the rate is kept / (kept + no-show)).
+  appointment_kept: '(l.appointment_kept = 1 AND l.appointment_kept_at <= @at)',
+  appointment_no_show: '(l.appointment_kept = 0 AND l.appointment_kept_at <= @at)',
   closed_sale: "(l.status = 'closed_sale' AND l.closed_at <= @at)",
   closed_no_sale: "(l.status = 'closed_no_sale' AND l.closed_at <= @at)",
   lost: "(l.status = 'lost' AND l.closed_at <= @at)",

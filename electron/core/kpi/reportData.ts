@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Dashboard, Trend } from '../../../shared/contract/kpi';
 import type { AttentionRow } from './kpiReportService';
 import type { Language } from '../../../shared/domain/vocabulary';
+import { evaluatedKey, type AsOf } from '../../../shared/rules/kpi/period';
 import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
 
@@ -24,13 +25,15 @@ export interface ReportData {
   /** The period as words ("Week 47, 16/11/2026 – 22/11/2026"). */
   periodLabel: string;
   kindLabel: string;
+  /** The moment the figures are evaluated, in words ("as at the end of the period (…)" / "as of now (…)"). */
+  evaluatedLabel: string;
 }
 
-export async function buildReportData(c: CoreServices, spec: string, now: number, lang: Language): Promise<ReportData> {
+export async function buildReportData(c: CoreServices, spec: string, now: number, lang: Language, asOf: AsOf = 'end'): Promise<ReportData> {
   const t = await reportT(lang);
   const tz = c.settings.rules().timeZone;
-  const dashboard = c.kpiReports.dashboard(spec, now);
-  const trend = c.kpiReports.trend(spec, now);
+  const dashboard = c.kpiReports.dashboard(spec, now, asOf);
+  const trend = c.kpiReports.trend(spec, now, 12, asOf);
   const p = dashboard.period;
   const dateFmt = new Intl.DateTimeFormat(localeTag(lang), { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
   const dtFmt = new Intl.DateTimeFormat(localeTag(lang), { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -50,6 +53,7 @@ export async function buildReportData(c: CoreServices, spec: string, now: number
   return {
     lang, t, tz, now, dealer, dashboard, trend, attention: { rows, total: att.total }, fmt, periodLabel,
     kindLabel: String(t(`report.${p.kind === 'week' ? 'weekly' : p.kind === 'month' ? 'monthly' : 'custom'}`)),
+    evaluatedLabel: String(t(`evaluated.${evaluatedKey(p)}`, { at: fmt(p.at) })),
   };
 }
 

@@ -75,7 +75,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(12).fillColor('black').text(String(t('report.title', { kind: d.kindLabel })), { width: W });
   doc.font('Helvetica').fontSize(10).text(`${t('period.label')}: ${d.periodLabel}`, { width: W });
   doc.fontSize(8.5).fillColor('#495057')
-    .text(String(t('period.asOf', { at: d.fmt(db.period.at) })), { width: W })
+    .text(d.evaluatedLabel, { width: W })
     .text(String(t('period.window')), { width: W })
     .text(String(t('report.generated', { at: d.fmt(d.now) })), { width: W });
   doc.fillColor('black');
@@ -116,6 +116,8 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     [String(t('ind.perLead')), tot.assigned === 0 ? '—' : num(contactsTotal / tot.assigned, 2)],
     [String(t('ind.bdRate')), P(slaRate(tot.bd))],
     [String(t('ind.appointmentRate')), `${P(ratio(tot.appointment, tot.assigned))}  (${num(tot.appointment)})`],
+    [String(t('ind.keptRate')), `${P(ratio(tot.kept, tot.kept + tot.noShow))}  (${num(tot.kept)} / ${num(tot.kept + tot.noShow)})`],
+    [String(t('ind.noShow')), num(tot.noShow)],
     [String(t('ind.conversion')), `${P(ratio(tot.closedSale, tot.assigned))}  (${num(tot.closedSale)})`],
     [String(t('ind.closedNoSale')), num(tot.closedNoSale)],
     [String(t('ind.lost')), num(tot.lost)],

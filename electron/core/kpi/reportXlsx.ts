@@ -45,11 +45,13 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
     [String(t('ind.contacts')), db.totals.contacts],
     [String(t('ind.perLead')), db.totals.assigned ? Math.round((db.totals.contacts / db.totals.assigned) * 100) / 100 : null],
     [`${t('ind.appointmentRate')} %`, pctCell(ratio(db.totals.appointment, db.totals.assigned))],
+    [`${t('ind.keptRate')} %`, pctCell(ratio(db.totals.kept, db.totals.kept + db.totals.noShow))],
+    [String(t('ind.noShow')), db.totals.noShow],
     [`${t('ind.conversion')} %`, pctCell(ratio(db.totals.closedSale, db.totals.assigned))],
     [String(t('ind.closedNoSale')), db.totals.closedNoSale],
     [String(t('ind.lost')), db.totals.lost],
     [],
-    [d.dealer], [`${t('period.label')}: ${d.periodLabel}`], [String(t('period.asOf', { at: local(db.period.at) }))],
+    [d.dealer], [`${t('period.label')}: ${d.periodLabel}`], [d.evaluatedLabel],
     [`SLA 3: ${t('sla.sla3Window', { from: local(db.sla3.from), at: local(db.sla3.at) })}`],
   ], [52, 10, 10, 10, 10, 10, 26]);
 

@@ -22,7 +22,7 @@ type Sections = Record<string, Record<string, unknown>[]>;
 /** History fields whose values are statistics, not personal data: kept by an erasure. */
 const KEEP_HISTORY = new Set(['created', 'assignedAt', 'status', 'frozen', 'closeReason', 'closeCategory', 'qualifiedAt', 'firstContactAt', 'closedAt',
   'appointmentAt', 'recontactAt', 'sla1Met', 'sla2Met', 'assigneeId', 'campaign', 'source', 'leadType', 'followUpLeadId', 'masterLeadId', 'recontacted',
-  'appointmentEmail', 'language', 'preferredAt1', 'preferredAt2', 'preferredAt3', 'endOfOwnership', 'businessDueAt']);
+  'appointmentEmail', 'appointmentKept', 'appointmentKeptAt', 'language', 'preferredAt1', 'preferredAt2', 'preferredAt3', 'endOfOwnership', 'businessDueAt']);
 
 export interface PrivacyService {
   collect(customerId: number): Sections;

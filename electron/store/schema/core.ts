@@ -123,6 +123,9 @@ export const leads = sqliteTable('leads', {
   preferredAt3: ms('preferred_at_3'),
   appointmentAt: ms('appointment_at'),
   appointmentEmail: bool('appointment_email').notNull().default(false),
+  /** Whether the customer came to the appointment (1) or not (0); NULL = not recorded. */
+  appointmentKept: bool('appointment_kept'),
+  appointmentKeptAt: ms('appointment_kept_at'),
   recontactAt: ms('recontact_at'),
   customerNotes: text('customer_notes'),
   additionalServices: text('additional_services'),
@@ -166,6 +169,9 @@ export const leads = sqliteTable('leads', {
     t.closedAt, t.sla1DueAt, t.sla2DueAt, t.businessDueAt, t.appointmentAt, t.closeReason),
   index('leads_kpi_open').on(t.sla1DueAt, t.sla2DueAt, t.firstContactAt, t.qualifiedAt).where(sql`status = 'assigned'`),
   index('leads_kpi_closed').on(t.status, t.closedAt, t.assignedAt),
+  // "Was the appointment kept" (standard 000 §5): the few leads where it was recorded, with the breakdown dimensions.
+  index('leads_kpi_kept').on(t.assignedAt, t.assigneeId, t.campaign, t.source, t.leadType, t.appointmentKept, t.appointmentKeptAt)
+    .where(sql`appointment_kept IS NOT NULL`),
 ]);
 
 /**

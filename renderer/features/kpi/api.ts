@@ -3,21 +3,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { Dashboard, KpiFilter, Trend } from '../../../shared/contract/kpi';
+import type { AsOf } from '../../../shared/rules/kpi/period';
 import { invoke } from '../../platform';
 
-export function useKpi(period: string) {
+export function useKpi(period: string, asOf: AsOf = 'end') {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [trend, setTrend] = useState<Trend | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const seq = useRef(0);
   const load = useCallback(async () => {
     const mine = ++seq.current;
-    const [d, tr] = await Promise.all([invoke('kpi.dashboard', { period }), invoke('kpi.trend', { period, weeks: 12 })]);
+    const [d, tr] = await Promise.all([invoke('kpi.dashboard', { period, asOf }), invoke('kpi.trend', { period, weeks: 12, asOf })]);
     if (mine !== seq.current) return;
     if (d.ok) setDashboard(d.value); else setError(d.error);
     if (tr.ok) setTrend(tr.value); else setError(tr.error);
     if (d.ok && tr.ok) setError(null);
-  }, [period]);
+  }, [period, asOf]);
   useEffect(() => { void load(); }, [load]);
   return { dashboard, trend, error, reload: load };
 }

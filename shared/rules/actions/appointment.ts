@@ -24,6 +24,8 @@ export function makeAppointment(lead: Lead, input: MakeAppointmentInput, ctx: Ru
     status: 'appointment',
     appointmentAt: input.appointmentAt,
     appointmentEmail: input.sendEmail,
+    // A new appointment: whether the customer comes to it is not known yet (history keeps the earlier answer).
+    ...(lead.appointmentAt !== input.appointmentAt ? { appointmentKept: null, appointmentKeptAt: null } : {}),
     ...qualification(lead, ctx),
     updatedAt: ctx.now,
   }, ctx);

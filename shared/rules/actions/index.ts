@@ -16,6 +16,7 @@ import { canEdit, edit } from './edit';
 export { recordContact, makeAppointment, closedInSale, closedNoSale, contactAgain, edit };
 export { isFinal } from './guards';
 export { isPendingRecontact } from './contactAgain';
+export { canRecordAppointmentKept, hadAppointment, setAppointmentKept, type AppointmentKeptInput } from './appointmentKept';
 
 export interface ActionInputs {
   edit: EditInput;

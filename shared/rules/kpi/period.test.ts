@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, isPeriodSpec, presetSpec, resolvePeriod, trendWeeks } from './period';
+import { evaluatedKey, isoWeekOf, isPeriodSpec, presetSpec, resolvePeriod, trendWeeks } from './period';
 
 const s = { timeZone: 'Europe/Rome', sla3WindowDays: 60 };
 const NOW = Date.parse('2026-12-15T10:00:00Z');
@@ -34,6 +34,21 @@ describe('report periods', () => {
     const current = resolvePeriod('2026-W51', NOW, s)!;
     expect(current.at).toBe(NOW);
     expect(new Date(current.sla3From).toISOString()).toBe('2026-10-16T09:00:00.000Z');
+  });
+
+  it.each([
+    // spec, asOf → at, the sentence the report prints
+    ['2026-W47', 'end', 'to', 'end'],
+    ['2026-W47', 'now', 'now', 'now'],
+    ['2026-W51', 'end', 'now', 'running'],
+    ['2026-W51', 'now', 'now', 'running'],
+  ] as const)('%s evaluated as %s: at = %s (%s)', (spec, asOf, at, key) => {
+    const p = resolvePeriod(spec, NOW, s, asOf)!;
+    expect(p.asOf).toBe(asOf);
+    expect(p.at).toBe(at === 'to' ? p.to : NOW);
+    expect(evaluatedKey(p)).toBe(key);
+    // SLA 3 looks back 60 days from the evaluation moment.
+    if (at === 'now') expect(new Date(p.sla3From).toISOString()).toBe('2026-10-16T09:00:00.000Z');
   });
 
   it('rejects what is not a period', () => {

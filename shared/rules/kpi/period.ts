@@ -7,6 +7,13 @@ import type { RuleSettings } from '../../domain/settings';
 import { addCalendarDays, fromWallTime, wallTime } from '../time';
 
 export type PeriodKind = 'week' | 'month' | 'custom';
+/**
+ * When a period's figures are evaluated: `end` = as at the end of the period (min(period end, now)): the same
+ * report printed later gives the same figures; `now` = as of now: what became known since counts too (a week's
+ * SLA 2 misses show once their 10 days have passed).
+ */
+export const AS_OF = ['end', 'now'] as const;
+export type AsOf = (typeof AS_OF)[number];
 export interface Period {
   /** Canonical spec: "2026-W47", "2026-11" or "2026-11-01..2026-11-15". */
   spec: string;
@@ -17,8 +24,9 @@ export interface Period {
   /** Leads assigned in [from, to). */
   from: number;
   to: number;
-  /** The report date: min(to, now). */
+  /** The report date: min(to, now) as at the end of the period, or now. */
   at: number;
+  asOf: AsOf;
   /** SLA 3's window: leads assigned in [sla3From, at). */
   sla3From: number;
 }
@@ -106,15 +114,19 @@ function periodDays(spec: string): { kind: PeriodKind; first: Date; last: Date; 
   return null;
 }
 
+/** Which sentence says when the figures are evaluated: at the end of the period, during it (not over yet), or now, after it. */
+export const evaluatedKey = (p: Pick<Period, 'asOf' | 'at' | 'to'>): 'end' | 'running' | 'now' =>
+  (p.at < p.to ? 'running' : p.asOf === 'now' && p.at > p.to ? 'now' : 'end');
+
 /** Resolves a spec or preset to the period's instants, as of `now`. Returns null for a bad spec. */
-export function resolvePeriod(specOrPreset: string, now: number, s: Pick<RuleSettings, 'timeZone' | 'sla3WindowDays'>): Period | null {
+export function resolvePeriod(specOrPreset: string, now: number, s: Pick<RuleSettings, 'timeZone' | 'sla3WindowDays'>, asOf: AsOf = 'end'): Period | null {
   const spec = (PERIOD_PRESETS as readonly string[]).includes(specOrPreset) ? presetSpec(specOrPreset as PeriodPreset, now, s.timeZone) : specOrPreset;
   const p = periodDays(spec);
   if (!p) return null;
   const from = midnight(p.first, s.timeZone);
   const to = midnight(new Date(p.last.getTime() + 86_400_000), s.timeZone);
-  const at = Math.min(to, now);
-  return { spec: p.spec, kind: p.kind, firstDay: ymd(p.first), lastDay: ymd(p.last), from, to, at, sla3From: addCalendarDays(at, -s.sla3WindowDays, s.timeZone) };
+  const at = asOf === 'now' ? now : Math.min(to, now);
+  return { spec: p.spec, kind: p.kind, firstDay: ymd(p.first), lastDay: ymd(p.last), from, to, at, asOf, sla3From: addCalendarDays(at, -s.sla3WindowDays, s.timeZone) };
 }
 
 /** The `count` ISO weeks ending with the week that holds the period's last day, oldest first. */

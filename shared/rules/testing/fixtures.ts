@@ -92,6 +92,8 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
     closedAt: null,
     followUpLeadId: null,
     appointmentEmail: false,
+    appointmentKept: null,
+    appointmentKeptAt: null,
     ...overrides,
   };
 }

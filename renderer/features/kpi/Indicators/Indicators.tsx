@@ -20,6 +20,8 @@ export function Indicators({ d, period }: { d: Dashboard; period: string }) {
     [t('kpi:ind.perLead'), tot.assigned ? (tot.contacts / tot.assigned).toLocaleString(lang, { maximumFractionDigits: 2 }) : '—'],
     [t('kpi:ind.bdRate'), fb(tot.bd.met, 'bd_met', 'bd-met'), formatPercent(slaRate(tot.bd), lang)],
     [t('kpi:ind.appointmentRate'), fb(tot.appointment, 'appointment', 'appointment'), formatPercent(ratio(tot.appointment, tot.assigned), lang)],
+    [t('kpi:ind.keptRate'), fb(tot.kept, 'appointment_kept', 'kept'), formatPercent(ratio(tot.kept, tot.kept + tot.noShow), lang)],
+    [t('kpi:ind.noShow'), fb(tot.noShow, 'appointment_no_show', 'no-show')],
     [t('kpi:ind.conversion'), fb(tot.closedSale, 'closed_sale', 'closed-sale'), formatPercent(ratio(tot.closedSale, tot.assigned), lang)],
     [t('kpi:ind.closedNoSale'), fb(tot.closedNoSale, 'closed_no_sale', 'closed-no-sale')],
     [t('kpi:ind.lost'), fb(tot.lost, 'lost', 'lost')],

@@ -1,7 +1,9 @@
 // The manual's "SLA & KPI" section: the Aftersales Manager's dashboard for a period.
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
+import { evaluatedKey, type AsOf } from '../../../../shared/rules/kpi/period';
 import { navigate } from '../../../app/router';
 import { useKpi } from '../api';
 import { Breakdowns } from '../Breakdowns';
@@ -14,21 +16,29 @@ import { TrendChart } from '../TrendChart';
 
 export function KpiScreen({ period }: { period: string }) {
   const { t, i18n } = useTranslation();
-  const { dashboard: d, trend, error } = useKpi(period);
+  // When the figures are evaluated: as at the end of the period (what the report said then) or as of now.
+  const [asOf, setAsOf] = useState<AsOf>('end');
+  const { dashboard: d, trend, error } = useKpi(period, asOf);
   const setPeriod = (p: string) => navigate(`/kpi?period=${encodeURIComponent(p)}`);
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
         <Title order={2} data-testid="kpi-title">{t('kpi:title')}</Title>
-        <ReportButtons period={period} />
+        <ReportButtons period={period} asOf={asOf} />
       </Group>
-      <PeriodPicker value={period} onChange={setPeriod} />
+      <Group gap="sm" wrap="wrap">
+        <PeriodPicker value={period} onChange={setPeriod} />
+        <SegmentedControl
+          value={asOf} onChange={(v) => setAsOf(v as AsOf)} data-testid="kpi-as-of" aria-label={t('kpi:ui.asOf')}
+          data={[{ value: 'end', label: t('kpi:ui.asOfEnd') }, { value: 'now', label: t('kpi:ui.asOfNow') }]}
+        />
+      </Group>
       {error && <Alert color="red">{t(`errors:code.${error.code}`, { defaultValue: t('kpi:ui.error') })}</Alert>}
       {!d && !error && <Loader />}
       {d && (
         <>
           <Text size="sm" c="dimmed" data-testid="kpi-period-text">
-            {d.period.firstDay} – {d.period.lastDay} · {t('kpi:period.asOf', { at: formatDateTime(d.period.at, i18n.language) })} · {t('kpi:ui.clickHint')}
+            {d.period.firstDay} – {d.period.lastDay} · <span data-testid="kpi-evaluated">{t(`kpi:evaluated.${evaluatedKey(d.period)}`, { at: formatDateTime(d.period.at, i18n.language) })}</span> · {t('kpi:ui.clickHint')}
           </Text>
           <TodayPanel d={d} period={period} />
           <SlaCards d={d} period={period} />

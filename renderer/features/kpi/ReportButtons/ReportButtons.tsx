@@ -5,17 +5,18 @@ import { IconFileSpreadsheet, IconFileTypePdf, IconPrinter, IconTable } from '@t
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/domain/vocabulary';
+import type { AsOf } from '../../../../shared/rules/kpi/period';
 import { invoke } from '../../../platform';
 import { printPdf, saveFile } from '../api';
 
 type Action = 'print' | 'pdf' | 'xlsx' | 'csv';
 
-export function ReportButtons({ period }: { period: string }) {
+export function ReportButtons({ period, asOf = 'end' }: { period: string; asOf?: AsOf }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState<Action | null>(null);
   const run = async (a: Action) => {
     setBusy(a);
-    const r = await invoke('kpi.report', { period, format: a === 'print' ? 'pdf' : a, language: i18n.language as Language });
+    const r = await invoke('kpi.report', { period, format: a === 'print' ? 'pdf' : a, language: i18n.language as Language, asOf });
     setBusy(null);
     if (!r.ok) { notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) }); return; }
     if (a === 'print') printPdf(r.value); else saveFile(r.value);

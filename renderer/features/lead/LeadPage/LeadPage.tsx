@@ -7,6 +7,7 @@ import type { LeadDetail } from '../../../../shared/contract/models';
 import type { ActionId } from '../../../../shared/domain/vocabulary';
 import { navigate } from '../../../app/router';
 import { LeadHeader } from '../LeadHeader';
+import { AppointmentKept } from '../AppointmentKept';
 import { ContactLog, HistoryPanel, LeadDetailsSection, QualificationSection, RequestSection, VehicleSection } from '../sections';
 import { AppointmentDialog } from '../dialogs/AppointmentDialog';
 import { ClosedInSaleDialog } from '../dialogs/ClosedInSaleDialog';
@@ -51,6 +52,7 @@ export function LeadPage({ id }: { id: number }) {
     <Stack gap="sm" data-testid="lead-page" data-lead-id={detail.lead.id} data-version={detail.lead.version}>
       <LeadHeader detail={detail} now={now} onAction={setOpen} primary={primaryAction(detail)} />
       <NextHint detail={detail} />
+      <AppointmentKept detail={detail} now={now} onDone={setDetail} onStale={stale} />
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: leadSideSlots.length ? 8 : 12 }}>
           <Stack gap="sm">

@@ -16,6 +16,7 @@ import { useLeadList, type ListState } from './useLeadList';
 import { UpdatedAgo } from './UpdatedAgo';
 import { DueNowLink, NextStepCell, useNextSteps } from '../../playbook/NextStepColumn';
 import { AssigneeFilter } from '../../people/AssigneeFilter';
+import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'domain:field.name' },
@@ -29,7 +30,11 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'sla', label: 'domain:field.sla' },
 ];
 
-export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: number) => void }) {
+export function LeadList({ view, onCount, onQuery }: {
+  view: ListView; onCount?: (n: number) => void;
+  /** The query behind what the list shows (view, search, assignee, order), e.g. for Print. */
+  onQuery?: (q: ListPrintQuery) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [search, setSearch] = useState('');
@@ -42,6 +47,9 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
   useEffect(() => { setState((s) => ({ ...s, page: 0, sort: 'default', dir: 'asc' })); setSelected(0); }, [view]);
   const { data, error, loading, reload } = useLeadList(view, state);
   useEffect(() => { if (data) onCount?.(data.total); }, [data, onCount]);
+  useEffect(() => {
+    onQuery?.({ view, search: state.search || undefined, sort: state.sort, dir: state.dir, assigneeId: state.assigneeId, unassigned: state.unassigned });
+  }, [onQuery, view, state.search, state.sort, state.dir, state.assigneeId, state.unassigned]);
 
   const sortBy = (key: SortKey) => setState((s) => ({
     ...s, page: 0, sort: key, dir: s.sort === key && s.dir === 'asc' ? 'desc' : 'asc',

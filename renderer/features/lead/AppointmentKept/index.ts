@@ -1,0 +1,1 @@
+export { AppointmentKept } from './AppointmentKept';

@@ -1,0 +1,1 @@
+export { PrintListButton } from './PrintListButton';
