@@ -352,7 +352,7 @@ describe('import: presets and the watched folder', () => {
     expect(readdirSync(folder).sort()).toEqual(['done', 'failed', 'notes.doc']);
     const report = JSON.parse(readFileSync(join(folder, 'done', 'hq.csv.report.json'), 'utf8'));
     expect(report).toMatchObject({ imported: 3, fileName: 'hq.csv', rejected: [{ line: 5, code: 'VIN_INVALID' }] });
-    expect(readFileSync(join(folder, 'done', 'hq.csv.rejected.csv'), 'utf8')).toContain('5;The VIN is not valid');
+    expect(readFileSync(join(folder, 'done', 'hq.csv.rejected.csv'), 'utf8')).toContain('5;"The VIN is not valid');
     expect(JSON.parse(readFileSync(join(folder, 'failed', 'photo.csv.report.json'), 'utf8')).error.code).toBe('IMPORT_UNREADABLE');
     // The same file dropped again: moved to done/ under a new name, nothing new imported.
     writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));

@@ -4,6 +4,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { BreakdownRow } from '../../../shared/contract/kpi';
+import { toCsv } from '../../../shared/import/csv';
 import { ratio, slaRate, trafficLight } from '../../../shared/rules/kpi/figures';
 import { domainLabel } from './i18n';
 import type { ReportData, TrackingRow } from './reportData';
@@ -106,13 +107,8 @@ function trackingTable(d: ReportData, rows: TrackingRow[]) {
   };
 }
 
-/** The Customer Contact Tracking Table as CSV (UTF-8 with BOM, semicolon-separated for European Excel). */
+/** The Customer Contact Tracking Table as CSV (UTF-8 with BOM, semicolon-separated for European Excel; cells made safe by `toCsv`). */
 export function trackingCsv(d: ReportData, rows: TrackingRow[]): Buffer {
   const tr = trackingTable(d, rows);
-  const esc = (v: Cell) => {
-    const s = v === null ? '' : neutralize(String(v));
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [tr.header, ...tr.rows].map((r) => r.map(esc).join(';'));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(`\uFEFF${toCsv([tr.header, ...tr.rows.map((r) => r.map((v) => (v instanceof Date ? d.fmt(v.getTime()) : v)))])}`, 'utf8');
 }
