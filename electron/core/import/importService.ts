@@ -351,6 +351,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const count = (st: RowState) => c.state.reduce((n, x) => (x === st ? n + 1 : n), 0);
       return {
         fileName: file.name, format: a.table.format, encoding: a.table.encoding, delimiter: a.table.delimiter,
+        ...(a.table.cp1252Lines ? { cp1252Lines: a.table.cp1252Lines.slice(0, 1000) } : {}),
         headers: a.table.headers, suggested: suggestMapping(a.table.headers), mapping: a.mapping, preset: a.preset,
         rows: c.rows.slice(0, 20).map((r, i) => {
           const e = c.state[i] === 'rejected' ? errorOf(c, i) : undefined;
