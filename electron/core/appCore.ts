@@ -170,7 +170,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
   const importer = createImportService(store, clock, settings, leads, events,
-    () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows, known) => customers.assignCustomers(rows, known), phones }));
+    () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows, known) => customers.assignCustomers(rows, known), phones, log }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const backups = opts.backups ?? standaloneBackupApi(store, log);
   const services: CoreServices = {

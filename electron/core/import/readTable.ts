@@ -19,7 +19,54 @@ export interface ImportTable {
   rows: { line: number; cells: string[] }[];
 }
 
-const unreadable = (reason: string) => new AppError('IMPORT_UNREADABLE', { params: { reason } });
+export const unreadable = (reason: string, params: Record<string, string | number> = {}) => new AppError('IMPORT_UNREADABLE', { params: { reason, ...params } });
+
+/**
+ * What an import file may hold (beyond: IMPORT_UNREADABLE with reason `too_big`, `cell_too_long` or `too_many_rows`,
+ * nothing imported). A cell is at most what Excel itself holds in a cell.
+ */
+export interface TableLimits {
+  /** The file's size. */
+  maxFileBytes: number;
+  /** An XLSX's parts once uncompressed (as its zip directory declares them; the worker's heap bounds a lying one). */
+  maxXlsxBytes: number;
+  maxCellChars: number;
+  /** Data rows. */
+  maxRows: number;
+}
+export const TABLE_LIMITS: TableLimits = { maxFileBytes: 100 * 1024 * 1024, maxXlsxBytes: 200 * 1024 * 1024, maxCellChars: 32_767, maxRows: 250_000 };
+
+/** Refuses a table with too many rows or a cell longer than the limit (the line is named). */
+function checkLimits(records: readonly { line: number; cells: string[] }[], limits: TableLimits): void {
+  if (records.length - 1 > limits.maxRows) throw unreadable('too_many_rows', { max: limits.maxRows });
+  const max = limits.maxCellChars;
+  for (const r of records) for (const c of r.cells) if (c.length > max) throw unreadable('cell_too_long', { line: r.line, max });
+}
+
+/**
+ * The total uncompressed size an XLSX's zip directory declares (its parts once unzipped), read from the central
+ * directory without unzipping anything; null when the directory cannot be read (exceljs then says what is wrong).
+ * A ZIP64 size (more than 4 GB) counts as infinite.
+ */
+export function xlsxDeclaredSize(b: Uint8Array): number | null {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (v.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) return null;
+  const entries = v.getUint16(eocd + 10, true);
+  let at = v.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > b.length || v.getUint32(at, true) !== 0x02014b50) return null;
+    const size = v.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + v.getUint16(at + 28, true) + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+  }
+  return total;
+}
 
 export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding; cp1252Lines?: number[] } {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -118,7 +165,7 @@ function looksBinary(buf: Uint8Array): boolean {
   return ctrl / n > 0.01;
 }
 
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+export const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -141,7 +188,9 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-async function readXlsx(buf: Uint8Array): Promise<ImportTable> {
+async function readXlsx(buf: Uint8Array, limits: TableLimits): Promise<ImportTable> {
+  const size = xlsxDeclaredSize(buf);
+  if (size !== null && size > limits.maxXlsxBytes) throw unreadable('too_big', { max: limits.maxXlsxBytes });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
@@ -158,6 +207,7 @@ async function readXlsx(buf: Uint8Array): Promise<ImportTable> {
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     if (cells.some((x) => x !== '')) records.push({ line: n, cells });
   });
+  checkLimits(records, limits);
   return toTable('xlsx', null, null, records);
 }
 
@@ -180,9 +230,10 @@ function toTable(format: 'csv' | 'xlsx', encoding: Encoding | null, delimiter: D
 }
 
 /** Reads a CSV/TSV/TXT or XLSX file. Throws IMPORT_UNREADABLE (nothing is written) for anything else. */
-export async function readTable(name: string, data: Uint8Array): Promise<ImportTable> {
+export async function readTable(name: string, data: Uint8Array, limits: TableLimits = TABLE_LIMITS): Promise<ImportTable> {
   if (data.byteLength === 0) throw unreadable('empty');
-  if (isZip(data)) return readXlsx(data);
+  if (data.byteLength > limits.maxFileBytes) throw unreadable('too_big', { max: limits.maxFileBytes });
+  if (isZip(data)) return readXlsx(data, limits);
   if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) throw unreadable('xls');
   if (/\.xlsx$/i.test(name)) throw unreadable('not_xlsx');
   if (!utf16WithoutBom(data) && looksBinary(data)) throw unreadable('binary');
@@ -194,8 +245,11 @@ export async function readTable(name: string, data: Uint8Array): Promise<ImportT
   if (sep) {
     const delimiter = sep[1] as Delimiter;
     const rows = parseCsv(text.slice(sep[0].length), delimiter).map((r) => ({ ...r, line: r.line + 1 }));
+    checkLimits(rows, limits);
     return mixed(toTable('csv', encoding, delimiter, rows));
   }
   const delimiter = sniffDelimiter(text);
-  return mixed(toTable('csv', encoding, delimiter, parseCsv(text, delimiter)));
+  const rows = parseCsv(text, delimiter);
+  checkLimits(rows, limits);
+  return mixed(toTable('csv', encoding, delimiter, rows));
 }
