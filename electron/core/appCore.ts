@@ -116,7 +116,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   };
   const assignment = createAssignmentService(store, clock, settings, events, leads, people);
   const customers = createCustomerService(store, clock, leads.writeHistory);
-  const privacy = createPrivacyService(store, clock, customers);
+  const privacy = createPrivacyService(store, clock, customers, () => settings.rules().timeZone);
   // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
   // with an assignee, or is a Contact Again follow-up (it keeps the master's assignee, even none).
   leads.onCreate((lead, who, opts, input) => {
