@@ -124,7 +124,7 @@ describe('the XLSX workbook and the CSV', () => {
       expect(assigned.numFmt).toBe(fmt);
     }
     const csv = (await report('2026-W47', 'csv', 'en')).buf.toString('utf8');
-    expect(csv.split('\r\n').find((l) => l.includes(evil.number))).toMatch(/^"18\/11\/2026, 10:30";/); // quoted: the comma would split it for a `,` reader
+    expect(csv.split('\r\n').find((l: string) => l.includes(evil.number))).toMatch(/^"18\/11\/2026, 10:30";/); // quoted: the comma would split it for a `,` reader
   });
 
   it('the contact tracking CSV neutralizes and quotes', async () => {
