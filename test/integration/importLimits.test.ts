@@ -28,14 +28,18 @@ describe('import limits', () => {
     let stall = 0;
     const tick = setInterval(() => { const t = performance.now(); stall = Math.max(stall, t - last); last = t; }, 5);
     let previewDone = false;
+    const t0 = performance.now();
     const preview = err(app.core, 'import.preview', { name: 'huge.xlsx', base64: b64(huge) }).finally(() => { previewDone = true; });
     const listed = await ok(app.core, 'leads.list', { view: 'assigned', pageSize: 50 });
     expect(listed).toHaveProperty('rows');
     expect(previewDone).toBe(false);
     const e = await preview;
+    const took = performance.now() - t0;
     clearInterval(tick);
     expect(e).toMatchObject({ code: 'IMPORT_UNREADABLE', params: { reason: 'cell_too_long', line: 2, max: 32_767 } });
-    expect(stall).toBeLessThan(600); // read on the main thread, the same file stalls it for over a second
+    // Read on the main thread, the same file stalls it for most of the preview (over a second); here the main thread
+    // only hands the bytes over (a share of the time, whatever the machine's load).
+    expect(stall / took).toBeLessThan(0.3);
     expect(count()).toBe(0);
     const c = await err(app.core, 'import.commit', { name: 'huge.xlsx', base64: b64(huge) });
     expect(c).toMatchObject({ code: 'IMPORT_UNREADABLE', params: { reason: 'cell_too_long' } });
