@@ -116,7 +116,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   };
   const assignment = createAssignmentService(store, clock, settings, events, leads, people);
   const customers = createCustomerService(store, clock, leads.writeHistory);
-  const privacy = createPrivacyService(store, clock, customers);
+  const privacy = createPrivacyService(store, clock, customers, () => settings.rules().timeZone);
   // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
   // with an assignee, or is a Contact Again follow-up (it keeps the master's assignee, even none).
   leads.onCreate((lead, who, opts, input) => {
@@ -170,7 +170,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
   const importer = createImportService(store, clock, settings, leads, events,
-    () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows, known) => customers.assignCustomers(rows, known), phones }));
+    () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows, known) => customers.assignCustomers(rows, known), phones, log }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const backups = opts.backups ?? standaloneBackupApi(store, log);
   const services: CoreServices = {

@@ -68,6 +68,8 @@ export const importPreviewSchema = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
+  /** A file mixing UTF-8 and Windows-1252 lines (encoding `utf-8+windows-1252`): the lines read as Windows-1252 (first 1,000). */
+  cp1252Lines: z.array(z.number()).optional(),
   delimiter: z.string().nullable(),
   headers: z.array(z.string()),
   suggested: importMappingSchema.shape.columns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, parseCsv, sniffDelimiter, toCsv, type CsvRow, type Delimiter } from './csv';
+import { csvCell, looksLikeFormula, parseCsv, sniffDelimiter, toCsv, type CsvRow, type Delimiter } from './csv';
 
 describe('sniffDelimiter', () => {
   const cases: [string, string, string][] = [
@@ -44,6 +44,49 @@ describe('toCsv', () => {
     expect(toCsv([['a;b', 'x"y', '=1+1', '+33 1 23', '-2', '@SUM', 'plain', null, 3]])).toBe('"a;b";"x""y";\'=1+1;\'+33 1 23;\'-2;\'@SUM;plain;;3\r\n');
     expect(looksLikeFormula('=A1')).toBe(true);
     expect(looksLikeFormula('Anna')).toBe(false);
+  });
+  // One cell, whatever the separator: [input, written with ';', written with ','].
+  const cells: [string, string | number | null, string, string][] = [
+    ['plain text', 'Anna Rossi', 'Anna Rossi', 'Anna Rossi'],
+    ['a comma is quoted for every reader', 'Rossi, Mario', '"Rossi, Mario"', '"Rossi, Mario"'],
+    ['a semicolon is quoted for every reader', 'a;b', '"a;b"', '"a;b"'],
+    ['a quote is doubled', 'say "hi"', '"say ""hi"""', '"say ""hi"""'],
+    ['a line break', 'one\ntwo', '"one\ntwo"', '"one\ntwo"'],
+    ['a CR', 'one\r\ntwo', '"one\r\ntwo"', '"one\r\ntwo"'],
+    ['a tab inside', 'a\tb', '"a\tb"', '"a\tb"'],
+    ['a pipe', 'a|b', '"a|b"', '"a|b"'],
+    ['= formula', '=1+1', "'=1+1", "'=1+1"],
+    ['= formula with a comma (neutralized and quoted)', '=SUM(A1,A2)', '"\'=SUM(A1,A2)"', '"\'=SUM(A1,A2)"'],
+    ['+ first', '+33 1 23 45 67 89', "'+33 1 23 45 67 89", "'+33 1 23 45 67 89"],
+    ['- first', '-2+3', "'-2+3", "'-2+3"],
+    ['@ first', '@SUM(1)', "'@SUM(1)", "'@SUM(1)"],
+    ['tab first', '\t=1', '"\'\t=1"', '"\'\t=1"'],
+    ['CR first', '\r=1', '"\'\r=1"', '"\'\r=1"'],
+    ['spaces before =', '  =1', "'  =1", "'  =1"],
+    ['NUL and control characters stripped', 'a\u0000b\u0007c\u001bd\u007f', 'abcd', 'abcd'],
+    ['control characters stripped before the formula check', '\u0000=1', "'=1", "'=1"],
+    ['white space at the ends is kept (quoted)', ' x ', '" x "', '" x "'],
+    ['a negative number stays a number', -2, '-2', '-2'],
+    ['null', null, '', ''],
+    ['= inside is fine', 'a=b', 'a=b', 'a=b'],
+  ];
+  for (const [name, v, semi, comma] of cells) {
+    it(name, () => {
+      expect(csvCell(v)).toBe(semi);
+      expect(toCsv([[v]], ';')).toBe(`${semi}\r\n`);
+      expect(toCsv([[v]], ',')).toBe(`${comma}\r\n`);
+    });
+  }
+  it('the reader reads back what the writer writes (normal text, every separator)', () => {
+    const rows = [
+      ['Nom', 'Prénom', 'Note', 'Adresse'],
+      ['Müller', 'Jürgen', 'dit "oui", puis; non', 'Rue 1\n75001 Paris'],
+      ['O\'Brien', ' Anne ', 'a|b\tc', ''],
+      ['Rossi', 'Mario', 'x', '€ 12,50'],
+    ];
+    for (const d of [';', ',', '\t', '|'] as const) {
+      expect(parseCsv(toCsv(rows, d), d).map((r) => r.cells)).toEqual(rows);
+    }
   });
 });
 

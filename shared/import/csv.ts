@@ -138,15 +138,29 @@ export function parseCsv(text: string, delimiter: Delimiter): CsvRow[] {
   return rows;
 }
 
-/** Whether a cell would be read as a formula by a spreadsheet (CSV injection). */
-export const looksLikeFormula = (s: string): boolean => /^[=+\-@\t\r]/.test(s);
+/**
+ * Whether a cell would be read as a formula by a spreadsheet (CSV injection): `=` `+` `-` `@` first (white space
+ * before them is skipped by some readers), or a tab / CR first.
+ */
+export const looksLikeFormula = (s: string): boolean => /^[\t\r]|^[ \u00a0]*[=+\-@]/.test(s);
 
-/** Writes CSV (`;`-separated by default, for European Excel) with formula-like cells neutralized by a leading apostrophe. */
+/** Control characters no cell should carry (NUL…, DEL): stripped. Tab and line breaks stay (quoted). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * One CSV cell, safe whatever the reader's separator: control characters stripped, formula-like text neutralized by
+ * a leading apostrophe, and quoted when it holds `,` `;` `"` a tab, `|`, a line break (any reader's separator or
+ * record end) or white space at either end (which a reader would trim). Numbers stay numbers.
+ */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  let s = String(v).replace(CONTROL, '');
+  if (looksLikeFormula(s)) s = `'${s}`;
+  return /[,;"\t|\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Writes CSV (`;`-separated by default, for European Excel), each cell made safe by `csvCell`; CRLF line ends. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], delimiter: Delimiter = ';'): string {
-  const esc = (v: string | number | null | undefined): string => {
-    let s = v === null || v === undefined ? '' : String(v);
-    if (looksLikeFormula(s)) s = `'${s}`;
-    return /["\n\r]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(esc).join(delimiter)).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvCell).join(delimiter)).join('\r\n') + '\r\n';
 }

@@ -79,6 +79,29 @@ describe('customers', () => {
 });
 
 describe('privacy', () => {
+  it('the XLSX export writes instants as real date cells (the dealer\'s wall time, a date format)', async () => {
+    // openTestApp: 2026-03-02 09:00 UTC, Europe/Rome = 10:00 local.
+    const a = await create();
+    await ok<LeadDetail>(app.core, 'leads.recordContact', { id: a.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: 'ok', answer: 'ok' } });
+    const x = await ok<{ base64: string }>(app.core, 'customers.export', { id: a.lead.customerId, format: 'xlsx', language: 'de' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
+    const cellOf = (sheet: string, header: string, row = 2) => {
+      const ws = wb.getWorksheet(sheet)!;
+      const col = (ws.getRow(1).values as unknown[]).indexOf(header);
+      expect(col, `${sheet}.${header}`).toBeGreaterThan(0);
+      return ws.getRow(row).getCell(col);
+    };
+    for (const [sheet, header] of [['Leads', 'createdAt'], ['Leads', 'assignedAt'], ['Kontakte', 'at']] as const) {
+      const c = cellOf(sheet, header);
+      expect(c.type, `${sheet}.${header}`).toBe(ExcelJS.ValueType.Date);
+      expect(c.value).toEqual(new Date('2026-03-02T10:00:00Z'));
+      expect(c.numFmt).toBe('dd.mm.yyyy hh:mm');
+    }
+    // Not every number is a date.
+    expect(cellOf('Leads', 'id').type).toBe(ExcelJS.ValueType.Number);
+  });
+
   it('export holds everything (JSON, XLSX, PDF); erasure leaves no personal data in any table while the KPI figures stay', async () => {
     const P = { first: 'Gwendolyn', last: 'Zabriskie', email: 'gwen.zabriskie@example.org', phone: '+39 347 765 4321', vin: 'ZAMGW3NZABR1SK1E0' };
     const vin = 'ZAMGWENZABRSKXE01';

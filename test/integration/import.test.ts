@@ -48,6 +48,33 @@ describe('import: encodings and delimiters', () => {
     expect(p).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', summary: { valid: 3 } });
   });
 
+  it('a file mixing UTF-8 and Windows-1252 lines is read per line, the preview naming the Windows-1252 lines', async () => {
+    app = openTestApp();
+    const rows = threeRows();
+    rows[1]![1] = 'Jürgen'; // line 2: UTF-8
+    rows[2]![1] = 'Zoé'; // line 3: Windows-1252 (pasted from an older export)
+    rows[2]![2] = 'Größe';
+    rows[3]![1] = 'Renée'; // line 4: UTF-8
+    const lines = csv(rows, ';').split(/(?<=\r?\n)/);
+    const data = Buffer.concat(lines.map((l, i) => (i === 2 ? win1252(l) : utf8(l))));
+    // The file really is mixed: not valid UTF-8 as a whole, and the same letters in both encodings.
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(data)).toThrow();
+    expect(data.includes(Buffer.from('Jürgen', 'utf8'))).toBe(true);
+    expect(data.includes(Buffer.from([0x5a, 0x6f, 0xe9, 0x3b]))).toBe(true); // "Zoé;" in Windows-1252
+    const p = await preview('mixed.csv', data);
+    expect(p.encoding).toBe('utf-8+windows-1252');
+    expect(p.cp1252Lines).toEqual([3]);
+    expect(p.rows.map((r) => r.cells.slice(1, 3))).toEqual([['Jürgen', rows[1]![2]], ['Zoé', 'Größe'], ['Renée', rows[3]![2]]]);
+    const r = await commit('mixed.csv', data);
+    expect(r.imported).toBe(3);
+    const names = app.core.store.sqlite.prepare('SELECT first_name AS f, last_name AS l FROM leads ORDER BY id').all();
+    expect(names).toEqual([{ f: 'Jürgen', l: rows[1]![2] }, { f: 'Zoé', l: 'Größe' }, { f: 'Renée', l: rows[3]![2] }]);
+    // A file wholly in Windows-1252 stays one encoding, without a warning.
+    const all1252 = await preview('old.csv', win1252(csv(rows, ';')));
+    expect(all1252.encoding).toBe('windows-1252');
+    expect(all1252.cp1252Lines).toBeUndefined();
+  });
+
   it('Windows-1252 accents survive (Italian web export, `;`, dd.mm.yyyy with time, quoted line breaks)', async () => {
     app = openTestApp();
     const p = await preview('web.csv', italianWebExport(3));
@@ -352,7 +379,7 @@ describe('import: presets and the watched folder', () => {
     expect(readdirSync(folder).sort()).toEqual(['done', 'failed', 'notes.doc']);
     const report = JSON.parse(readFileSync(join(folder, 'done', 'hq.csv.report.json'), 'utf8'));
     expect(report).toMatchObject({ imported: 3, fileName: 'hq.csv', rejected: [{ line: 5, code: 'VIN_INVALID' }] });
-    expect(readFileSync(join(folder, 'done', 'hq.csv.rejected.csv'), 'utf8')).toContain('5;The VIN is not valid');
+    expect(readFileSync(join(folder, 'done', 'hq.csv.rejected.csv'), 'utf8')).toContain('5;"The VIN is not valid');
     expect(JSON.parse(readFileSync(join(folder, 'failed', 'photo.csv.report.json'), 'utf8')).error.code).toBe('IMPORT_UNREADABLE');
     // The same file dropped again: moved to done/ under a new name, nothing new imported.
     writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));

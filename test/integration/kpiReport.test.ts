@@ -106,6 +106,27 @@ describe('the XLSX workbook and the CSV', () => {
     expect(found).toBe(true);
   });
 
+  it('dates are real date cells (the dealer\'s wall time, a date format in the report\'s language); the CSV writes them as text', async () => {
+    for (const [lang, fmt] of [['en', 'dd/mm/yyyy hh:mm'], ['de', 'dd.mm.yyyy hh:mm']] as const) {
+      const r = await report('2026-W47', 'xlsx', lang);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.buf as unknown as ArrayBuffer);
+      const rowOf = (ws: ExcelJS.Worksheet, col: number, number: string) => { let found: ExcelJS.Row | null = null; ws.eachRow((row) => { if (row.getCell(col).value === number) found = row; }); return found as ExcelJS.Row | null; };
+      // The contact recorded at 09:30 UTC = 10:30 in Rome.
+      const contact = rowOf(wb.worksheets[6]!, 2, evil.number)!.getCell(1);
+      expect(contact.type).toBe(ExcelJS.ValueType.Date);
+      expect(contact.value).toEqual(new Date('2026-11-18T10:30:00Z'));
+      expect(contact.numFmt).toBe(fmt);
+      // The lead assigned at 09:00 UTC, never contacted: in the overdue/unmanaged sheet, assigned 10:00 in Rome.
+      const assigned = rowOf(wb.worksheets[5]!, 1, late.number)!.getCell(4);
+      expect(assigned.type).toBe(ExcelJS.ValueType.Date);
+      expect(assigned.value).toEqual(new Date('2026-11-18T10:00:00Z'));
+      expect(assigned.numFmt).toBe(fmt);
+    }
+    const csv = (await report('2026-W47', 'csv', 'en')).buf.toString('utf8');
+    expect(csv.split('\r\n').find((l: string) => l.includes(evil.number))).toMatch(/^"18\/11\/2026, 10:30";/); // quoted: the comma would split it for a `,` reader
+  });
+
   it('the contact tracking CSV neutralizes and quotes', async () => {
     const r = await report('2026-W47', 'csv', 'fr');
     expect(r.fileName).toMatch(/^aslm-rapport-2026-W47-suivi-des-contacts\.csv$/);

@@ -88,6 +88,8 @@ describe('Windows installer configuration', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))).toBe(true);
     expect(files).toContain('/dist/electron/phoneWorker.cjs');
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'phoneWorker.cjs'))).toBe(true);
+    expect(files).toContain('/dist/electron/tableWorker.cjs');
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'tableWorker.cjs'))).toBe(true);
   }, 300_000); // electron-builder packs for ~1 min on 2 cores, longer under load
 });
 
@@ -128,5 +130,43 @@ describe('the bundled main process', () => {
     const r = await run(process.execPath, [join(app, 'probe.cjs'), JSON.stringify(items)], process.env, 60_000);
     expect(r.status, r.out).toBe(0);
     expect(new Map(JSON.parse(r.out))).toEqual(new Map(items.map(([p, c, l]) => [phoneMemoKey(p, c, l), normalizePhone(p, c, l)])));
+  });
+
+  it('finds its table worker beside it (outside the asar): an XLSX is read there, and a huge cell refused', async () => {
+    expect(existsSync('dist/electron/tableWorker.cjs')).toBe(true); // `npm run build` ran
+    const app = join(dir, 'probe-table', 'resources', 'app.asar', 'dist', 'electron');
+    const unpacked = join(dir, 'probe-table', 'resources', 'app.asar.unpacked', 'dist', 'electron');
+    mkdirSync(app, { recursive: true });
+    mkdirSync(unpacked, { recursive: true });
+    copyFileSync('dist/electron/tableWorker.cjs', join(unpacked, 'tableWorker.cjs'));
+    const { build } = await import('esbuild');
+    await build({
+      stdin: {
+        contents: `import { readFileSync } from 'node:fs';
+          import { readImportTable, startTableWorker } from './electron/core/import/tableReader';
+          const out = [];
+          let started = 0;
+          const start = (d) => { started++; return startTableWorker(d); };
+          const log = (m, e) => { console.error(m, e); process.exit(2); };
+          (async () => {
+            for (const f of process.argv.slice(2)) {
+              try { const t = await readImportTable(f, readFileSync(f), { start, log }); out.push({ headers: t.headers, rows: t.rows.length }); }
+              catch (e) { out.push({ code: e.code, reason: e.params && e.params.reason }); }
+            }
+            console.log(JSON.stringify({ started, out }));
+          })();`,
+        resolveDir: process.cwd(), loader: 'ts',
+      },
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { __ASLM_BUNDLE__: 'true' },
+      external: ['better-sqlite3', 'electron'], outfile: join(app, 'probe.cjs'),
+    });
+    const { xlsxFile } = await import('../fixtures/importCorpus');
+    const ok = join(dir, 'ok.xlsx');
+    const huge = join(dir, 'huge.xlsx');
+    writeFileSync(ok, await xlsxFile([['Name', 'E-mail'], ['Anna', 'anna@example.it']]));
+    writeFileSync(huge, await xlsxFile([['Name', 'Notes'], ['Anna', 'x'.repeat(100_000)]]));
+    const r = await run(process.execPath, [join(app, 'probe.cjs'), ok, huge], process.env, 60_000);
+    expect(r.status, r.out).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ started: 2, out: [{ headers: ['Name', 'E-mail'], rows: 1 }, { code: 'IMPORT_UNREADABLE', reason: 'cell_too_long' }] });
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
+import { backupDir } from '../../electron/core/backup/backups';
 import { testClock } from '../../electron/core/clock';
 import { baseLead } from './helpers';
 import Database from 'better-sqlite3';
@@ -106,7 +107,7 @@ describe('recovery mode and restore while running', () => {
     expect((await ok(h, 'app.info', {})).leadCount).toBe(2);
 
     const bad = 'aslm-20200101T000000000Z.sqlite';
-    writeFileSync(join(dir, 'backups', bad), Buffer.alloc(8192, 0x41));
+    writeFileSync(join(backupDir(dbPath), bad), Buffer.alloc(8192, 0x41));
     expect((await call(h, 'backup.restore', { file: bad }) as any).error.code).toBe('BACKUP_DAMAGED');
     expect((await call(h, 'backup.restore', { file: 'aslm-20990101T000000000Z.sqlite' }) as any).error.code).toBe('BACKUP_NOT_FOUND');
     expect((await call(h, 'backup.restore', { file: '../aslm.sqlite' }) as any).error.code).toBe('INVALID_INPUT');

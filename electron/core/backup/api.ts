@@ -3,11 +3,11 @@
 // (host.ts), which can close and reopen the database.
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { BackupEntryOut, ShellStatus } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
-import { backupDir, checkIntegrity, createBackup, exportDatabase, listBackups } from './backups';
+import { backupDir, checkIntegrity, createBackup, exportDatabase, listBackups, migrateLegacyBackups } from './backups';
 
 export interface BackupApi {
   status(): ShellStatus;
@@ -45,7 +45,8 @@ export function checkExportTarget(target: string, dbPath: string, allowExisting:
   const p = resolve(raw);
   const db = resolve(dbPath);
   const reserved = [db, `${db}-wal`, `${db}-shm`, `${db}.before-restore`, `${db}.restoring`];
-  const dir = backupDir(db);
+  // The whole backup area (every database's folder), not only this database's.
+  const dir = dirname(backupDir(db));
   if (reserved.some((r) => same(r, p)) || same(dir, p) || (process.platform === 'win32' ? p.toLowerCase() : p).startsWith((process.platform === 'win32' ? dir.toLowerCase() : dir) + sep)) {
     throw new AppError('EXPORT_TARGET_INVALID', { field: 'target' });
   }
@@ -55,6 +56,7 @@ export function checkExportTarget(target: string, dbPath: string, allowExisting:
 
 /** Backups of a core started without a host: everything but restore. */
 export function standaloneBackupApi(store: Store, log: (msg: string, err?: unknown) => void): BackupApi {
+  try { migrateLegacyBackups(resolve(store.path)); } catch (e) { log('the backups of the shared backups/ folder could not be moved into the database\'s own', e); }
   return {
     status: () => ({
       mode: 'normal', problem: null, dbPath: resolve(store.path), backupDir: backupDir(resolve(store.path)),

@@ -1,5 +1,7 @@
 // Database backups with SQLite's online backup API (better-sqlite3 `db.backup`), no Electron import:
-// daily copies beside the database (14 kept), integrity check, restore of a chosen copy, export.
+// daily copies beside the database (14 kept) in a folder of their own per database file
+// (`backups/<file name>/`: two databases in one folder never share their backups), integrity check, restore of a
+// chosen copy, export.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,8 +12,34 @@ const NAME = /^aslm-(\d{8}T\d{6}(?:\d{3})?Z)\.sqlite$/;
 
 export interface BackupEntry { file: string; path: string; at: number; size: number }
 
+/** The database file name whose backups were once kept in `backups/` itself (before one folder per database). */
+export const DEFAULT_DB_FILE = 'aslm.sqlite';
+
+/** The backups of the database at `dbPath`: `backups/<its file name>/` beside it. */
 export function backupDir(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
+  return join(dirname(dbPath), 'backups', basename(dbPath));
+}
+
+/**
+ * Backups made before there was one folder per database lie in `backups/` itself: they are moved into the default
+ * database's folder (`backups/aslm.sqlite/`), where they are listed and restorable as before. Other databases start
+ * with a folder of their own. Returns how many were moved.
+ */
+export function migrateLegacyBackups(dbPath: string): number {
+  if (basename(dbPath) !== DEFAULT_DB_FILE) return 0;
+  const legacy = join(dirname(dbPath), 'backups');
+  if (!existsSync(legacy)) return 0;
+  const old = readdirSync(legacy).filter((f) => NAME.test(f) && statSync(join(legacy, f)).isFile());
+  if (old.length === 0) return 0;
+  const dir = backupDir(dbPath);
+  mkdirSync(dir, { recursive: true });
+  let moved = 0;
+  for (const f of old) {
+    if (existsSync(join(dir, f))) continue;
+    renameSync(join(legacy, f), join(dir, f)); // a rename keeps the time the copy was made (what lists sort and show)
+    moved++;
+  }
+  return moved;
 }
 
 function stamp(now: number): string {

@@ -14,7 +14,7 @@ import { startBackground } from '../background';
 import { createDispatcher, toErrorShape, type Dispatch } from '../dispatch';
 import { backupHandlers } from '../handlers/backup';
 import { checkExportTarget, exportSuggestion, listBackupsOut, type BackupApi } from './api';
-import { BackupIntegrityError, backupDir, checkIntegrity, createBackup, dailyBackupDue, exportDatabase, exportRawFile, listBackups, restoreBackup } from './backups';
+import { BackupIntegrityError, backupDir, checkIntegrity, createBackup, dailyBackupDue, exportDatabase, exportRawFile, listBackups, migrateLegacyBackups, restoreBackup } from './backups';
 import { fileStamp, mustCheck, readCheckState, statePath, walLeft, writeCheckState, type CheckReason, type CheckState } from './startupCheck';
 
 export interface CoreHostOptions extends Omit<AppCoreOptions, 'backups'> {
@@ -46,6 +46,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   const log = opts.log ?? defaultLog;
   const dbPath = resolve(opts.dbPath);
   const dir = backupDir(dbPath);
+  try { migrateLegacyBackups(dbPath); } catch (e) { log('the backups of the shared backups/ folder could not be moved into the database\'s own', e); }
   let core: AppCore | null = null;
   let problem: ShellStatus['problem'] = null;
   let stops: (() => void)[] = [];

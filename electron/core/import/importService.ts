@@ -22,7 +22,8 @@ import type { Clock } from '../clock';
 import type { Events } from '../events';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
-import { readTable, type ImportTable } from './readTable';
+import type { ImportTable } from './readTable';
+import { readImportTable } from './tableReader';
 import { rowErrorLabel } from './labels';
 import { insertLeadBlock } from './bulkInsert';
 import type { NewLeadRow } from '../../../shared/rules';
@@ -85,6 +86,8 @@ export interface ImportHooks {
   phones?: PhonePool;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
+  /** Where the table worker's failures are logged (tableReader.ts). */
+  log?: (msg: string, err?: unknown) => void;
 }
 
 export interface ImportService {
@@ -157,7 +160,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
    */
   async function parse(file: ImportFile, opts: Options, withPhones: boolean): Promise<Parsed> {
     if (withPhones) hooks().phones?.warm();
-    const { rows: records, ...table } = await readTable(file.name, file.data);
+    const { rows: records, ...table } = await readImportTable(file.name, file.data, { log: hooks().log });
     const { mapping, preset } = resolveMapping(table.headers, opts);
     const ctx = rowContext(clock.now());
     const pick = compilePick(table.headers, mapping);
@@ -351,6 +354,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const count = (st: RowState) => c.state.reduce((n, x) => (x === st ? n + 1 : n), 0);
       return {
         fileName: file.name, format: a.table.format, encoding: a.table.encoding, delimiter: a.table.delimiter,
+        ...(a.table.cp1252Lines ? { cp1252Lines: a.table.cp1252Lines.slice(0, 1000) } : {}),
         headers: a.table.headers, suggested: suggestMapping(a.table.headers), mapping: a.mapping, preset: a.preset,
         rows: c.rows.slice(0, 20).map((r, i) => {
           const e = c.state[i] === 'rejected' ? errorOf(c, i) : undefined;

@@ -1,24 +1,74 @@
 // Reads an import file into a table: encoding detection (BOM → UTF-8 / UTF-16; valid UTF-8 → UTF-8;
-// else Windows-1252), delimiter sniffing, RFC 4180 parsing; XLSX through exceljs (first sheet with
+// else per line: a line that is valid UTF-8 is read as UTF-8, the others as Windows-1252), delimiter sniffing, RFC 4180 parsing; XLSX through exceljs (first sheet with
 // data; formula cells give their cached result, never evaluated). Anything else → IMPORT_UNREADABLE.
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/contract/errors';
 import { parseCsv, sniffDelimiter, type Delimiter } from '../../../shared/import/csv';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** `utf-8+windows-1252`: a file mixing both, decided per line (`cp1252Lines`). */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
 export interface ImportTable {
   format: 'csv' | 'xlsx';
   encoding: Encoding | null;
+  /** A mixed file: the physical lines (1-based) read as Windows-1252, the others being UTF-8. */
+  cp1252Lines?: number[];
   delimiter: Delimiter | null;
   headers: string[];
   /** Data records (the header excluded), with their 1-based line (CSV) or row number (XLSX). */
   rows: { line: number; cells: string[] }[];
 }
 
-const unreadable = (reason: string) => new AppError('IMPORT_UNREADABLE', { params: { reason } });
+export const unreadable = (reason: string, params: Record<string, string | number> = {}) => new AppError('IMPORT_UNREADABLE', { params: { reason, ...params } });
 
-export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding } {
+/**
+ * What an import file may hold (beyond: IMPORT_UNREADABLE with reason `too_big`, `cell_too_long` or `too_many_rows`,
+ * nothing imported). A cell is at most what Excel itself holds in a cell.
+ */
+export interface TableLimits {
+  /** The file's size. */
+  maxFileBytes: number;
+  /** An XLSX's parts once uncompressed (as its zip directory declares them; the worker's heap bounds a lying one). */
+  maxXlsxBytes: number;
+  maxCellChars: number;
+  /** Data rows. */
+  maxRows: number;
+}
+export const TABLE_LIMITS: TableLimits = { maxFileBytes: 100 * 1024 * 1024, maxXlsxBytes: 200 * 1024 * 1024, maxCellChars: 32_767, maxRows: 250_000 };
+
+/** Refuses a table with too many rows or a cell longer than the limit (the line is named). */
+function checkLimits(records: readonly { line: number; cells: string[] }[], limits: TableLimits): void {
+  if (records.length - 1 > limits.maxRows) throw unreadable('too_many_rows', { max: limits.maxRows });
+  const max = limits.maxCellChars;
+  for (const r of records) for (const c of r.cells) if (c.length > max) throw unreadable('cell_too_long', { line: r.line, max });
+}
+
+/**
+ * The total uncompressed size an XLSX's zip directory declares (its parts once unzipped), read from the central
+ * directory without unzipping anything; null when the directory cannot be read (exceljs then says what is wrong).
+ * A ZIP64 size (more than 4 GB) counts as infinite.
+ */
+export function xlsxDeclaredSize(b: Uint8Array): number | null {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (v.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) return null;
+  const entries = v.getUint16(eocd + 10, true);
+  let at = v.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > b.length || v.getUint32(at, true) !== 0x02014b50) return null;
+    const size = v.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+    total += size;
+    at += 46 + v.getUint16(at + 28, true) + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+  }
+  return total;
+}
+
+export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding; cp1252Lines?: number[] } {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
@@ -28,8 +78,63 @@ export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(b, 'win1252'), encoding: 'windows-1252' };
+    return decodePerLine(b);
   }
+}
+
+/**
+ * A file that is not valid UTF-8 as a whole (an export pasted together from two systems): each physical line (CR, LF
+ * or CRLF ends one, as `parseCsv` counts them) that is valid UTF-8 with a non-ASCII character is read as UTF-8, each
+ * other line with non-ASCII bytes as Windows-1252. No UTF-8 line at all: the whole file is Windows-1252 (as before).
+ */
+function decodePerLine(b: Buffer): { text: string; encoding: Encoding; cp1252Lines?: number[] } {
+  const cp1252Lines: number[] = [];
+  // Runs of consecutive lines read the same way: [start, end, utf8].
+  const runs: [number, number, boolean][] = [];
+  let utf8Lines = 0;
+  let line = 1;
+  let start = 0;
+  const n = b.length;
+  let i = 0;
+  while (start < n) {
+    // One line: its bytes up to (and with) its line end; `high`: a byte ≥ 0x80; `valid`: well-formed UTF-8.
+    let high = false;
+    let valid = true;
+    i = start;
+    while (i < n) {
+      const c = b[i]!;
+      if (c === 0x0a || c === 0x0d) break;
+      if (c < 0x80) { i++; continue; }
+      high = true;
+      const len = valid ? utf8Sequence(b, i) : 0;
+      if (len === 0) { valid = false; i++; } else i += len;
+    }
+    if (i < n) i += b[i] === 0x0d && b[i + 1] === 0x0a ? 2 : 1;
+    const utf8 = !high || valid;
+    if (high && valid) utf8Lines++;
+    if (!utf8) cp1252Lines.push(line);
+    const last = runs[runs.length - 1];
+    if (last && last[2] === utf8) last[1] = i; else runs.push([start, i, utf8]);
+    start = i;
+    line++;
+  }
+  if (utf8Lines === 0) return { text: iconv.decode(b, 'win1252'), encoding: 'windows-1252' };
+  const text = runs.map(([from, to, utf8]) => (utf8 ? b.toString('utf8', from, to) : iconv.decode(b.subarray(from, to), 'win1252'))).join('');
+  return { text, encoding: 'utf-8+windows-1252', cp1252Lines };
+}
+
+/** The length of the well-formed UTF-8 sequence at `i` (a lead byte ≥ 0x80), or 0 (what a fatal TextDecoder rejects). */
+function utf8Sequence(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => { const x = b[i + k]; return x !== undefined && x >= lo && x <= hi; };
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
 }
 
 /** UTF-16 text without a BOM: in the first bytes, NULs on one side of every pair of (mostly ASCII) characters. */
@@ -60,7 +165,7 @@ function looksBinary(buf: Uint8Array): boolean {
   return ctrl / n > 0.01;
 }
 
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+export const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -83,7 +188,9 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-async function readXlsx(buf: Uint8Array): Promise<ImportTable> {
+async function readXlsx(buf: Uint8Array, limits: TableLimits): Promise<ImportTable> {
+  const size = xlsxDeclaredSize(buf);
+  if (size !== null && size > limits.maxXlsxBytes) throw unreadable('too_big', { max: limits.maxXlsxBytes });
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) as unknown as ExcelJS.Buffer);
@@ -100,6 +207,7 @@ async function readXlsx(buf: Uint8Array): Promise<ImportTable> {
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     if (cells.some((x) => x !== '')) records.push({ line: n, cells });
   });
+  checkLimits(records, limits);
   return toTable('xlsx', null, null, records);
 }
 
@@ -122,21 +230,26 @@ function toTable(format: 'csv' | 'xlsx', encoding: Encoding | null, delimiter: D
 }
 
 /** Reads a CSV/TSV/TXT or XLSX file. Throws IMPORT_UNREADABLE (nothing is written) for anything else. */
-export async function readTable(name: string, data: Uint8Array): Promise<ImportTable> {
+export async function readTable(name: string, data: Uint8Array, limits: TableLimits = TABLE_LIMITS): Promise<ImportTable> {
   if (data.byteLength === 0) throw unreadable('empty');
-  if (isZip(data)) return readXlsx(data);
+  if (data.byteLength > limits.maxFileBytes) throw unreadable('too_big', { max: limits.maxFileBytes });
+  if (isZip(data)) return readXlsx(data, limits);
   if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) throw unreadable('xls');
   if (/\.xlsx$/i.test(name)) throw unreadable('not_xlsx');
   if (!utf16WithoutBom(data) && looksBinary(data)) throw unreadable('binary');
-  const { text, encoding } = decodeText(data);
+  const { text, encoding, cp1252Lines } = decodeText(data);
+  const mixed = (t: ImportTable): ImportTable => (cp1252Lines ? { ...t, cp1252Lines } : t);
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 8192))) throw unreadable('binary');
   // Excel's "sep=;" first line names the delimiter: use it and drop the line.
   const sep = /^sep=([,;\t|])\s*(\r\n|\n|\r)/i.exec(text);
   if (sep) {
     const delimiter = sep[1] as Delimiter;
     const rows = parseCsv(text.slice(sep[0].length), delimiter).map((r) => ({ ...r, line: r.line + 1 }));
-    return toTable('csv', encoding, delimiter, rows);
+    checkLimits(rows, limits);
+    return mixed(toTable('csv', encoding, delimiter, rows));
   }
   const delimiter = sniffDelimiter(text);
-  return toTable('csv', encoding, delimiter, parseCsv(text, delimiter));
+  const rows = parseCsv(text, delimiter);
+  checkLimits(rows, limits);
+  return mixed(toTable('csv', encoding, delimiter, rows));
 }

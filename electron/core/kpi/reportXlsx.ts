@@ -1,18 +1,24 @@
 // The report's data as an XLSX workbook (summary, trend, breakdowns, contacts by type, close reasons,
 // overdue/unmanaged leads, and the Customer Contact Tracking Table), and the tracking table as CSV.
-// Text that a spreadsheet could run as a formula (=, +, -, @, tab, CR first) is neutralized.
+// Text that a spreadsheet could run as a formula (=, +, -, @, tab, CR first) is neutralized. Instants are real date cells
+// (the dealer's wall time, with a date format: sortable and filterable in Excel); the CSV writes them as text.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { BreakdownRow } from '../../../shared/contract/kpi';
+import { toCsv } from '../../../shared/import/csv';
 import { ratio, slaRate, trafficLight } from '../../../shared/rules/kpi/figures';
 import { domainLabel } from './i18n';
 import type { ReportData, TrackingRow } from './reportData';
+import { xlsxDate, xlsxDateFormat } from '../xlsxDates';
 
 /** Prefixes an apostrophe to text a spreadsheet would read as a formula (CSV/formula injection). */
 export const neutralize = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
-type Cell = string | number | Date | null;
-const safe = (v: Cell): Cell => (typeof v === 'string' ? neutralize(v) : v);
+/** An instant (ms): a date cell in the workbook, the formatted wall time in the CSV. */
+interface Instant { instant: number }
+type Cell = string | number | Date | null | Instant;
+const instant = (ms: number): Instant => ({ instant: ms });
+const isInstant = (v: Cell): v is Instant => typeof v === 'object' && v !== null && !(v instanceof Date);
 
 export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promise<Buffer> {
   const { t } = d;
@@ -26,13 +32,19 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
   wb.creator = 'ASLM Desk';
   wb.created = new Date(d.now);
   const local = (ms: number) => d.fmt(ms);
+  const dateFormat = xlsxDateFormat(d.lang);
+  const safe = (v: Cell): string | number | Date | null => (typeof v === 'string' ? neutralize(v) : isInstant(v) ? xlsxDate(v.instant, d.tz) : v);
   const sheet = (name: string, header: string[], rows: Cell[][], widths?: number[]) => {
     const ws = wb.addWorksheet(String(name).slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = header.map((_, i) => ({ width: widths?.[i] ?? 16 }));
     const head = ws.addRow(header.map((h) => safe(h)));
     head.font = { bold: true };
     head.commit();
-    for (const r of rows) ws.addRow(r.map(safe)).commit();
+    for (const r of rows) {
+      const row = ws.addRow(r.map(safe));
+      r.forEach((v, i) => { if (isInstant(v)) row.getCell(i + 1).numFmt = dateFormat; });
+      row.commit();
+    }
     ws.commit();
   };
   const pctCell = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
@@ -82,7 +94,7 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
     db.contactsByType.map((c) => [domainLabel(t, 'channel', c.channel), domainLabel(t, 'outcome', c.outcome), c.contacts, c.leads]));
   sheet(String(t('xlsx.reasons')), [String(t('col.reason')), String(t('col.count'))], db.closeReasons.map((r) => [domainLabel(t, 'closeReason', r.reason), r.count]), [40, 10]);
   sheet(String(t('xlsx.attention')), [String(t('list.number')), String(t('list.name')), String(t('list.assignee')), String(t('list.assignedAt')), String(t('list.status')), String(t('list.campaign')), String(t('list.problem'))],
-    d.attention.rows.map((r) => [r.number, r.name, r.assigneeName, local(r.assignedAt), domainLabel(t, 'status', r.status), domainLabel(t, 'campaign', r.campaign),
+    d.attention.rows.map((r) => [r.number, r.name, r.assigneeName, instant(r.assignedAt), domainLabel(t, 'status', r.status), domainLabel(t, 'campaign', r.campaign),
       [r.sla1Missed ? String(t('problem.sla1')) : null, r.sla2Missed ? String(t('problem.sla2')) : null, r.uncontacted ? String(t('problem.unmanaged')) : null].filter(Boolean).join(', ')]), [18, 26, 20, 18, 18, 24, 36]);
 
   const tr = trackingTable(d, tracking);
@@ -103,18 +115,14 @@ function trackingTable(d: ReportData, rows: TrackingRow[]) {
   };
   return {
     header: ['at', 'lead', 'customer', 'staff', 'direction', 'channel', 'outcome', 'verbatim', 'answer'].map((k) => String(t(`tracking.${k}`))),
-    rows: rows.map((r) => [d.fmt(r.at), r.number, r.customer, r.staff, label('direction', r.direction), label('channel', r.channel),
+    rows: rows.map((r) => [instant(r.at), r.number, r.customer, r.staff, label('direction', r.direction), label('channel', r.channel),
       label('outcome', r.outcome), r.verbatim, r.answer] as Cell[]),
   };
 }
 
-/** The Customer Contact Tracking Table as CSV (UTF-8 with BOM, semicolon-separated for European Excel). */
+/** The Customer Contact Tracking Table as CSV (UTF-8 with BOM, semicolon-separated for European Excel; cells made safe by `toCsv`). */
 export function trackingCsv(d: ReportData, rows: TrackingRow[]): Buffer {
   const tr = trackingTable(d, rows);
-  const esc = (v: Cell) => {
-    const s = v === null ? '' : neutralize(String(v));
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [tr.header, ...tr.rows].map((r) => r.map(esc).join(';'));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const text = (v: Cell) => (isInstant(v) ? d.fmt(v.instant) : v instanceof Date ? v.toISOString() : v);
+  return Buffer.from(`\uFEFF${toCsv([tr.header, ...tr.rows.map((r) => r.map(text))])}`, 'utf8');
 }

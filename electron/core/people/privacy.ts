@@ -15,6 +15,7 @@ import { localesDir } from '../kpi/i18n';
 import { LEAD_SELECT } from '../../store/leadRow';
 import type { CustomerService } from './customerService';
 import { VEHICLE_SELECT } from './customerService';
+import { xlsxDate, xlsxDateFormat } from '../xlsxDates';
 
 export const ERASED = '*****';
 type Sections = Record<string, Record<string, unknown>[]>;
@@ -38,7 +39,10 @@ function labels(lang: Language): Record<string, string> {
   } catch { return { title: 'Customer data' }; }
 }
 
-export function createPrivacyService(store: Store, clock: Clock, customers: CustomerService): PrivacyService {
+/** Columns holding an instant (epoch ms): date cells in the XLSX export. */
+const INSTANT = /^at$|At\d?$|^endOfOwnership$|^(current)?[wW]arranty(Start|End)$|Expiry$/;
+
+export function createPrivacyService(store: Store, clock: Clock, customers: CustomerService, timeZone: () => string = () => 'UTC'): PrivacyService {
   const { sqlite } = store;
   const all = (sql: string, ...p: unknown[]) => sqlite.prepare(sql).all(...p) as Record<string, unknown>[];
 
@@ -71,7 +75,12 @@ export function createPrivacyService(store: Store, clock: Clock, customers: Cust
           const ws = wb.addWorksheet((L[name] ?? name).slice(0, 31));
           const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => rows.some((r) => r[k] !== undefined));
           ws.addRow(cols).font = { bold: true };
-          for (const r of rows) ws.addRow(cols.map((k) => cell(r[k])));
+          const tz = timeZone();
+          const dateFormat = xlsxDateFormat(lang);
+          for (const r of rows) {
+            const row = ws.addRow(cols.map((k) => { const v = r[k]; return INSTANT.test(k) && typeof v === 'number' ? xlsxDate(v, tz) : cell(v); }));
+            cols.forEach((k, i) => { if (INSTANT.test(k) && typeof r[k] === 'number') row.getCell(i + 1).numFmt = dateFormat; });
+          }
         }
         return { fileName: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: Buffer.from(await wb.xlsx.writeBuffer()) };
       }

@@ -5,11 +5,11 @@ import type { VehicleImportReport } from '../../../shared/contract/people';
 import { mapRegistryHeaders, parseRegistryRow, type RegistryVehicle } from '../../../shared/people/registry';
 import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
-import { readTable } from '../import/readTable';
+import { readImportTable } from '../import/tableReader';
 import type { SettingsService } from '../settingsService';
 
 export async function importVehicleRegistry(store: Store, clock: Clock, settings: SettingsService, file: { name: string; data: Uint8Array }): Promise<VehicleImportReport> {
-  const table = await readTable(file.name, file.data);
+  const table = await readImportTable(file.name, file.data);
   const map = mapRegistryHeaders(table.headers);
   if (map.vin === undefined) throw new AppError('REGISTRY_NO_VIN_COLUMN', { params: { headers: table.headers.join(', ').slice(0, 200) } });
   const tz = settings.rules().timeZone;

@@ -106,6 +106,14 @@ export function ImportScreen() {
             })}
           </Text>
         )}
+        {preview?.cp1252Lines && preview.cp1252Lines.length > 0 && (
+          <Alert color="yellow" mt="xs" data-testid="import-mixed-encoding">
+            {t('import:mixedEncoding', {
+              count: preview.cp1252Lines.length,
+              lines: preview.cp1252Lines.slice(0, 12).join(', ') + (preview.cp1252Lines.length > 12 ? ', …' : ''),
+            })}
+          </Alert>
+        )}
       </Card>
       {error && <Alert color="red" data-testid="import-error">{t(`import:errors.${error}`, { defaultValue: t(`errors:code.${error}`, { defaultValue: error }) })}
         {reason && <Text size="sm" mt={4} data-testid="import-error-reason">{t(`import:unreadable.${reason}`, { defaultValue: '' })}</Text>}</Alert>}
