@@ -57,7 +57,7 @@ describe('IPC registration', () => {
     const handlers = new Map<string, (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown>();
     return { handlers, ipc: { handle: (c: string, fn: never) => { handlers.set(c, fn); } } };
   };
-  const dispatch = async (channel: string) => (channel === 'app.info' ? { ok: true as const, value: 'info' } : { ok: false as const, error: { code: 'UNKNOWN_CHANNEL' } });
+  const dispatch = async (channel: string) => (channel === 'app.info' ? { ok: true as const, value: 'info' } : { ok: false as const, error: { code: 'UNKNOWN_CHANNEL' as const } });
 
   it('registers one channel and checks the sender frame', async () => {
     const { handlers, ipc } = fake();
