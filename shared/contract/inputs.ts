@@ -3,10 +3,10 @@ import { z } from 'zod';
 import {
   CHANNELS, CLOSE_REASONS, DIRECTIONS, LANGUAGES, LEAD_TYPES, OUTCOMES, SOURCES, CAMPAIGN_ID,
 } from '../domain/vocabulary';
+import { instant } from './time';
 
 const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
-const instant = z.number().int().min(0).max(8.64e15);
 
 export const recordContactInput = z.object({
   direction: z.enum(DIRECTIONS),

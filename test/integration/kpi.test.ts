@@ -183,9 +183,9 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
         [figureFilter(p, 'closed_no_sale'), k.totals.closedNoSale], [figureFilter(p, 'lost'), k.totals.lost], [figureFilter(p, 'contacted'), k.totals.contacted],
         [{ metric: 'sla3_met', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.met],
         [{ metric: 'sla3_missed', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.missed],
-        [{ metric: 'now_unmanaged', from: 0, to: 0, at: now }, k.today.unmanaged],
-        [{ metric: 'now_at_risk', from: 0, to: 0, at: now }, k.today.atRisk],
-        [{ metric: 'now_overdue', from: 0, to: 0, at: now }, k.today.overdue],
+        [{ metric: 'now_unmanaged', from: now, to: now, at: now }, k.today.unmanaged],
+        [{ metric: 'now_at_risk', from: now, to: now, at: now }, k.today.atRisk],
+        [{ metric: 'now_overdue', from: now, to: now, at: now }, k.today.overdue],
         [{ metric: 'now_appointments_today', from: k.today.dayFrom, to: k.today.dayTo, at: now }, k.today.appointmentsToday],
         ...k.byAssignee.map((r) => [figureFilter(p, 'sla1_missed', { assigneeId: r.key === null ? null : Number(r.key) }), r.sla1.missed] as [KpiFilter, number]),
         ...k.byCampaign.map((r) => [figureFilter(p, 'closed_sale', { campaign: r.key! }), r.closedSale] as [KpiFilter, number]),
@@ -240,6 +240,6 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
     expect(month.weeks.at(-1).spec).toBe('2026-W47');
     const bad = await app.core.dispatch('kpi.dashboard', { period: '2026-W99' }, { transport: 'test' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.code).toBe('INVALID_INPUT');
+    if (!bad.ok) expect(bad.error.code).toBe('DATE_INVALID');
   });
 });
