@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KPI_METRICS, type Dashboard, type KpiFilter } from '../../shared/contract/kpi';
 import { figureFilter } from '../../shared/rules/kpi/figures';
 import { sla1State, sla2State } from '../../shared/rules/sla';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { rowToLeadForTest } from './support';
 
 const H = 3_600_000;
@@ -17,7 +17,7 @@ async function lead(at: number, over: Parameters<typeof baseLead>[0] = {}) {
 }
 async function act(id: number, at: number, channel: string, input: unknown) {
   app.clock.set(at);
-  return ok(app.core, channel, { id, input });
+  return ok(app.core, channel, { id, version: versionOf(app.core, id), input });
 }
 const contact = (id: number, at: number, outcome = 'reached', channel = 'phone') =>
   act(id, at, 'leads.recordContact', { direction: 'outbound', channel, outcome, verbatim: null, answer: null });
