@@ -4,8 +4,10 @@ import {
   CHANNELS, CLOSE_REASONS, DIRECTIONS, LANGUAGES, LEAD_TYPES, OUTCOMES, SOURCES, CAMPAIGN_ID,
 } from '../domain/vocabulary';
 import { instant } from './time';
+import { hasLoneSurrogate } from '../rules/contact';
 
-const text = (max: number) => z.string().trim().max(max);
+/** Text as typed: a lone UTF-16 surrogate (it would be stored as U+FFFD) is refused once, here (TEXT_INVALID). */
+const text = (max: number) => z.string().trim().max(max).refine((s) => !hasLoneSurrogate(s), { message: 'TEXT_INVALID' });
 const optText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
 
 export const recordContactInput = z.object({

@@ -7,6 +7,7 @@ import { fold } from './headers';
 import type { RuleSettings } from '../domain/settings';
 import { LEAD_TYPES, SOURCES, type Language, type LeadType, type Source } from '../domain/vocabulary';
 import { initialLead, type NewLeadRow } from '../rules/newLead';
+import { phoneProblem } from '../rules/contact';
 import { fromWallTime } from '../rules/time';
 import { isValidVin, normalizeVin } from '../rules/vin';
 import { MAX_YEAR, MIN_YEAR, isRealDate } from '../domain/timeBounds';
@@ -133,7 +134,7 @@ export function phoneKey(p: string | null | undefined): string | null {
 // ---- one row ---------------------------------------------------------------------------------
 
 export const IMPORT_ROW_ERRORS = [
-  'NAME_REQUIRED', 'CONTACT_REQUIRED', 'EMAIL_INVALID', 'PHONE_INVALID', 'VIN_INVALID', 'VIN_REQUIRED', 'CAMPAIGN_REQUIRED',
+  'NAME_REQUIRED', 'NAME_INVALID', 'CONTACT_REQUIRED', 'EMAIL_INVALID', 'PHONE_INVALID', 'VIN_INVALID', 'VIN_REQUIRED', 'CAMPAIGN_REQUIRED',
   'CAMPAIGN_UNKNOWN', 'LEAD_TYPE_REQUIRED', 'LEAD_TYPE_UNKNOWN', 'SOURCE_UNKNOWN', 'LANGUAGE_UNKNOWN', 'DATE_INVALID',
   'DATE_IN_FUTURE', 'VALUE_TOO_LONG', 'DUPLICATE_IN_FILE', 'INVALID_INPUT',
 ] as const;
@@ -229,7 +230,7 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   const email = values.email?.toLowerCase() ?? null;
   const phone = values.phone ?? null;
   if (!email && !phone && !values.otherPhone) return rowError(line, values, 'CONTACT_REQUIRED', 'phone');
-  if (phone && (phone.replace(/\D/g, '').length < 6 || /[a-z]{3,}/i.test(phone))) return rowError(line, values, 'PHONE_INVALID', 'phone');
+  if (phoneProblem(phone)) return rowError(line, values, 'PHONE_INVALID', 'phone');
 
   let campaign = mapping.defaults.campaign ?? null;
   if (values.campaign) {

@@ -18,7 +18,7 @@ describe('customers', () => {
     const a = await create({ phone: '333 123 4567', country: 'IT' });
     const b = await create({ email: 'MARIO.ROSSI@example.it', phone: null });
     const c = await create({ email: null, phone: '+39 333 1234567' });
-    const d = await create({ email: 'other@example.it', phone: '12', customerDmsId: 'DMS-7' });
+    const d = await create({ email: 'other@example.it', phone: '123456', customerDmsId: 'DMS-7' });
     const e = await create({ firstName: 'M.', email: 'another@example.it', phone: null, customerDmsId: 'DMS-7' });
     expect(new Set([a, b, c].map((x) => x.lead.customerId)).size).toBe(1);
     expect(d.lead.customerId).not.toBe(a.lead.customerId);

@@ -38,7 +38,7 @@ describe('playbook', () => {
 
   it('an invalid or missing phone number sends the e-mail at once', async () => {
     app = openTestApp();
-    const bad = app.core.leads.create(baseLead({ phone: '+39 12', email: 'a@b.it' }), app.core.actor());
+    const bad = app.core.leads.create(baseLead({ phone: '+39 123456', email: 'a@b.it' }), app.core.actor());
     expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({ phoneValid: false, step: { kind: 'sendEmail', reason: 'phone_invalid' } });
     const none = app.core.leads.create(baseLead({ phone: null }), app.core.actor());
     expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
