@@ -74,7 +74,9 @@ export async function replay(file: string, core: AppCore, clock: TestClock, prin
     if (!channel) { out({ ok: false, ref, code: 'UNKNOWN_ACTION' }); continue; }
     const id = ref ? refs.get(ref) : undefined;
     if (id === undefined) { out({ ok: false, ref, code: 'NOT_FOUND' }); continue; }
-    const r = await core.dispatch(channel, { id, input: instants(ev.input as Record<string, unknown>) }, { transport: 'cli' });
+    // The version the event names, else the lead's current one (the replay is the only writer of its database).
+    const version = typeof ev.version === 'number' ? ev.version : core.leads.load(id).version;
+    const r = await core.dispatch(channel, { id, version, input: instants(ev.input as Record<string, unknown>) }, { transport: 'cli' });
     if (!r.ok) { out({ ok: false, ref, action, code: r.error.code, ...(r.error.field ? { field: r.error.field } : {}) }); continue; }
     const lead = (r.value as { lead: { status: string; contactAttempts: number; frozen: boolean } }).lead;
     out({ ok: true, ref, action, status: lead.status, contactAttempts: lead.contactAttempts });

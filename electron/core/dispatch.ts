@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AppError, type AppErrorShape, type Reply } from '../../shared/contract/errors';
 import type { ChannelMap } from '../../shared/contract/define';
+import { isErrorCode } from '../../shared/rules/errors';
 
 export interface CallContext { transport: 'ipc' | 'http' | 'cli' | 'test'; userId?: number | null }
 export type HandlerMap<M extends ChannelMap> = {
@@ -12,9 +13,19 @@ export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Pr
 
 const issues = (e: z.ZodError) => e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 
+/**
+ * A schema's refusal as a typed error: the first issue names the field; a schema that refuses with an error
+ * code as its message (contract/time.ts: DATE_OUT_OF_RANGE, DATE_INVALID…) gives that code, else INVALID_INPUT.
+ */
+export function zodErrorShape(e: z.ZodError): AppErrorShape {
+  const first = e.issues[0];
+  const code = first && isErrorCode(first.message) ? first.message : 'INVALID_INPUT';
+  return { code, ...(first ? { field: first.path.join('.') } : {}), issues: issues(e) };
+}
+
 export function toErrorShape(e: unknown, log: (msg: string, err?: unknown) => void): AppErrorShape {
   if (e instanceof AppError) return e.toJSON();
-  if (e instanceof z.ZodError) return { code: 'INVALID_INPUT', issues: issues(e) };
+  if (e instanceof z.ZodError) return zodErrorShape(e);
   log('unexpected error in a handler', e);
   return { code: 'INTERNAL' };
 }
@@ -42,10 +53,7 @@ export function createDispatcher<M extends ChannelMap>(
     const entry = typeof channel === 'string' && Object.hasOwn(contract, channel) ? table.get(channel) : undefined;
     if (!entry) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     const parsed = entry.def.input.safeParse(input);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return { ok: false, error: { code: 'INVALID_INPUT', ...(first ? { field: first.path.join('.') } : {}), issues: issues(parsed.error) } };
-    }
+    if (!parsed.success) return { ok: false, error: zodErrorShape(parsed.error) };
     try {
       opts.authorize?.(channel, parsed.data, ctx);
       const value = await entry.fn(parsed.data, ctx);

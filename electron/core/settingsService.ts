@@ -5,6 +5,7 @@ import { DEFAULT_CAMPAIGNS, type Language } from '../../shared/domain/vocabulary
 import { appSettingsSchema, dealerSchema, ruleSettingsSchema, type AppSettings } from '../../shared/contract/app';
 import { AppError } from '../../shared/contract/errors';
 import { isValidTimeZone } from '../../shared/rules/time';
+import { inYearRange } from '../../shared/domain/timeBounds';
 import type { Store } from '../store/db';
 import { settings } from '../store/schema';
 import type { Clock } from './clock';
@@ -95,7 +96,7 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
       });
       rules.holidays.forEach((d, i) => {
         const t = new Date(`${d}T00:00:00Z`);
-        if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d) throw new AppError('HOLIDAY_INVALID', { field: `holidays.${i}`, params: { date: d } });
+        if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d || !inYearRange(t.getUTCFullYear())) throw new AppError('HOLIDAY_INVALID', { field: `holidays.${i}`, params: { date: d } });
       });
       rules = { ...rules, holidays: [...new Set(rules.holidays)].sort() };
       try {

@@ -1,6 +1,6 @@
 import { join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP, isAllowedNavigation, isTrustedSender, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
+import { CSP, decodePathname, isAllowedNavigation, isTrustedSender, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
 import { registerIpc, IPC_CHANNEL } from './ipc';
 
 describe('Electron guards', () => {
@@ -50,6 +50,16 @@ describe('Electron guards', () => {
     }
     expect(resolveAppFile(root, 'app://other/x', join, normalize)).toBeNull();
   });
+
+  it('malformed percent-encoding is a 404 (null), never an exception', () => {
+    const root = '/opt/aslm/renderer';
+    for (const u of ['app://aslm/%', 'app://aslm/%E0%A4%A', 'app://aslm/%ZZ', 'app://aslm/a%00.js', 'app://aslm/%C0%AF']) {
+      expect(() => resolveAppFile(root, u, join, normalize)).not.toThrow();
+      expect([u, resolveAppFile(root, u, join, normalize)]).toEqual([u, null]);
+    }
+    expect(resolveAppFile(root, 'app://aslm/caf%C3%A9.png', join, normalize)).toBe('/opt/aslm/renderer/café.png');
+    expect([decodePathname('/%'), decodePathname('/%E0%A4%A'), decodePathname('/%00'), decodePathname('/a%20b')]).toEqual([null, null, null, '/a b']);
+  });
 });
 
 describe('IPC registration', () => {
@@ -57,7 +67,7 @@ describe('IPC registration', () => {
     const handlers = new Map<string, (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown>();
     return { handlers, ipc: { handle: (c: string, fn: never) => { handlers.set(c, fn); } } };
   };
-  const dispatch = async (channel: string) => (channel === 'app.info' ? { ok: true as const, value: 'info' } : { ok: false as const, error: { code: 'UNKNOWN_CHANNEL' } });
+  const dispatch = async (channel: string) => (channel === 'app.info' ? { ok: true as const, value: 'info' } : { ok: false as const, error: { code: 'UNKNOWN_CHANNEL' as const } });
 
   it('registers one channel and checks the sender frame', async () => {
     const { handlers, ipc } = fake();

@@ -66,12 +66,24 @@ export function parseExternalUrl(raw: string): string | null {
   return null;
 }
 
-/** Maps an app://aslm/<path> request to a file under the renderer folder, or null (path traversal). */
+/**
+ * A URL's path, percent-decoded; null when the encoding is malformed (`/%`, `/%E0%A4%A`: decodeURIComponent
+ * throws) or decodes to a NUL. Shared by the app:// handler and the browser-mode server (→ 404 / 400, never 500).
+ */
+export function decodePathname(pathname: string): string | null {
+  let s: string;
+  try { s = decodeURIComponent(pathname); } catch { return null; }
+  return s.includes('\u0000') ? null : s;
+}
+
+/** Maps an app://aslm/<path> request to a file under the renderer folder, or null (path traversal, bad encoding). */
 export function resolveAppFile(root: string, url: string, join: (...p: string[]) => string, normalize: (p: string) => string): string | null {
   let u: URL;
   try { u = new URL(url); } catch { return null; }
   if (u.protocol !== 'app:' || u.host !== 'aslm') return null;
-  const rel = normalize(decodeURIComponent(u.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+  const path = decodePathname(u.pathname);
+  if (path === null) return null;
+  const rel = normalize(path).replace(/^([/\\])+/, '') || 'index.html';
   if (rel.split(/[/\\]/).includes('..')) return null;
   const file = join(root, rel);
   return file.startsWith(root) ? file : null;

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import type { TestClock } from '../core/clock';
-import { CSP } from '../main/guards';
+import { CSP, decodePathname } from '../main/guards';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -91,7 +91,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{}');
       // Static files of the built renderer, never outside its folder.
-      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      const path = decodePathname(url.pathname);
+      if (path === null) return send(res, 400, 'bad request', 'text/plain');
+      const rel = normalize(path).replace(/^([/\\])+/, '');
       let file = resolve(root, rel || 'index.html');
       if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'not found', 'text/plain');
       const st = await stat(file).catch(() => null);

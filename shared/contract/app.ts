@@ -1,6 +1,7 @@
 // Channels of the application frame: info, settings, demo data, SLA figures.
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary';
+import { instant } from './time';
 
 export const slaFigureSchema = z.object({
   met: z.number(), missed: z.number(), pending: z.number(), rate: z.number().nullable(), target: z.number(),
@@ -58,7 +59,7 @@ export const appChannels = {
     output: z.object({ leads: z.number() }),
   },
   'kpi.sla': {
-    input: z.object({ at: z.number().optional(), from: z.number().optional(), to: z.number().optional() }).default({}),
+    input: z.object({ at: instant.optional(), from: instant.optional(), to: instant.optional() }).default({}),
     output: slaReportSchema,
   },
 };

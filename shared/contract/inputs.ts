@@ -3,10 +3,12 @@ import { z } from 'zod';
 import {
   CHANNELS, CLOSE_REASONS, DIRECTIONS, LANGUAGES, LEAD_TYPES, OUTCOMES, SOURCES, CAMPAIGN_ID,
 } from '../domain/vocabulary';
+import { instant } from './time';
+import { hasLoneSurrogate } from '../rules/contact';
 
-const text = (max: number) => z.string().trim().max(max);
+/** Text as typed: a lone UTF-16 surrogate (it would be stored as U+FFFD) is refused once, here (TEXT_INVALID). */
+const text = (max: number) => z.string().trim().max(max).refine((s) => !hasLoneSurrogate(s), { message: 'TEXT_INVALID' });
 const optText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
-const instant = z.number().int().min(0).max(8.64e15);
 
 export const recordContactInput = z.object({
   direction: z.enum(DIRECTIONS),

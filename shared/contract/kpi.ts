@@ -1,8 +1,9 @@
 // Channels of the SLA & KPI dashboard, its click-through, the weekly/monthly report and the daily digest.
 import { z } from 'zod';
 import { CHANNELS, CLOSE_REASONS, LANGUAGES, LEAD_TYPES, OUTCOMES, SOURCES } from '../domain/vocabulary';
-import { AS_OF, isPeriodSpec } from '../rules/kpi/period';
+import { AS_OF, periodProblem } from '../rules/kpi/period';
 import { listPage } from './leads';
+import { instant } from './time';
 
 /**
  * What a figure counts. Period metrics count leads assigned in [from, to) as of `at`; sla3_* use
@@ -15,10 +16,9 @@ export const KPI_METRICS = [
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
-const ms = z.number().int().min(0).max(8.64e15);
 export const kpiFilterSchema = z.object({
   metric: z.enum(KPI_METRICS),
-  from: ms, to: ms, at: ms,
+  from: instant, to: instant, at: instant,
   /** null = leads without an assignee; absent = any. */
   assigneeId: z.number().int().positive().nullable().optional(),
   campaign: z.string().max(48).optional(),
@@ -30,7 +30,11 @@ export const kpiFilterSchema = z.object({
 });
 export type KpiFilter = z.infer<typeof kpiFilterSchema>;
 
-export const periodInput = z.string().trim().max(40).refine(isPeriodSpec, { message: 'period: 2026-W47, 2026-11, 2026-11-01..2026-11-15, this-week, last-week, this-month or last-month' });
+/** A period spec or preset; a year outside 2000–2100 is DATE_OUT_OF_RANGE, a day that does not exist DATE_INVALID. */
+export const periodInput = z.string().trim().max(40).superRefine((spec, ctx) => {
+  const problem = periodProblem(spec);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem === 'INVALID_INPUT' ? 'period: 2026-W47, 2026-11, 2026-11-01..2026-11-15, this-week, last-week, this-month or last-month' : problem });
+});
 
 const tri = z.object({ met: z.number(), missed: z.number(), pending: z.number() });
 export const kpiCountsSchema = z.object({

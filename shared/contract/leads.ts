@@ -53,8 +53,12 @@ export const listPage = z.object({
 export type ListPage = z.infer<typeof listPage>;
 
 const id = z.number().int().positive();
-/** An action on a lead carries the version the user saw: a stale one is refused (VERSION_CONFLICT). */
-const act = <T extends z.ZodType>(input: T) => z.object({ id, version: z.number().int().positive().nullish(), input });
+/**
+ * An action on a lead carries the version the user saw (required: a write without it would bypass the check):
+ * a stale one is refused (VERSION_CONFLICT).
+ */
+export const leadVersion = z.number().int().positive();
+const act = <T extends z.ZodType>(input: T) => z.object({ id, version: leadVersion, input });
 
 export const leadChannels = {
   'leads.list': { input: listQuery, output: listPage },

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { LANGUAGES, LEAD_TYPES, ROLES, SOURCES, STATUSES } from '../domain/vocabulary';
 import { consentsSchema, historyRowSchema, leadDetailSchema, vehicleSchema } from './models';
 import { importFileSchema } from './import';
+import { calendarDay } from './time';
 
 const id = z.number().int().positive();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** An absence as typed: real days within the desk's years, the first not after the last. */
+const inputDay = calendarDay;
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
-export const absenceSchema = z.object({ from: day, to: day }).refine((a) => a.from <= a.to, { message: 'from after to', path: ['to'] });
+export const absenceSchema = z.object({ from: inputDay, to: inputDay }).refine((a) => a.from <= a.to, { message: 'DATE_INVALID', path: ['to'] });
 
 export const userSchema = z.object({
   id: z.number(), name: z.string(), email: z.string().nullable(), language: z.enum(LANGUAGES), active: z.boolean(),

@@ -80,7 +80,7 @@ export const playbookChannels = {
   'playbook.sendEmail': {
     input: z.object({
       id: z.number().int().positive(),
-      version: z.number().int().positive().nullish(),
+      version: z.number().int().positive(),
       subject: z.string().trim().min(1).max(300).nullish(),
       body: z.string().trim().min(1).max(20_000).nullish(),
     }),

@@ -31,6 +31,17 @@ describe('value parsing', () => {
     expect(d('04/03/2026', 'mdy')).toBe('2026-04-02T22:00:00.000Z');
     for (const bad of ['31/02/2026', '2026-13-01', 'tomorrow', '12/12/2026 25:00', '=TODAY()']) expect(d(bad)).toBeNaN();
   });
+  it.each([
+    '2026-02-31T10:00Z', '2026-02-29T10:00:00Z', '2026-04-31T10:00+02:00', '2026-13-01T10:00Z', '2026-00-10T10:00Z', '2026-03-01T24:00Z',
+    '2026-03-01T10:60Z', '0001-01-01T00:00Z', '0000-00-00T00:00Z', '0001-01-01', '31/02/2026 10:00', '29/02/2025',
+  ])('a date that does not exist or rolls over is NaN, never another day: %s', (bad) => expect(d(bad)).toBeNaN());
+  it('a lead\'s dates are read within 2000–2100; the generic parser (vehicle registry) keeps 1900–2200', () => {
+    expect(parseDate('1999-12-31', TZ, 'dmy', [2000, 2100])).toBeNaN();
+    expect(parseDate('2101-01-01T00:00Z', TZ, 'dmy', [2000, 2100])).toBeNaN();
+    expect(new Date(parseDate('2000-01-01T00:00Z', TZ, 'dmy', [2000, 2100])!).toISOString()).toBe('2000-01-01T00:00:00.000Z');
+    expect(d('15/06/1995')).toBe('1995-06-14T22:00:00.000Z');
+    expect(d('2024-02-29T10:00Z')).toBe('2024-02-29T10:00:00.000Z');
+  });
   it('lead types, sources, languages, campaigns, booleans, phones', () => {
     expect(['Customer Driven', 'cliente', 'HQ Driven', 'Sede', 'hq_driven', 'x'].map(parseLeadType)).toEqual(['customer_driven', 'customer_driven', 'hq_driven', 'hq_driven', 'hq_driven', null]);
     expect(['Web', 'Owner App', 'HQ campaign', 'Spontaneous', 'recontact', 'fax'].map(parseSource)).toEqual(['web', 'owner_app', 'hq_campaign', 'spontaneous', 'recontact', null]);
@@ -64,6 +75,10 @@ describe('mapRow', () => {
     [{ lastName: 'R', email: 'a@b.it', campaign: 'Nope' }, 'CAMPAIGN_UNKNOWN'],
     [{ lastName: 'R', email: 'a@b.it', language: 'xx' }, 'LANGUAGE_UNKNOWN'],
     [{ lastName: 'R', email: 'a@b.it', assignedAt: '01/01/2030' }, 'DATE_IN_FUTURE'],
+    [{ lastName: 'R', email: 'a@b.it', assignedAt: '0001-01-01T00:00Z' }, 'DATE_INVALID'],
+    [{ lastName: 'R', email: 'a@b.it', assignedAt: '01/01/0001' }, 'DATE_INVALID'],
+    [{ lastName: 'R', email: 'a@b.it', assignedAt: '15/06/1995' }, 'DATE_INVALID'],
+    [{ lastName: 'R', email: 'a@b.it', preferredAt1: '2026-02-31T10:00Z' }, 'DATE_INVALID'],
     [{ lastName: 'R'.repeat(101), email: 'a@b.it' }, 'VALUE_TOO_LONG'],
   ])('%o → %s', (values, code) => expect(mapRow(2, values, mapping, ctx).error?.code).toBe(code));
   it('no campaign and no lead type anywhere', () => {

@@ -7,8 +7,10 @@ import { fold } from './headers';
 import type { RuleSettings } from '../domain/settings';
 import { LEAD_TYPES, SOURCES, type Language, type LeadType, type Source } from '../domain/vocabulary';
 import { initialLead, type NewLeadRow } from '../rules/newLead';
+import { phoneProblem } from '../rules/contact';
 import { fromWallTime } from '../rules/time';
 import { isValidVin, normalizeVin } from '../rules/vin';
+import { MAX_YEAR, MIN_YEAR, isRealDate } from '../domain/timeBounds';
 
 export * from './fields';
 export { suggestMapping } from './headers';
@@ -27,12 +29,17 @@ export function parseBool(v: string): boolean | null {
 /**
  * Dates as real files write them: dd/mm/yyyy, dd.mm.yyyy, dd-mm-yyyy, yyyy-mm-dd (ISO, with or
  * without a time and zone), two-digit years, an optional hh:mm[:ss]; wall times are in the dealer's
- * zone. Returns null for an empty cell, NaN for an unreadable one.
+ * zone. Returns null for an empty cell, NaN for an unreadable one, a date that does not exist (31 February is
+ * not rolled over to 3 March) or a year outside `years` (inclusive).
  */
-export function parseDate(raw: string, timeZone: string, order: 'dmy' | 'mdy' = 'dmy'): number | null {
+export function parseDate(raw: string, timeZone: string, order: 'dmy' | 'mdy' = 'dmy', years: readonly [number, number] = [1900, 2200]): number | null {
   const s = raw.trim();
   if (!s) return null;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(s);
+  if (iso) {
+    // Date.parse rolls 2026-02-31 over to 3 March and reads year 0001: the date must exist and be in range.
+    const y = +iso[1]!;
+    if (!isRealDate(y, +iso[2]!, +iso[3]!) || y < years[0] || y > years[1] || +iso[4]! > 23 || +iso[5]! > 59 || +(iso[6] ?? 0) > 59) return NaN;
     const t = Date.parse(s);
     return Number.isNaN(t) ? NaN : t;
   }
@@ -55,11 +62,12 @@ export function parseDate(raw: string, timeZone: string, order: 'dmy' | 'mdy' = 
     hh = +t[1]!; mm = +t[2]!; ss = +(t[3] ?? 0);
     if (hh > 23 || mm > 59 || ss > 59) return NaN;
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return NaN;
-  const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCMonth() !== mo - 1) return NaN;
+  if (!isRealDate(y, mo, d) || y < years[0] || y > years[1]) return NaN;
   return fromWallTime({ year: y, month: mo, day: d, hour: hh, minute: mm, second: ss }, timeZone);
 }
+
+/** A lead's dates (assignment, preferred dates) are within the years the desk handles (domain/timeBounds.ts). */
+const LEAD_YEARS = [MIN_YEAR, MAX_YEAR] as const;
 
 const slug = (s: string) => fold(s).replace(/ /g, '_');
 
@@ -126,7 +134,7 @@ export function phoneKey(p: string | null | undefined): string | null {
 // ---- one row ---------------------------------------------------------------------------------
 
 export const IMPORT_ROW_ERRORS = [
-  'NAME_REQUIRED', 'CONTACT_REQUIRED', 'EMAIL_INVALID', 'PHONE_INVALID', 'VIN_INVALID', 'VIN_REQUIRED', 'CAMPAIGN_REQUIRED',
+  'NAME_REQUIRED', 'NAME_INVALID', 'CONTACT_REQUIRED', 'EMAIL_INVALID', 'PHONE_INVALID', 'VIN_INVALID', 'VIN_REQUIRED', 'CAMPAIGN_REQUIRED',
   'CAMPAIGN_UNKNOWN', 'LEAD_TYPE_REQUIRED', 'LEAD_TYPE_UNKNOWN', 'SOURCE_UNKNOWN', 'LANGUAGE_UNKNOWN', 'DATE_INVALID',
   'DATE_IN_FUTURE', 'VALUE_TOO_LONG', 'DUPLICATE_IN_FILE', 'INVALID_INPUT',
 ] as const;
@@ -222,7 +230,7 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   const email = values.email?.toLowerCase() ?? null;
   const phone = values.phone ?? null;
   if (!email && !phone && !values.otherPhone) return rowError(line, values, 'CONTACT_REQUIRED', 'phone');
-  if (phone && (phone.replace(/\D/g, '').length < 6 || /[a-z]{3,}/i.test(phone))) return rowError(line, values, 'PHONE_INVALID', 'phone');
+  if (phoneProblem(phone)) return rowError(line, values, 'PHONE_INVALID', 'phone');
 
   let campaign = mapping.defaults.campaign ?? null;
   if (values.campaign) {
@@ -263,7 +271,7 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
       const cached = ctx.dateCache?.get(raw);
       if (cached !== undefined) t = cached;
       else {
-        t = parseDate(raw, ctx.settings.timeZone, mapping.dateOrder);
+        t = parseDate(raw, ctx.settings.timeZone, mapping.dateOrder, LEAD_YEARS);
         ctx.dateCache?.set(raw, t);
       }
     }

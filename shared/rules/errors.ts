@@ -14,6 +14,8 @@ export const RULE_ERROR_CODES = [
   'RECONTACT_IN_PAST',
   'NAME_REQUIRED',
   'EMAIL_INVALID',
+  'PHONE_INVALID',
+  'NAME_INVALID',
   'CAMPAIGN_UNKNOWN',
   'NO_APPOINTMENT',
   'APPOINTMENT_NOT_YET',
@@ -27,11 +29,34 @@ export const SYSTEM_ERROR_CODES = [
   'NOT_FOUND',
   'VERSION_CONFLICT',
   'INTERNAL',
+  /** A time or date outside the range the desk handles (contract/time.ts: years 2000–2100). */
+  'DATE_OUT_OF_RANGE',
+  /** A calendar date that does not exist (2026-02-31, 0000-00-00) or a range that ends before it starts. */
+  'DATE_INVALID',
+  /** Text with a lone UTF-16 surrogate (it cannot be stored as written). */
+  'TEXT_INVALID',
+  /** The renderer's own: the loopback HTTP transport could not reach the core. */
+  'NETWORK',
 ] as const;
+
+/** The codes the core's services throw (electron/core): each is translated like the others. */
+export const SERVICE_ERROR_CODES = [
+  'NOT_YOUR_LEAD', 'USER_INACTIVE', 'CUSTOMER_ERASED', 'LAST_MANAGER', 'PIN_WRONG', 'RECOVERY_MODE',
+  'EXPORT_TARGET_REQUIRED', 'EXPORT_TARGET_INVALID', 'EXPORT_TARGET_EXISTS', 'EXPORT_FAILED',
+  'BACKUP_FAILED', 'BACKUP_NOT_FOUND', 'BACKUP_DAMAGED', 'RESTORE_UNAVAILABLE', 'RESTORE_FAILED',
+  'SMTP_PASSWORD_UNREADABLE', 'SMTP_NOT_CONFIGURED', 'SMTP_HOST_INVALID', 'SMTP_FAILED', 'OUTBOX_NOT_FAILED', 'EMAIL_MISSING',
+  'REGISTRY_NO_VIN_COLUMN', 'IMPORT_UNREADABLE', 'IMPORT_PRESET_UNKNOWN', 'IMPORT_FOLDER_NOT_FOUND',
+  'OPENING_HOURS_INVALID', 'HOLIDAY_INVALID', 'CAMPAIGN_NAME_INVALID', 'CAMPAIGN_IN_USE', 'CAMPAIGN_DUPLICATE',
+] as const;
+
+/** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */
+export const ERROR_CODES = [...RULE_ERROR_CODES, ...SYSTEM_ERROR_CODES, ...SERVICE_ERROR_CODES] as const;
 
 export type RuleErrorCode = (typeof RULE_ERROR_CODES)[number];
 export type SystemErrorCode = (typeof SYSTEM_ERROR_CODES)[number];
-export type ErrorCode = RuleErrorCode | SystemErrorCode | (string & { __extension?: never });
+export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const isErrorCode = (s: string): s is ErrorCode => (ERROR_CODES as readonly string[]).includes(s);
 
 export interface RuleError {
   code: RuleErrorCode;

@@ -5,8 +5,7 @@ import type { RuleSettings } from '../domain/settings';
 import { CONSENTS, type Consents } from '../domain/vocabulary';
 import { fail, ok, type Result } from './errors';
 import { isValidVin, normalizeVin } from './vin';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { isValidEmail, nameProblem, phoneProblem } from './contact';
 
 export type NewLeadRow = Omit<Lead, 'id' | 'number'>;
 
@@ -15,8 +14,12 @@ export function initialLead(
   ctx: { now: number; settings: RuleSettings; campaigns: readonly string[] },
 ): Result<NewLeadRow> {
   if (!input.firstName.trim() && !input.lastName.trim()) return fail('NAME_REQUIRED', 'lastName');
+  if (nameProblem(input.firstName.trim())) return fail('NAME_INVALID', 'firstName');
+  if (nameProblem(input.lastName.trim())) return fail('NAME_INVALID', 'lastName');
   if (!ctx.campaigns.includes(input.campaign)) return fail('CAMPAIGN_UNKNOWN', 'campaign');
-  if (input.email && !EMAIL.test(input.email)) return fail('EMAIL_INVALID', 'email');
+  if (input.email && !isValidEmail(input.email)) return fail('EMAIL_INVALID', 'email');
+  if (phoneProblem(input.phone)) return fail('PHONE_INVALID', 'phone');
+  if (phoneProblem(input.otherPhone)) return fail('PHONE_INVALID', 'otherPhone');
   if (input.vin && !isValidVin(input.vin)) return fail('VIN_INVALID', 'vin');
   // A plain loop (not Object.fromEntries): an import builds this 50,000 times.
   const consents = {} as Consents;

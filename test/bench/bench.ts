@@ -69,7 +69,7 @@ for (const prefix of ['ros', 'mül', 'mar']) {
 add(await measure('SLA 1/2/3 over 60 days', 30, () => call('kpi.sla', {})), { p50: 50, label: 'p50 ≤ 50 ms' });
 const open = core.store.sqlite.prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200").all() as { id: number }[];
 add(await measure('record contact (handler, one transaction, fsync)', Math.min(100, open.length - 5), (i) =>
-  call('leads.recordContact', { id: open[i % open.length]!.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }), 2),
+  call('leads.recordContact', { id: open[i % open.length]!.id, version: core.leads.load(open[i % open.length]!.id).version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }), 2),
 { p50: 3, label: 'p50 ≤ 3 ms' });
 
 const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [{ name: 'kpi', run: benchKpi }, { name: 'import', run: benchImport }, { name: 'playbook', run: benchPlaybook }];

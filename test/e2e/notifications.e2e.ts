@@ -74,8 +74,8 @@ test('the appointment e-mails queued by the action show in the lead history, tra
   }, { transport: 'test' });
   if (!c.ok) throw new Error(JSON.stringify(c.error));
   const id = (c.value as LeadDetail).lead.id;
-  await app.core.dispatch('leads.recordContact', { id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } }, { transport: 'test' });
-  const r = await app.core.dispatch('leads.makeAppointment', { id, input: { appointmentAt: app.clock.now() + 3 * 86_400_000, sendEmail: true } }, { transport: 'test' });
+  await app.core.dispatch('leads.recordContact', { id, version: app.core.leads.load(id).version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } }, { transport: 'test' });
+  const r = await app.core.dispatch('leads.makeAppointment', { id, version: app.core.leads.load(id).version, input: { appointmentAt: app.clock.now() + 3 * 86_400_000, sendEmail: true } }, { transport: 'test' });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   await page.goto(`${app.url}#/lead/${id}`);
   await page.getByTestId('tab-history').click();
@@ -87,7 +87,7 @@ test('the appointment e-mails queued by the action show in the lead history, tra
   await expect(page.getByTestId('history')).not.toContainText('T08:00:00');
   await shot(page, 'lead-history-email-it');
   // A reschedule cancels them: the reason is translated, never a raw id.
-  const r2 = await app.core.dispatch('leads.makeAppointment', { id, input: { appointmentAt: app.clock.now() + 4 * 86_400_000, sendEmail: true } }, { transport: 'test' });
+  const r2 = await app.core.dispatch('leads.makeAppointment', { id, version: app.core.leads.load(id).version, input: { appointmentAt: app.clock.now() + 4 * 86_400_000, sendEmail: true } }, { transport: 'test' });
   if (!r2.ok) throw new Error(JSON.stringify(r2.error));
   await page.reload();
   await page.getByTestId('tab-history').click();

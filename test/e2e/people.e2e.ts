@@ -92,7 +92,7 @@ test('settings: people, rules, registry and workshop; the workshop load beside t
   await expect(page.getByTestId('people-card')).toContainText('Bruno Neri');
 
   const d = await call<LeadDetail>(app, 'leads.create', { firstName: 'Luca', lastName: 'Conti', leadType: 'customer_driven', source: 'spontaneous', campaign: 'service_reminder', phone: '+39 333 1234567' });
-  await call(app, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+  await call(app, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
   await page.goto(`${app.url}#/lead/${d.lead.id}`);
   await page.getByTestId('action-makeAppointment').click();
   await expect(page.getByTestId('workshop-load')).toBeVisible();

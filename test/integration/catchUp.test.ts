@@ -5,7 +5,7 @@
 // however many times the app starts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground } from '../../electron/core/background';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 
 let app: TestApp;
@@ -16,7 +16,7 @@ const at = (s: string) => Date.parse(s);
 async function lead(createdAt: string, over = {}, contact = true): Promise<number> {
   app.clock.set(at(createdAt));
   const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven', ...over }));
-  if (contact) await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+  if (contact) await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
   return d.lead.id;
 }
 async function runBackground() {
@@ -32,16 +32,16 @@ describe('start-up after 10 days switched off', () => {
     await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: 'desk@dealer.example' });
     const A = await lead('2026-01-05T10:00:00+01:00', {}, false); // Lost Sale due 6 March 10:00
     const B = await lead('2026-01-05T10:00:00+01:00'); // appointment 8 January → final on 9 March
-    await ok(app.core, 'leads.makeAppointment', { id: B, input: { appointmentAt: at('2026-01-08T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: B, version: versionOf(app.core, B), input: { appointmentAt: at('2026-01-08T10:00:00+01:00'), sendEmail: false } });
     const C = await lead('2026-02-01T10:00:00+01:00'); // Contact Again on 3 March
-    await ok(app.core, 'leads.contactAgain', { id: C, input: { recontactAt: at('2026-03-03T09:00:00+01:00') } });
+    await ok(app.core, 'leads.contactAgain', { id: C, version: versionOf(app.core, C), input: { recontactAt: at('2026-03-03T09:00:00+01:00') } });
     const D = await lead('2026-01-20T10:00:00+01:00', {}, false); // day 45 on 6 March
     const F = await lead('2026-02-20T10:00:00+01:00', { email: 'f@example.it' }); // appointment 12 March: reminder 11 March 09:00
-    await ok(app.core, 'leads.makeAppointment', { id: F, input: { appointmentAt: at('2026-03-12T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: F, version: versionOf(app.core, F), input: { appointmentAt: at('2026-03-12T10:00:00+01:00'), sendEmail: true } });
     const G = await lead('2026-02-20T10:00:00+01:00', { email: 'g@example.it' }); // appointment 10 March: its reminder is over by the 11th
-    await ok(app.core, 'leads.makeAppointment', { id: G, input: { appointmentAt: at('2026-03-10T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: G, version: versionOf(app.core, G), input: { appointmentAt: at('2026-03-10T10:00:00+01:00'), sendEmail: true } });
     const H = await lead('2026-02-20T10:00:00+01:00'); // appointment today (11 March)
-    await ok(app.core, 'leads.makeAppointment', { id: H, input: { appointmentAt: at('2026-03-11T15:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: H, version: versionOf(app.core, H), input: { appointmentAt: at('2026-03-11T15:00:00+01:00'), sendEmail: false } });
 
     // 1 March: the app runs (confirmations go out), then the PC is switched off.
     app.clock.set(at('2026-03-01T10:00:00+01:00'));

@@ -4,7 +4,7 @@ import { CHANNEL_NAMES, contract } from '../../shared/contract';
 import { defineContract } from '../../shared/contract/define';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { IPC_CHANNEL, registerIpc } from '../../electron/main/ipc';
-import { openTestApp, type TestApp } from './helpers';
+import { baseLead, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
 beforeAll(() => { app = openTestApp(); });
@@ -22,6 +22,28 @@ describe('the contract', () => {
         if (r.error.code === 'INVALID_INPUT') expect(contract[channel].input.safeParse(bad).success).toBe(false);
       }
     }
+  });
+
+  it('every lead action requires the version the user saw: without it, it is refused and nothing is written', async () => {
+    const d = await app.core.dispatch('leads.create', baseLead({ lastName: 'Senzaversione' }), { transport: 'test' });
+    if (!d.ok) throw new Error(JSON.stringify(d.error));
+    const { id, version } = (d.value as { lead: { id: number; version: number } }).lead;
+    const inputs: Record<string, unknown> = {
+      'leads.edit': { customerNotes: 'x' }, 'leads.recordContact': { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+      'leads.makeAppointment': { appointmentAt: Date.parse('2026-03-10T10:00:00Z') }, 'leads.closedInSale': { vin: null, notes: null },
+      'leads.closedNoSale': { reason: 'customer_refuses', notes: null }, 'leads.contactAgain': { recontactAt: Date.parse('2026-04-10T10:00:00Z') },
+    };
+    for (const [channel, input] of Object.entries(inputs)) {
+      for (const v of [undefined, null]) {
+        const r = await app.core.dispatch(channel, { id, ...(v === undefined ? {} : { version: v }), input }, { transport: 'test' });
+        expect([channel, r.ok ? 'ok' : r.error.code, r.ok ? null : r.error.field]).toEqual([channel, 'INVALID_INPUT', 'version']);
+      }
+    }
+    const mail = await app.core.dispatch('playbook.sendEmail', { id }, { transport: 'test' });
+    expect([mail.ok ? 'ok' : mail.error.code, mail.ok ? null : mail.error.field]).toEqual(['INVALID_INPUT', 'version']);
+    expect(app.core.leads.load(id).version).toBe(version);
+    const stale = await app.core.dispatch('leads.edit', { id, version: version + 1, input: { customerNotes: 'x' } }, { transport: 'test' });
+    expect(stale.ok ? 'ok' : stale.error.code).toBe('VERSION_CONFLICT');
   });
 
   it('an unknown or forged channel is refused', async () => {

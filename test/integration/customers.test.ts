@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadDetail } from '../../shared/contract/models';
 import type { CustomerDetail, VehicleImportReport } from '../../shared/contract/people';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
@@ -18,7 +18,7 @@ describe('customers', () => {
     const a = await create({ phone: '333 123 4567', country: 'IT' });
     const b = await create({ email: 'MARIO.ROSSI@example.it', phone: null });
     const c = await create({ email: null, phone: '+39 333 1234567' });
-    const d = await create({ email: 'other@example.it', phone: '12', customerDmsId: 'DMS-7' });
+    const d = await create({ email: 'other@example.it', phone: '123456', customerDmsId: 'DMS-7' });
     const e = await create({ firstName: 'M.', email: 'another@example.it', phone: null, customerDmsId: 'DMS-7' });
     expect(new Set([a, b, c].map((x) => x.lead.customerId)).size).toBe(1);
     expect(d.lead.customerId).not.toBe(a.lead.customerId);
@@ -109,11 +109,11 @@ describe('privacy', () => {
     // Someone else, who must stay untouched.
     const other = await create({ firstName: 'Ottavio', lastName: 'Keeper', email: 'ottavio@example.it', phone: '+39 333 000 1111' });
     const first = await create({ firstName: P.first, lastName: P.last, email: P.email, phone: P.phone, vin, requestFor: `Tagliando per ${P.last}`, requestDetails: `${P.first} chiede un preventivo`, city: 'Modena', zip: '41121' });
-    let d = await ok<LeadDetail>(app.core, 'leads.recordContact', { id: first.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: `${P.first} richiama`, answer: 'ok' } });
-    d = await ok<LeadDetail>(app.core, 'leads.edit', { id: d.lead.id, input: { phone: '+39 347 765 4322', customerNotes: `Cliente ${P.last} VIP` } });
-    d = await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: app.clock.now() + 2 * DAY, sendEmail: true } });
+    let d = await ok<LeadDetail>(app.core, 'leads.recordContact', { id: first.lead.id, version: versionOf(app.core, first.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: `${P.first} richiama`, answer: 'ok' } });
+    d = await ok<LeadDetail>(app.core, 'leads.edit', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { phone: '+39 347 765 4322', customerNotes: `Cliente ${P.last} VIP` } });
+    d = await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: app.clock.now() + 2 * DAY, sendEmail: true } });
     const second = await create({ firstName: P.first, lastName: P.last, email: P.email, phone: null, source: 'spontaneous' });
-    await ok(app.core, 'playbook.sendEmail', { id: second.lead.id });
+    await ok(app.core, 'playbook.sendEmail', { id: second.lead.id, version: versionOf(app.core, second.lead.id) });
     await ok(app.core, 'customers.setConsents', { id: first.lead.customerId, leadId: first.lead.id, consents: { email: true } });
     const cid = first.lead.customerId!;
     expect(second.lead.customerId).toBe(cid);
@@ -224,8 +224,8 @@ describe('workshop load', () => {
     const at = Date.parse('2026-03-03T09:00:00Z');
     for (const [i, when] of [at, at + 3_600_000, at + DAY].entries()) {
       const d = await create({ email: `w${i}@example.it` });
-      const c = await ok<LeadDetail>(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-      await ok(app.core, 'leads.makeAppointment', { id: c.lead.id, input: { appointmentAt: when } });
+      const c = await ok<LeadDetail>(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+      await ok(app.core, 'leads.makeAppointment', { id: c.lead.id, version: versionOf(app.core, c.lead.id), input: { appointmentAt: when } });
     }
     const w = await ok<{ capacity: number; days: { date: string; appointments: number; capacity: number; open: boolean }[] }>(app.core, 'workshop.load', {});
     expect(w.days).toHaveLength(14);

@@ -32,3 +32,6 @@ export async function err(core: AppCore, channel: string, input: unknown) {
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return r.error;
 }
+
+/** The lead's current version, for an action that must carry the version the user saw (leads.* actions). */
+export const versionOf = (core: AppCore, id: number): number => core.leads.load(id).version;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KPI_METRICS, type Dashboard, type KpiFilter } from '../../shared/contract/kpi';
 import { figureFilter } from '../../shared/rules/kpi/figures';
 import { sla1State, sla2State } from '../../shared/rules/sla';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { rowToLeadForTest } from './support';
 
 const H = 3_600_000;
@@ -17,7 +17,7 @@ async function lead(at: number, over: Parameters<typeof baseLead>[0] = {}) {
 }
 async function act(id: number, at: number, channel: string, input: unknown) {
   app.clock.set(at);
-  return ok(app.core, channel, { id, input });
+  return ok(app.core, channel, { id, version: versionOf(app.core, id), input });
 }
 const contact = (id: number, at: number, outcome = 'reached', channel = 'phone') =>
   act(id, at, 'leads.recordContact', { direction: 'outbound', channel, outcome, verbatim: null, answer: null });
@@ -185,9 +185,9 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
         [figureFilter(p, 'closed_no_sale'), k.totals.closedNoSale], [figureFilter(p, 'lost'), k.totals.lost], [figureFilter(p, 'contacted'), k.totals.contacted],
         [{ metric: 'sla3_met', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.met],
         [{ metric: 'sla3_missed', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.missed],
-        [{ metric: 'now_unmanaged', from: 0, to: 0, at: now }, k.today.unmanaged],
-        [{ metric: 'now_at_risk', from: 0, to: 0, at: now }, k.today.atRisk],
-        [{ metric: 'now_overdue', from: 0, to: 0, at: now }, k.today.overdue],
+        [{ metric: 'now_unmanaged', from: now, to: now, at: now }, k.today.unmanaged],
+        [{ metric: 'now_at_risk', from: now, to: now, at: now }, k.today.atRisk],
+        [{ metric: 'now_overdue', from: now, to: now, at: now }, k.today.overdue],
         [{ metric: 'now_appointments_today', from: k.today.dayFrom, to: k.today.dayTo, at: now }, k.today.appointmentsToday],
         ...k.byAssignee.map((r) => [figureFilter(p, 'sla1_missed', { assigneeId: r.key === null ? null : Number(r.key) }), r.sla1.missed] as [KpiFilter, number]),
         ...k.byCampaign.map((r) => [figureFilter(p, 'closed_sale', { campaign: r.key! }), r.closedSale] as [KpiFilter, number]),
@@ -246,6 +246,6 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
     expect(month.weeks.at(-1).spec).toBe('2026-W47');
     const bad = await app.core.dispatch('kpi.dashboard', { period: '2026-W99' }, { transport: 'test' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.code).toBe('INVALID_INPUT');
+    if (!bad.ok) expect(bad.error.code).toBe('DATE_INVALID');
   });
 });

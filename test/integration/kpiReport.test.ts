@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutralize } from '../../electron/core/kpi/reportXlsx';
 import { runDailyDigest, renderDigest, scheduleDailyDigest } from '../../electron/core/kpi/digest';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 let app: TestApp;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   evil = d.lead;
   late = (await ok(app.core, 'leads.create', baseLead({ firstName: 'Paolo', lastName: 'Ritardo' }))).lead; // never contacted
   app.clock.set(Date.parse('2026-11-18T09:30:00Z'));
-  await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'inbound', channel: 'phone', outcome: 'reached', verbatim: '=HYPERLINK("http://evil.example","click")', answer: '+39 call back; "quoted"' } });
+  await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'inbound', channel: 'phone', outcome: 'reached', verbatim: '=HYPERLINK("http://evil.example","click")', answer: '+39 call back; "quoted"' } });
   app.clock.set(NOW);
 });
 afterAll(() => app?.close());

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAssignedCounts, DAY_MS, splitDays, sumCounts } from '../../electron/core/kpi/assignedCounts';
 import { bigHqFile } from '../fixtures/importCorpus';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -30,8 +30,8 @@ describe('lead_day_counts', () => {
     await ok(app.core, 'demo.load', { leads: 600, seed: 11 });
     expect(fromTable()).toEqual(counted());
     const created = (await ok(app.core, 'leads.create', baseLead({}))).lead as { id: number };
-    await ok(app.core, 'leads.recordContact', { id: created.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
-    await ok(app.core, 'leads.closedNoSale', { id: created.id, input: { reason: 'customer_refuses', notes: null } });
+    await ok(app.core, 'leads.recordContact', { id: created.id, version: versionOf(app.core, created.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+    await ok(app.core, 'leads.closedNoSale', { id: created.id, version: versionOf(app.core, created.id), input: { reason: 'customer_refuses', notes: null } });
     expect(fromTable()).toEqual(counted());
     // A file import (bulk path: the trigger is suspended and the block counted in one statement).
     const imported = await app.core.importer.commit({ name: 'hq.csv', data: bigHqFile(400) }, { decisions: [] }, app.core.actor());

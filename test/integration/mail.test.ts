@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 const HOUR = 3_600_000;
 const MINUTE_MS = 60_000;
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 
 let app: TestApp;
@@ -22,7 +22,7 @@ async function setup(start = iso('2026-03-02T09:00:00Z')) {
 }
 async function contactedLead(over = {}) {
   const d = await ok(app.core, 'leads.create', baseLead(over));
-  return ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+  return ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
 }
 const deliver = () => app.core.outbox.deliverDue(app.clock.now());
 const event = (ics: string | null) => {
@@ -39,7 +39,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     await ok(app.core, 'templates.save', { kind: 'appointment_confirmation', language: 'it', subject: 'Conferma {{leadNumber}} — {{dealer}}',
       body: 'Caro {{customer}},\n\nla aspettiamo il {{date}} alle {{time}}.\n\n{{dealerPhone}}' });
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-05T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-05T10:00:00+01:00'), sendEmail: true } });
     expect(await deliver()).toMatchObject({ sent: 2 });
     const cust = smtp.received.find((r) => r.to === 'mario.rossi@example.it')!;
     expect(cust.mail.subject).toMatch(new RegExp(`^Conferma ${d.lead.number} — `));
@@ -51,7 +51,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     expect(desk.mail.subject).toMatch(/^Appointment /);
     // Restoring the default gives the standard text again.
     await ok(app.core, 'templates.reset', { kind: 'appointment_confirmation', language: 'it' });
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-06T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-06T10:00:00+01:00'), sendEmail: true } });
     await deliver();
     const again = smtp.received.filter((r) => r.to === 'mario.rossi@example.it').at(-1)!;
     expect(again.mail.subject).toMatch(/appuntamento .* è confermato/);
@@ -63,7 +63,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const d = await contactedLead();
     const id = d.lead.id;
     const first = iso('2026-03-05T10:00:00+01:00');
-    await ok(app.core, 'leads.makeAppointment', { id, input: { appointmentAt: first, sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id, version: versionOf(app.core, id), input: { appointmentAt: first, sendEmail: true } });
     expect(await deliver()).toMatchObject({ sent: 2 });
     const cust = smtp.received.find((r) => r.to === 'mario.rossi@example.it')!;
     expect(cust.mail.subject).toMatch(/appuntamento .* è confermato/);
@@ -77,7 +77,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     // Reschedule: the planned reminders (4 March 09:00 Rome) are cancelled, new ones for 5 March 09:00.
     app.clock.advance(HOUR);
     const second = iso('2026-03-06T11:00:00+01:00');
-    await ok(app.core, 'leads.makeAppointment', { id, input: { appointmentAt: second, sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id, version: versionOf(app.core, id), input: { appointmentAt: second, sendEmail: true } });
     const rows = app.core.store.sqlite.prepare(`SELECT kind, state, due_at AS dueAt FROM outbox WHERE kind = 'appointment_reminder' ORDER BY id`).all() as { state: string; dueAt: number }[];
     expect(rows.map((r) => [r.state, new Date(r.dueAt).toISOString()])).toEqual([
       ['cancelled', '2026-03-04T08:00:00.000Z'], ['cancelled', '2026-03-04T08:00:00.000Z'],
@@ -100,7 +100,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     expect(event(reminder.ics).seq).toBe(1);
 
     // Closed No Sale: METHOD:CANCEL with a higher SEQUENCE to both.
-    await ok(app.core, 'leads.closedNoSale', { id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', { id, version: versionOf(app.core, id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     expect(await deliver()).toMatchObject({ sent: 2 });
     const cancels = smtp.received.slice(-2);
     expect(cancels.map((r) => event(r.ics))).toEqual([
@@ -122,10 +122,10 @@ describe('appointment e-mails through a real SMTP server', () => {
   it('Contact Again cancels the invitation; without the flag only the dealer mailbox is invited', async () => {
     await setup();
     const a = await contactedLead({ language: 'de', email: 'hans@example.de', firstName: 'Hans', lastName: 'Müller' });
-    await ok(app.core, 'leads.makeAppointment', { id: a.lead.id, input: { appointmentAt: iso('2026-03-10T15:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: a.lead.id, version: versionOf(app.core, a.lead.id), input: { appointmentAt: iso('2026-03-10T15:00:00+01:00'), sendEmail: true } });
     await deliver();
     expect(smtp.received.find((r) => r.to === 'hans@example.de')!.mail.subject).toMatch(/Ihr Termin am .* ist bestätigt/);
-    await ok(app.core, 'leads.contactAgain', { id: a.lead.id, input: { recontactAt: iso('2026-04-10T09:00:00+02:00') } });
+    await ok(app.core, 'leads.contactAgain', { id: a.lead.id, version: versionOf(app.core, a.lead.id), input: { recontactAt: iso('2026-04-10T09:00:00+02:00') } });
     await deliver();
     const c = smtp.received.filter((r) => r.ics && event(r.ics).method === 'CANCEL');
     expect(c.map((r) => r.to).sort()).toEqual(['desk@dealer.example', 'hans@example.de']);
@@ -133,7 +133,7 @@ describe('appointment e-mails through a real SMTP server', () => {
 
     const b = await contactedLead({ language: 'fr', email: 'jean@example.fr' });
     const before = smtp.received.length;
-    await ok(app.core, 'leads.makeAppointment', { id: b.lead.id, input: { appointmentAt: iso('2026-03-12T15:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: b.lead.id, version: versionOf(app.core, b.lead.id), input: { appointmentAt: iso('2026-03-12T15:00:00+01:00'), sendEmail: false } });
     await deliver();
     expect(smtp.received.slice(before).map((r) => r.to)).toEqual(['desk@dealer.example']);
   });
@@ -142,7 +142,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     await setup();
     await smtp.stop();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
     for (let i = 0; i < 3; i++) {
       const r = await deliver();
       expect(r).toMatchObject({ sent: 0, waiting: true });
@@ -166,7 +166,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     await setup();
     smtp.reject = (to) => (to === 'mario.rossi@example.it' ? 'Mailbox unavailable: no such user' : null);
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
     expect(await deliver()).toMatchObject({ sent: 1, failed: 1 });
     const list = await ok(app.core, 'mail.outbox.list', { leadId: d.lead.id });
     const failed = list.items.find((i: { state: string }) => i.state === 'failed');
@@ -185,7 +185,7 @@ describe('retries', () => {
     smtp.reject = () => 'Greylisted, try again later';
     smtp.rejectCode = 451;
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
     expect(await deliver()).toMatchObject({ sent: 0, deferred: 1 });
     const row = () => app.core.store.sqlite.prepare(`SELECT state, attempts, next_attempt_at AS next, last_error AS e FROM outbox WHERE kind = 'appointment_confirmation'`).get() as { state: string; attempts: number; next: number; e: string };
     expect(row()).toMatchObject({ state: 'queued', attempts: 1, next: app.clock.now() + MINUTE_MS });

@@ -4,7 +4,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toSendError } from '../../electron/core/mail/smtp';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 
 const MINUTE = 60_000;
@@ -21,7 +21,7 @@ async function setup(dealerMailbox = 'desk@dealer.example') {
 }
 async function contactedLead(over = {}) {
   const d = await ok(app.core, 'leads.create', baseLead(over));
-  return ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+  return ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
 }
 const deliver = () => app.core.outbox.deliverDue(app.clock.now());
 const rows = (where = '1 = 1') => app.core.store.sqlite.prepare(`SELECT id, lead_id AS leadId, kind, state, to_address AS "to", message_id AS messageId,
@@ -44,7 +44,7 @@ describe('erasure and the outbox', () => {
   it('erasing a customer cancels their queued e-mails (history without personal data); another lead\'s mail is still delivered', async () => {
     await setup('');
     const erased = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: erased.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: erased.lead.id, version: versionOf(app.core, erased.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
     expect(rows(`lead_id = ${erased.lead.id}`).map((r) => r.state)).toEqual(['queued', 'queued']);
     await ok(app.core, 'customers.erase', { id: erased.lead.customerId, confirm: true });
     expect(rows(`lead_id = ${erased.lead.id}`).map((r) => [r.state, r.to, r.lastError])).toEqual([['cancelled', '', 'reason:erased'], ['cancelled', '', 'reason:erased']]);
@@ -53,7 +53,7 @@ describe('erasure and the outbox', () => {
     expect(h.every((x) => x.userId === null && !/mario|rossi|example\.it/i.test(x.newValue))).toBe(true);
 
     const other = await contactedLead({ firstName: 'Anna', lastName: 'Verdi', email: 'anna.verdi@example.it' });
-    await ok(app.core, 'leads.makeAppointment', { id: other.lead.id, input: { appointmentAt: iso('2026-03-09T11:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: other.lead.id, version: versionOf(app.core, other.lead.id), input: { appointmentAt: iso('2026-03-09T11:00:00+01:00'), sendEmail: true } });
     expect(await deliver()).toMatchObject({ sent: 1, waiting: false });
     expect(smtp.received.map((r) => r.to)).toEqual(['anna.verdi@example.it']);
   });
@@ -91,11 +91,11 @@ describe('cancellation while a mail is being sent', () => {
     await setup();
     const d = await contactedLead();
     const id = d.lead.id;
-    await ok(app.core, 'leads.makeAppointment', { id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id, version: versionOf(app.core, id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
     const old = rows(`kind = 'appointment_confirmation'`)[0]!;
     const { run, release } = await holdAnswer(); // the server has the message, the answer is held: the row is 'sending'
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('sending');
-    await ok(app.core, 'leads.makeAppointment', { id, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id, version: versionOf(app.core, id), input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('cancelled');
     smtp.beforeAnswer = undefined;
     release();
@@ -113,10 +113,10 @@ describe('cancellation while a mail is being sent', () => {
   it('a close during the send: the reminder planned stays cancelled even when the send of the confirmation fails', async () => {
     await setup();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
     const conf = rows(`kind = 'appointment_confirmation'`)[0]!;
     const { run, release } = await holdAnswer();
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     smtp.beforeAnswer = undefined;
     release();
     await run;
@@ -136,12 +136,12 @@ describe('appointment cancellations go to who knows the appointment, once per ad
   it('after a reschedule without the e-mail flag (the customer got a CANCEL), a close cancels only for the dealer mailbox', async () => {
     await setup();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
     await deliver();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.rossi@example.it']);
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     await deliver();
     expect(cancelsTo()).toEqual(['desk@dealer.example', 'mario.rossi@example.it']);
   });
@@ -149,10 +149,10 @@ describe('appointment cancellations go to who knows the appointment, once per ad
   it('a reschedule without the flag sends no CANCEL for a previous appointment already past', async () => {
     await setup();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true } });
     await deliver();
     app.clock.set(iso('2026-03-04T09:00:00+01:00')); // the first appointment is over (the customer did not come)
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
     await deliver();
     expect(cancelsTo()).toEqual([]);
     expect(rows(`kind = 'appointment_cancellation'`)).toHaveLength(0);
@@ -161,12 +161,12 @@ describe('appointment cancellations go to who knows the appointment, once per ad
   it('the customer\'s address changed between bookings: both addresses get the cancellation', async () => {
     await setup('');
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
     await deliver();
-    const lead = await ok(app.core, 'leads.edit', { id: d.lead.id, input: { email: 'mario.new@example.it' } });
+    const lead = await ok(app.core, 'leads.edit', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { email: 'mario.new@example.it' } });
     await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: lead.lead.version, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: true } });
     await deliver();
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.new@example.it', 'mario.rossi@example.it']);
   });
@@ -176,15 +176,15 @@ describe('reasons are stored as tokens the screens translate (never a bare id)',
   it('no mail server: code:SMTP_NOT_CONFIGURED; a close: status:closed_no_sale; Contact Again: reason:contactAgain', async () => {
     app = openTestApp(iso('2026-03-02T09:00:00Z'), 'Europe/Rome');
     const a = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: a.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', { id: a.lead.id, version: versionOf(app.core, a.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
     expect(await deliver()).toMatchObject({ sent: 0, waiting: true });
     expect(rows(`kind = 'appointment_confirmation'`)[0]!.lastError).toBe('code:SMTP_NOT_CONFIGURED');
     expect((await mailHistory(a.lead.id)).some((h) => h.newValue.endsWith('(code:SMTP_NOT_CONFIGURED)'))).toBe(true);
-    await ok(app.core, 'leads.closedNoSale', { id: a.lead.id, input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', { id: a.lead.id, version: versionOf(app.core, a.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
     expect(rows(`lead_id = ${a.lead.id}`).map((r) => r.lastError)).toEqual(['status:closed_no_sale', 'status:closed_no_sale']);
     const b = await contactedLead({ email: 'b@example.it' });
-    await ok(app.core, 'leads.makeAppointment', { id: b.lead.id, input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
-    await ok(app.core, 'leads.contactAgain', { id: b.lead.id, input: { recontactAt: iso('2026-04-10T09:00:00+02:00') } });
+    await ok(app.core, 'leads.makeAppointment', { id: b.lead.id, version: versionOf(app.core, b.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.contactAgain', { id: b.lead.id, version: versionOf(app.core, b.lead.id), input: { recontactAt: iso('2026-04-10T09:00:00+02:00') } });
     expect(rows(`lead_id = ${b.lead.id}`).map((r) => r.lastError)).toEqual(['reason:contactAgain', 'reason:contactAgain']);
   });
 });

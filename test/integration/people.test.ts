@@ -6,7 +6,7 @@ import type { AppEvent } from '../../electron/core/events';
 import { registerIpc, IPC_CHANNEL } from '../../electron/main/ipc';
 import { startWebServer } from '../../electron/web/server';
 import type { LeadDetail } from '../../shared/contract/models';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
@@ -65,8 +65,8 @@ describe('routing through the core', () => {
     const bob = await user('Bob', ['service_advisor']);
     let d = await create({ source: 'spontaneous' });
     d = await ok(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: bob.id });
-    d = await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-    d = await ok(app.core, 'leads.contactAgain', { id: d.lead.id, input: { recontactAt: app.clock.now() + 3 * DAY } });
+    d = await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    d = await ok(app.core, 'leads.contactAgain', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { recontactAt: app.clock.now() + 3 * DAY } });
     app.clock.advance(4 * DAY);
     const rep = app.core.sweeps.run(app.clock.now(), { only: ['recontact'] });
     const child = app.core.leads.load(rep.changes[0]!.followUpLeadId!);
@@ -107,11 +107,11 @@ describe('permissions are enforced by the core', () => {
     } finally { await web.close(); }
     expect(app.core.leads.load(lead.lead.id).assigneeId).toBeNull();
     // Desk staff work the unassigned queue and their own leads, not someone else's.
-    await ok(app.core, 'leads.recordContact', { id: lead.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } });
+    await ok(app.core, 'leads.recordContact', { id: lead.lead.id, version: versionOf(app.core, lead.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } });
     await asUser(manager());
     await ok(app.core, 'leads.reassign', { id: lead.lead.id, assigneeId: other.id });
     await asUser(desk.id);
-    expect((await err(app.core, 'leads.recordContact', { id: lead.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } })).code).toBe('NOT_YOUR_LEAD');
+    expect((await err(app.core, 'leads.recordContact', { id: lead.lead.id, version: versionOf(app.core, lead.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } })).code).toBe('NOT_YOUR_LEAD');
     expect((await err(app.core, 'leads.create', baseLead({ assigneeId: other.id }))).code).toBe('FORBIDDEN');
     // Consents: changed while working one of the customer's leads (own or unassigned), never someone else's.
     const cid = lead.lead.customerId;
@@ -163,7 +163,7 @@ describe('permissions are enforced by the core', () => {
     await asUser(manager());
     const lead = await create();
     app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
-    expect((await err(app.core, 'leads.recordContact', { id: lead.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } })).code).toBe('USER_INACTIVE');
+    expect((await err(app.core, 'leads.recordContact', { id: lead.lead.id, version: versionOf(app.core, lead.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } })).code).toBe('USER_INACTIVE');
     expect(app.core.actor().id).toBe(second.id);
   });
 

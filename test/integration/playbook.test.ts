@@ -1,12 +1,12 @@
 // The contact playbook through the real core: next step per lead, "My day", templates, Send e-mail.
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../shared/rules/time';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
 afterEach(() => app?.close());
 const contact = (id: number, outcome: string, channel = 'phone', direction = 'outbound') =>
-  ok(app.core, 'leads.recordContact', { id, input: { direction, channel, outcome } });
+  ok(app.core, 'leads.recordContact', { id, version: versionOf(app.core, id), input: { direction, channel, outcome } });
 
 describe('playbook', () => {
   it('walks a lead through call → voicemail → call again → e-mail, with time moved', async () => {
@@ -38,7 +38,7 @@ describe('playbook', () => {
 
   it('an invalid or missing phone number sends the e-mail at once', async () => {
     app = openTestApp();
-    const bad = app.core.leads.create(baseLead({ phone: '+39 12', email: 'a@b.it' }), app.core.actor());
+    const bad = app.core.leads.create(baseLead({ phone: '+39 123456', email: 'a@b.it' }), app.core.actor());
     expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({ phoneValid: false, step: { kind: 'sendEmail', reason: 'phone_invalid' } });
     const none = app.core.leads.create(baseLead({ phone: null }), app.core.actor());
     expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
@@ -61,10 +61,10 @@ describe('playbook', () => {
     // A stale version is refused and nothing is queued; a lead without an address gets a clear error.
     expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
     const noMail = app.core.leads.create(baseLead({ email: null }), app.core.actor());
-    expect((await err(app.core, 'playbook.sendEmail', { id: noMail.id })).code).toBe('EMAIL_MISSING');
+    expect((await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code).toBe('EMAIL_MISSING');
     // A final lead: the contact is refused, the outbox row rolled back with it.
-    await ok(app.core, 'leads.closedNoSale', { id: lead.id, input: { reason: 'customer_refuses' } });
-    expect((await err(app.core, 'playbook.sendEmail', { id: lead.id })).code).toBe('LEAD_IS_FINAL');
+    await ok(app.core, 'leads.closedNoSale', { id: lead.id, version: versionOf(app.core, lead.id), input: { reason: 'customer_refuses' } });
+    expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: versionOf(app.core, lead.id) })).code).toBe('LEAD_IS_FINAL');
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
   });
 
@@ -107,7 +107,7 @@ describe('playbook', () => {
     const unassigned = app.core.leads.create(baseLead({ lastName: 'Unassigned' }), me); // the manager's queue
     const closed = app.core.leads.create(baseLead({ lastName: 'Closed', assigneeId: me.id }), me);
     await contact(closed.id, 'reached');
-    await ok(app.core, 'leads.closedNoSale', { id: closed.id, input: { reason: 'customer_refuses' } });
+    await ok(app.core, 'leads.closedNoSale', { id: closed.id, version: versionOf(app.core, closed.id), input: { reason: 'customer_refuses' } });
 
     const day = await ok(app.core, 'playbook.myDay', {});
     expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual(['CdOld', 'CdNew', 'Unassigned', 'Waiting', 'HqOld']);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { backupDir } from '../../electron/core/backup/backups';
 import { testClock } from '../../electron/core/clock';
-import { baseLead } from './helpers';
+import { baseLead, versionOf } from './helpers';
 import Database from 'better-sqlite3';
 import { damage, damagePage } from '../fixtures/damage';
 import { fileStamp, readCheckState, writeCheckState } from '../../electron/core/backup/startupCheck';
@@ -162,8 +162,8 @@ describe('recovery mode and restore while running', () => {
       const h = open();
       await ok(h, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
       const d = await ok(h, 'leads.create', baseLead());
-      await ok(h, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
-      await ok(h, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: Date.parse('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+      await ok(h, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+      await ok(h, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(h.core()!, d.lead.id), input: { appointmentAt: Date.parse('2026-03-09T10:00:00+01:00'), sendEmail: true } });
       const backup = await ok(h, 'backup.create', {}); // the confirmation is queued in the backup…
       const deliver = () => h.core()!.outbox.deliverDue(h.core()!.clock.now());
       expect(await deliver()).toMatchObject({ sent: 1 }); // …and sent since

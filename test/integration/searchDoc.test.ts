@@ -73,11 +73,12 @@ describe('search documents built in JS = the view leads_search_doc', () => {
     rows[3]![4] = '333/7654321 ';
     rows[4]![1] = 'Élodie Zoé';
     rows[5]![4] = '+41 79 123 45 67';
-    // A NUL (past the first 8 KB, which the reader checks for binary content): this row's document comes from the view.
+    // A NUL in a phone (past the first 8 KB, which the reader checks for binary content) is refused like any
+    // phone with a control character (shared/rules/contact.ts): it never reaches the index.
     for (let n = 100; n < 250; n++) rows.push(hqRow(person(n)));
     rows.push(hqRow({ ...person(999), phone: '333\u00003334444' }));
     const r = await app.core.importer.commit({ name: 'docs.csv', data: utf8(csv(rows, ';')) }, { decisions: [] }, app.core.actor());
-    expect(r.imported).toBe(rows.length - 1);
+    expect(r.imported).toBe(rows.length - 2);
     db.exec("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, 'leads_fts', 'instance')");
     const terms = () => db.prepare('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY doc, col, offset, term').all();
     const fromImport = terms();

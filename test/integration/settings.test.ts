@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../shared/contract/app';
 import type { LeadDetail } from '../../shared/contract/models';
 import { DEFAULT_CAMPAIGNS } from '../../shared/domain/vocabulary';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
 beforeEach(() => { app = openTestApp(); });
@@ -39,8 +39,8 @@ describe('settings.setDealer', () => {
     await ok(app.core, 'settings.setDealer', DEALER);
     await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: 2525, tls: 'none', user: '', from: 'service@bianchi.example', dealerMailbox: 'desk@bianchi.example' });
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead());
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: Date.parse('2026-03-05T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: Date.parse('2026-03-05T10:00:00+01:00'), sendEmail: true } });
     const mail = app.core.store.sqlite.prepare(`SELECT subject, text_body AS text FROM outbox WHERE kind = 'appointment_confirmation' AND to_address = ?`)
       .get('mario.rossi@example.it') as { subject: string; text: string };
     expect(`${mail.subject}\n${mail.text}`).toContain('Autoservizi Bianchi');

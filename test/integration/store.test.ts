@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, DAY } from '../../shared/rules';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
 beforeEach(() => { app = openTestApp(); });
@@ -28,7 +28,7 @@ describe('lead service on a real SQLite file', () => {
     expect(mid.assigned).toBe(before.assigned + 1);
     expect(mid.not_managed).toBe(before.not_managed + 1);
     expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(mid.not_managed);
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'busy' } });
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'busy' } });
     const after = (await ok(app.core, 'leads.counts', {})).counts;
     expect(after.not_managed).toBe(mid.not_managed - 1);
     expect(after.in_progress).toBe(mid.in_progress + 1);
@@ -38,11 +38,11 @@ describe('lead service on a real SQLite file', () => {
   it('a refused action leaves lead, contacts and history untouched', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     const before = snapshot(app, d.lead.id);
-    const e = await err(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: app.clock.now() + DAY, sendEmail: true } });
+    const e = await err(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: app.clock.now() + DAY, sendEmail: true } });
     expect(e.code).toBe('CONTACT_ATTEMPT_REQUIRED');
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
     const mid = snapshot(app, d.lead.id);
-    const e2 = await err(app.core, 'leads.closedInSale', { id: d.lead.id, input: { vin: 'ZAM12345678901234' } });
+    const e2 = await err(app.core, 'leads.closedInSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { vin: 'ZAM12345678901234' } });
     expect(e2).toMatchObject({ code: 'NOTES_REQUIRED', field: 'notes' });
     expect(snapshot(app, d.lead.id)).toEqual(mid);
     expect(mid.history.length).toBeGreaterThan(before.history.length);
@@ -70,7 +70,7 @@ describe('lead service on a real SQLite file', () => {
   it('records contacts with the save time, first contact and SLA 1', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     app.clock.advance(24 * HOUR);
-    const r = await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: '<b>hi</b>' } });
+    const r = await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: '<b>hi</b>' } });
     expect(r.lead.firstContactAt).toBe(app.clock.now());
     expect(r.lead.sla1Met).toBe(true);
     expect(r.contacts).toHaveLength(1);
@@ -84,9 +84,9 @@ describe('lead service on a real SQLite file', () => {
     const d = await ok(app.core, 'leads.create', baseLead({ vin }));
     expect(d.vehicle.model).toBe('Ghibli');
     expect(d.vinUnknown).toBe(false);
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
     const eoo = Date.parse('2026-01-15T00:00:00Z');
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, input: { reason: 'not_current_owner', endOfOwnership: eoo } });
+    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'not_current_owner', endOfOwnership: eoo } });
     expect(app.core.store.sqlite.prepare('SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?').get(vin)).toEqual({ e: eoo });
   });
 
@@ -100,7 +100,7 @@ describe('lead service on a real SQLite file', () => {
   it('changing the SLA settings re-evaluates the stored deadlines and flags', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     app.clock.advance(2 * HOUR);
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
     expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 1, missed: 0 });
     const settings = await ok(app.core, 'settings.get', {});
     await ok(app.core, 'settings.setRules', { ...settings.rules, sla1Hours: 1 });

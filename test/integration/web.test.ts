@@ -82,6 +82,17 @@ describe('browser mode HTTP bridge', () => {
     }
   });
 
+  it('malformed percent-encoding in a static path is a 400, never a 500', async () => {
+    const { request } = await import('node:http');
+    const u = new URL(web.url);
+    const get = (path: string) => new Promise<number>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: u.port, path }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.end();
+    });
+    for (const p of ['/%', '/%E0%A4%A', '/%ZZ', '/assets/%', '/a%00.js']) expect([p, await get(p)]).toEqual([p, 400]);
+    expect(await get('/caf%C3%A9')).toBe(200);
+  });
+
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {

@@ -3,6 +3,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../../../shared/domain/lead';
 import { ROLES, type Language, type Role } from '../../../shared/domain/vocabulary';
+import { dayProblem } from '../../../shared/domain/timeBounds';
 import { AppError } from '../../../shared/contract/errors';
 import type { UserRow } from '../../../shared/contract/people';
 import { permissionOf } from '../../../shared/contract/permissions';
@@ -96,6 +97,14 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     },
     save(input) {
       if (input.email && !EMAIL.test(input.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
+      // The contract refuses these already; the service too, whoever calls it (a rolled-over day is never stored).
+      input.absences.forEach((a, i) => {
+        for (const k of ['from', 'to'] as const) {
+          const p = dayProblem(a[k]);
+          if (p) throw new AppError(p, { field: `absences.${i}.${k}` });
+        }
+        if (a.from > a.to) throw new AppError('DATE_INVALID', { field: `absences.${i}.to` });
+      });
       const roles = [...new Set(input.roles)];
       const id = sqlite.transaction(() => {
         let uid = input.id ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatedKey, isoWeekOf, isPeriodSpec, presetSpec, resolvePeriod, trendWeeks } from './period';
+import { evaluatedKey, isoWeekOf, isPeriodSpec, periodProblem, presetSpec, resolvePeriod, trendWeeks } from './period';
 
 const s = { timeZone: 'Europe/Rome', sla3WindowDays: 60 };
 const NOW = Date.parse('2026-12-15T10:00:00Z');
@@ -74,5 +74,20 @@ describe('report periods', () => {
     const weeks = trendWeeks(resolvePeriod('2026-11', NOW, s)!, NOW, s);
     expect(weeks.map((w) => w.spec)).toEqual(['2026-W38', '2026-W39', '2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']);
     for (let i = 1; i < weeks.length; i++) expect(weeks[i]!.from).toBe(weeks[i - 1]!.to);
+  });
+});
+
+describe('periods out of the desk\'s years or that do not exist (issue #17)', () => {
+  it.each([
+    ['0050-05', 'DATE_OUT_OF_RANGE'], ['0099-W01', 'DATE_OUT_OF_RANGE'], ['9999-W52', 'DATE_OUT_OF_RANGE'], ['1999-12', 'DATE_OUT_OF_RANGE'],
+    ['2101-01', 'DATE_OUT_OF_RANGE'], ['0026-11-01..0026-11-15', 'DATE_OUT_OF_RANGE'], ['2026-W54', 'DATE_INVALID'], ['2026-00', 'DATE_INVALID'],
+    ['2026-02-31..2026-03-02', 'DATE_INVALID'], ['2026-03-02..2026-03-01', 'DATE_INVALID'], ['next-week', 'INVALID_INPUT'], ['2026-W47', null], ['2100-12', null],
+  ])('%s → %s', (spec, problem) => {
+    expect(periodProblem(spec)).toBe(problem);
+    expect(isPeriodSpec(spec)).toBe(problem === null);
+    if (problem) expect(resolvePeriod(spec, Date.parse('2026-03-02T09:00:00Z'), { timeZone: 'Europe/Rome', sla3WindowDays: 60 })).toBeNull();
+  });
+  it('a year below 100 is never read as 19xx', () => {
+    expect(resolvePeriod('0050-05', Date.parse('2026-03-02T09:00:00Z'), { timeZone: 'Europe/Rome', sla3WindowDays: 60 })).toBeNull();
   });
 });

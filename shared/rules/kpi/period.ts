@@ -5,6 +5,7 @@
 // SLA 3 keeps the domain's own window: the leads assigned in the 60 days before that report date.
 import type { RuleSettings } from '../../domain/settings';
 import { addCalendarDays, fromWallTime, wallTime } from '../time';
+import { inYearRange } from '../../domain/timeBounds';
 
 export type PeriodKind = 'week' | 'month' | 'custom';
 /**
@@ -87,8 +88,25 @@ export function isPeriodSpec(spec: string): boolean {
   return (PERIOD_PRESETS as readonly string[]).includes(spec) || periodDays(spec) !== null;
 }
 
-/** First and last local day of a spec, or null when it is not one. */
+/**
+ * Why a string is not a period the desk handles, or null when it is one: DATE_OUT_OF_RANGE for a year outside
+ * 2000–2100 (a "0050-05" is not 1950, a "9999-W52" not a report), DATE_INVALID for a week, month or day that
+ * does not exist or a range that ends before it starts, INVALID_INPUT for anything else.
+ */
+export function periodProblem(spec: string): 'DATE_OUT_OF_RANGE' | 'DATE_INVALID' | 'INVALID_INPUT' | null {
+  if (isPeriodSpec(spec)) return null;
+  const years = WEEK.exec(spec) ?? MONTH.exec(spec) ? [spec.slice(0, 4)] : RANGE.test(spec) ? [spec.slice(0, 4), spec.slice(12, 16)] : null;
+  if (!years) return 'INVALID_INPUT';
+  return years.every((y) => inYearRange(Number(y))) ? 'DATE_INVALID' : 'DATE_OUT_OF_RANGE';
+}
+
+/** First and last local day of a spec, or null when it is not one (or its years are outside 2000–2100). */
 function periodDays(spec: string): { kind: PeriodKind; first: Date; last: Date; spec: string } | null {
+  const p = periodDaysAnyYear(spec);
+  return p && inYearRange(p.first.getUTCFullYear()) && inYearRange(p.last.getUTCFullYear()) ? p : null;
+}
+
+function periodDaysAnyYear(spec: string): { kind: PeriodKind; first: Date; last: Date; spec: string } | null {
   let m = WEEK.exec(spec);
   if (m) {
     const year = Number(m[1]);

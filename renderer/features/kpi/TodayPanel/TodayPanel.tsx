@@ -31,8 +31,7 @@ export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {
           <Text fw={600}>{t('kpi:section.today')}</Text>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xl">
             {ITEMS.map(([metric, key, label, color]) => {
-              const isAppt = metric === 'now_appointments_today';
-              const filter = { metric, from: isAppt ? d.today.dayFrom : 0, to: isAppt ? d.today.dayTo : 0, at: d.now };
+              const filter = { metric, from: d.today.dayFrom, to: d.today.dayTo, at: d.now };
               return (
                 <Stack key={metric} gap={0}>
                   <Text size="xs" c="dimmed">{t(`kpi:today.${label}`)}</Text>

@@ -8,6 +8,8 @@ import type { NewLead } from '../../../../shared/contract/inputs';
 import { defaultRuleSettings } from '../../../../shared/domain/settings';
 import { CONSENTS, DEFAULT_CAMPAIGNS, LANGUAGES, LEAD_TYPES, SOURCES, type Language, type LeadType, type Source } from '../../../../shared/domain/vocabulary';
 import { initialLead } from '../../../../shared/rules/newLead';
+import { normalizePhone, phoneCountry } from '../../../../shared/people/phone';
+import { useCurrentUser, usePeople } from '../../people/usePeople';
 import { useAppInfo } from '../../../app/appInfo';
 import { navigate } from '../../../app/router';
 import { useSettings, useCampaignLabel } from '../../../app/settings';
@@ -17,6 +19,9 @@ import { invoke } from '../../../platform';
 import { emptyForm, toInput, type NewLeadForm, type TextKey } from './form';
 
 const LONG: TextKey[] = ['requestDetails', 'customerNotes', 'campaignNotes', 'additionalServices'];
+/** The fields of this form: an error on one of them is shown under it, any other on top. */
+const FIELDS = ['firstName', 'lastName', 'email', 'phone', 'otherPhone', 'vin', 'campaign', 'assigneeId', 'country', 'state', 'city', 'zip',
+  'requestFor', 'requestDetails', 'customerNotes', 'campaignNotes', 'additionalServices'];
 
 export function NewLeadScreen() {
   const { t } = useTranslation();
@@ -27,6 +32,12 @@ export function NewLeadScreen() {
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<{ code: string; field?: string } | null>(null);
   const campaigns = settings?.campaigns ?? [...DEFAULT_CAMPAIGNS];
+  const current = useCurrentUser();
+  const { users } = usePeople();
+  const me = current?.user?.id ?? null;
+  // Creating a lead for someone else needs the manage permission (the core checks it too): others see themselves only.
+  const assignees = users.filter((u) => u.active && (current?.canManage || u.id === me));
+  const assigneeValue = f.assigneeId === undefined ? me : f.assigneeId;
   const setText = (k: TextKey, v: string) => { if (err?.field === k) setErr(null); setF((s) => ({ ...s, text: { ...s.text, [k]: v } })); };
   const fieldErr = (k: string) => (err?.field === k ? t(`errors:code.${err.code}`) : null);
   const text = (k: TextKey, required = false) => {
@@ -34,11 +45,18 @@ export function NewLeadScreen() {
       label: t(`desk:field.${k}`), value: f.text[k], required, 'data-testid': `new-${k}`,
       onChange: (e: { currentTarget: { value: string } }) => setText(k, e.currentTarget.value),
       error: fieldErr(k),
+      description: phoneWarning(k),
     };
     return LONG.includes(k) ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
   };
+  /** libphonenumber's view of a well-formed number for the customer's country: a warning, as the import flags it. */
+  function phoneWarning(k: TextKey): string | null {
+    if ((k !== 'phone' && k !== 'otherPhone') || !f.text[k].trim() || fieldErr(k)) return null;
+    const n = normalizePhone(f.text[k], f.text.country || null, f.language);
+    return n && !n.valid ? t('desk:newLead.phoneUnverified', { country: phoneCountry(f.text.country || null, f.language) }) : null;
+  }
   const submit = async () => {
-    const input = toInput(f);
+    const input = toInput(f, me);
     if (!input.firstName && !input.lastName) { setErr({ code: 'NAME_REQUIRED', field: 'lastName' }); return; }
     const local = initialLead(input as NewLead, { now: info?.now ?? Date.now(), settings: settings?.rules ?? defaultRuleSettings(), campaigns });
     if (!local.ok) { setErr(local.error); return; }
@@ -51,7 +69,7 @@ export function NewLeadScreen() {
     void refresh();
     navigate(`/lead/${r.value.lead.id}`);
   };
-  const general = err && !['firstName', 'lastName', 'email', 'vin', 'campaign', 'phone'].includes(err.field ?? '') ? t(`errors:code.${err.code}`) : null;
+  const general = err && !FIELDS.includes(err.field ?? '') ? t(`errors:code.${err.code}`) : null;
   return (
     <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate data-testid="new-lead">
       <Stack gap="sm" maw={1100}>
@@ -81,6 +99,9 @@ export function NewLeadScreen() {
               onChange={(v) => v && setF((s) => ({ ...s, source: v as Source }))} data={SOURCES.map((x) => ({ value: x, label: t(`domain:source.${x}`) }))} />
             <Select label={t('desk:field.campaign')} value={f.campaign} allowDeselect={false} data-testid="new-campaign" error={fieldErr('campaign')} searchable
               onChange={(v) => v && setF((s) => ({ ...s, campaign: v }))} data={campaigns.map((x) => ({ value: x, label: campaignLabel(x) }))} />
+            <Select label={t('desk:field.assignee')} value={assigneeValue === null ? 'none' : String(assigneeValue)} allowDeselect={false} data-testid="new-assignee"
+              error={fieldErr('assigneeId')} onChange={(v) => { if (err?.field === 'assigneeId') setErr(null); setF((s) => ({ ...s, assigneeId: !v || v === 'none' ? null : Number(v) })); }}
+              data={[...assignees.map((u) => ({ value: String(u.id), label: u.name })), { value: 'none', label: t('desk:newLead.unassigned') }]} />
             {text('requestFor')}
             {f.preferred.map((p, i) => (
               <DateTimeField key={i} label={t(`desk:field.preferredAt${i + 1}`)} value={p} clearable min={info?.now} testId={`new-preferredAt${i + 1}`}

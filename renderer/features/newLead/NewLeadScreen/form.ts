@@ -14,6 +14,8 @@ export interface NewLeadForm {
   campaign: string;
   preferred: [number | null, number | null, number | null];
   consents: Record<ConsentKey, boolean>;
+  /** The chosen assignee: undefined = the person at the desk (the default), null = not assigned. */
+  assigneeId?: number | null;
 }
 
 export const emptyForm = (language: Language): NewLeadForm => ({
@@ -26,7 +28,7 @@ export const emptyForm = (language: Language): NewLeadForm => ({
   consents: Object.fromEntries(CONSENTS.map((c) => [c, false])) as Record<ConsentKey, boolean>,
 });
 
-export function toInput(f: NewLeadForm): NewLeadInput {
+export function toInput(f: NewLeadForm, me: number | null = null): NewLeadInput {
   const v = (k: TextKey) => f.text[k].trim() || null;
   return {
     firstName: f.text.firstName.trim(), lastName: f.text.lastName.trim(),
@@ -37,5 +39,6 @@ export function toInput(f: NewLeadForm): NewLeadInput {
     campaignNotes: v('campaignNotes'), additionalServices: v('additionalServices'),
     preferredAt1: f.preferred[0], preferredAt2: f.preferred[1], preferredAt3: f.preferred[2],
     consents: { ...f.consents },
+    assigneeId: f.assigneeId === undefined ? me : f.assigneeId,
   };
 }
