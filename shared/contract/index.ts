@@ -11,8 +11,9 @@ import { peopleChannels } from './people';
 import { mailChannels } from './mail';
 import { notificationChannels } from './notifications';
 import { backupChannels } from './backup';
+import { listChannels } from './lists';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels, listChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -11,6 +11,7 @@ import { deskHandlers } from './desk';
 import { peopleHandlers } from './people';
 import { mailHandlers, notificationHandlers } from './mail';
 import { backupHandlers } from './backup';
+import { listHandlers } from './lists';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -24,5 +25,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...mailHandlers(c),
     ...notificationHandlers(c),
     ...backupHandlers(c.backups),
+    ...listHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

@@ -1,7 +1,7 @@
 // The manual's "SLA & KPI" section: the Aftersales Manager's dashboard for a period.
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, formatDayRange } from '../../../app/format';
 import { navigate } from '../../../app/router';
 import { useKpi } from '../api';
 import { Breakdowns } from '../Breakdowns';
@@ -28,7 +28,7 @@ export function KpiScreen({ period }: { period: string }) {
       {d && (
         <>
           <Text size="sm" c="dimmed" data-testid="kpi-period-text">
-            {d.period.firstDay} – {d.period.lastDay} · {t('kpi:period.asOf', { at: formatDateTime(d.period.at, i18n.language) })} · {t('kpi:ui.clickHint')}
+            <span data-testid="kpi-period-days">{formatDayRange(d.period.firstDay, d.period.lastDay, i18n.language)}</span> · {t('kpi:period.asOf', { at: formatDateTime(d.period.at, i18n.language) })} · {t('kpi:ui.clickHint')}
           </Text>
           <TodayPanel d={d} period={period} />
           <SlaCards d={d} period={period} />
