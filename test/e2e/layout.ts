@@ -52,3 +52,20 @@ export async function tableFit(page: Page): Promise<{ table: number; lastColumn:
     };
   });
 }
+
+/**
+ * No badge of the page cuts its text, and the status, next-step and SLA badges show their full translated label
+ * (compared with the locale files, not with pixels). Returns how many badges were checked.
+ */
+export async function checkBadges(page: Page, lang: string, scope = 'body'): Promise<{ checked: number; problems: string[] }> {
+  const L = badgeLabels(lang);
+  const problems: string[] = [];
+  const all = await badges(page, scope);
+  for (const b of all) {
+    if (b.cut) problems.push(`cut: "${b.text}"`);
+    if (b.status && !(b.text === L.status(b.status) || b.text === `${L.status(b.status)} 🔒`)) problems.push(`status ${b.status}: "${b.text}"`);
+    if (b.kind && b.text !== L.step(b.kind)) problems.push(`step ${b.kind}: "${b.text}"`);
+    if (b.sla && !b.text.startsWith(L.sla('sla1')) && !b.text.startsWith(L.sla('sla2'))) problems.push(`sla: "${b.text}"`);
+  }
+  return { checked: all.length, problems };
+}
