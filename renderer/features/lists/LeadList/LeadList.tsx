@@ -62,7 +62,7 @@ export function LeadList({ view, onCount }: { view: ListView; onCount?: (n: numb
   const sortLabel = url.sort === 'default' || !sortColumn
     ? t(CLOSED_VIEWS.has(view) ? 'lists:defaultOrderClosed' : 'app:list.defaultOrder')
     : t(sortColumn.label);
-  const columns = prefs.order.filter((c) => !prefs.hidden.includes(c));
+  const columns = useMemo(() => prefs.order.filter((c) => !prefs.hidden.includes(c)), [prefs.order, prefs.hidden]); // stable: rows stay memoized
   const setPrefs = (p: Partial<ListPrefs>) => save({ ...prefs, ...p });
   const resize = (c: ListColumn, w: number) => setPrefs({ widths: { ...prefs.widths, [c]: w } });
 
