@@ -1,4 +1,5 @@
-// Dates, times and numbers in the user's language, in this PC's time zone.
+// THE formatter of dates, times and numbers in the user's language (en → en-GB, fr-FR, de-DE, it-IT), in this PC's
+// time zone; every screen goes through it (four-digit years in every language, thousands separators).
 import { localeTag } from '../i18n';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -8,11 +9,39 @@ function fmt(lang: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeForma
   if (!f) { f = new Intl.DateTimeFormat(localeTag(lang), opts); cache.set(key, f); }
   return f;
 }
+const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 export const formatDateTime = (ms: number | null | undefined, lang: string): string =>
-  ms === null || ms === undefined ? '' : fmt(lang, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
+  ms === null || ms === undefined ? '' : fmt(lang, { ...DATE, ...TIME }).format(ms);
 export const formatDate = (ms: number | null | undefined, lang: string): string =>
-  ms === null || ms === undefined ? '' : fmt(lang, { dateStyle: 'short' }).format(ms);
-export const formatNumber = (n: number, lang: string): string => new Intl.NumberFormat(localeTag(lang)).format(n);
+  ms === null || ms === undefined ? '' : fmt(lang, DATE).format(ms);
+
+/** A calendar day stored as `YYYY-MM-DD` (holidays, workshop days, KPI periods), independent of the PC's zone. */
+export type DayStyle = 'short' | 'weekday' | 'long';
+const DAY: Record<DayStyle, Intl.DateTimeFormatOptions> = {
+  short: { ...DATE, timeZone: 'UTC' },
+  weekday: { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' },
+  long: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+};
+export function formatDay(day: string, lang: string, style: DayStyle = 'short'): string {
+  const t = Date.parse(`${day}T12:00:00Z`);
+  return Number.isNaN(t) ? day : fmt(lang, DAY[style]).format(t);
+}
+/** A span of calendar days: "16/11/2026 – 22/11/2026". */
+export const formatDayRange = (from: string, to: string, lang: string): string =>
+  from === to ? formatDay(from, lang) : `${formatDay(from, lang)} – ${formatDay(to, lang)}`;
+
+const numbers = new Map<string, Intl.NumberFormat>();
+function num(lang: string, opts: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(opts)}`;
+  let f = numbers.get(key);
+  if (!f) { f = new Intl.NumberFormat(localeTag(lang), opts); numbers.set(key, f); }
+  return f;
+}
+export const formatNumber = (n: number, lang: string, maximumFractionDigits?: number): string =>
+  num(lang, maximumFractionDigits === undefined ? {} : { maximumFractionDigits }).format(n);
 export const formatPercent = (n: number | null, lang: string): string =>
-  n === null ? '—' : new Intl.NumberFormat(localeTag(lang), { style: 'percent', maximumFractionDigits: 1 }).format(n);
+  n === null ? '—' : num(lang, { style: 'percent', maximumFractionDigits: 1 }).format(n);
+export const formatMegabytes = (bytes: number, lang: string): string =>
+  num(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_048_576);
 export const daysBetween = (from: number, to: number): number => Math.max(0, Math.floor((to - from) / 86_400_000));

@@ -12,8 +12,9 @@ import { mailChannels } from './mail';
 import { notificationChannels } from './notifications';
 import { backupChannels } from './backup';
 import { listPrintChannels } from './listPrint';
+import { listChannels } from './lists';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels, listPrintChannels);
+export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels, listPrintChannels, listChannels);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

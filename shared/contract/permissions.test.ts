@@ -3,7 +3,7 @@ import { CHANNEL_NAMES } from './index';
 import { CHANNEL_PERMISSIONS, permissionOf } from './permissions';
 
 /** Writes that are personal choices or part of working a lead, not settings. */
-const OPEN_WRITES = new Set(['settings.setLanguage', 'customers.setConsents', 'people.switch']); // consents: checked against the lead (peopleService.authorize)
+const OPEN_WRITES = new Set(['settings.setLanguage', 'desk.listPrefs.set', 'customers.setConsents', 'people.switch']); // consents: checked against the lead (peopleService.authorize)
 
 describe('the permission table', () => {
   it('names only real channels', () => {

@@ -4,7 +4,7 @@
 //    assignment, reassignment, assignment rules, users, every setting, registry import, demo data, erasure.
 //  - `lead`: acting on a lead (input `id`): own leads and the unassigned queue; someone else's lead only
 //    with `manage` (else NOT_YOUR_LEAD).
-// Everything else (reading lists and leads, creating a lead, importing leads, the personal language,
+// Everything else (reading lists and leads, creating a lead, importing leads, the personal language and list layout,
 // switching who is at the desk, exporting a customer's data for a request) is open to everyone at the desk.
 import type { ChannelName } from './index';
 

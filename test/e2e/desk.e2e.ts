@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { LeadDetail } from '../../shared/contract/models';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
 import { expect, shot as save, test, type AppFixture } from './fixtures';
+import { checkBadges, tableFit } from './layout';
 
 type Words = { closedNoSale: string; closedInSale: string; vinNeeded: string; request: string; saved: string; stale: string };
 const L: Record<'en' | 'it', Words> = {
@@ -194,16 +195,30 @@ for (const lang of ['en', 'it'] as const) {
   });
 }
 
-test('every screen and dialog in the four languages (screenshots)', async ({ page, app }) => {
-  await app.core.dispatch('demo.load', { leads: 200 }, { transport: 'test' });
-  const d = await contact(app, await createLead(app, { preferredAt1: Date.parse('2026-11-20T08:00:00Z'), vin: 'ZAMXX00A000000002' }), 'reached');
-  for (const lang of LANGUAGES) {
+// At the desk's screen size, one test per language: every screen and dialog, screenshots under test-results/screens,
+// and — checked on the text, not the pixels — no badge cuts its label and the lead table fits the window.
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+  for (const lang of LANGUAGES) test(`${lang}: every screen and dialog (screenshots), no truncated badge, the lead table fits`, async ({ page, app }) => {
+    await app.core.dispatch('demo.load', { leads: 200 }, { transport: 'test' });
+    const d = await contact(app, await createLead(app, { preferredAt1: Date.parse('2026-11-20T08:00:00Z'), vin: 'ZAMXX00A000000002' }), 'reached');
     await setLanguage(app, lang);
     await page.goto(`${app.url}#/list/assigned`);
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(page.getByTestId('lead-table').locator('tbody tr').first()).toBeVisible();
-    await shot(page, `desk-list-${lang}`);
+    for (const view of ['assigned', 'not_managed', 'in_progress', 'closed_sale', 'closed_no_sale', 'lost'] as const) {
+      await page.goto(`${app.url}#/list/${view}`);
+      await expect(page.getByTestId('lead-table').locator('tbody tr').first()).toBeVisible();
+      await expect(page.getByTestId('lead-table').locator('[data-testid="step-badge"]').first()).toBeVisible(); // the next steps have arrived
+      const b = await checkBadges(page, lang, '[data-testid="lead-table"]');
+      expect(b.problems, `${lang} ${view}`).toEqual([]);
+      expect(b.checked).toBeGreaterThan(0);
+      const fit = await tableFit(page);
+      expect(fit.scrolls, `${lang} ${view}: the table scrolls sideways`).toBe(false);
+      expect(fit.lastColumn).toBe('nextStep');
+      expect(fit.lastRight, `${lang} ${view}: the Next step column is cut`).toBeLessThanOrEqual(fit.window);
+      await shot(page, `desk-list-${view}-${lang}`);
+    }
     await page.getByTestId('new-lead-button').click();
     await expect(page.getByTestId('new-lead')).toBeVisible();
     await shot(page, `desk-new-lead-${lang}`);
@@ -212,6 +227,10 @@ test('every screen and dialog in the four languages (screenshots)', async ({ pag
     await shot(page, `desk-help-${lang}`);
     await page.goto(`${app.url}#/lead/${d.lead.id}`);
     await expect(page.getByTestId('lead-page')).toBeVisible();
+    await expect(page.getByTestId('lead-page').locator('[data-testid="step-badge"]').first()).toBeVisible();
+    const lb = await checkBadges(page, lang, '[data-testid="lead-page"]');
+    expect(lb.problems, `${lang} lead page`).toEqual([]);
+    expect(lb.checked).toBeGreaterThan(1);
     await shot(page, `desk-lead-${lang}`);
     for (const a of ['edit', 'recordContact', 'makeAppointment', 'closedInSale', 'closedNoSale', 'contactAgain']) {
       await page.getByTestId(`action-${a}`).click();
@@ -225,6 +244,10 @@ test('every screen and dialog in the four languages (screenshots)', async ({ pag
     for (const [route, testId] of [['my-day', 'myday-title'], ['import', 'import-title'], ['kpi', 'kpi-title']] as const) {
       await page.goto(`${app.url}#/${route}`);
       await expect(page.getByTestId(testId)).toBeVisible();
+      if (route === 'my-day') {
+        await expect(page.locator('[data-testid="step-badge"]').first()).toBeVisible();
+        expect((await checkBadges(page, lang)).problems, `${lang} my day`).toEqual([]);
+      }
       await shot(page, `desk-screen-${route}-${lang}`);
     }
     // Settings, one screenshot per tab: each tab opens from its own address and shows its cards.
@@ -236,7 +259,7 @@ test('every screen and dialog in the four languages (screenshots)', async ({ pag
       await expect(page.getByTestId(testId)).toBeVisible();
       await shot(page, `desk-screen-settings-${tab}-${lang}`);
     }
-  }
+  });
 });
 
 test('the six views of the View menu, their counts, and counts refreshed after an action', async ({ page, app }) => {

@@ -12,6 +12,7 @@ import { peopleHandlers } from './people';
 import { mailHandlers, notificationHandlers } from './mail';
 import { backupHandlers } from './backup';
 import { listPrintHandlers } from './listPrint';
+import { listHandlers } from './lists';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -26,5 +27,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...notificationHandlers(c),
     ...backupHandlers(c.backups),
     ...listPrintHandlers(c),
+    ...listHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

@@ -31,7 +31,7 @@ export function SlaBadge({ lead, now }: { lead: SlaInput; now: number }) {
   const color = c.left < 0 ? 'red' : c.left < c.total / 4 ? 'orange' : 'green';
   return (
     <Tooltip label={t(`app:sla.${c.kind}Tooltip`)}>
-      <Badge color={color} variant={c.left < 0 ? 'filled' : 'light'} radius="sm" data-sla={color}>
+      <Badge color={color} variant={c.left < 0 ? 'filled' : 'light'} radius="sm" tt="none" data-sla={color}>
         {t(`app:sla.${c.kind}Short`)} · {humanLeft(c.left, t)}
       </Badge>
     </Tooltip>

@@ -10,7 +10,7 @@ const COLOR: Record<Status, string> = {
 export function StatusBadge({ status, frozen }: { status: Status; frozen?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[status]} variant="light" radius="sm" data-status={status}>
+    <Badge color={COLOR[status]} variant="light" radius="sm" tt="none" data-status={status}>
       {t(`domain:status.${status}`)}{frozen ? ' 🔒' : ''}
     </Badge>
   );

@@ -5,12 +5,10 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntryOut } from '../../../../shared/contract/backup';
-import { formatDateTime } from '../../../app/format';
-import { localeTag } from '../../../i18n';
+import { formatDateTime, formatMegabytes } from '../../../app/format';
 import { invoke } from '../../../platform';
 
-export const formatSize = (bytes: number, lang: string): string =>
-  new Intl.NumberFormat(localeTag(lang), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_048_576);
+export const formatSize = formatMegabytes;
 
 export function BackupTable({ backups }: { backups: BackupEntryOut[] }) {
   const { t, i18n } = useTranslation();

@@ -17,7 +17,7 @@ export function Indicators({ d, period }: { d: Dashboard; period: string }) {
   const rows: [string, React.ReactNode, string?][] = [
     [t('kpi:ind.assigned'), fb(tot.assigned, 'assigned', 'assigned')],
     [t('kpi:ind.contacts'), formatNumber(tot.contacts, lang)],
-    [t('kpi:ind.perLead'), tot.assigned ? (tot.contacts / tot.assigned).toLocaleString(lang, { maximumFractionDigits: 2 }) : '—'],
+    [t('kpi:ind.perLead'), tot.assigned ? formatNumber(tot.contacts / tot.assigned, lang, 2) : '—'],
     [t('kpi:ind.bdRate'), fb(tot.bd.met, 'bd_met', 'bd-met'), formatPercent(slaRate(tot.bd), lang)],
     [t('kpi:ind.appointmentRate'), fb(tot.appointment, 'appointment', 'appointment'), formatPercent(ratio(tot.appointment, tot.assigned), lang)],
     [t('kpi:ind.keptRate'), fb(tot.kept, 'appointment_kept', 'kept'), formatPercent(ratio(tot.kept, tot.kept + tot.noShow), lang)],

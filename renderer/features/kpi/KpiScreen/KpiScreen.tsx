@@ -2,7 +2,7 @@
 import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, formatDayRange } from '../../../app/format';
 import { evaluatedKey, type AsOf } from '../../../../shared/rules/kpi/period';
 import { navigate } from '../../../app/router';
 import { useKpi } from '../api';
@@ -38,7 +38,7 @@ export function KpiScreen({ period }: { period: string }) {
       {d && (
         <>
           <Text size="sm" c="dimmed" data-testid="kpi-period-text">
-            {d.period.firstDay} – {d.period.lastDay} · <span data-testid="kpi-evaluated">{t(`kpi:evaluated.${evaluatedKey(d.period)}`, { at: formatDateTime(d.period.at, i18n.language) })}</span> · {t('kpi:ui.clickHint')}
+            <span data-testid="kpi-period-days">{formatDayRange(d.period.firstDay, d.period.lastDay, i18n.language)}</span> · <span data-testid="kpi-evaluated">{t(`kpi:evaluated.${evaluatedKey(d.period)}`, { at: formatDateTime(d.period.at, i18n.language) })}</span> · {t('kpi:ui.clickHint')}
           </Text>
           <TodayPanel d={d} period={period} />
           <SlaCards d={d} period={period} />

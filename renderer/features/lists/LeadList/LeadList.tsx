@@ -1,34 +1,31 @@
-// The list of a view: the manual's columns plus assignee and SLA badge; sortable, searchable, paged;
-// arrows move the selection and Enter opens the lead.
-import { ActionIcon, Alert, Anchor, Group, Pagination, ScrollArea, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+// The list of a view: the manual's columns plus assignee, SLA badge and next step; sortable, searchable, paged;
+// arrows move the selection and Enter opens the lead. Search, sort, filter and page live in the address
+// (useListUrlState); the columns (shown, order, width) and the page size are the person's (useListPrefs).
+import { ActionIcon, Alert, Group, Pagination, ScrollArea, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChevronDown, IconChevronUp, IconRefresh, IconSearch, IconSelector } from '@tabler/icons-react';
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { IconRefresh, IconSearch, IconUserExclamation } from '@tabler/icons-react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCampaignLabel } from '../../../app/settings';
 import type { ListRow, SortKey } from '../../../../shared/contract/leads';
+import { PAGE_SIZES, type ListColumn, type ListPrefs } from '../../../../shared/contract/lists';
 import type { ListView } from '../../../../shared/domain/vocabulary';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { SlaBadge } from '../../../components/SlaBadge';
-import { daysBetween, formatDateTime, formatNumber } from '../../../app/format';
+import { formatNumber } from '../../../app/format';
 import { navigate } from '../../../app/router';
 import { useLeadList, type ListState } from './useLeadList';
+import { useListUrlState } from './useListUrlState';
+import { useListPrefs } from './useListPrefs';
 import { UpdatedAgo } from './UpdatedAgo';
-import { DueNowLink, NextStepCell, useNextSteps } from '../../playbook/NextStepColumn';
-import { AssigneeFilter } from '../../people/AssigneeFilter';
+import { ColumnHeader } from './ColumnHeader';
+import { COLUMN_DEFS, type CellContext } from './columns';
+import { ColumnsMenu } from '../ColumnsMenu';
+import { DueNowLink, useNextSteps } from '../../playbook/NextStepColumn';
+import { AssigneeFilter, assigneeQuery } from '../../people/AssigneeFilter';
+import { useCurrentUser } from '../../people/usePeople';
 import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'domain:field.name' },
-  { key: 'createdAt', label: 'domain:field.createdAt' },
-  { key: 'status', label: 'domain:field.status' },
-  { key: 'source', label: 'domain:field.source' },
-  { key: 'campaign', label: 'domain:field.campaign' },
-  { key: 'contactAttempts', label: 'domain:field.contactAttempts' },
-  { key: 'daysFromCreation', label: 'domain:field.daysFromCreation' },
-  { key: 'assignee', label: 'domain:field.assigneeId' },
-  { key: 'sla', label: 'domain:field.sla' },
-];
+/** Views whose default order is the newest first (electron/core/listService.ts: closed lists descend). */
+const CLOSED_VIEWS = new Set<ListView>(['closed_sale', 'closed_no_sale', 'lost']);
 
 export function LeadList({ view, onCount, onQuery }: {
   view: ListView; onCount?: (n: number) => void;
@@ -37,23 +34,27 @@ export function LeadList({ view, onCount, onQuery }: {
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [search, setSearch] = useState('');
+  const [url, setUrl] = useListUrlState(view);
+  const { prefs, ready, save } = useListPrefs();
+  const me = useCurrentUser()?.user?.id;
+  const [search, setSearch] = useState(url.q);
   const [debounced] = useDebouncedValue(search, 200);
-  const [state, setState] = useState<ListState>({ search: '', sort: 'default', dir: 'asc', page: 0, pageSize: 50 });
   const [selected, setSelected] = useState(0);
-  const [who, setWho] = useState('all');
   const tableRef = useRef<HTMLTableSectionElement>(null);
-  useEffect(() => { setState((s) => ({ ...s, search: debounced, page: 0 })); setSelected(0); }, [debounced]);
-  useEffect(() => { setState((s) => ({ ...s, page: 0, sort: 'default', dir: 'asc' })); setSelected(0); }, [view]);
-  const { data, error, loading, reload } = useLeadList(view, state);
+  // The address changed under us (Back, a View menu link): the search box follows it.
+  useEffect(() => { setSearch(url.q); }, [url.q]);
+  useEffect(() => { if (debounced !== url.q) { setUrl({ q: debounced, page: 0 }); setSelected(0); } }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  const waitsForMe = url.who === 'mine' && me === undefined;
+  const state: ListState = useMemo(() => ({
+    search: url.q, sort: url.sort, dir: url.dir, page: url.page, pageSize: prefs.pageSize, ...assigneeQuery(url.who, me),
+  }), [url, prefs.pageSize, me]);
+  const { data, error, loading, reload } = useLeadList(view, state, ready && !waitsForMe);
   useEffect(() => { if (data) onCount?.(data.total); }, [data, onCount]);
   useEffect(() => {
     onQuery?.({ view, search: state.search || undefined, sort: state.sort, dir: state.dir, assigneeId: state.assigneeId, unassigned: state.unassigned });
   }, [onQuery, view, state.search, state.sort, state.dir, state.assigneeId, state.unassigned]);
 
-  const sortBy = (key: SortKey) => setState((s) => ({
-    ...s, page: 0, sort: key, dir: s.sort === key && s.dir === 'asc' ? 'desc' : 'asc',
-  }));
+  const sortBy = (key: SortKey) => setUrl({ page: 0, sort: key, dir: url.sort === key && url.dir === 'asc' ? 'desc' : 'asc' });
   const rows = data?.rows ?? [];
   const steps = useNextSteps(rows.map((r) => r.id), data?.at);
   const onKey = (e: KeyboardEvent) => {
@@ -65,78 +66,79 @@ export function LeadList({ view, onCount, onQuery }: {
     tableRef.current?.querySelector<HTMLElement>(`[data-row-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const sortLabel = state.sort === 'default' ? t('app:list.defaultOrder') : t(COLUMNS.find((c) => c.key === state.sort)!.label);
+  const sortColumn = Object.values(COLUMN_DEFS).find((c) => c.sort === url.sort);
+  const sortLabel = url.sort === 'default' || !sortColumn
+    ? t(CLOSED_VIEWS.has(view) ? 'lists:defaultOrderClosed' : 'app:list.defaultOrder')
+    : t(sortColumn.label);
+  const columns = useMemo(() => prefs.order.filter((c) => !prefs.hidden.includes(c)), [prefs.order, prefs.hidden]); // stable: rows stay memoized
+  const setPrefs = (p: Partial<ListPrefs>) => save({ ...prefs, ...p });
+  const resize = (c: ListColumn, w: number) => setPrefs({ widths: { ...prefs.widths, [c]: w } });
 
   return (
     <div>
-      <Group justify="space-between" mb="xs" wrap="wrap">
+      <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
         <Text size="sm" c="dimmed" data-testid="list-summary">
-          {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • {t('app:list.sortedBy', { column: sortLabel })} • <UpdatedAgo at={data?.at ?? null} /> • <DueNowLink />
+          {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • <span data-testid="list-sorted-by">{t('app:list.sortedBy', { column: sortLabel })}</span> • <UpdatedAgo at={data?.at ?? null} /> • <DueNowLink />
           <ActionIcon variant="subtle" size="sm" ml={4} onClick={() => void reload()} loading={loading} aria-label={t('desk:list.refresh')} data-testid="list-refresh">
             <IconRefresh size={14} />
           </ActionIcon>
         </Text>
-        <Group gap="xs">
-        <AssigneeFilter value={who} onChange={(v, q) => { setWho(v); setState((s) => ({ ...s, page: 0, assigneeId: q.assigneeId, unassigned: q.unassigned })); setSelected(0); }} />
-        <TextInput
-          placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)}
-          onKeyDown={onKey} w={320} data-testid="list-search"
-        />
+        {/* The list toolbar: filter, search, columns; further tools (e.g. printing) go at the end of this group. */}
+        <Group gap="xs" data-testid="list-toolbar">
+          <AssigneeFilter value={url.who} onChange={(v) => { setUrl({ who: v, page: 0 }); setSelected(0); }} />
+          <TextInput
+            placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)}
+            onKeyDown={onKey} w={300} data-testid="list-search"
+          />
+          <ColumnsMenu prefs={prefs} onChange={save} />
         </Group>
       </Group>
       {error && <Alert color="red" mb="xs">{t(`errors:code.${error.code}`)}</Alert>}
-      <ScrollArea>
-        <Table highlightOnHover striped="even" verticalSpacing={6} tabIndex={0} onKeyDown={onKey} data-testid="lead-table" aria-rowcount={data?.total}>
+      <ScrollArea type="auto" data-testid="lead-table-scroll">
+        <Table highlightOnHover striped="even" verticalSpacing={6} horizontalSpacing={6} tabIndex={0} onKeyDown={onKey} data-testid="lead-table" aria-rowcount={data?.total}>
           <Table.Thead>
             <Table.Tr>
-              {COLUMNS.map((c) => (
-                <Table.Th key={c.key} aria-sort={state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                  <UnstyledButton onClick={() => sortBy(c.key)} data-testid={`sort-${c.key}`}>
-                    <Group gap={4} wrap="nowrap">
-                      <Text fw={600} size="sm">{t(c.label)}</Text>
-                      {state.sort === c.key ? (state.dir === 'asc' ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />) : <IconSelector size={14} opacity={0.4} />}
-                    </Group>
-                  </UnstyledButton>
-                </Table.Th>
+              {columns.map((c) => (
+                <ColumnHeader key={c} column={c} width={prefs.widths[c]} sort={url.sort} dir={url.dir} onSort={sortBy} onResize={resize} />
               ))}
-              <Table.Th><Text fw={600} size="sm">{t('playbook:myDay.step')}</Text></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody ref={tableRef}>
             {rows.map((r, i) => (
-              <Row key={r.id} r={r} i={i} selected={i === selected} now={data?.at ?? 0} lang={lang} onSelect={setSelected} step={steps.get(r.id)} />
+              <Row key={r.id} r={r} i={i} selected={i === selected} now={data?.at ?? 0} lang={lang} onSelect={setSelected} step={steps.get(r.id)} columns={columns} />
             ))}
           </Table.Tbody>
         </Table>
       </ScrollArea>
       {data && data.total === 0 && <Text c="dimmed" ta="center" py="lg">{t('app:list.noMatch')}</Text>}
-      {pages > 1 && (
-        <Group justify="center" mt="sm">
-          <Pagination total={pages} value={state.page + 1} onChange={(p) => setState((s) => ({ ...s, page: p - 1 }))} siblings={1} boundaries={1} />
+      <Group justify="space-between" mt="sm" wrap="wrap" gap="xs">
+        <Group gap={6} wrap="nowrap" data-testid="list-legend">
+          <IconUserExclamation size={14} aria-hidden />
+          <Text size="xs" c="dimmed">{t('lists:legend.customerDriven')}</Text>
         </Group>
-      )}
+        {pages > 1 && (
+          <Pagination total={pages} value={url.page + 1} onChange={(p) => setUrl({ page: p - 1 })} siblings={1} boundaries={1} data-testid="list-pagination" />
+        )}
+        <Select size="xs" w={150} label={t('lists:pageSize.label')} data-testid="page-size" allowDeselect={false}
+          value={String(prefs.pageSize)} data={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+          onChange={(v) => { if (v) { setPrefs({ pageSize: Number(v) as ListPrefs['pageSize'] }); setUrl({ page: 0 }); } }} />
+      </Group>
     </div>
   );
 }
 
 /** One row; memoized so that moving the selection re-renders two rows, not fifty. */
-const Row = memo(function Row({ r, i, selected, now, lang, onSelect, step }: { r: ListRow; i: number; selected: boolean; now: number; lang: string; onSelect(i: number): void; step: Parameters<typeof NextStepCell>[0]['step'] }) {
+const Row = memo(function Row({ r, i, selected, now, lang, onSelect, step, columns }: {
+  r: ListRow; i: number; selected: boolean; now: number; lang: string; onSelect(i: number): void; step: CellContext['step']; columns: ListColumn[];
+}) {
   const { t } = useTranslation();
   const campaignLabel = useCampaignLabel();
+  const ctx: CellContext = { now, lang, t, campaignLabel, step };
   return (
-    <Table.Tr data-row-index={i} data-lead-id={r.id} data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
+    <Table.Tr data-row-index={i} data-lead-id={r.id} data-lead-type={r.leadType} data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
       onClick={() => onSelect(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
-      <Table.Td><Anchor href={`#/lead/${r.id}`} fw={r.leadType === 'customer_driven' ? 700 : 400}>{r.name}</Anchor></Table.Td>
-      <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
-      <Table.Td><StatusBadge status={r.status} frozen={r.frozen} /></Table.Td>
-      <Table.Td>{t(`domain:source.${r.source}`)}</Table.Td>
-      <Table.Td>{campaignLabel(r.campaign)}</Table.Td>
-      <Table.Td ta="right">{r.contactAttempts}</Table.Td>
-      <Table.Td ta="right">{daysBetween(r.createdAt, now || r.createdAt)}</Table.Td>
-      <Table.Td>{r.assigneeName ?? '—'}</Table.Td>
-      <Table.Td><SlaBadge lead={r} now={now} /></Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}><NextStepCell step={step} /></Table.Td>
+      {columns.map((c) => <Table.Td key={c} data-column={c} ta={COLUMN_DEFS[c].align}>{COLUMN_DEFS[c].cell(r, ctx)}</Table.Td>)}
     </Table.Tr>
   );
 });

@@ -7,7 +7,8 @@ import { invoke } from '../../../platform';
 
 export interface ListState { search: string; sort: SortKey; dir: 'asc' | 'desc'; page: number; pageSize: number; assigneeId?: number; unassigned?: boolean }
 
-export function useLeadList(view: ListView, state: ListState) {
+/** `enabled` false: wait (the person's page size or who "mine" is is not known yet). */
+export function useLeadList(view: ListView, state: ListState, enabled = true) {
   const [data, setData] = useState<ListPage | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
@@ -20,6 +21,6 @@ export function useLeadList(view: ListView, state: ListState) {
     setLoading(false);
     if (r.ok) { setData(r.value); setError(null); } else setError(r.error);
   }, [view, state.search, state.sort, state.dir, state.page, state.pageSize, state.assigneeId, state.unassigned]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => { if (enabled) void load(); }, [load, enabled]);
   return { data, error, loading, reload: load };
 }

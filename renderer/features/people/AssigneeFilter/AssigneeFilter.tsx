@@ -5,13 +5,16 @@ import { useCurrentUser, usePeople } from '../usePeople';
 
 export interface AssigneeChoice { assigneeId?: number; unassigned?: boolean }
 
+/** The list query of a filter value ('all', 'mine', 'queue', 'u:<id>'); 'mine' needs the person at the desk. */
+export const assigneeQuery = (v: string, me: number | undefined): AssigneeChoice =>
+  v === 'mine' && me ? { assigneeId: me, unassigned: true } : v === 'queue' ? { unassigned: true } : v.startsWith('u:') ? { assigneeId: Number(v.slice(2)) } : {};
+
 export function AssigneeFilter({ value, onChange }: { value: string; onChange(v: string, q: AssigneeChoice): void }) {
   const { t } = useTranslation();
   const cur = useCurrentUser();
   const { users } = usePeople();
   const me = cur?.user?.id;
-  const toQuery = (v: string): AssigneeChoice =>
-    v === 'mine' && me ? { assigneeId: me, unassigned: true } : v === 'queue' ? { unassigned: true } : v.startsWith('u:') ? { assigneeId: Number(v.slice(2)) } : {};
+  const toQuery = (v: string): AssigneeChoice => assigneeQuery(v, me);
   return (
     <Select size="sm" w={220} value={value} allowDeselect={false} aria-label={t('people:filter.label')} data-testid="assignee-filter"
       onChange={(v) => v && onChange(v, toQuery(v))}

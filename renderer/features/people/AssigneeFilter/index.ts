@@ -1,1 +1,1 @@
-export { AssigneeFilter, type AssigneeChoice } from './AssigneeFilter';
+export { AssigneeFilter, assigneeQuery, type AssigneeChoice } from './AssigneeFilter';

@@ -5,13 +5,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { invoke } from '../../../platform';
+import { formatDay, formatNumber } from '../../../app/format';
 
 export function WorkshopLoad() {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Output<'workshop.load'> | null>(null);
   useEffect(() => { void invoke('workshop.load', { days: 14 }).then((r) => { if (r.ok) setLoad(r.value); }); }, []);
   if (!load) return null;
-  const fmt = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' });
   return (
     <Stack gap={2} data-testid="workshop-load">
       <Text size="sm" fw={500}>{t('people:workshop.loadTitle', { capacity: load.capacity })}</Text>
@@ -19,10 +19,10 @@ export function WorkshopLoad() {
         const full = d.open && d.appointments >= d.capacity;
         return (
           <Group key={d.date} gap={6} wrap="nowrap" data-testid={`load-${d.date}`} opacity={d.open ? 1 : 0.45}>
-            <Text size="xs" w={72}>{fmt.format(new Date(`${d.date}T12:00:00Z`))}</Text>
+            <Text size="xs" w={88} style={{ whiteSpace: "nowrap" }}>{formatDay(d.date, i18n.language, 'weekday')}</Text>
             <Progress style={{ flex: 1 }} size="sm" color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
               value={d.open ? Math.min(100, (100 * d.appointments) / Math.max(1, d.capacity)) : 0} />
-            <Text size="xs" w={48} ta="right">{d.open ? `${d.appointments}/${d.capacity}` : t('people:workshop.closed')}</Text>
+            <Text size="xs" w={48} ta="right">{d.open ? `${formatNumber(d.appointments, i18n.language)}/${formatNumber(d.capacity, i18n.language)}` : t('people:workshop.closed')}</Text>
           </Group>
         );
       })}

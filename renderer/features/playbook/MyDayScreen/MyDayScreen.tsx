@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../../platform';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, formatNumber } from '../../../app/format';
 import { StepBadge } from '../StepBadge';
 import { currentQuery } from '../../../app/router';
 import { NextStepCard } from '../NextStepCard';
@@ -40,7 +40,7 @@ export function MyDayScreen() {
       <Group>
         <Switch label={t('playbook:myDay.dueOnly')} checked={dueOnly} onChange={(e) => { setDueOnly(e.currentTarget.checked); setPage(0); }} data-testid="myday-due-only" />
         <Switch label={t('playbook:myDay.everyone')} checked={everyone} onChange={(e) => { setEveryone(e.currentTarget.checked); setPage(0); }} data-testid="myday-everyone" />
-        {data && <Text size="sm" data-testid="myday-summary">{t('playbook:myDay.summary', { due: data.due, total: data.open })}</Text>}
+        {data && <Text size="sm" data-testid="myday-summary">{t('playbook:myDay.summary', { due: formatNumber(data.due, i18n.language), total: formatNumber(data.open, i18n.language) })}</Text>}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, lg: selected ? 7 : 12 }}>

@@ -10,7 +10,7 @@ const COLOR: Record<StepKind, string> = {
 export function StepBadge({ kind, due }: { kind: StepKind; due?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }} color={COLOR[kind]} variant={due ? 'filled' : 'light'} data-testid="step-badge" data-kind={kind}>
+    <Badge style={{ flexShrink: 0 }} tt="none" color={COLOR[kind]} variant={due ? 'filled' : 'light'} data-testid="step-badge" data-kind={kind}>
       {t(`playbook:kind.${kind}`)}
     </Badge>
   );

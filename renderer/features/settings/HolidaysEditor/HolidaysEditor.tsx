@@ -2,9 +2,9 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../../app/format';
 
-const label = (d: string, lang: string) =>
-  new Date(`${d}T12:00:00Z`).toLocaleDateString(lang, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+const label = (d: string, lang: string) => formatDay(d, lang, 'long');
 
 export function HolidaysEditor({ value, onChange, disabled, error }: {
   value: string[]; onChange(v: string[]): void; disabled: boolean; error: string | undefined;
