@@ -7,6 +7,8 @@ import { expect, shot, test } from './fixtures';
 
 test('a newly assigned lead appears in the bell and opens from it', async ({ page, app }) => {
   await app.core.dispatch('settings.setLanguage', { language: 'it' }, { transport: 'test' });
+  // The manager's copies (an unrouted new lead alerts her at once) are off here: test/integration/assignmentAlerts.test.ts.
+  await app.core.dispatch('notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true }, { transport: 'test' });
   const r = await app.core.dispatch('leads.create', {
     firstName: 'Luca', lastName: 'Bianchi', leadType: 'hq_driven', source: 'hq_campaign', campaign: 'service_reminder', email: 'luca.bianchi@example.it', language: 'it',
   }, { transport: 'test' });
@@ -69,6 +71,8 @@ test('Settings → E-mail: save the account (password write-only) and send a tes
 
 test('the appointment e-mails queued by the action show in the lead history, translated, by System', async ({ page, app }) => {
   await app.core.dispatch('settings.setLanguage', { language: 'it' }, { transport: 'test' });
+  // The manager's copies (an unrouted new lead alerts her at once) are off here: test/integration/assignmentAlerts.test.ts.
+  await app.core.dispatch('notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true }, { transport: 'test' });
   const c = await app.core.dispatch('leads.create', {
     firstName: 'Anna', lastName: 'Neri', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', email: 'anna.neri@example.it', language: 'it',
   }, { transport: 'test' });
