@@ -97,9 +97,13 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
   }
   const leadForMail = sqlite.prepare('SELECT number, first_name AS f, last_name AS l, request_for AS r, master_lead_id AS m FROM leads WHERE id = ?');
 
-  function store1(d: NotificationDraft, s: NotifySettings, now: number): number {
+  /** `memo`: a batch's recipients per kind and assignee, read once (an import of thousands of leads). */
+  function store1(d: NotificationDraft, s: NotifySettings, now: number, memo?: Map<string, number[]>): number {
     let n = 0;
-    for (const uid of recipients(d, s)) n += insert.run(`${d.key}:u${uid}`, uid, d.leadId, d.kind, JSON.stringify(d.params), Math.min(now, Math.max(d.at, 0))).changes;
+    const k = `${d.kind}:${d.assigneeId}`;
+    let to = memo?.get(k);
+    if (!to) { to = recipients(d, s); memo?.set(k, to); }
+    for (const uid of to) n += insert.run(`${d.key}:u${uid}`, uid, d.leadId, d.kind, JSON.stringify(d.params), Math.min(now, Math.max(d.at, 0))).changes;
     return n;
   }
 
@@ -212,11 +216,13 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
       let n = 0;
       sqlite.transaction(() => {
         const perUser = new Map<number, NotificationDraft[]>();
+        const memo = new Map<string, number[]>();
         for (const d of drafts) {
-          n += store1(d, s, d.at);
-          perUser.set(d.assigneeId!, [...(perUser.get(d.assigneeId!) ?? []), d]);
+          n += store1(d, s, d.at, memo);
+          const mine = perUser.get(d.assigneeId!);
+          if (mine) mine.push(d); else perUser.set(d.assigneeId!, [d]);
         }
-        for (const d of unrouted) n += store1(d, s, d.at);
+        for (const d of unrouted) n += store1(d, s, d.at, memo);
         const leadOf = sqlite.prepare('SELECT number, first_name AS f, last_name AS l FROM leads WHERE id = ?');
         const line = (id: number, suffix = '') => { const l = leadOf.get(id) as { number: string; f: string; l: string }; return `• ${l.number}  ${l.f} ${l.l}`.trim() + suffix; };
         const at = list[0]!.at;
