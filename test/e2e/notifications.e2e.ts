@@ -71,8 +71,6 @@ test('Settings → E-mail: save the account (password write-only) and send a tes
 
 test('the appointment e-mails queued by the action show in the lead history, translated, by System', async ({ page, app }) => {
   await app.core.dispatch('settings.setLanguage', { language: 'it' }, { transport: 'test' });
-  // The manager's copies (an unrouted new lead alerts her at once) are off here: test/integration/assignmentAlerts.test.ts.
-  await app.core.dispatch('notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true }, { transport: 'test' });
   const c = await app.core.dispatch('leads.create', {
     firstName: 'Anna', lastName: 'Neri', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', email: 'anna.neri@example.it', language: 'it',
   }, { transport: 'test' });
