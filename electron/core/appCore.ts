@@ -146,9 +146,9 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   events.on((e) => {
     if (e.type === 'lead.created') {
       const r = assigneeOf.get(e.leadId) as { a: number | null } | undefined;
-      if (r) events.emit({ type: 'lead.assigned', leadId: e.leadId, at: e.at, assigneeId: r.a });
+      if (r) events.emit({ type: 'lead.assigned', leadId: e.leadId, at: e.at, assigneeId: r.a, isNew: true });
     } else if (e.type === 'leads.imported' && e.leadIds.length > 0) {
-      for (const r of assigneesOf(e.leadIds)) events.emit({ type: 'lead.assigned', leadId: r.id, at: e.at, assigneeId: r.a, inBatch: true });
+      for (const r of assigneesOf(e.leadIds)) events.emit({ type: 'lead.assigned', leadId: r.id, at: e.at, assigneeId: r.a, inBatch: true, isNew: true });
     }
   });
 

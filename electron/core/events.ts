@@ -3,7 +3,8 @@ export type AppEvent =
   | { type: 'lead.created'; leadId: number; at: number }
   | { type: 'lead.changed'; leadId: number; at: number; action?: string }
   /** `inBatch`: one of a file import's leads, whose alerts are sent together (see appCore). */
-  | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null; inBatch?: boolean }
+  /** `isNew`: the assignment of a lead just created (null = no rule routed it: the manager's queue). */
+  | { type: 'lead.assigned'; leadId: number; at: number; assigneeId: number | null; inBatch?: boolean; isNew?: boolean }
   /** A file import created these leads (one event for the whole file, after its commit). */
   | { type: 'leads.imported'; leadIds: number[]; at: number }
   | { type: 'sweep.done'; name: string; at: number; changed: number }

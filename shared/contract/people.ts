@@ -89,6 +89,11 @@ export const peopleChannels = {
   /** Who is at the desk: anyone may switch; a user with a PIN needs it. */
   'people.switch': { input: z.object({ userId: id, pin: z.string().max(12).nullish() }), output: currentUserSchema },
   'assignment.rules.get': { input: z.object({}).default({}), output: z.object({ rules: z.array(assignmentRuleSchema) }) },
+  /** The rules as an A4 PDF to hand to the staff (in order, with the people/pools they route to), in a language. */
+  'assignment.rules.print': {
+    input: z.object({ language: z.enum(LANGUAGES).optional() }).default({}),
+    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() }),
+  },
   /** Replaces the ordered list (the array order is the rule order). */
   'assignment.rules.set': { input: z.object({ rules: z.array(assignmentRuleInput).max(200) }), output: z.object({ rules: z.array(assignmentRuleSchema) }) },
   'leads.reassign': { input: z.object({ id, version: z.number().int().positive().nullish(), assigneeId: id.nullable() }), output: leadDetailSchema },

@@ -21,6 +21,11 @@ export const DEFAULT_CAMPAIGNS = [
 export type Campaign = string;
 export const CAMPAIGN_ID = /^[a-z][a-z0-9_]{1,47}$/;
 
+/**
+ * The Close No Sale reasons in the order of the Italian manual's list (004: "Motivo della chiusura senza vendita"),
+ * then the two the process adds (customer not reachable, Other: notes mandatory), then Contact Again (set only by
+ * the Contact Again action). Labels: locales/<lang>/domain.json `closeReason.*`, from the Italian list.
+ */
 export const CLOSE_REASONS = [
   'no_privacy_consent',
   'not_eligible',
@@ -37,19 +42,23 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
 /** Reasons a user may pick in the Closed No Sale dialog (contact_again is set only by Contact Again). */
 export const PICKABLE_CLOSE_REASONS = CLOSE_REASONS.filter((r) => r !== 'contact_again') as Exclude<CloseReason, 'contact_again'>[];
 
+/**
+ * Reason categories. The manual has ONE: "Not Interested Now", the category of Contact Again. The others are
+ * no longer set (a flat list has no category); they stay readable for leads closed by earlier versions.
+ */
 export const CLOSE_CATEGORIES = ['not_interested', 'not_eligible', 'not_reachable', 'other', 'not_interested_now'] as const;
 export type CloseCategory = (typeof CLOSE_CATEGORIES)[number];
-/** Category of each reason, as the Italian manual groups them. */
-export const CLOSE_REASON_CATEGORY: Record<CloseReason, CloseCategory> = {
-  no_privacy_consent: 'not_eligible',
-  not_eligible: 'not_eligible',
-  trade_in_new_vehicle: 'not_eligible',
-  not_current_owner: 'not_eligible',
-  leasing_rental: 'not_eligible',
-  owner_not_driver: 'not_eligible',
-  customer_refuses: 'not_interested',
-  not_reachable: 'not_reachable',
-  other: 'other',
+/** The category of each reason: only Contact Again has one (manual 004: «Not Interested Now» → "Contatta di nuovo"). */
+export const CLOSE_REASON_CATEGORY: Record<CloseReason, CloseCategory | null> = {
+  no_privacy_consent: null,
+  not_eligible: null,
+  trade_in_new_vehicle: null,
+  not_current_owner: null,
+  leasing_rental: null,
+  owner_not_driver: null,
+  customer_refuses: null,
+  not_reachable: null,
+  other: null,
   contact_again: 'not_interested_now',
 };
 

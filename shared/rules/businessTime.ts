@@ -78,3 +78,29 @@ export function workingMsBetween(from: number, to: number, s: Hours): number {
   }
   return total;
 }
+
+/** Whether the local day of `ms` is a working day (opening hours that weekday, not a public holiday). */
+export function isWorkingDay(ms: number, s: Hours): boolean {
+  return span(ms, s) !== null;
+}
+
+/**
+ * The instant `ms` of working-day time after `from` (domain.md §8: "48 hours within a working period" are two
+ * working days). The clock runs around the clock on working days and pauses on closed days and public
+ * holidays; it does NOT pause outside opening hours (that would stretch 48 hours to about a week).
+ */
+export function addWorkingDayMs(from: number, ms: number, s: Hours): number {
+  let remaining = ms;
+  let cursor = from;
+  for (let i = 0; i < 800; i++) {
+    const w = wallTime(cursor, s.timeZone);
+    const dayStart = fromWallTime({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0 }, s.timeZone);
+    const next = addCalendarDays(dayStart, 1, s.timeZone);
+    if (span(cursor, s)) {
+      if (remaining <= next - cursor) return cursor + remaining;
+      remaining -= next - cursor;
+    }
+    cursor = next;
+  }
+  return from + ms;
+}

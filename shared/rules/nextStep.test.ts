@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Lead } from '../domain/lead';
 import { defaultRuleSettings } from '../domain/settings';
+import { addWorkingDayMs } from './businessTime';
 import { addWorkingMs, comparePriority, isDue, nextStep, planCallAgain, slotOf, type NextStep } from './nextStep';
 import { HOUR, fromWallTime, wallTime } from './time';
 
@@ -36,17 +37,24 @@ const cases: Case[] = [
     expect: { kind: 'callAgain', slot: 'midday', due: '3 12:30' },
   },
   {
-    name: 'morning and midday tried: afternoon of the following day', contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 40), 'busy')], now: t(3, 13),
-    expect: { kind: 'callAgain', slot: 'afternoon', due: '4 16:00' },
+    // The next day's afternoon (Wed 16:00) is past the two working days from Mon 10:00 (Wed 10:00): this afternoon.
+    name: 'morning and midday tried: the afternoon slot still inside the 48-hour window (same day)', contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 40), 'busy')], now: t(3, 13),
+    expect: { kind: 'callAgain', slot: 'afternoon', due: '3 16:00' },
   },
   {
     name: 'late: the due slot has passed, the suggestion moves on (not in the past)', contacts: [call(t(2, 10), 'voicemail')], now: t(3, 17),
     expect: { kind: 'callAgain', due: '3 12:30', suggested: '4 12:30', slot: 'midday' },
   },
   {
-    name: 'last attempt on Friday afternoon: skips the weekend slots that do not exist (Saturday has no afternoon)',
+    name: 'Thursday morning and Friday midday tried: the window ends Saturday 10:00, so Friday afternoon (Saturday has no afternoon)',
     contacts: [call(t(5, 10), 'voicemail'), call(t(6, 12, 30), 'no_answer')], now: t(6, 13),
-    expect: { kind: 'callAgain', slot: 'afternoon', due: '9 16:00' },
+    expect: { kind: 'callAgain', slot: 'afternoon', due: '6 16:00' },
+  },
+  {
+    name: 'Fri 16:30 and Sat 09:30 tried: Monday midday, inside the window that ends Mon 16:30 (Sunday paused)',
+    contacts: [call(t(6, 16, 30), 'voicemail'), call(t(7, 9, 30), 'no_answer')], now: t(7, 10),
+    // Window: Fri 7.5 h + Sat 24 h + (Sun paused) + Mon 16.5 h → Mon 16:30; midday Mon 12:30 is untried and inside.
+    expect: { kind: 'callAgain', slot: 'midday', due: '9 12:30' },
   },
   {
     name: 'three unsuccessful attempts: send the e-mail', contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 30)), call(t(4, 16))], now: t(4, 16, 1),
@@ -58,10 +66,10 @@ const cases: Case[] = [
     expect: { kind: 'close', reason: 'attempts_exhausted' },
   },
   {
-    name: '48 working hours after the first attempt with fewer than 3: e-mail (window elapsed)',
+    name: '48 hours (two working days) after the first attempt with fewer than 3: e-mail (window elapsed)',
     contacts: [call(t(2, 10), 'voicemail')], now: t(9, 12),
-    // 48 working hours from Mon 10:00 (10 h a weekday, 3.5 h Saturday): Mon 8.5 + Tue–Thu 30 + Fri 9.5 → Fri 18:00.
-    expect: { kind: 'sendEmail', reason: 'window_elapsed', due: '6 18:00' },
+    // Two working days from Mon 10:00 → Wed 10:00 (not Fri 18:00, as 48 opening hours would stretch it).
+    expect: { kind: 'sendEmail', reason: 'window_elapsed', due: '4 10:00' },
   },
   {
     name: 'a number reported invalid: e-mail at once', contacts: [call(t(2, 10), 'invalid_number')], now: t(2, 10, 1),
@@ -133,6 +141,48 @@ describe('nextStep (the contact playbook)', () => {
     expect(wall(addWorkingMs(t(6, 18), 2 * HOUR, s))).toBe('7 10:30'); // Fri 18:00 +0.5 h Fri, +1.5 h Sat from 09:00
     const withHoliday = { ...s, holidays: ['2026-03-09'] };
     expect(wall(addWorkingMs(t(7, 12), 2 * HOUR, withHoliday))).toBe('10 10:00'); // Sat 0.5 h, Sun closed, Mon holiday
+  });
+
+  // "3 unsuccessful attempts within a 48-hour working period" (standard 000 §3): two working days; the clock
+  // pauses on closed days and public holidays, not at night. Mar 2026: Fri 6, Sat 7 (open 09:00–12:30), Sun 8
+  // (closed), Mon 9.
+  const noSat = { ...s, openingHours: s.openingHours.map((h, i) => (i === 6 ? null : h)) };
+  const monHoliday = { ...s, holidays: ['2026-03-09'] };
+  it.each([
+    ['Mon 10:00, weekdays only', t(2, 10), s, '4 10:00'],
+    ['Fri 10:00, Saturday open, Sunday closed', t(6, 10), s, '9 10:00'],
+    ['Fri 10:00, Saturday and Sunday closed', t(6, 10), noSat, '10 10:00'],
+    ['Fri 10:00, Monday a public holiday', t(6, 10), monHoliday, '10 10:00'],
+    ['Fri 10:00, Saturday closed and Monday a holiday', t(6, 10), { ...noSat, holidays: ['2026-03-09'] }, '11 10:00'],
+    ['Fri 23:00 (the night counts)', t(6, 23), s, '9 23:00'],
+    ['Sun 11:00, closed: from Monday 00:00', t(8, 11), s, '11 00:00'],
+    ['Sat 20:00 before a holiday Monday', t(7, 20), monHoliday, '11 20:00'],
+  ] as [string, number, typeof s, string][])('48-hour window from %s', (_n, from, st, end) => {
+    expect(wall(addWorkingDayMs(from, 48 * HOUR, st))).toBe(end);
+  });
+
+  const step = (contacts: C[], now: number, st = s) => nextStep(lead({ assignedAt: t(6, 9) }), contacts, { now, settings: st });
+  it('attempts Fri / Sat / Mon with Sunday closed: three inside the window → the e-mail (attempts exhausted)', () => {
+    const st = step([call(t(6, 10), 'voicemail'), call(t(7, 12, 15)), call(t(9, 9, 30))], t(9, 9, 31));
+    expect(st).toMatchObject({ kind: 'sendEmail', reason: 'attempts_exhausted', dueAt: t(9, 9, 30) });
+  });
+  it('attempts Fri / Sat, nothing on Monday morning: the window closes Mon 10:00 → the e-mail then', () => {
+    const before = step([call(t(6, 10), 'voicemail'), call(t(7, 12, 15))], t(7, 13));
+    expect(before.kind).toBe('sendEmail');
+    expect(wall(before.dueAt!)).toBe('9 10:00');
+    expect(isDue(before, t(8, 12))).toBe(false); // not on the closed Sunday
+    expect(isDue(before, t(9, 10))).toBe(true);
+  });
+  it('a public holiday in between moves the window a day: Fri / Sat, Monday holiday → e-mail Tue 10:00', () => {
+    const st = step([call(t(6, 10), 'voicemail'), call(t(7, 12, 15))], t(9, 11), monHoliday);
+    expect(st.kind).toBe('sendEmail');
+    expect(wall(st.dueAt!)).toBe('10 10:00');
+    expect(isDue(st, t(9, 11))).toBe(false);
+  });
+  it('not stretched to a week: one failed call on Monday, still nothing by Thursday → the e-mail was due Wednesday', () => {
+    const st = nextStep(lead(), [call(t(2, 10), 'voicemail')], { now: t(5, 9), settings: s });
+    expect(st).toMatchObject({ kind: 'sendEmail', reason: 'window_elapsed' });
+    expect(wall(st.dueAt!)).toBe('4 10:00');
   });
 
   it('priority: customer-driven first, then the SLA deadline', () => {

@@ -1,6 +1,7 @@
 // The contact playbook (standard 000 §3, domain.md §8) turned into the next step of an open lead.
 import type { Contact, Lead } from '../domain/lead';
 import type { RuleSettings } from '../domain/settings';
+import { addWorkingDayMs } from './businessTime';
 import { sla1DueAt, sla2DueAt } from './sla';
 import { HOUR, addCalendarDays, fromWallTime, localDate, startOfLocalDay, wallTime } from './time';
 
@@ -31,7 +32,11 @@ export interface NextStep {
 export interface PlaybookSettings {
   /** Unsuccessful attempts after which the e-mail is sent (standard: 3). */
   attemptsBeforeEmail: number;
-  /** The working-time window the attempts are spread over (standard: 48 working hours). */
+  /**
+   * The window the attempts are spread over (standard: "3 unsuccessful attempts within a 48-hour working period"),
+   * in hours of working days: the clock runs around the clock on working days and pauses on closed days and
+   * public holidays (48 = two working days; domain.md §8).
+   */
   emailWindowWorkingHours: number;
   /** Working hours after the e-mail without an answer before closing (not reachable) is proposed. */
   closeAfterEmailWorkingHours: number;
@@ -125,13 +130,16 @@ const isFailedCall = (c: Pick<Contact, 'direction' | 'outcome' | 'channel'>) =>
  *   4. No attempt yet → `call`, due from assignment, deadline SLA 1 (contact within 1 day).
  *   5. `attemptsBeforeEmail` (3) unsuccessful calls → `sendEmail` (`attempts_exhausted`), due at the last one; without
  *      an e-mail address → `close` (`attempts_exhausted`).
- *   6. The window of `emailWindowWorkingHours` (48) working hours from the first attempt has run out → `sendEmail`
- *      (`window_elapsed`), due at the window's end (when there is an address; else keep calling).
+ *   6. The window of `emailWindowWorkingHours` (48) hours of working days from the first attempt (two working days:
+ *      closed days and holidays pause it, nights do not) has run out → `sendEmail` (`window_elapsed`), due at the
+ *      window's end (when there is an address; else keep calling).
  *   7. One failed call and no voicemail left yet → `voicemail` (call again now and leave the voicemail script), due at
  *      the failed call.
  *   8. Otherwise → `callAgain` on a later local day than the last attempt, in a time slot (morning / midday /
  *      afternoon) not yet tried; dueAt = the first such slot, suggestedAt = the first such slot not in the past.
- *      If that first slot falls after the 48-hour window and there is an address, the e-mail comes first (6).
+ *      If that first slot falls after the 48-hour window, the call is planned in an untried slot still inside the
+ *      window (a later slot the same day, at least 2 hours after the last attempt); when none is left and there is
+ *      an address, the e-mail comes first (6).
  */
 export function nextStep(
   lead: Pick<Lead, 'status' | 'frozen' | 'assignedAt' | 'appointmentAt' | 'phone' | 'otherPhone' | 'email' | 'preferredAt1' | 'preferredAt2' | 'preferredAt3' | 'leadType'>,
@@ -185,14 +193,15 @@ export function nextStep(
     if (!hasAddress) return { ...base, kind: 'close', dueAt: last.at, reason: 'attempts_exhausted', deadline: sla2() };
     return { ...base, kind: 'sendEmail', dueAt: last.at, reason: 'attempts_exhausted', deadline: sla2() };
   }
-  const windowEnd = addWorkingMs(failed[0]!.at, pb.emailWindowWorkingHours * HOUR, s);
+  const windowEnd = addWorkingDayMs(failed[0]!.at, pb.emailWindowWorkingHours * HOUR, s);
   if (hasAddress && now >= windowEnd) return { ...base, kind: 'sendEmail', dueAt: windowEnd, reason: 'window_elapsed', deadline: sla2() };
 
   if (failed.length === 1 && !sorted.some((c) => c.outcome === 'voicemail')) {
     return { ...base, kind: 'voicemail', dueAt: last.at, reason: 'first_call_failed', deadline: sla2() };
   }
 
-  const plan = planCallAgain(failed.map((c) => c.at), now, s);
+  let plan = planCallAgain(failed.map((c) => c.at), now, s);
+  if (plan && plan.dueAt > windowEnd) plan = planWithin(failed.map((c) => c.at), now, windowEnd, s) ?? plan;
   if (!plan) return { ...base, kind: 'callAgain', dueAt: last.at, reason: 'spread_attempts', deadline: sla2() };
   if (hasAddress && plan.dueAt > windowEnd) return { ...base, kind: 'sendEmail', dueAt: windowEnd, reason: 'window_elapsed', deadline: sla2() };
   return { ...base, kind: 'callAgain', dueAt: plan.dueAt, suggestedAt: plan.suggestedAt, slot: plan.slot, reason: 'spread_attempts', deadline: sla2() };
@@ -217,6 +226,31 @@ export function planCallAgain(attempts: readonly number[], now: number, s: Hours
     for (const slot of slots) {
       const t = slotTime(day, slot, s);
       if (t === null) continue;
+      if (!due) due = { at: t, slot };
+      if (t >= now) return { dueAt: due.at, suggestedAt: t, slot };
+    }
+    day = addCalendarDays(day, 1, s.timeZone);
+  }
+  return due ? { dueAt: due.at, suggestedAt: due.at, slot: due.slot } : null;
+}
+
+/** Minimum gap between two attempts planned on the same day. */
+const SAME_DAY_GAP = 2 * HOUR;
+
+/**
+ * The next call inside the window (its end `windowEnd`): the first untried slot at least 2 hours after the last
+ * attempt, the same day included, not after the window's end; null when none is left.
+ */
+export function planWithin(attempts: readonly number[], now: number, windowEnd: number, s: Hours): { dueAt: number; suggestedAt: number; slot: Slot } | null {
+  const lastAt = Math.max(...attempts);
+  const used = new Set(attempts.map((a) => slotOf(a, s.timeZone)));
+  let day = startOfLocalDay(lastAt, s.timeZone);
+  let due: { at: number; slot: Slot } | null = null;
+  for (let i = 0; i < 30 && day <= windowEnd; i++) {
+    for (const slot of SLOTS) {
+      if (used.has(slot)) continue;
+      const t = slotTime(day, slot, s);
+      if (t === null || t < lastAt + SAME_DAY_GAP || t > windowEnd) continue;
       if (!due) due = { at: t, slot };
       if (t >= now) return { dueAt: due.at, suggestedAt: t, slot };
     }

@@ -7,21 +7,25 @@ import { HOUR, addCalendarDays, localDate, startOfLocalDay } from './time';
 import { lostDueAt, sla1DueAt } from './sla';
 
 export const NOTIFICATION_KINDS = [
-  'lead_assigned', 'customer_lead', 'sla1_at_risk', 'lost_day45', 'lost_day55', 'appointment_today', 'follow_up_created',
+  'lead_assigned', 'lead_unrouted', 'customer_lead', 'sla1_at_risk', 'lost_day45', 'lost_day55', 'appointment_today', 'follow_up_created',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotifySettings {
   /** SLA 1 "at risk": this many hours (or fewer) left before the first-contact deadline. */
   sla1RiskHours: number;
-  /** Managers also get a copy of every "lead assigned" notification (domain.md §7). */
+  /**
+   * Managers get a copy of every "lead assigned" alert (bell and e-mail), and a new lead that no rule routes
+   * alerts them at once (domain.md §7, standard 000 §1).
+   */
   copyManagers: boolean;
-  /** Alternates (role 'alternate') also get a copy of every "lead assigned" notification. */
+  /** The same for the alternates (role 'alternate'). */
   copyAlternates: boolean;
   /** E-mail the assignee (when the user has an address) when a lead is assigned to them. */
   emailAssignee: boolean;
 }
-export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true };
+// The standard alerts the manager and the alternate of every new lead: on unless the dealer turns them off.
+export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = { sla1RiskHours: 4, copyManagers: true, copyAlternates: true, emailAssignee: true };
 
 /** What the scheduler needs of a lead. */
 export interface NotifyLead {
@@ -96,6 +100,11 @@ export function dueNotifications(leads: Iterable<NotifyLead>, since: number, now
     }
   }
   return out;
+}
+
+/** A new lead that no rule routed: an alert for the managers and/or alternates (per the settings). */
+export function unroutedNotification(e: { leadId: number; at: number }): NotificationDraft {
+  return { kind: 'lead_unrouted', leadId: e.leadId, assigneeId: null, key: `lead_unrouted:${e.leadId}`, at: e.at, params: {} };
 }
 
 /** A `lead.assigned` event as a notification for the new assignee (nothing when unassigned). */

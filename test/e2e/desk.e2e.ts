@@ -142,6 +142,18 @@ for (const lang of ['en', 'it'] as const) {
     await page.getByTestId('action-closedNoSale').click();
     await page.getByTestId('dialog-closedNoSale-save').click();
     await expect(page.locator('[data-testid="close-reason"]')).toBeVisible();
+    // The manual's flat list in its order (labels from the Italian manual), no category heading but Contact
+    // Again's, which is shown under Not Interested Now and cannot be picked here.
+    const reasons = page.locator('[data-testid="close-reason"] input[type="radio"]');
+    await expect(reasons).toHaveCount(10);
+    expect(await reasons.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      'no_privacy_consent', 'not_eligible', 'trade_in_new_vehicle', 'not_current_owner', 'leasing_rental', 'owner_not_driver', 'customer_refuses',
+      'not_reachable', 'other', 'contact_again',
+    ]);
+    await expect(page.getByRole('radio', { name: lang === 'it' ? 'Leasing/noleggio/permuta' : 'Leasing/rental/trade-in', exact: true })).toHaveAttribute('value', 'leasing_rental');
+    await expect(page.getByTestId('close-reason-contact_again')).toBeDisabled();
+    await expect(page.getByTestId('close-category-not_interested_now')).toContainText(lang === 'it' ? 'Non interessato al momento' : 'Not Interested Now');
+    await expect(page.locator('[data-testid="close-reason"] [data-testid^="close-category-"]')).toHaveCount(1);
     await page.getByTestId('close-reason-other').check();
     await page.getByTestId('dialog-closedNoSale-save').click();
     const notesError = page.getByTestId('dialog-closedNoSale').locator('.mantine-InputWrapper-error');
@@ -165,6 +177,7 @@ for (const lang of ['en', 'it'] as const) {
     await expect(page.getByTestId('next-hint')).toHaveAttribute('data-hint', 'pendingRecontact');
     await expect(page.getByTestId('action-edit-wrap')).toHaveAttribute('data-reason', 'LEAD_IS_FINAL');
     await expect(page.getByTestId('field-recontactAt')).not.toContainText('—');
+    await expect(page.getByTestId('field-closeReason')).toContainText(lang === 'it' ? 'Non interessato al momento → Contatta di nuovo' : 'Not Interested Now → Contact Again');
 
     // Stale version: someone else changed the lead meanwhile → told, and the page reloads.
     const c = await contact(app, await createLead(app, { firstName: 'Anna', lastName: 'Rossi' }));

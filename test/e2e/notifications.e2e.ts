@@ -7,6 +7,8 @@ import { expect, shot, test } from './fixtures';
 
 test('a newly assigned lead appears in the bell and opens from it', async ({ page, app }) => {
   await app.core.dispatch('settings.setLanguage', { language: 'it' }, { transport: 'test' });
+  // The manager's copies (an unrouted new lead alerts her at once) are off here: test/integration/assignmentAlerts.test.ts.
+  await app.core.dispatch('notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true }, { transport: 'test' });
   const r = await app.core.dispatch('leads.create', {
     firstName: 'Luca', lastName: 'Bianchi', leadType: 'hq_driven', source: 'hq_campaign', campaign: 'service_reminder', email: 'luca.bianchi@example.it', language: 'it',
   }, { transport: 'test' });

@@ -234,6 +234,22 @@ describe('workshop load', () => {
     expect(w.days[2]!.appointments).toBe(1);
     expect(w.days[6]).toMatchObject({ date: '2026-03-08', open: false, capacity: 0 });
   });
+
+  it('counts every appointment still planned: Closed In Sale keeps its appointment, Closed No Sale cancels it', async () => {
+    const when = Date.parse('2026-03-04T09:00:00Z');
+    const ids: LeadDetail[] = [];
+    for (let i = 0; i < 3; i++) {
+      const d = await create({ email: `k${i}@example.it` });
+      await ok<LeadDetail>(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+      ids.push(await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: when } }));
+    }
+    const load = async () => (await ok<{ days: { date: string; appointments: number }[] }>(app.core, 'workshop.load', {})).days.find((d) => d.date === '2026-03-04')!.appointments;
+    expect(await load()).toBe(3);
+    await ok(app.core, 'leads.closedInSale', { id: ids[0]!.lead.id, input: { vin: 'ZAMXXXXXXXX000001' } });
+    expect(await load()).toBe(3); // the sale is closed, the customer still comes to the workshop
+    await ok(app.core, 'leads.closedNoSale', { id: ids[1]!.lead.id, input: { reason: 'customer_refuses' } });
+    expect(await load()).toBe(2);
+  });
 });
 
 describe('aslm vehicles (CLI)', () => {

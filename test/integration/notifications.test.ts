@@ -21,10 +21,13 @@ function assign(leadId: number, userId: number) {
   app.core.events.emit({ type: 'lead.assigned', leadId, at: app.clock.now(), assigneeId: userId });
 }
 const rows = () => app.core.store.sqlite.prepare('SELECT user_id AS u, kind, lead_id AS l FROM notifications ORDER BY id').all();
+/** The managers' and alternates' copies off (on by default: test/integration/assignmentAlerts.test.ts). */
+const noCopies = () => ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true });
 
 describe('notifications', () => {
   it('lead.assigned → notification for the assignee + e-mail in their language; once per event; managers copied when set', async () => {
     app = openTestApp();
+    await noCopies();
     const giulia = addUser('Giulia', 'giulia@dealer.example', 'it');
     const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven' }));
     assign(d.lead.id, giulia);
@@ -49,6 +52,7 @@ describe('notifications', () => {
 
   it('the bell: list for the current user in a language, mark one / all read; the scheduler adds arrivals and SLA 1 at risk', async () => {
     app = openTestApp();
+    await noCopies();
     const d = await ok(app.core, 'leads.create', baseLead()); // customer-driven, unassigned → the managers
     expect(app.core.notifications.run(app.clock.now())).toBe(1);
     app.clock.advance(20 * HOUR + 1); // 4 hours left before SLA 1
@@ -74,6 +78,7 @@ describe('notifications', () => {
       core: app.core, isSupported: () => true, everyMs: 60_000, openLead: (id) => opened.push(id),
       create: (o) => { const n: { title: string; body: string; click?: () => void } = { ...o }; shown.push(n); return { show: () => undefined, on: (_e, fn) => { n.click = fn; } }; },
     });
+    await noCopies();
     const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven' }));
     assign(d.lead.id, 1);
     await new Promise((r) => setTimeout(r, 20));

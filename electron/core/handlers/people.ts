@@ -7,6 +7,7 @@ import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { importVehicleRegistry } from '../people/vehicleRegistry';
 import { CAPACITY_KEY, workshopLoad } from '../people/workshop';
+import { assignmentRulesPdf } from '../people/rulesPdf';
 
 export const peopleHandlers = (c: CoreServices) => {
   const current = (ctx?: Parameters<CoreServices['actor']>[0]) => {
@@ -21,6 +22,10 @@ export const peopleHandlers = (c: CoreServices) => {
     'people.switch': ({ userId, pin }, ctx) => { c.people.switchTo(userId, pin); return current({ ...ctx, userId: undefined }); },
     'assignment.rules.get': () => ({ rules: c.assignment.rules() }),
     'assignment.rules.set': ({ rules }) => ({ rules: c.assignment.setRules(rules) }),
+    'assignment.rules.print': async ({ language }) => {
+      const f = await assignmentRulesPdf(c, language ?? c.settings.get<Language>('language', 'en'));
+      return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
+    },
     'leads.reassign': ({ id, version, assigneeId }, ctx) => { c.assignment.reassign(id, version, assigneeId, c.actor(ctx)); return c.leads.detail(id); },
     'leads.bulkReassign': ({ fromUserId, toUserId, byRules }, ctx) => {
       const ids = c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));

@@ -5,7 +5,7 @@
 // (and an e-mail to the assignee through the outbox) as they come.
 import type { NotificationItem } from '../../../shared/contract/notifications';
 import {
-  DEFAULT_NOTIFY_SETTINGS, assignedNotification, dueNotifications, lostWarningDays,
+  DEFAULT_NOTIFY_SETTINGS, assignedNotification, dueNotifications, lostWarningDays, unroutedNotification,
   type NotificationDraft, type NotifyLead, type NotifySettings,
 } from '../../../shared/rules/notifications';
 import { DAY, startOfLocalDay } from '../../../shared/rules/time';
@@ -28,7 +28,11 @@ export interface NotificationService {
   setSettings(s: NotifySettings): NotifySettings;
   /** The scheduler: writes what became due since the last run. Returns the number of new rows. */
   run(now: number): number;
-  /** Turns an event into notifications (lead.assigned). Returns the number of new rows. */
+  /**
+   * Turns an event into notifications (lead.assigned): the assignee's, the managers' and alternates' copies (per
+   * the settings), each with its e-mail; a new lead no rule routed alerts the managers and alternates at once.
+   * Returns the number of new rows.
+   */
   onEvent(e: AppEvent): number;
   list(userId: number, opts: { unreadOnly: boolean; limit: number }, lang: string): { items: NotificationItem[]; unread: number };
   markRead(userId: number, opts: { ids?: number[]; all?: boolean }, now: number): { unread: number };
@@ -60,25 +64,46 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
 
   const notifySettings = (): NotifySettings => ({ ...DEFAULT_NOTIFY_SETTINGS, ...settings.get<Partial<NotifySettings>>(NOTIFY_KEY, {}) });
 
+  /** The managers and/or alternates who get a copy of every assignment alert (domain.md §7), per the settings. */
+  function copiesTo(s: NotifySettings): number[] {
+    return [...(s.copyManagers ? role('manager') : []), ...(s.copyAlternates ? role('alternate') : [])];
+  }
+
   /**
    * The users a draft is for: its assignee, or the managers when nobody (active) is assigned. An assignment
-   * is also copied to the managers and/or the alternates when the settings say so (domain.md §7).
+   * is also copied to the managers and/or the alternates when the settings say so (domain.md §7); an unrouted
+   * new lead is for them only.
    */
   function recipients(d: NotificationDraft, s: NotifySettings): number[] {
+    if (d.kind === 'lead_unrouted') return [...new Set(copiesTo(s))];
     const mgr = role('manager');
     if (d.assigneeId === null) return mgr;
     const u = user.get(d.assigneeId) as { active: number } | undefined;
     const out = u && u.active ? [d.assigneeId] : mgr;
-    if (d.kind === 'lead_assigned') {
-      if (s.copyManagers) out.push(...mgr);
-      if (s.copyAlternates) out.push(...role('alternate'));
-    }
+    if (d.kind === 'lead_assigned') out.push(...copiesTo(s));
     return [...new Set(out)];
   }
 
-  function store1(d: NotificationDraft, s: NotifySettings, now: number): number {
+  type MailUser = { id: number; name: string; email: string | null; language: string; active: number };
+  /** The copies' e-mail recipients: active, with an address, not the assignee (who has their own e-mail). */
+  function copyMailUsers(s: NotifySettings, assigneeId: number | null): (MailUser & { email: string })[] {
+    const out: (MailUser & { email: string })[] = [];
+    for (const id of new Set(copiesTo(s))) {
+      if (id === assigneeId) continue;
+      const u = user.get(id) as MailUser | undefined;
+      if (u && u.active && isEmail(u.email)) out.push(u as MailUser & { email: string });
+    }
+    return out;
+  }
+  const leadForMail = sqlite.prepare('SELECT number, first_name AS f, last_name AS l, request_for AS r, master_lead_id AS m FROM leads WHERE id = ?');
+
+  /** `memo`: a batch's recipients per kind and assignee, read once (an import of thousands of leads). */
+  function store1(d: NotificationDraft, s: NotifySettings, now: number, memo?: Map<string, number[]>): number {
     let n = 0;
-    for (const uid of recipients(d, s)) n += insert.run(`${d.key}:u${uid}`, uid, d.leadId, d.kind, JSON.stringify(d.params), Math.min(now, Math.max(d.at, 0))).changes;
+    const k = `${d.kind}:${d.assigneeId}`;
+    let to = memo?.get(k);
+    if (!to) { to = recipients(d, s); memo?.set(k, to); }
+    for (const uid of to) n += insert.run(`${d.key}:u${uid}`, uid, d.leadId, d.kind, JSON.stringify(d.params), Math.min(now, Math.max(d.at, 0))).changes;
     return n;
   }
 
@@ -123,19 +148,32 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     },
     onEvent(e) {
       if (e.type !== 'lead.assigned') return 0;
-      const d = assignedNotification(e);
+      const lead = leadForMail.get(e.leadId) as { number: string; f: string; l: string; r: string | null; m: number | null } | undefined;
+      if (!lead) return 0;
+      // A new lead that no rule routed waits in the manager's queue: alert them at once. A Contact Again
+      // follow-up keeps its master's assignee, even none: it has its own alert (follow_up_created).
+      const unrouted = e.assigneeId === null && e.isNew === true && lead.m === null;
+      const d = unrouted ? unroutedNotification(e) : assignedNotification(e);
       if (!d) return 0;
       const s = notifySettings();
+      const base = { number: lead.number, name: `${lead.f} ${lead.l}`.trim(), request: lead.r ?? '—' };
       let n = 0;
       sqlite.transaction(() => {
         n = store1(d, s, e.at);
-        const u = user.get(d.assigneeId!) as { id: number; name: string; email: string | null; language: string; active: number } | undefined;
-        const lead = sqlite.prepare('SELECT number, first_name AS f, last_name AS l, request_for AS r FROM leads WHERE id = ?').get(e.leadId) as { number: string; f: string; l: string; r: string | null } | undefined;
-        if (s.emailAssignee && u && u.active && isEmail(u.email) && lead) {
+        const u = e.assigneeId === null ? undefined : user.get(e.assigneeId) as MailUser | undefined;
+        if (s.emailAssignee && u && u.active && isEmail(u.email)) {
           const t = syncT('mail', u.language);
-          const p = { user: u.name, number: lead.number, name: `${lead.f} ${lead.l}`.trim(), request: lead.r ?? '—' };
+          const p = { ...base, user: u.name };
           outbox.enqueue({ dedupeKey: `lead_assigned:${e.leadId}:${u.id}:${e.at}`, leadId: e.leadId, kind: 'lead_assigned', to: u.email, language: u.language,
             subject: t('assigned.subject', p), text: t('assigned.body', p), dueAt: e.at }, e.at);
+        }
+        // The managers' and alternates' copies (per the settings), in each one's language.
+        for (const c of copyMailUsers(s, e.assigneeId)) {
+          const t = syncT('mail', c.language);
+          const p = { ...base, user: c.name, assignee: u?.name ?? '' };
+          const tpl = unrouted ? 'unrouted' : 'assignedCopy';
+          outbox.enqueue({ dedupeKey: `${d.kind}:${e.leadId}:${c.id}:${e.at}:copy`, leadId: e.leadId, kind: unrouted ? 'lead_unrouted' : 'lead_assigned', to: c.email, language: c.language,
+            subject: t(`${tpl}.subject`, p), text: t(`${tpl}.body`, p), dueAt: e.at }, e.at);
         }
       })();
       if (n) deps.onNew?.(n);
@@ -172,25 +210,47 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     onAssignedMany(list) {
       const s = notifySettings();
       const drafts = list.map(assignedNotification).filter((d): d is NotificationDraft => d !== null);
-      if (drafts.length === 0) return 0;
+      // An import's leads that no rule routed (follow-ups never come from a file).
+      const unrouted = list.filter((e) => e.assigneeId === null).map(unroutedNotification);
+      if (drafts.length === 0 && unrouted.length === 0) return 0;
       let n = 0;
       sqlite.transaction(() => {
         const perUser = new Map<number, NotificationDraft[]>();
+        const memo = new Map<string, number[]>();
         for (const d of drafts) {
-          n += store1(d, s, d.at);
-          perUser.set(d.assigneeId!, [...(perUser.get(d.assigneeId!) ?? []), d]);
+          n += store1(d, s, d.at, memo);
+          const mine = perUser.get(d.assigneeId!);
+          if (mine) mine.push(d); else perUser.set(d.assigneeId!, [d]);
         }
-        if (!s.emailAssignee) return;
+        for (const d of unrouted) n += store1(d, s, d.at, memo);
         const leadOf = sqlite.prepare('SELECT number, first_name AS f, last_name AS l FROM leads WHERE id = ?');
-        for (const [uid, ds] of perUser) {
-          const u = user.get(uid) as { id: number; name: string; email: string | null; language: string; active: number } | undefined;
-          if (!u || !u.active || !isEmail(u.email)) continue;
-          const t = syncT('mail', u.language);
-          const lines = ds.slice(0, 200).map((d) => { const l = leadOf.get(d.leadId) as { number: string; f: string; l: string }; return `• ${l.number}  ${l.f} ${l.l}`.trim(); });
-          if (ds.length > 200) lines.push(t('assignedMany.more', { count: ds.length - 200 }));
-          const at = ds[0]!.at;
-          outbox.enqueue({ dedupeKey: `leads_assigned:${uid}:${at}:${ds[0]!.leadId}:${ds.length}`, leadId: null, kind: 'lead_assigned', to: u.email, language: u.language,
-            subject: t('assignedMany.subject', { count: ds.length }), text: t('assignedMany.body', { user: u.name, count: ds.length, list: lines.join('\n') }), dueAt: at }, at);
+        const line = (id: number, suffix = '') => { const l = leadOf.get(id) as { number: string; f: string; l: string }; return `• ${l.number}  ${l.f} ${l.l}`.trim() + suffix; };
+        const at = list[0]!.at;
+        if (s.emailAssignee) {
+          for (const [uid, ds] of perUser) {
+            const u = user.get(uid) as MailUser | undefined;
+            if (!u || !u.active || !isEmail(u.email)) continue;
+            const t = syncT('mail', u.language);
+            const lines = ds.slice(0, 200).map((d) => line(d.leadId));
+            if (ds.length > 200) lines.push(t('assignedMany.more', { count: ds.length - 200 }));
+            const first = ds[0]!.at;
+            outbox.enqueue({ dedupeKey: `leads_assigned:${uid}:${first}:${ds[0]!.leadId}:${ds.length}`, leadId: null, kind: 'lead_assigned', to: u.email, language: u.language,
+              subject: t('assignedMany.subject', { count: ds.length }), text: t('assignedMany.body', { user: u.name, count: ds.length, list: lines.join('\n') }), dueAt: first }, first);
+          }
+        }
+        // One e-mail per manager/alternate (per the settings) for the whole file: who got what, and what waits.
+        const copies = copyMailUsers(s, null);
+        if (copies.length === 0) return;
+        const names = new Map<number, string>();
+        for (const uid of perUser.keys()) names.set(uid, (user.get(uid) as MailUser | undefined)?.name ?? '');
+        for (const c of copies) {
+          const t = syncT('mail', c.language);
+          const all = [...list.filter((e) => e.assigneeId !== null && perUser.has(e.assigneeId)), ...list.filter((e) => e.assigneeId === null)];
+          const lines = all.slice(0, 200).map((e) => line(e.leadId, `  → ${e.assigneeId === null ? t('importedCopy.unrouted') : names.get(e.assigneeId)}`));
+          if (all.length > 200) lines.push(t('assignedMany.more', { count: all.length - 200 }));
+          outbox.enqueue({ dedupeKey: `leads_assigned_copy:${c.id}:${at}:${list[0]!.leadId}:${list.length}`, leadId: null, kind: unrouted.length ? 'lead_unrouted' : 'lead_assigned', to: c.email, language: c.language,
+            subject: t('importedCopy.subject', { count: all.length, unrouted: unrouted.length }),
+            text: t('importedCopy.body', { user: c.name, count: all.length, unrouted: unrouted.length, list: lines.join('\n') }), dueAt: at }, at);
         }
       })();
       if (n) deps.onNew?.(n);

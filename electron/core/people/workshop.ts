@@ -1,5 +1,8 @@
 // Workshop load (domain.md §8): appointments per day for the coming days against a settable daily
-// capacity (setting `workshop.capacity`, default 8), days of the dealer's zone.
+// capacity (setting `workshop.capacity`, default 8), days of the dealer's zone. Every appointment still
+// planned counts: a lead in Appointment Taken, and a lead Closed In Sale, which keeps its appointment (the
+// customer still comes to the workshop: its invitation and reminder stay, see shared/rules/actions/close.ts);
+// Closed No Sale and Contact Again cancel theirs.
 import { addCalendarDays, localDate, startOfLocalDay, wallTime } from '../../../shared/rules/time';
 import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
@@ -14,7 +17,7 @@ export function workshopLoad(store: Store, settings: SettingsService, now: numbe
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();
-  const rows = store.sqlite.prepare("SELECT appointment_at AS a FROM leads WHERE status = 'appointment' AND appointment_at >= ? AND appointment_at < ?").all(start, end) as { a: number }[];
+  const rows = store.sqlite.prepare("SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?").all(start, end) as { a: number }[];
   for (const r of rows) { const d = localDate(r.a, tz); counts.set(d, (counts.get(d) ?? 0) + 1); }
   const out = [];
   for (let i = 0; i < days; i++) {

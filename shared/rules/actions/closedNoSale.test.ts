@@ -13,10 +13,10 @@ const EOO = iso('2026-02-15T00:00+01:00');
 const input = (p: Partial<ClosedNoSaleInput>): ClosedNoSaleInput => ({ reason: null, notes: null, endOfOwnership: null, ...p });
 
 describe('closedNoSale: success', () => {
-  it('Assigned → Closed No Sale with the reason and its category; qualification set now', () => {
+  it('Assigned → Closed No Sale with the reason (no category: the manual\'s list is flat); qualification set now', () => {
     const r = unwrap(closedNoSale(contactedLead(), input({ reason: 'customer_refuses' }), ctx(N)));
     expect(r.patch).toEqual({
-      status: 'closed_no_sale', closeReason: 'customer_refuses', closeCategory: CLOSE_REASON_CATEGORY.customer_refuses,
+      status: 'closed_no_sale', closeReason: 'customer_refuses',
       closedAt: N, qualifiedAt: N, sla2Met: true, updatedAt: N,
     });
     expect(r.history.map((h) => [h.field, h.oldValue, h.newValue, h.userId, h.at])).toEqual([
@@ -31,8 +31,9 @@ describe('closedNoSale: success', () => {
 
   it.each(PICKABLE_CLOSE_REASONS.map((r) => [r]))('reason %s can be picked', (reason) => {
     const r = unwrap(closedNoSale(contactedLead({ vin: VIN }), input({ reason, notes: 'why', endOfOwnership: EOO }), ctx(N)));
-    expect(r.patch).toMatchObject({ status: 'closed_no_sale', closeReason: reason, closeCategory: CLOSE_REASON_CATEGORY[reason] });
-    expect(r.patch.closeCategory).not.toBe('not_interested_now');
+    expect(r.patch).toMatchObject({ status: 'closed_no_sale', closeReason: reason });
+    expect(CLOSE_REASON_CATEGORY[reason]).toBeNull();
+    expect(r.patch.closeCategory ?? null).toBeNull();
   });
 
   it('Other with notes in the dialog: the notes are written', () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { formatDateTime } from '../../../app/format';
 import { Field, Section, SlaState, YesNo } from './Field';
+import { CLOSE_REASON_CATEGORY } from '../../../../shared/domain/vocabulary';
 
 export function QualificationSection({ detail }: { detail: LeadDetail }) {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,8 @@ export function QualificationSection({ detail }: { detail: LeadDetail }) {
       <Field name="sla2"><Group gap={6}><SlaState state={detail.sla.sla2} /><Text size="xs" c="dimmed">{t('desk:sla.due', { at: formatDateTime(detail.sla.sla2DueAt, lang) })}</Text></Group></Field>
       <Field name="qualifiedAt">{formatDateTime(l.qualifiedAt, lang)}</Field>
       <Field name="closeReason">
-        {l.closeReason ? `${t(`domain:closeCategory.${l.closeCategory}`)} → ${t(`domain:closeReason.${l.closeReason}`)}` : null}
+        {/* Only Contact Again has a category in the manual (Not Interested Now → Contact Again). */}
+        {l.closeReason ? (CLOSE_REASON_CATEGORY[l.closeReason] ? `${t(`domain:closeCategory.${CLOSE_REASON_CATEGORY[l.closeReason]}`)} → ` : '') + t(`domain:closeReason.${l.closeReason}`) : null}
       </Field>
       <Field name="closedAt">{formatDateTime(l.closedAt, lang)}</Field>
       <Field name="lostAt">{detail.sla.lostAt !== null ? formatDateTime(detail.sla.lostAt, lang) : null}</Field>

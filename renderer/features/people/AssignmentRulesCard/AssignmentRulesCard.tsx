@@ -2,11 +2,12 @@
 // wins); each rule on campaign, source, lead type and request-for routes to a person or a role's pool.
 import { ActionIcon, Button, Group, Select, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/contract';
-import { LEAD_TYPES, ROLES, SOURCES } from '../../../../shared/domain/vocabulary';
+import { LEAD_TYPES, ROLES, SOURCES, type Language } from '../../../../shared/domain/vocabulary';
+import { printPdf } from '../../kpi/api';
 import { useSettings, useCampaignLabel } from '../../../app/settings';
 import { invoke } from '../../../platform';
 import { useCurrentUser, usePeople } from '../usePeople';
@@ -16,7 +17,7 @@ type Rule = Input<'assignment.rules.set'>['rules'][number];
 const ANY = '';
 
 export function AssignmentRulesCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const campaignLabel = useCampaignLabel();
   const cur = useCurrentUser();
   const { users } = usePeople();
@@ -32,6 +33,15 @@ export function AssignmentRulesCard() {
     if (!r.ok) { setError(r.error); return; }
     setError(null);
     notifications.show({ color: 'green', message: t('people:rules.saved') });
+  };
+  // The saved rules as an A4 PDF to hand to the staff (standard 000 §1), printed like the KPI report.
+  const [printing, setPrinting] = useState(false);
+  const print = async () => {
+    setPrinting(true);
+    const r = await invoke('assignment.rules.print', { language: i18n.language as Language });
+    setPrinting(false);
+    if (!r.ok) { notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) }); return; }
+    printPdf(r.value);
   };
   const opt = (values: readonly string[], ns: string) => [{ value: ANY, label: t('people:rules.any') }, ...values.map((v) => ({ value: v, label: ns === 'domain:campaign' ? campaignLabel(v) : t(`${ns}.${v}`, { defaultValue: v }) }))];
   const targets = [
@@ -63,6 +73,9 @@ export function AssignmentRulesCard() {
         </Group>
       ))}
       {error && !error.field?.startsWith('rules.') && <Text c="red" size="sm">{t(`errors:code.${error.code}`)}</Text>}
+      <Group justify="flex-end">
+        <Button variant="light" size="xs" leftSection={<IconPrinter size={14} />} loading={printing} onClick={() => void print()} data-testid="rules-print">{t('people:rules.print')}</Button>
+      </Group>
       {manage && (
         <Group justify="space-between">
           <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} data-testid="rule-add"

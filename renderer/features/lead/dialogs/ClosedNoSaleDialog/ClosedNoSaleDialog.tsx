@@ -1,5 +1,7 @@
-// Closed No Sale: a reason from the manual's list; Other needs notes; Not current owner needs the
-// end-of-ownership date (written to the vehicle).
+// Closed No Sale: a reason from the manual's list, flat and in its order (no invented category headings);
+// Other needs notes; Not current owner needs the end-of-ownership date (written to the vehicle). Under the
+// manual's one category, Not interested now, Contact Again is shown but not pickable: it is set only by the
+// Contact Again action.
 import { Radio, Stack, Text, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -9,9 +11,6 @@ import { closedNoSale } from '../../../../../shared/rules/actions';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { DialogFrame } from '../DialogFrame';
 import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
-
-/** The reason categories in the manual's order, each with its reasons. */
-const CATEGORIES = [...new Set(PICKABLE_CLOSE_REASONS.map((r) => CLOSE_REASON_CATEGORY[r]))];
 
 export function ClosedNoSaleDialog(p: LeadActionProps) {
   const { t } = useTranslation();
@@ -32,15 +31,15 @@ export function ClosedNoSaleDialog(p: LeadActionProps) {
     <DialogFrame title={t('desk:action.closedNoSale')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
       error={a.generalError(['reason', 'notes', 'endOfOwnership'])} testId="dialog-closedNoSale">
       <Radio.Group label={t('desk:field.closeReason')} required value={reason ?? ''} onChange={(v) => { a.setError(null); setReason(v as CloseReason); }} error={a.fieldError('reason')} data-testid="close-reason">
-        <Stack gap={6} mt={6}>
-          {CATEGORIES.map((cat) => (
-            <Stack key={cat} gap={4}>
-              <Text size="xs" c="dimmed" fw={600} tt="uppercase">{t(`domain:closeCategory.${cat}`)}</Text>
-              {PICKABLE_CLOSE_REASONS.filter((r) => CLOSE_REASON_CATEGORY[r] === cat).map((r) => (
-                <Radio key={r} value={r} data-testid={`close-reason-${r}`} label={t(`domain:closeReason.${r}`)} ml="sm" />
-              ))}
-            </Stack>
+        <Stack gap={4} mt={6}>
+          {PICKABLE_CLOSE_REASONS.map((r) => (
+            <Radio key={r} value={r} data-testid={`close-reason-${r}`} label={t(`domain:closeReason.${r}`)} />
           ))}
+          <Stack gap={4} mt={4} data-testid="close-category-not_interested_now">
+            <Text size="xs" c="dimmed" fw={600}>{t(`domain:closeCategory.${CLOSE_REASON_CATEGORY.contact_again}`)}</Text>
+            <Radio value="contact_again" disabled data-testid="close-reason-contact_again" label={t('domain:closeReason.contact_again')}
+              description={t('desk:closedNoSale.contactAgainOnly')} ml="sm" />
+          </Stack>
         </Stack>
       </Radio.Group>
       {reason === 'not_current_owner' && (

@@ -1,0 +1,62 @@
+// The assignment rules printed for the staff (standard 000 §1: the rule is communicated to all stakeholders):
+// an A4 PDF listing the rules in order, in the asked language, with the person or pool each routes to and the
+// pools' members. The PDF's text is read back with pdftotext, as the KPI report's tests do.
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ok, openTestApp, type TestApp } from './helpers';
+
+let app: TestApp;
+afterEach(() => app?.close());
+const pdfText = (base64: string) => execFileSync('pdftotext', ['-raw', '-', '-'], { input: Buffer.from(base64, 'base64') }).toString('utf8');
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+async function setup() {
+  app = openTestApp();
+  await ok(app.core, 'settings.setDealer', { name: 'Officina Modena', email: 'desk@dealer.example', phone: '', address: '' });
+  const anna = await ok<{ id: number }>(app.core, 'people.save', { name: 'Anna Bianchi', roles: ['service_advisor'] });
+  await ok(app.core, 'people.save', { name: 'Bruno Verdi', roles: ['booking_operator'] });
+  await ok(app.core, 'people.save', { name: 'Carla Neri', roles: ['booking_operator'] });
+  await ok(app.core, 'assignment.rules.set', { rules: [
+    { campaign: 'warranty_end_reminder', targetUserId: anna.id },
+    { leadType: 'customer_driven', source: 'owner_app', requestFor: 'tyres', targetRole: 'booking_operator' },
+    { source: 'web', targetRole: 'parts_staff', active: false },
+  ] });
+}
+
+describe('assignment rules: the printable A4 PDF', () => {
+  it('lists the rules in order with what they match and whom they route to, and the pools\' members (English)', async () => {
+    await setup();
+    const r = await ok(app.core, 'assignment.rules.print', { language: 'en' });
+    expect(r.fileName).toBe('aslm-assignment-rules.pdf');
+    expect(r.mime).toBe('application/pdf');
+    expect(Buffer.from(r.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(r.base64);
+    const f = flat(text);
+    expect(f).toContain('Assignment rules');
+    expect(f).toContain('Officina Modena');
+    // In order: rule 1 → Anna, rule 2 → the booking operators' pool, rule 3 (inactive) → parts staff.
+    const i1 = text.search(/^1\. /m); const i2 = text.search(/^2\. /m); const i3 = text.search(/^3\. /m);
+    expect(i1).toBeGreaterThan(-1);
+    expect(i1).toBeLessThan(i2);
+    expect(i2).toBeLessThan(i3);
+    expect(flat(text.slice(i1, i2))).toMatch(/Warranty End Reminder/);
+    expect(text.slice(i1, i2)).toMatch(/Anna Bianchi/);
+    expect(flat(text.slice(i2, i3))).toMatch(/Owner App.*Customer.*tyres.*Pool: Booking\s*Operator/);
+    expect(flat(text.slice(i3))).toMatch(/Web.*Pool: Parts\s*Staff.*No/);
+    // The pools' members, and what happens to a lead no rule routes.
+    expect(f).toContain('Who is in each pool');
+    expect(f).toMatch(/Pool: Booking Operator: Bruno Verdi, Carla Neri/);
+    expect(f).toContain("waits in the manager's queue");
+  });
+
+  it('in the user\'s language (Italian), and with no rule says every lead waits for the manager', async () => {
+    await setup();
+    const it = flat(pdfText((await ok(app.core, 'assignment.rules.print', { language: 'it' })).base64));
+    expect(it).toContain('Regole di assegnazione');
+    expect(it).toContain('Anna Bianchi');
+    expect(it).toContain('Chi fa parte di ogni gruppo');
+    await ok(app.core, 'assignment.rules.set', { rules: [] });
+    const en = flat(pdfText((await ok(app.core, 'assignment.rules.print', { language: 'en' })).base64));
+    expect(en).toContain("No rules: every new lead waits in the manager's queue.");
+  });
+});
