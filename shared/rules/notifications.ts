@@ -14,7 +14,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface NotifySettings {
   /** SLA 1 "at risk": this many hours (or fewer) left before the first-contact deadline. */
   sla1RiskHours: number;
-  /** Managers also get a copy of every "lead assigned" notification (domain.md §7). */
+  /** Managers also get a copy of every "lead assigned" notification (docs/rules.md §7). */
   copyManagers: boolean;
   /** Alternates (role 'alternate') also get a copy of every "lead assigned" notification. */
   copyAlternates: boolean;

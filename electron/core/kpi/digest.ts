@@ -1,4 +1,4 @@
-// The Aftersales Manager's daily digest (standard 000 §5: every day the manager checks that all leads
+// The Aftersales Manager's daily digest (docs/rules.md §6: every day the manager checks that all leads
 // are processed or in progress): leads not yet processed, SLA at risk, overdue, appointments today.
 // buildDigest is pure over the database at `now`; runDailyDigest is what a scheduler calls (idempotent
 // per local day: an in-app notification per manager, plus an optional e-mail sender hook).

@@ -1,4 +1,4 @@
-// Appointment e-mails (domain.md §3), written to the outbox by the rule effects, inside the action's
+// Appointment e-mails (docs/rules.md §3), written to the outbox by the rule effects, inside the action's
 // transaction: a confirmation at once and a reminder the day before at the reminder hour, to the customer
 // (when the flag is set and an address exists) and to the dealer mailbox, each with an .ics invitation
 // (stable UID per lead, SEQUENCE increasing with every change). A reschedule cancels the queued reminder

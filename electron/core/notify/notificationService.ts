@@ -62,7 +62,7 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
 
   /**
    * The users a draft is for: its assignee, or the managers when nobody (active) is assigned. An assignment
-   * is also copied to the managers and/or the alternates when the settings say so (domain.md §7).
+   * is also copied to the managers and/or the alternates when the settings say so (docs/rules.md §7).
    */
   function recipients(d: NotificationDraft, s: NotifySettings): number[] {
     const mgr = role('manager');

@@ -1,4 +1,4 @@
-// Workshop load (domain.md §8): appointments per day for the coming days against a settable daily
+// Workshop load (docs/rules.md §8): appointments per day for the coming days against a settable daily
 // capacity (setting `workshop.capacity`, default 8), days of the dealer's zone.
 import { addCalendarDays, localDate, startOfLocalDay, wallTime } from '../../../shared/rules/time';
 import type { Store } from '../../store/db';
