@@ -38,7 +38,7 @@ describe('rule references', () => {
     const bad: string[] = [];
     for (const p of sources) {
       for (const m of readFileSync(p, 'utf8').matchAll(/rules\.md (§[\d.,§ –-]+)/g)) {
-        for (const n of m[1].match(/\d+(?:\.\d+)?/g) ?? []) if (!sections.has(n)) bad.push(`${relative(ROOT, p)}: §${n}`);
+        for (const n of (m[1] ?? '').match(/\d+(?:\.\d+)?/g) ?? []) if (!sections.has(n)) bad.push(`${relative(ROOT, p)}: §${n}`);
       }
     }
     expect(bad).toEqual([]);
