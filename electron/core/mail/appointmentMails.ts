@@ -80,7 +80,7 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
   const dealer = (): Dealer => settings.all().dealer;
   /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
   const templateOf = store.sqlite.prepare("SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?");
-  const deskLanguage = () => settings.get<string>('language', 'en');
+  const deskLanguage = () => settings.get('language');
 
   function enqueue(kind: AppointmentMailKind, who: Audience, to: string, lead: Lead, appointmentAt: number, seq: number, dueAt: number, now: number, expiresAt: number | null) {
     const tz = settings.rules().timeZone;

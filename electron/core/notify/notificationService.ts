@@ -5,7 +5,7 @@
 // (and an e-mail to the assignee through the outbox) as they come.
 import type { NotificationItem } from '../../../shared/contract/notifications';
 import {
-  DEFAULT_NOTIFY_SETTINGS, assignedNotification, dueNotifications, lostWarningDays,
+  assignedNotification, dueNotifications, lostWarningDays,
   type NotificationDraft, type NotifyLead, type NotifySettings,
 } from '../../../shared/rules/notifications';
 import { DAY, startOfLocalDay } from '../../../shared/rules/time';
@@ -58,7 +58,7 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
   const SELECT = `SELECT n.id, n.kind, n.lead_id AS leadId, n.params, n.created_at AS createdAt, n.read_at AS readAt, l.number, l.first_name AS firstName, l.last_name AS lastName
     FROM notifications n LEFT JOIN leads l ON l.id = n.lead_id`;
 
-  const notifySettings = (): NotifySettings => ({ ...DEFAULT_NOTIFY_SETTINGS, ...settings.get<Partial<NotifySettings>>(NOTIFY_KEY, {}) });
+  const notifySettings = (): NotifySettings => settings.get(NOTIFY_KEY);
 
   /**
    * The users a draft is for: its assignee, or the managers when nobody (active) is assigned. An assignment
@@ -105,7 +105,7 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     run(now) {
       const rules = settings.rules();
       const s = notifySettings();
-      const since = Math.min(now, settings.get<number | null>(LAST_RUN_KEY, null) ?? now - DAY);
+      const since = Math.min(now, settings.get(LAST_RUN_KEY) ?? now - DAY);
       const { d45, d55 } = lostWarningDays(rules);
       const dayStart = startOfLocalDay(now, rules.timeZone);
       const rows = candidates.all({

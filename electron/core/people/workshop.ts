@@ -5,12 +5,12 @@ import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
 
 export const CAPACITY_KEY = 'workshop.capacity';
-export const DEFAULT_CAPACITY = 8;
+export { DEFAULT_CAPACITY } from '../settingsRegistry';
 
 export function workshopLoad(store: Store, settings: SettingsService, now: number, days: number) {
   const s = settings.rules();
   const tz = s.timeZone;
-  const capacity = settings.get<number>(CAPACITY_KEY, DEFAULT_CAPACITY);
+  const capacity = settings.get(CAPACITY_KEY);
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();
