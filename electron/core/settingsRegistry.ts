@@ -14,7 +14,9 @@ import { DEFAULT_NOTIFY_SETTINGS } from '../../shared/rules/notifications';
 import { DEFAULT_PLAYBOOK } from '../../shared/rules/nextStep';
 
 /** What a default may depend on: the core's options. */
-export interface SettingsContext { defaultTimeZone: string }
+export interface SettingsContext {
+  defaultTimeZone: string;
+}
 
 interface Entry<S extends z.ZodType> {
   schema: S;
@@ -25,7 +27,11 @@ interface Entry<S extends z.ZodType> {
    */
   merge?: boolean;
 }
-const entry = <S extends z.ZodType>(schema: S, def: (ctx: SettingsContext) => z.output<S>, merge = false): Entry<S> => ({ schema, default: def, merge });
+const entry = <S extends z.ZodType>(
+  schema: S,
+  def: (ctx: SettingsContext) => z.output<S>,
+  merge = false,
+): Entry<S> => ({ schema, default: def, merge });
 
 export const DEFAULT_DIGEST = { enabled: true, hour: 8 };
 export const DEFAULT_CAPACITY = 8;
@@ -41,7 +47,15 @@ export const storedSmtpSchema = z.object({
   dealerMailbox: z.string(),
   password: z.string().nullable(),
 });
-export const EMPTY_SMTP: z.output<typeof storedSmtpSchema> = { host: '', port: 587, tls: 'starttls', user: '', from: '', dealerMailbox: '', password: null };
+export const EMPTY_SMTP: z.output<typeof storedSmtpSchema> = {
+  host: '',
+  port: 587,
+  tls: 'starttls',
+  user: '',
+  from: '',
+  dealerMailbox: '',
+  password: null,
+};
 
 export const SETTINGS = {
   /** The desk's language (also each person's remembered language is restored into it). */
@@ -65,7 +79,13 @@ export const SETTINGS = {
   /** The manager's daily digest. */
   'kpi.digest': entry(digestSettingsSchema, () => ({ ...DEFAULT_DIGEST }), true),
   /** The local day (YYYY-MM-DD) the digest was last made, null = never. */
-  'kpi.digest.lastDay': entry(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), () => null),
+  'kpi.digest.lastDay': entry(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    () => null,
+  ),
   /** The contact playbook's figures (docs/rules.md §8). */
   playbook: entry(playbookSettingsSchema, () => ({ ...DEFAULT_PLAYBOOK }), true),
   /** The watched import folder. */

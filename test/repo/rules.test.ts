@@ -38,7 +38,8 @@ describe('rule references', () => {
     const bad: string[] = [];
     for (const p of sources) {
       for (const m of readFileSync(p, 'utf8').matchAll(/rules\.md (§[\d.,§ –-]+)/g)) {
-        for (const n of (m[1] ?? '').match(/\d+(?:\.\d+)?/g) ?? []) if (!sections.has(n)) bad.push(`${relative(ROOT, p)}: §${n}`);
+        for (const n of (m[1] ?? '').match(/\d+(?:\.\d+)?/g) ?? [])
+          if (!sections.has(n)) bad.push(`${relative(ROOT, p)}: §${n}`);
       }
     }
     expect(bad).toEqual([]);
@@ -57,12 +58,16 @@ describe('locales', () => {
   const keys = (lang: string) => {
     const dir = join(ROOT, 'locales', lang);
     const out = new Set<string>();
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) flatten(JSON.parse(readFileSync(join(dir, f), 'utf8')), `${basename(f, '.json')}:`, out);
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')))
+      flatten(JSON.parse(readFileSync(join(dir, f), 'utf8')), `${basename(f, '.json')}:`, out);
     return out;
   };
   const en = keys('en');
   it.each(['fr', 'de', 'it'])('%s holds the same keys as en', (lang) => {
     const other = keys(lang);
-    expect({ missing: [...en].filter((k) => !other.has(k)), extra: [...other].filter((k) => !en.has(k)) }).toEqual({ missing: [], extra: [] });
+    expect({ missing: [...en].filter((k) => !other.has(k)), extra: [...other].filter((k) => !en.has(k)) }).toEqual({
+      missing: [],
+      extra: [],
+    });
   });
 });

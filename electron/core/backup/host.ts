@@ -48,7 +48,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   const dir = backupDir(dbPath);
   let core: AppCore | null = null;
   let problem: ShellStatus['problem'] = null;
-  let stops: (() => void)[] = [];
+  const stops: (() => void)[] = [];
   let inflight = 0;
   // The start-up check's state (startupCheck.ts): what the next start needs to know.
   let lastOkAt = 0;

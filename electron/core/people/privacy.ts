@@ -14,7 +14,6 @@ import type { Clock } from '../clock';
 import { localesDir } from '../kpi/i18n';
 import { LEAD_SELECT } from '../../store/leadRow';
 import type { CustomerService } from './customerService';
-import { VEHICLE_SELECT } from './customerService';
 
 export const ERASED = '*****';
 type Sections = Record<string, Record<string, unknown>[]>;
