@@ -106,12 +106,28 @@ const noElectronPaths = [
     message: 'Only electron/main may import Electron: the core also runs in browser mode, the CLI and the tests.',
   },
 ];
+/** The main process translates through electron/core/i18n.ts only (type imports stay allowed). */
+const oneTranslation = [
+  {
+    regex: '^i18next$',
+    allowTypeImports: true,
+    message: 'The main process translates through electron/core/i18n.ts (one mechanism).',
+  },
+  {
+    regex: '(^|/)locales/',
+    allowTypeImports: true,
+    message: 'The main process reads the locales through electron/core/i18n.ts (one mechanism).',
+  },
+];
 const noElectronPatterns = [
   { regex: '^electron/', message: 'Only electron/main may import Electron.' },
   { regex: '(^|/)renderer/', message: 'The main process never imports the renderer.' },
+  ...oneTranslation,
 ];
 /** electron/web and electron/cli: no Electron (they may reuse electron/main's pure guards). */
 const noElectron = { 'no-restricted-imports': ['error', { paths: noElectronPaths, patterns: noElectronPatterns }] };
+/** electron/main: Electron, but translations only through electron/core/i18n.ts. */
+const mainBoundary = { 'no-restricted-imports': ['error', { patterns: oneTranslation }] };
 /** electron/core and electron/store: no Electron and nothing of the Electron glue either. */
 const coreBoundary = {
   'no-restricted-imports': [
@@ -196,4 +212,10 @@ export default tseslint.config(
   { files: ['renderer/**/*.{ts,tsx}'], ignores: ['renderer/vite.config.ts'], rules: rendererBoundary },
   { files: ['electron/core/**/*.ts', 'electron/store/**/*.ts'], rules: coreBoundary },
   { files: ['electron/web/**/*.ts', 'electron/cli/**/*.ts'], rules: noElectron },
+  { files: ['electron/main/**/*.ts'], rules: mainBoundary },
+  // The one translation module itself.
+  {
+    files: ['electron/core/i18n.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: noElectronPaths, patterns: noElectronPatterns.slice(0, 2) }] },
+  },
 );

@@ -96,3 +96,29 @@ describe('import boundaries', () => {
     expect(await rulesFor('electron/cli/x.ts', "import { main } from './main';\nexport const a = main;")).toEqual([]);
   });
 });
+
+describe('one translation mechanism in the main process', () => {
+  it.each([
+    ['electron/core/mail/x.ts', "import i18next from 'i18next';\nexport const a = i18next;"],
+    ['electron/core/kpi/x.ts', "import en from '../../../locales/en/kpi.json';\nexport const a = en;"],
+    ['electron/main/x.ts', "import en from '../../locales/en/shell.json';\nexport const a = en;"],
+    ['electron/cli/x.ts', "import i18next from 'i18next';\nexport const a = i18next;"],
+  ])('%s: %s is refused', async (path, code) => {
+    expect(await rulesFor(path, code)).toEqual(['no-restricted-imports']);
+  });
+
+  it('electron/core/i18n.ts may use i18next; type imports stay allowed elsewhere', async () => {
+    expect(
+      await rulesFor('electron/core/i18n.ts', "import i18next from 'i18next';\nexport const a = i18next;"),
+    ).toEqual([]);
+    expect(
+      await rulesFor('electron/core/kpi/x.ts', "import type { TFunction } from 'i18next';\nexport type A = TFunction;"),
+    ).toEqual([]);
+    expect(
+      await rulesFor(
+        'electron/main/x.ts',
+        "import type en from '../../locales/en/shell.json';\nexport type A = typeof en;",
+      ),
+    ).toEqual([]);
+  });
+});
