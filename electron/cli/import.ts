@@ -23,7 +23,7 @@ export async function importCommand(args: string[], core: AppCore, io: ImportCom
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('import needs exactly one FILE');
-  const lang: Language = (LANGUAGES as readonly string[]).includes(values.lang ?? '') ? values.lang as Language : core.settings.get<Language>('language', 'en');
+  const lang: Language = (LANGUAGES as readonly string[]).includes(values.lang ?? '') ? values.lang as Language : core.settings.get('language');
   let data: Buffer;
   try {
     data = readFileSync(file);

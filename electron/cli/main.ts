@@ -4,7 +4,7 @@ import { UsageError } from './args';
 
 function help(): string {
   const lines = ['Usage: npm run aslm -- <command> [options]   (every command takes --db FILE; default ~/.aslm-desk/aslm.sqlite or $ASLM_DB)', '', 'Commands:'];
-  for (const [name, c] of Object.entries(commands)) lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
+  for (const c of Object.values(commands)) lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
   return lines.join('\n');
 }
 

@@ -21,7 +21,7 @@ export async function vehiclesCommand(args: string[], core: AppCore, io: Io = co
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('vehicles needs exactly one FILE');
-  const lang: Language = (LANGUAGES as readonly string[]).includes(values.lang ?? '') ? values.lang as Language : core.settings.get<Language>('language', 'en');
+  const lang: Language = (LANGUAGES as readonly string[]).includes(values.lang ?? '') ? values.lang as Language : core.settings.get('language');
   let data: Buffer;
   try { data = readFileSync(file); } catch (e) {
     const msg = `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;

@@ -73,8 +73,8 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const clock = opts.clock ?? systemClock;
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const settings = createSettingsService(store, clock, tz);
-  if (settings.get('rules', undefined) === undefined) settings.set('rules', settings.rules());
+  const settings = createSettingsService(store, clock, tz, log);
+  if (!settings.isSet('rules')) settings.set('rules', settings.rules());
   const leads = createLeadService(store, clock, settings, events);
   const lists = createListService(store, clock);
   const kpi = createKpiService(store, settings, clock);
@@ -104,7 +104,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // administrator's tool on the database file itself: it acts as the default (first active) manager.
   const anyUserById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ?');
   const actor = (ctx?: CallContext): Actor => {
-    const id = ctx?.userId ?? (ctx?.transport === 'cli' ? people.defaultManager() : settings.get<number | null>('desk.currentUser', null)) ?? defaultUser;
+    const id = ctx?.userId ?? (ctx?.transport === 'cli' ? people.defaultManager() : settings.get('desk.currentUser')) ?? defaultUser;
     const u = userById.get(id) as Actor | undefined;
     if (u) return u;
     // Someone deactivated while at the desk stays who acts (so the permission check refuses them) — never

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-// The list views of domain.md §5: filter, sort, search (FTS5) and page, in SQL.
+// The list views of docs/rules.md §5: filter, sort, search (FTS5) and page, in SQL.
 import type { ListView } from '../../shared/domain/vocabulary';
 import { listQuery, type ListPage, type ListQuery, type ListRow, type SortKey } from '../../shared/contract/leads';
 import type { Store } from '../store/db';

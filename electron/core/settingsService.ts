@@ -1,8 +1,8 @@
-// Settings stored as JSON per key, validated by the contract's schemas; defaults where unset.
-import { eq } from 'drizzle-orm';
-import { defaultRuleSettings, type RuleSettings } from '../../shared/domain/settings';
+// Settings stored as JSON per key. Which keys exist, their schema and default: settingsRegistry.ts; get/set are typed
+// from it and validate every value written and read (a stored value that does not fit → the default, logged).
+import type { RuleSettings } from '../../shared/domain/settings';
 import { DEFAULT_CAMPAIGNS, type Language } from '../../shared/domain/vocabulary';
-import { appSettingsSchema, dealerSchema, ruleSettingsSchema, type AppSettings } from '../../shared/contract/app';
+import { appSettingsSchema, type AppSettings } from '../../shared/contract/app';
 import { AppError } from '../../shared/contract/errors';
 import { isValidTimeZone } from '../../shared/rules/time';
 import { inYearRange } from '../../shared/domain/timeBounds';
@@ -10,9 +10,10 @@ import type { Store } from '../store/db';
 import { settings } from '../store/schema';
 import type { Clock } from './clock';
 import { isEmail } from './mail/smtp';
+import { isSettingKey, SETTINGS, type SettingInput, type SettingKey, type SettingValue, type SettingsContext } from './settingsRegistry';
 
 export type Dealer = AppSettings['dealer'];
-const EMPTY_DEALER: Dealer = { name: '', email: '', phone: '', address: '' };
+const UNREADABLE = Symbol('unreadable');
 const DEFAULT_SET = new Set<string>(DEFAULT_CAMPAIGNS);
 
 /** A campaign id (CAMPAIGN_ID: a–z, 0–9, _) made from a name: "Tyre hotel" → tyre_hotel, "Révision été" → revision_ete. */
@@ -26,8 +27,12 @@ export interface SettingsService {
   all(): AppSettings;
   rules(): RuleSettings;
   campaigns(): string[];
-  get<T>(key: string, fallback: T): T;
-  set(key: string, value: unknown): void;
+  /** The stored value of `key`, validated by its schema; its default when unset or when the stored value does not fit. */
+  get<K extends SettingKey>(key: K): SettingValue<K>;
+  /** Validates and stores `value` (AppError INVALID_INPUT with the field when it does not fit). */
+  set<K extends SettingKey>(key: K, value: SettingInput<K>): void;
+  /** Whether `key` has a stored value. */
+  isSet(key: SettingKey): boolean;
   setLanguage(language: Language): AppSettings;
   setRules(rules: RuleSettings): AppSettings;
   /** The dealer's identity (name, e-mail, phone, address); the e-mail is checked when not empty. */
@@ -43,44 +48,71 @@ export interface SettingsService {
   onRulesChanged(fn: (rules: RuleSettings) => void): void;
 }
 
-export function createSettingsService(store: Store, clock: Clock, defaultTimeZone: string): SettingsService {
-  const cache = new Map<string, unknown>();
+export function createSettingsService(store: Store, clock: Clock, defaultTimeZone: string, log: (msg: string, err?: unknown) => void = console.warn): SettingsService {
+  const ctx: SettingsContext = { defaultTimeZone };
+  /** Parsed values (absent: not read yet). */
+  const cache = new Map<SettingKey, unknown>();
   const listeners: ((r: RuleSettings) => void)[] = [];
-  const read = (key: string): unknown => {
-    if (cache.has(key)) return cache.get(key);
-    const row = store.db.select().from(settings).where(eq(settings.key, key)).get();
-    const v = row ? row.value : undefined;
-    cache.set(key, v);
-    return v;
+  const known = <K extends SettingKey>(key: K): K => {
+    if (!isSettingKey(key)) throw new Error(`Unknown setting "${key}" (settingsRegistry.ts lists the settings)`);
+    return key;
+  };
+  const selectValue = store.sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  /** The stored JSON value; undefined when unset; UNREADABLE when the text is not JSON. */
+  const stored = (key: SettingKey): unknown => {
+    const row = selectValue.get(key);
+    if (!row) return undefined;
+    try { return JSON.parse(row.value) as unknown; } catch { return UNREADABLE; }
+  };
+  const read = <K extends SettingKey>(key: K): SettingValue<K> => {
+    if (cache.has(key)) return cache.get(key) as SettingValue<K>;
+    const e = SETTINGS[key];
+    const raw = stored(key);
+    let value: unknown = e.default(ctx);
+    if (raw === UNREADABLE) log(`settings: the stored value of "${key}" is not JSON; the default is used`);
+    else if (raw !== undefined) {
+      const candidate = e.merge && raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...(value as object), ...raw } : raw;
+      const parsed = e.schema.safeParse(candidate);
+      if (parsed.success) value = parsed.data;
+      else log(`settings: the stored value of "${key}" does not fit its schema; the default is used`, parsed.error);
+    }
+    cache.set(key, value);
+    return value as SettingValue<K>;
   };
   /** One transaction; on failure the cache is dropped so nothing half-written is seen. */
   const write = (fn: () => void) => {
     try { store.sqlite.transaction(fn)(); } catch (e) { cache.clear(); throw e; }
   };
   const svc: SettingsService = {
-    get<T>(key: string, fallback: T): T {
-      const v = read(key);
-      return v === undefined ? fallback : (v as T);
+    get(key) {
+      return read(known(key));
     },
-    set(key, value) {
+    set(key, input) {
+      const parsed = SETTINGS[known(key)].schema.safeParse(input);
+      if (!parsed.success) {
+        const path = parsed.error.issues[0]?.path.map(String).join('.');
+        throw new AppError('INVALID_INPUT', { field: path ? `${key}.${path}` : key });
+      }
+      const value = parsed.data;
       store.db.insert(settings).values({ key, value, updatedAt: clock.now() })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clock.now() } }).run();
       cache.set(key, value);
     },
+    isSet(key) {
+      return stored(known(key)) !== undefined;
+    },
     rules() {
-      const stored = ruleSettingsSchema.safeParse(read('rules'));
-      return stored.success ? stored.data as RuleSettings : defaultRuleSettings(defaultTimeZone);
+      return read('rules');
     },
     campaigns() {
-      const extra = svc.get<string[]>('campaigns', []);
+      const extra = svc.get('campaigns');
       return [...DEFAULT_CAMPAIGNS, ...extra.filter((c) => !(DEFAULT_CAMPAIGNS as readonly string[]).includes(c))];
     },
     all() {
-      const dealer = dealerSchema.safeParse(read('dealer') ?? EMPTY_DEALER);
       return appSettingsSchema.parse({
-        language: svc.get('language', 'en'),
+        language: svc.get('language'),
         rules: svc.rules(),
-        dealer: dealer.success ? dealer.data : EMPTY_DEALER,
+        dealer: svc.get('dealer'),
         campaigns: svc.campaigns(),
         campaignLabels: svc.campaignLabels(),
       });
@@ -117,7 +149,7 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
       return svc.all();
     },
     campaignLabels() {
-      const labels = svc.get<Record<string, string>>('campaignLabels', {});
+      const labels = svc.get('campaignLabels');
       return Object.fromEntries(svc.campaigns().filter((c) => !DEFAULT_SET.has(c)).map((c) => [c, labels[c] ?? c.replace(/_/g, ' ')]));
     },
     setCampaigns(input) {

@@ -20,7 +20,7 @@ export function startDesktopNotifier(d: NotifierDeps): () => void {
     try {
       const user = d.core.actor();
       if (user.id === null) return;
-      const lang = d.core.settings.get<string>('language', 'en');
+      const lang = d.core.settings.get('language');
       for (const n of d.core.notifications.takeUnshown(user.id, d.core.clock.now(), lang)) {
         const note = d.create({ title: n.title, body: n.body });
         note.on('click', () => { shown.delete(note); if (n.leadId !== null) d.openLead(n.leadId); });

@@ -1,7 +1,7 @@
 import { join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP, decodePathname, isAllowedNavigation, isTrustedSender, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
-import { registerIpc, IPC_CHANNEL } from './ipc';
+import { CSP, decodePathname, isAllowedFrameNavigation, isAllowedNavigation, isTrustedSender, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
+import { registerIpc, IPC_CHANNEL, type IpcEventLike } from './ipc';
 
 describe('Electron guards', () => {
   it('webPreferences follow the security checklist', () => {
@@ -24,7 +24,29 @@ describe('Electron guards', () => {
     ['javascript:alert(1)', false], ['not a url', false],
   ])('navigation to %s allowed: %s', (url, ok) => {
     expect(isAllowedNavigation(url)).toBe(ok);
-    expect(isTrustedSender(url)).toBe(ok);
+    const frame = { url, parent: null };
+    expect(isTrustedSender(frame, frame)).toBe(ok);
+    expect(isAllowedFrameNavigation({ url, isMainFrame: true })).toBe(ok);
+  });
+
+  it('trusts only the main frame of the sender: never a subframe, even one showing app://', () => {
+    const main = { url: 'app://aslm/index.html', parent: null };
+    const sub = { url: 'app://aslm/index.html', parent: main };
+    expect(isTrustedSender(main, main)).toBe(true);
+    expect(isTrustedSender(sub, main)).toBe(false);
+    expect(isTrustedSender(sub, sub)).toBe(false); // a frame with a parent is never a main frame
+    expect(isTrustedSender({ ...main }, main)).toBe(false); // another frame object with the same URL
+    expect(isTrustedSender(main, null)).toBe(false);
+    expect(isTrustedSender(null, main)).toBe(false);
+  });
+
+  it.each([
+    ['app://aslm/index.html', false, true], ['blob:app://aslm/1b4e28ba-2fa1-11d2-883f-0016d3cca427', false, true],
+    ['about:blank', false, true], ['blob:https://evil.example/1b4e28ba', false, false], ['https://evil.example/', false, false],
+    ['file:///C:/Windows/win.ini', false, false], ['javascript:alert(1)', false, false], ['data:text/html,<b>x</b>', false, false],
+    ['blob:app://aslm/1b4e28ba', true, false], ['about:blank', true, false],
+  ])('will-frame-navigate to %s (main frame %s) allowed: %s', (url, isMainFrame, ok) => {
+    expect(isAllowedFrameNavigation({ url, isMainFrame })).toBe(ok);
   });
 
   it.each([
@@ -64,20 +86,43 @@ describe('Electron guards', () => {
 
 describe('IPC registration', () => {
   const fake = () => {
-    const handlers = new Map<string, (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown>();
+    const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
     return { handlers, ipc: { handle: (c: string, fn: never) => { handlers.set(c, fn); } } };
   };
   const dispatch = async (channel: string) => (channel === 'app.info' ? { ok: true as const, value: 'info' } : { ok: false as const, error: { code: 'UNKNOWN_CHANNEL' as const } });
+
+  /** An IPC from the main frame of a window (senderFrame === sender.mainFrame), as Electron gives it. */
+  const from = (url: string) => { const frame = { url, parent: null }; return { senderFrame: frame, sender: { mainFrame: frame } }; };
 
   it('registers one channel and checks the sender frame', async () => {
     const { handlers, ipc } = fake();
     registerIpc(ipc, dispatch);
     expect([...handlers.keys()]).toEqual([IPC_CHANNEL]);
     const h = handlers.get(IPC_CHANNEL)!;
-    expect(await h({ senderFrame: { url: 'app://aslm/index.html' } }, 'app.info', {})).toEqual({ ok: true, value: 'info' });
-    expect(await h({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await h(from('app://aslm/index.html'), 'app.info', {})).toEqual({ ok: true, value: 'info' });
+    expect(await h(from('https://evil.example/'), 'app.info', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await h({ senderFrame: null }, 'app.info', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
-    expect(await h({ senderFrame: { url: 'app://aslm/' } }, 'leads.drop', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await h({ senderFrame: { url: 'app://aslm/' } }, { toString: () => 'app.info' }, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await h({ senderFrame: { url: 'app://aslm/index.html' } }, 'app.info', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } }); // no sender
+    expect(await h(from('app://aslm/'), 'leads.drop', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await h(from('app://aslm/'), { toString: () => 'app.info' }, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('refuses a subframe of our renderer, even one showing app://', async () => {
+    const { handlers, ipc } = fake();
+    registerIpc(ipc, dispatch);
+    const h = handlers.get(IPC_CHANNEL)!;
+    const main = { url: 'app://aslm/index.html', parent: null };
+    const sub = { url: 'app://aslm/index.html', parent: main };
+    expect(await h({ senderFrame: sub, sender: { mainFrame: main } }, 'app.info', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await h({ senderFrame: main, sender: { mainFrame: main } }, 'app.info', {})).toEqual({ ok: true, value: 'info' });
+  });
+
+  it('refuses any web contents but our window\'s when the window is given', async () => {
+    const { handlers, ipc } = fake();
+    const ours = from('app://aslm/index.html');
+    registerIpc(ipc, dispatch, () => ours.sender);
+    const h = handlers.get(IPC_CHANNEL)!;
+    expect(await h(ours, 'app.info', {})).toEqual({ ok: true, value: 'info' });
+    expect(await h(from('app://aslm/index.html'), 'app.info', {})).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
   });
 });

@@ -45,9 +45,26 @@ export function isAllowedNavigation(url: string): boolean {
   }
 }
 
-/** An IPC call is trusted only from our own top-level renderer frame. */
-export function isTrustedSender(frameUrl: string | undefined | null): boolean {
-  return typeof frameUrl === 'string' && isAllowedNavigation(frameUrl);
+/** A frame as Electron's WebFrameMain shows it (only what the checks read). */
+export interface FrameLike { readonly url: string; readonly parent?: FrameLike | null }
+
+/**
+ * An IPC call is trusted only from the top-level frame of the sending window (`senderFrame === sender.mainFrame`, no
+ * parent: never a subframe) while that frame shows our own app:// renderer.
+ */
+export function isTrustedSender(frame: FrameLike | null | undefined, mainFrame: FrameLike | null | undefined): boolean {
+  return frame != null && frame === mainFrame && !frame.parent && typeof frame.url === 'string' && isAllowedNavigation(frame.url);
+}
+
+/**
+ * will-frame-navigate (every frame, main or sub): the main frame stays on our renderer; a subframe may only show our
+ * renderer or a blob: URL our renderer made (the PDF print frame of the reports), or about:blank.
+ */
+export function isAllowedFrameNavigation(details: { url: string; isMainFrame: boolean }): boolean {
+  if (details.isMainFrame) return isAllowedNavigation(details.url);
+  if (details.url === 'about:blank') return true;
+  if (typeof details.url === 'string' && details.url.startsWith('blob:')) return isAllowedNavigation(details.url.slice('blob:'.length));
+  return isAllowedNavigation(details.url);
 }
 
 /** Only desktop notifications may be granted to the renderer. */

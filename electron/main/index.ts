@@ -6,7 +6,7 @@ import { createCoreHost, type CoreHost } from '../core/backup/host';
 import { safeStorageSecrets } from '../core/mail/secrets';
 import { startDesktopNotifier } from './desktopNotifier';
 import { registerIpc } from './ipc';
-import { APP_ORIGIN, CSP, isAllowedNavigation, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
+import { APP_ORIGIN, CSP, isAllowedFrameNavigation, isAllowedNavigation, parseExternalUrl, permissionAllowed, resolveAppFile, webPreferences } from './guards';
 import { loadWindowState, saveWindowState } from './windowState';
 import { buildMenu } from './menu';
 
@@ -50,6 +50,8 @@ app.on('second-instance', () => {
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.on('will-navigate', (e, url) => { if (!isAllowedNavigation(url)) e.preventDefault(); });
+  // Every frame, subframes included (will-navigate sees only the main frame).
+  contents.on('will-frame-navigate', (e) => { if (!isAllowedFrameNavigation(e)) e.preventDefault(); });
   contents.on('will-redirect', (e, url) => { if (!isAllowedNavigation(url)) e.preventDefault(); });
   contents.setWindowOpenHandler(() => ({ action: 'deny' })); // the main window's own handler (createWindow) opens safe links outside
 });
@@ -108,7 +110,7 @@ app.whenReady().then(() => {
     // The menu follows the language chosen in the app.
     if (channel === 'settings.setLanguage' && reply.ok) Menu.setApplicationMenu(buildMenu(opened.core()?.settings.all().language ?? 'en', () => win));
     return reply;
-  });
+  }, () => (win && !win.isDestroyed() ? win.webContents : null));
   app.on('will-quit', () => { host?.close(); });
   createWindow();
 }).catch((e) => {

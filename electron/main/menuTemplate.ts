@@ -1,12 +1,13 @@
 // The application menu's template in the user's language (namespace `shell`), as a pure function so that
 // a unit test checks all four locales (menu.test.ts); menu.ts turns it into Electron's Menu.
 import type { MenuItemConstructorOptions } from 'electron';
-import en from '../../locales/en/shell.json' with { type: 'json' };
-import fr from '../../locales/fr/shell.json' with { type: 'json' };
-import de from '../../locales/de/shell.json' with { type: 'json' };
-import it from '../../locales/it/shell.json' with { type: 'json' };
+import type en from '../../locales/en/shell.json';
+import { fixedT } from '../core/i18n';
 
-export const MENU_LABELS = { en: en.menu, fr: fr.menu, de: de.menu, it: it.menu } as const;
+type MenuLabels = typeof en.menu;
+const menuLabels = (lang: string): MenuLabels => fixedT(lang, 'shell')('menu', { returnObjects: true }) as MenuLabels;
+/** The menu's labels per language (namespace `shell`, key `menu`), through the main process's one mechanism (core/i18n.ts). */
+export const MENU_LABELS = { en: menuLabels('en'), fr: menuLabels('fr'), de: menuLabels('de'), it: menuLabels('it') } as const;
 
 /** `language` may be a stored setting or the OS locale ('de-CH' → de); anything else falls back to English. */
 export function menuTemplate(language: string, go: (hash: string) => () => void): MenuItemConstructorOptions[] {

@@ -41,7 +41,7 @@ export type ClosedNoSaleInput = z.infer<typeof closedNoSaleInput>;
 export const contactAgainInput = z.object({ recontactAt: instant });
 export type ContactAgainInput = z.infer<typeof contactAgainInput>;
 
-/** Edit: request details, VIN, notes, customer notes (domain.md §3). Absent keys stay as they are. */
+/** Edit: request details, VIN, notes, customer notes (docs/rules.md §3). Absent keys stay as they are. */
 export const editInput = z.object({
   firstName: text(100).min(1).optional(),
   lastName: text(100).min(1).optional(),

@@ -1,4 +1,4 @@
-// The lead as the rules see it (domain.md §1). Times are epoch milliseconds (UTC instants).
+// The lead as the rules see it (docs/rules.md §1). Times are epoch milliseconds (UTC instants).
 import type {
   Campaign, Channel, CloseCategory, CloseReason, Consents, Direction, Language, LeadType, Outcome, Source, Status,
 } from './vocabulary';
@@ -95,7 +95,7 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'System' };
 
-/** An unsuccessful attempt: an outbound contact whose outcome is not `reached` (domain.md §10). */
+/** An unsuccessful attempt: an outbound contact whose outcome is not `reached` (docs/rules.md §10). */
 export function isUnsuccessful(c: Pick<Contact, 'direction' | 'outcome'>): boolean {
   return c.direction === 'outbound' && c.outcome !== 'reached';
 }

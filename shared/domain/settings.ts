@@ -1,4 +1,4 @@
-// Settings the rules depend on (domain.md §4, §6). Defaults are the manual's figures.
+// Settings the rules depend on (docs/rules.md §4, §6). Defaults are the manual's figures.
 
 export interface OpeningSpan { open: string; close: string } // "08:30" .. "18:30", dealer local time
 /** Index 0 = Sunday … 6 = Saturday (as Date#getDay). null = closed. */

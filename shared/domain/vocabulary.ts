@@ -1,4 +1,4 @@
-// The domain's vocabulary (domain.md §10). Stable ids only; labels live in locales/*/domain.json.
+// The domain's vocabulary (docs/rules.md §10). Stable ids only; labels live in locales/*/domain.json.
 
 export const STATUSES = ['assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -77,7 +77,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const FINAL_STATUSES: readonly Status[] = ['closed_sale', 'closed_no_sale', 'lost'];
 
-/** The six list views of domain.md §5 (the "View" menu). */
+/** The six list views of docs/rules.md §5 (the "View" menu). */
 export const LIST_VIEWS = ['assigned', 'not_managed', 'in_progress', 'closed_sale', 'closed_no_sale', 'lost'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
 

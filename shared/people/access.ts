@@ -1,4 +1,4 @@
-// Who may do what (domain.md §7): pure, no clock read — `now` is an argument.
+// Who may do what (docs/rules.md §7): pure, no clock read — `now` is an argument.
 // The manager — or an alternate while every active manager is absent — manages: assigns, reassigns,
 // edits assignment rules, users and settings. Desk staff work their own leads and the unassigned queue.
 import type { Role } from '../domain/vocabulary';

@@ -1,4 +1,4 @@
-// Assignment routing (domain.md §7): ordered rules on the lead's nature route a new lead to a person
+// Assignment routing (docs/rules.md §7): ordered rules on the lead's nature route a new lead to a person
 // or to a role's pool (round robin skipping absent and inactive members); no rule → the manager's
 // queue (assignee null). Pure: `now` and the people are arguments.
 import type { LeadType, Role, Source } from '../domain/vocabulary';

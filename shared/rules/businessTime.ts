@@ -1,4 +1,4 @@
-// Business time (domain.md §6): opening hours per weekday and public holidays, in the dealer's zone.
+// Business time (docs/rules.md §6): opening hours per weekday and public holidays, in the dealer's zone.
 import type { RuleSettings } from '../domain/settings';
 import { addCalendarDays, fromWallTime, localDate, wallTime } from './time';
 

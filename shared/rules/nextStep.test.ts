@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, Lead } from '../domain/lead';
+import type { Contact } from '../domain/lead';
 import { defaultRuleSettings } from '../domain/settings';
 import { addWorkingDayMs } from './businessTime';
 import { addWorkingMs, comparePriority, isDue, nextStep, planCallAgain, slotOf, type NextStep } from './nextStep';

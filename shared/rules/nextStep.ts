@@ -1,4 +1,4 @@
-// The contact playbook (standard 000 §3, domain.md §8) turned into the next step of an open lead.
+// The contact playbook (docs/rules.md §8) turned into the next step of an open lead.
 import type { Contact, Lead } from '../domain/lead';
 import type { RuleSettings } from '../domain/settings';
 import { addWorkingDayMs } from './businessTime';
@@ -115,7 +115,7 @@ const isFailedCall = (c: Pick<Contact, 'direction' | 'outcome' | 'channel'>) =>
 /**
  * The next step of a lead, from its status, its contacts and the time.
  *
- * State machine (standard 000 §3; domain.md §8):
+ * State machine (docs/rules.md §8):
  * - Final status or frozen appointment → `none` (reason `final`).
  * - Appointment Taken: before the appointment → `none` (`appointment_planned`, suggestedAt = the appointment);
  *   once its time has come → `close` (Closed In Sale / No Sale), due at the appointment.

@@ -16,7 +16,7 @@ export interface NotifySettings {
   sla1RiskHours: number;
   /**
    * Managers get a copy of every "lead assigned" alert (bell and e-mail), and a new lead that no rule routes
-   * alerts them at once (domain.md §7, standard 000 §1).
+   * alerts them at once (docs/rules.md §7).
    */
   copyManagers: boolean;
   /** The same for the alternates (role 'alternate'). */

@@ -1,4 +1,4 @@
-// SLA evaluation (domain.md §6): per lead met / missed / pending, and the aggregates SLA 1/2/3.
+// SLA evaluation (docs/rules.md §6): per lead met / missed / pending, and the aggregates SLA 1/2/3.
 import type { Lead } from '../domain/lead';
 import type { RuleSettings } from '../domain/settings';
 import { HOUR, addCalendarDays } from './time';
@@ -48,7 +48,7 @@ export type SlaLead = Pick<Lead, 'assignedAt' | 'firstContactAt' | 'qualifiedAt'
 
 /**
  * SLA 1/2/3 over the leads assigned in (from, to], evaluated as of `to`.
- * By default the window is the 60 days before `at` (domain.md §6).
+ * By default the window is the 60 days before `at` (docs/rules.md §6).
  */
 export function aggregateSla(leads: Iterable<SlaLead>, at: number, s: RuleSettings, from = slaWindowStart(at, s), to = at): SlaReport {
   const c = { s1: [0, 0, 0], s2: [0, 0, 0], s3: [0, 0] } as { s1: number[]; s2: number[]; s3: number[] };

@@ -1,4 +1,4 @@
-// The automatic sweeps of domain.md §4 as pure functions: given leads and `now`, what changes.
+// The automatic sweeps of docs/rules.md §4 as pure functions: given leads and `now`, what changes.
 // Each change carries the instant it took effect (for catch-up after the PC was off).
 import type { Lead } from '../domain/lead';
 import { SYSTEM_ACTOR } from '../domain/lead';

@@ -1,4 +1,4 @@
-// Contact templates (domain.md §8.5): phone script, voicemail and e-mail texts, and the customer's
+// Contact templates (docs/rules.md §8.5): phone script, voicemail and e-mail texts, and the customer's
 // appointment e-mails (confirmation, reminder, cancellation) in EN/FR/DE/IT, with
 // placeholders {{customer}} {{vehicle}} {{campaign}} {{dealer}} {{staff}} (and {{dealerPhone}},
 // {{dealerEmail}}, {{leadNumber}}). Defaults come from locales/<lang>/templates.json; the dealer's

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, contract } from '../../shared/contract';
 import { defineContract } from '../../shared/contract/define';
 import { createDispatcher } from '../../electron/core/dispatch';
-import { IPC_CHANNEL, registerIpc } from '../../electron/main/ipc';
+import { IPC_CHANNEL, registerIpc, type IpcEventLike } from '../../electron/main/ipc';
 import { baseLead, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
@@ -54,15 +54,17 @@ describe('the contract', () => {
   });
 
   it('over Electron IPC: a forged sender, channel or input is refused by the real dispatcher', async () => {
-    const handlers = new Map<string, (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => Promise<any>>();
+    const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<any>>();
+    /** An IPC from the main frame of the window showing `url` (senderFrame === sender.mainFrame, as Electron gives it). */
+    const from = (url: string): IpcEventLike => { const frame = { url, parent: null }; return { senderFrame: frame, sender: { mainFrame: frame } }; };
     registerIpc({ handle: (c, fn) => { handlers.set(c, fn as never); } }, app.core.dispatch);
     const h = handlers.get(IPC_CHANNEL)!;
-    const me = { senderFrame: { url: 'app://aslm/index.html' } };
+    const me = from('app://aslm/index.html');
     for (const channel of ['__proto__', 'constructor', 'valueOf', 42, null, undefined, ['leads.list'], { channel: 'leads.list' }, Symbol('x')]) {
       expect(await h(me, channel, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
-    expect((await h({ senderFrame: { url: 'file:///C:/x.html' } }, 'leads.list', { view: 'assigned' })).error.code).toBe('FORBIDDEN_SENDER');
-    expect((await h({ senderFrame: { url: 'app://aslm.evil.example/' } }, 'leads.list', { view: 'assigned' })).error.code).toBe('FORBIDDEN_SENDER');
+    expect((await h(from('file:///C:/x.html'), 'leads.list', { view: 'assigned' })).error.code).toBe('FORBIDDEN_SENDER');
+    expect((await h(from('app://aslm.evil.example/'), 'leads.list', { view: 'assigned' })).error.code).toBe('FORBIDDEN_SENDER');
     expect((await h(me, 'leads.list', { view: 'assigned', search: 'x'.repeat(1_000_000) })).error.code).toBe('INVALID_INPUT');
     expect((await h(me, 'leads.list', { view: 'assigned; DROP TABLE leads' })).error.code).toBe('INVALID_INPUT');
     const polluted = JSON.parse('{"view":"assigned","__proto__":{"polluted":true}}');

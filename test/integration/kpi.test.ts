@@ -1,4 +1,4 @@
-// SLA & KPI figures against hand-computed fixtures (domain.md §6), and click-through = figure.
+// SLA & KPI figures against hand-computed fixtures (docs/rules.md §6), and click-through = figure.
 import { afterEach, describe, expect, it } from 'vitest';
 import { KPI_METRICS, type Dashboard, type KpiFilter } from '../../shared/contract/kpi';
 import { figureFilter } from '../../shared/rules/kpi/figures';

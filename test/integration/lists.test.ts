@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** domain.md §5, written again independently of the SQL. */
+/** docs/rules.md §5, written again independently of the SQL. */
 const IN_VIEW: Record<ListView, (l: Lead) => boolean> = {
   assigned: (l) => l.status === 'assigned',
   not_managed: (l) => l.status === 'assigned' && l.contactAttempts === 0,
@@ -25,7 +25,7 @@ const IN_VIEW: Record<ListView, (l: Lead) => boolean> = {
   lost: (l) => l.status === 'lost',
 };
 
-describe('list views (domain.md §5)', () => {
+describe('list views (docs/rules.md §5)', () => {
   it.each(LIST_VIEWS)('%s holds exactly the leads §5 says, customer-driven first', async (view) => {
     const expected = all.filter(IN_VIEW[view]).map((l) => l.id).sort((a, b) => a - b);
     const got: number[] = [];

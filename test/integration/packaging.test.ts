@@ -1,7 +1,7 @@
 // The installer's configuration is valid offline and the package holds what the app needs and
 // nothing of the tests or the dev tools: electron-builder packs `--dir` with a stand-in Electron.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,18 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: num
     child.on('close', (status) => { clearTimeout(timer); resolve({ status, out }); });
   });
 }
+
+/** The fuses of electron-builder.yml (`electronFuses`), as @electron/fuses names them. */
+const EXPECTED_FUSES = {
+  runAsNode: 'false', enableNodeOptionsEnvironmentVariable: 'false', enableNodeCliInspectArguments: 'false',
+  enableEmbeddedAsarIntegrityValidation: 'true', onlyLoadAppFromAsar: 'true',
+};
+/** @electron/fuses' wire: a sentinel, the wire version (1), its length, then one byte per fuse ('0' off, '1' on). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** The fuse order of wire version 1, and Electron's own defaults (run as node, NODE_OPTIONS, inspect and file:// privileges on). */
+const FUSE_ORDER = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+const STOCK_WIRE = '10110001';
 
 describe('Windows installer configuration', () => {
   it('electron-builder.yml: NSIS per user without administrator rights, app id, product name, icons, better-sqlite3 unpacked and rebuilt', () => {
@@ -52,11 +64,19 @@ describe('Windows installer configuration', () => {
     expect(Object.keys(pkg.dependencies)).not.toContain('electron');
   });
 
+  it('electron-builder.yml flips the security fuses: no run-as-node, NODE_OPTIONS or --inspect; app only from an integrity-checked asar', () => {
+    const yml = readFileSync('electron-builder.yml', 'utf8');
+    const block = /^electronFuses:\n((?: {2}.*\n?)+)/m.exec(yml)?.[1] ?? '';
+    const fuses = Object.fromEntries([...block.matchAll(/^ {2}(\w+):\s*(\w+)\s*$/gm)].map((m) => [m[1], m[2]]));
+    expect(fuses).toMatchObject(EXPECTED_FUSES);
+  });
+
   it('packs --dir offline with the main, preload, renderer, migrations and locales, and no tests or dev tools', async () => {
     expect(existsSync('dist/renderer/index.html') && existsSync('dist/electron/main.cjs')).toBe(true); // `npm run build` ran
     const fake = join(dir, 'electron-dist');
     mkdirSync(fake);
-    writeFileSync(join(fake, 'electron'), '#!/bin/sh\necho stand-in\n');
+    // The stand-in carries a stock fuse wire, as a real Electron binary does, so that the build's fuses are flipped in it.
+    writeFileSync(join(fake, 'electron'), `#!/bin/sh\necho stand-in\nexit 0\n# ${FUSE_SENTINEL}\x01\x08${STOCK_WIRE}\n`);
     chmodSync(join(fake, 'electron'), 0o755);
     writeFileSync(join(fake, 'version'), '45.4.1');
     const out = join(dir, 'out');
@@ -90,6 +110,15 @@ describe('Windows installer configuration', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'phoneWorker.cjs'))).toBe(true);
     expect(files).toContain('/dist/electron/tableWorker.cjs');
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'tableWorker.cjs'))).toBe(true);
+    // The packaged executable has the fuses of electron-builder.yml flipped.
+    const unpacked = join(out, 'linux-unpacked');
+    const exe = readdirSync(unpacked).filter((f) => statSync(join(unpacked, f)).isFile()).map((f) => readFileSync(join(unpacked, f)).toString('latin1'))
+      .find((b) => b.includes(FUSE_SENTINEL));
+    expect(exe, 'the packaged executable').toBeDefined();
+    const at = exe!.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    expect([exe!.charCodeAt(at), exe!.charCodeAt(at + 1)]).toEqual([1, 8]);
+    const wire = Object.fromEntries(FUSE_ORDER.map((f, i) => [f, exe![at + 2 + i] === '1' ? 'true' : 'false']));
+    expect(wire).toMatchObject(EXPECTED_FUSES);
   }, 300_000); // electron-builder packs for ~1 min on 2 cores, longer under load
 });
 

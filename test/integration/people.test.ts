@@ -97,7 +97,8 @@ describe('permissions are enforced by the core', () => {
     // Over the IPC registration (as Electron's main wires it) and over the loopback HTTP bridge.
     const handlers = new Map<string, (ev: unknown, ...a: unknown[]) => Promise<{ ok: boolean; error?: { code: string } }>>();
     registerIpc({ handle: (c, fn) => { handlers.set(c, fn as never); } }, app.core.dispatch);
-    const viaIpc = await handlers.get(IPC_CHANNEL)!({ senderFrame: { url: 'app://aslm/index.html' } }, 'leads.reassign', { id: lead.lead.id, assigneeId: desk.id });
+    const frame = { url: 'app://aslm/index.html', parent: null };
+    const viaIpc = await handlers.get(IPC_CHANNEL)!({ senderFrame: frame, sender: { mainFrame: frame } }, 'leads.reassign', { id: lead.lead.id, assigneeId: desk.id });
     expect(viaIpc.error?.code).toBe('FORBIDDEN');
     const web = await startWebServer({ core: app.core, staticDir: app.dir, port: 0 });
     try {

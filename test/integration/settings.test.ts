@@ -6,6 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../shared/contract/app';
 import type { LeadDetail } from '../../shared/contract/models';
 import { DEFAULT_CAMPAIGNS } from '../../shared/domain/vocabulary';
+import { defaultRuleSettings } from '../../shared/domain/settings';
+import { DEFAULT_PLAYBOOK } from '../../shared/rules/nextStep';
+import { DEFAULT_NOTIFY_SETTINGS } from '../../shared/rules/notifications';
+import { createSettingsService } from '../../electron/core/settingsService';
+import { DEFAULT_CAPACITY, SETTINGS, type SettingKey } from '../../electron/core/settingsRegistry';
 import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
@@ -118,5 +123,77 @@ describe('permissions', () => {
     expect(stored('dealer')).toBeUndefined();
     expect(stored('campaigns')).toBeUndefined();
     expect((await ok<AppSettings>(app.core, 'settings.get', {})).campaigns).toEqual([...DEFAULT_CAMPAIGNS]);
+  });
+});
+
+describe('the settings registry (typed get/set, validated on write and on read)', () => {
+  const fresh = (log: (m: string) => void = () => undefined) => createSettingsService(app.core.store, app.clock, 'Europe/Rome', log);
+  const storeRaw = (key: string, text: string) => app.core.store.sqlite
+    .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, text);
+
+  it('answers typed defaults for every key never written', () => {
+    const s = fresh();
+    for (const key of Object.keys(SETTINGS) as SettingKey[]) {
+      if (s.isSet(key)) continue;
+      expect(s.get(key), key).toEqual(SETTINGS[key].default({ defaultTimeZone: 'Europe/Rome' }));
+    }
+    expect(s.get('language')).toBe('en');
+    expect(s.get('workshop.capacity')).toBe(DEFAULT_CAPACITY);
+    expect(s.get('notify')).toEqual(DEFAULT_NOTIFY_SETTINGS);
+    expect(s.get('playbook')).toEqual(DEFAULT_PLAYBOOK);
+    expect(s.get('kpi.digest')).toEqual({ enabled: true, hour: 8 });
+    expect(s.get('mail.smtp')).toMatchObject({ host: '', port: 587, tls: 'starttls', password: null });
+    expect(s.get('import.watchFolder')).toEqual({ enabled: false, path: '', preset: null, duplicateDefault: 'skip', intervalSeconds: 30 });
+    expect(s.get('desk.currentUser') === null || typeof s.get('desk.currentUser') === 'number').toBe(true);
+    expect(s.rules()).toEqual(defaultRuleSettings('Europe/Rome'));
+  });
+
+  it('a stored value that does not fit its schema (or is not JSON) reads as the default, and is logged', () => {
+    storeRaw('language', '"xx"');
+    storeRaw('workshop.capacity', '-3');
+    storeRaw('notify', '{"sla1RiskHours":"four","copyManagers":true,"emailAssignee":true}');
+    storeRaw('kpi.digest.lastDay', '{not json');
+    storeRaw('rules', '{"timeZone":"Europe/Rome"}');
+    const logged: string[] = [];
+    const s = fresh((m) => logged.push(m));
+    expect(s.get('language')).toBe('en');
+    expect(s.get('workshop.capacity')).toBe(DEFAULT_CAPACITY);
+    expect(s.get('notify')).toEqual(DEFAULT_NOTIFY_SETTINGS);
+    expect(s.get('kpi.digest.lastDay')).toBeNull();
+    expect(s.rules()).toEqual(defaultRuleSettings('Europe/Rome'));
+    expect(logged).toHaveLength(5);
+    expect(logged.join('\n')).toMatch(/"language".*default/);
+    expect(logged.join('\n')).toMatch(/"kpi\.digest\.lastDay" is not JSON/);
+    // Read once, logged once.
+    s.get('language');
+    expect(logged).toHaveLength(5);
+    // The whole app still answers its settings.
+    expect(s.all().language).toBe('en');
+  });
+
+  it('an object stored before a field existed takes that field\'s default; the fields it has are kept', () => {
+    storeRaw('notify', '{"sla1RiskHours":6,"copyManagers":true,"emailAssignee":false}');
+    storeRaw('playbook', '{"attemptsBeforeEmail":5}');
+    const s = fresh();
+    expect(s.get('notify')).toEqual({ sla1RiskHours: 6, copyManagers: true, copyAlternates: false, emailAssignee: false });
+    expect(s.get('playbook')).toEqual({ ...DEFAULT_PLAYBOOK, attemptsBeforeEmail: 5 });
+  });
+
+  it('refuses an unknown key, and a value that does not fit on write (nothing written)', () => {
+    const s = fresh();
+    expect(() => s.get('no.such.key' as SettingKey)).toThrow(/Unknown setting "no\.such\.key"/);
+    expect(() => s.set('no.such.key' as SettingKey, 1 as never)).toThrow(/Unknown setting/);
+    expect(() => s.isSet('no.such.key' as SettingKey)).toThrow(/Unknown setting/);
+    expect(stored('no.such.key')).toBeUndefined();
+    expect(() => s.set('workshop.capacity', 501)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'workshop.capacity' }));
+    expect(() => s.set('language', 'xx' as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'language' }));
+    expect(() => s.set('notify', { ...DEFAULT_NOTIFY_SETTINGS, sla1RiskHours: 0 })).toThrow(expect.objectContaining({ field: 'notify.sla1RiskHours' }));
+    expect(stored('workshop.capacity')).toBeUndefined();
+    expect(stored('language')).toBeUndefined();
+    s.set('workshop.capacity', 12);
+    expect(fresh().get('workshop.capacity')).toBe(12);
+    // A schema's defaults apply on write: the stored value is the parsed one.
+    s.set('import.watchFolder', { enabled: false, path: '' } as never);
+    expect(JSON.parse(stored('import.watchFolder')!)).toEqual({ enabled: false, path: '', preset: null, duplicateDefault: 'skip', intervalSeconds: 30 });
   });
 });

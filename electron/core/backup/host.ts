@@ -49,7 +49,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   try { migrateLegacyBackups(dbPath); } catch (e) { log('the backups of the shared backups/ folder could not be moved into the database\'s own', e); }
   let core: AppCore | null = null;
   let problem: ShellStatus['problem'] = null;
-  let stops: (() => void)[] = [];
+  const stops: (() => void)[] = [];
   let inflight = 0;
   // The start-up check's state (startupCheck.ts): what the next start needs to know.
   let lastOkAt = 0;

@@ -14,7 +14,7 @@ export const mailHandlers = (c: CoreServices) => ({
   'mail.test': async ({ to }) => {
     const address = to;
     if (!isEmail(address)) throw new AppError('EMAIL_INVALID', { field: 'to' });
-    const lang = c.settings.get<string>('language', 'en');
+    const lang = c.settings.get('language');
     const t = syncT('mail', lang);
     try {
       const r = await c.smtp.send({ to: address, subject: t('test.subject'), text: t('test.body'), messageId: `<test-${c.clock.now()}@aslm-desk.local>` });
@@ -30,7 +30,7 @@ export const mailHandlers = (c: CoreServices) => ({
 
 export const notificationHandlers = (c: CoreServices) => ({
   'notifications.list': ({ unreadOnly, limit, language }, ctx) =>
-    c.notifications.list(c.actor(ctx).id ?? -1, { unreadOnly, limit }, language ?? c.settings.get<string>('language', 'en')),
+    c.notifications.list(c.actor(ctx).id ?? -1, { unreadOnly, limit }, language ?? c.settings.get('language')),
   'notifications.markRead': ({ ids, all }, ctx) => {
     return c.notifications.markRead(c.actor(ctx).id ?? -1, { ids, all }, c.clock.now());
   },

@@ -2,7 +2,6 @@
 // (shared/contract/people.ts). Permissions are checked before these run (dispatcher → people.authorize).
 import type { Contract } from '../../../shared/contract';
 import type { peopleChannels } from '../../../shared/contract/people';
-import type { Language } from '../../../shared/domain/vocabulary';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { importVehicleRegistry } from '../people/vehicleRegistry';
@@ -23,7 +22,7 @@ export const peopleHandlers = (c: CoreServices) => {
     'assignment.rules.get': () => ({ rules: c.assignment.rules() }),
     'assignment.rules.set': ({ rules }) => ({ rules: c.assignment.setRules(rules) }),
     'assignment.rules.print': async ({ language }) => {
-      const f = await assignmentRulesPdf(c, language ?? c.settings.get<Language>('language', 'en'));
+      const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
     'leads.reassign': ({ id, version, assigneeId }, ctx) => { c.assignment.reassign(id, version, assigneeId, c.actor(ctx)); return c.leads.detail(id); },
@@ -34,7 +33,7 @@ export const peopleHandlers = (c: CoreServices) => {
     'customers.get': ({ id }) => c.customers.get(id),
     'customers.setConsents': ({ id, leadId, consents }, ctx) => c.customers.setConsents(id, leadId ?? null, consents, c.actor(ctx)),
     'customers.export': async ({ id, format, language }) => {
-      const f = await c.privacy.exportFile(id, format, language ?? c.settings.get<Language>('language', 'en'));
+      const f = await c.privacy.exportFile(id, format, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
     'customers.erase': ({ id }, ctx) => c.privacy.erase(id, c.actor(ctx)),

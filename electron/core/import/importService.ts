@@ -416,7 +416,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     },
     async rejectedCsv(file, opts) {
       const a = await analyze(file, opts, 'peek');
-      const lang = opts.language ?? settings.get<Language>('language', 'en');
+      const lang = opts.language ?? settings.get('language');
       const { c } = a;
       const bad = indexesOf(c, 'rejected');
       const head = [rowErrorLabel(lang, 'header.line'), rowErrorLabel(lang, 'header.reason'), rowErrorLabel(lang, 'header.field'), ...a.table.headers];

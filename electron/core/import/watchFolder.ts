@@ -33,7 +33,7 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
   };
 
   const w: WatchFolder = {
-    settings: () => watchFolderSchema.parse(settings.get('import.watchFolder', {})),
+    settings: () => settings.get('import.watchFolder'),
     set(v) {
       const parsed = watchFolderSchema.parse(v);
       if (parsed.enabled && (!parsed.path || !existsSync(parsed.path) || !statSync(parsed.path).isDirectory())) {

@@ -1,4 +1,4 @@
-// The Aftersales Manager's daily digest (standard 000 §5: every day the manager checks that all leads
+// The Aftersales Manager's daily digest (docs/rules.md §6: every day the manager checks that all leads
 // are processed or in progress): leads not yet processed, SLA at risk, overdue, appointments today.
 // buildDigest is pure over the database at `now`; runDailyDigest is what a scheduler calls (idempotent
 // per local day: an in-app notification per manager, plus an optional e-mail sender hook).
@@ -9,9 +9,10 @@ import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
 
 export const DIGEST_SETTINGS_KEY = 'kpi.digest';
-export const DEFAULT_DIGEST: DigestSettings = { enabled: true, hour: 8 };
+const DIGEST_LAST_DAY_KEY = 'kpi.digest.lastDay';
+export { DEFAULT_DIGEST } from '../settingsRegistry';
 
-export const digestSettings = (c: CoreServices): DigestSettings => ({ ...DEFAULT_DIGEST, ...c.settings.get<Partial<DigestSettings>>(DIGEST_SETTINGS_KEY, {}) });
+export const digestSettings = (c: CoreServices): DigestSettings => c.settings.get(DIGEST_SETTINGS_KEY);
 
 export function buildDigest(c: CoreServices, now: number): Digest {
   return c.kpiReports.digest(now);
@@ -23,7 +24,7 @@ export function digestDue(c: CoreServices, now: number): boolean {
   if (!s.enabled) return false;
   const tz = c.settings.rules().timeZone;
   if (wallTime(now, tz).hour < s.hour) return false;
-  return c.settings.get<string | null>(`${DIGEST_SETTINGS_KEY}.lastDay`, null) !== localDate(now, tz);
+  return c.settings.get(DIGEST_LAST_DAY_KEY) !== localDate(now, tz);
 }
 
 /** The digest as an e-mail/notification text in a language. */
@@ -78,7 +79,7 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
       VALUES (?, ?, NULL, 'kpi.digest', ?, ?)`);
     for (const m of managers) ins.run(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
     if (mail) for (const m of mails) mail(m.to, m.body, m.key);
-    c.settings.set(`${DIGEST_SETTINGS_KEY}.lastDay`, day);
+    c.settings.set(DIGEST_LAST_DAY_KEY, day);
   })();
   return digest;
 }

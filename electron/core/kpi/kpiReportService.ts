@@ -1,7 +1,7 @@
 // The SLA & KPI dashboard's figures, the 12-week trend, the click-through lists and the daily digest,
 // all in SQL on the predicates of predicates.ts.
 import type { Statement } from 'better-sqlite3';
-import type { BreakdownRow, Dashboard, Digest, KpiCounts, KpiFilter, Trend } from '../../../shared/contract/kpi';
+import type { Dashboard, Digest, KpiCounts, KpiFilter, Trend } from '../../../shared/contract/kpi';
 import type { ListPage, ListRow } from '../../../shared/contract/leads';
 import { resolvePeriod, trendWeeks, type AsOf, type Period } from '../../../shared/rules/kpi/period';
 import { addCalendarDays, HOUR, localDate, startOfLocalDay } from '../../../shared/rules/time';

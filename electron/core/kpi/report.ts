@@ -14,7 +14,7 @@ const MIME: Record<ReportFormat, string> = {
 };
 
 export async function makeReport(c: CoreServices, opts: { period: string; format: ReportFormat; language?: Language; asOf?: AsOf }, now: number): Promise<{ fileName: string; mime: string; data: Buffer }> {
-  const lang = opts.language ?? (c.settings.get<Language>('language', 'en'));
+  const lang = opts.language ?? c.settings.get('language');
   const d = await buildReportData(c, opts.period, now, lang, opts.asOf ?? 'end');
   const p = d.dashboard.period;
   const base = `${String(d.t('report.fileBase'))}-${p.spec.replace('..', '_')}${p.asOf === 'now' ? `-${String(d.t('report.asOfNowSuffix'))}` : ''}`;

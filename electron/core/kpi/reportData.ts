@@ -49,7 +49,7 @@ export async function buildReportData(c: CoreServices, spec: string, now: number
   const base = { from: p.from, to: p.to, at: p.at };
   const att = c.kpiReports.attentionRows(base, ATTENTION_CAP);
   const rows = att.rows;
-  const dealer = (c.settings.get<{ name?: string } | null>('dealer', null)?.name ?? '').trim() || String(t('report.dealer'));
+  const dealer = c.settings.get('dealer').name.trim() || String(t('report.dealer'));
   return {
     lang, t, tz, now, dealer, dashboard, trend, attention: { rows, total: att.total }, fmt, periodLabel,
     kindLabel: String(t(`report.${p.kind === 'week' ? 'weekly' : p.kind === 'month' ? 'monthly' : 'custom'}`)),

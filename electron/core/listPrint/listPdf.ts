@@ -36,7 +36,7 @@ export function listRowsForPrint(c: CoreServices, q: Omit<ListQuery, 'page' | 'p
 }
 
 export async function listPdf(c: CoreServices, input: ListPrintInput): Promise<{ fileName: string; mime: string; data: Buffer; rows: number; total: number }> {
-  const lang = input.language ?? c.settings.get<Language>('language', 'en');
+  const lang = input.language ?? c.settings.get('language');
   const t = await reportT(lang);
   const { language: _l, ...query } = input;
   const { rows, total, at } = listRowsForPrint(c, query);
@@ -47,7 +47,7 @@ export async function listPdf(c: CoreServices, input: ListPrintInput): Promise<{
   const num = (n: number) => new Intl.NumberFormat(tag).format(n).replace(/\u202f/g, '\u00a0');
   const own = c.settings.campaignLabels();
   const campaign = (id: string) => own[id] ?? ((DEFAULT_CAMPAIGNS as readonly string[]).includes(id) ? domainLabel(t, 'campaign', id) : id);
-  const dealer = (c.settings.get<{ name?: string } | null>('dealer', null)?.name ?? '').trim();
+  const dealer = c.settings.get('dealer').name.trim();
   const viewLabel = String(t(`domain:view.${input.view}`));
   const sortLabel = !input.sort || input.sort === 'default' ? String(t('app:list.defaultOrder')) : String(t(`domain:field.${SORT_FIELD[input.sort]}`));
   const dir = input.dir === 'desc' ? ` (${t('listPrint:descending')})` : '';

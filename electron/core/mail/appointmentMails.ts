@@ -1,4 +1,4 @@
-// Appointment e-mails (domain.md §3), written to the outbox by the rule effects, inside the action's
+// Appointment e-mails (docs/rules.md §3), written to the outbox by the rule effects, inside the action's
 // transaction: a confirmation at once and a reminder the day before at the reminder hour, to the customer
 // (when the flag is set and an address exists) and to the dealer mailbox, each with an .ics invitation
 // (stable UID per lead, SEQUENCE increasing with every change). A reschedule cancels the queued reminder
@@ -80,7 +80,7 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
   const dealer = (): Dealer => settings.all().dealer;
   /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
   const templateOf = store.sqlite.prepare("SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?");
-  const deskLanguage = () => settings.get<string>('language', 'en');
+  const deskLanguage = () => settings.get('language');
 
   function enqueue(kind: AppointmentMailKind, who: Audience, to: string, lead: Lead, appointmentAt: number, seq: number, dueAt: number, now: number, expiresAt: number | null) {
     const tz = settings.rules().timeZone;

@@ -4,11 +4,11 @@ import nodemailer from 'nodemailer';
 import type { SmtpSettings, SmtpSettingsInput } from '../../../shared/contract/mail';
 import { AppError } from '../../../shared/contract/errors';
 import type { SettingsService } from '../settingsService';
+import type { SettingValue } from '../settingsRegistry';
 import type { Secrets } from './secrets';
 
 export const SMTP_KEY = 'mail.smtp';
-interface Stored { host: string; port: number; tls: 'none' | 'starttls' | 'tls'; user: string; from: string; dealerMailbox: string; password: string | null }
-const EMPTY: Stored = { host: '', port: 587, tls: 'starttls', user: '', from: '', dealerMailbox: '', password: null };
+type Stored = SettingValue<typeof SMTP_KEY>;
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 export const isEmail = (s: string | null | undefined): s is string => !!s && EMAIL.test(s);
 
@@ -44,7 +44,7 @@ export interface SmtpService {
 }
 
 export function createSmtpService(settings: SettingsService, secrets: Secrets, dealerEmail: () => string): SmtpService {
-  const stored = (): Stored => ({ ...EMPTY, ...settings.get<Partial<Stored>>(SMTP_KEY, {}) });
+  const stored = (): Stored => settings.get(SMTP_KEY);
   const view = (s: Stored): SmtpSettings => ({
     host: s.host, port: s.port, tls: s.tls, user: s.user, from: s.from, dealerMailbox: s.dealerMailbox,
     passwordSet: s.password !== null, secretStore: secrets.kind,

@@ -5,7 +5,7 @@
 // (and an e-mail to the assignee through the outbox) as they come.
 import type { NotificationItem } from '../../../shared/contract/notifications';
 import {
-  DEFAULT_NOTIFY_SETTINGS, assignedNotification, dueNotifications, lostWarningDays, unroutedNotification,
+  assignedNotification, dueNotifications, lostWarningDays, unroutedNotification,
   type NotificationDraft, type NotifyLead, type NotifySettings,
 } from '../../../shared/rules/notifications';
 import { DAY, startOfLocalDay } from '../../../shared/rules/time';
@@ -62,16 +62,16 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
   const SELECT = `SELECT n.id, n.kind, n.lead_id AS leadId, n.params, n.created_at AS createdAt, n.read_at AS readAt, l.number, l.first_name AS firstName, l.last_name AS lastName
     FROM notifications n LEFT JOIN leads l ON l.id = n.lead_id`;
 
-  const notifySettings = (): NotifySettings => ({ ...DEFAULT_NOTIFY_SETTINGS, ...settings.get<Partial<NotifySettings>>(NOTIFY_KEY, {}) });
+  const notifySettings = (): NotifySettings => settings.get(NOTIFY_KEY);
 
-  /** The managers and/or alternates who get a copy of every assignment alert (domain.md §7), per the settings. */
+  /** The managers and/or alternates who get a copy of every assignment alert (docs/rules.md §7), per the settings. */
   function copiesTo(s: NotifySettings): number[] {
     return [...(s.copyManagers ? role('manager') : []), ...(s.copyAlternates ? role('alternate') : [])];
   }
 
   /**
    * The users a draft is for: its assignee, or the managers when nobody (active) is assigned. An assignment
-   * is also copied to the managers and/or the alternates when the settings say so (domain.md §7); an unrouted
+   * is also copied to the managers and/or the alternates when the settings say so (docs/rules.md §7); an unrouted
    * new lead is for them only.
    */
   function recipients(d: NotificationDraft, s: NotifySettings): number[] {
@@ -130,7 +130,7 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     run(now) {
       const rules = settings.rules();
       const s = notifySettings();
-      const since = Math.min(now, settings.get<number | null>(LAST_RUN_KEY, null) ?? now - DAY);
+      const since = Math.min(now, settings.get(LAST_RUN_KEY) ?? now - DAY);
       const { d45, d55 } = lostWarningDays(rules);
       const dayStart = startOfLocalDay(now, rules.timeZone);
       const rows = candidates.all({

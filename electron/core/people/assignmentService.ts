@@ -1,4 +1,4 @@
-// Assignment (domain.md §7): ordered rules route new leads (pure shared/people/routing.ts), manual and
+// Assignment (docs/rules.md §7): ordered rules route new leads (pure shared/people/routing.ts), manual and
 // bulk reassignment. Every assignment writes history; `assigned_at` (the SLA clock) is never touched.
 // `lead.assigned` is emitted after the commit of each assignment.
 import type { Actor } from '../../../shared/domain/lead';
@@ -88,7 +88,7 @@ export function createAssignmentService(store: Store, clock: Clock, settings: Se
       const from = sqlite.transaction(() => {
         const lead = leads.load(id);
         if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
-        // Final, or an expired (frozen) appointment: domain.md §2 — cannot be changed at all.
+        // Final, or an expired (frozen) appointment: docs/rules.md §2 — cannot be changed at all.
         if ((FINAL_STATUSES as readonly Status[]).includes(lead.status) || lead.frozen) throw new AppError('LEAD_IS_FINAL');
         if (assigneeId !== null) {
           const u = q.userName.get(assigneeId) as { active: number } | undefined;

@@ -1,4 +1,4 @@
-// Customers (domain.md §1, §8): find-or-create on every new lead by DMS id, e-mail or phone (E.164 via
+// Customers (docs/rules.md §1, §8): find-or-create on every new lead by DMS id, e-mail or phone (E.164 via
 // libphonenumber for the customer's country), the customer's history (leads, vehicles), consents with
 // their changes in history.
 import type { Actor } from '../../../shared/domain/lead';

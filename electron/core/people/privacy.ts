@@ -2,8 +2,6 @@
 // scrubs every personal value (customer, leads, contacts, history, vehicles, outbox, notifications,
 // search index) while the anonymous lead statistics stay (status, dates, campaign, source, type,
 // assignee, SLA flags and deadlines, close reason).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import ExcelJS from 'exceljs';
 import { SYSTEM_ACTOR, type Actor } from '../../../shared/domain/lead';
@@ -11,7 +9,7 @@ import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
-import { localesDir } from '../kpi/i18n';
+import { fixedT } from '../i18n';
 import { LEAD_SELECT } from '../../store/leadRow';
 import type { CustomerService } from './customerService';
 import { VEHICLE_SELECT } from './customerService';
@@ -32,11 +30,9 @@ export interface PrivacyService {
 }
 
 function labels(lang: Language): Record<string, string> {
-  const dir = localesDir();
-  try {
-    const j = JSON.parse(readFileSync(join(dir ?? 'locales', lang, 'people.json'), 'utf8')) as { privacy?: { sections?: Record<string, string>; title?: string } };
-    return { title: j.privacy?.title ?? 'Customer data', ...(j.privacy?.sections ?? {}) };
-  } catch { return { title: 'Customer data' }; }
+  const pt = fixedT(lang, 'people');
+  const sections: unknown = pt('privacy.sections', { returnObjects: true });
+  return { title: String(pt('privacy.title', { defaultValue: 'Customer data' })), ...(sections && typeof sections === 'object' ? sections as Record<string, string> : {}) };
 }
 
 /** Columns holding an instant (epoch ms): date cells in the XLSX export. */

@@ -1,4 +1,4 @@
-// Workshop load (domain.md §8): appointments per day for the coming days against a settable daily
+// Workshop load (docs/rules.md §8): appointments per day for the coming days against a settable daily
 // capacity (setting `workshop.capacity`, default 8), days of the dealer's zone. Every appointment still
 // planned counts: a lead in Appointment Taken, and a lead Closed In Sale, which keeps its appointment (the
 // customer still comes to the workshop: its invitation and reminder stay, see shared/rules/actions/close.ts);
@@ -8,12 +8,12 @@ import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
 
 export const CAPACITY_KEY = 'workshop.capacity';
-export const DEFAULT_CAPACITY = 8;
+export { DEFAULT_CAPACITY } from '../settingsRegistry';
 
 export function workshopLoad(store: Store, settings: SettingsService, now: number, days: number) {
   const s = settings.rules();
   const tz = s.timeZone;
-  const capacity = settings.get<number>(CAPACITY_KEY, DEFAULT_CAPACITY);
+  const capacity = settings.get(CAPACITY_KEY);
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();

@@ -5,7 +5,7 @@ import { asLeadName } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { PlaybookItem } from '../../../shared/contract/playbook';
-import { DEFAULT_PLAYBOOK, comparePriority, isDue, nextStep, type NextStep, type PlaybookSettings, type StepKind } from '../../../shared/rules/nextStep';
+import { comparePriority, isDue, nextStep, type NextStep, type PlaybookSettings, type StepKind } from '../../../shared/rules/nextStep';
 import {
   TEMPLATE_KINDS, defaultTemplate, renderTemplate, type TemplateKind, type TemplateText, type TemplateValues,
 } from '../../../shared/templates/render';
@@ -49,7 +49,7 @@ const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen =
 export function createPlaybookService(store: Store, clock: Clock, settings: SettingsService, leads: LeadService): PlaybookService {
   const { sqlite } = store;
   const phoneCache = new Map<string, boolean>();
-  const playbookSettings = (): PlaybookSettings => ({ ...DEFAULT_PLAYBOOK, ...settings.get<Partial<PlaybookSettings>>('playbook', {}) });
+  const playbookSettings = (): PlaybookSettings => settings.get('playbook');
 
   /**
    * A number is checked with libphonenumber in the lead's country (else the language's) — the same check as
@@ -143,7 +143,7 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
   };
 
   function templateValues(lead: Lead, actor: Actor): TemplateValues {
-    const dealer = settings.get<{ name?: string; phone?: string; email?: string }>('dealer', {});
+    const dealer = settings.get('dealer');
     const model = lead.vin ? (sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as { model: string | null } | undefined)?.model ?? null : null;
     const vehicle = model && lead.vin ? `${model} (${lead.vin})` : model ?? (lead.vin ? `${vehicleWord(lead.language)} (${lead.vin})` : null);
     return {

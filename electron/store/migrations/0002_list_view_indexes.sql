@@ -1,4 +1,4 @@
--- One partial index per list view (domain.md §5), in the view's default order: customer-driven first,
+-- One partial index per list view (docs/rules.md §5), in the view's default order: customer-driven first,
 -- then oldest first for the open views and newest first for the closed ones. Paging and counting a
 -- view read only that view's entries. The two views whose rule has an OR get a virtual column so that
 -- the query's WHERE matches the index's exactly. VIEW_WHERE in electron/core/listService.ts uses these.

@@ -140,7 +140,7 @@ export const leads = sqliteTable('leads', {
   qualifiedAt: ms('qualified_at'),
   sla2Met: bool('sla2_met'),
   sla2DueAt: ms('sla2_due_at').notNull(),
-  /** "Within 1 business day" deadline of the first contact (standard 000 §5), from the opening hours; NULL = to compute. */
+  /** "Within 1 business day" deadline of the first contact (docs/rules.md §6), from the opening hours; NULL = to compute. */
   businessDueAt: ms('business_due_at'),
   closeReason: text('close_reason'),
   closeCategory: text('close_category'),

@@ -9,7 +9,7 @@ export function canMakeAppointment(lead: Lead): RuleError | null {
   return firstError(() => notFinal(lead), () => openStatus(lead), () => hasContact(lead));
 }
 
-/** The management date is set the first time the lead reaches appointment / closed (domain.md §3). */
+/** The management date is set the first time the lead reaches appointment / closed (docs/rules.md §3). */
 export function qualification(lead: Lead, ctx: RuleContext): Pick<Lead, 'qualifiedAt' | 'sla2Met'> | Record<string, never> {
   if (lead.qualifiedAt !== null) return {};
   return { qualifiedAt: ctx.now, sla2Met: ctx.now <= sla2DueAt(lead.assignedAt, ctx.settings) };

@@ -1,4 +1,4 @@
-// One decision function per action button (domain.md §3), plus what the lead page needs to
+// One decision function per action button (docs/rules.md §3), plus what the lead page needs to
 // enable or disable each button with its reason.
 import type { Lead } from '../../domain/lead';
 import type { ActionId } from '../../domain/vocabulary';

@@ -1,4 +1,4 @@
-// Report periods (domain.md §6, issue #7): a period is the set of leads ASSIGNED in it, counted in
+// Report periods (docs/rules.md §6, issue #7): a period is the set of leads ASSIGNED in it, counted in
 // the dealer's zone — an ISO week runs Monday 00:00 → next Monday 00:00, a month from the 1st 00:00
 // to the next 1st, a custom range from its first day 00:00 to the day after its last day 00:00 — and
 // it is evaluated as of min(period end, now): an SLA whose window is still open then is pending.

@@ -1,4 +1,4 @@
-// The standard's manager indicators (000 §5): volume, contacts (total, per lead, by channel and outcome),
+// The standard's manager indicators (docs/rules.md §6): volume, contacts (total, per lead, by channel and outcome),
 // rate processed within 1 business day, appointment rate, conversion, close-no-sale reasons.
 import { Card, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,6 @@
 import { Alert, Button, Card, Center, Grid, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LeadDetail } from '../../../../shared/contract/models';
 import type { ActionId } from '../../../../shared/domain/vocabulary';
 import { navigate } from '../../../app/router';
 import { LeadHeader } from '../LeadHeader';

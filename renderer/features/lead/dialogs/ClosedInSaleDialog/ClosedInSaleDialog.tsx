@@ -1,5 +1,5 @@
 // Closed In Sale: asks the VIN when the lead has none; without a previous appointment the lead
-// management notes are mandatory (domain.md §3).
+// management notes are mandatory (docs/rules.md §3).
 import { Alert, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-// Edit: request details, VIN, notes, customer notes (domain.md §3). Only the changed fields are sent.
+// Edit: request details, VIN, notes, customer notes (docs/rules.md §3). Only the changed fields are sent.
 import { Select, SimpleGrid, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

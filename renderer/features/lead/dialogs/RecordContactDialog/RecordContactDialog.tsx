@@ -1,5 +1,5 @@
 // Record contact: direction, channel, outcome, the customer's verbatim and the answer given.
-// The time is the save time, set by the app (domain.md §3).
+// The time is the save time, set by the app (docs/rules.md §3).
 import { Chip, Group, Input, SegmentedControl, Text, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
