@@ -44,7 +44,7 @@ export const kpiCountsSchema = z.object({
   contacts: z.number(),
   /** Overdue or unmanaged as of the report date: SLA 1 or SLA 2 missed, or no contact yet (metric 'attention'). */
   attention: z.number(),
-  /** "Was the appointment kept" (standard 000 §5), as recorded by the report date: arrived / no-show. */
+  /** "Was the appointment kept" (docs/rules.md §6), as recorded by the report date: arrived / no-show. */
   kept: z.number(), noShow: z.number(),
 });
 export type KpiCounts = z.infer<typeof kpiCountsSchema>;

@@ -71,6 +71,6 @@ export const leadChannels = {
   'leads.closedInSale': { input: act(closedInSaleInput), output: leadDetailSchema },
   'leads.closedNoSale': { input: act(closedNoSaleInput), output: leadDetailSchema },
   'leads.contactAgain': { input: act(contactAgainInput), output: leadDetailSchema },
-  /** Whether the customer came to the appointment (standard 000 §5): an indicator, allowed once its time has passed. */
+  /** Whether the customer came to the appointment (docs/rules.md §6): an indicator, allowed once its time has passed. */
   'leads.recordAppointmentKept': { input: z.object({ id, version: z.number().int().positive(), kept: z.boolean() }), output: leadDetailSchema },
 };

@@ -61,7 +61,7 @@ export interface Lead {
   followUpLeadId: number | null;
   /** Appointment e-mails were requested for the current appointment. */
   appointmentEmail: boolean;
-  /** Whether the customer came to the current appointment (standard 000 §5 "was the appointment kept"); null = not recorded. */
+  /** Whether the customer came to the current appointment (docs/rules.md §6 "was the appointment kept"); null = not recorded. */
   appointmentKept: boolean | null;
   /** When that was recorded (the KPI counts it from then on). */
   appointmentKeptAt: number | null;

@@ -85,7 +85,7 @@ export function isWorkingDay(ms: number, s: Hours): boolean {
 }
 
 /**
- * The instant `ms` of working-day time after `from` (domain.md §8: "48 hours within a working period" are two
+ * The instant `ms` of working-day time after `from` (docs/rules.md §8: "48 hours within a working period" are two
  * working days). The clock runs around the clock on working days and pauses on closed days and public
  * holidays; it does NOT pause outside opening hours (that would stretch 48 hours to about a week).
  */

@@ -143,7 +143,7 @@ describe('nextStep (the contact playbook)', () => {
     expect(wall(addWorkingMs(t(7, 12), 2 * HOUR, withHoliday))).toBe('10 10:00'); // Sat 0.5 h, Sun closed, Mon holiday
   });
 
-  // "3 unsuccessful attempts within a 48-hour working period" (standard 000 §3): two working days; the clock
+  // "3 unsuccessful attempts within a 48-hour working period" (docs/rules.md §8): two working days; the clock
   // pauses on closed days and public holidays, not at night. Mar 2026: Fri 6, Sat 7 (open 09:00–12:30), Sun 8
   // (closed), Mon 9.
   const noSat = { ...s, openingHours: s.openingHours.map((h, i) => (i === 6 ? null : h)) };

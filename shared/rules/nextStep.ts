@@ -35,7 +35,7 @@ export interface PlaybookSettings {
   /**
    * The window the attempts are spread over (standard: "3 unsuccessful attempts within a 48-hour working period"),
    * in hours of working days: the clock runs around the clock on working days and pauses on closed days and
-   * public holidays (48 = two working days; domain.md §8).
+   * public holidays (48 = two working days; docs/rules.md §8).
    */
   emailWindowWorkingHours: number;
   /** Working hours after the e-mail without an answer before closing (not reachable) is proposed. */

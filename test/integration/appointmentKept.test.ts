@@ -1,4 +1,4 @@
-// "Was the appointment kept" (dealer standard 000 §5): leads.recordAppointmentKept through the real core
+// "Was the appointment kept" (docs/rules.md §6): leads.recordAppointmentKept through the real core
 // (one transaction, history row, version required), and the kept rate among the KPI indicators
 // (dashboard, click-through, PDF and XLSX report).
 import { execFileSync } from 'node:child_process';

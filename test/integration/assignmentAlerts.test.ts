@@ -1,4 +1,4 @@
-// Assignment alerts (standard 000 §1, domain.md §7) through the real core and a REAL SMTP server on loopback:
+// Assignment alerts (docs/rules.md §7) through the real core and a REAL SMTP server on loopback:
 // a routed new lead e-mails the assignee and, per the settings, the manager and the alternate; a new lead no
 // rule routes e-mails the manager and the alternate at once (and rings their bell); settings off → nobody.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ const deliver = () => app.core.outbox.deliverDue(app.clock.now());
 const received = () => smtp.received.map((r) => [r.to, r.mail.subject ?? '']).sort((a, b) => a[0]!.localeCompare(b[0]!));
 const bell = () => app.core.store.sqlite.prepare('SELECT user_id AS u, kind FROM notifications ORDER BY id').all();
 
-describe('assignment alerts by e-mail (standard 000 §1)', () => {
+describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
   it('by default a routed new lead e-mails the assignee, the manager and the alternate, each in their language', async () => {
     const { alt, sa } = await setup();
     const d = await ok(app.core, 'leads.create', baseLead({ campaign: 'seasonal_promo', leadType: 'hq_driven', source: 'hq_campaign' }));

@@ -1,4 +1,4 @@
-// The assignment rules printed for the staff (standard 000 §1: the rule is communicated to all stakeholders):
+// The assignment rules printed for the staff (docs/rules.md §7: the rule is communicated to all stakeholders):
 // an A4 PDF listing the rules in order, in the asked language, with the person or pool each routes to and the
 // pools' members. The PDF's text is read back with pdftotext, as the KPI report's tests do.
 import { execFileSync } from 'node:child_process';

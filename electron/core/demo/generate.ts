@@ -145,7 +145,7 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
       lead = leads.act('makeAppointment', lead.id, lead.version, { appointmentAt, sendEmail: false }, actor);
       t = appointmentAt;
       if (!at(r.int(1, 6) * HOUR)) return;
-      // Whether the customer came (standard 000 §5), without drawing from the random stream (same demo otherwise):
+      // Whether the customer came (docs/rules.md §6), without drawing from the random stream (same demo otherwise):
       // recorded on four appointments in five, about one no-show in eight.
       if (lead.id % 5 !== 0) lead = leads.apply('recordAppointmentKept', lead.id, lead.version, (l, rc) => setAppointmentKept(l, { kept: lead.id % 8 !== 3 }, rc), actor);
       if (r.chance(0.85)) {

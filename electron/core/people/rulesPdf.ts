@@ -1,4 +1,4 @@
-// The assignment rules as an A4 PDF to hand to the staff (standard 000 §1: the rule is communicated to all
+// The assignment rules as an A4 PDF to hand to the staff (docs/rules.md §7: the rule is communicated to all
 // stakeholders): the rules in their order, what each one matches and the person or pool it routes to, and
 // who is in each pool. Drawn with pdfkit like the KPI report (electron/core/kpi/reportPdf.ts); Helvetica
 // covers the Latin-1 text of EN/FR/DE/IT.

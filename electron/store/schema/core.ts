@@ -169,7 +169,7 @@ export const leads = sqliteTable('leads', {
     t.closedAt, t.sla1DueAt, t.sla2DueAt, t.businessDueAt, t.appointmentAt, t.closeReason),
   index('leads_kpi_open').on(t.sla1DueAt, t.sla2DueAt, t.firstContactAt, t.qualifiedAt).where(sql`status = 'assigned'`),
   index('leads_kpi_closed').on(t.status, t.closedAt, t.assignedAt),
-  // "Was the appointment kept" (standard 000 §5): the few leads where it was recorded, with the breakdown dimensions.
+  // "Was the appointment kept" (docs/rules.md §6): the few leads where it was recorded, with the breakdown dimensions.
   index('leads_kpi_kept').on(t.assignedAt, t.assigneeId, t.campaign, t.source, t.leadType, t.appointmentKept, t.appointmentKeptAt)
     .where(sql`appointment_kept IS NOT NULL`),
 ]);

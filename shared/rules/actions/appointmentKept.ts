@@ -1,4 +1,4 @@
-// "Was the appointment kept" (dealer standard 000 §5): the desk records whether the customer came to the
+// "Was the appointment kept" (docs/rules.md §6): the desk records whether the customer came to the
 // appointment (arrived) or not (no-show). It is an indicator, not a step of the lead's process: it does
 // not change the status, and it may be recorded on a lead whose appointment has since become final.
 //

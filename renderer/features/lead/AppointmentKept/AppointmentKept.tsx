@@ -1,4 +1,4 @@
-// "Was the appointment kept?" (dealer standard 000 §5): once the appointment time has passed, the desk
+// "Was the appointment kept?" (docs/rules.md §6): once the appointment time has passed, the desk
 // records whether the customer came (Arrived) or not (No-show). An indicator for the manager's report,
 // not a step of the process: it leaves the status as it is (see shared/rules/actions/appointmentKept.ts).
 import { Badge, Button, Group, Paper, Text, Tooltip } from '@mantine/core';

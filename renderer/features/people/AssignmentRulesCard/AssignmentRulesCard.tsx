@@ -34,7 +34,7 @@ export function AssignmentRulesCard() {
     setError(null);
     notifications.show({ color: 'green', message: t('people:rules.saved') });
   };
-  // The saved rules as an A4 PDF to hand to the staff (standard 000 §1), printed like the KPI report.
+  // The saved rules as an A4 PDF to hand to the staff (docs/rules.md §7), printed like the KPI report.
   const [printing, setPrinting] = useState(false);
   const print = async () => {
     setPrinting(true);
