@@ -175,7 +175,7 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     storeRaw('notify', '{"sla1RiskHours":6,"copyManagers":true,"emailAssignee":false}');
     storeRaw('playbook', '{"attemptsBeforeEmail":5}');
     const s = fresh();
-    expect(s.get('notify')).toEqual({ sla1RiskHours: 6, copyManagers: true, copyAlternates: false, emailAssignee: false });
+    expect(s.get('notify')).toEqual({ sla1RiskHours: 6, copyManagers: true, copyAlternates: DEFAULT_NOTIFY_SETTINGS.copyAlternates, emailAssignee: false });
     expect(s.get('playbook')).toEqual({ ...DEFAULT_PLAYBOOK, attemptsBeforeEmail: 5 });
   });
 
