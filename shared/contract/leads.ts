@@ -67,4 +67,8 @@ export const leadChannels = {
   'leads.closedInSale': { input: act(closedInSaleInput), output: leadDetailSchema },
   'leads.closedNoSale': { input: act(closedNoSaleInput), output: leadDetailSchema },
   'leads.contactAgain': { input: act(contactAgainInput), output: leadDetailSchema },
+  /** Undo of the caller's just-recorded contact (a one-click outcome), while nothing else happened (same version). */
+  'leads.undoContact': { input: z.object({ id, version: z.number().int().positive(), contactId: id }), output: leadDetailSchema },
+  /** The manager corrects a contact recorded by mistake (direction, channel, outcome, notes); history keeps old → new. */
+  'leads.correctContact': { input: z.object({ id, version: z.number().int().positive(), contactId: id, input: recordContactInput }), output: leadDetailSchema },
 };

@@ -26,6 +26,7 @@ export const CHANNEL_PERMISSIONS = {
   'assignment.rules.set': 'manage',
   'leads.reassign': 'manage',
   'leads.bulkReassign': 'manage',
+  'leads.correctContact': 'manage',
   'customers.erase': 'manage',
   'vehicles.import': 'manage',
   'workshop.setCapacity': 'manage',
@@ -43,6 +44,7 @@ export const CHANNEL_PERMISSIONS = {
   'leads.closedInSale': 'lead',
   'leads.closedNoSale': 'lead',
   'leads.contactAgain': 'lead',
+  'leads.undoContact': 'lead',
   'playbook.sendEmail': 'lead',
 } as const satisfies Partial<Record<ChannelName, Permission>>;
 

@@ -15,6 +15,8 @@ export const RULE_ERROR_CODES = [
   'NAME_REQUIRED',
   'EMAIL_INVALID',
   'CAMPAIGN_UNKNOWN',
+  'CONTACT_NOT_FOUND',
+  'UNDO_EXPIRED',
 ] as const;
 
 export const SYSTEM_ERROR_CODES = [

@@ -15,4 +15,6 @@ export const leadHandlers = (c: CoreServices) => ({
   'leads.closedInSale': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('closedInSale', id, version, input, c.actor(ctx)).id),
   'leads.closedNoSale': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('closedNoSale', id, version, input, c.actor(ctx)).id),
   'leads.contactAgain': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('contactAgain', id, version, input, c.actor(ctx)).id),
+  'leads.undoContact': ({ id, version, contactId }, ctx) => c.leads.detail(c.leads.fixContact(id, version, contactId, null, c.actor(ctx)).id),
+  'leads.correctContact': ({ id, version, contactId, input }, ctx) => c.leads.detail(c.leads.fixContact(id, version, contactId, input, c.actor(ctx)).id),
 }) satisfies Pick<HandlerMap<Contract>, keyof typeof leadChannels>;

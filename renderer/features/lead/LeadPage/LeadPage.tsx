@@ -18,6 +18,8 @@ import type { LeadActionProps } from '../shared/useLeadAction';
 import { useLead } from '../shared/useLead';
 import { leadSideSlots } from '../slots';
 import { NextHint } from './NextHint';
+import { CorrectContactDialog } from '../dialogs/CorrectContactDialog';
+import { useCurrentUser } from '../../people/usePeople';
 import { primaryAction } from './next';
 
 const DIALOGS: Record<ActionId, ComponentType<LeadActionProps>> = {
@@ -30,6 +32,8 @@ export function LeadPage({ id }: { id: number }) {
   const { detail, error, reload, setDetail, coreNow } = useLead(id);
   const [open, setOpen] = useState<ActionId | null>(null);
   const [tick, setTick] = useState(0);
+  const cur = useCurrentUser();
+  const [correcting, setCorrecting] = useState<LeadDetail['contacts'][number] | null>(null);
   useEffect(() => { const i = setInterval(() => setTick((n) => n + 1), 60_000); return () => clearInterval(i); }, []);
   useEffect(() => { setOpen(null); }, [id]);
   const close = useCallback(() => setOpen(null), []);
@@ -64,7 +68,7 @@ export function LeadPage({ id }: { id: number }) {
                   <Tabs.Tab value="contacts" data-testid="tab-contacts">{t('desk:contacts.title', { count: detail.contacts.length })}</Tabs.Tab>
                   <Tabs.Tab value="history" data-testid="tab-history">{t('desk:history.title', { count: detail.history.length })}</Tabs.Tab>
                 </Tabs.List>
-                <Tabs.Panel value="contacts" pt="sm"><ContactLog contacts={detail.contacts} /></Tabs.Panel>
+                <Tabs.Panel value="contacts" pt="sm"><ContactLog contacts={detail.contacts} onCorrect={cur?.canManage ? setCorrecting : undefined} /></Tabs.Panel>
                 <Tabs.Panel value="history" pt="sm"><HistoryPanel history={detail.history} /></Tabs.Panel>
               </Tabs>
             </Card>
@@ -82,6 +86,10 @@ export function LeadPage({ id }: { id: number }) {
         const D = DIALOGS[a];
         return <D key={a} {...props(a)} />;
       })}
+      {correcting && (
+        <CorrectContactDialog detail={detail} contact={correcting} onClose={() => setCorrecting(null)}
+          onDone={(d) => { setCorrecting(null); setDetail(d); }} />
+      )}
     </Stack>
   );
 }

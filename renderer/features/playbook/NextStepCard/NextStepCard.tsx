@@ -10,6 +10,7 @@ import { call, AppCallError } from '../../../platform';
 import { formatDateTime } from '../../../app/format';
 import { StepBadge } from '../StepBadge';
 import { SendEmailModal } from './SendEmailModal';
+import { showUndoContact } from './undoContact';
 
 type Step = Output<'playbook.step'>;
 const OUTCOMES = ['reached', 'no_answer', 'voicemail', 'busy', 'invalid_number'] as const;
@@ -37,8 +38,8 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
     if (!data) return;
     setBusy(true);
     try {
-      await call('leads.recordContact', { id: leadId, version: data.version, input: { direction: 'outbound', channel: 'phone', outcome } });
-      notifications.show({ message: t('playbook:recorded'), color: 'green' });
+      const detail = await call('leads.recordContact', { id: leadId, version: data.version, input: { direction: 'outbound', channel: 'phone', outcome } });
+      showUndoContact(t, detail, () => onChanged?.());
       await changed();
     } catch (e) {
       notifications.show({ message: t(`errors:code.${e instanceof AppCallError ? e.error.code : 'INTERNAL'}`, { defaultValue: e instanceof AppCallError ? e.error.code : 'INTERNAL' }), color: 'red' });
