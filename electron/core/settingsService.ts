@@ -13,6 +13,8 @@ import { isEmail } from './mail/smtp';
 export type Dealer = AppSettings['dealer'];
 const EMPTY_DEALER: Dealer = { name: '', email: '', phone: '', address: '' };
 const DEFAULT_SET = new Set<string>(DEFAULT_CAMPAIGNS);
+/** Settings key: the first-run setup was finished or skipped. */
+export const SETUP_DONE_KEY = 'setup.done';
 
 /** A campaign id (CAMPAIGN_ID: a–z, 0–9, _) made from a name: "Tyre hotel" → tyre_hotel, "Révision été" → revision_ete. */
 export function campaignSlug(name: string): string {
@@ -82,6 +84,7 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
         dealer: dealer.success ? dealer.data : EMPTY_DEALER,
         campaigns: svc.campaigns(),
         campaignLabels: svc.campaignLabels(),
+        setupDone: svc.get<boolean>(SETUP_DONE_KEY, false) === true,
       });
     },
     setLanguage(language) {

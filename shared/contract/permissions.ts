@@ -13,6 +13,7 @@ export type Permission = 'manage' | 'lead';
 export const CHANNEL_PERMISSIONS = {
   'settings.setRules': 'manage',
   'settings.setDealer': 'manage',
+  'settings.setSetupDone': 'manage',
   'settings.setCampaigns': 'manage',
   'demo.load': 'manage',
   'kpi.setDigestSettings': 'manage',

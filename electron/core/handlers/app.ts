@@ -4,6 +4,7 @@ import type { appChannels } from '../../../shared/contract/app';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { generateDemo } from '../demo/generate';
+import { SETUP_DONE_KEY } from '../settingsService';
 import { DEFAULT_PERSON } from '../../../shared/people/defaultPerson';
 
 export const appHandlers = (c: CoreServices) => ({
@@ -28,6 +29,7 @@ export const appHandlers = (c: CoreServices) => ({
   },
   'settings.setRules': (rules) => c.settings.setRules(rules),
   'settings.setDealer': (dealer) => c.settings.setDealer(dealer),
+  'settings.setSetupDone': ({ done }) => { c.settings.set(SETUP_DONE_KEY, done); return c.settings.all(); },
   'settings.setCampaigns': ({ campaigns }) => c.settings.setCampaigns(campaigns),
   'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
   'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),

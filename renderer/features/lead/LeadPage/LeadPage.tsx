@@ -21,6 +21,9 @@ import { NextHint } from './NextHint';
 import { CorrectContactDialog } from '../dialogs/CorrectContactDialog';
 import { useCurrentUser } from '../../people/usePeople';
 import { primaryAction } from './next';
+import { guidance } from '../../../../shared/rules/guidance';
+import type { NextStep } from '../../../../shared/rules/nextStep';
+import { invoke } from '../../../platform';
 
 const DIALOGS: Record<ActionId, ComponentType<LeadActionProps>> = {
   edit: EditDialog, recordContact: RecordContactDialog, makeAppointment: AppointmentDialog,
@@ -33,6 +36,15 @@ export function LeadPage({ id }: { id: number }) {
   const [open, setOpen] = useState<ActionId | null>(null);
   const [tick, setTick] = useState(0);
   const cur = useCurrentUser();
+  // The next step (the same channel as the Next-step card): the banner and the highlighted button follow it.
+  const [step, setStep] = useState<Pick<NextStep, 'kind' | 'reason'> | null>(null);
+  const version = detail?.lead.version;
+  useEffect(() => {
+    let live = true;
+    setStep(null);
+    if (version !== undefined) void invoke('playbook.step', { id }).then((r) => { if (live && r.ok) setStep(r.value.step); });
+    return () => { live = false; };
+  }, [id, version]);
   const [correcting, setCorrecting] = useState<LeadDetail['contacts'][number] | null>(null);
   useEffect(() => { const i = setInterval(() => setTick((n) => n + 1), 60_000); return () => clearInterval(i); }, []);
   useEffect(() => { setOpen(null); }, [id]);
@@ -53,8 +65,8 @@ export function LeadPage({ id }: { id: number }) {
   const props = (a: ActionId): LeadActionProps => ({ detail, coreNow, opened: open === a, onClose: close, onDone: setDetail, onStale: stale });
   return (
     <Stack gap="sm" data-testid="lead-page" data-lead-id={detail.lead.id} data-version={detail.lead.version}>
-      <LeadHeader detail={detail} now={now} onAction={setOpen} primary={primaryAction(detail)} />
-      <NextHint detail={detail} />
+      <LeadHeader detail={detail} now={now} onAction={setOpen} primary={step ? guidance(step, detail.lead).primary : primaryAction(detail)} />
+      <NextHint detail={detail} step={step} />
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: leadSideSlots.length ? 8 : 12 }}>
           <Stack gap="sm">

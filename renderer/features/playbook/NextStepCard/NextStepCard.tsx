@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../app/format';
 import { StepBadge } from '../StepBadge';
 import { SendEmailModal } from './SendEmailModal';
 import { showUndoContact } from './undoContact';
+import { DealerMissing } from '../DealerMissing';
 
 type Step = Output<'playbook.step'>;
 const OUTCOMES = ['reached', 'no_answer', 'voicemail', 'busy', 'invalid_number'] as const;
@@ -68,6 +69,7 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
           </Text>
         )}
         {step.failedCalls > 0 && <Text size="sm" c="dimmed">{t('playbook:failedCalls', { count: step.failedCalls })}</Text>}
+        <DealerMissing missing={[...(data.scripts.phone_script.missing ?? []), ...(data.scripts.voicemail.missing ?? []), ...(data.scripts.email_no_answer.missing ?? [])]} />
         {data.phoneValid === false && <Alert color="yellow" p="xs">{t('playbook:phoneInvalid')}</Alert>}
         {CALL_STEPS.has(step.kind) && step.kind !== 'sendEmail' && (
           <Group gap="xs" aria-label={t('playbook:outcome.title')}>
