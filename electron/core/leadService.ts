@@ -8,7 +8,8 @@ import {
   availableActions, decide, initialLead, leadNumber, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State,
   type ActionInputs, type Effect, type LeadChanges, type NewLeadRow, type Result, type RuleContext,
 } from '../../shared/rules';
-import { newLeadInput, type NewLeadInput } from '../../shared/contract/inputs';
+import { newLeadInput, type NewLeadInput, type RecordContactInput } from '../../shared/contract/inputs';
+import { correctContact, undoContact, type ContactRow } from '../../shared/rules/actions/contactFix';
 import { AppError } from '../../shared/contract/errors';
 import type { LeadDetail } from '../../shared/contract/models';
 import type { Store } from '../store/db';
@@ -37,6 +38,11 @@ export interface LeadService {
   act<A extends ActionId>(action: A, id: number, version: number | null | undefined, input: ActionInputs[A], actor: Actor): Lead;
   /** A lead action outside the six buttons (e.g. whether the appointment was kept): the same load → rule → write in one transaction. */
   apply(name: string, id: number, version: number, rule: (lead: Lead, ctx: RuleContext) => Result<LeadChanges>, actor: Actor): Lead;
+  /**
+   * Undo of the actor's just-recorded contact (`input` null) or the manager's correction of a contact: one transaction,
+   * the lead's version checked, history rows written (never deleted), the contact bookkeeping recomputed.
+   */
+  fixContact(id: number, version: number, contactId: number, input: RecordContactInput | null, actor: Actor): Lead;
   /** Writes already-decided changes (sweeps); must run inside a transaction. */
   applyChanges(lead: Lead, changes: LeadChanges, actor: Actor): Lead;
   writeHistory(leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null): void;
@@ -53,6 +59,8 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertContact = sqlite.prepare(
     'INSERT INTO contacts (lead_id, at, user_id, direction, channel, outcome, verbatim, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const deleteContact = sqlite.prepare('DELETE FROM contacts WHERE id = ? AND lead_id = ?');
+  const updateContact = sqlite.prepare('UPDATE contacts SET direction = ?, channel = ?, outcome = ?, verbatim = ?, answer = ? WHERE id = ? AND lead_id = ?');
   const nextSeq = sqlite.prepare(
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
   const q = {
@@ -180,6 +188,24 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
         return applyChanges(lead, decision.value, actor);
       })();
       events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: name });
+      return result;
+    },
+    fixContact(id, version, contactId, input, actor) {
+      const result = sqlite.transaction(() => {
+        const lead = load(id);
+        if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        const contacts = q.contacts.all(id) as ContactRow[];
+        const ctx = { now: clock.now(), user: actor, settings: settings.rules() };
+        const r = input === null ? undoContact(lead, contacts, contactId, ctx) : correctContact(lead, contacts, contactId, input, ctx);
+        if (!r.ok) throw new AppError(r.error.code, { field: r.error.field, params: r.error.params });
+        if (r.value.deleteContactId !== undefined) deleteContact.run(r.value.deleteContactId, id);
+        if (r.value.contactPatch) {
+          const c = r.value.contactPatch;
+          updateContact.run(c.direction, c.channel, c.outcome, c.verbatim ?? null, c.answer ?? null, c.id, id);
+        }
+        return applyChanges(lead, { patch: r.value.patch, history: r.value.history, effects: [] }, actor);
+      })();
+      events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: input === null ? 'undoContact' : 'correctContact' });
       return result;
     },
     detail(id) {

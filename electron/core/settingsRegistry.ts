@@ -94,6 +94,8 @@ export const SETTINGS = {
   /** Appointments the workshop takes per day. */
   'workshop.capacity': entry(z.number().int().min(0).max(500), () => DEFAULT_CAPACITY),
   /** Each person's list layout (columns, widths, page size): person id (or 'desk' when nobody is chosen) → layout. */
+  /** The first-run setup was finished or skipped (false on a new database: the setup wizard opens). */
+  'setup.done': entry(z.boolean(), () => false),
   'desk.listPrefs': entry(z.record(z.string(), listPrefsSchema), () => ({})),
 } as const;
 

@@ -15,6 +15,8 @@ import { isSettingKey, SETTINGS, type SettingInput, type SettingKey, type Settin
 export type Dealer = AppSettings['dealer'];
 const UNREADABLE = Symbol('unreadable');
 const DEFAULT_SET = new Set<string>(DEFAULT_CAMPAIGNS);
+/** Settings key: the first-run setup was finished or skipped. */
+export const SETUP_DONE_KEY = 'setup.done' as const;
 
 /** A campaign id (CAMPAIGN_ID: a–z, 0–9, _) made from a name: "Tyre hotel" → tyre_hotel, "Révision été" → revision_ete. */
 export function campaignSlug(name: string): string {
@@ -115,6 +117,7 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
         dealer: svc.get('dealer'),
         campaigns: svc.campaigns(),
         campaignLabels: svc.campaignLabels(),
+        setupDone: svc.get(SETUP_DONE_KEY),
       });
     },
     setLanguage(language) {

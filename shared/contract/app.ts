@@ -40,6 +40,8 @@ export const appSettingsSchema = z.object({
   campaigns: z.array(z.string()),
   /** The dealership's own campaigns (beyond the defaults): id → name as typed, its label in every language. */
   campaignLabels: z.record(z.string(), z.string()),
+  /** The first-run setup was finished or skipped (settings key `setup.done`); false on a new database. */
+  setupDone: z.boolean(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
@@ -53,6 +55,8 @@ export const appChannels = {
   'settings.setRules': { input: ruleSettingsSchema, output: appSettingsSchema },
   'settings.setDealer': { input: dealerSchema, output: appSettingsSchema },
   /** The extra campaigns by name, as typed (each keeps a stable id while its name stays); the defaults are always there. */
+  /** Ends (or skips) the first-run setup: the guided setup no longer opens on its own. */
+  'settings.setSetupDone': { input: z.object({ done: z.boolean() }), output: appSettingsSchema },
   'settings.setCampaigns': { input: z.object({ campaigns: z.array(z.string().max(200)).max(200) }), output: appSettingsSchema },
   'demo.load': {
     input: z.object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() }).default({ leads: 2000 }),

@@ -73,4 +73,8 @@ export const leadChannels = {
   'leads.contactAgain': { input: act(contactAgainInput), output: leadDetailSchema },
   /** Whether the customer came to the appointment (docs/rules.md §6): an indicator, allowed once its time has passed. */
   'leads.recordAppointmentKept': { input: z.object({ id, version: z.number().int().positive(), kept: z.boolean() }), output: leadDetailSchema },
+  /** Undo of the caller's just-recorded contact (a one-click outcome), while nothing else happened (same version). */
+  'leads.undoContact': { input: z.object({ id, version: z.number().int().positive(), contactId: id }), output: leadDetailSchema },
+  /** The manager corrects a contact recorded by mistake (direction, channel, outcome, notes); history keeps old → new. */
+  'leads.correctContact': { input: z.object({ id, version: z.number().int().positive(), contactId: id, input: recordContactInput }), output: leadDetailSchema },
 };

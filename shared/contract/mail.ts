@@ -52,7 +52,8 @@ export const mailChannels = {
   'mail.settings.set': { input: smtpSettingsInput, output: smtpSettingsSchema },
   /** Sends a test e-mail now (not through the outbox) and returns the server's answer. */
   'mail.test': {
-    input: z.object({ to: z.string().trim().min(3).max(254) }),
+    /** `account`: the values on screen, saved or not (password: the typed one, or the stored one when absent or empty). */
+    input: z.object({ to: z.string().trim().min(3).max(254), account: smtpSettingsInput.optional() }),
     output: z.object({ to: z.string(), messageId: z.string(), response: z.string() }),
   },
   'mail.outbox.list': {

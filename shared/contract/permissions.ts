@@ -13,6 +13,7 @@ export type Permission = 'manage' | 'lead';
 export const CHANNEL_PERMISSIONS = {
   'settings.setRules': 'manage',
   'settings.setDealer': 'manage',
+  'settings.setSetupDone': 'manage',
   'settings.setCampaigns': 'manage',
   'demo.load': 'manage',
   'kpi.setDigestSettings': 'manage',
@@ -26,6 +27,7 @@ export const CHANNEL_PERMISSIONS = {
   'assignment.rules.set': 'manage',
   'leads.reassign': 'manage',
   'leads.bulkReassign': 'manage',
+  'leads.correctContact': 'manage',
   'customers.erase': 'manage',
   'vehicles.import': 'manage',
   'workshop.setCapacity': 'manage',
@@ -44,6 +46,7 @@ export const CHANNEL_PERMISSIONS = {
   'leads.closedNoSale': 'lead',
   'leads.contactAgain': 'lead',
   'leads.recordAppointmentKept': 'lead',
+  'leads.undoContact': 'lead',
   'playbook.sendEmail': 'lead',
 } as const satisfies Partial<Record<ChannelName, Permission>>;
 

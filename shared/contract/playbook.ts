@@ -37,7 +37,8 @@ export const playbookItemSchema = z.object({
 });
 export type PlaybookItem = z.infer<typeof playbookItemSchema>;
 
-const templateText = z.object({ subject: z.string(), body: z.string() });
+/** `missing`: the dealership's values the text uses that are not set yet (the desk is warned). */
+const templateText = z.object({ subject: z.string(), body: z.string(), missing: z.array(z.string()).optional() });
 export const templateRowSchema = z.object({
   kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string(), body: z.string(), custom: z.boolean(), updatedAt: z.number().nullable(),
 });

@@ -13,7 +13,7 @@ const ALIASES: Record<ImportField, string[]> = {
   email: ['email', 'e mail', 'mail', 'email address', 'e mail address', 'indirizzo email', 'adresse e mail', 'courriel', 'e mail adresse'],
   phone: ['phone', 'telephone', 'contact number', 'phone number', 'mobile', 'mobile phone', 'cell', 'telefono', 'cellulare', 'numero di telefono', 'tel', 'portable', 'numero de telephone', 'telefon', 'handy', 'mobiltelefon', 'telefonnummer'],
   otherPhone: ['other phone', 'phone 2', 'second phone', 'altro telefono', 'telefono 2', 'autre telephone', 'telephone 2', 'weiteres telefon', 'telefon 2'],
-  vin: ['vin', 'vin code', 'chassis', 'chassis number', 'telaio', 'numero telaio', 'vis', 'numero de chassis', 'fahrgestellnummer', 'fin'],
+  vin: ['vin', 'vin code', 'chassis', 'chassis number', 'telaio', 'numero telaio', 'vis', 'numero de chassis', 'fahrgestellnummer', 'fin', 'niv'],
   campaign: ['campaign', 'as campaign', 'campaign name', 'campagna', 'campagne', 'kampagne', 'aktion'],
   leadType: ['lead type', 'type', 'tipo lead', 'tipo', 'type de lead', 'typ', 'lead typ'],
   source: ['source', 'lead source', 'origin', 'channel', 'fonte', 'origine', 'canale', 'quelle', 'herkunft', 'kanal'],

@@ -13,7 +13,7 @@ const NUMBER_FIELDS = new Set<RegistryField>(['averageKm', 'mileage']);
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const ALIASES: Record<RegistryField, string[]> = {
-  vin: ['vin', 'telaio', 'numero telaio', 'chassis', 'fahrgestellnummer', 'fin', 'vehicle identification number'],
+  vin: ['vin', 'telaio', 'numero telaio', 'chassis', 'fahrgestellnummer', 'fin', 'niv', 'vehicle identification number'],
   model: ['model', 'model description', 'modello', 'descrizione modello', 'modele', 'modell', 'modellbezeichnung'],
   warrantyStart: ['warranty start', 'warranty start date', 'inizio garanzia', 'debut garantie', 'garantiebeginn'],
   warrantyEnd: ['warranty end', 'warranty end date', 'fine garanzia', 'fin garantie', 'garantieende'],

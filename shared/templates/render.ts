@@ -30,6 +30,16 @@ const DEALER_FALLBACK: Record<Language, string> = { en: en.dealerFallback, fr: f
 
 export const defaultTemplate = (kind: TemplateKind, lang: Language): TemplateText => DEFAULTS[lang][kind];
 
+/** The dealership's values: until they are set, a text that uses one shows a visible marker and the desk is warned. */
+export const DEALER_PLACEHOLDERS = ['dealer', 'dealerPhone', 'dealerEmail'] as const;
+const LABELS: Record<Language, Record<string, string>> = { en: en.placeholder, fr: fr.placeholder, de: de.placeholder, it: it.placeholder };
+
+/** The dealership's placeholders a text uses whose value is not set (never rendered as a blank: "call us at ."). */
+export function missingDealerValues(text: string, values: TemplateValues): Placeholder[] {
+  const used = new Set([...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].map((m) => m[1]!));
+  return DEALER_PLACEHOLDERS.filter((p) => used.has(p) && !values[p]?.trim());
+}
+
 /** Replaces {{name}} placeholders; unknown names stay as written, missing values become empty. */
 export function fillPlaceholders(text: string, values: TemplateValues, lang: Language = 'en'): string {
   return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (all, name: string) => {
@@ -37,14 +47,18 @@ export function fillPlaceholders(text: string, values: TemplateValues, lang: Lan
     const v = values[name as Placeholder];
     if (name === 'vehicle' && !v) return VEHICLE_FALLBACK[lang];
     if (name === 'dealer' && !v) return DEALER_FALLBACK[lang];
+    if ((name === 'dealerPhone' || name === 'dealerEmail') && !v?.trim()) return `[${LABELS[lang][name] ?? name}]`;
     return v ?? '';
   });
 }
 
 /** The template of a kind in a language (the stored version if the dealer edited it), filled in. */
-export function renderTemplate(kind: TemplateKind, lang: Language, values: TemplateValues, stored?: TemplateText | null): TemplateText {
+export function renderTemplate(kind: TemplateKind, lang: Language, values: TemplateValues, stored?: TemplateText | null): TemplateText & { missing: Placeholder[] } {
   const t = stored ?? defaultTemplate(kind, lang);
-  return { subject: fillPlaceholders(t.subject, values, lang).replace(/\s+/g, ' ').trim(), body: fillPlaceholders(t.body, values, lang) };
+  return {
+    subject: fillPlaceholders(t.subject, values, lang).replace(/\s+/g, ' ').trim(), body: fillPlaceholders(t.body, values, lang),
+    missing: missingDealerValues(`${t.subject}\n${t.body}`, values),
+  };
 }
 
 /** Placeholders a text uses that the app does not know (shown as a warning in the editor). */

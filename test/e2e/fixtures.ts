@@ -23,6 +23,8 @@ export const test = base.extend<{ app: AppFixture }>({
     const clock = testClock(NOW);
     const dbPath = join(dir, 'aslm.sqlite');
     const host = createCoreHost({ dbPath, clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
+    // The tests start on a new database past the first-run setup (setup.e2e.ts opens it again).
+    host.core()?.settings.set('setup.done', true);
     const web = await startWebServer({ core: host, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: clock });
     await use({ get core() { return host.core()!; }, host, clock, web, url: web.url, dir, dbPath });
     await web.close();

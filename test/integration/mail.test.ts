@@ -228,8 +228,36 @@ describe('SMTP settings and the password', () => {
     await ok(app.core, 'mail.test', { to: 'boss@dealer.example' });
     await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: 'desk', password: 'wrong', from: 'service@dealer.example', dealerMailbox: '' });
     const e = await err(app.core, 'mail.test', { to: 'boss@dealer.example' });
-    expect(e.code).toBe('SMTP_FAILED');
+    expect(e.code).toBe('SMTP_AUTH_FAILED');
     expect(String(e.params?.reason)).toMatch(/Invalid username or password/);
+  });
+
+  it('"Send test e-mail" uses the values on screen, saved or not (the typed password, else the stored one)', async () => {
+    app = openTestApp();
+    smtp = await startSmtp({ user: 'desk', pass: 'S3cret' });
+    // Saved: a wrong port and a wrong password. On screen: the right server, the right password typed.
+    await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: 1, tls: 'none', user: 'desk', password: 'old', from: 'old@dealer.example', dealerMailbox: '' });
+    const account = { host: '127.0.0.1', port: smtp.port, tls: 'none', user: 'desk', from: 'new@dealer.example', dealerMailbox: '' };
+    await ok(app.core, 'mail.test', { to: 'boss@dealer.example', account: { ...account, password: 'S3cret' } });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.mail.from?.text).toContain('new@dealer.example');
+    // Nothing was saved by the test.
+    expect(await ok(app.core, 'mail.settings.get', {})).toMatchObject({ port: 1, from: 'old@dealer.example' });
+    // The password left empty on screen: the stored one is used (here the wrong one → refused, in words).
+    expect((await err(app.core, 'mail.test', { to: 'boss@dealer.example', account: { ...account, password: '' } })).code).toBe('SMTP_AUTH_FAILED');
+    await ok(app.core, 'mail.settings.set', { ...account, password: 'S3cret' });
+    await ok(app.core, 'mail.test', { to: 'boss@dealer.example', account });
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it('a refused connection is explained in words, with host and port, and the raw reply kept', async () => {
+    app = openTestApp();
+    smtp = await startSmtp();
+    const port = smtp.port;
+    await smtp.stop();
+    const e = await err(app.core, 'mail.test', { to: 'boss@dealer.example', account: { host: '127.0.0.1', port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' } });
+    expect(e).toMatchObject({ code: 'SMTP_CONNECTION_REFUSED', params: { host: '127.0.0.1', port } });
+    expect(String(e.params?.reason)).toMatch(/ECONNREFUSED/);
   });
 
   it('refuses bad input with a field and a translated code', async () => {

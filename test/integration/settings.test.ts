@@ -197,3 +197,20 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(JSON.parse(stored('import.watchFolder')!)).toEqual({ enabled: false, path: '', preset: null, duplicateDefault: 'skip', intervalSeconds: 30 });
   });
 });
+
+describe('the default person', () => {
+  it('"Front desk" takes the desk\'s language while nobody renamed it; a renamed person keeps the name', async () => {
+    const app = openTestApp();
+    try {
+      const first = () => (app.core.store.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string }).name;
+      expect(first()).toBe('Front desk');
+      await ok(app.core, 'settings.setLanguage', { language: 'fr' });
+      expect(first()).toBe('Accueil');
+      await ok(app.core, 'settings.setLanguage', { language: 'de' });
+      expect(first()).toBe('Empfang');
+      app.core.store.sqlite.prepare("UPDATE users SET name = 'Giulia Neri' WHERE id = (SELECT min(id) FROM users)").run();
+      await ok(app.core, 'settings.setLanguage', { language: 'it' });
+      expect(first()).toBe('Giulia Neri');
+    } finally { app.close(); }
+  });
+});

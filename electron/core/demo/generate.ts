@@ -64,6 +64,7 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
   const clock = { now: () => t };
   const silent = createEvents(() => undefined);
   const leads = createLeadService(store, clock, settings, silent);
+  const sweeps = createSweepService(store, leads, settings);
   const staff = ensureDemoStaff(store, opts.now);
   const desk = staff.filter((s) => s.id !== staff[0]?.id);
   const insVehicle = store.sqlite.prepare(`INSERT OR IGNORE INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty,
@@ -79,7 +80,7 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     opts.onProgress?.(Math.min(starts.length, b + batch));
   }
   t = opts.now;
-  createSweepService(store, leads, settings).run(opts.now);
+  sweeps.run(opts.now);
   return { leads: opts.leads };
 
   function liveOneLead(assignedAt: number): void {
@@ -114,10 +115,17 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     };
     t = assignedAt;
     const actor: Actor = assignee ?? { id: null, name: 'System' };
-    let lead = leads.create(input, actor);
+    workLead(leads.create(input, actor), actor, assignedAt);
+  }
+
+  /** The desk's work on a lead from `assignedAt` (its clock `t`) up to `opts.now`. */
+  function workLead(first: ReturnType<typeof leads.create>, actor: Actor, assignedAt: number): void {
+    let lead = first;
     const at = (dt: number) => { t += dt; return t <= opts.now; };
-    // First contact: most within the day, some late, some never.
-    if (r.chance(0.12)) return;
+    // First contact: most within the day, some late, some never. A desk that works keeps few old leads
+    // uncontacted: the leads still waiting are mostly the last days' (not a list of leads weeks overdue).
+    const age = opts.now - assignedAt;
+    if (r.chance(age < 3 * DAY ? 0.3 : age < 10 * DAY ? 0.06 : 0.015)) return;
     if (!at(r.chance(0.72) ? r.int(10, 20 * 60) * 60_000 : r.int(25, 200) * HOUR)) return;
     let reached = false;
     const attempts = r.int(1, 4);
@@ -139,7 +147,15 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
         endOfOwnership: reason === 'not_current_owner' ? t - r.int(10, 300) * DAY : null,
       }, actor);
     } else if (roll < 0.35) {
-      lead = leads.act('contactAgain', lead.id, lead.version, { recontactAt: t + r.int(7, 60) * DAY }, actor);
+      const recontactAt = t + r.int(7, 60) * DAY;
+      lead = leads.act('contactAgain', lead.id, lead.version, { recontactAt }, actor);
+      // The follow-up reaches the desk at the recontact date and is worked like any lead (not left waiting weeks).
+      if (recontactAt <= opts.now) {
+        t = recontactAt;
+        for (const c of sweeps.run(recontactAt, { only: ['recontact'] }).changes) {
+          if (c.followUpLeadId) workLead(leads.load(c.followUpLeadId), actor, recontactAt);
+        }
+      }
     } else {
       const appointmentAt = t + r.int(1, 12) * DAY;
       lead = leads.act('makeAppointment', lead.id, lead.version, { appointmentAt, sendEmail: false }, actor);

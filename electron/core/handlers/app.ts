@@ -4,6 +4,8 @@ import type { appChannels } from '../../../shared/contract/app';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { generateDemo } from '../demo/generate';
+import { SETUP_DONE_KEY } from '../settingsService';
+import { DEFAULT_PERSON } from '../../../shared/people/defaultPerson';
 
 export const appHandlers = (c: CoreServices) => ({
   'app.info': () => ({
@@ -15,11 +17,19 @@ export const appHandlers = (c: CoreServices) => ({
   // The language is a personal choice: anyone may change it; it is also remembered as the language of the person at the desk.
   'settings.setLanguage': ({ language }, ctx) => {
     const a = c.actor(ctx);
-    if (a.id !== null) c.store.sqlite.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, a.id);
-    return c.settings.setLanguage(language);
+    return c.store.sqlite.transaction(() => {
+      if (a.id !== null) c.store.sqlite.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, a.id);
+      // The person the app created on a new database keeps a name in the desk's language until someone renames it.
+      const first = c.store.sqlite.prepare('SELECT id, name FROM users ORDER BY id LIMIT 1').get() as { id: number; name: string } | undefined;
+      if (first && (Object.values(DEFAULT_PERSON) as string[]).includes(first.name)) {
+        c.store.sqlite.prepare('UPDATE users SET name = ? WHERE id = ?').run(DEFAULT_PERSON[language], first.id);
+      }
+      return c.settings.setLanguage(language);
+    })();
   },
   'settings.setRules': (rules) => c.settings.setRules(rules),
   'settings.setDealer': (dealer) => c.settings.setDealer(dealer),
+  'settings.setSetupDone': ({ done }) => { c.settings.set(SETUP_DONE_KEY, done); return c.settings.all(); },
   'settings.setCampaigns': ({ campaigns }) => c.settings.setCampaigns(campaigns),
   'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
   'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),

@@ -18,4 +18,6 @@ export const leadHandlers = (c: CoreServices) => ({
   'leads.contactAgain': ({ id, version, input }, ctx) => c.leads.detail(c.leads.act('contactAgain', id, version, input, c.actor(ctx)).id),
   'leads.recordAppointmentKept': ({ id, version, kept }, ctx) =>
     c.leads.detail(c.leads.apply('recordAppointmentKept', id, version, (lead, rc) => setAppointmentKept(lead, { kept }, rc), c.actor(ctx)).id),
+  'leads.undoContact': ({ id, version, contactId }, ctx) => c.leads.detail(c.leads.fixContact(id, version, contactId, null, c.actor(ctx)).id),
+  'leads.correctContact': ({ id, version, contactId, input }, ctx) => c.leads.detail(c.leads.fixContact(id, version, contactId, input, c.actor(ctx)).id),
 }) satisfies Pick<HandlerMap<Contract>, keyof typeof leadChannels>;

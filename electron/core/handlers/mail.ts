@@ -11,16 +11,21 @@ import { SendError, isEmail } from '../mail/smtp';
 export const mailHandlers = (c: CoreServices) => ({
   'mail.settings.get': () => c.smtp.get(),
   'mail.settings.set': (input) => c.smtp.set(input),
-  'mail.test': async ({ to }) => {
+  'mail.test': async ({ to, account }) => {
     const address = to;
     if (!isEmail(address)) throw new AppError('EMAIL_INVALID', { field: 'to' });
     const lang = c.settings.get('language');
     const t = syncT('mail', lang);
     try {
-      const r = await c.smtp.send({ to: address, subject: t('test.subject'), text: t('test.body'), messageId: `<test-${c.clock.now()}@aslm-desk.local>` });
+      if (account?.from && !isEmail(account.from)) throw new AppError('EMAIL_INVALID', { field: 'from' });
+      const r = await c.smtp.send({ to: address, subject: t('test.subject'), text: t('test.body'), messageId: `<test-${c.clock.now()}@aslm-desk.local>` }, account);
       return { to: address, messageId: r.messageId, response: r.response };
     } catch (e) {
-      if (e instanceof SendError) throw new AppError('SMTP_FAILED', { params: { reason: e.reason } });
+      // A connection that could not be used is explained in words; the server's raw reply stays in `reason`.
+      if (e instanceof SendError) {
+        const { host, port } = account ?? c.smtp.get();
+        throw new AppError(e.connection ? `SMTP_${e.connection}` : 'SMTP_FAILED', { params: { reason: e.reason, host, port } });
+      }
       throw e;
     }
   },

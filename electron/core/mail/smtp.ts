@@ -30,8 +30,10 @@ export interface OutgoingMail {
  * (connection, TLS, login) — not the message's fault: it waits, however long, and is not counted.
  */
 export type SendErrorClass = 'permanent' | 'transient' | 'account';
+/** Why the server could not be used at all, in words for the desk (errors:code.SMTP_<problem>). */
+export type ConnectionProblem = 'CONNECTION_REFUSED' | 'HOST_NOT_FOUND' | 'TIMEOUT' | 'AUTH_FAILED' | 'TLS_FAILED';
 export class SendError extends Error {
-  constructor(readonly reason: string, readonly errorClass: SendErrorClass) { super(reason); }
+  constructor(readonly reason: string, readonly errorClass: SendErrorClass, readonly connection?: ConnectionProblem) { super(reason); }
 }
 
 export interface SmtpService {
@@ -40,7 +42,8 @@ export interface SmtpService {
   configured(): boolean;
   /** The address that gets the dealer's copies ('' = none). */
   dealerMailbox(): string;
-  send(mail: OutgoingMail): Promise<{ messageId: string; response: string }>;
+  /** `account`: send with these values instead of the stored ones (the test e-mail of the form on screen). */
+  send(mail: OutgoingMail, account?: SmtpSettingsInput): Promise<{ messageId: string; response: string }>;
 }
 
 export function createSmtpService(settings: SettingsService, secrets: Secrets, dealerEmail: () => string): SmtpService {
@@ -63,11 +66,13 @@ export function createSmtpService(settings: SettingsService, secrets: Secrets, d
     },
     configured: () => { const s = stored(); return !!s.host && isEmail(s.from); },
     dealerMailbox: () => { const s = stored(); return isEmail(s.dealerMailbox) ? s.dealerMailbox : isEmail(dealerEmail()) ? dealerEmail() : ''; },
-    async send(mail) {
-      const s = stored();
+    async send(mail, account) {
+      const cur = stored();
+      const s = account ? { ...cur, ...account, password: cur.password } : cur;
+      if (account?.host && /\s/.test(account.host)) throw new AppError('SMTP_HOST_INVALID', { field: 'host' });
       if (!s.host || !isEmail(s.from)) throw new AppError('SMTP_NOT_CONFIGURED');
-      let pass: string | undefined;
-      if (s.password !== null) {
+      let pass: string | undefined = account?.password ? account.password : undefined;
+      if (pass === undefined && s.password !== null) {
         try { pass = secrets.decrypt(s.password); } catch { throw new AppError('SMTP_PASSWORD_UNREADABLE', { field: 'password' }); }
       }
       const transport = nodemailer.createTransport({
@@ -103,5 +108,14 @@ export function toSendError(e: unknown): SendError {
   // Refused by nodemailer itself before any server answer (no recipient, a malformed message): this
   // message will never go, however long it waits — permanent for it, the account is fine.
   if (aboutMessage && code === 0) return new SendError(reason, 'permanent');
-  return new SendError(reason, 'account');
+  return new SendError(reason, 'account', connectionProblem(err.code, (e as { errno?: unknown; message?: string }).message ?? ''));
+}
+
+function connectionProblem(code: string | undefined, message: string): ConnectionProblem | undefined {
+  if (code === 'EAUTH') return 'AUTH_FAILED';
+  if (code === 'ETLS' || /SSL|TLS|certificate/i.test(code === 'ESOCKET' ? message : '')) return 'TLS_FAILED';
+  if (/ECONNREFUSED/.test(message)) return 'CONNECTION_REFUSED';
+  if (code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(message)) return 'HOST_NOT_FOUND';
+  if (code === 'ETIMEDOUT' || /ETIMEDOUT|timeout/i.test(message)) return 'TIMEOUT';
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Center, Grid, Loader, Stack, Tabs, Text } from '@m
 import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionId } from '../../../../shared/domain/vocabulary';
+import type { LeadDetail } from '../../../../shared/contract/models';
 import { navigate } from '../../../app/router';
 import { LeadHeader } from '../LeadHeader';
 import { AppointmentKept } from '../AppointmentKept';
@@ -18,7 +19,12 @@ import type { LeadActionProps } from '../shared/useLeadAction';
 import { useLead } from '../shared/useLead';
 import { leadSideSlots } from '../slots';
 import { NextHint } from './NextHint';
+import { CorrectContactDialog } from '../dialogs/CorrectContactDialog';
+import { useCurrentUser } from '../../people/usePeople';
 import { primaryAction } from './next';
+import { guidance } from '../../../../shared/rules/guidance';
+import type { NextStep } from '../../../../shared/rules/nextStep';
+import { invoke } from '../../../platform';
 
 const DIALOGS: Record<ActionId, ComponentType<LeadActionProps>> = {
   edit: EditDialog, recordContact: RecordContactDialog, makeAppointment: AppointmentDialog,
@@ -30,6 +36,17 @@ export function LeadPage({ id }: { id: number }) {
   const { detail, error, reload, setDetail, coreNow } = useLead(id);
   const [open, setOpen] = useState<ActionId | null>(null);
   const [tick, setTick] = useState(0);
+  const cur = useCurrentUser();
+  // The next step (the same channel as the Next-step card): the banner and the highlighted button follow it.
+  const [step, setStep] = useState<Pick<NextStep, 'kind' | 'reason'> | null>(null);
+  const version = detail?.lead.version;
+  useEffect(() => {
+    let live = true;
+    setStep(null);
+    if (version !== undefined) void invoke('playbook.step', { id }).then((r) => { if (live && r.ok) setStep(r.value.step); });
+    return () => { live = false; };
+  }, [id, version]);
+  const [correcting, setCorrecting] = useState<LeadDetail['contacts'][number] | null>(null);
   useEffect(() => { const i = setInterval(() => setTick((n) => n + 1), 60_000); return () => clearInterval(i); }, []);
   useEffect(() => { setOpen(null); }, [id]);
   const close = useCallback(() => setOpen(null), []);
@@ -49,8 +66,8 @@ export function LeadPage({ id }: { id: number }) {
   const props = (a: ActionId): LeadActionProps => ({ detail, coreNow, opened: open === a, onClose: close, onDone: setDetail, onStale: stale });
   return (
     <Stack gap="sm" data-testid="lead-page" data-lead-id={detail.lead.id} data-version={detail.lead.version}>
-      <LeadHeader detail={detail} now={now} onAction={setOpen} primary={primaryAction(detail)} />
-      <NextHint detail={detail} />
+      <LeadHeader detail={detail} now={now} onAction={setOpen} primary={step ? guidance(step, detail.lead).primary : primaryAction(detail)} />
+      <NextHint detail={detail} step={step} />
       <AppointmentKept detail={detail} now={now} onDone={setDetail} onStale={stale} />
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: leadSideSlots.length ? 8 : 12 }}>
@@ -65,7 +82,7 @@ export function LeadPage({ id }: { id: number }) {
                   <Tabs.Tab value="contacts" data-testid="tab-contacts">{t('desk:contacts.title', { count: detail.contacts.length })}</Tabs.Tab>
                   <Tabs.Tab value="history" data-testid="tab-history">{t('desk:history.title', { count: detail.history.length })}</Tabs.Tab>
                 </Tabs.List>
-                <Tabs.Panel value="contacts" pt="sm"><ContactLog contacts={detail.contacts} /></Tabs.Panel>
+                <Tabs.Panel value="contacts" pt="sm"><ContactLog contacts={detail.contacts} onCorrect={cur?.canManage ? setCorrecting : undefined} /></Tabs.Panel>
                 <Tabs.Panel value="history" pt="sm"><HistoryPanel history={detail.history} /></Tabs.Panel>
               </Tabs>
             </Card>
@@ -83,6 +100,10 @@ export function LeadPage({ id }: { id: number }) {
         const D = DIALOGS[a];
         return <D key={a} {...props(a)} />;
       })}
+      {correcting && (
+        <CorrectContactDialog detail={detail} contact={correcting} onClose={() => setCorrecting(null)}
+          onDone={(d) => { setCorrecting(null); setDetail(d); }} />
+      )}
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
 // The contact log (the standard's Customer Contact Tracking Table): every contact, newest first.
-import { Badge, ScrollArea, Table, Text } from '@mantine/core';
+import { Badge, Button, ScrollArea, Table, Text } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { isUnsuccessful } from '../../../../shared/domain/lead';
 import { formatDateTime } from '../../../app/format';
 
-export const ContactLog = memo(function ContactLog({ contacts }: { contacts: LeadDetail['contacts'] }) {
+/** `onCorrect`: the manager's "Correct" button on each row (a contact recorded by mistake). */
+export const ContactLog = memo(function ContactLog({ contacts, onCorrect }: { contacts: LeadDetail['contacts']; onCorrect?: (c: LeadDetail['contacts'][number]) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rows = useMemo(() => [...contacts].sort((a, b) => b.at - a.at || b.id - a.id), [contacts]);
@@ -23,6 +24,7 @@ export const ContactLog = memo(function ContactLog({ contacts }: { contacts: Lea
             <Table.Th>{t('desk:contacts.verbatim')}</Table.Th>
             <Table.Th>{t('desk:contacts.answer')}</Table.Th>
             <Table.Th>{t('desk:contacts.user')}</Table.Th>
+            {onCorrect && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -35,6 +37,7 @@ export const ContactLog = memo(function ContactLog({ contacts }: { contacts: Lea
               <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.verbatim}</Table.Td>
               <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.answer}</Table.Td>
               <Table.Td>{c.userName ?? t('desk:history.system')}</Table.Td>
+              {onCorrect && <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => onCorrect(c)} data-testid={`correct-contact-${c.id}`}>{t('desk:contacts.correct')}</Button></Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

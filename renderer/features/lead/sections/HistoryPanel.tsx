@@ -21,7 +21,7 @@ export const HistoryPanel = memo(function HistoryPanel({ history }: { history: L
   const rows = useMemo(() => [...history].sort((a, b) => b.at - a.at || b.id - a.id), [history]);
   const value = (field: string, v: string | null): string => {
     if (v === null) return '—';
-    const c = field === 'contact' ? CONTACT.exec(v) : null;
+    const c = field === 'contact' || field === 'contactUndone' || field === 'contactCorrected' ? CONTACT.exec(v) : null;
     if (c) return `#${c[1]} ${t(`domain:direction.${c[2]}`)} · ${t(`domain:channel.${c[3]}`)} · ${t(`domain:outcome.${c[4]}`)}`;
     if (ISO.test(v)) return formatDateTime(Date.parse(v), lang);
     // An e-mail's delivery: "sent: Subject → address (server reply)" with the state translated.

@@ -19,7 +19,7 @@ export function SmtpSettingsCard() {
   const [clearPassword, setClearPassword] = useState(false);
   const [testTo, setTestTo] = useState('');
   const [busy, setBusy] = useState(false);
-  const [fieldError, setFieldError] = useState<{ field?: string; message: string } | null>(null);
+  const [fieldError, setFieldError] = useState<{ field?: string; message: string; reply?: string | null } | null>(null);
   const [outbox, setOutbox] = useState<{ items: OutboxItem[]; counts: Record<string, number> } | null>(null);
   const loadOutbox = useCallback(() => void call('mail.outbox.list', { limit: 10 }).then(setOutbox), []);
   useEffect(() => { void call('mail.settings.get', {}).then((s) => { setV(s); setTestTo(s.dealerMailbox || s.from); }); loadOutbox(); }, [loadOutbox]);
@@ -43,9 +43,16 @@ export function SmtpSettingsCard() {
   const test = async () => {
     setBusy(true); setFieldError(null);
     try {
-      const r = await call('mail.test', { to: testTo });
+      // The values on screen, saved or not: the password typed, else the stored one.
+      const r = await call('mail.test', { to: testTo, account: {
+        host: v.host, port: v.port, tls: v.tls, user: v.user, from: v.from, dealerMailbox: v.dealerMailbox, ...(password ? { password } : {}),
+      } });
       notifications.show({ message: t('mail:settings.testSent', { to: r.to }), color: 'green' });
-    } catch (e) { const m = message(e); setFieldError({ ...m, field: m.field ?? 'test' }); notifications.show({ message: m.message, color: 'red', autoClose: 10_000 }); }
+    } catch (e) {
+      const m = message(e);
+      const reply = e instanceof AppCallError && e.error.code !== 'SMTP_FAILED' && e.error.params?.reason !== undefined ? String(e.error.params.reason) : null;
+      setFieldError({ ...m, field: m.field ?? 'test', reply }); notifications.show({ message: m.message, color: 'red', autoClose: 10_000 });
+    }
     finally { setBusy(false); loadOutbox(); }
   };
   const retry = async (id: number) => { try { await call('mail.outbox.retry', { id }); } catch (e) { notifications.show({ message: message(e).message, color: 'red' }); } loadOutbox(); };
@@ -79,6 +86,9 @@ export function SmtpSettingsCard() {
         </Group>
         <Button onClick={() => void save()} data-testid="smtp-save">{t('mail:settings.save')}</Button>
       </Group>
+      {fieldError?.reply && (
+        <Text size="xs" c="dimmed" ff="monospace" data-testid="smtp-test-reply">{t('mail:settings.serverReply', { reply: fieldError.reply })}</Text>
+      )}
       <Title order={5}>{t('mail:settings.outbox')}</Title>
       <Text size="sm">{t('mail:settings.outboxCounts', { queued: (c.queued ?? 0) + (c.sending ?? 0), sent: c.sent ?? 0, failed: c.failed ?? 0 })}</Text>
       {outbox && outbox.items.length === 0 && <Text size="sm" c="dimmed">{t('mail:settings.empty')}</Text>}

@@ -10,6 +10,8 @@ import { call, AppCallError } from '../../../platform';
 import { formatDateTime } from '../../../app/format';
 import { StepBadge } from '../StepBadge';
 import { SendEmailModal } from './SendEmailModal';
+import { showUndoContact } from './undoContact';
+import { DealerMissing } from '../DealerMissing';
 
 type Step = Output<'playbook.step'>;
 const OUTCOMES = ['reached', 'no_answer', 'voicemail', 'busy', 'invalid_number'] as const;
@@ -37,8 +39,8 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
     if (!data) return;
     setBusy(true);
     try {
-      await call('leads.recordContact', { id: leadId, version: data.version, input: { direction: 'outbound', channel: 'phone', outcome } });
-      notifications.show({ message: t('playbook:recorded'), color: 'green' });
+      const detail = await call('leads.recordContact', { id: leadId, version: data.version, input: { direction: 'outbound', channel: 'phone', outcome } });
+      showUndoContact(t, detail, () => onChanged?.());
       await changed();
     } catch (e) {
       notifications.show({ message: t(`errors:code.${e instanceof AppCallError ? e.error.code : 'INTERNAL'}`, { defaultValue: e instanceof AppCallError ? e.error.code : 'INTERNAL' }), color: 'red' });
@@ -67,6 +69,7 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
           </Text>
         )}
         {step.failedCalls > 0 && <Text size="sm" c="dimmed">{t('playbook:failedCalls', { count: step.failedCalls })}</Text>}
+        <DealerMissing missing={[...(data.scripts.phone_script.missing ?? []), ...(data.scripts.voicemail.missing ?? []), ...(data.scripts.email_no_answer.missing ?? [])]} />
         {data.phoneValid === false && <Alert color="yellow" p="xs">{t('playbook:phoneInvalid')}</Alert>}
         {CALL_STEPS.has(step.kind) && step.kind !== 'sendEmail' && (
           <Group gap="xs" aria-label={t('playbook:outcome.title')}>

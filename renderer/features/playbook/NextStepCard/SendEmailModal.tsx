@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, AppCallError } from '../../../platform';
+import { DealerMissing } from '../DealerMissing';
 
 export function SendEmailModal({ leadId, version, to, initial, onClose, onSent }: {
-  leadId: number; version: number; to: string; initial: { subject: string; body: string }; onClose: () => void; onSent: () => void;
+  leadId: number; version: number; to: string; initial: { subject: string; body: string; missing?: string[] }; onClose: () => void; onSent: () => void;
 }) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(initial.subject);
@@ -26,6 +27,7 @@ export function SendEmailModal({ leadId, version, to, initial, onClose, onSent }
   return (
     <Modal opened onClose={onClose} title={t('playbook:sendEmail.title', { to })} size="lg">
       <Stack>
+        <DealerMissing missing={initial.missing} />
         <TextInput label={t('playbook:sendEmail.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="email-subject" />
         <Textarea label={t('playbook:sendEmail.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={8} data-testid="email-body" />
         <Group justify="flex-end">

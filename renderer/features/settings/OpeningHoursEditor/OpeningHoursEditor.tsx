@@ -1,4 +1,4 @@
-// The week's opening hours, Monday first: per day a "closed" switch and the opening and closing times, typed as
+// The week's opening hours, Monday first: per day an open/closed switch labelled by its state and the opening and closing times, typed as
 // 24-hour HH:MM (the dealer's clock whatever the PC's locale; a malformed time is refused next to its day).
 import { Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +23,8 @@ export function OpeningHoursEditor({ value, onChange, disabled, errorFor }: {
           <Stack key={day} gap={2}>
             <Group gap="md" align="center" wrap="nowrap">
               <Text size="sm" w={110}>{t(`settings:days.${day}`)}</Text>
-              <Switch label={t('settings:rules.closed')} checked={span === null} disabled={disabled} w={120} data-testid={`hours-${day}-closed`}
-                onChange={(e) => set(day, e.currentTarget.checked ? null : DEFAULT_SPAN)} />
+              <Switch label={t(span ? 'settings:rules.openDay' : 'settings:rules.closed')} checked={span !== null} disabled={disabled} w={120}
+                data-testid={`hours-${day}-switch`} onChange={(e) => set(day, e.currentTarget.checked ? DEFAULT_SPAN : null)} />
               {span && (
                 <>
                   <TextInput aria-label={`${t(`settings:days.${day}`)} ${t('settings:rules.open')}`} value={span.open} disabled={disabled}

@@ -1,6 +1,8 @@
 // Make an Appointment: a date and time in the future (the customer's preferred date-times and the
 // next slots as one-click choices) and "send e-mail to the customer". Pressed again, it reschedules.
 import { Alert, Checkbox, Grid } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { invoke } from '../../../../platform';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { makeAppointment } from '../../../../../shared/rules/actions';
@@ -32,7 +34,14 @@ export function AppointmentDialog(p: LeadActionProps) {
   const save = () => {
     if (when === null) { a.setError({ code: 'APPOINTMENT_REQUIRED', field: 'appointmentAt' }); return; }
     const input = { appointmentAt: when, sendEmail };
-    void a.submit(input, makeAppointment(l, input, ctx()));
+    void a.submit(input, makeAppointment(l, input, ctx())).then(async (done) => {
+      if (!done || !sendEmail || !l.email) return;
+      // The confirmation is queued in the outbox; without a mail server it cannot leave: say so now, not never.
+      const smtp = await invoke('mail.settings.get', {});
+      if (smtp.ok && !smtp.value.host) {
+        notifications.show({ color: 'yellow', autoClose: false, withBorder: true, title: t('desk:appointment.notSentTitle'), message: t('desk:appointment.notSent'), id: 'appointment-not-sent' });
+      }
+    });
   };
   const err = a.error?.code === 'APPOINTMENT_REQUIRED' ? t('desk:appointment.required') : a.fieldError('appointmentAt');
   return (

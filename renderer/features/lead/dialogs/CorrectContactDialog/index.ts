@@ -1,0 +1,1 @@
+export { CorrectContactDialog } from './CorrectContactDialog';

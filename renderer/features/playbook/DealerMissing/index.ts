@@ -1,0 +1,1 @@
+export { DealerMissing } from './DealerMissing';
