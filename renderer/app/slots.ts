@@ -6,6 +6,7 @@ import { NewLeadButton } from '../features/newLead/NewLeadButton';
 import { HelpButton } from '../features/help/HelpButton';
 import { UserSwitch } from '../features/people/UserSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 
-export const headerSlots: ComponentType[] = [NewLeadButton, NotificationBell, UserSwitch, HelpButton];
+export const headerSlots: ComponentType[] = [GlobalSearch, NewLeadButton, NotificationBell, UserSwitch, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

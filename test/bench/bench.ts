@@ -66,6 +66,11 @@ for (const prefix of ['ros', 'mül', 'mar']) {
   add(await measure(`search "${prefix}" (Assigned to Dealer)`, 30, () => call('leads.list', { view: 'assigned', search: prefix })), { p50: 20, label: 'p50 ≤ 20 ms' });
   add(await measure(`search "${prefix}" (Closed No Sale)`, 30, () => call('leads.list', { view: 'closed_no_sale', search: prefix })), { p50: 20, label: 'p50 ≤ 20 ms' });
 }
+// The header's search across every list (leads.globalSearch): a common name prefix, a surname, a phone's last
+// digits, a national-format phone, a lead number without its zeros, part of a VIN.
+for (const q of ['ma', 'rossi', '4567', '0333 1234567', '702', 'ZFA3120']) {
+  add(await measure(`global search "${q}" (grouped by status)`, 30, () => call('leads.globalSearch', { q })), { p50: 30, label: 'p50 ≤ 30 ms' });
+}
 add(await measure('SLA 1/2/3 over 60 days', 30, () => call('kpi.sla', {})), { p50: 50, label: 'p50 ≤ 50 ms' });
 const open = core.store.sqlite.prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200").all() as { id: number }[];
 add(await measure('record contact (handler, one transaction, fsync)', Math.min(100, open.length - 5), (i) =>
