@@ -7,6 +7,7 @@ import { HelpButton } from '../features/help/HelpButton';
 import { UserSwitch } from '../features/people/UserSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
+import { DeskShortcuts } from './DeskShortcuts';
 
-export const headerSlots: ComponentType[] = [GlobalSearch, NewLeadButton, NotificationBell, UserSwitch, HelpButton];
+export const headerSlots: ComponentType[] = [DeskShortcuts, GlobalSearch, NewLeadButton, NotificationBell, UserSwitch, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];
