@@ -18,10 +18,13 @@ export function WorkshopLoad() {
       {load.days.map((d) => {
         const full = d.open && d.appointments >= d.capacity;
         return (
-          <Group key={d.date} gap={6} wrap="nowrap" data-testid={`load-${d.date}`} opacity={d.open ? 1 : 0.45}>
+          <Group key={d.date} gap={6} wrap="nowrap" data-testid={`load-${d.date}`} opacity={d.open ? 1 : 0.7}>
             <Text size="xs" w={72}>{fmt.format(new Date(`${d.date}T12:00:00Z`))}</Text>
-            <Progress style={{ flex: 1 }} size="sm" color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
-              value={d.open ? Math.min(100, (100 * d.appointments) / Math.max(1, d.capacity)) : 0} />
+            <Progress.Root style={{ flex: 1 }} size="sm">
+              <Progress.Section color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
+                value={d.open ? Math.min(100, (100 * d.appointments) / Math.max(1, d.capacity)) : 0}
+                aria-label={`${fmt.format(new Date(`${d.date}T12:00:00Z`))} ${d.open ? `${d.appointments}/${d.capacity}` : t('people:workshop.closed')}`} />
+            </Progress.Root>
             <Text size="xs" w={48} ta="right">{d.open ? `${d.appointments}/${d.capacity}` : t('people:workshop.closed')}</Text>
           </Group>
         );
