@@ -1,9 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 // The list views of docs/rules.md §5: filter, sort, search (FTS5) and page, in SQL.
-import type { ListView } from '../../shared/domain/vocabulary';
-import { listQuery, type ListPage, type ListQuery, type ListRow, type SortKey } from '../../shared/contract/leads';
+import { STATUSES, type ListView, type Status } from '../../shared/domain/vocabulary';
+import { listQuery, type GlobalSearchResult, type ListPage, type ListQuery, type ListRow, type SortKey } from '../../shared/contract/leads';
 import type { Store } from '../store/db';
 import type { Clock } from './clock';
+import { reverseTail } from './import/searchDoc';
 
 /** The WHERE clause of each view (the manual's list view definitions). */
 export const VIEW_WHERE: Record<ListView, string> = {
@@ -33,18 +34,41 @@ const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
 
 /**
  * An FTS5 query from what the user typed: every word must match as a prefix, in any field. A query
- * that looks like a phone number is matched on the phone digits.
+ * that looks like a phone number is matched on the phone digits: as typed from the start, or as the end of
+ * the stored number without the query's leading zeros (the reversed tail of migration 0009), so that the
+ * national format "01521 730826" and the last digits "730826" find "+49 1521 730826". A query that looks like
+ * a lead number ("702", "2026-702", "ASL-2026-000702") also matches the number with its zeros.
  */
 export function ftsQuery(raw: string): string | null {
   const q = raw.normalize('NFKC').trim();
   if (!q) return null;
+  const number = numberQuery(q);
+  // Clearly a lead number ("ASL-702", "2026-702"): just that (its words would match every lead of the year).
+  if (number && /\D/.test(q.replace(/^[+\s]+/, '')) && !/^[+\d][\d\s\-./()]{7,}$/.test(q)) return number;
   if (/^[+\d][\d\s\-./()]{3,}$/.test(q)) {
     const digits = q.replace(/\D/g, '');
-    return digits ? `phone : "${digits}"*` : null;
+    if (!digits) return number;
+    // The end of the stored number: the query without its trunk zeros; in international format (+ or 00) also
+    // without a 1-3 digit country code, so that "+49 1521 730826" finds "01521 730826".
+    const tails = new Set<string>();
+    const tail = digits.replace(/^0+/, '');
+    if (tail) tails.add(tail);
+    if (/^(\+|00)/.test(q)) for (let k = 1; k <= 3 && tail.length - k >= 6; k++) tails.add(tail.slice(k).replace(/^0+/, ''));
+    const phone = `phone : (${[`"${digits}"*`, ...[...tails].map((t) => `"r${reverseTail(t)}"*`)].join(' OR ')})`;
+    return number ? `(${phone}) OR (${number})` : phone;
   }
   const tokens = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
   if (tokens.length === 0) return null;
-  return tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+  const words = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+  return number ? `(${words}) OR (${number})` : words;
+}
+
+/** The lead number part of a query: `ASL-<year>-<6 digits>` (shared/rules/newLead.ts leadNumber) typed in part. */
+export function numberQuery(q: string): string | null {
+  const m = /^(?:asl)?[\s\-]*(?:(\d{4})[\s\-]+)?0*(\d{1,6})$/i.exec(q);
+  if (!m) return null;
+  const seq = `number : "${m[2]!.padStart(6, '0')}"`;
+  return m[1] ? `number : "${m[1]}" AND ${seq}` : seq;
 }
 
 const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, l.created_at AS createdAt,
@@ -55,6 +79,8 @@ const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, 
 export interface ListService {
   list(q: ListQuery): ListPage;
   counts(): Record<ListView, number>;
+  /** Every lead matching what was typed in the header, grouped by status: each group's count and its `limit` most recently assigned leads. */
+  globalSearch(q: string, limit: number): GlobalSearchResult;
   /** The SQL and parameters of a page, for the benchmark's raw comparison. */
   sql(q: ListQuery): { rows: string; count: string; params: unknown[] };
   /** The count of a query without the cache (for the benchmark's "after a write" figure). */
@@ -124,7 +150,29 @@ export function createListService(store: Store, clock: Clock): ListService {
     return n;
   };
 
+  // One pass over the full-text matches: each lead's rank within its status and its status's count (window
+  // functions over the lead ids only), then the rows of the few leads shown.
+  const searchRanked = `SELECT id, status, n FROM (SELECT l.id, l.status, count(*) OVER (PARTITION BY l.status) AS n,
+    row_number() OVER (PARTITION BY l.status ORDER BY l.assigned_at DESC, l.id DESC) AS rn
+    FROM leads l WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)) WHERE rn <= ?`;
+
   return {
+    globalSearch(raw, limit) {
+      const q = raw.normalize('NFKC').trim();
+      // One character is too broad, except a digit: lead number 1-9.
+      const match = q.length >= 2 ? ftsQuery(q) : /^\d$/.test(q) ? numberQuery(q) : null;
+      if (!match) return { q: raw, total: 0, groups: [], at: clock.now() };
+      const ranked = prep(searchRanked).all(match, limit) as { id: number; status: Status; n: number }[];
+      const ids = ranked.map((r) => r.id);
+      const rows = ids.length === 0 ? [] : prep(`SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
+        WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.assigned_at DESC, l.id DESC`).all(JSON.stringify(ids)) as (Omit<ListRow, 'frozen'> & { frozen: number })[];
+      const counts = new Map(ranked.map((r) => [r.status, r.n]));
+      const groups = STATUSES.filter((s) => counts.has(s)).map((status) => ({
+        status, count: counts.get(status)!,
+        rows: rows.filter((r) => r.status === status).map((r) => ({ ...r, frozen: r.frozen === 1 })),
+      }));
+      return { q: raw, total: groups.reduce((a, g) => a + g.count, 0), groups, at: clock.now() };
+    },
     sql(input) {
       const b = build(input);
       return { rows: b.rows, count: b.count, params: [...b.params, b.q.pageSize, b.q.page * b.q.pageSize] };

@@ -6,6 +6,8 @@ import { NewLeadButton } from '../features/newLead/NewLeadButton';
 import { HelpButton } from '../features/help/HelpButton';
 import { UserSwitch } from '../features/people/UserSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { DeskShortcuts } from './DeskShortcuts';
 
-export const headerSlots: ComponentType[] = [NewLeadButton, NotificationBell, UserSwitch, HelpButton];
+export const headerSlots: ComponentType[] = [DeskShortcuts, GlobalSearch, NewLeadButton, NotificationBell, UserSwitch, HelpButton];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

@@ -1,24 +1,35 @@
-// i18next for the renderer: every namespace of locales/<lang>/*.json, bundled at build time.
-import i18n from 'i18next';
+// i18next for the renderer: every namespace of locales/<lang>/*.json. English (also the fallback) is bundled at
+// build time; French, German and Italian are separate chunks, loaded when the language is chosen
+// (i18n.changeLanguage waits for them), so that the start-up bundle carries one language, not four.
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
 
-const files = import.meta.glob('../../locales/*/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, data] of Object.entries(files)) {
-  const m = /locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
-  if (!m) continue;
-  const [, lang, ns] = m as unknown as [string, string, string];
-  (resources[lang] ??= {})[ns] = data;
+const english = import.meta.glob('../../locales/en/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
+const others = import.meta.glob(['../../locales/*/*.json', '!../../locales/en/*.json'], { import: 'default' }) as Record<string, () => Promise<Record<string, unknown>>>;
+const resources: Record<string, Record<string, Record<string, unknown>>> = { en: {} };
+for (const [path, data] of Object.entries(english)) {
+  const m = /locales\/en\/([\w-]+)\.json$/.exec(path);
+  if (m) resources.en![m[1]!] = data;
 }
-export const NAMESPACES = [...new Set(Object.values(resources).flatMap((r) => Object.keys(r)))];
+export const NAMESPACES = Object.keys(resources.en!);
+
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(lang, ns, done) {
+    const load = others[`../../locales/${lang}/${ns}.json`];
+    if (!load) { done(null, lang === 'en' ? resources.en![ns] ?? {} : {}); return; }
+    load().then((data) => done(null, data), (e: unknown) => done(e instanceof Error ? e.message : String(e), null));
+  },
+};
 
 const LOCALE_TAG: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', it: 'it-IT' };
 export const localeTag = (lang: string): string => LOCALE_TAG[lang as Language] ?? 'en-GB';
 
 export function initI18n(language: Language = 'en') {
-  void i18n.use(initReactI18next).init({
-    resources, lng: language, fallbackLng: 'en', supportedLngs: [...LANGUAGES],
+  void i18n.use(lazyLocales).use(initReactI18next).init({
+    resources, partialBundledLanguages: true, lng: language, fallbackLng: 'en', supportedLngs: [...LANGUAGES],
     ns: NAMESPACES, defaultNS: 'app', interpolation: { escapeValue: false }, returnNull: false,
   });
   return i18n;

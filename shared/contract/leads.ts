@@ -52,6 +52,20 @@ export const listPage = z.object({
 });
 export type ListPage = z.infer<typeof listPage>;
 
+/** The header's search across every list: the matching leads grouped by status (domain order), each group's count and its most recent leads. */
+export const globalSearchInput = z.object({
+  q: z.string().trim().max(200),
+  /** Leads shown per status group. */
+  limit: z.number().int().min(1).max(50).default(5),
+});
+export const globalSearchResult = z.object({
+  q: z.string(),
+  total: z.number(),
+  groups: z.array(z.object({ status: z.enum(STATUSES), count: z.number(), rows: z.array(listRowSchema) })),
+  at: z.number(),
+});
+export type GlobalSearchResult = z.infer<typeof globalSearchResult>;
+
 const id = z.number().int().positive();
 /**
  * An action on a lead carries the version the user saw (required: a write without it would bypass the check):
@@ -63,6 +77,7 @@ const act = <T extends z.ZodType>(input: T) => z.object({ id, version: leadVersi
 export const leadChannels = {
   'leads.list': { input: listQuery, output: listPage },
   'leads.counts': { input: z.object({}).default({}), output: z.object({ counts: z.record(z.enum(LIST_VIEWS), z.number()), at: z.number() }) },
+  'leads.globalSearch': { input: globalSearchInput, output: globalSearchResult },
   'leads.get': { input: z.object({ id }), output: leadDetailSchema },
   'leads.create': { input: newLeadInput, output: leadDetailSchema },
   'leads.edit': { input: act(editInput), output: leadDetailSchema },

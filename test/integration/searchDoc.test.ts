@@ -15,6 +15,7 @@ const PHONES: (string | null)[] = [
   '333/1234567', '  333 1234567  ', '\t333 1234567\t', '333\u00a01234567', '+41 79 123 45 67 ext. 12', '++--..//()', '+++3', ' + 3 ',
   '333 123 4567 / 06 1234567', 'tel: 333 1234567', '٣٣٣١٢٣٤٥٦٧', '３３３１２３４', '333–1234567', 'ＡＢＣ 123', 'Çà 123', '333\n1234567',
   '333\r\n123', "333'123", '"333"', '333;123', '😀 333 1234', '333 😀', '\uD83D 333', '12\uDE0034', '\uD83D-\uDE00', '12\u000034', '\u0000',
+  '0049 1521 730826', '12345678901234567890', '123456789012345678901', '+49 (0) 1521 730826 / 0 1521 730 826 / 0049 1521 730826 99',
 ];
 const variants: Src[] = [
   base,
@@ -57,11 +58,13 @@ describe('search documents built in JS = the view leads_search_doc', () => {
   });
 
   it('phone variants: digits, without 1-3 leading digits, both numbers', () => {
-    expect(phoneDoc('+39 333 1234567', null)).toBe('393331234567 93331234567 3331234567 331234567');
-    expect(phoneDoc(null, '(06) 123-45')).toBe('0612345 612345 12345 2345');
-    expect(phoneDoc('12', '+3')).toBe('12 2   3');
+    expect(phoneDoc('+39 333 1234567', null)).toBe('393331234567 93331234567 3331234567 331234567 r765432133393');
+    expect(phoneDoc(null, '(06) 123-45')).toBe('0612345 612345 12345 2345 r5432160');
+    expect(phoneDoc('12', '+3')).toBe('12 2   3 r21 r3');
     expect(phoneDoc(null, null)).toBe('');
-    expect(phoneDoc('\t1 2', null)).toBe('\t12 12 2');
+    expect(phoneDoc('\t1 2', null)).toBe('\t12 12 2 r21\t');
+    // The reversed end keeps the last 20 characters only.
+    expect(phoneDoc('123456789012345678901234', null)!.split(' ').at(-1)).toBe('r43210987654321098765');
   });
 
   it('the index after an import is the one the view would have built (every term, column and position)', async () => {

@@ -1,5 +1,5 @@
 // A lead's full-text search document built in JS: exactly what the SQL view `leads_search_doc`
-// (migration 0001) computes for a row, so that the import's bulk path can fill `leads_fts` without
+// (migrations 0001, 0009) computes for a row, so that the import's bulk path can fill `leads_fts` without
 // running the view's replace()/substr() chains 50,000 times. The view stays the definition (the per-row
 // triggers use it); test/integration/searchDoc.test.ts compares the two row by row.
 //
@@ -8,6 +8,7 @@
 //   phone  = trim(p1 || ' ' || substr(p1, 2) || ' ' || substr(p1, 3) || ' ' || substr(p1, 4) || ' ' ||
 //                 p2 || ' ' || substr(p2, 2) || ' ' || substr(p2, 3) || ' ' || substr(p2, 4))
 //            with p = the phone without ' ', '-', '.', '(', ')', '/', '+' (coalesce(…, ''))
+//          || (p1 = '' ? '' : ' r' || reverse of p1's last 20 characters) || (the same for p2)   (migration 0009)
 //   vin    = coalesce(vin, '')
 //   number = number
 
@@ -34,6 +35,11 @@ function trimSpaces(s: string): string {
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
+/** The number's end for "last digits" searches: ' r' + its last 20 characters reversed (substr(p, -k, 1), k = 1…20). */
+export const PHONE_TAIL = 20;
+export const reverseTail = (p: string): string => p.slice(-PHONE_TAIL).split('').reverse().join('');
+const tailDoc = (p: string): string => (p === '' ? '' : ` r${reverseTail(p)}`);
+
 /** The view's phone column; null when it must come from the view (see UNMIRRORED). */
 export function phoneDoc(phone: string | null, otherPhone: string | null): string | null {
   const a = phone ?? '';
@@ -42,7 +48,7 @@ export function phoneDoc(phone: string | null, otherPhone: string | null): strin
   const p1 = a.replace(STRIP, '');
   const p2 = b.replace(STRIP, '');
   // No surrogates: one UTF-16 unit is one SQLite character, so substr(p, k) is p.slice(k - 1).
-  return trimSpaces(`${p1} ${p1.slice(1)} ${p1.slice(2)} ${p1.slice(3)} ${p2} ${p2.slice(1)} ${p2.slice(2)} ${p2.slice(3)}`);
+  return trimSpaces(`${p1} ${p1.slice(1)} ${p1.slice(2)} ${p1.slice(3)} ${p2} ${p2.slice(1)} ${p2.slice(2)} ${p2.slice(3)}`) + tailDoc(p1) + tailDoc(p2);
 }
 
 /** The row of `leads_search_doc` for these values; null when it must be read from the view (see UNMIRRORED). */

@@ -41,8 +41,8 @@ export function SlaCards({ d, period }: { d: Dashboard; period: string }) {
                 )}
               </Group>
               <Group gap="md">
-                <Text size="sm">{t('kpi:col.met')}: <FigureButton value={c.f.met} filter={fig('met')} period={period} lang={lang} testId={`fig-${c.id}-met`} color="green.8" /></Text>
-                <Text size="sm">{t('kpi:col.missed')}: <FigureButton value={c.f.missed} filter={fig('missed')} period={period} lang={lang} testId={`fig-${c.id}-missed`} color="red.8" /></Text>
+                <Text size="sm">{t('kpi:col.met')}: <FigureButton value={c.f.met} filter={fig('met')} period={period} lang={lang} testId={`fig-${c.id}-met`} color="green" /></Text>
+                <Text size="sm">{t('kpi:col.missed')}: <FigureButton value={c.f.missed} filter={fig('missed')} period={period} lang={lang} testId={`fig-${c.id}-missed`} color="red" /></Text>
                 {c.id !== 'sla3' && <Text size="sm">{t('kpi:col.pending')}: <FigureButton value={c.f.pending} filter={fig('pending')} period={period} lang={lang} testId={`fig-${c.id}-pending`} /></Text>}
               </Group>
               {c.note && <Text size="xs" c="dimmed">{c.note}</Text>}

@@ -9,10 +9,10 @@ import { invoke } from '../../../platform';
 import { FigureButton } from '../FigureButton';
 
 const ITEMS: [KpiMetric, keyof Dashboard['today'], string, string][] = [
-  ['now_unmanaged', 'unmanaged', 'unmanaged', 'orange.8'],
-  ['now_at_risk', 'atRisk', 'atRisk', 'yellow.8'],
-  ['now_overdue', 'overdue', 'overdue', 'red.8'],
-  ['now_appointments_today', 'appointmentsToday', 'appointments', 'blue.8'],
+  ['now_unmanaged', 'unmanaged', 'unmanaged', 'orange'],
+  ['now_at_risk', 'atRisk', 'atRisk', 'yellow'],
+  ['now_overdue', 'overdue', 'overdue', 'red'],
+  ['now_appointments_today', 'appointmentsToday', 'appointments', 'blue'],
 ];
 
 export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {

@@ -25,7 +25,8 @@ export function UserSwitch() {
     <>
       <Menu position="bottom-end" onOpen={() => void reload()}>
         <Menu.Target>
-          <Button variant="subtle" size="xs" leftSection={<IconUserCircle size={18} />} data-testid="user-switch" aria-label={t('people:switch.label')}>
+          <Button variant="subtle" size="xs" leftSection={<IconUserCircle size={18} />} data-testid="user-switch"
+            aria-label={`${cur?.user?.name ?? t('people:switch.nobody')} · ${t('people:switch.label')}`}>
             {cur?.user?.name ?? t('people:switch.nobody')}
           </Button>
         </Menu.Target>

@@ -18,10 +18,13 @@ export function WorkshopLoad() {
       {load.days.map((d) => {
         const full = d.open && d.appointments >= d.capacity;
         return (
-          <Group key={d.date} gap={6} wrap="nowrap" data-testid={`load-${d.date}`} opacity={d.open ? 1 : 0.45}>
+          <Group key={d.date} gap={6} wrap="nowrap" data-testid={`load-${d.date}`} opacity={d.open ? 1 : 0.7}>
             <Text size="xs" w={88} style={{ whiteSpace: "nowrap" }}>{formatDay(d.date, i18n.language, 'weekday')}</Text>
-            <Progress style={{ flex: 1 }} size="sm" color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
-              value={d.open ? Math.min(100, (100 * d.appointments) / Math.max(1, d.capacity)) : 0} />
+            <Progress.Root style={{ flex: 1 }} size="sm">
+              <Progress.Section color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
+                value={d.open ? Math.min(100, (100 * d.appointments) / Math.max(1, d.capacity)) : 0}
+                aria-label={`${formatDay(d.date, i18n.language, 'weekday')} ${d.open ? `${d.appointments}/${d.capacity}` : t('people:workshop.closed')}`} />
+            </Progress.Root>
             <Text size="xs" w={48} ta="right">{d.open ? `${formatNumber(d.appointments, i18n.language)}/${formatNumber(d.capacity, i18n.language)}` : t('people:workshop.closed')}</Text>
           </Group>
         );

@@ -29,5 +29,5 @@ export function NextStepCell({ step }: { step: Output<'playbook.steps'>['steps']
 
 export function DueNowLink() {
   const { t } = useTranslation();
-  return <Anchor href="#/my-day?all=1&due=1" size="sm" data-testid="list-due-now">{t('playbook:dueNow')}</Anchor>;
+  return <Anchor href="#/my-day?all=1&due=1" size="sm" underline="always" data-testid="list-due-now">{t('playbook:dueNow')}</Anchor>;
 }

@@ -1,0 +1,1 @@
+export { DeskShortcuts, listQueryOf } from './DeskShortcuts';

@@ -1,0 +1,70 @@
+// Cold start to interactive: real Chromium (Playwright, /usr/bin/chromium) against browser mode, a fresh browser
+// context per run (no cache): the time from navigation to the first row of the lead list visible and clickable.
+//   npm run bench:coldstart            (a 2,000-lead demo database; BENCH_DB=path to reuse one; needs `npm run build:renderer`)
+// `npm run bench` calls benchColdStart() on its own database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createAppCore } from '../../electron/core/appCore';
+import { createCoreHost } from '../../electron/core/backup/host';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { startWebServer } from '../../electron/web/server';
+import { CHROMIUM_ARGS } from '../e2e/playwright.config';
+import { percentile, type Stat } from './stats';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const NOW = Date.parse('2026-11-20T10:00:00Z');
+
+export interface ColdStart { stat: Stat; scriptBytes: number }
+
+/** Opens the list `runs` times, each in a new context; also the JS bytes the list route loaded. */
+export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStart> {
+  const clock = { now: () => NOW };
+  const host = createCoreHost({ dbPath, clock, timeZone: 'Europe/Rome', log: () => undefined });
+  const web = await startWebServer({ core: host, staticDir: resolve(here, '../../dist/renderer'), port: 0 });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const times: number[] = [];
+  let scriptBytes = 0;
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      let bytes = 0;
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') void r.body().then((b) => { bytes += b.length; }, () => undefined);
+      });
+      const t = performance.now();
+      await page.goto(web.url);
+      const row = page.locator('[data-testid="lead-table"] tbody tr').first();
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await row.click({ trial: true });
+      const elapsed = performance.now() - t;
+      if (i > 0) times.push(elapsed); // the first run warms the server's file cache and the database
+      await page.waitForLoadState('networkidle');
+      scriptBytes = bytes;
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await web.close();
+    host.close();
+  }
+  times.sort((a, b) => a - b);
+  return { stat: { name: 'cold start: navigation → first list row visible and clickable (Chromium)', n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! }, scriptBytes };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'aslm-coldstart-'));
+  let dbPath = process.env.BENCH_DB;
+  if (!dbPath) {
+    dbPath = join(dir, 'aslm.sqlite');
+    const core = createAppCore({ dbPath, clock: { now: () => NOW }, timeZone: 'Europe/Rome' });
+    generateDemo(core.store, core.settings, { leads: 2_000, now: NOW, seed: 42 });
+    core.close();
+  }
+  const r = await benchColdStart(dbPath);
+  console.log(`${r.stat.name}: p50 ${r.stat.p50.toFixed(0)} ms, p95 ${r.stat.p95.toFixed(0)} ms (${r.stat.n} runs); JS loaded ${(r.scriptBytes / 1024).toFixed(0)} kB`);
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,44 @@
+// Cold start: the lead list must not wait for the whole app. The start-up bundle carries the lists and English;
+// the other screens (KPI charts, import, settings…) and languages are chunks loaded on first use.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Sums the bytes of every script the page loads from now on. */
+function scriptBytes(page: Page): { total: () => number; urls: string[] } {
+  let total = 0;
+  const urls: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'script') return;
+    urls.push(r.url());
+    void r.body().then((b) => { total += b.length; }, () => undefined);
+  });
+  return { total: () => total, urls };
+}
+
+test('the list route loads well under the old 1.7 MB of JS; KPI charts and other languages come on demand', async ({ page, app }) => {
+  const r = await app.core.dispatch('demo.load', { leads: 50 }, { transport: 'test' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const js = scriptBytes(page);
+  await page.goto(app.url);
+  const row = page.locator('[data-testid="lead-table"] tbody tr').first();
+  await expect(row).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const initial = js.total();
+  expect(initial).toBeGreaterThan(100_000);
+  expect(initial, `initial JS ${initial} bytes`).toBeLessThan(800_000);
+  const initialCount = js.urls.length;
+
+  // The KPI screen brings its own chunk (the charts): it was not part of the list's bytes.
+  await page.getByTestId('nav-kpi').click();
+  await expect(page.getByTestId('kpi-trend')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(js.urls.length).toBeGreaterThan(initialCount);
+  expect(js.total() - initial).toBeGreaterThan(200_000);
+
+  // Another language is loaded when chosen, and the screen is translated.
+  await page.getByTestId('nav-assigned').click();
+  const before = js.urls.length;
+  await page.getByTestId('language-switch').getByText('IT', { exact: true }).click();
+  await expect(page.getByTestId('list-title')).toHaveText('Assegnato al Concessionario');
+  expect(js.urls.length).toBeGreaterThan(before);
+});
