@@ -294,6 +294,8 @@ for (const lang of ['en', 'it'] as const) {
 // and — checked on the text, not the pixels — no badge cuts its label and the lead table fits the window.
 test.describe('at 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
+  // About a minute each on a quiet 2-core machine; room for a loaded one.
+  test.describe.configure({ timeout: 240_000 });
   for (const lang of LANGUAGES)
     test(`${lang}: every screen and dialog (screenshots), no truncated badge, the lead table fits`, async ({
       page,

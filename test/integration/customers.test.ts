@@ -120,6 +120,7 @@ describe('privacy', () => {
     const a = await create();
     await ok<LeadDetail>(app.core, 'leads.recordContact', {
       id: a.lead.id,
+      version: versionOf(app.core, a.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: 'ok', answer: 'ok' },
     });
     const x = await ok<{ base64: string }>(app.core, 'customers.export', {
@@ -439,10 +440,15 @@ describe('workshop load', () => {
       const d = await create({ email: `k${i}@example.it` });
       await ok<LeadDetail>(app.core, 'leads.recordContact', {
         id: d.lead.id,
+        version: versionOf(app.core, d.lead.id),
         input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
       });
       ids.push(
-        await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: when } }),
+        await ok<LeadDetail>(app.core, 'leads.makeAppointment', {
+          id: d.lead.id,
+          version: versionOf(app.core, d.lead.id),
+          input: { appointmentAt: when },
+        }),
       );
     }
     const load = async () =>
@@ -450,9 +456,17 @@ describe('workshop load', () => {
         (d) => d.date === '2026-03-04',
       )!.appointments;
     expect(await load()).toBe(3);
-    await ok(app.core, 'leads.closedInSale', { id: ids[0]!.lead.id, input: { vin: 'ZAMXXXXXXXX000001' } });
+    await ok(app.core, 'leads.closedInSale', {
+      id: ids[0]!.lead.id,
+      version: versionOf(app.core, ids[0]!.lead.id),
+      input: { vin: 'ZAMXXXXXXXX000001' },
+    });
     expect(await load()).toBe(3); // the sale is closed, the customer still comes to the workshop
-    await ok(app.core, 'leads.closedNoSale', { id: ids[1]!.lead.id, input: { reason: 'customer_refuses' } });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: ids[1]!.lead.id,
+      version: versionOf(app.core, ids[1]!.lead.id),
+      input: { reason: 'customer_refuses' },
+    });
     expect(await load()).toBe(2);
   });
 });

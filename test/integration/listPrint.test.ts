@@ -9,7 +9,7 @@ const NOW = Date.parse('2026-11-20T10:00:00Z');
 let app: TestApp;
 beforeAll(async () => {
   app = openTestApp(NOW);
-  await ok(app.core, 'demo.load', { leads: 700, seed: 5 });
+  await ok(app.core, 'demo.load', { leads: 1500, seed: 5 });
   app.core.settings.set('dealer', { name: 'Maserati Roma Est', email: 'desk@example.it', phone: '', address: '' });
   app.clock.set(NOW);
   await ok(

@@ -66,7 +66,7 @@ describe('New lead form', () => {
 
 describe('Edit form', () => {
   it('sends only the changed fields, blanks as null, and passes the contract and the rule', () => {
-    const l = lead({ city: 'Modena', phone: '+39 1' });
+    const l = lead({ city: 'Modena', phone: '+39 059 123456' });
     const f = {
       ...fromLead(l),
       city: '  ',
