@@ -56,6 +56,9 @@ export const playbookChannels = {
     input: z.object({ id: z.number().int().positive() }),
     output: z.object({
       leadId: z.number(), version: z.number(), email: z.string().nullable(), name: z.string(), step: nextStepSchema, due: z.boolean(), phoneValid: z.boolean().nullable(), language: z.enum(LANGUAGES),
+      /** Whether the customer's e-mail consent is recorded as refused (the e-mail is not offered). */
+      emailRefused: z.boolean().optional(),
+      /** `email_no_answer`: the playbook e-mail of this lead (the variant without phone when it has no usable phone). */
       scripts: z.object({ phone_script: templateText, voicemail: templateText, email_no_answer: templateText }),
       at: z.number(),
     }),

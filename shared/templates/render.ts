@@ -10,11 +10,11 @@ import it from '../../locales/it/templates.json' with { type: 'json' };
 import type { Language } from '../domain/vocabulary';
 
 export const TEMPLATE_KINDS = [
-  'phone_script', 'voicemail', 'email_no_answer', 'appointment_confirmation', 'appointment_reminder', 'appointment_cancellation',
+  'phone_script', 'voicemail', 'email_no_answer', 'email_no_phone', 'appointment_confirmation', 'appointment_reminder', 'appointment_cancellation',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 /** The kinds sent as e-mails (they have a subject). */
-export const EMAIL_TEMPLATE_KINDS: readonly TemplateKind[] = ['email_no_answer', 'appointment_confirmation', 'appointment_reminder', 'appointment_cancellation'];
+export const EMAIL_TEMPLATE_KINDS: readonly TemplateKind[] = ['email_no_answer', 'email_no_phone', 'appointment_confirmation', 'appointment_reminder', 'appointment_cancellation'];
 /** {{date}} and {{time}} are the appointment's, filled in the appointment e-mails only. */
 export const PLACEHOLDERS = ['customer', 'vehicle', 'campaign', 'dealer', 'staff', 'dealerPhone', 'dealerEmail', 'leadNumber', 'date', 'time'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];

@@ -5,7 +5,7 @@ import { asLeadName } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { PlaybookItem } from '../../../shared/contract/playbook';
-import { comparePriority, isDue, nextStep, type NextStep, type PlaybookSettings, type StepKind } from '../../../shared/rules/nextStep';
+import { comparePriority, emailRefused, emailTemplateKind, hasUsablePhone, isDue, nextStep, type NextStep, type PlaybookSettings, type StepKind } from '../../../shared/rules/nextStep';
 import {
   TEMPLATE_KINDS, defaultTemplate, renderTemplate, type TemplateKind, type TemplateText, type TemplateValues,
 } from '../../../shared/templates/render';
@@ -31,6 +31,8 @@ export interface PlaybookService {
   myDay(actor: Actor, opts: { dueOnly?: boolean; page?: number; pageSize?: number }): ReturnType<PlaybookService['list']>;
   templateValues(lead: Lead, actor: Actor): TemplateValues;
   render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText;
+  /** The playbook e-mail's kind for the lead: without a usable phone, the text does not say it tried to call. */
+  emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone';
   templates: {
     list(): TemplateRow[];
     get(kind: TemplateKind, language: Language): TemplateRow;
@@ -42,7 +44,7 @@ export interface PlaybookService {
 
 type SlimRow = Pick<Lead, 'id' | 'number' | 'version' | 'firstName' | 'lastName' | 'leadType' | 'status' | 'source' | 'campaign' | 'assigneeId'
   | 'assignedAt' | 'contactAttempts' | 'phone' | 'otherPhone' | 'email' | 'language' | 'country' | 'appointmentAt' | 'preferredAt1' | 'preferredAt2' | 'preferredAt3'>
-  & { frozen: number; assigneeName: string | null };
+  & { frozen: number; assigneeName: string | null; consentEmail: number; consentOther: number };
 
 const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen = 0))";
 
@@ -73,7 +75,11 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
   const contactsOf = sqlite.prepare('SELECT at, direction, channel, outcome FROM contacts WHERE lead_id = ? ORDER BY at, id');
   function step(lead: Lead, contacts?: StepContact[]): NextStep {
     const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
-    return nextStep(lead, cs, { now: clock.now(), settings: settings.rules(), playbook: playbookSettings(), phoneValid: phoneValid(lead) });
+    return nextStep(lead, cs, { now: clock.now(), settings: settings.rules(), playbook: playbookSettings(), phoneValid: phoneValid(lead), emailAllowed: !emailRefused(lead.consents) });
+  }
+  function emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone' {
+    const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
+    return emailTemplateKind(hasUsablePhone(lead, cs, phoneValid(lead)));
   }
 
   function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
@@ -89,7 +95,9 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     const rows = sqlite.prepare(`SELECT l.id, l.number, l.version, l.first_name AS firstName, l.last_name AS lastName, l.lead_type AS leadType,
         l.status, l.frozen, l.source, l.campaign, l.assignee_id AS assigneeId, u.name AS assigneeName, l.assigned_at AS assignedAt,
         l.contact_attempts AS contactAttempts, l.phone, l.other_phone AS otherPhone, l.email, l.language, l.country,
-        l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3
+        l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3,
+        l.consent_email AS consentEmail, (l.consent_direct_marketing + l.consent_profiling + l.consent_phone + l.consent_post + l.consent_sms
+          + l.consent_fax + l.consent_social) AS consentOther
       FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`).all(...params) as SlimRow[];
     const contacts = new Map<number, StepContact[]>();
     for (const c of sqlite.prepare(`SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.at, c.id`)
@@ -102,7 +110,8 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     const pb = playbookSettings();
     let items: PlaybookItem[] = rows.map((r) => {
       const lead = { ...r, frozen: r.frozen === 1 };
-      const s = nextStep(lead, contacts.get(r.id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
+      const emailAllowed = !emailRefused({ email: r.consentEmail === 1, other: r.consentOther > 0 });
+      const s = nextStep(lead, contacts.get(r.id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead), emailAllowed });
       return {
         leadId: r.id, number: r.number, version: r.version, name: asLeadName(r), leadType: r.leadType, status: r.status,
         source: r.source, campaign: r.campaign, assigneeId: r.assigneeId, assigneeName: r.assigneeName,
@@ -176,7 +185,7 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     const pb = playbookSettings();
     return ids.filter((id) => leadsById.has(id)).map((id) => {
       const lead = leadsById.get(id)!;
-      const s = nextStep(lead, cs.get(id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
+      const s = nextStep(lead, cs.get(id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead), emailAllowed: !emailRefused(lead.consents) });
       return { leadId: id, step: s, due: isDue(s, now) };
     });
   }
@@ -193,13 +202,14 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     },
     templateValues,
     render,
+    emailKind,
     templates,
     sendEmail(id, version, text, actor) {
       return sqlite.transaction(() => {
         const lead = leads.load(id);
         if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
         if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
-        const t = render('email_no_answer', lead, actor);
+        const t = render(emailKind(lead), lead, actor);
         const subject = text.subject ?? t.subject;
         const body = text.body ?? t.body;
         const contactNo = lead.contactAttempts + 1;

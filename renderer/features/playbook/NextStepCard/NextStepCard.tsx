@@ -82,11 +82,12 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
         )}
         {step.kind !== 'none' && (
           <Group>
-            <Button size="xs" color="grape" variant={step.kind === 'sendEmail' ? 'filled' : 'outline'} disabled={!data.email || busy}
+            <Button size="xs" color="grape" variant={step.kind === 'sendEmail' ? 'filled' : 'outline'} disabled={!data.email || !!data.emailRefused || busy}
               onClick={() => setEmailOpen(true)} data-testid="send-email">
               {t('playbook:sendEmail.button')}
             </Button>
             {!data.email && <Text size="xs" c="dimmed">{t('playbook:sendEmail.noAddress')}</Text>}
+            {data.email && data.emailRefused && <Text size="xs" c="dimmed" data-testid="email-refused">{t('playbook:sendEmail.consentRefused')}</Text>}
           </Group>
         )}
         <Accordion variant="contained" defaultValue={step.kind === 'voicemail' ? 'voicemail' : step.kind === 'call' || step.kind === 'callAgain' ? 'phone' : null}>
@@ -100,7 +101,7 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
           </Accordion.Item>
         </Accordion>
       </Stack>
-      {emailOpen && data.email && (
+      {emailOpen && data.email && !data.emailRefused && (
         <SendEmailModal leadId={leadId} version={data.version} to={data.email} initial={data.scripts.email_no_answer}
           onClose={() => setEmailOpen(false)} onSent={() => { setEmailOpen(false); void changed(); }} />
       )}
