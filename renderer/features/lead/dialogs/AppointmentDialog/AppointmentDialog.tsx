@@ -24,16 +24,17 @@ export function AppointmentDialog(p: LeadActionProps) {
     if (p.opened) { setWhen(null); setSendEmail(Boolean(l.email)); a.setError(null); }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const now = p.detail.now;
-  // The workshop load: the one-click slots skip closed days and days at or over capacity.
-  const [load, setLoad] = useState<LoadDay[] | null>(null);
+  // The workshop load: the one-click slots skip closed days and days at or over capacity (undefined while it
+  // loads: no slot is offered that might be a full day; null when it could not be read: working days only).
+  const [load, setLoad] = useState<LoadDay[] | null | undefined>(undefined);
   useEffect(() => {
-    if (p.opened) void invoke('workshop.load', { days: 30 }).then((r) => { if (r.ok) setLoad(r.value.days); });
+    if (p.opened) void invoke('workshop.load', { days: 30 }).then((r) => setLoad(r.ok ? r.value.days : null));
   }, [p.opened]);
   const choices = useMemo<Choice[]>(() => {
     const preferred = [l.preferredAt1, l.preferredAt2, l.preferredAt3]
       .map((x, i) => ({ x, i })).filter(({ x }) => x !== null && x > now)
       .map(({ x, i }) => ({ at: x!, label: t('desk:appointment.preferred', { n: i + 1 }) }));
-    const slots = appointmentSlots(now, load).map((x) => ({ at: x }));
+    const slots = load === undefined ? [] : appointmentSlots(now, load).map((x) => ({ at: x }));
     return [...preferred, ...slots];
   }, [l.preferredAt1, l.preferredAt2, l.preferredAt3, now, t, load]);
   const save = () => {
