@@ -8,15 +8,30 @@ async function call<T>(app: AppFixture, channel: string, input: unknown): Promis
   return r.value as T;
 }
 async function reachedLead(app: AppFixture, lastName: string): Promise<LeadDetail> {
-  const d = await call<LeadDetail>(app, 'leads.create', { firstName: 'Luca', lastName, leadType: 'customer_driven', source: 'spontaneous', campaign: 'service_reminder', phone: '+39 333 1234567' });
-  return call<LeadDetail>(app, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+  const d = await call<LeadDetail>(app, 'leads.create', {
+    firstName: 'Luca',
+    lastName,
+    leadType: 'customer_driven',
+    source: 'spontaneous',
+    campaign: 'service_reminder',
+    phone: '+39 333 1234567',
+  });
+  return call<LeadDetail>(app, 'leads.recordContact', {
+    id: d.lead.id,
+    version: d.lead.version,
+    input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+  });
 }
 
 test('the first suggested slot skips tomorrow when the workshop is full that day', async ({ page, app }) => {
   // Now: Wednesday 2026-11-18. Capacity 1, and Thursday already has its appointment.
   await call(app, 'workshop.setCapacity', { capacity: 1 });
   const a = await reachedLead(app, 'Conti');
-  await call(app, 'leads.makeAppointment', { id: a.lead.id, version: a.lead.version, input: { appointmentAt: Date.parse('2026-11-19T10:00:00Z'), sendEmail: false } });
+  await call(app, 'leads.makeAppointment', {
+    id: a.lead.id,
+    version: a.lead.version,
+    input: { appointmentAt: Date.parse('2026-11-19T10:00:00Z'), sendEmail: false },
+  });
   const b = await reachedLead(app, 'Neri');
   await page.goto(`${app.url}#/lead/${b.lead.id}`);
   await page.getByTestId('action-makeAppointment').click();

@@ -16,9 +16,13 @@ const DAYJS_LOCALE: Record<string, string> = { en: 'en-gb', fr: 'fr', de: 'de', 
 export const dayjsLocale = (lang: string): string => DAYJS_LOCALE[lang] ?? 'en-gb';
 
 const toMs = (v: string | null): number | null => (v ? dayjs(v).valueOf() : null);
-const toStr = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : dayjs(ms).format('YYYY-MM-DD HH:mm:ss'));
+const toStr = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : dayjs(ms).format('YYYY-MM-DD HH:mm:ss');
 
-export interface Choice { at: number; label?: string }
+export interface Choice {
+  at: number;
+  label?: string;
+}
 
 interface Props {
   label: ReactNode;
@@ -35,11 +39,25 @@ interface Props {
   testId?: string;
 }
 
-export function DateTimeField({ label, value, onChange, error, min, choices, dateOnly, required, clearable, testId }: Props) {
+export function DateTimeField({
+  label,
+  value,
+  onChange,
+  error,
+  min,
+  choices,
+  dateOnly,
+  required,
+  clearable,
+  testId,
+}: Props) {
   const { i18n } = useTranslation();
   const lang = i18n.language;
   const common = {
-    label, error, required, clearable,
+    label,
+    error,
+    required,
+    clearable,
     value: toStr(value),
     onChange: (v: string | null) => onChange(toMs(v)),
     minDate: min !== undefined ? dayjs(min).format('YYYY-MM-DD') : undefined,
@@ -48,14 +66,19 @@ export function DateTimeField({ label, value, onChange, error, min, choices, dat
   return (
     <DatesProvider settings={{ locale: dayjsLocale(lang), firstDayOfWeek: 1 }}>
       <Stack gap={6}>
-        {dateOnly
-          ? <DatePickerInput {...common} valueFormat="L" />
-          : <DateTimePicker {...common} valueFormat="L LT" />}
+        {dateOnly ? <DatePickerInput {...common} valueFormat="L" /> : <DateTimePicker {...common} valueFormat="L LT" />}
         {choices && choices.length > 0 && (
           <Group gap={6} data-testid={testId ? `${testId}-choices` : undefined}>
             {choices.map((c, i) => (
-              <Chip key={`${c.at}-${i}`} size="xs" checked={value === c.at} onChange={() => onChange(c.at)} data-testid={testId ? `${testId}-choice-${i}` : undefined}>
-                {c.label ? `${c.label} · ` : ''}{dateOnly ? formatDate(c.at, lang) : formatDateTime(c.at, lang)}
+              <Chip
+                key={`${c.at}-${i}`}
+                size="xs"
+                checked={value === c.at}
+                onChange={() => onChange(c.at)}
+                data-testid={testId ? `${testId}-choice-${i}` : undefined}
+              >
+                {c.label ? `${c.label} · ` : ''}
+                {dateOnly ? formatDate(c.at, lang) : formatDateTime(c.at, lang)}
               </Chip>
             ))}
           </Group>

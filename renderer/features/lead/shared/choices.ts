@@ -5,7 +5,12 @@ export const at = (now: number, days: number, hour: number, minute = 0): number 
   dayjs(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).valueOf();
 
 /** A day of the workshop load (`workshop.load`): its local date, planned appointments, capacity, opening. */
-export interface LoadDay { date: string; appointments: number; capacity: number; open: boolean }
+export interface LoadDay {
+  date: string;
+  appointments: number;
+  capacity: number;
+  open: boolean;
+}
 
 /** Whether a day can take one more appointment: open and under capacity (a day the load does not cover: not Sunday). */
 export function dayBookable(day: dayjs.Dayjs, load?: readonly LoadDay[] | null): boolean {
@@ -36,8 +41,23 @@ export function appointmentSlots(now: number, load?: readonly LoadDay[] | null):
 export function recontactChoices(now: number): { at: number; key: string }[] {
   return [
     { key: 'week', at: dayjs(at(now, 7, 10)).valueOf() },
-    { key: 'month', at: dayjs(at(now, 0, 10)).add(1, 'month').valueOf() },
-    { key: 'quarter', at: dayjs(at(now, 0, 10)).add(3, 'month').valueOf() },
-    { key: 'halfYear', at: dayjs(at(now, 0, 10)).add(6, 'month').valueOf() },
+    {
+      key: 'month',
+      at: dayjs(at(now, 0, 10))
+        .add(1, 'month')
+        .valueOf(),
+    },
+    {
+      key: 'quarter',
+      at: dayjs(at(now, 0, 10))
+        .add(3, 'month')
+        .valueOf(),
+    },
+    {
+      key: 'halfYear',
+      at: dayjs(at(now, 0, 10))
+        .add(6, 'month')
+        .valueOf(),
+    },
   ];
 }
