@@ -71,6 +71,9 @@ export const playbookChannels = {
       due: z.boolean(),
       phoneValid: z.boolean().nullable(),
       language: z.enum(LANGUAGES),
+      /** Whether the customer's e-mail consent is recorded as refused (the e-mail is not offered). */
+      emailRefused: z.boolean().optional(),
+      /** `email_no_answer`: the playbook e-mail of this lead (the variant without phone when it has no usable phone). */
       scripts: z.object({ phone_script: templateText, voicemail: templateText, email_no_answer: templateText }),
       at: z.number(),
     }),

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../domain/lead';
 import { defaultRuleSettings } from '../domain/settings';
 import { addWorkingDayMs } from './businessTime';
-import { addWorkingMs, comparePriority, isDue, nextStep, planCallAgain, slotOf, type NextStep } from './nextStep';
+import {
+  addWorkingMs,
+  comparePriority,
+  emailRefused,
+  emailTemplateKind,
+  hasUsablePhone,
+  isDue,
+  nextStep,
+  planCallAgain,
+  slotOf,
+  type NextStep,
+} from './nextStep';
 import { HOUR, fromWallTime, wallTime } from './time';
 
 const TZ = 'Europe/Rome';
@@ -44,10 +55,53 @@ interface Case {
   contacts?: C[];
   now: number;
   phoneValid?: boolean;
+  emailAllowed?: boolean;
   expect: Partial<NextStep> & { due?: string; suggested?: string };
 }
 
 const cases: Case[] = [
+  // E-mail consent refused (issue 16, item 5): no e-mail is ever suggested.
+  {
+    name: 'e-mail refused, phone present: call (not e-mail)',
+    emailAllowed: false,
+    now: t(2, 9, 5),
+    expect: { kind: 'call', reason: 'new_lead' },
+  },
+  {
+    name: 'e-mail refused and no phone: no allowed channel left',
+    lead: { phone: null },
+    emailAllowed: false,
+    now: t(2, 9, 5),
+    expect: { kind: 'close', reason: 'no_allowed_channel' },
+  },
+  {
+    name: 'e-mail refused and phone invalid: no allowed channel left',
+    phoneValid: false,
+    emailAllowed: false,
+    now: t(2, 9, 5),
+    expect: { kind: 'close', reason: 'no_allowed_channel' },
+  },
+  {
+    name: 'e-mail refused, three failed calls: close, no e-mail',
+    emailAllowed: false,
+    contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 30)), call(t(4, 16))],
+    now: t(4, 16, 1),
+    expect: { kind: 'close', reason: 'attempts_exhausted' },
+  },
+  {
+    name: 'e-mail refused, window elapsed: keep calling',
+    emailAllowed: false,
+    contacts: [call(t(2, 10), 'voicemail')],
+    now: t(9, 12),
+    expect: { kind: 'callAgain' },
+  },
+  {
+    name: 'e-mail allowed explicitly: no phone → e-mail',
+    lead: { phone: null },
+    emailAllowed: true,
+    now: t(2, 9, 5),
+    expect: { kind: 'sendEmail', reason: 'phone_missing' },
+  },
   {
     name: 'new lead: call now, deadline SLA 1',
     now: t(2, 9, 5),
@@ -211,7 +265,12 @@ const cases: Case[] = [
 describe('nextStep (the contact playbook)', () => {
   for (const c of cases) {
     it(c.name, () => {
-      const step = nextStep(lead(c.lead), c.contacts ?? [], { now: c.now, settings: s, phoneValid: c.phoneValid });
+      const step = nextStep(lead(c.lead), c.contacts ?? [], {
+        now: c.now,
+        settings: s,
+        phoneValid: c.phoneValid,
+        emailAllowed: c.emailAllowed,
+      });
       const { due, suggested, ...rest } = c.expect;
       expect(step).toMatchObject(rest);
       if (due) expect(wall(step.dueAt!)).toBe(due);
@@ -304,5 +363,47 @@ describe('nextStep (the contact playbook)', () => {
       { id: 4, leadType: 'hq_driven' as const, step: { deadline: 50, dueAt: 1 } },
     ];
     expect(items.sort(comparePriority).map((i) => i.id)).toEqual([3, 2, 4, 1]);
+  });
+});
+
+describe('e-mail wording and consent (issue 16, item 5)', () => {
+  const noConsents = {
+    directMarketing: false,
+    profiling: false,
+    email: false,
+    phone: false,
+    post: false,
+    sms: false,
+    fax: false,
+    social: false,
+  };
+  it.each([
+    ['consents never recorded (all false): not a refusal', noConsents, false],
+    ['consents recorded, e-mail NO: refusal', { ...noConsents, phone: true }, true],
+    ['e-mail YES: not a refusal', { ...noConsents, email: true }, false],
+    ['no consents at all', null, false],
+  ] as const)('%s', (_n, consents, refused) => {
+    expect(emailRefused(consents)).toBe(refused);
+  });
+  it.each([
+    [
+      'a phone: the "we tried to call" text',
+      { phone: '+39 333 1234567', otherPhone: null },
+      [],
+      undefined,
+      'email_no_answer',
+    ],
+    ['no phone: the text without phone', { phone: null, otherPhone: null }, [], undefined, 'email_no_phone'],
+    ['only the other phone', { phone: null, otherPhone: '0612345678' }, [], undefined, 'email_no_answer'],
+    ['phone found invalid', { phone: '123', otherPhone: null }, [], false, 'email_no_phone'],
+    [
+      'a call reported invalid_number',
+      { phone: '+39 333 1234567', otherPhone: null },
+      [{ outcome: 'invalid_number' as const }],
+      undefined,
+      'email_no_phone',
+    ],
+  ] as const)('%s', (_n, l, cs, valid, kind) => {
+    expect(emailTemplateKind(hasUsablePhone(l, cs, valid))).toBe(kind);
   });
 });

@@ -18,6 +18,7 @@ export const STEP_REASONS = [
   'phone_invalid',
   'phone_missing',
   'no_contact_data',
+  'no_allowed_channel',
   'customer_reached',
   'preferred_date',
   'appointment_planned',
@@ -65,6 +66,38 @@ export interface NextStepContext {
   playbook?: PlaybookSettings;
   /** Whether the lead's phone number is valid (checked by the caller, e.g. libphonenumber); undefined = not checked. */
   phoneValid?: boolean;
+  /**
+   * Whether the customer allows e-mail (issue 16, item 5). false = the consent was recorded and refused: no e-mail
+   * is suggested (calls go on; with no usable phone either the desk is told no allowed channel is left).
+   * undefined/true = not refused. The caller decides (see emailRefused).
+   */
+  emailAllowed?: boolean;
+}
+
+/**
+ * Whether the lead's e-mail consent is explicitly NO. Consents are stored as booleans defaulting to false, so a
+ * lead whose consents were never recorded (all false) is not treated as a refusal; once any consent is recorded
+ * (at least one true), a false e-mail consent is a refusal.
+ */
+export function emailRefused(consents: Partial<Record<string, boolean>> | null | undefined): boolean {
+  if (!consents) return false;
+  return consents.email === false && Object.values(consents).some((v) => v === true);
+}
+
+/** Whether the lead has a usable phone: a number, not reported invalid, no contact with outcome `invalid_number`. */
+export function hasUsablePhone(
+  lead: Pick<Lead, 'phone' | 'otherPhone'>,
+  contacts: readonly Pick<Contact, 'outcome'>[],
+  phoneValid?: boolean,
+): boolean {
+  return (
+    !!(lead.phone || lead.otherPhone) && phoneValid !== false && !contacts.some((c) => c.outcome === 'invalid_number')
+  );
+}
+
+/** The e-mail text for the lead: never "we tried to reach you by phone" when there is no usable phone. */
+export function emailTemplateKind(usablePhone: boolean): 'email_no_answer' | 'email_no_phone' {
+  return usablePhone ? 'email_no_answer' : 'email_no_phone';
 }
 
 type Hours = Pick<RuleSettings, 'openingHours' | 'holidays' | 'timeZone'>;
@@ -152,7 +185,8 @@ const isFailedCall = (c: Pick<Contact, 'direction' | 'outcome' | 'channel'>) =>
  *      `closeAfterEmailWorkingHours` working hours after the e-mail.
  *   3. No usable phone (missing, reported invalid by the caller, or a contact with outcome `invalid_number`) →
  *      `sendEmail` at once (`phone_missing` / `phone_invalid`); without an e-mail address either → `close`
- *      (`no_contact_data`).
+ *      (`no_contact_data`), or, when there is an address but e-mail consent is refused → `close` (`no_allowed_channel`).
+ *   An e-mail refused by consent (ctx.emailAllowed false) counts as no address in 5 and 6: no e-mail is suggested.
  *   4. No attempt yet → `call`, due from assignment, deadline SLA 1 (contact within 1 day).
  *   5. `attemptsBeforeEmail` (3) unsuccessful calls → `sendEmail` (`attempts_exhausted`), due at the last one; without
  *      an e-mail address → `close` (`attempts_exhausted`).
@@ -236,12 +270,20 @@ export function nextStep(
     };
   }
 
-  const hasAddress = !!lead.email;
+  const refused = ctx.emailAllowed === false;
+  const hasAddress = !!lead.email && !refused;
   const invalidContact = sorted.find((c) => c.outcome === 'invalid_number');
   const noPhone = !lead.phone && !lead.otherPhone;
   if (noPhone || ctx.phoneValid === false || invalidContact) {
     const dueAt = invalidContact?.at ?? lead.assignedAt;
-    if (!hasAddress) return { ...base, kind: 'close', dueAt, reason: 'no_contact_data', deadline: sla2() };
+    if (!hasAddress)
+      return {
+        ...base,
+        kind: 'close',
+        dueAt,
+        reason: refused && lead.email ? 'no_allowed_channel' : 'no_contact_data',
+        deadline: sla2(),
+      };
     return { ...base, kind: 'sendEmail', dueAt, reason: noPhone ? 'phone_missing' : 'phone_invalid', deadline: sla1 };
   }
 

@@ -13,6 +13,7 @@ export const TEMPLATE_KINDS = [
   'phone_script',
   'voicemail',
   'email_no_answer',
+  'email_no_phone',
   'appointment_confirmation',
   'appointment_reminder',
   'appointment_cancellation',
@@ -21,6 +22,7 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 /** The kinds sent as e-mails (they have a subject). */
 export const EMAIL_TEMPLATE_KINDS: readonly TemplateKind[] = [
   'email_no_answer',
+  'email_no_phone',
   'appointment_confirmation',
   'appointment_reminder',
   'appointment_cancellation',

@@ -129,6 +129,37 @@ describe('playbook', () => {
     expect(await body(none.id)).toContain('pour votre véhicule,');
   });
 
+  it('the e-mail respects the data and the consents (no phone: no "we tried to call"; e-mail refused: not suggested)', async () => {
+    app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
+    const noPhone = app.core.leads.create(baseLead({ phone: null, language: 'en' }), app.core.actor());
+    const s = await ok(app.core, 'playbook.step', { id: noPhone.id });
+    expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
+    expect(s.scripts.email_no_answer.body).not.toContain('by phone');
+    expect(s.scripts.email_no_answer.body).toContain('by e-mail');
+    await ok(app.core, 'playbook.sendEmail', { id: noPhone.id, version: versionOf(app.core, noPhone.id) });
+    const queued = app.core.store.sqlite
+      .prepare('SELECT text_body AS b FROM outbox WHERE lead_id = ?')
+      .get(noPhone.id) as { b: string };
+    expect(queued.b).not.toContain('by phone');
+    const consents = {
+      directMarketing: false,
+      profiling: false,
+      email: false,
+      phone: true,
+      post: false,
+      sms: false,
+      fax: false,
+      social: false,
+    };
+    const refused = app.core.leads.create(baseLead({ phone: null, consents }), app.core.actor());
+    const r = await ok(app.core, 'playbook.step', { id: refused.id });
+    expect(r).toMatchObject({ emailRefused: true, step: { kind: 'close', reason: 'no_allowed_channel' } });
+    const list = await ok(app.core, 'playbook.list', {});
+    expect(list.rows.find((x: { leadId: number }) => x.leadId === refused.id).step.reason).toBe('no_allowed_channel');
+    const withPhone = app.core.leads.create(baseLead({ consents }), app.core.actor());
+    expect((await ok(app.core, 'playbook.step', { id: withPhone.id })).step.kind).toBe('call');
+  });
+
   it('an edited template is used; reset restores the default', async () => {
     app = openTestApp();
     const lead = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
@@ -138,7 +169,7 @@ describe('playbook', () => {
       body: 'Bonjour {{customer}}, ici {{staff}} ({{leadNumber}}).',
     });
     const list = await ok(app.core, 'templates.list', {});
-    expect(list).toHaveLength(24); // 6 kinds (3 contact + 3 appointment e-mails) × 4 languages
+    expect(list).toHaveLength(28); // 7 kinds (4 contact + 3 appointment e-mails) × 4 languages
     expect(list.find((t: any) => t.kind === 'voicemail' && t.language === 'fr')).toMatchObject({ custom: true });
     const s = await ok(app.core, 'playbook.step', { id: lead.id });
     expect(s.scripts.voicemail.body).toBe(`Bonjour Mario Rossi, ici Front desk (${lead.number}).`);

@@ -1,7 +1,7 @@
 // Handlers of the contact playbook and templates (shared/contract/playbook.ts).
 import type { Contract } from '../../../shared/contract';
 import type { playbookChannels } from '../../../shared/contract/playbook';
-import { isDue } from '../../../shared/rules/nextStep';
+import { emailRefused, isDue } from '../../../shared/rules/nextStep';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 
@@ -20,10 +20,12 @@ export const playbookHandlers = (c: CoreServices) =>
         due: isDue(step, c.clock.now()),
         phoneValid: c.playbook.phoneValid(lead) ?? null,
         language: lead.language,
+        emailRefused: emailRefused(lead.consents),
         scripts: {
           phone_script: c.playbook.render('phone_script', lead, actor),
           voicemail: c.playbook.render('voicemail', lead, actor),
-          email_no_answer: c.playbook.render('email_no_answer', lead, actor),
+          // The playbook e-mail: the "no answer" text, or the one without phone when the lead has no usable phone.
+          email_no_answer: c.playbook.render(c.playbook.emailKind(lead), lead, actor),
         },
         at: c.clock.now(),
       };

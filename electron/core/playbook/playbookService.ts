@@ -7,6 +7,9 @@ import { AppError } from '../../../shared/contract/errors';
 import type { PlaybookItem } from '../../../shared/contract/playbook';
 import {
   comparePriority,
+  emailRefused,
+  emailTemplateKind,
+  hasUsablePhone,
   isDue,
   nextStep,
   type NextStep,
@@ -68,6 +71,8 @@ export interface PlaybookService {
   ): ReturnType<PlaybookService['list']>;
   templateValues(lead: Lead, actor: Actor): TemplateValues;
   render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText;
+  /** The playbook e-mail's kind for the lead: without a usable phone, the text does not say it tried to call. */
+  emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone';
   templates: {
     list(): TemplateRow[];
     get(kind: TemplateKind, language: Language): TemplateRow;
@@ -105,7 +110,7 @@ type SlimRow = Pick<
   | 'preferredAt1'
   | 'preferredAt2'
   | 'preferredAt3'
-> & { frozen: number; assigneeName: string | null };
+> & { frozen: number; assigneeName: string | null; consentEmail: number; consentOther: number };
 
 const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen = 0))";
 
@@ -148,7 +153,12 @@ export function createPlaybookService(
       settings: settings.rules(),
       playbook: playbookSettings(),
       phoneValid: phoneValid(lead),
+      emailAllowed: !emailRefused(lead.consents),
     });
+  }
+  function emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone' {
+    const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
+    return emailTemplateKind(hasUsablePhone(lead, cs, phoneValid(lead)));
   }
 
   function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
@@ -166,7 +176,9 @@ export function createPlaybookService(
         `SELECT l.id, l.number, l.version, l.first_name AS firstName, l.last_name AS lastName, l.lead_type AS leadType,
         l.status, l.frozen, l.source, l.campaign, l.assignee_id AS assigneeId, u.name AS assigneeName, l.assigned_at AS assignedAt,
         l.contact_attempts AS contactAttempts, l.phone, l.other_phone AS otherPhone, l.email, l.language, l.country,
-        l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3
+        l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3,
+        l.consent_email AS consentEmail, (l.consent_direct_marketing + l.consent_profiling + l.consent_phone + l.consent_post + l.consent_sms
+          + l.consent_fax + l.consent_social) AS consentOther
       FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`,
       )
       .all(...params) as SlimRow[];
@@ -184,11 +196,13 @@ export function createPlaybookService(
     const pb = playbookSettings();
     let items: PlaybookItem[] = rows.map((r) => {
       const lead = { ...r, frozen: r.frozen === 1 };
+      const emailAllowed = !emailRefused({ email: r.consentEmail === 1, other: r.consentOther > 0 });
       const s = nextStep(lead, contacts.get(r.id) ?? [], {
         now,
         settings: rules,
         playbook: pb,
         phoneValid: phoneValid(lead),
+        emailAllowed,
       });
       return {
         leadId: r.id,
@@ -324,6 +338,7 @@ export function createPlaybookService(
           settings: rules,
           playbook: pb,
           phoneValid: phoneValid(lead),
+          emailAllowed: !emailRefused(lead.consents),
         });
         return { leadId: id, step: s, due: isDue(s, now) };
       });
@@ -349,6 +364,7 @@ export function createPlaybookService(
     },
     templateValues,
     render,
+    emailKind,
     templates,
     sendEmail(id, version, text, actor) {
       return sqlite.transaction(() => {
@@ -356,7 +372,7 @@ export function createPlaybookService(
         if (version !== null && version !== undefined && version !== lead.version)
           throw new AppError('VERSION_CONFLICT');
         if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
-        const t = render('email_no_answer', lead, actor);
+        const t = render(emailKind(lead), lead, actor);
         const subject = text.subject ?? t.subject;
         const body = text.body ?? t.body;
         const contactNo = lead.contactAttempts + 1;

@@ -103,6 +103,46 @@ describe('choices', () => {
       ).toBe(true);
     }
   });
+  it.each([
+    [
+      'no load: tomorrow 09:00 and 14:30, then the day after 09:00',
+      null,
+      ['2026-11-24 09:00', '2026-11-24 14:30', '2026-11-25 09:00'],
+    ],
+    [
+      'tomorrow at capacity: skipped',
+      [{ date: '2026-11-24', appointments: 8, capacity: 8, open: true }],
+      ['2026-11-25 09:00', '2026-11-25 14:30', '2026-11-26 09:00'],
+    ],
+    [
+      'tomorrow over capacity, the day after closed',
+      [
+        { date: '2026-11-24', appointments: 9, capacity: 8, open: true },
+        { date: '2026-11-25', appointments: 0, capacity: 0, open: false },
+      ],
+      ['2026-11-26 09:00', '2026-11-26 14:30', '2026-11-27 09:00'],
+    ],
+    [
+      'one place left: still offered',
+      [{ date: '2026-11-24', appointments: 7, capacity: 8, open: true }],
+      ['2026-11-24 09:00', '2026-11-24 14:30', '2026-11-25 09:00'],
+    ],
+    [
+      'a Sunday the load says open is offered',
+      [
+        { date: '2026-11-24', appointments: 8, capacity: 8, open: true },
+        { date: '2026-11-25', appointments: 8, capacity: 8, open: true },
+        { date: '2026-11-26', appointments: 8, capacity: 8, open: true },
+        { date: '2026-11-27', appointments: 8, capacity: 8, open: true },
+        { date: '2026-11-28', appointments: 8, capacity: 8, open: true },
+        { date: '2026-11-29', appointments: 0, capacity: 8, open: true },
+      ],
+      ['2026-11-29 09:00', '2026-11-29 14:30', '2026-11-30 09:00'],
+    ],
+  ] as const)('appointment slots with the workshop load: %s', (_n, load, expected) => {
+    const monday = Date.parse('2026-11-23T10:00:00'); // a Monday, this PC's zone
+    expect(appointmentSlots(monday, load).map((x) => dayjs(x).format('YYYY-MM-DD HH:mm'))).toEqual(expected);
+  });
   it('recontact choices are 1 week … 6 months ahead, accepted by Contact Again', () => {
     const c = recontactChoices(NOW);
     expect(c.map((x) => x.key)).toEqual(['week', 'month', 'quarter', 'halfYear']);

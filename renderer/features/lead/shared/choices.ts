@@ -4,13 +4,31 @@ import dayjs from 'dayjs';
 export const at = (now: number, days: number, hour: number, minute = 0): number =>
   dayjs(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).valueOf();
 
-/** The next working-day slots: tomorrow 09:00 and 14:30, the day after 09:00 (skipping Sundays). */
-export function appointmentSlots(now: number): number[] {
+/** A day of the workshop load (`workshop.load`): its local date, planned appointments, capacity, opening. */
+export interface LoadDay {
+  date: string;
+  appointments: number;
+  capacity: number;
+  open: boolean;
+}
+
+/** Whether a day can take one more appointment: open and under capacity (a day the load does not cover: not Sunday). */
+export function dayBookable(day: dayjs.Dayjs, load?: readonly LoadDay[] | null): boolean {
+  const d = load?.find((x) => x.date === day.format('YYYY-MM-DD'));
+  if (d) return d.open && d.appointments < d.capacity;
+  return day.day() !== 0;
+}
+
+/**
+ * The next bookable slots: 09:00 and 14:30 from tomorrow on, skipping Sundays, and, with the workshop load, closed
+ * days and days at or over capacity (issue 16, item 5): e.g. tomorrow 09:00 and 14:30, the day after 09:00.
+ */
+export function appointmentSlots(now: number, load?: readonly LoadDay[] | null): number[] {
   const out: number[] = [];
   let d = 1;
-  while (out.length < 3 && d < 10) {
+  while (out.length < 3 && d < 31) {
     const day = dayjs(now).add(d, 'day');
-    if (day.day() !== 0) {
+    if (dayBookable(day, load)) {
       out.push(at(now, d, 9, 0));
       if (out.length < 3) out.push(at(now, d, 14, 30));
     }

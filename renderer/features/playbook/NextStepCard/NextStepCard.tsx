@@ -138,7 +138,7 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
               size="xs"
               color="grape"
               variant={step.kind === 'sendEmail' ? 'filled' : 'outline'}
-              disabled={!data.email || busy}
+              disabled={!data.email || !!data.emailRefused || busy}
               onClick={() => setEmailOpen(true)}
               data-testid="send-email"
             >
@@ -147,6 +147,11 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
             {!data.email && (
               <Text size="xs" c="dimmed">
                 {t('playbook:sendEmail.noAddress')}
+              </Text>
+            )}
+            {data.email && data.emailRefused && (
+              <Text size="xs" c="dimmed" data-testid="email-refused">
+                {t('playbook:sendEmail.consentRefused')}
               </Text>
             )}
           </Group>
@@ -175,7 +180,7 @@ export function NextStepCard({ leadId, onChanged }: { leadId: number; onChanged?
           </Accordion.Item>
         </Accordion>
       </Stack>
-      {emailOpen && data.email && (
+      {emailOpen && data.email && !data.emailRefused && (
         <SendEmailModal
           leadId={leadId}
           version={data.version}

@@ -9,7 +9,7 @@ import { makeAppointment } from '../../../../../shared/rules/actions';
 import { DateTimeField, type Choice } from '../../../../components/DateTimeField';
 import { formatDateTime } from '../../../../app/format';
 import { DialogFrame } from '../DialogFrame';
-import { appointmentSlots } from '../../shared/choices';
+import { appointmentSlots, type LoadDay } from '../../shared/choices';
 import { WorkshopLoad } from '../../../people/WorkshopLoad';
 import { useLeadAction, useRuleContext, type LeadActionProps } from '../../shared/useLeadAction';
 
@@ -28,14 +28,20 @@ export function AppointmentDialog(p: LeadActionProps) {
     }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const now = p.detail.now;
+  // The workshop load: the one-click slots skip closed days and days at or over capacity (undefined while it
+  // loads: no slot is offered that might be a full day; null when it could not be read: working days only).
+  const [load, setLoad] = useState<LoadDay[] | null | undefined>(undefined);
+  useEffect(() => {
+    if (p.opened) void invoke('workshop.load', { days: 30 }).then((r) => setLoad(r.ok ? r.value.days : null));
+  }, [p.opened]);
   const choices = useMemo<Choice[]>(() => {
     const preferred = [l.preferredAt1, l.preferredAt2, l.preferredAt3]
       .map((x, i) => ({ x, i }))
       .filter(({ x }) => x !== null && x > now)
       .map(({ x, i }) => ({ at: x!, label: t('desk:appointment.preferred', { n: i + 1 }) }));
-    const slots = appointmentSlots(now).map((x) => ({ at: x }));
+    const slots = load === undefined ? [] : appointmentSlots(now, load).map((x) => ({ at: x }));
     return [...preferred, ...slots];
-  }, [l.preferredAt1, l.preferredAt2, l.preferredAt3, now, t]);
+  }, [l.preferredAt1, l.preferredAt2, l.preferredAt3, now, t, load]);
   const save = () => {
     if (when === null) {
       a.setError({ code: 'APPOINTMENT_REQUIRED', field: 'appointmentAt' });
