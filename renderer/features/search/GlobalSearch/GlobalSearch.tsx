@@ -59,7 +59,8 @@ export function GlobalSearch() {
           aria-controls="global-search-results" aria-activedescendant={rows[active] ? `global-search-${rows[active].id}` : undefined}
           aria-autocomplete="list" data-testid="global-search-input" />
         <Stack gap="sm" mt="md" id="global-search-results" role="listbox" aria-label={t('search:results')}>
-          {result && result.total === 0 && <Text size="sm" data-testid="global-search-none">{t('search:none', { q: result.q })}</Text>}
+          {result?.tooShort && <Text size="sm" data-testid="global-search-too-short">{t('search:tooShort')}</Text>}
+          {result && !result.tooShort && result.total === 0 && <Text size="sm" data-testid="global-search-none">{t('search:none', { q: result.q })}</Text>}
           {result?.groups.map((g) => (
             <Stack key={g.status} gap={4} role="group" aria-label={t(`domain:status.${g.status}`)} data-testid={`global-search-group-${g.status}`}>
               <Group gap="xs" justify="space-between">
