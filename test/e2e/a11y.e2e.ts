@@ -24,7 +24,9 @@ async function seed(app: { core: { dispatch: (c: string, i: unknown, x: typeof c
   if (!demo.ok) throw new Error(JSON.stringify(demo.error));
   const list = await app.core.dispatch('leads.list', { view: 'not_managed' }, ctx);
   const lead = (list.value as { rows: { id: number }[] }).rows[0]!;
-  const contact = await app.core.dispatch('leads.recordContact', { id: lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }, ctx);
+  const got = await app.core.dispatch('leads.get', { id: lead.id }, ctx);
+  const version = (got.value as { lead: { version: number } }).lead.version;
+  const contact = await app.core.dispatch('leads.recordContact', { id: lead.id, version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }, ctx);
   if (!contact.ok) throw new Error(JSON.stringify(contact.error));
   return lead.id;
 }
