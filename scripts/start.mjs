@@ -11,7 +11,10 @@ function electronBinary() {
   if (process.env.ASLM_FORCE_BROWSER === '1') return null;
   try {
     // Resolving the path makes the electron package fetch its binary on first use; that needs internet.
-    const res = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 120_000 });
+    const res = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (res.status !== 0 || !res.stdout) return null;
     const check = spawnSync(res.stdout, ['--version'], { encoding: 'utf8', timeout: 30_000 });
     return check.status === 0 ? res.stdout : null;
@@ -27,7 +30,9 @@ if (bin) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   void require;
-  console.log('\nASLM Desk: the Electron runtime is not available on this machine (its binary could not be downloaded or run),');
+  console.log(
+    '\nASLM Desk: the Electron runtime is not available on this machine (its binary could not be downloaded or run),',
+  );
   console.log('so the app starts in browser mode instead — open the address printed below in your browser.\n');
   const r = run(['run', 'start:web']);
   process.exit(r.status ?? 1);

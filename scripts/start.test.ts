@@ -10,18 +10,22 @@ const dir = mkdtempSync(join(tmpdir(), 'aslm-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm start', () => {
-  it.skipIf(process.platform === 'win32')('falls back to browser mode with one clear message when Electron cannot run', () => {
-    const log = join(dir, 'npm-calls.txt');
-    writeFileSync(join(dir, 'npm'), `#!/bin/sh\necho "$@" >> "${log}"\nexit 0\n`);
-    chmodSync(join(dir, 'npm'), 0o755);
-    const r = spawnSync(process.execPath, ['scripts/start.mjs'], {
-      encoding: 'utf8', timeout: 150_000,
-      // ASLM_FORCE_BROWSER stands for a machine without the binary (the real probe would launch Electron where it works).
-      env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH}`, ASLM_FORCE_BROWSER: '1' },
-    });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('the Electron runtime is not available on this machine');
-    expect(r.stdout).toContain('browser mode');
-    expect(readFileSync(log, 'utf8').trim()).toBe('run start:web');
-  });
+  it.skipIf(process.platform === 'win32')(
+    'falls back to browser mode with one clear message when Electron cannot run',
+    () => {
+      const log = join(dir, 'npm-calls.txt');
+      writeFileSync(join(dir, 'npm'), `#!/bin/sh\necho "$@" >> "${log}"\nexit 0\n`);
+      chmodSync(join(dir, 'npm'), 0o755);
+      const r = spawnSync(process.execPath, ['scripts/start.mjs'], {
+        encoding: 'utf8',
+        timeout: 150_000,
+        // ASLM_FORCE_BROWSER stands for a machine without the binary (the real probe would launch Electron where it works).
+        env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH}`, ASLM_FORCE_BROWSER: '1' },
+      });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('the Electron runtime is not available on this machine');
+      expect(r.stdout).toContain('browser mode');
+      expect(readFileSync(log, 'utf8').trim()).toBe('run start:web');
+    },
+  );
 });

@@ -19,7 +19,12 @@ type Opts = Record<string, { type: 'string' | 'boolean' }>;
 function parse(argv: string[], options: Opts, positionals = 0) {
   let r;
   try {
-    r = parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: positionals > 0, strict: true });
+    r = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, ...options },
+      allowPositionals: positionals > 0,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -29,7 +34,12 @@ function parse(argv: string[], options: Opts, positionals = 0) {
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function open(db: string | undefined, clock = systemClock): AppCore {
-  return createAppCore({ dbPath: db ?? defaultDbPath(), clock, mode: 'browser', log: (m, e) => console.error(m, e ?? '') });
+  return createAppCore({
+    dbPath: db ?? defaultDbPath(),
+    clock,
+    mode: 'browser',
+    log: (m, e) => console.error(m, e ?? ''),
+  });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -47,13 +57,17 @@ export const commands: Record<string, Command> = {
       try {
         const t = performance.now();
         const r = generateDemo(core.store, core.settings, { leads, seed, now });
-        console.log(`Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store.path}`);
-      } finally { core.close(); }
+        console.log(
+          `Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store.path}`,
+        );
+      } finally {
+        core.close();
+      }
       return 0;
     },
   },
   replay: {
-    summary: 'apply a JSONL timeline through the app\'s rules, printing one JSON line per input line',
+    summary: "apply a JSONL timeline through the app's rules, printing one JSON line per input line",
     usage: 'replay FILE.jsonl [--db FILE]',
     async run(argv) {
       const { values, positionals } = parse(argv, {}, 1);
@@ -64,14 +78,21 @@ export const commands: Record<string, Command> = {
       try {
         const bad = await replay(file, core, clock, (l) => console.log(l));
         return bad > 0 ? 1 : 0;
-      } finally { core.close(); }
+      } finally {
+        core.close();
+      }
     },
   },
   kpi: {
     summary: 'SLA 1/2/3 over the leads assigned in the 60 days before --at (or --from/--to)',
     usage: 'kpi [--json] [--at ISO | --from ISO --to ISO] [--db FILE]',
     async run(argv) {
-      const { values } = parse(argv, { json: { type: 'boolean' }, at: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+      const { values } = parse(argv, {
+        json: { type: 'boolean' },
+        at: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+      });
       const at = parseIso('at', str(values.at));
       const from = parseIso('from', str(values.from));
       const to = parseIso('to', str(values.to));
@@ -81,16 +102,26 @@ export const commands: Record<string, Command> = {
       const core = open(str(values.db));
       try {
         const r = core.kpi.sla({ at, from, to }, Date.now());
-        const out = { at: iso(r.at), ...(from !== undefined ? { from: iso(r.from), to: iso(r.to) } : {}), sla1: r.sla1, sla2: r.sla2, sla3: r.sla3 };
+        const out = {
+          at: iso(r.at),
+          ...(from !== undefined ? { from: iso(r.from), to: iso(r.to) } : {}),
+          sla1: r.sla1,
+          sla2: r.sla2,
+          sla3: r.sla3,
+        };
         if (values.json) console.log(JSON.stringify(out));
         else {
           console.log(`SLA over leads assigned ${iso(r.from)} → ${iso(r.to)}`);
           for (const k of ['sla1', 'sla2', 'sla3'] as const) {
             const f = r[k];
-            console.log(`${k.toUpperCase()}  met ${f.met}  missed ${f.missed}  pending ${f.pending}  rate ${f.rate === null ? '—' : `${(f.rate * 100).toFixed(1)} %`}  target ${(f.target * 100).toFixed(0)} %`);
+            console.log(
+              `${k.toUpperCase()}  met ${f.met}  missed ${f.missed}  pending ${f.pending}  rate ${f.rate === null ? '—' : `${(f.rate * 100).toFixed(1)} %`}  target ${(f.target * 100).toFixed(0)} %`,
+            );
           }
         }
-      } finally { core.close(); }
+      } finally {
+        core.close();
+      }
       return 0;
     },
   },
@@ -100,24 +131,41 @@ export const commands: Record<string, Command> = {
     async run(argv) {
       const args = parseReportArgs(argv);
       const core = open(args.db);
-      try { return await reportCommand(args, core); } finally { core.close(); }
+      try {
+        return await reportCommand(args, core);
+      } finally {
+        core.close();
+      }
     },
   },
   sweep: {
     summary: 'run the automatic sweeps (Lost Sale, appointment expiry, Contact Again follow-ups) now or at --at',
     usage: 'sweep [--dry-run] [--at ISO] [--json] [--db FILE]',
     async run(argv) {
-      const { values } = parse(argv, { 'dry-run': { type: 'boolean' }, at: { type: 'string' }, json: { type: 'boolean' } });
+      const { values } = parse(argv, {
+        'dry-run': { type: 'boolean' },
+        at: { type: 'string' },
+        json: { type: 'boolean' },
+      });
       const at = parseIso('at', str(values.at)) ?? Date.now();
       const core = open(str(values.db));
       try {
         const r = core.sweeps.run(at, { dryRun: Boolean(values['dry-run']) });
-        if (values.json) console.log(JSON.stringify({ ...r, at: iso(r.at), changes: r.changes.map((c) => ({ ...c, effectiveAt: iso(c.effectiveAt) })) }));
+        if (values.json)
+          console.log(
+            JSON.stringify({
+              ...r,
+              at: iso(r.at),
+              changes: r.changes.map((c) => ({ ...c, effectiveAt: iso(c.effectiveAt) })),
+            }),
+          );
         else {
           console.log(`${r.dryRun ? 'Would change' : 'Changed'} ${r.changes.length} lead(s) at ${iso(at)}`);
           for (const c of r.changes) console.log(`  ${c.number}  ${c.change}  (effective ${iso(c.effectiveAt)})`);
         }
-      } finally { core.close(); }
+      } finally {
+        core.close();
+      }
       return 0;
     },
   },
@@ -127,7 +175,11 @@ export const commands: Record<string, Command> = {
     async run(argv) {
       const dbIdx = argv.indexOf('--db');
       const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
-      try { return await importCommand(argv, core); } finally { core.close(); }
+      try {
+        return await importCommand(argv, core);
+      } finally {
+        core.close();
+      }
     },
   },
   vehicles: {
@@ -136,7 +188,11 @@ export const commands: Record<string, Command> = {
     async run(argv) {
       const dbIdx = argv.indexOf('--db');
       const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
-      try { return await vehiclesCommand(argv, core); } finally { core.close(); }
+      try {
+        return await vehiclesCommand(argv, core);
+      } finally {
+        core.close();
+      }
     },
   },
 };

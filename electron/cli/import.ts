@@ -10,20 +10,36 @@ import type { AppCore } from '../core/appCore';
 import { rowErrorLabel } from '../core/import/labels';
 import { UsageError } from './args';
 
-export interface ImportCommandIo { out(line: string): void; err(line: string): void }
+export interface ImportCommandIo {
+  out(line: string): void;
+  err(line: string): void;
+}
 const consoleIo: ImportCommandIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 export async function importCommand(args: string[], core: AppCore, io: ImportCommandIo = consoleIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { preset: { type: 'string' }, merge: { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' }, db: { type: 'string' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: {
+        preset: { type: 'string' },
+        merge: { type: 'boolean' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        db: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('import needs exactly one FILE');
-  const lang: Language = (LANGUAGES as readonly string[]).includes(values.lang ?? '') ? values.lang as Language : core.settings.get('language');
+  const lang: Language = (LANGUAGES as readonly string[]).includes(values.lang ?? '')
+    ? (values.lang as Language)
+    : core.settings.get('language');
   let data: Buffer;
   try {
     data = readFileSync(file);
@@ -34,17 +50,44 @@ export async function importCommand(args: string[], core: AppCore, io: ImportCom
     return 1;
   }
   try {
-    const r = await core.importer.commit({ name: basename(file), data }, { preset: values.preset, duplicateDefault: values.merge ? 'merge' : 'skip', decisions: [] }, core.actor({ transport: 'cli' }));
+    const r = await core.importer.commit(
+      { name: basename(file), data },
+      { preset: values.preset, duplicateDefault: values.merge ? 'merge' : 'skip', decisions: [] },
+      core.actor({ transport: 'cli' }),
+    );
     if (values.json) {
-      io.out(JSON.stringify({ ok: true, ...r, leadIds: undefined, rejected: r.rejected.map((x) => ({ ...x, reason: rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' }) })) }));
+      io.out(
+        JSON.stringify({
+          ok: true,
+          ...r,
+          leadIds: undefined,
+          rejected: r.rejected.map((x) => ({
+            ...x,
+            reason: rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' }),
+          })),
+        }),
+      );
     } else {
-      io.out(rowErrorLabel(lang, 'cli.report', { file: r.fileName, imported: r.imported, merged: r.merged, skipped: r.skippedDuplicates, already: r.already, rejected: r.rejected.length }));
+      io.out(
+        rowErrorLabel(lang, 'cli.report', {
+          file: r.fileName,
+          imported: r.imported,
+          merged: r.merged,
+          skipped: r.skippedDuplicates,
+          already: r.already,
+          rejected: r.rejected.length,
+        }),
+      );
       if (r.firstNumber) io.out(`  ${r.firstNumber} … ${r.lastNumber}`);
       for (const d of r.duplicates) {
-        io.out(`  ${rowErrorLabel(lang, 'header.line')} ${d.line}: ${rowErrorLabel(lang, 'duplicateOf', { by: rowErrorLabel(lang, `by.${d.by}`), number: d.leadNumber, name: '' }).replace(/ \(\)$/, '')} → ${rowErrorLabel(lang, d.action === 'merged' ? 'merge' : 'skip')}`);
+        io.out(
+          `  ${rowErrorLabel(lang, 'header.line')} ${d.line}: ${rowErrorLabel(lang, 'duplicateOf', { by: rowErrorLabel(lang, `by.${d.by}`), number: d.leadNumber, name: '' }).replace(/ \(\)$/, '')} → ${rowErrorLabel(lang, d.action === 'merged' ? 'merge' : 'skip')}`,
+        );
       }
       for (const x of r.rejected) {
-        io.out(`  ${rowErrorLabel(lang, 'header.line')} ${x.line}: ${rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' })}${x.field ? ` (${rowErrorLabel(lang, `fields.${x.field}`)}${x.value ? ` = "${x.value}"` : ''})` : ''}`);
+        io.out(
+          `  ${rowErrorLabel(lang, 'header.line')} ${x.line}: ${rowErrorLabel(lang, `rowError.${x.code}`, { line: x.firstLine ?? '' })}${x.field ? ` (${rowErrorLabel(lang, `fields.${x.field}`)}${x.value ? ` = "${x.value}"` : ''})` : ''}`,
+        );
       }
     }
     return 0;

@@ -3,24 +3,39 @@ import { commands } from './commands';
 import { UsageError } from './args';
 
 function help(): string {
-  const lines = ['Usage: npm run aslm -- <command> [options]   (every command takes --db FILE; default ~/.aslm-desk/aslm.sqlite or $ASLM_DB)', '', 'Commands:'];
+  const lines = [
+    'Usage: npm run aslm -- <command> [options]   (every command takes --db FILE; default ~/.aslm-desk/aslm.sqlite or $ASLM_DB)',
+    '',
+    'Commands:',
+  ];
   for (const c of Object.values(commands)) lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
   return lines.join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') { console.log(help()); return name ? 0 : 2; }
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
   const cmd = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!cmd) { console.error(`Unknown command "${name}".\n\n${help()}`); return 2; }
+  if (!cmd) {
+    console.error(`Unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof UsageError) { console.error(`aslm ${name}: ${e.message}\nUsage: npm run aslm -- ${cmd.usage}`); return 2; }
+    if (e instanceof UsageError) {
+      console.error(`aslm ${name}: ${e.message}\nUsage: npm run aslm -- ${cmd.usage}`);
+      return 2;
+    }
     console.error(`aslm ${name}: ${(e as Error).message}`);
     return 1;
   }
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
 process.exitCode = await main(process.argv.slice(2));

@@ -25,9 +25,16 @@ function instants(o: Record<string, unknown> | undefined): Record<string, unknow
   return out;
 }
 
-export async function replay(file: string, core: AppCore, clock: TestClock, print: (line: string) => void): Promise<number> {
+export async function replay(
+  file: string,
+  core: AppCore,
+  clock: TestClock,
+  print: (line: string) => void,
+): Promise<number> {
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) {
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
   const refs = new Map<string, number>();
@@ -40,10 +47,22 @@ export async function replay(file: string, core: AppCore, clock: TestClock, prin
     if (!raw) continue;
     const out = (o: Record<string, unknown>) => print(JSON.stringify({ line, ...o }));
     let ev: Record<string, unknown>;
-    try { ev = JSON.parse(raw); } catch { badJson++; out({ ok: false, code: 'INVALID_JSON' }); continue; }
-    if (!ev || typeof ev !== 'object' || Array.isArray(ev)) { out({ ok: false, code: 'INVALID_INPUT' }); continue; }
+    try {
+      ev = JSON.parse(raw);
+    } catch {
+      badJson++;
+      out({ ok: false, code: 'INVALID_JSON' });
+      continue;
+    }
+    if (!ev || typeof ev !== 'object' || Array.isArray(ev)) {
+      out({ ok: false, code: 'INVALID_INPUT' });
+      continue;
+    }
     const at = typeof ev.at === 'string' ? Date.parse(ev.at) : NaN;
-    if (Number.isNaN(at)) { out({ ok: false, code: 'INVALID_INPUT', field: 'at' }); continue; }
+    if (Number.isNaN(at)) {
+      out({ ok: false, code: 'INVALID_INPUT', field: 'at' });
+      continue;
+    }
     clock.set(at);
     const action = ev.action;
     const ref = typeof ev.ref === 'string' ? ev.ref : undefined;
@@ -56,14 +75,33 @@ export async function replay(file: string, core: AppCore, clock: TestClock, prin
           refOf.set(c.followUpLeadId, childRef);
         }
       }
-      out({ ok: true, action, changes: r.changes.map((c) => ({ ref: refOf.get(c.leadId) ?? null, number: c.number, change: c.change, effectiveAt: new Date(c.effectiveAt).toISOString(), ...(c.followUpLeadId ? { followUpRef: refOf.get(c.followUpLeadId) } : {}) })) });
+      out({
+        ok: true,
+        action,
+        changes: r.changes.map((c) => ({
+          ref: refOf.get(c.leadId) ?? null,
+          number: c.number,
+          change: c.change,
+          effectiveAt: new Date(c.effectiveAt).toISOString(),
+          ...(c.followUpLeadId ? { followUpRef: refOf.get(c.followUpLeadId) } : {}),
+        })),
+      });
       continue;
     }
     if (action === 'create') {
-      if (!ref) { out({ ok: false, code: 'INVALID_INPUT', field: 'ref' }); continue; }
-      if (refs.has(ref)) { out({ ok: false, code: 'INVALID_INPUT', field: 'ref', ref }); continue; }
+      if (!ref) {
+        out({ ok: false, code: 'INVALID_INPUT', field: 'ref' });
+        continue;
+      }
+      if (refs.has(ref)) {
+        out({ ok: false, code: 'INVALID_INPUT', field: 'ref', ref });
+        continue;
+      }
       const r = await core.dispatch('leads.create', instants(ev.lead as Record<string, unknown>), { transport: 'cli' });
-      if (!r.ok) { out({ ok: false, ref, code: r.error.code, ...(r.error.field ? { field: r.error.field } : {}) }); continue; }
+      if (!r.ok) {
+        out({ ok: false, ref, code: r.error.code, ...(r.error.field ? { field: r.error.field } : {}) });
+        continue;
+      }
       const lead = (r.value as { lead: { id: number; number: string; status: string } }).lead;
       refs.set(ref, lead.id);
       refOf.set(lead.id, ref);
@@ -71,13 +109,26 @@ export async function replay(file: string, core: AppCore, clock: TestClock, prin
       continue;
     }
     const channel = typeof action === 'string' ? ACTION_CHANNEL[action] : undefined;
-    if (!channel) { out({ ok: false, ref, code: 'UNKNOWN_ACTION' }); continue; }
+    if (!channel) {
+      out({ ok: false, ref, code: 'UNKNOWN_ACTION' });
+      continue;
+    }
     const id = ref ? refs.get(ref) : undefined;
-    if (id === undefined) { out({ ok: false, ref, code: 'NOT_FOUND' }); continue; }
+    if (id === undefined) {
+      out({ ok: false, ref, code: 'NOT_FOUND' });
+      continue;
+    }
     // The version the event names, else the lead's current one (the replay is the only writer of its database).
     const version = typeof ev.version === 'number' ? ev.version : core.leads.load(id).version;
-    const r = await core.dispatch(channel, { id, version, input: instants(ev.input as Record<string, unknown>) }, { transport: 'cli' });
-    if (!r.ok) { out({ ok: false, ref, action, code: r.error.code, ...(r.error.field ? { field: r.error.field } : {}) }); continue; }
+    const r = await core.dispatch(
+      channel,
+      { id, version, input: instants(ev.input as Record<string, unknown>) },
+      { transport: 'cli' },
+    );
+    if (!r.ok) {
+      out({ ok: false, ref, action, code: r.error.code, ...(r.error.field ? { field: r.error.field } : {}) });
+      continue;
+    }
     const lead = (r.value as { lead: { status: string; contactAttempts: number; frozen: boolean } }).lead;
     out({ ok: true, ref, action, status: lead.status, contactAttempts: lead.contactAttempts });
   }

@@ -92,7 +92,9 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
-  const setEndOfOwnership = store.sqlite.prepare('UPDATE vehicles SET end_of_ownership = ?, updated_at = ? WHERE vin = ?');
+  const setEndOfOwnership = store.sqlite.prepare(
+    'UPDATE vehicles SET end_of_ownership = ?, updated_at = ? WHERE vin = ?',
+  );
   leads.onEffect('vehicleEndOfOwnership', (e) => {
     if (e.kind === 'vehicleEndOfOwnership') setEndOfOwnership.run(e.date, clock.now(), e.vin);
   });
@@ -104,7 +106,10 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // administrator's tool on the database file itself: it acts as the default (first active) manager.
   const anyUserById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ?');
   const actor = (ctx?: CallContext): Actor => {
-    const id = ctx?.userId ?? (ctx?.transport === 'cli' ? people.defaultManager() : settings.get('desk.currentUser')) ?? defaultUser;
+    const id =
+      ctx?.userId ??
+      (ctx?.transport === 'cli' ? people.defaultManager() : settings.get('desk.currentUser')) ??
+      defaultUser;
     const u = userById.get(id) as Actor | undefined;
     if (u) return u;
     // Someone deactivated while at the desk stays who acts (so the permission check refuses them) — never
@@ -126,15 +131,21 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
   const assigneeOf = store.sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?');
   // An import's leads are read in one pass (their ids are consecutive: one block insert).
-  const assigneesBetween = store.sqlite.prepare('SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN ? AND ? ORDER BY id');
+  const assigneesBetween = store.sqlite.prepare(
+    'SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN ? AND ? ORDER BY id',
+  );
   // Read once per import: both listeners below get the event's same `leadIds` array.
   const assigneesRead = new WeakMap<number[], { id: number; a: number | null }[]>();
   const assigneesOf = (ids: number[]) => {
     let rows = assigneesRead.get(ids);
     if (rows) return rows;
-    let lo = Infinity; let hi = -Infinity;
-    for (const id of ids) { if (id < lo) lo = id; if (id > hi) hi = id; }
-    rows = ids.length ? assigneesBetween.all(lo, hi) as { id: number; a: number | null }[] : [];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const id of ids) {
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    rows = ids.length ? (assigneesBetween.all(lo, hi) as { id: number; a: number | null }[]) : [];
     // A block of new leads (distinct ids) is every id between its first and last; otherwise only the ids asked for.
     if (hi - lo + 1 !== ids.length) {
       const wanted = new Set(ids);
@@ -148,7 +159,8 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
       const r = assigneeOf.get(e.leadId) as { a: number | null } | undefined;
       if (r) events.emit({ type: 'lead.assigned', leadId: e.leadId, at: e.at, assigneeId: r.a, isNew: true });
     } else if (e.type === 'leads.imported' && e.leadIds.length > 0) {
-      for (const r of assigneesOf(e.leadIds)) events.emit({ type: 'lead.assigned', leadId: r.id, at: e.at, assigneeId: r.a, inBatch: true, isNew: true });
+      for (const r of assigneesOf(e.leadIds))
+        events.emit({ type: 'lead.assigned', leadId: r.id, at: e.at, assigneeId: r.a, inBatch: true, isNew: true });
     }
   });
 
@@ -159,8 +171,16 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
   const outbox = createOutbox(store, leads, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
   wireAppointmentMails({ store, clock, settings, leads, outbox, smtp });
-  const notifications = createNotificationService({ store, clock, settings, outbox, onNew: (count) => events.emit({ type: 'notifications.new', at: clock.now(), count }) });
-  events.on((e) => { if (e.type === 'lead.assigned' && !e.inBatch) notifications.onEvent(e); });
+  const notifications = createNotificationService({
+    store,
+    clock,
+    settings,
+    outbox,
+    onNew: (count) => events.emit({ type: 'notifications.new', at: clock.now(), count }),
+  });
+  events.on((e) => {
+    if (e.type === 'lead.assigned' && !e.inBatch) notifications.onEvent(e);
+  });
   // A file import's leads are alerted together: one transaction, one e-mail per assignee.
   events.on((e) => {
     if (e.type !== 'leads.imported') return;
@@ -169,24 +189,56 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
-  const importer = createImportService(store, clock, settings, leads, events,
-    () => ({ assign: core?.assign ?? services.assign, linkCustomers: (rows, known) => customers.assignCustomers(rows, known), phones, log }));
+  const importer = createImportService(store, clock, settings, leads, events, () => ({
+    assign: core?.assign ?? services.assign,
+    linkCustomers: (rows, known) => customers.assignCustomers(rows, known),
+    phones,
+    log,
+  }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
   const backups = opts.backups ?? standaloneBackupApi(store, log);
   const services: CoreServices = {
-    options: opts, store, clock, events, settings, leads, lists, kpi, kpiReports, sweeps, importer, watchFolder, playbook, log, actor,
-    people, assignment, customers, privacy, smtp, outbox, notifications, backups,
+    options: opts,
+    store,
+    clock,
+    events,
+    settings,
+    leads,
+    lists,
+    kpi,
+    kpiReports,
+    sweeps,
+    importer,
+    watchFolder,
+    playbook,
+    log,
+    actor,
+    people,
+    assignment,
+    customers,
+    privacy,
+    smtp,
+    outbox,
+    notifications,
+    backups,
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
-    assign: (ids, who) => { assignment.routeNew(ids, who); },
+    assign: (ids, who) => {
+      assignment.routeNew(ids, who);
+    },
   };
   const dispatch = createDispatcher(contract, allHandlers(services), {
-    validateOutput: opts.validateOutput ?? false, log,
+    validateOutput: opts.validateOutput ?? false,
+    log,
     authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
   });
 
   core = {
-    ...services, dispatch,
-    close: () => { phones.close(); store.sqlite.close(); },
+    ...services,
+    dispatch,
+    close: () => {
+      phones.close();
+      store.sqlite.close();
+    },
   };
   return core;
 }
@@ -195,7 +247,13 @@ function ensureDefaultUser(store: Store, now: number): number {
   const row = store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number } | undefined;
   if (row) return row.id;
   return store.sqlite.transaction(() => {
-    const id = Number(store.sqlite.prepare("INSERT INTO users (name, email, language, active, created_at) VALUES ('Front desk', NULL, 'en', 1, ?)").run(now).lastInsertRowid);
+    const id = Number(
+      store.sqlite
+        .prepare(
+          "INSERT INTO users (name, email, language, active, created_at) VALUES ('Front desk', NULL, 'en', 1, ?)",
+        )
+        .run(now).lastInsertRowid,
+    );
     store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')").run(id);
     return id;
   })();

@@ -23,7 +23,19 @@ export interface BackgroundOptions {
 export function digestMailer(core: AppCore): DigestMailer {
   return (to, m, key) => {
     const now = core.clock.now();
-    core.outbox.enqueue({ dedupeKey: key, leadId: null, kind: 'kpi_digest', to: to.email, language: to.language, subject: m.subject, text: m.text, dueAt: now }, now);
+    core.outbox.enqueue(
+      {
+        dedupeKey: key,
+        leadId: null,
+        kind: 'kpi_digest',
+        to: to.email,
+        language: to.language,
+        subject: m.subject,
+        text: m.text,
+        dueAt: now,
+      },
+      now,
+    );
   };
 }
 
@@ -38,35 +50,58 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     }
   };
   const notify = () => {
-    try { core.notifications.run(core.clock.now()); } catch (e) { core.log('notification scheduler failed; it will be retried', e); }
+    try {
+      core.notifications.run(core.clock.now());
+    } catch (e) {
+      core.log('notification scheduler failed; it will be retried', e);
+    }
   };
-  const deliver = () => { void core.outbox.deliverDue(() => core.clock.now()); };
+  const deliver = () => {
+    void core.outbox.deliverDue(() => core.clock.now());
+  };
   let soon: NodeJS.Timeout | null = null;
   /** After an action queued e-mails: deliver once its transaction is over (never inside it). */
   const deliverSoon = () => {
     if (soon) return;
-    soon = setTimeout(() => { soon = null; deliver(); }, 200);
+    soon = setTimeout(() => {
+      soon = null;
+      deliver();
+    }, 200);
     soon.unref?.();
   };
   const stats = () => {
-    try { refreshPlannerStats(core.store.sqlite); } catch (e) { core.log('planner statistics not refreshed', e); }
+    try {
+      refreshPlannerStats(core.store.sqlite);
+    } catch (e) {
+      core.log('planner statistics not refreshed', e);
+    }
   };
   let notifySoon: NodeJS.Timeout | null = null;
   let statsSoon: NodeJS.Timeout | null = null;
   const unsubscribe = core.events.on((e) => {
     if (e.type === 'outbox.queued' || e.type === 'lead.changed') deliverSoon();
     if ((e.type === 'lead.created' || e.type === 'leads.imported') && !notifySoon) {
-      notifySoon = setTimeout(() => { notifySoon = null; notify(); }, 200);
+      notifySoon = setTimeout(() => {
+        notifySoon = null;
+        notify();
+      }, 200);
       notifySoon.unref?.();
     }
     if (e.type === 'leads.imported' && !statsSoon) {
-      statsSoon = setTimeout(() => { statsSoon = null; stats(); }, 1000);
+      statsSoon = setTimeout(() => {
+        statsSoon = null;
+        stats();
+      }, 1000);
       statsSoon.unref?.();
     }
   });
 
   // Catch-up at start-up, in this order: a crash's half-sent e-mails, the sweeps, the notifications, delivery.
-  try { core.outbox.recover(core.clock.now()); } catch (e) { core.log('outbox recovery failed', e); }
+  try {
+    core.outbox.recover(core.clock.now());
+  } catch (e) {
+    core.log('outbox recovery failed', e);
+  }
   sweep();
   notify();
   deliver();
@@ -84,6 +119,7 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     if (soon) clearTimeout(soon);
     if (notifySoon) clearTimeout(notifySoon);
     if (statsSoon) clearTimeout(statsSoon);
-    stopDigest(); stopWatch();
+    stopDigest();
+    stopWatch();
   };
 }

@@ -5,9 +5,15 @@ import { AppError, type AppErrorShape, type Reply } from '../../shared/contract/
 import type { ChannelMap } from '../../shared/contract/define';
 import { isErrorCode } from '../../shared/rules/errors';
 
-export interface CallContext { transport: 'ipc' | 'http' | 'cli' | 'test'; userId?: number | null }
+export interface CallContext {
+  transport: 'ipc' | 'http' | 'cli' | 'test';
+  userId?: number | null;
+}
 export type HandlerMap<M extends ChannelMap> = {
-  [C in keyof M]: (input: z.output<M[C]['input']>, ctx: CallContext) => z.input<M[C]['output']> | Promise<z.input<M[C]['output']>>;
+  [C in keyof M]: (
+    input: z.output<M[C]['input']>,
+    ctx: CallContext,
+  ) => z.input<M[C]['output']> | Promise<z.input<M[C]['output']>>;
 };
 export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Promise<Reply<unknown>>;
 
@@ -34,7 +40,8 @@ export function createDispatcher<M extends ChannelMap>(
   contract: M,
   handlers: HandlerMap<M>,
   opts: {
-    validateOutput: boolean; log: (msg: string, err?: unknown) => void;
+    validateOutput: boolean;
+    log: (msg: string, err?: unknown) => void;
     /** The central permission check (shared/contract/permissions.ts), before every handler, whatever the transport. */
     authorize?: (channel: string, input: unknown, ctx: CallContext) => void;
   },
@@ -60,7 +67,9 @@ export function createDispatcher<M extends ChannelMap>(
       if (opts.validateOutput) {
         const out = entry.def.output.safeParse(value);
         if (!out.success) {
-          opts.log(`output of ${channel} does not match the contract: ${JSON.stringify(issues(out.error)).slice(0, 500)}`);
+          opts.log(
+            `output of ${channel} does not match the contract: ${JSON.stringify(issues(out.error)).slice(0, 500)}`,
+          );
           return { ok: false, error: { code: 'INTERNAL' } };
         }
         return { ok: true, value: out.data };

@@ -23,9 +23,16 @@ export function createEvents(log: (msg: string, err?: unknown) => void): Events 
   return {
     emit(e) {
       for (const fn of fns) {
-        try { fn(e); } catch (err) { log(`event listener failed for ${e.type}`, err); }
+        try {
+          fn(e);
+        } catch (err) {
+          log(`event listener failed for ${e.type}`, err);
+        }
       }
     },
-    on(fn) { fns.add(fn); return () => fns.delete(fn); },
+    on(fn) {
+      fns.add(fn);
+      return () => fns.delete(fn);
+    },
   };
 }

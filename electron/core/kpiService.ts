@@ -36,11 +36,17 @@ export interface KpiService {
 
 export function createKpiService(store: Store, settings: SettingsService, clock: Clock): KpiService {
   const general = store.sqlite.prepare(GENERAL);
-  const fast = Object.fromEntries(Object.entries(FAST).map(([k, sql]) => [k, store.sqlite.prepare(sql)])) as Record<keyof typeof FAST, ReturnType<typeof store.sqlite.prepare>>;
+  const fast = Object.fromEntries(Object.entries(FAST).map(([k, sql]) => [k, store.sqlite.prepare(sql)])) as Record<
+    keyof typeof FAST,
+    ReturnType<typeof store.sqlite.prepare>
+  >;
   const statements = new Map<string, ReturnType<typeof store.sqlite.prepare>>();
   const assignedCounts = createAssignedCounts((sql) => {
     let st = statements.get(sql);
-    if (!st) { st = store.sqlite.prepare(sql); statements.set(sql, st); }
+    if (!st) {
+      st = store.sqlite.prepare(sql);
+      statements.set(sql, st);
+    }
     return st;
   });
   return {
@@ -59,11 +65,18 @@ export function createKpiService(store: Store, settings: SettingsService, clock:
       } else {
         r = general.get(p) as Record<string, number>;
       }
-      const fig = (met: number, missed: number, pending: number, target: number) =>
-        ({ met, missed, pending, rate: met + missed === 0 ? null : met / (met + missed), target });
+      const fig = (met: number, missed: number, pending: number, target: number) => ({
+        met,
+        missed,
+        pending,
+        rate: met + missed === 0 ? null : met / (met + missed),
+        target,
+      });
       const total = r.total ?? 0;
       return {
-        at: end, from: start, to: end,
+        at: end,
+        from: start,
+        to: end,
         sla1: fig(r.s1met ?? 0, r.s1missed ?? 0, total - (r.s1met ?? 0) - (r.s1missed ?? 0), s.sla1Target),
         sla2: fig(r.s2met ?? 0, r.s2missed ?? 0, total - (r.s2met ?? 0) - (r.s2missed ?? 0), s.sla2Target),
         sla3: fig(r.s3met ?? 0, total - (r.s3met ?? 0), 0, s.sla3Target),

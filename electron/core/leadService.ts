@@ -5,8 +5,21 @@ import type { Actor, Lead } from '../../shared/domain/lead';
 import { SYSTEM_ACTOR } from '../../shared/domain/lead';
 import type { ActionId } from '../../shared/domain/vocabulary';
 import {
-  availableActions, decide, initialLead, leadNumber, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State,
-  type ActionInputs, type Effect, type LeadChanges, type NewLeadRow, type Result, type RuleContext,
+  availableActions,
+  decide,
+  initialLead,
+  leadNumber,
+  lostDueAt,
+  sla1DueAt,
+  sla1State,
+  sla2DueAt,
+  sla2State,
+  type ActionInputs,
+  type Effect,
+  type LeadChanges,
+  type NewLeadRow,
+  type Result,
+  type RuleContext,
 } from '../../shared/rules';
 import { newLeadInput, type NewLeadInput, type RecordContactInput } from '../../shared/contract/inputs';
 import { correctContact, undoContact, type ContactRow } from '../../shared/rules/actions/contactFix';
@@ -35,9 +48,21 @@ export interface LeadService {
   load(id: number): Lead;
   detail(id: number): LeadDetail;
   create(input: NewLeadInput, actor: Actor, opts?: CreateOptions): Lead;
-  act<A extends ActionId>(action: A, id: number, version: number | null | undefined, input: ActionInputs[A], actor: Actor): Lead;
+  act<A extends ActionId>(
+    action: A,
+    id: number,
+    version: number | null | undefined,
+    input: ActionInputs[A],
+    actor: Actor,
+  ): Lead;
   /** A lead action outside the six buttons (e.g. whether the appointment was kept): the same load → rule → write in one transaction. */
-  apply(name: string, id: number, version: number, rule: (lead: Lead, ctx: RuleContext) => Result<LeadChanges>, actor: Actor): Lead;
+  apply(
+    name: string,
+    id: number,
+    version: number,
+    rule: (lead: Lead, ctx: RuleContext) => Result<LeadChanges>,
+    actor: Actor,
+  ): Lead;
   /**
    * Undo of the actor's just-recorded contact (`input` null) or the manager's correction of a contact: one transaction,
    * the lead's version checked, history rows written (never deleted), the contact bookkeeping recomputed.
@@ -45,7 +70,12 @@ export interface LeadService {
   fixContact(id: number, version: number, contactId: number, input: RecordContactInput | null, actor: Actor): Lead;
   /** Writes already-decided changes (sweeps); must run inside a transaction. */
   applyChanges(lead: Lead, changes: LeadChanges, actor: Actor): Lead;
-  writeHistory(leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null): void;
+  writeHistory(
+    leadId: number | null,
+    rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[],
+    actor: Actor,
+    customerId?: number | null,
+  ): void;
   onEffect(kind: Effect['kind'], fn: EffectHandler): void;
   /** Runs inside every creating transaction after afterInsert (customer link, assignment rules — issue 5). */
   onCreate(fn: CreateHook): void;
@@ -56,26 +86,34 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
   const { sqlite } = store;
   const selectLead = sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id = ?`);
   const insertHistory = sqlite.prepare(
-    'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertContact = sqlite.prepare(
-    'INSERT INTO contacts (lead_id, at, user_id, direction, channel, outcome, verbatim, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    'INSERT INTO contacts (lead_id, at, user_id, direction, channel, outcome, verbatim, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const deleteContact = sqlite.prepare('DELETE FROM contacts WHERE id = ? AND lead_id = ?');
-  const updateContact = sqlite.prepare('UPDATE contacts SET direction = ?, channel = ?, outcome = ?, verbatim = ?, answer = ? WHERE id = ? AND lead_id = ?');
+  const updateContact = sqlite.prepare(
+    'UPDATE contacts SET direction = ?, channel = ?, outcome = ?, verbatim = ?, answer = ? WHERE id = ? AND lead_id = ?',
+  );
   const nextSeq = sqlite.prepare(
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
   const q = {
     contacts: sqlite.prepare(
       `SELECT c.id, c.lead_id AS leadId, c.at, c.user_id AS userId, u.name AS userName, c.direction, c.channel, c.outcome, c.verbatim, c.answer
-       FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.lead_id = ? ORDER BY c.at, c.id`),
+       FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.lead_id = ? ORDER BY c.at, c.id`,
+    ),
     history: sqlite.prepare(
       `SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
-       FROM history WHERE lead_id = ? ORDER BY id DESC`),
+       FROM history WHERE lead_id = ? ORDER BY id DESC`,
+    ),
     vehicle: sqlite.prepare(
       `SELECT id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
         current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
         mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
         service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
-       FROM vehicles WHERE vin = ?`),
+       FROM vehicles WHERE vin = ?`,
+    ),
     userName: sqlite.prepare('SELECT name FROM users WHERE id = ?'),
     leadNumber: sqlite.prepare('SELECT number FROM leads WHERE id = ?'),
   };
@@ -90,7 +128,8 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
   };
 
   const writeHistory: LeadService['writeHistory'] = (leadId, rows, actor, customerId = null) => {
-    for (const h of rows) insertHistory.run(leadId, customerId, h.at, actor.id, actor.name, h.field, h.oldValue, h.newValue);
+    for (const h of rows)
+      insertHistory.run(leadId, customerId, h.at, actor.id, actor.name, h.field, h.oldValue, h.newValue);
   };
 
   function update(id: number, cols: Record<string, unknown>, expectedVersion: number): void {
@@ -98,7 +137,9 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     const sig = keys.join(',');
     let stmt = updateCache.get(sig);
     if (!stmt) {
-      stmt = sqlite.prepare(`UPDATE leads SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @__id AND version = @__v`);
+      stmt = sqlite.prepare(
+        `UPDATE leads SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @__id AND version = @__v`,
+      );
       updateCache.set(sig, stmt);
     }
     const r = stmt.run({ ...cols, __id: id, __v: expectedVersion });
@@ -122,8 +163,13 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     const year = new Date(row.createdAt).getUTCFullYear();
     const seq = (nextSeq.get(`lead:${year}`) as { value: number }).value;
     const cols = {
-      ...toColumns(row), number: leadNumber(year, seq), type_rank: row.leadType === 'customer_driven' ? 0 : 1,
-      sla1_due_at: sla1DueAt(row.assignedAt, s), sla2_due_at: sla2DueAt(row.assignedAt, s), business_due_at: businessDueAt(row.assignedAt, s), external_id: externalId,
+      ...toColumns(row),
+      number: leadNumber(year, seq),
+      type_rank: row.leadType === 'customer_driven' ? 0 : 1,
+      sla1_due_at: sla1DueAt(row.assignedAt, s),
+      sla2_due_at: sla2DueAt(row.assignedAt, s),
+      business_due_at: businessDueAt(row.assignedAt, s),
+      external_id: externalId,
     };
     const keys = Object.keys(cols);
     const sig = `insert:${keys.join(',')}`;
@@ -140,27 +186,37 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     load,
     writeHistory,
     applyChanges,
-    onCreate(fn) { createHooks.push(fn); },
+    onCreate(fn) {
+      createHooks.push(fn);
+    },
     onEffect(kind, fn) {
       effectHandlers.set(kind, [...(effectHandlers.get(kind) ?? []), fn]);
     },
     create(input, actor, opts = {}) {
       const parsed = newLeadInput.safeParse(input);
       if (!parsed.success) {
-        throw new AppError('INVALID_INPUT', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+        throw new AppError('INVALID_INPUT', {
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
       }
       const now = opts.at ?? clock.now();
-      const res = initialLead({ ...parsed.data, assignedAt: opts.assignedAt, masterLeadId: opts.masterLeadId, recontacted: opts.recontacted },
-        { now, settings: settings.rules(), campaigns: settings.campaigns() });
+      const res = initialLead(
+        { ...parsed.data, assignedAt: opts.assignedAt, masterLeadId: opts.masterLeadId, recontacted: opts.recontacted },
+        { now, settings: settings.rules(), campaigns: settings.campaigns() },
+      );
       if (!res.ok) throw new AppError(res.error.code, { field: res.error.field });
       const created = sqlite.transaction(() => {
         const id = insertLead(res.value, opts.externalId ?? null);
         const lead = load(id);
-        writeHistory(id, [
-          { at: now, field: 'created', oldValue: null, newValue: lead.number },
-          { at: now, field: 'assignedAt', oldValue: null, newValue: new Date(lead.assignedAt).toISOString() },
-          { at: now, field: 'status', oldValue: null, newValue: lead.status },
-        ], actor);
+        writeHistory(
+          id,
+          [
+            { at: now, field: 'created', oldValue: null, newValue: lead.number },
+            { at: now, field: 'assignedAt', oldValue: null, newValue: new Date(lead.assignedAt).toISOString() },
+            { at: now, field: 'status', oldValue: null, newValue: lead.status },
+          ],
+          actor,
+        );
         opts.afterInsert?.(lead);
         for (const h of createHooks) h(load(id), actor, opts, input);
         return load(id);
@@ -171,9 +227,11 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     act(action, id, version, input, actor) {
       const result = sqlite.transaction(() => {
         const lead = load(id);
-        if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        if (version !== null && version !== undefined && version !== lead.version)
+          throw new AppError('VERSION_CONFLICT');
         const decision = decide(action, lead, input, { now: clock.now(), user: actor, settings: settings.rules() });
-        if (!decision.ok) throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
+        if (!decision.ok)
+          throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
         return applyChanges(lead, decision.value, actor);
       })();
       events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action });
@@ -184,7 +242,8 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
         const lead = load(id);
         if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
         const decision = rule(lead, { now: clock.now(), user: actor, settings: settings.rules() });
-        if (!decision.ok) throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
+        if (!decision.ok)
+          throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
         return applyChanges(lead, decision.value, actor);
       })();
       events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: name });
@@ -196,7 +255,10 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
         if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
         const contacts = q.contacts.all(id) as ContactRow[];
         const ctx = { now: clock.now(), user: actor, settings: settings.rules() };
-        const r = input === null ? undoContact(lead, contacts, contactId, ctx) : correctContact(lead, contacts, contactId, input, ctx);
+        const r =
+          input === null
+            ? undoContact(lead, contacts, contactId, ctx)
+            : correctContact(lead, contacts, contactId, input, ctx);
         if (!r.ok) throw new AppError(r.error.code, { field: r.error.field, params: r.error.params });
         if (r.value.deleteContactId !== undefined) deleteContact.run(r.value.deleteContactId, id);
         if (r.value.contactPatch) {
@@ -205,7 +267,12 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
         }
         return applyChanges(lead, { patch: r.value.patch, history: r.value.history, effects: [] }, actor);
       })();
-      events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: input === null ? 'undoContact' : 'correctContact' });
+      events.emit({
+        type: 'lead.changed',
+        leadId: id,
+        at: clock.now(),
+        action: input === null ? 'undoContact' : 'correctContact',
+      });
       return result;
     },
     detail(id) {
@@ -215,15 +282,25 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
       const contacts = q.contacts.all(id) as LeadDetail['contacts'];
       const history = q.history.all(id) as LeadDetail['history'];
       const vehicle = lead.vin ? ((q.vehicle.get(lead.vin) as LeadDetail['vehicle'] | undefined) ?? null) : null;
-      const name = (uid: number | null) => uid === null ? null : ((q.userName.get(uid) as { name: string } | undefined)?.name ?? null);
-      const num = (lid: number | null) => lid === null ? null : ((q.leadNumber.get(lid) as { number: string } | undefined)?.number ?? null);
+      const name = (uid: number | null) =>
+        uid === null ? null : ((q.userName.get(uid) as { name: string } | undefined)?.name ?? null);
+      const num = (lid: number | null) =>
+        lid === null ? null : ((q.leadNumber.get(lid) as { number: string } | undefined)?.number ?? null);
       return {
-        lead, contacts, history, vehicle, vinUnknown: lead.vin !== null && vehicle === null,
-        assigneeName: name(lead.assigneeId), masterLeadNumber: num(lead.masterLeadId), followUpLeadNumber: num(lead.followUpLeadId),
+        lead,
+        contacts,
+        history,
+        vehicle,
+        vinUnknown: lead.vin !== null && vehicle === null,
+        assigneeName: name(lead.assigneeId),
+        masterLeadNumber: num(lead.masterLeadId),
+        followUpLeadNumber: num(lead.followUpLeadId),
         actions: availableActions(lead),
         sla: {
-          sla1: sla1State(lead, now, s), sla1DueAt: sla1DueAt(lead.assignedAt, s),
-          sla2: sla2State(lead, now, s), sla2DueAt: sla2DueAt(lead.assignedAt, s),
+          sla1: sla1State(lead, now, s),
+          sla1DueAt: sla1DueAt(lead.assignedAt, s),
+          sla2: sla2State(lead, now, s),
+          sla2DueAt: sla2DueAt(lead.assignedAt, s),
           lostAt: lead.status === 'assigned' ? lostDueAt(lead.assignedAt, s) : null,
         },
         now,

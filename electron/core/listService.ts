@@ -1,7 +1,14 @@
 import type { Statement } from 'better-sqlite3';
 // The list views of docs/rules.md §5: filter, sort, search (FTS5) and page, in SQL.
 import { STATUSES, type ListView, type Status } from '../../shared/domain/vocabulary';
-import { listQuery, type GlobalSearchResult, type ListPage, type ListQuery, type ListRow, type SortKey } from '../../shared/contract/leads';
+import {
+  listQuery,
+  type GlobalSearchResult,
+  type ListPage,
+  type ListQuery,
+  type ListRow,
+  type SortKey,
+} from '../../shared/contract/leads';
 import type { Store } from '../store/db';
 import type { Clock } from './clock';
 import { reverseTail } from './import/searchDoc';
@@ -19,7 +26,8 @@ export const VIEW_WHERE: Record<ListView, string> = {
 };
 const OPEN_VIEWS = new Set<ListView>(['assigned', 'not_managed', 'in_progress']);
 
-const SLA_DUE = 'CASE WHEN l.first_contact_at IS NULL THEN l.sla1_due_at WHEN l.qualified_at IS NULL THEN l.sla2_due_at END';
+const SLA_DUE =
+  'CASE WHEN l.first_contact_at IS NULL THEN l.sla1_due_at WHEN l.qualified_at IS NULL THEN l.sla2_due_at END';
 const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
   name: 'l.last_name COLLATE NOCASE {d}, l.first_name COLLATE NOCASE {d}',
   createdAt: 'l.created_at {d}',
@@ -53,11 +61,15 @@ export function ftsQuery(raw: string): string | null {
     const tails = new Set<string>();
     const tail = digits.replace(/^0+/, '');
     if (tail) tails.add(tail);
-    if (/^(\+|00)/.test(q)) for (let k = 1; k <= 3 && tail.length - k >= 6; k++) tails.add(tail.slice(k).replace(/^0+/, ''));
+    if (/^(\+|00)/.test(q))
+      for (let k = 1; k <= 3 && tail.length - k >= 6; k++) tails.add(tail.slice(k).replace(/^0+/, ''));
     const phone = `phone : (${[`"${digits}"*`, ...[...tails].map((t) => `"r${reverseTail(t)}"*`)].join(' OR ')})`;
     return number ? `(${phone}) OR (${number})` : phone;
   }
-  const tokens = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+  const tokens = q
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
   if (tokens.length === 0) return null;
   const words = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
   return number ? `(${words}) OR (${number})` : words;
@@ -92,7 +104,10 @@ export function createListService(store: Store, clock: Clock): ListService {
   const cache = new Map<string, Statement<unknown[]>>();
   const prep = (sql: string): Statement<unknown[]> => {
     let s = cache.get(sql);
-    if (!s) { s = sqlite.prepare<unknown[]>(sql); cache.set(sql, s); }
+    if (!s) {
+      s = sqlite.prepare<unknown[]>(sql);
+      cache.set(sql, s);
+    }
     return s;
   };
 
@@ -102,10 +117,17 @@ export function createListService(store: Store, clock: Clock): ListService {
     const params: unknown[] = [];
     const match = q.search ? ftsQuery(q.search) : null;
     if (q.search && !match) where.push('0');
-    if (match) { where.push('l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)'); params.push(match); }
-    if (q.assigneeId && q.unassigned) { where.push('(l.assignee_id = ? OR l.assignee_id IS NULL)'); params.push(q.assigneeId); }
-    else if (q.assigneeId) { where.push('l.assignee_id = ?'); params.push(q.assigneeId); }
-    else if (q.unassigned) where.push('l.assignee_id IS NULL');
+    if (match) {
+      where.push('l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)');
+      params.push(match);
+    }
+    if (q.assigneeId && q.unassigned) {
+      where.push('(l.assignee_id = ? OR l.assignee_id IS NULL)');
+      params.push(q.assigneeId);
+    } else if (q.assigneeId) {
+      where.push('l.assignee_id = ?');
+      params.push(q.assigneeId);
+    } else if (q.unassigned) where.push('l.assignee_id IS NULL');
     let order: string;
     if (q.sort === 'default') {
       const d = OPEN_VIEWS.has(q.view) ? 'ASC' : 'DESC';
@@ -161,16 +183,23 @@ export function createListService(store: Store, clock: Clock): ListService {
       const q = raw.normalize('NFKC').trim();
       // Words of one or two letters are too broad ("ma" matches ~228,000 of 250,000 leads, ~420 ms to count):
       // answer at once and let the search box ask for a third letter. Digits stay (lead number 1-9, 12…).
-      if (!/\d/.test(q) && [...q].length < 3) return { q: raw, total: 0, groups: [], tooShort: q.length > 0, at: clock.now() };
+      if (!/\d/.test(q) && [...q].length < 3)
+        return { q: raw, total: 0, groups: [], tooShort: q.length > 0, at: clock.now() };
       const match = q.length >= 2 ? ftsQuery(q) : /^\d$/.test(q) ? numberQuery(q) : null;
       if (!match) return { q: raw, total: 0, groups: [], at: clock.now() };
       const ranked = prep(searchRanked).all(match, limit) as { id: number; status: Status; n: number }[];
       const ids = ranked.map((r) => r.id);
-      const rows = ids.length === 0 ? [] : prep(`SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
-        WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.assigned_at DESC, l.id DESC`).all(JSON.stringify(ids)) as (Omit<ListRow, 'frozen'> & { frozen: number })[];
+      const rows =
+        ids.length === 0
+          ? []
+          : (prep(`SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
+        WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.assigned_at DESC, l.id DESC`).all(
+              JSON.stringify(ids),
+            ) as (Omit<ListRow, 'frozen'> & { frozen: number })[]);
       const counts = new Map(ranked.map((r) => [r.status, r.n]));
       const groups = STATUSES.filter((s) => counts.has(s)).map((status) => ({
-        status, count: counts.get(status)!,
+        status,
+        count: counts.get(status)!,
         rows: rows.filter((r) => r.status === status).map((r) => ({ ...r, frozen: r.frozen === 1 })),
       }));
       return { q: raw, total: groups.reduce((a, g) => a + g.count, 0), groups, at: clock.now() };
@@ -185,11 +214,16 @@ export function createListService(store: Store, clock: Clock): ListService {
     },
     list(input) {
       const b = build(input);
-      const rows = prep(b.rows).all(...b.params, b.q.pageSize, b.q.page * b.q.pageSize) as (Omit<ListRow, 'frozen'> & { frozen: number })[];
+      const rows = prep(b.rows).all(...b.params, b.q.pageSize, b.q.page * b.q.pageSize) as (Omit<ListRow, 'frozen'> & {
+        frozen: number;
+      })[];
       const total = cachedCount(b.count, b.params);
       return {
         rows: rows.map((r) => ({ ...r, frozen: r.frozen === 1 })),
-        total, page: b.q.page, pageSize: b.q.pageSize, at: clock.now(),
+        total,
+        page: b.q.page,
+        pageSize: b.q.pageSize,
+        at: clock.now(),
       };
     },
     counts() {

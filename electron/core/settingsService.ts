@@ -10,7 +10,14 @@ import type { Store } from '../store/db';
 import { settings } from '../store/schema';
 import type { Clock } from './clock';
 import { isEmail } from './mail/smtp';
-import { isSettingKey, SETTINGS, type SettingInput, type SettingKey, type SettingValue, type SettingsContext } from './settingsRegistry';
+import {
+  isSettingKey,
+  SETTINGS,
+  type SettingInput,
+  type SettingKey,
+  type SettingValue,
+  type SettingsContext,
+} from './settingsRegistry';
 
 export type Dealer = AppSettings['dealer'];
 const UNREADABLE = Symbol('unreadable');
@@ -20,7 +27,14 @@ export const SETUP_DONE_KEY = 'setup.done' as const;
 
 /** A campaign id (CAMPAIGN_ID: a–z, 0–9, _) made from a name: "Tyre hotel" → tyre_hotel, "Révision été" → revision_ete. */
 export function campaignSlug(name: string): string {
-  const s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
   if (s.length < 2) return 'campaign';
   return /^[a-z]/.test(s) ? s : `c_${s}`.slice(0, 40);
 }
@@ -50,7 +64,12 @@ export interface SettingsService {
   onRulesChanged(fn: (rules: RuleSettings) => void): void;
 }
 
-export function createSettingsService(store: Store, clock: Clock, defaultTimeZone: string, log: (msg: string, err?: unknown) => void = console.warn): SettingsService {
+export function createSettingsService(
+  store: Store,
+  clock: Clock,
+  defaultTimeZone: string,
+  log: (msg: string, err?: unknown) => void = console.warn,
+): SettingsService {
   const ctx: SettingsContext = { defaultTimeZone };
   /** Parsed values (absent: not read yet). */
   const cache = new Map<SettingKey, unknown>();
@@ -64,7 +83,11 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
   const stored = (key: SettingKey): unknown => {
     const row = selectValue.get(key);
     if (!row) return undefined;
-    try { return JSON.parse(row.value) as unknown; } catch { return UNREADABLE; }
+    try {
+      return JSON.parse(row.value) as unknown;
+    } catch {
+      return UNREADABLE;
+    }
   };
   const read = <K extends SettingKey>(key: K): SettingValue<K> => {
     if (cache.has(key)) return cache.get(key) as SettingValue<K>;
@@ -73,7 +96,10 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
     let value: unknown = e.default(ctx);
     if (raw === UNREADABLE) log(`settings: the stored value of "${key}" is not JSON; the default is used`);
     else if (raw !== undefined) {
-      const candidate = e.merge && raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...(value as object), ...raw } : raw;
+      const candidate =
+        e.merge && raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+          ? { ...(value as object), ...raw }
+          : raw;
       const parsed = e.schema.safeParse(candidate);
       if (parsed.success) value = parsed.data;
       else log(`settings: the stored value of "${key}" does not fit its schema; the default is used`, parsed.error);
@@ -83,7 +109,12 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
   };
   /** One transaction; on failure the cache is dropped so nothing half-written is seen. */
   const write = (fn: () => void) => {
-    try { store.sqlite.transaction(fn)(); } catch (e) { cache.clear(); throw e; }
+    try {
+      store.sqlite.transaction(fn)();
+    } catch (e) {
+      cache.clear();
+      throw e;
+    }
   };
   const svc: SettingsService = {
     get(key) {
@@ -96,8 +127,11 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
         throw new AppError('INVALID_INPUT', { field: path ? `${key}.${path}` : key });
       }
       const value = parsed.data;
-      store.db.insert(settings).values({ key, value, updatedAt: clock.now() })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clock.now() } }).run();
+      store.db
+        .insert(settings)
+        .values({ key, value, updatedAt: clock.now() })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clock.now() } })
+        .run();
       cache.set(key, value);
     },
     isSet(key) {
@@ -127,11 +161,13 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
     setRules(rules) {
       if (!isValidTimeZone(rules.timeZone)) throw new AppError('INVALID_INPUT', { field: 'timeZone' });
       rules.openingHours.forEach((span, i) => {
-        if (span && span.open >= span.close) throw new AppError('OPENING_HOURS_INVALID', { field: `openingHours.${i}` });
+        if (span && span.open >= span.close)
+          throw new AppError('OPENING_HOURS_INVALID', { field: `openingHours.${i}` });
       });
       rules.holidays.forEach((d, i) => {
         const t = new Date(`${d}T00:00:00Z`);
-        if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d || !inYearRange(t.getUTCFullYear())) throw new AppError('HOLIDAY_INVALID', { field: `holidays.${i}`, params: { date: d } });
+        if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d || !inYearRange(t.getUTCFullYear()))
+          throw new AppError('HOLIDAY_INVALID', { field: `holidays.${i}`, params: { date: d } });
       });
       rules = { ...rules, holidays: [...new Set(rules.holidays)].sort() };
       try {
@@ -146,14 +182,24 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
       return svc.all();
     },
     setDealer(input) {
-      const dealer = { name: input.name.trim(), email: input.email.trim(), phone: input.phone.trim(), address: input.address.trim() };
+      const dealer = {
+        name: input.name.trim(),
+        email: input.email.trim(),
+        phone: input.phone.trim(),
+        address: input.address.trim(),
+      };
       if (dealer.email !== '' && !isEmail(dealer.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
       write(() => svc.set('dealer', dealer));
       return svc.all();
     },
     campaignLabels() {
       const labels = svc.get('campaignLabels');
-      return Object.fromEntries(svc.campaigns().filter((c) => !DEFAULT_SET.has(c)).map((c) => [c, labels[c] ?? c.replace(/_/g, ' ')]));
+      return Object.fromEntries(
+        svc
+          .campaigns()
+          .filter((c) => !DEFAULT_SET.has(c))
+          .map((c) => [c, labels[c] ?? c.replace(/_/g, ' ')]),
+      );
     },
     setCampaigns(input) {
       const names = input.map((n) => n.trim().replace(/\s+/g, ' '));
@@ -164,9 +210,11 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
       const next: [string, string][] = [];
       names.forEach((n, i) => {
         const field = `campaigns.${i}`;
-        if (n.length < 2 || n.length > 60 || /[\u0000-\u001f]/.test(n)) throw new AppError('CAMPAIGN_NAME_INVALID', { field, params: { campaign: n } });
+        if (n.length < 2 || n.length > 60 || /[\u0000-\u001f]/.test(n))
+          throw new AppError('CAMPAIGN_NAME_INVALID', { field, params: { campaign: n } });
         const key = n.toLowerCase();
-        if (seen.has(key) || DEFAULT_SET.has(campaignSlug(n))) throw new AppError('CAMPAIGN_DUPLICATE', { field, params: { campaign: n } });
+        if (seen.has(key) || DEFAULT_SET.has(campaignSlug(n)))
+          throw new AppError('CAMPAIGN_DUPLICATE', { field, params: { campaign: n } });
         seen.add(key);
         let id = byLabel.get(key);
         if (!id) {
@@ -181,16 +229,24 @@ export function createSettingsService(store: Store, clock: Clock, defaultTimeZon
         const kept = new Set(next.map(([id]) => id));
         for (const [old, label] of Object.entries(before)) {
           if (kept.has(old)) continue;
-          const used = store.sqlite.prepare('SELECT (SELECT count(*) FROM leads WHERE campaign = ?) + (SELECT count(*) FROM assignment_rules WHERE campaign = ?) AS n')
+          const used = store.sqlite
+            .prepare(
+              'SELECT (SELECT count(*) FROM leads WHERE campaign = ?) + (SELECT count(*) FROM assignment_rules WHERE campaign = ?) AS n',
+            )
             .get(old, old) as { n: number };
           if (used.n > 0) throw new AppError('CAMPAIGN_IN_USE', { field: 'campaigns', params: { campaign: label } });
         }
-        svc.set('campaigns', next.map(([id]) => id));
+        svc.set(
+          'campaigns',
+          next.map(([id]) => id),
+        );
         svc.set('campaignLabels', Object.fromEntries(next));
       });
       return svc.all();
     },
-    onRulesChanged(fn) { listeners.push(fn); },
+    onRulesChanged(fn) {
+      listeners.push(fn);
+    },
   };
   return svc;
 }

@@ -8,8 +8,18 @@ import { LEAD_SELECT, rowToLead } from '../store/leadRow';
 import type { LeadService } from './leadService';
 import type { SettingsService } from './settingsService';
 
-export interface SweepChangeReport { leadId: number; number: string; change: 'lost' | 'appointmentExpired' | 'followUpCreated'; effectiveAt: number; followUpLeadId?: number }
-export interface SweepReport { at: number; dryRun: boolean; changes: SweepChangeReport[] }
+export interface SweepChangeReport {
+  leadId: number;
+  number: string;
+  change: 'lost' | 'appointmentExpired' | 'followUpCreated';
+  effectiveAt: number;
+  followUpLeadId?: number;
+}
+export interface SweepReport {
+  at: number;
+  dryRun: boolean;
+  changes: SweepChangeReport[];
+}
 
 export interface SweepService {
   run(at: number, opts?: { dryRun?: boolean; only?: ('lost' | 'appointmentExpiry' | 'recontact')[] }): SweepReport;
@@ -19,8 +29,12 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
   const { sqlite } = store;
   const candidates = {
     lost: sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE status = 'assigned' AND assigned_at <= ?`),
-    expiry: sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE status = 'appointment' AND frozen = 0 AND max(assigned_at, coalesce(appointment_at, 0)) <= ?`),
-    recontact: sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE close_reason = 'contact_again' AND follow_up_lead_id IS NULL AND recontact_at <= ?`),
+    expiry: sqlite.prepare(
+      `SELECT ${LEAD_SELECT} FROM leads WHERE status = 'appointment' AND frozen = 0 AND max(assigned_at, coalesce(appointment_at, 0)) <= ?`,
+    ),
+    recontact: sqlite.prepare(
+      `SELECT ${LEAD_SELECT} FROM leads WHERE close_reason = 'contact_again' AND follow_up_lead_id IS NULL AND recontact_at <= ?`,
+    ),
   };
   const fetch = (stmt: Statement<unknown[]>, bound: number): Lead[] =>
     (stmt.all(bound) as Record<string, unknown>[]).map(rowToLead);
@@ -37,12 +51,26 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
         sqlite.transaction(() => {
           for (const master of recontactDue(fetch(candidates.recontact, at), at)) {
             const effectiveAt = master.recontactAt ?? at;
-            const report: SweepChangeReport = { leadId: master.id, number: master.number, change: 'followUpCreated', effectiveAt };
+            const report: SweepChangeReport = {
+              leadId: master.id,
+              number: master.number,
+              change: 'followUpCreated',
+              effectiveAt,
+            };
             if (!dryRun) {
               const { masterLeadId, recontacted, assignedAt, ...input } = followUpLead(master);
-              const child = leads.create(input, SYSTEM_ACTOR, { assignedAt, masterLeadId, recontacted, at: effectiveAt });
+              const child = leads.create(input, SYSTEM_ACTOR, {
+                assignedAt,
+                masterLeadId,
+                recontacted,
+                at: effectiveAt,
+              });
               const ctx = { now: at, user: SYSTEM_ACTOR, settings: s };
-              leads.applyChanges(master, { ...diff(master, { followUpLeadId: child.id }, ctx, effectiveAt), effects: [] }, SYSTEM_ACTOR);
+              leads.applyChanges(
+                master,
+                { ...diff(master, { followUpLeadId: child.id }, ctx, effectiveAt), effects: [] },
+                SYSTEM_ACTOR,
+              );
               report.followUpLeadId = child.id;
             }
             changes.push(report);
@@ -60,9 +88,18 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
       }
       if (only.has('appointmentExpiry')) {
         sqlite.transaction(() => {
-          for (const c of appointmentExpirySweep(fetch(candidates.expiry, at - (s.appointmentExpiryDays - 1) * DAY), at, s)) {
+          for (const c of appointmentExpirySweep(
+            fetch(candidates.expiry, at - (s.appointmentExpiryDays - 1) * DAY),
+            at,
+            s,
+          )) {
             const lead = leads.load(c.leadId);
-            changes.push({ leadId: lead.id, number: lead.number, change: 'appointmentExpired', effectiveAt: c.effectiveAt });
+            changes.push({
+              leadId: lead.id,
+              number: lead.number,
+              change: 'appointmentExpired',
+              effectiveAt: c.effectiveAt,
+            });
             if (!dryRun) leads.applyChanges(lead, c.changes, SYSTEM_ACTOR);
           }
         })();

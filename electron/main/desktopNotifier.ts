@@ -4,7 +4,10 @@
 // and opens the lead.
 import type { AppCore } from '../core/appCore';
 
-export interface NotificationLike { show(): void; on(ev: 'click', fn: () => void): unknown }
+export interface NotificationLike {
+  show(): void;
+  on(ev: 'click', fn: () => void): unknown;
+}
 export interface NotifierDeps {
   core: AppCore;
   isSupported(): boolean;
@@ -23,15 +26,26 @@ export function startDesktopNotifier(d: NotifierDeps): () => void {
       const lang = d.core.settings.get('language');
       for (const n of d.core.notifications.takeUnshown(user.id, d.core.clock.now(), lang)) {
         const note = d.create({ title: n.title, body: n.body });
-        note.on('click', () => { shown.delete(note); if (n.leadId !== null) d.openLead(n.leadId); });
+        note.on('click', () => {
+          shown.delete(note);
+          if (n.leadId !== null) d.openLead(n.leadId);
+        });
         shown.add(note);
         if (shown.size > 50) shown.delete(shown.values().next().value!);
         note.show();
       }
-    } catch (e) { d.core.log('desktop notifications failed', e); }
+    } catch (e) {
+      d.core.log('desktop notifications failed', e);
+    }
   };
-  const off = d.core.events.on((e) => { if (e.type === 'notifications.new') setTimeout(tick, 0); });
+  const off = d.core.events.on((e) => {
+    if (e.type === 'notifications.new') setTimeout(tick, 0);
+  });
   tick();
   const timer = setInterval(tick, d.everyMs ?? 30_000);
-  return () => { off(); clearInterval(timer); shown.clear(); };
+  return () => {
+    off();
+    clearInterval(timer);
+    shown.clear();
+  };
 }

@@ -46,14 +46,23 @@ export function isAllowedNavigation(url: string): boolean {
 }
 
 /** A frame as Electron's WebFrameMain shows it (only what the checks read). */
-export interface FrameLike { readonly url: string; readonly parent?: FrameLike | null }
+export interface FrameLike {
+  readonly url: string;
+  readonly parent?: FrameLike | null;
+}
 
 /**
  * An IPC call is trusted only from the top-level frame of the sending window (`senderFrame === sender.mainFrame`, no
  * parent: never a subframe) while that frame shows our own app:// renderer.
  */
 export function isTrustedSender(frame: FrameLike | null | undefined, mainFrame: FrameLike | null | undefined): boolean {
-  return frame != null && frame === mainFrame && !frame.parent && typeof frame.url === 'string' && isAllowedNavigation(frame.url);
+  return (
+    frame != null &&
+    frame === mainFrame &&
+    !frame.parent &&
+    typeof frame.url === 'string' &&
+    isAllowedNavigation(frame.url)
+  );
 }
 
 /**
@@ -63,7 +72,8 @@ export function isTrustedSender(frame: FrameLike | null | undefined, mainFrame: 
 export function isAllowedFrameNavigation(details: { url: string; isMainFrame: boolean }): boolean {
   if (details.isMainFrame) return isAllowedNavigation(details.url);
   if (details.url === 'about:blank') return true;
-  if (typeof details.url === 'string' && details.url.startsWith('blob:')) return isAllowedNavigation(details.url.slice('blob:'.length));
+  if (typeof details.url === 'string' && details.url.startsWith('blob:'))
+    return isAllowedNavigation(details.url.slice('blob:'.length));
   return isAllowedNavigation(details.url);
 }
 
@@ -76,9 +86,14 @@ export function permissionAllowed(permission: string): boolean {
 export function parseExternalUrl(raw: string): string | null {
   if (typeof raw !== 'string' || raw.length > 2048 || /[\s\u0000-\u001f]/.test(raw.trim())) return null;
   let u: URL;
-  try { u = new URL(raw.trim()); } catch { return null; }
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return null;
+  }
   if (u.protocol === 'https:') return u.hostname && !u.username && !u.password ? u.toString() : null;
-  if (u.protocol === 'mailto:') return /^[^@\s/\\]+@[^@\s/\\]+$/.test(decodeURIComponent(u.pathname)) ? u.toString() : null;
+  if (u.protocol === 'mailto:')
+    return /^[^@\s/\\]+@[^@\s/\\]+$/.test(decodeURIComponent(u.pathname)) ? u.toString() : null;
   if (u.protocol === 'tel:') return /^\+?[0-9 ()./-]{3,32}$/.test(decodeURIComponent(u.pathname)) ? u.toString() : null;
   return null;
 }
@@ -89,14 +104,27 @@ export function parseExternalUrl(raw: string): string | null {
  */
 export function decodePathname(pathname: string): string | null {
   let s: string;
-  try { s = decodeURIComponent(pathname); } catch { return null; }
+  try {
+    s = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
   return s.includes('\u0000') ? null : s;
 }
 
 /** Maps an app://aslm/<path> request to a file under the renderer folder, or null (path traversal, bad encoding). */
-export function resolveAppFile(root: string, url: string, join: (...p: string[]) => string, normalize: (p: string) => string): string | null {
+export function resolveAppFile(
+  root: string,
+  url: string,
+  join: (...p: string[]) => string,
+  normalize: (p: string) => string,
+): string | null {
   let u: URL;
-  try { u = new URL(url); } catch { return null; }
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
   if (u.protocol !== 'app:' || u.host !== 'aslm') return null;
   const path = decodePathname(u.pathname);
   if (path === null) return null;

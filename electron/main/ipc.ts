@@ -23,7 +23,8 @@ export interface IpcMainLike {
 export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, window?: () => unknown): void {
   ipcMain.handle(IPC_CHANNEL, async (event, channel, input) => {
     const fromOurWindow = !window || (event.sender != null && event.sender === window());
-    if (!fromOurWindow || !isTrustedSender(event.senderFrame, event.sender?.mainFrame)) return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
+    if (!fromOurWindow || !isTrustedSender(event.senderFrame, event.sender?.mainFrame))
+      return { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
     return dispatch(typeof channel === 'string' ? channel : '', input, { transport: 'ipc' });
   });
 }

@@ -3,6 +3,8 @@ import { Menu, type BrowserWindow } from 'electron';
 import { menuTemplate } from './menuTemplate';
 
 export function buildMenu(language: string, win: () => BrowserWindow | null): Menu {
-  const go = (hash: string) => () => { void win()?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`); };
+  const go = (hash: string) => () => {
+    void win()?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
+  };
   return Menu.buildFromTemplate(menuTemplate(language, go));
 }

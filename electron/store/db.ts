@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index';
 
 export type Db = BetterSQLite3Database<typeof schema>;
-export interface Store { sqlite: Database.Database; db: Db; path: string }
+export interface Store {
+  sqlite: Database.Database;
+  db: Db;
+  path: string;
+}
 
 /** Where the generated migrations live (next to this file in the source tree and in the package). */
 export function migrationsFolder(): string {
@@ -44,9 +48,12 @@ function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boole
     // nearly empty file: statistics saying "empty" would mislead the planner while the tables fill up (the hourly
     // refresh and the one after an import take over).
     try {
-      const filled = (sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM leads LIMIT 1000)').get() as { n: number }).n >= 1000;
+      const filled =
+        (sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM leads LIMIT 1000)').get() as { n: number }).n >= 1000;
       if (filled) refreshPlannerStats(sqlite);
-    } catch (e) { if (/CORRUPT|NOTADB/.test(String((e as { code?: unknown }).code))) throw e; }
+    } catch (e) {
+      if (/CORRUPT|NOTADB/.test(String((e as { code?: unknown }).code))) throw e;
+    }
   }
   return { sqlite, db, path };
 }

@@ -12,7 +12,12 @@ import { startWebServer } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, 'test-clock': { type: 'string' }, 'static': { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    'test-clock': { type: 'string' },
+    static: { type: 'string' },
+  },
   allowPositionals: false,
 });
 
@@ -25,16 +30,36 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 let clock;
 if (values['test-clock'] !== undefined) {
   const start = Date.parse(values['test-clock']);
-  if (Number.isNaN(start)) { console.error('Invalid --test-clock (ISO date-time expected)'); process.exit(2); }
+  if (Number.isNaN(start)) {
+    console.error('Invalid --test-clock (ISO date-time expected)');
+    process.exit(2);
+  }
   clock = testClock(start);
 }
 // The core host: start-up check (recovery mode if the file is damaged), sweeps, digest and watched
 // folder while the core is open, daily backups, restore while running.
-const host = createCoreHost({ dbPath, clock, mode: 'browser', validateOutput: clock !== undefined, background: true, dailyBackups: true });
-const web = await startWebServer({ core: host, staticDir: values.static ?? join(here, '../../dist/renderer'), port, testClock: clock });
+const host = createCoreHost({
+  dbPath,
+  clock,
+  mode: 'browser',
+  validateOutput: clock !== undefined,
+  background: true,
+  dailyBackups: true,
+});
+const web = await startWebServer({
+  core: host,
+  staticDir: values.static ?? join(here, '../../dist/renderer'),
+  port,
+  testClock: clock,
+});
 console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${dbPath}`);
-if (!host.core()) console.log('The database failed its start-up check: the app opens in recovery mode (restore a backup there).');
+if (!host.core())
+  console.log('The database failed its start-up check: the app opens in recovery mode (restore a backup there).');
 console.log('Open that address in your browser. Press Ctrl+C to stop.');
-const stop = async () => { await web.close(); host.close(); process.exit(0); };
+const stop = async () => {
+  await web.close();
+  host.close();
+  process.exit(0);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -10,16 +10,25 @@ import type { TestClock } from '../core/clock';
 import { CSP, decodePathname } from '../main/guards';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
 };
 /** The same strict Content-Security-Policy as the desktop app's app:// renderer. */
 export { CSP };
 const MAX_BODY = 64 * 1024 * 1024;
 
 /** What the server calls: an app core, or the core host (which survives a restore and answers in recovery mode). */
-export interface CoreLike { dispatch: Dispatch; log(msg: string, err?: unknown): void }
+export interface CoreLike {
+  dispatch: Dispatch;
+  log(msg: string, err?: unknown): void;
+}
 
 export interface WebServerOptions {
   core: CoreLike;
@@ -30,12 +39,26 @@ export interface WebServerOptions {
   token?: string;
 }
 
-export interface WebServer { server: Server; url: string; token: string; close(): Promise<void> }
+export interface WebServer {
+  server: Server;
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+): void {
   res.writeHead(status, {
-    'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY',
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP,
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
   });
   res.end(body);
 }
@@ -59,17 +82,23 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const server = createServer(async (req, res) => {
     try {
-      if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER' } }));
+      if (!allowedHosts().has(req.headers.host ?? ''))
+        return send(res, 421, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER' } }));
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname === '/api/invoke' || url.pathname === '/test/clock') {
         if (req.method !== 'POST') return send(res, 405, '{}');
         const origin = req.headers.origin;
-        if ((origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) || req.headers['x-aslm-token'] !== token) {
+        if (
+          (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) ||
+          req.headers['x-aslm-token'] !== token
+        ) {
           return send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN_SENDER' } }));
         }
         let payload: unknown;
         let text: string;
-        try { text = await body(req); } catch {
+        try {
+          text = await body(req);
+        } catch {
           // Over the limit: answer and close the connection (the rest of the body is never read).
           const socket = req.socket;
           res.setHeader('Connection', 'close');
@@ -77,7 +106,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           res.once('finish', () => socket?.destroy());
           return;
         }
-        try { payload = JSON.parse(text); } catch { return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } })); }
+        try {
+          payload = JSON.parse(text);
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT' } }));
+        }
         if (url.pathname === '/test/clock') {
           if (!opts.testClock) return send(res, 404, '{}');
           const p = payload as { set?: number; advance?: number };
@@ -86,7 +119,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           return send(res, 200, JSON.stringify({ ok: true, value: { now: opts.testClock.now() } }));
         }
         const { channel, input } = (payload ?? {}) as { channel?: unknown; input?: unknown };
-        const reply = await opts.core.dispatch(typeof channel === 'string' ? channel : '', input, { transport: 'http' });
+        const reply = await opts.core.dispatch(typeof channel === 'string' ? channel : '', input, {
+          transport: 'http',
+        });
         return send(res, 200, JSON.stringify(reply));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{}');
@@ -99,9 +134,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const st = await stat(file).catch(() => null);
       if (!st || !st.isFile()) file = join(root, 'index.html');
       let data = await readFile(file).catch(() => null);
-      if (!data) return send(res, 503, 'The renderer is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
+      if (!data)
+        return send(res, 503, 'The renderer is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
       if (file.endsWith('index.html')) {
-        data = Buffer.from(data.toString('utf8').replace('<head>', `<head><meta name="aslm-token" content="${token}">`));
+        data = Buffer.from(
+          data.toString('utf8').replace('<head>', `<head><meta name="aslm-token" content="${token}">`),
+        );
       }
       return send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
     } catch (e) {
@@ -116,7 +154,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const addr = server.address();
   if (addr && typeof addr === 'object') port = addr.port;
   return {
-    server, token, url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
+    server,
+    token,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -5,7 +5,11 @@ import { invoke } from '../platform';
 
 type Info = Output<'app.info'>;
 type Counts = Output<'leads.counts'>['counts'];
-interface Ctx { info: Info | null; counts: Counts | null; refresh(): Promise<void> }
+interface Ctx {
+  info: Info | null;
+  counts: Counts | null;
+  refresh(): Promise<void>;
+}
 const InfoCtx = createContext<Ctx>({ info: null, counts: null, refresh: async () => undefined });
 
 export function AppInfoProvider({ children }: { children: ReactNode }) {
@@ -21,7 +25,10 @@ export function AppInfoProvider({ children }: { children: ReactNode }) {
     const id = setInterval(() => void refresh(), 60_000);
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
-    return () => { clearInterval(id); window.removeEventListener('focus', onFocus); };
+    return () => {
+      clearInterval(id);
+      window.removeEventListener('focus', onFocus);
+    };
   }, [refresh]);
   return <InfoCtx.Provider value={{ info, counts, refresh }}>{children}</InfoCtx.Provider>;
 }

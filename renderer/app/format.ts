@@ -6,7 +6,10 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(lang: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}|${JSON.stringify(opts)}`;
   let f = cache.get(key);
-  if (!f) { f = new Intl.DateTimeFormat(localeTag(lang), opts); cache.set(key, f); }
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeTag(lang), opts);
+    cache.set(key, f);
+  }
   return f;
 }
 const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
@@ -35,7 +38,10 @@ const numbers = new Map<string, Intl.NumberFormat>();
 function num(lang: string, opts: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(opts)}`;
   let f = numbers.get(key);
-  if (!f) { f = new Intl.NumberFormat(localeTag(lang), opts); numbers.set(key, f); }
+  if (!f) {
+    f = new Intl.NumberFormat(localeTag(lang), opts);
+    numbers.set(key, f);
+  }
   return f;
 }
 export const formatNumber = (n: number, lang: string, maximumFractionDigits?: number): string =>

@@ -11,17 +11,29 @@ import { parseFilter } from '../features/kpi/api';
 import { currentQuery } from './router';
 
 const LeadPage = lazy(() => import('../features/lead/LeadPage').then((m) => ({ default: m.LeadPage })));
-const NewLeadScreen = lazy(() => import('../features/newLead/NewLeadScreen').then((m) => ({ default: m.NewLeadScreen })));
+const NewLeadScreen = lazy(() =>
+  import('../features/newLead/NewLeadScreen').then((m) => ({ default: m.NewLeadScreen })),
+);
 const HelpScreen = lazy(() => import('../features/help/HelpScreen').then((m) => ({ default: m.HelpScreen })));
-const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 const ImportScreen = lazy(() => import('../features/import/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const MyDayScreen = lazy(() => import('../features/playbook/MyDayScreen').then((m) => ({ default: m.MyDayScreen })));
 const KpiScreen = lazy(() => import('../features/kpi/KpiScreen').then((m) => ({ default: m.KpiScreen })));
-const KpiLeadsScreen = lazy(() => import('../features/kpi/KpiLeadsScreen').then((m) => ({ default: m.KpiLeadsScreen })));
+const KpiLeadsScreen = lazy(() =>
+  import('../features/kpi/KpiLeadsScreen').then((m) => ({ default: m.KpiLeadsScreen })),
+);
 
 export function Routes({ path }: { path: string[] }): ReactNode {
   return (
-    <Suspense fallback={<Center h={200}><Loader size="sm" data-testid="route-loading" /></Center>}>
+    <Suspense
+      fallback={
+        <Center h={200}>
+          <Loader size="sm" data-testid="route-loading" />
+        </Center>
+      }
+    >
       <Route path={path} />
     </Suspense>
   );
@@ -33,7 +45,9 @@ function Route({ path }: { path: string[] }): ReactNode {
   switch (head) {
     case undefined:
     case 'list':
-      return <ListScreen view={(LIST_VIEWS as readonly string[]).includes(arg ?? '') ? (arg as ListView) : 'assigned'} />;
+      return (
+        <ListScreen view={(LIST_VIEWS as readonly string[]).includes(arg ?? '') ? (arg as ListView) : 'assigned'} />
+      );
     case 'lead': {
       const id = Number(arg);
       return Number.isInteger(id) && id > 0 ? <LeadPage key={id} id={id} /> : <Placeholder title={t('app:nav.lead')} />;
@@ -43,7 +57,11 @@ function Route({ path }: { path: string[] }): ReactNode {
     case 'kpi': {
       const q = currentQuery();
       const period = q.get('period') || 'this-week';
-      return arg === 'leads' ? <KpiLeadsScreen filter={parseFilter(q.get('f'))} period={period} /> : <KpiScreen period={period} />;
+      return arg === 'leads' ? (
+        <KpiLeadsScreen filter={parseFilter(q.get('f'))} period={period} />
+      ) : (
+        <KpiScreen period={period} />
+      );
     }
     case 'help':
       return <HelpScreen />;

@@ -12,7 +12,12 @@ interface SettingsCtx {
   setLanguage(l: Language): Promise<void>;
   refresh(): Promise<void>;
 }
-const Ctx = createContext<SettingsCtx>({ settings: null, language: 'en', setLanguage: async () => undefined, refresh: async () => undefined });
+const Ctx = createContext<SettingsCtx>({
+  settings: null,
+  language: 'en',
+  setLanguage: async () => undefined,
+  refresh: async () => undefined,
+});
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
@@ -24,14 +29,20 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       document.documentElement.lang = r.value.language;
     }
   }, []);
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   const setLanguage = useCallback(async (language: Language) => {
     await i18n.changeLanguage(language);
     document.documentElement.lang = language;
     const r = await invoke('settings.setLanguage', { language });
     if (r.ok) setSettings(r.value);
   }, []);
-  return <Ctx.Provider value={{ settings, language: settings?.language ?? 'en', setLanguage, refresh }}>{children}</Ctx.Provider>;
+  return (
+    <Ctx.Provider value={{ settings, language: settings?.language ?? 'en', setLanguage, refresh }}>
+      {children}
+    </Ctx.Provider>
+  );
 }
 
 export const useSettings = () => useContext(Ctx);

@@ -9,5 +9,12 @@ import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { DeskShortcuts } from './DeskShortcuts';
 
-export const headerSlots: ComponentType[] = [DeskShortcuts, GlobalSearch, NewLeadButton, NotificationBell, UserSwitch, HelpButton];
+export const headerSlots: ComponentType[] = [
+  DeskShortcuts,
+  GlobalSearch,
+  NewLeadButton,
+  NotificationBell,
+  UserSwitch,
+  HelpButton,
+];
 export const navSlots: ComponentType<{ here: string }>[] = [MyDayNav, ImportNav];

@@ -2,16 +2,39 @@
 //  - text contrast ≥ 4.5:1: filled colours one shade darker (indigo 8 with white text), black text on light fills
 //    (autoContrast), "dimmed" text in gray 7 instead of gray 6 (3.3:1 on white);
 //  - a translated name on the icon-only buttons Mantine draws itself (close ×, clear ×).
-import { Badge, CloseButton, createTheme, Drawer, MantineProvider, Modal, MultiSelect, Select, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Badge,
+  CloseButton,
+  createTheme,
+  Drawer,
+  MantineProvider,
+  Modal,
+  MultiSelect,
+  Select,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Text in a colour (c="green", light badges and buttons): a shade dark enough for 4.8:1 on white and on the colour's shade 2. */
 const DARK_TEXT: Record<string, string> = {
-  green: '#226d31', teal: '#076c4d', orange: '#a5370b', yellow: '#9a5000', lime: '#46700a', cyan: '#0a6475', blue: '#155896',
-  indigo: '#3046af', grape: '#822d97', violet: '#5638b2', pink: '#a11d4b', red: '#ab2424',
+  green: '#226d31',
+  teal: '#076c4d',
+  orange: '#a5370b',
+  yellow: '#9a5000',
+  lime: '#46700a',
+  cyan: '#0a6475',
+  blue: '#155896',
+  indigo: '#3046af',
+  grape: '#822d97',
+  violet: '#5638b2',
+  pink: '#a11d4b',
+  red: '#ab2424',
 };
-const light: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-primary-color-light-color': DARK_TEXT.indigo! };
+const light: Record<string, string> = {
+  '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+  '--mantine-primary-color-light-color': DARK_TEXT.indigo!,
+};
 for (const [c, hex] of Object.entries(DARK_TEXT)) {
   light[`--mantine-color-${c}-text`] = hex;
   light[`--mantine-color-${c}-light-color`] = hex;
@@ -29,12 +52,22 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
     const close = t('a11y:close');
     const clear = t('a11y:clear');
     return createTheme({
-      primaryColor: 'indigo', defaultRadius: 'sm', primaryShade: 8, autoContrast: true, luminanceThreshold: 0.18,
+      primaryColor: 'indigo',
+      defaultRadius: 'sm',
+      primaryShade: 8,
+      autoContrast: true,
+      luminanceThreshold: 0.18,
       components: {
         // Badges never cut their text ("ASSIG…"): a label too long for its column wraps onto a second line.
         Badge: Badge.extend({
           styles: {
-            root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', overflow: 'visible', paddingBlock: 1 },
+            root: {
+              height: 'auto',
+              minHeight: 'var(--badge-height)',
+              maxWidth: '100%',
+              overflow: 'visible',
+              paddingBlock: 1,
+            },
             label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
           },
         }),
@@ -48,5 +81,9 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [t, i18n.language]);
-  return <MantineProvider theme={theme} cssVariablesResolver={resolver}>{children}</MantineProvider>;
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={resolver}>
+      {children}
+    </MantineProvider>
+  );
 }

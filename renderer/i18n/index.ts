@@ -5,8 +5,13 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
 
-const english = import.meta.glob('../../locales/en/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
-const others = import.meta.glob(['../../locales/*/*.json', '!../../locales/en/*.json'], { import: 'default' }) as Record<string, () => Promise<Record<string, unknown>>>;
+const english = import.meta.glob('../../locales/en/*.json', { eager: true, import: 'default' }) as Record<
+  string,
+  Record<string, unknown>
+>;
+const others = import.meta.glob(['../../locales/*/*.json', '!../../locales/en/*.json'], {
+  import: 'default',
+}) as Record<string, () => Promise<Record<string, unknown>>>;
 const resources: Record<string, Record<string, Record<string, unknown>>> = { en: {} };
 for (const [path, data] of Object.entries(english)) {
   const m = /locales\/en\/([\w-]+)\.json$/.exec(path);
@@ -19,8 +24,14 @@ const lazyLocales: BackendModule = {
   init: () => undefined,
   read(lang, ns, done) {
     const load = others[`../../locales/${lang}/${ns}.json`];
-    if (!load) { done(null, lang === 'en' ? resources.en![ns] ?? {} : {}); return; }
-    load().then((data) => done(null, data), (e: unknown) => done(e instanceof Error ? e.message : String(e), null));
+    if (!load) {
+      done(null, lang === 'en' ? (resources.en![ns] ?? {}) : {});
+      return;
+    }
+    load().then(
+      (data) => done(null, data),
+      (e: unknown) => done(e instanceof Error ? e.message : String(e), null),
+    );
   },
 };
 
@@ -28,10 +39,20 @@ const LOCALE_TAG: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de
 export const localeTag = (lang: string): string => LOCALE_TAG[lang as Language] ?? 'en-GB';
 
 export function initI18n(language: Language = 'en') {
-  void i18n.use(lazyLocales).use(initReactI18next).init({
-    resources, partialBundledLanguages: true, lng: language, fallbackLng: 'en', supportedLngs: [...LANGUAGES],
-    ns: NAMESPACES, defaultNS: 'app', interpolation: { escapeValue: false }, returnNull: false,
-  });
+  void i18n
+    .use(lazyLocales)
+    .use(initReactI18next)
+    .init({
+      resources,
+      partialBundledLanguages: true,
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
+      ns: NAMESPACES,
+      defaultNS: 'app',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   return i18n;
 }
 export { i18n };

@@ -14,11 +14,12 @@ function values(lang: string): [string, string][] {
     if (typeof v === 'string') out.push([path, v]);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
   };
-  for (const f of readdirSync(join(dir, lang))) if (f.endsWith('.json')) walk(load(lang, f.replace('.json', '')), f.replace('.json', ''));
+  for (const f of readdirSync(join(dir, lang)))
+    if (f.endsWith('.json')) walk(load(lang, f.replace('.json', '')), f.replace('.json', ''));
   return out.filter(([k]) => !k.startsWith('help.glossary') && !k.includes('.glossary.'));
 }
 
-describe('the manuals\' own labels', () => {
+describe("the manuals' own labels", () => {
   it.each([
     ['it', 'domain', 'campaign.service_reminder', 'Service Reminder'],
     ['it', 'domain', 'campaign.warranty_end_reminder', 'Warranty End Reminder'],

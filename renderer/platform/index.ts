@@ -4,11 +4,14 @@ import type { Api, ChannelName, Input, Output, Reply } from '../../shared/contra
 import { httpBridge } from './http';
 
 declare global {
-  interface Window { aslm?: Api }
+  interface Window {
+    aslm?: Api;
+  }
 }
 
 export const bridge: Api = typeof window !== 'undefined' && window.aslm ? window.aslm : httpBridge();
-export const platformName: 'electron' | 'browser' = typeof window !== 'undefined' && window.aslm ? 'electron' : 'browser';
+export const platformName: 'electron' | 'browser' =
+  typeof window !== 'undefined' && window.aslm ? 'electron' : 'browser';
 
 /** Calls a channel; the reply is the output or a typed error (never throws for app errors). */
 export function invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<Reply<Output<C>>> {
@@ -17,7 +20,9 @@ export function invoke<C extends ChannelName>(channel: C, input: Input<C>): Prom
 
 /** Like invoke, but throws an AppCallError (with the typed error) instead of returning it. */
 export class AppCallError extends Error {
-  constructor(readonly error: Extract<Reply<unknown>, { ok: false }>['error']) { super(error.code); }
+  constructor(readonly error: Extract<Reply<unknown>, { ok: false }>['error']) {
+    super(error.code);
+  }
 }
 export async function call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
   const r = await invoke(channel, input);

@@ -4,18 +4,33 @@ import { LANGUAGES } from '../domain/vocabulary';
 import { instant } from './time';
 
 export const slaFigureSchema = z.object({
-  met: z.number(), missed: z.number(), pending: z.number(), rate: z.number().nullable(), target: z.number(),
+  met: z.number(),
+  missed: z.number(),
+  pending: z.number(),
+  rate: z.number().nullable(),
+  target: z.number(),
 });
 export const slaReportSchema = z.object({
-  at: z.number(), from: z.number(), to: z.number(), sla1: slaFigureSchema, sla2: slaFigureSchema, sla3: slaFigureSchema,
+  at: z.number(),
+  from: z.number(),
+  to: z.number(),
+  sla1: slaFigureSchema,
+  sla2: slaFigureSchema,
+  sla3: slaFigureSchema,
 });
 
-const span = z.object({ open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), close: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/) }).nullable();
+const span = z
+  .object({ open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), close: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/) })
+  .nullable();
 export const ruleSettingsSchema = z.object({
   timeZone: z.string().min(1).max(64),
   lostAfterDays: z.number().int().min(1).max(365),
   appointmentExpiryDays: z.number().int().min(1).max(365),
-  sla1Hours: z.number().int().min(1).max(24 * 30),
+  sla1Hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   sla2Days: z.number().int().min(1).max(365),
   sla3WindowDays: z.number().int().min(1).max(365),
   sla1Target: z.number().min(0).max(1),
@@ -48,7 +63,14 @@ export type AppSettings = z.infer<typeof appSettingsSchema>;
 export const appChannels = {
   'app.info': {
     input: z.object({}).default({}),
-    output: z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), now: z.number(), timeZone: z.string(), leadCount: z.number(), currentUser: z.object({ id: z.number(), name: z.string() }).nullable() }),
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      now: z.number(),
+      timeZone: z.string(),
+      leadCount: z.number(),
+      currentUser: z.object({ id: z.number(), name: z.string() }).nullable(),
+    }),
   },
   'settings.get': { input: z.object({}).default({}), output: appSettingsSchema },
   'settings.setLanguage': { input: z.object({ language: z.enum(LANGUAGES) }), output: appSettingsSchema },
@@ -57,9 +79,14 @@ export const appChannels = {
   /** The extra campaigns by name, as typed (each keeps a stable id while its name stays); the defaults are always there. */
   /** Ends (or skips) the first-run setup: the guided setup no longer opens on its own. */
   'settings.setSetupDone': { input: z.object({ done: z.boolean() }), output: appSettingsSchema },
-  'settings.setCampaigns': { input: z.object({ campaigns: z.array(z.string().max(200)).max(200) }), output: appSettingsSchema },
+  'settings.setCampaigns': {
+    input: z.object({ campaigns: z.array(z.string().max(200)).max(200) }),
+    output: appSettingsSchema,
+  },
   'demo.load': {
-    input: z.object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() }).default({ leads: 2000 }),
+    input: z
+      .object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() })
+      .default({ leads: 2000 }),
     output: z.object({ leads: z.number() }),
   },
   'kpi.sla': {

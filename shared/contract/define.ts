@@ -2,7 +2,10 @@
 import type { z } from 'zod';
 import type { Reply } from './errors';
 
-export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> { input: I; output: O }
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
 export type ChannelMap = Record<string, ChannelDef>;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

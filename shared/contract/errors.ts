@@ -16,7 +16,14 @@ export class AppError extends Error {
   readonly field?: string;
   readonly params?: Record<string, string | number>;
   readonly issues?: { path: string; message: string }[];
-  constructor(code: ErrorCode, opts: { field?: string; params?: Record<string, string | number>; issues?: { path: string; message: string }[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    opts: {
+      field?: string;
+      params?: Record<string, string | number>;
+      issues?: { path: string; message: string }[];
+    } = {},
+  ) {
     super(code);
     this.name = 'AppError';
     this.code = code;

@@ -94,7 +94,15 @@ export const importReportSchema = z.object({
   already: z.number(),
   rejected: z.array(rowIssueSchema),
   /** Rows that matched an open lead, with what was done. */
-  duplicates: z.array(z.object({ line: z.number(), leadId: z.number(), leadNumber: z.string(), by: z.enum(['vin', 'email', 'phone']), action: z.enum(['skipped', 'merged']) })),
+  duplicates: z.array(
+    z.object({
+      line: z.number(),
+      leadId: z.number(),
+      leadNumber: z.string(),
+      by: z.enum(['vin', 'email', 'phone']),
+      action: z.enum(['skipped', 'merged']),
+    }),
+  ),
   leadIds: z.array(z.number()),
   firstNumber: z.string().nullable(),
   lastNumber: z.string().nullable(),
@@ -104,7 +112,10 @@ export type ImportReport = z.infer<typeof importReportSchema>;
 
 export const presetSchema = z.object({
   name: z.string().trim().min(1).max(80),
-  source: z.enum(SOURCES).nullish().transform((v) => v ?? null),
+  source: z
+    .enum(SOURCES)
+    .nullish()
+    .transform((v) => v ?? null),
   mapping: importMappingSchema,
 });
 export const presetRowSchema = presetSchema.extend({ id: z.number(), updatedAt: z.number() });
@@ -113,7 +124,12 @@ export type ImportPreset = z.infer<typeof presetRowSchema>;
 export const watchFolderSchema = z.object({
   enabled: z.boolean().default(false),
   path: z.string().trim().max(1000).default(''),
-  preset: z.string().trim().max(80).nullish().transform((v) => v ?? null),
+  preset: z
+    .string()
+    .trim()
+    .max(80)
+    .nullish()
+    .transform((v) => v ?? null),
   duplicateDefault: z.enum(['skip', 'merge']).default('skip'),
   intervalSeconds: z.number().int().min(5).max(3600).default(30),
 });
@@ -128,11 +144,22 @@ export const importChannels = {
   },
   'import.presets.list': { input: z.object({}).default({}), output: z.array(presetRowSchema) },
   'import.presets.save': { input: presetSchema, output: presetRowSchema },
-  'import.presets.delete': { input: z.object({ name: z.string().trim().min(1).max(80) }), output: z.object({ deleted: z.boolean() }) },
+  'import.presets.delete': {
+    input: z.object({ name: z.string().trim().min(1).max(80) }),
+    output: z.object({ deleted: z.boolean() }),
+  },
   'import.watchFolder.get': { input: z.object({}).default({}), output: watchFolderSchema },
   'import.watchFolder.set': { input: watchFolderSchema, output: watchFolderSchema },
   'import.watchFolder.scan': {
     input: z.object({}).default({}),
-    output: z.array(z.object({ file: z.string(), ok: z.boolean(), movedTo: z.string(), imported: z.number(), error: z.string().optional() })),
+    output: z.array(
+      z.object({
+        file: z.string(),
+        ok: z.boolean(),
+        movedTo: z.string(),
+        imported: z.number(),
+        error: z.string().optional(),
+      }),
+    ),
   },
 };

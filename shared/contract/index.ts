@@ -14,7 +14,20 @@ import { backupChannels } from './backup';
 import { listPrintChannels } from './listPrint';
 import { listChannels } from './lists';
 
-export const contract = defineContract(appChannels, leadChannels, importChannels, playbookChannels, kpiChannels, deskChannels, peopleChannels, mailChannels, notificationChannels, backupChannels, listPrintChannels, listChannels);
+export const contract = defineContract(
+  appChannels,
+  leadChannels,
+  importChannels,
+  playbookChannels,
+  kpiChannels,
+  deskChannels,
+  peopleChannels,
+  mailChannels,
+  notificationChannels,
+  backupChannels,
+  listPrintChannels,
+  listChannels,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -1,14 +1,29 @@
 // Inputs of the lead actions, as zod schemas. The rules take the parsed types; the contract reuses them.
 import { z } from 'zod';
 import {
-  CHANNELS, CLOSE_REASONS, DIRECTIONS, LANGUAGES, LEAD_TYPES, OUTCOMES, SOURCES, CAMPAIGN_ID,
+  CHANNELS,
+  CLOSE_REASONS,
+  DIRECTIONS,
+  LANGUAGES,
+  LEAD_TYPES,
+  OUTCOMES,
+  SOURCES,
+  CAMPAIGN_ID,
 } from '../domain/vocabulary';
 import { instant } from './time';
 import { hasLoneSurrogate } from '../rules/contact';
 
 /** Text as typed: a lone UTF-16 surrogate (it would be stored as U+FFFD) is refused once, here (TEXT_INVALID). */
-const text = (max: number) => z.string().trim().max(max).refine((s) => !hasLoneSurrogate(s), { message: 'TEXT_INVALID' });
-const optText = (max: number) => text(max).nullish().transform((v) => (v ? v : null));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !hasLoneSurrogate(s), { message: 'TEXT_INVALID' });
+const optText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 export const recordContactInput = z.object({
   direction: z.enum(DIRECTIONS),
@@ -32,7 +47,10 @@ export const closedInSaleInput = z.object({
 export type ClosedInSaleInput = z.infer<typeof closedInSaleInput>;
 
 export const closedNoSaleInput = z.object({
-  reason: z.enum(CLOSE_REASONS).nullish().transform((v) => v ?? null),
+  reason: z
+    .enum(CLOSE_REASONS)
+    .nullish()
+    .transform((v) => v ?? null),
   notes: optText(4000),
   endOfOwnership: instant.nullish().transform((v) => v ?? null),
 });
@@ -90,14 +108,33 @@ export const newLeadInput = z.object({
   customerNotes: optText(4000),
   campaignNotes: optText(4000),
   additionalServices: optText(1000),
-  assigneeId: z.number().int().positive().nullish().transform((v) => v ?? null),
-  customerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  assigneeId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
+  customerId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .transform((v) => v ?? null),
   /** The customer's id in the dealer's DMS, when known: the first key to find an existing customer. */
   customerDmsId: z.string().trim().max(40).nullish(),
-  consents: z.object({
-    directMarketing: z.boolean(), profiling: z.boolean(), email: z.boolean(), phone: z.boolean(),
-    post: z.boolean(), sms: z.boolean(), fax: z.boolean(), social: z.boolean(),
-  }).partial().optional(),
+  consents: z
+    .object({
+      directMarketing: z.boolean(),
+      profiling: z.boolean(),
+      email: z.boolean(),
+      phone: z.boolean(),
+      post: z.boolean(),
+      sms: z.boolean(),
+      fax: z.boolean(),
+      social: z.boolean(),
+    })
+    .partial()
+    .optional(),
 });
 export type NewLeadInput = z.input<typeof newLeadInput>;
 export type NewLead = z.infer<typeof newLeadInput>;

@@ -2,11 +2,28 @@
 import { z } from 'zod';
 import { LIST_VIEWS, STATUSES, LEAD_TYPES, SOURCES } from '../domain/vocabulary';
 import {
-  closedInSaleInput, closedNoSaleInput, contactAgainInput, editInput, makeAppointmentInput, newLeadInput, recordContactInput,
+  closedInSaleInput,
+  closedNoSaleInput,
+  contactAgainInput,
+  editInput,
+  makeAppointmentInput,
+  newLeadInput,
+  recordContactInput,
 } from './inputs';
 import { leadDetailSchema } from './models';
 
-export const SORT_KEYS = ['default', 'name', 'createdAt', 'status', 'source', 'campaign', 'contactAttempts', 'daysFromCreation', 'assignee', 'sla'] as const;
+export const SORT_KEYS = [
+  'default',
+  'name',
+  'createdAt',
+  'status',
+  'source',
+  'campaign',
+  'contactAttempts',
+  'daysFromCreation',
+  'assignee',
+  'sla',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const listQuery = z.object({
@@ -78,7 +95,10 @@ const act = <T extends z.ZodType>(input: T) => z.object({ id, version: leadVersi
 
 export const leadChannels = {
   'leads.list': { input: listQuery, output: listPage },
-  'leads.counts': { input: z.object({}).default({}), output: z.object({ counts: z.record(z.enum(LIST_VIEWS), z.number()), at: z.number() }) },
+  'leads.counts': {
+    input: z.object({}).default({}),
+    output: z.object({ counts: z.record(z.enum(LIST_VIEWS), z.number()), at: z.number() }),
+  },
   'leads.globalSearch': { input: globalSearchInput, output: globalSearchResult },
   'leads.get': { input: z.object({ id }), output: leadDetailSchema },
   'leads.create': { input: newLeadInput, output: leadDetailSchema },
@@ -89,9 +109,18 @@ export const leadChannels = {
   'leads.closedNoSale': { input: act(closedNoSaleInput), output: leadDetailSchema },
   'leads.contactAgain': { input: act(contactAgainInput), output: leadDetailSchema },
   /** Whether the customer came to the appointment (docs/rules.md §6): an indicator, allowed once its time has passed. */
-  'leads.recordAppointmentKept': { input: z.object({ id, version: z.number().int().positive(), kept: z.boolean() }), output: leadDetailSchema },
+  'leads.recordAppointmentKept': {
+    input: z.object({ id, version: z.number().int().positive(), kept: z.boolean() }),
+    output: leadDetailSchema,
+  },
   /** Undo of the caller's just-recorded contact (a one-click outcome), while nothing else happened (same version). */
-  'leads.undoContact': { input: z.object({ id, version: z.number().int().positive(), contactId: id }), output: leadDetailSchema },
+  'leads.undoContact': {
+    input: z.object({ id, version: z.number().int().positive(), contactId: id }),
+    output: leadDetailSchema,
+  },
   /** The manager corrects a contact recorded by mistake (direction, channel, outcome, notes); history keeps old → new. */
-  'leads.correctContact': { input: z.object({ id, version: z.number().int().positive(), contactId: id, input: recordContactInput }), output: leadDetailSchema },
+  'leads.correctContact': {
+    input: z.object({ id, version: z.number().int().positive(), contactId: id, input: recordContactInput }),
+    output: leadDetailSchema,
+  },
 };

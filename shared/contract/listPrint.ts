@@ -4,12 +4,21 @@ import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary';
 import { listQuery } from './leads';
 
-export const listPrintInput = listQuery.omit({ page: true, pageSize: true }).extend({ language: z.enum(LANGUAGES).optional() });
+export const listPrintInput = listQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ language: z.enum(LANGUAGES).optional() });
 export type ListPrintQuery = z.input<typeof listPrintInput>;
 
 export const listPrintChannels = {
   'lists.print': {
     input: listPrintInput,
-    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number(), rows: z.number(), total: z.number() }),
+    output: z.object({
+      fileName: z.string(),
+      mime: z.string(),
+      base64: z.string(),
+      bytes: z.number(),
+      rows: z.number(),
+      total: z.number(),
+    }),
   },
 };

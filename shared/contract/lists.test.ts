@@ -4,8 +4,18 @@ import { DEFAULT_LIST_PREFS, LIST_COLUMNS, listPrefsSchema, normalizeListPrefs }
 describe('the list layout', () => {
   it.each([
     ['defaults stay', DEFAULT_LIST_PREFS, [...LIST_COLUMNS], []],
-    ['duplicates dropped, missing columns appended', { ...DEFAULT_LIST_PREFS, order: ['sla', 'name', 'sla'] }, ['sla', 'name', ...LIST_COLUMNS.filter((c) => c !== 'sla' && c !== 'name')], []],
-    ['the name cannot be hidden', { ...DEFAULT_LIST_PREFS, hidden: ['name', 'source', 'source'] }, [...LIST_COLUMNS], ['source']],
+    [
+      'duplicates dropped, missing columns appended',
+      { ...DEFAULT_LIST_PREFS, order: ['sla', 'name', 'sla'] },
+      ['sla', 'name', ...LIST_COLUMNS.filter((c) => c !== 'sla' && c !== 'name')],
+      [],
+    ],
+    [
+      'the name cannot be hidden',
+      { ...DEFAULT_LIST_PREFS, hidden: ['name', 'source', 'source'] },
+      [...LIST_COLUMNS],
+      ['source'],
+    ],
   ] as const)('%s', (_name, input, order, hidden) => {
     const p = normalizeListPrefs(listPrefsSchema.parse(input));
     expect(p.order).toEqual(order);

@@ -3,7 +3,18 @@
 import { z } from 'zod';
 
 /** The columns of a lead list, in their default order (the manual's columns, then assignee, SLA and next step). */
-export const LIST_COLUMNS = ['name', 'createdAt', 'status', 'source', 'campaign', 'contactAttempts', 'daysFromCreation', 'assignee', 'sla', 'nextStep'] as const;
+export const LIST_COLUMNS = [
+  'name',
+  'createdAt',
+  'status',
+  'source',
+  'campaign',
+  'contactAttempts',
+  'daysFromCreation',
+  'assignee',
+  'sla',
+  'nextStep',
+] as const;
 export type ListColumn = (typeof LIST_COLUMNS)[number];
 /** The name opens the lead: it cannot be hidden. */
 export const REQUIRED_COLUMNS: readonly ListColumn[] = ['name'];
@@ -13,11 +24,18 @@ export const MAX_COLUMN_WIDTH = 600;
 
 const column = z.enum(LIST_COLUMNS);
 export const listPrefsSchema = z.object({
-  order: z.array(column).max(40).default([...LIST_COLUMNS]),
+  order: z
+    .array(column)
+    .max(40)
+    .default([...LIST_COLUMNS]),
   hidden: z.array(column).max(40).default([]),
   /** Widths in CSS pixels set by dragging a header's edge; a column without one sizes to its content. */
   widths: z.partialRecord(column, z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH)).default({}),
-  pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>, z.ZodLiteral<200>]).default(50),
+  pageSize: z
+    .union(
+      PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>, z.ZodLiteral<200>],
+    )
+    .default(50),
 });
 export type ListPrefs = z.infer<typeof listPrefsSchema>;
 export const DEFAULT_LIST_PREFS: ListPrefs = { order: [...LIST_COLUMNS], hidden: [], widths: {}, pageSize: 50 };

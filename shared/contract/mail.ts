@@ -57,7 +57,9 @@ export const mailChannels = {
     output: z.object({ to: z.string(), messageId: z.string(), response: z.string() }),
   },
   'mail.outbox.list': {
-    input: z.object({ leadId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
+    input: z
+      .object({ leadId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(50) })
+      .default({ limit: 50 }),
     output: z.object({ items: z.array(outboxItemSchema), counts: z.record(z.string(), z.number()) }),
   },
   /** A failed e-mail is queued again (after the address or the account was fixed). */

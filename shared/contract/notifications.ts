@@ -27,12 +27,18 @@ export const notifySettingsSchema = z.object({
 
 export const notificationChannels = {
   'notifications.list': {
-    input: z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(30), language: z.enum(['en', 'fr', 'de', 'it']).optional() })
+    input: z
+      .object({
+        unreadOnly: z.boolean().default(false),
+        limit: z.number().int().min(1).max(200).default(30),
+        language: z.enum(['en', 'fr', 'de', 'it']).optional(),
+      })
       .default({ unreadOnly: false, limit: 30 }),
     output: z.object({ items: z.array(notificationSchema), unread: z.number() }),
   },
   'notifications.markRead': {
-    input: z.object({ ids: z.array(z.number().int().positive()).max(500).optional(), all: z.boolean().optional() })
+    input: z
+      .object({ ids: z.array(z.number().int().positive()).max(500).optional(), all: z.boolean().optional() })
       .refine((v) => v.all === true || (v.ids?.length ?? 0) > 0, { message: 'ids or all', path: ['ids'] }),
     output: z.object({ unread: z.number() }),
   },

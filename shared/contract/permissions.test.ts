@@ -10,12 +10,16 @@ describe('the permission table', () => {
     for (const c of Object.keys(CHANNEL_PERMISSIONS)) expect(CHANNEL_NAMES).toContain(c);
   });
   it('every channel that changes settings, people or rules needs `manage`', () => {
-    const settingsWrites = CHANNEL_NAMES.filter((c) => /\.(set[A-Z]?\w*|save|reset|delete)$/.test(c) && !OPEN_WRITES.has(c));
+    const settingsWrites = CHANNEL_NAMES.filter(
+      (c) => /\.(set[A-Z]?\w*|save|reset|delete)$/.test(c) && !OPEN_WRITES.has(c),
+    );
     expect(settingsWrites.length).toBeGreaterThan(8);
     for (const c of settingsWrites) expect(permissionOf(c), c).toBe('manage');
   });
   it('every lead action is checked against the assignee', () => {
-    for (const c of CHANNEL_NAMES.filter((x) => /^leads\.(edit|recordContact|makeAppointment|closedInSale|closedNoSale|contactAgain)$/.test(x))) {
+    for (const c of CHANNEL_NAMES.filter((x) =>
+      /^leads\.(edit|recordContact|makeAppointment|closedInSale|closedNoSale|contactAgain)$/.test(x),
+    )) {
       expect(permissionOf(c), c).toBe('lead');
     }
   });

@@ -40,7 +40,12 @@ export type PlaybookItem = z.infer<typeof playbookItemSchema>;
 /** `missing`: the dealership's values the text uses that are not set yet (the desk is warned). */
 const templateText = z.object({ subject: z.string(), body: z.string(), missing: z.array(z.string()).optional() });
 export const templateRowSchema = z.object({
-  kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string(), body: z.string(), custom: z.boolean(), updatedAt: z.number().nullable(),
+  kind: z.enum(TEMPLATE_KINDS),
+  language: z.enum(LANGUAGES),
+  subject: z.string(),
+  body: z.string(),
+  custom: z.boolean(),
+  updatedAt: z.number().nullable(),
 });
 
 export const playbookSettingsSchema = z.object({
@@ -49,13 +54,23 @@ export const playbookSettingsSchema = z.object({
   closeAfterEmailWorkingHours: z.number().int().min(1).max(400),
 });
 
-const page = { page: z.number().int().min(0).max(1_000_000).default(0), pageSize: z.number().int().min(1).max(500).default(50) };
+const page = {
+  page: z.number().int().min(0).max(1_000_000).default(0),
+  pageSize: z.number().int().min(1).max(500).default(50),
+};
 
 export const playbookChannels = {
   'playbook.step': {
     input: z.object({ id: z.number().int().positive() }),
     output: z.object({
-      leadId: z.number(), version: z.number(), email: z.string().nullable(), name: z.string(), step: nextStepSchema, due: z.boolean(), phoneValid: z.boolean().nullable(), language: z.enum(LANGUAGES),
+      leadId: z.number(),
+      version: z.number(),
+      email: z.string().nullable(),
+      name: z.string(),
+      step: nextStepSchema,
+      due: z.boolean(),
+      phoneValid: z.boolean().nullable(),
+      language: z.enum(LANGUAGES),
       scripts: z.object({ phone_script: templateText, voicemail: templateText, email_no_answer: templateText }),
       at: z.number(),
     }),
@@ -63,20 +78,43 @@ export const playbookChannels = {
   /** The next step of the given leads (a list column): one query for the page, not one per row. */
   'playbook.steps': {
     input: z.object({ ids: z.array(z.number().int().positive()).max(500) }),
-    output: z.object({ steps: z.array(z.object({ leadId: z.number(), step: nextStepSchema, due: z.boolean() })), at: z.number() }),
+    output: z.object({
+      steps: z.array(z.object({ leadId: z.number(), step: nextStepSchema, due: z.boolean() })),
+      at: z.number(),
+    }),
   },
   'playbook.myDay': {
-    input: z.object({ dueOnly: z.boolean().default(false), ...page }).default({ dueOnly: false, page: 0, pageSize: 50 }),
-    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), open: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
+    input: z
+      .object({ dueOnly: z.boolean().default(false), ...page })
+      .default({ dueOnly: false, page: 0, pageSize: 50 }),
+    output: z.object({
+      rows: z.array(playbookItemSchema),
+      total: z.number(),
+      open: z.number(),
+      due: z.number(),
+      page: z.number(),
+      pageSize: z.number(),
+      at: z.number(),
+    }),
   },
   'playbook.list': {
-    input: z.object({
-      due: z.boolean().default(false),
-      assigneeId: z.number().int().positive().nullish(),
-      kind: z.enum(STEP_KINDS).nullish(),
-      ...page,
-    }).default({ due: false, page: 0, pageSize: 50 }),
-    output: z.object({ rows: z.array(playbookItemSchema), total: z.number(), open: z.number(), due: z.number(), page: z.number(), pageSize: z.number(), at: z.number() }),
+    input: z
+      .object({
+        due: z.boolean().default(false),
+        assigneeId: z.number().int().positive().nullish(),
+        kind: z.enum(STEP_KINDS).nullish(),
+        ...page,
+      })
+      .default({ due: false, page: 0, pageSize: 50 }),
+    output: z.object({
+      rows: z.array(playbookItemSchema),
+      total: z.number(),
+      open: z.number(),
+      due: z.number(),
+      page: z.number(),
+      pageSize: z.number(),
+      at: z.number(),
+    }),
   },
   'playbook.sendEmail': {
     input: z.object({
@@ -91,8 +129,16 @@ export const playbookChannels = {
   'playbook.settings.set': { input: playbookSettingsSchema, output: playbookSettingsSchema },
   'templates.list': { input: z.object({}).default({}), output: z.array(templateRowSchema) },
   'templates.save': {
-    input: z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES), subject: z.string().trim().max(300).default(''), body: z.string().trim().min(1).max(20_000) }),
+    input: z.object({
+      kind: z.enum(TEMPLATE_KINDS),
+      language: z.enum(LANGUAGES),
+      subject: z.string().trim().max(300).default(''),
+      body: z.string().trim().min(1).max(20_000),
+    }),
     output: templateRowSchema,
   },
-  'templates.reset': { input: z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES) }), output: templateRowSchema },
+  'templates.reset': {
+    input: z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(LANGUAGES) }),
+    output: templateRowSchema,
+  },
 };

@@ -5,7 +5,11 @@ import { z } from 'zod';
 import { MAX_INSTANT, MIN_INSTANT, dayProblem } from '../domain/timeBounds';
 
 /** An instant (ms since the epoch) the desk handles. */
-export const instant = z.number().min(MIN_INSTANT, { error: 'DATE_OUT_OF_RANGE' }).max(MAX_INSTANT, { error: 'DATE_OUT_OF_RANGE' }).int();
+export const instant = z
+  .number()
+  .min(MIN_INSTANT, { error: 'DATE_OUT_OF_RANGE' })
+  .max(MAX_INSTANT, { error: 'DATE_OUT_OF_RANGE' })
+  .int();
 
 /** A local calendar day "YYYY-MM-DD" that exists, within the years the desk handles. */
 export const calendarDay = z.string().superRefine((s, ctx) => {

@@ -1,6 +1,16 @@
 // The lead as the rules see it (docs/rules.md §1). Times are epoch milliseconds (UTC instants).
 import type {
-  Campaign, Channel, CloseCategory, CloseReason, Consents, Direction, Language, LeadType, Outcome, Source, Status,
+  Campaign,
+  Channel,
+  CloseCategory,
+  CloseReason,
+  Consents,
+  Direction,
+  Language,
+  LeadType,
+  Outcome,
+  Source,
+  Status,
 } from './vocabulary';
 
 export interface Lead {

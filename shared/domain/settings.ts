@@ -1,8 +1,19 @@
 // Settings the rules depend on (docs/rules.md §4, §6). Defaults are the manual's figures.
 
-export interface OpeningSpan { open: string; close: string } // "08:30" .. "18:30", dealer local time
+export interface OpeningSpan {
+  open: string;
+  close: string;
+} // "08:30" .. "18:30", dealer local time
 /** Index 0 = Sunday … 6 = Saturday (as Date#getDay). null = closed. */
-export type OpeningHours = [OpeningSpan | null, OpeningSpan | null, OpeningSpan | null, OpeningSpan | null, OpeningSpan | null, OpeningSpan | null, OpeningSpan | null];
+export type OpeningHours = [
+  OpeningSpan | null,
+  OpeningSpan | null,
+  OpeningSpan | null,
+  OpeningSpan | null,
+  OpeningSpan | null,
+  OpeningSpan | null,
+  OpeningSpan | null,
+];
 
 export interface RuleSettings {
   /** IANA zone of the dealership: calendar days and opening hours are counted in it. */

@@ -40,13 +40,22 @@ export const CLOSE_REASONS = [
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 /** Reasons a user may pick in the Closed No Sale dialog (contact_again is set only by Contact Again). */
-export const PICKABLE_CLOSE_REASONS = CLOSE_REASONS.filter((r) => r !== 'contact_again') as Exclude<CloseReason, 'contact_again'>[];
+export const PICKABLE_CLOSE_REASONS = CLOSE_REASONS.filter((r) => r !== 'contact_again') as Exclude<
+  CloseReason,
+  'contact_again'
+>[];
 
 /**
  * Reason categories. The manual has ONE: "Not Interested Now", the category of Contact Again. The others are
  * no longer set (a flat list has no category); they stay readable for leads closed by earlier versions.
  */
-export const CLOSE_CATEGORIES = ['not_interested', 'not_eligible', 'not_reachable', 'other', 'not_interested_now'] as const;
+export const CLOSE_CATEGORIES = [
+  'not_interested',
+  'not_eligible',
+  'not_reachable',
+  'other',
+  'not_interested_now',
+] as const;
 export type CloseCategory = (typeof CLOSE_CATEGORIES)[number];
 /** The category of each reason: only Contact Again has one (manual 004: «Not Interested Now» → "Contatta di nuovo"). */
 export const CLOSE_REASON_CATEGORY: Record<CloseReason, CloseCategory | null> = {
@@ -85,5 +94,12 @@ export const CONSENTS = ['directMarketing', 'profiling', 'email', 'phone', 'post
 export type ConsentKey = (typeof CONSENTS)[number];
 export type Consents = Record<ConsentKey, boolean>;
 
-export const ACTIONS = ['edit', 'recordContact', 'makeAppointment', 'closedInSale', 'closedNoSale', 'contactAgain'] as const;
+export const ACTIONS = [
+  'edit',
+  'recordContact',
+  'makeAppointment',
+  'closedInSale',
+  'closedNoSale',
+  'contactAgain',
+] as const;
 export type ActionId = (typeof ACTIONS)[number];

@@ -32,16 +32,24 @@ describe('parseCsv', () => {
     ]);
   });
   it('old Mac CR line ends and a missing final newline', () => {
-    expect(parseCsv('a,b\r1,2', ',')).toEqual([{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '2'] }]);
+    expect(parseCsv('a,b\r1,2', ',')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+    ]);
   });
   it('a stray quote inside an unquoted cell is literal; formulas stay text', () => {
-    expect(parseCsv('5" wheel,=HYPERLINK("http://x";"y")\n', ',')[0]!.cells).toEqual(['5" wheel', '=HYPERLINK("http://x";"y")']);
+    expect(parseCsv('5" wheel,=HYPERLINK("http://x";"y")\n', ',')[0]!.cells).toEqual([
+      '5" wheel',
+      '=HYPERLINK("http://x";"y")',
+    ]);
   });
 });
 
 describe('toCsv', () => {
   it('quotes what needs it and neutralizes formula-like cells', () => {
-    expect(toCsv([['a;b', 'x"y', '=1+1', '+33 1 23', '-2', '@SUM', 'plain', null, 3]])).toBe('"a;b";"x""y";\'=1+1;\'+33 1 23;\'-2;\'@SUM;plain;;3\r\n');
+    expect(toCsv([['a;b', 'x"y', '=1+1', '+33 1 23', '-2', '@SUM', 'plain', null, 3]])).toBe(
+      '"a;b";"x""y";\'=1+1;\'+33 1 23;\'-2;\'@SUM;plain;;3\r\n',
+    );
     expect(looksLikeFormula('=A1')).toBe(true);
     expect(looksLikeFormula('Anna')).toBe(false);
   });
@@ -81,7 +89,7 @@ describe('toCsv', () => {
     const rows = [
       ['Nom', 'Prénom', 'Note', 'Adresse'],
       ['Müller', 'Jürgen', 'dit "oui", puis; non', 'Rue 1\n75001 Paris'],
-      ['O\'Brien', ' Anne ', 'a|b\tc', ''],
+      ["O'Brien", ' Anne ', 'a|b\tc', ''],
       ['Rossi', 'Mario', 'x', '€ 12,50'],
     ];
     for (const d of [';', ',', '\t', '|'] as const) {
@@ -100,7 +108,11 @@ function referenceParseCsv(text: string, delimiter: Delimiter): CsvRow[] {
   let line = 1;
   let recordLine = 1;
   const n = text.length;
-  const pushCell = () => { cells.push(quoted ? cell : cell.trim()); cell = ''; quoted = false; };
+  const pushCell = () => {
+    cells.push(quoted ? cell : cell.trim());
+    cell = '';
+    quoted = false;
+  };
   const pushRow = () => {
     pushCell();
     if (cells.some((c) => c !== '')) rows.push({ line: recordLine, cells });
@@ -110,10 +122,21 @@ function referenceParseCsv(text: string, delimiter: Delimiter): CsvRow[] {
     const ch = text[i]!;
     if (inQuotes) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else inQuotes = false;
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else inQuotes = false;
       } else {
         if (ch === '\n') line++;
-        else if (ch === '\r') { line++; if (text[i + 1] === '\n') { cell += '\r'; i++; cell += '\n'; continue; } }
+        else if (ch === '\r') {
+          line++;
+          if (text[i + 1] === '\n') {
+            cell += '\r';
+            i++;
+            cell += '\n';
+            continue;
+          }
+        }
         cell += ch;
       }
       continue;
@@ -121,7 +144,11 @@ function referenceParseCsv(text: string, delimiter: Delimiter): CsvRow[] {
     if (ch === '"') {
       // A quote opens a quoted cell only at the cell's start (spaces before it are dropped);
       // elsewhere it is a literal character (lenient, like Excel).
-      if (cell.trim() === '' && !quoted) { cell = ''; inQuotes = true; quoted = true; } else cell += ch;
+      if (cell.trim() === '' && !quoted) {
+        cell = '';
+        inQuotes = true;
+        quoted = true;
+      } else cell += ch;
     } else if (ch === delimiter) {
       pushCell();
     } else if (ch === '\n' || ch === '\r') {
@@ -138,28 +165,55 @@ function referenceParseCsv(text: string, delimiter: Delimiter): CsvRow[] {
   }
   if (cell !== '' || cells.length > 0 || quoted) pushRow();
   // Normalize the line breaks kept inside quoted cells.
-  for (const r of rows) for (let k = 0; k < r.cells.length; k++) {
-    const c = r.cells[k]!;
-    if (c.includes('\r')) r.cells[k] = c.replace(/\r\n?/g, '\n');
-  }
+  for (const r of rows)
+    for (let k = 0; k < r.cells.length; k++) {
+      const c = r.cells[k]!;
+      if (c.includes('\r')) r.cells[k] = c.replace(/\r\n?/g, '\n');
+    }
   return rows;
 }
 
 describe('parseCsv = the character-by-character reader', () => {
   it('on random text made of quotes, delimiters, line breaks, spaces and letters', () => {
     let seed = 12345;
-    const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-    const alphabet = ['a', 'b', 'é', ' ', ' ', '\t', ',', ';', '|', '"', '"', '""', '\r', '\n', '\r\n', '\u00a0', 'x y', '😀'];
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const alphabet = [
+      'a',
+      'b',
+      'é',
+      ' ',
+      ' ',
+      '\t',
+      ',',
+      ';',
+      '|',
+      '"',
+      '"',
+      '""',
+      '\r',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      'x y',
+      '😀',
+    ];
     for (let t = 0; t < 20_000; t++) {
       const len = Math.floor(rnd() * 40);
       let text = '';
       for (let k = 0; k < len; k++) text += alphabet[Math.floor(rnd() * alphabet.length)];
-      for (const d of [',', ';', '\t', '|'] as const) expect(parseCsv(text, d), JSON.stringify([text, d])).toEqual(referenceParseCsv(text, d));
+      for (const d of [',', ';', '\t', '|'] as const)
+        expect(parseCsv(text, d), JSON.stringify([text, d])).toEqual(referenceParseCsv(text, d));
     }
   });
   it('on a large export', () => {
     const rows: string[] = ['Lead ID;First Name;Last Name;Notes'];
-    for (let k = 0; k < 3000; k++) rows.push(`HQ-${k}; Anna ;Rossi${k};${k % 7 === 0 ? '"multi\r\nline; ""quoted"""' : k % 5 === 0 ? '' : 'plain text'}`);
+    for (let k = 0; k < 3000; k++)
+      rows.push(
+        `HQ-${k}; Anna ;Rossi${k};${k % 7 === 0 ? '"multi\r\nline; ""quoted"""' : k % 5 === 0 ? '' : 'plain text'}`,
+      );
     const text = rows.join('\r\n') + '\r\n';
     expect(parseCsv(text, ';')).toEqual(referenceParseCsv(text, ';'));
   });

@@ -33,11 +33,19 @@ export function sniffDelimiter(text: string, maxLines = 20): Delimiter {
   };
   for (let i = 0; i < text.length && lines < maxLines; i++) {
     const ch = text[i]!;
-    if (ch === '"') { inQuotes = !inQuotes; lineHasContent = true; continue; }
+    if (ch === '"') {
+      inQuotes = !inQuotes;
+      lineHasContent = true;
+      continue;
+    }
     if (inQuotes) continue;
-    if (ch === '\n' || ch === '\r') { endLine(); continue; }
+    if (ch === '\n' || ch === '\r') {
+      endLine();
+      continue;
+    }
     if (ch.trim() !== '') lineHasContent = true;
-    if ((DELIMITERS as readonly string[]).includes(ch)) lineCounts.set(ch as Delimiter, (lineCounts.get(ch as Delimiter) ?? 0) + 1);
+    if ((DELIMITERS as readonly string[]).includes(ch))
+      lineCounts.set(ch as Delimiter, (lineCounts.get(ch as Delimiter) ?? 0) + 1);
   }
   if (lines < maxLines) endLine();
   let best: Delimiter = ';';
@@ -51,7 +59,10 @@ export function sniffDelimiter(text: string, maxLines = 20): Delimiter {
     // Lines agreeing with the header's count (a trailing-delimiter variant of ±1 is tolerated).
     const agree = c.filter((n) => n === header || n === header + 1 || n === header - 1).length / c.length;
     const score = agree * 1000 + Math.min(header, 200);
-    if (score > bestScore) { bestScore = score; best = d; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
   }
   return best;
 }
@@ -78,7 +89,11 @@ export function parseCsv(text: string, delimiter: Delimiter): CsvRow[] {
   const QUOTE = 34;
   const CR = 13;
   const LF = 10;
-  const pushCell = () => { cells.push(quoted ? cell : cell.trim()); cell = ''; quoted = false; };
+  const pushCell = () => {
+    cells.push(quoted ? cell : cell.trim());
+    cell = '';
+    quoted = false;
+  };
   const pushRow = () => {
     pushCell();
     if (cells.some((c) => c !== '')) rows.push({ line: recordLine, cells });
@@ -122,8 +137,15 @@ export function parseCsv(text: string, delimiter: Delimiter): CsvRow[] {
           else if (c === CR && text.charCodeAt(k + 1) !== LF) line++;
         }
         if (end > i) cell += text.slice(i, end);
-        if (q < 0) { i = n; break; }
-        if (text.charCodeAt(q + 1) === QUOTE) { cell += '"'; i = q + 2; continue; }
+        if (q < 0) {
+          i = n;
+          break;
+        }
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          cell += '"';
+          i = q + 2;
+          continue;
+        }
         i = q + 1;
         break;
       }
@@ -131,10 +153,11 @@ export function parseCsv(text: string, delimiter: Delimiter): CsvRow[] {
   }
   if (cell !== '' || cells.length > 0 || quoted) pushRow();
   // Normalize the line breaks kept inside quoted cells.
-  for (const r of rows) for (let k = 0; k < r.cells.length; k++) {
-    const c = r.cells[k]!;
-    if (c.includes('\r')) r.cells[k] = c.replace(/\r\n?/g, '\n');
-  }
+  for (const r of rows)
+    for (let k = 0; k < r.cells.length; k++) {
+      const c = r.cells[k]!;
+      if (c.includes('\r')) r.cells[k] = c.replace(/\r\n?/g, '\n');
+    }
   return rows;
 }
 
@@ -161,6 +184,9 @@ export function csvCell(v: string | number | null | undefined): string {
 }
 
 /** Writes CSV (`;`-separated by default, for European Excel), each cell made safe by `csvCell`; CRLF line ends. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], delimiter: Delimiter = ';'): string {
+export function toCsv(
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+  delimiter: Delimiter = ';',
+): string {
   return rows.map((r) => r.map(csvCell).join(delimiter)).join('\r\n') + '\r\n';
 }

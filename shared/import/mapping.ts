@@ -32,34 +32,57 @@ export function parseBool(v: string): boolean | null {
  * zone. Returns null for an empty cell, NaN for an unreadable one, a date that does not exist (31 February is
  * not rolled over to 3 March) or a year outside `years` (inclusive).
  */
-export function parseDate(raw: string, timeZone: string, order: 'dmy' | 'mdy' = 'dmy', years: readonly [number, number] = [1900, 2200]): number | null {
+export function parseDate(
+  raw: string,
+  timeZone: string,
+  order: 'dmy' | 'mdy' = 'dmy',
+  years: readonly [number, number] = [1900, 2200],
+): number | null {
   const s = raw.trim();
   if (!s) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(s);
   if (iso) {
     // Date.parse rolls 2026-02-31 over to 3 March and reads year 0001: the date must exist and be in range.
     const y = +iso[1]!;
-    if (!isRealDate(y, +iso[2]!, +iso[3]!) || y < years[0] || y > years[1] || +iso[4]! > 23 || +iso[5]! > 59 || +(iso[6] ?? 0) > 59) return NaN;
+    if (
+      !isRealDate(y, +iso[2]!, +iso[3]!) ||
+      y < years[0] ||
+      y > years[1] ||
+      +iso[4]! > 23 ||
+      +iso[5]! > 59 ||
+      +(iso[6] ?? 0) > 59
+    )
+      return NaN;
     const t = Date.parse(s);
     return Number.isNaN(t) ? NaN : t;
   }
   let y: number, mo: number, d: number;
   let rest = '';
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](.*))?$/.exec(s);
-  if (m) { y = +m[1]!; mo = +m[2]!; d = +m[3]!; rest = m[4] ?? ''; } else {
+  if (m) {
+    y = +m[1]!;
+    mo = +m[2]!;
+    d = +m[3]!;
+    rest = m[4] ?? '';
+  } else {
     m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T,]+(.*))?$/.exec(s);
     if (!m) return NaN;
-    const a = +m[1]!; const b = +m[2]!;
+    const a = +m[1]!;
+    const b = +m[2]!;
     [d, mo] = order === 'mdy' ? [b, a] : [a, b];
     y = +m[3]!;
     if (m[3]!.length === 2) y += y < 70 ? 2000 : 1900;
     rest = m[4] ?? '';
   }
-  let hh = 0, mm = 0, ss = 0;
+  let hh = 0,
+    mm = 0,
+    ss = 0;
   if (rest.trim()) {
     const t = /^(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?$/.exec(rest.trim());
     if (!t) return NaN;
-    hh = +t[1]!; mm = +t[2]!; ss = +(t[3] ?? 0);
+    hh = +t[1]!;
+    mm = +t[2]!;
+    ss = +(t[3] ?? 0);
     if (hh > 23 || mm > 59 || ss > 59) return NaN;
   }
   if (!isRealDate(y, mo, d) || y < years[0] || y > years[1]) return NaN;
@@ -75,9 +98,15 @@ const slug = (s: string) => fold(s).replace(/ /g, '_');
 export function parseLeadType(v: string): LeadType | null {
   const s = fold(v);
   if (!s) return null;
-  if (/^(customer|cliente|client|kunde)/.test(s) || s === 'cd' || s.includes('customer driven')) return 'customer_driven';
-  if (/^(hq|head|headquarter|sede|casa madre|siege|zentrale|hersteller|brand)/.test(s) || s === 'hqd' || s.includes('hq driven')) return 'hq_driven';
-  return (LEAD_TYPES as readonly string[]).includes(slug(v)) ? slug(v) as LeadType : null;
+  if (/^(customer|cliente|client|kunde)/.test(s) || s === 'cd' || s.includes('customer driven'))
+    return 'customer_driven';
+  if (
+    /^(hq|head|headquarter|sede|casa madre|siege|zentrale|hersteller|brand)/.test(s) ||
+    s === 'hqd' ||
+    s.includes('hq driven')
+  )
+    return 'hq_driven';
+  return (LEAD_TYPES as readonly string[]).includes(slug(v)) ? (slug(v) as LeadType) : null;
 }
 
 const SOURCE_WORDS: [RegExp, Source][] = [
@@ -99,10 +128,32 @@ export function parseLanguage(v: string): Language | null {
   const s = fold(v);
   if (!s) return null;
   const table: Record<string, Language> = {
-    en: 'en', eng: 'en', english: 'en', inglese: 'en', anglais: 'en', englisch: 'en',
-    fr: 'fr', fra: 'fr', fre: 'fr', french: 'fr', francese: 'fr', francais: 'fr', franzosisch: 'fr',
-    de: 'de', deu: 'de', ger: 'de', german: 'de', tedesco: 'de', allemand: 'de', deutsch: 'de',
-    it: 'it', ita: 'it', italian: 'it', italiano: 'it', italien: 'it', italienisch: 'it',
+    en: 'en',
+    eng: 'en',
+    english: 'en',
+    inglese: 'en',
+    anglais: 'en',
+    englisch: 'en',
+    fr: 'fr',
+    fra: 'fr',
+    fre: 'fr',
+    french: 'fr',
+    francese: 'fr',
+    francais: 'fr',
+    franzosisch: 'fr',
+    de: 'de',
+    deu: 'de',
+    ger: 'de',
+    german: 'de',
+    tedesco: 'de',
+    allemand: 'de',
+    deutsch: 'de',
+    it: 'it',
+    ita: 'it',
+    italian: 'it',
+    italiano: 'it',
+    italien: 'it',
+    italienisch: 'it',
   };
   return table[s] ?? table[s.slice(0, 2)] ?? null;
 }
@@ -115,11 +166,19 @@ export function parseCampaign(v: string, campaigns: readonly string[]): string |
   const noPrefix = s.replace(/^as_/, '');
   if (campaigns.includes(noPrefix)) return noPrefix;
   const special: Record<string, string> = {
-    extended_warranties_web: 'extended_warranty_web', as_extended_warranties_web: 'extended_warranty_web', extended_warranty: 'extended_warranty_web',
-    accessories_wheels_and_tyres: 'accessories_wheels_tyres', wheels_and_tyres: 'accessories_wheels_tyres',
-    warranty_end: 'warranty_end_reminder', service: 'service_reminder',
-    richiamo_tagliando: 'service_reminder', rappel_entretien: 'service_reminder', service_erinnerung: 'service_reminder',
-    fine_garanzia: 'warranty_end_reminder', fin_de_garantie: 'warranty_end_reminder', garantieende: 'warranty_end_reminder',
+    extended_warranties_web: 'extended_warranty_web',
+    as_extended_warranties_web: 'extended_warranty_web',
+    extended_warranty: 'extended_warranty_web',
+    accessories_wheels_and_tyres: 'accessories_wheels_tyres',
+    wheels_and_tyres: 'accessories_wheels_tyres',
+    warranty_end: 'warranty_end_reminder',
+    service: 'service_reminder',
+    richiamo_tagliando: 'service_reminder',
+    rappel_entretien: 'service_reminder',
+    service_erinnerung: 'service_reminder',
+    fine_garanzia: 'warranty_end_reminder',
+    fin_de_garantie: 'warranty_end_reminder',
+    garantieende: 'warranty_end_reminder',
   };
   const sp = special[noPrefix];
   return sp && campaigns.includes(sp) ? sp : null;
@@ -134,9 +193,24 @@ export function phoneKey(p: string | null | undefined): string | null {
 // ---- one row ---------------------------------------------------------------------------------
 
 export const IMPORT_ROW_ERRORS = [
-  'NAME_REQUIRED', 'NAME_INVALID', 'CONTACT_REQUIRED', 'EMAIL_INVALID', 'PHONE_INVALID', 'VIN_INVALID', 'VIN_REQUIRED', 'CAMPAIGN_REQUIRED',
-  'CAMPAIGN_UNKNOWN', 'LEAD_TYPE_REQUIRED', 'LEAD_TYPE_UNKNOWN', 'SOURCE_UNKNOWN', 'LANGUAGE_UNKNOWN', 'DATE_INVALID',
-  'DATE_IN_FUTURE', 'VALUE_TOO_LONG', 'DUPLICATE_IN_FILE', 'INVALID_INPUT',
+  'NAME_REQUIRED',
+  'NAME_INVALID',
+  'CONTACT_REQUIRED',
+  'EMAIL_INVALID',
+  'PHONE_INVALID',
+  'VIN_INVALID',
+  'VIN_REQUIRED',
+  'CAMPAIGN_REQUIRED',
+  'CAMPAIGN_UNKNOWN',
+  'LEAD_TYPE_REQUIRED',
+  'LEAD_TYPE_UNKNOWN',
+  'SOURCE_UNKNOWN',
+  'LANGUAGE_UNKNOWN',
+  'DATE_INVALID',
+  'DATE_IN_FUTURE',
+  'VALUE_TOO_LONG',
+  'DUPLICATE_IN_FILE',
+  'INVALID_INPUT',
 ] as const;
 export type ImportRowError = (typeof IMPORT_ROW_ERRORS)[number];
 
@@ -169,15 +243,26 @@ function parseValue(kind: ValueKind, v: string, ctx: RowContext): string | null 
   const key = `${kind}\u0000${v}`;
   const hit = ctx.valueCache?.get(key);
   if (hit !== undefined) return hit;
-  const r = kind === 'campaign' ? parseCampaign(v, ctx.campaigns) : kind === 'source' ? parseSource(v) : kind === 'leadType' ? parseLeadType(v) : parseLanguage(v);
+  const r =
+    kind === 'campaign'
+      ? parseCampaign(v, ctx.campaigns)
+      : kind === 'source'
+        ? parseSource(v)
+        : kind === 'leadType'
+          ? parseLeadType(v)
+          : parseLanguage(v);
   ctx.valueCache?.set(key, r);
   return r;
 }
 
 /** A reader of the mapped cells of a record, for a file's headers (column positions resolved once). */
-export function compilePick(headers: readonly string[], mapping: ImportMapping): (cells: readonly string[]) => Partial<Record<ImportField, string>> {
+export function compilePick(
+  headers: readonly string[],
+  mapping: ImportMapping,
+): (cells: readonly string[]) => Partial<Record<ImportField, string>> {
   const pairs = (Object.entries(mapping.columns) as [ImportField, string][])
-    .map(([field, header]) => [field, headers.indexOf(header)] as const).filter(([, i]) => i >= 0);
+    .map(([field, header]) => [field, headers.indexOf(header)] as const)
+    .filter(([, i]) => i >= 0);
   return (cells) => {
     const values: Partial<Record<ImportField, string>> = {};
     for (const [field, idx] of pairs) {
@@ -189,7 +274,11 @@ export function compilePick(headers: readonly string[], mapping: ImportMapping):
 }
 
 /** Reads the mapped cells of one record. */
-export function pickValues(headers: readonly string[], cells: readonly string[], mapping: ImportMapping): Partial<Record<ImportField, string>> {
+export function pickValues(
+  headers: readonly string[],
+  cells: readonly string[],
+  mapping: ImportMapping,
+): Partial<Record<ImportField, string>> {
   return compilePick(headers, mapping)(cells);
 }
 
@@ -204,28 +293,53 @@ function splitFullName(full: string): [string, string] {
 }
 
 const MAX: Partial<Record<ImportField, number>> = {
-  firstName: 100, lastName: 100, email: 254, phone: 40, otherPhone: 40, vin: 32, country: 80, state: 80, city: 80, zip: 20,
-  requestFor: 200, requestDetails: 4000, campaignNotes: 4000, customerNotes: 4000, additionalServices: 1000, externalId: 200,
+  firstName: 100,
+  lastName: 100,
+  email: 254,
+  phone: 40,
+  otherPhone: 40,
+  vin: 32,
+  country: 80,
+  state: 80,
+  city: 80,
+  zip: 20,
+  requestFor: 200,
+  requestDetails: 4000,
+  campaignNotes: 4000,
+  customerNotes: 4000,
+  additionalServices: 1000,
+  externalId: 200,
 };
 
 const MAX_ENTRIES = Object.entries(MAX) as [ImportField, number][];
 
 // Module-level helpers (no closure created per row: mapRow runs for every row of a file).
-function rowError(line: number, values: Partial<Record<ImportField, string>>, code: ImportRowError, field?: ImportField): MappedRow {
+function rowError(
+  line: number,
+  values: Partial<Record<ImportField, string>>,
+  code: ImportRowError,
+  field?: ImportField,
+): MappedRow {
   return { line, values, error: { code, ...(field ? { field, value: values[field] ?? '' } : {}) } };
 }
 const consentOf = (values: Partial<Record<ImportField, string>>, f: ImportField): boolean =>
-  (values[f] === undefined ? false : parseBool(values[f]!) ?? false);
+  values[f] === undefined ? false : (parseBool(values[f]!) ?? false);
 
 /** Validates one mapped row and builds the new lead (the same rules as the form). */
-export function mapRow(line: number, values: Partial<Record<ImportField, string>>, mapping: ImportMapping, ctx: RowContext): MappedRow {
+export function mapRow(
+  line: number,
+  values: Partial<Record<ImportField, string>>,
+  mapping: ImportMapping,
+  ctx: RowContext,
+): MappedRow {
   for (const [f, max] of MAX_ENTRIES) {
     if ((values[f]?.length ?? 0) > max) return rowError(line, values, 'VALUE_TOO_LONG', f);
   }
   let first = values.firstName ?? '';
   let last = values.lastName ?? '';
   if (!first && !last && values.fullName) [first, last] = splitFullName(values.fullName);
-  if (!first.trim() && !last.trim()) return rowError(line, values, 'NAME_REQUIRED', mapping.columns.lastName ? 'lastName' : 'fullName');
+  if (!first.trim() && !last.trim())
+    return rowError(line, values, 'NAME_REQUIRED', mapping.columns.lastName ? 'lastName' : 'fullName');
 
   const email = values.email?.toLowerCase() ?? null;
   const phone = values.phone ?? null;
@@ -249,7 +363,8 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
     leadType = parseValue('leadType', values.leadType, ctx) as LeadType | null;
     if (!leadType) return rowError(line, values, 'LEAD_TYPE_UNKNOWN', 'leadType');
   }
-  if (!leadType && source) leadType = source === 'hq_campaign' ? 'hq_driven' : source === 'recontact' ? null : 'customer_driven';
+  if (!leadType && source)
+    leadType = source === 'hq_campaign' ? 'hq_driven' : source === 'recontact' ? null : 'customer_driven';
   if (!leadType) return rowError(line, values, 'LEAD_TYPE_REQUIRED', 'leadType');
   if (!source) source = leadType === 'hq_driven' ? 'hq_campaign' : 'web';
 
@@ -284,23 +399,56 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
   // One literal with assignedAt in it: a spread copy ({ ...input, assignedAt }) made initialLead's reads 10× slower
   // (each copy its own object shape), and an import maps 50,000 rows.
   const input: NewLead & { assignedAt: number } = {
-    assignedAt, firstName: first, lastName: last, leadType, source, campaign, email, phone, otherPhone: values.otherPhone ?? null,
-    vin: values.vin ? normalizeVin(values.vin) : null, language,
-    country: values.country ?? null, state: values.state ?? null, city: values.city ?? null, zip: values.zip ?? null,
-    requestFor: values.requestFor ?? null, requestDetails: values.requestDetails ?? null,
-    preferredAt1: dates.preferredAt1 ?? null, preferredAt2: dates.preferredAt2 ?? null, preferredAt3: dates.preferredAt3 ?? null,
-    campaignNotes: values.campaignNotes ?? null, customerNotes: values.customerNotes ?? null,
-    additionalServices: values.additionalServices ?? null, assigneeId: null, customerId: null,
+    assignedAt,
+    firstName: first,
+    lastName: last,
+    leadType,
+    source,
+    campaign,
+    email,
+    phone,
+    otherPhone: values.otherPhone ?? null,
+    vin: values.vin ? normalizeVin(values.vin) : null,
+    language,
+    country: values.country ?? null,
+    state: values.state ?? null,
+    city: values.city ?? null,
+    zip: values.zip ?? null,
+    requestFor: values.requestFor ?? null,
+    requestDetails: values.requestDetails ?? null,
+    preferredAt1: dates.preferredAt1 ?? null,
+    preferredAt2: dates.preferredAt2 ?? null,
+    preferredAt3: dates.preferredAt3 ?? null,
+    campaignNotes: values.campaignNotes ?? null,
+    customerNotes: values.customerNotes ?? null,
+    additionalServices: values.additionalServices ?? null,
+    assigneeId: null,
+    customerId: null,
     consents: {
-      directMarketing: consentOf(values, 'consentDirectMarketing'), profiling: consentOf(values, 'consentProfiling'), email: consentOf(values, 'consentEmail'),
-      phone: consentOf(values, 'consentPhone'), post: consentOf(values, 'consentPost'), sms: consentOf(values, 'consentSms'), fax: false, social: false,
+      directMarketing: consentOf(values, 'consentDirectMarketing'),
+      profiling: consentOf(values, 'consentProfiling'),
+      email: consentOf(values, 'consentEmail'),
+      phone: consentOf(values, 'consentPhone'),
+      post: consentOf(values, 'consentPost'),
+      sms: consentOf(values, 'consentSms'),
+      fax: false,
+      social: false,
     },
   };
   // The values above are already what the form's schema would produce (trimmed, nulls, known enums, lengths checked).
   const res = initialLead(input, { now: ctx.now, settings: ctx.settings, campaigns: ctx.campaigns });
   if (!res.ok) {
-    const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code) ? res.error.code as ImportRowError : 'INVALID_INPUT';
-    return rowError(line, values, code, (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '') ? res.error.field as ImportField : undefined);
+    const code = (IMPORT_ROW_ERRORS as readonly string[]).includes(res.error.code)
+      ? (res.error.code as ImportRowError)
+      : 'INVALID_INPUT';
+    return rowError(
+      line,
+      values,
+      code,
+      (IMPORT_FIELDS as readonly string[]).includes(res.error.field ?? '')
+        ? (res.error.field as ImportField)
+        : undefined,
+    );
   }
   return { line, values, input, lead: res.value, assignedAt };
 }
@@ -313,7 +461,13 @@ export function mapRow(line: number, values: Partial<Record<ImportField, string>
  * default) are mapped again; other rows only get the new creation time: on a copy, or — `inPlace`, for a caller
  * that owns `r` — on `r.lead` itself (no copy of a 50,000-row file). Otherwise never mutates `r`.
  */
-export function remapRow(r: MappedRow, earlier: number, mapping: ImportMapping, ctx: RowContext, inPlace = false): MappedRow {
+export function remapRow(
+  r: MappedRow,
+  earlier: number,
+  mapping: ImportMapping,
+  ctx: RowContext,
+  inPlace = false,
+): MappedRow {
   if (ctx.now === earlier) return r;
   if (ctx.now < earlier) return mapRow(r.line, r.values, mapping, ctx);
   // Errors found before the date check do not depend on the time; a row that passed the check earlier
@@ -329,5 +483,6 @@ export function remapRow(r: MappedRow, earlier: number, mapping: ImportMapping, 
 /** The text that identifies a row when the file has no id column: its normalized mapped values. */
 export function rowKeyText(values: Partial<Record<ImportField, string>>): string {
   return IMPORT_FIELDS.filter((f) => values[f] !== undefined)
-    .map((f) => `${f}=${fold(values[f]!)}`).join('\u001f');
+    .map((f) => `${f}=${fold(values[f]!)}`)
+    .join('\u001f');
 }

@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { appointmentUid, buildIcs, foldLine, icsDate } from './ics';
 
 const base = {
-  uid: appointmentUid(42), start: Date.parse('2026-03-05T09:00:00Z'), durationMinutes: 60, stamp: Date.parse('2026-03-02T08:00:00Z'),
-  summary: 'Tagliando; Officina, Rossi', description: 'Riga 1\nRiga 2 — àèìòù', location: 'Via Roma 1, Milano',
-  organizer: { email: 'desk@dealer.example', name: 'Concessionaria "Rossi"' }, attendees: [{ email: 'mario@example.it', name: 'Mario Rossi' }],
+  uid: appointmentUid(42),
+  start: Date.parse('2026-03-05T09:00:00Z'),
+  durationMinutes: 60,
+  stamp: Date.parse('2026-03-02T08:00:00Z'),
+  summary: 'Tagliando; Officina, Rossi',
+  description: 'Riga 1\nRiga 2 — àèìòù',
+  location: 'Via Roma 1, Milano',
+  organizer: { email: 'desk@dealer.example', name: 'Concessionaria "Rossi"' },
+  attendees: [{ email: 'mario@example.it', name: 'Mario Rossi' }],
 };
 
 describe('ics', () => {
@@ -33,6 +39,10 @@ describe('ics', () => {
   it('dates and folding', () => {
     expect(icsDate(Date.parse('2026-12-31T23:59:58Z'))).toBe('20261231T235958Z');
     expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
-    expect(foldLine('é'.repeat(50)).split('\r\n ').every((p) => new TextEncoder().encode(p).length <= 75)).toBe(true);
+    expect(
+      foldLine('é'.repeat(50))
+        .split('\r\n ')
+        .every((p) => new TextEncoder().encode(p).length <= 75),
+    ).toBe(true);
   });
 });

@@ -19,7 +19,8 @@ export interface IcsEvent {
 }
 
 /** The stable UID of a lead's appointment event. */
-export const appointmentUid = (leadId: number, domain = 'aslm-desk.local'): string => `lead-${leadId}-appointment@${domain}`;
+export const appointmentUid = (leadId: number, domain = 'aslm-desk.local'): string =>
+  `lead-${leadId}-appointment@${domain}`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** UTC date-time in the basic format: 20260305T090000Z. */
@@ -29,7 +30,8 @@ export function icsDate(ms: number): string {
 }
 
 /** TEXT escaping (RFC 5545 §3.3.11). */
-export const icsText = (s: string): string => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+export const icsText = (s: string): string =>
+  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 sequence. */
 export function foldLine(line: string): string {
@@ -41,7 +43,11 @@ export function foldLine(line: string): string {
   for (const ch of line) {
     const n = enc.encode(ch).length;
     const limit = parts.length === 0 ? 75 : 74;
-    if (curLen + n > limit) { parts.push(cur); cur = ''; curLen = 0; }
+    if (curLen + n > limit) {
+      parts.push(cur);
+      cur = '';
+      curLen = 0;
+    }
     cur += ch;
     curLen += n;
   }

@@ -10,7 +10,10 @@ const away = (p: Person): Person => ({ ...p, absences: [{ fromAt: T - H, toAt: T
 
 describe('isAbsent', () => {
   it.each([
-    [T - H, T + H, true], [T, T + H, true], [T - H, T, false], [T + 1, T + H, false],
+    [T - H, T + H, true],
+    [T, T + H, true],
+    [T - H, T, false],
+    [T + 1, T + H, false],
   ])('period %i..%i at now → %s', (fromAt, toAt, expected) => {
     expect(isAbsent([{ fromAt, toAt }], T)).toBe(expected);
   });

@@ -3,8 +3,16 @@
 // edits assignment rules, users and settings. Desk staff work their own leads and the unassigned queue.
 import type { Role } from '../domain/vocabulary';
 
-export interface Period { fromAt: number; toAt: number }
-export interface Person { id: number; active: boolean; roles: readonly Role[]; absences: readonly Period[] }
+export interface Period {
+  fromAt: number;
+  toAt: number;
+}
+export interface Person {
+  id: number;
+  active: boolean;
+  roles: readonly Role[];
+  absences: readonly Period[];
+}
 
 /** Absent at `now`: inside one of the periods (from inclusive, to exclusive). */
 export const isAbsent = (absences: readonly Period[], now: number): boolean =>

@@ -14,5 +14,7 @@ describe('normalizePhone', () => {
     expect(r.valid).toBe(valid);
     if (valid) expect(r.e164).toBe(e164);
   });
-  it('empty → null', () => { expect(normalizePhone('  ', 'IT', 'it')).toBeNull(); });
+  it('empty → null', () => {
+    expect(normalizePhone('  ', 'IT', 'it')).toBeNull();
+  });
 });

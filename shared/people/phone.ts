@@ -4,9 +4,27 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import type { Language } from '../domain/vocabulary';
 
 const COUNTRY: Record<string, CountryCode> = {
-  italy: 'IT', italia: 'IT', france: 'FR', germany: 'DE', deutschland: 'DE', allemagne: 'DE', switzerland: 'CH', schweiz: 'CH', suisse: 'CH',
-  svizzera: 'CH', austria: 'AT', osterreich: 'AT', österreich: 'AT', belgium: 'BE', belgique: 'BE', luxembourg: 'LU', monaco: 'MC', spain: 'ES',
-  'united kingdom': 'GB', uk: 'GB', netherlands: 'NL',
+  italy: 'IT',
+  italia: 'IT',
+  france: 'FR',
+  germany: 'DE',
+  deutschland: 'DE',
+  allemagne: 'DE',
+  switzerland: 'CH',
+  schweiz: 'CH',
+  suisse: 'CH',
+  svizzera: 'CH',
+  austria: 'AT',
+  osterreich: 'AT',
+  österreich: 'AT',
+  belgium: 'BE',
+  belgique: 'BE',
+  luxembourg: 'LU',
+  monaco: 'MC',
+  spain: 'ES',
+  'united kingdom': 'GB',
+  uk: 'GB',
+  netherlands: 'NL',
 };
 const LANG_COUNTRY: Record<Language, CountryCode> = { it: 'IT', fr: 'FR', de: 'DE', en: 'GB' };
 
@@ -17,10 +35,17 @@ export function phoneCountry(country: string | null | undefined, language: Langu
   return COUNTRY[c.toLowerCase()] ?? LANG_COUNTRY[language];
 }
 
-export interface NormalizedPhone { e164: string | null; valid: boolean }
+export interface NormalizedPhone {
+  e164: string | null;
+  valid: boolean;
+}
 
 /** E.164 form and validity of a number; "00" international prefixes are read as "+". Empty → null. */
-export function normalizePhone(raw: string | null | undefined, country: string | null | undefined, language: Language): NormalizedPhone | null {
+export function normalizePhone(
+  raw: string | null | undefined,
+  country: string | null | undefined,
+  language: Language,
+): NormalizedPhone | null {
   const s = (raw ?? '').trim();
   if (!s) return null;
   try {

@@ -19,8 +19,17 @@ export interface AssignmentRule {
   active: boolean;
 }
 
-export interface LeadNature { campaign: string; source: Source; leadType: LeadType; requestFor: string | null }
-export interface RouteResult { assigneeId: number | null; ruleId: number | null; rrCursor?: number }
+export interface LeadNature {
+  campaign: string;
+  source: Source;
+  leadType: LeadType;
+  requestFor: string | null;
+}
+export interface RouteResult {
+  assigneeId: number | null;
+  ruleId: number | null;
+  rrCursor?: number;
+}
 
 export function ruleMatches(r: AssignmentRule, l: LeadNature): boolean {
   if (!r.active) return false;
@@ -35,7 +44,10 @@ export function ruleMatches(r: AssignmentRule, l: LeadNature): boolean {
 
 /** The next available member after `cursor` (by id, wrapping), or null. */
 export function roundRobin(pool: readonly Person[], cursor: number, now: number): number | null {
-  const members = pool.filter((p) => isAvailable(p, now)).map((p) => p.id).sort((a, b) => a - b);
+  const members = pool
+    .filter((p) => isAvailable(p, now))
+    .map((p) => p.id)
+    .sort((a, b) => a - b);
   if (members.length === 0) return null;
   return members.find((id) => id > cursor) ?? members[0]!;
 }
@@ -44,7 +56,12 @@ export function roundRobin(pool: readonly Person[], cursor: number, now: number)
  * Rules in order (the first that matches AND finds someone available wins; a rule whose person or whole
  * pool is away falls through to the next rule). Nothing → the manager's queue.
  */
-export function route(lead: LeadNature, rules: readonly AssignmentRule[], people: readonly Person[], now: number): RouteResult {
+export function route(
+  lead: LeadNature,
+  rules: readonly AssignmentRule[],
+  people: readonly Person[],
+  now: number,
+): RouteResult {
   for (const r of rules) {
     if (!ruleMatches(r, lead)) continue;
     if (r.targetUserId !== null) {
@@ -53,7 +70,11 @@ export function route(lead: LeadNature, rules: readonly AssignmentRule[], people
       continue;
     }
     if (r.targetRole !== null) {
-      const pick = roundRobin(people.filter((p) => p.roles.includes(r.targetRole!)), r.rrCursor, now);
+      const pick = roundRobin(
+        people.filter((p) => p.roles.includes(r.targetRole!)),
+        r.rrCursor,
+        now,
+      );
       if (pick !== null) return { assigneeId: pick, ruleId: r.id, rrCursor: pick };
     }
   }

@@ -5,7 +5,10 @@ import { businessDayDeadline, isOpen, nextOpening, withinOneBusinessDay, working
 // March 2026: Mon 2, Tue 3, Wed 4, Thu 5, Fri 6, Sat 7, Sun 8, Mon 9, Tue 10.
 // Default hours: Mon–Fri 08:30–18:30, Sat 09:00–12:30, Sunday closed.
 // Each table runs in Europe/Rome (offset +01:00 in early March) and in UTC (offset Z): the same wall times.
-const ZONES = [['Europe/Rome', '+01:00'], ['UTC', 'Z']] as const;
+const ZONES = [
+  ['Europe/Rome', '+01:00'],
+  ['UTC', 'Z'],
+] as const;
 
 describe.each(ZONES)('businessDayDeadline in %s', (timeZone, off) => {
   const t = (local: string) => iso(`2026-03-${local}${off}`);
@@ -36,12 +39,32 @@ describe.each(ZONES)('businessDayDeadline in %s', (timeZone, off) => {
 describe('businessDayDeadline across DST and real holidays (Europe/Rome)', () => {
   const s = (holidays: string[] = []) => settings({ holidays });
   it.each([
-    ['Saturday before spring forward 10:00 → Monday 10:00 CEST', '2026-03-28T10:00+01:00', '2026-03-30T10:00+02:00', []],
-    ['Saturday before spring forward 13:00 → Monday 08:30 → Tuesday 08:30 CEST', '2026-03-28T13:00+01:00', '2026-03-31T08:30+02:00', []],
+    [
+      'Saturday before spring forward 10:00 → Monday 10:00 CEST',
+      '2026-03-28T10:00+01:00',
+      '2026-03-30T10:00+02:00',
+      [],
+    ],
+    [
+      'Saturday before spring forward 13:00 → Monday 08:30 → Tuesday 08:30 CEST',
+      '2026-03-28T13:00+01:00',
+      '2026-03-31T08:30+02:00',
+      [],
+    ],
     ['Friday before fall back 17:00 → Saturday 17:00 CEST', '2026-10-23T17:00+02:00', '2026-10-24T17:00+02:00', []],
     ['Saturday before fall back 11:00 → Monday 11:00 CET', '2026-10-24T11:00+02:00', '2026-10-26T11:00+01:00', []],
-    ['Easter Saturday 11:00, Easter Monday a holiday → Tuesday 11:00', '2026-04-04T11:00+02:00', '2026-04-07T11:00+02:00', ['2026-04-06']],
-    ['Christmas Eve (Thu) 10:00, 25 + 26 Dec holidays → Monday 28 10:00', '2026-12-24T10:00+01:00', '2026-12-28T10:00+01:00', ['2026-12-25', '2026-12-26']],
+    [
+      'Easter Saturday 11:00, Easter Monday a holiday → Tuesday 11:00',
+      '2026-04-04T11:00+02:00',
+      '2026-04-07T11:00+02:00',
+      ['2026-04-06'],
+    ],
+    [
+      'Christmas Eve (Thu) 10:00, 25 + 26 Dec holidays → Monday 28 10:00',
+      '2026-12-24T10:00+01:00',
+      '2026-12-28T10:00+01:00',
+      ['2026-12-25', '2026-12-26'],
+    ],
   ])('%s', (_what, arrives, deadline, holidays) => {
     expect(businessDayDeadline(iso(arrives), s(holidays))).toBe(iso(deadline));
   });
@@ -50,7 +73,9 @@ describe('businessDayDeadline across DST and real holidays (Europe/Rome)', () =>
     const st = settings();
     const hours = [...st.openingHours] as typeof st.openingHours;
     hours[0] = { open: '10:00', close: '13:00' };
-    expect(businessDayDeadline(iso('2026-03-07T10:00+01:00'), { ...st, openingHours: hours })).toBe(iso('2026-03-08T10:00+01:00'));
+    expect(businessDayDeadline(iso('2026-03-07T10:00+01:00'), { ...st, openingHours: hours })).toBe(
+      iso('2026-03-08T10:00+01:00'),
+    );
   });
 });
 

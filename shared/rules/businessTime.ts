@@ -74,7 +74,11 @@ export function workingMsBetween(from: number, to: number, s: Hours): number {
     const sp = span(cursor, s);
     if (sp) total += Math.max(0, Math.min(to, sp.close) - Math.max(cursor, sp.open));
     const w = wallTime(cursor, s.timeZone);
-    cursor = addCalendarDays(fromWallTime({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0 }, s.timeZone), 1, s.timeZone);
+    cursor = addCalendarDays(
+      fromWallTime({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0 }, s.timeZone),
+      1,
+      s.timeZone,
+    );
   }
   return total;
 }
@@ -94,7 +98,10 @@ export function addWorkingDayMs(from: number, ms: number, s: Hours): number {
   let cursor = from;
   for (let i = 0; i < 800; i++) {
     const w = wallTime(cursor, s.timeZone);
-    const dayStart = fromWallTime({ year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0 }, s.timeZone);
+    const dayStart = fromWallTime(
+      { year: w.year, month: w.month, day: w.day, hour: 0, minute: 0, second: 0 },
+      s.timeZone,
+    );
     const next = addCalendarDays(dayStart, 1, s.timeZone);
     if (span(cursor, s)) {
       if (remaining <= next - cursor) return cursor + remaining;

@@ -44,5 +44,11 @@ export function isValidEmail(email: string): boolean {
   if (at < 1) return false;
   const local = email.slice(0, at);
   const labels = email.slice(at + 1).split('.');
-  return local.length <= 64 && LOCAL.test(local) && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && TLD.test(labels.at(-1)!);
+  return (
+    local.length <= 64 &&
+    LOCAL.test(local) &&
+    labels.length >= 2 &&
+    labels.every((l) => LABEL.test(l)) &&
+    TLD.test(labels.at(-1)!)
+  );
 }

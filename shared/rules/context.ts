@@ -27,11 +27,29 @@ export interface LeadChanges {
 
 /** Fields whose values are instants: shown in history as ISO strings. */
 const INSTANT_FIELDS = new Set([
-  'assignedAt', 'preferredAt1', 'preferredAt2', 'preferredAt3', 'appointmentAt', 'recontactAt', 'endOfOwnership',
-  'firstContactAt', 'lastContactAt', 'qualifiedAt', 'closedAt', 'updatedAt', 'appointmentKeptAt',
+  'assignedAt',
+  'preferredAt1',
+  'preferredAt2',
+  'preferredAt3',
+  'appointmentAt',
+  'recontactAt',
+  'endOfOwnership',
+  'firstContactAt',
+  'lastContactAt',
+  'qualifiedAt',
+  'closedAt',
+  'updatedAt',
+  'appointmentKeptAt',
 ]);
 /** Bookkeeping fields that never get a history row of their own. */
-const SILENT_FIELDS = new Set(['updatedAt', 'lastContactAt', 'lastOutcome', 'contactAttempts', 'closeCategory', 'appointmentKeptAt']);
+const SILENT_FIELDS = new Set([
+  'updatedAt',
+  'lastContactAt',
+  'lastOutcome',
+  'contactAttempts',
+  'closeCategory',
+  'appointmentKeptAt',
+]);
 
 export function historyValue(field: string, v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -41,7 +59,12 @@ export function historyValue(field: string, v: unknown): string | null {
 }
 
 /** Keeps only the fields that really change, and writes one history row per changed field. */
-export function diff(lead: Lead, patch: LeadPatch, ctx: RuleContext, at = ctx.now): { patch: LeadPatch; history: HistoryEntry[] } {
+export function diff(
+  lead: Lead,
+  patch: LeadPatch,
+  ctx: RuleContext,
+  at = ctx.now,
+): { patch: LeadPatch; history: HistoryEntry[] } {
   const out: LeadPatch = {};
   const history: HistoryEntry[] = [];
   for (const [k, v] of Object.entries(patch) as [keyof LeadPatch, unknown][]) {

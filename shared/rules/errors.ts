@@ -43,12 +43,41 @@ export const SYSTEM_ERROR_CODES = [
 
 /** The codes the core's services throw (electron/core): each is translated like the others. */
 export const SERVICE_ERROR_CODES = [
-  'NOT_YOUR_LEAD', 'USER_INACTIVE', 'CUSTOMER_ERASED', 'LAST_MANAGER', 'PIN_WRONG', 'RECOVERY_MODE',
-  'EXPORT_TARGET_REQUIRED', 'EXPORT_TARGET_INVALID', 'EXPORT_TARGET_EXISTS', 'EXPORT_FAILED',
-  'BACKUP_FAILED', 'BACKUP_NOT_FOUND', 'BACKUP_DAMAGED', 'RESTORE_UNAVAILABLE', 'RESTORE_FAILED',
-  'SMTP_PASSWORD_UNREADABLE', 'SMTP_NOT_CONFIGURED', 'SMTP_HOST_INVALID', 'SMTP_FAILED', 'SMTP_CONNECTION_REFUSED', 'SMTP_HOST_NOT_FOUND', 'SMTP_TIMEOUT', 'SMTP_AUTH_FAILED', 'SMTP_TLS_FAILED', 'OUTBOX_NOT_FAILED', 'EMAIL_MISSING',
-  'REGISTRY_NO_VIN_COLUMN', 'IMPORT_UNREADABLE', 'IMPORT_PRESET_UNKNOWN', 'IMPORT_FOLDER_NOT_FOUND',
-  'OPENING_HOURS_INVALID', 'HOLIDAY_INVALID', 'CAMPAIGN_NAME_INVALID', 'CAMPAIGN_IN_USE', 'CAMPAIGN_DUPLICATE',
+  'NOT_YOUR_LEAD',
+  'USER_INACTIVE',
+  'CUSTOMER_ERASED',
+  'LAST_MANAGER',
+  'PIN_WRONG',
+  'RECOVERY_MODE',
+  'EXPORT_TARGET_REQUIRED',
+  'EXPORT_TARGET_INVALID',
+  'EXPORT_TARGET_EXISTS',
+  'EXPORT_FAILED',
+  'BACKUP_FAILED',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_DAMAGED',
+  'RESTORE_UNAVAILABLE',
+  'RESTORE_FAILED',
+  'SMTP_PASSWORD_UNREADABLE',
+  'SMTP_NOT_CONFIGURED',
+  'SMTP_HOST_INVALID',
+  'SMTP_FAILED',
+  'SMTP_CONNECTION_REFUSED',
+  'SMTP_HOST_NOT_FOUND',
+  'SMTP_TIMEOUT',
+  'SMTP_AUTH_FAILED',
+  'SMTP_TLS_FAILED',
+  'OUTBOX_NOT_FAILED',
+  'EMAIL_MISSING',
+  'REGISTRY_NO_VIN_COLUMN',
+  'IMPORT_UNREADABLE',
+  'IMPORT_PRESET_UNKNOWN',
+  'IMPORT_FOLDER_NOT_FOUND',
+  'OPENING_HOURS_INVALID',
+  'HOLIDAY_INVALID',
+  'CAMPAIGN_NAME_INVALID',
+  'CAMPAIGN_IN_USE',
+  'CAMPAIGN_DUPLICATE',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */
@@ -69,5 +98,11 @@ export interface RuleError {
 
 export type Result<T, E = RuleError> = { ok: true; value: T } | { ok: false; error: E };
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const fail = (code: RuleErrorCode, field?: string, params?: RuleError['params']): { ok: false; error: RuleError } =>
-  ({ ok: false, error: { code, ...(field ? { field } : {}), ...(params ? { params } : {}) } });
+export const fail = (
+  code: RuleErrorCode,
+  field?: string,
+  params?: RuleError['params'],
+): { ok: false; error: RuleError } => ({
+  ok: false,
+  error: { code, ...(field ? { field } : {}), ...(params ? { params } : {}) },
+});

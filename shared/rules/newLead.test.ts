@@ -10,10 +10,30 @@ const NOW = iso('2026-03-02T09:00+01:00');
 const c = { now: NOW, settings: settings(), campaigns: [...DEFAULT_CAMPAIGNS] as readonly string[] };
 
 const input = (p: Partial<NewLead> = {}): NewLead => ({
-  firstName: 'Anna', lastName: 'Verdi', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder',
-  email: null, phone: '+39 333 1234567', otherPhone: null, vin: null, language: 'it', country: 'IT', state: null,
-  city: 'Modena', zip: null, requestFor: 'Service', requestDetails: null, preferredAt1: null, preferredAt2: null,
-  preferredAt3: null, customerNotes: null, campaignNotes: null, additionalServices: null, assigneeId: 3, customerId: null,
+  firstName: 'Anna',
+  lastName: 'Verdi',
+  leadType: 'customer_driven',
+  source: 'web',
+  campaign: 'service_reminder',
+  email: null,
+  phone: '+39 333 1234567',
+  otherPhone: null,
+  vin: null,
+  language: 'it',
+  country: 'IT',
+  state: null,
+  city: 'Modena',
+  zip: null,
+  requestFor: 'Service',
+  requestDetails: null,
+  preferredAt1: null,
+  preferredAt2: null,
+  preferredAt3: null,
+  customerNotes: null,
+  campaignNotes: null,
+  additionalServices: null,
+  assigneeId: 3,
+  customerId: null,
   ...p,
 });
 
@@ -26,7 +46,12 @@ describe('initialLead: validation errors', () => {
     ['e-mail with a space', { email: 'anna verdi@example.it' }, 'EMAIL_INVALID', 'email'],
     ['VIN with an O', { vin: 'ZAM45VLA8O0123456' }, 'VIN_INVALID', 'vin'],
     ['VIN too short', { vin: 'ZAM45VLA8J012345' }, 'VIN_INVALID', 'vin'],
-    ['names checked before the campaign', { firstName: '', lastName: '', campaign: 'nope' }, 'NAME_REQUIRED', 'lastName'],
+    [
+      'names checked before the campaign',
+      { firstName: '', lastName: '', campaign: 'nope' },
+      'NAME_REQUIRED',
+      'lastName',
+    ],
     ['campaign checked before the e-mail', { campaign: 'nope', email: 'bad' }, 'CAMPAIGN_UNKNOWN', 'campaign'],
     ['e-mail checked before the VIN', { email: 'bad', vin: 'bad' }, 'EMAIL_INVALID', 'email'],
   ] as const)('%s → %s', (_what, p, code, field) => {
@@ -46,35 +71,85 @@ describe('initialLead: validation errors', () => {
 });
 
 describe('initialLead: initial values', () => {
-  const r = initialLead(input({ firstName: ' Anna ', email: 'Anna.Verdi@Example.IT', vin: 'zam 45vla8j 0123456', consents: { email: true } }), c);
+  const r = initialLead(
+    input({
+      firstName: ' Anna ',
+      email: 'Anna.Verdi@Example.IT',
+      vin: 'zam 45vla8j 0123456',
+      consents: { email: true },
+    }),
+    c,
+  );
   const lead = r.ok ? r.value : (undefined as never);
 
   it('starts Assigned to Dealer, reaching the dealer now, with nothing done yet', () => {
     expect(r.ok).toBe(true);
     expect(lead).toMatchObject({
-      version: 1, status: 'assigned', frozen: false, createdAt: NOW, assignedAt: NOW, updatedAt: NOW,
-      recontacted: false, masterLeadId: null, appointmentAt: null, recontactAt: null, contactAttempts: 0,
-      firstContactAt: null, lastContactAt: null, lastOutcome: null, sla1Met: null, qualifiedAt: null, sla2Met: null,
-      closeReason: null, closeCategory: null, managementNotes: null, closedAt: null, followUpLeadId: null,
-      appointmentEmail: false, endOfOwnership: null, assigneeId: 3,
+      version: 1,
+      status: 'assigned',
+      frozen: false,
+      createdAt: NOW,
+      assignedAt: NOW,
+      updatedAt: NOW,
+      recontacted: false,
+      masterLeadId: null,
+      appointmentAt: null,
+      recontactAt: null,
+      contactAttempts: 0,
+      firstContactAt: null,
+      lastContactAt: null,
+      lastOutcome: null,
+      sla1Met: null,
+      qualifiedAt: null,
+      sla2Met: null,
+      closeReason: null,
+      closeCategory: null,
+      managementNotes: null,
+      closedAt: null,
+      followUpLeadId: null,
+      appointmentEmail: false,
+      endOfOwnership: null,
+      assigneeId: 3,
     });
   });
 
   it('normalizes: trimmed names, lowercase e-mail, uppercase VIN without separators', () => {
-    expect([lead.firstName, lead.lastName, lead.email, lead.vin]).toEqual(['Anna', 'Verdi', 'anna.verdi@example.it', VIN]);
+    expect([lead.firstName, lead.lastName, lead.email, lead.vin]).toEqual([
+      'Anna',
+      'Verdi',
+      'anna.verdi@example.it',
+      VIN,
+    ]);
   });
 
   it('fills every missing consent with false', () => {
-    expect(lead.consents).toEqual({ directMarketing: false, profiling: false, email: true, phone: false, post: false, sms: false, fax: false, social: false });
+    expect(lead.consents).toEqual({
+      directMarketing: false,
+      profiling: false,
+      email: true,
+      phone: false,
+      post: false,
+      sms: false,
+      fax: false,
+      social: false,
+    });
   });
 
   it('a follow-up lead is created Recontacted, with its master, reaching the dealer at the recontact date', () => {
     const master = contactAgainLead({ id: 12, vin: VIN, recontactAt: iso('2026-05-04T08:00+02:00') });
     const fr = initialLead(followUpLead(master), { ...c, now: iso('2026-05-04T08:15+02:00') });
     expect(fr.ok && fr.value).toMatchObject({
-      status: 'assigned', recontacted: true, masterLeadId: 12, source: 'recontact', campaign: master.campaign,
-      assigneeId: master.assigneeId, assignedAt: iso('2026-05-04T08:00+02:00'), createdAt: iso('2026-05-04T08:15+02:00'),
-      vin: VIN, contactAttempts: 0, closeReason: null,
+      status: 'assigned',
+      recontacted: true,
+      masterLeadId: 12,
+      source: 'recontact',
+      campaign: master.campaign,
+      assigneeId: master.assigneeId,
+      assignedAt: iso('2026-05-04T08:00+02:00'),
+      createdAt: iso('2026-05-04T08:15+02:00'),
+      vin: VIN,
+      contactAttempts: 0,
+      closeReason: null,
     });
   });
 });

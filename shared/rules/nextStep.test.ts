@@ -8,95 +8,204 @@ import { HOUR, fromWallTime, wallTime } from './time';
 const TZ = 'Europe/Rome';
 const s = defaultRuleSettings(TZ);
 /** 2026-03-02 is a Monday; Rome is UTC+1 in early March. */
-const t = (day: number, hour: number, minute = 0) => fromWallTime({ year: 2026, month: 3, day, hour, minute, second: 0 }, TZ);
-const wall = (ms: number) => { const w = wallTime(ms, TZ); return `${w.day} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`; };
+const t = (day: number, hour: number, minute = 0) =>
+  fromWallTime({ year: 2026, month: 3, day, hour, minute, second: 0 }, TZ);
+const wall = (ms: number) => {
+  const w = wallTime(ms, TZ);
+  return `${w.day} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+};
 
 type L = Parameters<typeof nextStep>[0];
 const lead = (p: Partial<L> = {}): L => ({
-  status: 'assigned', frozen: false, assignedAt: t(2, 9), appointmentAt: null, phone: '+39 333 1234567', otherPhone: null,
-  email: 'anna@example.it', preferredAt1: null, preferredAt2: null, preferredAt3: null, leadType: 'customer_driven', ...p,
+  status: 'assigned',
+  frozen: false,
+  assignedAt: t(2, 9),
+  appointmentAt: null,
+  phone: '+39 333 1234567',
+  otherPhone: null,
+  email: 'anna@example.it',
+  preferredAt1: null,
+  preferredAt2: null,
+  preferredAt3: null,
+  leadType: 'customer_driven',
+  ...p,
 });
 type C = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
-const call = (at: number, outcome: Contact['outcome'] = 'no_answer'): C => ({ at, direction: 'outbound', channel: 'phone', outcome });
+const call = (at: number, outcome: Contact['outcome'] = 'no_answer'): C => ({
+  at,
+  direction: 'outbound',
+  channel: 'phone',
+  outcome,
+});
 
-interface Case { name: string; lead?: Partial<L>; contacts?: C[]; now: number; phoneValid?: boolean; expect: Partial<NextStep> & { due?: string; suggested?: string } }
+interface Case {
+  name: string;
+  lead?: Partial<L>;
+  contacts?: C[];
+  now: number;
+  phoneValid?: boolean;
+  expect: Partial<NextStep> & { due?: string; suggested?: string };
+}
 
 const cases: Case[] = [
-  { name: 'new lead: call now, deadline SLA 1', now: t(2, 9, 5), expect: { kind: 'call', reason: 'new_lead', dueAt: t(2, 9), deadline: t(3, 9) } },
-  { name: 'new lead without any phone: e-mail at once', lead: { phone: null }, now: t(2, 9, 5), expect: { kind: 'sendEmail', reason: 'phone_missing', dueAt: t(2, 9) } },
-  { name: 'new lead whose phone the caller found invalid: e-mail at once', now: t(2, 9, 5), phoneValid: false, expect: { kind: 'sendEmail', reason: 'phone_invalid' } },
-  { name: 'only the other phone: still call', lead: { phone: null, otherPhone: '0612345678' }, now: t(2, 10), expect: { kind: 'call' } },
-  { name: 'no phone and no e-mail: close (no contact data)', lead: { phone: null, email: null }, now: t(2, 10), expect: { kind: 'close', reason: 'no_contact_data' } },
-  { name: 'first call failed without voicemail: leave the voicemail now', contacts: [call(t(2, 10))], now: t(2, 10, 1), expect: { kind: 'voicemail', reason: 'first_call_failed', dueAt: t(2, 10) } },
   {
-    name: 'first call went to voicemail: call again on a later day at another slot', contacts: [call(t(2, 10), 'voicemail')], now: t(2, 10, 1),
+    name: 'new lead: call now, deadline SLA 1',
+    now: t(2, 9, 5),
+    expect: { kind: 'call', reason: 'new_lead', dueAt: t(2, 9), deadline: t(3, 9) },
+  },
+  {
+    name: 'new lead without any phone: e-mail at once',
+    lead: { phone: null },
+    now: t(2, 9, 5),
+    expect: { kind: 'sendEmail', reason: 'phone_missing', dueAt: t(2, 9) },
+  },
+  {
+    name: 'new lead whose phone the caller found invalid: e-mail at once',
+    now: t(2, 9, 5),
+    phoneValid: false,
+    expect: { kind: 'sendEmail', reason: 'phone_invalid' },
+  },
+  {
+    name: 'only the other phone: still call',
+    lead: { phone: null, otherPhone: '0612345678' },
+    now: t(2, 10),
+    expect: { kind: 'call' },
+  },
+  {
+    name: 'no phone and no e-mail: close (no contact data)',
+    lead: { phone: null, email: null },
+    now: t(2, 10),
+    expect: { kind: 'close', reason: 'no_contact_data' },
+  },
+  {
+    name: 'first call failed without voicemail: leave the voicemail now',
+    contacts: [call(t(2, 10))],
+    now: t(2, 10, 1),
+    expect: { kind: 'voicemail', reason: 'first_call_failed', dueAt: t(2, 10) },
+  },
+  {
+    name: 'first call went to voicemail: call again on a later day at another slot',
+    contacts: [call(t(2, 10), 'voicemail')],
+    now: t(2, 10, 1),
     expect: { kind: 'callAgain', slot: 'midday', due: '3 12:30', suggested: '3 12:30' },
   },
   {
-    name: 'no answer + voicemail in the morning: next is midday next day', contacts: [call(t(2, 10)), call(t(2, 10, 5), 'voicemail')], now: t(2, 11),
+    name: 'no answer + voicemail in the morning: next is midday next day',
+    contacts: [call(t(2, 10)), call(t(2, 10, 5), 'voicemail')],
+    now: t(2, 11),
     expect: { kind: 'callAgain', slot: 'midday', due: '3 12:30' },
   },
   {
     // The next day's afternoon (Wed 16:00) is past the two working days from Mon 10:00 (Wed 10:00): this afternoon.
-    name: 'morning and midday tried: the afternoon slot still inside the 48-hour window (same day)', contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 40), 'busy')], now: t(3, 13),
+    name: 'morning and midday tried: the afternoon slot still inside the 48-hour window (same day)',
+    contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 40), 'busy')],
+    now: t(3, 13),
     expect: { kind: 'callAgain', slot: 'afternoon', due: '3 16:00' },
   },
   {
-    name: 'late: the due slot has passed, the suggestion moves on (not in the past)', contacts: [call(t(2, 10), 'voicemail')], now: t(3, 17),
+    name: 'late: the due slot has passed, the suggestion moves on (not in the past)',
+    contacts: [call(t(2, 10), 'voicemail')],
+    now: t(3, 17),
     expect: { kind: 'callAgain', due: '3 12:30', suggested: '4 12:30', slot: 'midday' },
   },
   {
     name: 'Thursday morning and Friday midday tried: the window ends Saturday 10:00, so Friday afternoon (Saturday has no afternoon)',
-    contacts: [call(t(5, 10), 'voicemail'), call(t(6, 12, 30), 'no_answer')], now: t(6, 13),
+    contacts: [call(t(5, 10), 'voicemail'), call(t(6, 12, 30), 'no_answer')],
+    now: t(6, 13),
     expect: { kind: 'callAgain', slot: 'afternoon', due: '6 16:00' },
   },
   {
     name: 'Fri 16:30 and Sat 09:30 tried: Monday midday, inside the window that ends Mon 16:30 (Sunday paused)',
-    contacts: [call(t(6, 16, 30), 'voicemail'), call(t(7, 9, 30), 'no_answer')], now: t(7, 10),
+    contacts: [call(t(6, 16, 30), 'voicemail'), call(t(7, 9, 30), 'no_answer')],
+    now: t(7, 10),
     // Window: Fri 7.5 h + Sat 24 h + (Sun paused) + Mon 16.5 h → Mon 16:30; midday Mon 12:30 is untried and inside.
     expect: { kind: 'callAgain', slot: 'midday', due: '9 12:30' },
   },
   {
-    name: 'three unsuccessful attempts: send the e-mail', contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 30)), call(t(4, 16))], now: t(4, 16, 1),
+    name: 'three unsuccessful attempts: send the e-mail',
+    contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 30)), call(t(4, 16))],
+    now: t(4, 16, 1),
     expect: { kind: 'sendEmail', reason: 'attempts_exhausted', dueAt: t(4, 16), failedCalls: 3 },
   },
   {
-    name: 'three attempts and no e-mail address: close (not reachable)', lead: { email: null },
-    contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 30)), call(t(4, 16))], now: t(4, 16, 1),
+    name: 'three attempts and no e-mail address: close (not reachable)',
+    lead: { email: null },
+    contacts: [call(t(2, 10), 'voicemail'), call(t(3, 12, 30)), call(t(4, 16))],
+    now: t(4, 16, 1),
     expect: { kind: 'close', reason: 'attempts_exhausted' },
   },
   {
     name: '48 hours (two working days) after the first attempt with fewer than 3: e-mail (window elapsed)',
-    contacts: [call(t(2, 10), 'voicemail')], now: t(9, 12),
+    contacts: [call(t(2, 10), 'voicemail')],
+    now: t(9, 12),
     // Two working days from Mon 10:00 → Wed 10:00 (not Fri 18:00, as 48 opening hours would stretch it).
     expect: { kind: 'sendEmail', reason: 'window_elapsed', due: '4 10:00' },
   },
   {
-    name: 'a number reported invalid: e-mail at once', contacts: [call(t(2, 10), 'invalid_number')], now: t(2, 10, 1),
+    name: 'a number reported invalid: e-mail at once',
+    contacts: [call(t(2, 10), 'invalid_number')],
+    now: t(2, 10, 1),
     expect: { kind: 'sendEmail', reason: 'phone_invalid', dueAt: t(2, 10) },
   },
   {
-    name: 'after the e-mail: close proposed 30 working hours later (Mon 10:05 → Thu 10:05)', contacts: [call(t(2, 10), 'invalid_number'), { at: t(2, 10, 5), direction: 'outbound', channel: 'email', outcome: 'email_sent' }],
-    now: t(2, 11), expect: { kind: 'close', reason: 'no_reply_after_email', due: '5 10:05' },
+    name: 'after the e-mail: close proposed 30 working hours later (Mon 10:05 → Thu 10:05)',
+    contacts: [
+      call(t(2, 10), 'invalid_number'),
+      { at: t(2, 10, 5), direction: 'outbound', channel: 'email', outcome: 'email_sent' },
+    ],
+    now: t(2, 11),
+    expect: { kind: 'close', reason: 'no_reply_after_email', due: '5 10:05' },
   },
   {
-    name: 'customer reached: qualify, deadline SLA 2', contacts: [call(t(2, 10)), call(t(2, 15), 'reached')], now: t(2, 16),
+    name: 'customer reached: qualify, deadline SLA 2',
+    contacts: [call(t(2, 10)), call(t(2, 15), 'reached')],
+    now: t(2, 16),
     expect: { kind: 'qualify', reason: 'customer_reached', dueAt: t(2, 15), deadline: t(12, 9) },
   },
   {
     name: 'customer called back (inbound) after the e-mail: qualify',
-    contacts: [call(t(2, 10), 'invalid_number'), { at: t(2, 10, 5), direction: 'outbound', channel: 'email', outcome: 'email_sent' }, { at: t(3, 9), direction: 'inbound', channel: 'phone', outcome: 'no_answer' }],
-    now: t(3, 10), expect: { kind: 'qualify' },
+    contacts: [
+      call(t(2, 10), 'invalid_number'),
+      { at: t(2, 10, 5), direction: 'outbound', channel: 'email', outcome: 'email_sent' },
+      { at: t(3, 9), direction: 'inbound', channel: 'phone', outcome: 'no_answer' },
+    ],
+    now: t(3, 10),
+    expect: { kind: 'qualify' },
   },
   {
-    name: 'reached and preferred dates given: book, suggesting the first one ahead', lead: { preferredAt1: t(2, 8), preferredAt2: t(10, 9) },
-    contacts: [call(t(2, 10), 'reached')], now: t(2, 11), expect: { kind: 'book', reason: 'preferred_date', suggestedAt: t(10, 9) },
+    name: 'reached and preferred dates given: book, suggesting the first one ahead',
+    lead: { preferredAt1: t(2, 8), preferredAt2: t(10, 9) },
+    contacts: [call(t(2, 10), 'reached')],
+    now: t(2, 11),
+    expect: { kind: 'book', reason: 'preferred_date', suggestedAt: t(10, 9) },
   },
-  { name: 'appointment ahead: nothing to do until then', lead: { status: 'appointment', appointmentAt: t(10, 9) }, contacts: [call(t(2, 10), 'reached')], now: t(3, 9), expect: { kind: 'none', reason: 'appointment_planned', suggestedAt: t(10, 9) } },
-  { name: 'appointment passed: close', lead: { status: 'appointment', appointmentAt: t(10, 9) }, contacts: [call(t(2, 10), 'reached')], now: t(10, 12), expect: { kind: 'close', reason: 'appointment_passed', dueAt: t(10, 9) } },
-  { name: 'closed in sale: none', lead: { status: 'closed_sale' }, now: t(10, 12), expect: { kind: 'none', reason: 'final', dueAt: null } },
+  {
+    name: 'appointment ahead: nothing to do until then',
+    lead: { status: 'appointment', appointmentAt: t(10, 9) },
+    contacts: [call(t(2, 10), 'reached')],
+    now: t(3, 9),
+    expect: { kind: 'none', reason: 'appointment_planned', suggestedAt: t(10, 9) },
+  },
+  {
+    name: 'appointment passed: close',
+    lead: { status: 'appointment', appointmentAt: t(10, 9) },
+    contacts: [call(t(2, 10), 'reached')],
+    now: t(10, 12),
+    expect: { kind: 'close', reason: 'appointment_passed', dueAt: t(10, 9) },
+  },
+  {
+    name: 'closed in sale: none',
+    lead: { status: 'closed_sale' },
+    now: t(10, 12),
+    expect: { kind: 'none', reason: 'final', dueAt: null },
+  },
   { name: 'lost: none', lead: { status: 'lost' }, now: t(10, 12), expect: { kind: 'none', reason: 'final' } },
-  { name: 'frozen appointment: none', lead: { status: 'appointment', frozen: true, appointmentAt: t(2, 12) }, now: t(10, 12), expect: { kind: 'none', reason: 'final' } },
+  {
+    name: 'frozen appointment: none',
+    lead: { status: 'appointment', frozen: true, appointmentAt: t(2, 12) },
+    now: t(10, 12),
+    expect: { kind: 'none', reason: 'final' },
+  },
 ];
 
 describe('nextStep (the contact playbook)', () => {
@@ -107,7 +216,8 @@ describe('nextStep (the contact playbook)', () => {
       expect(step).toMatchObject(rest);
       if (due) expect(wall(step.dueAt!)).toBe(due);
       if (suggested) expect(wall(step.suggestedAt!)).toBe(suggested);
-      if (step.suggestedAt !== null && step.kind === 'callAgain') expect(step.suggestedAt).toBeGreaterThanOrEqual(c.now);
+      if (step.suggestedAt !== null && step.kind === 'callAgain')
+        expect(step.suggestedAt).toBeGreaterThanOrEqual(c.now);
     });
   }
 
@@ -161,7 +271,8 @@ describe('nextStep (the contact playbook)', () => {
     expect(wall(addWorkingDayMs(from, 48 * HOUR, st))).toBe(end);
   });
 
-  const step = (contacts: C[], now: number, st = s) => nextStep(lead({ assignedAt: t(6, 9) }), contacts, { now, settings: st });
+  const step = (contacts: C[], now: number, st = s) =>
+    nextStep(lead({ assignedAt: t(6, 9) }), contacts, { now, settings: st });
   it('attempts Fri / Sat / Mon with Sunday closed: three inside the window → the e-mail (attempts exhausted)', () => {
     const st = step([call(t(6, 10), 'voicemail'), call(t(7, 12, 15)), call(t(9, 9, 30))], t(9, 9, 31));
     expect(st).toMatchObject({ kind: 'sendEmail', reason: 'attempts_exhausted', dueAt: t(9, 9, 30) });

@@ -10,8 +10,20 @@ export type StepKind = (typeof STEP_KINDS)[number];
 export const SLOTS = ['morning', 'midday', 'afternoon'] as const;
 export type Slot = (typeof SLOTS)[number];
 export const STEP_REASONS = [
-  'new_lead', 'first_call_failed', 'spread_attempts', 'attempts_exhausted', 'window_elapsed', 'phone_invalid', 'phone_missing',
-  'no_contact_data', 'customer_reached', 'preferred_date', 'appointment_planned', 'appointment_passed', 'no_reply_after_email', 'final',
+  'new_lead',
+  'first_call_failed',
+  'spread_attempts',
+  'attempts_exhausted',
+  'window_elapsed',
+  'phone_invalid',
+  'phone_missing',
+  'no_contact_data',
+  'customer_reached',
+  'preferred_date',
+  'appointment_planned',
+  'appointment_passed',
+  'no_reply_after_email',
+  'final',
 ] as const;
 export type StepReason = (typeof STEP_REASONS)[number];
 
@@ -41,7 +53,11 @@ export interface PlaybookSettings {
   /** Working hours after the e-mail without an answer before closing (not reachable) is proposed. */
   closeAfterEmailWorkingHours: number;
 }
-export const DEFAULT_PLAYBOOK: PlaybookSettings = { attemptsBeforeEmail: 3, emailWindowWorkingHours: 48, closeAfterEmailWorkingHours: 30 };
+export const DEFAULT_PLAYBOOK: PlaybookSettings = {
+  attemptsBeforeEmail: 3,
+  emailWindowWorkingHours: 48,
+  closeAfterEmailWorkingHours: 30,
+};
 
 export interface NextStepContext {
   now: number;
@@ -55,7 +71,11 @@ type Hours = Pick<RuleSettings, 'openingHours' | 'holidays' | 'timeZone'>;
 
 /** Representative wall-clock minute of each slot, and its range [from, to) in minutes of the day. */
 const SLOT_AT: Record<Slot, number> = { morning: 9 * 60 + 30, midday: 12 * 60 + 30, afternoon: 16 * 60 };
-const SLOT_RANGE: Record<Slot, [number, number]> = { morning: [0, 12 * 60], midday: [12 * 60, 14 * 60], afternoon: [14 * 60, 24 * 60] };
+const SLOT_RANGE: Record<Slot, [number, number]> = {
+  morning: [0, 12 * 60],
+  midday: [12 * 60, 14 * 60],
+  afternoon: [14 * 60, 24 * 60],
+};
 
 /** The time-of-day slot of an instant in the dealer's zone: before 12:00, 12:00–14:00, after 14:00. */
 export function slotOf(ms: number, timeZone: string): Slot {
@@ -64,7 +84,10 @@ export function slotOf(ms: number, timeZone: string): Slot {
   return m < 12 * 60 ? 'morning' : m < 14 * 60 ? 'midday' : 'afternoon';
 }
 
-const minutes = (hhmm: string) => { const [h, m] = hhmm.split(':').map(Number); return (h ?? 0) * 60 + (m ?? 0); };
+const minutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
 
 /** Opening span of the local day starting at `dayStart` (minutes), or null when closed. */
 function dayHours(dayStart: number, s: Hours): { open: number; close: number; w: ReturnType<typeof wallTime> } | null {
@@ -76,7 +99,10 @@ function dayHours(dayStart: number, s: Hours): { open: number; close: number; w:
 }
 
 const at = (w: { year: number; month: number; day: number }, min: number, tz: string) =>
-  fromWallTime({ year: w.year, month: w.month, day: w.day, hour: Math.floor(min / 60), minute: min % 60, second: 0 }, tz);
+  fromWallTime(
+    { year: w.year, month: w.month, day: w.day, hour: Math.floor(min / 60), minute: min % 60, second: 0 },
+    tz,
+  );
 
 /** When a slot can be called on a day: its usual time clamped into opening hours (15 min before closing at the latest). */
 function slotTime(dayStart: number, slot: Slot, s: Hours): number | null {
@@ -142,7 +168,20 @@ const isFailedCall = (c: Pick<Contact, 'direction' | 'outcome' | 'channel'>) =>
  *      an address, the e-mail comes first (6).
  */
 export function nextStep(
-  lead: Pick<Lead, 'status' | 'frozen' | 'assignedAt' | 'appointmentAt' | 'phone' | 'otherPhone' | 'email' | 'preferredAt1' | 'preferredAt2' | 'preferredAt3' | 'leadType'>,
+  lead: Pick<
+    Lead,
+    | 'status'
+    | 'frozen'
+    | 'assignedAt'
+    | 'appointmentAt'
+    | 'phone'
+    | 'otherPhone'
+    | 'email'
+    | 'preferredAt1'
+    | 'preferredAt2'
+    | 'preferredAt3'
+    | 'leadType'
+  >,
   contacts: readonly Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>[],
   ctx: NextStepContext,
 ): NextStep {
@@ -151,10 +190,17 @@ export function nextStep(
   const sorted = [...contacts].sort((a, b) => a.at - b.at);
   const failed = sorted.filter(isFailedCall);
   const base = { suggestedAt: null, slot: null, failedCalls: failed.length } as const;
-  const none = (reason: StepReason, suggestedAt: number | null = null): NextStep =>
-    ({ ...base, kind: 'none', dueAt: null, reason, deadline: null, suggestedAt });
+  const none = (reason: StepReason, suggestedAt: number | null = null): NextStep => ({
+    ...base,
+    kind: 'none',
+    dueAt: null,
+    reason,
+    deadline: null,
+    suggestedAt,
+  });
 
-  if (lead.status === 'closed_sale' || lead.status === 'closed_no_sale' || lead.status === 'lost' || lead.frozen) return none('final');
+  if (lead.status === 'closed_sale' || lead.status === 'closed_no_sale' || lead.status === 'lost' || lead.frozen)
+    return none('final');
   if (lead.status === 'appointment') {
     if (lead.appointmentAt !== null && lead.appointmentAt > now) return none('appointment_planned', lead.appointmentAt);
     return { ...base, kind: 'close', dueAt: lead.appointmentAt ?? now, reason: 'appointment_passed', deadline: null };
@@ -167,14 +213,27 @@ export function nextStep(
     const prefs = [lead.preferredAt1, lead.preferredAt2, lead.preferredAt3].filter((p): p is number => p !== null);
     if (prefs.length > 0) {
       const ahead = prefs.filter((p) => p > now).sort((a, b) => a - b)[0] ?? null;
-      return { ...base, kind: 'book', dueAt: reached.at, suggestedAt: ahead, reason: 'preferred_date', deadline: sla2() };
+      return {
+        ...base,
+        kind: 'book',
+        dueAt: reached.at,
+        suggestedAt: ahead,
+        reason: 'preferred_date',
+        deadline: sla2(),
+      };
     }
     return { ...base, kind: 'qualify', dueAt: reached.at, reason: 'customer_reached', deadline: sla2() };
   }
 
   const email = [...sorted].reverse().find((c) => c.direction === 'outbound' && c.outcome === 'email_sent');
   if (email) {
-    return { ...base, kind: 'close', dueAt: addWorkingMs(email.at, pb.closeAfterEmailWorkingHours * HOUR, s), reason: 'no_reply_after_email', deadline: sla2() };
+    return {
+      ...base,
+      kind: 'close',
+      dueAt: addWorkingMs(email.at, pb.closeAfterEmailWorkingHours * HOUR, s),
+      reason: 'no_reply_after_email',
+      deadline: sla2(),
+    };
   }
 
   const hasAddress = !!lead.email;
@@ -194,27 +253,58 @@ export function nextStep(
     return { ...base, kind: 'sendEmail', dueAt: last.at, reason: 'attempts_exhausted', deadline: sla2() };
   }
   const windowEnd = addWorkingDayMs(failed[0]!.at, pb.emailWindowWorkingHours * HOUR, s);
-  if (hasAddress && now >= windowEnd) return { ...base, kind: 'sendEmail', dueAt: windowEnd, reason: 'window_elapsed', deadline: sla2() };
+  if (hasAddress && now >= windowEnd)
+    return { ...base, kind: 'sendEmail', dueAt: windowEnd, reason: 'window_elapsed', deadline: sla2() };
 
   if (failed.length === 1 && !sorted.some((c) => c.outcome === 'voicemail')) {
     return { ...base, kind: 'voicemail', dueAt: last.at, reason: 'first_call_failed', deadline: sla2() };
   }
 
-  let plan = planCallAgain(failed.map((c) => c.at), now, s);
-  if (plan && plan.dueAt > windowEnd) plan = planWithin(failed.map((c) => c.at), now, windowEnd, s) ?? plan;
+  let plan = planCallAgain(
+    failed.map((c) => c.at),
+    now,
+    s,
+  );
+  if (plan && plan.dueAt > windowEnd)
+    plan =
+      planWithin(
+        failed.map((c) => c.at),
+        now,
+        windowEnd,
+        s,
+      ) ?? plan;
   if (!plan) return { ...base, kind: 'callAgain', dueAt: last.at, reason: 'spread_attempts', deadline: sla2() };
-  if (hasAddress && plan.dueAt > windowEnd) return { ...base, kind: 'sendEmail', dueAt: windowEnd, reason: 'window_elapsed', deadline: sla2() };
-  return { ...base, kind: 'callAgain', dueAt: plan.dueAt, suggestedAt: plan.suggestedAt, slot: plan.slot, reason: 'spread_attempts', deadline: sla2() };
+  if (hasAddress && plan.dueAt > windowEnd)
+    return { ...base, kind: 'sendEmail', dueAt: windowEnd, reason: 'window_elapsed', deadline: sla2() };
+  return {
+    ...base,
+    kind: 'callAgain',
+    dueAt: plan.dueAt,
+    suggestedAt: plan.suggestedAt,
+    slot: plan.slot,
+    reason: 'spread_attempts',
+    deadline: sla2(),
+  };
 }
 
 function lazy<T>(f: () => T): () => T {
   let v: T | undefined;
   let done = false;
-  return () => { if (!done) { v = f(); done = true; } return v as T; };
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v as T;
+  };
 }
 
 /** The next call: a later local day than the last attempt, a slot not yet tried (any slot once all were). */
-export function planCallAgain(attempts: readonly number[], now: number, s: Hours): { dueAt: number; suggestedAt: number; slot: Slot } | null {
+export function planCallAgain(
+  attempts: readonly number[],
+  now: number,
+  s: Hours,
+): { dueAt: number; suggestedAt: number; slot: Slot } | null {
   const lastAt = Math.max(...attempts);
   const used = new Set(attempts.map((a) => slotOf(a, s.timeZone)));
   const fresh = SLOTS.filter((x) => !used.has(x));
@@ -241,7 +331,12 @@ const SAME_DAY_GAP = 2 * HOUR;
  * The next call inside the window (its end `windowEnd`): the first untried slot at least 2 hours after the last
  * attempt, the same day included, not after the window's end; null when none is left.
  */
-export function planWithin(attempts: readonly number[], now: number, windowEnd: number, s: Hours): { dueAt: number; suggestedAt: number; slot: Slot } | null {
+export function planWithin(
+  attempts: readonly number[],
+  now: number,
+  windowEnd: number,
+  s: Hours,
+): { dueAt: number; suggestedAt: number; slot: Slot } | null {
   const lastAt = Math.max(...attempts);
   const used = new Set(attempts.map((a) => slotOf(a, s.timeZone)));
   let day = startOfLocalDay(lastAt, s.timeZone);

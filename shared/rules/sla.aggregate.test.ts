@@ -8,8 +8,13 @@ const at = iso('2026-04-20T12:00+02:00');
 /** 60 calendar days before, in Rome (CET): 19 February 12:00 — 1439 elapsed hours, not 1440. */
 const from = iso('2026-02-19T12:00+01:00');
 
-const lead = (p: Partial<SlaLead> & Pick<SlaLead, 'assignedAt'>): SlaLead =>
-  ({ firstContactAt: null, qualifiedAt: null, status: 'assigned', closedAt: null, ...p });
+const lead = (p: Partial<SlaLead> & Pick<SlaLead, 'assignedAt'>): SlaLead => ({
+  firstContactAt: null,
+  qualifiedAt: null,
+  status: 'assigned',
+  closedAt: null,
+  ...p,
+});
 
 describe('slaWindowStart', () => {
   it.each([
@@ -22,18 +27,37 @@ describe('slaWindowStart', () => {
 });
 
 describe('aggregateSla', () => {
-  const L1 = lead({ // managed, everything met
-    assignedAt: at - 5 * DAY, firstContactAt: at - 5 * DAY + HOUR, qualifiedAt: at - 3 * DAY, status: 'closed_sale', closedAt: at - 2 * DAY,
+  const L1 = lead({
+    // managed, everything met
+    assignedAt: at - 5 * DAY,
+    firstContactAt: at - 5 * DAY + HOUR,
+    qualifiedAt: at - 3 * DAY,
+    status: 'closed_sale',
+    closedAt: at - 2 * DAY,
   });
-  const L2 = lead({ // late contact, late appointment, still open
-    assignedAt: at - 20 * DAY, firstContactAt: at - 20 * DAY + 30 * HOUR, qualifiedAt: at - 9 * DAY, status: 'appointment',
+  const L2 = lead({
+    // late contact, late appointment, still open
+    assignedAt: at - 20 * DAY,
+    firstContactAt: at - 20 * DAY + 30 * HOUR,
+    qualifiedAt: at - 9 * DAY,
+    status: 'appointment',
   });
   const L3 = lead({ assignedAt: at - HOUR }); // just arrived: pending everywhere
-  const L4 = lead({ // everything happened after the report date: as of `at` it counts as not done
-    assignedAt: at - 3 * DAY, firstContactAt: at + HOUR, qualifiedAt: at + HOUR, status: 'closed_no_sale', closedAt: at + HOUR,
+  const L4 = lead({
+    // everything happened after the report date: as of `at` it counts as not done
+    assignedAt: at - 3 * DAY,
+    firstContactAt: at + HOUR,
+    qualifiedAt: at + HOUR,
+    status: 'closed_no_sale',
+    closedAt: at + HOUR,
   });
-  const L5 = lead({ // assigned before the window
-    assignedAt: at - 61 * DAY, firstContactAt: at - 61 * DAY + HOUR, qualifiedAt: at - 61 * DAY + HOUR, status: 'closed_sale', closedAt: at - 50 * DAY,
+  const L5 = lead({
+    // assigned before the window
+    assignedAt: at - 61 * DAY,
+    firstContactAt: at - 61 * DAY + HOUR,
+    qualifiedAt: at - 61 * DAY + HOUR,
+    status: 'closed_sale',
+    closedAt: at - 50 * DAY,
   });
   const L6 = lead({ assignedAt: at - 59 * DAY, status: 'lost', closedAt: at + DAY }); // never contacted
 
@@ -90,7 +114,9 @@ describe('aggregateSla', () => {
     ['7 of 10 (the target)', [1, 1, 1, 1, 1, 1, 1, 0, 0, 0], 0.7],
     ['none met', [0, 0], 0],
   ])('SLA 1 rate = met / (met + missed): %s', (_what, flags, rate) => {
-    const leads = flags.map((f, i) => lead({ assignedAt: at - (3 + i) * DAY, firstContactAt: at - (3 + i) * DAY + (f ? HOUR : 25 * HOUR) }));
+    const leads = flags.map((f, i) =>
+      lead({ assignedAt: at - (3 + i) * DAY, firstContactAt: at - (3 + i) * DAY + (f ? HOUR : 25 * HOUR) }),
+    );
     expect(aggregateSla(leads, at, s).sla1.rate).toBeCloseTo(rate, 12);
   });
 

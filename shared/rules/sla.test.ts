@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Lead } from '../domain/lead';
 import { HOUR, MIN, iso, settings } from './testing/fixtures';
 import {
-  appointmentExpiresAt, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State, sla3Managed, type SlaState,
+  appointmentExpiresAt,
+  lostDueAt,
+  sla1DueAt,
+  sla1State,
+  sla2DueAt,
+  sla2State,
+  sla3Managed,
+  type SlaState,
 } from './sla';
 
 const rome = settings();
@@ -30,13 +37,35 @@ describe('SLA 1 – first contact within 24 calendar hours of assignment', () =>
 
   it.each<[string, string, string, SlaState]>([
     // SLA 1 counts 24 elapsed hours even when the clock jumps: a DST night does not change it.
-    ['spring forward: 23.5 elapsed hours (wall clock already past) → met', '2026-03-28T12:00+01:00', '2026-03-29T12:30+02:00', 'met'],
-    ['spring forward: exactly 24 elapsed hours (13:00 CEST) → met', '2026-03-28T12:00+01:00', '2026-03-29T13:00+02:00', 'met'],
+    [
+      'spring forward: 23.5 elapsed hours (wall clock already past) → met',
+      '2026-03-28T12:00+01:00',
+      '2026-03-29T12:30+02:00',
+      'met',
+    ],
+    [
+      'spring forward: exactly 24 elapsed hours (13:00 CEST) → met',
+      '2026-03-28T12:00+01:00',
+      '2026-03-29T13:00+02:00',
+      'met',
+    ],
     ['spring forward: 24 h + 1 min → missed', '2026-03-28T12:00+01:00', '2026-03-29T13:01+02:00', 'missed'],
-    ['fall back: 24.5 elapsed hours (wall clock not yet at 12:00) → missed', '2026-10-24T12:00+02:00', '2026-10-25T11:30+01:00', 'missed'],
-    ['fall back: exactly 24 elapsed hours (11:00 CET) → met', '2026-10-24T12:00+02:00', '2026-10-25T11:00+01:00', 'met'],
+    [
+      'fall back: 24.5 elapsed hours (wall clock not yet at 12:00) → missed',
+      '2026-10-24T12:00+02:00',
+      '2026-10-25T11:30+01:00',
+      'missed',
+    ],
+    [
+      'fall back: exactly 24 elapsed hours (11:00 CET) → met',
+      '2026-10-24T12:00+02:00',
+      '2026-10-25T11:00+01:00',
+      'met',
+    ],
   ])('%s', (_what, assigned, contact, expected) => {
-    expect(sla1State({ assignedAt: iso(assigned), firstContactAt: iso(contact) }, iso(contact) + HOUR, rome)).toBe(expected);
+    expect(sla1State({ assignedAt: iso(assigned), firstContactAt: iso(contact) }, iso(contact) + HOUR, rome)).toBe(
+      expected,
+    );
   });
 
   it.each([
@@ -65,8 +94,20 @@ describe('SLA 2 – qualification/management date within 10 calendar days', () =
 
   it.each([
     // [what, settings, assignedAt, due, elapsed hours]
-    ['Rome, spring forward inside the window: same wall clock, 239 h', rome, '2026-03-25T10:00+01:00', '2026-04-04T10:00+02:00', 239],
-    ['Rome, fall back inside the window: same wall clock, 241 h', rome, '2026-10-20T10:00+02:00', '2026-10-30T10:00+01:00', 241],
+    [
+      'Rome, spring forward inside the window: same wall clock, 239 h',
+      rome,
+      '2026-03-25T10:00+01:00',
+      '2026-04-04T10:00+02:00',
+      239,
+    ],
+    [
+      'Rome, fall back inside the window: same wall clock, 241 h',
+      rome,
+      '2026-10-20T10:00+02:00',
+      '2026-10-30T10:00+01:00',
+      241,
+    ],
     ['Rome, no DST change: 240 h', rome, '2026-03-10T10:00+01:00', '2026-03-20T10:00+01:00', 240],
     ['UTC across the EU DST date: 240 h', utc, '2026-03-25T10:00Z', '2026-04-04T10:00Z', 240],
   ])('sla2DueAt: %s', (_what, s, assigned, dueIso, hours) => {
@@ -76,12 +117,24 @@ describe('SLA 2 – qualification/management date within 10 calendar days', () =
   });
 
   it.each<[string, string, string, SlaState]>([
-    ['spring: 238.5 elapsed hours, before 10:00 on day 10 → met', '2026-03-25T10:00+01:00', '2026-04-04T09:30+02:00', 'met'],
-    ['spring: 10:00:00.001 on day 10 (only 239 h) → missed', '2026-03-25T10:00+01:00', '2026-04-04T10:00:00.001+02:00', 'missed'],
+    [
+      'spring: 238.5 elapsed hours, before 10:00 on day 10 → met',
+      '2026-03-25T10:00+01:00',
+      '2026-04-04T09:30+02:00',
+      'met',
+    ],
+    [
+      'spring: 10:00:00.001 on day 10 (only 239 h) → missed',
+      '2026-03-25T10:00+01:00',
+      '2026-04-04T10:00:00.001+02:00',
+      'missed',
+    ],
     ['fall: 240.5 elapsed hours but 09:30 on day 10 → met', '2026-10-20T10:00+02:00', '2026-10-30T09:30+01:00', 'met'],
     ['fall: exactly 10:00 on day 10 (241 h) → met', '2026-10-20T10:00+02:00', '2026-10-30T10:00+01:00', 'met'],
   ])('across DST: %s', (_what, assigned, qualified, expected) => {
-    expect(sla2State({ assignedAt: iso(assigned), qualifiedAt: iso(qualified) }, iso(qualified) + MIN, rome)).toBe(expected);
+    expect(sla2State({ assignedAt: iso(assigned), qualifiedAt: iso(qualified) }, iso(qualified) + MIN, rome)).toBe(
+      expected,
+    );
   });
 });
 
@@ -115,8 +168,18 @@ describe('sweep deadlines', () => {
 
   it.each([
     // [what, assignedAt, appointmentAt, expiry]
-    ['appointment after assignment: counts from the appointment', '2026-03-10T10:00+01:00', '2026-04-15T15:00+02:00', '2026-06-14T15:00+02:00'],
-    ['appointment before assignment: counts from the assignment', '2026-03-10T10:00+01:00', '2026-03-08T15:00+01:00', '2026-05-09T10:00+02:00'],
+    [
+      'appointment after assignment: counts from the appointment',
+      '2026-03-10T10:00+01:00',
+      '2026-04-15T15:00+02:00',
+      '2026-06-14T15:00+02:00',
+    ],
+    [
+      'appointment before assignment: counts from the assignment',
+      '2026-03-10T10:00+01:00',
+      '2026-03-08T15:00+01:00',
+      '2026-05-09T10:00+02:00',
+    ],
     ['no appointment date: counts from the assignment', '2026-03-10T10:00+01:00', null, '2026-05-09T10:00+02:00'],
     ['same instant', '2026-03-10T10:00+01:00', '2026-03-10T10:00+01:00', '2026-05-09T10:00+02:00'],
   ])('appointmentExpiresAt: %s', (_what, assigned, appt, expiry) => {

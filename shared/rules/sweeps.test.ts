@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../domain/lead';
-import { DAY, HOUR, VIN, appointmentLead, contactAgainLead, contactedLead, iso, makeLead, settings } from './testing/fixtures';
-import { appointmentExpirySweep, followUpLead, lostSaleSweep, recontactDue, reminderAt, type SweepChange } from './sweeps';
+import {
+  DAY,
+  HOUR,
+  VIN,
+  appointmentLead,
+  contactAgainLead,
+  contactedLead,
+  iso,
+  makeLead,
+  settings,
+} from './testing/fixtures';
+import {
+  appointmentExpirySweep,
+  followUpLead,
+  lostSaleSweep,
+  recontactDue,
+  reminderAt,
+  type SweepChange,
+} from './sweeps';
 
 const s = settings();
 const A = iso('2026-03-10T10:00+01:00');
@@ -52,7 +69,11 @@ describe('lostSaleSweep', () => {
   });
 
   it('is idempotent: a second run over the changed leads yields nothing', () => {
-    const leads = [makeLead({ id: 1, assignedAt: A }), makeLead({ id: 2, assignedAt: A + 5 * DAY }), makeLead({ id: 3, assignedAt: A - 10 * DAY })];
+    const leads = [
+      makeLead({ id: 1, assignedAt: A }),
+      makeLead({ id: 2, assignedAt: A + 5 * DAY }),
+      makeLead({ id: 3, assignedAt: A - 10 * DAY }),
+    ];
     const now = LOST_DUE + HOUR;
     const first = lostSaleSweep(leads, now, s);
     expect(first.map((c) => c.leadId)).toEqual([1, 3]);
@@ -79,15 +100,17 @@ describe('appointmentExpirySweep', () => {
     const l = appointmentLead({ id: 9, assignedAt: A, appointmentAt });
     expect(appointmentExpirySweep([l], due - 1, s)).toEqual([]);
     const now = due + 2 * DAY;
-    expect(appointmentExpirySweep([l], now, s)).toEqual([{
-      leadId: 9,
-      effectiveAt: due,
-      changes: {
-        patch: { frozen: true, updatedAt: now },
-        history: [{ at: due, userId: null, field: 'frozen', oldValue: 'false', newValue: 'true' }],
-        effects: [],
+    expect(appointmentExpirySweep([l], now, s)).toEqual([
+      {
+        leadId: 9,
+        effectiveAt: due,
+        changes: {
+          patch: { frozen: true, updatedAt: now },
+          history: [{ at: due, userId: null, field: 'frozen', oldValue: 'false', newValue: 'true' }],
+          effects: [],
+        },
       },
-    }]);
+    ]);
   });
 
   it('keeps the status Appointment Taken (frozen, still shown as such)', () => {
@@ -98,13 +121,19 @@ describe('appointmentExpirySweep', () => {
   it.each<[string, Lead]>([
     ['assigned', makeLead({ assignedAt: A })],
     ['already frozen', appointmentLead({ assignedAt: A, appointmentAt: APPT, frozen: true })],
-    ['closed in sale after an appointment', appointmentLead({ assignedAt: A, appointmentAt: APPT, status: 'closed_sale', closedAt: APPT })],
+    [
+      'closed in sale after an appointment',
+      appointmentLead({ assignedAt: A, appointmentAt: APPT, status: 'closed_sale', closedAt: APPT }),
+    ],
   ])('leaves alone: %s', (_what, l) => {
     expect(appointmentExpirySweep([l], EXPIRES + 30 * DAY, s)).toEqual([]);
   });
 
   it('is idempotent', () => {
-    const leads = [appointmentLead({ id: 1, assignedAt: A, appointmentAt: APPT }), appointmentLead({ id: 2, assignedAt: A, appointmentAt: APPT + 5 * DAY })];
+    const leads = [
+      appointmentLead({ id: 1, assignedAt: A, appointmentAt: APPT }),
+      appointmentLead({ id: 2, assignedAt: A, appointmentAt: APPT + 5 * DAY }),
+    ];
     const first = appointmentExpirySweep(leads, EXPIRES + HOUR, s);
     expect(first.map((c) => c.leadId)).toEqual([1]);
     expect(appointmentExpirySweep(apply(leads, first), EXPIRES + 2 * HOUR, s)).toEqual([]);
@@ -118,7 +147,12 @@ describe('recontactDue', () => {
     ['date passed (catch-up)', contactAgainLead({ recontactAt: R }), R + 3 * DAY, true],
     ['1 ms before the date', contactAgainLead({ recontactAt: R }), R - 1, false],
     ['follow-up already created', contactAgainLead({ recontactAt: R, followUpLeadId: 42 }), R + DAY, false],
-    ['closed no sale for another reason', contactAgainLead({ recontactAt: R, closeReason: 'other', closeCategory: 'other' }), R + DAY, false],
+    [
+      'closed no sale for another reason',
+      contactAgainLead({ recontactAt: R, closeReason: 'other', closeCategory: 'other' }),
+      R + DAY,
+      false,
+    ],
     ['not closed (assigned) even with a recontact date', contactedLead({ recontactAt: R }), R + DAY, false],
     ['contact again without a date (bad data)', contactAgainLead({ recontactAt: null }), R + DAY, false],
   ])('%s → %s', (_what, l, now, due) => {
@@ -134,24 +168,64 @@ describe('recontactDue', () => {
 
 describe('followUpLead', () => {
   const master = contactAgainLead({
-    id: 31, leadType: 'hq_driven', source: 'hq_campaign', campaign: 'warranty_end_reminder', campaignNotes: 'WER Q2',
-    assigneeId: 4, customerId: 77, vin: VIN, email: 'x@example.com', phone: '+39 059 000', otherPhone: '+39 333 111',
-    language: 'de', country: 'DE', state: 'BY', city: 'München', zip: '80331', requestFor: 'Warranty', requestDetails: 'Extend',
-    customerNotes: 'call after 17', additionalServices: 'wash', recontactAt: iso('2026-06-01T09:00+02:00'),
-    preferredAt1: iso('2026-03-04T09:00+01:00'), managementNotes: 'call back in June', appointmentAt: null,
+    id: 31,
+    leadType: 'hq_driven',
+    source: 'hq_campaign',
+    campaign: 'warranty_end_reminder',
+    campaignNotes: 'WER Q2',
+    assigneeId: 4,
+    customerId: 77,
+    vin: VIN,
+    email: 'x@example.com',
+    phone: '+39 059 000',
+    otherPhone: '+39 333 111',
+    language: 'de',
+    country: 'DE',
+    state: 'BY',
+    city: 'München',
+    zip: '80331',
+    requestFor: 'Warranty',
+    requestDetails: 'Extend',
+    customerNotes: 'call after 17',
+    additionalServices: 'wash',
+    recontactAt: iso('2026-06-01T09:00+02:00'),
+    preferredAt1: iso('2026-03-04T09:00+01:00'),
+    managementNotes: 'call back in June',
+    appointmentAt: null,
   });
   const f = followUpLead(master);
 
   it('links to the master, is Recontacted, source Recontact, same campaign and assignee, reaches the dealer at the recontact date', () => {
     expect(f).toMatchObject({
-      masterLeadId: 31, recontacted: true, source: 'recontact', campaign: 'warranty_end_reminder', assigneeId: 4,
+      masterLeadId: 31,
+      recontacted: true,
+      source: 'recontact',
+      campaign: 'warranty_end_reminder',
+      assigneeId: 4,
       assignedAt: iso('2026-06-01T09:00+02:00'),
     });
   });
 
   it.each([
-    'firstName', 'lastName', 'leadType', 'email', 'phone', 'otherPhone', 'vin', 'language', 'country', 'state', 'city', 'zip',
-    'requestFor', 'requestDetails', 'customerNotes', 'campaignNotes', 'additionalServices', 'customerId', 'consents',
+    'firstName',
+    'lastName',
+    'leadType',
+    'email',
+    'phone',
+    'otherPhone',
+    'vin',
+    'language',
+    'country',
+    'state',
+    'city',
+    'zip',
+    'requestFor',
+    'requestDetails',
+    'customerNotes',
+    'campaignNotes',
+    'additionalServices',
+    'customerId',
+    'consents',
   ] as const)('copies %s', (k) => {
     expect(f[k]).toEqual(master[k]);
   });
@@ -164,10 +238,30 @@ describe('followUpLead', () => {
 describe('reminderAt: the day before the appointment at the reminder hour (dealer time)', () => {
   it.each([
     ['ordinary day', {}, '2026-03-17T15:00+01:00', '2026-03-16T09:00+01:00'],
-    ['appointment Monday after spring forward: reminder Sunday 09:00 CEST', {}, '2026-03-30T10:00+02:00', '2026-03-29T09:00+02:00'],
-    ['appointment on the spring-forward Sunday: reminder Saturday 09:00 CET', {}, '2026-03-29T10:00+02:00', '2026-03-28T09:00+01:00'],
-    ['appointment Monday after fall back: reminder Sunday 09:00 CET', {}, '2026-10-26T08:00+01:00', '2026-10-25T09:00+01:00'],
-    ['appointment on the fall-back Sunday: reminder Saturday 09:00 CEST', {}, '2026-10-25T10:00+01:00', '2026-10-24T09:00+02:00'],
+    [
+      'appointment Monday after spring forward: reminder Sunday 09:00 CEST',
+      {},
+      '2026-03-30T10:00+02:00',
+      '2026-03-29T09:00+02:00',
+    ],
+    [
+      'appointment on the spring-forward Sunday: reminder Saturday 09:00 CET',
+      {},
+      '2026-03-29T10:00+02:00',
+      '2026-03-28T09:00+01:00',
+    ],
+    [
+      'appointment Monday after fall back: reminder Sunday 09:00 CET',
+      {},
+      '2026-10-26T08:00+01:00',
+      '2026-10-25T09:00+01:00',
+    ],
+    [
+      'appointment on the fall-back Sunday: reminder Saturday 09:00 CEST',
+      {},
+      '2026-10-25T10:00+01:00',
+      '2026-10-24T09:00+02:00',
+    ],
     ['appointment just after midnight', {}, '2026-03-18T00:30+01:00', '2026-03-17T09:00+01:00'],
     ['first of the month', {}, '2026-04-01T08:30+02:00', '2026-03-31T09:00+02:00'],
     ['reminderHour 18', { reminderHour: 18 }, '2026-03-17T15:00+01:00', '2026-03-16T18:00+01:00'],

@@ -8,7 +8,11 @@ import { appointmentExpiresAt, lostDueAt } from './sla';
 import { addCalendarDays, fromWallTime, wallTime } from './time';
 import type { NewLead } from '../contract/inputs';
 
-export interface SweepChange { leadId: number; effectiveAt: number; changes: LeadChanges }
+export interface SweepChange {
+  leadId: number;
+  effectiveAt: number;
+  changes: LeadChanges;
+}
 
 /** Lost Sale: a lead still Assigned to Dealer 60 days after assignment. */
 export function lostSaleSweep(leads: Iterable<Lead>, now: number, settings: RuleSettings): SweepChange[] {
@@ -42,8 +46,14 @@ export function appointmentExpirySweep(leads: Iterable<Lead>, now: number, setti
 export function recontactDue(leads: Iterable<Lead>, now: number): Lead[] {
   const out: Lead[] = [];
   for (const l of leads) {
-    if (l.status === 'closed_no_sale' && l.closeReason === 'contact_again' && l.followUpLeadId === null
-      && l.recontactAt !== null && l.recontactAt <= now) out.push(l);
+    if (
+      l.status === 'closed_no_sale' &&
+      l.closeReason === 'contact_again' &&
+      l.followUpLeadId === null &&
+      l.recontactAt !== null &&
+      l.recontactAt <= now
+    )
+      out.push(l);
   }
   return out;
 }
@@ -55,15 +65,34 @@ export function recontactDue(leads: Iterable<Lead>, now: number): Lead[] {
  */
 export function followUpLead(master: Lead): NewLead & { masterLeadId: number; recontacted: true; assignedAt: number } {
   return {
-    firstName: master.firstName, lastName: master.lastName,
-    leadType: master.leadType, source: 'recontact', campaign: master.campaign,
-    email: master.email, phone: master.phone, otherPhone: master.otherPhone, vin: master.vin,
-    language: master.language, country: master.country, state: master.state, city: master.city, zip: master.zip,
-    requestFor: master.requestFor, requestDetails: master.requestDetails,
-    preferredAt1: null, preferredAt2: null, preferredAt3: null,
-    customerNotes: master.customerNotes, campaignNotes: master.campaignNotes, additionalServices: master.additionalServices,
-    assigneeId: master.assigneeId, customerId: master.customerId, consents: { ...master.consents },
-    masterLeadId: master.id, recontacted: true, assignedAt: master.recontactAt ?? master.updatedAt,
+    firstName: master.firstName,
+    lastName: master.lastName,
+    leadType: master.leadType,
+    source: 'recontact',
+    campaign: master.campaign,
+    email: master.email,
+    phone: master.phone,
+    otherPhone: master.otherPhone,
+    vin: master.vin,
+    language: master.language,
+    country: master.country,
+    state: master.state,
+    city: master.city,
+    zip: master.zip,
+    requestFor: master.requestFor,
+    requestDetails: master.requestDetails,
+    preferredAt1: null,
+    preferredAt2: null,
+    preferredAt3: null,
+    customerNotes: master.customerNotes,
+    campaignNotes: master.campaignNotes,
+    additionalServices: master.additionalServices,
+    assigneeId: master.assigneeId,
+    customerId: master.customerId,
+    consents: { ...master.consents },
+    masterLeadId: master.id,
+    recontacted: true,
+    assignedAt: master.recontactAt ?? master.updatedAt,
   };
 }
 

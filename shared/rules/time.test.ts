@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MIN, iso } from './testing/fixtures';
 import {
-  addCalendarDays, calendarDaysBetween, fromWallTime, isValidTimeZone, localDate, startOfLocalDay, wallTime,
+  addCalendarDays,
+  calendarDaysBetween,
+  fromWallTime,
+  isValidTimeZone,
+  localDate,
+  startOfLocalDay,
+  wallTime,
 } from './time';
 
 const ROME = 'Europe/Rome';
@@ -11,7 +17,14 @@ describe('addCalendarDays: same wall-clock time N local days later', () => {
   it.each([
     // [what, tz, from, days, expected, elapsed hours]
     ['spring forward (Sat → Sun 29 Mar): 23 h', ROME, '2026-03-28T12:00+01:00', 1, '2026-03-29T12:00+02:00', 23],
-    ['spring forward, 10 days across the change: 239 h', ROME, '2026-03-25T10:00+01:00', 10, '2026-04-04T10:00+02:00', 239],
+    [
+      'spring forward, 10 days across the change: 239 h',
+      ROME,
+      '2026-03-25T10:00+01:00',
+      10,
+      '2026-04-04T10:00+02:00',
+      239,
+    ],
     ['the day after the change: back to 24 h', ROME, '2026-03-29T12:00+02:00', 1, '2026-03-30T12:00+02:00', 24],
     ['before the switch on the DST night itself', ROME, '2026-03-28T01:30+01:00', 1, '2026-03-29T01:30+01:00', 24],
     ['fall back (Sat → Sun 25 Oct): 25 h', ROME, '2026-10-24T12:00+02:00', 1, '2026-10-25T12:00+01:00', 25],
@@ -73,11 +86,15 @@ describe('fromWallTime', () => {
     ['local midnight on 1 Jan', ROME, [2027, 1, 1, 0, 0, 0], '2026-12-31T23:00:00Z'],
     ['UTC', UTC, [2026, 3, 29, 2, 30, 0], '2026-03-29T02:30:00Z'],
   ] as const)('%s', (_what, tz, [year, month, day, hour, minute, second], expected) => {
-    expect(new Date(fromWallTime({ year, month, day, hour, minute, second }, tz)).toISOString()).toBe(new Date(expected).toISOString());
+    expect(new Date(fromWallTime({ year, month, day, hour, minute, second }, tz)).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    );
   });
 
   it('adds the milliseconds', () => {
-    expect(fromWallTime({ year: 2026, month: 5, day: 4, hour: 8, minute: 30, second: 15 }, ROME, 250)).toBe(iso('2026-05-04T08:30:15.250+02:00'));
+    expect(fromWallTime({ year: 2026, month: 5, day: 4, hour: 8, minute: 30, second: 15 }, ROME, 250)).toBe(
+      iso('2026-05-04T08:30:15.250+02:00'),
+    );
   });
 
   describe.each([ROME, UTC, 'America/New_York'])('round trips in %s', (tz) => {
@@ -156,7 +173,8 @@ describe('calendarDaysBetween', () => {
 
   it('is the inverse of addCalendarDays', () => {
     const start = iso('2026-03-20T10:00+01:00');
-    for (let n = -40; n <= 240; n += 7) expect(calendarDaysBetween(start, addCalendarDays(start, n, ROME), ROME)).toBe(n);
+    for (let n = -40; n <= 240; n += 7)
+      expect(calendarDaysBetween(start, addCalendarDays(start, n, ROME), ROME)).toBe(n);
   });
 
   it('counts 24 h blocks only in UTC', () => {
@@ -165,7 +183,13 @@ describe('calendarDaysBetween', () => {
 });
 
 describe('isValidTimeZone', () => {
-  it.each([[ROME, true], [UTC, true], ['America/New_York', true], ['Mars/Olympus', false], ['', false]])('%s → %s', (tz, ok) => {
+  it.each([
+    [ROME, true],
+    [UTC, true],
+    ['America/New_York', true],
+    ['Mars/Olympus', false],
+    ['', false],
+  ])('%s → %s', (tz, ok) => {
     expect(isValidTimeZone(tz)).toBe(ok);
   });
 });
@@ -175,18 +199,53 @@ describe('wallTime = Intl, hour by hour (the per-hour offset memo)', () => {
   const fmt = new Map<string, Intl.DateTimeFormat>();
   const intl = (ms: number, tz: string) => {
     let f = fmt.get(tz);
-    if (!f) fmt.set(tz, (f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+    if (!f)
+      fmt.set(
+        tz,
+        (f = new Intl.DateTimeFormat('en-US', {
+          timeZone: tz,
+          hourCycle: 'h23',
+          weekday: 'short',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        })),
+      );
     const o: Record<string, string> = {};
     for (const p of f.formatToParts(new Date(ms))) o[p.type] = p.value;
-    return { year: +o.year!, month: +o.month!, day: +o.day!, hour: +o.hour!, minute: +o.minute!, second: +o.second!, weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(o.weekday!) };
+    return {
+      year: +o.year!,
+      month: +o.month!,
+      day: +o.day!,
+      hour: +o.hour!,
+      minute: +o.minute!,
+      second: +o.second!,
+      weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(o.weekday!),
+    };
   };
   // Zones with DST at whole hours, at half hours (Lord Howe), odd offsets (Kathmandu +5:45, Chatham +12:45/+13:45),
   // the southern hemisphere, and none.
-  const ZONES = ['Europe/Rome', 'Europe/London', 'Europe/Zurich', 'America/New_York', 'America/Sao_Paulo', 'Australia/Lord_Howe',
-    'Asia/Kathmandu', 'Pacific/Chatham', 'UTC', 'Asia/Tokyo'];
+  const ZONES = [
+    'Europe/Rome',
+    'Europe/London',
+    'Europe/Zurich',
+    'America/New_York',
+    'America/Sao_Paulo',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'UTC',
+    'Asia/Tokyo',
+  ];
   it.each(ZONES)('%s: 4,000 instants from 1970 to 2040, and every 5 s around each DST switch of 2024–2027', (tz) => {
     let seed = 7;
-    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     const from = Date.UTC(1970, 0, 1);
     const to = Date.UTC(2040, 0, 1);
     for (let i = 0; i < 4_000; i++) {
@@ -194,14 +253,18 @@ describe('wallTime = Intl, hour by hour (the per-hour offset memo)', () => {
       expect(wallTime(ms, tz), `${tz} ${new Date(ms).toISOString()}`).toEqual(intl(ms, tz));
     }
     // Find the switches (the offset changes between two quarter hours) and check the seconds and milliseconds around them.
-    const off = (ms: number) => { const w = intl(ms, tz); return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (ms % 1000)); };
+    const off = (ms: number) => {
+      const w = intl(ms, tz);
+      return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (ms % 1000));
+    };
     let switches = 0;
     for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2028, 0, 1); day += DAY) {
       if (off(day) === off(day + DAY)) continue;
       for (let t = day; t < day + DAY; t += 15 * MIN) {
         if (off(t) === off(t + 15 * MIN)) continue;
         switches++;
-        for (let s = t - 5_000; s <= t + 15 * MIN + 5_000; s += 4_999) expect(wallTime(s, tz), `${tz} ${new Date(s).toISOString()}`).toEqual(intl(s, tz));
+        for (let s = t - 5_000; s <= t + 15 * MIN + 5_000; s += 4_999)
+          expect(wallTime(s, tz), `${tz} ${new Date(s).toISOString()}`).toEqual(intl(s, tz));
       }
     }
     if (['UTC', 'Asia/Tokyo', 'Asia/Kathmandu'].includes(tz)) expect(switches).toBe(0);

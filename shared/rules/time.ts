@@ -3,15 +3,30 @@
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number }
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', weekday: 'short',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -20,7 +35,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 export function isValidTimeZone(tz: string): boolean {
-  try { formatter(tz); return true; } catch { return false; }
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The wall-clock time of an instant in a zone, from Intl (≈ 5 µs a call). */
@@ -28,8 +48,12 @@ function intlWallTime(ms: number, timeZone: string): WallTime {
   const out: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) out[p.type] = p.value;
   return {
-    year: Number(out.year), month: Number(out.month), day: Number(out.day),
-    hour: Number(out.hour), minute: Number(out.minute), second: Number(out.second),
+    year: Number(out.year),
+    month: Number(out.month),
+    day: Number(out.day),
+    hour: Number(out.hour),
+    minute: Number(out.minute),
+    second: Number(out.second),
     weekday: WEEKDAYS[out.weekday ?? 'Sun'] ?? 0,
   };
 }
@@ -62,15 +86,20 @@ export function wallTime(ms: number, timeZone: string): WallTime {
   if (Number.isNaN(off)) return intlWallTime(ms, timeZone);
   const d = new Date(ms + off);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
   };
 }
 
 function offsetAt(ms: number, timeZone: string): number {
   const w = wallTime(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (ms - (ms % 1000 + 1000) % 1000);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /** The instant at which the zone's clock shows the given wall time (the later offset wins in a gap). */
@@ -87,7 +116,11 @@ export function addCalendarDays(ms: number, days: number, timeZone: string): num
   const w = wallTime(ms, timeZone);
   const d = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
   const millis = ((ms % 1000) + 1000) % 1000;
-  return fromWallTime({ ...w, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }, timeZone, millis);
+  return fromWallTime(
+    { ...w, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() },
+    timeZone,
+    millis,
+  );
 }
 
 /** "YYYY-MM-DD" of the instant in the zone. */

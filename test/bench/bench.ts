@@ -24,8 +24,12 @@ if (!process.env.BENCH_DB || !existsSync(dbPath)) {
   const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
   const t = performance.now();
   generateDemo(core.store, core.settings, {
-    leads: LEADS, now: NOW, seed: 42,
-    onProgress: (n) => { if (n % 50_000 === 0 || n === LEADS) process.stderr.write(`  generated ${n} leads\n`); },
+    leads: LEADS,
+    now: NOW,
+    seed: 42,
+    onProgress: (n) => {
+      if (n % 50_000 === 0 || n === LEADS) process.stderr.write(`  generated ${n} leads\n`);
+    },
   });
   buildSeconds = (performance.now() - t) / 1000;
   core.store.sqlite.pragma('optimize');
@@ -37,7 +41,9 @@ const ctx = { transport: 'test' as const };
 const counts = core.lists.counts();
 const results: (Stat & { target?: string; ok?: boolean; ratio?: number })[] = [];
 const add = (s: Stat, target?: { p50?: number; p95?: number; label: string }) => {
-  const ok = target ? (target.p50 === undefined || s.p50 <= target.p50) && (target.p95 === undefined || s.p95 <= target.p95) : undefined;
+  const ok = target
+    ? (target.p50 === undefined || s.p50 <= target.p50) && (target.p95 === undefined || s.p95 <= target.p95)
+    : undefined;
   results.push({ ...s, ...(target ? { target: target.label, ok } : {}) });
 };
 
@@ -60,25 +66,61 @@ for (const view of LIST_VIEWS) {
   }
 }
 for (const view of LIST_VIEWS) {
-  results.push(await measure(`count ${view}, uncached (first page after a write)`, 20, () => core.lists.uncachedCount({ view })));
+  results.push(
+    await measure(`count ${view}, uncached (first page after a write)`, 20, () => core.lists.uncachedCount({ view })),
+  );
 }
 for (const prefix of ['ros', 'mül', 'mar']) {
-  results.push(await measure(`search "${prefix}" count, uncached (Closed No Sale)`, 10, () => core.lists.uncachedCount({ view: 'closed_no_sale', search: prefix })));
-  add(await measure(`search "${prefix}" (Assigned to Dealer)`, 30, () => call('leads.list', { view: 'assigned', search: prefix })), { p50: 20, label: 'p50 ≤ 20 ms' });
-  add(await measure(`search "${prefix}" (Closed No Sale)`, 30, () => call('leads.list', { view: 'closed_no_sale', search: prefix })), { p50: 20, label: 'p50 ≤ 20 ms' });
+  results.push(
+    await measure(`search "${prefix}" count, uncached (Closed No Sale)`, 10, () =>
+      core.lists.uncachedCount({ view: 'closed_no_sale', search: prefix }),
+    ),
+  );
+  add(
+    await measure(`search "${prefix}" (Assigned to Dealer)`, 30, () =>
+      call('leads.list', { view: 'assigned', search: prefix }),
+    ),
+    { p50: 20, label: 'p50 ≤ 20 ms' },
+  );
+  add(
+    await measure(`search "${prefix}" (Closed No Sale)`, 30, () =>
+      call('leads.list', { view: 'closed_no_sale', search: prefix }),
+    ),
+    { p50: 20, label: 'p50 ≤ 20 ms' },
+  );
 }
 // The header's search across every list (leads.globalSearch): a common name prefix, a surname, a phone's last
 // digits, a national-format phone, a lead number without its zeros, part of a VIN.
 for (const q of ['ma', 'rossi', '4567', '0333 1234567', '702', 'ZFA3120']) {
-  add(await measure(`global search "${q}" (grouped by status)`, 30, () => call('leads.globalSearch', { q })), { p50: 30, label: 'p50 ≤ 30 ms' });
+  add(await measure(`global search "${q}" (grouped by status)`, 30, () => call('leads.globalSearch', { q })), {
+    p50: 30,
+    label: 'p50 ≤ 30 ms',
+  });
 }
 add(await measure('SLA 1/2/3 over 60 days', 30, () => call('kpi.sla', {})), { p50: 50, label: 'p50 ≤ 50 ms' });
-const open = core.store.sqlite.prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200").all() as { id: number }[];
-add(await measure('record contact (handler, one transaction, fsync)', Math.min(100, open.length - 5), (i) =>
-  call('leads.recordContact', { id: open[i % open.length]!.id, version: core.leads.load(open[i % open.length]!.id).version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }), 2),
-{ p50: 3, label: 'p50 ≤ 3 ms' });
+const open = core.store.sqlite
+  .prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200")
+  .all() as { id: number }[];
+add(
+  await measure(
+    'record contact (handler, one transaction, fsync)',
+    Math.min(100, open.length - 5),
+    (i) =>
+      call('leads.recordContact', {
+        id: open[i % open.length]!.id,
+        version: core.leads.load(open[i % open.length]!.id).version,
+        input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
+      }),
+    2,
+  ),
+  { p50: 3, label: 'p50 ≤ 3 ms' },
+);
 
-const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [{ name: 'kpi', run: benchKpi }, { name: 'import', run: benchImport }, { name: 'playbook', run: benchPlaybook }];
+const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [
+  { name: 'kpi', run: benchKpi },
+  { name: 'import', run: benchImport },
+  { name: 'playbook', run: benchPlaybook },
+];
 // Other areas add their figures here (import, KPI dashboard, PDF report).
 for (const e of extra) for (const s of await e.run(core)) results.push(s);
 
@@ -86,15 +128,25 @@ core.close();
 // Cold start to interactive in Chromium against browser mode (test/bench/coldstart.ts; needs `npm run build:renderer`).
 {
   const cold = await benchColdStart(dbPath, 5);
-  add({ ...cold.stat, name: `${cold.stat.name}, ${(cold.scriptBytes / 1024).toFixed(0)} kB JS` }, { p50: 1000, label: 'p50 ≤ 1 s' });
+  add(
+    { ...cold.stat, name: `${cold.stat.name}, ${(cold.scriptBytes / 1024).toFixed(0)} kB JS` },
+    { p50: 1000, label: 'p50 ≤ 1 s' },
+  );
 }
 const lines = [
-  `ASLM Desk benchmark — ${LEADS.toLocaleString('en')} leads (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`,
-  buildSeconds !== null ? `database built with the demo generator in ${buildSeconds.toFixed(0)} s` : `database reused: ${dbPath}`,
+  `ASLM Desk benchmark — ${LEADS.toLocaleString('en')} leads (${Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})`,
+  buildSeconds !== null
+    ? `database built with the demo generator in ${buildSeconds.toFixed(0)} s`
+    : `database reused: ${dbPath}`,
   '',
   '| measure | p50 ms | p95 ms | target | |',
   '|---|---:|---:|---|---|',
-  ...results.map((r) => `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`,
+  ),
 ];
 console.log(lines.join('\n'));
 writeFileSync(join(outDir, 'latest.md'), `${lines.join('\n')}\n`);

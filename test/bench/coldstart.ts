@@ -17,14 +17,20 @@ import { percentile, type Stat } from './stats';
 const here = dirname(fileURLToPath(import.meta.url));
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 
-export interface ColdStart { stat: Stat; scriptBytes: number }
+export interface ColdStart {
+  stat: Stat;
+  scriptBytes: number;
+}
 
 /** Opens the list `runs` times, each in a new context; also the JS bytes the list route loaded. */
 export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStart> {
   const clock = { now: () => NOW };
   const host = createCoreHost({ dbPath, clock, timeZone: 'Europe/Rome', log: () => undefined });
   const web = await startWebServer({ core: host, staticDir: resolve(here, '../../dist/renderer'), port: 0 });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const times: number[] = [];
   let scriptBytes = 0;
   try {
@@ -33,7 +39,13 @@ export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStar
       const page = await context.newPage();
       let bytes = 0;
       page.on('response', (r) => {
-        if (r.request().resourceType() === 'script') void r.body().then((b) => { bytes += b.length; }, () => undefined);
+        if (r.request().resourceType() === 'script')
+          void r.body().then(
+            (b) => {
+              bytes += b.length;
+            },
+            () => undefined,
+          );
       });
       const t = performance.now();
       await page.goto(web.url);
@@ -52,7 +64,16 @@ export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStar
     host.close();
   }
   times.sort((a, b) => a - b);
-  return { stat: { name: 'cold start: navigation → first list row visible and clickable (Chromium)', n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! }, scriptBytes };
+  return {
+    stat: {
+      name: 'cold start: navigation → first list row visible and clickable (Chromium)',
+      n: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times.at(-1)!,
+    },
+    scriptBytes,
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -65,6 +86,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     core.close();
   }
   const r = await benchColdStart(dbPath);
-  console.log(`${r.stat.name}: p50 ${r.stat.p50.toFixed(0)} ms, p95 ${r.stat.p95.toFixed(0)} ms (${r.stat.n} runs); JS loaded ${(r.scriptBytes / 1024).toFixed(0)} kB`);
+  console.log(
+    `${r.stat.name}: p50 ${r.stat.p50.toFixed(0)} ms, p95 ${r.stat.p95.toFixed(0)} ms (${r.stat.n} runs); JS loaded ${(r.scriptBytes / 1024).toFixed(0)} kB`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,11 @@ import { percentile, type Stat } from './stats';
 
 export type ImportStat = Stat & { target?: string; ok?: boolean };
 
-export async function benchImport(core: AppCore, rows = 50_000, rounds = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3)): Promise<ImportStat[]> {
+export async function benchImport(
+  core: AppCore,
+  rows = 50_000,
+  rounds = Number(process.env.BENCH_IMPORT_ROUNDS ?? 3),
+): Promise<ImportStat[]> {
   const data = bigHqFile(rows);
   const start = core.clock.now();
   const t0 = performance.now();
@@ -27,8 +31,18 @@ export async function benchImport(core: AppCore, rows = 50_000, rounds = Number(
   };
   const fresh = async (fn: (c: AppCore) => Promise<void>) => {
     const dir = mkdtempSync(join(tmpdir(), 'aslm-bench-import-'));
-    const c = createAppCore({ dbPath: join(dir, 'import.sqlite'), clock, timeZone: core.settings.rules().timeZone, log: () => undefined });
-    try { await fn(c); } finally { c.close(); rmSync(dir, { recursive: true, force: true }); }
+    const c = createAppCore({
+      dbPath: join(dir, 'import.sqlite'),
+      clock,
+      timeZone: core.settings.rules().timeZone,
+      log: () => undefined,
+    });
+    try {
+      await fn(c);
+    } finally {
+      c.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
   const file = { name: 'bench.csv', data };
   for (let i = 0; i < rounds; i++) {
@@ -50,12 +64,23 @@ export async function benchImport(core: AppCore, rows = 50_000, rounds = Number(
   const stat = (name: string, xs: number[], target?: number): ImportStat => {
     const sorted = [...xs].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
-    return { name, n: xs.length, p50, p95: percentile(sorted, 95), max: sorted[sorted.length - 1]!, ...(target ? { target: `≤ ${target / 1000} s`, ok: p50 <= target } : {}) };
+    return {
+      name,
+      n: xs.length,
+      p50,
+      p95: percentile(sorted, 95),
+      max: sorted[sorted.length - 1]!,
+      ...(target ? { target: `≤ ${target / 1000} s`, ok: p50 <= target } : {}),
+    };
   };
   const n = rows.toLocaleString('en');
   return [
     stat(`import preview ${n} rows (CSV)`, times.preview),
-    stat(`import ${n} rows after its preview, as in the app (CSV, one transaction, search index once)`, times.commit, 5000),
+    stat(
+      `import ${n} rows after its preview, as in the app (CSV, one transaction, search index once)`,
+      times.commit,
+      5000,
+    ),
     stat(`import ${n} rows without a preview (CLI, watched folder: parsed at commit)`, times.cli),
     stat(`re-import of the same ${n} rows (0 new, no preview)`, times.reimport),
   ];
@@ -70,9 +95,16 @@ export async function benchPlaybook(core: AppCore): Promise<ImportStat[]> {
     if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
     return r.value as { rows?: { leadId: number }[] };
   };
-  const page = await call('leads.list', { view: 'assigned', pageSize: 50 }) as unknown as { rows: { id: number }[] };
+  const page = (await call('leads.list', { view: 'assigned', pageSize: 50 })) as unknown as { rows: { id: number }[] };
   return [
-    await measure('playbook: due now over every open lead (whole desk)', 5, () => call('playbook.list', { due: true }), 1),
-    await measure('playbook: next steps of a list page (50 leads)', 30, () => call('playbook.steps', { ids: page.rows.map((r) => r.id) })),
+    await measure(
+      'playbook: due now over every open lead (whole desk)',
+      5,
+      () => call('playbook.list', { due: true }),
+      1,
+    ),
+    await measure('playbook: next steps of a list page (50 leads)', 30, () =>
+      call('playbook.steps', { ids: page.rows.map((r) => r.id) }),
+    ),
   ];
 }

@@ -1,5 +1,11 @@
 // Timing helpers for the benchmark.
-export interface Stat { name: string; n: number; p50: number; p95: number; max: number }
+export interface Stat {
+  name: string;
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -7,7 +13,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export async function measure(name: string, n: number, fn: (i: number) => unknown | Promise<unknown>, warmup = 3): Promise<Stat> {
+export async function measure(
+  name: string,
+  n: number,
+  fn: (i: number) => unknown | Promise<unknown>,
+  warmup = 3,
+): Promise<Stat> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {

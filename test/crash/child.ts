@@ -20,25 +20,51 @@ async function loop(): Promise<void> {
       say(`ACK batch ${total()}`);
     } else if (pick === 1) {
       say(`BEGIN one 1`);
-      const r = await core.dispatch('leads.create', { firstName: 'Crash', lastName: `Test${seed}`, leadType: 'customer_driven', source: 'web',
-        campaign: 'service_reminder', email: `crash${seed}@example.com`, language: 'en' }, { transport: 'test' });
+      const r = await core.dispatch(
+        'leads.create',
+        {
+          firstName: 'Crash',
+          lastName: `Test${seed}`,
+          leadType: 'customer_driven',
+          source: 'web',
+          campaign: 'service_reminder',
+          email: `crash${seed}@example.com`,
+          language: 'en',
+        },
+        { transport: 'test' },
+      );
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       say(`ACK one ${total()} ${(r.value as { lead: { id: number } }).lead.id}`);
     } else if (pick === 3) {
       // A real file import: 40 new leads in one transaction.
-      const rows = Array.from({ length: 40 }, (_, i) => `Imp;Row${seed}x${i};imp${seed}x${i}@example.com;Service Reminder;Customer Driven`);
+      const rows = Array.from(
+        { length: 40 },
+        (_, i) => `Imp;Row${seed}x${i};imp${seed}x${i}@example.com;Service Reminder;Customer Driven`,
+      );
       const csv = ['Nome;Cognome;E-mail;Campagna;Tipo', ...rows, ''].join('\r\n');
       say(`BEGIN import 40`);
-      const r = await core.dispatch('import.commit', { name: `crash${seed}.csv`, base64: Buffer.from(csv).toString('base64') }, { transport: 'test' });
+      const r = await core.dispatch(
+        'import.commit',
+        { name: `crash${seed}.csv`, base64: Buffer.from(csv).toString('base64') },
+        { transport: 'test' },
+      );
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       if ((r.value as { imported: number }).imported !== 40) throw new Error(`import: ${JSON.stringify(r.value)}`);
       say(`ACK import ${total()}`);
     } else if (pick === 4) {
       // An action on an open lead: Record contact (contact row, lead counters, history in one transaction).
-      const row = core.store.sqlite.prepare("SELECT id, version FROM leads WHERE first_name = 'Crash' AND status IN ('assigned', 'in_progress') ORDER BY (id * ?) % 97 LIMIT 1").get(seed) as { id: number; version: number } | undefined;
+      const row = core.store.sqlite
+        .prepare(
+          "SELECT id, version FROM leads WHERE first_name = 'Crash' AND status IN ('assigned', 'in_progress') ORDER BY (id * ?) % 97 LIMIT 1",
+        )
+        .get(seed) as { id: number; version: number } | undefined;
       if (!row) continue;
       say(`BEGIN action 0 ${row.id}`);
-      const r = await core.dispatch('leads.recordContact', { id: row.id, version: row.version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }, { transport: 'test' });
+      const r = await core.dispatch(
+        'leads.recordContact',
+        { id: row.id, version: row.version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } },
+        { transport: 'test' },
+      );
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       const lead = (r.value as { lead: { id: number; contactAttempts: number } }).lead;
       say(`ACK action ${total()} ${lead.id} ${lead.contactAttempts}`);
@@ -49,4 +75,7 @@ async function loop(): Promise<void> {
     }
   }
 }
-loop().catch((e) => { process.stderr.write(String(e)); process.exit(2); });
+loop().catch((e) => {
+  process.stderr.write(String(e));
+  process.exit(2);
+});

@@ -6,7 +6,12 @@ import { createAppCore } from '../../electron/core/appCore';
 const dbPath = process.argv[2]!;
 const core = createAppCore({ dbPath, mode: 'browser', log: () => undefined });
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const queued = () => (core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state IN ('queued', 'sending')`).get() as { n: number }).n;
+const queued = () =>
+  (
+    core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state IN ('queued', 'sending')`).get() as {
+      n: number;
+    }
+  ).n;
 
 async function main(): Promise<void> {
   core.outbox.recover(Date.now());
@@ -20,4 +25,7 @@ async function main(): Promise<void> {
   core.close();
   process.exit(0);
 }
-main().catch((e) => { process.stderr.write(String(e)); process.exit(2); });
+main().catch((e) => {
+  process.stderr.write(String(e));
+  process.exit(2);
+});

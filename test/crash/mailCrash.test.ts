@@ -21,16 +21,32 @@ let smtp: TestSmtp;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aslm-mailcrash-'));
   bundle = join(dir, 'mailChild.cjs');
-  await build({ entryPoints: [join(root, 'test/crash/mailChild.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, 'test/crash/mailChild.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   smtp = await startSmtp({ delayMs: 40 });
 });
-afterAll(async () => { await smtp?.close(); if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await smtp?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 function run(dbPath: string, killAfterMs: number | null): Promise<{ lines: string[]; killed: boolean }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bundle, dbPath], {
-      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), ASLM_MIGRATIONS: join(root, 'electron/store/migrations'), ASLM_LOCALES: join(root, 'locales') },
+      env: {
+        ...process.env,
+        NODE_PATH: join(root, 'node_modules'),
+        ASLM_MIGRATIONS: join(root, 'electron/store/migrations'),
+        ASLM_LOCALES: join(root, 'locales'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -39,9 +55,15 @@ function run(dbPath: string, killAfterMs: number | null): Promise<{ lines: strin
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (killAfterMs !== null && !timer && out.includes('READY')) timer = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, killAfterMs);
+      if (killAfterMs !== null && !timer && out.includes('READY'))
+        timer = setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, killAfterMs);
     });
-    child.stderr.on('data', (d: Buffer) => { errText += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      errText += d.toString();
+    });
     child.on('error', fail);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -57,19 +79,48 @@ describe('outbox crash safety', () => {
   it('SIGKILL during delivery, again and again: every e-mail arrives, every row ends sent', async () => {
     const dbPath = join(dir, 'aslm.sqlite');
     const core = createAppCore({ dbPath, mode: 'browser', log: () => undefined });
-    core.smtp.set({ host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
+    core.smtp.set({
+      host: '127.0.0.1',
+      port: smtp.port,
+      tls: 'none',
+      user: '',
+      from: 'service@dealer.example',
+      dealerMailbox: '',
+    });
     const now = Date.now();
     core.store.sqlite.transaction(() => {
       for (let i = 0; i < 24; i++) {
-        core.outbox.enqueue({ dedupeKey: `crash:${i}`, leadId: null, kind: 'test', to: `c${i}@example.com`, language: 'en', subject: `Mail ${i}`, text: `Body ${i}`, dueAt: now }, now);
+        core.outbox.enqueue(
+          {
+            dedupeKey: `crash:${i}`,
+            leadId: null,
+            kind: 'test',
+            to: `c${i}@example.com`,
+            language: 'en',
+            subject: `Mail ${i}`,
+            text: `Body ${i}`,
+            dueAt: now,
+          },
+          now,
+        );
       }
     })();
-    const ids = new Map((core.store.sqlite.prepare('SELECT message_id AS m, dedupe_key AS k FROM outbox').all() as { m: string; k: string }[]).map((r) => [r.m, r.k]));
+    const ids = new Map(
+      (
+        core.store.sqlite.prepare('SELECT message_id AS m, dedupe_key AS k FROM outbox').all() as {
+          m: string;
+          k: string;
+        }[]
+      ).map((r) => [r.m, r.k]),
+    );
     core.close();
 
     let kills = 0;
     let rnd = 4242;
-    const next = () => { rnd = (rnd * 1103515245 + 12345) % 2147483648; return rnd / 2147483648; };
+    const next = () => {
+      rnd = (rnd * 1103515245 + 12345) % 2147483648;
+      return rnd / 2147483648;
+    };
     for (let i = 0; i < 12; i++) {
       const r = await run(dbPath, 60 + Math.floor(next() * 300));
       if (r.killed) kills++;

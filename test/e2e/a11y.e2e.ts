@@ -5,7 +5,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-interface Found { screen: string; id: string; impact: string; help: string; targets: string[] }
+interface Found {
+  screen: string;
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
 
 async function audit(page: Page, screen: string, found: Found[]): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -13,20 +19,39 @@ async function audit(page: Page, screen: string, found: Found[]): Promise<void> 
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   for (const v of r.violations) {
     if (v.impact !== 'serious' && v.impact !== 'critical') continue;
-    found.push({ screen, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('')}` : ''}`) });
+    found.push({
+      screen,
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${n.target.join(' ')} ${n.html.slice(0, 160)}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('')}` : ''}`,
+        ),
+    });
   }
 }
 
 const ctx = { transport: 'test' as const };
 
-async function seed(app: { core: { dispatch: (c: string, i: unknown, x: typeof ctx) => Promise<{ ok: boolean; value?: unknown; error?: unknown }> } }) {
+async function seed(app: {
+  core: {
+    dispatch: (c: string, i: unknown, x: typeof ctx) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  };
+}) {
   const demo = await app.core.dispatch('demo.load', { leads: 120 }, ctx);
   if (!demo.ok) throw new Error(JSON.stringify(demo.error));
   const list = await app.core.dispatch('leads.list', { view: 'not_managed' }, ctx);
   const lead = (list.value as { rows: { id: number }[] }).rows[0]!;
   const got = await app.core.dispatch('leads.get', { id: lead.id }, ctx);
   const version = (got.value as { lead: { version: number } }).lead.version;
-  const contact = await app.core.dispatch('leads.recordContact', { id: lead.id, version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } }, ctx);
+  const contact = await app.core.dispatch(
+    'leads.recordContact',
+    { id: lead.id, version, input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' } },
+    ctx,
+  );
   if (!contact.ok) throw new Error(JSON.stringify(contact.error));
   return lead.id;
 }
@@ -70,9 +95,21 @@ test.describe('no serious or critical axe violation', () => {
   });
 
   for (const group of [
-    [['my day', '#/my-day'], ['kpi', '#/kpi'], ['import', '#/import'], ['help', '#/help'], ['new lead', '#/new']],
-    [['settings general', '#/settings/general'], ['settings people', '#/settings/people'], ['settings playbook', '#/settings/playbook'],
-      ['settings import', '#/settings/import'], ['settings email', '#/settings/email'], ['settings data', '#/settings/data']],
+    [
+      ['my day', '#/my-day'],
+      ['kpi', '#/kpi'],
+      ['import', '#/import'],
+      ['help', '#/help'],
+      ['new lead', '#/new'],
+    ],
+    [
+      ['settings general', '#/settings/general'],
+      ['settings people', '#/settings/people'],
+      ['settings playbook', '#/settings/playbook'],
+      ['settings import', '#/settings/import'],
+      ['settings email', '#/settings/email'],
+      ['settings data', '#/settings/data'],
+    ],
   ] as const) {
     test(`screens: ${group.map(([s]) => s).join(', ')}`, async ({ page, app }) => {
       await seed(app);

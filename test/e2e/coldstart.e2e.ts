@@ -10,12 +10,20 @@ function scriptBytes(page: Page): { total: () => number; urls: string[] } {
   page.on('response', (r) => {
     if (r.request().resourceType() !== 'script') return;
     urls.push(r.url());
-    void r.body().then((b) => { total += b.length; }, () => undefined);
+    void r.body().then(
+      (b) => {
+        total += b.length;
+      },
+      () => undefined,
+    );
   });
   return { total: () => total, urls };
 }
 
-test('the list route loads well under the old 1.7 MB of JS; KPI charts and other languages come on demand', async ({ page, app }) => {
+test('the list route loads well under the old 1.7 MB of JS; KPI charts and other languages come on demand', async ({
+  page,
+  app,
+}) => {
   const r = await app.core.dispatch('demo.load', { leads: 50 }, { transport: 'test' });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const js = scriptBytes(page);

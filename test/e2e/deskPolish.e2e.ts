@@ -5,15 +5,28 @@ import { expect, test, type AppFixture } from './fixtures';
 
 const t = { transport: 'test' } as const;
 async function createLead(app: AppFixture, extra: Record<string, unknown> = {}): Promise<LeadDetail> {
-  const r = await app.core.dispatch('leads.create', {
-    firstName: 'Giulia', lastName: 'Ferrante', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder',
-    email: 'giulia.ferrante@example.it', phone: '+39 02 1234567', ...extra,
-  }, t);
+  const r = await app.core.dispatch(
+    'leads.create',
+    {
+      firstName: 'Giulia',
+      lastName: 'Ferrante',
+      leadType: 'customer_driven',
+      source: 'web',
+      campaign: 'service_reminder',
+      email: 'giulia.ferrante@example.it',
+      phone: '+39 02 1234567',
+      ...extra,
+    },
+    t,
+  );
   if (!r.ok) throw new Error(`create failed: ${JSON.stringify(r.error)}`);
   return r.value as LeadDetail;
 }
 
-test('a new database opens the guided setup; its values are saved through the settings channels', async ({ page, app }) => {
+test('a new database opens the guided setup; its values are saved through the settings channels', async ({
+  page,
+  app,
+}) => {
   app.core.settings.set('setup.done', false);
   await page.goto(app.url);
   await expect(page.getByTestId('setup-wizard')).toBeVisible();
@@ -55,9 +68,16 @@ test('until the dealership is set, the scripts warn the desk instead of leaving 
   await expect(page.getByRole('dialog').getByTestId('dealer-missing')).toBeVisible();
 });
 
-test('Make an Appointment with "send e-mail" and no mail server says the confirmation could not be sent', async ({ page, app }) => {
+test('Make an Appointment with "send e-mail" and no mail server says the confirmation could not be sent', async ({
+  page,
+  app,
+}) => {
   let d = await createLead(app);
-  const r = await app.core.dispatch('leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } }, t);
+  const r = await app.core.dispatch(
+    'leads.recordContact',
+    { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } },
+    t,
+  );
   if (!r.ok) throw new Error('contact failed');
   d = r.value as LeadDetail;
   await page.goto(`${app.url}#/lead/${d.lead.id}`);
@@ -65,7 +85,9 @@ test('Make an Appointment with "send e-mail" and no mail server says the confirm
   await page.locator('[data-testid="appointment-at-choice-0"] + label').click();
   await page.getByTestId('dialog-makeAppointment-save').click();
   await expect(page.getByText(/confirmation to the customer could not be sent/)).toBeVisible();
-  const queued = app.core.store.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE lead_id = ? AND state IN ('queued', 'failed')").get(d.lead.id) as { n: number };
+  const queued = app.core.store.sqlite
+    .prepare("SELECT count(*) AS n FROM outbox WHERE lead_id = ? AND state IN ('queued', 'failed')")
+    .get(d.lead.id) as { n: number };
   expect(queued.n).toBeGreaterThan(0);
 });
 
@@ -76,7 +98,9 @@ test('a one-click outcome can be undone for a short time; the history keeps both
   await expect(page.getByTestId('undo-contact')).toBeVisible();
   await page.getByTestId('undo-contact').click();
   await expect(page.getByTestId('contact-log-empty')).toBeVisible();
-  const fields = (app.core.store.sqlite.prepare('SELECT field FROM history WHERE lead_id = ?').all(d.lead.id) as { field: string }[]).map((h) => h.field);
+  const fields = (
+    app.core.store.sqlite.prepare('SELECT field FROM history WHERE lead_id = ?').all(d.lead.id) as { field: string }[]
+  ).map((h) => h.field);
   expect(fields).toEqual(expect.arrayContaining(['contact', 'contactUndone']));
 });
 

@@ -11,9 +11,24 @@ async function call<T = LeadDetail>(app: AppFixture, channel: string, input: unk
 }
 
 test('Arrived / No-show: disabled before the appointment time, then recorded and corrected', async ({ page, app }) => {
-  let d = await call(app, 'leads.create', { firstName: 'Elena', lastName: 'Puntuale', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', phone: '+39 02 1234567' });
-  d = await call(app, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-  d = await call(app, 'leads.makeAppointment', { id: d.lead.id, version: d.lead.version, input: { appointmentAt: NOW + 2 * H, sendEmail: false } });
+  let d = await call(app, 'leads.create', {
+    firstName: 'Elena',
+    lastName: 'Puntuale',
+    leadType: 'customer_driven',
+    source: 'web',
+    campaign: 'service_reminder',
+    phone: '+39 02 1234567',
+  });
+  d = await call(app, 'leads.recordContact', {
+    id: d.lead.id,
+    version: d.lead.version,
+    input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+  });
+  d = await call(app, 'leads.makeAppointment', {
+    id: d.lead.id,
+    version: d.lead.version,
+    input: { appointmentAt: NOW + 2 * H, sendEmail: false },
+  });
   await page.goto(`${app.url}#/lead/${d.lead.id}`);
   await expect(page.getByTestId('appointment-kept')).toBeVisible();
   await expect(page.getByTestId('kept-arrived')).toHaveAttribute('aria-disabled', 'true');
@@ -34,9 +49,22 @@ test('Arrived / No-show: disabled before the appointment time, then recorded and
   await expect(page.getByTestId('history')).toContainText('Appointment kept');
 });
 
-test('a list view prints as it is searched: Print opens the PDF for the print dialog, the icon downloads it', async ({ page, app }) => {
-  for (const [first, last] of [['Stampa', 'Uno'], ['Stampa', 'Due'], ['Altro', 'Cliente']]) {
-    await call(app, 'leads.create', { firstName: first, lastName: last, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder' });
+test('a list view prints as it is searched: Print opens the PDF for the print dialog, the icon downloads it', async ({
+  page,
+  app,
+}) => {
+  for (const [first, last] of [
+    ['Stampa', 'Uno'],
+    ['Stampa', 'Due'],
+    ['Altro', 'Cliente'],
+  ]) {
+    await call(app, 'leads.create', {
+      firstName: first,
+      lastName: last,
+      leadType: 'customer_driven',
+      source: 'web',
+      campaign: 'service_reminder',
+    });
   }
   await page.goto(`${app.url}#/list/assigned`);
   await expect(page.getByTestId('list-print')).toBeVisible();

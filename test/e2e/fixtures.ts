@@ -15,7 +15,15 @@ export const NOW = Date.parse('2026-11-18T09:30:00Z');
 export const SHOTS = resolve(here, '../../test-results/screens');
 
 /** `core` is the host's open core (a new one after a restore); `host` is what the web server dispatches to. */
-export interface AppFixture { core: AppCore; host: CoreHost; clock: TestClock; web: WebServer; url: string; dir: string; dbPath: string }
+export interface AppFixture {
+  core: AppCore;
+  host: CoreHost;
+  clock: TestClock;
+  web: WebServer;
+  url: string;
+  dir: string;
+  dbPath: string;
+}
 
 export const test = base.extend<{ app: AppFixture }>({
   app: async ({}, use) => {
@@ -25,8 +33,23 @@ export const test = base.extend<{ app: AppFixture }>({
     const host = createCoreHost({ dbPath, clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
     // The tests start on a new database past the first-run setup (setup.e2e.ts opens it again).
     host.core()?.settings.set('setup.done', true);
-    const web = await startWebServer({ core: host, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: clock });
-    await use({ get core() { return host.core()!; }, host, clock, web, url: web.url, dir, dbPath });
+    const web = await startWebServer({
+      core: host,
+      staticDir: resolve(here, '../../dist/renderer'),
+      port: 0,
+      testClock: clock,
+    });
+    await use({
+      get core() {
+        return host.core()!;
+      },
+      host,
+      clock,
+      web,
+      url: web.url,
+      dir,
+      dbPath,
+    });
     await web.close();
     host.close();
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,13 @@ import { expect, test } from './fixtures';
 const choose = async (page: import('@playwright/test').Page, name: string, buffer: Buffer) => {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-choose').click();
-  await (await chooser).setFiles({ name, mimeType: name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv', buffer });
+  await (
+    await chooser
+  ).setFiles({
+    name,
+    mimeType: name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+    buffer,
+  });
 };
 
 test('mixed encodings are named in the preview; a huge cell is refused', async ({ page, app }) => {
@@ -19,7 +25,11 @@ test('mixed encodings are named in the preview; a huge cell is refused', async (
     'Zoé;Lefèvre;zl@example.fr;Service Reminder;HQ Driven\r\n',
     'Renée;Straße;rs@example.de;Service Reminder;HQ Driven\r\n',
   ];
-  await choose(page, 'mixed.csv', Buffer.concat(lines.map((l, i) => (i === 2 ? iconv.encode(l, 'win1252') : Buffer.from(l, 'utf8')))));
+  await choose(
+    page,
+    'mixed.csv',
+    Buffer.concat(lines.map((l, i) => (i === 2 ? iconv.encode(l, 'win1252') : Buffer.from(l, 'utf8')))),
+  );
   await expect(page.getByTestId('import-mixed-encoding')).toContainText('read as Windows-1252');
   await expect(page.getByTestId('import-mixed-encoding')).toContainText('line 3');
   await expect(page.getByTestId('preview-table')).toContainText('Jürgen');

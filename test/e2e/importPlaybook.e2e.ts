@@ -15,7 +15,13 @@ test('import a file with the mapping dialog, then follow My day', async ({ page,
   // Not a lead list at all: a clear message, nothing written.
   const pngChooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-choose').click();
-  await (await pngChooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]) });
+  await (
+    await pngChooser
+  ).setFiles({
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]),
+  });
   await expect(page.getByTestId('import-error')).toContainText('cannot be read as a lead list');
   await expect(page.getByTestId('import-error-reason')).toContainText('not text');
   const chooser = page.waitForEvent('filechooser');
@@ -35,7 +41,11 @@ test('import a file with the mapping dialog, then follow My day', async ({ page,
   await expect(page.locator('[data-testid="lead-table"] tbody tr')).toHaveCount(2);
   // The next-step column: both new leads are to be called now.
   await expect(page.locator('[data-testid="lead-table"] [data-testid="step-badge"][data-kind="call"]')).toHaveCount(2);
-  const imported = await app.core.dispatch('leads.list', { view: 'not_managed', search: 'bianchi' }, { transport: 'test' });
+  const imported = await app.core.dispatch(
+    'leads.list',
+    { view: 'not_managed', search: 'bianchi' },
+    { transport: 'test' },
+  );
   expect(imported.ok && (imported.value as { total: number }).total).toBe(1);
 
   // My day: customer-driven first; call, then the voicemail step, then a call again tomorrow.

@@ -13,23 +13,45 @@ async function call<T>(app: AppFixture, channel: string, input: unknown): Promis
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.value as T;
 }
-const headers = (page: Page) => page.locator('[data-testid="lead-table"] thead th').evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.column));
+const headers = (page: Page) =>
+  page
+    .locator('[data-testid="lead-table"] thead th')
+    .evaluateAll((ths) => ths.map((t) => (t as HTMLElement).dataset.column));
 const rows = (page: Page) => page.getByTestId('lead-table').locator('tbody tr');
-const firstIds = (page: Page) => rows(page).evaluateAll((trs) => trs.slice(0, 5).map((t) => (t as HTMLElement).dataset.leadId));
+const firstIds = (page: Page) =>
+  rows(page).evaluateAll((trs) => trs.slice(0, 5).map((t) => (t as HTMLElement).dataset.leadId));
 
-test('columns hidden, moved and resized and the page size are remembered per person, in the core', async ({ page, app }) => {
+test('columns hidden, moved and resized and the page size are remembered per person, in the core', async ({
+  page,
+  app,
+}) => {
   await call(app, 'demo.load', { leads: 300 });
-  const users = (await call<{ users: { id: number; name: string; active: boolean }[] }>(app, 'people.list', {})).users.filter((u) => u.active);
+  const users = (
+    await call<{ users: { id: number; name: string; active: boolean }[] }>(app, 'people.list', {})
+  ).users.filter((u) => u.active);
   const [me, other] = [users[0]!, users[1]!];
   await call(app, 'people.switch', { userId: me.id });
   await call(app, 'settings.setLanguage', { language: 'en' });
   await page.goto(`${app.url}#/list/closed_sale`);
   await expect(rows(page)).toHaveCount(50);
-  expect(await headers(page)).toEqual(['name', 'createdAt', 'status', 'source', 'campaign', 'contactAttempts', 'daysFromCreation', 'assignee', 'sla', 'nextStep']);
+  expect(await headers(page)).toEqual([
+    'name',
+    'createdAt',
+    'status',
+    'source',
+    'campaign',
+    'contactAttempts',
+    'daysFromCreation',
+    'assignee',
+    'sla',
+    'nextStep',
+  ]);
   // Bold = customer-driven is explained: a legend under the table, and an icon (with its tooltip) beside each such name.
   await expect(page.getByTestId('list-legend')).toContainText('customer-driven');
   const cd = rows(page).locator('[data-customer-driven]');
-  expect(await cd.count()).toBe(await page.locator('[data-testid="lead-table"] tbody tr[data-lead-type="customer_driven"]').count());
+  expect(await cd.count()).toBe(
+    await page.locator('[data-testid="lead-table"] tbody tr[data-lead-type="customer_driven"]').count(),
+  );
 
   await page.getByTestId('columns-menu').click();
   await page.getByTestId('column-shown-source').click();
@@ -37,7 +59,17 @@ test('columns hidden, moved and resized and the page size are remembered per per
   await page.getByTestId('column-up-sla').click();
   await expect(page.getByTestId('column-shown-name')).toBeDisabled(); // the name opens the lead: always shown
   await page.keyboard.press('Escape');
-  expect(await headers(page)).toEqual(['name', 'createdAt', 'status', 'campaign', 'contactAttempts', 'sla', 'daysFromCreation', 'assignee', 'nextStep']);
+  expect(await headers(page)).toEqual([
+    'name',
+    'createdAt',
+    'status',
+    'campaign',
+    'contactAttempts',
+    'sla',
+    'daysFromCreation',
+    'assignee',
+    'nextStep',
+  ]);
   // Resize the name column from its header's edge, by dragging and with the keyboard.
   const th = page.locator('[data-testid="lead-table"] thead th[data-column="name"]');
   const before = (await th.boundingBox())!.width;
@@ -62,7 +94,17 @@ test('columns hidden, moved and resized and the page size are remembered per per
   const width = (await th.boundingBox())!.width;
   await page.reload();
   await expect(rows(page)).toHaveCount(25);
-  expect(await headers(page)).toEqual(['name', 'createdAt', 'status', 'campaign', 'contactAttempts', 'sla', 'daysFromCreation', 'assignee', 'nextStep']);
+  expect(await headers(page)).toEqual([
+    'name',
+    'createdAt',
+    'status',
+    'campaign',
+    'contactAttempts',
+    'sla',
+    'daysFromCreation',
+    'assignee',
+    'nextStep',
+  ]);
   expect(Math.abs((await th.boundingBox())!.width - width)).toBeLessThan(2);
   await shot(page, 'list-columns-custom-en');
 
@@ -77,7 +119,10 @@ test('columns hidden, moved and resized and the page size are remembered per per
   expect(await headers(page)).not.toContain('source');
 });
 
-test('search, sort, filter and page survive opening a lead and coming back (link, Back button, reload)', async ({ page, app }) => {
+test('search, sort, filter and page survive opening a lead and coming back (link, Back button, reload)', async ({
+  page,
+  app,
+}) => {
   await call(app, 'demo.load', { leads: 300 });
   await page.goto(`${app.url}#/list/closed_sale`);
   await expect(rows(page)).toHaveCount(50);
@@ -127,15 +172,30 @@ test('search, sort, filter and page survive opening a lead and coming back (link
   await expect(rows(page)).toHaveCount(50);
 });
 
-test('closed lists are sorted as their caption says; dates have four-digit years in every language', async ({ page, app }) => {
+test('closed lists are sorted as their caption says; dates have four-digit years in every language', async ({
+  page,
+  app,
+}) => {
   await call(app, 'demo.load', { leads: 300 });
   const order = async (): Promise<number[][]> => {
-    const all = await rows(page).evaluateAll((trs) => trs.map((t) => [(t as HTMLElement).dataset.leadType === 'customer_driven' ? 0 : 1,
-      Number(t.querySelector<HTMLElement>('[data-created]')!.dataset.created)]));
+    const all = await rows(page).evaluateAll((trs) =>
+      trs.map((t) => [
+        (t as HTMLElement).dataset.leadType === 'customer_driven' ? 0 : 1,
+        Number(t.querySelector<HTMLElement>('[data-created]')!.dataset.created),
+      ]),
+    );
     return all as number[][];
   };
-  const sorted = (xs: number[][], dir: 1 | -1) => xs.every((x, i) => i === 0 || xs[i - 1]![0]! < x[0]! || (xs[i - 1]![0] === x[0] && dir * (x[1]! - xs[i - 1]![1]!) >= 0));
-  for (const [view, words, dir] of [['assigned', 'oldest', 1], ['closed_sale', 'newest', -1], ['closed_no_sale', 'newest', -1], ['lost', 'newest', -1]] as const) {
+  const sorted = (xs: number[][], dir: 1 | -1) =>
+    xs.every(
+      (x, i) => i === 0 || xs[i - 1]![0]! < x[0]! || (xs[i - 1]![0] === x[0] && dir * (x[1]! - xs[i - 1]![1]!) >= 0),
+    );
+  for (const [view, words, dir] of [
+    ['assigned', 'oldest', 1],
+    ['closed_sale', 'newest', -1],
+    ['closed_no_sale', 'newest', -1],
+    ['lost', 'newest', -1],
+  ] as const) {
     await page.goto(`${app.url}#/list/${view}`);
     await expect(page.getByTestId('list-sorted-by')).toHaveText(`Sorted by customer-driven first, then ${words}`);
     await expect(rows(page).first()).toBeVisible();
@@ -143,19 +203,35 @@ test('closed lists are sorted as their caption says; dates have four-digit years
     expect(xs.length).toBeGreaterThan(3);
     expect(sorted(xs, dir), `${view} is ${words} first`).toBe(true);
   }
-  await call(app, 'settings.setRules', { ...(await call<{ rules: Record<string, unknown> }>(app, 'settings.get', {})).rules, holidays: ['2026-12-25'] });
-  const DATE = { en: /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/, fr: /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/, de: /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/, it: /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/ };
-  const PERIOD = { en: /\d{2}\/\d{2}\/2026 – \d{2}\/\d{2}\/2026/, fr: /\d{2}\/\d{2}\/2026 – \d{2}\/\d{2}\/2026/, de: /\d{2}\.\d{2}\.2026 – \d{2}\.\d{2}\.2026/, it: /\d{2}\/\d{2}\/2026 – \d{2}\/\d{2}\/2026/ };
+  await call(app, 'settings.setRules', {
+    ...(await call<{ rules: Record<string, unknown> }>(app, 'settings.get', {})).rules,
+    holidays: ['2026-12-25'],
+  });
+  const DATE = {
+    en: /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/,
+    fr: /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    de: /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/,
+    it: /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/,
+  };
+  const PERIOD = {
+    en: /\d{2}\/\d{2}\/2026 – \d{2}\/\d{2}\/2026/,
+    fr: /\d{2}\/\d{2}\/2026 – \d{2}\/\d{2}\/2026/,
+    de: /\d{2}\.\d{2}\.2026 – \d{2}\.\d{2}\.2026/,
+    it: /\d{2}\/\d{2}\/2026 – \d{2}\/\d{2}\/2026/,
+  };
   for (const lang of LANGUAGES) {
     await call(app, 'settings.setLanguage', { language: lang });
     await page.goto(`${app.url}#/list/assigned`);
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    for (const d of (await rows(page).locator('td[data-column="createdAt"]').allInnerTexts()).slice(0, 5)) expect(d.trim()).toMatch(DATE[lang]);
+    for (const d of (await rows(page).locator('td[data-column="createdAt"]').allInnerTexts()).slice(0, 5))
+      expect(d.trim()).toMatch(DATE[lang]);
     await page.goto(`${app.url}#/kpi`);
     await expect(page.getByTestId('kpi-period-days')).toHaveText(PERIOD[lang]);
     await page.goto(`${app.url}#/settings/general`);
     await expect(page.getByTestId('holiday-2026-12-25')).toContainText('2026');
-    await expect(page.getByTestId('holiday-2026-12-25')).toContainText(lang === 'de' ? '25. Dezember' : lang === 'en' ? '25 December' : lang === 'fr' ? '25 décembre' : '25 dicembre');
+    await expect(page.getByTestId('holiday-2026-12-25')).toContainText(
+      lang === 'de' ? '25. Dezember' : lang === 'en' ? '25 December' : lang === 'fr' ? '25 décembre' : '25 dicembre',
+    );
   }
 });

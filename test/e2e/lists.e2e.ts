@@ -2,7 +2,8 @@ import { LANGUAGES } from '../../shared/domain/vocabulary';
 import { expect, shot, test } from './fixtures';
 
 const TITLES: Record<string, string> = {
-  en: 'Assigned to Dealer', it: 'Assegnato al Concessionario',
+  en: 'Assigned to Dealer',
+  it: 'Assegnato al Concessionario',
 };
 
 test('empty database → load demo data → list, search a customer, sort by a column', async ({ page, app }) => {
@@ -13,7 +14,7 @@ test('empty database → load demo data → list, search a customer, sort by a c
   await expect(page.getByTestId('list-title')).toHaveText(TITLES.en!);
   const rows = page.locator('[data-testid="lead-table"] tbody tr');
   await expect(rows.first()).toBeVisible();
-  const expected = (await app.core.dispatch('leads.list', { view: 'assigned' }, { transport: 'test' }));
+  const expected = await app.core.dispatch('leads.list', { view: 'assigned' }, { transport: 'test' });
   if (!expected.ok) throw new Error('list failed');
   const total = (expected.value as { total: number }).total;
   await expect(page.getByTestId('list-summary')).toContainText(`${total} items`);

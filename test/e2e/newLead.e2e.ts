@@ -4,7 +4,10 @@ import { expect, shot, test } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('new lead at 1366×768: phone error under the phone field, Create in view, assignee = the person at the desk', async ({ page, app }) => {
+test('new lead at 1366×768: phone error under the phone field, Create in view, assignee = the person at the desk', async ({
+  page,
+  app,
+}) => {
   const cur = await app.core.dispatch('people.current', {}, { transport: 'test' });
   const me = cur.ok ? (cur.value as { user: { id: number; name: string } | null }).user : null;
   if (!me) throw new Error('no one at the desk');

@@ -12,13 +12,24 @@ async function call<T>(app: AppFixture, channel: string, input: unknown): Promis
 }
 
 test('the manager switches user, assigns a lead; the assignee sees it in their queue', async ({ page, app }) => {
-  const managerId = (app.core.store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number }).id;
+  const managerId = (app.core.store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number })
+    .id;
   await call(app, 'people.save', { id: managerId, name: 'Marta Manager', roles: ['manager'], pin: '2468' });
-  const anna = await call<{ id: number }>(app, 'people.save', { name: 'Anna Bianchi', roles: ['service_advisor'], email: 'anna@dealer.example' });
+  const anna = await call<{ id: number }>(app, 'people.save', {
+    name: 'Anna Bianchi',
+    roles: ['service_advisor'],
+    email: 'anna@dealer.example',
+  });
   const desk = await call<{ id: number }>(app, 'people.save', { name: 'Dino Desk', roles: ['booking_operator'] });
   const lead = await call<LeadDetail>(app, 'leads.create', {
-    firstName: 'Giulia', lastName: 'Ferrante', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder',
-    email: 'giulia.ferrante@example.it', phone: '+39 02 1234567', requestFor: 'Tagliando',
+    firstName: 'Giulia',
+    lastName: 'Ferrante',
+    leadType: 'customer_driven',
+    source: 'web',
+    campaign: 'service_reminder',
+    email: 'giulia.ferrante@example.it',
+    phone: '+39 02 1234567',
+    requestFor: 'Tagliando',
   });
   expect(lead.lead.assigneeId).toBeNull();
   await call(app, 'people.switch', { userId: desk.id });
@@ -70,13 +81,29 @@ test('the manager switches user, assigns a lead; the assignee sees it in their q
   await page.goto(`${app.url}#/lead/${lead.lead.id}`);
   await expect(page.getByTestId('assignee-name')).toHaveText('Anna Bianchi');
   await expect(page.getByTestId('assign-select')).toHaveCount(0);
-  const refused = await app.core.dispatch('leads.reassign', { id: lead.lead.id, assigneeId: desk.id }, { transport: 'http' });
+  const refused = await app.core.dispatch(
+    'leads.reassign',
+    { id: lead.lead.id, assigneeId: desk.id },
+    { transport: 'http' },
+  );
   expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
 });
 
-test('settings: people, rules, registry and workshop; the workshop load beside the date picker', async ({ page, app }) => {
-  await call(app, 'people.save', { name: 'Anna Bianchi', roles: ['service_advisor', 'alternate'], absences: [{ from: '2026-11-18', to: '2026-11-20' }] });
-  await call(app, 'assignment.rules.set', { rules: [{ leadType: 'hq_driven', targetRole: 'service_advisor' }, { source: 'web', targetRole: 'booking_operator' }] });
+test('settings: people, rules, registry and workshop; the workshop load beside the date picker', async ({
+  page,
+  app,
+}) => {
+  await call(app, 'people.save', {
+    name: 'Anna Bianchi',
+    roles: ['service_advisor', 'alternate'],
+    absences: [{ from: '2026-11-18', to: '2026-11-20' }],
+  });
+  await call(app, 'assignment.rules.set', {
+    rules: [
+      { leadType: 'hq_driven', targetRole: 'service_advisor' },
+      { source: 'web', targetRole: 'booking_operator' },
+    ],
+  });
   await page.goto(`${app.url}#/settings/people`);
   await expect(page.getByTestId('people-card')).toContainText('Anna Bianchi');
   await expect(page.getByTestId('people-card')).toContainText('absent');
@@ -91,8 +118,19 @@ test('settings: people, rules, registry and workshop; the workshop load beside t
   await page.getByTestId('user-save').click();
   await expect(page.getByTestId('people-card')).toContainText('Bruno Neri');
 
-  const d = await call<LeadDetail>(app, 'leads.create', { firstName: 'Luca', lastName: 'Conti', leadType: 'customer_driven', source: 'spontaneous', campaign: 'service_reminder', phone: '+39 333 1234567' });
-  await call(app, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+  const d = await call<LeadDetail>(app, 'leads.create', {
+    firstName: 'Luca',
+    lastName: 'Conti',
+    leadType: 'customer_driven',
+    source: 'spontaneous',
+    campaign: 'service_reminder',
+    phone: '+39 333 1234567',
+  });
+  await call(app, 'leads.recordContact', {
+    id: d.lead.id,
+    version: d.lead.version,
+    input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+  });
   await page.goto(`${app.url}#/lead/${d.lead.id}`);
   await page.getByTestId('action-makeAppointment').click();
   await expect(page.getByTestId('workshop-load')).toBeVisible();
@@ -101,7 +139,7 @@ test('settings: people, rules, registry and workshop; the workshop load beside t
   await page.getByTestId('dialog-makeAppointment-cancel').click();
 
   // The same screens in the three other languages (screenshots for review).
-  const titles = { fr: 'Règles d\'affectation', de: 'Zuweisungsregeln', it: 'Regole di assegnazione' } as const;
+  const titles = { fr: "Règles d'affectation", de: 'Zuweisungsregeln', it: 'Regole di assegnazione' } as const;
   for (const lang of ['fr', 'de', 'it'] as const) {
     await call(app, 'settings.setLanguage', { language: lang });
     await page.goto(`${app.url}#/settings/people`);

@@ -11,8 +11,10 @@ import { damage } from '../fixtures/damage';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-
-test('a damaged database opens on the recovery screen; restoring a checked backup brings the app back', async ({ page, app }) => {
+test('a damaged database opens on the recovery screen; restoring a checked backup brings the app back', async ({
+  page,
+  app,
+}) => {
   const r = await app.core.dispatch('demo.load', { leads: 150, seed: 7 }, { transport: 'test' });
   expect(r.ok).toBe(true);
   const before = await app.core.dispatch('app.info', {}, { transport: 'test' });
@@ -23,8 +25,19 @@ test('a damaged database opens on the recovery screen; restoring a checked backu
   damage(app.dbPath);
 
   // Restart on the damaged file, as after a power cut.
-  const host = createCoreHost({ dbPath: app.dbPath, clock: app.clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
-  const web = await startWebServer({ core: host, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: app.clock });
+  const host = createCoreHost({
+    dbPath: app.dbPath,
+    clock: app.clock,
+    timeZone: 'Europe/Rome',
+    validateOutput: true,
+    log: () => undefined,
+  });
+  const web = await startWebServer({
+    core: host,
+    staticDir: resolve(here, '../../dist/renderer'),
+    port: 0,
+    testClock: app.clock,
+  });
   try {
     await page.goto(web.url);
     const screen = page.getByTestId('recovery-screen');
@@ -59,10 +72,23 @@ test('a damaged database opens on the recovery screen; restoring a checked backu
   }
 });
 
-test('Settings → Data & backups: back up now, restore after a confirmation, export to a typed path', async ({ page, app }) => {
-  const create = (lastName: string) => app.core.dispatch('leads.create', {
-    firstName: 'Giulia', lastName, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', email: `${lastName}@example.it`,
-  }, { transport: 'test' });
+test('Settings → Data & backups: back up now, restore after a confirmation, export to a typed path', async ({
+  page,
+  app,
+}) => {
+  const create = (lastName: string) =>
+    app.core.dispatch(
+      'leads.create',
+      {
+        firstName: 'Giulia',
+        lastName,
+        leadType: 'customer_driven',
+        source: 'web',
+        campaign: 'service_reminder',
+        email: `${lastName}@example.it`,
+      },
+      { transport: 'test' },
+    );
   await create('Ferrante');
   await page.goto(`${app.url}#/settings/data`);
   const card = page.getByTestId('backup-card');
@@ -73,17 +99,29 @@ test('Settings → Data & backups: back up now, restore after a confirmation, ex
   await shot(page, 'settings-backups-en');
 
   await create('Bianchi');
-  expect((await app.core.dispatch('app.info', {}, { transport: 'test' }) as { value: { leadCount: number } }).value.leadCount).toBe(2);
+  expect(
+    ((await app.core.dispatch('app.info', {}, { transport: 'test' })) as { value: { leadCount: number } }).value
+      .leadCount,
+  ).toBe(2);
   // Cancel first: nothing changes.
   await card.getByTestId('backup-restore').click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  expect((await app.core.dispatch('app.info', {}, { transport: 'test' }) as { value: { leadCount: number } }).value.leadCount).toBe(2);
+  expect(
+    ((await app.core.dispatch('app.info', {}, { transport: 'test' })) as { value: { leadCount: number } }).value
+      .leadCount,
+  ).toBe(2);
   await card.getByTestId('backup-restore').click();
   const reloaded = page.waitForEvent('load');
   await page.getByTestId('backup-restore-confirm').click();
   await expect(page.getByText('The backup has been restored')).toBeVisible();
   await reloaded;
-  await expect.poll(async () => (await app.core.dispatch('app.info', {}, { transport: 'test' }) as { value: { leadCount: number } }).value.leadCount).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        ((await app.core.dispatch('app.info', {}, { transport: 'test' })) as { value: { leadCount: number } }).value
+          .leadCount,
+    )
+    .toBe(1);
   await expect(page.getByTestId('backup-card')).toBeVisible(); // reloaded on the restored data
 
   // Export: a relative path is refused with a clear message, a full path works.

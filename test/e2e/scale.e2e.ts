@@ -33,7 +33,12 @@ base('250,000 leads: open, sort, search, page and open a lead without a stall', 
     gen.close();
   }
   const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome', log: () => undefined });
-  const web = await startWebServer({ core, staticDir: resolve(here, '../../dist/renderer'), port: 0, testClock: clock });
+  const web = await startWebServer({
+    core,
+    staticDir: resolve(here, '../../dist/renderer'),
+    port: 0,
+    testClock: clock,
+  });
   try {
     const info = await core.dispatch('app.info', {}, { transport: 'test' });
     expect(info.ok && (info.value as { leadCount: number }).leadCount).toBeGreaterThanOrEqual(LEADS);
@@ -48,27 +53,49 @@ base('250,000 leads: open, sort, search, page and open a lead without a stall', 
     };
     await page.goto(`${web.url}#/list/assigned`);
     await expect(rows.first()).toBeVisible({ timeout: 30_000 });
-    await timed('open Closed No Sale', () => page.getByTestId('nav-closed_no_sale').click(),
-      () => expect(page.getByTestId('list-summary')).toContainText(/1\d\d[\s,.\u202f]?\d\d\d/));
+    await timed(
+      'open Closed No Sale',
+      () => page.getByTestId('nav-closed_no_sale').click(),
+      () => expect(page.getByTestId('list-summary')).toContainText(/1\d\d[\s,.\u202f]?\d\d\d/),
+    );
     await expect(rows).toHaveCount(50);
     const before = await rows.first().getAttribute('data-lead-id');
-    await timed('sort by name', () => page.getByTestId('sort-name').click(),
-      () => expect(rows.first()).not.toHaveAttribute('data-lead-id', before ?? ''));
-    await timed('sort by name, descending', () => page.getByTestId('sort-name').click(),
-      () => expect(page.locator('th[aria-sort="descending"]')).toHaveCount(1));
-    await timed('sort by days from creation', () => page.getByTestId('sort-daysFromCreation').click(),
-      () => expect(page.locator('th[aria-sort="ascending"]')).toHaveCount(1));
+    await timed(
+      'sort by name',
+      () => page.getByTestId('sort-name').click(),
+      () => expect(rows.first()).not.toHaveAttribute('data-lead-id', before ?? ''),
+    );
+    await timed(
+      'sort by name, descending',
+      () => page.getByTestId('sort-name').click(),
+      () => expect(page.locator('th[aria-sort="descending"]')).toHaveCount(1),
+    );
+    await timed(
+      'sort by days from creation',
+      () => page.getByTestId('sort-daysFromCreation').click(),
+      () => expect(page.locator('th[aria-sort="ascending"]')).toHaveCount(1),
+    );
     const total = await page.getByTestId('list-summary').innerText();
-    await timed('search "ros"', () => page.getByTestId('list-search').fill('ros'),
-      () => expect(page.getByTestId('list-summary')).not.toHaveText(total));
+    await timed(
+      'search "ros"',
+      () => page.getByTestId('list-search').fill('ros'),
+      () => expect(page.getByTestId('list-summary')).not.toHaveText(total),
+    );
     await shot(page, 'scale-250k-search');
     await page.getByTestId('list-search').fill('');
     await expect(page.getByTestId('list-summary')).toHaveText(total);
-    await timed('page 2', () => page.locator('.mantine-Pagination-control').filter({ hasText: /^2$/ }).click(),
-      () => expect(rows.first()).toBeVisible());
+    await timed(
+      'page 2',
+      () => page.locator('.mantine-Pagination-control').filter({ hasText: /^2$/ }).click(),
+      () => expect(rows.first()).toBeVisible(),
+    );
     await page.getByTestId('lead-table').focus();
     await page.keyboard.press('ArrowDown');
-    await timed('open a lead with Enter', () => page.keyboard.press('Enter'), () => expect(page.getByTestId('lead-page')).toBeVisible());
+    await timed(
+      'open a lead with Enter',
+      () => page.keyboard.press('Enter'),
+      () => expect(page.getByTestId('lead-page')).toBeVisible(),
+    );
     await shot(page, 'scale-250k-lead');
   } finally {
     await web.close();

@@ -3,19 +3,41 @@
 import { expect, shot, test } from './fixtures';
 
 const lead = (over: Record<string, unknown>) => ({
-  firstName: 'Mario', lastName: 'Rossi', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder',
-  email: 'mario.rossi@example.it', phone: '+39 333 123 4567', language: 'it', ...over,
+  firstName: 'Mario',
+  lastName: 'Rossi',
+  leadType: 'customer_driven',
+  source: 'web',
+  campaign: 'service_reminder',
+  email: 'mario.rossi@example.it',
+  phone: '+39 333 123 4567',
+  language: 'it',
+  ...over,
 });
 
-test('global search: `/` opens it, a caller-ID phone finds the lead, Enter opens it; Ctrl+K and a click too', async ({ page, app }) => {
+test('global search: `/` opens it, a caller-ID phone finds the lead, Enter opens it; Ctrl+K and a click too', async ({
+  page,
+  app,
+}) => {
   const create = async (over: Record<string, unknown>) => {
     const r = await app.core.dispatch('leads.create', lead(over), { transport: 'test' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return (r.value as { lead: { id: number; number: string } }).lead;
   };
   await create({});
-  const jurgen = await create({ firstName: 'Jürgen', lastName: 'Weiß', email: 'j.weiss@autohaus.de', phone: '+49 1521 730826', language: 'de' });
-  const other = await create({ firstName: 'Anna', lastName: 'Weissmann', email: 'anna@example.com', phone: '030 1234567', language: 'de' });
+  const jurgen = await create({
+    firstName: 'Jürgen',
+    lastName: 'Weiß',
+    email: 'j.weiss@autohaus.de',
+    phone: '+49 1521 730826',
+    language: 'de',
+  });
+  const other = await create({
+    firstName: 'Anna',
+    lastName: 'Weissmann',
+    email: 'anna@example.com',
+    phone: '030 1234567',
+    language: 'de',
+  });
   await page.goto(app.url);
   await expect(page.locator('[data-testid="lead-table"] tbody tr').first()).toBeVisible();
 

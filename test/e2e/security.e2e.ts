@@ -16,22 +16,43 @@ async function assertInert(page: Page) {
   expect(await page.locator('#root img[src="x"], #root script, #root b').count()).toBe(0);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 }
-const pick = (page: Page, scope: string, value: string) => page.locator(`[data-testid="${scope}"] input[value="${value}"] + label`).click();
+const pick = (page: Page, scope: string, value: string) =>
+  page.locator(`[data-testid="${scope}"] input[value="${value}"] + label`).click();
 async function leadVia(app: AppFixture, lastName: string): Promise<LeadDetail> {
-  const r = await app.core.dispatch('leads.create', { firstName: 'Anna', lastName, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder' }, { transport: 'test' });
+  const r = await app.core.dispatch(
+    'leads.create',
+    { firstName: 'Anna', lastName, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder' },
+    { transport: 'test' },
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const d = r.value as LeadDetail;
-  const c = await app.core.dispatch('leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } }, { transport: 'test' });
+  const c = await app.core.dispatch(
+    'leads.recordContact',
+    { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } },
+    { transport: 'test' },
+  );
   if (!c.ok) throw new Error(JSON.stringify(c.error));
   return c.value as LeadDetail;
 }
 
-test('the new lead form, Record contact, Edit and the search box show script and HTML as text', async ({ page, app }) => {
+test('the new lead form, Record contact, Edit and the search box show script and HTML as text', async ({
+  page,
+  app,
+}) => {
   await page.goto(`${app.url}#/new`);
   await expect(page.getByTestId('new-lead')).toBeVisible();
   await page.getByTestId('new-firstName').fill(IMG('firstName'));
   await page.getByTestId('new-lastName').fill(IMG('lastName'));
-  const fields = ['country', 'state', 'city', 'requestFor', 'requestDetails', 'customerNotes', 'campaignNotes', 'additionalServices'];
+  const fields = [
+    'country',
+    'state',
+    'city',
+    'requestFor',
+    'requestDetails',
+    'customerNotes',
+    'campaignNotes',
+    'additionalServices',
+  ];
   for (const k of fields) await page.getByTestId(`new-${k}`).fill(payload(k));
   await page.getByTestId('new-zip').fill(SHORT);
   await page.getByTestId('new-email').fill('anna@example.it');
@@ -74,7 +95,10 @@ test('the new lead form, Record contact, Edit and the search box show script and
   await assertInert(page);
 });
 
-test('Closed No Sale notes, contact templates and the export path show script and HTML as text', async ({ page, app }) => {
+test('Closed No Sale notes, contact templates and the export path show script and HTML as text', async ({
+  page,
+  app,
+}) => {
   const d = await leadVia(app, 'Verdi');
   await page.goto(`${app.url}#/lead/${d.lead.id}`);
   await page.getByTestId('action-closedNoSale').click();
@@ -92,7 +116,18 @@ test('Closed No Sale notes, contact templates and the export path show script an
   await page.reload();
   await expect(page.getByTestId('template-body')).toHaveValue(payload('template'));
   // The saved script is shown on a lead page (call script) as text.
-  const e = await app.core.dispatch('leads.create', { firstName: 'Rita', lastName: 'Neri', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', language: 'en' }, { transport: 'test' });
+  const e = await app.core.dispatch(
+    'leads.create',
+    {
+      firstName: 'Rita',
+      lastName: 'Neri',
+      leadType: 'customer_driven',
+      source: 'web',
+      campaign: 'service_reminder',
+      language: 'en',
+    },
+    { transport: 'test' },
+  );
   await page.goto(`${app.url}#/lead/${e.ok ? (e.value as LeadDetail).lead.id : 0}`);
   await expect(page.getByTestId('script-phone')).toContainText(payload('template'));
   await assertInert(page);
@@ -105,7 +140,11 @@ test('Closed No Sale notes, contact templates and the export path show script an
 });
 
 test('imported file contents and the import preset name show script and HTML as text', async ({ page, app }) => {
-  const csv = ['Nome;Cognome;E-mail;Campagna;Tipo', `${IMG('csvFirst')};<b>Rossi</b><script>window.__xss=1</script>;r@example.it;Service Reminder;Customer Driven`, ''].join('\r\n');
+  const csv = [
+    'Nome;Cognome;E-mail;Campagna;Tipo',
+    `${IMG('csvFirst')};<b>Rossi</b><script>window.__xss=1</script>;r@example.it;Service Reminder;Customer Driven`,
+    '',
+  ].join('\r\n');
   await page.goto(`${app.url}#/import`);
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('import-choose').click();

@@ -60,7 +60,14 @@ test('dealer, opening hours and holidays are kept; a new campaign reaches the Ne
   await expect(page.getByTestId('new-campaign')).toHaveValue('Tyre hotel');
 
   // A campaign a lead uses cannot be removed.
-  await call(app, 'leads.create', { firstName: 'Rita', lastName: 'Neri', leadType: 'customer_driven', source: 'spontaneous', campaign: 'tyre_hotel', phone: '+39 333 1234567' });
+  await call(app, 'leads.create', {
+    firstName: 'Rita',
+    lastName: 'Neri',
+    leadType: 'customer_driven',
+    source: 'spontaneous',
+    campaign: 'tyre_hotel',
+    phone: '+39 333 1234567',
+  });
   await page.goto(`${app.url}#/settings/general`);
   await page.getByTestId('campaign-remove-tyre_hotel').click();
   await expect(page.getByTestId('campaigns-error')).toContainText('cannot be removed');

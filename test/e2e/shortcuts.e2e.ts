@@ -3,10 +3,24 @@
 import { expect, test } from './fixtures';
 
 test('N, J / K within the list the lead came from, C; ignored while typing; listed in Help', async ({ page, app }) => {
-  for (const [first, last] of [['Anna', 'Bianchi'], ['Bruno', 'Verdi'], ['Carla', 'Neri']]) {
-    const r = await app.core.dispatch('leads.create', {
-      firstName: first, lastName: last, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder', phone: '+39 333 1234567', language: 'it',
-    }, { transport: 'test' });
+  for (const [first, last] of [
+    ['Anna', 'Bianchi'],
+    ['Bruno', 'Verdi'],
+    ['Carla', 'Neri'],
+  ]) {
+    const r = await app.core.dispatch(
+      'leads.create',
+      {
+        firstName: first,
+        lastName: last,
+        leadType: 'customer_driven',
+        source: 'web',
+        campaign: 'service_reminder',
+        phone: '+39 333 1234567',
+        language: 'it',
+      },
+      { transport: 'test' },
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
   }
   await page.goto(`${app.url}#/list/assigned`);

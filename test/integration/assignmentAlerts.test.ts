@@ -8,27 +8,58 @@ import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
 let smtp: TestSmtp;
-afterEach(async () => { await smtp?.close(); app?.close(); });
+afterEach(async () => {
+  await smtp?.close();
+  app?.close();
+});
 
 async function setup() {
   app = openTestApp(Date.parse('2026-03-02T09:00:00Z'), 'Europe/Rome');
   smtp = await startSmtp();
-  await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
+  await ok(app.core, 'mail.settings.set', {
+    host: '127.0.0.1',
+    port: smtp.port,
+    tls: 'none',
+    user: '',
+    from: 'service@dealer.example',
+    dealerMailbox: '',
+  });
   // The default desk user is the manager; an alternate and a service advisor with their addresses and languages.
-  await ok(app.core, 'people.save', { id: 1, name: 'Paola Manager', email: 'manager@dealer.example', language: 'it', roles: ['manager'] });
-  const alt = await ok<{ id: number }>(app.core, 'people.save', { name: 'Marco Alternate', email: 'alternate@dealer.example', language: 'de', roles: ['alternate'] });
-  const sa = await ok<{ id: number }>(app.core, 'people.save', { name: 'Anna Advisor', email: 'anna@dealer.example', language: 'en', roles: ['service_advisor'] });
+  await ok(app.core, 'people.save', {
+    id: 1,
+    name: 'Paola Manager',
+    email: 'manager@dealer.example',
+    language: 'it',
+    roles: ['manager'],
+  });
+  const alt = await ok<{ id: number }>(app.core, 'people.save', {
+    name: 'Marco Alternate',
+    email: 'alternate@dealer.example',
+    language: 'de',
+    roles: ['alternate'],
+  });
+  const sa = await ok<{ id: number }>(app.core, 'people.save', {
+    name: 'Anna Advisor',
+    email: 'anna@dealer.example',
+    language: 'en',
+    roles: ['service_advisor'],
+  });
   await ok(app.core, 'assignment.rules.set', { rules: [{ campaign: 'seasonal_promo', targetUserId: sa.id }] });
   return { alt: alt.id, sa: sa.id };
 }
 const deliver = () => app.core.outbox.deliverDue(app.clock.now());
-const received = () => smtp.received.map((r) => [r.to, r.mail.subject ?? '']).sort((a, b) => a[0]!.localeCompare(b[0]!));
+const received = () =>
+  smtp.received.map((r) => [r.to, r.mail.subject ?? '']).sort((a, b) => a[0]!.localeCompare(b[0]!));
 const bell = () => app.core.store.sqlite.prepare('SELECT user_id AS u, kind FROM notifications ORDER BY id').all();
 
 describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
   it('by default a routed new lead e-mails the assignee, the manager and the alternate, each in their language', async () => {
     const { alt, sa } = await setup();
-    const d = await ok(app.core, 'leads.create', baseLead({ campaign: 'seasonal_promo', leadType: 'hq_driven', source: 'hq_campaign' }));
+    const d = await ok(
+      app.core,
+      'leads.create',
+      baseLead({ campaign: 'seasonal_promo', leadType: 'hq_driven', source: 'hq_campaign' }),
+    );
     expect(d.lead.assigneeId).toBe(sa);
     await deliver();
     const n = d.lead.number;
@@ -37,7 +68,11 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
       ['anna@dealer.example', `Lead ${n} assigned to you: Mario Rossi`],
       ['manager@dealer.example', `Lead ${n} assegnato a Anna Advisor: Mario Rossi`],
     ]);
-    expect(bell()).toEqual([{ u: sa, kind: 'lead_assigned' }, { u: 1, kind: 'lead_assigned' }, { u: alt, kind: 'lead_assigned' }]);
+    expect(bell()).toEqual([
+      { u: sa, kind: 'lead_assigned' },
+      { u: 1, kind: 'lead_assigned' },
+      { u: alt, kind: 'lead_assigned' },
+    ]);
   });
 
   it('a new lead no rule routes e-mails the manager and the alternate at once (no assignee to e-mail)', async () => {
@@ -52,7 +87,10 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
     ]);
     const body = smtp.received.find((r) => r.to === 'manager@dealer.example')!.mail.text ?? '';
     expect(body).toContain('non corrisponde a nessuna regola di assegnazione');
-    expect(bell()).toEqual([{ u: 1, kind: 'lead_unrouted' }, { u: alt, kind: 'lead_unrouted' }]);
+    expect(bell()).toEqual([
+      { u: 1, kind: 'lead_unrouted' },
+      { u: alt, kind: 'lead_unrouted' },
+    ]);
     // The bell's text in the manager's language.
     const l = await ok(app.core, 'notifications.list', { language: 'en' });
     expect(l.items[0].title).toBe('New lead waiting to be assigned');
@@ -60,21 +98,40 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
 
   it('the settings decide: only the manager, then nobody but the assignee; the assignee e-mail can be turned off too', async () => {
     await setup();
-    await ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: true, copyAlternates: false, emailAssignee: true });
+    await ok(app.core, 'notifications.settings.set', {
+      sla1RiskHours: 4,
+      copyManagers: true,
+      copyAlternates: false,
+      emailAssignee: true,
+    });
     const a = await ok(app.core, 'leads.create', baseLead({ campaign: 'service_reminder', lastName: 'Uno' }));
     await deliver();
-    expect(received()).toEqual([['manager@dealer.example', `Lead ${a.lead.number} in attesa di assegnazione: Mario Uno`]]);
+    expect(received()).toEqual([
+      ['manager@dealer.example', `Lead ${a.lead.number} in attesa di assegnazione: Mario Uno`],
+    ]);
 
     smtp.received.length = 0;
-    await ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true });
+    await ok(app.core, 'notifications.settings.set', {
+      sla1RiskHours: 4,
+      copyManagers: false,
+      copyAlternates: false,
+      emailAssignee: true,
+    });
     const b = await ok(app.core, 'leads.create', baseLead({ campaign: 'service_reminder', lastName: 'Due' }));
     const c = await ok(app.core, 'leads.create', baseLead({ campaign: 'seasonal_promo', lastName: 'Tre' }));
     await deliver();
     expect(received()).toEqual([['anna@dealer.example', `Lead ${c.lead.number} assigned to you: Mario Tre`]]);
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE lead_id = ?").get(b.lead.id)).toEqual({ n: 0 });
+    expect(
+      app.core.store.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE lead_id = ?').get(b.lead.id),
+    ).toEqual({ n: 0 });
 
     smtp.received.length = 0;
-    await ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: false });
+    await ok(app.core, 'notifications.settings.set', {
+      sla1RiskHours: 4,
+      copyManagers: false,
+      copyAlternates: false,
+      emailAssignee: false,
+    });
     await ok(app.core, 'leads.create', baseLead({ campaign: 'seasonal_promo', lastName: 'Quattro' }));
     await deliver();
     expect(smtp.received).toEqual([]);
@@ -84,13 +141,18 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
     await setup();
     await ok(app.core, 'assignment.rules.set', { rules: [] }); // nothing routes: every imported lead waits
     const file = csv([HQ_HEADERS, ...Array.from({ length: 3 }, (_, i) => hqRow(person(i + 1)))]);
-    const r = await ok<{ leadIds: number[] }>(app.core, 'import.commit', { name: 'hq.csv', base64: Buffer.from(file).toString('base64') });
+    const r = await ok<{ leadIds: number[] }>(app.core, 'import.commit', {
+      name: 'hq.csv',
+      base64: Buffer.from(file).toString('base64'),
+    });
     expect(r.leadIds).toHaveLength(3);
     await deliver();
     expect(received().map((x) => x[0])).toEqual(['alternate@dealer.example', 'manager@dealer.example']);
     const it = smtp.received.find((x) => x.to === 'manager@dealer.example')!;
     expect(it.mail.subject).toBe('Importazione di file: 3 nuovi lead (3 in attesa di assegnazione)');
-    const first = app.core.store.sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(r.leadIds[0]) as { number: string };
+    const first = app.core.store.sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(r.leadIds[0]) as {
+      number: string;
+    };
     expect(it.mail.text).toContain(`${first.number}`);
     expect(it.mail.text).toContain('→ da assegnare');
   });

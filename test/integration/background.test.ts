@@ -17,7 +17,9 @@ describe('background jobs', () => {
     again();
     const got = await ok(app.core, 'leads.get', { id: d.lead.id });
     expect(got.lead.status).toBe('lost');
-    const rows = got.history.filter((h: { field: string; newValue: string | null }) => h.field === 'status' && h.newValue === 'lost');
+    const rows = got.history.filter(
+      (h: { field: string; newValue: string | null }) => h.field === 'status' && h.newValue === 'lost',
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: null, userName: 'System' });
   });

@@ -5,21 +5,44 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../electron/core/appCore';
 import { testClock } from '../../electron/core/clock';
-import { backupDir, checkIntegrity, createBackup, dailyBackupDue, DAY_MS, exportDatabase, listBackups, migrateLegacyBackups, restoreBackup } from '../../electron/core/backup/backups';
+import {
+  backupDir,
+  checkIntegrity,
+  createBackup,
+  dailyBackupDue,
+  DAY_MS,
+  exportDatabase,
+  listBackups,
+  migrateLegacyBackups,
+  restoreBackup,
+} from '../../electron/core/backup/backups';
 import { createCoreHost } from '../../electron/core/backup/host';
 import { baseLead, ok, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp | null = null;
-afterEach(() => { app?.close(); app = null; });
+afterEach(() => {
+  app?.close();
+  app = null;
+});
 
-const count = (p: string) => { const d = new Database(p, { readonly: true }); try { return (d.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n; } finally { d.close(); } };
+const count = (p: string) => {
+  const d = new Database(p, { readonly: true });
+  try {
+    return (d.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+};
 
 describe('backups', () => {
   it('two databases in one folder have their own backups: separate lists, each restores only its own', async () => {
     app = openTestApp();
     const { dir } = app;
     const other = join(dir, 'branch-office.sqlite');
-    const hosts = [createCoreHost({ dbPath: app.dbPath, clock: app.core.clock, log: () => undefined }), createCoreHost({ dbPath: other, clock: app.core.clock, log: () => undefined })];
+    const hosts = [
+      createCoreHost({ dbPath: app.dbPath, clock: app.core.clock, log: () => undefined }),
+      createCoreHost({ dbPath: other, clock: app.core.clock, log: () => undefined }),
+    ];
     try {
       const [a, b] = hosts as [ReturnType<typeof createCoreHost>, ReturnType<typeof createCoreHost>];
       await ok(a.core()!, 'leads.create', baseLead());
@@ -58,14 +81,18 @@ describe('backups', () => {
     const h = createCoreHost({ dbPath, clock: testClock(Date.parse('2026-03-02T09:00:00Z')), log: () => undefined });
     try {
       const listed = h.list(true).backups;
-      expect(listed).toEqual([expect.objectContaining({ file: old.file, at: Date.parse('2026-02-01T10:00:00Z'), check: 'ok' })]);
+      expect(listed).toEqual([
+        expect.objectContaining({ file: old.file, at: Date.parse('2026-02-01T10:00:00Z'), check: 'ok' }),
+      ]);
       expect(readdirSync(legacy).filter((f) => /^aslm-\d{8}T\d+Z\.sqlite$/.test(f))).toEqual([]); // moved (other files stay)
       expect(readdirSync(legacy)).toContain('notes.txt');
       await ok(h.core()!, 'leads.create', baseLead({ lastName: 'Bianchi', email: 'b@example.it' }));
       expect((await h.restore(old.file)).mode).toBe('normal');
       expect(h.core()!.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
       expect(migrateLegacyBackups(dbPath)).toBe(0); // once
-    } finally { h.close(); }
+    } finally {
+      h.close();
+    }
   });
 
   it('makes a consistent online copy, keeps the newest 14, and restores a chosen one', async () => {

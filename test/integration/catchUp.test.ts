@@ -10,13 +10,21 @@ import { startSmtp, type TestSmtp } from './smtpServer';
 
 let app: TestApp;
 let smtp: TestSmtp;
-afterEach(async () => { await smtp?.close(); app?.close(); });
+afterEach(async () => {
+  await smtp?.close();
+  app?.close();
+});
 const at = (s: string) => Date.parse(s);
 
 async function lead(createdAt: string, over = {}, contact = true): Promise<number> {
   app.clock.set(at(createdAt));
   const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven', ...over }));
-  if (contact) await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+  if (contact)
+    await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
+    });
   return d.lead.id;
 }
 async function runBackground() {
@@ -29,26 +37,55 @@ describe('start-up after 10 days switched off', () => {
   it('each sweep catches up once, history by System; a second and third start change nothing', async () => {
     app = openTestApp(at('2026-01-05T10:00:00+01:00'), 'Europe/Rome');
     smtp = await startSmtp();
-    await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: 'desk@dealer.example' });
+    await ok(app.core, 'mail.settings.set', {
+      host: '127.0.0.1',
+      port: smtp.port,
+      tls: 'none',
+      user: '',
+      from: 'service@dealer.example',
+      dealerMailbox: 'desk@dealer.example',
+    });
     const A = await lead('2026-01-05T10:00:00+01:00', {}, false); // Lost Sale due 6 March 10:00
     const B = await lead('2026-01-05T10:00:00+01:00'); // appointment 8 January → final on 9 March
-    await ok(app.core, 'leads.makeAppointment', { id: B, version: versionOf(app.core, B), input: { appointmentAt: at('2026-01-08T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: B,
+      version: versionOf(app.core, B),
+      input: { appointmentAt: at('2026-01-08T10:00:00+01:00'), sendEmail: false },
+    });
     const C = await lead('2026-02-01T10:00:00+01:00'); // Contact Again on 3 March
-    await ok(app.core, 'leads.contactAgain', { id: C, version: versionOf(app.core, C), input: { recontactAt: at('2026-03-03T09:00:00+01:00') } });
+    await ok(app.core, 'leads.contactAgain', {
+      id: C,
+      version: versionOf(app.core, C),
+      input: { recontactAt: at('2026-03-03T09:00:00+01:00') },
+    });
     const D = await lead('2026-01-20T10:00:00+01:00', {}, false); // day 45 on 6 March
     const F = await lead('2026-02-20T10:00:00+01:00', { email: 'f@example.it' }); // appointment 12 March: reminder 11 March 09:00
-    await ok(app.core, 'leads.makeAppointment', { id: F, version: versionOf(app.core, F), input: { appointmentAt: at('2026-03-12T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: F,
+      version: versionOf(app.core, F),
+      input: { appointmentAt: at('2026-03-12T10:00:00+01:00'), sendEmail: true },
+    });
     const G = await lead('2026-02-20T10:00:00+01:00', { email: 'g@example.it' }); // appointment 10 March: its reminder is over by the 11th
-    await ok(app.core, 'leads.makeAppointment', { id: G, version: versionOf(app.core, G), input: { appointmentAt: at('2026-03-10T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: G,
+      version: versionOf(app.core, G),
+      input: { appointmentAt: at('2026-03-10T10:00:00+01:00'), sendEmail: true },
+    });
     const H = await lead('2026-02-20T10:00:00+01:00'); // appointment today (11 March)
-    await ok(app.core, 'leads.makeAppointment', { id: H, version: versionOf(app.core, H), input: { appointmentAt: at('2026-03-11T15:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: H,
+      version: versionOf(app.core, H),
+      input: { appointmentAt: at('2026-03-11T15:00:00+01:00'), sendEmail: false },
+    });
 
     // 1 March: the app runs (confirmations go out), then the PC is switched off.
     app.clock.set(at('2026-03-01T10:00:00+01:00'));
     await runBackground();
     const confirmations = smtp.received.length;
     expect(confirmations).toBe(5); // F and G: customer + dealer; H: dealer only (B's was for 8 January: expired)
-    const notesBefore = (app.core.store.sqlite.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }).n;
+    const notesBefore = (
+      app.core.store.sqlite.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }
+    ).n;
 
     // 11 March 10:00: switched on again, three times in a row.
     app.clock.set(at('2026-03-11T10:00:00+01:00'));
@@ -58,7 +95,9 @@ describe('start-up after 10 days switched off', () => {
     const sys = (h: { userId: number | null; userName: string }) => h.userId === null && h.userName === 'System';
     const a = await get(A);
     expect(a.lead.status).toBe('lost');
-    const lostRows = a.history.filter((h: { field: string; newValue: string }) => h.field === 'status' && h.newValue === 'lost');
+    const lostRows = a.history.filter(
+      (h: { field: string; newValue: string }) => h.field === 'status' && h.newValue === 'lost',
+    );
     expect(lostRows).toHaveLength(1);
     expect(sys(lostRows[0])).toBe(true);
     expect(lostRows[0].at).toBe(at('2026-03-06T10:00:00+01:00')); // dated when it took effect
@@ -67,7 +106,13 @@ describe('start-up after 10 days switched off', () => {
     expect(b.history.filter((h: { field: string }) => h.field === 'frozen')).toHaveLength(1);
     const c = await get(C);
     expect(c.lead.followUpLeadId).not.toBeNull();
-    expect((app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE master_lead_id = ?').get(C) as { n: number }).n).toBe(1);
+    expect(
+      (
+        app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE master_lead_id = ?').get(C) as {
+          n: number;
+        }
+      ).n,
+    ).toBe(1);
     expect(c.history.filter((h: { field: string }) => h.field === 'followUpLeadId').every(sys)).toBe(true);
 
     // Reminders: F's sent once to each, G's expired (its appointment is over), H's (due yesterday 09:00,
@@ -75,19 +120,36 @@ describe('start-up after 10 days switched off', () => {
     const after = smtp.received.slice(confirmations);
     expect(after.map((r) => r.to).sort()).toEqual(['desk@dealer.example', 'desk@dealer.example', 'f@example.it']);
     expect(after.every((r) => /Promemoria|Tomorrow/.test(r.mail.subject ?? ''))).toBe(true);
-    const states = app.core.store.sqlite.prepare(`SELECT lead_id AS l, state FROM outbox WHERE kind = 'appointment_reminder' ORDER BY lead_id, id`).all();
-    expect(states).toEqual([{ l: B, state: 'expired' }, { l: F, state: 'sent' }, { l: F, state: 'sent' }, { l: G, state: 'expired' }, { l: G, state: 'expired' }, { l: H, state: 'sent' }]);
-    const gHist = (await get(G)).history.filter((h: { field: string; newValue: string }) => h.field === 'emailDelivery' && h.newValue.startsWith('expired:'));
+    const states = app.core.store.sqlite
+      .prepare(`SELECT lead_id AS l, state FROM outbox WHERE kind = 'appointment_reminder' ORDER BY lead_id, id`)
+      .all();
+    expect(states).toEqual([
+      { l: B, state: 'expired' },
+      { l: F, state: 'sent' },
+      { l: F, state: 'sent' },
+      { l: G, state: 'expired' },
+      { l: G, state: 'expired' },
+      { l: H, state: 'sent' },
+    ]);
+    const gHist = (await get(G)).history.filter(
+      (h: { field: string; newValue: string }) => h.field === 'emailDelivery' && h.newValue.startsWith('expired:'),
+    );
     expect(gHist).toHaveLength(2);
     expect(gHist.every(sys)).toBe(true);
 
     // Notifications since 1 March: each once (the desk user is the manager and no lead is assigned).
-    const notes = app.core.store.sqlite.prepare('SELECT kind, lead_id AS l FROM notifications WHERE id > ? ORDER BY kind, lead_id').all(notesBefore) as { kind: string; l: number }[];
+    const notes = app.core.store.sqlite
+      .prepare('SELECT kind, lead_id AS l FROM notifications WHERE id > ? ORDER BY kind, lead_id')
+      .all(notesBefore) as { kind: string; l: number }[];
     const followUp = c.lead.followUpLeadId;
     expect(notes.filter((n) => n.kind !== 'kpi.digest')).toEqual([
-      { kind: 'appointment_today', l: H }, { kind: 'follow_up_created', l: followUp }, { kind: 'lost_day45', l: D },
+      { kind: 'appointment_today', l: H },
+      { kind: 'follow_up_created', l: followUp },
+      { kind: 'lost_day45', l: D },
     ]);
     const list = await ok(app.core, 'notifications.list', { language: 'it' });
-    expect(list.items.find((n: { kind: string }) => n.kind === 'lost_day45').title).toBe('Giorno 45: Lost Sale in avvicinamento');
+    expect(list.items.find((n: { kind: string }) => n.kind === 'lost_day45').title).toBe(
+      'Giorno 45: Lost Sale in avvicinamento',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { IPC_CHANNEL, registerIpc, type IpcEventLike } from '../../electron/main
 import { baseLead, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
-beforeAll(() => { app = openTestApp(); });
+beforeAll(() => {
+  app = openTestApp();
+});
 afterAll(() => app.close());
 
 describe('the contract', () => {
@@ -29,20 +31,35 @@ describe('the contract', () => {
     if (!d.ok) throw new Error(JSON.stringify(d.error));
     const { id, version } = (d.value as { lead: { id: number; version: number } }).lead;
     const inputs: Record<string, unknown> = {
-      'leads.edit': { customerNotes: 'x' }, 'leads.recordContact': { direction: 'outbound', channel: 'phone', outcome: 'reached' },
-      'leads.makeAppointment': { appointmentAt: Date.parse('2026-03-10T10:00:00Z') }, 'leads.closedInSale': { vin: null, notes: null },
-      'leads.closedNoSale': { reason: 'customer_refuses', notes: null }, 'leads.contactAgain': { recontactAt: Date.parse('2026-04-10T10:00:00Z') },
+      'leads.edit': { customerNotes: 'x' },
+      'leads.recordContact': { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+      'leads.makeAppointment': { appointmentAt: Date.parse('2026-03-10T10:00:00Z') },
+      'leads.closedInSale': { vin: null, notes: null },
+      'leads.closedNoSale': { reason: 'customer_refuses', notes: null },
+      'leads.contactAgain': { recontactAt: Date.parse('2026-04-10T10:00:00Z') },
     };
     for (const [channel, input] of Object.entries(inputs)) {
       for (const v of [undefined, null]) {
-        const r = await app.core.dispatch(channel, { id, ...(v === undefined ? {} : { version: v }), input }, { transport: 'test' });
-        expect([channel, r.ok ? 'ok' : r.error.code, r.ok ? null : r.error.field]).toEqual([channel, 'INVALID_INPUT', 'version']);
+        const r = await app.core.dispatch(
+          channel,
+          { id, ...(v === undefined ? {} : { version: v }), input },
+          { transport: 'test' },
+        );
+        expect([channel, r.ok ? 'ok' : r.error.code, r.ok ? null : r.error.field]).toEqual([
+          channel,
+          'INVALID_INPUT',
+          'version',
+        ]);
       }
     }
     const mail = await app.core.dispatch('playbook.sendEmail', { id }, { transport: 'test' });
     expect([mail.ok ? 'ok' : mail.error.code, mail.ok ? null : mail.error.field]).toEqual(['INVALID_INPUT', 'version']);
     expect(app.core.leads.load(id).version).toBe(version);
-    const stale = await app.core.dispatch('leads.edit', { id, version: version + 1, input: { customerNotes: 'x' } }, { transport: 'test' });
+    const stale = await app.core.dispatch(
+      'leads.edit',
+      { id, version: version + 1, input: { customerNotes: 'x' } },
+      { transport: 'test' },
+    );
     expect(stale.ok ? 'ok' : stale.error.code).toBe('VERSION_CONFLICT');
   });
 
@@ -56,16 +73,42 @@ describe('the contract', () => {
   it('over Electron IPC: a forged sender, channel or input is refused by the real dispatcher', async () => {
     const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<any>>();
     /** An IPC from the main frame of the window showing `url` (senderFrame === sender.mainFrame, as Electron gives it). */
-    const from = (url: string): IpcEventLike => { const frame = { url, parent: null }; return { senderFrame: frame, sender: { mainFrame: frame } }; };
-    registerIpc({ handle: (c, fn) => { handlers.set(c, fn as never); } }, app.core.dispatch);
+    const from = (url: string): IpcEventLike => {
+      const frame = { url, parent: null };
+      return { senderFrame: frame, sender: { mainFrame: frame } };
+    };
+    registerIpc(
+      {
+        handle: (c, fn) => {
+          handlers.set(c, fn as never);
+        },
+      },
+      app.core.dispatch,
+    );
     const h = handlers.get(IPC_CHANNEL)!;
     const me = from('app://aslm/index.html');
-    for (const channel of ['__proto__', 'constructor', 'valueOf', 42, null, undefined, ['leads.list'], { channel: 'leads.list' }, Symbol('x')]) {
+    for (const channel of [
+      '__proto__',
+      'constructor',
+      'valueOf',
+      42,
+      null,
+      undefined,
+      ['leads.list'],
+      { channel: 'leads.list' },
+      Symbol('x'),
+    ]) {
       expect(await h(me, channel, {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
-    expect((await h(from('file:///C:/x.html'), 'leads.list', { view: 'assigned' })).error.code).toBe('FORBIDDEN_SENDER');
-    expect((await h(from('app://aslm.evil.example/'), 'leads.list', { view: 'assigned' })).error.code).toBe('FORBIDDEN_SENDER');
-    expect((await h(me, 'leads.list', { view: 'assigned', search: 'x'.repeat(1_000_000) })).error.code).toBe('INVALID_INPUT');
+    expect((await h(from('file:///C:/x.html'), 'leads.list', { view: 'assigned' })).error.code).toBe(
+      'FORBIDDEN_SENDER',
+    );
+    expect((await h(from('app://aslm.evil.example/'), 'leads.list', { view: 'assigned' })).error.code).toBe(
+      'FORBIDDEN_SENDER',
+    );
+    expect((await h(me, 'leads.list', { view: 'assigned', search: 'x'.repeat(1_000_000) })).error.code).toBe(
+      'INVALID_INPUT',
+    );
     expect((await h(me, 'leads.list', { view: 'assigned; DROP TABLE leads' })).error.code).toBe('INVALID_INPUT');
     const polluted = JSON.parse('{"view":"assigned","__proto__":{"polluted":true}}');
     expect((await h(me, 'leads.list', polluted)).ok).toBe(true);
@@ -82,12 +125,22 @@ describe('the contract', () => {
     const c = { 'a.b': { input: z.object({}), output: z.object({}) } };
     const log = () => undefined;
     expect(() => createDispatcher(c, {} as never, { validateOutput: false, log })).toThrow(/No handler/);
-    expect(() => createDispatcher(c, { 'a.b': () => ({}), 'x.y': () => ({}) } as never, { validateOutput: false, log })).toThrow(/does not have/);
+    expect(() =>
+      createDispatcher(c, { 'a.b': () => ({}), 'x.y': () => ({}) } as never, { validateOutput: false, log }),
+    ).toThrow(/does not have/);
   });
 
   it('an exception inside a handler becomes INTERNAL, never a stack trace', async () => {
     const c = { 'a.b': { input: z.object({}), output: z.object({}) } };
-    const d = createDispatcher(c, { 'a.b': () => { throw new Error('secret path /etc/x'); } }, { validateOutput: false, log: () => undefined });
+    const d = createDispatcher(
+      c,
+      {
+        'a.b': () => {
+          throw new Error('secret path /etc/x');
+        },
+      },
+      { validateOutput: false, log: () => undefined },
+    );
     expect(await d('a.b', {}, { transport: 'test' })).toEqual({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

@@ -12,18 +12,36 @@ import { openTestApp, type TestApp } from './helpers';
 import { rng } from '../fixtures/rng';
 
 let apps: TestApp[] = [];
-afterEach(() => { for (const a of apps) a.close(); apps = []; });
+afterEach(() => {
+  for (const a of apps) a.close();
+  apps = [];
+});
 
 type Row = {
-  firstName: string; lastName: string; email: string | null; phone: string | null; otherPhone: string | null; language: Language;
-  country: string | null; state: string | null; city: string | null; zip: string | null; vin: string | null; customerId: number | null; consents: Consents;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  otherPhone: string | null;
+  language: Language;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  zip: string | null;
+  vin: string | null;
+  customerId: number | null;
+  consents: Consents;
 };
 
 /** The linking as it was (customerService.resolve before the batch INSERTs): the reference. */
 function reference(sqlite: Database, now: number, rows: Row[], dmsOf: (i: number) => string | null): (number | null)[] {
-  const insert = sqlite.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, other_phone, language, country, state, city, zip,
-    ${CONSENTS.map(consentColumn).join(', ')}, created_at, updated_at) VALUES (${Array(13 + CONSENTS.length + 2).fill('?').join(', ')})`);
-  const fill = sqlite.prepare(`UPDATE customers SET email = coalesce(email, ?), phone = coalesce(phone, ?), phone_e164 = CASE WHEN phone IS NULL THEN ? ELSE phone_e164 END,
+  const insert =
+    sqlite.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, other_phone, language, country, state, city, zip,
+    ${CONSENTS.map(consentColumn).join(', ')}, created_at, updated_at) VALUES (${Array(13 + CONSENTS.length + 2)
+      .fill('?')
+      .join(', ')})`);
+  const fill =
+    sqlite.prepare(`UPDATE customers SET email = coalesce(email, ?), phone = coalesce(phone, ?), phone_e164 = CASE WHEN phone IS NULL THEN ? ELSE phone_e164 END,
     phone_valid = CASE WHEN phone IS NULL THEN ? ELSE phone_valid END, dms_id = coalesce(dms_id, ?), updated_at = ? WHERE id = ?`);
   const owner = sqlite.prepare('UPDATE vehicles SET owner_customer_id = ? WHERE vin = ? AND owner_customer_id IS NULL');
   const preload = (column: string, values: string[], into: Map<string, number>) => {
@@ -31,7 +49,10 @@ function reference(sqlite: Database, now: number, rows: Row[], dmsOf: (i: number
     const uniq = [...new Set(values)];
     for (let i = 0; i < uniq.length; i += 500) {
       const chunk = uniq.slice(i, i + 500);
-      const found = sqlite.prepare(`SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${chunk.map(() => '?').join(',')}) ORDER BY id`)
+      const found = sqlite
+        .prepare(
+          `SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${chunk.map(() => '?').join(',')}) ORDER BY id`,
+        )
         .all(...chunk) as { id: number; k: string }[];
       for (const r of found) if (!into.has(r.k)) into.set(r.k, r.id);
     }
@@ -39,23 +60,58 @@ function reference(sqlite: Database, now: number, rows: Row[], dmsOf: (i: number
   const todo = rows.flatMap((l, i) => {
     if (l.customerId !== null) return [];
     const phone = normalizePhone(l.phone, l.country, l.language);
-    return [{ i, l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsOf(i) }];
+    return [
+      { i, l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsOf(i) },
+    ];
   });
   const out: (number | null)[] = rows.map((l) => l.customerId);
   if (todo.length === 0) return out;
   const byDms = new Map<string, number>();
   const byEmail = new Map<string, number>();
   const byPhone = new Map<string, number>();
-  preload('dms_id', todo.flatMap((x) => (x.dms ? [x.dms] : [])), byDms);
-  preload('email', todo.flatMap((x) => (x.email ? [x.email] : [])), byEmail);
-  preload('phone_e164', todo.flatMap((x) => (x.e164 ? [x.e164] : [])), byPhone);
+  preload(
+    'dms_id',
+    todo.flatMap((x) => (x.dms ? [x.dms] : [])),
+    byDms,
+  );
+  preload(
+    'email',
+    todo.flatMap((x) => (x.email ? [x.email] : [])),
+    byEmail,
+  );
+  preload(
+    'phone_e164',
+    todo.flatMap((x) => (x.e164 ? [x.e164] : [])),
+    byPhone,
+  );
   for (const { i, l, phone, e164, email, dms } of todo) {
-    let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
+    let cid =
+      (dms ? byDms.get(dms) : undefined) ??
+      (email ? byEmail.get(email) : undefined) ??
+      (e164 ? byPhone.get(e164) : undefined);
     if (cid !== undefined) {
       fill.run(email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null, dms, now, cid);
     } else {
-      cid = Number(insert.run(dms, l.firstName, l.lastName, email, l.phone, phone?.e164 ?? null, phone ? (phone.valid ? 1 : 0) : null,
-        l.otherPhone, l.language, l.country, l.state, l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now).lastInsertRowid);
+      cid = Number(
+        insert.run(
+          dms,
+          l.firstName,
+          l.lastName,
+          email,
+          l.phone,
+          phone?.e164 ?? null,
+          phone ? (phone.valid ? 1 : 0) : null,
+          l.otherPhone,
+          l.language,
+          l.country,
+          l.state,
+          l.city,
+          l.zip,
+          ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)),
+          now,
+          now,
+        ).lastInsertRowid,
+      );
     }
     if (dms && !byDms.has(dms)) byDms.set(dms, cid);
     if (email && !byEmail.has(email)) byEmail.set(email, cid);
@@ -66,15 +122,29 @@ function reference(sqlite: Database, now: number, rows: Row[], dmsOf: (i: number
   return out;
 }
 
-
-const PHONES = (n: number) => [`+39 333 ${1000000 + n}`, `0039 333 ${1000000 + n}`, `333 ${1000000 + n}`, `06 ${1000000 + n}`, `+33 6 12 34 ${String(10 + n).slice(-2)} 00`, '12', 'call me'];
+const PHONES = (n: number) => [
+  `+39 333 ${1000000 + n}`,
+  `0039 333 ${1000000 + n}`,
+  `333 ${1000000 + n}`,
+  `06 ${1000000 + n}`,
+  `+33 6 12 34 ${String(10 + n).slice(-2)} 00`,
+  '12',
+  'call me',
+];
 function batch(seed: number, n: number): Row[] {
   const r = rng(seed);
   return Array.from({ length: n }, (_, i) => ({
-    firstName: `F${i}`, lastName: r.pick(['Rossi', 'Müller', 'Dubois']), email: r.chance(0.3) ? null : `${r.chance(0.2) ? 'Cust' : 'cust'}${Math.floor(r.next() * 40)}@example.eu`,
-    phone: r.chance(0.3) ? null : r.pick(PHONES(Math.floor(r.next() * 40))), otherPhone: r.chance(0.8) ? null : '+39 02 1234567',
-    language: r.pick(['it', 'fr', 'de', 'en'] as const), country: r.pick([null, 'IT', 'Italia', 'FR', 'de', 'Schweiz', '']),
-    state: null, city: r.chance(0.5) ? 'Modena' : null, zip: null, vin: r.chance(0.4) ? vinFor(Math.floor(r.next() * 30)) : null,
+    firstName: `F${i}`,
+    lastName: r.pick(['Rossi', 'Müller', 'Dubois']),
+    email: r.chance(0.3) ? null : `${r.chance(0.2) ? 'Cust' : 'cust'}${Math.floor(r.next() * 40)}@example.eu`,
+    phone: r.chance(0.3) ? null : r.pick(PHONES(Math.floor(r.next() * 40))),
+    otherPhone: r.chance(0.8) ? null : '+39 02 1234567',
+    language: r.pick(['it', 'fr', 'de', 'en'] as const),
+    country: r.pick([null, 'IT', 'Italia', 'FR', 'de', 'Schweiz', '']),
+    state: null,
+    city: r.chance(0.5) ? 'Modena' : null,
+    zip: null,
+    vin: r.chance(0.4) ? vinFor(Math.floor(r.next() * 30)) : null,
     customerId: r.chance(0.05) ? 1 : null,
     consents: Object.fromEntries(CONSENTS.map((k) => [k, r.chance(0.3)])) as Consents,
   }));
@@ -86,12 +156,21 @@ function seeded(seed: number): TestApp {
   apps.push(a);
   const r = rng(seed);
   const db = a.core.store.sqlite;
-  const ins = db.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, language, created_at, updated_at, anonymized_at)
+  const ins =
+    db.prepare(`INSERT INTO customers (dms_id, first_name, last_name, email, phone, phone_e164, phone_valid, language, created_at, updated_at, anonymized_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'it', 0, 0, ?)`);
   for (let i = 0; i < 30; i++) {
     const p = r.chance(0.5) ? normalizePhone(r.pick(PHONES(Math.floor(r.next() * 40))), 'IT', 'it') : null;
-    ins.run(r.chance(0.3) ? `DMS-${Math.floor(r.next() * 20)}-${i}` : null, `C${i}`, 'Old', r.chance(0.5) ? `cust${Math.floor(r.next() * 40)}@example.eu` : null,
-      p ? 'x' : null, p?.e164 ?? null, p ? (p.valid ? 1 : 0) : null, i === 3 ? 1 : null);
+    ins.run(
+      r.chance(0.3) ? `DMS-${Math.floor(r.next() * 20)}-${i}` : null,
+      `C${i}`,
+      'Old',
+      r.chance(0.5) ? `cust${Math.floor(r.next() * 40)}@example.eu` : null,
+      p ? 'x' : null,
+      p?.e164 ?? null,
+      p ? (p.valid ? 1 : 0) : null,
+      i === 3 ? 1 : null,
+    );
   }
   const veh = db.prepare('INSERT INTO vehicles (vin, owner_customer_id, updated_at) VALUES (?, ?, 0)');
   for (let i = 0; i < 30; i += 2) veh.run(vinFor(i), r.chance(0.3) ? 2 : null);
@@ -112,7 +191,9 @@ describe('customer linking = the linking as it was', () => {
       // The import's path (no DMS id) and the new-lead path (with DMS ids), each twice: the second batch meets the first's customers.
       const fastRows = structuredClone(rows);
       fast.core.store.sqlite.transaction(() => fast.core.customers.assignCustomers(fastRows))();
-      const refIds = ref.core.store.sqlite.transaction(() => reference(ref.core.store.sqlite, ref.clock.now(), structuredClone(rows), () => null))();
+      const refIds = ref.core.store.sqlite.transaction(() =>
+        reference(ref.core.store.sqlite, ref.clock.now(), structuredClone(rows), () => null),
+      )();
       expect(fastRows.map((x) => x.customerId)).toEqual(refIds);
       const again = batch(seed + 10, 200);
       const fastAgain = structuredClone(again);
@@ -124,23 +205,57 @@ describe('customer linking = the linking as it was', () => {
       pool.close();
       expect(known.size).toBeGreaterThan(10);
       fast.core.store.sqlite.transaction(() => fast.core.customers.assignCustomers(fastAgain, known))();
-      const refAgain = ref.core.store.sqlite.transaction(() => reference(ref.core.store.sqlite, ref.clock.now(), structuredClone(again), () => null))();
+      const refAgain = ref.core.store.sqlite.transaction(() =>
+        reference(ref.core.store.sqlite, ref.clock.now(), structuredClone(again), () => null),
+      )();
       expect(fastAgain.map((x) => x.customerId)).toEqual(refAgain);
       expect(dump(fast)).toEqual(dump(ref));
       // With DMS ids (resolve as linkNew uses it): compared through the customers the rows get.
       const withDms = batch(seed + 20, 150);
       const fastDms = structuredClone(withDms);
       // assignCustomers has no DMS ids: run linkNew's resolve through leads created without a customer.
-      const lead = (a: TestApp, l: Row, i: number) => Number(a.core.store.sqlite.prepare(`INSERT INTO leads (number, status, lead_type, type_rank, source, campaign,
+      const lead = (a: TestApp, l: Row, i: number) =>
+        Number(
+          a.core.store.sqlite
+            .prepare(
+              `INSERT INTO leads (number, status, lead_type, type_rank, source, campaign,
         created_at, assigned_at, updated_at, first_name, last_name, email, phone, other_phone, language, country, city, vin, sla1_due_at, sla2_due_at)
-        VALUES (?, 'assigned', 'customer_driven', 0, 'web', 'service_reminder', 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`)
-        .run(`N-${i}`, l.firstName, l.lastName, l.email, l.phone, l.otherPhone, l.language, l.country, l.city, l.vin).lastInsertRowid);
+        VALUES (?, 'assigned', 'customer_driven', 0, 'web', 'service_reminder', 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+            )
+            .run(
+              `N-${i}`,
+              l.firstName,
+              l.lastName,
+              l.email,
+              l.phone,
+              l.otherPhone,
+              l.language,
+              l.country,
+              l.city,
+              l.vin,
+            ).lastInsertRowid,
+        );
       const fastIds = fastDms.map((l, i) => lead(fast, l, i));
-      fast.core.store.sqlite.transaction(() => fast.core.customers.linkNew(fastIds, new Map(fastIds.map((id, i) => [id, dms(i)]))))();
+      fast.core.store.sqlite.transaction(() =>
+        fast.core.customers.linkNew(fastIds, new Map(fastIds.map((id, i) => [id, dms(i)]))),
+      )();
       const refLeadIds = withDms.map((l, i) => lead(ref, l, i));
       const refDms = ref.core.store.sqlite.transaction(() =>
-        reference(ref.core.store.sqlite, ref.clock.now(), withDms.map((l) => ({ ...l, customerId: null, consents: Object.fromEntries(CONSENTS.map((k) => [k, false])) as Consents })), dms))();
-      const linked = fast.core.store.sqlite.prepare(`SELECT customer_id AS c FROM leads WHERE id IN (${fastIds.join(',')}) ORDER BY id`).all().map((x) => (x as { c: number | null }).c);
+        reference(
+          ref.core.store.sqlite,
+          ref.clock.now(),
+          withDms.map((l) => ({
+            ...l,
+            customerId: null,
+            consents: Object.fromEntries(CONSENTS.map((k) => [k, false])) as Consents,
+          })),
+          dms,
+        ),
+      )();
+      const linked = fast.core.store.sqlite
+        .prepare(`SELECT customer_id AS c FROM leads WHERE id IN (${fastIds.join(',')}) ORDER BY id`)
+        .all()
+        .map((x) => (x as { c: number | null }).c);
       expect(linked).toEqual(refDms);
       expect(refLeadIds).toEqual(fastIds);
       expect(dump(fast)).toEqual(dump(ref));

@@ -7,7 +7,9 @@ import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpe
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
-beforeEach(() => { app = openTestApp(); });
+beforeEach(() => {
+  app = openTestApp();
+});
 afterEach(() => app.close());
 const DAY = 86_400_000;
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
@@ -29,17 +31,38 @@ describe('customers', () => {
     const cd = await ok<CustomerDetail>(app.core, 'customers.get', { id: d.lead.customerId });
     expect(cd.customer.phoneValid).toBe(false);
     // The playbook reads the same check: invalid phone → e-mail at once.
-    const step = await ok<{ step: { kind: string; reason: string }; phoneValid: boolean | null }>(app.core, 'playbook.step', { id: d.lead.id });
+    const step = await ok<{ step: { kind: string; reason: string }; phoneValid: boolean | null }>(
+      app.core,
+      'playbook.step',
+      { id: d.lead.id },
+    );
     expect(step.phoneValid).toBe(false);
     expect(step.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_invalid' });
   });
 
-  it('an import links its rows to customers: the same number written the same way twice, the registry\'s vehicles without an owner', async () => {
+  it("an import links its rows to customers: the same number written the same way twice, the registry's vehicles without an owner", async () => {
     const [v1, v2] = [person(1).vin, person(2).vin];
     const owner = await create({ email: 'owner@example.it', phone: null, vin: v2 });
-    const reg = await ok<VehicleImportReport>(app.core, 'vehicles.import', { name: 'dms.csv', base64: b64(csv([['VIN', 'Model'], [v1, 'Ghibli'], [v2, 'Levante']], ';')) });
+    const reg = await ok<VehicleImportReport>(app.core, 'vehicles.import', {
+      name: 'dms.csv',
+      base64: b64(
+        csv(
+          [
+            ['VIN', 'Model'],
+            [v1, 'Ghibli'],
+            [v2, 'Levante'],
+          ],
+          ';',
+        ),
+      ),
+    });
     expect(reg.inserted).toBe(2);
-    const vehicleOwner = (vin: string) => (app.core.store.sqlite.prepare('SELECT owner_customer_id AS o FROM vehicles WHERE vin = ?').get(vin) as { o: number | null }).o;
+    const vehicleOwner = (vin: string) =>
+      (
+        app.core.store.sqlite.prepare('SELECT owner_customer_id AS o FROM vehicles WHERE vin = ?').get(vin) as {
+          o: number | null;
+        }
+      ).o;
     expect([vehicleOwner(v1), vehicleOwner(v2)]).toEqual([null, owner.lead.customerId]);
     // One campaign per row: rows sharing a VIN or a phone's digits are not duplicates of each other.
     const rows = [
@@ -51,7 +74,10 @@ describe('customers', () => {
       [...hqRow({ ...person(6), campaign: 'Accessories Wheels and Tyres', phone: '333 555 0002' }), 'FR'], // the same digits read for France
       [...hqRow({ ...person(3), campaign: 'Spontaneous Dealer', phone: '+39 333 555 0001' }), 'FR'], // line 2's number in E.164
     ];
-    const r = await ok<{ imported: number; leadIds: number[] }>(app.core, 'import.commit', { name: 'hq.csv', base64: b64(csv(rows, ';')) });
+    const r = await ok<{ imported: number; leadIds: number[] }>(app.core, 'import.commit', {
+      name: 'hq.csv',
+      base64: b64(csv(rows, ';')),
+    });
     expect(r.imported).toBe(6);
     const cust = (id: number) => app.core.leads.detail(id).lead.customerId;
     const [a, b, c, d, e, f] = r.leadIds.map(cust);
@@ -61,7 +87,8 @@ describe('customers', () => {
     expect(d).toBe(c);
     expect(f).toBe(a);
     expect(new Set([a, b, c, e]).size).toBe(4);
-    const customer = async (id: number | null | undefined) => (await ok<CustomerDetail>(app.core, 'customers.get', { id })).customer;
+    const customer = async (id: number | null | undefined) =>
+      (await ok<CustomerDetail>(app.core, 'customers.get', { id })).customer;
     expect(await customer(a)).toMatchObject({ phoneE164: '+393335550001', phoneValid: true });
     expect(await customer(c)).toMatchObject({ phoneE164: '+393335550002', phoneValid: true });
     expect((await customer(e)).phoneE164).not.toBe('+393335550002'); // read for France
@@ -69,9 +96,18 @@ describe('customers', () => {
 
   it('consent changes are in history (customer and lead)', async () => {
     const a = await create();
-    const c = await ok<CustomerDetail>(app.core, 'customers.setConsents', { id: a.lead.customerId, leadId: a.lead.id, consents: { email: true, phone: false, sms: true } });
+    const c = await ok<CustomerDetail>(app.core, 'customers.setConsents', {
+      id: a.lead.customerId,
+      leadId: a.lead.id,
+      consents: { email: true, phone: false, sms: true },
+    });
     expect(c.customer.consents).toMatchObject({ email: true, sms: true, phone: false });
-    expect(c.history.map((h) => [h.field, h.oldValue, h.newValue])).toEqual(expect.arrayContaining([['consents.email', 'false', 'true'], ['consents.sms', 'false', 'true']]));
+    expect(c.history.map((h) => [h.field, h.oldValue, h.newValue])).toEqual(
+      expect.arrayContaining([
+        ['consents.email', 'false', 'true'],
+        ['consents.sms', 'false', 'true'],
+      ]),
+    );
     const d = await ok<LeadDetail>(app.core, 'leads.get', { id: a.lead.id });
     expect(d.lead.consents.email).toBe(true);
     expect(d.history.some((h) => h.field === 'consents.sms')).toBe(true);
@@ -79,11 +115,18 @@ describe('customers', () => {
 });
 
 describe('privacy', () => {
-  it('the XLSX export writes instants as real date cells (the dealer\'s wall time, a date format)', async () => {
+  it("the XLSX export writes instants as real date cells (the dealer's wall time, a date format)", async () => {
     // openTestApp: 2026-03-02 09:00 UTC, Europe/Rome = 10:00 local.
     const a = await create();
-    await ok<LeadDetail>(app.core, 'leads.recordContact', { id: a.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: 'ok', answer: 'ok' } });
-    const x = await ok<{ base64: string }>(app.core, 'customers.export', { id: a.lead.customerId, format: 'xlsx', language: 'de' });
+    await ok<LeadDetail>(app.core, 'leads.recordContact', {
+      id: a.lead.id,
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: 'ok', answer: 'ok' },
+    });
+    const x = await ok<{ base64: string }>(app.core, 'customers.export', {
+      id: a.lead.customerId,
+      format: 'xlsx',
+      language: 'de',
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as never);
     const cellOf = (sheet: string, header: string, row = 2) => {
@@ -92,7 +135,11 @@ describe('privacy', () => {
       expect(col, `${sheet}.${header}`).toBeGreaterThan(0);
       return ws.getRow(row).getCell(col);
     };
-    for (const [sheet, header] of [['Leads', 'createdAt'], ['Leads', 'assignedAt'], ['Kontakte', 'at']] as const) {
+    for (const [sheet, header] of [
+      ['Leads', 'createdAt'],
+      ['Leads', 'assignedAt'],
+      ['Kontakte', 'at'],
+    ] as const) {
       const c = cellOf(sheet, header);
       expect(c.type, `${sheet}.${header}`).toBe(ExcelJS.ValueType.Date);
       expect(c.value).toEqual(new Date('2026-03-02T10:00:00Z'));
@@ -103,18 +150,70 @@ describe('privacy', () => {
   });
 
   it('export holds everything (JSON, XLSX, PDF); erasure leaves no personal data in any table while the KPI figures stay', async () => {
-    const P = { first: 'Gwendolyn', last: 'Zabriskie', email: 'gwen.zabriskie@example.org', phone: '+39 347 765 4321', vin: 'ZAMGW3NZABR1SK1E0' };
+    const P = {
+      first: 'Gwendolyn',
+      last: 'Zabriskie',
+      email: 'gwen.zabriskie@example.org',
+      phone: '+39 347 765 4321',
+      vin: 'ZAMGW3NZABR1SK1E0',
+    };
     const vin = 'ZAMGWENZABRSKXE01';
-    await ok(app.core, 'vehicles.import', { name: 'dms.csv', base64: b64(`VIN;Model;Owner;Service contract\n${vin};Levante;${P.first} ${P.last};Premium\n`) });
+    await ok(app.core, 'vehicles.import', {
+      name: 'dms.csv',
+      base64: b64(`VIN;Model;Owner;Service contract\n${vin};Levante;${P.first} ${P.last};Premium\n`),
+    });
     // Someone else, who must stay untouched.
-    const other = await create({ firstName: 'Ottavio', lastName: 'Keeper', email: 'ottavio@example.it', phone: '+39 333 000 1111' });
-    const first = await create({ firstName: P.first, lastName: P.last, email: P.email, phone: P.phone, vin, requestFor: `Tagliando per ${P.last}`, requestDetails: `${P.first} chiede un preventivo`, city: 'Modena', zip: '41121' });
-    let d = await ok<LeadDetail>(app.core, 'leads.recordContact', { id: first.lead.id, version: versionOf(app.core, first.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: `${P.first} richiama`, answer: 'ok' } });
-    d = await ok<LeadDetail>(app.core, 'leads.edit', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { phone: '+39 347 765 4322', customerNotes: `Cliente ${P.last} VIP` } });
-    await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: app.clock.now() + 2 * DAY, sendEmail: true } });
-    const second = await create({ firstName: P.first, lastName: P.last, email: P.email, phone: null, source: 'spontaneous' });
+    const other = await create({
+      firstName: 'Ottavio',
+      lastName: 'Keeper',
+      email: 'ottavio@example.it',
+      phone: '+39 333 000 1111',
+    });
+    const first = await create({
+      firstName: P.first,
+      lastName: P.last,
+      email: P.email,
+      phone: P.phone,
+      vin,
+      requestFor: `Tagliando per ${P.last}`,
+      requestDetails: `${P.first} chiede un preventivo`,
+      city: 'Modena',
+      zip: '41121',
+    });
+    let d = await ok<LeadDetail>(app.core, 'leads.recordContact', {
+      id: first.lead.id,
+      version: versionOf(app.core, first.lead.id),
+      input: {
+        direction: 'outbound',
+        channel: 'phone',
+        outcome: 'reached',
+        verbatim: `${P.first} richiama`,
+        answer: 'ok',
+      },
+    });
+    d = await ok<LeadDetail>(app.core, 'leads.edit', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { phone: '+39 347 765 4322', customerNotes: `Cliente ${P.last} VIP` },
+    });
+    await ok<LeadDetail>(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: app.clock.now() + 2 * DAY, sendEmail: true },
+    });
+    const second = await create({
+      firstName: P.first,
+      lastName: P.last,
+      email: P.email,
+      phone: null,
+      source: 'spontaneous',
+    });
     await ok(app.core, 'playbook.sendEmail', { id: second.lead.id, version: versionOf(app.core, second.lead.id) });
-    await ok(app.core, 'customers.setConsents', { id: first.lead.customerId, leadId: first.lead.id, consents: { email: true } });
+    await ok(app.core, 'customers.setConsents', {
+      id: first.lead.customerId,
+      leadId: first.lead.id,
+      consents: { email: true },
+    });
     const cid = first.lead.customerId!;
     expect(second.lead.customerId).toBe(cid);
 
@@ -124,7 +223,11 @@ describe('privacy', () => {
     expect(data.contacts[0].verbatim).toContain(P.first);
     expect(data.vehicles[0].vin).toBe(vin);
     expect(data.emails.length).toBeGreaterThan(0);
-    const xlsx = await ok<{ base64: string }>(app.core, 'customers.export', { id: cid, format: 'xlsx', language: 'it' });
+    const xlsx = await ok<{ base64: string }>(app.core, 'customers.export', {
+      id: cid,
+      format: 'xlsx',
+      language: 'it',
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
     expect(wb.worksheets.length).toBe(6);
@@ -135,24 +238,48 @@ describe('privacy', () => {
     const kpiBefore = await ok(app.core, 'kpi.sla', {});
     const dashBefore = await ok(app.core, 'kpi.dashboard', { period: 'this-month' });
     const countsBefore = await ok(app.core, 'leads.counts', {});
-    const stats = () => app.core.store.sqlite.prepare(`SELECT id, status, campaign, source, lead_type, assigned_at, created_at, first_contact_at, qualified_at, closed_at,
-      sla1_met, sla2_met, sla1_due_at, sla2_due_at, appointment_at, assignee_id, contact_attempts FROM leads ORDER BY id`).all();
+    const stats = () =>
+      app.core.store.sqlite
+        .prepare(
+          `SELECT id, status, campaign, source, lead_type, assigned_at, created_at, first_contact_at, qualified_at, closed_at,
+      sla1_met, sla2_met, sla1_due_at, sla2_due_at, appointment_at, assignee_id, contact_attempts FROM leads ORDER BY id`,
+        )
+        .all();
     const statsBefore = stats();
 
     // Every column of every table (text and blobs, the FTS index's shadow tables included).
-    const needles = [P.first, P.last, P.email, '+39 347 765 4321', '347 765 4322', '393477654321', '3477654322', '+393477654321', vin, 'Modena', '41121']
-      .flatMap((s) => [s, s.toLowerCase()]);
-    const tables = (app.core.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const needles = [
+      P.first,
+      P.last,
+      P.email,
+      '+39 347 765 4321',
+      '347 765 4322',
+      '393477654321',
+      '3477654322',
+      '+393477654321',
+      vin,
+      'Modena',
+      '41121',
+    ].flatMap((s) => [s, s.toLowerCase()]);
+    const tables = (
+      app.core.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
     let columns = 0;
     const scan = () => {
       const hits = new Set<string>();
       columns = 0;
       for (const t of tables) {
-        const cols = (app.core.store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
+        const cols = (
+          app.core.store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]
+        ).map((c) => c.name);
         for (const c of cols) {
           columns++;
           for (const n of needles) {
-            const k = (app.core.store.sqlite.prepare(`SELECT count(*) AS k FROM "${t}" WHERE instr(CAST("${c}" AS BLOB), CAST(? AS BLOB)) > 0`).get(n) as { k: number }).k;
+            const k = (
+              app.core.store.sqlite
+                .prepare(`SELECT count(*) AS k FROM "${t}" WHERE instr(CAST("${c}" AS BLOB), CAST(? AS BLOB)) > 0`)
+                .get(n) as { k: number }
+            ).k;
             if (k > 0) hits.add(`${t}.${c}`);
           }
         }
@@ -160,13 +287,30 @@ describe('privacy', () => {
       return [...hits].sort();
     };
     // Before: the data is really spread over many tables (the scan finds it).
-    expect(scan()).toEqual(expect.arrayContaining(['customers.first_name', 'leads.last_name', 'contacts.verbatim', 'history.new_value', 'vehicles.vin', 'vehicles.owner_name', 'outbox.text_body', 'leads_fts_data.block']));
+    expect(scan()).toEqual(
+      expect.arrayContaining([
+        'customers.first_name',
+        'leads.last_name',
+        'contacts.verbatim',
+        'history.new_value',
+        'vehicles.vin',
+        'vehicles.owner_name',
+        'outbox.text_body',
+        'leads_fts_data.block',
+      ]),
+    );
     expect(columns).toBeGreaterThan(100);
 
     const r = await ok<{ leads: number }>(app.core, 'customers.erase', { id: cid, confirm: true });
     expect(r.leads).toBe(2);
     expect(scan()).toEqual([]);
-    expect((app.core.store.sqlite.prepare("SELECT count(*) AS k FROM leads_fts WHERE leads_fts MATCH 'zabriskie OR gwendolyn'").get() as { k: number }).k).toBe(0);
+    expect(
+      (
+        app.core.store.sqlite
+          .prepare("SELECT count(*) AS k FROM leads_fts WHERE leads_fts MATCH 'zabriskie OR gwendolyn'")
+          .get() as { k: number }
+      ).k,
+    ).toBe(0);
     expect((await ok(app.core, 'leads.list', { view: 'assigned', search: 'Zabriskie' })).total).toBe(0);
     // The other customer is untouched; the statistics are identical.
     expect((await ok(app.core, 'leads.list', { view: 'assigned', search: 'Keeper' })).total).toBe(1);
@@ -179,15 +323,43 @@ describe('privacy', () => {
     expect(after.customer.anonymizedAt).not.toBeNull();
     expect((await err(app.core, 'customers.erase', { id: cid, confirm: true })).code).toBe('CUSTOMER_ERASED');
     // History stays append-only outside an erasure.
-    expect(() => app.core.store.sqlite.prepare("UPDATE history SET new_value = 'x' WHERE id = 1").run()).toThrow(/HISTORY_APPEND_ONLY/);
+    expect(() => app.core.store.sqlite.prepare("UPDATE history SET new_value = 'x' WHERE id = 1").run()).toThrow(
+      /HISTORY_APPEND_ONLY/,
+    );
   });
 });
 
 describe('vehicle registry', () => {
   it('reports bad rows by line and reason, imports the good ones in one transaction, re-import updates', async () => {
     const rows = [
-      ['VIN', 'Model', 'Warranty start', 'Warranty end', 'Current warranty', 'Current warranty start', 'Current warranty end', 'Average km', 'Mileage', 'Owner', 'Service contract', 'Service contract expiry'],
-      ['ZAMXXXXXXXX000001', 'Ghibli', '01/02/2023', '31/01/2026', 'Extended', '01/02/2026', '31/01/2028', '12.500', '30000', 'Rossi Mario', 'Premium Care', '31/01/2027'],
+      [
+        'VIN',
+        'Model',
+        'Warranty start',
+        'Warranty end',
+        'Current warranty',
+        'Current warranty start',
+        'Current warranty end',
+        'Average km',
+        'Mileage',
+        'Owner',
+        'Service contract',
+        'Service contract expiry',
+      ],
+      [
+        'ZAMXXXXXXXX000001',
+        'Ghibli',
+        '01/02/2023',
+        '31/01/2026',
+        'Extended',
+        '01/02/2026',
+        '31/01/2028',
+        '12.500',
+        '30000',
+        'Rossi Mario',
+        'Premium Care',
+        '31/01/2027',
+      ],
       ['ZAMXXXXXXXX00000I', 'Levante'],
       ['', 'Quattroporte'],
       ['ZAMXXXXXXXX000002', 'MC20', '31/02/2024'],
@@ -195,12 +367,21 @@ describe('vehicle registry', () => {
       ['ZAMXXXXXXXX000001', 'Ghibli dup'],
       ['zamxxxxxxxx000004', 'Grecale'],
     ];
-    const r1 = await ok<VehicleImportReport>(app.core, 'vehicles.import', { name: 'dms.csv', base64: b64(csv(rows, ';')) });
+    const r1 = await ok<VehicleImportReport>(app.core, 'vehicles.import', {
+      name: 'dms.csv',
+      base64: b64(csv(rows, ';')),
+    });
     expect(r1).toMatchObject({ total: 7, inserted: 2, updated: 0 });
     expect(r1.rejected.map((x) => [x.line, x.code, x.field])).toEqual([
-      [3, 'VIN_INVALID', 'vin'], [4, 'VIN_REQUIRED', 'vin'], [5, 'DATE_INVALID', 'warrantyStart'], [6, 'NUMBER_INVALID', 'averageKm'], [7, 'DUPLICATE_IN_FILE', 'vin'],
+      [3, 'VIN_INVALID', 'vin'],
+      [4, 'VIN_REQUIRED', 'vin'],
+      [5, 'DATE_INVALID', 'warrantyStart'],
+      [6, 'NUMBER_INVALID', 'averageKm'],
+      [7, 'DUPLICATE_IN_FILE', 'vin'],
     ]);
-    const look = await ok<{ vehicle: { model: string; serviceContract: string; averageKm: number; serviceContractExpiry: number } }>(app.core, 'desk.vehicleLookup', { vin: 'ZAMXXXXXXXX000001' });
+    const look = await ok<{
+      vehicle: { model: string; serviceContract: string; averageKm: number; serviceContractExpiry: number };
+    }>(app.core, 'desk.vehicleLookup', { vin: 'ZAMXXXXXXXX000001' });
     expect(look.vehicle).toMatchObject({ model: 'Ghibli', serviceContract: 'Premium Care', averageKm: 12500 });
     // XLSX re-import: updates, no duplicate.
     const wb = new ExcelJS.Workbook();
@@ -208,13 +389,18 @@ describe('vehicle registry', () => {
     ws.addRow(['Telaio', 'Modello', 'Chilometraggio', 'Contratto di servizio']);
     ws.addRow(['ZAMXXXXXXXX000001', 'Ghibli Trofeo', 41000, 'Premium Care Plus']);
     ws.addRow(['ZAMXXXXXXXX000005', 'MC20', 1200, '']);
-    const r2 = await ok<VehicleImportReport>(app.core, 'vehicles.import', { name: 'dms.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    const r2 = await ok<VehicleImportReport>(app.core, 'vehicles.import', {
+      name: 'dms.xlsx',
+      base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
     expect(r2).toMatchObject({ format: 'xlsx', total: 2, inserted: 1, updated: 1, rejected: [] });
     expect((app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get() as { n: number }).n).toBe(3);
     // A lead with the VIN shows the registry's data and the service contract.
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead({ vin: 'ZAMXXXXXXXX000001' }));
     expect(d.vehicle).toMatchObject({ model: 'Ghibli Trofeo', mileage: 41000, serviceContract: 'Premium Care Plus' });
-    expect((await err(app.core, 'vehicles.import', { name: 'x.csv', base64: b64('Name;Model\nA;B\n') })).code).toBe('REGISTRY_NO_VIN_COLUMN');
+    expect((await err(app.core, 'vehicles.import', { name: 'x.csv', base64: b64('Name;Model\nA;B\n') })).code).toBe(
+      'REGISTRY_NO_VIN_COLUMN',
+    );
   });
 });
 
@@ -224,10 +410,21 @@ describe('workshop load', () => {
     const at = Date.parse('2026-03-03T09:00:00Z');
     for (const [i, when] of [at, at + 3_600_000, at + DAY].entries()) {
       const d = await create({ email: `w${i}@example.it` });
-      const c = await ok<LeadDetail>(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-      await ok(app.core, 'leads.makeAppointment', { id: c.lead.id, version: versionOf(app.core, c.lead.id), input: { appointmentAt: when } });
+      const c = await ok<LeadDetail>(app.core, 'leads.recordContact', {
+        id: d.lead.id,
+        version: versionOf(app.core, d.lead.id),
+        input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+      });
+      await ok(app.core, 'leads.makeAppointment', {
+        id: c.lead.id,
+        version: versionOf(app.core, c.lead.id),
+        input: { appointmentAt: when },
+      });
     }
-    const w = await ok<{ capacity: number; days: { date: string; appointments: number; capacity: number; open: boolean }[] }>(app.core, 'workshop.load', {});
+    const w = await ok<{
+      capacity: number;
+      days: { date: string; appointments: number; capacity: number; open: boolean }[];
+    }>(app.core, 'workshop.load', {});
     expect(w.days).toHaveLength(14);
     expect(w.days[0]!.date).toBe('2026-03-02');
     expect(w.days[1]).toEqual({ date: '2026-03-03', appointments: 2, capacity: 2, open: true });
@@ -240,10 +437,18 @@ describe('workshop load', () => {
     const ids: LeadDetail[] = [];
     for (let i = 0; i < 3; i++) {
       const d = await create({ email: `k${i}@example.it` });
-      await ok<LeadDetail>(app.core, 'leads.recordContact', { id: d.lead.id, input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-      ids.push(await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: when } }));
+      await ok<LeadDetail>(app.core, 'leads.recordContact', {
+        id: d.lead.id,
+        input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+      });
+      ids.push(
+        await ok<LeadDetail>(app.core, 'leads.makeAppointment', { id: d.lead.id, input: { appointmentAt: when } }),
+      );
     }
-    const load = async () => (await ok<{ days: { date: string; appointments: number }[] }>(app.core, 'workshop.load', {})).days.find((d) => d.date === '2026-03-04')!.appointments;
+    const load = async () =>
+      (await ok<{ days: { date: string; appointments: number }[] }>(app.core, 'workshop.load', {})).days.find(
+        (d) => d.date === '2026-03-04',
+      )!.appointments;
     expect(await load()).toBe(3);
     await ok(app.core, 'leads.closedInSale', { id: ids[0]!.lead.id, input: { vin: 'ZAMXXXXXXXX000001' } });
     expect(await load()).toBe(3); // the sale is closed, the customer still comes to the workshop
@@ -262,14 +467,24 @@ describe('aslm vehicles (CLI)', () => {
     // Even with a desk user at the desk, the CLI (the administrator's tool on the file) acts as the default manager.
     const desk = await ok<{ id: number }>(app.core, 'people.save', { name: 'Dora', roles: ['booking_operator'] });
     await ok(app.core, 'people.switch', { userId: desk.id });
-    expect((await err(app.core, 'vehicles.import', { name: 'x.csv', base64: b64('VIN;Model\n') })).code).toBe('FORBIDDEN');
+    expect((await err(app.core, 'vehicles.import', { name: 'x.csv', base64: b64('VIN;Model\n') })).code).toBe(
+      'FORBIDDEN',
+    );
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
     expect(await vehiclesCommand([file, '--lang', 'it'], app.core, io)).toBe(0);
-    expect(out).toEqual(['dms.csv: 2 righe, 1 nuovi veicoli, 0 aggiornati, 1 scartate.', '  Riga 3: Il VIN non è valido (17 caratteri, lettere e cifre, senza I, O e Q) (VIN = "BAD")']);
+    expect(out).toEqual([
+      'dms.csv: 2 righe, 1 nuovi veicoli, 0 aggiornati, 1 scartate.',
+      '  Riga 3: Il VIN non è valido (17 caratteri, lettere e cifre, senza I, O e Q) (VIN = "BAD")',
+    ]);
     out.length = 0;
     expect(await vehiclesCommand([file, '--json'], app.core, io)).toBe(0);
-    expect(JSON.parse(out[0]!)).toMatchObject({ ok: true, inserted: 0, updated: 1, rejected: [{ line: 3, code: 'VIN_INVALID', reason: expect.stringContaining('not valid') }] });
+    expect(JSON.parse(out[0]!)).toMatchObject({
+      ok: true,
+      inserted: 0,
+      updated: 1,
+      rejected: [{ line: 3, code: 'VIN_INVALID', reason: expect.stringContaining('not valid') }],
+    });
     out.length = 0;
     expect(await vehiclesCommand([join(app.dir, 'missing.csv')], app.core, io)).toBe(1);
     expect(out[0]).toMatch(/^ERR cannot read/);

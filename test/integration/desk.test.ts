@@ -2,13 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseLead, ok, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
-beforeAll(() => { app = openTestApp(); });
+beforeAll(() => {
+  app = openTestApp();
+});
 afterAll(() => app.close());
 
 describe('desk.vehicleLookup', () => {
   it('returns the registry vehicle for a known VIN, normalized', async () => {
     await ok(app.core, 'demo.load', { leads: 60, seed: 7 });
-    const row = app.core.store.sqlite.prepare('SELECT vin, model FROM vehicles LIMIT 1').get() as { vin: string; model: string | null };
+    const row = app.core.store.sqlite.prepare('SELECT vin, model FROM vehicles LIMIT 1').get() as {
+      vin: string;
+      model: string | null;
+    };
     const spaced = `${row.vin.slice(0, 8).toLowerCase()} ${row.vin.slice(8)}`;
     const r = await ok(app.core, 'desk.vehicleLookup', { vin: spaced });
     expect(r).toMatchObject({ vin: row.vin, valid: true, vehicle: { vin: row.vin, model: row.model } });
@@ -16,8 +21,15 @@ describe('desk.vehicleLookup', () => {
 
   it('says valid but unknown, or invalid, without writing anything', async () => {
     const before = app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get() as { n: number };
-    expect(await ok(app.core, 'desk.vehicleLookup', { vin: 'ZAMXX00A000000099' })).toEqual({ vin: 'ZAMXX00A000000099', valid: true, vehicle: null });
-    expect(await ok(app.core, 'desk.vehicleLookup', { vin: 'ZAMIO00A00000009' })).toMatchObject({ valid: false, vehicle: null });
+    expect(await ok(app.core, 'desk.vehicleLookup', { vin: 'ZAMXX00A000000099' })).toEqual({
+      vin: 'ZAMXX00A000000099',
+      valid: true,
+      vehicle: null,
+    });
+    expect(await ok(app.core, 'desk.vehicleLookup', { vin: 'ZAMIO00A00000009' })).toMatchObject({
+      valid: false,
+      vehicle: null,
+    });
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get()).toEqual(before);
   });
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, isErrorCode } from '../../shared/rules/errors';
 
 const root = join(__dirname, '..', '..');
-const locale = (lang: string) => JSON.parse(readFileSync(join(root, 'locales', lang, 'errors.json'), 'utf8')) as { code: Record<string, string> };
+const locale = (lang: string) =>
+  JSON.parse(readFileSync(join(root, 'locales', lang, 'errors.json'), 'utf8')) as { code: Record<string, string> };
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -32,7 +33,11 @@ describe('error codes', () => {
 
   it('every code thrown or returned by the core (electron/) is in the list', () => {
     const found = new Set<string>();
-    for (const f of [...sources(join(root, 'electron', 'core')), ...sources(join(root, 'electron', 'main')), join(root, 'electron', 'web', 'server.ts')]) {
+    for (const f of [
+      ...sources(join(root, 'electron', 'core')),
+      ...sources(join(root, 'electron', 'main')),
+      join(root, 'electron', 'web', 'server.ts'),
+    ]) {
       const text = readFileSync(f, 'utf8');
       for (const m of text.matchAll(/new AppError\('([A-Z_]+)'/g)) found.add(m[1]!);
       for (const m of text.matchAll(/error: \{ code: '([A-Z_]+)'/g)) found.add(m[1]!);

@@ -17,10 +17,37 @@ beforeAll(async () => {
     numbers[key] = d.lead.number;
   };
   await make('mario', {});
-  await make('jurgen', { firstName: 'Jürgen', lastName: 'Weiß', email: 'j.weiss@autohaus.de', phone: '+49 1521 730826', language: 'de' });
-  await make('chloe', { firstName: 'Chloé', lastName: 'Dubois', email: 'chloe.dubois@exemple.fr', phone: '06 12 34 56 78', otherPhone: '0033 1 44 55 66 77', language: 'fr', vin: 'VF1RFB00X12345678' });
-  await make('anna', { firstName: 'Anna', lastName: 'Weissmann', email: 'anna@example.com', phone: '0049 (0)30 1234567', language: 'de', vin: 'WVWZZZ1KZAW000123' });
-  for (let i = 0; i < 6; i++) await make(`rossi${i}`, { firstName: `Luca${i}`, lastName: 'Rossi', email: `luca${i}@example.it`, phone: `+39 06 555 000${i}` });
+  await make('jurgen', {
+    firstName: 'Jürgen',
+    lastName: 'Weiß',
+    email: 'j.weiss@autohaus.de',
+    phone: '+49 1521 730826',
+    language: 'de',
+  });
+  await make('chloe', {
+    firstName: 'Chloé',
+    lastName: 'Dubois',
+    email: 'chloe.dubois@exemple.fr',
+    phone: '06 12 34 56 78',
+    otherPhone: '0033 1 44 55 66 77',
+    language: 'fr',
+    vin: 'VF1RFB00X12345678',
+  });
+  await make('anna', {
+    firstName: 'Anna',
+    lastName: 'Weissmann',
+    email: 'anna@example.com',
+    phone: '0049 (0)30 1234567',
+    language: 'de',
+    vin: 'WVWZZZ1KZAW000123',
+  });
+  for (let i = 0; i < 6; i++)
+    await make(`rossi${i}`, {
+      firstName: `Luca${i}`,
+      lastName: 'Rossi',
+      email: `luca${i}@example.it`,
+      phone: `+39 06 555 000${i}`,
+    });
   // Spread over statuses (the search groups by status; the status itself is not part of the search document).
   app.core.store.sqlite.prepare("UPDATE leads SET status = 'lost' WHERE id IN (?, ?)").run(ids.rossi0, ids.rossi1);
   app.core.store.sqlite.prepare("UPDATE leads SET status = 'appointment' WHERE id = ?").run(ids.jurgen);
@@ -74,7 +101,10 @@ describe('leads.globalSearch', () => {
   it('groups by status in the domain order, with each group count and only `limit` leads per group, most recent first', async () => {
     const r = await search('rossi', 3);
     expect(r.total).toBe(7);
-    expect(r.groups.map((g) => [g.status, g.count])).toEqual([['assigned', 5], ['lost', 2]]);
+    expect(r.groups.map((g) => [g.status, g.count])).toEqual([
+      ['assigned', 5],
+      ['lost', 2],
+    ]);
     const assigned = r.groups[0]!;
     expect(assigned.rows).toHaveLength(3);
     expect(assigned.rows.map((x) => x.id)).toEqual([ids.rossi5, ids.rossi4, ids.rossi3]);

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 
 type Item = { term: string; definition: string };
 const glossary = (lang: string) =>
-  (JSON.parse(readFileSync(join(__dirname, '../../locales', lang, 'help.json'), 'utf8')).help.glossary.items) as Record<string, Item>;
+  JSON.parse(readFileSync(join(__dirname, '../../locales', lang, 'help.json'), 'utf8')).help.glossary.items as Record<
+    string,
+    Item
+  >;
 
 /** Each term of the manual's glossary: [glossary key, the English manual's term, the Italian manual's term]. */
 const MANUAL_TERMS: [string, string, string][] = [
@@ -32,7 +35,7 @@ const MANUAL_TERMS: [string, string, string][] = [
   ['viewLost', 'Lost Sale', 'Vendita persa'],
 ];
 
-describe('Help glossary = the manual\'s glossary', () => {
+describe("Help glossary = the manual's glossary", () => {
   it.each(MANUAL_TERMS)('%s: "%s" (EN) / "%s" (IT) is in the glossary', (key, en, itTerm) => {
     expect(glossary('en')[key]?.term.toLowerCase()).toContain(en.toLowerCase());
     expect(glossary('it')[key]?.term.toLowerCase()).toContain(itTerm.toLowerCase());
@@ -46,7 +49,7 @@ describe('Help glossary = the manual\'s glossary', () => {
     }
   });
 
-  it('in the manual\'s order: ASLM first, the list views last of the manual\'s terms', () => {
+  it("in the manual's order: ASLM first, the list views last of the manual's terms", () => {
     const keys = Object.keys(glossary('en'));
     expect(keys.slice(0, MANUAL_TERMS.length)).toEqual(MANUAL_TERMS.map(([k]) => k));
   });

@@ -6,19 +6,41 @@ import { createAppCore, type AppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
 
-export interface TestApp { core: AppCore; clock: TestClock; dir: string; dbPath: string; close(): void }
+export interface TestApp {
+  core: AppCore;
+  clock: TestClock;
+  dir: string;
+  dbPath: string;
+  close(): void;
+}
 
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
   const dbPath = join(dir, 'aslm.sqlite');
   const core = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
-  return { core, clock, dir, dbPath, close: () => { core.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    core,
+    clock,
+    dir,
+    dbPath,
+    close: () => {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export const baseLead = (over: Partial<NewLeadInput> = {}): NewLeadInput => ({
-  firstName: 'Mario', lastName: 'Rossi', leadType: 'customer_driven', source: 'web', campaign: 'service_reminder',
-  email: 'mario.rossi@example.it', phone: '+39 333 123 4567', language: 'it', ...over,
+  firstName: 'Mario',
+  lastName: 'Rossi',
+  leadType: 'customer_driven',
+  source: 'web',
+  campaign: 'service_reminder',
+  email: 'mario.rossi@example.it',
+  phone: '+39 333 123 4567',
+  language: 'it',
+  ...over,
 });
 
 export async function ok<T = any>(core: AppCore, channel: string, input: unknown): Promise<T> {

@@ -9,7 +9,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportReport } from '../../shared/contract/import';
 import { parseCsv } from '../../shared/import/csv';
 import {
-  HQ_HEADERS, bigHqFile, csv, hqRow, italianWebExport, person, pngFile, utf16leBom, utf8, utf8Bom, win1252, xlsxFile, zipNotXlsx,
+  HQ_HEADERS,
+  bigHqFile,
+  csv,
+  hqRow,
+  italianWebExport,
+  person,
+  pngFile,
+  utf16leBom,
+  utf8,
+  utf8Bom,
+  win1252,
+  xlsxFile,
+  zipNotXlsx,
 } from '../fixtures/importCorpus';
 import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
 
@@ -17,26 +29,42 @@ let app: TestApp;
 afterEach(() => app?.close());
 const b64 = (b: Buffer) => b.toString('base64');
 const count = () => (app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
-const preview = (name: string, data: Buffer, extra: object = {}) => ok<ImportPreview>(app.core, 'import.preview', { name, base64: b64(data), ...extra });
-const commit = (name: string, data: Buffer, extra: object = {}) => ok<ImportReport>(app.core, 'import.commit', { name, base64: b64(data), ...extra });
+const preview = (name: string, data: Buffer, extra: object = {}) =>
+  ok<ImportPreview>(app.core, 'import.preview', { name, base64: b64(data), ...extra });
+const commit = (name: string, data: Buffer, extra: object = {}) =>
+  ok<ImportReport>(app.core, 'import.commit', { name, base64: b64(data), ...extra });
 
 const threeRows = () => [HQ_HEADERS, ...[1, 2, 3].map((n) => hqRow(person(n)))];
 
 describe('import: encodings and delimiters', () => {
   const encodings = { 'utf-8': utf8, 'utf-8-bom': utf8Bom, 'windows-1252': win1252, 'utf-16le': utf16leBom } as const;
   for (const [enc, encode] of Object.entries(encodings)) {
-    for (const [dname, d] of [['comma', ','], ['semicolon', ';'], ['tab', '\t']] as const) {
+    for (const [dname, d] of [
+      ['comma', ','],
+      ['semicolon', ';'],
+      ['tab', '\t'],
+    ] as const) {
       it(`${enc}, ${dname}`, async () => {
         app = openTestApp();
         const p = await preview(`hq-${enc}-${dname}.csv`, encode(csv(threeRows(), d)));
         expect(p.encoding).toBe(enc);
         expect(p.delimiter).toBe(d);
         expect(p.headers).toEqual(HQ_HEADERS);
-        expect(p.mapping.columns).toMatchObject({ externalId: 'Lead ID', firstName: 'First Name', lastName: 'Last Name', vin: 'VIN', campaign: 'AS Campaign', leadType: 'Lead Type' });
+        expect(p.mapping.columns).toMatchObject({
+          externalId: 'Lead ID',
+          firstName: 'First Name',
+          lastName: 'Last Name',
+          vin: 'VIN',
+          campaign: 'AS Campaign',
+          leadType: 'Lead Type',
+        });
         expect(p.summary).toMatchObject({ total: 3, valid: 3, rejected: 0 });
         const r = await commit(`hq-${enc}-${dname}.csv`, encode(csv(threeRows(), d)));
         expect(r.imported).toBe(3);
-        const names = app.core.store.sqlite.prepare('SELECT first_name || \' \' || last_name AS n FROM leads ORDER BY id').all().map((x: any) => x.n);
+        const names = app.core.store.sqlite
+          .prepare("SELECT first_name || ' ' || last_name AS n FROM leads ORDER BY id")
+          .all()
+          .map((x: any) => x.n);
         expect(names).toEqual([1, 2, 3].map((n) => `${person(n).first} ${person(n).last}`));
       });
     }
@@ -64,11 +92,19 @@ describe('import: encodings and delimiters', () => {
     const p = await preview('mixed.csv', data);
     expect(p.encoding).toBe('utf-8+windows-1252');
     expect(p.cp1252Lines).toEqual([3]);
-    expect(p.rows.map((r) => r.cells.slice(1, 3))).toEqual([['Jürgen', rows[1]![2]], ['Zoé', 'Größe'], ['Renée', rows[3]![2]]]);
+    expect(p.rows.map((r) => r.cells.slice(1, 3))).toEqual([
+      ['Jürgen', rows[1]![2]],
+      ['Zoé', 'Größe'],
+      ['Renée', rows[3]![2]],
+    ]);
     const r = await commit('mixed.csv', data);
     expect(r.imported).toBe(3);
     const names = app.core.store.sqlite.prepare('SELECT first_name AS f, last_name AS l FROM leads ORDER BY id').all();
-    expect(names).toEqual([{ f: 'Jürgen', l: rows[1]![2] }, { f: 'Zoé', l: 'Größe' }, { f: 'Renée', l: rows[3]![2] }]);
+    expect(names).toEqual([
+      { f: 'Jürgen', l: rows[1]![2] },
+      { f: 'Zoé', l: 'Größe' },
+      { f: 'Renée', l: rows[3]![2] },
+    ]);
     // A file wholly in Windows-1252 stays one encoding, without a warning.
     const all1252 = await preview('old.csv', win1252(csv(rows, ';')));
     expect(all1252.encoding).toBe('windows-1252');
@@ -88,7 +124,12 @@ describe('import: encodings and delimiters', () => {
     const lead = app.core.leads.load(r.leadIds[0]!);
     expect(lead.lastName).toBe(`${person(100).last}à`);
     expect(lead.requestDetails).toBe('Tagliando e "gomme"\nentro venerdì');
-    expect(lead).toMatchObject({ source: 'web', leadType: 'customer_driven', campaign: 'seasonal_promo', language: 'it' });
+    expect(lead).toMatchObject({
+      source: 'web',
+      leadType: 'customer_driven',
+      campaign: 'seasonal_promo',
+      language: 'it',
+    });
     // 10.04.2026 10:30 in Rome (UTC+2 in April).
     expect(new Date(lead.preferredAt1!).toISOString()).toBe('2026-04-10T08:30:00.000Z');
   });
@@ -110,14 +151,29 @@ describe('import: awkward content', () => {
     expect(r.imported).toBe(2);
     expect(r.rejected).toEqual([]);
     const [a, l] = r.leadIds.map((id) => app.core.leads.load(id));
-    expect(a).toMatchObject({ firstName: 'Anna', lastName: 'Rossi', email: 'anna@example.it', source: 'owner_app', leadType: 'customer_driven' });
+    expect(a).toMatchObject({
+      firstName: 'Anna',
+      lastName: 'Rossi',
+      email: 'anna@example.it',
+      source: 'owner_app',
+      leadType: 'customer_driven',
+    });
     expect(l).toMatchObject({ campaign: 'warranty_end_reminder', phone: '06 12 34 56 78' });
     expect(new Date(l!.preferredAt1!).toISOString()).toBe('2026-04-02T07:00:00.000Z');
   });
 
   it('Excel\'s "sep=" first line sets the delimiter; line numbers stay physical', async () => {
     app = openTestApp();
-    const text = 'sep=,\r\n' + csv([['Last Name', 'Email', 'Campaign', 'Source', 'Notes'], ['Rossi', 'r@x.it', 'service_reminder', 'web', 'a;b;c;d'], ['Bad', '', 'service_reminder', 'web', '']], ',');
+    const text =
+      'sep=,\r\n' +
+      csv(
+        [
+          ['Last Name', 'Email', 'Campaign', 'Source', 'Notes'],
+          ['Rossi', 'r@x.it', 'service_reminder', 'web', 'a;b;c;d'],
+          ['Bad', '', 'service_reminder', 'web', ''],
+        ],
+        ',',
+      );
     const p = await preview('sep.csv', utf8(text));
     expect(p.delimiter).toBe(',');
     expect(p.rows.map((r) => r.line)).toEqual([3, 4]);
@@ -129,7 +185,7 @@ describe('import: awkward content', () => {
     const rows = [
       ['First Name', 'Last Name', 'Email', 'Campaign', 'Source', 'Request details'],
       ['Anna', 'Rossi', 'anna@example.it', 'service_reminder', 'web', '=HYPERLINK("http://evil.example","click")'],
-      ['=cmd|\' /C calc\'!A0', '', '', 'service_reminder', 'web', '+SUM(1,2)'],
+      ["=cmd|' /C calc'!A0", '', '', 'service_reminder', 'web', '+SUM(1,2)'],
     ];
     const data = utf8(csv(rows, ','));
     const r = await commit('formula.csv', data);
@@ -142,7 +198,7 @@ describe('import: awkward content', () => {
     expect(parsed[0]!.cells.slice(0, 3)).toEqual(['Ligne', 'Motif', 'Champ']);
     expect(parsed[1]!.cells[0]).toBe('3');
     expect(parsed[1]!.cells[1]).toBe('Ni e-mail ni numéro de téléphone');
-    expect(parsed[1]!.cells[3]).toBe('\'=cmd|\' /C calc\'!A0');
+    expect(parsed[1]!.cells[3]).toBe("'=cmd|' /C calc'!A0");
     expect(parsed[1]!.cells[8]).toBe("'+SUM(1,2)");
   });
 
@@ -166,19 +222,41 @@ describe('import: awkward content', () => {
     // Before the commit: the preview's rows and the rejected-rows file say the same.
     const p = await preview('bad.csv', utf8(csv(rows, ';')));
     expect(p.rows.filter((x) => x.state === 'rejected').map((x) => [x.line, x.code, x.field])).toEqual([
-      [3, 'VIN_INVALID', 'vin'], [4, 'NAME_REQUIRED', 'lastName'], [5, 'CONTACT_REQUIRED', 'phone'], [6, 'CAMPAIGN_UNKNOWN', 'campaign'], [7, 'DATE_INVALID', 'assignedAt'],
-      [8, 'EMAIL_INVALID', 'email'], [9, 'VIN_REQUIRED', 'vin'], [10, 'LEAD_TYPE_UNKNOWN', 'leadType'], [11, 'DATE_IN_FUTURE', 'assignedAt'], [12, 'DUPLICATE_IN_FILE', undefined],
+      [3, 'VIN_INVALID', 'vin'],
+      [4, 'NAME_REQUIRED', 'lastName'],
+      [5, 'CONTACT_REQUIRED', 'phone'],
+      [6, 'CAMPAIGN_UNKNOWN', 'campaign'],
+      [7, 'DATE_INVALID', 'assignedAt'],
+      [8, 'EMAIL_INVALID', 'email'],
+      [9, 'VIN_REQUIRED', 'vin'],
+      [10, 'LEAD_TYPE_UNKNOWN', 'leadType'],
+      [11, 'DATE_IN_FUTURE', 'assignedAt'],
+      [12, 'DUPLICATE_IN_FILE', undefined],
     ]);
-    const out = await ok(app.core, 'import.rejectedCsv', { name: 'bad.csv', base64: b64(utf8(csv(rows, ';'))), language: 'en' });
-    const lines = parseCsv(out.content, ';').slice(1).map((x) => x.cells.slice(0, 3));
+    const out = await ok(app.core, 'import.rejectedCsv', {
+      name: 'bad.csv',
+      base64: b64(utf8(csv(rows, ';'))),
+      language: 'en',
+    });
+    const lines = parseCsv(out.content, ';')
+      .slice(1)
+      .map((x) => x.cells.slice(0, 3));
     expect(lines.map((x) => x[0])).toEqual(['3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     expect(lines.at(-1)).toEqual(['12', 'Same lead as line 2 of the file', '']);
     expect(lines[0]).toEqual(['3', expect.any(String), 'vin']);
     const r = await commit('bad.csv', utf8(csv(rows, ';')));
     expect(r.imported).toBe(1);
     expect(r.rejected.map((x) => [x.line, x.code])).toEqual([
-      [3, 'VIN_INVALID'], [4, 'NAME_REQUIRED'], [5, 'CONTACT_REQUIRED'], [6, 'CAMPAIGN_UNKNOWN'], [7, 'DATE_INVALID'],
-      [8, 'EMAIL_INVALID'], [9, 'VIN_REQUIRED'], [10, 'LEAD_TYPE_UNKNOWN'], [11, 'DATE_IN_FUTURE'], [12, 'DUPLICATE_IN_FILE'],
+      [3, 'VIN_INVALID'],
+      [4, 'NAME_REQUIRED'],
+      [5, 'CONTACT_REQUIRED'],
+      [6, 'CAMPAIGN_UNKNOWN'],
+      [7, 'DATE_INVALID'],
+      [8, 'EMAIL_INVALID'],
+      [9, 'VIN_REQUIRED'],
+      [10, 'LEAD_TYPE_UNKNOWN'],
+      [11, 'DATE_IN_FUTURE'],
+      [12, 'DUPLICATE_IN_FILE'],
     ]);
     expect(r.rejected.at(-1)).toMatchObject({ firstLine: 2 });
     expect(count()).toBe(1);
@@ -186,32 +264,81 @@ describe('import: awkward content', () => {
 
   it('a file that is not CSV at all: clear error, nothing written', async () => {
     app = openTestApp();
-    for (const [name, data] of [['photo.png', pngFile()], ['archive.zip', zipNotXlsx()], ['fake.xlsx', utf8('a;b\n1;2')], ['empty.csv', Buffer.alloc(0)], ['one-column.txt', utf8('hello\nworld\n')]] as const) {
+    for (const [name, data] of [
+      ['photo.png', pngFile()],
+      ['archive.zip', zipNotXlsx()],
+      ['fake.xlsx', utf8('a;b\n1;2')],
+      ['empty.csv', Buffer.alloc(0)],
+      ['one-column.txt', utf8('hello\nworld\n')],
+    ] as const) {
       const e = await err(app.core, 'import.commit', { name, base64: b64(data) });
       expect(e.code, name).toBe('IMPORT_UNREADABLE');
     }
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
-    expect(await err(app.core, 'import.preview', { name: 'old.xls', base64: b64(xls) })).toMatchObject({ code: 'IMPORT_UNREADABLE', params: { reason: 'xls' } });
+    expect(await err(app.core, 'import.preview', { name: 'old.xls', base64: b64(xls) })).toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      params: { reason: 'xls' },
+    });
     expect(count()).toBe(0);
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM counters WHERE name LIKE 'lead:%'").get()).toEqual({ n: 0 });
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM counters WHERE name LIKE 'lead:%'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it('XLSX: first sheet, dates as cells, formula cells give their result, never evaluated', async () => {
     app = openTestApp();
     const data = await xlsxFile([
       ['Nom', 'Prénom', 'Courriel', 'Téléphone', 'Campagne', 'Type de lead', 'VIN', 'Date souhaitée'],
-      ['Dubois', 'Chloé', 'chloe@example.fr', '0612345678', 'Warranty End Reminder', 'HQ', person(7).vin, new Date(Date.UTC(2026, 3, 3, 14, 0))],
-      ['Moreau', 'Luc', { formula: 'LOWER("LUC@EXAMPLE.FR")', result: 'luc@example.fr' }, '', 'service_reminder', 'Customer Driven', '', '=HYPERLINK("x")'],
+      [
+        'Dubois',
+        'Chloé',
+        'chloe@example.fr',
+        '0612345678',
+        'Warranty End Reminder',
+        'HQ',
+        person(7).vin,
+        new Date(Date.UTC(2026, 3, 3, 14, 0)),
+      ],
+      [
+        'Moreau',
+        'Luc',
+        { formula: 'LOWER("LUC@EXAMPLE.FR")', result: 'luc@example.fr' },
+        '',
+        'service_reminder',
+        'Customer Driven',
+        '',
+        '=HYPERLINK("x")',
+      ],
     ]);
     const p = await preview('leads.xlsx', data);
     expect(p.format).toBe('xlsx');
-    expect(p.mapping.columns).toMatchObject({ lastName: 'Nom', firstName: 'Prénom', email: 'Courriel', phone: 'Téléphone', campaign: 'Campagne', leadType: 'Type de lead', vin: 'VIN', preferredAt1: 'Date souhaitée' });
+    expect(p.mapping.columns).toMatchObject({
+      lastName: 'Nom',
+      firstName: 'Prénom',
+      email: 'Courriel',
+      phone: 'Téléphone',
+      campaign: 'Campagne',
+      leadType: 'Type de lead',
+      vin: 'VIN',
+      preferredAt1: 'Date souhaitée',
+    });
     expect(p.summary.rejected).toBe(1); // '=HYPERLINK("x")' is not a date
-    expect(p.rejected[0]).toMatchObject({ line: 3, code: 'DATE_INVALID', field: 'preferredAt1', value: '=HYPERLINK("x")' });
+    expect(p.rejected[0]).toMatchObject({
+      line: 3,
+      code: 'DATE_INVALID',
+      field: 'preferredAt1',
+      value: '=HYPERLINK("x")',
+    });
     const r = await commit('leads.xlsx', data);
     expect(r.imported).toBe(1);
     const l = app.core.leads.load(r.leadIds[0]!);
-    expect(l).toMatchObject({ lastName: 'Dubois', firstName: 'Chloé', leadType: 'hq_driven', source: 'hq_campaign', campaign: 'warranty_end_reminder' });
+    expect(l).toMatchObject({
+      lastName: 'Dubois',
+      firstName: 'Chloé',
+      leadType: 'hq_driven',
+      source: 'hq_campaign',
+      campaign: 'warranty_end_reminder',
+    });
     expect(new Date(l.preferredAt1!).toISOString()).toBe('2026-04-03T12:00:00.000Z'); // 14:00 in Rome
   });
 });
@@ -227,8 +354,15 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect((await commit('web.csv', web)).imported).toBe(4);
     expect(await commit('web-copy.csv', web)).toMatchObject({ imported: 0, already: 4 });
     expect(count()).toBe(7);
-    const keys = app.core.store.sqlite.prepare("SELECT external_id AS k FROM leads ORDER BY id").all().map((x: any) => x.k);
-    expect(keys.slice(0, 3)).toEqual(['ext:hq_campaign:HQ-000001', 'ext:hq_campaign:HQ-000002', 'ext:hq_campaign:HQ-000003']);
+    const keys = app.core.store.sqlite
+      .prepare('SELECT external_id AS k FROM leads ORDER BY id')
+      .all()
+      .map((x: any) => x.k);
+    expect(keys.slice(0, 3)).toEqual([
+      'ext:hq_campaign:HQ-000001',
+      'ext:hq_campaign:HQ-000002',
+      'ext:hq_campaign:HQ-000003',
+    ]);
     expect(keys[3]).toMatch(/^row:[0-9a-f]{40}$/);
   });
 
@@ -236,10 +370,30 @@ describe('import: idempotence, duplicates, transaction', () => {
     app = openTestApp();
     const p1 = person(1);
     const p2 = person(2);
-    const existing1 = app.core.leads.create(baseLead({ firstName: p1.first, lastName: p1.last, vin: p1.vin, email: null, phone: '+39 02 1234567', leadType: 'hq_driven', source: 'hq_campaign' }), app.core.actor());
+    const existing1 = app.core.leads.create(
+      baseLead({
+        firstName: p1.first,
+        lastName: p1.last,
+        vin: p1.vin,
+        email: null,
+        phone: '+39 02 1234567',
+        leadType: 'hq_driven',
+        source: 'hq_campaign',
+      }),
+      app.core.actor(),
+    );
     const existing2 = app.core.leads.create(baseLead({ email: p2.email }), app.core.actor());
     // Same VIN but another campaign: not a duplicate.
-    app.core.leads.create(baseLead({ vin: person(3).vin, campaign: 'seasonal_promo', leadType: 'hq_driven', source: 'hq_campaign', email: null }), app.core.actor());
+    app.core.leads.create(
+      baseLead({
+        vin: person(3).vin,
+        campaign: 'seasonal_promo',
+        leadType: 'hq_driven',
+        source: 'hq_campaign',
+        email: null,
+      }),
+      app.core.actor(),
+    );
     const data = utf8(csv(threeRows(), ';'));
     const p = await preview('hq.csv', data);
     expect(p.summary).toMatchObject({ valid: 1, duplicates: 2 });
@@ -247,7 +401,12 @@ describe('import: idempotence, duplicates, transaction', () => {
       expect.objectContaining({ line: 2, by: 'vin', leadId: existing1.id, leadNumber: existing1.number }),
       expect.objectContaining({ line: 3, by: 'email', leadId: existing2.id }),
     ]);
-    const r = await commit('hq.csv', data, { decisions: [{ line: 2, action: 'merge' }, { line: 3, action: 'skip' }] });
+    const r = await commit('hq.csv', data, {
+      decisions: [
+        { line: 2, action: 'merge' },
+        { line: 3, action: 'skip' },
+      ],
+    });
     expect(r).toMatchObject({ imported: 1, merged: 1, skippedDuplicates: 1 });
     expect(r.duplicates).toEqual([
       { line: 2, leadId: existing1.id, leadNumber: existing1.number, by: 'vin', action: 'merged' },
@@ -262,12 +421,14 @@ describe('import: idempotence, duplicates, transaction', () => {
 
   it('all rows in one transaction: a failure leaves nothing half-imported', async () => {
     app = openTestApp();
-    app.core.assign = () => { throw new Error('assignment exploded'); };
+    app.core.assign = () => {
+      throw new Error('assignment exploded');
+    };
     const e = await err(app.core, 'import.commit', { name: 'hq.csv', base64: b64(utf8(csv(threeRows(), ';'))) });
     expect(e.code).toBe('INTERNAL');
     expect(count()).toBe(0);
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 0 });
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM leads_fts").get()).toEqual({ n: 0 });
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads_fts').get()).toEqual({ n: 0 });
     // The FTS trigger is back after the rollback: a lead created by hand is searchable.
     app.core.assign = undefined;
     app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), app.core.actor());
@@ -283,7 +444,9 @@ describe('import: idempotence, duplicates, transaction', () => {
     };
     const r = await commit('hq.csv', utf8(csv(threeRows(), ';')));
     expect(seen).toEqual([r.leadIds]);
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assignee_id = 1').get()).toEqual({ n: 3 });
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assignee_id = 1').get()).toEqual({
+      n: 3,
+    });
   });
 
   it('10,000 rows: numbers in sequence, history rows, searchable, in Not Managed Yet', async () => {
@@ -298,15 +461,25 @@ describe('import: idempotence, duplicates, transaction', () => {
     // Speed is measured by `npm run bench` (50,000 rows, target ≤ 5 s); here only a bound that catches a
     // row-by-row regression (an index rebuilt per row takes minutes), loose enough for a busy CI machine.
     expect(elapsed).toBeLessThan(30_000);
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM history WHERE field = 'created'").get()).toEqual({ n: 10_001 });
+    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM history WHERE field = 'created'").get()).toEqual({
+      n: 10_001,
+    });
     expect(app.core.lists.counts().not_managed).toBe(10_001);
     const found = app.core.lists.list({ view: 'not_managed', search: person(9876).email });
     expect(found.rows.map((x) => x.name)).toEqual([`${person(9876).first} ${person(9876).last}`]);
     expect(app.core.lists.list({ view: 'assigned', search: person(4321).vin }).total).toBe(1);
     // The creation history of an imported lead reads like that of a lead created on the form.
-    const hist = (id: number) => app.core.leads.detail(id).history.map((h) => [h.field, h.oldValue, h.newValue, h.userName]).reverse();
+    const hist = (id: number) =>
+      app.core.leads
+        .detail(id)
+        .history.map((h) => [h.field, h.oldValue, h.newValue, h.userName])
+        .reverse();
     const imported = hist(r.leadIds[5000]!);
-    expect(imported).toEqual([['created', null, 'ASL-2026-005002', 'Front desk'], ['assignedAt', null, '2026-03-01T23:00:00.000Z', 'Front desk'], ['status', null, 'assigned', 'Front desk']]);
+    expect(imported).toEqual([
+      ['created', null, 'ASL-2026-005002', 'Front desk'],
+      ['assignedAt', null, '2026-03-01T23:00:00.000Z', 'Front desk'],
+      ['status', null, 'assigned', 'Front desk'],
+    ]);
     expect(hist(1).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
     expect(app.core.leads.create(baseLead(), app.core.actor()).number).toBe('ASL-2026-010002');
@@ -321,7 +494,9 @@ describe('import: the bulk path', () => {
     const r = await commit('block.csv', bigHqFile(n, 500));
     expect(r.imported).toBe(n);
     const db = app.core.store.sqlite;
-    const rows = db.prepare('SELECT id, number, external_id AS k, last_name AS last FROM leads WHERE id > 1 ORDER BY id').all() as { id: number; number: string; k: string; last: string }[];
+    const rows = db
+      .prepare('SELECT id, number, external_id AS k, last_name AS last FROM leads WHERE id > 1 ORDER BY id')
+      .all() as { id: number; number: string; k: string; last: string }[];
     expect(rows.map((x) => x.id)).toEqual(r.leadIds);
     rows.forEach((x, i) => {
       expect(x.id).toBe(r.leadIds[0]! + i);
@@ -329,16 +504,26 @@ describe('import: the bulk path', () => {
       expect(x.k).toBe(`ext:hq_campaign:${person(500 + i).id}`);
       expect(x.last).toBe(person(500 + i).last);
     });
-    expect(db.prepare("SELECT count(*) AS n FROM history WHERE lead_id > 1 AND field = 'created' AND new_value = (SELECT number FROM leads WHERE id = lead_id)").get()).toEqual({ n });
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM history WHERE lead_id > 1 AND field = 'created' AND new_value = (SELECT number FROM leads WHERE id = lead_id)",
+        )
+        .get(),
+    ).toEqual({ n });
     for (const i of [0, 24, 25, 1000, 1024, 1025, n - 1]) {
-      expect(app.core.lists.list({ view: 'assigned', search: person(500 + i).email }).rows.map((x) => x.id)).toEqual([r.leadIds[i]]);
+      expect(app.core.lists.list({ view: 'assigned', search: person(500 + i).email }).rows.map((x) => x.id)).toEqual([
+        r.leadIds[i],
+      ]);
     }
     // The index's automatic merging, paused for the block, is back (FTS5's default, or the value set before).
     expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 4 });
     db.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 8)");
     const r2 = await commit('block2.csv', bigHqFile(30, 5000));
     expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 8 });
-    expect(app.core.lists.list({ view: 'assigned', search: person(5029).email }).rows.map((x) => x.id)).toEqual([r2.leadIds[29]]);
+    expect(app.core.lists.list({ view: 'assigned', search: person(5029).email }).rows.map((x) => x.id)).toEqual([
+      r2.leadIds[29],
+    ]);
   });
 });
 
@@ -349,13 +534,23 @@ describe('import: presets and the watched folder', () => {
     const p0 = await preview('dms.txt', utf8(text));
     expect(p0.delimiter).toBe('|');
     expect(p0.missing).toEqual(['campaign', 'leadType']);
-    const mapping = { columns: { fullName: 'Cliente', phone: 'Cell', vin: 'Telaio' }, defaults: { campaign: 'service_reminder', source: 'hq_campaign' } };
+    const mapping = {
+      columns: { fullName: 'Cliente', phone: 'Cell', vin: 'Telaio' },
+      defaults: { campaign: 'service_reminder', source: 'hq_campaign' },
+    };
     await ok(app.core, 'import.presets.save', { name: 'DMS export', source: 'hq_campaign', mapping });
     expect((await ok(app.core, 'import.presets.list', {})).map((x: any) => x.name)).toEqual(['DMS export']);
     const r = await commit('dms.txt', utf8(text), { preset: 'DMS export' });
     expect(r.imported).toBe(1);
-    expect(app.core.leads.load(r.leadIds[0]!)).toMatchObject({ firstName: 'Mario', lastName: 'Rossi', leadType: 'hq_driven', campaign: 'service_reminder' });
-    expect((await err(app.core, 'import.preview', { name: 'dms.txt', base64: b64(utf8(text)), preset: 'Nope' })).code).toBe('IMPORT_PRESET_UNKNOWN');
+    expect(app.core.leads.load(r.leadIds[0]!)).toMatchObject({
+      firstName: 'Mario',
+      lastName: 'Rossi',
+      leadType: 'hq_driven',
+      campaign: 'service_reminder',
+    });
+    expect(
+      (await err(app.core, 'import.preview', { name: 'dms.txt', base64: b64(utf8(text)), preset: 'Nope' })).code,
+    ).toBe('IMPORT_PRESET_UNKNOWN');
     // The next export from the same source is recognized by its columns: the preset applies by itself.
     const next = 'Cliente|Cell|Targa|Telaio\nAnna Bianchi|333 7654321|XY987ZW|' + person(2).vin + '\n';
     const auto = await preview('dms-2.txt', utf8(next));
@@ -367,7 +562,9 @@ describe('import: presets and the watched folder', () => {
     app = openTestApp();
     const folder = join(app.dir, 'inbox');
     mkdirSync(folder);
-    expect((await err(app.core, 'import.watchFolder.set', { enabled: true, path: join(app.dir, 'missing') })).code).toBe('IMPORT_FOLDER_NOT_FOUND');
+    expect(
+      (await err(app.core, 'import.watchFolder.set', { enabled: true, path: join(app.dir, 'missing') })).code,
+    ).toBe('IMPORT_FOLDER_NOT_FOUND');
     await ok(app.core, 'import.watchFolder.set', { enabled: true, path: folder });
     writeFileSync(join(folder, 'hq.csv'), csv([...threeRows(), hqRow({ ...person(9), vin: 'BAD' })], ';'));
     writeFileSync(join(folder, 'photo.csv'), pngFile());
@@ -375,12 +572,19 @@ describe('import: presets and the watched folder', () => {
     // The poller waits for a stable size: the first pass only notes the files.
     expect(await app.core.watchFolder.scan()).toEqual([]);
     const res = await app.core.watchFolder.scan();
-    expect(res.map((x) => [x.file, x.ok, x.imported])).toEqual(expect.arrayContaining([['hq.csv', true, 3], ['photo.csv', false, 0]]));
+    expect(res.map((x) => [x.file, x.ok, x.imported])).toEqual(
+      expect.arrayContaining([
+        ['hq.csv', true, 3],
+        ['photo.csv', false, 0],
+      ]),
+    );
     expect(readdirSync(folder).sort()).toEqual(['done', 'failed', 'notes.doc']);
     const report = JSON.parse(readFileSync(join(folder, 'done', 'hq.csv.report.json'), 'utf8'));
     expect(report).toMatchObject({ imported: 3, fileName: 'hq.csv', rejected: [{ line: 5, code: 'VIN_INVALID' }] });
     expect(readFileSync(join(folder, 'done', 'hq.csv.rejected.csv'), 'utf8')).toContain('5;"The VIN is not valid');
-    expect(JSON.parse(readFileSync(join(folder, 'failed', 'photo.csv.report.json'), 'utf8')).error.code).toBe('IMPORT_UNREADABLE');
+    expect(JSON.parse(readFileSync(join(folder, 'failed', 'photo.csv.report.json'), 'utf8')).error.code).toBe(
+      'IMPORT_UNREADABLE',
+    );
     // The same file dropped again: moved to done/ under a new name, nothing new imported.
     writeFileSync(join(folder, 'hq.csv'), csv(threeRows(), ';'));
     const again = await ok(app.core, 'import.watchFolder.scan', {});
@@ -391,18 +595,33 @@ describe('import: presets and the watched folder', () => {
 });
 
 describe('import: phone numbers normalized on the worker thread', () => {
-  it('the core\'s worker normalizes a file\'s numbers (nothing logged as failed); the customers get the E.164 forms', async () => {
+  it("the core's worker normalizes a file's numbers (nothing logged as failed); the customers get the E.164 forms", async () => {
     const logs: string[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'aslm-phones-'));
-    const core = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), clock: { now: () => Date.parse('2026-03-02T09:00:00Z') }, timeZone: 'Europe/Rome', log: (m) => logs.push(m) });
+    const core = createAppCore({
+      dbPath: join(dir, 'aslm.sqlite'),
+      clock: { now: () => Date.parse('2026-03-02T09:00:00Z') },
+      timeZone: 'Europe/Rome',
+      log: (m) => logs.push(m),
+    });
     try {
       const data = bigHqFile(4500, 700); // three chunks for the worker
       const file = { name: 'phones.csv', data };
       await core.importer.preview(file, {});
       const r = await core.importer.commit(file, { decisions: [] }, core.actor());
       expect(r.imported).toBe(4500);
-      const rows = core.store.sqlite.prepare(`SELECT l.phone, l.country, l.language, c.phone_e164 AS e164, c.phone_valid AS valid FROM leads l
-        JOIN customers c ON c.id = l.customer_id`).all() as { phone: string; country: string | null; language: Language; e164: string | null; valid: number | null }[];
+      const rows = core.store.sqlite
+        .prepare(
+          `SELECT l.phone, l.country, l.language, c.phone_e164 AS e164, c.phone_valid AS valid FROM leads l
+        JOIN customers c ON c.id = l.customer_id`,
+        )
+        .all() as {
+        phone: string;
+        country: string | null;
+        language: Language;
+        e164: string | null;
+        valid: number | null;
+      }[];
       expect(rows.length).toBe(4500);
       for (const x of rows) {
         const p = normalizePhone(x.phone, x.country, x.language);

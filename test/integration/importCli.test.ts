@@ -9,7 +9,8 @@ import { HQ_HEADERS, csv, hqRow, person, pngFile } from '../fixtures/importCorpu
 const dir = mkdtempSync(join(tmpdir(), 'aslm-cli-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const run = (...args: string[]) => spawnSync(TSX, ['electron/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+const run = (...args: string[]) =>
+  spawnSync(TSX, ['electron/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 
 describe('aslm import', () => {
   const db = join(dir, 'cli.sqlite');
@@ -21,7 +22,9 @@ describe('aslm import', () => {
     expect(r.status, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout);
     expect(rep).toMatchObject({ ok: true, imported: 2, already: 0, skippedDuplicates: 0 });
-    expect(rep.rejected).toEqual([expect.objectContaining({ line: 4, code: 'VIN_INVALID', reason: expect.stringContaining('VIN') })]);
+    expect(rep.rejected).toEqual([
+      expect.objectContaining({ line: 4, code: 'VIN_INVALID', reason: expect.stringContaining('VIN') }),
+    ]);
     const again = run('import', file, '--db', db, '--lang', 'it');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('hq.csv: 0 importati');

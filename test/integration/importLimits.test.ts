@@ -8,14 +8,23 @@ import { HQ_HEADERS, bigHqFile, csv, hqRow, person, utf8, xlsxFile } from '../fi
 import { err, ok, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp | undefined;
-afterEach(() => { app?.close(); app = undefined; });
+afterEach(() => {
+  app?.close();
+  app = undefined;
+});
 const b64 = (b: Buffer) => b.toString('base64');
 const count = () => (app!.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
 const reasonOf = async (p: Promise<unknown>) => {
-  try { await p; } catch (e) { return e instanceof AppError ? { code: e.code, ...e.params } : { error: String(e) }; }
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof AppError ? { code: e.code, ...e.params } : { error: String(e) };
+  }
   return null;
 };
-const noWorker = () => { throw new Error('the worker must not start'); };
+const noWorker = () => {
+  throw new Error('the worker must not start');
+};
 
 describe('import limits', () => {
   it('an XLSX with one huge cell is refused (cell_too_long) while the core keeps answering other calls', async () => {
@@ -26,10 +35,16 @@ describe('import limits', () => {
     // The event loop is watched while the preview runs: no stall, and a list call completes before the preview ends.
     let last = performance.now();
     let stall = 0;
-    const tick = setInterval(() => { const t = performance.now(); stall = Math.max(stall, t - last); last = t; }, 5);
+    const tick = setInterval(() => {
+      const t = performance.now();
+      stall = Math.max(stall, t - last);
+      last = t;
+    }, 5);
     let previewDone = false;
     const t0 = performance.now();
-    const preview = err(app.core, 'import.preview', { name: 'huge.xlsx', base64: b64(huge) }).finally(() => { previewDone = true; });
+    const preview = err(app.core, 'import.preview', { name: 'huge.xlsx', base64: b64(huge) }).finally(() => {
+      previewDone = true;
+    });
     const listed = await ok(app.core, 'leads.list', { view: 'assigned', pageSize: 50 });
     expect(listed).toHaveProperty('rows');
     expect(previewDone).toBe(false);
@@ -48,7 +63,10 @@ describe('import limits', () => {
   it('an XLSX whose parts unzip beyond the limit is refused from its zip directory, before any unzipping (no worker)', async () => {
     const big = await xlsxFile([HQ_HEADERS, [...hqRow(person(1)).slice(0, 7), 'y'.repeat(2_000_000)]]);
     const limits = { ...TABLE_LIMITS, maxXlsxBytes: 1_000_000 };
-    expect(await reasonOf(readImportTable('big.xlsx', big, { limits, start: noWorker }))).toMatchObject({ code: 'IMPORT_UNREADABLE', reason: 'too_big' });
+    expect(await reasonOf(readImportTable('big.xlsx', big, { limits, start: noWorker }))).toMatchObject({
+      code: 'IMPORT_UNREADABLE',
+      reason: 'too_big',
+    });
     // Within the limit it is read (by the worker).
     const small = await xlsxFile([HQ_HEADERS, hqRow(person(1))]);
     expect((await readImportTable('small.xlsx', small, { limits })).rows).toHaveLength(1);
@@ -57,7 +75,12 @@ describe('import limits', () => {
   it('a worker that cannot start: the file is read on the main thread (logged)', async () => {
     const logs: string[] = [];
     const small = await xlsxFile([HQ_HEADERS, hqRow(person(1))]);
-    const t = await readImportTable('small.xlsx', small, { start: () => { throw new Error('no worker'); }, log: (m) => logs.push(m) });
+    const t = await readImportTable('small.xlsx', small, {
+      start: () => {
+        throw new Error('no worker');
+      },
+      log: (m) => logs.push(m),
+    });
     expect(t.rows).toHaveLength(1);
     expect(logs).toEqual([expect.stringContaining('could not start')]);
   });
@@ -75,18 +98,38 @@ describe('import limits', () => {
 
   it('CSV: a cell beyond 32,767 characters, too many rows, a file too large: refused (in place, no worker)', async () => {
     const rows = [HQ_HEADERS, hqRow(person(1)), [...hqRow(person(2)).slice(0, 8), 'z'.repeat(40_000)]];
-    expect(await reasonOf(readImportTable('long.csv', utf8(csv(rows, ';')), { start: noWorker }))).toMatchObject({ reason: 'cell_too_long', line: 3, max: 32_767 });
+    expect(await reasonOf(readImportTable('long.csv', utf8(csv(rows, ';')), { start: noWorker }))).toMatchObject({
+      reason: 'cell_too_long',
+      line: 3,
+      max: 32_767,
+    });
     const many = bigHqFile(30);
-    expect(await reasonOf(readImportTable('many.csv', many, { limits: { ...TABLE_LIMITS, maxRows: 29 }, start: noWorker }))).toMatchObject({ reason: 'too_many_rows' });
-    expect((await readImportTable('many.csv', many, { limits: { ...TABLE_LIMITS, maxRows: 30 }, start: noWorker })).rows).toHaveLength(30);
-    expect(await reasonOf(readImportTable('many.csv', many, { limits: { ...TABLE_LIMITS, maxFileBytes: many.byteLength - 1 }, start: noWorker }))).toMatchObject({ reason: 'too_big' });
+    expect(
+      await reasonOf(readImportTable('many.csv', many, { limits: { ...TABLE_LIMITS, maxRows: 29 }, start: noWorker })),
+    ).toMatchObject({ reason: 'too_many_rows' });
+    expect(
+      (await readImportTable('many.csv', many, { limits: { ...TABLE_LIMITS, maxRows: 30 }, start: noWorker })).rows,
+    ).toHaveLength(30);
+    expect(
+      await reasonOf(
+        readImportTable('many.csv', many, {
+          limits: { ...TABLE_LIMITS, maxFileBytes: many.byteLength - 1 },
+          start: noWorker,
+        }),
+      ),
+    ).toMatchObject({ reason: 'too_big' });
   });
 
   it('a CSV larger than the in-place size is read by the worker, giving the same table', async () => {
     const data = bigHqFile(Math.ceil(IN_PLACE_CSV_BYTES / 120));
     expect(data.byteLength).toBeGreaterThan(IN_PLACE_CSV_BYTES);
     let started = 0;
-    const t = await readImportTable('big.csv', data, { start: (d) => { started++; return startTableWorker(d); } });
+    const t = await readImportTable('big.csv', data, {
+      start: (d) => {
+        started++;
+        return startTableWorker(d);
+      },
+    });
     expect(started).toBe(1);
     expect(t).toEqual(await readTable('big.csv', data));
   }, 60_000);

@@ -18,17 +18,34 @@ vi.mock('../../shared/import/mapping', async (importOriginal) => {
 const mapped = () => {
   const re = vi.mocked(mapping.remapRow).mock;
   // A row mapped again by remapRow has a new input or error (a copy with the new creation time shares them).
-  const again = re.results.filter((x, i) => x.type === 'return' && x.value !== re.calls[i]![0] && (x.value.input !== re.calls[i]![0].input || x.value.error !== re.calls[i]![0].error));
+  const again = re.results.filter(
+    (x, i) =>
+      x.type === 'return' &&
+      x.value !== re.calls[i]![0] &&
+      (x.value.input !== re.calls[i]![0].input || x.value.error !== re.calls[i]![0].error),
+  );
   return vi.mocked(mapping.mapRow).mock.calls.length + again.length;
 };
-const resetCount = () => { vi.mocked(mapping.mapRow).mockClear(); vi.mocked(mapping.remapRow).mockClear(); };
+const resetCount = () => {
+  vi.mocked(mapping.mapRow).mockClear();
+  vi.mocked(mapping.remapRow).mockClear();
+};
 
 const START = Date.parse('2026-03-02T09:00:00Z');
 const HOUR = 3_600_000;
 let apps: TestApp[] = [];
-beforeEach(() => { resetCount(); });
-afterEach(() => { for (const a of apps) a.close(); apps = []; });
-const open = () => { const a = openTestApp(START); apps.push(a); return a; };
+beforeEach(() => {
+  resetCount();
+});
+afterEach(() => {
+  for (const a of apps) a.close();
+  apps = [];
+});
+const open = () => {
+  const a = openTestApp(START);
+  apps.push(a);
+  return a;
+};
 
 /** An HQ file with every kind of row: valid, invalid, dated later, a duplicate in the file, duplicates of open leads. */
 function hqFile(): Buffer {
@@ -44,7 +61,8 @@ function hqFile(): Buffer {
 /** A web-form list without an id or a date column: the assignment date is the time of the import. */
 function webFile(): Buffer {
   const rows = [['Nome', 'Cognome', 'E-mail', 'Telefono', 'Campagna', 'Fonte']];
-  for (let n = 20; n < 26; n++) rows.push([person(n).first, person(n).last, person(n).email, person(n).phone, 'Seasonal Promo', 'Web']);
+  for (let n = 20; n < 26; n++)
+    rows.push([person(n).first, person(n).last, person(n).email, person(n).phone, 'Seasonal Promo', 'Web']);
   rows.push([person(20).first, person(20).last, person(20).email, person(20).phone, 'Seasonal Promo', 'Web']); // the same row again
   return utf8(csv(rows, ';'));
 }
@@ -69,13 +87,26 @@ const commit = (a: TestApp, name: string, data: Buffer, opts: object = {}) =>
  * The same story on two databases: with a preview before the commit (its parse reused) and without one.
  * `between` runs after the preview (on both), with the clock already moved by `advance`.
  */
-async function both(name: string, data: Buffer, opts: { advance?: number; before?: (a: TestApp) => void | Promise<void>; between?: (a: TestApp) => void | Promise<void>; previewOpts?: object; commitOpts?: object } = {}) {
+async function both(
+  name: string,
+  data: Buffer,
+  opts: {
+    advance?: number;
+    before?: (a: TestApp) => void | Promise<void>;
+    between?: (a: TestApp) => void | Promise<void>;
+    previewOpts?: object;
+    commitOpts?: object;
+  } = {},
+) {
   const withPreview = open();
   const without = open();
   for (const a of [withPreview, without]) await opts.before?.(a);
   await withPreview.core.importer.preview({ name, data }, opts.previewOpts ?? {});
   const mappedByPreview = mapped();
-  for (const a of [withPreview, without]) { a.clock.advance(opts.advance ?? 0); await opts.between?.(a); }
+  for (const a of [withPreview, without]) {
+    a.clock.advance(opts.advance ?? 0);
+    await opts.between?.(a);
+  }
   const m0 = mapped();
   const r1 = await commit(withPreview, name, data, opts.commitOpts);
   const mappedByCommit = mapped() - m0;
@@ -85,10 +116,12 @@ async function both(name: string, data: Buffer, opts: { advance?: number; before
   return { r: r1, mappedByPreview, mappedByCommit, app: withPreview };
 }
 
-describe('import: a commit reuses its preview\'s parse, with the result of a commit without one', () => {
+describe("import: a commit reuses its preview's parse, with the result of a commit without one", () => {
   it('same file, same time: no row is mapped again; duplicates and known rows are still checked at commit', async () => {
     const { r, mappedByPreview, mappedByCommit } = await both('hq.csv', hqFile(), {
-      before: (a) => { a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor()); }, // line 9's e-mail
+      before: (a) => {
+        a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor());
+      }, // line 9's e-mail
       between: async (a) => {
         // After the preview: an open lead with line 3's e-mail, and line 8 imported by another file.
         a.core.leads.create(baseLead({ email: person(2).email }), a.core.actor());
@@ -98,20 +131,37 @@ describe('import: a commit reuses its preview\'s parse, with the result of a com
     expect(mappedByPreview).toBe(9);
     expect(mappedByCommit).toBe(0);
     expect(r).toMatchObject({ total: 9, imported: 1, already: 1, skippedDuplicates: 2 });
-    expect(r.duplicates).toEqual([expect.objectContaining({ line: 3, by: 'email' }), expect.objectContaining({ line: 9, by: 'email' })]);
-    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[4, 'EMAIL_INVALID'], [5, 'DATE_IN_FUTURE'], [6, 'DATE_IN_FUTURE'], [7, 'DUPLICATE_IN_FILE'], [10, 'DATE_IN_FUTURE']]);
+    expect(r.duplicates).toEqual([
+      expect.objectContaining({ line: 3, by: 'email' }),
+      expect.objectContaining({ line: 9, by: 'email' }),
+    ]);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([
+      [4, 'EMAIL_INVALID'],
+      [5, 'DATE_IN_FUTURE'],
+      [6, 'DATE_IN_FUTURE'],
+      [7, 'DUPLICATE_IN_FILE'],
+      [10, 'DATE_IN_FUTURE'],
+    ]);
   });
 
   it('an hour later: only the rows the time changes are mapped again (dated in the future, dated "now")', async () => {
     const { r, mappedByCommit } = await both('hq.csv', hqFile(), { advance: HOUR });
     expect(mappedByCommit).toBe(4); // lines 5, 6, 8 and 10
-    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([[4, 'EMAIL_INVALID'], [6, 'DATE_IN_FUTURE'], [7, 'DUPLICATE_IN_FILE'], [10, 'DATE_IN_FUTURE']]);
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([
+      [4, 'EMAIL_INVALID'],
+      [6, 'DATE_IN_FUTURE'],
+      [7, 'DUPLICATE_IN_FILE'],
+      [10, 'DATE_IN_FUTURE'],
+    ]);
     expect(r.imported).toBe(5); // line 5 is no longer in the future
   });
 
-  it('no date column: the leads are assigned at the commit\'s time, not the preview\'s', async () => {
+  it("no date column: the leads are assigned at the commit's time, not the preview's", async () => {
     const { r, app, mappedByCommit } = await both('web.csv', webFile(), { advance: HOUR });
-    expect(r).toMatchObject({ imported: 6, rejected: [expect.objectContaining({ line: 8, code: 'DUPLICATE_IN_FILE' })] });
+    expect(r).toMatchObject({
+      imported: 6,
+      rejected: [expect.objectContaining({ line: 8, code: 'DUPLICATE_IN_FILE' })],
+    });
     expect(mappedByCommit).toBe(7); // every row that passed the date check (the default date is the time)
     const at = app.core.store.sqlite.prepare('SELECT DISTINCT assigned_at AS a, created_at AS c FROM leads').all();
     expect(at).toEqual([{ a: START + HOUR, c: START + HOUR }]);
@@ -119,12 +169,25 @@ describe('import: a commit reuses its preview\'s parse, with the result of a com
 
   it('a clock that went back, other settings, another mapping, a new preset, other bytes: parsed again', async () => {
     const file = hqFile();
-    const without = (field: string) => Object.fromEntries(Object.entries(mapping.suggestMapping(HQ_HEADERS)).filter(([k]) => k !== field));
+    const without = (field: string) =>
+      Object.fromEntries(Object.entries(mapping.suggestMapping(HQ_HEADERS)).filter(([k]) => k !== field));
     const cases: Parameters<typeof both>[2][] = [
       { advance: -HOUR },
-      { between: (a) => { a.core.settings.setRules({ ...a.core.settings.rules(), timeZone: 'America/New_York' }); } },
+      {
+        between: (a) => {
+          a.core.settings.setRules({ ...a.core.settings.rules(), timeZone: 'America/New_York' });
+        },
+      },
       { commitOpts: { mapping: { columns: without('vin'), defaults: {} } } },
-      { between: (a) => { a.core.importer.presets.save({ name: 'HQ', source: 'hq_campaign', mapping: { columns: without('leadType'), defaults: { leadType: 'customer_driven' } } }); } },
+      {
+        between: (a) => {
+          a.core.importer.presets.save({
+            name: 'HQ',
+            source: 'hq_campaign',
+            mapping: { columns: without('leadType'), defaults: { leadType: 'customer_driven' } },
+          });
+        },
+      },
     ];
     for (const c of cases) {
       const { mappedByCommit } = await both('hq.csv', file, c);
@@ -139,7 +202,7 @@ describe('import: a commit reuses its preview\'s parse, with the result of a com
     expect(mapped()).toBe(1);
   });
 
-  it('the parse is the commit\'s: a second commit of the same file parses again (and imports nothing)', async () => {
+  it("the parse is the commit's: a second commit of the same file parses again (and imports nothing)", async () => {
     const a = open();
     const file = hqFile();
     await a.core.importer.preview({ name: 'hq.csv', data: file }, {});
@@ -154,7 +217,9 @@ describe('import: a commit reuses its preview\'s parse, with the result of a com
     const a = open();
     const file = hqFile();
     await a.core.importer.preview({ name: 'hq.csv', data: file }, {});
-    a.core.assign = () => { throw new Error('assignment exploded'); };
+    a.core.assign = () => {
+      throw new Error('assignment exploded');
+    };
     await expect(commit(a, 'hq.csv', file)).rejects.toThrow('assignment exploded');
     expect(a.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 });
     a.core.assign = undefined;
@@ -169,24 +234,47 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
   function spied(a: TestApp, calls: string[], link?: () => void) {
     const real = createPhonePool(() => undefined);
     const pool: PhonePool = {
-      warm: () => real.warm(), close: () => real.close(),
+      warm: () => real.warm(),
+      close: () => real.close(),
       batch: () => {
         const b = real.batch();
-        return { add: (p, c, l) => b.add(p, c, l), end: () => b.end(), wait: () => { calls.push('wait'); return b.wait(); }, cancel: () => { calls.push('cancel'); b.cancel(); } };
+        return {
+          add: (p, c, l) => b.add(p, c, l),
+          end: () => b.end(),
+          wait: () => {
+            calls.push('wait');
+            return b.wait();
+          },
+          cancel: () => {
+            calls.push('cancel');
+            b.cancel();
+          },
+        };
       },
     };
     const c = a.core;
-    const importer = createImportService(c.store, c.clock, c.settings, c.leads, c.events,
-      () => ({ phones: pool, linkCustomers: (rows, known) => { link?.(); c.customers.assignCustomers(rows, known); } }));
+    const importer = createImportService(c.store, c.clock, c.settings, c.leads, c.events, () => ({
+      phones: pool,
+      linkCustomers: (rows, known) => {
+        link?.();
+        c.customers.assignCustomers(rows, known);
+      },
+    }));
     return { importer, close: () => real.close() };
   }
-  const file = (name: string, from: number, n = 30) => ({ name, data: utf8(csv([HQ_HEADERS, ...Array.from({ length: n }, (_, i) => hqRow(person(from + i)))])) });
-  const leads = (a: TestApp) => (a.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+  const file = (name: string, from: number, n = 30) => ({
+    name,
+    data: utf8(csv([HQ_HEADERS, ...Array.from({ length: n }, (_, i) => hqRow(person(from + i)))])),
+  });
+  const leads = (a: TestApp) =>
+    (a.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
 
   it('a commit that fails writes nothing and cancels its batch; a preview replaced by another file or taken by a commit', async () => {
     const a = open();
     const calls: string[] = [];
-    const failing = spied(a, calls, () => { throw new Error('boom'); });
+    const failing = spied(a, calls, () => {
+      throw new Error('boom');
+    });
     await expect(failing.importer.commit(file('x.csv', 1), { decisions: [] }, a.core.actor())).rejects.toThrow('boom');
     expect(calls).toEqual(['wait', 'cancel']);
     expect(leads(a)).toBe(0);

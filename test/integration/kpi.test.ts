@@ -21,8 +21,12 @@ async function act(id: number, at: number, channel: string, input: unknown) {
 }
 const contact = (id: number, at: number, outcome = 'reached', channel = 'phone') =>
   act(id, at, 'leads.recordContact', { direction: 'outbound', channel, outcome, verbatim: null, answer: null });
-const closeNoSale = (id: number, at: number, reason = 'customer_refuses') => act(id, at, 'leads.closedNoSale', { reason, notes: null });
-const dash = async (period: string, now: number): Promise<Dashboard> => { app.clock.set(now); return ok(app.core, 'kpi.dashboard', { period }); };
+const closeNoSale = (id: number, at: number, reason = 'customer_refuses') =>
+  act(id, at, 'leads.closedNoSale', { reason, notes: null });
+const dash = async (period: string, now: number): Promise<Dashboard> => {
+  app.clock.set(now);
+  return ok(app.core, 'kpi.dashboard', { period });
+};
 const ids = async (f: KpiFilter) => {
   const r = await ok(app.core, 'kpi.leads', { filter: f, pageSize: 500 });
   return { total: r.total as number, numbers: (r.rows as { number: string }[]).map((x) => x.number).sort() };
@@ -113,7 +117,10 @@ describe('SLA 3: the 60 days before the report date', () => {
     await contact(inside1.id, Date.parse('2026-10-01T11:00:00Z'));
     await closeNoSale(inside1.id, Date.parse('2026-10-02T11:00:00Z'));
     await contact(inside2.id, Date.parse('2026-11-10T11:00:00Z'));
-    await act(inside2.id, Date.parse('2026-11-10T11:05:00Z'), 'leads.makeAppointment', { appointmentAt: Date.parse('2026-11-25T09:00:00Z'), sendEmail: false });
+    await act(inside2.id, Date.parse('2026-11-10T11:05:00Z'), 'leads.makeAppointment', {
+      appointmentAt: Date.parse('2026-11-25T09:00:00Z'),
+      sendEmail: false,
+    });
     app.clock.set(report);
     app.core.sweeps.run(report); // the lost lead is Lost Sale by now: not fully managed
     const k = await dash('2026-W47', report);
@@ -122,7 +129,9 @@ describe('SLA 3: the 60 days before the report date', () => {
     expect({ met: k.sla3.met, missed: k.sla3.missed }).toEqual({ met: 1, missed: 3 });
     const f = { metric: 'sla3_met' as const, from: k.sla3.from, to: k.sla3.at, at: k.sla3.at };
     expect((await ids(f)).numbers).toEqual([inside1.number]);
-    expect((await ids({ ...f, metric: 'sla3_missed' })).numbers).toEqual([edge.number, inside2.number, lost.number].sort());
+    expect((await ids({ ...f, metric: 'sla3_missed' })).numbers).toEqual(
+      [edge.number, inside2.number, lost.number].sort(),
+    );
     expect(out.number).toBeTruthy();
   });
 });
@@ -149,7 +158,11 @@ describe('processed within 1 business day', () => {
     expect(k.totals.sla1).toEqual({ met: 0, missed: 3, pending: 0 });
     expect((await ids(figureFilter(k.period, 'bd_met'))).numbers).toEqual([sat.number]);
     // Changing the opening hours recomputes the stored deadlines: open on Sundays and holidays too.
-    await ok(app.core, 'settings.setRules', { ...rules, holidays: [], openingHours: rules.openingHours.map(() => ({ open: '08:30', close: '18:30' })) });
+    await ok(app.core, 'settings.setRules', {
+      ...rules,
+      holidays: [],
+      openingHours: rules.openingHours.map(() => ({ open: '08:30', close: '18:30' })),
+    });
     const k2 = await dash('2026-12-01..2026-12-15', Date.parse('2026-12-20T10:00:00Z'));
     expect(k2.totals.bd).toEqual({ met: 0, missed: 3, pending: 0 });
   });
@@ -174,27 +187,64 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
       }
       const checks: [KpiFilter, number][] = [
         [figureFilter(p, 'assigned'), k.totals.assigned],
-        ...(['met', 'missed', 'pending'] as const).flatMap((st) => [
-          [figureFilter(p, `sla1_${st}`), k.totals.sla1[st]], [figureFilter(p, `sla2_${st}`), k.totals.sla2[st]], [figureFilter(p, `bd_${st}`), k.totals.bd[st]],
-        ] as [KpiFilter, number][]),
+        ...(['met', 'missed', 'pending'] as const).flatMap(
+          (st) =>
+            [
+              [figureFilter(p, `sla1_${st}`), k.totals.sla1[st]],
+              [figureFilter(p, `sla2_${st}`), k.totals.sla2[st]],
+              [figureFilter(p, `bd_${st}`), k.totals.bd[st]],
+            ] as [KpiFilter, number][],
+        ),
         [figureFilter(p, 'attention'), k.totals.attention],
-        ...k.byAssignee.map((r) => [figureFilter(p, 'attention', { assigneeId: r.key === null ? null : Number(r.key) }), r.attention] as [KpiFilter, number]),
-        [figureFilter(p, 'appointment'), k.totals.appointment], [figureFilter(p, 'closed_sale'), k.totals.closedSale],
-        [figureFilter(p, 'appointment_kept'), k.totals.kept], [figureFilter(p, 'appointment_no_show'), k.totals.noShow],
-        ...k.byCampaign.map((r) => [figureFilter(p, 'appointment_kept', { campaign: r.key! }), r.kept] as [KpiFilter, number]),
-        [figureFilter(p, 'closed_no_sale'), k.totals.closedNoSale], [figureFilter(p, 'lost'), k.totals.lost], [figureFilter(p, 'contacted'), k.totals.contacted],
+        ...k.byAssignee.map(
+          (r) =>
+            [figureFilter(p, 'attention', { assigneeId: r.key === null ? null : Number(r.key) }), r.attention] as [
+              KpiFilter,
+              number,
+            ],
+        ),
+        [figureFilter(p, 'appointment'), k.totals.appointment],
+        [figureFilter(p, 'closed_sale'), k.totals.closedSale],
+        [figureFilter(p, 'appointment_kept'), k.totals.kept],
+        [figureFilter(p, 'appointment_no_show'), k.totals.noShow],
+        ...k.byCampaign.map(
+          (r) => [figureFilter(p, 'appointment_kept', { campaign: r.key! }), r.kept] as [KpiFilter, number],
+        ),
+        [figureFilter(p, 'closed_no_sale'), k.totals.closedNoSale],
+        [figureFilter(p, 'lost'), k.totals.lost],
+        [figureFilter(p, 'contacted'), k.totals.contacted],
         [{ metric: 'sla3_met', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.met],
         [{ metric: 'sla3_missed', from: k.sla3.from, to: k.sla3.at, at: k.sla3.at }, k.sla3.missed],
         [{ metric: 'now_unmanaged', from: now, to: now, at: now }, k.today.unmanaged],
         [{ metric: 'now_at_risk', from: now, to: now, at: now }, k.today.atRisk],
         [{ metric: 'now_overdue', from: now, to: now, at: now }, k.today.overdue],
-        [{ metric: 'now_appointments_today', from: k.today.dayFrom, to: k.today.dayTo, at: now }, k.today.appointmentsToday],
-        ...k.byAssignee.map((r) => [figureFilter(p, 'sla1_missed', { assigneeId: r.key === null ? null : Number(r.key) }), r.sla1.missed] as [KpiFilter, number]),
-        ...k.byCampaign.map((r) => [figureFilter(p, 'closed_sale', { campaign: r.key! }), r.closedSale] as [KpiFilter, number]),
-        ...k.bySource.map((r) => [figureFilter(p, 'appointment', { source: r.key as never }), r.appointment] as [KpiFilter, number]),
-        ...k.byLeadType.map((r) => [figureFilter(p, 'sla2_met', { leadType: r.key as never }), r.sla2.met] as [KpiFilter, number]),
-        ...k.closeReasons.map((r) => [figureFilter(p, 'closed_no_sale', { closeReason: r.reason }), r.count] as [KpiFilter, number]),
-        ...k.contactsByType.map((r) => [figureFilter(p, 'contacts', { channel: r.channel, outcome: r.outcome }), r.leads] as [KpiFilter, number]),
+        [
+          { metric: 'now_appointments_today', from: k.today.dayFrom, to: k.today.dayTo, at: now },
+          k.today.appointmentsToday,
+        ],
+        ...k.byAssignee.map(
+          (r) =>
+            [figureFilter(p, 'sla1_missed', { assigneeId: r.key === null ? null : Number(r.key) }), r.sla1.missed] as [
+              KpiFilter,
+              number,
+            ],
+        ),
+        ...k.byCampaign.map(
+          (r) => [figureFilter(p, 'closed_sale', { campaign: r.key! }), r.closedSale] as [KpiFilter, number],
+        ),
+        ...k.bySource.map(
+          (r) => [figureFilter(p, 'appointment', { source: r.key as never }), r.appointment] as [KpiFilter, number],
+        ),
+        ...k.byLeadType.map(
+          (r) => [figureFilter(p, 'sla2_met', { leadType: r.key as never }), r.sla2.met] as [KpiFilter, number],
+        ),
+        ...k.closeReasons.map(
+          (r) => [figureFilter(p, 'closed_no_sale', { closeReason: r.reason }), r.count] as [KpiFilter, number],
+        ),
+        ...k.contactsByType.map(
+          (r) =>
+            [figureFilter(p, 'contacts', { channel: r.channel, outcome: r.outcome }), r.leads] as [KpiFilter, number],
+        ),
       ];
       for (const [f, n] of checks) expect([f, (await ids(f)).total]).toEqual([f, n]);
       // Breakdowns add up to the totals.
@@ -207,9 +257,13 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
       // Contacts counted independently: every contact (up to the report date) of a lead assigned in the period.
       const contactsSql = `SELECT count(*) AS n FROM contacts c JOIN leads l ON l.id = c.lead_id
         WHERE l.assigned_at >= ? AND l.assigned_at < ? AND c.at <= ?`;
-      expect(k.totals.contacts).toBe((app.core.store.sqlite.prepare(contactsSql).get(p.from, p.to, p.at) as { n: number }).n);
+      expect(k.totals.contacts).toBe(
+        (app.core.store.sqlite.prepare(contactsSql).get(p.from, p.to, p.at) as { n: number }).n,
+      );
       for (const r of k.byAssignee) {
-        const one = app.core.store.sqlite.prepare(`${contactsSql} AND l.assignee_id IS ?`).get(p.from, p.to, p.at, r.key === null ? null : Number(r.key)) as { n: number };
+        const one = app.core.store.sqlite
+          .prepare(`${contactsSql} AND l.assignee_id IS ?`)
+          .get(p.from, p.to, p.at, r.key === null ? null : Number(r.key)) as { n: number };
         expect([r.key, r.contacts]).toEqual([r.key, one.n]);
       }
     }
@@ -225,7 +279,9 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
     app = openTestApp(now);
     await ok(app.core, 'demo.load', { leads: 400, seed: 3 });
     const tr = await ok(app.core, 'kpi.trend', { period: '2026-W47' });
-    expect(tr.weeks.map((w: { spec: string }) => w.spec)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-W${36 + i}`));
+    expect(tr.weeks.map((w: { spec: string }) => w.spec)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2026-W${36 + i}`),
+    );
     expect(tr.weeks.at(-1).at).toBe(now);
     const k = await ok(app.core, 'kpi.dashboard', { period: '2026-W47' });
     const last = tr.weeks.at(-1);
@@ -234,12 +290,17 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
     for (const w of tr.weeks) {
       for (const sla of ['sla1', 'sla2'] as const) {
         for (const st of ['met', 'missed', 'pending'] as const) {
-          const r = await ok(app.core, 'kpi.leads', { filter: { metric: `${sla}_${st}`, from: w.from, to: w.to, at: w.at }, pageSize: 1 });
+          const r = await ok(app.core, 'kpi.leads', {
+            filter: { metric: `${sla}_${st}`, from: w.from, to: w.to, at: w.at },
+            pageSize: 1,
+          });
           expect([w.spec, sla, st, w[sla][st]]).toEqual([w.spec, sla, st, r.total]);
         }
       }
     }
-    const all = app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assigned_at >= ? AND assigned_at < ?').get(tr.weeks[0].from, last.to) as { n: number };
+    const all = app.core.store.sqlite
+      .prepare('SELECT count(*) AS n FROM leads WHERE assigned_at >= ? AND assigned_at < ?')
+      .get(tr.weeks[0].from, last.to) as { n: number };
     expect(tr.weeks.reduce((a: number, w: { assigned: number }) => a + w.assigned, 0)).toBe(all.n);
     // The current month's trend ends with this week, not with the month's (future) last week.
     const month = await ok(app.core, 'kpi.trend', { period: '2026-11' });

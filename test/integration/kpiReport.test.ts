@@ -23,7 +23,17 @@ beforeAll(async () => {
   evil = d.lead;
   late = (await ok(app.core, 'leads.create', baseLead({ firstName: 'Paolo', lastName: 'Ritardo' }))).lead; // never contacted
   app.clock.set(Date.parse('2026-11-18T09:30:00Z'));
-  await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'inbound', channel: 'phone', outcome: 'reached', verbatim: '=HYPERLINK("http://evil.example","click")', answer: '+39 call back; "quoted"' } });
+  await ok(app.core, 'leads.recordContact', {
+    id: d.lead.id,
+    version: versionOf(app.core, d.lead.id),
+    input: {
+      direction: 'inbound',
+      channel: 'phone',
+      outcome: 'reached',
+      verbatim: '=HYPERLINK("http://evil.example","click")',
+      answer: '+39 call back; "quoted"',
+    },
+  });
   app.clock.set(NOW);
 });
 afterAll(() => app?.close());
@@ -36,7 +46,7 @@ const pdfText = (buf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-']
 const n = (x: number, lang = 'en-GB') => new Intl.NumberFormat(lang).format(x);
 
 describe('the PDF report', () => {
-  it('has the dealer, the period and the period\'s figures, in the chosen language', async () => {
+  it("has the dealer, the period and the period's figures, in the chosen language", async () => {
     const k = await ok(app.core, 'kpi.dashboard', { period: '2026-W47' });
     const r = await report('2026-W47', 'pdf', 'it');
     expect(r.fileName).toBe('aslm-report-2026-W47.pdf');
@@ -48,7 +58,9 @@ describe('the PDF report', () => {
     expect(text).toContain('Settimana 47, 16/11/2026 – 22/11/2026');
     const sla1Line = text.split('\n').find((l) => l.includes('SLA 1 – primo contatto entro 24 ore'))!;
     const rate = k.totals.sla1.met / (k.totals.sla1.met + k.totals.sla1.missed);
-    expect(sla1Line.replace(/\s+/g, ' ')).toContain(`${n(k.totals.sla1.met, 'it-IT')} ${n(k.totals.sla1.missed, 'it-IT')} ${n(k.totals.sla1.pending, 'it-IT')} ${(rate * 100).toFixed(1).replace('.', ',')} % 70,0 %`);
+    expect(sla1Line.replace(/\s+/g, ' ')).toContain(
+      `${n(k.totals.sla1.met, 'it-IT')} ${n(k.totals.sla1.missed, 'it-IT')} ${n(k.totals.sla1.pending, 'it-IT')} ${(rate * 100).toFixed(1).replace('.', ',')} % 70,0 %`,
+    );
     expect(text).toMatch(new RegExp(`Lead assegnati\\s+${n(k.totals.assigned, 'it-IT')}`));
     expect(text).toContain('Andamento su 12 settimane');
     expect(text).toContain('Lead scaduti o non gestiti');
@@ -79,18 +91,51 @@ describe('the XLSX workbook and the CSV', () => {
     expect(r.fileName).toBe('aslm-report-2026-W47.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.buf as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Trend', 'Breakdowns', 'Contacts by type', 'Close reasons', 'Overdue or unmanaged', 'Contact tracking']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Trend',
+      'Breakdowns',
+      'Contacts by type',
+      'Close reasons',
+      'Overdue or unmanaged',
+      'Contact tracking',
+    ]);
     const sum = wb.getWorksheet('Summary')!;
-    expect(sum.getRow(2).values).toEqual([undefined, 'SLA 1 – first contact within 24 hours', k.totals.sla1.met, k.totals.sla1.missed, k.totals.sla1.pending,
-      Math.round((k.totals.sla1.met / (k.totals.sla1.met + k.totals.sla1.missed)) * 1000) / 10, 70, expect.any(String)]);
+    expect(sum.getRow(2).values).toEqual([
+      undefined,
+      'SLA 1 – first contact within 24 hours',
+      k.totals.sla1.met,
+      k.totals.sla1.missed,
+      k.totals.sla1.pending,
+      Math.round((k.totals.sla1.met / (k.totals.sla1.met + k.totals.sla1.missed)) * 1000) / 10,
+      70,
+      expect.any(String),
+    ]);
     expect(wb.getWorksheet('Trend')!.rowCount).toBe(13);
-    expect(wb.getWorksheet('Breakdowns')!.rowCount).toBe(1 + k.byAssignee.length + k.byCampaign.length + k.bySource.length + k.byLeadType.length);
+    expect(wb.getWorksheet('Breakdowns')!.rowCount).toBe(
+      1 + k.byAssignee.length + k.byCampaign.length + k.bySource.length + k.byLeadType.length,
+    );
     // The tracking table: one row per contact recorded in the week (up to the report date).
     const p = k.period;
-    const contacts = (app.core.store.sqlite.prepare('SELECT count(*) AS n FROM contacts WHERE at >= ? AND at < ?').get(p.from, p.at) as { n: number }).n;
+    const contacts = (
+      app.core.store.sqlite
+        .prepare('SELECT count(*) AS n FROM contacts WHERE at >= ? AND at < ?')
+        .get(p.from, p.at) as { n: number }
+    ).n;
     const tr = wb.getWorksheet('Contact tracking')!;
     expect(tr.rowCount).toBe(1 + contacts);
-    expect(tr.getRow(1).values).toEqual([undefined, 'Date and time', 'Lead', 'Customer', 'Staff member', 'Direction', 'Channel', 'Outcome', 'Customer verbatim', 'Answer / solution']);
+    expect(tr.getRow(1).values).toEqual([
+      undefined,
+      'Date and time',
+      'Lead',
+      'Customer',
+      'Staff member',
+      'Direction',
+      'Channel',
+      'Outcome',
+      'Customer verbatim',
+      'Answer / solution',
+    ]);
     let found = false;
     tr.eachRow((row) => {
       if (row.getCell(2).value !== evil.number) return;
@@ -101,17 +146,26 @@ describe('the XLSX workbook and the CSV', () => {
       }
       expect(row.getCell(8).value).toBe('\'=HYPERLINK("http://evil.example","click")');
       expect(row.getCell(9).value).toBe('\'+39 call back; "quoted"');
-      expect(row.getCell(3).value).toBe('\'=cmd @SUM(A1)');
+      expect(row.getCell(3).value).toBe("'=cmd @SUM(A1)");
     });
     expect(found).toBe(true);
   });
 
-  it('dates are real date cells (the dealer\'s wall time, a date format in the report\'s language); the CSV writes them as text', async () => {
-    for (const [lang, fmt] of [['en', 'dd/mm/yyyy hh:mm'], ['de', 'dd.mm.yyyy hh:mm']] as const) {
+  it("dates are real date cells (the dealer's wall time, a date format in the report's language); the CSV writes them as text", async () => {
+    for (const [lang, fmt] of [
+      ['en', 'dd/mm/yyyy hh:mm'],
+      ['de', 'dd.mm.yyyy hh:mm'],
+    ] as const) {
       const r = await report('2026-W47', 'xlsx', lang);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(r.buf as unknown as ArrayBuffer);
-      const rowOf = (ws: ExcelJS.Worksheet, col: number, number: string) => { let found: ExcelJS.Row | null = null; ws.eachRow((row) => { if (row.getCell(col).value === number) found = row; }); return found as ExcelJS.Row | null; };
+      const rowOf = (ws: ExcelJS.Worksheet, col: number, number: string) => {
+        let found: ExcelJS.Row | null = null;
+        ws.eachRow((row) => {
+          if (row.getCell(col).value === number) found = row;
+        });
+        return found as ExcelJS.Row | null;
+      };
       // The contact recorded at 09:30 UTC = 10:30 in Rome.
       const contact = rowOf(wb.worksheets[6]!, 2, evil.number)!.getCell(1);
       expect(contact.type).toBe(ExcelJS.ValueType.Date);
@@ -133,12 +187,22 @@ describe('the XLSX workbook and the CSV', () => {
     const text = r.buf.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Date et heure;Lead;Client;Collaborateur;Sens;Canal;Résultat;Verbatim du client;Réponse / solution');
+    expect(lines[0]).toBe(
+      'Date et heure;Lead;Client;Collaborateur;Sens;Canal;Résultat;Verbatim du client;Réponse / solution',
+    );
     const evilLine = lines.find((l: string) => l.includes(evil.number))!;
-    expect(evilLine).toContain(';\'=cmd @SUM(A1);');
+    expect(evilLine).toContain(";'=cmd @SUM(A1);");
     expect(evilLine).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
     expect(evilLine.endsWith('"\'+39 call back; ""quoted"""')).toBe(true);
-    expect(['=1+1', '+1', '-2', '@x', '\tx', 'ok', '3-4'].map(neutralize)).toEqual(['\'=1+1', '\'+1', '\'-2', '\'@x', '\'\tx', 'ok', '3-4']);
+    expect(['=1+1', '+1', '-2', '@x', '\tx', 'ok', '3-4'].map(neutralize)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-2",
+      "'@x",
+      "'\tx",
+      'ok',
+      '3-4',
+    ]);
   });
 });
 
@@ -155,19 +219,39 @@ describe('the daily digest', () => {
     // 10:00 UTC = 11:00 in Rome: before 12:00, not due.
     expect(await runDailyDigest(app.core, NOW)).toBeNull();
     const sent: string[] = [];
-    app.core.store.sqlite.prepare("UPDATE users SET email = 'boss@example.it' WHERE id = (SELECT user_id FROM user_roles WHERE role = 'manager' ORDER BY user_id LIMIT 1)").run();
+    app.core.store.sqlite
+      .prepare(
+        "UPDATE users SET email = 'boss@example.it' WHERE id = (SELECT user_id FROM user_roles WHERE role = 'manager' ORDER BY user_id LIMIT 1)",
+      )
+      .run();
     const noon = Date.parse('2026-11-20T11:00:00Z');
     // A failure while queuing the e-mails (power cut, full disk…) leaves nothing of the day's digest: it runs again.
-    await expect(runDailyDigest(app.core, noon, () => { throw new Error('disk full'); })).rejects.toThrow('disk full');
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'").get()).toEqual({ n: 0 });
-    const first = await runDailyDigest(app.core, noon, (to, mail, key) => sent.push(`${to.email}|${key}|${mail.subject}`));
+    await expect(
+      runDailyDigest(app.core, noon, () => {
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(
+      app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'").get(),
+    ).toEqual({ n: 0 });
+    const first = await runDailyDigest(app.core, noon, (to, mail, key) =>
+      sent.push(`${to.email}|${key}|${mail.subject}`),
+    );
     expect(first?.at).toBe(noon);
     expect(await runDailyDigest(app.core, noon + 3_600_000, () => sent.push('again'))).toBeNull();
     expect(sent).not.toContain('again');
-    const managers = app.core.store.sqlite.prepare("SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'manager' AND u.active = 1 AND u.email IS NOT NULL").get() as { n: number };
+    const managers = app.core.store.sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'manager' AND u.active = 1 AND u.email IS NOT NULL",
+      )
+      .get() as { n: number };
     expect(sent).toHaveLength(managers.n);
-    expect(sent.find((x) => x.startsWith('boss@'))).toMatch(/^boss@example\.it\|kpi\.digest\.mail:2026-11-20:\d+\|Lead digest – Friday(,)? 20 November 2026$/);
-    const notes = app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'").get() as { n: number };
+    expect(sent.find((x) => x.startsWith('boss@'))).toMatch(
+      /^boss@example\.it\|kpi\.digest\.mail:2026-11-20:\d+\|Lead digest – Friday(,)? 20 November 2026$/,
+    );
+    const notes = app.core.store.sqlite
+      .prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'")
+      .get() as { n: number };
     expect(notes.n).toBeGreaterThanOrEqual(managers.n);
     // The scheduler runs it on the next day once the hour has come, and only once.
     app.clock.set(Date.parse('2026-11-21T11:30:00Z'));
@@ -186,14 +270,48 @@ describe('aslm report (CLI)', () => {
     const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
     const out = join(app.dir, 'w47.pdf');
     app.core.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const r = spawnSync(TSX, ['electron/cli/main.ts', 'report', '--period', '2026-W47', '--lang', 'it', '--out', out, '--db', app.dbPath, '--at', '2026-11-20T10:00:00Z'], { encoding: 'utf8' });
+    const r = spawnSync(
+      TSX,
+      [
+        'electron/cli/main.ts',
+        'report',
+        '--period',
+        '2026-W47',
+        '--lang',
+        'it',
+        '--out',
+        out,
+        '--db',
+        app.dbPath,
+        '--at',
+        '2026-11-20T10:00:00Z',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(pdfText(readFileSync(out))).toContain('Settimana 47');
-    const x = spawnSync(TSX, ['electron/cli/main.ts', 'report', '--period', '2026-11', '--format', 'xlsx', '--out', join(app.dir, 'm.xlsx'), '--db', app.dbPath], { encoding: 'utf8' });
+    const x = spawnSync(
+      TSX,
+      [
+        'electron/cli/main.ts',
+        'report',
+        '--period',
+        '2026-11',
+        '--format',
+        'xlsx',
+        '--out',
+        join(app.dir, 'm.xlsx'),
+        '--db',
+        app.dbPath,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(x.status).toBe(0);
     expect(readFileSync(join(app.dir, 'm.xlsx')).subarray(0, 2).toString()).toBe('PK');
-    const bad = spawnSync(TSX, ['electron/cli/main.ts', 'report', '--period', '2026-W60', '--out', 'x.pdf'], { encoding: 'utf8' });
+    const bad = spawnSync(TSX, ['electron/cli/main.ts', 'report', '--period', '2026-W60', '--out', 'x.pdf'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--period: not a period');
   });

@@ -8,9 +8,15 @@ import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 let app: TestApp;
 afterEach(() => app?.close());
 
-const fromTable = () => (app.core.store.sqlite.prepare('SELECT day, status, n FROM lead_day_counts WHERE n <> 0 ORDER BY 1, 2').all());
-const counted = () => (app.core.store.sqlite.prepare(`SELECT CAST(assigned_at AS INTEGER) / ${DAY_MS} AS day, status, count(*) AS n
-  FROM leads GROUP BY 1, 2 ORDER BY 1, 2`).all());
+const fromTable = () =>
+  app.core.store.sqlite.prepare('SELECT day, status, n FROM lead_day_counts WHERE n <> 0 ORDER BY 1, 2').all();
+const counted = () =>
+  app.core.store.sqlite
+    .prepare(
+      `SELECT CAST(assigned_at AS INTEGER) / ${DAY_MS} AS day, status, count(*) AS n
+  FROM leads GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all();
 
 describe('splitDays', () => {
   const D = DAY_MS;
@@ -30,22 +36,40 @@ describe('lead_day_counts', () => {
     await ok(app.core, 'demo.load', { leads: 600, seed: 11 });
     expect(fromTable()).toEqual(counted());
     const created = (await ok(app.core, 'leads.create', baseLead({}))).lead as { id: number };
-    await ok(app.core, 'leads.recordContact', { id: created.id, version: versionOf(app.core, created.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
-    await ok(app.core, 'leads.closedNoSale', { id: created.id, version: versionOf(app.core, created.id), input: { reason: 'customer_refuses', notes: null } });
+    await ok(app.core, 'leads.recordContact', {
+      id: created.id,
+      version: versionOf(app.core, created.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
+    });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: created.id,
+      version: versionOf(app.core, created.id),
+      input: { reason: 'customer_refuses', notes: null },
+    });
     expect(fromTable()).toEqual(counted());
     // A file import (bulk path: the trigger is suspended and the block counted in one statement).
-    const imported = await app.core.importer.commit({ name: 'hq.csv', data: bigHqFile(400) }, { decisions: [] }, app.core.actor());
+    const imported = await app.core.importer.commit(
+      { name: 'hq.csv', data: bigHqFile(400) },
+      { decisions: [] },
+      app.core.actor(),
+    );
     expect(imported.imported).toBe(400);
     expect(fromTable()).toEqual(counted());
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'lead_day_counts_insert'").get()).toEqual({ n: 1 });
+    expect(
+      app.core.store.sqlite
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'lead_day_counts_insert'")
+        .get(),
+    ).toEqual({ n: 1 });
     // The sweeps move leads to Lost Sale / expire appointments 70 days later.
     app.clock.set(now + 70 * DAY_MS);
     app.core.sweeps.run(now + 70 * DAY_MS);
     expect(fromTable()).toEqual(counted());
     // Writes the app never does, still followed: a changed assignment date and a deleted lead.
     const sqlite = app.core.store.sqlite;
-    const one = sqlite.prepare("SELECT id FROM leads ORDER BY id LIMIT 1").get() as { id: number };
-    expect(sqlite.prepare('UPDATE leads SET assigned_at = assigned_at - 3 * ? WHERE id = ?').run(DAY_MS, one.id).changes).toBe(1);
+    const one = sqlite.prepare('SELECT id FROM leads ORDER BY id LIMIT 1').get() as { id: number };
+    expect(
+      sqlite.prepare('UPDATE leads SET assigned_at = assigned_at - 3 * ? WHERE id = ?').run(DAY_MS, one.id).changes,
+    ).toBe(1);
     sqlite.pragma('foreign_keys = OFF'); // the lead's history and contacts stay behind: only the counts matter here
     expect(sqlite.prepare('DELETE FROM leads WHERE id = (SELECT max(id) FROM leads)').run().changes).toBe(1);
     sqlite.pragma('foreign_keys = ON');
@@ -53,10 +77,22 @@ describe('lead_day_counts', () => {
 
     const prep = (sql: string) => sqlite.prepare(sql);
     const sum = createAssignedCounts(prep);
-    const { lo, hi } = sqlite.prepare('SELECT min(assigned_at) AS lo, max(assigned_at) AS hi FROM leads').get() as { lo: number; hi: number };
-    const plain = sqlite.prepare('SELECT status, count(*) AS n FROM leads WHERE assigned_at >= ? AND assigned_at < ? GROUP BY status');
-    const ranges: [number, number][] = [[lo, hi + 1], [lo + 7 * 3_600_000, hi - 5 * DAY_MS + 1234], [now - 60 * DAY_MS, now],
-      [now - 5 * 3_600_000, now], [Math.floor(now / DAY_MS) * DAY_MS, now], [now, now], [now, now - 1]];
+    const { lo, hi } = sqlite.prepare('SELECT min(assigned_at) AS lo, max(assigned_at) AS hi FROM leads').get() as {
+      lo: number;
+      hi: number;
+    };
+    const plain = sqlite.prepare(
+      'SELECT status, count(*) AS n FROM leads WHERE assigned_at >= ? AND assigned_at < ? GROUP BY status',
+    );
+    const ranges: [number, number][] = [
+      [lo, hi + 1],
+      [lo + 7 * 3_600_000, hi - 5 * DAY_MS + 1234],
+      [now - 60 * DAY_MS, now],
+      [now - 5 * 3_600_000, now],
+      [Math.floor(now / DAY_MS) * DAY_MS, now],
+      [now, now],
+      [now, now - 1],
+    ];
     for (const [f, t] of ranges) {
       const want = new Map((plain.all(f, t) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
       expect([f, t, Object.fromEntries(sum(f, t))]).toEqual([f, t, Object.fromEntries(t > f ? want : new Map())]);

@@ -5,7 +5,9 @@ import { DEFAULT_LIST_PREFS } from '../../shared/contract/lists';
 import { err, ok, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
-beforeEach(() => { app = openTestApp(); });
+beforeEach(() => {
+  app = openTestApp();
+});
 afterEach(() => app.close());
 
 describe('desk.listPrefs', () => {
@@ -14,7 +16,12 @@ describe('desk.listPrefs', () => {
     const b = await ok<{ id: number }>(app.core, 'people.save', { name: 'Dino Desk', roles: ['booking_operator'] });
     await ok(app.core, 'people.switch', { userId: a.id });
     expect(await ok<ListPrefs>(app.core, 'desk.listPrefs.get', {})).toEqual(DEFAULT_LIST_PREFS);
-    const saved = await ok<ListPrefs>(app.core, 'desk.listPrefs.set', { order: ['sla', 'name'], hidden: ['name', 'source'], widths: { name: 220 }, pageSize: 100 });
+    const saved = await ok<ListPrefs>(app.core, 'desk.listPrefs.set', {
+      order: ['sla', 'name'],
+      hidden: ['name', 'source'],
+      widths: { name: 220 },
+      pageSize: 100,
+    });
     expect(saved.order.slice(0, 3)).toEqual(['sla', 'name', 'createdAt']);
     expect(saved.hidden).toEqual(['source']);
     await ok(app.core, 'people.switch', { userId: b.id });

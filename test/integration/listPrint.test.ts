@@ -12,7 +12,11 @@ beforeAll(async () => {
   await ok(app.core, 'demo.load', { leads: 700, seed: 5 });
   app.core.settings.set('dealer', { name: 'Maserati Roma Est', email: 'desk@example.it', phone: '', address: '' });
   app.clock.set(NOW);
-  await ok(app.core, 'leads.create', baseLead({ firstName: 'Zeffiro', lastName: 'Stampabile', campaign: 'seasonal_promo', source: 'owner_app' }));
+  await ok(
+    app.core,
+    'leads.create',
+    baseLead({ firstName: 'Zeffiro', lastName: 'Stampabile', campaign: 'seasonal_promo', source: 'owner_app' }),
+  );
 });
 afterAll(() => app?.close());
 
@@ -30,13 +34,26 @@ describe('lists.print', () => {
     expect(r.mime).toBe('application/pdf');
     expect(r.fileName).toBe('aslm-list-assigned-to-dealer-2026-11-20.pdf');
     expect([r.rows, r.total]).toEqual([all.total, all.total]);
-    for (const h of ['Assigned to Dealer', 'Maserati Roma Est', `${all.total} items`, 'Sorted by customer-driven first, then oldest', 'Printed on 20/11/2026, 11:00']) expect(r.text).toContain(h);
+    for (const h of [
+      'Assigned to Dealer',
+      'Maserati Roma Est',
+      `${all.total} items`,
+      'Sorted by customer-driven first, then oldest',
+      'Printed on 20/11/2026, 11:00',
+    ])
+      expect(r.text).toContain(h);
     // The column headers (the list's own labels, possibly wrapped) and every lead number, in the list's order.
     const flat = r.text.replace(/\s+/g, ' ');
-    for (const h of ['AS Lead Name', 'Lead number', 'Status', 'Source', 'AS campaign', 'Assignee', 'SLA']) expect(flat).toContain(h);
+    for (const h of ['AS Lead Name', 'Lead number', 'Status', 'Source', 'AS campaign', 'Assignee', 'SLA'])
+      expect(flat).toContain(h);
     const order = [...r.text.matchAll(/ASL-\d{4}-\d{6}/g)].map((m) => m[0]);
     const everyRow: string[] = [];
-    for (let page = 0; everyRow.length < all.total; page++) everyRow.push(...(await ok(app.core, 'leads.list', { view: 'assigned', page, pageSize: 100 })).rows.map((x: { number: string }) => x.number));
+    for (let page = 0; everyRow.length < all.total; page++)
+      everyRow.push(
+        ...(await ok(app.core, 'leads.list', { view: 'assigned', page, pageSize: 100 })).rows.map(
+          (x: { number: string }) => x.number,
+        ),
+      );
     expect(order).toEqual(everyRow);
     const line = r.text.split('\n').find((l: string) => l.includes('Zeffiro Stampabile'))!;
     expect(line).toContain('Assigned to Dealer');
@@ -62,12 +79,15 @@ describe('lists.print', () => {
     expect(capped.rows).toHaveLength(30);
     expect(capped.total).toBeGreaterThan(30);
     // The 5,000-row cap itself: a list larger than the cap prints the first 5,000 and the note.
-    app.core.store.sqlite.exec(`INSERT INTO leads (number, status, frozen, lead_type, source, campaign, created_at, assigned_at, updated_at, first_name, last_name, language, sla1_due_at, sla2_due_at, type_rank, version, contact_attempts, appointment_email)
+    app.core.store.sqlite
+      .exec(`INSERT INTO leads (number, status, frozen, lead_type, source, campaign, created_at, assigned_at, updated_at, first_name, last_name, language, sla1_due_at, sla2_due_at, type_rank, version, contact_attempts, appointment_email)
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
       SELECT 'ASL-2026-9' || printf('%05d', i), 'lost', 0, 'hq_driven', 'hq_campaign', 'service_reminder', ${NOW}, ${NOW}, ${NOW}, 'Bulk', 'Lead ' || i, 'en', ${NOW}, ${NOW}, 1, 1, 0, 0 FROM n`);
     const r = await print({ view: 'lost', language: 'en' });
     expect(r.rows).toBe(5000);
     expect(r.total).toBeGreaterThan(5000);
-    expect(r.text.replace(/\s+/g, ' ')).toContain(`Only the first 5,000 of the ${r.total.toLocaleString('en')} leads of this list are printed`);
+    expect(r.text.replace(/\s+/g, ' ')).toContain(
+      `Only the first 5,000 of the ${r.total.toLocaleString('en')} leads of this list are printed`,
+    );
   }, 120_000);
 });

@@ -27,13 +27,19 @@ const IN_VIEW: Record<ListView, (l: Lead) => boolean> = {
 
 describe('list views (docs/rules.md §5)', () => {
   it.each(LIST_VIEWS)('%s holds exactly the leads §5 says, customer-driven first', async (view) => {
-    const expected = all.filter(IN_VIEW[view]).map((l) => l.id).sort((a, b) => a - b);
+    const expected = all
+      .filter(IN_VIEW[view])
+      .map((l) => l.id)
+      .sort((a, b) => a - b);
     const got: number[] = [];
     let page = 0;
     let firstTypes: string[] = [];
     for (;;) {
       const p = await ok(app.core, 'leads.list', { view, page, pageSize: 500 });
-      if (page === 0) { expect(p.total).toBe(expected.length); firstTypes = p.rows.map((r: { leadType: string }) => r.leadType); }
+      if (page === 0) {
+        expect(p.total).toBe(expected.length);
+        firstTypes = p.rows.map((r: { leadType: string }) => r.leadType);
+      }
       got.push(...p.rows.map((r: { id: number }) => r.id));
       if (p.rows.length < 500) break;
       page++;
@@ -52,7 +58,12 @@ describe('list views (docs/rules.md §5)', () => {
 
   it('sorts by any column, both ways', async () => {
     for (const dir of ['asc', 'desc'] as const) {
-      const p = await ok(app.core, 'leads.list', { view: 'closed_no_sale', sort: 'contactAttempts', dir, pageSize: 200 });
+      const p = await ok(app.core, 'leads.list', {
+        view: 'closed_no_sale',
+        sort: 'contactAttempts',
+        dir,
+        pageSize: 200,
+      });
       const xs = p.rows.map((r: { contactAttempts: number }) => r.contactAttempts);
       expect(xs).toEqual([...xs].sort((a, b) => (dir === 'asc' ? a - b : b - a)));
     }
@@ -66,7 +77,10 @@ describe('list views (docs/rules.md §5)', () => {
 
   it('searches name, e-mail, phone in any format, VIN and lead number', async () => {
     const l = all.find((x) => x.email && x.phone && x.vin && x.status === 'assigned')!;
-    const find = async (q: string) => (await ok(app.core, 'leads.list', { view: 'assigned', search: q, pageSize: 500 })).rows.map((r: { id: number }) => r.id);
+    const find = async (q: string) =>
+      (await ok(app.core, 'leads.list', { view: 'assigned', search: q, pageSize: 500 })).rows.map(
+        (r: { id: number }) => r.id,
+      );
     expect(await find(l.lastName)).toContain(l.id);
     expect(await find(`${l.firstName} ${l.lastName.slice(0, 3)}`)).toContain(l.id);
     expect(await find(l.email!)).toContain(l.id);

@@ -11,25 +11,59 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 let app: TestApp;
 let smtp: TestSmtp;
-afterEach(async () => { await smtp?.close(); app?.close(); });
+afterEach(async () => {
+  await smtp?.close();
+  app?.close();
+});
 
 const iso = (s: string) => Date.parse(s);
 async function setup(dealerMailbox = 'desk@dealer.example') {
   app = openTestApp(iso('2026-03-02T09:00:00Z'), 'Europe/Rome');
   smtp = await startSmtp();
-  await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox });
+  await ok(app.core, 'mail.settings.set', {
+    host: '127.0.0.1',
+    port: smtp.port,
+    tls: 'none',
+    user: '',
+    from: 'service@dealer.example',
+    dealerMailbox,
+  });
 }
 async function contactedLead(over = {}) {
   const d = await ok(app.core, 'leads.create', baseLead(over));
-  return ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+  return ok(app.core, 'leads.recordContact', {
+    id: d.lead.id,
+    version: versionOf(app.core, d.lead.id),
+    input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
+  });
 }
 const deliver = () => app.core.outbox.deliverDue(app.clock.now());
-const rows = (where = '1 = 1') => app.core.store.sqlite.prepare(`SELECT id, lead_id AS leadId, kind, state, to_address AS "to", message_id AS messageId,
-  last_error AS lastError, dedupe_key AS dedupeKey FROM outbox WHERE ${where} ORDER BY id`).all() as
-  { id: number; leadId: number; kind: string; state: string; to: string; messageId: string; lastError: string | null; dedupeKey: string }[];
+const rows = (where = '1 = 1') =>
+  app.core.store.sqlite
+    .prepare(
+      `SELECT id, lead_id AS leadId, kind, state, to_address AS "to", message_id AS messageId,
+  last_error AS lastError, dedupe_key AS dedupeKey FROM outbox WHERE ${where} ORDER BY id`,
+    )
+    .all() as {
+    id: number;
+    leadId: number;
+    kind: string;
+    state: string;
+    to: string;
+    messageId: string;
+    lastError: string | null;
+    dedupeKey: string;
+  }[];
 const method = (ics: string | null) => new ICAL.Component(ICAL.parse(ics!)).getFirstPropertyValue('method');
-const mailHistory = async (id: number) => ((await ok(app.core, 'leads.get', { id })).history as { field: string; oldValue: string | null; newValue: string; userId: number | null }[])
-  .filter((h) => h.field === 'emailDelivery');
+const mailHistory = async (id: number) =>
+  (
+    (await ok(app.core, 'leads.get', { id })).history as {
+      field: string;
+      oldValue: string | null;
+      newValue: string;
+      userId: number | null;
+    }[]
+  ).filter((h) => h.field === 'emailDelivery');
 
 describe('toSendError', () => {
   it('a message nodemailer refuses before any server answer (EENVELOPE/EMESSAGE, no code) is permanent for it, not an account problem', () => {
@@ -41,19 +75,30 @@ describe('toSendError', () => {
 });
 
 describe('erasure and the outbox', () => {
-  it('erasing a customer cancels their queued e-mails (history without personal data); another lead\'s mail is still delivered', async () => {
+  it("erasing a customer cancels their queued e-mails (history without personal data); another lead's mail is still delivered", async () => {
     await setup('');
     const erased = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: erased.lead.id, version: versionOf(app.core, erased.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: erased.lead.id,
+      version: versionOf(app.core, erased.lead.id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
+    });
     expect(rows(`lead_id = ${erased.lead.id}`).map((r) => r.state)).toEqual(['queued', 'queued']);
     await ok(app.core, 'customers.erase', { id: erased.lead.customerId, confirm: true });
-    expect(rows(`lead_id = ${erased.lead.id}`).map((r) => [r.state, r.to, r.lastError])).toEqual([['cancelled', '', 'reason:erased'], ['cancelled', '', 'reason:erased']]);
+    expect(rows(`lead_id = ${erased.lead.id}`).map((r) => [r.state, r.to, r.lastError])).toEqual([
+      ['cancelled', '', 'reason:erased'],
+      ['cancelled', '', 'reason:erased'],
+    ]);
     const h = (await mailHistory(erased.lead.id)).filter((x) => x.newValue.startsWith('cancelled:'));
     expect(h).toHaveLength(2);
     expect(h.every((x) => x.userId === null && !/mario|rossi|example\.it/i.test(x.newValue))).toBe(true);
 
     const other = await contactedLead({ firstName: 'Anna', lastName: 'Verdi', email: 'anna.verdi@example.it' });
-    await ok(app.core, 'leads.makeAppointment', { id: other.lead.id, version: versionOf(app.core, other.lead.id), input: { appointmentAt: iso('2026-03-09T11:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: other.lead.id,
+      version: versionOf(app.core, other.lead.id),
+      input: { appointmentAt: iso('2026-03-09T11:00:00+01:00'), sendEmail: true },
+    });
     expect(await deliver()).toMatchObject({ sent: 1, waiting: false });
     expect(smtp.received.map((r) => r.to)).toEqual(['anna.verdi@example.it']);
   });
@@ -62,11 +107,29 @@ describe('erasure and the outbox', () => {
     await setup('');
     const now = app.clock.now();
     app.core.store.sqlite.transaction(() => {
-      app.core.outbox.enqueue({ dedupeKey: 'bad', leadId: null, kind: 'test', to: '', language: 'en', subject: 'x', text: 'x', dueAt: now }, now);
-      app.core.outbox.enqueue({ dedupeKey: 'good', leadId: null, kind: 'test', to: 'ok@example.com', language: 'en', subject: 'y', text: 'y', dueAt: now }, now);
+      app.core.outbox.enqueue(
+        { dedupeKey: 'bad', leadId: null, kind: 'test', to: '', language: 'en', subject: 'x', text: 'x', dueAt: now },
+        now,
+      );
+      app.core.outbox.enqueue(
+        {
+          dedupeKey: 'good',
+          leadId: null,
+          kind: 'test',
+          to: 'ok@example.com',
+          language: 'en',
+          subject: 'y',
+          text: 'y',
+          dueAt: now,
+        },
+        now,
+      );
     })();
     expect(await deliver()).toMatchObject({ sent: 1, failed: 1, waiting: false });
-    expect(rows().map((r) => [r.dedupeKey, r.state])).toEqual([['bad', 'failed'], ['good', 'sent']]);
+    expect(rows().map((r) => [r.dedupeKey, r.state])).toEqual([
+      ['bad', 'failed'],
+      ['good', 'sent'],
+    ]);
     expect(smtp.received.map((r) => r.to)).toEqual(['ok@example.com']);
   });
 });
@@ -77,9 +140,16 @@ describe('erasure and the outbox', () => {
  */
 async function holdAnswer(): Promise<{ run: ReturnType<typeof deliver>; release: () => void }> {
   let arrived!: () => void;
-  const inFlight = new Promise<void>((r) => { arrived = r; });
+  const inFlight = new Promise<void>((r) => {
+    arrived = r;
+  });
   let release!: () => void;
-  smtp.beforeAnswer = () => { arrived(); return new Promise<void>((r) => { release = r; }); };
+  smtp.beforeAnswer = () => {
+    arrived();
+    return new Promise<void>((r) => {
+      release = r;
+    });
+  };
   smtp.dataReject = { code: 451, text: 'Try again later' };
   const run = deliver();
   await inFlight;
@@ -91,18 +161,29 @@ describe('cancellation while a mail is being sent', () => {
     await setup();
     const d = await contactedLead();
     const id = d.lead.id;
-    await ok(app.core, 'leads.makeAppointment', { id, version: versionOf(app.core, id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id,
+      version: versionOf(app.core, id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
+    });
     const old = rows(`kind = 'appointment_confirmation'`)[0]!;
     const { run, release } = await holdAnswer(); // the server has the message, the answer is held: the row is 'sending'
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('sending');
-    await ok(app.core, 'leads.makeAppointment', { id, version: versionOf(app.core, id), input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id,
+      version: versionOf(app.core, id),
+      input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
+    });
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('cancelled');
     smtp.beforeAnswer = undefined;
     release();
     await run;
     expect(rows(`id = ${old.id}`)[0]).toMatchObject({ state: 'cancelled', lastError: 'reason:rescheduled' });
     smtp.dataReject = null;
-    for (let i = 0; i < 3; i++) { app.clock.advance(10 * MINUTE); await deliver(); }
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(10 * MINUTE);
+      await deliver();
+    }
     expect(smtp.received.filter((r) => r.messageId === old.messageId)).toHaveLength(1); // only the refused attempt
     expect(rows(`kind = 'appointment_confirmation'`).map((r) => r.state)).toEqual(['cancelled', 'sent']);
     const h = await mailHistory(id);
@@ -113,10 +194,18 @@ describe('cancellation while a mail is being sent', () => {
   it('a close during the send: the reminder planned stays cancelled even when the send of the confirmation fails', async () => {
     await setup();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
+    });
     const conf = rows(`kind = 'appointment_confirmation'`)[0]!;
     const { run, release } = await holdAnswer();
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+    });
     smtp.beforeAnswer = undefined;
     release();
     await run;
@@ -131,17 +220,33 @@ describe('cancellation while a mail is being sent', () => {
 });
 
 describe('appointment cancellations go to who knows the appointment, once per address', () => {
-  const cancelsTo = () => smtp.received.filter((r) => r.ics && method(r.ics) === 'CANCEL').map((r) => r.to).sort();
+  const cancelsTo = () =>
+    smtp.received
+      .filter((r) => r.ics && method(r.ics) === 'CANCEL')
+      .map((r) => r.to)
+      .sort();
 
   it('after a reschedule without the e-mail flag (the customer got a CANCEL), a close cancels only for the dealer mailbox', async () => {
     await setup();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
+    });
     await deliver();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
+    });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.rossi@example.it']);
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+    });
     await deliver();
     expect(cancelsTo()).toEqual(['desk@dealer.example', 'mario.rossi@example.it']);
   });
@@ -149,24 +254,48 @@ describe('appointment cancellations go to who knows the appointment, once per ad
   it('a reschedule without the flag sends no CANCEL for a previous appointment already past', async () => {
     await setup();
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true },
+    });
     await deliver();
     app.clock.set(iso('2026-03-04T09:00:00+01:00')); // the first appointment is over (the customer did not come)
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
+    });
     await deliver();
     expect(cancelsTo()).toEqual([]);
     expect(rows(`kind = 'appointment_cancellation'`)).toHaveLength(0);
   });
 
-  it('the customer\'s address changed between bookings: both addresses get the cancellation', async () => {
+  it("the customer's address changed between bookings: both addresses get the cancellation", async () => {
     await setup('');
     const d = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
+    });
     await deliver();
-    const lead = await ok(app.core, 'leads.edit', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { email: 'mario.new@example.it' } });
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: lead.lead.version, input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: true } });
+    const lead = await ok(app.core, 'leads.edit', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { email: 'mario.new@example.it' },
+    });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: lead.lead.version,
+      input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: true },
+    });
     await deliver();
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+    });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.new@example.it', 'mario.rossi@example.it']);
   });
@@ -176,15 +305,37 @@ describe('reasons are stored as tokens the screens translate (never a bare id)',
   it('no mail server: code:SMTP_NOT_CONFIGURED; a close: status:closed_no_sale; Contact Again: reason:contactAgain', async () => {
     app = openTestApp(iso('2026-03-02T09:00:00Z'), 'Europe/Rome');
     const a = await contactedLead();
-    await ok(app.core, 'leads.makeAppointment', { id: a.lead.id, version: versionOf(app.core, a.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: a.lead.id,
+      version: versionOf(app.core, a.lead.id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
+    });
     expect(await deliver()).toMatchObject({ sent: 0, waiting: true });
     expect(rows(`kind = 'appointment_confirmation'`)[0]!.lastError).toBe('code:SMTP_NOT_CONFIGURED');
     expect((await mailHistory(a.lead.id)).some((h) => h.newValue.endsWith('(code:SMTP_NOT_CONFIGURED)'))).toBe(true);
-    await ok(app.core, 'leads.closedNoSale', { id: a.lead.id, version: versionOf(app.core, a.lead.id), input: { reason: 'customer_refuses', notes: null, endOfOwnership: null } });
-    expect(rows(`lead_id = ${a.lead.id}`).map((r) => r.lastError)).toEqual(['status:closed_no_sale', 'status:closed_no_sale']);
+    await ok(app.core, 'leads.closedNoSale', {
+      id: a.lead.id,
+      version: versionOf(app.core, a.lead.id),
+      input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+    });
+    expect(rows(`lead_id = ${a.lead.id}`).map((r) => r.lastError)).toEqual([
+      'status:closed_no_sale',
+      'status:closed_no_sale',
+    ]);
     const b = await contactedLead({ email: 'b@example.it' });
-    await ok(app.core, 'leads.makeAppointment', { id: b.lead.id, version: versionOf(app.core, b.lead.id), input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true } });
-    await ok(app.core, 'leads.contactAgain', { id: b.lead.id, version: versionOf(app.core, b.lead.id), input: { recontactAt: iso('2026-04-10T09:00:00+02:00') } });
-    expect(rows(`lead_id = ${b.lead.id}`).map((r) => r.lastError)).toEqual(['reason:contactAgain', 'reason:contactAgain']);
+    await ok(app.core, 'leads.makeAppointment', {
+      id: b.lead.id,
+      version: versionOf(app.core, b.lead.id),
+      input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
+    });
+    await ok(app.core, 'leads.contactAgain', {
+      id: b.lead.id,
+      version: versionOf(app.core, b.lead.id),
+      input: { recontactAt: iso('2026-04-10T09:00:00+02:00') },
+    });
+    expect(rows(`lead_id = ${b.lead.id}`).map((r) => r.lastError)).toEqual([
+      'reason:contactAgain',
+      'reason:contactAgain',
+    ]);
   });
 });

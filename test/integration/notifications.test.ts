@@ -12,7 +12,11 @@ const HOUR = 3_600_000;
 
 function addUser(name: string, email: string | null, language = 'en', manager = false): number {
   const db = app.core.store.sqlite;
-  const id = Number(db.prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)').run(name, email, language, app.clock.now()).lastInsertRowid);
+  const id = Number(
+    db
+      .prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)')
+      .run(name, email, language, app.clock.now()).lastInsertRowid,
+  );
   if (manager) db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')").run(id);
   return id;
 }
@@ -20,9 +24,16 @@ function assign(leadId: number, userId: number) {
   app.core.store.sqlite.prepare('UPDATE leads SET assignee_id = ? WHERE id = ?').run(userId, leadId);
   app.core.events.emit({ type: 'lead.assigned', leadId, at: app.clock.now(), assigneeId: userId });
 }
-const rows = () => app.core.store.sqlite.prepare('SELECT user_id AS u, kind, lead_id AS l FROM notifications ORDER BY id').all();
+const rows = () =>
+  app.core.store.sqlite.prepare('SELECT user_id AS u, kind, lead_id AS l FROM notifications ORDER BY id').all();
 /** The managers' and alternates' copies off (on by default: test/integration/assignmentAlerts.test.ts). */
-const noCopies = () => ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: false, copyAlternates: false, emailAssignee: true });
+const noCopies = () =>
+  ok(app.core, 'notifications.settings.set', {
+    sla1RiskHours: 4,
+    copyManagers: false,
+    copyAlternates: false,
+    emailAssignee: true,
+  });
 
 describe('notifications', () => {
   it('lead.assigned → notification for the assignee + e-mail in their language; once per event; managers copied when set', async () => {
@@ -33,21 +44,42 @@ describe('notifications', () => {
     assign(d.lead.id, giulia);
     app.core.events.emit({ type: 'lead.assigned', leadId: d.lead.id, at: app.clock.now(), assigneeId: giulia }); // the same event again
     expect(rows()).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }]);
-    const mail = app.core.store.sqlite.prepare(`SELECT to_address AS "to", subject, language FROM outbox WHERE kind = 'lead_assigned'`).all();
-    expect(mail).toEqual([{ to: 'giulia@dealer.example', subject: `Lead ${d.lead.number} assegnato a te: Mario Rossi`, language: 'it' }]);
+    const mail = app.core.store.sqlite
+      .prepare(`SELECT to_address AS "to", subject, language FROM outbox WHERE kind = 'lead_assigned'`)
+      .all();
+    expect(mail).toEqual([
+      { to: 'giulia@dealer.example', subject: `Lead ${d.lead.number} assegnato a te: Mario Rossi`, language: 'it' },
+    ]);
 
     const alt = addUser('Marco', null);
     app.core.store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'alternate')").run(alt);
-    await ok(app.core, 'notifications.settings.set', { sla1RiskHours: 4, copyManagers: true, copyAlternates: true, emailAssignee: false });
+    await ok(app.core, 'notifications.settings.set', {
+      sla1RiskHours: 4,
+      copyManagers: true,
+      copyAlternates: true,
+      emailAssignee: false,
+    });
     app.clock.advance(HOUR);
     assign(d.lead.id, giulia);
     const manager = 1; // the default desk user is a manager
-    expect(rows().slice(1)).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }, { u: manager, kind: 'lead_assigned', l: d.lead.id }, { u: alt, kind: 'lead_assigned', l: d.lead.id }]);
+    expect(rows().slice(1)).toEqual([
+      { u: giulia, kind: 'lead_assigned', l: d.lead.id },
+      { u: manager, kind: 'lead_assigned', l: d.lead.id },
+      { u: alt, kind: 'lead_assigned', l: d.lead.id },
+    ]);
     // Copies are for assignments only: SLA 1 at risk goes to the assignee alone.
     app.clock.advance(19 * HOUR);
     app.core.notifications.run(app.clock.now());
-    expect(rows().filter((r) => (r as { kind: string }).kind === 'sla1_at_risk')).toEqual([{ u: giulia, kind: 'sla1_at_risk', l: d.lead.id }]);
-    expect((app.core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'lead_assigned'`).get() as { n: number }).n).toBe(1);
+    expect(rows().filter((r) => (r as { kind: string }).kind === 'sla1_at_risk')).toEqual([
+      { u: giulia, kind: 'sla1_at_risk', l: d.lead.id },
+    ]);
+    expect(
+      (
+        app.core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'lead_assigned'`).get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(1);
   });
 
   it('the bell: list for the current user in a language, mark one / all read; the scheduler adds arrivals and SLA 1 at risk', async () => {
@@ -61,7 +93,8 @@ describe('notifications', () => {
     const l = await ok(app.core, 'notifications.list', { language: 'fr' });
     expect(l.unread).toBe(2);
     expect(l.items.map((n: { kind: string; title: string; leadId: number }) => [n.kind, n.title, n.leadId])).toEqual([
-      ['sla1_at_risk', 'SLA 1 en danger', d.lead.id], ['customer_lead', 'Nouvelle demande client', d.lead.id],
+      ['sla1_at_risk', 'SLA 1 en danger', d.lead.id],
+      ['customer_lead', 'Nouvelle demande client', d.lead.id],
     ]);
     expect(l.items[0].body).toContain(d.lead.number);
     expect((await ok(app.core, 'notifications.markRead', { ids: [l.items[0].id] })).unread).toBe(1);
@@ -75,8 +108,20 @@ describe('notifications', () => {
     const shown: { title: string; body: string; click?: () => void }[] = [];
     const opened: number[] = [];
     const stop = startDesktopNotifier({
-      core: app.core, isSupported: () => true, everyMs: 60_000, openLead: (id) => opened.push(id),
-      create: (o) => { const n: { title: string; body: string; click?: () => void } = { ...o }; shown.push(n); return { show: () => undefined, on: (_e, fn) => { n.click = fn; } }; },
+      core: app.core,
+      isSupported: () => true,
+      everyMs: 60_000,
+      openLead: (id) => opened.push(id),
+      create: (o) => {
+        const n: { title: string; body: string; click?: () => void } = { ...o };
+        shown.push(n);
+        return {
+          show: () => undefined,
+          on: (_e, fn) => {
+            n.click = fn;
+          },
+        };
+      },
     });
     await noCopies();
     const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven' }));
@@ -96,12 +141,19 @@ describe('notifications', () => {
     app.core.store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'parts_staff')").run(anna);
     await ok(app.core, 'assignment.rules.set', { rules: [{ leadType: 'hq_driven', targetRole: 'parts_staff' }] });
     const file = csv([HQ_HEADERS, ...Array.from({ length: 7 }, (_, i) => hqRow(person(i + 1)))]);
-    const r = await ok<{ leadIds: number[] }>(app.core, 'import.commit', { name: 'hq.csv', base64: Buffer.from(file).toString('base64') });
+    const r = await ok<{ leadIds: number[] }>(app.core, 'import.commit', {
+      name: 'hq.csv',
+      base64: Buffer.from(file).toString('base64'),
+    });
     expect(r.leadIds).toHaveLength(7);
     expect(rows().filter((x) => (x as { u: number }).u === anna)).toHaveLength(7);
-    const mails = app.core.store.sqlite.prepare(`SELECT to_address AS "to", subject, text_body AS body FROM outbox WHERE kind = 'lead_assigned'`).all() as { to: string; subject: string; body: string }[];
+    const mails = app.core.store.sqlite
+      .prepare(`SELECT to_address AS "to", subject, text_body AS body FROM outbox WHERE kind = 'lead_assigned'`)
+      .all() as { to: string; subject: string; body: string }[];
     expect(mails.map((m) => [m.to, m.subject])).toEqual([['anna@dealer.example', '7 Leads wurden Ihnen zugewiesen']]);
-    const first = app.core.store.sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(r.leadIds[0]) as { number: string };
+    const first = app.core.store.sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(r.leadIds[0]) as {
+      number: string;
+    };
     expect(mails[0]!.body).toContain(first.number);
     // Anna at the desk: 3 popups and one summary for the other 4; nothing more on the next tick.
     const shown = app.core.notifications.takeUnshown(anna, app.clock.now(), 'en');
@@ -119,13 +171,26 @@ describe('daily digest by e-mail', () => {
     app = openTestApp(Date.parse('2026-03-02T08:30:00Z'));
     const smtp = await startSmtp();
     try {
-      await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
-      app.core.store.sqlite.prepare("UPDATE users SET email = 'manager@dealer.example', language = 'de' WHERE id = 1").run();
+      await ok(app.core, 'mail.settings.set', {
+        host: '127.0.0.1',
+        port: smtp.port,
+        tls: 'none',
+        user: '',
+        from: 'service@dealer.example',
+        dealerMailbox: '',
+      });
+      app.core.store.sqlite
+        .prepare("UPDATE users SET email = 'manager@dealer.example', language = 'de' WHERE id = 1")
+        .run();
       await runDailyDigest(app.core, app.clock.now(), digestMailer(app.core));
       await runDailyDigest(app.core, app.clock.now() + 60_000, digestMailer(app.core)); // same day: nothing more
       await app.core.outbox.deliverDue(app.clock.now());
       expect(smtp.received.map((m) => m.to)).toEqual(['manager@dealer.example']);
-      expect(app.core.store.sqlite.prepare(`SELECT kind, state, language FROM outbox`).all()).toEqual([{ kind: 'kpi_digest', state: 'sent', language: 'de' }]);
-    } finally { await smtp.close(); }
+      expect(app.core.store.sqlite.prepare(`SELECT kind, state, language FROM outbox`).all()).toEqual([
+        { kind: 'kpi_digest', state: 'sent', language: 'de' },
+      ]);
+    } finally {
+      await smtp.close();
+    }
   });
 });

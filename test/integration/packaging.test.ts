@@ -1,7 +1,18 @@
 // The installer's configuration is valid offline and the package holds what the app needs and
 // nothing of the tests or the dev tools: electron-builder packs `--dir` with a stand-in Electron.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,27 +23,50 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const bin = (n: string) => join(process.cwd(), 'node_modules/.bin', n);
 
 /** Runs a tool without blocking the test worker (a blocked worker misses vitest's heartbeats). */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ status: number | null; out: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { out += b.toString(); });
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (status) => { clearTimeout(timer); resolve({ status, out }); });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, out });
+    });
   });
 }
 
 /** The fuses of electron-builder.yml (`electronFuses`), as @electron/fuses names them. */
 const EXPECTED_FUSES = {
-  runAsNode: 'false', enableNodeOptionsEnvironmentVariable: 'false', enableNodeCliInspectArguments: 'false',
-  enableEmbeddedAsarIntegrityValidation: 'true', onlyLoadAppFromAsar: 'true',
+  runAsNode: 'false',
+  enableNodeOptionsEnvironmentVariable: 'false',
+  enableNodeCliInspectArguments: 'false',
+  enableEmbeddedAsarIntegrityValidation: 'true',
+  onlyLoadAppFromAsar: 'true',
 };
 /** @electron/fuses' wire: a sentinel, the wire version (1), its length, then one byte per fuse ('0' off, '1' on). */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** The fuse order of wire version 1, and Electron's own defaults (run as node, NODE_OPTIONS, inspect and file:// privileges on). */
-const FUSE_ORDER = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments',
-  'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+const FUSE_ORDER = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+];
 const STOCK_WIRE = '10110001';
 
 describe('Windows installer configuration', () => {
@@ -42,13 +76,18 @@ describe('Windows installer configuration', () => {
     const key = (path: string) => {
       const parts = path.split('.');
       let block = yml;
-      for (const p of parts.slice(0, -1)) block = new RegExp(`^\\s*${p}:\\n((?:[ -].*\\n?)+)`, 'm').exec(block)?.[1] ?? '';
+      for (const p of parts.slice(0, -1))
+        block = new RegExp(`^\\s*${p}:\\n((?:[ -].*\\n?)+)`, 'm').exec(block)?.[1] ?? '';
       return new RegExp(`^\\s*${parts.at(-1)}:\\s*(.+)$`, 'm').exec(block)?.[1]?.trim();
     };
     expect(key('appId')).toMatch(/^[a-z][\w-]*(\.[\w-]+)+$/);
     expect(key('productName')).toBe('ASLM Desk');
     expect(yml).toMatch(/^win:\n  target:\n    - target: nsis/m);
-    expect([key('nsis.perMachine'), key('nsis.allowElevation'), key('nsis.oneClick')]).toEqual(['false', 'false', 'false']);
+    expect([key('nsis.perMachine'), key('nsis.allowElevation'), key('nsis.oneClick')]).toEqual([
+      'false',
+      'false',
+      'false',
+    ]);
     expect(key('npmRebuild')).toBe('true'); // better-sqlite3 rebuilt for Electron's ABI by `npm run dist`
     expect(yml).toContain('asarUnpack:\n  - "**/node_modules/better-sqlite3/**"');
     expect(yml).toContain('- "!**/*.test.*"');
@@ -76,30 +115,70 @@ describe('Windows installer configuration', () => {
     const fake = join(dir, 'electron-dist');
     mkdirSync(fake);
     // The stand-in carries a stock fuse wire, as a real Electron binary does, so that the build's fuses are flipped in it.
-    writeFileSync(join(fake, 'electron'), `#!/bin/sh\necho stand-in\nexit 0\n# ${FUSE_SENTINEL}\x01\x08${STOCK_WIRE}\n`);
+    writeFileSync(
+      join(fake, 'electron'),
+      `#!/bin/sh\necho stand-in\nexit 0\n# ${FUSE_SENTINEL}\x01\x08${STOCK_WIRE}\n`,
+    );
     chmodSync(join(fake, 'electron'), 0o755);
     writeFileSync(join(fake, 'version'), '45.4.1');
     const out = join(dir, 'out');
-    const r = await run(bin('electron-builder'), ['--config', 'electron-builder.yml', '--linux', 'dir',
-      `-c.electronDist=${fake}`, '-c.electronVersion=45.4.1', '-c.npmRebuild=false', `-c.directories.output=${out}`],
-    { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, 280_000);
+    const r = await run(
+      bin('electron-builder'),
+      [
+        '--config',
+        'electron-builder.yml',
+        '--linux',
+        'dir',
+        `-c.electronDist=${fake}`,
+        '-c.electronVersion=45.4.1',
+        '-c.npmRebuild=false',
+        `-c.directories.output=${out}`,
+      ],
+      { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      280_000,
+    );
     expect(r.status, r.out).toBe(0);
     const resources = join(out, 'linux-unpacked', 'resources');
     expect(readdirSync(resources)).toContain('app.asar');
-    const list = spawnSync(bin('asar'), ['list', join(resources, 'app.asar')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const list = spawnSync(bin('asar'), ['list', join(resources, 'app.asar')], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(list.status).toBe(0);
     const files = list.stdout.split('\n').map((f) => f.replace(/\\/g, '/'));
-    for (const f of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/migrations/0000_init.sql',
-      '/dist/renderer/index.html', '/locales/it/app.json', '/locales/de/shell.json', '/package.json']) {
+    for (const f of [
+      '/dist/electron/main.cjs',
+      '/dist/electron/preload.cjs',
+      '/dist/electron/migrations/0000_init.sql',
+      '/dist/renderer/index.html',
+      '/locales/it/app.json',
+      '/locales/de/shell.json',
+      '/package.json',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /\.test\.|\/test\/|\.e2e\./.test(f) && !f.includes('/node_modules/'))).toEqual([]);
-    for (const dev of ['vitest', 'playwright-core', 'typescript', 'electron-builder', 'drizzle-kit', 'smtp-server', 'tsx']) {
-      expect(files.some((f) => f.startsWith(`/node_modules/${dev}/`)), dev).toBe(false);
+    for (const dev of [
+      'vitest',
+      'playwright-core',
+      'typescript',
+      'electron-builder',
+      'drizzle-kit',
+      'smtp-server',
+      'tsx',
+    ]) {
+      expect(
+        files.some((f) => f.startsWith(`/node_modules/${dev}/`)),
+        dev,
+      ).toBe(false);
     }
     // No package that the lockfile marks as development-only is in the package.
-    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const devOnly = Object.entries(lock.packages).filter(([k, v]) => k.startsWith('node_modules/') && v.dev).map(([k]) => `/${k}/`);
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const devOnly = Object.entries(lock.packages)
+      .filter(([k, v]) => k.startsWith('node_modules/') && v.dev)
+      .map(([k]) => `/${k}/`);
     expect(devOnly.length).toBeGreaterThan(100);
     const packed = new Set(files.map((f) => /^(\/node_modules\/(?:@[^/]+\/)?[^/]+\/)/.exec(f)?.[1]).filter(Boolean));
     expect(devOnly.filter((d) => packed.has(d))).toEqual([]);
@@ -112,7 +191,9 @@ describe('Windows installer configuration', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'tableWorker.cjs'))).toBe(true);
     // The packaged executable has the fuses of electron-builder.yml flipped.
     const unpacked = join(out, 'linux-unpacked');
-    const exe = readdirSync(unpacked).filter((f) => statSync(join(unpacked, f)).isFile()).map((f) => readFileSync(join(unpacked, f)).toString('latin1'))
+    const exe = readdirSync(unpacked)
+      .filter((f) => statSync(join(unpacked, f)).isFile())
+      .map((f) => readFileSync(join(unpacked, f)).toString('latin1'))
       .find((b) => b.includes(FUSE_SENTINEL));
     expect(exe, 'the packaged executable').toBeDefined();
     const at = exe!.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
@@ -150,15 +231,28 @@ describe('the bundled main process', () => {
             pool.close();
           };
           poll();`,
-        resolveDir: process.cwd(), loader: 'ts',
+        resolveDir: process.cwd(),
+        loader: 'ts',
       },
-      bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { __ASLM_BUNDLE__: 'true' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'silent',
+      define: { __ASLM_BUNDLE__: 'true' },
       outfile: join(app, 'probe.cjs'),
     });
-    const items = [['+39 333 123 4567', 'IT', 'it'], ['06 12 34 56 78', 'FR', 'fr'], ['12', null, 'de'], ['07700 900123', 'GB', 'en']] as const;
+    const items = [
+      ['+39 333 123 4567', 'IT', 'it'],
+      ['06 12 34 56 78', 'FR', 'fr'],
+      ['12', null, 'de'],
+      ['07700 900123', 'GB', 'en'],
+    ] as const;
     const r = await run(process.execPath, [join(app, 'probe.cjs'), JSON.stringify(items)], process.env, 60_000);
     expect(r.status, r.out).toBe(0);
-    expect(new Map(JSON.parse(r.out))).toEqual(new Map(items.map(([p, c, l]) => [phoneMemoKey(p, c, l), normalizePhone(p, c, l)])));
+    expect(new Map(JSON.parse(r.out))).toEqual(
+      new Map(items.map(([p, c, l]) => [phoneMemoKey(p, c, l), normalizePhone(p, c, l)])),
+    );
   });
 
   it('finds its table worker beside it (outside the asar): an XLSX is read there, and a huge cell refused', async () => {
@@ -184,18 +278,43 @@ describe('the bundled main process', () => {
             }
             console.log(JSON.stringify({ started, out }));
           })();`,
-        resolveDir: process.cwd(), loader: 'ts',
+        resolveDir: process.cwd(),
+        loader: 'ts',
       },
-      bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', define: { __ASLM_BUNDLE__: 'true' },
-      external: ['better-sqlite3', 'electron'], outfile: join(app, 'probe.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'silent',
+      define: { __ASLM_BUNDLE__: 'true' },
+      external: ['better-sqlite3', 'electron'],
+      outfile: join(app, 'probe.cjs'),
     });
     const { xlsxFile } = await import('../fixtures/importCorpus');
     const ok = join(dir, 'ok.xlsx');
     const huge = join(dir, 'huge.xlsx');
-    writeFileSync(ok, await xlsxFile([['Name', 'E-mail'], ['Anna', 'anna@example.it']]));
-    writeFileSync(huge, await xlsxFile([['Name', 'Notes'], ['Anna', 'x'.repeat(100_000)]]));
+    writeFileSync(
+      ok,
+      await xlsxFile([
+        ['Name', 'E-mail'],
+        ['Anna', 'anna@example.it'],
+      ]),
+    );
+    writeFileSync(
+      huge,
+      await xlsxFile([
+        ['Name', 'Notes'],
+        ['Anna', 'x'.repeat(100_000)],
+      ]),
+    );
     const r = await run(process.execPath, [join(app, 'probe.cjs'), ok, huge], process.env, 60_000);
     expect(r.status, r.out).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ started: 2, out: [{ headers: ['Name', 'E-mail'], rows: 1 }, { code: 'IMPORT_UNREADABLE', reason: 'cell_too_long' }] });
+    expect(JSON.parse(r.out)).toEqual({
+      started: 2,
+      out: [
+        { headers: ['Name', 'E-mail'], rows: 1 },
+        { code: 'IMPORT_UNREADABLE', reason: 'cell_too_long' },
+      ],
+    });
   });
 });

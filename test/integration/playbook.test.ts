@@ -13,7 +13,12 @@ describe('playbook', () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z')); // Monday 09:00 in Rome
     const lead = app.core.leads.create(baseLead(), app.core.actor());
     let s = await ok(app.core, 'playbook.step', { id: lead.id });
-    expect(s).toMatchObject({ step: { kind: 'call', reason: 'new_lead' }, due: true, phoneValid: true, language: 'it' });
+    expect(s).toMatchObject({
+      step: { kind: 'call', reason: 'new_lead' },
+      due: true,
+      phoneValid: true,
+      language: 'it',
+    });
     expect(s.scripts.phone_script.body).toContain('Mario Rossi');
     expect(s.scripts.voicemail.body).toContain('il richiamo per il tagliando');
     await contact(lead.id, 'no_answer');
@@ -31,50 +36,94 @@ describe('playbook', () => {
     expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'attempts_exhausted' });
     expect(s.scripts.email_no_answer.subject).toContain('il richiamo per il tagliando');
     // The figures are settings: with 4 attempts before the e-mail, the desk calls once more.
-    expect(await ok(app.core, 'playbook.settings.get', {})).toEqual({ attemptsBeforeEmail: 3, emailWindowWorkingHours: 48, closeAfterEmailWorkingHours: 30 });
-    await ok(app.core, 'playbook.settings.set', { attemptsBeforeEmail: 4, emailWindowWorkingHours: 48, closeAfterEmailWorkingHours: 30 });
-    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step).toMatchObject({ kind: 'callAgain', slot: 'afternoon' });
+    expect(await ok(app.core, 'playbook.settings.get', {})).toEqual({
+      attemptsBeforeEmail: 3,
+      emailWindowWorkingHours: 48,
+      closeAfterEmailWorkingHours: 30,
+    });
+    await ok(app.core, 'playbook.settings.set', {
+      attemptsBeforeEmail: 4,
+      emailWindowWorkingHours: 48,
+      closeAfterEmailWorkingHours: 30,
+    });
+    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step).toMatchObject({
+      kind: 'callAgain',
+      slot: 'afternoon',
+    });
   });
 
   it('an invalid or missing phone number sends the e-mail at once', async () => {
     app = openTestApp();
     const bad = app.core.leads.create(baseLead({ phone: '+39 123456', email: 'a@b.it' }), app.core.actor());
-    expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({ phoneValid: false, step: { kind: 'sendEmail', reason: 'phone_invalid' } });
+    expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({
+      phoneValid: false,
+      step: { kind: 'sendEmail', reason: 'phone_invalid' },
+    });
     const none = app.core.leads.create(baseLead({ phone: null }), app.core.actor());
-    expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
+    expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({
+      kind: 'sendEmail',
+      reason: 'phone_missing',
+    });
   });
 
-  it('Send e-mail: queues the template in the customer\'s language and records the contact, in one transaction', async () => {
+  it("Send e-mail: queues the template in the customer's language and records the contact, in one transaction", async () => {
     app = openTestApp();
-    app.core.settings.set('dealer', { name: 'Modena Motori', email: 'desk@modena.example', phone: '059 123456', address: '' });
+    app.core.settings.set('dealer', {
+      name: 'Modena Motori',
+      email: 'desk@modena.example',
+      phone: '059 123456',
+      address: '',
+    });
     const lead = app.core.leads.create(baseLead({ language: 'de', email: 'kunde@example.de' }), app.core.actor());
     const r = await ok(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 });
     expect(r.subject).toBe('Modena Motori – Ihre Anfrage zu die Serviceerinnerung');
     const row = app.core.store.sqlite.prepare('SELECT * FROM outbox WHERE id = ?').get(r.outboxId) as any;
-    expect(row).toMatchObject({ to_address: 'kunde@example.de', language: 'de', state: 'queued', dedupe_key: `lead:${lead.id}:playbook-email:1`, kind: 'playbook_email' });
+    expect(row).toMatchObject({
+      to_address: 'kunde@example.de',
+      language: 'de',
+      state: 'queued',
+      dedupe_key: `lead:${lead.id}:playbook-email:1`,
+      kind: 'playbook_email',
+    });
     expect(row.text_body).toContain('Guten Tag Mario Rossi');
     expect(row.text_body).toContain('059 123456');
-    expect(r.detail.contacts).toEqual([expect.objectContaining({ direction: 'outbound', channel: 'email', outcome: 'email_sent' })]);
+    expect(r.detail.contacts).toEqual([
+      expect.objectContaining({ direction: 'outbound', channel: 'email', outcome: 'email_sent' }),
+    ]);
     expect(r.detail.lead.contactAttempts).toBe(1);
     expect(r.detail.history.map((h: any) => h.field)).toContain('email.queued');
-    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step).toMatchObject({ kind: 'close', reason: 'no_reply_after_email' });
+    expect((await ok(app.core, 'playbook.step', { id: lead.id })).step).toMatchObject({
+      kind: 'close',
+      reason: 'no_reply_after_email',
+    });
     // A stale version is refused and nothing is queued; a lead without an address gets a clear error.
     expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
     const noMail = app.core.leads.create(baseLead({ email: null }), app.core.actor());
-    expect((await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code).toBe('EMAIL_MISSING');
+    expect(
+      (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code,
+    ).toBe('EMAIL_MISSING');
     // A final lead: the contact is refused, the outbox row rolled back with it.
-    await ok(app.core, 'leads.closedNoSale', { id: lead.id, version: versionOf(app.core, lead.id), input: { reason: 'customer_refuses' } });
-    expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: versionOf(app.core, lead.id) })).code).toBe('LEAD_IS_FINAL');
+    await ok(app.core, 'leads.closedNoSale', {
+      id: lead.id,
+      version: versionOf(app.core, lead.id),
+      input: { reason: 'customer_refuses' },
+    });
+    expect(
+      (await err(app.core, 'playbook.sendEmail', { id: lead.id, version: versionOf(app.core, lead.id) })).code,
+    ).toBe('LEAD_IS_FINAL');
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
   });
 
   it('the vehicle is named from the registry, else by its VIN', async () => {
     app = openTestApp();
-    app.core.store.sqlite.prepare("INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)").run();
+    app.core.store.sqlite
+      .prepare("INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)")
+      .run();
     const known = app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }), app.core.actor());
     const unknown = app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K7654321' }), app.core.actor());
     const none = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
-    const body = async (id: number) => (await ok(app.core, 'playbook.step', { id })).scripts.email_no_answer.body as string;
+    const body = async (id: number) =>
+      (await ok(app.core, 'playbook.step', { id })).scripts.email_no_answer.body as string;
     expect(await body(known.id)).toContain('für Ihren Ghibli Modena (ZAM57XSA1K1234567)');
     expect(await body(unknown.id)).toContain('für Ihren Wagen (ZAM57XSA1K7654321)');
     expect(await body(none.id)).toContain('pour votre véhicule,');
@@ -83,7 +132,11 @@ describe('playbook', () => {
   it('an edited template is used; reset restores the default', async () => {
     app = openTestApp();
     const lead = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
-    await ok(app.core, 'templates.save', { kind: 'voicemail', language: 'fr', body: 'Bonjour {{customer}}, ici {{staff}} ({{leadNumber}}).' });
+    await ok(app.core, 'templates.save', {
+      kind: 'voicemail',
+      language: 'fr',
+      body: 'Bonjour {{customer}}, ici {{staff}} ({{leadNumber}}).',
+    });
     const list = await ok(app.core, 'templates.list', {});
     expect(list).toHaveLength(24); // 6 kinds (3 contact + 3 appointment e-mails) × 4 languages
     expect(list.find((t: any) => t.kind === 'voicemail' && t.language === 'fr')).toMatchObject({ custom: true });
@@ -97,20 +150,46 @@ describe('playbook', () => {
   it('My day: the current user\'s open leads, customer-driven first then SLA deadline; "due now" filter', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
     const me = app.core.actor();
-    const other = Number(app.core.store.sqlite.prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)").run().lastInsertRowid);
-    const hqOld = app.core.leads.create(baseLead({ lastName: 'HqOld', leadType: 'hq_driven', source: 'hq_campaign', vin: 'ZAM57XSA1K1234567', assigneeId: me.id }), me, { assignedAt: app.clock.now() - 5 * HOUR });
+    const other = Number(
+      app.core.store.sqlite
+        .prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)")
+        .run().lastInsertRowid,
+    );
+    const hqOld = app.core.leads.create(
+      baseLead({
+        lastName: 'HqOld',
+        leadType: 'hq_driven',
+        source: 'hq_campaign',
+        vin: 'ZAM57XSA1K1234567',
+        assigneeId: me.id,
+      }),
+      me,
+      { assignedAt: app.clock.now() - 5 * HOUR },
+    );
     const cdNew = app.core.leads.create(baseLead({ lastName: 'CdNew', assigneeId: me.id }), me);
-    const cdOld = app.core.leads.create(baseLead({ lastName: 'CdOld', assigneeId: me.id }), me, { assignedAt: app.clock.now() - 2 * HOUR });
+    const cdOld = app.core.leads.create(baseLead({ lastName: 'CdOld', assigneeId: me.id }), me, {
+      assignedAt: app.clock.now() - 2 * HOUR,
+    });
     const waiting = app.core.leads.create(baseLead({ lastName: 'Waiting', assigneeId: me.id }), me);
     await contact(waiting.id, 'voicemail'); // call again tomorrow: not due
     app.core.leads.create(baseLead({ lastName: 'NotMine', assigneeId: other }), me);
     const unassigned = app.core.leads.create(baseLead({ lastName: 'Unassigned' }), me); // the manager's queue
     const closed = app.core.leads.create(baseLead({ lastName: 'Closed', assigneeId: me.id }), me);
     await contact(closed.id, 'reached');
-    await ok(app.core, 'leads.closedNoSale', { id: closed.id, version: versionOf(app.core, closed.id), input: { reason: 'customer_refuses' } });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: closed.id,
+      version: versionOf(app.core, closed.id),
+      input: { reason: 'customer_refuses' },
+    });
 
     const day = await ok(app.core, 'playbook.myDay', {});
-    expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual(['CdOld', 'CdNew', 'Unassigned', 'Waiting', 'HqOld']);
+    expect(day.rows.map((r: any) => r.name.split(' ')[1])).toEqual([
+      'CdOld',
+      'CdNew',
+      'Unassigned',
+      'Waiting',
+      'HqOld',
+    ]);
     expect(day).toMatchObject({ total: 5, open: 5, due: 4 });
     expect(await ok(app.core, 'playbook.myDay', { dueOnly: true })).toMatchObject({ total: 4, open: 5, due: 4 });
     expect(day.rows[3]).toMatchObject({ due: false, step: { kind: 'callAgain' } });
@@ -119,10 +198,15 @@ describe('playbook', () => {
     // The whole desk: the "due now" filter over every open lead, and by step kind.
     const all = await ok(app.core, 'playbook.list', { due: true });
     expect(all.total).toBe(5);
-    expect((await ok(app.core, 'playbook.list', { kind: 'callAgain' })).rows.map((r: any) => r.leadId)).toEqual([waiting.id]);
+    expect((await ok(app.core, 'playbook.list', { kind: 'callAgain' })).rows.map((r: any) => r.leadId)).toEqual([
+      waiting.id,
+    ]);
     // The list column: the steps of the given ids in one call.
     const col = await ok(app.core, 'playbook.steps', { ids: [waiting.id, closed.id, 999_999] });
-    expect(col.steps.map((x: any) => [x.leadId, x.step.kind, x.due])).toEqual([[waiting.id, 'callAgain', false], [closed.id, 'none', false]]);
+    expect(col.steps.map((x: any) => [x.leadId, x.step.kind, x.due])).toEqual([
+      [waiting.id, 'callAgain', false],
+      [closed.id, 'none', false],
+    ]);
     // The next day at midday the call-again is due.
     app.clock.set(Date.parse('2026-03-03T11:45:00Z'));
     expect((await ok(app.core, 'playbook.myDay', { dueOnly: true })).total).toBe(5);

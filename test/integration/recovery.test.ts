@@ -25,7 +25,14 @@ function setup(extra: Partial<Parameters<typeof createCoreHost>[0]> = {}) {
   dirs.push(dir);
   const dbPath = join(dir, 'aslm.sqlite');
   const open = () => {
-    const h = createCoreHost({ dbPath, clock: testClock(Date.parse('2026-03-02T09:00:00Z')), timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined, ...extra });
+    const h = createCoreHost({
+      dbPath,
+      clock: testClock(Date.parse('2026-03-02T09:00:00Z')),
+      timeZone: 'Europe/Rome',
+      validateOutput: true,
+      log: () => undefined,
+      ...extra,
+    });
     hosts.push(h);
     return h;
   };
@@ -43,7 +50,8 @@ describe('recovery mode and restore while running', () => {
     const { dir, dbPath, open } = setup();
     let h = open();
     expect((await ok(h, 'shell.status', {})).problem).toBeNull();
-    for (let i = 0; i < 60; i++) await ok(h, 'leads.create', baseLead({ lastName: `Rossi${i}`, email: `r${i}@example.it` }));
+    for (let i = 0; i < 60; i++)
+      await ok(h, 'leads.create', baseLead({ lastName: `Rossi${i}`, email: `r${i}@example.it` }));
     const backup = await ok(h, 'backup.create', {});
     expect(backup.check).toBe('ok');
     await ok(h, 'leads.create', baseLead({ lastName: 'AfterBackup', email: 'after@example.it' }));
@@ -55,8 +63,8 @@ describe('recovery mode and restore while running', () => {
     expect(st.mode).toBe('recovery');
     expect(st.problem.kind).toBe('damaged');
     expect(h.core()).toBeNull();
-    expect((await call(h, 'leads.counts', {}))).toEqual({ ok: false, error: { code: 'RECOVERY_MODE' } });
-    expect((await call(h, 'leads.drop', {}))).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await call(h, 'leads.counts', {})).toEqual({ ok: false, error: { code: 'RECOVERY_MODE' } });
+    expect(await call(h, 'leads.drop', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect((await call(h, 'backup.create', {})).ok).toBe(false);
     const list = await ok(h, 'backup.list', { check: true });
     expect(list.backups).toEqual([expect.objectContaining({ file: backup.file, check: 'ok' })]);
@@ -69,7 +77,9 @@ describe('recovery mode and restore while running', () => {
     expect(after.mode).toBe('normal');
     expect(existsSync(`${dbPath}.before-restore`)).toBe(true);
     const counts = await ok(h, 'leads.counts', {});
-    expect(Object.values(counts.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(60);
+    expect(Object.values(counts.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(
+      60,
+    );
     const info = await ok(h, 'app.info', {});
     expect(info.leadCount).toBe(60);
   });
@@ -80,7 +90,11 @@ describe('recovery mode and restore while running', () => {
     const backup = await ok(h, 'backup.create', {});
     const desk = await ok(h, 'people.save', { name: 'Dora', roles: ['booking_operator'] });
     await ok(h, 'people.switch', { userId: desk.id });
-    for (const [ch, input] of [['backup.restore', { file: backup.file }], ['backup.export', { target: join(dir, 'copy.sqlite') }], ['backup.create', {}]] as const) {
+    for (const [ch, input] of [
+      ['backup.restore', { file: backup.file }],
+      ['backup.export', { target: join(dir, 'copy.sqlite') }],
+      ['backup.create', {}],
+    ] as const) {
       const r = await call(h, ch, input);
       expect(r.ok ? 'ok' : r.error.code, ch).toBe('FORBIDDEN');
     }
@@ -108,13 +122,18 @@ describe('recovery mode and restore while running', () => {
 
     const bad = 'aslm-20200101T000000000Z.sqlite';
     writeFileSync(join(backupDir(dbPath), bad), Buffer.alloc(8192, 0x41));
-    expect((await call(h, 'backup.restore', { file: bad }) as any).error.code).toBe('BACKUP_DAMAGED');
-    expect((await call(h, 'backup.restore', { file: 'aslm-20990101T000000000Z.sqlite' }) as any).error.code).toBe('BACKUP_NOT_FOUND');
-    expect((await call(h, 'backup.restore', { file: '../aslm.sqlite' }) as any).error.code).toBe('INVALID_INPUT');
+    expect(((await call(h, 'backup.restore', { file: bad })) as any).error.code).toBe('BACKUP_DAMAGED');
+    expect(((await call(h, 'backup.restore', { file: 'aslm-20990101T000000000Z.sqlite' })) as any).error.code).toBe(
+      'BACKUP_NOT_FOUND',
+    );
+    expect(((await call(h, 'backup.restore', { file: '../aslm.sqlite' })) as any).error.code).toBe('INVALID_INPUT');
     expect((await ok(h, 'app.info', {})).leadCount).toBe(2);
 
     // A call running while the restore starts finishes on the old file; the next sees the restored one.
-    const [during, restored] = await Promise.all([ok(h, 'leads.counts', {}), ok(h, 'backup.restore', { file: one.file })]);
+    const [during, restored] = await Promise.all([
+      ok(h, 'leads.counts', {}),
+      ok(h, 'backup.restore', { file: one.file }),
+    ]);
     expect(during.counts).toBeTruthy();
     expect(restored.mode).toBe('normal');
     expect((await ok(h, 'app.info', {})).leadCount).toBe(1);
@@ -131,20 +150,26 @@ describe('recovery mode and restore while running', () => {
     const copy = createCoreHost({ dbPath: target, log: () => undefined });
     hosts.push(copy);
     expect((await ok(copy, 'app.info', {})).leadCount).toBe(1);
-    for (const [t, code] of [['copy.sqlite', 'EXPORT_TARGET_INVALID'], [dbPath, 'EXPORT_TARGET_INVALID'], [`${dbPath}-wal`, 'EXPORT_TARGET_INVALID'],
-      [join(dir, 'backups', 'x.sqlite'), 'EXPORT_TARGET_INVALID'], [target, 'EXPORT_TARGET_EXISTS']] as const) {
+    for (const [t, code] of [
+      ['copy.sqlite', 'EXPORT_TARGET_INVALID'],
+      [dbPath, 'EXPORT_TARGET_INVALID'],
+      [`${dbPath}-wal`, 'EXPORT_TARGET_INVALID'],
+      [join(dir, 'backups', 'x.sqlite'), 'EXPORT_TARGET_INVALID'],
+      [target, 'EXPORT_TARGET_EXISTS'],
+    ] as const) {
       const e = await call(h, 'backup.export', { target: t });
       expect(e.ok ? null : e.error.code).toBe(code);
     }
     // No save dialog here: a null target is refused; with one, the chosen path is used and a cancel is no error.
-    expect((await call(h, 'backup.export', { target: null }) as any).error.code).toBe('EXPORT_TARGET_REQUIRED');
+    expect(((await call(h, 'backup.export', { target: null })) as any).error.code).toBe('EXPORT_TARGET_REQUIRED');
   });
 
   it('uses the save dialog when given one, and makes the daily backup at start-up', async () => {
     let answer: string | null = null;
     const { dir, open } = setup({ dailyBackups: true, chooseExportPath: async () => answer });
     const h2 = open();
-    for (let i = 0; i < 50 && (await ok(h2, 'backup.list', {})).backups.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && (await ok(h2, 'backup.list', {})).backups.length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await ok(h2, 'backup.list', {})).backups.length).toBeGreaterThanOrEqual(1);
     expect((await ok(h2, 'shell.status', {})).saveDialog).toBe(true);
     expect(await ok(h2, 'backup.export', { target: null })).toEqual({ path: null, size: 0 });
@@ -160,34 +185,71 @@ describe('recovery mode and restore while running', () => {
     try {
       const { open } = setup();
       const h = open();
-      await ok(h, 'mail.settings.set', { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', from: 'service@dealer.example', dealerMailbox: '' });
+      await ok(h, 'mail.settings.set', {
+        host: '127.0.0.1',
+        port: smtp.port,
+        tls: 'none',
+        user: '',
+        from: 'service@dealer.example',
+        dealerMailbox: '',
+      });
       const d = await ok(h, 'leads.create', baseLead());
-      await ok(h, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
-      await ok(h, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(h.core()!, d.lead.id), input: { appointmentAt: Date.parse('2026-03-09T10:00:00+01:00'), sendEmail: true } });
+      await ok(h, 'leads.recordContact', {
+        id: d.lead.id,
+        version: d.lead.version,
+        input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
+      });
+      await ok(h, 'leads.makeAppointment', {
+        id: d.lead.id,
+        version: versionOf(h.core()!, d.lead.id),
+        input: { appointmentAt: Date.parse('2026-03-09T10:00:00+01:00'), sendEmail: true },
+      });
       const backup = await ok(h, 'backup.create', {}); // the confirmation is queued in the backup…
       const deliver = () => h.core()!.outbox.deliverDue(h.core()!.clock.now());
       expect(await deliver()).toMatchObject({ sent: 1 }); // …and sent since
       await ok(h, 'backup.restore', { file: backup.file });
-      const rows = () => h.core()!.store.sqlite.prepare('SELECT id, kind, state, last_error AS e FROM outbox ORDER BY id').all() as { id: number; kind: string; state: string; e: string | null }[];
+      const rows = () =>
+        h.core()!.store.sqlite.prepare('SELECT id, kind, state, last_error AS e FROM outbox ORDER BY id').all() as {
+          id: number;
+          kind: string;
+          state: string;
+          e: string | null;
+        }[];
       expect(rows().map((r) => [r.kind, r.state, r.e])).toEqual([
-        ['appointment_confirmation', 'failed', 'reason:restored'], ['appointment_reminder', 'queued', null], // the reminder is not due yet: it stays
+        ['appointment_confirmation', 'failed', 'reason:restored'],
+        ['appointment_reminder', 'queued', null], // the reminder is not due yet: it stays
       ]);
       expect(await deliver()).toMatchObject({ sent: 0 });
       expect(smtp.received).toHaveLength(1);
-      const hist = (await ok(h, 'leads.get', { id: d.lead.id })).history as { field: string; oldValue: string; newValue: string }[];
-      expect(hist.some((x) => x.field === 'emailDelivery' && x.oldValue === 'queued' && x.newValue.startsWith('failed:') && x.newValue.includes('reason:restored'))).toBe(true);
+      const hist = (await ok(h, 'leads.get', { id: d.lead.id })).history as {
+        field: string;
+        oldValue: string;
+        newValue: string;
+      }[];
+      expect(
+        hist.some(
+          (x) =>
+            x.field === 'emailDelivery' &&
+            x.oldValue === 'queued' &&
+            x.newValue.startsWith('failed:') &&
+            x.newValue.includes('reason:restored'),
+        ),
+      ).toBe(true);
       // The manager decides: send again.
       await ok(h, 'mail.outbox.retry', { id: rows()[0]!.id });
       expect(await deliver()).toMatchObject({ sent: 1 });
       expect(smtp.received).toHaveLength(2);
-    } finally { await smtp.close(); }
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('opens at once after a clean close; checks after a crash, a changed file, or a backup that failed its check', async () => {
     const { dbPath, open } = setup();
     let h = open();
     expect(h.startupCheck()).toEqual({ reason: null, ran: false }); // a new database
-    for (let i = 0; i < 120; i++) await ok(h, 'leads.create', baseLead({ lastName: `Bianchi${i}`, email: `b${i}@example.it` }));
+    for (let i = 0; i < 120; i++)
+      await ok(h, 'leads.create', baseLead({ lastName: `Bianchi${i}`, email: `b${i}@example.it` }));
     h.close();
     h = open();
     expect(h.startupCheck()).toEqual({ reason: null, ran: false }); // closed cleanly, unchanged, checked recently
@@ -197,7 +259,7 @@ describe('recovery mode and restore while running', () => {
     expect(crashed.startupCheck()).toEqual({ reason: 'unclean', ran: true });
     crashed.close();
     h.close();
-    await ok(h = open(), 'leads.create', baseLead({ lastName: 'Verdi', email: 'v@example.it' }));
+    await ok((h = open()), 'leads.create', baseLead({ lastName: 'Verdi', email: 'v@example.it' }));
     h.close();
     // Another program wrote the file after the clean close.
     writeCheckState(dbPath, { ...readCheckState(dbPath)!, size: 1 });
@@ -208,7 +270,11 @@ describe('recovery mode and restore while running', () => {
     // A disk damaging a page silently (the file's size and time unchanged): the start does not see it…
     const ro = new Database(dbPath, { readonly: true });
     // A page of the history's rows in the middle (the first and last are read to estimate row counts at start-up).
-    const pages = (ro.prepare("SELECT pageno FROM dbstat WHERE name = 'history' AND pagetype = 'leaf' ORDER BY path").all() as { pageno: number }[]).map((r) => r.pageno);
+    const pages = (
+      ro.prepare("SELECT pageno FROM dbstat WHERE name = 'history' AND pagetype = 'leaf' ORDER BY path").all() as {
+        pageno: number;
+      }[]
+    ).map((r) => r.pageno);
     expect(pages.length).toBeGreaterThan(2);
     const pageno = pages[Math.floor(pages.length / 2)]!;
     ro.close();
@@ -218,7 +284,7 @@ describe('recovery mode and restore while running', () => {
     expect(h.startupCheck()).toEqual({ reason: null, ran: false });
     expect((await ok(h, 'shell.status', {})).problem).toBeNull();
     // …the daily backup's check of its copy does, and the next start checks the file: recovery mode.
-    expect((await call(h, 'backup.create', {}))).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } });
+    expect(await call(h, 'backup.create', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } });
     h.close();
     expect(readCheckState(dbPath)).toMatchObject({ clean: true, suspect: true });
     h = open();

@@ -18,16 +18,32 @@ beforeAll(async () => {
   const d = await ok(app.core, 'leads.create', baseLead({ firstName: 'Lento', lastName: 'Gestito' }));
   slow = d.lead;
   app.clock.set(MON + H);
-  await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: d.lead.version, input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null } });
+  await ok(app.core, 'leads.recordContact', {
+    id: d.lead.id,
+    version: d.lead.version,
+    input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
+  });
   app.clock.set(NOW);
 });
 afterAll(() => app?.close());
 
 const pdfText = async (asOf?: string, language = 'en') => {
-  const r = await ok(app.core, 'kpi.report', { period: '2026-W47', format: 'pdf', language, ...(asOf ? { asOf } : {}) });
-  return { fileName: r.fileName as string, text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(r.base64, 'base64') }).toString('utf8') };
+  const r = await ok(app.core, 'kpi.report', {
+    period: '2026-W47',
+    format: 'pdf',
+    language,
+    ...(asOf ? { asOf } : {}),
+  });
+  return {
+    fileName: r.fileName as string,
+    text: execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(r.base64, 'base64') }).toString('utf8'),
+  };
 };
-const sla2Line = (text: string) => text.split('\n').find((l) => l.includes('SLA 2 – qualification'))!.replace(/\s+/g, ' ');
+const sla2Line = (text: string) =>
+  text
+    .split('\n')
+    .find((l) => l.includes('SLA 2 – qualification'))!
+    .replace(/\s+/g, ' ');
 
 describe('a past week evaluated as at its end, or as of now', () => {
   it('dashboard: SLA 2 pending at the end of the week, missed as of now', async () => {
@@ -45,12 +61,16 @@ describe('a past week evaluated as at its end, or as of now', () => {
   it('the PDF states the evaluation moment and shows the miss only as of now', async () => {
     const end = await pdfText();
     expect(end.fileName).toBe('aslm-report-2026-W47.pdf');
-    expect(end.text.replace(/\s+/g, ' ')).toContain('Figures evaluated as at the end of the period (23/11/2026, 00:00)');
+    expect(end.text.replace(/\s+/g, ' ')).toContain(
+      'Figures evaluated as at the end of the period (23/11/2026, 00:00)',
+    );
     expect(sla2Line(end.text)).toContain(' 0 0 1 — ');
     expect(end.text).not.toContain(slow.number); // contacted, SLA 2 still pending: not in the overdue list
     const now = await pdfText('now');
     expect(now.fileName).toBe('aslm-report-2026-W47-as-of-now.pdf');
-    expect(now.text.replace(/\s+/g, ' ')).toContain('Figures evaluated as of now (01/12/2026, 10:00), after the end of the period');
+    expect(now.text.replace(/\s+/g, ' ')).toContain(
+      'Figures evaluated as of now (01/12/2026, 10:00), after the end of the period',
+    );
     expect(sla2Line(now.text)).toContain(' 0 1 0 0.0 % ');
     expect(now.text.split('\n').find((l) => l.includes(slow.number))).toContain('SLA 2 missed');
     const it = await pdfText('now', 'it');
@@ -63,12 +83,16 @@ describe('a past week evaluated as at its end, or as of now', () => {
     await wb.xlsx.load(Buffer.from(r.base64, 'base64') as unknown as ArrayBuffer);
     const cells: unknown[] = [];
     wb.getWorksheet('Summary')!.eachRow((row) => cells.push(row.getCell(1).value));
-    expect(cells).toContain('Figures evaluated as of now (01/12/2026, 10:00), after the end of the period: what became known since (e.g. an SLA 2 missed) is counted.');
+    expect(cells).toContain(
+      'Figures evaluated as of now (01/12/2026, 10:00), after the end of the period: what became known since (e.g. an SLA 2 missed) is counted.',
+    );
   });
 
   it('the CLI takes --as-of end|now', () => {
     expect(parseReportArgs(['--period', '2026-W47', '--out', 'w.pdf', '--as-of', 'now']).asOf).toBe('now');
     expect(parseReportArgs(['--period', '2026-W47', '--out', 'w.pdf']).asOf).toBeUndefined();
-    expect(() => parseReportArgs(['--period', '2026-W47', '--out', 'w.pdf', '--as-of', 'yesterday'])).toThrow(/--as-of must be end/);
+    expect(() => parseReportArgs(['--period', '2026-W47', '--out', 'w.pdf', '--as-of', 'yesterday'])).toThrow(
+      /--as-of must be end/,
+    );
   });
 });

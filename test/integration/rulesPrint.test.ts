@@ -7,24 +7,32 @@ import { ok, openTestApp, type TestApp } from './helpers';
 
 let app: TestApp;
 afterEach(() => app?.close());
-const pdfText = (base64: string) => execFileSync('pdftotext', ['-raw', '-', '-'], { input: Buffer.from(base64, 'base64') }).toString('utf8');
+const pdfText = (base64: string) =>
+  execFileSync('pdftotext', ['-raw', '-', '-'], { input: Buffer.from(base64, 'base64') }).toString('utf8');
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 async function setup() {
   app = openTestApp();
-  await ok(app.core, 'settings.setDealer', { name: 'Officina Modena', email: 'desk@dealer.example', phone: '', address: '' });
+  await ok(app.core, 'settings.setDealer', {
+    name: 'Officina Modena',
+    email: 'desk@dealer.example',
+    phone: '',
+    address: '',
+  });
   const anna = await ok<{ id: number }>(app.core, 'people.save', { name: 'Anna Bianchi', roles: ['service_advisor'] });
   await ok(app.core, 'people.save', { name: 'Bruno Verdi', roles: ['booking_operator'] });
   await ok(app.core, 'people.save', { name: 'Carla Neri', roles: ['booking_operator'] });
-  await ok(app.core, 'assignment.rules.set', { rules: [
-    { campaign: 'warranty_end_reminder', targetUserId: anna.id },
-    { leadType: 'customer_driven', source: 'owner_app', requestFor: 'tyres', targetRole: 'booking_operator' },
-    { source: 'web', targetRole: 'parts_staff', active: false },
-  ] });
+  await ok(app.core, 'assignment.rules.set', {
+    rules: [
+      { campaign: 'warranty_end_reminder', targetUserId: anna.id },
+      { leadType: 'customer_driven', source: 'owner_app', requestFor: 'tyres', targetRole: 'booking_operator' },
+      { source: 'web', targetRole: 'parts_staff', active: false },
+    ],
+  });
 }
 
 describe('assignment rules: the printable A4 PDF', () => {
-  it('lists the rules in order with what they match and whom they route to, and the pools\' members (English)', async () => {
+  it("lists the rules in order with what they match and whom they route to, and the pools' members (English)", async () => {
     await setup();
     const r = await ok(app.core, 'assignment.rules.print', { language: 'en' });
     expect(r.fileName).toBe('aslm-assignment-rules.pdf');
@@ -35,7 +43,9 @@ describe('assignment rules: the printable A4 PDF', () => {
     expect(f).toContain('Assignment rules');
     expect(f).toContain('Officina Modena');
     // In order: rule 1 → Anna, rule 2 → the booking operators' pool, rule 3 (inactive) → parts staff.
-    const i1 = text.search(/^1\. /m); const i2 = text.search(/^2\. /m); const i3 = text.search(/^3\. /m);
+    const i1 = text.search(/^1\. /m);
+    const i2 = text.search(/^2\. /m);
+    const i3 = text.search(/^3\. /m);
     expect(i1).toBeGreaterThan(-1);
     expect(i1).toBeLessThan(i2);
     expect(i2).toBeLessThan(i3);
@@ -49,7 +59,7 @@ describe('assignment rules: the printable A4 PDF', () => {
     expect(f).toContain("waits in the manager's queue");
   });
 
-  it('in the user\'s language (Italian), and with no rule says every lead waits for the manager', async () => {
+  it("in the user's language (Italian), and with no rule says every lead waits for the manager", async () => {
     await setup();
     const it = flat(pdfText((await ok(app.core, 'assignment.rules.print', { language: 'it' })).base64));
     expect(it).toContain('Regole di assegnazione');

@@ -9,13 +9,60 @@ let app: TestApp;
 afterEach(() => app?.close());
 
 type Src = Omit<SearchDocSource, 'number'>;
-const base: Src = { firstName: 'Mario', lastName: 'Rossi', email: 'mario@example.it', phone: '+39 333 1234567', otherPhone: null, vin: 'ZAM57XSA1K1234567' };
+const base: Src = {
+  firstName: 'Mario',
+  lastName: 'Rossi',
+  email: 'mario@example.it',
+  phone: '+39 333 1234567',
+  otherPhone: null,
+  vin: 'ZAM57XSA1K1234567',
+};
 const PHONES: (string | null)[] = [
-  null, '', ' ', '+', '-', '()', '1', '12', '123', '1234', '+39 333 1234567', '0039 333 1234567', '+39 (0)6 1234.5678', '(333) 123-45-67',
-  '333/1234567', '  333 1234567  ', '\t333 1234567\t', '333\u00a01234567', '+41 79 123 45 67 ext. 12', '++--..//()', '+++3', ' + 3 ',
-  '333 123 4567 / 06 1234567', 'tel: 333 1234567', '٣٣٣١٢٣٤٥٦٧', '３３３１２３４', '333–1234567', 'ＡＢＣ 123', 'Çà 123', '333\n1234567',
-  '333\r\n123', "333'123", '"333"', '333;123', '😀 333 1234', '333 😀', '\uD83D 333', '12\uDE0034', '\uD83D-\uDE00', '12\u000034', '\u0000',
-  '0049 1521 730826', '12345678901234567890', '123456789012345678901', '+49 (0) 1521 730826 / 0 1521 730 826 / 0049 1521 730826 99',
+  null,
+  '',
+  ' ',
+  '+',
+  '-',
+  '()',
+  '1',
+  '12',
+  '123',
+  '1234',
+  '+39 333 1234567',
+  '0039 333 1234567',
+  '+39 (0)6 1234.5678',
+  '(333) 123-45-67',
+  '333/1234567',
+  '  333 1234567  ',
+  '\t333 1234567\t',
+  '333\u00a01234567',
+  '+41 79 123 45 67 ext. 12',
+  '++--..//()',
+  '+++3',
+  ' + 3 ',
+  '333 123 4567 / 06 1234567',
+  'tel: 333 1234567',
+  '٣٣٣١٢٣٤٥٦٧',
+  '３３３１２３４',
+  '333–1234567',
+  'ＡＢＣ 123',
+  'Çà 123',
+  '333\n1234567',
+  '333\r\n123',
+  "333'123",
+  '"333"',
+  '333;123',
+  '😀 333 1234',
+  '333 😀',
+  '\uD83D 333',
+  '12\uDE0034',
+  '\uD83D-\uDE00',
+  '12\u000034',
+  '\u0000',
+  '0049 1521 730826',
+  '12345678901234567890',
+  '123456789012345678901',
+  '+49 (0) 1521 730826 / 0 1521 730 826 / 0049 1521 730826 99',
 ];
 const variants: Src[] = [
   base,
@@ -36,16 +83,23 @@ describe('search documents built in JS = the view leads_search_doc', () => {
   it('row by row, byte for byte, for accents, empty/NULL e-mail and phones, odd phone formats', () => {
     app = openTestApp();
     const db = app.core.store.sqlite;
-    const ins = db.prepare(`INSERT INTO leads (number, status, lead_type, type_rank, source, campaign, created_at, assigned_at, updated_at,
+    const ins =
+      db.prepare(`INSERT INTO leads (number, status, lead_type, type_rank, source, campaign, created_at, assigned_at, updated_at,
       first_name, last_name, email, phone, other_phone, vin, sla1_due_at, sla2_due_at)
       VALUES (?, 'assigned', 'hq_driven', 1, 'hq_campaign', 'service_reminder', 0, 0, 0, ?, ?, ?, ?, ?, ?, 0, 0)`);
     // hex() of what the view computes and of the JS document bound as a parameter: the same bytes reach FTS5.
-    const view = db.prepare('SELECT hex(name) AS name, hex(email) AS email, hex(phone) AS phone, hex(vin) AS vin, hex(number) AS number FROM leads_search_doc WHERE id = ?');
-    const bound = db.prepare('SELECT hex(?) AS name, hex(?) AS email, hex(?) AS phone, hex(?) AS vin, hex(?) AS number');
+    const view = db.prepare(
+      'SELECT hex(name) AS name, hex(email) AS email, hex(phone) AS phone, hex(vin) AS vin, hex(number) AS number FROM leads_search_doc WHERE id = ?',
+    );
+    const bound = db.prepare(
+      'SELECT hex(?) AS name, hex(?) AS email, hex(?) AS phone, hex(?) AS vin, hex(?) AS number',
+    );
     let mirrored = 0;
     variants.forEach((v, i) => {
       const number = `ASL-2026-${String(i + 1).padStart(6, '0')}`;
-      const id = Number(ins.run(number, v.firstName, v.lastName, v.email, v.phone, v.otherPhone, v.vin).lastInsertRowid);
+      const id = Number(
+        ins.run(number, v.firstName, v.lastName, v.email, v.phone, v.otherPhone, v.vin).lastInsertRowid,
+      );
       const doc = searchDoc({ ...v, number });
       const unmirrored = /[\u0000\uD800-\uDFFF]/.test(`${v.phone ?? ''}${v.otherPhone ?? ''}`);
       expect(doc === null, JSON.stringify(v)).toBe(unmirrored);
@@ -80,16 +134,28 @@ describe('search documents built in JS = the view leads_search_doc', () => {
     // phone with a control character (shared/rules/contact.ts): it never reaches the index.
     for (let n = 100; n < 250; n++) rows.push(hqRow(person(n)));
     rows.push(hqRow({ ...person(999), phone: '333\u00003334444' }));
-    const r = await app.core.importer.commit({ name: 'docs.csv', data: utf8(csv(rows, ';')) }, { decisions: [] }, app.core.actor());
+    const r = await app.core.importer.commit(
+      { name: 'docs.csv', data: utf8(csv(rows, ';')) },
+      { decisions: [] },
+      app.core.actor(),
+    );
     expect(r.imported).toBe(rows.length - 2);
     db.exec("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, 'leads_fts', 'instance')");
-    const terms = () => db.prepare('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY doc, col, offset, term').all();
+    const terms = () =>
+      db.prepare('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY doc, col, offset, term').all();
     const fromImport = terms();
     expect(fromImport.length).toBeGreaterThan(r.imported * 8);
     // Rebuild these documents the trigger's way (from the view) and compare.
     const del = db.prepare('DELETE FROM leads_fts WHERE rowid = ?');
-    const viaView = db.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?');
-    db.transaction(() => { for (const id of r.leadIds) { del.run(id); viaView.run(id); } })();
+    const viaView = db.prepare(
+      'INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?',
+    );
+    db.transaction(() => {
+      for (const id of r.leadIds) {
+        del.run(id);
+        viaView.run(id);
+      }
+    })();
     expect(terms()).toEqual(fromImport);
     const search = (q: string) => app.core.lists.list({ view: 'assigned', search: q }).total;
     expect(search('393331234567')).toBe(1);

@@ -14,14 +14,25 @@ import { DEFAULT_CAPACITY, SETTINGS, type SettingKey } from '../../electron/core
 import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
-beforeEach(() => { app = openTestApp(); });
+beforeEach(() => {
+  app = openTestApp();
+});
 afterEach(() => app.close());
 
-const DEALER = { name: 'Autoservizi Bianchi', email: 'service@bianchi.example', phone: '+39 02 1234567', address: 'Via Roma 1, Milano' };
-const stored = (key: string) => (app.core.store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+const DEALER = {
+  name: 'Autoservizi Bianchi',
+  email: 'service@bianchi.example',
+  phone: '+39 02 1234567',
+  address: 'Via Roma 1, Milano',
+};
+const stored = (key: string) =>
+  (app.core.store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)
+    ?.value;
 const translated = (code: string) => {
   for (const lang of ['en', 'fr', 'de', 'it']) {
-    const errors = JSON.parse(readFileSync(new URL(`../../locales/${lang}/errors.json`, import.meta.url), 'utf8')) as { code: Record<string, string> };
+    const errors = JSON.parse(readFileSync(new URL(`../../locales/${lang}/errors.json`, import.meta.url), 'utf8')) as {
+      code: Record<string, string>;
+    };
     expect(errors.code[code], `${lang} ${code}`).toBeTruthy();
   }
 };
@@ -37,16 +48,36 @@ describe('settings.setDealer', () => {
     expect((await ok<AppSettings>(app.core, 'settings.get', {})).dealer.name).toBe(DEALER.name);
     // An empty e-mail is allowed; a too long name is refused by the contract.
     expect((await ok<AppSettings>(app.core, 'settings.setDealer', { ...DEALER, email: '' })).dealer.email).toBe('');
-    expect((await err(app.core, 'settings.setDealer', { ...DEALER, name: 'x'.repeat(121) })).code).toBe('INVALID_INPUT');
+    expect((await err(app.core, 'settings.setDealer', { ...DEALER, name: 'x'.repeat(121) })).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 
   it('the dealer name appears in the appointment e-mail and the contact templates', async () => {
     await ok(app.core, 'settings.setDealer', DEALER);
-    await ok(app.core, 'mail.settings.set', { host: '127.0.0.1', port: 2525, tls: 'none', user: '', from: 'service@bianchi.example', dealerMailbox: 'desk@bianchi.example' });
+    await ok(app.core, 'mail.settings.set', {
+      host: '127.0.0.1',
+      port: 2525,
+      tls: 'none',
+      user: '',
+      from: 'service@bianchi.example',
+      dealerMailbox: 'desk@bianchi.example',
+    });
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead());
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
-    await ok(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: Date.parse('2026-03-05T10:00:00+01:00'), sendEmail: true } });
-    const mail = app.core.store.sqlite.prepare(`SELECT subject, text_body AS text FROM outbox WHERE kind = 'appointment_confirmation' AND to_address = ?`)
+    await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+    });
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: Date.parse('2026-03-05T10:00:00+01:00'), sendEmail: true },
+    });
+    const mail = app.core.store.sqlite
+      .prepare(
+        `SELECT subject, text_body AS text FROM outbox WHERE kind = 'appointment_confirmation' AND to_address = ?`,
+      )
       .get('mario.rossi@example.it') as { subject: string; text: string };
     expect(`${mail.subject}\n${mail.text}`).toContain('Autoservizi Bianchi');
   });
@@ -54,19 +85,29 @@ describe('settings.setDealer', () => {
 
 describe('settings.setCampaigns', () => {
   it('adds campaigns by name (trimmed) after the six defaults, each with a stable id a new lead may use', async () => {
-    const s = await ok<AppSettings>(app.core, 'settings.setCampaigns', { campaigns: ['  Spring  check ', 'Révision été', '2027 promo'] });
+    const s = await ok<AppSettings>(app.core, 'settings.setCampaigns', {
+      campaigns: ['  Spring  check ', 'Révision été', '2027 promo'],
+    });
     expect(s.campaigns).toEqual([...DEFAULT_CAMPAIGNS, 'spring_check', 'revision_ete', 'c_2027_promo']);
-    expect(s.campaignLabels).toEqual({ spring_check: 'Spring check', revision_ete: 'Révision été', c_2027_promo: '2027 promo' });
+    expect(s.campaignLabels).toEqual({
+      spring_check: 'Spring check',
+      revision_ete: 'Révision été',
+      c_2027_promo: '2027 promo',
+    });
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead({ campaign: 'revision_ete' }));
     expect(d.lead.campaign).toBe('revision_ete');
     expect((await err(app.core, 'leads.create', baseLead({ campaign: 'winter_check' }))).code).toBe('CAMPAIGN_UNKNOWN');
     // Saving the list again keeps the ids (leads store them); a new name whose id is taken gets another one.
-    const again = await ok<AppSettings>(app.core, 'settings.setCampaigns', { campaigns: ['Révision été', 'spring CHECK', 'Spring-check!'] });
+    const again = await ok<AppSettings>(app.core, 'settings.setCampaigns', {
+      campaigns: ['Révision été', 'spring CHECK', 'Spring-check!'],
+    });
     expect(again.campaigns.slice(6)).toEqual(['revision_ete', 'spring_check', 'spring_check_2']);
     expect(again.campaignLabels.spring_check).toBe('spring CHECK');
     // The phone script names the campaign as typed and the dealer by the name set in the settings.
     await ok(app.core, 'settings.setDealer', DEALER);
-    const step = await ok<{ scripts: { phone_script: { body: string } } }>(app.core, 'playbook.step', { id: d.lead.id });
+    const step = await ok<{ scripts: { phone_script: { body: string } } }>(app.core, 'playbook.step', {
+      id: d.lead.id,
+    });
     expect(step.scripts.phone_script.body).toContain('Révision été');
     expect(step.scripts.phone_script.body).toContain(DEALER.name);
   });
@@ -80,7 +121,10 @@ describe('settings.setCampaigns', () => {
       [['Service Reminder'], 'CAMPAIGN_DUPLICATE', 'campaigns.0'],
     ];
     for (const [campaigns, code, field] of cases) {
-      expect(await err(app.core, 'settings.setCampaigns', { campaigns }), JSON.stringify(campaigns)).toMatchObject({ code, field });
+      expect(await err(app.core, 'settings.setCampaigns', { campaigns }), JSON.stringify(campaigns)).toMatchObject({
+        code,
+        field,
+      });
       translated(code);
     }
     expect(JSON.parse(stored('campaigns')!)).toEqual(['tyre_hotel']);
@@ -94,9 +138,19 @@ describe('settings.setCampaigns', () => {
     const e = await err(app.core, 'settings.setCampaigns', { campaigns: ['Spring check', 'Autumn'] });
     expect(e).toMatchObject({ code: 'CAMPAIGN_IN_USE', params: { campaign: 'Tyre hotel' } });
     translated('CAMPAIGN_IN_USE');
-    expect((await err(app.core, 'settings.setCampaigns', { campaigns: ['Tyre hotel', 'Spring check'] })).code).toBe('CAMPAIGN_IN_USE');
-    expect((await ok<AppSettings>(app.core, 'settings.get', {})).campaigns.slice(6)).toEqual(['tyre_hotel', 'spring_check', 'autumn']);
-    expect((await ok<AppSettings>(app.core, 'settings.setCampaigns', { campaigns: ['Tyre hotel', 'Autumn'] })).campaigns.slice(6)).toEqual(['tyre_hotel', 'autumn']);
+    expect((await err(app.core, 'settings.setCampaigns', { campaigns: ['Tyre hotel', 'Spring check'] })).code).toBe(
+      'CAMPAIGN_IN_USE',
+    );
+    expect((await ok<AppSettings>(app.core, 'settings.get', {})).campaigns.slice(6)).toEqual([
+      'tyre_hotel',
+      'spring_check',
+      'autumn',
+    ]);
+    expect(
+      (
+        await ok<AppSettings>(app.core, 'settings.setCampaigns', { campaigns: ['Tyre hotel', 'Autumn'] })
+      ).campaigns.slice(6),
+    ).toEqual(['tyre_hotel', 'autumn']);
   });
 });
 
@@ -105,11 +159,20 @@ describe('business rules validation', () => {
     const rules = app.core.settings.rules();
     const hours = [...rules.openingHours] as typeof rules.openingHours;
     hours[2] = { open: '18:00', close: '08:30' };
-    expect(await err(app.core, 'settings.setRules', { ...rules, openingHours: hours })).toMatchObject({ code: 'OPENING_HOURS_INVALID', field: 'openingHours.2' });
-    expect(await err(app.core, 'settings.setRules', { ...rules, holidays: ['2026-02-30'] })).toMatchObject({ code: 'HOLIDAY_INVALID', field: 'holidays.0' });
+    expect(await err(app.core, 'settings.setRules', { ...rules, openingHours: hours })).toMatchObject({
+      code: 'OPENING_HOURS_INVALID',
+      field: 'openingHours.2',
+    });
+    expect(await err(app.core, 'settings.setRules', { ...rules, holidays: ['2026-02-30'] })).toMatchObject({
+      code: 'HOLIDAY_INVALID',
+      field: 'holidays.0',
+    });
     translated('OPENING_HOURS_INVALID');
     translated('HOLIDAY_INVALID');
-    const s = await ok<AppSettings>(app.core, 'settings.setRules', { ...rules, holidays: ['2026-12-25', '2026-12-08', '2026-12-25'] });
+    const s = await ok<AppSettings>(app.core, 'settings.setRules', {
+      ...rules,
+      holidays: ['2026-12-25', '2026-12-08', '2026-12-25'],
+    });
     expect(s.rules.holidays).toEqual(['2026-12-08', '2026-12-25']);
   });
 });
@@ -127,9 +190,14 @@ describe('permissions', () => {
 });
 
 describe('the settings registry (typed get/set, validated on write and on read)', () => {
-  const fresh = (log: (m: string) => void = () => undefined) => createSettingsService(app.core.store, app.clock, 'Europe/Rome', log);
-  const storeRaw = (key: string, text: string) => app.core.store.sqlite
-    .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, text);
+  const fresh = (log: (m: string) => void = () => undefined) =>
+    createSettingsService(app.core.store, app.clock, 'Europe/Rome', log);
+  const storeRaw = (key: string, text: string) =>
+    app.core.store.sqlite
+      .prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, text);
 
   it('answers typed defaults for every key never written', () => {
     const s = fresh();
@@ -143,7 +211,13 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.get('playbook')).toEqual(DEFAULT_PLAYBOOK);
     expect(s.get('kpi.digest')).toEqual({ enabled: true, hour: 8 });
     expect(s.get('mail.smtp')).toMatchObject({ host: '', port: 587, tls: 'starttls', password: null });
-    expect(s.get('import.watchFolder')).toEqual({ enabled: false, path: '', preset: null, duplicateDefault: 'skip', intervalSeconds: 30 });
+    expect(s.get('import.watchFolder')).toEqual({
+      enabled: false,
+      path: '',
+      preset: null,
+      duplicateDefault: 'skip',
+      intervalSeconds: 30,
+    });
     expect(s.get('desk.currentUser') === null || typeof s.get('desk.currentUser') === 'number').toBe(true);
     expect(s.rules()).toEqual(defaultRuleSettings('Europe/Rome'));
   });
@@ -171,11 +245,16 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.all().language).toBe('en');
   });
 
-  it('an object stored before a field existed takes that field\'s default; the fields it has are kept', () => {
+  it("an object stored before a field existed takes that field's default; the fields it has are kept", () => {
     storeRaw('notify', '{"sla1RiskHours":6,"copyManagers":true,"emailAssignee":false}');
     storeRaw('playbook', '{"attemptsBeforeEmail":5}');
     const s = fresh();
-    expect(s.get('notify')).toEqual({ sla1RiskHours: 6, copyManagers: true, copyAlternates: DEFAULT_NOTIFY_SETTINGS.copyAlternates, emailAssignee: false });
+    expect(s.get('notify')).toEqual({
+      sla1RiskHours: 6,
+      copyManagers: true,
+      copyAlternates: DEFAULT_NOTIFY_SETTINGS.copyAlternates,
+      emailAssignee: false,
+    });
     expect(s.get('playbook')).toEqual({ ...DEFAULT_PLAYBOOK, attemptsBeforeEmail: 5 });
   });
 
@@ -185,16 +264,28 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(() => s.set('no.such.key' as SettingKey, 1 as never)).toThrow(/Unknown setting/);
     expect(() => s.isSet('no.such.key' as SettingKey)).toThrow(/Unknown setting/);
     expect(stored('no.such.key')).toBeUndefined();
-    expect(() => s.set('workshop.capacity', 501)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'workshop.capacity' }));
-    expect(() => s.set('language', 'xx' as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'language' }));
-    expect(() => s.set('notify', { ...DEFAULT_NOTIFY_SETTINGS, sla1RiskHours: 0 })).toThrow(expect.objectContaining({ field: 'notify.sla1RiskHours' }));
+    expect(() => s.set('workshop.capacity', 501)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'workshop.capacity' }),
+    );
+    expect(() => s.set('language', 'xx' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'language' }),
+    );
+    expect(() => s.set('notify', { ...DEFAULT_NOTIFY_SETTINGS, sla1RiskHours: 0 })).toThrow(
+      expect.objectContaining({ field: 'notify.sla1RiskHours' }),
+    );
     expect(stored('workshop.capacity')).toBeUndefined();
     expect(stored('language')).toBeUndefined();
     s.set('workshop.capacity', 12);
     expect(fresh().get('workshop.capacity')).toBe(12);
     // A schema's defaults apply on write: the stored value is the parsed one.
     s.set('import.watchFolder', { enabled: false, path: '' } as never);
-    expect(JSON.parse(stored('import.watchFolder')!)).toEqual({ enabled: false, path: '', preset: null, duplicateDefault: 'skip', intervalSeconds: 30 });
+    expect(JSON.parse(stored('import.watchFolder')!)).toEqual({
+      enabled: false,
+      path: '',
+      preset: null,
+      duplicateDefault: 'skip',
+      intervalSeconds: 30,
+    });
   });
 });
 
@@ -202,15 +293,20 @@ describe('the default person', () => {
   it('"Front desk" takes the desk\'s language while nobody renamed it; a renamed person keeps the name', async () => {
     const app = openTestApp();
     try {
-      const first = () => (app.core.store.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string }).name;
+      const first = () =>
+        (app.core.store.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string }).name;
       expect(first()).toBe('Front desk');
       await ok(app.core, 'settings.setLanguage', { language: 'fr' });
       expect(first()).toBe('Accueil');
       await ok(app.core, 'settings.setLanguage', { language: 'de' });
       expect(first()).toBe('Empfang');
-      app.core.store.sqlite.prepare("UPDATE users SET name = 'Giulia Neri' WHERE id = (SELECT min(id) FROM users)").run();
+      app.core.store.sqlite
+        .prepare("UPDATE users SET name = 'Giulia Neri' WHERE id = (SELECT min(id) FROM users)")
+        .run();
       await ok(app.core, 'settings.setLanguage', { language: 'it' });
       expect(first()).toBe('Giulia Neri');
-    } finally { app.close(); }
+    } finally {
+      app.close();
+    }
   });
 });

@@ -3,7 +3,9 @@ import { HOUR, DAY } from '../../shared/rules';
 import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
-beforeEach(() => { app = openTestApp(); });
+beforeEach(() => {
+  app = openTestApp();
+});
 afterEach(() => app.close());
 
 const snapshot = (a: TestApp, id: number) => ({
@@ -28,7 +30,11 @@ describe('lead service on a real SQLite file', () => {
     expect(mid.assigned).toBe(before.assigned + 1);
     expect(mid.not_managed).toBe(before.not_managed + 1);
     expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(mid.not_managed);
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'busy' } });
+    await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'busy' },
+    });
     const after = (await ok(app.core, 'leads.counts', {})).counts;
     expect(after.not_managed).toBe(mid.not_managed - 1);
     expect(after.in_progress).toBe(mid.in_progress + 1);
@@ -38,11 +44,23 @@ describe('lead service on a real SQLite file', () => {
   it('a refused action leaves lead, contacts and history untouched', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     const before = snapshot(app, d.lead.id);
-    const e = await err(app.core, 'leads.makeAppointment', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { appointmentAt: app.clock.now() + DAY, sendEmail: true } });
+    const e = await err(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { appointmentAt: app.clock.now() + DAY, sendEmail: true },
+    });
     expect(e.code).toBe('CONTACT_ATTEMPT_REQUIRED');
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+    });
     const mid = snapshot(app, d.lead.id);
-    const e2 = await err(app.core, 'leads.closedInSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { vin: 'ZAM12345678901234' } });
+    const e2 = await err(app.core, 'leads.closedInSale', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { vin: 'ZAM12345678901234' },
+    });
     expect(e2).toMatchObject({ code: 'NOTES_REQUIRED', field: 'notes' });
     expect(snapshot(app, d.lead.id)).toEqual(mid);
     expect(mid.history.length).toBeGreaterThan(before.history.length);
@@ -51,7 +69,9 @@ describe('lead service on a real SQLite file', () => {
   it('history rows cannot be updated or deleted', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     const db = app.core.store.sqlite;
-    expect(() => db.prepare('UPDATE history SET new_value = ? WHERE lead_id = ?').run('x', d.lead.id)).toThrow(/HISTORY_APPEND_ONLY/);
+    expect(() => db.prepare('UPDATE history SET new_value = ? WHERE lead_id = ?').run('x', d.lead.id)).toThrow(
+      /HISTORY_APPEND_ONLY/,
+    );
     expect(() => db.prepare('DELETE FROM history WHERE lead_id = ?').run(d.lead.id)).toThrow(/HISTORY_APPEND_ONLY/);
     expect(db.prepare('SELECT count(*) AS n FROM history WHERE lead_id = ?').get(d.lead.id)).toEqual({ n: 3 });
   });
@@ -60,7 +80,11 @@ describe('lead service on a real SQLite file', () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     const v1 = d.lead.version;
     await ok(app.core, 'leads.edit', { id: d.lead.id, version: v1, input: { requestDetails: 'first edit' } });
-    const e = await err(app.core, 'leads.edit', { id: d.lead.id, version: v1, input: { requestDetails: 'stale edit' } });
+    const e = await err(app.core, 'leads.edit', {
+      id: d.lead.id,
+      version: v1,
+      input: { requestDetails: 'stale edit' },
+    });
     expect(e.code).toBe('VERSION_CONFLICT');
     const now = await ok(app.core, 'leads.get', { id: d.lead.id });
     expect(now.lead.requestDetails).toBe('first edit');
@@ -70,7 +94,11 @@ describe('lead service on a real SQLite file', () => {
   it('records contacts with the save time, first contact and SLA 1', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     app.clock.advance(24 * HOUR);
-    const r = await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: '<b>hi</b>' } });
+    const r = await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: '<b>hi</b>' },
+    });
     expect(r.lead.firstContactAt).toBe(app.clock.now());
     expect(r.lead.sla1Met).toBe(true);
     expect(r.contacts).toHaveLength(1);
@@ -80,14 +108,26 @@ describe('lead service on a real SQLite file', () => {
 
   it('Not current owner writes the end of ownership to the vehicle', async () => {
     const vin = 'ZAMXX1234567890AB';
-    app.core.store.sqlite.prepare('INSERT INTO vehicles (vin, model, updated_at) VALUES (?, ?, ?)').run(vin, 'Ghibli', app.clock.now());
+    app.core.store.sqlite
+      .prepare('INSERT INTO vehicles (vin, model, updated_at) VALUES (?, ?, ?)')
+      .run(vin, 'Ghibli', app.clock.now());
     const d = await ok(app.core, 'leads.create', baseLead({ vin }));
     expect(d.vehicle.model).toBe('Ghibli');
     expect(d.vinUnknown).toBe(false);
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+    });
     const eoo = Date.parse('2026-01-15T00:00:00Z');
-    await ok(app.core, 'leads.closedNoSale', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { reason: 'not_current_owner', endOfOwnership: eoo } });
-    expect(app.core.store.sqlite.prepare('SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?').get(vin)).toEqual({ e: eoo });
+    await ok(app.core, 'leads.closedNoSale', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { reason: 'not_current_owner', endOfOwnership: eoo },
+    });
+    expect(app.core.store.sqlite.prepare('SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?').get(vin)).toEqual({
+      e: eoo,
+    });
   });
 
   it('an unknown but valid VIN is accepted with a warning', async () => {
@@ -100,12 +140,18 @@ describe('lead service on a real SQLite file', () => {
   it('changing the SLA settings re-evaluates the stored deadlines and flags', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     app.clock.advance(2 * HOUR);
-    await ok(app.core, 'leads.recordContact', { id: d.lead.id, version: versionOf(app.core, d.lead.id), input: { direction: 'outbound', channel: 'phone', outcome: 'reached' } });
+    await ok(app.core, 'leads.recordContact', {
+      id: d.lead.id,
+      version: versionOf(app.core, d.lead.id),
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+    });
     expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 1, missed: 0 });
     const settings = await ok(app.core, 'settings.get', {});
     await ok(app.core, 'settings.setRules', { ...settings.rules, sla1Hours: 1 });
     expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 0, missed: 1 });
     expect((await ok(app.core, 'leads.get', { id: d.lead.id })).lead.sla1Met).toBe(false);
-    expect((await err(app.core, 'settings.setRules', { ...settings.rules, timeZone: 'Mars/Olympus' })).code).toBe('INVALID_INPUT');
+    expect((await err(app.core, 'settings.setRules', { ...settings.rules, timeZone: 'Mars/Olympus' })).code).toBe(
+      'INVALID_INPUT',
+    );
   });
 });

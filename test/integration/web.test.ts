@@ -15,10 +15,17 @@ beforeAll(async () => {
   writeFileSync(join(app.dir, 'secret.txt'), 'do not serve');
   web = await startWebServer({ core: app.core, staticDir: dir, port: 0 });
 });
-afterAll(async () => { await web.close(); app.close(); });
+afterAll(async () => {
+  await web.close();
+  app.close();
+});
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(new URL(path, web.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(new URL(path, web.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('browser mode HTTP bridge', () => {
   it('listens on loopback only', () => {
@@ -44,8 +51,20 @@ describe('browser mode HTTP bridge', () => {
 
   it('refuses calls without the token, from another origin, or malformed', async () => {
     expect((await post('/api/invoke', { channel: 'leads.counts', input: {} })).status).toBe(403);
-    expect((await post('/api/invoke', { channel: 'leads.counts', input: {} }, { 'X-ASLM-Token': web.token, Origin: 'http://evil.example' })).status).toBe(403);
-    const bad = await fetch(new URL('/api/invoke', web.url), { method: 'POST', headers: { 'X-ASLM-Token': web.token }, body: '{not json' });
+    expect(
+      (
+        await post(
+          '/api/invoke',
+          { channel: 'leads.counts', input: {} },
+          { 'X-ASLM-Token': web.token, Origin: 'http://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
+    const bad = await fetch(new URL('/api/invoke', web.url), {
+      method: 'POST',
+      headers: { 'X-ASLM-Token': web.token },
+      body: '{not json',
+    });
     expect((await bad.json()).error.code).toBe('INVALID_INPUT');
     const forged = await post('/api/invoke', { channel: 'leads.drop', input: {} }, { 'X-ASLM-Token': web.token });
     expect((await forged.json()).error.code).toBe('UNKNOWN_CHANNEL');
@@ -53,21 +72,40 @@ describe('browser mode HTTP bridge', () => {
 
   it('refuses forged channels (prototype names, non-strings), polluting input and oversized input', async () => {
     const call = async (body: unknown) => (await post('/api/invoke', body, { 'X-ASLM-Token': web.token })).json();
-    for (const channel of ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'prototype', 123, null, ['app.info'], { toString: 'app.info' }, 'app.info\u0000', 'APP.INFO']) {
+    for (const channel of [
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'toString',
+      'prototype',
+      123,
+      null,
+      ['app.info'],
+      { toString: 'app.info' },
+      'app.info\u0000',
+      'APP.INFO',
+    ]) {
       expect((await call({ channel, input: {} })).error.code).toBe('UNKNOWN_CHANNEL');
     }
     expect((await call(['app.info', {}])).error.code).toBe('UNKNOWN_CHANNEL');
     expect((await call(null)).error.code).toBe('UNKNOWN_CHANNEL');
     // A __proto__ key in the JSON body neither pollutes Object.prototype nor reaches a handler.
-    const raw = await fetch(new URL('/api/invoke', web.url), { method: 'POST', headers: { 'X-ASLM-Token': web.token, 'Content-Type': 'application/json' },
-      body: '{"channel":"leads.list","input":{"view":"assigned","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}' });
+    const raw = await fetch(new URL('/api/invoke', web.url), {
+      method: 'POST',
+      headers: { 'X-ASLM-Token': web.token, 'Content-Type': 'application/json' },
+      body: '{"channel":"leads.list","input":{"view":"assigned","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}',
+    });
     expect((await raw.json()).ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // A 2 MB search string is refused by the contract, not handed to SQLite.
     const huge = await call({ channel: 'leads.list', input: { view: 'assigned', search: 'x'.repeat(2_000_000) } });
     expect(huge.error.code).toBe('INVALID_INPUT');
     // A body over the limit is refused without being read to the end.
-    const tooBig = await fetch(new URL('/api/invoke', web.url), { method: 'POST', headers: { 'X-ASLM-Token': web.token }, body: Buffer.alloc(65 * 1024 * 1024, 0x20) }).catch(() => null);
+    const tooBig = await fetch(new URL('/api/invoke', web.url), {
+      method: 'POST',
+      headers: { 'X-ASLM-Token': web.token },
+      body: Buffer.alloc(65 * 1024 * 1024, 0x20),
+    }).catch(() => null);
     expect(tooBig === null || tooBig.status >= 400).toBe(true);
   });
 
@@ -85,10 +123,14 @@ describe('browser mode HTTP bridge', () => {
   it('malformed percent-encoding in a static path is a 400, never a 500', async () => {
     const { request } = await import('node:http');
     const u = new URL(web.url);
-    const get = (path: string) => new Promise<number>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: u.port, path }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
-      req.end();
-    });
+    const get = (path: string) =>
+      new Promise<number>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: u.port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.end();
+      });
     for (const p of ['/%', '/%E0%A4%A', '/%ZZ', '/assets/%', '/a%00.js']) expect([p, await get(p)]).toEqual([p, 400]);
     expect(await get('/caf%C3%A9')).toBe(200);
   });
@@ -97,7 +139,9 @@ describe('browser mode HTTP bridge', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       const u = new URL(web.url);
-      const req = request({ host: '127.0.0.1', port: u.port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request({ host: '127.0.0.1', port: u.port, path: '/', headers: { Host: 'evil.example' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
       req.end();
     });
     expect(status).toBe(421);

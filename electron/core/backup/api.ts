@@ -23,8 +23,10 @@ export function listBackupsOut(dbPath: string, check: boolean): { dir: string; b
   return {
     dir,
     backups: listBackups(dir).map((b) => ({
-      file: b.file, at: Math.round(b.at), size: b.size,
-      check: check ? (checkIntegrity(b.path).ok ? 'ok' as const : 'damaged' as const) : null,
+      file: b.file,
+      at: Math.round(b.at),
+      size: b.size,
+      check: check ? (checkIntegrity(b.path).ok ? ('ok' as const) : ('damaged' as const)) : null,
     })),
   };
 }
@@ -47,20 +49,35 @@ export function checkExportTarget(target: string, dbPath: string, allowExisting:
   const reserved = [db, `${db}-wal`, `${db}-shm`, `${db}.before-restore`, `${db}.restoring`];
   // The whole backup area (every database's folder), not only this database's.
   const dir = dirname(backupDir(db));
-  if (reserved.some((r) => same(r, p)) || same(dir, p) || (process.platform === 'win32' ? p.toLowerCase() : p).startsWith((process.platform === 'win32' ? dir.toLowerCase() : dir) + sep)) {
+  if (
+    reserved.some((r) => same(r, p)) ||
+    same(dir, p) ||
+    (process.platform === 'win32' ? p.toLowerCase() : p).startsWith(
+      (process.platform === 'win32' ? dir.toLowerCase() : dir) + sep,
+    )
+  ) {
     throw new AppError('EXPORT_TARGET_INVALID', { field: 'target' });
   }
-  if (existsSync(p) && (!allowExisting || statSync(p).isDirectory())) throw new AppError('EXPORT_TARGET_EXISTS', { field: 'target' });
+  if (existsSync(p) && (!allowExisting || statSync(p).isDirectory()))
+    throw new AppError('EXPORT_TARGET_EXISTS', { field: 'target' });
   return p;
 }
 
 /** Backups of a core started without a host: everything but restore. */
 export function standaloneBackupApi(store: Store, log: (msg: string, err?: unknown) => void): BackupApi {
-  try { migrateLegacyBackups(resolve(store.path)); } catch (e) { log('the backups of the shared backups/ folder could not be moved into the database\'s own', e); }
+  try {
+    migrateLegacyBackups(resolve(store.path));
+  } catch (e) {
+    log("the backups of the shared backups/ folder could not be moved into the database's own", e);
+  }
   return {
     status: () => ({
-      mode: 'normal', problem: null, dbPath: resolve(store.path), backupDir: backupDir(resolve(store.path)),
-      saveDialog: false, exportSuggestion: exportSuggestion(Date.now()),
+      mode: 'normal',
+      problem: null,
+      dbPath: resolve(store.path),
+      backupDir: backupDir(resolve(store.path)),
+      saveDialog: false,
+      exportSuggestion: exportSuggestion(Date.now()),
     }),
     list: (check) => listBackupsOut(store.path, check),
     create: async () => {
@@ -72,11 +89,18 @@ export function standaloneBackupApi(store: Store, log: (msg: string, err?: unkno
         throw new AppError('BACKUP_FAILED');
       }
     },
-    restore: async () => { throw new AppError('RESTORE_UNAVAILABLE'); },
+    restore: async () => {
+      throw new AppError('RESTORE_UNAVAILABLE');
+    },
     exportTo: async (target) => {
       if (target === null) throw new AppError('EXPORT_TARGET_REQUIRED', { field: 'target' });
       const p = checkExportTarget(target, store.path, false);
-      try { await exportDatabase(store.sqlite, p); } catch (e) { log('export failed', e); throw new AppError('EXPORT_FAILED', { field: 'target' }); }
+      try {
+        await exportDatabase(store.sqlite, p);
+      } catch (e) {
+        log('export failed', e);
+        throw new AppError('EXPORT_FAILED', { field: 'target' });
+      }
       return { path: p, size: statSync(p).size };
     },
   };

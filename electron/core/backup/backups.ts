@@ -10,7 +10,12 @@ export const KEEP_BACKUPS = 14;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const NAME = /^aslm-(\d{8}T\d{6}(?:\d{3})?Z)\.sqlite$/;
 
-export interface BackupEntry { file: string; path: string; at: number; size: number }
+export interface BackupEntry {
+  file: string;
+  path: string;
+  at: number;
+  size: number;
+}
 
 /** The database file name whose backups were once kept in `backups/` itself (before one folder per database). */
 export const DEFAULT_DB_FILE = 'aslm.sqlite';
@@ -51,7 +56,11 @@ export function listBackups(dir: string): BackupEntry[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => NAME.test(f))
-    .map((file) => { const path = join(dir, file); const st = statSync(path); return { file, path, at: st.mtimeMs, size: st.size }; })
+    .map((file) => {
+      const path = join(dir, file);
+      const st = statSync(path);
+      return { file, path, at: st.mtimeMs, size: st.size };
+    })
     .sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
 }
 
@@ -74,14 +83,22 @@ export function checkIntegrity(path: string, full = false): { ok: boolean; detai
 export class BackupIntegrityError extends Error {}
 
 /** Online backup of the open database into `dir`, then keeps the newest `keep`. Returns the new file. */
-export async function createBackup(sqlite: Database.Database, dir: string, now: number, keep = KEEP_BACKUPS): Promise<BackupEntry> {
+export async function createBackup(
+  sqlite: Database.Database,
+  dir: string,
+  now: number,
+  keep = KEEP_BACKUPS,
+): Promise<BackupEntry> {
   mkdirSync(dir, { recursive: true });
   const file = `aslm-${stamp(now)}.sqlite`;
   const tmp = join(dir, `${file}.partial`);
   rmSync(tmp, { force: true });
   await sqlite.backup(tmp);
   const check = checkIntegrity(tmp);
-  if (!check.ok) { rmSync(tmp, { force: true }); throw new BackupIntegrityError(`backup failed its integrity check: ${check.detail}`); }
+  if (!check.ok) {
+    rmSync(tmp, { force: true });
+    throw new BackupIntegrityError(`backup failed its integrity check: ${check.detail}`);
+  }
   renameSync(tmp, join(dir, file));
   for (const old of listBackups(dir).slice(keep)) rmSync(old.path, { force: true });
   const made = listBackups(dir).find((b) => b.file === file);

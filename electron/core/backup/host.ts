@@ -14,8 +14,28 @@ import { startBackground } from '../background';
 import { createDispatcher, toErrorShape, type Dispatch } from '../dispatch';
 import { backupHandlers } from '../handlers/backup';
 import { checkExportTarget, exportSuggestion, listBackupsOut, type BackupApi } from './api';
-import { BackupIntegrityError, backupDir, checkIntegrity, createBackup, dailyBackupDue, exportDatabase, exportRawFile, listBackups, migrateLegacyBackups, restoreBackup } from './backups';
-import { fileStamp, mustCheck, readCheckState, statePath, walLeft, writeCheckState, type CheckReason, type CheckState } from './startupCheck';
+import {
+  BackupIntegrityError,
+  backupDir,
+  checkIntegrity,
+  createBackup,
+  dailyBackupDue,
+  exportDatabase,
+  exportRawFile,
+  listBackups,
+  migrateLegacyBackups,
+  restoreBackup,
+} from './backups';
+import {
+  fileStamp,
+  mustCheck,
+  readCheckState,
+  statePath,
+  walLeft,
+  writeCheckState,
+  type CheckReason,
+  type CheckState,
+} from './startupCheck';
 
 export interface CoreHostOptions extends Omit<AppCoreOptions, 'backups'> {
   /** Sweeps, digest and watched folder while the core is open (startBackground). */
@@ -46,7 +66,11 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   const log = opts.log ?? defaultLog;
   const dbPath = resolve(opts.dbPath);
   const dir = backupDir(dbPath);
-  try { migrateLegacyBackups(dbPath); } catch (e) { log('the backups of the shared backups/ folder could not be moved into the database\'s own', e); }
+  try {
+    migrateLegacyBackups(dbPath);
+  } catch (e) {
+    log("the backups of the shared backups/ folder could not be moved into the database's own", e);
+  }
   let core: AppCore | null = null;
   let problem: ShellStatus['problem'] = null;
   const stops: (() => void)[] = [];
@@ -61,7 +85,11 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     } catch (e) {
       // Without a state the next start checks the file: never leave an old "clean" one behind.
       log('the start-up check state could not be written; the next start will check the database', e);
-      try { rmSync(statePath(dbPath), { force: true }); } catch { /* the check runs anyway when it cannot be read */ }
+      try {
+        rmSync(statePath(dbPath), { force: true });
+      } catch {
+        /* the check runs anyway when it cannot be read */
+      }
     }
   };
   const UNCLEAN = { clean: false, size: 0, mtimeMs: 0 };
@@ -74,8 +102,12 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   };
 
   const status = (): ShellStatus => ({
-    mode: core ? 'normal' : 'recovery', problem, dbPath, backupDir: dir,
-    saveDialog: Boolean(opts.chooseExportPath), exportSuggestion: exportSuggestion(Date.now()),
+    mode: core ? 'normal' : 'recovery',
+    problem,
+    dbPath,
+    backupDir: dir,
+    saveDialog: Boolean(opts.chooseExportPath),
+    exportSuggestion: exportSuggestion(Date.now()),
   });
 
   function open(restored = false): void {
@@ -84,7 +116,9 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       const state = readCheckState(dbPath);
       lastOkAt = state?.lastOkAt ?? 0;
       suspect = state?.suspect ?? false;
-      const reason: CheckReason = restored ? 'changed' : mustCheck(state, fileStamp(dbPath), walLeft(dbPath), Date.now());
+      const reason: CheckReason = restored
+        ? 'changed'
+        : mustCheck(state, fileStamp(dbPath), walLeft(dbPath), Date.now());
       lastCheck = { reason, ran: reason !== null };
       saveState(UNCLEAN); // until this session closes the file cleanly
       if (reason !== null) {
@@ -116,8 +150,11 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       // Nothing sent twice: what the backup holds as due and unsent may have gone out since; it waits for a manager.
       try {
         const held = opened.outbox.holdAfterRestore(opened.clock.now());
-        if (held > 0) log(`restore: ${held} e-mail(s) due before the restore held for "send again" (Settings → E-mail)`);
-      } catch (e) { log('holding the restored outbox failed', e); }
+        if (held > 0)
+          log(`restore: ${held} e-mail(s) due before the restore held for "send again" (Settings → E-mail)`);
+      } catch (e) {
+        log('holding the restored outbox failed', e);
+      }
     }
     if (opts.background) stops.push(startBackground(opened));
     const off = opts.onOpen?.(opened);
@@ -125,12 +162,20 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   }
 
   function shut(): void {
-    for (const stop of stops.splice(0)) { try { stop(); } catch (e) { log('stopping a job failed', e); } }
+    for (const stop of stops.splice(0)) {
+      try {
+        stop();
+      } catch (e) {
+        log('stopping a job failed', e);
+      }
+    }
     if (core) {
       try {
         core.close();
         saveState({ clean: true, ...fileStamp(dbPath) });
-      } catch (e) { log('closing the database failed', e); }
+      } catch (e) {
+        log('closing the database failed', e);
+      }
     }
     core = null;
   }
@@ -142,37 +187,43 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
   const api: BackupApi = {
     status,
     list: (check) => listBackupsOut(dbPath, check),
-    create: () => exclusive(async () => {
-      if (!core) throw new AppError('RECOVERY_MODE');
-      try {
-        const b = await createBackup(core.store.sqlite, dir, Date.now());
-        lastOkAt = Date.now(); // the copy, page for page, passed its check
-        return { file: b.file, at: Math.round(b.at), size: b.size, check: 'ok' as const };
-      } catch (e) {
-        log('backup failed', e);
-        // The copy of the open file is damaged: the next start checks the file itself.
-        if (e instanceof BackupIntegrityError) { suspect = true; saveState(UNCLEAN); }
-        throw new AppError('BACKUP_FAILED');
-      }
-    }),
-    restore: (file) => exclusive(async () => {
-      const entry = BACKUP_FILE.test(file) ? listBackups(dir).find((b) => b.file === file) : undefined;
-      if (!entry) throw new AppError('BACKUP_NOT_FOUND', { field: 'file', params: { file } });
-      // Checked in full before anything is touched: a damaged copy leaves the running app as it was.
-      if (!checkIntegrity(entry.path, true).ok) throw new AppError('BACKUP_DAMAGED', { field: 'file', params: { file } });
-      await drain();
-      shut();
-      try {
-        restoreBackup(dbPath, entry.path, true);
-      } catch (e) {
-        log('restore failed', e);
-        open();
-        throw new AppError('RESTORE_FAILED', { params: { file } });
-      }
-      open(true);
-      log(`restored ${file} (${core ? 'opened' : 'still in recovery mode'})`);
-      return status();
-    }),
+    create: () =>
+      exclusive(async () => {
+        if (!core) throw new AppError('RECOVERY_MODE');
+        try {
+          const b = await createBackup(core.store.sqlite, dir, Date.now());
+          lastOkAt = Date.now(); // the copy, page for page, passed its check
+          return { file: b.file, at: Math.round(b.at), size: b.size, check: 'ok' as const };
+        } catch (e) {
+          log('backup failed', e);
+          // The copy of the open file is damaged: the next start checks the file itself.
+          if (e instanceof BackupIntegrityError) {
+            suspect = true;
+            saveState(UNCLEAN);
+          }
+          throw new AppError('BACKUP_FAILED');
+        }
+      }),
+    restore: (file) =>
+      exclusive(async () => {
+        const entry = BACKUP_FILE.test(file) ? listBackups(dir).find((b) => b.file === file) : undefined;
+        if (!entry) throw new AppError('BACKUP_NOT_FOUND', { field: 'file', params: { file } });
+        // Checked in full before anything is touched: a damaged copy leaves the running app as it was.
+        if (!checkIntegrity(entry.path, true).ok)
+          throw new AppError('BACKUP_DAMAGED', { field: 'file', params: { file } });
+        await drain();
+        shut();
+        try {
+          restoreBackup(dbPath, entry.path, true);
+        } catch (e) {
+          log('restore failed', e);
+          open();
+          throw new AppError('RESTORE_FAILED', { params: { file } });
+        }
+        open(true);
+        log(`restored ${file} (${core ? 'opened' : 'still in recovery mode'})`);
+        return status();
+      }),
     exportTo: async (target) => {
       let path = target;
       if (path === null) {
@@ -194,7 +245,10 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     },
   };
 
-  const shellDispatch = createDispatcher(backupChannels, backupHandlers(api), { validateOutput: opts.validateOutput ?? false, log });
+  const shellDispatch = createDispatcher(backupChannels, backupHandlers(api), {
+    validateOutput: opts.validateOutput ?? false,
+    log,
+  });
   const dispatch: Dispatch = async (channel, input, ctx) => {
     const c = core;
     if (typeof channel === 'string' && Object.hasOwn(backupChannels, channel)) {
@@ -202,7 +256,11 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       // the database open, the same permission check as every other channel (restore and export: manage).
       // In recovery mode nobody can be identified: whoever is at the desk may restore.
       if (c) {
-        try { c.people.authorize(channel, input, c.actor(ctx)); } catch (e) { return { ok: false, error: toErrorShape(e, log) }; }
+        try {
+          c.people.authorize(channel, input, c.actor(ctx));
+        } catch (e) {
+          return { ok: false, error: toErrorShape(e, log) };
+        }
       }
       return shellDispatch(channel, input, ctx);
     }
@@ -211,22 +269,33 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       return { ok: false, error: { code: known ? 'RECOVERY_MODE' : 'UNKNOWN_CHANNEL' } };
     }
     inflight++;
-    try { return await c.dispatch(channel, input, ctx); } finally { inflight--; }
+    try {
+      return await c.dispatch(channel, input, ctx);
+    } finally {
+      inflight--;
+    }
   };
 
   open();
   let timer: ReturnType<typeof setInterval> | null = null;
   if (opts.dailyBackups) {
-    const tick = () => { if (core && dailyBackupDue(dir, Date.now())) api.create().catch(() => undefined); };
+    const tick = () => {
+      if (core && dailyBackupDue(dir, Date.now())) api.create().catch(() => undefined);
+    };
     tick();
     timer = setInterval(tick, opts.backupCheckMs ?? 60 * 60 * 1000);
     timer.unref?.();
   }
 
   return {
-    ...api, dispatch, log,
+    ...api,
+    dispatch,
+    log,
     core: () => core,
     startupCheck: () => lastCheck,
-    close: () => { if (timer) clearInterval(timer); shut(); },
+    close: () => {
+      if (timer) clearInterval(timer);
+      shut();
+    },
   };
 }

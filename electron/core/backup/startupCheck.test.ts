@@ -7,7 +7,13 @@ import { CHECK_EVERY_MS, mustCheck, readCheckState, statePath, writeCheckState, 
 
 const NOW = Date.parse('2026-11-30T08:00:00Z');
 const FILE = { size: 4096 * 100, mtimeMs: NOW - 3_600_000 };
-const CLEAN: CheckState = { clean: true, size: FILE.size, mtimeMs: FILE.mtimeMs, lastOkAt: NOW - 86_400_000, suspect: false };
+const CLEAN: CheckState = {
+  clean: true,
+  size: FILE.size,
+  mtimeMs: FILE.mtimeMs,
+  lastOkAt: NOW - 86_400_000,
+  suspect: false,
+};
 
 describe('mustCheck', () => {
   it.each<[string, CheckState | null, typeof FILE, boolean, ReturnType<typeof mustCheck>]>([
@@ -33,7 +39,13 @@ describe('the state file', () => {
     expect(readCheckState(db)).toBeNull();
     writeCheckState(db, CLEAN);
     expect(readCheckState(db)).toEqual(CLEAN);
-    for (const bad of ['', '{', '[]', '{"clean":"yes","size":1,"mtimeMs":1,"lastOkAt":1}', '{"clean":true,"size":null,"mtimeMs":1,"lastOkAt":1}']) {
+    for (const bad of [
+      '',
+      '{',
+      '[]',
+      '{"clean":"yes","size":1,"mtimeMs":1,"lastOkAt":1}',
+      '{"clean":true,"size":null,"mtimeMs":1,"lastOkAt":1}',
+    ]) {
       writeFileSync(statePath(db), bad);
       expect([bad, readCheckState(db)]).toEqual([bad, null]);
     }

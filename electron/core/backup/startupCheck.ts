@@ -22,7 +22,12 @@ export interface CheckState {
 export type CheckReason = 'first' | 'unclean' | 'changed' | 'suspect' | 'due' | null;
 
 /** Why the start-up check must run, or null when it may be skipped. Pure. */
-export function mustCheck(state: CheckState | null, file: { size: number; mtimeMs: number }, walLeft: boolean, now: number): CheckReason {
+export function mustCheck(
+  state: CheckState | null,
+  file: { size: number; mtimeMs: number },
+  walLeft: boolean,
+  now: number,
+): CheckReason {
   if (!state) return 'first';
   if (!state.clean || walLeft) return 'unclean';
   if (state.suspect) return 'suspect';
@@ -37,7 +42,9 @@ export function readCheckState(dbPath: string): CheckState | null {
   try {
     const s = JSON.parse(readFileSync(statePath(dbPath), 'utf8')) as Partial<CheckState>;
     const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-    const size = num(s.size), mtimeMs = num(s.mtimeMs), lastOkAt = num(s.lastOkAt);
+    const size = num(s.size),
+      mtimeMs = num(s.mtimeMs),
+      lastOkAt = num(s.lastOkAt);
     if (typeof s.clean !== 'boolean' || size === null || mtimeMs === null || lastOkAt === null) return null;
     return { clean: s.clean, size, mtimeMs, lastOkAt, suspect: s.suspect === true };
   } catch {
@@ -60,5 +67,9 @@ export function fileStamp(dbPath: string): { size: number; mtimeMs: number } {
 
 /** A write-ahead log with frames in it (a reader may leave an empty one behind; that is not a crash). */
 export function walLeft(dbPath: string): boolean {
-  try { return statSync(`${dbPath}-wal`).size > 0; } catch { return false; }
+  try {
+    return statSync(`${dbPath}-wal`).size > 0;
+  } catch {
+    return false;
+  }
 }

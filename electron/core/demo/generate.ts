@@ -38,14 +38,25 @@ function makeVin(r: Rng): string {
   return v;
 }
 
-export interface DemoOptions { leads: number; seed?: number; now: number; days?: number; onProgress?: (done: number) => void }
+export interface DemoOptions {
+  leads: number;
+  seed?: number;
+  now: number;
+  days?: number;
+  onProgress?: (done: number) => void;
+}
 
 /** Creates the demo staff if the database has no users besides the default one. Returns their actors. */
 export function ensureDemoStaff(store: Store, now: number): Actor[] {
   const { sqlite } = store;
-  const existing = sqlite.prepare('SELECT id, name FROM users WHERE active = 1 ORDER BY id').all() as { id: number; name: string }[];
+  const existing = sqlite.prepare('SELECT id, name FROM users WHERE active = 1 ORDER BY id').all() as {
+    id: number;
+    name: string;
+  }[];
   if (existing.length >= STAFF.length) return existing;
-  const insUser = sqlite.prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)');
+  const insUser = sqlite.prepare(
+    'INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)',
+  );
   const insRole = sqlite.prepare('INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)');
   sqlite.transaction(() => {
     for (const s of STAFF) {
@@ -67,11 +78,14 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
   const sweeps = createSweepService(store, leads, settings);
   const staff = ensureDemoStaff(store, opts.now);
   const desk = staff.filter((s) => s.id !== staff[0]?.id);
-  const insVehicle = store.sqlite.prepare(`INSERT OR IGNORE INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty,
+  const insVehicle = store.sqlite
+    .prepare(`INSERT OR IGNORE INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty,
     current_warranty_start, current_warranty_end, average_km, mileage, owner_name, service_contract, service_contract_expiry, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
-  const starts = Array.from({ length: opts.leads }, () => opts.now - Math.floor(r.next() * days * DAY)).sort((a, b) => a - b);
+  const starts = Array.from({ length: opts.leads }, () => opts.now - Math.floor(r.next() * days * DAY)).sort(
+    (a, b) => a - b,
+  );
   const batch = 2000;
   for (let b = 0; b < starts.length; b += batch) {
     store.sqlite.transaction(() => {
@@ -89,29 +103,69 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     const [city, state, zip] = r.pick(place.cities);
     const customerDriven = r.chance(0.35);
     const source = customerDriven ? r.pick(['web', 'owner_app', 'spontaneous'] as const) : 'hq_campaign';
-    const campaign = source === 'spontaneous' ? 'spontaneous_dealer'
-      : source === 'hq_campaign' ? r.pick(['service_reminder', 'warranty_end_reminder', 'seasonal_promo', 'service_reminder'])
-        : r.pick(['extended_warranty_web', 'accessories_wheels_tyres', 'service_reminder']);
+    const campaign =
+      source === 'spontaneous'
+        ? 'spontaneous_dealer'
+        : source === 'hq_campaign'
+          ? r.pick(['service_reminder', 'warranty_end_reminder', 'seasonal_promo', 'service_reminder'])
+          : r.pick(['extended_warranty_web', 'accessories_wheels_tyres', 'service_reminder']);
     const firstName = r.pick(FIRST_NAMES[lang]);
     const lastName = r.pick(LAST_NAMES[lang]);
     const vin = !customerDriven || r.chance(0.5) ? makeVin(r) : null;
     if (vin && isValidVin(vin) && r.chance(0.9)) {
       const ws = assignedAt - r.int(200, 2500) * DAY;
-      insVehicle.run(vin, r.pick(MODELS), ws, ws + 3 * 365 * DAY, r.pick(['Standard', 'Extended 12m', 'Extended 24m']),
-        ws, ws + r.int(3, 6) * 365 * DAY, r.int(8, 30) * 1000, r.int(5, 120) * 1000, `${firstName} ${lastName}`,
-        r.chance(0.3) ? r.pick(['Maserati Care', 'Maserati Care Premium']) : null, r.chance(0.3) ? assignedAt + r.int(30, 700) * DAY : null, assignedAt);
+      insVehicle.run(
+        vin,
+        r.pick(MODELS),
+        ws,
+        ws + 3 * 365 * DAY,
+        r.pick(['Standard', 'Extended 12m', 'Extended 24m']),
+        ws,
+        ws + r.int(3, 6) * 365 * DAY,
+        r.int(8, 30) * 1000,
+        r.int(5, 120) * 1000,
+        `${firstName} ${lastName}`,
+        r.chance(0.3) ? r.pick(['Maserati Care', 'Maserati Care Premium']) : null,
+        r.chance(0.3) ? assignedAt + r.int(30, 700) * DAY : null,
+        assignedAt,
+      );
     }
-    const email = r.chance(0.85) ? `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + `${r.int(1, 999)}@mail.example` : null;
+    const email = r.chance(0.85)
+      ? `${firstName}.${lastName}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z.]/g, '') + `${r.int(1, 999)}@mail.example`
+      : null;
     const phone = r.chance(0.9) ? `${place.prefix}${r.int(10, 99)} ${r.int(100000, 999999)}` : null;
     const assignee = desk.length ? r.pick(desk) : null;
     const input: NewLeadInput = {
-      firstName, lastName, leadType: customerDriven ? 'customer_driven' : 'hq_driven', source, campaign,
-      email, phone, vin, language: lang, country: place.country, state, city, zip,
+      firstName,
+      lastName,
+      leadType: customerDriven ? 'customer_driven' : 'hq_driven',
+      source,
+      campaign,
+      email,
+      phone,
+      vin,
+      language: lang,
+      country: place.country,
+      state,
+      city,
+      zip,
       requestFor: r.pick(REQUESTS[campaign] ?? ['Service']),
       requestDetails: customerDriven ? r.pick(VERBATIMS) : null,
       preferredAt1: customerDriven ? assignedAt + r.int(2, 10) * DAY : null,
       assigneeId: assignee?.id ?? null,
-      consents: { directMarketing: r.chance(0.7), profiling: r.chance(0.5), email: r.chance(0.8), phone: r.chance(0.9), post: r.chance(0.4), sms: r.chance(0.6), fax: false, social: r.chance(0.2) },
+      consents: {
+        directMarketing: r.chance(0.7),
+        profiling: r.chance(0.5),
+        email: r.chance(0.8),
+        phone: r.chance(0.9),
+        post: r.chance(0.4),
+        sms: r.chance(0.6),
+        fax: false,
+        social: r.chance(0.2),
+      },
     };
     t = assignedAt;
     const actor: Actor = assignee ?? { id: null, name: 'System' };
@@ -121,7 +175,10 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
   /** The desk's work on a lead from `assignedAt` (its clock `t`) up to `opts.now`. */
   function workLead(first: ReturnType<typeof leads.create>, actor: Actor, assignedAt: number): void {
     let lead = first;
-    const at = (dt: number) => { t += dt; return t <= opts.now; };
+    const at = (dt: number) => {
+      t += dt;
+      return t <= opts.now;
+    };
     // First contact: most within the day, some late, some never. A desk that works keeps few old leads
     // uncontacted: the leads still waiting are mostly the last days' (not a list of leads weeks overdue).
     const age = opts.now - assignedAt;
@@ -132,20 +189,36 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     for (let i = 0; i < attempts && !reached; i++) {
       reached = i === attempts - 1 ? r.chance(0.75) : r.chance(0.4);
       const outcome: Outcome = reached ? 'reached' : r.pick(['no_answer', 'voicemail', 'busy', 'no_answer']);
-      lead = leads.act('recordContact', lead.id, lead.version, {
-        direction: 'outbound', channel: 'phone', outcome, verbatim: reached ? r.pick(VERBATIMS) : null,
-        answer: reached ? 'Explained the offer and next steps' : null,
-      }, actor);
+      lead = leads.act(
+        'recordContact',
+        lead.id,
+        lead.version,
+        {
+          direction: 'outbound',
+          channel: 'phone',
+          outcome,
+          verbatim: reached ? r.pick(VERBATIMS) : null,
+          answer: reached ? 'Explained the offer and next steps' : null,
+        },
+        actor,
+      );
       if (i < attempts - 1 && !at(r.int(3, 30) * HOUR)) return;
     }
     if (!at(r.int(5, 120) * 60_000)) return;
     const roll = r.next();
     if (!reached || roll < 0.25) {
       const reason = reached ? r.pick(PICKABLE_CLOSE_REASONS.filter((x) => x !== 'not_reachable')) : 'not_reachable';
-      lead = leads.act('closedNoSale', lead.id, lead.version, {
-        reason, notes: reason === 'other' ? 'Customer moved abroad' : null,
-        endOfOwnership: reason === 'not_current_owner' ? t - r.int(10, 300) * DAY : null,
-      }, actor);
+      lead = leads.act(
+        'closedNoSale',
+        lead.id,
+        lead.version,
+        {
+          reason,
+          notes: reason === 'other' ? 'Customer moved abroad' : null,
+          endOfOwnership: reason === 'not_current_owner' ? t - r.int(10, 300) * DAY : null,
+        },
+        actor,
+      );
     } else if (roll < 0.35) {
       const recontactAt = t + r.int(7, 60) * DAY;
       lead = leads.act('contactAgain', lead.id, lead.version, { recontactAt }, actor);
@@ -163,11 +236,24 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
       if (!at(r.int(1, 6) * HOUR)) return;
       // Whether the customer came (docs/rules.md §6), without drawing from the random stream (same demo otherwise):
       // recorded on four appointments in five, about one no-show in eight.
-      if (lead.id % 5 !== 0) lead = leads.apply('recordAppointmentKept', lead.id, lead.version, (l, rc) => setAppointmentKept(l, { kept: lead.id % 8 !== 3 }, rc), actor);
+      if (lead.id % 5 !== 0)
+        lead = leads.apply(
+          'recordAppointmentKept',
+          lead.id,
+          lead.version,
+          (l, rc) => setAppointmentKept(l, { kept: lead.id % 8 !== 3 }, rc),
+          actor,
+        );
       if (r.chance(0.85)) {
         lead = leads.act('closedInSale', lead.id, lead.version, { vin: lead.vin ?? makeVin(r), notes: null }, actor);
       } else {
-        lead = leads.act('closedNoSale', lead.id, lead.version, { reason: 'customer_refuses', notes: null, endOfOwnership: null }, actor);
+        lead = leads.act(
+          'closedNoSale',
+          lead.id,
+          lead.version,
+          { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+          actor,
+        );
       }
     }
   }

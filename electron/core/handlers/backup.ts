@@ -5,10 +5,11 @@ import type { backupChannels } from '../../../shared/contract/backup';
 import type { BackupApi } from '../backup/api';
 import type { HandlerMap } from '../dispatch';
 
-export const backupHandlers = (b: BackupApi) => ({
-  'shell.status': () => b.status(),
-  'backup.list': ({ check }) => b.list(check),
-  'backup.create': () => b.create(),
-  'backup.restore': ({ file }) => b.restore(file),
-  'backup.export': ({ target }) => b.exportTo(target),
-}) satisfies Pick<HandlerMap<Contract>, keyof typeof backupChannels>;
+export const backupHandlers = (b: BackupApi) =>
+  ({
+    'shell.status': () => b.status(),
+    'backup.list': ({ check }) => b.list(check),
+    'backup.create': () => b.create(),
+    'backup.restore': ({ file }) => b.restore(file),
+    'backup.export': ({ target }) => b.exportTo(target),
+  }) satisfies Pick<HandlerMap<Contract>, keyof typeof backupChannels>;

@@ -12,7 +12,8 @@ export const deskHandlers = (c: CoreServices) => {
       current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
       mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
       service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
-     FROM vehicles WHERE vin = ?`);
+     FROM vehicles WHERE vin = ?`,
+  );
   return {
     'desk.vehicleLookup': ({ vin }) => {
       const v = normalizeVin(vin);

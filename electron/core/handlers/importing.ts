@@ -6,16 +6,27 @@ import type { CoreServices } from '../services';
 
 const file = (i: { name: string; base64: string }) => ({ name: i.name, data: Buffer.from(i.base64, 'base64') });
 
-export const importHandlers = (c: CoreServices) => ({
-  'import.preview': (i) => c.importer.preview(file(i), { preset: i.preset, mapping: i.mapping }),
-  'import.commit': (i, ctx) => c.importer.commit(file(i), {
-    preset: i.preset, mapping: i.mapping, decisions: i.decisions, duplicateDefault: i.duplicateDefault, saveAsPreset: i.saveAsPreset,
-  }, c.actor(ctx)),
-  'import.rejectedCsv': (i) => c.importer.rejectedCsv(file(i), { preset: i.preset, mapping: i.mapping, language: i.language }),
-  'import.presets.list': () => c.importer.presets.list(),
-  'import.presets.save': (p) => c.importer.presets.save(p),
-  'import.presets.delete': ({ name }) => ({ deleted: c.importer.presets.delete(name) }),
-  'import.watchFolder.get': () => c.watchFolder.settings(),
-  'import.watchFolder.set': (v) => c.watchFolder.set(v),
-  'import.watchFolder.scan': () => c.watchFolder.scan({ settle: false }),
-}) satisfies Pick<HandlerMap<Contract>, keyof typeof importChannels>;
+export const importHandlers = (c: CoreServices) =>
+  ({
+    'import.preview': (i) => c.importer.preview(file(i), { preset: i.preset, mapping: i.mapping }),
+    'import.commit': (i, ctx) =>
+      c.importer.commit(
+        file(i),
+        {
+          preset: i.preset,
+          mapping: i.mapping,
+          decisions: i.decisions,
+          duplicateDefault: i.duplicateDefault,
+          saveAsPreset: i.saveAsPreset,
+        },
+        c.actor(ctx),
+      ),
+    'import.rejectedCsv': (i) =>
+      c.importer.rejectedCsv(file(i), { preset: i.preset, mapping: i.mapping, language: i.language }),
+    'import.presets.list': () => c.importer.presets.list(),
+    'import.presets.save': (p) => c.importer.presets.save(p),
+    'import.presets.delete': ({ name }) => ({ deleted: c.importer.presets.delete(name) }),
+    'import.watchFolder.get': () => c.watchFolder.settings(),
+    'import.watchFolder.set': (v) => c.watchFolder.set(v),
+    'import.watchFolder.scan': () => c.watchFolder.scan({ settle: false }),
+  }) satisfies Pick<HandlerMap<Contract>, keyof typeof importChannels>;

@@ -5,9 +5,17 @@ import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { listPdf } from '../listPrint/listPdf';
 
-export const listPrintHandlers = (c: CoreServices) => ({
-  'lists.print': async (input) => {
-    const r = await listPdf(c, input);
-    return { fileName: r.fileName, mime: r.mime, base64: r.data.toString('base64'), bytes: r.data.length, rows: r.rows, total: r.total };
-  },
-}) satisfies Pick<HandlerMap<Contract>, keyof typeof listPrintChannels>;
+export const listPrintHandlers = (c: CoreServices) =>
+  ({
+    'lists.print': async (input) => {
+      const r = await listPdf(c, input);
+      return {
+        fileName: r.fileName,
+        mime: r.mime,
+        base64: r.data.toString('base64'),
+        bytes: r.data.length,
+        rows: r.rows,
+        total: r.total,
+      };
+    },
+  }) satisfies Pick<HandlerMap<Contract>, keyof typeof listPrintChannels>;

@@ -11,34 +11,45 @@ import { assignmentRulesPdf } from '../people/rulesPdf';
 export const peopleHandlers = (c: CoreServices) => {
   const current = (ctx?: Parameters<CoreServices['actor']>[0]) => {
     const a = c.actor(ctx);
-    const user = a.id === null ? null : c.people.list().find((u) => u.id === a.id) ?? null;
+    const user = a.id === null ? null : (c.people.list().find((u) => u.id === a.id) ?? null);
     return { user, canManage: c.people.canManage(a.id) };
   };
   return {
     'people.list': () => ({ users: c.people.list() }),
     'people.save': (u) => c.people.save(u),
     'people.current': (_i, ctx) => current(ctx),
-    'people.switch': ({ userId, pin }, ctx) => { c.people.switchTo(userId, pin); return current({ ...ctx, userId: undefined }); },
+    'people.switch': ({ userId, pin }, ctx) => {
+      c.people.switchTo(userId, pin);
+      return current({ ...ctx, userId: undefined });
+    },
     'assignment.rules.get': () => ({ rules: c.assignment.rules() }),
     'assignment.rules.set': ({ rules }) => ({ rules: c.assignment.setRules(rules) }),
     'assignment.rules.print': async ({ language }) => {
       const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
-    'leads.reassign': ({ id, version, assigneeId }, ctx) => { c.assignment.reassign(id, version, assigneeId, c.actor(ctx)); return c.leads.detail(id); },
+    'leads.reassign': ({ id, version, assigneeId }, ctx) => {
+      c.assignment.reassign(id, version, assigneeId, c.actor(ctx));
+      return c.leads.detail(id);
+    },
     'leads.bulkReassign': ({ fromUserId, toUserId, byRules }, ctx) => {
       const ids = c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));
       return { moved: ids.length, leadIds: ids };
     },
     'customers.get': ({ id }) => c.customers.get(id),
-    'customers.setConsents': ({ id, leadId, consents }, ctx) => c.customers.setConsents(id, leadId ?? null, consents, c.actor(ctx)),
+    'customers.setConsents': ({ id, leadId, consents }, ctx) =>
+      c.customers.setConsents(id, leadId ?? null, consents, c.actor(ctx)),
     'customers.export': async ({ id, format, language }) => {
       const f = await c.privacy.exportFile(id, format, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
     'customers.erase': ({ id }, ctx) => c.privacy.erase(id, c.actor(ctx)),
-    'vehicles.import': ({ name, base64 }) => importVehicleRegistry(c.store, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
+    'vehicles.import': ({ name, base64 }) =>
+      importVehicleRegistry(c.store, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
     'workshop.load': ({ days }) => workshopLoad(c.store, c.settings, c.clock.now(), days),
-    'workshop.setCapacity': ({ capacity }) => { c.settings.set(CAPACITY_KEY, capacity); return { capacity }; },
+    'workshop.setCapacity': ({ capacity }) => {
+      c.settings.set(CAPACITY_KEY, capacity);
+      return { capacity };
+    },
   } satisfies Pick<HandlerMap<Contract>, keyof typeof peopleChannels>;
 };

@@ -5,31 +5,42 @@ import { isDue } from '../../../shared/rules/nextStep';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 
-export const playbookHandlers = (c: CoreServices) => ({
-  'playbook.step': ({ id }, ctx) => {
-    const lead = c.leads.load(id);
-    const actor = c.actor(ctx);
-    const step = c.playbook.step(lead);
-    return {
-      leadId: id, version: lead.version, email: lead.email, name: `${lead.firstName} ${lead.lastName}`.trim(), step, due: isDue(step, c.clock.now()), phoneValid: c.playbook.phoneValid(lead) ?? null, language: lead.language,
-      scripts: {
-        phone_script: c.playbook.render('phone_script', lead, actor),
-        voicemail: c.playbook.render('voicemail', lead, actor),
-        email_no_answer: c.playbook.render('email_no_answer', lead, actor),
-      },
-      at: c.clock.now(),
-    };
-  },
-  'playbook.steps': ({ ids }) => ({ steps: c.playbook.steps(ids), at: c.clock.now() }),
-  'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
-  'playbook.list': (q) => c.playbook.list(q),
-  'playbook.sendEmail': ({ id, version, subject, body }, ctx) => {
-    const r = c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
-    return { detail: c.leads.detail(id), outboxId: r.outboxId, subject: r.subject };
-  },
-  'playbook.settings.get': () => c.playbook.settings(),
-  'playbook.settings.set': (v) => { c.settings.set('playbook', v); return c.playbook.settings(); },
-  'templates.list': () => c.playbook.templates.list(),
-  'templates.save': ({ kind, language, subject, body }) => c.playbook.templates.save(kind, language, subject, body),
-  'templates.reset': ({ kind, language }) => c.playbook.templates.reset(kind, language),
-}) satisfies Pick<HandlerMap<Contract>, keyof typeof playbookChannels>;
+export const playbookHandlers = (c: CoreServices) =>
+  ({
+    'playbook.step': ({ id }, ctx) => {
+      const lead = c.leads.load(id);
+      const actor = c.actor(ctx);
+      const step = c.playbook.step(lead);
+      return {
+        leadId: id,
+        version: lead.version,
+        email: lead.email,
+        name: `${lead.firstName} ${lead.lastName}`.trim(),
+        step,
+        due: isDue(step, c.clock.now()),
+        phoneValid: c.playbook.phoneValid(lead) ?? null,
+        language: lead.language,
+        scripts: {
+          phone_script: c.playbook.render('phone_script', lead, actor),
+          voicemail: c.playbook.render('voicemail', lead, actor),
+          email_no_answer: c.playbook.render('email_no_answer', lead, actor),
+        },
+        at: c.clock.now(),
+      };
+    },
+    'playbook.steps': ({ ids }) => ({ steps: c.playbook.steps(ids), at: c.clock.now() }),
+    'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
+    'playbook.list': (q) => c.playbook.list(q),
+    'playbook.sendEmail': ({ id, version, subject, body }, ctx) => {
+      const r = c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
+      return { detail: c.leads.detail(id), outboxId: r.outboxId, subject: r.subject };
+    },
+    'playbook.settings.get': () => c.playbook.settings(),
+    'playbook.settings.set': (v) => {
+      c.settings.set('playbook', v);
+      return c.playbook.settings();
+    },
+    'templates.list': () => c.playbook.templates.list(),
+    'templates.save': ({ kind, language, subject, body }) => c.playbook.templates.save(kind, language, subject, body),
+    'templates.reset': ({ kind, language }) => c.playbook.templates.reset(kind, language),
+  }) satisfies Pick<HandlerMap<Contract>, keyof typeof playbookChannels>;

@@ -12,20 +12,38 @@ import { searchDoc, type SearchDoc } from './searchDoc';
 const FTS5_AUTOMERGE = 4;
 
 /** Inserts the new leads of a file (inside the caller's transaction). Returns their ids and numbers in file order. */
-export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead: NewLeadRow; key: string }[], actor: Actor, now: number): { ids: number[]; numbers: string[] } {
+export function insertLeadBlock(
+  sqlite: Database,
+  s: RuleSettings,
+  rows: { lead: NewLeadRow; key: string }[],
+  actor: Actor,
+  now: number,
+): { ids: number[]; numbers: string[] } {
   if (rows.length === 0) return { ids: [], numbers: [] };
   const year = new Date(now).getUTCFullYear();
-  const end = (sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value')
-    .get(`lead:${year}`, rows.length) as { value: number }).value;
+  const end = (
+    sqlite
+      .prepare(
+        'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value',
+      )
+      .get(`lead:${year}`, rows.length) as { value: number }
+  ).value;
   const start = end - rows.length + 1;
   // Column order from the first row (toColumns), then plain value arrays: no per-row key mangling.
   const fields = Object.keys(rows[0]!.lead).filter((k) => k !== 'consents') as (keyof NewLeadRow)[];
   const consentKeys = Object.keys(rows[0]!.lead.consents) as (keyof NewLeadRow['consents'])[];
   const sample = toColumns({ ...rows[0]!.lead });
-  const cols = [...fields.map((f) => Object.keys(toColumns({ [f]: rows[0]!.lead[f] } as never))[0]!),
-    ...Object.keys(sample).filter((k) => k.startsWith('consent_')), 'number', 'type_rank', 'sla1_due_at', 'sla2_due_at', 'external_id'];
+  const cols = [
+    ...fields.map((f) => Object.keys(toColumns({ [f]: rows[0]!.lead[f] } as never))[0]!),
+    ...Object.keys(sample).filter((k) => k.startsWith('consent_')),
+    'number',
+    'type_rank',
+    'sla1_due_at',
+    'sla2_due_at',
+    'external_id',
+  ];
   const sla2Memo = new Map<number, number>();
-  const val = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+  const val = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null));
   const stamped = fields.map((f) => f === 'createdAt' || f === 'updatedAt');
   // Rows go BATCH at a time (one statement opens the table and its indexes once for all of them), their values
   // written by position into one array reused for every statement (binding copies them).
@@ -37,10 +55,13 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     const l = r.lead;
     const byName = l as unknown as Record<string, unknown>;
     let d2 = sla2Memo.get(l.assignedAt);
-    if (d2 === undefined) { d2 = sla2DueAt(l.assignedAt, s); sla2Memo.set(l.assignedAt, d2); }
+    if (d2 === undefined) {
+      d2 = sla2DueAt(l.assignedAt, s);
+      sla2Memo.set(l.assignedAt, d2);
+    }
     for (let k = 0; k < fields.length; k++) {
       const v = stamped[k] ? now : byName[fields[k]!];
-      args[at++] = v === true ? 1 : v === false ? 0 : v ?? null;
+      args[at++] = v === true ? 1 : v === false ? 0 : (v ?? null);
     }
     for (const k of consentKeys) args[at++] = l.consents[k] ? 1 : 0;
     args[at++] = num;
@@ -49,13 +70,19 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     args[at++] = d2;
     args[at++] = r.key;
   };
-  const insertSql = (n: number) => `INSERT INTO leads (${cols.join(', ')}) VALUES ${Array(n).fill(`(${cols.map(() => '?').join(', ')})`).join(', ')}`;
+  const insertSql = (n: number) =>
+    `INSERT INTO leads (${cols.join(', ')}) VALUES ${Array(n)
+      .fill(`(${cols.map(() => '?').join(', ')})`)
+      .join(', ')}`;
   const insBatch = sqlite.prepare(insertSql(BATCH));
   // The search index is filled for the whole block instead of by the per-row trigger: the trigger's document
   // (the view leads_search_doc) is built in JS from the values inserted (searchDoc.ts, tested against the view).
   // Likewise the per-day lead counts (lead_day_counts, migration 0007): one grouped upsert for the block.
   const suspend = (name: string) => {
-    const sql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as { sql: string } | undefined)?.sql;
+    const sql = (
+      sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as
+        { sql: string } | undefined
+    )?.sql;
     if (sql) sqlite.exec(`DROP TRIGGER ${name}`);
     return sql;
   };
@@ -82,10 +109,17 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
     numbers.push(num);
     if (trigger) {
       const l = r.lead;
-      docs.push(searchDoc({
-        firstName: val(l.firstName) as string, lastName: val(l.lastName) as string, email: val(l.email) as string | null, phone: val(l.phone) as string | null,
-        otherPhone: val(l.otherPhone) as string | null, vin: val(l.vin) as string | null, number: num,
-      }));
+      docs.push(
+        searchDoc({
+          firstName: val(l.firstName) as string,
+          lastName: val(l.lastName) as string,
+          email: val(l.email) as string | null,
+          phone: val(l.phone) as string | null,
+          otherPhone: val(l.otherPhone) as string | null,
+          vin: val(l.vin) as string | null,
+          number: num,
+        }),
+      );
     }
     if (++pending === BATCH) flush(insBatch);
   }
@@ -94,34 +128,68 @@ export function insertLeadBlock(sqlite: Database, s: RuleSettings, rows: { lead:
   // three statements instead of three per lead. The rowids are consecutive inside this transaction.
   const lo = ids[0]!;
   const hi = ids[ids.length - 1]!;
-  const check = sqlite.prepare(`SELECT (SELECT count(*) FROM leads WHERE id BETWEEN ? AND ?) AS n,
-    (SELECT number FROM leads WHERE id = ?) AS a, (SELECT number FROM leads WHERE id = ?) AS b`).get(lo, hi, lo, hi) as { n: number; a: string; b: string };
-  if (hi - lo + 1 !== ids.length || check.n !== ids.length || check.a !== numbers[0] || check.b !== numbers[numbers.length - 1]) throw new Error('import: lead ids are not consecutive');
-  for (const [field, value] of [['created', 'number'], ['assignedAt', "strftime('%Y-%m-%dT%H:%M:%fZ', assigned_at / 1000.0, 'unixepoch')"], ['status', 'status']] as const) {
-    sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
-      SELECT id, NULL, ?, ?, ?, ?, NULL, ${value} FROM leads WHERE id BETWEEN ? AND ? ORDER BY id`).run(now, actor.id, actor.name, field, lo, hi);
+  const check = sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM leads WHERE id BETWEEN ? AND ?) AS n,
+    (SELECT number FROM leads WHERE id = ?) AS a, (SELECT number FROM leads WHERE id = ?) AS b`,
+    )
+    .get(lo, hi, lo, hi) as { n: number; a: string; b: string };
+  if (
+    hi - lo + 1 !== ids.length ||
+    check.n !== ids.length ||
+    check.a !== numbers[0] ||
+    check.b !== numbers[numbers.length - 1]
+  )
+    throw new Error('import: lead ids are not consecutive');
+  for (const [field, value] of [
+    ['created', 'number'],
+    ['assignedAt', "strftime('%Y-%m-%dT%H:%M:%fZ', assigned_at / 1000.0, 'unixepoch')"],
+    ['status', 'status'],
+  ] as const) {
+    sqlite
+      .prepare(
+        `INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
+      SELECT id, NULL, ?, ?, ?, ?, NULL, ${value} FROM leads WHERE id BETWEEN ? AND ? ORDER BY id`,
+      )
+      .run(now, actor.id, actor.name, field, lo, hi);
   }
   if (dayTrigger) {
-    sqlite.prepare(`INSERT INTO lead_day_counts (day, status, n)
+    sqlite
+      .prepare(
+        `INSERT INTO lead_day_counts (day, status, n)
       SELECT CAST(assigned_at AS INTEGER) / 86400000, status, count(*) FROM leads WHERE id BETWEEN ? AND ? GROUP BY 1, 2
-      ON CONFLICT (day, status) DO UPDATE SET n = n + excluded.n`).run(lo, hi);
+      ON CONFLICT (day, status) DO UPDATE SET n = n + excluded.n`,
+      )
+      .run(lo, hi);
     sqlite.exec(dayTrigger);
   }
   if (trigger) {
     // FTS5's automatic merging is paused for the block (it would merge the index's segments again and again while
     // they are written: half the indexing time) and restored before the commit; the merges left are done by the
     // next writes, as usual (its limit on segments, crisismerge, holds throughout).
-    const automerge = (sqlite.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined)?.v ?? FTS5_AUTOMERGE;
+    const automerge =
+      (sqlite.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined)?.v ??
+      FTS5_AUTOMERGE;
     sqlite.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 0)");
-    const ftsSql = (n: number) => `INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
+    const ftsSql = (n: number) =>
+      `INSERT INTO leads_fts(rowid, name, email, phone, vin, number) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
     const ftsBatch = sqlite.prepare(ftsSql(BATCH));
-    const fromView = sqlite.prepare('INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?');
+    const fromView = sqlite.prepare(
+      'INSERT INTO leads_fts(rowid, name, email, phone, vin, number) SELECT id, name, email, phone, vin, number FROM leads_search_doc WHERE id = ?',
+    );
     let ftsArgs: unknown[] = [];
     for (let i = 0; i < ids.length; i++) {
       const d = docs[i];
-      if (!d) { fromView.run(ids[i]); continue; }
+      if (!d) {
+        fromView.run(ids[i]);
+        continue;
+      }
       ftsArgs.push(ids[i], d.name, d.email, d.phone, d.vin, d.number);
-      if (++pending === BATCH) { ftsBatch.run(ftsArgs); ftsArgs = []; pending = 0; }
+      if (++pending === BATCH) {
+        ftsBatch.run(ftsArgs);
+        ftsArgs = [];
+        pending = 0;
+      }
     }
     if (pending > 0) sqlite.prepare(ftsSql(pending)).run(ftsArgs);
     // A config value is an SQL literal in FTS5's special INSERT (a bound parameter is refused).

@@ -8,12 +8,27 @@ import type { Actor } from '../../../shared/domain/lead';
 import { asLeadName } from '../../../shared/domain/lead';
 import { AppError } from '../../../shared/contract/errors';
 import type {
-  DuplicateRow, ImportCommitInput, ImportOptionsInput, ImportPreset, ImportPreview, ImportReport, RowIssue,
+  DuplicateRow,
+  ImportCommitInput,
+  ImportOptionsInput,
+  ImportPreset,
+  ImportPreview,
+  ImportReport,
+  RowIssue,
 } from '../../../shared/contract/import';
 import { importCommitSchema, importOptionsSchema, presetSchema } from '../../../shared/contract/import';
 import { toCsv } from '../../../shared/import/csv';
 import {
-  compilePick, importMappingSchema, mapRow, phoneKey, remapRow, rowKeyText, suggestMapping, type ImportMapping, type MappedRow, type RowContext,
+  compilePick,
+  importMappingSchema,
+  mapRow,
+  phoneKey,
+  remapRow,
+  rowKeyText,
+  suggestMapping,
+  type ImportMapping,
+  type MappedRow,
+  type RowContext,
 } from '../../../shared/import/mapping';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
@@ -30,7 +45,10 @@ import type { NewLeadRow } from '../../../shared/rules';
 import type { NormalizedPhone } from '../../../shared/people/phone';
 import type { PhoneBatch, PhonePool } from '../people/phonePool';
 
-export interface ImportFile { name: string; data: Uint8Array }
+export interface ImportFile {
+  name: string;
+  data: Uint8Array;
+}
 type Options = Omit<ImportOptionsInput, 'name' | 'base64'>;
 type CommitOptions = Omit<ImportCommitInput, 'name' | 'base64'>;
 
@@ -67,11 +85,22 @@ interface Classified {
   /** Duplicates in the file (DUPLICATE_IN_FILE): the line of the first row. */
   firstLine: Map<number, number>;
 }
-interface Analysis { table: Parsed['table']; mapping: ImportMapping; preset: string | null; c: Classified }
+interface Analysis {
+  table: Parsed['table'];
+  mapping: ImportMapping;
+  preset: string | null;
+  c: Classified;
+}
 const IN_FILE: NonNullable<MappedRow['error']> = { code: 'DUPLICATE_IN_FILE' };
 /** The error of a rejected row. */
 const errorOf = (c: Classified, i: number) => (c.firstLine.has(i) ? IN_FILE : c.rows[i]!.error!);
-const indexesOf = (c: Classified, st: RowState) => { const out: number[] = []; c.state.forEach((x, i) => { if (x === st) out.push(i); }); return out; };
+const indexesOf = (c: Classified, st: RowState) => {
+  const out: number[] = [];
+  c.state.forEach((x, i) => {
+    if (x === st) out.push(i);
+  });
+  return out;
+};
 
 /** How long a preview's parse is kept for its commit. */
 const KEEP_MS = 10 * 60_000;
@@ -93,7 +122,10 @@ export interface ImportHooks {
 export interface ImportService {
   preview(file: ImportFile, opts?: Options): Promise<ImportPreview>;
   commit(file: ImportFile, opts: CommitOptions, actor: Actor): Promise<ImportReport>;
-  rejectedCsv(file: ImportFile, opts: Options & { language?: Language }): Promise<{ fileName: string; content: string; count: number }>;
+  rejectedCsv(
+    file: ImportFile,
+    opts: Options & { language?: Language },
+  ): Promise<{ fileName: string; content: string; count: number }>;
   presets: {
     list(): ImportPreset[];
     get(name: string): ImportPreset | null;
@@ -105,25 +137,45 @@ export interface ImportService {
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 const OPEN = "(status = 'assigned' OR (status = 'appointment' AND frozen = 0))";
 
-export function createImportService(store: Store, clock: Clock, settings: SettingsService, leads: LeadService, events: Events, hooks: () => ImportHooks): ImportService {
+export function createImportService(
+  store: Store,
+  clock: Clock,
+  settings: SettingsService,
+  leads: LeadService,
+  events: Events,
+  hooks: () => ImportHooks,
+): ImportService {
   const { sqlite } = store;
 
   const presets: ImportService['presets'] = {
-    list: () => (sqlite.prepare('SELECT id, name, source, mapping, updated_at AS updatedAt FROM import_presets ORDER BY name').all() as
-      { id: number; name: string; source: string | null; mapping: string; updatedAt: number }[])
-      .map((r) => ({ ...r, source: r.source as ImportPreset['source'], mapping: importMappingSchema.parse(JSON.parse(r.mapping)) })),
+    list: () =>
+      (
+        sqlite
+          .prepare('SELECT id, name, source, mapping, updated_at AS updatedAt FROM import_presets ORDER BY name')
+          .all() as { id: number; name: string; source: string | null; mapping: string; updatedAt: number }[]
+      ).map((r) => ({
+        ...r,
+        source: r.source as ImportPreset['source'],
+        mapping: importMappingSchema.parse(JSON.parse(r.mapping)),
+      })),
     get: (name) => presets.list().find((p) => p.name === name) ?? null,
     save(p) {
       const v = presetSchema.parse(p);
-      sqlite.prepare(`INSERT INTO import_presets (name, source, mapping, updated_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT(name) DO UPDATE SET source = excluded.source, mapping = excluded.mapping, updated_at = excluded.updated_at`)
+      sqlite
+        .prepare(
+          `INSERT INTO import_presets (name, source, mapping, updated_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT(name) DO UPDATE SET source = excluded.source, mapping = excluded.mapping, updated_at = excluded.updated_at`,
+        )
         .run(v.name, v.source, JSON.stringify(v.mapping), clock.now());
       return presets.get(v.name)!;
     },
     delete: (name) => sqlite.prepare('DELETE FROM import_presets WHERE name = ?').run(name).changes > 0,
   };
 
-  function resolveMapping(headers: readonly string[], opts: Options): { mapping: ImportMapping; preset: string | null } {
+  function resolveMapping(
+    headers: readonly string[],
+    opts: Options,
+  ): { mapping: ImportMapping; preset: string | null } {
     if (opts.mapping) return { mapping: importMappingSchema.parse(opts.mapping), preset: opts.preset ?? null };
     if (opts.preset) {
       const p = presets.get(opts.preset);
@@ -131,25 +183,36 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       return { mapping: p.mapping, preset: p.name };
     }
     // A saved preset whose every mapped column is in this file is that source's usual export: use it (the most specific wins).
-    const fitting = presets.list()
-      .filter((p) => Object.keys(p.mapping.columns).length > 0 && Object.values(p.mapping.columns).every((h) => headers.includes(h!)))
+    const fitting = presets
+      .list()
+      .filter(
+        (p) =>
+          Object.keys(p.mapping.columns).length > 0 &&
+          Object.values(p.mapping.columns).every((h) => headers.includes(h!)),
+      )
       .sort((a, b) => Object.keys(b.mapping.columns).length - Object.keys(a.mapping.columns).length);
     if (fitting[0]) return { mapping: fitting[0].mapping, preset: fitting[0].name };
     return { mapping: importMappingSchema.parse({ columns: suggestMapping(headers) }), preset: null };
   }
 
   const settingsKey = () => JSON.stringify([settings.rules(), settings.campaigns()]);
-  const rowContext = (now: number): RowContext =>
-    ({ now, settings: settings.rules(), campaigns: settings.campaigns(), dateCache: new Map<string, number | null>(), valueCache: new Map<string, string | null>() });
+  const rowContext = (now: number): RowContext => ({
+    now,
+    settings: settings.rules(),
+    campaigns: settings.campaigns(),
+    dateCache: new Map<string, number | null>(),
+    valueCache: new Map<string, string | null>(),
+  });
 
   /** Keys: the file's id (qualified by source), else a hash of the normalized mapped values. */
   function parsedRow(m: MappedRow, cells: string[]): ParsedRow {
     const r = m as ParsedRow;
     r.cells = cells;
     if (!r.error) {
-      r.key = r.values.externalId ? `ext:${r.input!.source}:${r.values.externalId}`
-        // Without an id: the normalized mapped values plus what the defaults decided (the same list imported under another campaign is another list).
-        : `row:${sha1(`${rowKeyText(r.values)}\u001e${r.lead!.campaign}\u001e${r.lead!.source}\u001e${r.lead!.leadType}`)}`;
+      r.key = r.values.externalId
+        ? `ext:${r.input!.source}:${r.values.externalId}`
+        : // Without an id: the normalized mapped values plus what the defaults decided (the same list imported under another campaign is another list).
+          `row:${sha1(`${rowKeyText(r.values)}\u001e${r.lead!.campaign}\u001e${r.lead!.source}\u001e${r.lead!.leadType}`)}`;
     }
     return r;
   }
@@ -164,7 +227,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const { mapping, preset } = resolveMapping(table.headers, opts);
     const ctx = rowContext(clock.now());
     const pick = compilePick(table.headers, mapping);
-    const phones = withPhones ? hooks().phones?.batch() ?? null : null;
+    const phones = withPhones ? (hooks().phones?.batch() ?? null) : null;
     const rows: ParsedRow[] = new Array(records.length);
     for (let i = 0; i < records.length; i++) {
       const r = records[i]!;
@@ -174,11 +237,21 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       if (phones && l?.phone) phones.add(l.phone, l.country, l.language);
     }
     phones?.end();
-    return { table, mapping, preset, rows, now: ctx.now, mappingKey: JSON.stringify([mapping, preset]), settingsKey: settingsKey(), phones };
+    return {
+      table,
+      mapping,
+      preset,
+      rows,
+      now: ctx.now,
+      mappingKey: JSON.stringify([mapping, preset]),
+      settingsKey: settingsKey(),
+      phones,
+    };
   }
 
   // The last preview's parse, kept for its commit (the same bytes under the same name); one file at a time.
-  let kept: { name: string; size: number; hash: string; parsed: Parsed; timer: ReturnType<typeof setTimeout> } | null = null;
+  let kept: { name: string; size: number; hash: string; parsed: Parsed; timer: ReturnType<typeof setTimeout> } | null =
+    null;
   const hashOf = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
   /** Forgets the kept parse; its phone numbers are no longer needed unless `still` uses them. */
   function drop(still?: PhoneBatch | null): void {
@@ -206,7 +279,10 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const p = k.parsed;
     if (take) drop(p.phones);
     // Not reusable: the commit parses again (and the numbers of this parse are no longer needed).
-    const stale = () => { if (take) p.phones?.cancel(); return null; };
+    const stale = () => {
+      if (take) p.phones?.cancel();
+      return null;
+    };
     const { mapping, preset } = resolveMapping(p.table.headers, opts);
     if (JSON.stringify([mapping, preset]) !== p.mappingKey || settingsKey() !== p.settingsKey) return stale();
     const now = clock.now();
@@ -217,7 +293,7 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const rows = p.rows.map((r) => {
       const m = remapRow(r, p.now, mapping, ctx, take);
       // The same row, a copy of it with the new creation time (cells and key kept), or the row mapped again.
-      return m === r || 'cells' in m ? m as ParsedRow : parsedRow(m, r.cells);
+      return m === r || 'cells' in m ? (m as ParsedRow) : parsedRow(m, r.cells);
     });
     return { ...p, mapping, preset, rows, now };
   }
@@ -226,7 +302,8 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
   async function parseOrReuse(file: ImportFile, opts: Options, use: 'preview' | 'commit' | 'peek'): Promise<Parsed> {
     // No hashing at all for a commit with nothing kept (the CLI, the watched folder).
     const hash = kept || use === 'preview' ? hashOf(file.data) : null;
-    const p = (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? await parse(file, opts, use !== 'peek');
+    const p =
+      (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? (await parse(file, opts, use !== 'peek'));
     if (use === 'preview') keep(file, hash!, p);
     return p;
   }
@@ -240,26 +317,56 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
     const CHUNK = 500;
-    const byChunk = sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${Array(CHUNK).fill('?').join(',')})`);
+    const byChunk = sqlite.prepare(
+      `SELECT external_id AS k FROM leads WHERE external_id IN (${Array(CHUNK).fill('?').join(',')})`,
+    );
     for (let i = 0; i < keys.length; i += CHUNK) {
       const chunk = keys.slice(i, i + CHUNK);
-      const stmt = chunk.length === CHUNK ? byChunk : sqlite.prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`);
+      const stmt =
+        chunk.length === CHUNK
+          ? byChunk
+          : sqlite.prepare(
+              `SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`,
+            );
       for (const k of stmt.all(...chunk) as { k: string }[]) known.add(k.k);
     }
     // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign. Only the campaigns of the rows still
     // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
     // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
     const campaigns = new Set<string>();
-    rows.forEach((r, i) => { if (state[i] === 'new' && !known.has(r.key!)) campaigns.add(r.lead!.campaign); });
+    rows.forEach((r, i) => {
+      if (state[i] === 'new' && !known.has(r.key!)) campaigns.add(r.lead!.campaign);
+    });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
     if (campaigns.size > 0) {
-      for (const l of sqlite.prepare(`SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`).iterate() as
-        Iterable<{ id: number; number: string; f: string; l: string; vin: string | null; email: string | null; phone: string | null; p2: string | null; campaign: string }>) {
+      for (const l of sqlite
+        .prepare(
+          `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`,
+        )
+        .iterate() as Iterable<{
+        id: number;
+        number: string;
+        f: string;
+        l: string;
+        vin: string | null;
+        email: string | null;
+        phone: string | null;
+        p2: string | null;
+        campaign: string;
+      }>) {
         if (!campaigns.has(l.campaign)) continue;
-        const info = { id: l.id, number: l.number, name: asLeadName({ firstName: l.f, lastName: l.l }), campaign: l.campaign };
+        const info = {
+          id: l.id,
+          number: l.number,
+          name: asLeadName({ firstName: l.f, lastName: l.l }),
+          campaign: l.campaign,
+        };
         if (l.vin) open.set(`vin|${l.vin}|${l.campaign}`, info);
         if (l.email) open.set(`email|${l.email.toLowerCase()}|${l.campaign}`, info);
-        for (const p of [l.phone, l.p2]) { const k = phoneKey(p); if (k) open.set(`phone|${k}|${l.campaign}`, info); }
+        for (const p of [l.phone, l.p2]) {
+          const k = phoneKey(p);
+          if (k) open.set(`phone|${k}|${l.campaign}`, info);
+        }
       }
     }
     // Duplicates in the file: the same key, VIN, e-mail or phone (with the campaign) as an earlier row still to import.
@@ -269,7 +376,10 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       if (state[i] === 'rejected') continue;
       const r = rows[i]!;
       const key = r.key!;
-      if (known.has(key)) { state[i] = 'already'; continue; }
+      if (known.has(key)) {
+        state[i] = 'already';
+        continue;
+      }
       const lead = r.lead!;
       const camp = lead.campaign;
       const p1 = phoneKey(lead.phone);
@@ -291,12 +401,28 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       if (phone1) inFile.set(phone1, r.line);
       if (phone2) inFile.set(phone2, r.line);
       if (open.size === 0) continue;
-      const hit: [DuplicateRow['by'], string] | null = vin && open.has(vin) ? ['vin', vin] : email && open.has(email) ? ['email', email]
-        : phone1 && open.has(phone1) ? ['phone', phone1] : phone2 && open.has(phone2) ? ['phone', phone2] : null;
+      const hit: [DuplicateRow['by'], string] | null =
+        vin && open.has(vin)
+          ? ['vin', vin]
+          : email && open.has(email)
+            ? ['email', email]
+            : phone1 && open.has(phone1)
+              ? ['phone', phone1]
+              : phone2 && open.has(phone2)
+                ? ['phone', phone2]
+                : null;
       if (hit) {
         const o = open.get(hit[1])!;
         state[i] = 'duplicate';
-        c.dup.set(i, { line: r.line, name: asLeadName(lead), by: hit[0], leadId: o.id, leadNumber: o.number, leadName: o.name, campaign: o.campaign });
+        c.dup.set(i, {
+          line: r.line,
+          name: asLeadName(lead),
+          by: hit[0],
+          leadId: o.id,
+          leadNumber: o.number,
+          leadName: o.name,
+          campaign: o.campaign,
+        });
       }
     }
     return c;
@@ -311,7 +437,8 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const e = errorOf(c, i);
     const firstLine = c.firstLine.get(i);
     return {
-      line: c.rows[i]!.line, code: e.code,
+      line: c.rows[i]!.line,
+      code: e.code,
       ...(e.field ? { field: e.field } : {}),
       ...(e.value !== undefined ? { value: e.value } : {}),
       ...(firstLine !== undefined ? { firstLine } : {}),
@@ -334,15 +461,41 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
     const src = r.lead!;
     const patch: EditInput = {};
     const fill = <K extends keyof EditInput & keyof typeof src>(k: K) => {
-      if ((lead[k as keyof typeof lead] === null || lead[k as keyof typeof lead] === '') && src[k] !== null && src[k] !== undefined && src[k] !== '') {
+      if (
+        (lead[k as keyof typeof lead] === null || lead[k as keyof typeof lead] === '') &&
+        src[k] !== null &&
+        src[k] !== undefined &&
+        src[k] !== ''
+      ) {
         (patch as Record<string, unknown>)[k] = src[k];
       }
     };
-    for (const k of ['email', 'phone', 'otherPhone', 'vin', 'country', 'state', 'city', 'zip', 'requestFor', 'requestDetails',
-      'preferredAt1', 'preferredAt2', 'preferredAt3', 'additionalServices', 'customerNotes', 'campaignNotes'] as const) fill(k);
+    for (const k of [
+      'email',
+      'phone',
+      'otherPhone',
+      'vin',
+      'country',
+      'state',
+      'city',
+      'zip',
+      'requestFor',
+      'requestDetails',
+      'preferredAt1',
+      'preferredAt2',
+      'preferredAt3',
+      'additionalServices',
+      'customerNotes',
+      'campaignNotes',
+    ] as const)
+      fill(k);
     if (Object.keys(patch).length === 0) return false;
     leads.act('edit', lead.id, null, patch, actor);
-    leads.writeHistory(lead.id, [{ at: clock.now(), field: 'import.merged', oldValue: null, newValue: `${fileName}:${r.line}` }], actor);
+    leads.writeHistory(
+      lead.id,
+      [{ at: clock.now(), field: 'import.merged', oldValue: null, newValue: `${fileName}:${r.line}` }],
+      actor,
+    );
     return true;
   }
 
@@ -353,16 +506,36 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const { c } = a;
       const count = (st: RowState) => c.state.reduce((n, x) => (x === st ? n + 1 : n), 0);
       return {
-        fileName: file.name, format: a.table.format, encoding: a.table.encoding, delimiter: a.table.delimiter,
+        fileName: file.name,
+        format: a.table.format,
+        encoding: a.table.encoding,
+        delimiter: a.table.delimiter,
         ...(a.table.cp1252Lines ? { cp1252Lines: a.table.cp1252Lines.slice(0, 1000) } : {}),
-        headers: a.table.headers, suggested: suggestMapping(a.table.headers), mapping: a.mapping, preset: a.preset,
+        headers: a.table.headers,
+        suggested: suggestMapping(a.table.headers),
+        mapping: a.mapping,
+        preset: a.preset,
         rows: c.rows.slice(0, 20).map((r, i) => {
           const e = c.state[i] === 'rejected' ? errorOf(c, i) : undefined;
-          return { line: r.line, cells: [...r.cells], state: c.state[i]!, ...(e ? { code: e.code } : {}), ...(e?.field ? { field: e.field } : {}) };
+          return {
+            line: r.line,
+            cells: [...r.cells],
+            state: c.state[i]!,
+            ...(e ? { code: e.code } : {}),
+            ...(e?.field ? { field: e.field } : {}),
+          };
         }),
-        summary: { total: c.rows.length, valid: count('new'), already: count('already'), duplicates: count('duplicate'), rejected: count('rejected') },
+        summary: {
+          total: c.rows.length,
+          valid: count('new'),
+          already: count('already'),
+          duplicates: count('duplicate'),
+          rejected: count('rejected'),
+        },
         duplicates: [...c.dup.values()].slice(0, 1000),
-        rejected: indexesOf(c, 'rejected').slice(0, 1000).map((i) => issue(c, i)),
+        rejected: indexesOf(c, 'rejected')
+          .slice(0, 1000)
+          .map((i) => issue(c, i)),
         missing: missingFields(a.mapping),
       };
     },
@@ -384,13 +557,23 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
         // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
         const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
-        hooks().linkCustomers?.(block.map((b) => b.lead), phones);
+        hooks().linkCustomers?.(
+          block.map((b) => b.lead),
+          phones,
+        );
         const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
         for (const [i, dup] of c.dup) {
           const r = c.rows[i]!;
           const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, dup, file.name, actor);
-          if (done) merged++; else skipped++;
-          dupReport.push({ line: r.line, leadId: dup.leadId, leadNumber: dup.leadNumber, by: dup.by, action: done ? 'merged' : 'skipped' });
+          if (done) merged++;
+          else skipped++;
+          dupReport.push({
+            line: r.line,
+            leadId: dup.leadId,
+            leadNumber: dup.leadNumber,
+            by: dup.by,
+            action: done ? 'merged' : 'skipped',
+          });
         }
         const assign = hooks().assign;
         if (assign && res.ids.length > 0) assign(res.ids, actor);
@@ -403,14 +586,26 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
         parsed.phones?.cancel(); // also when the transaction failed: the worker skips what is left
       }
       const { ids, numbers } = written;
-      if (opts.saveAsPreset) presets.save({ name: opts.saveAsPreset, source: parsed.mapping.defaults.source ?? null, mapping: parsed.mapping });
+      if (opts.saveAsPreset)
+        presets.save({
+          name: opts.saveAsPreset,
+          source: parsed.mapping.defaults.source ?? null,
+          mapping: parsed.mapping,
+        });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
-        fileName: file.name, at: now, total: c.rows.length, imported: ids.length, merged, skippedDuplicates: skipped,
+        fileName: file.name,
+        at: now,
+        total: c.rows.length,
+        imported: ids.length,
+        merged,
+        skippedDuplicates: skipped,
         already: indexesOf(c, 'already').length,
         rejected: indexesOf(c, 'rejected').map((i) => issue(c, i)),
         duplicates: dupReport,
-        leadIds: ids, firstNumber: numbers[0] ?? null, lastNumber: numbers[numbers.length - 1] ?? null,
+        leadIds: ids,
+        firstNumber: numbers[0] ?? null,
+        lastNumber: numbers[numbers.length - 1] ?? null,
         ms: Math.round(performance.now() - t0),
       };
     },
@@ -419,13 +614,27 @@ export function createImportService(store: Store, clock: Clock, settings: Settin
       const lang = opts.language ?? settings.get('language');
       const { c } = a;
       const bad = indexesOf(c, 'rejected');
-      const head = [rowErrorLabel(lang, 'header.line'), rowErrorLabel(lang, 'header.reason'), rowErrorLabel(lang, 'header.field'), ...a.table.headers];
+      const head = [
+        rowErrorLabel(lang, 'header.line'),
+        rowErrorLabel(lang, 'header.reason'),
+        rowErrorLabel(lang, 'header.field'),
+        ...a.table.headers,
+      ];
       const body = bad.map((i) => {
         const r = c.rows[i]!;
         const e = errorOf(c, i);
-        return [r.line, rowErrorLabel(lang, `rowError.${e.code}`, { line: c.firstLine.get(i) ?? '' }), e.field ?? '', ...a.table.headers.map((_, k) => r.cells[k] ?? '')];
+        return [
+          r.line,
+          rowErrorLabel(lang, `rowError.${e.code}`, { line: c.firstLine.get(i) ?? '' }),
+          e.field ?? '',
+          ...a.table.headers.map((_, k) => r.cells[k] ?? ''),
+        ];
       });
-      return { fileName: `${file.name.replace(/\.[^.]+$/, '')}.rejected.csv`, content: toCsv([head, ...body]), count: bad.length };
+      return {
+        fileName: `${file.name.replace(/\.[^.]+$/, '')}.rejected.csv`,
+        content: toCsv([head, ...body]),
+        count: bad.length,
+      };
     },
   };
   return svc;

@@ -19,7 +19,8 @@ export interface ImportTable {
   rows: { line: number; cells: string[] }[];
 }
 
-export const unreadable = (reason: string, params: Record<string, string | number> = {}) => new AppError('IMPORT_UNREADABLE', { params: { reason, ...params } });
+export const unreadable = (reason: string, params: Record<string, string | number> = {}) =>
+  new AppError('IMPORT_UNREADABLE', { params: { reason, ...params } });
 
 /**
  * What an import file may hold (beyond: IMPORT_UNREADABLE with reason `too_big`, `cell_too_long` or `too_many_rows`,
@@ -34,13 +35,19 @@ export interface TableLimits {
   /** Data rows. */
   maxRows: number;
 }
-export const TABLE_LIMITS: TableLimits = { maxFileBytes: 100 * 1024 * 1024, maxXlsxBytes: 200 * 1024 * 1024, maxCellChars: 32_767, maxRows: 250_000 };
+export const TABLE_LIMITS: TableLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxXlsxBytes: 200 * 1024 * 1024,
+  maxCellChars: 32_767,
+  maxRows: 250_000,
+};
 
 /** Refuses a table with too many rows or a cell longer than the limit (the line is named). */
 function checkLimits(records: readonly { line: number; cells: string[] }[], limits: TableLimits): void {
   if (records.length - 1 > limits.maxRows) throw unreadable('too_many_rows', { max: limits.maxRows });
   const max = limits.maxCellChars;
-  for (const r of records) for (const c of r.cells) if (c.length > max) throw unreadable('cell_too_long', { line: r.line, max });
+  for (const r of records)
+    for (const c of r.cells) if (c.length > max) throw unreadable('cell_too_long', { line: r.line, max });
 }
 
 /**
@@ -52,7 +59,10 @@ export function xlsxDeclaredSize(b: Uint8Array): number | null {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (v.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (v.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const entries = v.getUint16(eocd + 10, true);
@@ -70,7 +80,8 @@ export function xlsxDeclaredSize(b: Uint8Array): number | null {
 
 export function decodeText(buf: Uint8Array): { text: string; encoding: Encoding; cp1252Lines?: number[] } {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+    return { text: b.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const bomless = utf16WithoutBom(b);
@@ -104,29 +115,41 @@ function decodePerLine(b: Buffer): { text: string; encoding: Encoding; cp1252Lin
     while (i < n) {
       const c = b[i]!;
       if (c === 0x0a || c === 0x0d) break;
-      if (c < 0x80) { i++; continue; }
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
       high = true;
       const len = valid ? utf8Sequence(b, i) : 0;
-      if (len === 0) { valid = false; i++; } else i += len;
+      if (len === 0) {
+        valid = false;
+        i++;
+      } else i += len;
     }
     if (i < n) i += b[i] === 0x0d && b[i + 1] === 0x0a ? 2 : 1;
     const utf8 = !high || valid;
     if (high && valid) utf8Lines++;
     if (!utf8) cp1252Lines.push(line);
     const last = runs[runs.length - 1];
-    if (last && last[2] === utf8) last[1] = i; else runs.push([start, i, utf8]);
+    if (last && last[2] === utf8) last[1] = i;
+    else runs.push([start, i, utf8]);
     start = i;
     line++;
   }
   if (utf8Lines === 0) return { text: iconv.decode(b, 'win1252'), encoding: 'windows-1252' };
-  const text = runs.map(([from, to, utf8]) => (utf8 ? b.toString('utf8', from, to) : iconv.decode(b.subarray(from, to), 'win1252'))).join('');
+  const text = runs
+    .map(([from, to, utf8]) => (utf8 ? b.toString('utf8', from, to) : iconv.decode(b.subarray(from, to), 'win1252')))
+    .join('');
   return { text, encoding: 'utf-8+windows-1252', cp1252Lines };
 }
 
 /** The length of the well-formed UTF-8 sequence at `i` (a lead byte ≥ 0x80), or 0 (what a fatal TextDecoder rejects). */
 function utf8Sequence(b: Uint8Array, i: number): number {
   const c = b[i]!;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => { const x = b[i + k]; return x !== undefined && x >= lo && x <= hi; };
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const x = b[i + k];
+    return x !== undefined && x >= lo && x <= hi;
+  };
   if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
   if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
   if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) return cont(1) && cont(2) ? 3 : 0;
@@ -143,7 +166,10 @@ function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (n < 8) return null;
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < n; i += 2) { if (b[i] === 0) evenZero++; if (b[i + 1] === 0) oddZero++; }
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
   const pairs = n / 2;
   if (oddZero / pairs > 0.7 && evenZero === 0) return 'utf-16le';
   if (evenZero / pairs > 0.7 && oddZero === 0) return 'utf-16be';
@@ -178,7 +204,8 @@ function cellText(v: ExcelJS.CellValue): string {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
       const r = (v as { result?: ExcelJS.CellValue }).result;
-      if (r !== undefined && r !== null && !(typeof r === 'object' && 'error' in r)) return cellText(r as ExcelJS.CellValue);
+      if (r !== undefined && r !== null && !(typeof r === 'object' && 'error' in r))
+        return cellText(r as ExcelJS.CellValue);
       return `=${(v as { formula?: string }).formula ?? ''}`;
     }
     if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
@@ -211,12 +238,22 @@ async function readXlsx(buf: Uint8Array, limits: TableLimits): Promise<ImportTab
   return toTable('xlsx', null, null, records);
 }
 
-function toTable(format: 'csv' | 'xlsx', encoding: Encoding | null, delimiter: Delimiter | null, records: { line: number; cells: string[] }[]): ImportTable {
+function toTable(
+  format: 'csv' | 'xlsx',
+  encoding: Encoding | null,
+  delimiter: Delimiter | null,
+  records: { line: number; cells: string[] }[],
+): ImportTable {
   const head = records[0];
   if (!head) throw unreadable('empty');
   const headers = head.cells.map((h, i) => h.trim() || `#${i + 1}`);
   // Trailing delimiters give empty header cells at the end: drop them.
-  while (headers.length > 1 && /^#\d+$/.test(headers[headers.length - 1]!) && records.slice(1, 50).every((r) => !(r.cells[headers.length - 1] ?? ''))) headers.pop();
+  while (
+    headers.length > 1 &&
+    /^#\d+$/.test(headers[headers.length - 1]!) &&
+    records.slice(1, 50).every((r) => !(r.cells[headers.length - 1] ?? ''))
+  )
+    headers.pop();
   // Duplicate headers get a suffix so that a mapping by header name stays unambiguous.
   const seen = new Map<string, number>();
   for (let i = 0; i < headers.length; i++) {
@@ -230,7 +267,11 @@ function toTable(format: 'csv' | 'xlsx', encoding: Encoding | null, delimiter: D
 }
 
 /** Reads a CSV/TSV/TXT or XLSX file. Throws IMPORT_UNREADABLE (nothing is written) for anything else. */
-export async function readTable(name: string, data: Uint8Array, limits: TableLimits = TABLE_LIMITS): Promise<ImportTable> {
+export async function readTable(
+  name: string,
+  data: Uint8Array,
+  limits: TableLimits = TABLE_LIMITS,
+): Promise<ImportTable> {
   if (data.byteLength === 0) throw unreadable('empty');
   if (data.byteLength > limits.maxFileBytes) throw unreadable('too_big', { max: limits.maxFileBytes });
   if (isZip(data)) return readXlsx(data, limits);

@@ -13,9 +13,21 @@
 //   number = number
 
 export interface SearchDocSource {
-  firstName: string; lastName: string; email: string | null; phone: string | null; otherPhone: string | null; vin: string | null; number: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  otherPhone: string | null;
+  vin: string | null;
+  number: string;
 }
-export interface SearchDoc { name: string; email: string; phone: string; vin: string; number: string }
+export interface SearchDoc {
+  name: string;
+  email: string;
+  phone: string;
+  vin: string;
+  number: string;
+}
 
 /** The characters the view's replace() chain removes from a phone number. */
 const STRIP = /[ \-.()/+]/g;
@@ -48,7 +60,13 @@ export function phoneDoc(phone: string | null, otherPhone: string | null): strin
   const p1 = a.replace(STRIP, '');
   const p2 = b.replace(STRIP, '');
   // No surrogates: one UTF-16 unit is one SQLite character, so substr(p, k) is p.slice(k - 1).
-  return trimSpaces(`${p1} ${p1.slice(1)} ${p1.slice(2)} ${p1.slice(3)} ${p2} ${p2.slice(1)} ${p2.slice(2)} ${p2.slice(3)}`) + tailDoc(p1) + tailDoc(p2);
+  return (
+    trimSpaces(
+      `${p1} ${p1.slice(1)} ${p1.slice(2)} ${p1.slice(3)} ${p2} ${p2.slice(1)} ${p2.slice(2)} ${p2.slice(3)}`,
+    ) +
+    tailDoc(p1) +
+    tailDoc(p2)
+  );
 }
 
 /** The row of `leads_search_doc` for these values; null when it must be read from the view (see UNMIRRORED). */

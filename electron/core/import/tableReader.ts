@@ -11,9 +11,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/contract/errors';
 import type { ErrorCode } from '../../../shared/rules/errors';
-import { TABLE_LIMITS, isZip, readTable, unreadable, xlsxDeclaredSize, type ImportTable, type TableLimits } from './readTable';
+import {
+  TABLE_LIMITS,
+  isZip,
+  readTable,
+  unreadable,
+  xlsxDeclaredSize,
+  type ImportTable,
+  type TableLimits,
+} from './readTable';
 
-export interface TableWorkerData { name: string; data: Uint8Array; limits: TableLimits }
+export interface TableWorkerData {
+  name: string;
+  data: Uint8Array;
+  limits: TableLimits;
+}
 export type TableWorkerReply =
   | { ok: true; table: ImportTable }
   | { ok: false; code: ErrorCode; params: Record<string, string | number> }
@@ -33,11 +45,20 @@ export function startTableWorker(workerData: TableWorkerData): Worker {
   const transferList = [workerData.data.buffer as ArrayBuffer];
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   if (typeof __ASLM_BUNDLE__ !== 'undefined') {
-    return new Worker(join(__dirname, 'tableWorker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), { workerData, transferList, resourceLimits });
+    return new Worker(join(__dirname, 'tableWorker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), {
+      workerData,
+      transferList,
+      resourceLimits,
+    });
   }
   const file = fileURLToPath(new URL('./tableWorker.ts', import.meta.url));
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`, { eval: true, workerData, transferList, resourceLimits });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`, {
+    eval: true,
+    workerData,
+    transferList,
+    resourceLimits,
+  });
 }
 
 export interface ReadOptions {
@@ -77,22 +98,39 @@ export async function readImportTable(name: string, data: Uint8Array, opts: Read
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(unreadable('too_big', { max: limits.maxXlsxBytes }))), opts.timeoutMs ?? WORKER_MS);
-    worker.on('message', (m: TableWorkerReply) => finish(() => {
-      if (m.ok) resolve(m.table);
-      else if (m.code !== null) reject(new AppError(m.code, { params: m.params }));
-      // Not the file's own error (exceljs and the reader raise IMPORT_UNREADABLE): a string or buffer beyond V8's sizes.
-      else reject(/string length|allocation|memory/i.test(m.message) ? unreadable('too_big', { max: limits.maxXlsxBytes }) : new Error(m.message));
-    }));
-    worker.on('error', (e: Error & { code?: string }) => finish(() => {
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') { reject(unreadable('too_big', { max: limits.maxXlsxBytes })); return; }
-      // The worker itself failed (not the file): read it here rather than not at all.
-      log('the table worker failed: the file is read on the main thread', e);
-      readTable(name, data, limits).then(resolve, reject);
-    }));
-    worker.on('exit', (code) => finish(() => {
-      log(`the table worker exited (${code}) without an answer: the file is read on the main thread`);
-      readTable(name, data, limits).then(resolve, reject);
-    }));
+    const timer = setTimeout(
+      () => finish(() => reject(unreadable('too_big', { max: limits.maxXlsxBytes }))),
+      opts.timeoutMs ?? WORKER_MS,
+    );
+    worker.on('message', (m: TableWorkerReply) =>
+      finish(() => {
+        if (m.ok) resolve(m.table);
+        else if (m.code !== null) reject(new AppError(m.code, { params: m.params }));
+        // Not the file's own error (exceljs and the reader raise IMPORT_UNREADABLE): a string or buffer beyond V8's sizes.
+        else
+          reject(
+            /string length|allocation|memory/i.test(m.message)
+              ? unreadable('too_big', { max: limits.maxXlsxBytes })
+              : new Error(m.message),
+          );
+      }),
+    );
+    worker.on('error', (e: Error & { code?: string }) =>
+      finish(() => {
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(unreadable('too_big', { max: limits.maxXlsxBytes }));
+          return;
+        }
+        // The worker itself failed (not the file): read it here rather than not at all.
+        log('the table worker failed: the file is read on the main thread', e);
+        readTable(name, data, limits).then(resolve, reject);
+      }),
+    );
+    worker.on('exit', (code) =>
+      finish(() => {
+        log(`the table worker exited (${code}) without an answer: the file is read on the main thread`);
+        readTable(name, data, limits).then(resolve, reject);
+      }),
+    );
   });
 }

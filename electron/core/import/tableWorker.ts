@@ -10,7 +10,10 @@ const { name, data, limits } = workerData as TableWorkerData;
 
 readTable(name, data, limits).then(
   (table) => parentPort?.postMessage({ ok: true, table } satisfies TableWorkerReply),
-  (e: unknown) => parentPort?.postMessage((e instanceof AppError
-    ? { ok: false, code: e.code, params: e.params ?? {} }
-    : { ok: false, code: null, message: e instanceof Error ? e.message : String(e) }) satisfies TableWorkerReply),
+  (e: unknown) =>
+    parentPort?.postMessage(
+      (e instanceof AppError
+        ? { ok: false, code: e.code, params: e.params ?? {} }
+        : { ok: false, code: null, message: e instanceof Error ? e.message : String(e) }) satisfies TableWorkerReply,
+    ),
 );

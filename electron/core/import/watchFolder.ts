@@ -10,7 +10,13 @@ import type { Clock } from '../clock';
 import type { SettingsService } from '../settingsService';
 import type { ImportService } from './importService';
 
-export interface WatchResult { file: string; ok: boolean; movedTo: string; imported: number; error?: string }
+export interface WatchResult {
+  file: string;
+  ok: boolean;
+  movedTo: string;
+  imported: number;
+  error?: string;
+}
 export interface WatchFolder {
   settings(): WatchFolderSettings;
   set(v: WatchFolderSettings): WatchFolderSettings;
@@ -22,13 +28,20 @@ export interface WatchFolder {
 
 const ACCEPTED = new Set(['.csv', '.txt', '.tsv', '.xlsx']);
 
-export function createWatchFolder(importer: ImportService, settings: SettingsService, clock: Clock, log: (m: string, e?: unknown) => void, actor: () => Actor = () => SYSTEM_ACTOR): WatchFolder {
+export function createWatchFolder(
+  importer: ImportService,
+  settings: SettingsService,
+  clock: Clock,
+  log: (m: string, e?: unknown) => void,
+  actor: () => Actor = () => SYSTEM_ACTOR,
+): WatchFolder {
   const sizes = new Map<string, number>();
   let running = false;
 
   const uniqueTarget = (dir: string, name: string) => {
     let target = join(dir, name);
-    for (let i = 2; existsSync(target); i++) target = join(dir, `${basename(name, extname(name))} (${i})${extname(name)}`);
+    for (let i = 2; existsSync(target); i++)
+      target = join(dir, `${basename(name, extname(name))} (${i})${extname(name)}`);
     return target;
   };
 
@@ -52,7 +65,11 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
           const full = join(cfg.path, name);
           if (!ACCEPTED.has(extname(name).toLowerCase()) || name.startsWith('.') || name.startsWith('~$')) continue;
           let st;
-          try { st = statSync(full); } catch { continue; }
+          try {
+            st = statSync(full);
+          } catch {
+            continue;
+          }
           if (!st.isFile()) continue;
           if (opts.settle !== false) {
             const prev = sizes.get(full);
@@ -66,15 +83,25 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
           let imported = 0;
           let error: string | undefined;
           try {
-            const r = await importer.commit({ name, data: readFileSync(full) }, { preset: cfg.preset, duplicateDefault: cfg.duplicateDefault, decisions: [] }, actor());
+            const r = await importer.commit(
+              { name, data: readFileSync(full) },
+              { preset: cfg.preset, duplicateDefault: cfg.duplicateDefault, decisions: [] },
+              actor(),
+            );
             report = r;
             imported = r.imported;
-            if (r.rejected.length > 0) rejectedCsv = (await importer.rejectedCsv({ name, data: readFileSync(full) }, { preset: cfg.preset })).content;
+            if (r.rejected.length > 0)
+              rejectedCsv = (await importer.rejectedCsv({ name, data: readFileSync(full) }, { preset: cfg.preset }))
+                .content;
           } catch (e) {
             ok = false;
             error = e instanceof AppError ? e.code : 'INTERNAL';
             if (!(e instanceof AppError)) log(`watched folder: import of ${name} failed`, e);
-            report = { fileName: name, at: clock.now(), error: e instanceof AppError ? e.toJSON() : { code: 'INTERNAL' } };
+            report = {
+              fileName: name,
+              at: clock.now(),
+              error: e instanceof AppError ? e.toJSON() : { code: 'INTERNAL' },
+            };
           }
           const dir = join(cfg.path, ok ? 'done' : 'failed');
           mkdirSync(dir, { recursive: true });
@@ -100,7 +127,10 @@ export function createWatchFolder(importer: ImportService, settings: SettingsSer
         if (!stopped) timer = setTimeout(tick, cfg.intervalSeconds * 1000);
       };
       timer = setTimeout(tick, 1000);
-      return () => { stopped = true; if (timer) clearTimeout(timer); };
+      return () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+      };
     },
   };
   return w;

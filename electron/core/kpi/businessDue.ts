@@ -18,21 +18,31 @@ export function businessDueAt(assignedAt: number, s: Hours): number {
 
 /** Fills business_due_at where it is NULL (rows written by code that does not set it). Returns the count. */
 export function backfillBusinessDue(store: Store, s: Hours): number {
-  const rows = store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads WHERE business_due_at IS NULL').all() as { id: number; a: number }[];
+  const rows = store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads WHERE business_due_at IS NULL').all() as {
+    id: number;
+    a: number;
+  }[];
   if (rows.length === 0) return 0;
   const upd = store.sqlite.prepare('UPDATE leads SET business_due_at = ? WHERE id = ?');
-  store.sqlite.transaction(() => { for (const r of rows) upd.run(businessDueAt(r.a, s), r.id); })();
+  store.sqlite.transaction(() => {
+    for (const r of rows) upd.run(businessDueAt(r.a, s), r.id);
+  })();
   return rows.length;
 }
 
 /** Recomputes every lead's deadline when the settings it depends on change (inside the settings' transaction). */
-export function watchBusinessDue(store: Store, onRulesChanged: (fn: (r: RuleSettings) => void) => void, current: () => RuleSettings): void {
+export function watchBusinessDue(
+  store: Store,
+  onRulesChanged: (fn: (r: RuleSettings) => void) => void,
+  current: () => RuleSettings,
+): void {
   let key = hoursKey(current());
   onRulesChanged((rules) => {
     const next = hoursKey(rules);
     if (next === key) return;
     key = next;
     const upd = store.sqlite.prepare('UPDATE leads SET business_due_at = ? WHERE id = ?');
-    for (const r of store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').all() as { id: number; a: number }[]) upd.run(businessDueAt(r.a, rules), r.id);
+    for (const r of store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').all() as { id: number; a: number }[])
+      upd.run(businessDueAt(r.a, rules), r.id);
   });
 }

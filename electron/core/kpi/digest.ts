@@ -28,17 +28,27 @@ export function digestDue(c: CoreServices, now: number): boolean {
 }
 
 /** The digest as an e-mail/notification text in a language. */
-export async function renderDigest(d: Digest, lang: Language, timeZone: string): Promise<{ subject: string; text: string }> {
+export async function renderDigest(
+  d: Digest,
+  lang: Language,
+  timeZone: string,
+): Promise<{ subject: string; text: string }> {
   const t = await reportT(lang);
   const date = new Intl.DateTimeFormat(localeTag(lang), { timeZone, dateStyle: 'full' }).format(new Date(d.at));
   const time = new Intl.DateTimeFormat(localeTag(lang), { timeZone, timeStyle: 'short' }).format(new Date(d.at));
   const dt = new Intl.DateTimeFormat(localeTag(lang), { timeZone, dateStyle: 'short', timeStyle: 'short' });
   const lines = [String(t('digest.intro', { date, time })), ''];
-  const block = (key: string, part: Digest['notProcessed'], when: (l: Digest['notProcessed']['leads'][number]) => number | null) => {
+  const block = (
+    key: string,
+    part: Digest['notProcessed'],
+    when: (l: Digest['notProcessed']['leads'][number]) => number | null,
+  ) => {
     lines.push(String(t(key, { count: part.count })));
     for (const l of part.leads) {
       const w = when(l);
-      lines.push(`  • ${l.number}  ${l.name}${l.assigneeName ? `  (${l.assigneeName})` : ''}${w ? `  ${dt.format(new Date(w))}` : ''}`);
+      lines.push(
+        `  • ${l.number}  ${l.name}${l.assigneeName ? `  (${l.assigneeName})` : ''}${w ? `  ${dt.format(new Date(w))}` : ''}`,
+      );
     }
     if (part.count > part.leads.length) lines.push(`  ${t('list.more', { count: part.count - part.leads.length })}`);
     lines.push('');
@@ -47,11 +57,16 @@ export async function renderDigest(d: Digest, lang: Language, timeZone: string):
   block('digest.atRisk', d.atRisk, (l) => l.dueAt);
   block('digest.overdue', d.overdue, (l) => l.dueAt);
   block('digest.appointmentsToday', d.appointmentsToday, (l) => l.appointmentAt);
-  if (d.notProcessed.count + d.atRisk.count + d.overdue.count + d.appointmentsToday.count === 0) lines.push(String(t('digest.none')));
+  if (d.notProcessed.count + d.atRisk.count + d.overdue.count + d.appointmentsToday.count === 0)
+    lines.push(String(t('digest.none')));
   return { subject: String(t('digest.subject', { date })), text: lines.join('\n') };
 }
 
-export type DigestMailer = (to: { userId: number; email: string; language: Language }, mail: { subject: string; text: string }, dedupeKey: string) => void;
+export type DigestMailer = (
+  to: { userId: number; email: string; language: Language },
+  mail: { subject: string; text: string },
+  dedupeKey: string,
+) => void;
 
 /**
  * Runs the daily digest if due: one in-app notification per active manager (kind 'kpi.digest', deduplicated
@@ -63,19 +78,39 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
   const tz = c.settings.rules().timeZone;
   const day = localDate(now, tz);
   const digest = buildDigest(c, now);
-  const managers = c.store.sqlite.prepare(`SELECT u.id, u.email, u.language FROM users u JOIN user_roles r ON r.user_id = u.id
-    WHERE r.role = 'manager' AND u.active = 1 ORDER BY u.id`).all() as { id: number; email: string | null; language: Language }[];
-  const params = { day, notProcessed: digest.notProcessed.count, atRisk: digest.atRisk.count, overdue: digest.overdue.count, appointmentsToday: digest.appointmentsToday.count };
+  const managers = c.store.sqlite
+    .prepare(
+      `SELECT u.id, u.email, u.language FROM users u JOIN user_roles r ON r.user_id = u.id
+    WHERE r.role = 'manager' AND u.active = 1 ORDER BY u.id`,
+    )
+    .all() as { id: number; email: string | null; language: Language }[];
+  const params = {
+    day,
+    notProcessed: digest.notProcessed.count,
+    atRisk: digest.atRisk.count,
+    overdue: digest.overdue.count,
+    appointmentsToday: digest.appointmentsToday.count,
+  };
   // The e-mails are written first (rendering is async), then the notifications, the e-mails and the "done today" marker
   // go in ONE transaction: a crash leaves either all of the day's digest or none of it (and it runs again).
-  const mails: { to: { userId: number; email: string; language: Language }; key: string; body: { subject: string; text: string } }[] = [];
+  const mails: {
+    to: { userId: number; email: string; language: Language };
+    key: string;
+    body: { subject: string; text: string };
+  }[] = [];
   if (mail) {
     for (const m of managers) {
-      if (m.email) mails.push({ to: { userId: m.id, email: m.email, language: m.language }, key: `kpi.digest.mail:${day}:${m.id}`, body: await renderDigest(digest, m.language, tz) });
+      if (m.email)
+        mails.push({
+          to: { userId: m.id, email: m.email, language: m.language },
+          key: `kpi.digest.mail:${day}:${m.id}`,
+          body: await renderDigest(digest, m.language, tz),
+        });
     }
   }
   c.store.sqlite.transaction(() => {
-    const ins = c.store.sqlite.prepare(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at)
+    const ins = c.store.sqlite
+      .prepare(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at)
       VALUES (?, ?, NULL, 'kpi.digest', ?, ?)`);
     for (const m of managers) ins.run(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
     if (mail) for (const m of mails) mail(m.to, m.body, m.key);
@@ -93,7 +128,13 @@ export function scheduleDailyDigest(c: CoreServices, opts: { mail?: DigestMailer
   const tick = async () => {
     if (running) return;
     running = true;
-    try { await runDailyDigest(c, c.clock.now(), opts.mail); } catch (e) { c.log('daily digest failed', e); } finally { running = false; }
+    try {
+      await runDailyDigest(c, c.clock.now(), opts.mail);
+    } catch (e) {
+      c.log('daily digest failed', e);
+    } finally {
+      running = false;
+    }
   };
   void tick();
   const timer = setInterval(() => void tick(), opts.everyMs ?? 5 * 60_000);

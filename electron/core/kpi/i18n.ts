@@ -12,7 +12,17 @@ export function reportT(lang: Language): Promise<TFunction> {
   return Promise.resolve(fixedT(lang, 'kpi'));
 }
 
-const ALIASES: Record<string, string[]> = { closeReason: ['closeReason', 'reason'], leadType: ['leadType', 'lead_type', 'type'] };
+const ALIASES: Record<string, string[]> = {
+  closeReason: ['closeReason', 'reason'],
+  leadType: ['leadType', 'lead_type', 'type'],
+};
 /** A label from the `domain` namespace (e.g. kind 'status', id 'closed_sale'), or the id itself. */
 export const domainLabel = (t: TFunction, kind: string, id: string | null | undefined): string =>
-  (id == null ? '' : String(t((ALIASES[kind] ?? [kind]).map((k) => `domain:${k}.${id}`), { defaultValue: id })));
+  id == null
+    ? ''
+    : String(
+        t(
+          (ALIASES[kind] ?? [kind]).map((k) => `domain:${k}.${id}`),
+          { defaultValue: id },
+        ),
+      );

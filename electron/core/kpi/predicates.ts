@@ -27,10 +27,17 @@ export const WINDOW = 'l.assigned_at >= @from AND l.assigned_at < @to';
 /** Each metric's predicate on `leads l` (besides the window, see scopeOf). */
 export const METRIC_SQL: Record<KpiMetric, string> = {
   assigned: '1',
-  sla1_met: S1.met, sla1_missed: S1.missed, sla1_pending: S1.pending,
-  sla2_met: S2.met, sla2_missed: S2.missed, sla2_pending: S2.pending,
-  sla3_met: CLOSED, sla3_missed: `NOT ${CLOSED}`,
-  bd_met: BD.met, bd_missed: BD.missed, bd_pending: BD.pending,
+  sla1_met: S1.met,
+  sla1_missed: S1.missed,
+  sla1_pending: S1.pending,
+  sla2_met: S2.met,
+  sla2_missed: S2.missed,
+  sla2_pending: S2.pending,
+  sla3_met: CLOSED,
+  sla3_missed: `NOT ${CLOSED}`,
+  bd_met: BD.met,
+  bd_missed: BD.missed,
+  bd_pending: BD.pending,
   contacted: done('first_contact_at'),
   // The qualification date is the first time the lead reached appointment/closed: with an appointment
   // date on the lead, that is when the appointment was set.
@@ -61,15 +68,36 @@ export function filterWhere(f: KpiFilter): { where: string; params: Record<strin
   if (scopeOf(f.metric) === 'window') parts.push(WINDOW);
   let metric = METRIC_SQL[f.metric];
   const contactDims: string[] = [];
-  if (f.channel) { contactDims.push('c.channel = @channel'); params.channel = f.channel; }
-  if (f.outcome) { contactDims.push('c.outcome = @outcome'); params.outcome = f.outcome; }
+  if (f.channel) {
+    contactDims.push('c.channel = @channel');
+    params.channel = f.channel;
+  }
+  if (f.outcome) {
+    contactDims.push('c.outcome = @outcome');
+    params.outcome = f.outcome;
+  }
   metric = metric.replace('{contactDims}', contactDims.map((d) => ` AND ${d}`).join(''));
   parts.push(metric);
   if (f.assigneeId === null) parts.push('l.assignee_id IS NULL');
-  else if (f.assigneeId !== undefined) { parts.push('l.assignee_id = @assigneeId'); params.assigneeId = f.assigneeId; }
-  if (f.campaign !== undefined) { parts.push('l.campaign = @campaign'); params.campaign = f.campaign; }
-  if (f.source !== undefined) { parts.push('l.source = @source'); params.source = f.source; }
-  if (f.leadType !== undefined) { parts.push('l.lead_type = @leadType'); params.leadType = f.leadType; }
-  if (f.closeReason !== undefined) { parts.push('l.close_reason = @closeReason'); params.closeReason = f.closeReason; }
+  else if (f.assigneeId !== undefined) {
+    parts.push('l.assignee_id = @assigneeId');
+    params.assigneeId = f.assigneeId;
+  }
+  if (f.campaign !== undefined) {
+    parts.push('l.campaign = @campaign');
+    params.campaign = f.campaign;
+  }
+  if (f.source !== undefined) {
+    parts.push('l.source = @source');
+    params.source = f.source;
+  }
+  if (f.leadType !== undefined) {
+    parts.push('l.lead_type = @leadType');
+    params.leadType = f.leadType;
+  }
+  if (f.closeReason !== undefined) {
+    parts.push('l.close_reason = @closeReason');
+    params.closeReason = f.closeReason;
+  }
   return { where: parts.join(' AND '), params };
 }

@@ -13,7 +13,11 @@ const MIME: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-export async function makeReport(c: CoreServices, opts: { period: string; format: ReportFormat; language?: Language; asOf?: AsOf }, now: number): Promise<{ fileName: string; mime: string; data: Buffer }> {
+export async function makeReport(
+  c: CoreServices,
+  opts: { period: string; format: ReportFormat; language?: Language; asOf?: AsOf },
+  now: number,
+): Promise<{ fileName: string; mime: string; data: Buffer }> {
   const lang = opts.language ?? c.settings.get('language');
   const d = await buildReportData(c, opts.period, now, lang, opts.asOf ?? 'end');
   const p = d.dashboard.period;
@@ -25,6 +29,12 @@ export async function makeReport(c: CoreServices, opts: { period: string; format
     const tracking = trackingRows(c, p.from, Math.min(p.to, p.at));
     data = opts.format === 'xlsx' ? await reportXlsx(d, tracking) : trackingCsv(d, tracking);
   }
-  const suffix = opts.format === 'csv' ? `-${String(d.t('xlsx.tracking')).toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-')}` : '';
+  const suffix =
+    opts.format === 'csv'
+      ? `-${String(d.t('xlsx.tracking'))
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z0-9]+/g, '-')}`
+      : '';
   return { fileName: `${base}${suffix}.${opts.format}`, mime: MIME[opts.format], data };
 }

@@ -10,12 +10,22 @@ import { localeTag, reportT } from './i18n';
 export const ATTENTION_CAP = 200;
 
 export interface TrackingRow {
-  at: number; number: string; customer: string; staff: string | null; direction: string; channel: string; outcome: string;
-  verbatim: string | null; answer: string | null;
+  at: number;
+  number: string;
+  customer: string;
+  staff: string | null;
+  direction: string;
+  channel: string;
+  outcome: string;
+  verbatim: string | null;
+  answer: string | null;
 }
 
 export interface ReportData {
-  lang: Language; t: TFunction; tz: string; now: number;
+  lang: Language;
+  t: TFunction;
+  tz: string;
+  now: number;
   dealer: string;
   dashboard: Dashboard;
   trend: Trend;
@@ -29,20 +39,49 @@ export interface ReportData {
   evaluatedLabel: string;
 }
 
-export async function buildReportData(c: CoreServices, spec: string, now: number, lang: Language, asOf: AsOf = 'end'): Promise<ReportData> {
+export async function buildReportData(
+  c: CoreServices,
+  spec: string,
+  now: number,
+  lang: Language,
+  asOf: AsOf = 'end',
+): Promise<ReportData> {
   const t = await reportT(lang);
   const tz = c.settings.rules().timeZone;
   const dashboard = c.kpiReports.dashboard(spec, now, asOf);
   const trend = c.kpiReports.trend(spec, now, 12, asOf);
   const p = dashboard.period;
-  const dateFmt = new Intl.DateTimeFormat(localeTag(lang), { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const dtFmt = new Intl.DateTimeFormat(localeTag(lang), { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const dateFmt = new Intl.DateTimeFormat(localeTag(lang), {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const dtFmt = new Intl.DateTimeFormat(localeTag(lang), {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const fmt = (ms: number, withTime = true) => (withTime ? dtFmt : dateFmt).format(new Date(ms));
-  const dayFmt = (d: string) => new Intl.DateTimeFormat(localeTag(lang), { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(`${d}T00:00:00Z`));
+  const dayFmt = (d: string) =>
+    new Intl.DateTimeFormat(localeTag(lang), {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(`${d}T00:00:00Z`));
   let periodLabel: string;
-  if (p.kind === 'week') periodLabel = String(t('period.week', { week: Number(p.spec.slice(6)), first: dayFmt(p.firstDay), last: dayFmt(p.lastDay) }));
+  if (p.kind === 'week')
+    periodLabel = String(
+      t('period.week', { week: Number(p.spec.slice(6)), first: dayFmt(p.firstDay), last: dayFmt(p.lastDay) }),
+    );
   else if (p.kind === 'month') {
-    const month = new Intl.DateTimeFormat(localeTag(lang), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${p.firstDay}T00:00:00Z`));
+    const month = new Intl.DateTimeFormat(localeTag(lang), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+      new Date(`${p.firstDay}T00:00:00Z`),
+    );
     periodLabel = String(t('period.month', { month }));
   } else periodLabel = String(t('period.range', { first: dayFmt(p.firstDay), last: dayFmt(p.lastDay) }));
 
@@ -51,7 +90,16 @@ export async function buildReportData(c: CoreServices, spec: string, now: number
   const rows = att.rows;
   const dealer = c.settings.get('dealer').name.trim() || String(t('report.dealer'));
   return {
-    lang, t, tz, now, dealer, dashboard, trend, attention: { rows, total: att.total }, fmt, periodLabel,
+    lang,
+    t,
+    tz,
+    now,
+    dealer,
+    dashboard,
+    trend,
+    attention: { rows, total: att.total },
+    fmt,
+    periodLabel,
     kindLabel: String(t(`report.${p.kind === 'week' ? 'weekly' : p.kind === 'month' ? 'monthly' : 'custom'}`)),
     evaluatedLabel: String(t(`evaluated.${evaluatedKey(p)}`, { at: fmt(p.at) })),
   };
@@ -59,8 +107,12 @@ export async function buildReportData(c: CoreServices, spec: string, now: number
 
 /** The contacts recorded in the period [from, min(to, at)] — the standard's Customer Contact Tracking Table. */
 export function trackingRows(c: CoreServices, from: number, to: number): TrackingRow[] {
-  return c.store.sqlite.prepare(`SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
+  return c.store.sqlite
+    .prepare(
+      `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
       c.direction, c.channel, c.outcome, c.verbatim, c.answer
     FROM contacts c JOIN leads l ON l.id = c.lead_id LEFT JOIN users u ON u.id = c.user_id
-    WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`).all(from, to) as TrackingRow[];
+    WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
+    )
+    .all(from, to) as TrackingRow[];
 }

@@ -6,8 +6,16 @@ import { appointmentLead } from '../../../shared/rules/testing/fixtures';
 import { renderAppointmentMail, type AppointmentMailKind } from './appointmentMails';
 import { syncT } from './mailT';
 
-const lead = { ...appointmentLead({ firstName: 'Zoé <b>', lastName: "D'Amico", requestFor: 'Tagliando & freni' }), number: 'ASL-2026-000042' };
-const dealer = { name: 'Autohaus Süd', email: 'desk@dealer.example', phone: '+39 02 1234', address: 'Via Roma 1, Milano' };
+const lead = {
+  ...appointmentLead({ firstName: 'Zoé <b>', lastName: "D'Amico", requestFor: 'Tagliando & freni' }),
+  number: 'ASL-2026-000042',
+};
+const dealer = {
+  name: 'Autohaus Süd',
+  email: 'desk@dealer.example',
+  phone: '+39 02 1234',
+  address: 'Via Roma 1, Milano',
+};
 const AT = Date.parse('2026-03-05T09:00:00Z');
 
 describe('renderAppointmentMail (table)', () => {
@@ -27,7 +35,9 @@ describe('renderAppointmentMail (table)', () => {
     }
   }
   it('texts differ per language', () => {
-    const subjects = LANGUAGES.map((l) => renderAppointmentMail('confirmation', 'customer', lead, AT, l, 'Europe/Rome', dealer).subject);
+    const subjects = LANGUAGES.map(
+      (l) => renderAppointmentMail('confirmation', 'customer', lead, AT, l, 'Europe/Rome', dealer).subject,
+    );
     expect(new Set(subjects).size).toBe(4);
     expect(syncT('mail', 'xx')('test.subject')).toBe('ASLM Desk — test e-mail'); // unknown language → English
   });

@@ -18,13 +18,22 @@ import { isEmail, type SmtpService } from './smtp';
 
 export type AppointmentMailKind = 'confirmation' | 'reminder' | 'cancellation';
 type Audience = 'customer' | 'dealer';
-const KIND = { confirmation: 'appointment_confirmation', reminder: 'appointment_reminder', cancellation: 'appointment_cancellation' } as const;
+const KIND = {
+  confirmation: 'appointment_confirmation',
+  reminder: 'appointment_reminder',
+  cancellation: 'appointment_cancellation',
+} as const;
 const DURATION_MIN = 60;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fullName = (l: Lead) => `${l.firstName} ${l.lastName}`.trim();
 
-export interface Dealer { name: string; email: string; phone: string; address: string }
+export interface Dealer {
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+}
 
 /** Subject, plain text and HTML of one appointment e-mail in a language. */
 /**
@@ -32,73 +41,160 @@ export interface Dealer { name: string; email: string; phone: string; address: s
  * editable templates (Settings → contact templates: `stored` when the dealer changed them, else the default
  * of the language); the dealer mailbox's copy is a fixed desk summary.
  */
-export function renderAppointmentMail(kind: AppointmentMailKind, audience: Audience, lead: Lead, appointmentAt: number, lang: string, timeZone: string, dealer: Dealer,
-  stored?: TemplateText | null): { subject: string; text: string; html: string; summary: string } {
+export function renderAppointmentMail(
+  kind: AppointmentMailKind,
+  audience: Audience,
+  lead: Lead,
+  appointmentAt: number,
+  lang: string,
+  timeZone: string,
+  dealer: Dealer,
+  stored?: TemplateText | null,
+): { subject: string; text: string; html: string; summary: string } {
   const t = syncT('mail', lang);
   const { date, time } = formatWhen(appointmentAt, lang, timeZone);
-  const p = { name: fullName(lead), date, time, dealer: dealer.name || t('appointment.dealerFallback'), number: lead.number,
-    request: lead.requestFor ?? '', phone: lead.phone ?? '—', email: lead.email ?? '—', vin: lead.vin ?? '—', dealerPhone: dealer.phone, dealerAddress: dealer.address };
+  const p = {
+    name: fullName(lead),
+    date,
+    time,
+    dealer: dealer.name || t('appointment.dealerFallback'),
+    number: lead.number,
+    request: lead.requestFor ?? '',
+    phone: lead.phone ?? '—',
+    email: lead.email ?? '—',
+    vin: lead.vin ?? '—',
+    dealerPhone: dealer.phone,
+    dealerAddress: dealer.address,
+  };
   const k = `appointment.${audience}.${kind}`;
   let paras: string[] = [];
   let subject = t(`${k}.subject`, p);
   if (audience === 'customer') {
-    const filled = renderTemplate(KIND[kind], asLanguage(lang), {
-      customer: p.name, dealer: p.dealer, dealerPhone: dealer.phone, dealerEmail: dealer.email, leadNumber: lead.number, date, time, vehicle: lead.vin ?? '',
-    }, stored);
+    const filled = renderTemplate(
+      KIND[kind],
+      asLanguage(lang),
+      {
+        customer: p.name,
+        dealer: p.dealer,
+        dealerPhone: dealer.phone,
+        dealerEmail: dealer.email,
+        leadNumber: lead.number,
+        date,
+        time,
+        vehicle: lead.vin ?? '',
+      },
+      stored,
+    );
     subject = filled.subject;
     paras = filled.body.split(/\n\s*\n/).map((x) => x.replace(/\n+$/g, '').trim());
   } else {
     paras.push(t(`${k}.body`, p), t('appointment.dealer.customer', p), t('appointment.dealer.contact', p));
     if (lead.requestFor) paras.push(t('appointment.request', p));
-    paras.push(t('appointment.dealer.customerMail', { state: t(lead.appointmentEmail && isEmail(lead.email) ? 'appointment.dealer.customerMailYes' : 'appointment.dealer.customerMailNo') }), t('appointment.reference', p));
+    paras.push(
+      t('appointment.dealer.customerMail', {
+        state: t(
+          lead.appointmentEmail && isEmail(lead.email)
+            ? 'appointment.dealer.customerMailYes'
+            : 'appointment.dealer.customerMailNo',
+        ),
+      }),
+      t('appointment.reference', p),
+    );
   }
   const text = paras.filter((x) => x.trim() !== '').join('\n\n');
-  const html = `<!doctype html><html lang="${esc(lang)}"><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">${
-    paras.filter((x) => x.trim() !== '').map((x) => `<p>${esc(x).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
+  const html = `<!doctype html><html lang="${esc(lang)}"><body style="font-family:Arial,sans-serif;font-size:14px;color:#222">${paras
+    .filter((x) => x.trim() !== '')
+    .map((x) => `<p>${esc(x).replace(/\n/g, '<br>')}</p>`)
+    .join('')}</body></html>`;
   return { subject, text, html, summary: t('appointment.summary', p) };
 }
 
-export function wireAppointmentMails(deps: { store: Store; clock: Clock; settings: SettingsService; leads: LeadService; outbox: OutboxService; smtp: SmtpService }): void {
+export function wireAppointmentMails(deps: {
+  store: Store;
+  clock: Clock;
+  settings: SettingsService;
+  leads: LeadService;
+  outbox: OutboxService;
+  smtp: SmtpService;
+}): void {
   const { store, clock, settings, leads, outbox, smtp } = deps;
   const nextSeq = store.sqlite.prepare(
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value');
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
   /**
    * The addresses that hold this lead's appointment in their calendar, per audience: those whose latest invitation
    * or cancellation is an invitation received (or being received). An address already sent a CANCEL (a reschedule
    * without the e-mail flag) does not know the later dates: it gets no second cancellation.
    */
-  const invitedStmt = store.sqlite.prepare(`SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ?
+  const invitedStmt = store.sqlite
+    .prepare(`SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ?
     AND ((kind = 'appointment_confirmation' AND state IN ('sending', 'sent')) OR (kind = 'appointment_cancellation' AND state IN ('queued', 'sending', 'sent')))
     ORDER BY id`);
   const invited = (leadId: number, who: Audience) => {
     const latest = new Map<string, string>();
     for (const r of invitedStmt.all(leadId, `appt:${leadId}:%`) as { a: string; kind: string; k: string }[]) {
-      if (r.k.split(':')[4] === who && isEmail(r.a)) latest.set(r.a.toLowerCase(), r.kind === KIND.confirmation ? r.a : '');
+      if (r.k.split(':')[4] === who && isEmail(r.a))
+        latest.set(r.a.toLowerCase(), r.kind === KIND.confirmation ? r.a : '');
     }
     return [...latest.values()].filter((a) => a !== '');
   };
   const dealer = (): Dealer => settings.all().dealer;
   /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
-  const templateOf = store.sqlite.prepare("SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?");
+  const templateOf = store.sqlite.prepare(
+    "SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?",
+  );
   const deskLanguage = () => settings.get('language');
 
-  function enqueue(kind: AppointmentMailKind, who: Audience, to: string, lead: Lead, appointmentAt: number, seq: number, dueAt: number, now: number, expiresAt: number | null) {
+  function enqueue(
+    kind: AppointmentMailKind,
+    who: Audience,
+    to: string,
+    lead: Lead,
+    appointmentAt: number,
+    seq: number,
+    dueAt: number,
+    now: number,
+    expiresAt: number | null,
+  ) {
     const tz = settings.rules().timeZone;
     const lang = who === 'customer' ? lead.language : deskLanguage();
     const d = dealer();
-    const stored = who === 'customer' ? (templateOf.get(KIND[kind], asLanguage(lang)) as TemplateText | undefined) ?? null : null;
+    const stored =
+      who === 'customer' ? ((templateOf.get(KIND[kind], asLanguage(lang)) as TemplateText | undefined) ?? null) : null;
     const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d, stored);
     const organizer = smtp.get().from || d.email || 'desk@aslm-desk.local';
     const attendees = [isEmail(lead.email) ? { email: lead.email, name: fullName(lead) } : { email: to }];
     const ics = buildIcs({
-      method: kind === 'cancellation' ? 'CANCEL' : 'REQUEST', uid: appointmentUid(lead.id), sequence: seq, start: appointmentAt,
-      durationMinutes: DURATION_MIN, stamp: now, summary: m.summary, description: lead.requestFor ?? undefined,
-      location: d.address || undefined, organizer: { email: organizer, name: d.name || undefined }, attendees,
+      method: kind === 'cancellation' ? 'CANCEL' : 'REQUEST',
+      uid: appointmentUid(lead.id),
+      sequence: seq,
+      start: appointmentAt,
+      durationMinutes: DURATION_MIN,
+      stamp: now,
+      summary: m.summary,
+      description: lead.requestFor ?? undefined,
+      location: d.address || undefined,
+      organizer: { email: organizer, name: d.name || undefined },
+      attendees,
     });
     // The address is part of the key: two addresses (the customer's e-mail changed between bookings) each get theirs.
     const addr = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 10);
-    outbox.enqueue({ dedupeKey: `appt:${lead.id}:${seq}:${kind}:${who}:${addr}`, leadId: lead.id, kind: KIND[kind], to, language: lang,
-      subject: m.subject, text: m.text, html: m.html, ics, dueAt, expiresAt }, now);
+    outbox.enqueue(
+      {
+        dedupeKey: `appt:${lead.id}:${seq}:${kind}:${who}:${addr}`,
+        leadId: lead.id,
+        kind: KIND[kind],
+        to,
+        language: lang,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        ics,
+        dueAt,
+        expiresAt,
+      },
+      now,
+    );
   }
 
   leads.onEffect('appointmentBooked', (e, lead) => {
@@ -106,12 +202,18 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
     const now = clock.now();
     const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
     // The previous time's mails not sent yet are superseded; its reminder is cancelled.
-    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, e.previousAppointmentAt !== null ? 'reason:rescheduled' : 'reason:superseded');
+    outbox.cancelQueued(
+      lead.id,
+      [KIND.confirmation, KIND.reminder],
+      now,
+      e.previousAppointmentAt !== null ? 'reason:rescheduled' : 'reason:superseded',
+    );
     const to: { who: Audience; address: string }[] = [];
     if (e.sendToCustomer && isEmail(lead.email)) to.push({ who: 'customer', address: lead.email });
     else if (e.previousAppointmentAt !== null && e.previousAppointmentAt > now) {
       // Invited before, not any more: withdraw the customer's calendar entry (unless that appointment is over).
-      for (const a of invited(lead.id, 'customer')) enqueue('cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
+      for (const a of invited(lead.id, 'customer'))
+        enqueue('cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
     }
     const mailbox = smtp.dealerMailbox();
     if (mailbox) to.push({ who: 'dealer', address: mailbox });
@@ -119,7 +221,8 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
     for (const r of to) {
       enqueue('confirmation', r.who, r.address, lead, e.appointmentAt, seq, now, now, e.appointmentAt);
       // A reminder only when its time is still ahead (booked the evening before: the confirmation is enough).
-      if (remindAt > now) enqueue('reminder', r.who, r.address, lead, e.appointmentAt, seq, remindAt, now, e.appointmentAt);
+      if (remindAt > now)
+        enqueue('reminder', r.who, r.address, lead, e.appointmentAt, seq, remindAt, now, e.appointmentAt);
     }
   });
 
@@ -127,9 +230,17 @@ export function wireAppointmentMails(deps: { store: Store; clock: Clock; setting
     if (e.kind !== 'appointmentCancelled') return;
     const now = clock.now();
     // Why: Contact Again (closed as contact_again) has its own reason; another close names the lead's status.
-    outbox.cancelQueued(lead.id, [KIND.confirmation, KIND.reminder], now, lead.closeReason === 'contact_again' ? 'reason:contactAgain' : `status:${lead.status}`);
+    outbox.cancelQueued(
+      lead.id,
+      [KIND.confirmation, KIND.reminder],
+      now,
+      lead.closeReason === 'contact_again' ? 'reason:contactAgain' : `status:${lead.status}`,
+    );
     if (e.appointmentAt <= now) return; // the appointment is over: nothing to withdraw from calendars
-    const targets = [...invited(lead.id, 'customer').map((a) => ({ who: 'customer' as const, a })), ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a }))];
+    const targets = [
+      ...invited(lead.id, 'customer').map((a) => ({ who: 'customer' as const, a })),
+      ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a })),
+    ];
     if (targets.length === 0) return;
     const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
     for (const x of targets) enqueue('cancellation', x.who, x.a, lead, e.appointmentAt, seq, now, now, null);

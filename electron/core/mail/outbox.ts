@@ -36,7 +36,13 @@ export interface EnqueueMail {
  */
 export type OutboxReason = `reason:${string}` | `status:${string}` | `code:${string}`;
 
-export interface DeliveryReport { sent: number; failed: number; deferred: number; expired: number; waiting: boolean }
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  deferred: number;
+  expired: number;
+  waiting: boolean;
+}
 
 export interface OutboxService {
   /** Inside the caller's transaction. Returns the row id, or null when the dedupe key exists already. */
@@ -70,27 +76,73 @@ const accountBackoff = (n: number): number => Math.min(MINUTE * 2 ** Math.max(0,
 const SELECT = `SELECT id, lead_id AS leadId, kind, to_address AS "to", subject, state, attempts, due_at AS dueAt,
   next_attempt_at AS nextAttemptAt, last_error AS lastError, sent_at AS sentAt FROM outbox`;
 
-export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService, log: (m: string, e?: unknown) => void, onQueued: () => void = () => undefined): OutboxService {
+export function createOutbox(
+  store: Store,
+  leads: LeadService,
+  smtp: SmtpService,
+  log: (m: string, e?: unknown) => void,
+  onQueued: () => void = () => undefined,
+): OutboxService {
   const { sqlite } = store;
   const st = {
-    insert: sqlite.prepare(`INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics,
+    insert:
+      sqlite.prepare(`INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics,
       due_at, state, attempts, next_attempt_at, message_id, expires_at, created_at) VALUES (@key, @leadId, @kind, @to, @language, @subject, @text,
       @html, @ics, @dueAt, 'queued', 0, @dueAt, @messageId, @expiresAt, @now)`),
-    due: sqlite.prepare(`SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 200`),
+    due: sqlite.prepare(
+      `SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 200`,
+    ),
     row: sqlite.prepare('SELECT * FROM outbox WHERE id = ?'),
-    claim: sqlite.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued'`),
-    set: sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = @sentAt WHERE id = @id`),
+    claim: sqlite.prepare(
+      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued'`,
+    ),
+    set: sqlite.prepare(
+      `UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = @sentAt WHERE id = @id`,
+    ),
     /** After a failed send: only while the row is still ours ('sending'); a row cancelled meanwhile stays cancelled. */
-    settle: sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = NULL
+    settle:
+      sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = NULL
       WHERE id = @id AND state = 'sending'`),
     item: sqlite.prepare(`${SELECT} WHERE id = ?`),
   };
-  const history = (leadId: number | null, at: number, from: string | null, to: OutboxState, subject: string, address: string, reason?: string | null) => {
+  const history = (
+    leadId: number | null,
+    at: number,
+    from: string | null,
+    to: OutboxState,
+    subject: string,
+    address: string,
+    reason?: string | null,
+  ) => {
     if (leadId === null) return;
-    leads.writeHistory(leadId, [{ at, field: 'emailDelivery', oldValue: from, newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}` }], SYSTEM_ACTOR);
+    leads.writeHistory(
+      leadId,
+      [
+        {
+          at,
+          field: 'emailDelivery',
+          oldValue: from,
+          newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}`,
+        },
+      ],
+      SYSTEM_ACTOR,
+    );
   };
-  type Row = { id: number; lead_id: number | null; kind: string; to_address: string; subject: string; text_body: string; html_body: string | null;
-    ics: string | null; state: OutboxState; attempts: number; message_id: string | null; expires_at: number | null; last_error: string | null };
+  type Row = {
+    id: number;
+    lead_id: number | null;
+    kind: string;
+    to_address: string;
+    subject: string;
+    text_body: string;
+    html_body: string | null;
+    ics: string | null;
+    state: OutboxState;
+    attempts: number;
+    message_id: string | null;
+    expires_at: number | null;
+    last_error: string | null;
+  };
 
   let running: Promise<DeliveryReport> | null = null;
   let accountFailures = 0;
@@ -98,7 +150,10 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
 
   async function run(clock: () => number): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, deferred: 0, expired: 0, waiting: false };
-    if (clock() < pauseUntil) { report.waiting = true; return report; }
+    if (clock() < pauseUntil) {
+      report.waiting = true;
+      return report;
+    }
     const ids = (st.due.all(clock()) as { id: number }[]).map((r) => r.id);
     for (const id of ids) {
       const now = clock();
@@ -125,7 +180,11 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
       if (st.claim.run(now + 10 * MINUTE, id).changes !== 1) continue;
       try {
         const info = await smtp.send({
-          to: r.to_address, subject: r.subject, text: r.text_body, html: r.html_body, ics: r.ics,
+          to: r.to_address,
+          subject: r.subject,
+          text: r.text_body,
+          html: r.html_body,
+          ics: r.ics,
           icsMethod: r.ics ? (r.ics.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST') : null,
           messageId: r.message_id ?? `<outbox-${id}@aslm-desk.local>`,
         });
@@ -147,8 +206,10 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
           accountFailures++;
           pauseUntil = at + accountBackoff(accountFailures);
           sqlite.transaction(() => {
-            const still = st.settle.run({ id, state: 'queued', attempts: r.attempts, next: at, err: reason }).changes === 1;
-            if (still && r.last_error === null) history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
+            const still =
+              st.settle.run({ id, state: 'queued', attempts: r.attempts, next: at, err: reason }).changes === 1;
+            if (still && r.last_error === null)
+              history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
           })();
           report.waiting = true;
           break;
@@ -157,12 +218,21 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
         const attempts = r.attempts + 1;
         const final = se.errorClass === 'permanent' || attempts >= MAX_ATTEMPTS;
         const still = sqlite.transaction(() => {
-          const changed = st.settle.run({ id, state: final ? 'failed' : 'queued', attempts, next: final ? at : at + backoff(attempts), err: se.reason }).changes === 1;
-          if (changed && (final || r.last_error === null)) history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
+          const changed =
+            st.settle.run({
+              id,
+              state: final ? 'failed' : 'queued',
+              attempts,
+              next: final ? at : at + backoff(attempts),
+              err: se.reason,
+            }).changes === 1;
+          if (changed && (final || r.last_error === null))
+            history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
           return changed;
         })();
         if (!still) continue; // cancelled while it was being sent: it stays cancelled
-        if (final) report.failed++; else report.deferred++;
+        if (final) report.failed++;
+        else report.deferred++;
       }
     }
     return report;
@@ -172,19 +242,44 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
     enqueue(m, now) {
       const messageId = `<${createHash('sha256').update(m.dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
       const r = st.insert.run({
-        key: m.dedupeKey, leadId: m.leadId, kind: m.kind, to: m.to, language: m.language, subject: m.subject, text: m.text,
-        html: m.html ?? null, ics: m.ics ?? null, dueAt: m.dueAt, messageId, expiresAt: m.expiresAt ?? null, now,
+        key: m.dedupeKey,
+        leadId: m.leadId,
+        kind: m.kind,
+        to: m.to,
+        language: m.language,
+        subject: m.subject,
+        text: m.text,
+        html: m.html ?? null,
+        ics: m.ics ?? null,
+        dueAt: m.dueAt,
+        messageId,
+        expiresAt: m.expiresAt ?? null,
+        now,
       });
       if (r.changes !== 1) return null;
-      history(m.leadId, now, null, 'queued', m.subject, m.to, m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null);
+      history(
+        m.leadId,
+        now,
+        null,
+        'queued',
+        m.subject,
+        m.to,
+        m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null,
+      );
       if (m.dueAt <= now) onQueued();
       return Number(r.lastInsertRowid);
     },
     cancelQueued(leadId, kinds, now, reason) {
       if (kinds.length === 0) return 0;
-      const rows = sqlite.prepare(`SELECT id, subject, state, to_address AS "to" FROM outbox WHERE lead_id = ? AND state IN ('queued', 'sending')
-        AND kind IN (${kinds.map(() => '?').join(',')})`).all(leadId, ...kinds) as { id: number; subject: string; state: OutboxState; to: string }[];
-      const upd = sqlite.prepare(`UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state IN ('queued', 'sending')`);
+      const rows = sqlite
+        .prepare(
+          `SELECT id, subject, state, to_address AS "to" FROM outbox WHERE lead_id = ? AND state IN ('queued', 'sending')
+        AND kind IN (${kinds.map(() => '?').join(',')})`,
+        )
+        .all(leadId, ...kinds) as { id: number; subject: string; state: OutboxState; to: string }[];
+      const upd = sqlite.prepare(
+        `UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state IN ('queued', 'sending')`,
+      );
       for (const r of rows) {
         upd.run(reason, r.id);
         history(leadId, now, r.state, 'cancelled', r.subject, r.to, reason);
@@ -193,29 +288,53 @@ export function createOutbox(store: Store, leads: LeadService, smtp: SmtpService
     },
     deliverDue(now) {
       const clock = typeof now === 'function' ? now : () => now;
-      if (!running) running = run(clock).catch((e) => { log('outbox delivery failed; it will be retried', e); return { sent: 0, failed: 0, deferred: 0, expired: 0, waiting: true }; })
-        .finally(() => { running = null; });
+      if (!running)
+        running = run(clock)
+          .catch((e) => {
+            log('outbox delivery failed; it will be retried', e);
+            return { sent: 0, failed: 0, deferred: 0, expired: 0, waiting: true };
+          })
+          .finally(() => {
+            running = null;
+          });
       return running;
     },
     recover(now) {
       pauseUntil = 0;
-      return sqlite.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'`).run(now).changes;
+      return sqlite.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'`).run(now)
+        .changes;
     },
     holdAfterRestore(now) {
       return sqlite.transaction(() => {
-        const rows = sqlite.prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND due_at <= ?`).all(now) as Row[];
+        const rows = sqlite
+          .prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND due_at <= ?`)
+          .all(now) as Row[];
         for (const r of rows) {
-          st.set.run({ id: r.id, state: 'failed', attempts: r.attempts, next: now, err: 'reason:restored', sentAt: null });
+          st.set.run({
+            id: r.id,
+            state: 'failed',
+            attempts: r.attempts,
+            next: now,
+            err: 'reason:restored',
+            sentAt: null,
+          });
           history(r.lead_id, now, r.state, 'failed', r.subject, r.to_address, 'reason:restored');
         }
         return rows.length;
       })();
     },
     list({ leadId, limit }) {
-      const items = (leadId ? sqlite.prepare(`${SELECT} WHERE lead_id = ? ORDER BY id DESC LIMIT ?`).all(leadId, limit)
-        : sqlite.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`).all(limit)) as OutboxItem[];
+      const items = (
+        leadId
+          ? sqlite.prepare(`${SELECT} WHERE lead_id = ? ORDER BY id DESC LIMIT ?`).all(leadId, limit)
+          : sqlite.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`).all(limit)
+      ) as OutboxItem[];
       const counts: Record<string, number> = {};
-      for (const c of sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[]) counts[c.state] = c.n;
+      for (const c of sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as {
+        state: string;
+        n: number;
+      }[])
+        counts[c.state] = c.n;
       return { items, counts };
     },
     retry(id, now) {

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { keyFileSecrets, safeStorageSecrets } from './secrets';
 
 let dir = '';
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('secrets', () => {
   it('key file: AES-256-GCM, random IV, key file 0600 beside the database, another key cannot read it', () => {
@@ -23,7 +25,10 @@ describe('secrets', () => {
     expect(() => s.decrypt(`${a.slice(0, -4)}AAAA`)).toThrow(); // tampered
   });
   it('safeStorage: through the given encryptString/decryptString, with its own prefix', () => {
-    const fake = { encryptString: (p: string) => Buffer.from([...Buffer.from(p)].reverse()), decryptString: (b: Buffer) => Buffer.from([...b].reverse()).toString() };
+    const fake = {
+      encryptString: (p: string) => Buffer.from([...Buffer.from(p)].reverse()),
+      decryptString: (b: Buffer) => Buffer.from([...b].reverse()).toString(),
+    };
     const s = safeStorageSecrets(fake);
     const v = s.encrypt('x1');
     expect(v.startsWith('ss1:')).toBe(true);

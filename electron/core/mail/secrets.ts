@@ -46,7 +46,11 @@ export function keyFileSecrets(dbPath: string): Secrets {
       key = randomBytes(32);
       writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
     }
-    try { chmodSync(file, 0o600); } catch { /* Windows: the file lives in the user's own profile */ }
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      /* Windows: the file lives in the user's own profile */
+    }
     return key;
   };
   return {

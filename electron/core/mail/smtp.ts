@@ -33,7 +33,13 @@ export type SendErrorClass = 'permanent' | 'transient' | 'account';
 /** Why the server could not be used at all, in words for the desk (errors:code.SMTP_<problem>). */
 export type ConnectionProblem = 'CONNECTION_REFUSED' | 'HOST_NOT_FOUND' | 'TIMEOUT' | 'AUTH_FAILED' | 'TLS_FAILED';
 export class SendError extends Error {
-  constructor(readonly reason: string, readonly errorClass: SendErrorClass, readonly connection?: ConnectionProblem) { super(reason); }
+  constructor(
+    readonly reason: string,
+    readonly errorClass: SendErrorClass,
+    readonly connection?: ConnectionProblem,
+  ) {
+    super(reason);
+  }
 }
 
 export interface SmtpService {
@@ -49,23 +55,45 @@ export interface SmtpService {
 export function createSmtpService(settings: SettingsService, secrets: Secrets, dealerEmail: () => string): SmtpService {
   const stored = (): Stored => settings.get(SMTP_KEY);
   const view = (s: Stored): SmtpSettings => ({
-    host: s.host, port: s.port, tls: s.tls, user: s.user, from: s.from, dealerMailbox: s.dealerMailbox,
-    passwordSet: s.password !== null, secretStore: secrets.kind,
+    host: s.host,
+    port: s.port,
+    tls: s.tls,
+    user: s.user,
+    from: s.from,
+    dealerMailbox: s.dealerMailbox,
+    passwordSet: s.password !== null,
+    secretStore: secrets.kind,
   });
   const svc: SmtpService = {
     get: () => view(stored()),
     set(input) {
       if (input.from && !isEmail(input.from)) throw new AppError('EMAIL_INVALID', { field: 'from' });
-      if (input.dealerMailbox && !isEmail(input.dealerMailbox)) throw new AppError('EMAIL_INVALID', { field: 'dealerMailbox' });
+      if (input.dealerMailbox && !isEmail(input.dealerMailbox))
+        throw new AppError('EMAIL_INVALID', { field: 'dealerMailbox' });
       if (input.host && /\s/.test(input.host)) throw new AppError('SMTP_HOST_INVALID', { field: 'host' });
       const cur = stored();
-      const password = input.password === undefined ? cur.password : input.password === '' ? null : secrets.encrypt(input.password);
-      const next: Stored = { host: input.host, port: input.port, tls: input.tls, user: input.user, from: input.from, dealerMailbox: input.dealerMailbox, password };
+      const password =
+        input.password === undefined ? cur.password : input.password === '' ? null : secrets.encrypt(input.password);
+      const next: Stored = {
+        host: input.host,
+        port: input.port,
+        tls: input.tls,
+        user: input.user,
+        from: input.from,
+        dealerMailbox: input.dealerMailbox,
+        password,
+      };
       settings.set(SMTP_KEY, next);
       return view(next);
     },
-    configured: () => { const s = stored(); return !!s.host && isEmail(s.from); },
-    dealerMailbox: () => { const s = stored(); return isEmail(s.dealerMailbox) ? s.dealerMailbox : isEmail(dealerEmail()) ? dealerEmail() : ''; },
+    configured: () => {
+      const s = stored();
+      return !!s.host && isEmail(s.from);
+    },
+    dealerMailbox: () => {
+      const s = stored();
+      return isEmail(s.dealerMailbox) ? s.dealerMailbox : isEmail(dealerEmail()) ? dealerEmail() : '';
+    },
     async send(mail, account) {
       const cur = stored();
       const s = account ? { ...cur, ...account, password: cur.password } : cur;
@@ -73,18 +101,36 @@ export function createSmtpService(settings: SettingsService, secrets: Secrets, d
       if (!s.host || !isEmail(s.from)) throw new AppError('SMTP_NOT_CONFIGURED');
       let pass: string | undefined = account?.password ? account.password : undefined;
       if (pass === undefined && s.password !== null) {
-        try { pass = secrets.decrypt(s.password); } catch { throw new AppError('SMTP_PASSWORD_UNREADABLE', { field: 'password' }); }
+        try {
+          pass = secrets.decrypt(s.password);
+        } catch {
+          throw new AppError('SMTP_PASSWORD_UNREADABLE', { field: 'password' });
+        }
       }
       const transport = nodemailer.createTransport({
-        host: s.host, port: s.port, secure: s.tls === 'tls', requireTLS: s.tls === 'starttls', ignoreTLS: s.tls === 'none',
+        host: s.host,
+        port: s.port,
+        secure: s.tls === 'tls',
+        requireTLS: s.tls === 'starttls',
+        ignoreTLS: s.tls === 'none',
         ...(s.user ? { auth: { user: s.user, pass: pass ?? '' } } : {}),
-        connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000, logger: false, debug: false,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 60_000,
+        logger: false,
+        debug: false,
       });
       try {
         const info = await transport.sendMail({
-          from: s.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}),
+          from: s.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.html ? { html: mail.html } : {}),
           messageId: mail.messageId,
-          ...(mail.ics ? { icalEvent: { method: mail.icsMethod ?? 'REQUEST', filename: 'invite.ics', content: mail.ics } } : {}),
+          ...(mail.ics
+            ? { icalEvent: { method: mail.icsMethod ?? 'REQUEST', filename: 'invite.ics', content: mail.ics } }
+            : {}),
         });
         return { messageId: info.messageId, response: String(info.response ?? '') };
       } catch (e) {
@@ -108,7 +154,11 @@ export function toSendError(e: unknown): SendError {
   // Refused by nodemailer itself before any server answer (no recipient, a malformed message): this
   // message will never go, however long it waits — permanent for it, the account is fine.
   if (aboutMessage && code === 0) return new SendError(reason, 'permanent');
-  return new SendError(reason, 'account', connectionProblem(err.code, (e as { errno?: unknown; message?: string }).message ?? ''));
+  return new SendError(
+    reason,
+    'account',
+    connectionProblem(err.code, (e as { errno?: unknown; message?: string }).message ?? ''),
+  );
 }
 
 function connectionProblem(code: string | undefined, message: string): ConnectionProblem | undefined {

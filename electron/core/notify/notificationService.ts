@@ -5,8 +5,13 @@
 // (and an e-mail to the assignee through the outbox) as they come.
 import type { NotificationItem } from '../../../shared/contract/notifications';
 import {
-  assignedNotification, dueNotifications, lostWarningDays, unroutedNotification,
-  type NotificationDraft, type NotifyLead, type NotifySettings,
+  assignedNotification,
+  dueNotifications,
+  lostWarningDays,
+  unroutedNotification,
+  type NotificationDraft,
+  type NotifyLead,
+  type NotifySettings,
 } from '../../../shared/rules/notifications';
 import { DAY, startOfLocalDay } from '../../../shared/rules/time';
 import type { LeadType, Status } from '../../../shared/domain/vocabulary';
@@ -34,7 +39,11 @@ export interface NotificationService {
    * Returns the number of new rows.
    */
   onEvent(e: AppEvent): number;
-  list(userId: number, opts: { unreadOnly: boolean; limit: number }, lang: string): { items: NotificationItem[]; unread: number };
+  list(
+    userId: number,
+    opts: { unreadOnly: boolean; limit: number },
+    lang: string,
+  ): { items: NotificationItem[]; unread: number };
   markRead(userId: number, opts: { ids?: number[]; all?: boolean }, now: number): { unread: number };
   /**
    * New rows not shown yet as a desktop notification: marks them all shown and returns the first few rendered,
@@ -45,16 +54,37 @@ export interface NotificationService {
   onAssignedMany(events: { leadId: number; at: number; assigneeId: number | null }[]): number;
 }
 
-interface Row { id: number; kind: string; leadId: number | null; params: string | null; createdAt: number; readAt: number | null; number: string | null; firstName: string | null; lastName: string | null }
+interface Row {
+  id: number;
+  kind: string;
+  leadId: number | null;
+  params: string | null;
+  createdAt: number;
+  readAt: number | null;
+  number: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
 
-export function createNotificationService(deps: { store: Store; clock: Clock; settings: SettingsService; outbox: OutboxService; onNew?: (n: number) => void }): NotificationService {
+export function createNotificationService(deps: {
+  store: Store;
+  clock: Clock;
+  settings: SettingsService;
+  outbox: OutboxService;
+  onNew?: (n: number) => void;
+}): NotificationService {
   const { store, settings, outbox } = deps;
   const { sqlite } = store;
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
-  const withRole = sqlite.prepare(`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.active = 1 ORDER BY u.id`);
+  const insert = sqlite.prepare(
+    `INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const withRole = sqlite.prepare(
+    `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.active = 1 ORDER BY u.id`,
+  );
   const role = (r: string) => (withRole.all(r) as { id: number }[]).map((x) => x.id);
   const user = sqlite.prepare('SELECT id, name, email, language, active FROM users WHERE id = ?');
-  const candidates = sqlite.prepare(`SELECT id, status, frozen, lead_type AS leadType, created_at AS createdAt, assigned_at AS assignedAt,
+  const candidates =
+    sqlite.prepare(`SELECT id, status, frozen, lead_type AS leadType, created_at AS createdAt, assigned_at AS assignedAt,
       first_contact_at AS firstContactAt, appointment_at AS appointmentAt, master_lead_id AS masterLeadId, assignee_id AS assigneeId FROM leads
     WHERE (status = 'assigned' AND (created_at > @since OR (first_contact_at IS NULL AND sla1_due_at > @since)
         OR assigned_at BETWEEN @a45lo AND @a45hi OR assigned_at BETWEEN @a55lo AND @a55hi))
@@ -95,15 +125,28 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     }
     return out;
   }
-  const leadForMail = sqlite.prepare('SELECT number, first_name AS f, last_name AS l, request_for AS r, master_lead_id AS m FROM leads WHERE id = ?');
+  const leadForMail = sqlite.prepare(
+    'SELECT number, first_name AS f, last_name AS l, request_for AS r, master_lead_id AS m FROM leads WHERE id = ?',
+  );
 
   /** `memo`: a batch's recipients per kind and assignee, read once (an import of thousands of leads). */
   function store1(d: NotificationDraft, s: NotifySettings, now: number, memo?: Map<string, number[]>): number {
     let n = 0;
     const k = `${d.kind}:${d.assigneeId}`;
     let to = memo?.get(k);
-    if (!to) { to = recipients(d, s); memo?.set(k, to); }
-    for (const uid of to) n += insert.run(`${d.key}:u${uid}`, uid, d.leadId, d.kind, JSON.stringify(d.params), Math.min(now, Math.max(d.at, 0))).changes;
+    if (!to) {
+      to = recipients(d, s);
+      memo?.set(k, to);
+    }
+    for (const uid of to)
+      n += insert.run(
+        `${d.key}:u${uid}`,
+        uid,
+        d.leadId,
+        d.kind,
+        JSON.stringify(d.params),
+        Math.min(now, Math.max(d.at, 0)),
+      ).changes;
     return n;
   }
 
@@ -111,22 +154,45 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     const t = syncT('notify', lang);
     const params = (r.params ? JSON.parse(r.params) : {}) as Record<string, string | number>;
     const tz = settings.rules().timeZone;
-    const extra: Record<string, string | number> = { number: r.number ?? '', name: `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() };
+    const extra: Record<string, string | number> = {
+      number: r.number ?? '',
+      name: `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim(),
+    };
     for (const k of ['dueAt', 'lostAt', 'appointmentAt']) {
-      if (typeof params[k] === 'number') { const w = formatWhen(params[k] as number, lang, tz); extra[`${k}Date`] = w.date; extra[`${k}Time`] = w.time; }
+      if (typeof params[k] === 'number') {
+        const w = formatWhen(params[k] as number, lang, tz);
+        extra[`${k}Date`] = w.date;
+        extra[`${k}Time`] = w.time;
+      }
     }
     const p = { ...params, ...extra };
     return {
-      id: r.id, kind: r.kind, leadId: r.leadId, leadNumber: r.number, leadName: r.number ? String(extra.name) : null, params,
-      title: t(`kind.${r.kind}.title`, p), body: t(`kind.${r.kind}.body`, p), createdAt: r.createdAt, readAt: r.readAt,
+      id: r.id,
+      kind: r.kind,
+      leadId: r.leadId,
+      leadNumber: r.number,
+      leadName: r.number ? String(extra.name) : null,
+      params,
+      title: t(`kind.${r.kind}.title`, p),
+      body: t(`kind.${r.kind}.body`, p),
+      createdAt: r.createdAt,
+      readAt: r.readAt,
     };
   }
 
-  const unread = (userId: number) => (sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number }).n;
+  const unread = (userId: number) =>
+    (
+      sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as {
+        n: number;
+      }
+    ).n;
 
   const svc: NotificationService = {
     settings: notifySettings,
-    setSettings(s) { settings.set(NOTIFY_KEY, s); return notifySettings(); },
+    setSettings(s) {
+      settings.set(NOTIFY_KEY, s);
+      return notifySettings();
+    },
     run(now) {
       const rules = settings.rules();
       const s = notifySettings();
@@ -134,9 +200,18 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
       const { d45, d55 } = lostWarningDays(rules);
       const dayStart = startOfLocalDay(now, rules.timeZone);
       const rows = candidates.all({
-        since, a45lo: since - (d45 + 2) * DAY, a45hi: now - (d45 - 2) * DAY, a55lo: since - (d55 + 2) * DAY, a55hi: now - (d55 - 2) * DAY,
-        dayStart, dayEnd: dayStart + 2 * DAY,
-      }) as (Omit<NotifyLead, 'frozen' | 'status' | 'leadType'> & { frozen: number; status: Status; leadType: LeadType })[];
+        since,
+        a45lo: since - (d45 + 2) * DAY,
+        a45hi: now - (d45 - 2) * DAY,
+        a55lo: since - (d55 + 2) * DAY,
+        a55hi: now - (d55 - 2) * DAY,
+        dayStart,
+        dayEnd: dayStart + 2 * DAY,
+      }) as (Omit<NotifyLead, 'frozen' | 'status' | 'leadType'> & {
+        frozen: number;
+        status: Status;
+        leadType: LeadType;
+      })[];
       const leads: NotifyLead[] = rows.map((r) => ({ ...r, frozen: !!r.frozen }));
       let n = 0;
       sqlite.transaction(() => {
@@ -148,7 +223,8 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
     },
     onEvent(e) {
       if (e.type !== 'lead.assigned') return 0;
-      const lead = leadForMail.get(e.leadId) as { number: string; f: string; l: string; r: string | null; m: number | null } | undefined;
+      const lead = leadForMail.get(e.leadId) as
+        { number: string; f: string; l: string; r: string | null; m: number | null } | undefined;
       if (!lead) return 0;
       // A new lead that no rule routed waits in the manager's queue: alert them at once. A Contact Again
       // follow-up keeps its master's assignee, even none: it has its own alert (follow_up_created).
@@ -160,49 +236,101 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
       let n = 0;
       sqlite.transaction(() => {
         n = store1(d, s, e.at);
-        const u = e.assigneeId === null ? undefined : user.get(e.assigneeId) as MailUser | undefined;
+        const u = e.assigneeId === null ? undefined : (user.get(e.assigneeId) as MailUser | undefined);
         if (s.emailAssignee && u && u.active && isEmail(u.email)) {
           const t = syncT('mail', u.language);
           const p = { ...base, user: u.name };
-          outbox.enqueue({ dedupeKey: `lead_assigned:${e.leadId}:${u.id}:${e.at}`, leadId: e.leadId, kind: 'lead_assigned', to: u.email, language: u.language,
-            subject: t('assigned.subject', p), text: t('assigned.body', p), dueAt: e.at }, e.at);
+          outbox.enqueue(
+            {
+              dedupeKey: `lead_assigned:${e.leadId}:${u.id}:${e.at}`,
+              leadId: e.leadId,
+              kind: 'lead_assigned',
+              to: u.email,
+              language: u.language,
+              subject: t('assigned.subject', p),
+              text: t('assigned.body', p),
+              dueAt: e.at,
+            },
+            e.at,
+          );
         }
         // The managers' and alternates' copies (per the settings), in each one's language.
         for (const c of copyMailUsers(s, e.assigneeId)) {
           const t = syncT('mail', c.language);
           const p = { ...base, user: c.name, assignee: u?.name ?? '' };
           const tpl = unrouted ? 'unrouted' : 'assignedCopy';
-          outbox.enqueue({ dedupeKey: `${d.kind}:${e.leadId}:${c.id}:${e.at}:copy`, leadId: e.leadId, kind: unrouted ? 'lead_unrouted' : 'lead_assigned', to: c.email, language: c.language,
-            subject: t(`${tpl}.subject`, p), text: t(`${tpl}.body`, p), dueAt: e.at }, e.at);
+          outbox.enqueue(
+            {
+              dedupeKey: `${d.kind}:${e.leadId}:${c.id}:${e.at}:copy`,
+              leadId: e.leadId,
+              kind: unrouted ? 'lead_unrouted' : 'lead_assigned',
+              to: c.email,
+              language: c.language,
+              subject: t(`${tpl}.subject`, p),
+              text: t(`${tpl}.body`, p),
+              dueAt: e.at,
+            },
+            e.at,
+          );
         }
       })();
       if (n) deps.onNew?.(n);
       return n;
     },
     list(userId, { unreadOnly, limit }, lang) {
-      const rows = sqlite.prepare(`${SELECT} WHERE n.user_id = ? ${unreadOnly ? 'AND n.read_at IS NULL' : ''} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`).all(userId, limit) as Row[];
+      const rows = sqlite
+        .prepare(
+          `${SELECT} WHERE n.user_id = ? ${unreadOnly ? 'AND n.read_at IS NULL' : ''} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
+        )
+        .all(userId, limit) as Row[];
       return { items: rows.map((r) => render(r, lang)), unread: unread(userId) };
     },
     markRead(userId, { ids, all }, now) {
-      if (all) sqlite.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId);
+      if (all)
+        sqlite.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId);
       else if (ids?.length) {
-        const upd = sqlite.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL');
-        sqlite.transaction(() => { for (const id of ids) upd.run(now, id, userId); })();
+        const upd = sqlite.prepare(
+          'UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL',
+        );
+        sqlite.transaction(() => {
+          for (const id of ids) upd.run(now, id, userId);
+        })();
       }
       return { unread: unread(userId) };
     },
     takeUnshown(userId, now, lang) {
       return sqlite.transaction(() => {
-        const rows = sqlite.prepare(`${SELECT} WHERE n.user_id = ? AND n.shown_at IS NULL AND n.read_at IS NULL ORDER BY n.id LIMIT ${DESKTOP_BURST + 1}`).all(userId) as Row[];
-        const rest = rows.length > DESKTOP_BURST
-          ? (sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND shown_at IS NULL AND read_at IS NULL').get(userId) as { n: number }).n - DESKTOP_BURST
-          : 0;
+        const rows = sqlite
+          .prepare(
+            `${SELECT} WHERE n.user_id = ? AND n.shown_at IS NULL AND n.read_at IS NULL ORDER BY n.id LIMIT ${DESKTOP_BURST + 1}`,
+          )
+          .all(userId) as Row[];
+        const rest =
+          rows.length > DESKTOP_BURST
+            ? (
+                sqlite
+                  .prepare(
+                    'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND shown_at IS NULL AND read_at IS NULL',
+                  )
+                  .get(userId) as { n: number }
+              ).n - DESKTOP_BURST
+            : 0;
         sqlite.prepare('UPDATE notifications SET shown_at = ? WHERE user_id = ? AND shown_at IS NULL').run(now, userId);
         const items = rows.slice(0, DESKTOP_BURST).map((r) => render(r, lang));
         if (rest > 0) {
           const t = syncT('notify', lang);
-          items.push({ id: 0, kind: 'summary', leadId: null, leadNumber: null, leadName: null, params: { count: rest },
-            title: t('summary.title'), body: t('summary.body', { count: rest }), createdAt: now, readAt: null });
+          items.push({
+            id: 0,
+            kind: 'summary',
+            leadId: null,
+            leadNumber: null,
+            leadName: null,
+            params: { count: rest },
+            title: t('summary.title'),
+            body: t('summary.body', { count: rest }),
+            createdAt: now,
+            readAt: null,
+          });
         }
         return items;
       })();
@@ -220,11 +348,15 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
         for (const d of drafts) {
           n += store1(d, s, d.at, memo);
           const mine = perUser.get(d.assigneeId!);
-          if (mine) mine.push(d); else perUser.set(d.assigneeId!, [d]);
+          if (mine) mine.push(d);
+          else perUser.set(d.assigneeId!, [d]);
         }
         for (const d of unrouted) n += store1(d, s, d.at, memo);
         const leadOf = sqlite.prepare('SELECT number, first_name AS f, last_name AS l FROM leads WHERE id = ?');
-        const line = (id: number, suffix = '') => { const l = leadOf.get(id) as { number: string; f: string; l: string }; return `• ${l.number}  ${l.f} ${l.l}`.trim() + suffix; };
+        const line = (id: number, suffix = '') => {
+          const l = leadOf.get(id) as { number: string; f: string; l: string };
+          return `• ${l.number}  ${l.f} ${l.l}`.trim() + suffix;
+        };
         const at = list[0]!.at;
         if (s.emailAssignee) {
           for (const [uid, ds] of perUser) {
@@ -234,8 +366,19 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
             const lines = ds.slice(0, 200).map((d) => line(d.leadId));
             if (ds.length > 200) lines.push(t('assignedMany.more', { count: ds.length - 200 }));
             const first = ds[0]!.at;
-            outbox.enqueue({ dedupeKey: `leads_assigned:${uid}:${first}:${ds[0]!.leadId}:${ds.length}`, leadId: null, kind: 'lead_assigned', to: u.email, language: u.language,
-              subject: t('assignedMany.subject', { count: ds.length }), text: t('assignedMany.body', { user: u.name, count: ds.length, list: lines.join('\n') }), dueAt: first }, first);
+            outbox.enqueue(
+              {
+                dedupeKey: `leads_assigned:${uid}:${first}:${ds[0]!.leadId}:${ds.length}`,
+                leadId: null,
+                kind: 'lead_assigned',
+                to: u.email,
+                language: u.language,
+                subject: t('assignedMany.subject', { count: ds.length }),
+                text: t('assignedMany.body', { user: u.name, count: ds.length, list: lines.join('\n') }),
+                dueAt: first,
+              },
+              first,
+            );
           }
         }
         // One e-mail per manager/alternate (per the settings) for the whole file: who got what, and what waits.
@@ -245,12 +388,34 @@ export function createNotificationService(deps: { store: Store; clock: Clock; se
         for (const uid of perUser.keys()) names.set(uid, (user.get(uid) as MailUser | undefined)?.name ?? '');
         for (const c of copies) {
           const t = syncT('mail', c.language);
-          const all = [...list.filter((e) => e.assigneeId !== null && perUser.has(e.assigneeId)), ...list.filter((e) => e.assigneeId === null)];
-          const lines = all.slice(0, 200).map((e) => line(e.leadId, `  → ${e.assigneeId === null ? t('importedCopy.unrouted') : names.get(e.assigneeId)}`));
+          const all = [
+            ...list.filter((e) => e.assigneeId !== null && perUser.has(e.assigneeId)),
+            ...list.filter((e) => e.assigneeId === null),
+          ];
+          const lines = all
+            .slice(0, 200)
+            .map((e) =>
+              line(e.leadId, `  → ${e.assigneeId === null ? t('importedCopy.unrouted') : names.get(e.assigneeId)}`),
+            );
           if (all.length > 200) lines.push(t('assignedMany.more', { count: all.length - 200 }));
-          outbox.enqueue({ dedupeKey: `leads_assigned_copy:${c.id}:${at}:${list[0]!.leadId}:${list.length}`, leadId: null, kind: unrouted.length ? 'lead_unrouted' : 'lead_assigned', to: c.email, language: c.language,
-            subject: t('importedCopy.subject', { count: all.length, unrouted: unrouted.length }),
-            text: t('importedCopy.body', { user: c.name, count: all.length, unrouted: unrouted.length, list: lines.join('\n') }), dueAt: at }, at);
+          outbox.enqueue(
+            {
+              dedupeKey: `leads_assigned_copy:${c.id}:${at}:${list[0]!.leadId}:${list.length}`,
+              leadId: null,
+              kind: unrouted.length ? 'lead_unrouted' : 'lead_assigned',
+              to: c.email,
+              language: c.language,
+              subject: t('importedCopy.subject', { count: all.length, unrouted: unrouted.length }),
+              text: t('importedCopy.body', {
+                user: c.name,
+                count: all.length,
+                unrouted: unrouted.length,
+                list: lines.join('\n'),
+              }),
+              dueAt: at,
+            },
+            at,
+          );
         }
       })();
       if (n) deps.onNew?.(n);

@@ -24,21 +24,39 @@ export interface AssignmentService {
   bulkReassign(fromUserId: number, toUserId: number | null, byRules: boolean, actor: Actor): number[];
 }
 
-export function createAssignmentService(store: Store, clock: Clock, settings: SettingsService, events: Events, leads: LeadService, people: PeopleService): AssignmentService {
+export function createAssignmentService(
+  store: Store,
+  clock: Clock,
+  settings: SettingsService,
+  events: Events,
+  leads: LeadService,
+  people: PeopleService,
+): AssignmentService {
   const { sqlite } = store;
   const q = {
-    rules: sqlite.prepare(`SELECT id, position, campaign, source, lead_type AS leadType, request_for AS requestFor, target_user_id AS targetUserId,
+    rules:
+      sqlite.prepare(`SELECT id, position, campaign, source, lead_type AS leadType, request_for AS requestFor, target_user_id AS targetUserId,
       target_role AS targetRole, rr_cursor AS rrCursor, active FROM assignment_rules ORDER BY position, id`),
-    nature: sqlite.prepare('SELECT id, campaign, source, lead_type AS leadType, request_for AS requestFor, assignee_id AS assigneeId FROM leads WHERE id = ?'),
+    nature: sqlite.prepare(
+      'SELECT id, campaign, source, lead_type AS leadType, request_for AS requestFor, assignee_id AS assigneeId FROM leads WHERE id = ?',
+    ),
     setAssignee: sqlite.prepare('UPDATE leads SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ?'),
     cursor: sqlite.prepare('UPDATE assignment_rules SET rr_cursor = ? WHERE id = ?'),
     userName: sqlite.prepare('SELECT name, active FROM users WHERE id = ?'),
-    history: sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
+    history:
+      sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
       VALUES (?, NULL, ?, ?, ?, 'assigneeId', ?, ?)`),
-    open: sqlite.prepare("SELECT id FROM leads WHERE assignee_id = ? AND (status = 'assigned' OR (status = 'appointment' AND frozen = 0)) ORDER BY id"),
+    open: sqlite.prepare(
+      "SELECT id FROM leads WHERE assignee_id = ? AND (status = 'assigned' OR (status = 'appointment' AND frozen = 0)) ORDER BY id",
+    ),
   };
-  const loadRules = (): AssignmentRule[] => (q.rules.all() as (Omit<AssignmentRule, 'active'> & { active: number; position: number })[]).map((r) => ({ ...r, active: r.active === 1 }));
-  const nameOf = (id: number | null) => (id === null ? null : ((q.userName.get(id) as { name: string } | undefined)?.name ?? `#${id}`));
+  const loadRules = (): AssignmentRule[] =>
+    (q.rules.all() as (Omit<AssignmentRule, 'active'> & { active: number; position: number })[]).map((r) => ({
+      ...r,
+      active: r.active === 1,
+    }));
+  const nameOf = (id: number | null) =>
+    id === null ? null : ((q.userName.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
   const written = (leadId: number, from: number | null, to: number | null, actor: Actor, at: number) =>
     q.history.run(leadId, at, actor.id, actor.name, nameOf(from), nameOf(to));
 
@@ -48,16 +66,34 @@ export function createAssignmentService(store: Store, clock: Clock, settings: Se
       const campaigns = settings.campaigns();
       sqlite.transaction(() => {
         rules.forEach((r, i) => {
-          if (r.campaign !== null && !campaigns.includes(r.campaign)) throw new AppError('CAMPAIGN_UNKNOWN', { field: `rules.${i}.campaign` });
-          if (r.targetUserId !== null && !q.userName.get(r.targetUserId)) throw new AppError('NOT_FOUND', { field: `rules.${i}.targetUserId` });
+          if (r.campaign !== null && !campaigns.includes(r.campaign))
+            throw new AppError('CAMPAIGN_UNKNOWN', { field: `rules.${i}.campaign` });
+          if (r.targetUserId !== null && !q.userName.get(r.targetUserId))
+            throw new AppError('NOT_FOUND', { field: `rules.${i}.targetUserId` });
         });
         // Keep each role pool's round-robin position when the list is saved again.
-        const cursors = new Map(loadRules().filter((r) => r.targetRole).map((r) => [r.targetRole!, r.rrCursor]));
+        const cursors = new Map(
+          loadRules()
+            .filter((r) => r.targetRole)
+            .map((r) => [r.targetRole!, r.rrCursor]),
+        );
         sqlite.prepare('DELETE FROM assignment_rules').run();
-        const ins = sqlite.prepare(`INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active)
+        const ins =
+          sqlite.prepare(`INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-        rules.forEach((r, i) => ins.run(i + 1, r.campaign, r.source, r.leadType, r.requestFor, r.targetUserId, r.targetRole,
-          r.targetRole ? cursors.get(r.targetRole) ?? 0 : 0, r.active ? 1 : 0));
+        rules.forEach((r, i) =>
+          ins.run(
+            i + 1,
+            r.campaign,
+            r.source,
+            r.leadType,
+            r.requestFor,
+            r.targetUserId,
+            r.targetRole,
+            r.targetRole ? (cursors.get(r.targetRole) ?? 0) : 0,
+            r.active ? 1 : 0,
+          ),
+        );
       })();
       return svc.rules();
     },
@@ -69,7 +105,16 @@ export function createAssignmentService(store: Store, clock: Clock, settings: Se
       const now = clock.now();
       const moved = new Map<number, number>();
       for (const id of leadIds) {
-        const l = q.nature.get(id) as { id: number; campaign: string; source: never; leadType: never; requestFor: string | null; assigneeId: number | null } | undefined;
+        const l = q.nature.get(id) as
+          | {
+              id: number;
+              campaign: string;
+              source: never;
+              leadType: never;
+              requestFor: string | null;
+              assigneeId: number | null;
+            }
+          | undefined;
         if (!l || l.assigneeId !== null) continue;
         const r = route(l, rules, persons, now);
         if (r.assigneeId === null) continue;
@@ -87,16 +132,22 @@ export function createAssignmentService(store: Store, clock: Clock, settings: Se
       const now = clock.now();
       const from = sqlite.transaction(() => {
         const lead = leads.load(id);
-        if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        if (version !== null && version !== undefined && version !== lead.version)
+          throw new AppError('VERSION_CONFLICT');
         // Final, or an expired (frozen) appointment: docs/rules.md §2 — cannot be changed at all.
-        if ((FINAL_STATUSES as readonly Status[]).includes(lead.status) || lead.frozen) throw new AppError('LEAD_IS_FINAL');
+        if ((FINAL_STATUSES as readonly Status[]).includes(lead.status) || lead.frozen)
+          throw new AppError('LEAD_IS_FINAL');
         if (assigneeId !== null) {
           const u = q.userName.get(assigneeId) as { active: number } | undefined;
           if (!u) throw new AppError('NOT_FOUND', { field: 'assigneeId' });
           if (u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'assigneeId' });
         }
         if (lead.assigneeId === assigneeId) return undefined;
-        const r = sqlite.prepare('UPDATE leads SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?').run(assigneeId, now, id, lead.version);
+        const r = sqlite
+          .prepare(
+            'UPDATE leads SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+          )
+          .run(assigneeId, now, id, lead.version);
         if (r.changes !== 1) throw new AppError('VERSION_CONFLICT');
         written(id, lead.assigneeId, assigneeId, actor, now);
         return lead.assigneeId;

@@ -30,8 +30,19 @@ export function rowToCustomer(r: Record<string, unknown>): CustomerDetail['custo
 
 /** What linking reads of a lead (a stored one has its id; an import's row before insertion has none). */
 type CustomerFields = {
-  firstName: string; lastName: string; email: string | null; phone: string | null; otherPhone: string | null; language: Language;
-  country: string | null; state: string | null; city: string | null; zip: string | null; vin: string | null; customerId: number | null; consents: Consents;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  otherPhone: string | null;
+  language: Language;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  zip: string | null;
+  vin: string | null;
+  customerId: number | null;
+  consents: Consents;
 };
 type NewLeadRow = CustomerFields & { id: number };
 
@@ -48,27 +59,61 @@ export interface CustomerService {
 }
 
 /** The columns of a new customer, in the order `resolve` builds its values. */
-const INSERT_COLUMNS = ['dms_id', 'first_name', 'last_name', 'email', 'phone', 'phone_e164', 'phone_valid', 'other_phone', 'language', 'country', 'state',
-  'city', 'zip', ...CONSENTS.map(consentColumn), 'created_at', 'updated_at'];
+const INSERT_COLUMNS = [
+  'dms_id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'phone_e164',
+  'phone_valid',
+  'other_phone',
+  'language',
+  'country',
+  'state',
+  'city',
+  'zip',
+  ...CONSENTS.map(consentColumn),
+  'created_at',
+  'updated_at',
+];
 const NEW = { dms: 0, email: 3, phone: 4, e164: 5, valid: 6 } as const;
 /** New customers per INSERT statement (one statement opens the table and its indexes once for all of them). */
 const INSERT_BATCH = 25;
 
-export function createCustomerService(store: Store, clock: Clock, writeHistory: (leadId: number | null, rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[], actor: Actor, customerId?: number | null) => void): CustomerService {
+export function createCustomerService(
+  store: Store,
+  clock: Clock,
+  writeHistory: (
+    leadId: number | null,
+    rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[],
+    actor: Actor,
+    customerId?: number | null,
+  ) => void,
+): CustomerService {
   const { sqlite } = store;
   const q = {
-    leads500: (ids: number[]) => sqlite.prepare(`SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
-      customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as Record<string, unknown>[],
+    leads500: (ids: number[]) =>
+      sqlite
+        .prepare(
+          `SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
+      customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+        )
+        .all(...ids) as Record<string, unknown>[],
     countBetween: sqlite.prepare('SELECT count(*) AS n FROM customers WHERE id BETWEEN ? AND ?'),
     link: sqlite.prepare('UPDATE leads SET customer_id = ? WHERE id = ?'),
     fill: sqlite.prepare(`UPDATE customers SET email = coalesce(email, ?), phone = coalesce(phone, ?), phone_e164 = CASE WHEN phone IS NULL THEN ? ELSE phone_e164 END,
       phone_valid = CASE WHEN phone IS NULL THEN ? ELSE phone_valid END, dms_id = coalesce(dms_id, ?), updated_at = ? WHERE id = ?`),
     owner: sqlite.prepare('UPDATE vehicles SET owner_customer_id = ? WHERE vin = ? AND owner_customer_id IS NULL'),
     customer: sqlite.prepare(`SELECT ${CUSTOMER_SELECT} FROM customers WHERE id = ?`),
-    leads: sqlite.prepare(`SELECT l.id, l.number, l.status, l.campaign, l.source, l.assigned_at AS assignedAt, l.request_for AS requestFor, l.vin, u.name AS assigneeName
+    leads:
+      sqlite.prepare(`SELECT l.id, l.number, l.status, l.campaign, l.source, l.assigned_at AS assignedAt, l.request_for AS requestFor, l.vin, u.name AS assigneeName
       FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE l.customer_id = ? ORDER BY l.assigned_at DESC, l.id DESC`),
-    vehicles: sqlite.prepare(`SELECT ${VEHICLE_SELECT} FROM vehicles WHERE owner_customer_id = ? OR vin IN (SELECT vin FROM leads WHERE customer_id = ? AND vin IS NOT NULL) ORDER BY vin`),
-    history: sqlite.prepare(`SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
+    vehicles: sqlite.prepare(
+      `SELECT ${VEHICLE_SELECT} FROM vehicles WHERE owner_customer_id = ? OR vin IN (SELECT vin FROM leads WHERE customer_id = ? AND vin IS NOT NULL) ORDER BY vin`,
+    ),
+    history:
+      sqlite.prepare(`SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
       FROM history WHERE customer_id = ? ORDER BY id DESC`),
   };
 
@@ -87,59 +132,116 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
   /** Looks the keys of a batch up in one query per 500 values (an import links 10,000 leads at once). */
   function preload(column: 'dms_id' | 'email' | 'phone_e164', values: string[], into: Map<string, number>): void {
     const extra = column === 'phone_e164' ? ' AND phone_valid = 1' : '';
-    chunked<{ id: number; k: string }>([...new Set(values)], (n) => `SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${marks(n)}) ORDER BY id`,
-      (r) => { if (!into.has(r.k)) into.set(r.k, r.id); });
+    chunked<{ id: number; k: string }>(
+      [...new Set(values)],
+      (n) =>
+        `SELECT id, ${column} AS k FROM customers WHERE anonymized_at IS NULL${extra} AND ${column} IN (${marks(n)}) ORDER BY id`,
+      (r) => {
+        if (!into.has(r.k)) into.set(r.k, r.id);
+      },
+    );
   }
 
   /**
    * The customer of each row (found by DMS id, e-mail or valid phone, else created), in row order; rows that
    * already have one keep it. Rows of one batch that share a key share the customer.
    */
-  function resolve(rows: CustomerFields[], dmsOf: (i: number) => string | null, known?: ReadonlyMap<string, NormalizedPhone | null>): (number | null)[] {
+  function resolve(
+    rows: CustomerFields[],
+    dmsOf: (i: number) => string | null,
+    known?: ReadonlyMap<string, NormalizedPhone | null>,
+  ): (number | null)[] {
     // libphonenumber is slow: each distinct number (for its country and language) is parsed once per batch,
     // and not at all when the caller has it already (`known`).
     const phones = new Map<string, NormalizedPhone | null>();
     const phoneOf = (l: CustomerFields) => {
       const k = phoneMemoKey(l.phone, l.country, l.language);
       let p = known?.has(k) ? known.get(k) : phones.get(k);
-      if (p === undefined) { p = normalizePhone(l.phone, l.country, l.language); phones.set(k, p); }
+      if (p === undefined) {
+        p = normalizePhone(l.phone, l.country, l.language);
+        phones.set(k, p);
+      }
       return p;
     };
     const todo = rows.flatMap((l, i) => {
       if (l.customerId !== null) return [];
       const phone = phoneOf(l);
-      return [{ i, l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsOf(i) }];
+      return [
+        { i, l, phone, e164: phone?.valid ? phone.e164 : null, email: l.email?.toLowerCase() ?? null, dms: dmsOf(i) },
+      ];
     });
     const out: (number | null)[] = rows.map((l) => l.customerId);
     if (todo.length === 0) return out;
     const byDms = new Map<string, number>();
     const byEmail = new Map<string, number>();
     const byPhone = new Map<string, number>();
-    preload('dms_id', todo.flatMap((x) => (x.dms ? [x.dms] : [])), byDms);
-    preload('email', todo.flatMap((x) => (x.email ? [x.email] : [])), byEmail);
-    preload('phone_e164', todo.flatMap((x) => (x.e164 ? [x.e164] : [])), byPhone);
+    preload(
+      'dms_id',
+      todo.flatMap((x) => (x.dms ? [x.dms] : [])),
+      byDms,
+    );
+    preload(
+      'email',
+      todo.flatMap((x) => (x.email ? [x.email] : [])),
+      byEmail,
+    );
+    preload(
+      'phone_e164',
+      todo.flatMap((x) => (x.e164 ? [x.e164] : [])),
+      byPhone,
+    );
     // The vehicles of these VINs that have no owner yet (the only ones `owner` changes): no UPDATE for the others.
     const ownerless = new Set<string>();
-    chunked<{ vin: string }>([...new Set(todo.flatMap((x) => (x.l.vin ? [x.l.vin] : [])))],
-      (n) => `SELECT vin FROM vehicles WHERE owner_customer_id IS NULL AND vin IN (${marks(n)})`, (r) => ownerless.add(r.vin));
+    chunked<{ vin: string }>(
+      [...new Set(todo.flatMap((x) => (x.l.vin ? [x.l.vin] : [])))],
+      (n) => `SELECT vin FROM vehicles WHERE owner_customer_id IS NULL AND vin IN (${marks(n)})`,
+      (r) => ownerless.add(r.vin),
+    );
     const now = clock.now();
     // New customers are inserted together after the loop (INSERT_BATCH rows per statement, consecutive ids); until
     // then a row refers to the k-th new one as -(k + 1), and a later row of the batch that finds it fills its
     // empty contact fields in memory (what `fill` does to a stored one).
     const created: { v: unknown[]; rows: number[]; vins: string[] }[] = [];
     for (const { i, l, phone, e164, email, dms } of todo) {
-      let cid = (dms ? byDms.get(dms) : undefined) ?? (email ? byEmail.get(email) : undefined) ?? (e164 ? byPhone.get(e164) : undefined);
+      let cid =
+        (dms ? byDms.get(dms) : undefined) ??
+        (email ? byEmail.get(email) : undefined) ??
+        (e164 ? byPhone.get(e164) : undefined);
       const valid = phone ? (phone.valid ? 1 : 0) : null;
       if (cid === undefined) {
         cid = -(created.length + 1);
-        created.push({ v: [dms, l.firstName, l.lastName, email, l.phone, phone?.e164 ?? null, valid, l.otherPhone, l.language, l.country, l.state,
-          l.city, l.zip, ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)), now, now], rows: [], vins: [] });
+        created.push({
+          v: [
+            dms,
+            l.firstName,
+            l.lastName,
+            email,
+            l.phone,
+            phone?.e164 ?? null,
+            valid,
+            l.otherPhone,
+            l.language,
+            l.country,
+            l.state,
+            l.city,
+            l.zip,
+            ...CONSENTS.map((k) => (l.consents[k] ? 1 : 0)),
+            now,
+            now,
+          ],
+          rows: [],
+          vins: [],
+        });
       } else if (cid > 0) {
         q.fill.run(email, l.phone, phone?.e164 ?? null, valid, dms, now, cid);
       } else {
         const v = created[-cid - 1]!.v;
         v[NEW.email] ??= email;
-        if (v[NEW.phone] === null) { v[NEW.phone] = l.phone; v[NEW.e164] = phone?.e164 ?? null; v[NEW.valid] = valid; }
+        if (v[NEW.phone] === null) {
+          v[NEW.phone] = l.phone;
+          v[NEW.e164] = phone?.e164 ?? null;
+          v[NEW.valid] = valid;
+        }
         v[NEW.dms] ??= dms;
       }
       if (dms && !byDms.has(dms)) byDms.set(dms, cid);
@@ -168,7 +270,11 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
   const insertOf = (n: number) => {
     let st = inserts.get(n);
     if (!st) {
-      st = sqlite.prepare(`INSERT INTO customers (${INSERT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${INSERT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`);
+      st = sqlite.prepare(
+        `INSERT INTO customers (${INSERT_COLUMNS.join(', ')}) VALUES ${Array(n)
+          .fill(`(${INSERT_COLUMNS.map(() => '?').join(', ')})`)
+          .join(', ')}`,
+      );
       if (n === 1 || n === INSERT_BATCH) inserts.set(n, st);
     }
     return st;
@@ -182,7 +288,10 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
       const res = insertOf(part.length).run(args);
       // The rows of one INSERT get consecutive ids (AUTOINCREMENT, inside the caller's transaction): checked.
       const last = Number(res.lastInsertRowid);
-      if (res.changes !== part.length || (part.length > 1 && (q.countBetween.get(last - part.length + 1, last) as { n: number }).n !== part.length)) {
+      if (
+        res.changes !== part.length ||
+        (part.length > 1 && (q.countBetween.get(last - part.length + 1, last) as { n: number }).n !== part.length)
+      ) {
         throw new Error('customers: ids of a batch insert are not consecutive');
       }
       for (let k = part.length - 1; k >= 0; k--) ids.push(last - k);
@@ -192,13 +301,17 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
 
   function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
     const cids = resolve(rows, (i) => dmsIds?.get(rows[i]!.id) ?? null);
-    rows.forEach((l, i) => { if (l.customerId === null && cids[i] !== null) q.link.run(cids[i], l.id); });
+    rows.forEach((l, i) => {
+      if (l.customerId === null && cids[i] !== null) q.link.run(cids[i], l.id);
+    });
   }
 
   const svc: CustomerService = {
     assignCustomers(rows, phones) {
       const cids = resolve(rows, () => null, phones);
-      rows.forEach((l, i) => { l.customerId = cids[i] ?? null; });
+      rows.forEach((l, i) => {
+        l.customerId = cids[i] ?? null;
+      });
     },
     linkNew(leadIds, dmsIds) {
       const rows: NewLeadRow[] = [];
@@ -226,7 +339,8 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
         const cur = svc.get(id).customer;
         if (cur.anonymizedAt !== null) throw new AppError('CUSTOMER_ERASED');
         if (leadId !== null) {
-          const l = sqlite.prepare('SELECT customer_id AS c FROM leads WHERE id = ?').get(leadId) as { c: number | null } | undefined;
+          const l = sqlite.prepare('SELECT customer_id AS c FROM leads WHERE id = ?').get(leadId) as
+            { c: number | null } | undefined;
           if (!l || l.c !== id) throw new AppError('NOT_FOUND', { field: 'leadId' });
         }
         const now = clock.now();
@@ -234,9 +348,14 @@ export function createCustomerService(store: Store, clock: Clock, writeHistory: 
         for (const k of CONSENTS) {
           const v = consents[k];
           if (v === undefined || v === cur.consents[k]) continue;
-          sqlite.prepare(`UPDATE customers SET ${consentColumn(k)} = ?, updated_at = ? WHERE id = ?`).run(v ? 1 : 0, now, id);
+          sqlite
+            .prepare(`UPDATE customers SET ${consentColumn(k)} = ?, updated_at = ? WHERE id = ?`)
+            .run(v ? 1 : 0, now, id);
           // The lead the change was made from shows the customer's current consents too.
-          if (leadId !== null) sqlite.prepare(`UPDATE leads SET ${consentColumn(k)} = ?, updated_at = ?, version = version + 1 WHERE id = ?`).run(v ? 1 : 0, now, leadId);
+          if (leadId !== null)
+            sqlite
+              .prepare(`UPDATE leads SET ${consentColumn(k)} = ?, updated_at = ?, version = version + 1 WHERE id = ?`)
+              .run(v ? 1 : 0, now, leadId);
           rows.push({ at: now, field: `consents.${k}`, oldValue: String(cur.consents[k]), newValue: String(v) });
         }
         writeHistory(leadId, rows, actor, id);

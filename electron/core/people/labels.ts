@@ -3,6 +3,11 @@
 import type { Language } from '../../../shared/domain/vocabulary';
 import { t } from '../i18n';
 
-export function peopleLabel(lang: Language, key: string, params: Record<string, string | number> = {}, ns = 'people'): string {
+export function peopleLabel(
+  lang: Language,
+  key: string,
+  params: Record<string, string | number> = {},
+  ns = 'people',
+): string {
   return t(lang, `${ns}:${key}`, params);
 }

@@ -18,8 +18,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const CURRENT_USER_KEY = 'desk.currentUser';
 
 export interface UserInput {
-  id?: number | null; name: string; email: string | null; language: Language; active: boolean; roles: Role[];
-  absences: { from: string; to: string }[]; pin?: string | null;
+  id?: number | null;
+  name: string;
+  email: string | null;
+  language: Language;
+  active: boolean;
+  roles: Role[];
+  absences: { from: string; to: string }[];
+  pin?: string | null;
 }
 
 export interface PeopleService {
@@ -49,9 +55,13 @@ export function verifyPin(pin: string, stored: string): boolean {
 export function createPeopleService(store: Store, clock: Clock, settings: SettingsService): PeopleService {
   const { sqlite } = store;
   const q = {
-    users: sqlite.prepare('SELECT id, name, email, language, active, pin_hash AS pinHash FROM users ORDER BY name COLLATE NOCASE, id'),
+    users: sqlite.prepare(
+      'SELECT id, name, email, language, active, pin_hash AS pinHash FROM users ORDER BY name COLLATE NOCASE, id',
+    ),
     roles: sqlite.prepare('SELECT user_id AS userId, role FROM user_roles'),
-    absences: sqlite.prepare('SELECT user_id AS userId, from_at AS fromAt, to_at AS toAt FROM absences ORDER BY from_at'),
+    absences: sqlite.prepare(
+      'SELECT user_id AS userId, from_at AS fromAt, to_at AS toAt FROM absences ORDER BY from_at',
+    ),
     assignee: sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?'),
     customerOf: sqlite.prepare('SELECT customer_id AS c FROM leads WHERE id = ?'),
     pin: sqlite.prepare('SELECT pin_hash AS h, active FROM users WHERE id = ?'),
@@ -62,12 +72,25 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     return fromWallTime({ year: y, month: m, day: dd, hour: 0, minute: 0, second: 0 }, tz());
   };
 
-  type Raw = { id: number; name: string; email: string | null; language: Language; active: number; pinHash: string | null };
-  function load(): { raw: Raw[]; roles: Map<number, Role[]>; absences: Map<number, { fromAt: number; toAt: number }[]> } {
+  type Raw = {
+    id: number;
+    name: string;
+    email: string | null;
+    language: Language;
+    active: number;
+    pinHash: string | null;
+  };
+  function load(): {
+    raw: Raw[];
+    roles: Map<number, Role[]>;
+    absences: Map<number, { fromAt: number; toAt: number }[]>;
+  } {
     const roles = new Map<number, Role[]>();
-    for (const r of q.roles.all() as { userId: number; role: Role }[]) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r.role]);
+    for (const r of q.roles.all() as { userId: number; role: Role }[])
+      roles.set(r.userId, [...(roles.get(r.userId) ?? []), r.role]);
     const absences = new Map<number, { fromAt: number; toAt: number }[]>();
-    for (const a of q.absences.all() as { userId: number; fromAt: number; toAt: number }[]) absences.set(a.userId, [...(absences.get(a.userId) ?? []), { fromAt: a.fromAt, toAt: a.toAt }]);
+    for (const a of q.absences.all() as { userId: number; fromAt: number; toAt: number }[])
+      absences.set(a.userId, [...(absences.get(a.userId) ?? []), { fromAt: a.fromAt, toAt: a.toAt }]);
     return { raw: q.users.all() as Raw[], roles, absences };
   }
   const order = (rs: Role[]) => ROLES.filter((r) => rs.includes(r));
@@ -80,9 +103,18 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       return raw.map((u) => {
         const abs = absences.get(u.id) ?? [];
         return {
-          id: u.id, name: u.name, email: u.email, language: u.language, active: u.active === 1, roles: order(roles.get(u.id) ?? []),
-          absences: abs.map((a) => ({ from: localDate(a.fromAt, zone), to: localDate(addCalendarDays(a.toAt, -1, zone), zone) })),
-          hasPin: u.pinHash !== null, absentNow: isAbsent(abs, now),
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          language: u.language,
+          active: u.active === 1,
+          roles: order(roles.get(u.id) ?? []),
+          absences: abs.map((a) => ({
+            from: localDate(a.fromAt, zone),
+            to: localDate(addCalendarDays(a.toAt, -1, zone), zone),
+          })),
+          hasPin: u.pinHash !== null,
+          absentNow: isAbsent(abs, now),
         };
       });
     },
@@ -93,7 +125,12 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     },
     persons() {
       const { raw, roles, absences } = load();
-      return raw.map((u) => ({ id: u.id, active: u.active === 1, roles: roles.get(u.id) ?? [], absences: absences.get(u.id) ?? [] }));
+      return raw.map((u) => ({
+        id: u.id,
+        active: u.active === 1,
+        roles: roles.get(u.id) ?? [],
+        absences: absences.get(u.id) ?? [],
+      }));
     },
     save(input) {
       if (input.email && !EMAIL.test(input.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
@@ -109,22 +146,37 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       const id = sqlite.transaction(() => {
         let uid = input.id ?? null;
         if (uid !== null) {
-          const r = sqlite.prepare('UPDATE users SET name = ?, email = ?, language = ?, active = ? WHERE id = ?')
+          const r = sqlite
+            .prepare('UPDATE users SET name = ?, email = ?, language = ?, active = ? WHERE id = ?')
             .run(input.name, input.email, input.language, input.active ? 1 : 0, uid);
           if (r.changes !== 1) throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
         } else {
-          uid = Number(sqlite.prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, ?, ?)')
-            .run(input.name, input.email, input.language, input.active ? 1 : 0, clock.now()).lastInsertRowid);
+          uid = Number(
+            sqlite
+              .prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, ?, ?)')
+              .run(input.name, input.email, input.language, input.active ? 1 : 0, clock.now()).lastInsertRowid,
+          );
         }
-        if (input.pin !== undefined) sqlite.prepare('UPDATE users SET pin_hash = ? WHERE id = ?').run(input.pin === null ? null : hashPin(input.pin), uid);
+        if (input.pin !== undefined)
+          sqlite
+            .prepare('UPDATE users SET pin_hash = ? WHERE id = ?')
+            .run(input.pin === null ? null : hashPin(input.pin), uid);
         sqlite.prepare('DELETE FROM user_roles WHERE user_id = ?').run(uid);
         for (const r of roles) sqlite.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(uid, r);
         sqlite.prepare('DELETE FROM absences WHERE user_id = ?').run(uid);
         for (const a of input.absences) {
-          sqlite.prepare('INSERT INTO absences (user_id, from_at, to_at) VALUES (?, ?, ?)').run(uid, dayStart(a.from), addCalendarDays(dayStart(a.to), 1, tz()));
+          sqlite
+            .prepare('INSERT INTO absences (user_id, from_at, to_at) VALUES (?, ?, ?)')
+            .run(uid, dayStart(a.from), addCalendarDays(dayStart(a.to), 1, tz()));
         }
         // Someone must still be able to manage: at least one active manager.
-        const managers = (sqlite.prepare("SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1").get() as { n: number }).n;
+        const managers = (
+          sqlite
+            .prepare(
+              "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1",
+            )
+            .get() as { n: number }
+        ).n;
         if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
         return uid;
       })();
@@ -134,7 +186,8 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       const u = q.pin.get(userId) as { h: string | null; active: number } | undefined;
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'userId' });
       if (u.h !== null && !(pin && verifyPin(pin, u.h))) throw new AppError('PIN_WRONG', { field: 'pin' });
-      const lang = (sqlite.prepare('SELECT language FROM users WHERE id = ?').get(userId) as { language: Language }).language;
+      const lang = (sqlite.prepare('SELECT language FROM users WHERE id = ?').get(userId) as { language: Language })
+        .language;
       sqlite.transaction(() => {
         settings.set(CURRENT_USER_KEY, userId);
         settings.set('language', lang);
@@ -143,7 +196,11 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     canManage(userId) {
       if (userId === null) return false;
       const people = svc.persons();
-      return canManage(people.find((p) => p.id === userId), people, clock.now());
+      return canManage(
+        people.find((p) => p.id === userId),
+        people,
+        clock.now(),
+      );
     },
     authorize(channel, input, actor) {
       const perm = permissionOf(channel);
@@ -162,8 +219,12 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       if (consents) {
         // A customer's consents are changed while working one of their leads (own or unassigned), or by the manager.
         if (manage) return;
-        const lead = typeof inp.leadId === 'number' ? q.assignee.get(inp.leadId) as { a: number | null } | undefined : undefined;
-        const customer = typeof inp.leadId === 'number' ? (q.customerOf.get(inp.leadId) as { c: number | null } | undefined)?.c : undefined;
+        const lead =
+          typeof inp.leadId === 'number' ? (q.assignee.get(inp.leadId) as { a: number | null } | undefined) : undefined;
+        const customer =
+          typeof inp.leadId === 'number'
+            ? (q.customerOf.get(inp.leadId) as { c: number | null } | undefined)?.c
+            : undefined;
         if (!lead || customer !== inp.id) throw new AppError('FORBIDDEN', { field: 'leadId' });
         if (!canWorkLead(me, lead.a, false)) throw new AppError('NOT_YOUR_LEAD');
         return;
@@ -178,7 +239,11 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       if (!canWorkLead(me, row.a, manage)) throw new AppError('NOT_YOUR_LEAD');
     },
     defaultManager() {
-      const r = sqlite.prepare("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1 ORDER BY u.id LIMIT 1").get() as { id: number } | undefined;
+      const r = sqlite
+        .prepare(
+          "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1 ORDER BY u.id LIMIT 1",
+        )
+        .get() as { id: number } | undefined;
       return r?.id ?? (sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number }).id;
     },
   };

@@ -41,11 +41,18 @@ declare const __ASLM_BUNDLE__: boolean | undefined;
 export function startPhoneWorker(workerData: PhoneWorkerData): Worker {
   const transferList = [workerData.port];
   if (typeof __ASLM_BUNDLE__ !== 'undefined') {
-    return new Worker(join(__dirname, 'phoneWorker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), { workerData, transferList });
+    return new Worker(join(__dirname, 'phoneWorker.cjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'), {
+      workerData,
+      transferList,
+    });
   }
   const file = fileURLToPath(new URL('./phoneWorker.ts', import.meta.url));
   const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`, { eval: true, workerData, transferList });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`, {
+    eval: true,
+    workerData,
+    transferList,
+  });
 }
 
 /** Numbers per message: small enough that the first ones are done while the file is still being read. */
@@ -53,7 +60,11 @@ const CHUNK = 2000;
 /** A worker that answers nothing for this long is given up (a chunk takes ≈ 50 ms). */
 const STALL_MS = 3000;
 
-export function createPhonePool(log: (msg: string, err?: unknown) => void, start: (d: PhoneWorkerData) => Worker = startPhoneWorker, stallMs = STALL_MS): PhonePool {
+export function createPhonePool(
+  log: (msg: string, err?: unknown) => void,
+  start: (d: PhoneWorkerData) => Worker = startPhoneWorker,
+  stallMs = STALL_MS,
+): PhonePool {
   const replyCount = new SharedArrayBuffer(4);
   const count = new Int32Array(replyCount);
   let worker: Worker | null = null;
@@ -77,7 +88,10 @@ export function createPhonePool(log: (msg: string, err?: unknown) => void, start
     stop();
   };
   const put = (map: Map<string, NormalizedPhone | null>, keys: string[], out: PhoneReply['out']) => {
-    for (let i = 0; i < keys.length; i++) { const o = out[i]; map.set(keys[i]!, o === null || o === undefined ? null : { e164: o[0], valid: o[1] }); }
+    for (let i = 0; i < keys.length; i++) {
+      const o = out[i];
+      map.set(keys[i]!, o === null || o === undefined ? null : { e164: o[0], valid: o[1] });
+    }
   };
   /** Takes the replies already sent (no waiting). */
   const drain = () => {
@@ -103,12 +117,16 @@ export function createPhonePool(log: (msg: string, err?: unknown) => void, start
     replies = port1;
     worker.unref(); // never keeps the CLI or a test alive: whoever needs the numbers waits for them (`wait`)
     worker.on('error', fail);
-    worker.on('exit', (code) => { if (!broken) fail(new Error(`phone worker exited (${code})`)); });
+    worker.on('exit', (code) => {
+      if (!broken) fail(new Error(`phone worker exited (${code})`));
+    });
     return worker;
   };
 
   return {
-    warm: () => { ensure(); },
+    warm: () => {
+      ensure();
+    },
     batch() {
       const id = nextBatch++;
       const seen = new Set<string>();
@@ -141,7 +159,14 @@ export function createPhonePool(log: (msg: string, err?: unknown) => void, start
           // Help: the chunks the worker has not started are done here, from the last one back (it goes forward).
           for (const [n, c] of [...entry.chunks].reverse()) {
             if (Atomics.compareExchange(c.claim, 0, CLAIM.FREE, CLAIM.MAIN) !== CLAIM.FREE) continue;
-            put(entry.map, c.keys, c.items.map(([p, co, l]) => { const r = normalizePhone(p, co, l); return r === null ? null : [r.e164, r.valid]; }));
+            put(
+              entry.map,
+              c.keys,
+              c.items.map(([p, co, l]) => {
+                const r = normalizePhone(p, co, l);
+                return r === null ? null : [r.e164, r.valid];
+              }),
+            );
             entry.chunks.delete(n);
           }
           // Then the worker's: the answers of the chunks it took.
@@ -152,9 +177,16 @@ export function createPhonePool(log: (msg: string, err?: unknown) => void, start
             if (entry.chunks.size === 0 || broken) break;
             Atomics.wait(count, 0, seenCount, 50);
             const now = Atomics.load(count, 0);
-            if (now !== seenCount) { seenCount = now; idle = 0; continue; }
+            if (now !== seenCount) {
+              seenCount = now;
+              idle = 0;
+              continue;
+            }
             idle += 50;
-            if (idle >= stallMs) { fail(new Error(`phone worker answered nothing for ${stallMs} ms`)); break; }
+            if (idle >= stallMs) {
+              fail(new Error(`phone worker answered nothing for ${stallMs} ms`));
+              break;
+            }
           }
           open.delete(id);
           return entry.map;

@@ -12,9 +12,16 @@ const W = 595.28 - 2 * M;
 const BOTTOM = 841.89 - 50;
 const GRID = '#dee2e6';
 
-export interface RulesPdf { fileName: string; mime: string; data: Buffer }
+export interface RulesPdf {
+  fileName: string;
+  mime: string;
+  data: Buffer;
+}
 
-export function assignmentRulesPdf(c: Pick<CoreServices, 'assignment' | 'people' | 'settings' | 'clock'>, lang: Language): Promise<RulesPdf> {
+export function assignmentRulesPdf(
+  c: Pick<CoreServices, 'assignment' | 'people' | 'settings' | 'clock'>,
+  lang: Language,
+): Promise<RulesPdf> {
   const now = c.clock.now();
   const t = syncT('people', lang);
   const settings = c.settings.all();
@@ -24,19 +31,33 @@ export function assignmentRulesPdf(c: Pick<CoreServices, 'assignment' | 'people'
   const name = (id: number | null) => users.find((u) => u.id === id)?.name ?? `#${id}`;
   const role = (r: string) => t(`role.${r}`);
   const any = t('rules.any');
-  const dom = (kind: string, id: string | null) => (id === null ? any : t(`domain:${kind}.${id}`) === `${kind}.${id}` ? id : t(`domain:${kind}.${id}`));
-  const campaign = (id: string | null) => (id === null ? any : labels[id] ?? dom('campaign', id));
-  const target = (r: (typeof rules)[number]) => (r.targetUserId !== null ? name(r.targetUserId) : t('rules.pool', { role: role(r.targetRole ?? '') }));
+  const dom = (kind: string, id: string | null) =>
+    id === null ? any : t(`domain:${kind}.${id}`) === `${kind}.${id}` ? id : t(`domain:${kind}.${id}`);
+  const campaign = (id: string | null) => (id === null ? any : (labels[id] ?? dom('campaign', id)));
+  const target = (r: (typeof rules)[number]) =>
+    r.targetUserId !== null ? name(r.targetUserId) : t('rules.pool', { role: role(r.targetRole ?? '') });
 
-  const doc = new PDFDocument({ size: 'A4', margin: M, bufferPages: true, info: { Title: `${settings.dealer.name} – ${t('rules.title')}`, Author: 'ASLM Desk', CreationDate: new Date(now) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: M,
+    bufferPages: true,
+    info: { Title: `${settings.dealer.name} – ${t('rules.title')}`, Author: 'ASLM Desk', CreationDate: new Date(now) },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
 
   doc.font('Helvetica-Bold').fontSize(16).fillColor('#1c3d5a').text(t('rules.title'), M, M, { width: W });
   const when = formatWhen(now, lang, settings.rules.timeZone);
-  doc.moveDown(0.2).font('Helvetica').fontSize(9).fillColor('#495057')
-    .text(`${settings.dealer.name ? `${settings.dealer.name} · ` : ''}${t('rules.printed', { date: when.date, time: when.time })}`, { width: W });
+  doc
+    .moveDown(0.2)
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor('#495057')
+    .text(
+      `${settings.dealer.name ? `${settings.dealer.name} · ` : ''}${t('rules.printed', { date: when.date, time: when.time })}`,
+      { width: W },
+    );
   doc.moveDown(0.6).fillColor('black').fontSize(9.5).text(t('rules.help'), { width: W });
   doc.moveDown(0.8);
 
@@ -56,18 +77,36 @@ export function assignmentRulesPdf(c: Pick<CoreServices, 'assignment' | 'people'
     const y = doc.y;
     if (header) doc.rect(M, y, W, h).fill('#f1f3f5').fillColor('black');
     let x = M;
-    cells.forEach((s, i) => { doc.text(s, x + 3, y + 4, { width: cols[i]!.width - 6 }); x += cols[i]!.width; });
-    doc.moveTo(M, y + h).lineTo(M + W, y + h).strokeColor(GRID).lineWidth(0.5).stroke();
+    cells.forEach((s, i) => {
+      doc.text(s, x + 3, y + 4, { width: cols[i]!.width - 6 });
+      x += cols[i]!.width;
+    });
+    doc
+      .moveTo(M, y + h)
+      .lineTo(M + W, y + h)
+      .strokeColor(GRID)
+      .lineWidth(0.5)
+      .stroke();
     doc.x = M;
     doc.y = y + h;
   };
 
   if (rules.length === 0) doc.font('Helvetica').fontSize(10).text(t('rules.none'), { width: W });
   else {
-    row(cols.map((col) => col.label), true);
+    row(
+      cols.map((col) => col.label),
+      true,
+    );
     for (const [i, r] of rules.entries()) {
-      row([`${i + 1}.`, campaign(r.campaign), dom('source', r.source), dom('leadType', r.leadType), r.requestFor ?? any, target(r),
-        t(r.active ? 'domain:yesNo.yes' : 'domain:yesNo.no')]);
+      row([
+        `${i + 1}.`,
+        campaign(r.campaign),
+        dom('source', r.source),
+        dom('leadType', r.leadType),
+        r.requestFor ?? any,
+        target(r),
+        t(r.active ? 'domain:yesNo.yes' : 'domain:yesNo.no'),
+      ]);
     }
     doc.moveDown(0.6).font('Helvetica').fontSize(9).text(t('rules.printNoMatch'), M, doc.y, { width: W });
   }
@@ -76,13 +115,22 @@ export function assignmentRulesPdf(c: Pick<CoreServices, 'assignment' | 'people'
   const pools = [...new Set(rules.filter((r) => r.active && r.targetRole !== null).map((r) => r.targetRole!))];
   if (pools.length > 0) {
     if (doc.y + 60 > BOTTOM) doc.addPage();
-    doc.moveDown(1).font('Helvetica-Bold').fontSize(12).fillColor('#1c3d5a').text(t('rules.printPools'), M, doc.y, { width: W });
+    doc
+      .moveDown(1)
+      .font('Helvetica-Bold')
+      .fontSize(12)
+      .fillColor('#1c3d5a')
+      .text(t('rules.printPools'), M, doc.y, { width: W });
     doc.moveDown(0.3).fillColor('black');
     for (const p of pools) {
       const members = users.filter((u) => u.active && u.roles.includes(p)).map((u) => u.name);
       if (doc.y + 30 > BOTTOM) doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(9.5).text(`${t('rules.pool', { role: role(p) })}: `, M, doc.y, { continued: true, width: W })
-        .font('Helvetica').text(members.length ? members.join(', ') : t('rules.printEmptyPool'));
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(9.5)
+        .text(`${t('rules.pool', { role: role(p) })}: `, M, doc.y, { continued: true, width: W })
+        .font('Helvetica')
+        .text(members.length ? members.join(', ') : t('rules.printEmptyPool'));
       doc.moveDown(0.2);
     }
   }
@@ -90,8 +138,15 @@ export function assignmentRulesPdf(c: Pick<CoreServices, 'assignment' | 'people'
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    doc.font('Helvetica').fontSize(7.5).fillColor('#868e96')
-      .text(`ASLM Desk · ${t('rules.title')} · ${i + 1}/${range.count}`, M, 841.89 - 35, { width: W, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(7.5)
+      .fillColor('#868e96')
+      .text(`ASLM Desk · ${t('rules.title')} · ${i + 1}/${range.count}`, M, 841.89 - 35, {
+        width: W,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
   return done.then((data) => ({ fileName: 'aslm-assignment-rules.pdf', mime: 'application/pdf', data }));

@@ -8,24 +8,42 @@ import type { Clock } from '../clock';
 import { readImportTable } from '../import/tableReader';
 import type { SettingsService } from '../settingsService';
 
-export async function importVehicleRegistry(store: Store, clock: Clock, settings: SettingsService, file: { name: string; data: Uint8Array }): Promise<VehicleImportReport> {
+export async function importVehicleRegistry(
+  store: Store,
+  clock: Clock,
+  settings: SettingsService,
+  file: { name: string; data: Uint8Array },
+): Promise<VehicleImportReport> {
   const table = await readImportTable(file.name, file.data);
   const map = mapRegistryHeaders(table.headers);
-  if (map.vin === undefined) throw new AppError('REGISTRY_NO_VIN_COLUMN', { params: { headers: table.headers.join(', ').slice(0, 200) } });
+  if (map.vin === undefined)
+    throw new AppError('REGISTRY_NO_VIN_COLUMN', { params: { headers: table.headers.join(', ').slice(0, 200) } });
   const tz = settings.rules().timeZone;
   const rejected: VehicleImportReport['rejected'] = [];
   const good = new Map<string, { line: number; v: RegistryVehicle }>();
   for (const r of table.rows) {
     const p = parseRegistryRow(r.cells, map, tz);
-    if (!p.ok) { rejected.push({ line: r.line, code: p.code, field: p.field, ...(p.value !== undefined ? { value: p.value.slice(0, 60) } : {}) }); continue; }
+    if (!p.ok) {
+      rejected.push({
+        line: r.line,
+        code: p.code,
+        field: p.field,
+        ...(p.value !== undefined ? { value: p.value.slice(0, 60) } : {}),
+      });
+      continue;
+    }
     const first = good.get(p.vehicle.vin);
-    if (first) { rejected.push({ line: r.line, code: 'DUPLICATE_IN_FILE', field: 'vin', value: String(first.line) }); continue; }
+    if (first) {
+      rejected.push({ line: r.line, code: 'DUPLICATE_IN_FILE', field: 'vin', value: String(first.line) });
+      continue;
+    }
     good.set(p.vehicle.vin, { line: r.line, v: p.vehicle });
   }
   const now = clock.now();
   const { sqlite } = store;
   const exists = sqlite.prepare('SELECT 1 FROM vehicles WHERE vin = ?');
-  const upsert = sqlite.prepare(`INSERT INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty, current_warranty_start, current_warranty_end,
+  const upsert =
+    sqlite.prepare(`INSERT INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty, current_warranty_start, current_warranty_end,
       average_km, mileage, owner_name, service_contract, service_contract_expiry, updated_at)
     VALUES (@vin, @model, @warrantyStart, @warrantyEnd, @currentWarranty, @currentWarrantyStart, @currentWarrantyEnd, @averageKm, @mileage, @ownerName,
       @serviceContract, @serviceContractExpiry, @now)
@@ -34,13 +52,15 @@ export async function importVehicleRegistry(store: Store, clock: Clock, settings
       average_km = excluded.average_km, mileage = excluded.mileage, owner_name = excluded.owner_name, service_contract = excluded.service_contract,
       service_contract_expiry = excluded.service_contract_expiry, updated_at = excluded.updated_at`);
   // Vehicles of customers the desk already knows (a lead with the same VIN) are linked to them.
-  const owner = sqlite.prepare(`UPDATE vehicles SET owner_customer_id = (SELECT customer_id FROM leads WHERE vin = ? AND customer_id IS NOT NULL ORDER BY id DESC LIMIT 1)
+  const owner =
+    sqlite.prepare(`UPDATE vehicles SET owner_customer_id = (SELECT customer_id FROM leads WHERE vin = ? AND customer_id IS NOT NULL ORDER BY id DESC LIMIT 1)
     WHERE vin = ? AND owner_customer_id IS NULL`);
   let inserted = 0;
   let updated = 0;
   sqlite.transaction(() => {
     for (const { v } of good.values()) {
-      if (exists.get(v.vin)) updated++; else inserted++;
+      if (exists.get(v.vin)) updated++;
+      else inserted++;
       upsert.run({ ...v, now });
       owner.run(v.vin, v.vin);
     }

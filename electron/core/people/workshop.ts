@@ -17,8 +17,15 @@ export function workshopLoad(store: Store, settings: SettingsService, now: numbe
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();
-  const rows = store.sqlite.prepare("SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?").all(start, end) as { a: number }[];
-  for (const r of rows) { const d = localDate(r.a, tz); counts.set(d, (counts.get(d) ?? 0) + 1); }
+  const rows = store.sqlite
+    .prepare(
+      "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?",
+    )
+    .all(start, end) as { a: number }[];
+  for (const r of rows) {
+    const d = localDate(r.a, tz);
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
   const out = [];
   for (let i = 0; i < days; i++) {
     const t = addCalendarDays(start, i, tz);

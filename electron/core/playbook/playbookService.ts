@@ -5,9 +5,21 @@ import { asLeadName } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { PlaybookItem } from '../../../shared/contract/playbook';
-import { comparePriority, isDue, nextStep, type NextStep, type PlaybookSettings, type StepKind } from '../../../shared/rules/nextStep';
 import {
-  TEMPLATE_KINDS, defaultTemplate, renderTemplate, type TemplateKind, type TemplateText, type TemplateValues,
+  comparePriority,
+  isDue,
+  nextStep,
+  type NextStep,
+  type PlaybookSettings,
+  type StepKind,
+} from '../../../shared/rules/nextStep';
+import {
+  TEMPLATE_KINDS,
+  defaultTemplate,
+  renderTemplate,
+  type TemplateKind,
+  type TemplateText,
+  type TemplateValues,
 } from '../../../shared/templates/render';
 import type { Store } from '../../store/db';
 import { LEAD_SELECT, rowToLead } from '../../store/leadRow';
@@ -18,8 +30,22 @@ import { campaignLabel, vehicleWord } from './campaignLabel';
 import { normalizePhone } from '../../../shared/people/phone';
 
 type StepContact = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
-export interface TemplateRow { kind: TemplateKind; language: Language; subject: string; body: string; custom: boolean; updatedAt: number | null }
-interface ListOpts { due?: boolean; assigneeId?: number | null; includeUnassigned?: boolean; kind?: StepKind | null; page?: number; pageSize?: number }
+export interface TemplateRow {
+  kind: TemplateKind;
+  language: Language;
+  subject: string;
+  body: string;
+  custom: boolean;
+  updatedAt: number | null;
+}
+interface ListOpts {
+  due?: boolean;
+  assigneeId?: number | null;
+  includeUnassigned?: boolean;
+  kind?: StepKind | null;
+  page?: number;
+  pageSize?: number;
+}
 
 export interface PlaybookService {
   /** The playbook's figures (settings key `playbook`, defaults of the standard). */
@@ -27,8 +53,19 @@ export interface PlaybookService {
   phoneValid(lead: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined;
   step(lead: Lead, contacts?: StepContact[]): NextStep;
   steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[];
-  list(opts: ListOpts): { rows: PlaybookItem[]; total: number; open: number; due: number; page: number; pageSize: number; at: number };
-  myDay(actor: Actor, opts: { dueOnly?: boolean; page?: number; pageSize?: number }): ReturnType<PlaybookService['list']>;
+  list(opts: ListOpts): {
+    rows: PlaybookItem[];
+    total: number;
+    open: number;
+    due: number;
+    page: number;
+    pageSize: number;
+    at: number;
+  };
+  myDay(
+    actor: Actor,
+    opts: { dueOnly?: boolean; page?: number; pageSize?: number },
+  ): ReturnType<PlaybookService['list']>;
   templateValues(lead: Lead, actor: Actor): TemplateValues;
   render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText;
   templates: {
@@ -37,16 +74,47 @@ export interface PlaybookService {
     save(kind: TemplateKind, language: Language, subject: string, body: string): TemplateRow;
     reset(kind: TemplateKind, language: Language): TemplateRow;
   };
-  sendEmail(id: number, version: number | null | undefined, text: { subject?: string | null; body?: string | null }, actor: Actor): { leadId: number; outboxId: number; subject: string };
+  sendEmail(
+    id: number,
+    version: number | null | undefined,
+    text: { subject?: string | null; body?: string | null },
+    actor: Actor,
+  ): { leadId: number; outboxId: number; subject: string };
 }
 
-type SlimRow = Pick<Lead, 'id' | 'number' | 'version' | 'firstName' | 'lastName' | 'leadType' | 'status' | 'source' | 'campaign' | 'assigneeId'
-  | 'assignedAt' | 'contactAttempts' | 'phone' | 'otherPhone' | 'email' | 'language' | 'country' | 'appointmentAt' | 'preferredAt1' | 'preferredAt2' | 'preferredAt3'>
-  & { frozen: number; assigneeName: string | null };
+type SlimRow = Pick<
+  Lead,
+  | 'id'
+  | 'number'
+  | 'version'
+  | 'firstName'
+  | 'lastName'
+  | 'leadType'
+  | 'status'
+  | 'source'
+  | 'campaign'
+  | 'assigneeId'
+  | 'assignedAt'
+  | 'contactAttempts'
+  | 'phone'
+  | 'otherPhone'
+  | 'email'
+  | 'language'
+  | 'country'
+  | 'appointmentAt'
+  | 'preferredAt1'
+  | 'preferredAt2'
+  | 'preferredAt3'
+> & { frozen: number; assigneeName: string | null };
 
 const OPEN = "(l.status = 'assigned' OR (l.status = 'appointment' AND l.frozen = 0))";
 
-export function createPlaybookService(store: Store, clock: Clock, settings: SettingsService, leads: LeadService): PlaybookService {
+export function createPlaybookService(
+  store: Store,
+  clock: Clock,
+  settings: SettingsService,
+  leads: LeadService,
+): PlaybookService {
   const { sqlite } = store;
   const phoneCache = new Map<string, boolean>();
   const playbookSettings = (): PlaybookSettings => settings.get('playbook');
@@ -70,10 +138,17 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     });
   }
 
-  const contactsOf = sqlite.prepare('SELECT at, direction, channel, outcome FROM contacts WHERE lead_id = ? ORDER BY at, id');
+  const contactsOf = sqlite.prepare(
+    'SELECT at, direction, channel, outcome FROM contacts WHERE lead_id = ? ORDER BY at, id',
+  );
   function step(lead: Lead, contacts?: StepContact[]): NextStep {
     const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
-    return nextStep(lead, cs, { now: clock.now(), settings: settings.rules(), playbook: playbookSettings(), phoneValid: phoneValid(lead) });
+    return nextStep(lead, cs, {
+      now: clock.now(),
+      settings: settings.rules(),
+      playbook: playbookSettings(),
+      phoneValid: phoneValid(lead),
+    });
   }
 
   function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
@@ -86,13 +161,20 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     }
     const w = where.join(' AND ');
     // Only the columns the step and the row need (a full lead per row would be three times slower).
-    const rows = sqlite.prepare(`SELECT l.id, l.number, l.version, l.first_name AS firstName, l.last_name AS lastName, l.lead_type AS leadType,
+    const rows = sqlite
+      .prepare(
+        `SELECT l.id, l.number, l.version, l.first_name AS firstName, l.last_name AS lastName, l.lead_type AS leadType,
         l.status, l.frozen, l.source, l.campaign, l.assignee_id AS assigneeId, u.name AS assigneeName, l.assigned_at AS assignedAt,
         l.contact_attempts AS contactAttempts, l.phone, l.other_phone AS otherPhone, l.email, l.language, l.country,
         l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3
-      FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`).all(...params) as SlimRow[];
+      FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${w}`,
+      )
+      .all(...params) as SlimRow[];
     const contacts = new Map<number, StepContact[]>();
-    for (const c of sqlite.prepare(`SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.at, c.id`)
+    for (const c of sqlite
+      .prepare(
+        `SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.at, c.id`,
+      )
       .iterate(...params) as Iterable<StepContact & { leadId: number }>) {
       let arr = contacts.get(c.leadId);
       if (!arr) contacts.set(c.leadId, (arr = []));
@@ -102,12 +184,30 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     const pb = playbookSettings();
     let items: PlaybookItem[] = rows.map((r) => {
       const lead = { ...r, frozen: r.frozen === 1 };
-      const s = nextStep(lead, contacts.get(r.id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
+      const s = nextStep(lead, contacts.get(r.id) ?? [], {
+        now,
+        settings: rules,
+        playbook: pb,
+        phoneValid: phoneValid(lead),
+      });
       return {
-        leadId: r.id, number: r.number, version: r.version, name: asLeadName(r), leadType: r.leadType, status: r.status,
-        source: r.source, campaign: r.campaign, assigneeId: r.assigneeId, assigneeName: r.assigneeName,
-        assignedAt: r.assignedAt, contactAttempts: r.contactAttempts, phone: r.phone, email: r.email, language: r.language,
-        step: s, due: isDue(s, now),
+        leadId: r.id,
+        number: r.number,
+        version: r.version,
+        name: asLeadName(r),
+        leadType: r.leadType,
+        status: r.status,
+        source: r.source,
+        campaign: r.campaign,
+        assigneeId: r.assigneeId,
+        assigneeName: r.assigneeName,
+        assignedAt: r.assignedAt,
+        contactAttempts: r.contactAttempts,
+        phone: r.phone,
+        email: r.email,
+        language: r.language,
+        step: s,
+        due: isDue(s, now),
       };
     });
     if (opts.kind) items = items.filter((i) => i.step.kind === opts.kind);
@@ -118,10 +218,20 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     items.sort((a, b) => comparePriority(a, b) || a.leadId - b.leadId);
     const page = opts.page ?? 0;
     const pageSize = opts.pageSize ?? 50;
-    return { rows: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, open: openCount, due: dueCount, page, pageSize, at: now };
+    return {
+      rows: items.slice(page * pageSize, (page + 1) * pageSize),
+      total: items.length,
+      open: openCount,
+      due: dueCount,
+      page,
+      pageSize,
+      at: now,
+    };
   }
 
-  const tplGet = sqlite.prepare('SELECT subject, body, updated_at AS updatedAt FROM templates WHERE kind = ? AND language = ?');
+  const tplGet = sqlite.prepare(
+    'SELECT subject, body, updated_at AS updatedAt FROM templates WHERE kind = ? AND language = ?',
+  );
   const templates: PlaybookService['templates'] = {
     get(kind, language) {
       const r = tplGet.get(kind, language) as { subject: string | null; body: string; updatedAt: number } | undefined;
@@ -131,8 +241,11 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     },
     list: () => TEMPLATE_KINDS.flatMap((k) => (['en', 'fr', 'de', 'it'] as const).map((l) => templates.get(k, l))),
     save(kind, language, subject, body) {
-      sqlite.prepare(`INSERT INTO templates (kind, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(kind, language) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = excluded.updated_at`)
+      sqlite
+        .prepare(
+          `INSERT INTO templates (kind, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(kind, language) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = excluded.updated_at`,
+        )
         .run(kind, language, subject, body, clock.now());
       return templates.get(kind, language);
     },
@@ -144,11 +257,25 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
 
   function templateValues(lead: Lead, actor: Actor): TemplateValues {
     const dealer = settings.get('dealer');
-    const model = lead.vin ? (sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as { model: string | null } | undefined)?.model ?? null : null;
-    const vehicle = model && lead.vin ? `${model} (${lead.vin})` : model ?? (lead.vin ? `${vehicleWord(lead.language)} (${lead.vin})` : null);
+    const model = lead.vin
+      ? ((
+          sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as
+            { model: string | null } | undefined
+        )?.model ?? null)
+      : null;
+    const vehicle =
+      model && lead.vin
+        ? `${model} (${lead.vin})`
+        : (model ?? (lead.vin ? `${vehicleWord(lead.language)} (${lead.vin})` : null));
     return {
-      customer: asLeadName(lead), vehicle, campaign: settings.campaignLabels()[lead.campaign] ?? campaignLabel(lead.campaign, lead.language), dealer: dealer.name ?? '',
-      dealerPhone: dealer.phone ?? '', dealerEmail: dealer.email ?? '', staff: actor.name, leadNumber: lead.number,
+      customer: asLeadName(lead),
+      vehicle,
+      campaign: settings.campaignLabels()[lead.campaign] ?? campaignLabel(lead.campaign, lead.language),
+      dealer: dealer.name ?? '',
+      dealerPhone: dealer.phone ?? '',
+      dealerEmail: dealer.email ?? '',
+      staff: actor.name,
+      leadNumber: lead.number,
     };
   }
 
@@ -157,28 +284,49 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     return renderTemplate(kind, lead.language, templateValues(lead, actor), t.custom ? t : null);
   }
 
-  const insertOutbox = sqlite.prepare(`INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at, state, attempts, next_attempt_at, created_at)
+  const insertOutbox =
+    sqlite.prepare(`INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at, state, attempts, next_attempt_at, created_at)
     VALUES (?, ?, 'playbook_email', ?, ?, ?, ?, NULL, NULL, ?, 'queued', 0, ?, ?)`);
 
   function steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[] {
     if (ids.length === 0) return [];
     const now = clock.now();
     const marks = ids.map(() => '?').join(',');
-    const leadsById = new Map((sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id IN (${marks})`).all(...ids) as Record<string, unknown>[])
-      .map((r) => { const l = rowToLead(r); return [l.id, l] as const; }));
+    const leadsById = new Map(
+      (
+        sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id IN (${marks})`).all(...ids) as Record<
+          string,
+          unknown
+        >[]
+      ).map((r) => {
+        const l = rowToLead(r);
+        return [l.id, l] as const;
+      }),
+    );
     const cs = new Map<number, StepContact[]>();
-    for (const c of sqlite.prepare(`SELECT lead_id AS leadId, at, direction, channel, outcome FROM contacts WHERE lead_id IN (${marks}) ORDER BY at, id`).all(...ids) as (StepContact & { leadId: number })[]) {
+    for (const c of sqlite
+      .prepare(
+        `SELECT lead_id AS leadId, at, direction, channel, outcome FROM contacts WHERE lead_id IN (${marks}) ORDER BY at, id`,
+      )
+      .all(...ids) as (StepContact & { leadId: number })[]) {
       let arr = cs.get(c.leadId);
       if (!arr) cs.set(c.leadId, (arr = []));
       arr.push(c);
     }
     const rules = settings.rules();
     const pb = playbookSettings();
-    return ids.filter((id) => leadsById.has(id)).map((id) => {
-      const lead = leadsById.get(id)!;
-      const s = nextStep(lead, cs.get(id) ?? [], { now, settings: rules, playbook: pb, phoneValid: phoneValid(lead) });
-      return { leadId: id, step: s, due: isDue(s, now) };
-    });
+    return ids
+      .filter((id) => leadsById.has(id))
+      .map((id) => {
+        const lead = leadsById.get(id)!;
+        const s = nextStep(lead, cs.get(id) ?? [], {
+          now,
+          settings: rules,
+          playbook: pb,
+          phoneValid: phoneValid(lead),
+        });
+        return { leadId: id, step: s, due: isDue(s, now) };
+      });
   }
 
   return {
@@ -188,8 +336,16 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     step,
     list,
     myDay(actor, opts) {
-      const isManager = actor.id !== null && !!sqlite.prepare("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'manager'").get(actor.id);
-      return list({ due: opts.dueOnly ?? false, assigneeId: actor.id ?? -1, includeUnassigned: isManager, page: opts.page, pageSize: opts.pageSize });
+      const isManager =
+        actor.id !== null &&
+        !!sqlite.prepare("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'manager'").get(actor.id);
+      return list({
+        due: opts.dueOnly ?? false,
+        assigneeId: actor.id ?? -1,
+        includeUnassigned: isManager,
+        page: opts.page,
+        pageSize: opts.pageSize,
+      });
     },
     templateValues,
     render,
@@ -197,16 +353,35 @@ export function createPlaybookService(store: Store, clock: Clock, settings: Sett
     sendEmail(id, version, text, actor) {
       return sqlite.transaction(() => {
         const lead = leads.load(id);
-        if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
+        if (version !== null && version !== undefined && version !== lead.version)
+          throw new AppError('VERSION_CONFLICT');
         if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
         const t = render('email_no_answer', lead, actor);
         const subject = text.subject ?? t.subject;
         const body = text.body ?? t.body;
         const contactNo = lead.contactAttempts + 1;
         // The contact first: it refuses a final lead (LEAD_IS_FINAL) before anything is queued.
-        leads.act('recordContact', id, null, { direction: 'outbound', channel: 'email', outcome: 'email_sent', verbatim: null, answer: subject }, actor);
+        leads.act(
+          'recordContact',
+          id,
+          null,
+          { direction: 'outbound', channel: 'email', outcome: 'email_sent', verbatim: null, answer: subject },
+          actor,
+        );
         const now = clock.now();
-        const outboxId = Number(insertOutbox.run(`lead:${id}:playbook-email:${contactNo}`, id, lead.email, lead.language, subject, body, now, now, now).lastInsertRowid);
+        const outboxId = Number(
+          insertOutbox.run(
+            `lead:${id}:playbook-email:${contactNo}`,
+            id,
+            lead.email,
+            lead.language,
+            subject,
+            body,
+            now,
+            now,
+            now,
+          ).lastInsertRowid,
+        );
         leads.writeHistory(id, [{ at: now, field: 'email.queued', oldValue: null, newValue: subject }], actor);
         return { leadId: id, outboxId, subject };
       })();

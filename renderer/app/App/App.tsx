@@ -15,10 +15,22 @@ export function App() {
   return (
     <AppFrame>
       {setup ? (
-        <Suspense fallback={<Center p="xl"><Loader /></Center>}>
-          <SetupWizard onDone={() => { if (path[0] === 'setup') navigate('/list/assigned'); }} />
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader />
+            </Center>
+          }
+        >
+          <SetupWizard
+            onDone={() => {
+              if (path[0] === 'setup') navigate('/list/assigned');
+            }}
+          />
         </Suspense>
-      ) : <Routes path={path} />}
+      ) : (
+        <Routes path={path} />
+      )}
     </AppFrame>
   );
 }

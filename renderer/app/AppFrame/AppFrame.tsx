@@ -18,16 +18,24 @@ export function AppFrame({ children }: { children: ReactNode }) {
   const { counts } = useAppInfo();
   const here = path.join('/');
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 270, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
             <Title order={4}>ASLM Desk</Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">{t('app:tagline')}</Text>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app:tagline')}
+            </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {headerSlots.map((Slot, i) => <Slot key={i} />)}
+            {headerSlots.map((Slot, i) => (
+              <Slot key={i} />
+            ))}
             <LanguageSwitch />
           </Group>
         </Group>
@@ -36,15 +44,46 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <ScrollArea>
           <NavLink label={t('app:nav.view')} leftSection={<IconList size={18} />} defaultOpened childrenOffset={16}>
             {LIST_VIEWS.map((v) => (
-              <NavLink key={v} href={`#/list/${v}`} active={here === `list/${v}` || (here === '' && v === 'assigned')}
-                label={t(`domain:view.${v}`)} data-testid={`nav-${v}`}
-                rightSection={counts ? <Badge size="sm" variant="light" color="gray">{formatNumber(counts[v], i18n.language)}</Badge> : null} />
+              <NavLink
+                key={v}
+                href={`#/list/${v}`}
+                active={here === `list/${v}` || (here === '' && v === 'assigned')}
+                label={t(`domain:view.${v}`)}
+                data-testid={`nav-${v}`}
+                rightSection={
+                  counts ? (
+                    <Badge size="sm" variant="light" color="gray">
+                      {formatNumber(counts[v], i18n.language)}
+                    </Badge>
+                  ) : null
+                }
+              />
             ))}
           </NavLink>
-          {navSlots.map((Slot, i) => <Slot key={i} here={here} />)}
-          <NavLink href="#/kpi" label={t('app:nav.kpi')} leftSection={<IconChartBar size={18} />} active={here.startsWith('kpi')} data-testid="nav-kpi" />
-          <NavLink href="#/help" label={t('app:nav.help')} leftSection={<IconHelp size={18} />} active={here.startsWith('help')} data-testid="nav-help" />
-          <NavLink href="#/settings" label={t('app:nav.settings')} leftSection={<IconSettings size={18} />} active={here.startsWith('settings')} data-testid="nav-settings" />
+          {navSlots.map((Slot, i) => (
+            <Slot key={i} here={here} />
+          ))}
+          <NavLink
+            href="#/kpi"
+            label={t('app:nav.kpi')}
+            leftSection={<IconChartBar size={18} />}
+            active={here.startsWith('kpi')}
+            data-testid="nav-kpi"
+          />
+          <NavLink
+            href="#/help"
+            label={t('app:nav.help')}
+            leftSection={<IconHelp size={18} />}
+            active={here.startsWith('help')}
+            data-testid="nav-help"
+          />
+          <NavLink
+            href="#/settings"
+            label={t('app:nav.settings')}
+            leftSection={<IconSettings size={18} />}
+            active={here.startsWith('settings')}
+            data-testid="nav-settings"
+          />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

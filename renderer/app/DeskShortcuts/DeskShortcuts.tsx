@@ -15,7 +15,9 @@ export function listQueryOf(hash: string): ListQuery {
   const [path, qs] = hash.replace(/^#\/?/, '').split('?') as [string, string | undefined];
   const view = path.split('/')[1];
   const p = new URLSearchParams(qs ?? '');
-  const q: ListQuery = { view: (LIST_VIEWS as readonly string[]).includes(view ?? '') ? (view as ListView) : 'assigned' };
+  const q: ListQuery = {
+    view: (LIST_VIEWS as readonly string[]).includes(view ?? '') ? (view as ListView) : 'assigned',
+  };
   const search = p.get('search') ?? p.get('q');
   if (search) q.search = search;
   const sort = p.get('sort');
@@ -45,7 +47,10 @@ export async function neighbour(id: number, step: 1 | -1): Promise<number | null
       if (!other.ok || other.value.rows.length === 0) return null;
       return step === 1 ? other.value.rows[0]!.id : other.value.rows.at(-1)!.id;
     }
-    if (tries === 0 && page !== 0) { page = 0; continue; } // the lead moved: look on the first page
+    if (tries === 0 && page !== 0) {
+      page = 0;
+      continue;
+    } // the lead moved: look on the first page
     return null;
   }
   return null;
@@ -60,11 +65,14 @@ export function DeskShortcuts() {
   const { path } = useRoute();
   const leadId = path[0] === 'lead' ? Number(path[1]) : null;
   useEffect(() => {
-    if (path[0] === 'list' || path.length === 0) sessionStorage.setItem(LAST_LIST, window.location.hash || '#/list/assigned');
+    if (path[0] === 'list' || path.length === 0)
+      sessionStorage.setItem(LAST_LIST, window.location.hash || '#/list/assigned');
   }, [path]);
   const go = (step: 1 | -1) => {
     if (!leadId) return;
-    void neighbour(leadId, step).then((next) => { if (next !== null) navigate(`/lead/${next}`); });
+    void neighbour(leadId, step).then((next) => {
+      if (next !== null) navigate(`/lead/${next}`);
+    });
   };
   useShortcuts([
     { keys: ['n'], run: () => navigate('/new') },

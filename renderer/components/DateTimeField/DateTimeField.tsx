@@ -18,9 +18,13 @@ dayjs.extend(localizedFormat);
 const DAYJS_LOCALE: Record<string, string> = { en: 'en-gb', fr: 'fr', de: 'de', it: 'it' };
 export const dayjsLocale = (lang: string): string => DAYJS_LOCALE[lang] ?? 'en-gb';
 
-const toStr = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : dayjs(ms).format('YYYY-MM-DD HH:mm:ss'));
+const toStr = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : dayjs(ms).format('YYYY-MM-DD HH:mm:ss');
 
-export interface Choice { at: number; label?: string }
+export interface Choice {
+  at: number;
+  label?: string;
+}
 
 interface Props {
   label: ReactNode;
@@ -37,7 +41,18 @@ interface Props {
   testId?: string;
 }
 
-export function DateTimeField({ label, value, onChange, error, min, choices, dateOnly, required, clearable, testId }: Props) {
+export function DateTimeField({
+  label,
+  value,
+  onChange,
+  error,
+  min,
+  choices,
+  dateOnly,
+  required,
+  clearable,
+  testId,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const locale = dayjsLocale(lang);
@@ -50,19 +65,30 @@ export function DateTimeField({ label, value, onChange, error, min, choices, dat
   // The value this field last emitted: a change from outside (a choice, the calendar, a reset) rewrites the text.
   const emitted = useRef<number | null>(value);
   useEffect(() => {
-    if (value !== emitted.current) { emitted.current = value; setText(show(value)); setBad(false); }
+    if (value !== emitted.current) {
+      emitted.current = value;
+      setText(show(value));
+      setBad(false);
+    }
   }, [value, locale]); // eslint-disable-line react-hooks/exhaustive-deps
-  const emit = (ms: number | null) => { emitted.current = ms; onChange(ms); };
+  const emit = (ms: number | null) => {
+    emitted.current = ms;
+    onChange(ms);
+  };
   const type = (v: string) => {
     setText(v);
     const p = parseDateTime(v, { dateOnly });
     setBad(p.kind === 'invalid');
-    if (p.kind === 'ok') { if (p.ms !== value) emit(p.ms); }
-    else if (value !== null) emit(null);
+    if (p.kind === 'ok') {
+      if (p.ms !== value) emit(p.ms);
+    } else if (value !== null) emit(null);
   };
   const pick = (v: string | null) => {
     const ms = v ? dayjs(v).valueOf() : null;
-    emitted.current = ms; setText(show(ms)); setBad(false); onChange(ms);
+    emitted.current = ms;
+    setText(show(ms));
+    setBad(false);
+    onChange(ms);
     if (dateOnly) setOpen(false);
   };
   const example = dayjs('2026-11-25T14:30:00').locale(locale).format(fmt);
@@ -75,36 +101,72 @@ export function DateTimeField({ label, value, onChange, error, min, choices, dat
   return (
     <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
       <Stack gap={6}>
-        <TextInput label={label} required={required} value={text} placeholder={example} error={invalid ?? error}
-          onChange={(e) => type(e.currentTarget.value)} onBlur={() => setTouched(true)} data-testid={testId}
+        <TextInput
+          label={label}
+          required={required}
+          value={text}
+          placeholder={example}
+          error={invalid ?? error}
+          onChange={(e) => type(e.currentTarget.value)}
+          onBlur={() => setTouched(true)}
+          data-testid={testId}
           autoComplete="off"
           rightSectionWidth={clearable && text ? 60 : 34}
-          rightSection={(
+          rightSection={
             <Group gap={2} wrap="nowrap">
               {clearable && text && (
-                <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('a11y:clear')} onClick={() => { setText(''); setBad(false); emit(null); }}
-                  data-testid={testId ? `${testId}-clear` : undefined}>×</ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  aria-label={t('a11y:clear')}
+                  onClick={() => {
+                    setText('');
+                    setBad(false);
+                    emit(null);
+                  }}
+                  data-testid={testId ? `${testId}-clear` : undefined}
+                >
+                  ×
+                </ActionIcon>
               )}
               <Popover opened={open} onChange={setOpen} position="bottom-end" shadow="md" trapFocus withinPortal>
                 <Popover.Target>
-                  <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('app:dateField.calendar')} aria-expanded={open}
-                    onClick={() => setOpen((o) => !o)} data-testid={testId ? `${testId}-calendar` : undefined}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="sm"
+                    aria-label={t('app:dateField.calendar')}
+                    aria-expanded={open}
+                    onClick={() => setOpen((o) => !o)}
+                    data-testid={testId ? `${testId}-calendar` : undefined}
+                  >
                     <IconCalendar size={16} aria-hidden />
                   </ActionIcon>
                 </Popover.Target>
                 <Popover.Dropdown>
-                  {dateOnly
-                    ? <DatePicker {...pickerProps} />
-                    : <InlineDateTimePicker {...pickerProps} defaultTimeValue="09:00" onSubmit={() => setOpen(false)} />}
+                  {dateOnly ? (
+                    <DatePicker {...pickerProps} />
+                  ) : (
+                    <InlineDateTimePicker {...pickerProps} defaultTimeValue="09:00" onSubmit={() => setOpen(false)} />
+                  )}
                 </Popover.Dropdown>
               </Popover>
             </Group>
-          )} />
+          }
+        />
         {choices && choices.length > 0 && (
           <Group gap={6} data-testid={testId ? `${testId}-choices` : undefined}>
             {choices.map((c, i) => (
-              <Chip key={`${c.at}-${i}`} size="xs" checked={value === c.at} onChange={() => onChange(c.at)} data-testid={testId ? `${testId}-choice-${i}` : undefined}>
-                {c.label ? `${c.label} · ` : ''}{dateOnly ? formatDate(c.at, lang) : formatDateTime(c.at, lang)}
+              <Chip
+                key={`${c.at}-${i}`}
+                size="xs"
+                checked={value === c.at}
+                onChange={() => onChange(c.at)}
+                data-testid={testId ? `${testId}-choice-${i}` : undefined}
+              >
+                {c.label ? `${c.label} · ` : ''}
+                {dateOnly ? formatDate(c.at, lang) : formatDateTime(c.at, lang)}
               </Chip>
             ))}
           </Group>

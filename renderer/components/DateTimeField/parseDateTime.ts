@@ -9,7 +9,8 @@ dayjs.extend(customParseFormat);
 export type Parsed = { kind: 'empty' } | { kind: 'ok'; ms: number } | { kind: 'invalid' };
 
 // 25/11/2026 · 25.11.2026 · 25-11-26, then optionally 14:30 · 14.30 · 14h30 · 14 · 2:30 PM
-const LOCAL = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4}|\d{2})(?:(?:\s+|\s*,\s*|T)(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:uhr)?)?$/i;
+const LOCAL =
+  /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4}|\d{2})(?:(?:\s+|\s*,\s*|T)(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:uhr)?)?$/i;
 // 2026-11-25 14:30 (ISO, any language)
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:\s+|T)(\d{1,2})(?::(\d{2}))?)?$/;
 
@@ -18,7 +19,12 @@ const pad = (s: string | number) => String(s).padStart(2, '0');
 export function parseDateTime(text: string, opts: { dateOnly?: boolean } = {}): Parsed {
   const s = text.normalize('NFKC').trim();
   if (s === '') return { kind: 'empty' };
-  let d: string | undefined, m: string | undefined, y: string | undefined, h: string | undefined, min: string | undefined, ampm: string | undefined;
+  let d: string | undefined,
+    m: string | undefined,
+    y: string | undefined,
+    h: string | undefined,
+    min: string | undefined,
+    ampm: string | undefined;
   const iso = ISO.exec(s);
   const loc = iso ? null : LOCAL.exec(s);
   if (iso) [, y, m, d, h, min] = iso as unknown as string[];

@@ -16,13 +16,24 @@ export function SettingsCard({ title, help, action, testId, children }: Settings
   const heading = (
     <div>
       <Title order={4}>{title}</Title>
-      {help !== undefined && <Text size="sm" c="dimmed">{help}</Text>}
+      {help !== undefined && (
+        <Text size="sm" c="dimmed">
+          {help}
+        </Text>
+      )}
     </div>
   );
   return (
     <Card withBorder data-testid={testId}>
       <Stack>
-        {action === undefined ? heading : <Group justify="space-between" align="flex-start">{heading}{action}</Group>}
+        {action === undefined ? (
+          heading
+        ) : (
+          <Group justify="space-between" align="flex-start">
+            {heading}
+            {action}
+          </Group>
+        )}
         {children}
       </Stack>
     </Card>

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../shared/domain/vocabulary';
 
 export interface SlaInput {
-  status: Status; firstContactAt: number | null; qualifiedAt: number | null; sla1DueAt: number; sla2DueAt: number;
+  status: Status;
+  firstContactAt: number | null;
+  qualifiedAt: number | null;
+  sla1DueAt: number;
+  sla2DueAt: number;
   assignedAt: number;
 }
 
@@ -19,7 +23,12 @@ function humanLeft(ms: number, t: (k: string, o?: Record<string, unknown>) => st
   const abs = Math.abs(ms);
   const h = Math.floor(abs / 3_600_000);
   const d = Math.floor(h / 24);
-  const text = d >= 2 ? t('app:sla.days', { count: d }) : h >= 1 ? t('app:sla.hours', { count: h }) : t('app:sla.minutes', { count: Math.max(1, Math.floor(abs / 60_000)) });
+  const text =
+    d >= 2
+      ? t('app:sla.days', { count: d })
+      : h >= 1
+        ? t('app:sla.hours', { count: h })
+        : t('app:sla.minutes', { count: Math.max(1, Math.floor(abs / 60_000)) });
   return ms >= 0 ? t('app:sla.left', { time: text }) : t('app:sla.overdue', { time: text });
 }
 

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../shared/domain/vocabulary';
 
 const COLOR: Record<Status, string> = {
-  assigned: 'blue', appointment: 'teal', closed_sale: 'green', closed_no_sale: 'gray', lost: 'red',
+  assigned: 'blue',
+  appointment: 'teal',
+  closed_sale: 'green',
+  closed_no_sale: 'gray',
+  lost: 'red',
 };
 
 /** The lead status as the manual names it; an expired appointment shows a lock. */
@@ -11,7 +15,8 @@ export function StatusBadge({ status, frozen }: { status: Status; frozen?: boole
   const { t } = useTranslation();
   return (
     <Badge color={COLOR[status]} variant="light" radius="sm" tt="none" data-status={status}>
-      {t(`domain:status.${status}`)}{frozen ? ' 🔒' : ''}
+      {t(`domain:status.${status}`)}
+      {frozen ? ' 🔒' : ''}
     </Badge>
   );
 }

@@ -13,13 +13,20 @@ export function useKpi(period: string, asOf: AsOf = 'end') {
   const seq = useRef(0);
   const load = useCallback(async () => {
     const mine = ++seq.current;
-    const [d, tr] = await Promise.all([invoke('kpi.dashboard', { period, asOf }), invoke('kpi.trend', { period, weeks: 12, asOf })]);
+    const [d, tr] = await Promise.all([
+      invoke('kpi.dashboard', { period, asOf }),
+      invoke('kpi.trend', { period, weeks: 12, asOf }),
+    ]);
     if (mine !== seq.current) return;
-    if (d.ok) setDashboard(d.value); else setError(d.error);
-    if (tr.ok) setTrend(tr.value); else setError(tr.error);
+    if (d.ok) setDashboard(d.value);
+    else setError(d.error);
+    if (tr.ok) setTrend(tr.value);
+    else setError(tr.error);
     if (d.ok && tr.ok) setError(null);
   }, [period, asOf]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   return { dashboard, trend, error, reload: load };
 }
 
@@ -29,7 +36,11 @@ export const figureHref = (f: KpiFilter, period: string): string =>
 
 export function parseFilter(raw: string | null): KpiFilter | null {
   if (!raw) return null;
-  try { return JSON.parse(raw) as KpiFilter; } catch { return null; }
+  try {
+    return JSON.parse(raw) as KpiFilter;
+  } catch {
+    return null;
+  }
 }
 
 function blobOf(base64: string, mime: string): Blob {
@@ -62,8 +73,16 @@ export function printPdf(file: { base64: string; mime: string }): void {
   frame.style.border = '0';
   frame.src = url;
   frame.onload = () => {
-    try { frame.contentWindow?.focus(); frame.contentWindow?.print(); } catch { window.open(url, '_blank'); }
+    try {
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+    } catch {
+      window.open(url, '_blank');
+    }
   };
   document.body.appendChild(frame);
-  setTimeout(() => { frame.remove(); URL.revokeObjectURL(url); }, 10 * 60_000);
+  setTimeout(() => {
+    frame.remove();
+    URL.revokeObjectURL(url);
+  }, 10 * 60_000);
 }

@@ -15,7 +15,11 @@ import { hintKey } from './LeadPage/next';
 import { appointmentSlots, recontactChoices } from './shared/choices';
 
 const NOW = Date.parse('2026-11-18T09:30:00Z');
-const ctx = (now = NOW): RuleContext => ({ now, user: { id: 1, name: 'Desk' }, settings: defaultRuleSettings('Europe/Rome') });
+const ctx = (now = NOW): RuleContext => ({
+  now,
+  user: { id: 1, name: 'Desk' },
+  settings: defaultRuleSettings('Europe/Rome'),
+});
 const apply = (l: Lead, r: Result<LeadChanges>): Lead => {
   if (!r.ok) throw new Error(r.error.code);
   return { ...l, ...r.value.patch, version: l.version + 1 };
@@ -33,13 +37,28 @@ function lead(over: Partial<Parameters<typeof toInput>[0]['text']> = {}): Lead {
 describe('New lead form', () => {
   it('builds a valid spontaneous, customer-driven lead starting in Assigned to Dealer', () => {
     const l = lead({ email: ' marco@example.it ', vin: '' });
-    expect(l).toMatchObject({ status: 'assigned', source: 'spontaneous', leadType: 'customer_driven', campaign: 'spontaneous_dealer', email: 'marco@example.it', vin: null, language: 'it' });
+    expect(l).toMatchObject({
+      status: 'assigned',
+      source: 'spontaneous',
+      leadType: 'customer_driven',
+      campaign: 'spontaneous_dealer',
+      email: 'marco@example.it',
+      vin: null,
+      language: 'it',
+    });
   });
   it('a malformed VIN or e-mail is refused by the same rule as the core', () => {
-    for (const [k, v, code] of [['vin', 'ZAMIO', 'VIN_INVALID'], ['email', 'not-an-email', 'EMAIL_INVALID']] as const) {
+    for (const [k, v, code] of [
+      ['vin', 'ZAMIO', 'VIN_INVALID'],
+      ['email', 'not-an-email', 'EMAIL_INVALID'],
+    ] as const) {
       const f = emptyForm('en');
       f.text = { ...f.text, firstName: 'A', lastName: 'B', [k]: v };
-      const r = initialLead(newLeadInput.parse(toInput(f)), { now: NOW, settings: defaultRuleSettings(), campaigns: DEFAULT_CAMPAIGNS });
+      const r = initialLead(newLeadInput.parse(toInput(f)), {
+        now: NOW,
+        settings: defaultRuleSettings(),
+        campaigns: DEFAULT_CAMPAIGNS,
+      });
       expect(r.ok ? null : r.error).toMatchObject({ code, field: k });
     }
   });
@@ -48,9 +67,20 @@ describe('New lead form', () => {
 describe('Edit form', () => {
   it('sends only the changed fields, blanks as null, and passes the contract and the rule', () => {
     const l = lead({ city: 'Modena', phone: '+39 1' });
-    const f = { ...fromLead(l), city: '  ', requestDetails: 'Tagliando', vin: 'zamxx00a000000001', preferredAt1: NOW + 86_400_000 };
+    const f = {
+      ...fromLead(l),
+      city: '  ',
+      requestDetails: 'Tagliando',
+      vin: 'zamxx00a000000001',
+      preferredAt1: NOW + 86_400_000,
+    };
     const input = changes(l, f);
-    expect(input).toEqual({ city: null, requestDetails: 'Tagliando', vin: 'zamxx00a000000001', preferredAt1: NOW + 86_400_000 });
+    expect(input).toEqual({
+      city: null,
+      requestDetails: 'Tagliando',
+      vin: 'zamxx00a000000001',
+      preferredAt1: NOW + 86_400_000,
+    });
     expect(editInput.parse(input)).toEqual(input);
     const after = apply(l, edit(l, input, ctx()));
     expect(after.vin).toBe('ZAMXX00A000000001');
@@ -64,8 +94,13 @@ describe('choices', () => {
     for (const now of [NOW, saturdayEvening]) {
       const slots = appointmentSlots(now);
       expect(slots).toHaveLength(3);
-      for (const s of slots) { expect(s).toBeGreaterThan(now); expect(dayjs(s).day()).not.toBe(0); }
-      expect(makeAppointment({ ...lead(), contactAttempts: 1 }, { appointmentAt: slots[0]!, sendEmail: false }, ctx(now)).ok).toBe(true);
+      for (const s of slots) {
+        expect(s).toBeGreaterThan(now);
+        expect(dayjs(s).day()).not.toBe(0);
+      }
+      expect(
+        makeAppointment({ ...lead(), contactAttempts: 1 }, { appointmentAt: slots[0]!, sendEmail: false }, ctx(now)).ok,
+      ).toBe(true);
     }
   });
   it('recontact choices are 1 week … 6 months ahead, accepted by Contact Again', () => {
@@ -76,17 +111,34 @@ describe('choices', () => {
   });
 });
 
-describe('next step along the manual\'s flow', () => {
+describe("next step along the manual's flow", () => {
   it('first contact → try again → appointment → close → final; Contact Again stays changeable', () => {
     let l = lead();
     expect(hintKey(l)).toBe('firstContact');
-    l = apply(l, recordContact(l, { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: null, answer: null }, ctx()));
+    l = apply(
+      l,
+      recordContact(
+        l,
+        { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: null, answer: null },
+        ctx(),
+      ),
+    );
     expect(hintKey(l)).toBe('tryAgain');
-    l = apply(l, recordContact(l, { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null }, ctx()));
+    l = apply(
+      l,
+      recordContact(
+        l,
+        { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
+        ctx(),
+      ),
+    );
     expect(hintKey(l)).toBe('appointment');
     const appt = apply(l, makeAppointment(l, { appointmentAt: NOW + 86_400_000, sendEmail: true }, ctx()));
     expect(hintKey(appt)).toBe('close');
-    const closed = apply(appt, closedNoSale(appt, { reason: 'customer_refuses', notes: null, endOfOwnership: null }, ctx()));
+    const closed = apply(
+      appt,
+      closedNoSale(appt, { reason: 'customer_refuses', notes: null, endOfOwnership: null }, ctx()),
+    );
     expect(hintKey(closed)).toBe('final');
     const again = apply(l, contactAgain(l, { recontactAt: NOW + 7 * 86_400_000 }, ctx()));
     expect(hintKey(again)).toBe('pendingRecontact');

@@ -8,8 +8,11 @@ const TOKEN_IN_TEXT = /\((reason|status|code):([A-Za-z0-9_]+)\)$/;
 const KEY = { reason: 'mail:cancelReason.', status: 'domain:status.', code: 'errors:code.' } as const;
 /** Rows written before the tokens held the bare word: read them as the token they stand for. */
 const LEGACY: Record<string, string> = {
-  rescheduled: 'reason:rescheduled', superseded: 'reason:superseded',
-  ...Object.fromEntries(['assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost'].map((s) => [s, `status:${s}`])),
+  rescheduled: 'reason:rescheduled',
+  superseded: 'reason:superseded',
+  ...Object.fromEntries(
+    ['assigned', 'appointment', 'closed_sale', 'closed_no_sale', 'lost'].map((s) => [s, `status:${s}`]),
+  ),
 };
 const LEGACY_IN_TEXT = new RegExp(`\\((${Object.keys(LEGACY).join('|')})\\)$`);
 
@@ -22,6 +25,7 @@ export function mailReason(t: TFunction, raw: string): string {
 
 /** A history value "cancelled: Subject → address (reason:rescheduled)": the trailing token translated. */
 export function mailReasonInText(t: TFunction, text: string): string {
-  return text.replace(TOKEN_IN_TEXT, (_x, kind: string, id: string) => `(${mailReason(t, `${kind}:${id}`)})`)
+  return text
+    .replace(TOKEN_IN_TEXT, (_x, kind: string, id: string) => `(${mailReason(t, `${kind}:${id}`)})`)
     .replace(LEGACY_IN_TEXT, (_x, word: string) => `(${mailReason(t, word)})`);
 }

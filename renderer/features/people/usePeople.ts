@@ -8,13 +8,22 @@ export type UserRow = Output<'people.list'>['users'][number];
 
 export function useCurrentUser(): Current | null {
   const [cur, setCur] = useState<Current | null>(null);
-  useEffect(() => { void invoke('people.current', {}).then((r) => { if (r.ok) setCur(r.value); }); }, []);
+  useEffect(() => {
+    void invoke('people.current', {}).then((r) => {
+      if (r.ok) setCur(r.value);
+    });
+  }, []);
   return cur;
 }
 
 export function usePeople(): { users: UserRow[]; reload(): Promise<void> } {
   const [users, setUsers] = useState<UserRow[]>([]);
-  const reload = useCallback(async () => { const r = await invoke('people.list', {}); if (r.ok) setUsers(r.value.users); }, []);
-  useEffect(() => { void reload(); }, [reload]);
+  const reload = useCallback(async () => {
+    const r = await invoke('people.list', {});
+    if (r.ok) setUsers(r.value.users);
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   return { users, reload };
 }

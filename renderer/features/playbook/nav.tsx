@@ -5,10 +5,26 @@ import { useTranslation } from 'react-i18next';
 
 export function MyDayNav({ here }: { here: string }) {
   const { t } = useTranslation();
-  return <NavLink href="#/my-day" label={t('playbook:nav.myDay')} leftSection={<IconCalendarCheck size={18} />} active={here.startsWith('my-day')} data-testid="nav-my-day" />;
+  return (
+    <NavLink
+      href="#/my-day"
+      label={t('playbook:nav.myDay')}
+      leftSection={<IconCalendarCheck size={18} />}
+      active={here.startsWith('my-day')}
+      data-testid="nav-my-day"
+    />
+  );
 }
 
 export function ImportNav({ here }: { here: string }) {
   const { t } = useTranslation();
-  return <NavLink href="#/import" label={t('playbook:nav.import')} leftSection={<IconFileImport size={18} />} active={here.startsWith('import')} data-testid="nav-import" />;
+  return (
+    <NavLink
+      href="#/import"
+      label={t('playbook:nav.import')}
+      leftSection={<IconFileImport size={18} />}
+      active={here.startsWith('import')}
+      data-testid="nav-import"
+    />
+  );
 }

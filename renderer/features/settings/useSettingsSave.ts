@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/contract/errors';
 import { useSettings } from '../../app/settings';
 
-export interface SaveError { field: string | null; message: string }
+export interface SaveError {
+  field: string | null;
+  message: string;
+}
 
 export function useSettingsSave() {
   const { t } = useTranslation();
@@ -18,17 +21,24 @@ export function useSettingsSave() {
     try {
       const r = await fn();
       if (!r.ok) {
-        setError({ field: r.error.field ?? null, message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code, ...(r.error.params ?? {}) }) });
+        setError({
+          field: r.error.field ?? null,
+          message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code, ...(r.error.params ?? {}) }),
+        });
         return false;
       }
       setError(null);
       await refresh();
       notifications.show({ color: 'green', message: t('settings:common.saved') });
       return true;
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
   /** The message when the refusal belongs to `field` (or to a field under it: `openingHours.2`). */
   const fieldError = (field: string): string | undefined =>
-    error && error.field !== null && (error.field === field || error.field.startsWith(`${field}.`)) ? error.message : undefined;
+    error && error.field !== null && (error.field === field || error.field.startsWith(`${field}.`))
+      ? error.message
+      : undefined;
   return { run, error, setError, fieldError, busy };
 }

@@ -3,7 +3,16 @@ import type { Lead } from '../../domain/lead';
 import { ACTIONS, STATUSES, type ActionId } from '../../domain/vocabulary';
 import type { RuleErrorCode } from '../errors';
 import {
-  ASSIGNED_AT as A, FINAL_LEADS, HOUR, appointmentLead, contactAgainLead, contactedLead, ctx, errorOf, makeLead, validInputs,
+  ASSIGNED_AT as A,
+  FINAL_LEADS,
+  HOUR,
+  appointmentLead,
+  contactAgainLead,
+  contactedLead,
+  ctx,
+  errorOf,
+  makeLead,
+  validInputs,
 } from '../testing/fixtures';
 import { availableActions, decide, isFinal, type ActionInputs } from './index';
 
@@ -39,7 +48,8 @@ describe('a lead in a final status cannot be changed at all', () => {
 
 describe('every action except Edit (and Record contact itself) needs a recorded contact', () => {
   it.each(ACTIONS.map((a) => [a, a === 'edit' || a === 'recordContact' ? null : 'CONTACT_ATTEMPT_REQUIRED'] as const))(
-    '%s on a lead without contacts → %s', (action, code) => {
+    '%s on a lead without contacts → %s',
+    (action, code) => {
       expect(errorOf(run(action, makeLead()))?.code ?? null).toBe(code);
     },
   );
@@ -50,15 +60,22 @@ describe('every action except Edit (and Record contact itself) needs a recorded 
 });
 
 type Avail = Record<ActionId, RuleErrorCode | null>;
-const all = (code: RuleErrorCode | null): Avail =>
-  Object.fromEntries(ACTIONS.map((a) => [a, code])) as Avail;
+const all = (code: RuleErrorCode | null): Avail => Object.fromEntries(ACTIONS.map((a) => [a, code])) as Avail;
 
 describe('availableActions: enabled buttons and the reason a button is disabled', () => {
   it.each<[string, Lead, Avail]>([
-    ['new lead, no contact yet', makeLead(), {
-      edit: null, recordContact: null, makeAppointment: 'CONTACT_ATTEMPT_REQUIRED', closedInSale: 'CONTACT_ATTEMPT_REQUIRED',
-      closedNoSale: 'CONTACT_ATTEMPT_REQUIRED', contactAgain: 'CONTACT_ATTEMPT_REQUIRED',
-    }],
+    [
+      'new lead, no contact yet',
+      makeLead(),
+      {
+        edit: null,
+        recordContact: null,
+        makeAppointment: 'CONTACT_ATTEMPT_REQUIRED',
+        closedInSale: 'CONTACT_ATTEMPT_REQUIRED',
+        closedNoSale: 'CONTACT_ATTEMPT_REQUIRED',
+        contactAgain: 'CONTACT_ATTEMPT_REQUIRED',
+      },
+    ],
     ['Assigned, contacted', contactedLead(), all(null)],
     ['Appointment Taken', appointmentLead(), all(null)],
     ['pending Contact Again', contactAgainLead(), { ...all('LEAD_IS_FINAL'), contactAgain: null }],
@@ -80,27 +97,36 @@ describe('availableActions agrees with what each action decides', () => {
       for (const contactAttempts of [0, 1]) {
         for (const closeReason of status === 'closed_no_sale' ? (['other', 'contact_again'] as const) : [null]) {
           for (const followUpLeadId of closeReason === 'contact_again' ? [null, 3] : [null]) {
-            variants.push(makeLead({
-              status, frozen, contactAttempts, closeReason, followUpLeadId,
-              firstContactAt: contactAttempts ? A + HOUR : null,
-              appointmentAt: status === 'appointment' ? A + 3 * 24 * HOUR : null,
-              recontactAt: closeReason === 'contact_again' ? A + 40 * 24 * HOUR : null,
-            }));
+            variants.push(
+              makeLead({
+                status,
+                frozen,
+                contactAttempts,
+                closeReason,
+                followUpLeadId,
+                firstContactAt: contactAttempts ? A + HOUR : null,
+                appointmentAt: status === 'appointment' ? A + 3 * 24 * HOUR : null,
+                recontactAt: closeReason === 'contact_again' ? A + 40 * 24 * HOUR : null,
+              }),
+            );
           }
         }
       }
     }
   }
 
-  it.each(variants.map((l) => [`${l.status}${l.frozen ? ' frozen' : ''}, ${l.contactAttempts} contact(s), ${l.closeReason ?? '-'}, follow-up ${l.followUpLeadId ?? '-'}`, l]))(
-    '%s', (_name, l) => {
-      const av = availableActions(l);
-      for (const a of ACTIONS) {
-        const err = errorOf(run(a, l));
-        expect([a, err?.code ?? null]).toEqual([a, av[a].reason]);
-        // STATUS_NOT_ALLOWED exists as a code, but every non-open status is final, so it is never the answer.
-        expect(av[a].reason).not.toBe('STATUS_NOT_ALLOWED');
-      }
-    },
-  );
+  it.each(
+    variants.map((l) => [
+      `${l.status}${l.frozen ? ' frozen' : ''}, ${l.contactAttempts} contact(s), ${l.closeReason ?? '-'}, follow-up ${l.followUpLeadId ?? '-'}`,
+      l,
+    ]),
+  )('%s', (_name, l) => {
+    const av = availableActions(l);
+    for (const a of ACTIONS) {
+      const err = errorOf(run(a, l));
+      expect([a, err?.code ?? null]).toEqual([a, av[a].reason]);
+      // STATUS_NOT_ALLOWED exists as a code, but every non-open status is final, so it is never the answer.
+      expect(av[a].reason).not.toBe('STATUS_NOT_ALLOWED');
+    }
+  });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../domain/lead';
 import {
-  ASSIGNED_AT as A, DAY, HOUR, MIN, appointmentLead, contactedLead, ctx, errorOf, iso, makeLead, unwrap,
+  ASSIGNED_AT as A,
+  DAY,
+  HOUR,
+  MIN,
+  appointmentLead,
+  contactedLead,
+  ctx,
+  errorOf,
+  iso,
+  makeLead,
+  unwrap,
 } from '../testing/fixtures';
 import { makeAppointment } from './appointment';
 
@@ -12,7 +22,12 @@ describe('makeAppointment: booking', () => {
   it('Assigned → Appointment Taken; sets the qualification date and SLA 2 the first time', () => {
     const r = unwrap(makeAppointment(contactedLead(), { appointmentAt: X, sendEmail: true }, ctx(N)));
     expect(r.patch).toEqual({
-      status: 'appointment', appointmentAt: X, appointmentEmail: true, qualifiedAt: N, sla2Met: true, updatedAt: N,
+      status: 'appointment',
+      appointmentAt: X,
+      appointmentEmail: true,
+      qualifiedAt: N,
+      sla2Met: true,
+      updatedAt: N,
     });
     expect(r.history).toEqual([
       { at: N, userId: 7, field: 'status', oldValue: 'assigned', newValue: 'appointment' },
@@ -21,20 +36,29 @@ describe('makeAppointment: booking', () => {
       { at: N, userId: 7, field: 'qualifiedAt', oldValue: null, newValue: '2026-03-02T10:00:00.000Z' },
       { at: N, userId: 7, field: 'sla2Met', oldValue: null, newValue: 'true' },
     ]);
-    expect(r.effects).toEqual([{ kind: 'appointmentBooked', appointmentAt: X, previousAppointmentAt: null, sendToCustomer: true }]);
+    expect(r.effects).toEqual([
+      { kind: 'appointmentBooked', appointmentAt: X, previousAppointmentAt: null, sendToCustomer: true },
+    ]);
   });
 
   it('without the e-mail flag: no e-mail to the customer, no appointmentEmail change', () => {
     const r = unwrap(makeAppointment(contactedLead(), { appointmentAt: X, sendEmail: false }, ctx(N)));
     expect(r.patch).not.toHaveProperty('appointmentEmail');
-    expect(r.effects).toEqual([{ kind: 'appointmentBooked', appointmentAt: X, previousAppointmentAt: null, sendToCustomer: false }]);
+    expect(r.effects).toEqual([
+      { kind: 'appointmentBooked', appointmentAt: X, previousAppointmentAt: null, sendToCustomer: false },
+    ]);
   });
 
   it.each([
     // SLA 2 = same wall-clock time 10 calendar days later in Rome; across spring forward that is 239 h.
     ['exactly 10 days later (239 h across DST)', '2026-03-25T10:00+01:00', '2026-04-04T10:00+02:00', true],
     ['10 days + 1 ms later', '2026-03-25T10:00+01:00', '2026-04-04T10:00:00.001+02:00', false],
-    ['240 h later across spring forward (already 11:00 on day 10)', '2026-03-25T10:00+01:00', '2026-04-04T11:00+02:00', false],
+    [
+      '240 h later across spring forward (already 11:00 on day 10)',
+      '2026-03-25T10:00+01:00',
+      '2026-04-04T11:00+02:00',
+      false,
+    ],
     ['240.5 h later across fall back (09:30 on day 10)', '2026-10-20T10:00+02:00', '2026-10-30T09:30+01:00', true],
   ])('SLA 2 at the first appointment: %s → %s', (_what, assigned, now, met) => {
     const l = contactedLead({ assignedAt: iso(assigned) });
@@ -52,20 +76,29 @@ describe('makeAppointment: rescheduling (pressed again)', () => {
     const r = unwrap(makeAppointment(booked, { appointmentAt: Y, sendEmail: true }, ctx(later)));
     expect(r.patch).toEqual({ appointmentAt: Y, updatedAt: later });
     expect(r.history).toEqual([
-      { at: later, userId: 7, field: 'appointmentAt', oldValue: '2026-03-05T09:00:00.000Z', newValue: '2026-03-25T14:30:00.000Z' },
+      {
+        at: later,
+        userId: 7,
+        field: 'appointmentAt',
+        oldValue: '2026-03-05T09:00:00.000Z',
+        newValue: '2026-03-25T14:30:00.000Z',
+      },
     ]);
   });
 
   it('tells the app the previous date, so the old reminder is cancelled and a new confirmation goes out', () => {
     const r = unwrap(makeAppointment(booked, { appointmentAt: Y, sendEmail: true }, ctx(later)));
-    expect(r.effects).toEqual([{ kind: 'appointmentBooked', appointmentAt: Y, previousAppointmentAt: X, sendToCustomer: true }]);
+    expect(r.effects).toEqual([
+      { kind: 'appointmentBooked', appointmentAt: Y, previousAppointmentAt: X, sendToCustomer: true },
+    ]);
   });
 
   it('turning the e-mail flag off is recorded', () => {
     const r = unwrap(makeAppointment(booked, { appointmentAt: Y, sendEmail: false }, ctx(later)));
     expect(r.patch).toEqual({ appointmentAt: Y, appointmentEmail: false, updatedAt: later });
     expect(r.history.map((h) => [h.field, h.oldValue, h.newValue])).toEqual([
-      ['appointmentAt', '2026-03-05T09:00:00.000Z', '2026-03-25T14:30:00.000Z'], ['appointmentEmail', 'true', 'false'],
+      ['appointmentAt', '2026-03-05T09:00:00.000Z', '2026-03-25T14:30:00.000Z'],
+      ['appointmentEmail', 'true', 'false'],
     ]);
   });
 
@@ -79,13 +112,37 @@ describe('makeAppointment: errors', () => {
     // [what, lead, now, appointmentAt, error]
     ['appointment exactly now', contactedLead(), N, N, { code: 'APPOINTMENT_IN_PAST', field: 'appointmentAt' }],
     ['appointment a minute ago', contactedLead(), N, N - MIN, { code: 'APPOINTMENT_IN_PAST', field: 'appointmentAt' }],
-    ['rescheduled into the past', appointmentLead(), N, N - DAY, { code: 'APPOINTMENT_IN_PAST', field: 'appointmentAt' }],
+    [
+      'rescheduled into the past',
+      appointmentLead(),
+      N,
+      N - DAY,
+      { code: 'APPOINTMENT_IN_PAST', field: 'appointmentAt' },
+    ],
     ['no contact recorded yet', makeLead(), N, X, { code: 'CONTACT_ATTEMPT_REQUIRED' }],
-    ['no contact and a past date: the contact is checked first', makeLead(), N, N - DAY, { code: 'CONTACT_ATTEMPT_REQUIRED' }],
+    [
+      'no contact and a past date: the contact is checked first',
+      makeLead(),
+      N,
+      N - DAY,
+      { code: 'CONTACT_ATTEMPT_REQUIRED' },
+    ],
     ['frozen appointment', appointmentLead({ frozen: true }), N, X, { code: 'LEAD_IS_FINAL' }],
-    ['Lost Sale without contacts: final is checked first', makeLead({ status: 'lost' }), N, X, { code: 'LEAD_IS_FINAL' }],
+    [
+      'Lost Sale without contacts: final is checked first',
+      makeLead({ status: 'lost' }),
+      N,
+      X,
+      { code: 'LEAD_IS_FINAL' },
+    ],
     ['Closed In Sale', contactedLead({ status: 'closed_sale' }), N, X, { code: 'LEAD_IS_FINAL' }],
-    ['Closed No Sale', contactedLead({ status: 'closed_no_sale', closeReason: 'not_reachable' }), N, X, { code: 'LEAD_IS_FINAL' }],
+    [
+      'Closed No Sale',
+      contactedLead({ status: 'closed_no_sale', closeReason: 'not_reachable' }),
+      N,
+      X,
+      { code: 'LEAD_IS_FINAL' },
+    ],
   ])('%s → %j', (_what, l, now, appointmentAt, error) => {
     expect(errorOf(makeAppointment(l, { appointmentAt, sendEmail: true }, ctx(now)))).toEqual(error);
   });

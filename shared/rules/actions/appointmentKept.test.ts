@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../domain/lead';
 import {
-  DAY, HOUR, VIN, appointmentLead, contactAgainLead, contactedLead, ctx, errorOf, iso, makeLead, unwrap,
+  DAY,
+  HOUR,
+  VIN,
+  appointmentLead,
+  contactAgainLead,
+  contactedLead,
+  ctx,
+  errorOf,
+  iso,
+  makeLead,
+  unwrap,
 } from '../testing/fixtures';
 import { canRecordAppointmentKept, setAppointmentKept } from './appointmentKept';
 import { makeAppointment } from './appointment';
@@ -15,13 +25,48 @@ describe('canRecordAppointmentKept: which leads, and when (table)', () => {
     ['Appointment Taken, after its time', appointmentLead(), AFTER, null],
     ['Appointment Taken, exactly at its time', appointmentLead(), APPT, null],
     ['Appointment Taken, before its time', appointmentLead(), BEFORE, 'APPOINTMENT_NOT_YET'],
-    ['frozen (expired) appointment: an indicator, still allowed', appointmentLead({ frozen: true }), APPT + 70 * DAY, null],
-    ['Closed In Sale with an appointment (closed before the visit)', appointmentLead({ status: 'closed_sale', vin: VIN, closedAt: BEFORE - DAY }), AFTER, null],
-    ['Closed In Sale with an appointment, before its time', appointmentLead({ status: 'closed_sale', vin: VIN, closedAt: BEFORE - DAY }), BEFORE, 'APPOINTMENT_NOT_YET'],
-    ['Closed In Sale without an appointment', contactedLead({ status: 'closed_sale', vin: VIN, closedAt: AFTER }), AFTER, 'NO_APPOINTMENT'],
-    ['Closed No Sale after the appointment time (e.g. a no-show, then closed)', appointmentLead({ status: 'closed_no_sale', closeReason: 'not_reachable', closedAt: AFTER }), AFTER + HOUR, null],
-    ['Closed No Sale before the appointment time (cancelled it)', appointmentLead({ status: 'closed_no_sale', closeReason: 'customer_refuses', closedAt: BEFORE }), AFTER, 'NO_APPOINTMENT'],
-    ['Contact Again before the appointment time (cancelled it)', contactAgainLead({ appointmentAt: APPT, closedAt: BEFORE }), AFTER, 'NO_APPOINTMENT'],
+    [
+      'frozen (expired) appointment: an indicator, still allowed',
+      appointmentLead({ frozen: true }),
+      APPT + 70 * DAY,
+      null,
+    ],
+    [
+      'Closed In Sale with an appointment (closed before the visit)',
+      appointmentLead({ status: 'closed_sale', vin: VIN, closedAt: BEFORE - DAY }),
+      AFTER,
+      null,
+    ],
+    [
+      'Closed In Sale with an appointment, before its time',
+      appointmentLead({ status: 'closed_sale', vin: VIN, closedAt: BEFORE - DAY }),
+      BEFORE,
+      'APPOINTMENT_NOT_YET',
+    ],
+    [
+      'Closed In Sale without an appointment',
+      contactedLead({ status: 'closed_sale', vin: VIN, closedAt: AFTER }),
+      AFTER,
+      'NO_APPOINTMENT',
+    ],
+    [
+      'Closed No Sale after the appointment time (e.g. a no-show, then closed)',
+      appointmentLead({ status: 'closed_no_sale', closeReason: 'not_reachable', closedAt: AFTER }),
+      AFTER + HOUR,
+      null,
+    ],
+    [
+      'Closed No Sale before the appointment time (cancelled it)',
+      appointmentLead({ status: 'closed_no_sale', closeReason: 'customer_refuses', closedAt: BEFORE }),
+      AFTER,
+      'NO_APPOINTMENT',
+    ],
+    [
+      'Contact Again before the appointment time (cancelled it)',
+      contactAgainLead({ appointmentAt: APPT, closedAt: BEFORE }),
+      AFTER,
+      'NO_APPOINTMENT',
+    ],
     ['Assigned, never booked', contactedLead(), AFTER, 'NO_APPOINTMENT'],
     ['Lost', makeLead({ status: 'lost', closedAt: AFTER }), AFTER, 'NO_APPOINTMENT'],
   ];
@@ -42,13 +87,27 @@ describe('setAppointmentKept: what it writes', () => {
   });
 
   it('a correction (arrived → no-show) is a change with its own history row', () => {
-    const r = unwrap(setAppointmentKept(appointmentLead({ appointmentKept: true, appointmentKeptAt: AFTER }), { kept: false }, ctx(AFTER + DAY)));
+    const r = unwrap(
+      setAppointmentKept(
+        appointmentLead({ appointmentKept: true, appointmentKeptAt: AFTER }),
+        { kept: false },
+        ctx(AFTER + DAY),
+      ),
+    );
     expect(r.patch).toEqual({ appointmentKept: false, appointmentKeptAt: AFTER + DAY, updatedAt: AFTER + DAY });
-    expect(r.history).toEqual([{ at: AFTER + DAY, userId: 7, field: 'appointmentKept', oldValue: 'true', newValue: 'false' }]);
+    expect(r.history).toEqual([
+      { at: AFTER + DAY, userId: 7, field: 'appointmentKept', oldValue: 'true', newValue: 'false' },
+    ]);
   });
 
   it('the same answer again changes nothing', () => {
-    const r = unwrap(setAppointmentKept(appointmentLead({ appointmentKept: false, appointmentKeptAt: AFTER }), { kept: false }, ctx(AFTER + DAY)));
+    const r = unwrap(
+      setAppointmentKept(
+        appointmentLead({ appointmentKept: false, appointmentKeptAt: AFTER }),
+        { kept: false },
+        ctx(AFTER + DAY),
+      ),
+    );
     expect(r).toEqual({ patch: {}, history: [], effects: [] });
   });
 
@@ -57,6 +116,12 @@ describe('setAppointmentKept: what it writes', () => {
     const next = AFTER + 3 * DAY;
     const r = unwrap(makeAppointment(l, { appointmentAt: next, sendEmail: false }, ctx(AFTER + HOUR)));
     expect(r.patch).toMatchObject({ appointmentAt: next, appointmentKept: null, appointmentKeptAt: null });
-    expect(r.history.find((h) => h.field === 'appointmentKept')).toEqual({ at: AFTER + HOUR, userId: 7, field: 'appointmentKept', oldValue: 'false', newValue: null });
+    expect(r.history.find((h) => h.field === 'appointmentKept')).toEqual({
+      at: AFTER + HOUR,
+      userId: 7,
+      field: 'appointmentKept',
+      oldValue: 'false',
+      newValue: null,
+    });
   });
 });

@@ -13,7 +13,9 @@ import type { Lead } from '../../domain/lead';
 import { fail, ok, type Result, type RuleError } from '../errors';
 import { diff, type LeadChanges, type RuleContext } from '../context';
 
-export interface AppointmentKeptInput { kept: boolean }
+export interface AppointmentKeptInput {
+  kept: boolean;
+}
 
 /** Whether the appointment of this lead was held in the calendar (not cancelled before its time). */
 export function hadAppointment(l: Pick<Lead, 'status' | 'appointmentAt' | 'closedAt'>): boolean {
@@ -33,6 +35,10 @@ export function setAppointmentKept(lead: Lead, input: AppointmentKeptInput, ctx:
   const e = canRecordAppointmentKept(lead, ctx.now);
   if (e) return fail(e.code);
   if (lead.appointmentKept === input.kept) return ok({ patch: {}, history: [], effects: [] });
-  const { patch, history } = diff(lead, { appointmentKept: input.kept, appointmentKeptAt: ctx.now, updatedAt: ctx.now }, ctx);
+  const { patch, history } = diff(
+    lead,
+    { appointmentKept: input.kept, appointmentKeptAt: ctx.now, updatedAt: ctx.now },
+    ctx,
+  );
   return ok({ patch, history, effects: [] });
 }

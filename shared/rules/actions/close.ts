@@ -8,11 +8,17 @@ import { blank, firstError, hasContact, notFinal, openStatus } from './guards';
 import { qualification } from './appointment';
 
 export function canClose(lead: Lead): RuleError | null {
-  return firstError(() => notFinal(lead), () => openStatus(lead), () => hasContact(lead));
+  return firstError(
+    () => notFinal(lead),
+    () => openStatus(lead),
+    () => hasContact(lead),
+  );
 }
 
 const cancelAppointment = (lead: Lead): Effect[] =>
-  lead.status === 'appointment' && lead.appointmentAt !== null ? [{ kind: 'appointmentCancelled', appointmentAt: lead.appointmentAt }] : [];
+  lead.status === 'appointment' && lead.appointmentAt !== null
+    ? [{ kind: 'appointmentCancelled', appointmentAt: lead.appointmentAt }]
+    : [];
 
 /** Closed In Sale: needs a valid VIN; without a previous appointment the management notes are mandatory. */
 export function closedInSale(lead: Lead, input: ClosedInSaleInput, ctx: RuleContext): Result<LeadChanges> {
@@ -23,14 +29,18 @@ export function closedInSale(lead: Lead, input: ClosedInSaleInput, ctx: RuleCont
   if (!isValidVin(rawVin)) return fail('VIN_INVALID', 'vin');
   const notes = input.notes ?? lead.managementNotes;
   if (lead.appointmentAt === null && blank(notes)) return fail('NOTES_REQUIRED', 'notes');
-  const { patch, history } = diff(lead, {
-    status: 'closed_sale',
-    vin: normalizeVin(rawVin!),
-    managementNotes: notes,
-    closedAt: ctx.now,
-    ...qualification(lead, ctx),
-    updatedAt: ctx.now,
-  }, ctx);
+  const { patch, history } = diff(
+    lead,
+    {
+      status: 'closed_sale',
+      vin: normalizeVin(rawVin!),
+      managementNotes: notes,
+      closedAt: ctx.now,
+      ...qualification(lead, ctx),
+      updatedAt: ctx.now,
+    },
+    ctx,
+  );
   // A sale closed while an appointment is planned: the customer is still coming to the workshop (issue 4: only a
   // close-no-sale or Contact Again cancels it), so the invitation and its reminder stay.
   return ok({ patch, history, effects: [] });
@@ -44,19 +54,24 @@ export function closedNoSale(lead: Lead, input: ClosedNoSaleInput, ctx: RuleCont
   if (!(PICKABLE_CLOSE_REASONS as string[]).includes(input.reason)) return fail('REASON_INVALID', 'reason');
   const notes = input.notes ?? lead.managementNotes;
   if (input.reason === 'other' && blank(notes)) return fail('NOTES_REQUIRED', 'notes');
-  if (input.reason === 'not_current_owner' && input.endOfOwnership === null) return fail('END_OF_OWNERSHIP_REQUIRED', 'endOfOwnership');
+  if (input.reason === 'not_current_owner' && input.endOfOwnership === null)
+    return fail('END_OF_OWNERSHIP_REQUIRED', 'endOfOwnership');
   const effects: Effect[] = cancelAppointment(lead);
   const eoo = input.reason === 'not_current_owner' ? input.endOfOwnership : null;
   if (eoo !== null && lead.vin) effects.push({ kind: 'vehicleEndOfOwnership', vin: lead.vin, date: eoo });
-  const { patch, history } = diff(lead, {
-    status: 'closed_no_sale',
-    closeReason: input.reason,
-    closeCategory: CLOSE_REASON_CATEGORY[input.reason],
-    managementNotes: notes,
-    ...(eoo !== null ? { endOfOwnership: eoo } : {}),
-    closedAt: ctx.now,
-    ...qualification(lead, ctx),
-    updatedAt: ctx.now,
-  }, ctx);
+  const { patch, history } = diff(
+    lead,
+    {
+      status: 'closed_no_sale',
+      closeReason: input.reason,
+      closeCategory: CLOSE_REASON_CATEGORY[input.reason],
+      managementNotes: notes,
+      ...(eoo !== null ? { endOfOwnership: eoo } : {}),
+      closedAt: ctx.now,
+      ...qualification(lead, ctx),
+      updatedAt: ctx.now,
+    },
+    ctx,
+  );
   return ok({ patch, history, effects });
 }

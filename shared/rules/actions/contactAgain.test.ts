@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../domain/lead';
 import {
-  ASSIGNED_AT as A, DAY, HOUR, MIN, appointmentLead, contactAgainLead, contactedLead, ctx, errorOf, iso, makeLead, unwrap,
+  ASSIGNED_AT as A,
+  DAY,
+  HOUR,
+  MIN,
+  appointmentLead,
+  contactAgainLead,
+  contactedLead,
+  ctx,
+  errorOf,
+  iso,
+  makeLead,
+  unwrap,
 } from '../testing/fixtures';
 import { contactAgain, isPendingRecontact } from './contactAgain';
 
@@ -13,8 +24,14 @@ describe('contactAgain: closing as Not interested now → Contact again', () => 
   it('from Assigned: Closed No Sale, category/reason set, date planned, qualification set now', () => {
     const r = unwrap(contactAgain(contactedLead(), { recontactAt: R }, ctx(N)));
     expect(r.patch).toEqual({
-      status: 'closed_no_sale', closeReason: 'contact_again', closeCategory: 'not_interested_now', recontactAt: R,
-      closedAt: N, qualifiedAt: N, sla2Met: true, updatedAt: N,
+      status: 'closed_no_sale',
+      closeReason: 'contact_again',
+      closeCategory: 'not_interested_now',
+      recontactAt: R,
+      closedAt: N,
+      qualifiedAt: N,
+      sla2Met: true,
+      updatedAt: N,
     });
     expect(r.history.map((h) => [h.field, h.oldValue, h.newValue, h.userId])).toEqual([
       ['status', 'assigned', 'closed_no_sale', 7],
@@ -30,7 +47,10 @@ describe('contactAgain: closing as Not interested now → Contact again', () => 
   it('from Appointment Taken: the appointment is cancelled; the earlier qualification stays', () => {
     const X = iso('2026-03-05T10:00+01:00');
     const r = unwrap(contactAgain(appointmentLead({ appointmentAt: X }), { recontactAt: R }, ctx(N)));
-    expect(r.effects).toEqual([{ kind: 'appointmentCancelled', appointmentAt: X }, { kind: 'followUpDue', at: R }]);
+    expect(r.effects).toEqual([
+      { kind: 'appointmentCancelled', appointmentAt: X },
+      { kind: 'followUpDue', at: R },
+    ]);
     expect(r.patch).not.toHaveProperty('qualifiedAt');
     expect(r.patch).toMatchObject({ status: 'closed_no_sale', closeReason: 'contact_again' });
   });
@@ -52,7 +72,9 @@ describe('contactAgain: changing the date of a pending Contact Again lead (the o
   ])('moves the date %s: only recontactAt changes', (_what, newAt, isoNew) => {
     const r = unwrap(contactAgain(pending, { recontactAt: newAt }, ctx(N)));
     expect(r.patch).toEqual({ recontactAt: newAt, updatedAt: N });
-    expect(r.history).toEqual([{ at: N, userId: 7, field: 'recontactAt', oldValue: '2026-06-01T07:00:00.000Z', newValue: isoNew }]);
+    expect(r.history).toEqual([
+      { at: N, userId: 7, field: 'recontactAt', oldValue: '2026-06-01T07:00:00.000Z', newValue: isoNew },
+    ]);
     expect(r.effects).toEqual([{ kind: 'followUpDue', at: newAt }]);
   });
 
@@ -68,11 +90,23 @@ describe('contactAgain: errors', () => {
     ['date exactly now', contactedLead(), N, N, { code: 'RECONTACT_IN_PAST', field: 'recontactAt' }],
     ['date a minute ago', contactedLead(), N, N - MIN, { code: 'RECONTACT_IN_PAST', field: 'recontactAt' }],
     ['changing a pending date to now', contactAgainLead(), N, N, { code: 'RECONTACT_IN_PAST', field: 'recontactAt' }],
-    ['changing a pending date to the past', contactAgainLead(), N, N - DAY, { code: 'RECONTACT_IN_PAST', field: 'recontactAt' }],
+    [
+      'changing a pending date to the past',
+      contactAgainLead(),
+      N,
+      N - DAY,
+      { code: 'RECONTACT_IN_PAST', field: 'recontactAt' },
+    ],
     ['no contact yet', makeLead(), N, R, { code: 'CONTACT_ATTEMPT_REQUIRED' }],
     ['no contact yet and a past date: contact first', makeLead(), N, N - DAY, { code: 'CONTACT_ATTEMPT_REQUIRED' }],
     ['follow-up already created', contactAgainLead({ followUpLeadId: 99 }), N, R, { code: 'LEAD_IS_FINAL' }],
-    ['Closed No Sale for another reason', contactedLead({ status: 'closed_no_sale', closeReason: 'customer_refuses' }), N, R, { code: 'LEAD_IS_FINAL' }],
+    [
+      'Closed No Sale for another reason',
+      contactedLead({ status: 'closed_no_sale', closeReason: 'customer_refuses' }),
+      N,
+      R,
+      { code: 'LEAD_IS_FINAL' },
+    ],
     ['Closed In Sale', contactedLead({ status: 'closed_sale' }), N, R, { code: 'LEAD_IS_FINAL' }],
     ['Lost Sale', makeLead({ status: 'lost' }), N, R, { code: 'LEAD_IS_FINAL' }],
     ['a frozen appointment', appointmentLead({ frozen: true }), N, R, { code: 'LEAD_IS_FINAL' }],

@@ -11,7 +11,11 @@ export const isPendingRecontact = (l: Lead): boolean =>
 
 export function canContactAgain(lead: Lead): RuleError | null {
   if (isPendingRecontact(lead)) return null;
-  return firstError(() => notFinal(lead), () => openStatus(lead), () => hasContact(lead));
+  return firstError(
+    () => notFinal(lead),
+    () => openStatus(lead),
+    () => hasContact(lead),
+  );
 }
 
 /**
@@ -26,17 +30,23 @@ export function contactAgain(lead: Lead, input: ContactAgainInput, ctx: RuleCont
     const { patch, history } = diff(lead, { recontactAt: input.recontactAt, updatedAt: ctx.now }, ctx);
     return ok({ patch, history, effects: [{ kind: 'followUpDue', at: input.recontactAt }] });
   }
-  const effects: Effect[] = lead.status === 'appointment' && lead.appointmentAt !== null
-    ? [{ kind: 'appointmentCancelled', appointmentAt: lead.appointmentAt }] : [];
+  const effects: Effect[] =
+    lead.status === 'appointment' && lead.appointmentAt !== null
+      ? [{ kind: 'appointmentCancelled', appointmentAt: lead.appointmentAt }]
+      : [];
   effects.push({ kind: 'followUpDue', at: input.recontactAt });
-  const { patch, history } = diff(lead, {
-    status: 'closed_no_sale',
-    closeReason: 'contact_again',
-    closeCategory: 'not_interested_now',
-    recontactAt: input.recontactAt,
-    closedAt: ctx.now,
-    ...qualification(lead, ctx),
-    updatedAt: ctx.now,
-  }, ctx);
+  const { patch, history } = diff(
+    lead,
+    {
+      status: 'closed_no_sale',
+      closeReason: 'contact_again',
+      closeCategory: 'not_interested_now',
+      recontactAt: input.recontactAt,
+      closedAt: ctx.now,
+      ...qualification(lead, ctx),
+      updatedAt: ctx.now,
+    },
+    ctx,
+  );
   return ok({ patch, history, effects });
 }

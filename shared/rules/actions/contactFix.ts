@@ -11,7 +11,10 @@ import { isFinal } from './guards';
 /** How long the core accepts an undo of a just-recorded contact (the desk is offered it for 10 s). */
 export const UNDO_CONTACT_MS = 60_000;
 
-export type ContactRow = Pick<Contact, 'id' | 'at' | 'userId' | 'direction' | 'channel' | 'outcome' | 'verbatim' | 'answer'>;
+export type ContactRow = Pick<
+  Contact,
+  'id' | 'at' | 'userId' | 'direction' | 'channel' | 'outcome' | 'verbatim' | 'answer'
+>;
 
 /** "#2 outbound/phone/no_answer": the n-th contact of the lead, as the history writes it. */
 export const contactSummary = (n: number, c: Pick<Contact, 'direction' | 'channel' | 'outcome'>): string =>
@@ -33,27 +36,50 @@ export function contactFields(lead: Pick<Lead, 'assignedAt'>, contacts: ContactR
   };
 }
 
-export interface ContactFix { patch: LeadPatch; history: HistoryEntry[]; deleteContactId?: number; contactPatch?: RecordContactInput & { id: number } }
+export interface ContactFix {
+  patch: LeadPatch;
+  history: HistoryEntry[];
+  deleteContactId?: number;
+  contactPatch?: RecordContactInput & { id: number };
+}
 
 /**
  * Undo of a one-click outcome: only the lead's latest contact, by whoever recorded it, within UNDO_CONTACT_MS
  * (the caller also checks the lead's version: nothing else happened since).
  */
-export function undoContact(lead: Lead, contacts: ContactRow[], contactId: number, ctx: RuleContext): Result<ContactFix> {
+export function undoContact(
+  lead: Lead,
+  contacts: ContactRow[],
+  contactId: number,
+  ctx: RuleContext,
+): Result<ContactFix> {
   const sorted = [...contacts].sort(byTime);
   const idx = sorted.findIndex((c) => c.id === contactId);
   const c = sorted[idx];
   if (!c) return fail('CONTACT_NOT_FOUND', 'contactId');
   if (isFinal(lead)) return fail('LEAD_IS_FINAL');
-  if (idx !== sorted.length - 1 || c.userId !== ctx.user.id || ctx.now - c.at > UNDO_CONTACT_MS) return fail('UNDO_EXPIRED');
+  if (idx !== sorted.length - 1 || c.userId !== ctx.user.id || ctx.now - c.at > UNDO_CONTACT_MS)
+    return fail('UNDO_EXPIRED');
   const rest = sorted.slice(0, -1);
   const { patch, history } = diff(lead, { ...contactFields(lead, rest, ctx), updatedAt: ctx.now }, ctx);
-  history.unshift({ at: ctx.now, userId: ctx.user.id, field: 'contactUndone', oldValue: contactSummary(idx + 1, c), newValue: null });
+  history.unshift({
+    at: ctx.now,
+    userId: ctx.user.id,
+    field: 'contactUndone',
+    oldValue: contactSummary(idx + 1, c),
+    newValue: null,
+  });
   return ok({ patch, history, deleteContactId: c.id });
 }
 
 /** The manager's correction of a contact: direction, channel, outcome and the notes; the time stays. */
-export function correctContact(lead: Lead, contacts: ContactRow[], contactId: number, input: RecordContactInput, ctx: RuleContext): Result<ContactFix> {
+export function correctContact(
+  lead: Lead,
+  contacts: ContactRow[],
+  contactId: number,
+  input: RecordContactInput,
+  ctx: RuleContext,
+): Result<ContactFix> {
   const sorted = [...contacts].sort(byTime);
   const idx = sorted.findIndex((c) => c.id === contactId);
   const c = sorted[idx];
@@ -62,9 +88,24 @@ export function correctContact(lead: Lead, contacts: ContactRow[], contactId: nu
   const history: HistoryEntry[] = [];
   const before = contactSummary(idx + 1, c);
   const after = contactSummary(idx + 1, next);
-  if (before !== after) history.push({ at: ctx.now, userId: ctx.user.id, field: 'contactCorrected', oldValue: before, newValue: after });
-  if ((c.verbatim ?? null) !== (next.verbatim ?? null)) history.push({ at: ctx.now, userId: ctx.user.id, field: 'contactVerbatim', oldValue: c.verbatim, newValue: next.verbatim });
-  if ((c.answer ?? null) !== (next.answer ?? null)) history.push({ at: ctx.now, userId: ctx.user.id, field: 'contactAnswer', oldValue: c.answer, newValue: next.answer });
+  if (before !== after)
+    history.push({ at: ctx.now, userId: ctx.user.id, field: 'contactCorrected', oldValue: before, newValue: after });
+  if ((c.verbatim ?? null) !== (next.verbatim ?? null))
+    history.push({
+      at: ctx.now,
+      userId: ctx.user.id,
+      field: 'contactVerbatim',
+      oldValue: c.verbatim,
+      newValue: next.verbatim,
+    });
+  if ((c.answer ?? null) !== (next.answer ?? null))
+    history.push({
+      at: ctx.now,
+      userId: ctx.user.id,
+      field: 'contactAnswer',
+      oldValue: c.answer,
+      newValue: next.answer,
+    });
   if (history.length === 0) return ok({ patch: {}, history: [] });
   const rest = sorted.map((x) => (x.id === c.id ? next : x));
   const d = diff(lead, { ...contactFields(lead, rest, ctx), updatedAt: ctx.now }, ctx);

@@ -22,7 +22,8 @@ export function edit(lead: Lead, input: EditInput, ctx: RuleContext): Result<Lea
   }
   if (p.email && !isValidEmail(p.email)) return fail('EMAIL_INVALID', 'email');
   for (const f of ['phone', 'otherPhone'] as const) if (phoneProblem(p[f])) return fail('PHONE_INVALID', f);
-  for (const f of ['firstName', 'lastName'] as const) if (p[f] !== undefined && nameProblem(p[f]!)) return fail('NAME_INVALID', f);
+  for (const f of ['firstName', 'lastName'] as const)
+    if (p[f] !== undefined && nameProblem(p[f]!)) return fail('NAME_INVALID', f);
   const { patch, history } = diff(lead, p, ctx);
   if (history.length > 0) patch.updatedAt = ctx.now;
   return ok({ patch, history, effects: [] });

@@ -3,7 +3,12 @@
 import type { Lead } from '../../domain/lead';
 import type { ActionId } from '../../domain/vocabulary';
 import type {
-  ClosedInSaleInput, ClosedNoSaleInput, ContactAgainInput, EditInput, MakeAppointmentInput, RecordContactInput,
+  ClosedInSaleInput,
+  ClosedNoSaleInput,
+  ContactAgainInput,
+  EditInput,
+  MakeAppointmentInput,
+  RecordContactInput,
 } from '../../contract/inputs';
 import type { Result, RuleError } from '../errors';
 import type { LeadChanges, RuleContext } from '../context';
@@ -16,7 +21,12 @@ import { canEdit, edit } from './edit';
 export { recordContact, makeAppointment, closedInSale, closedNoSale, contactAgain, edit };
 export { isFinal } from './guards';
 export { isPendingRecontact } from './contactAgain';
-export { canRecordAppointmentKept, hadAppointment, setAppointmentKept, type AppointmentKeptInput } from './appointmentKept';
+export {
+  canRecordAppointmentKept,
+  hadAppointment,
+  setAppointmentKept,
+  type AppointmentKeptInput,
+} from './appointmentKept';
 
 export interface ActionInputs {
   edit: EditInput;
@@ -29,10 +39,20 @@ export interface ActionInputs {
 
 type Decide<A extends ActionId> = (lead: Lead, input: ActionInputs[A], ctx: RuleContext) => Result<LeadChanges>;
 export const DECIDE: { [A in ActionId]: Decide<A> } = {
-  edit, recordContact, makeAppointment, closedInSale, closedNoSale, contactAgain,
+  edit,
+  recordContact,
+  makeAppointment,
+  closedInSale,
+  closedNoSale,
+  contactAgain,
 };
 
-export function decide<A extends ActionId>(action: A, lead: Lead, input: ActionInputs[A], ctx: RuleContext): Result<LeadChanges> {
+export function decide<A extends ActionId>(
+  action: A,
+  lead: Lead,
+  input: ActionInputs[A],
+  ctx: RuleContext,
+): Result<LeadChanges> {
   return (DECIDE[action] as Decide<A>)(lead, input, ctx);
 }
 
@@ -45,7 +65,10 @@ const PRECHECK: Record<ActionId, (l: Lead) => RuleError | null> = {
   contactAgain: canContactAgain,
 };
 
-export interface ActionAvailability { enabled: boolean; reason: RuleError['code'] | null }
+export interface ActionAvailability {
+  enabled: boolean;
+  reason: RuleError['code'] | null;
+}
 
 /** Whether each action button is enabled, and why not — the same checks the main process enforces. */
 export function availableActions(lead: Lead): Record<ActionId, ActionAvailability> {

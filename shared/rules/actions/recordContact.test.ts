@@ -1,18 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordContactInput } from '../../contract/inputs';
 import {
-  ASSIGNED_AT as A, HOUR, appointmentLead, contactAgainLead, contactedLead, ctx, errorOf, iso, makeLead, unwrap,
+  ASSIGNED_AT as A,
+  HOUR,
+  appointmentLead,
+  contactAgainLead,
+  contactedLead,
+  ctx,
+  errorOf,
+  iso,
+  makeLead,
+  unwrap,
 } from '../testing/fixtures';
 import { recordContact } from './recordContact';
 
-const call: RecordContactInput = { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: null, answer: null };
+const call: RecordContactInput = {
+  direction: 'outbound',
+  channel: 'phone',
+  outcome: 'no_answer',
+  verbatim: null,
+  answer: null,
+};
 const N = A + 2 * HOUR; // Monday 11:00 in Rome
 
 describe('recordContact: the first contact', () => {
   it('sets the first contact date and the SLA first contact flag; the time is the save time', () => {
     const r = unwrap(recordContact(makeLead(), { ...call, verbatim: 'Call me tomorrow', answer: 'Will do' }, ctx(N)));
     expect(r.patch).toEqual({
-      contactAttempts: 1, lastContactAt: N, lastOutcome: 'no_answer', firstContactAt: N, sla1Met: true, updatedAt: N,
+      contactAttempts: 1,
+      lastContactAt: N,
+      lastOutcome: 'no_answer',
+      firstContactAt: N,
+      sla1Met: true,
+      updatedAt: N,
     });
     expect(r.history).toEqual([
       { at: N, userId: 7, field: 'contact', oldValue: null, newValue: '#1 outbound/phone/no_answer' },
@@ -20,7 +40,13 @@ describe('recordContact: the first contact', () => {
       { at: N, userId: 7, field: 'sla1Met', oldValue: null, newValue: 'true' },
     ]);
     expect(r.contact).toEqual({
-      at: N, userId: 7, direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: 'Call me tomorrow', answer: 'Will do',
+      at: N,
+      userId: 7,
+      direction: 'outbound',
+      channel: 'phone',
+      outcome: 'no_answer',
+      verbatim: 'Call me tomorrow',
+      answer: 'Will do',
     });
     expect(r.effects).toEqual([]);
   });
@@ -39,7 +65,12 @@ describe('recordContact: the first contact', () => {
     ['spring forward, Sunday 12:30 CEST (23.5 h)', '2026-03-28T12:00+01:00', '2026-03-29T12:30+02:00', true],
     ['spring forward, Sunday 13:00:00.001 CEST', '2026-03-28T12:00+01:00', '2026-03-29T13:00:00.001+02:00', false],
     ['fall back, Sunday 11:00 CET (24 h)', '2026-10-24T12:00+02:00', '2026-10-25T11:00+01:00', true],
-    ['fall back, Sunday 11:30 CET (24.5 h, wall clock before 12:00)', '2026-10-24T12:00+02:00', '2026-10-25T11:30+01:00', false],
+    [
+      'fall back, Sunday 11:30 CET (24.5 h, wall clock before 12:00)',
+      '2026-10-24T12:00+02:00',
+      '2026-10-25T11:30+01:00',
+      false,
+    ],
   ])('SLA first contact across DST: %s → %s', (_what, assigned, now, met) => {
     expect(unwrap(recordContact(makeLead({ assignedAt: iso(assigned) }), call, ctx(iso(now)))).patch.sla1Met).toBe(met);
   });
@@ -47,7 +78,9 @@ describe('recordContact: the first contact', () => {
   it('UTC settings: same 24 h', () => {
     const l = makeLead({ assignedAt: iso('2026-03-28T12:00Z') });
     expect(unwrap(recordContact(l, call, ctx(iso('2026-03-29T12:00Z'), { timeZone: 'UTC' }))).patch.sla1Met).toBe(true);
-    expect(unwrap(recordContact(l, call, ctx(iso('2026-03-29T12:00Z') + 1, { timeZone: 'UTC' }))).patch.sla1Met).toBe(false);
+    expect(unwrap(recordContact(l, call, ctx(iso('2026-03-29T12:00Z') + 1, { timeZone: 'UTC' }))).patch.sla1Met).toBe(
+      false,
+    );
   });
 });
 
@@ -57,7 +90,9 @@ describe('recordContact: later contacts', () => {
     const now = A + 30 * HOUR;
     const r = unwrap(recordContact(l, { ...call, outcome: 'voicemail' }, ctx(now)));
     expect(r.patch).toEqual({ contactAttempts: 2, lastContactAt: now, lastOutcome: 'voicemail', updatedAt: now });
-    expect(r.history).toEqual([{ at: now, userId: 7, field: 'contact', oldValue: null, newValue: '#2 outbound/phone/voicemail' }]);
+    expect(r.history).toEqual([
+      { at: now, userId: 7, field: 'contact', oldValue: null, newValue: '#2 outbound/phone/voicemail' },
+    ]);
   });
 
   it('a late second contact does not turn a met SLA 1 into missed', () => {
@@ -67,7 +102,13 @@ describe('recordContact: later contacts', () => {
   });
 
   it('contacts beyond the fifth are still recorded (the log keeps every contact)', () => {
-    const r = unwrap(recordContact(contactedLead({ contactAttempts: 5 }), { ...call, direction: 'inbound', channel: 'email', outcome: 'reached' }, ctx(N)));
+    const r = unwrap(
+      recordContact(
+        contactedLead({ contactAttempts: 5 }),
+        { ...call, direction: 'inbound', channel: 'email', outcome: 'reached' },
+        ctx(N),
+      ),
+    );
     expect(r.patch.contactAttempts).toBe(6);
     expect(r.history[0]?.newValue).toBe('#6 inbound/email/reached');
   });

@@ -17,19 +17,28 @@ export function recordContact(lead: Lead, input: RecordContactInput, ctx: RuleCo
   const e = canRecordContact(lead);
   if (e) return fail(e.code);
   const first = lead.contactAttempts === 0;
-  const { patch, history } = diff(lead, {
-    contactAttempts: lead.contactAttempts + 1,
-    lastContactAt: ctx.now,
-    lastOutcome: input.outcome,
-    ...(first ? { firstContactAt: ctx.now, sla1Met: ctx.now <= sla1DueAt(lead.assignedAt, ctx.settings) } : {}),
-    updatedAt: ctx.now,
-  }, ctx);
+  const { patch, history } = diff(
+    lead,
+    {
+      contactAttempts: lead.contactAttempts + 1,
+      lastContactAt: ctx.now,
+      lastOutcome: input.outcome,
+      ...(first ? { firstContactAt: ctx.now, sla1Met: ctx.now <= sla1DueAt(lead.assignedAt, ctx.settings) } : {}),
+      updatedAt: ctx.now,
+    },
+    ctx,
+  );
   history.unshift({
-    at: ctx.now, userId: ctx.user.id, field: 'contact', oldValue: null,
+    at: ctx.now,
+    userId: ctx.user.id,
+    field: 'contact',
+    oldValue: null,
     newValue: `#${lead.contactAttempts + 1} ${input.direction}/${input.channel}/${input.outcome}`,
   });
   return ok({
-    patch, history, effects: [],
+    patch,
+    history,
+    effects: [],
     contact: { at: ctx.now, userId: ctx.user.id, ...input },
   });
 }

@@ -42,7 +42,17 @@ export function businessDeadlineCalculator(s: Hours): (assignedAt: number) => nu
     else {
       const at = (t: string) => {
         const [hh, mm] = t.split(':').map(Number);
-        return fromWallTime({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: hh ?? 0, minute: mm ?? 0, second: 0 }, s.timeZone);
+        return fromWallTime(
+          {
+            year: date.getUTCFullYear(),
+            month: date.getUTCMonth() + 1,
+            day: date.getUTCDate(),
+            hour: hh ?? 0,
+            minute: mm ?? 0,
+            second: 0,
+          },
+          s.timeZone,
+        );
       };
       sp = { open: at(h.open), close: at(h.close) };
     }
@@ -60,9 +70,16 @@ export function businessDeadlineCalculator(s: Hours): (assignedAt: number) => nu
       let found = false;
       for (let i = 1; i < 366; i++) {
         const sp = span(d + i);
-        if (sp) { start = sp.open; d = d + i; found = true; break; }
+        if (sp) {
+          start = sp.open;
+          d = d + i;
+          found = true;
+          break;
+        }
       }
-      if (!found) { start = assignedAt; }
+      if (!found) {
+        start = assignedAt;
+      }
     } else if (assignedAt < first.open) start = first.open;
     // Same clock time on the next open day after the local day of `start`.
     const local = start + offset(start);

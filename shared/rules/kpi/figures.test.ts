@@ -3,8 +3,16 @@ import { figureFilter, pct, ratio, slaRate, trafficLight } from './figures';
 
 describe('KPI figures', () => {
   it.each([
-    [0.7, 0.7, 'green'], [0.95, 0.7, 'green'], [0.6999, 0.7, 'amber'], [0.6, 0.7, 'amber'], [0.5999, 0.7, 'red'],
-    [0.9, 0.9, 'green'], [0.8, 0.9, 'amber'], [0.79, 0.9, 'red'], [null, 0.7, 'none'], [0, 0, 'green'],
+    [0.7, 0.7, 'green'],
+    [0.95, 0.7, 'green'],
+    [0.6999, 0.7, 'amber'],
+    [0.6, 0.7, 'amber'],
+    [0.5999, 0.7, 'red'],
+    [0.9, 0.9, 'green'],
+    [0.8, 0.9, 'amber'],
+    [0.79, 0.9, 'red'],
+    [null, 0.7, 'none'],
+    [0, 0, 'green'],
   ] as const)('rate %s against target %s is %s', (rate, target, light) => {
     expect(trafficLight(rate, target)).toBe(light);
   });
@@ -19,7 +27,12 @@ describe('KPI figures', () => {
   });
 
   it('a figure carries its click-through filter', () => {
-    expect(figureFilter({ from: 1, to: 2, at: 3 }, 'sla1_missed', { campaign: 'seasonal_promo' }))
-      .toEqual({ metric: 'sla1_missed', from: 1, to: 2, at: 3, campaign: 'seasonal_promo' });
+    expect(figureFilter({ from: 1, to: 2, at: 3 }, 'sla1_missed', { campaign: 'seasonal_promo' })).toEqual({
+      metric: 'sla1_missed',
+      from: 1,
+      to: 2,
+      at: 3,
+      campaign: 'seasonal_promo',
+    });
   });
 });

@@ -4,7 +4,8 @@ import type { KpiFilter, KpiMetric } from '../../contract/kpi';
 export type Light = 'green' | 'amber' | 'red' | 'none';
 
 /** met / (met + missed); null when nothing is decided yet (pending leads count in neither). */
-export const slaRate = (f: { met: number; missed: number }): number | null => (f.met + f.missed === 0 ? null : f.met / (f.met + f.missed));
+export const slaRate = (f: { met: number; missed: number }): number | null =>
+  f.met + f.missed === 0 ? null : f.met / (f.met + f.missed);
 /** part / whole; null when whole is 0. */
 export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
@@ -16,13 +17,24 @@ export function trafficLight(rate: number | null, target: number): Light {
   return 'red';
 }
 
-export interface FilterBase { from: number; to: number; at: number }
+export interface FilterBase {
+  from: number;
+  to: number;
+  at: number;
+}
 export type FilterDims = Omit<KpiFilter, 'metric' | 'from' | 'to' | 'at'>;
 
 /** The click-through filter of a figure. */
-export const figureFilter = (base: FilterBase, metric: KpiMetric, dims: FilterDims = {}): KpiFilter =>
-  ({ metric, from: base.from, to: base.to, at: base.at, ...dims });
+export const figureFilter = (base: FilterBase, metric: KpiMetric, dims: FilterDims = {}): KpiFilter => ({
+  metric,
+  from: base.from,
+  to: base.to,
+  at: base.at,
+  ...dims,
+});
 
 /** A percentage for display ("73.4 %"), or "—". */
 export const pct = (r: number | null, locale = 'en'): string =>
-  (r === null ? '—' : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(r * 100)} %`);
+  r === null
+    ? '—'
+    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(r * 100)} %`;

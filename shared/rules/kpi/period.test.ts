@@ -16,8 +16,12 @@ describe('report periods', () => {
     ['2026-11-01..2026-11-15', '2026-11-01', '2026-11-15', '2026-10-31T23:00:00Z', '2026-11-15T23:00:00Z'],
   ])('%s runs from %s to %s, local midnight to midnight', (spec, first, last, from, to) => {
     const p = resolvePeriod(spec, NOW, s)!;
-    expect([p.firstDay, p.lastDay, new Date(p.from).toISOString(), new Date(p.to).toISOString()])
-      .toEqual([first, last, new Date(from).toISOString(), new Date(to).toISOString()]);
+    expect([p.firstDay, p.lastDay, new Date(p.from).toISOString(), new Date(p.to).toISOString()]).toEqual([
+      first,
+      last,
+      new Date(from).toISOString(),
+      new Date(to).toISOString(),
+    ]);
   });
 
   it('DST weeks last 167 / 169 hours, the month of March 743', () => {
@@ -52,7 +56,18 @@ describe('report periods', () => {
   });
 
   it('rejects what is not a period', () => {
-    for (const bad of ['2026-W54', '2025-W53', '2026-W00', '2026-13', '2026-00', '2026-11-15..2026-11-01', '2026-02-30..2026-03-01', 'W47', '', 'last-year']) {
+    for (const bad of [
+      '2026-W54',
+      '2025-W53',
+      '2026-W00',
+      '2026-13',
+      '2026-00',
+      '2026-11-15..2026-11-01',
+      '2026-02-30..2026-03-01',
+      'W47',
+      '',
+      'last-year',
+    ]) {
       expect(isPeriodSpec(bad)).toBe(false);
       expect(resolvePeriod(bad, NOW, s)).toBeNull();
     }
@@ -70,24 +85,52 @@ describe('report periods', () => {
     expect(presetSpec('last-month', Date.parse('2026-01-10T10:00:00Z'), 'Europe/Rome')).toBe('2025-12');
   });
 
-  it('the trend is the 12 weeks ending with the period\'s last week', () => {
+  it("the trend is the 12 weeks ending with the period's last week", () => {
     const weeks = trendWeeks(resolvePeriod('2026-11', NOW, s)!, NOW, s);
-    expect(weeks.map((w) => w.spec)).toEqual(['2026-W38', '2026-W39', '2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49']);
+    expect(weeks.map((w) => w.spec)).toEqual([
+      '2026-W38',
+      '2026-W39',
+      '2026-W40',
+      '2026-W41',
+      '2026-W42',
+      '2026-W43',
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+      '2026-W48',
+      '2026-W49',
+    ]);
     for (let i = 1; i < weeks.length; i++) expect(weeks[i]!.from).toBe(weeks[i - 1]!.to);
   });
 });
 
-describe('periods out of the desk\'s years or that do not exist (issue #17)', () => {
+describe("periods out of the desk's years or that do not exist (issue #17)", () => {
   it.each([
-    ['0050-05', 'DATE_OUT_OF_RANGE'], ['0099-W01', 'DATE_OUT_OF_RANGE'], ['9999-W52', 'DATE_OUT_OF_RANGE'], ['1999-12', 'DATE_OUT_OF_RANGE'],
-    ['2101-01', 'DATE_OUT_OF_RANGE'], ['0026-11-01..0026-11-15', 'DATE_OUT_OF_RANGE'], ['2026-W54', 'DATE_INVALID'], ['2026-00', 'DATE_INVALID'],
-    ['2026-02-31..2026-03-02', 'DATE_INVALID'], ['2026-03-02..2026-03-01', 'DATE_INVALID'], ['next-week', 'INVALID_INPUT'], ['2026-W47', null], ['2100-12', null],
+    ['0050-05', 'DATE_OUT_OF_RANGE'],
+    ['0099-W01', 'DATE_OUT_OF_RANGE'],
+    ['9999-W52', 'DATE_OUT_OF_RANGE'],
+    ['1999-12', 'DATE_OUT_OF_RANGE'],
+    ['2101-01', 'DATE_OUT_OF_RANGE'],
+    ['0026-11-01..0026-11-15', 'DATE_OUT_OF_RANGE'],
+    ['2026-W54', 'DATE_INVALID'],
+    ['2026-00', 'DATE_INVALID'],
+    ['2026-02-31..2026-03-02', 'DATE_INVALID'],
+    ['2026-03-02..2026-03-01', 'DATE_INVALID'],
+    ['next-week', 'INVALID_INPUT'],
+    ['2026-W47', null],
+    ['2100-12', null],
   ])('%s → %s', (spec, problem) => {
     expect(periodProblem(spec)).toBe(problem);
     expect(isPeriodSpec(spec)).toBe(problem === null);
-    if (problem) expect(resolvePeriod(spec, Date.parse('2026-03-02T09:00:00Z'), { timeZone: 'Europe/Rome', sla3WindowDays: 60 })).toBeNull();
+    if (problem)
+      expect(
+        resolvePeriod(spec, Date.parse('2026-03-02T09:00:00Z'), { timeZone: 'Europe/Rome', sla3WindowDays: 60 }),
+      ).toBeNull();
   });
   it('a year below 100 is never read as 19xx', () => {
-    expect(resolvePeriod('0050-05', Date.parse('2026-03-02T09:00:00Z'), { timeZone: 'Europe/Rome', sla3WindowDays: 60 })).toBeNull();
+    expect(
+      resolvePeriod('0050-05', Date.parse('2026-03-02T09:00:00Z'), { timeZone: 'Europe/Rome', sla3WindowDays: 60 }),
+    ).toBeNull();
   });
 });

@@ -48,7 +48,11 @@ const utcDate = (s: string): Date | null => {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return ymd(d) === s ? d : null;
 };
-const midnight = (d: Date, tz: string) => fromWallTime({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0 }, tz);
+const midnight = (d: Date, tz: string) =>
+  fromWallTime(
+    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0 },
+    tz,
+  );
 
 /** Monday of ISO week 1 of `year` (UTC calendar date). */
 function isoWeekOneMonday(year: number): Date {
@@ -56,13 +60,17 @@ function isoWeekOneMonday(year: number): Date {
   return new Date(Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7)));
 }
 /** ISO weeks in `year` (52 or 53). */
-const isoWeeksIn = (year: number) => Math.round((isoWeekOneMonday(year + 1).getTime() - isoWeekOneMonday(year).getTime()) / (7 * 86_400_000));
+const isoWeeksIn = (year: number) =>
+  Math.round((isoWeekOneMonday(year + 1).getTime() - isoWeekOneMonday(year).getTime()) / (7 * 86_400_000));
 
 /** The ISO week ("2026-W47") containing a local calendar date. */
 export function isoWeekOf(d: Date): string {
-  const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7)));
+  const thursday = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7)),
+  );
   const year = thursday.getUTCFullYear();
-  const week = 1 + Math.round((thursday.getTime() - isoWeekOneMonday(year).getTime() - 3 * 86_400_000) / (7 * 86_400_000));
+  const week =
+    1 + Math.round((thursday.getTime() - isoWeekOneMonday(year).getTime() - 3 * 86_400_000) / (7 * 86_400_000));
   return `${year}-W${pad(week)}`;
 }
 
@@ -76,10 +84,14 @@ function localDay(ms: number, tz: string): Date {
 export function presetSpec(preset: PeriodPreset, now: number, tz: string): string {
   const today = localDay(now, tz);
   switch (preset) {
-    case 'this-week': return isoWeekOf(today);
-    case 'last-week': return isoWeekOf(new Date(today.getTime() - 7 * 86_400_000));
-    case 'this-month': return ymd(today).slice(0, 7);
-    case 'last-month': return ymd(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))).slice(0, 7);
+    case 'this-week':
+      return isoWeekOf(today);
+    case 'last-week':
+      return isoWeekOf(new Date(today.getTime() - 7 * 86_400_000));
+    case 'this-month':
+      return ymd(today).slice(0, 7);
+    case 'last-month':
+      return ymd(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))).slice(0, 7);
   }
 }
 
@@ -95,7 +107,12 @@ export function isPeriodSpec(spec: string): boolean {
  */
 export function periodProblem(spec: string): 'DATE_OUT_OF_RANGE' | 'DATE_INVALID' | 'INVALID_INPUT' | null {
   if (isPeriodSpec(spec)) return null;
-  const years = WEEK.exec(spec) ?? MONTH.exec(spec) ? [spec.slice(0, 4)] : RANGE.test(spec) ? [spec.slice(0, 4), spec.slice(12, 16)] : null;
+  const years =
+    (WEEK.exec(spec) ?? MONTH.exec(spec))
+      ? [spec.slice(0, 4)]
+      : RANGE.test(spec)
+        ? [spec.slice(0, 4), spec.slice(12, 16)]
+        : null;
   if (!years) return 'INVALID_INPUT';
   return years.every((y) => inYearRange(Number(y))) ? 'DATE_INVALID' : 'DATE_OUT_OF_RANGE';
 }
@@ -134,23 +151,46 @@ function periodDaysAnyYear(spec: string): { kind: PeriodKind; first: Date; last:
 
 /** Which sentence says when the figures are evaluated: at the end of the period, during it (not over yet), or now, after it. */
 export const evaluatedKey = (p: Pick<Period, 'asOf' | 'at' | 'to'>): 'end' | 'running' | 'now' =>
-  (p.at < p.to ? 'running' : p.asOf === 'now' && p.at > p.to ? 'now' : 'end');
+  p.at < p.to ? 'running' : p.asOf === 'now' && p.at > p.to ? 'now' : 'end';
 
 /** Resolves a spec or preset to the period's instants, as of `now`. Returns null for a bad spec. */
-export function resolvePeriod(specOrPreset: string, now: number, s: Pick<RuleSettings, 'timeZone' | 'sla3WindowDays'>, asOf: AsOf = 'end'): Period | null {
-  const spec = (PERIOD_PRESETS as readonly string[]).includes(specOrPreset) ? presetSpec(specOrPreset as PeriodPreset, now, s.timeZone) : specOrPreset;
+export function resolvePeriod(
+  specOrPreset: string,
+  now: number,
+  s: Pick<RuleSettings, 'timeZone' | 'sla3WindowDays'>,
+  asOf: AsOf = 'end',
+): Period | null {
+  const spec = (PERIOD_PRESETS as readonly string[]).includes(specOrPreset)
+    ? presetSpec(specOrPreset as PeriodPreset, now, s.timeZone)
+    : specOrPreset;
   const p = periodDays(spec);
   if (!p) return null;
   const from = midnight(p.first, s.timeZone);
   const to = midnight(new Date(p.last.getTime() + 86_400_000), s.timeZone);
   const at = asOf === 'now' ? now : Math.min(to, now);
-  return { spec: p.spec, kind: p.kind, firstDay: ymd(p.first), lastDay: ymd(p.last), from, to, at, asOf, sla3From: addCalendarDays(at, -s.sla3WindowDays, s.timeZone) };
+  return {
+    spec: p.spec,
+    kind: p.kind,
+    firstDay: ymd(p.first),
+    lastDay: ymd(p.last),
+    from,
+    to,
+    at,
+    asOf,
+    sla3From: addCalendarDays(at, -s.sla3WindowDays, s.timeZone),
+  };
 }
 
 /** The `count` ISO weeks ending with the week that holds the period's last day, oldest first. */
-export function trendWeeks(p: Pick<Period, 'lastDay'>, now: number, s: Pick<RuleSettings, 'timeZone' | 'sla3WindowDays'>, count = 12): Period[] {
+export function trendWeeks(
+  p: Pick<Period, 'lastDay'>,
+  now: number,
+  s: Pick<RuleSettings, 'timeZone' | 'sla3WindowDays'>,
+  count = 12,
+): Period[] {
   const last = utcDate(p.lastDay)!;
   const out: Period[] = [];
-  for (let i = count - 1; i >= 0; i--) out.push(resolvePeriod(isoWeekOf(new Date(last.getTime() - i * 7 * 86_400_000)), now, s)!);
+  for (let i = count - 1; i >= 0; i--)
+    out.push(resolvePeriod(isoWeekOf(new Date(last.getTime() - i * 7 * 86_400_000)), now, s)!);
   return out;
 }

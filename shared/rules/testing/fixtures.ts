@@ -57,7 +57,16 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
     createdAt: ASSIGNED_AT,
     assignedAt: ASSIGNED_AT,
     updatedAt: ASSIGNED_AT,
-    consents: { directMarketing: true, profiling: false, email: true, phone: true, post: false, sms: false, fax: false, social: false },
+    consents: {
+      directMarketing: true,
+      profiling: false,
+      email: true,
+      phone: true,
+      post: false,
+      sms: false,
+      fax: false,
+      social: false,
+    },
     firstName: 'Marco',
     lastName: 'Bianchi',
     email: 'marco.bianchi@example.it',
@@ -102,7 +111,12 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
 export function contactedLead(overrides: Partial<Lead> = {}): Lead {
   const first = (overrides.assignedAt ?? ASSIGNED_AT) + HOUR;
   return makeLead({
-    contactAttempts: 1, firstContactAt: first, lastContactAt: first, lastOutcome: 'reached', sla1Met: true, ...overrides,
+    contactAttempts: 1,
+    firstContactAt: first,
+    lastContactAt: first,
+    lastOutcome: 'reached',
+    sla1Met: true,
+    ...overrides,
   });
 }
 
@@ -110,7 +124,11 @@ export function contactedLead(overrides: Partial<Lead> = {}): Lead {
 export function appointmentLead(overrides: Partial<Lead> = {}): Lead {
   const booked = (overrides.assignedAt ?? ASSIGNED_AT) + 2 * HOUR;
   return contactedLead({
-    status: 'appointment', appointmentAt: iso('2026-03-05T10:00+01:00'), qualifiedAt: booked, sla2Met: true, ...overrides,
+    status: 'appointment',
+    appointmentAt: iso('2026-03-05T10:00+01:00'),
+    qualifiedAt: booked,
+    sla2Met: true,
+    ...overrides,
   });
 }
 
@@ -118,15 +136,32 @@ export function appointmentLead(overrides: Partial<Lead> = {}): Lead {
 export function contactAgainLead(overrides: Partial<Lead> = {}): Lead {
   const closed = (overrides.assignedAt ?? ASSIGNED_AT) + 2 * HOUR;
   return contactedLead({
-    status: 'closed_no_sale', closeReason: 'contact_again', closeCategory: 'not_interested_now',
-    recontactAt: iso('2026-04-02T10:00+02:00'), closedAt: closed, qualifiedAt: closed, sla2Met: true, ...overrides,
+    status: 'closed_no_sale',
+    closeReason: 'contact_again',
+    closeCategory: 'not_interested_now',
+    recontactAt: iso('2026-04-02T10:00+02:00'),
+    closedAt: closed,
+    qualifiedAt: closed,
+    sla2Met: true,
+    ...overrides,
   });
 }
 
 /** Leads in every final state, for "cannot be changed at all" tables. */
 export const FINAL_LEADS: [string, Lead][] = [
-  ['closed_sale', contactedLead({ status: 'closed_sale', vin: VIN, closedAt: ASSIGNED_AT + 3 * HOUR, managementNotes: 'sold' })],
-  ['closed_no_sale', contactedLead({ status: 'closed_no_sale', closeReason: 'customer_refuses', closeCategory: 'not_interested', closedAt: ASSIGNED_AT + 3 * HOUR })],
+  [
+    'closed_sale',
+    contactedLead({ status: 'closed_sale', vin: VIN, closedAt: ASSIGNED_AT + 3 * HOUR, managementNotes: 'sold' }),
+  ],
+  [
+    'closed_no_sale',
+    contactedLead({
+      status: 'closed_no_sale',
+      closeReason: 'customer_refuses',
+      closeCategory: 'not_interested',
+      closedAt: ASSIGNED_AT + 3 * HOUR,
+    }),
+  ],
   ['lost', makeLead({ status: 'lost', closedAt: ASSIGNED_AT + 60 * DAY })],
   ['frozen appointment', appointmentLead({ frozen: true })],
   ['contact again, follow-up created', contactAgainLead({ followUpLeadId: 99 })],

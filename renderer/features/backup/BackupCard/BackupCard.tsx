@@ -19,13 +19,16 @@ export function BackupCard() {
     if (s.ok) setStatus(s.value);
     if (l.ok) setBackups(l.value.backups);
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   const backupNow = async () => {
     setBusy(true);
     const r = await invoke('backup.create', {});
     setBusy(false);
     if (r.ok) notifications.show({ color: 'green', message: t('shell:backup.created', { file: r.value.file }) });
-    else notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) });
+    else
+      notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) });
     await load();
   };
   if (!status) return null;
@@ -34,16 +37,29 @@ export function BackupCard() {
       <Stack>
         <Group justify="space-between">
           <Title order={4}>{t('shell:backup.title')}</Title>
-          <Button loading={busy} onClick={() => void backupNow()} data-testid="backup-now">{t('shell:backup.backupNow')}</Button>
+          <Button loading={busy} onClick={() => void backupNow()} data-testid="backup-now">
+            {t('shell:backup.backupNow')}
+          </Button>
         </Group>
-        <Text size="sm" c="dimmed">{t('shell:backup.help')}</Text>
-        <Text size="xs" c="dimmed" ff="monospace">{t('shell:backup.database', { path: status.dbPath })}</Text>
-        <Text size="xs" c="dimmed" ff="monospace">{t('shell:backup.folder', { dir: status.backupDir })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('shell:backup.help')}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {t('shell:backup.database', { path: status.dbPath })}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {t('shell:backup.folder', { dir: status.backupDir })}
+        </Text>
         <BackupTable backups={backups} />
         <Divider />
         <Title order={5}>{t('shell:backup.export.title')}</Title>
-        <Text size="sm" c="dimmed">{t('shell:backup.export.help')}</Text>
-        <ExportControl status={status} label={status.saveDialog ? t('shell:backup.export.button') : t('shell:backup.export.save')} />
+        <Text size="sm" c="dimmed">
+          {t('shell:backup.export.help')}
+        </Text>
+        <ExportControl
+          status={status}
+          label={status.saveDialog ? t('shell:backup.export.button') : t('shell:backup.export.save')}
+        />
       </Stack>
     </Card>
   );

@@ -27,7 +27,12 @@ export function BackupTable({ backups }: { backups: BackupEntryOut[] }) {
     notifications.show({ color: 'green', message: t('shell:backup.restored') });
     setTimeout(() => window.location.reload(), 600);
   };
-  if (backups.length === 0) return <Text size="sm" c="dimmed" data-testid="backup-empty">{t('shell:backup.empty')}</Text>;
+  if (backups.length === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid="backup-empty">
+        {t('shell:backup.empty')}
+      </Text>
+    );
   return (
     <>
       <Table striped data-testid="backup-table">
@@ -44,23 +49,47 @@ export function BackupTable({ backups }: { backups: BackupEntryOut[] }) {
           {backups.map((b) => (
             <Table.Tr key={b.file} data-testid={`backup-row-${b.file}`}>
               <Table.Td>{formatDateTime(b.at, i18n.language)}</Table.Td>
-              <Table.Td><Text size="xs" ff="monospace">{b.file}</Text></Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {b.file}
+                </Text>
+              </Table.Td>
               <Table.Td>{formatSize(b.size, i18n.language)}</Table.Td>
               {backups.some((x) => x.check) && (
-                <Table.Td>{b.check && <Badge color={b.check === 'ok' ? 'green' : 'red'} variant="light">{t(`shell:backup.check.${b.check}`)}</Badge>}</Table.Td>
+                <Table.Td>
+                  {b.check && (
+                    <Badge color={b.check === 'ok' ? 'green' : 'red'} variant="light">
+                      {t(`shell:backup.check.${b.check}`)}
+                    </Badge>
+                  )}
+                </Table.Td>
               )}
               <Table.Td>
-                <Button size="xs" variant="light" disabled={b.check === 'damaged'} onClick={() => setChosen(b)} data-testid="backup-restore">{t('shell:backup.restore')}</Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={b.check === 'damaged'}
+                  onClick={() => setChosen(b)}
+                  data-testid="backup-restore"
+                >
+                  {t('shell:backup.restore')}
+                </Button>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       <Modal opened={chosen !== null} onClose={() => setChosen(null)} title={t('shell:backup.confirm.title')} centered>
-        <Text size="sm">{chosen && t('shell:backup.confirm.body', { date: formatDateTime(chosen.at, i18n.language) })}</Text>
+        <Text size="sm">
+          {chosen && t('shell:backup.confirm.body', { date: formatDateTime(chosen.at, i18n.language) })}
+        </Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setChosen(null)}>{t('shell:backup.confirm.cancel')}</Button>
-          <Button color="red" loading={busy} onClick={() => void restore()} data-testid="backup-restore-confirm">{t('shell:backup.confirm.ok')}</Button>
+          <Button variant="default" onClick={() => setChosen(null)}>
+            {t('shell:backup.confirm.cancel')}
+          </Button>
+          <Button color="red" loading={busy} onClick={() => void restore()} data-testid="backup-restore-confirm">
+            {t('shell:backup.confirm.ok')}
+          </Button>
         </Group>
       </Modal>
     </>

@@ -17,22 +17,42 @@ export function ExportControl({ status, label }: { status: ShellStatus; label: s
     setError(null);
     const r = await invoke('backup.export', { target: status.saveDialog ? null : target });
     setBusy(false);
-    if (!r.ok) { setError(t(`errors:code.${r.error.code}`, { defaultValue: r.error.code })); return; }
-    if (r.value.path) notifications.show({ color: 'green', message: t('shell:backup.export.done', { path: r.value.path }) });
+    if (!r.ok) {
+      setError(t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }));
+      return;
+    }
+    if (r.value.path)
+      notifications.show({ color: 'green', message: t('shell:backup.export.done', { path: r.value.path }) });
   };
   if (status.saveDialog) {
     return (
       <Group>
-        <Button variant="light" loading={busy} onClick={() => void run()} data-testid="backup-export">{label}</Button>
+        <Button variant="light" loading={busy} onClick={() => void run()} data-testid="backup-export">
+          {label}
+        </Button>
         {error && <span role="alert">{error}</span>}
       </Group>
     );
   }
   return (
     <Group align="flex-end" wrap="nowrap">
-      <TextInput style={{ flex: 1 }} label={t('shell:backup.export.path')} value={target} error={error}
-        onChange={(e) => setTarget(e.currentTarget.value)} data-testid="backup-export-path" />
-      <Button variant="light" loading={busy} disabled={!target.trim()} onClick={() => void run()} data-testid="backup-export">{label}</Button>
+      <TextInput
+        style={{ flex: 1 }}
+        label={t('shell:backup.export.path')}
+        value={target}
+        error={error}
+        onChange={(e) => setTarget(e.currentTarget.value)}
+        data-testid="backup-export-path"
+      />
+      <Button
+        variant="light"
+        loading={busy}
+        disabled={!target.trim()}
+        onClick={() => void run()}
+        data-testid="backup-export"
+      >
+        {label}
+      </Button>
     </Group>
   );
 }

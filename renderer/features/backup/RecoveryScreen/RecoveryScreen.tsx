@@ -23,24 +23,41 @@ export function RecoveryScreen({ status }: { status: ShellStatus }) {
       <Stack>
         <Group justify="space-between">
           <Title order={2}>ASLM Desk</Title>
-          <SegmentedControl size="xs" value={i18n.language} onChange={(l) => void i18n.changeLanguage(l)}
-            data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} aria-label={t('app:language.label')} data-testid="recovery-language" />
+          <SegmentedControl
+            size="xs"
+            value={i18n.language}
+            onChange={(l) => void i18n.changeLanguage(l)}
+            data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
+            aria-label={t('app:language.label')}
+            data-testid="recovery-language"
+          />
         </Group>
         <Alert color="red" icon={<IconAlertTriangle />} title={t('shell:recovery.title')}>
           <Stack gap="xs">
-            <Text size="sm">{t(status.problem?.kind === 'unopenable' ? 'shell:recovery.unopenable' : 'shell:recovery.damaged')}</Text>
+            <Text size="sm">
+              {t(status.problem?.kind === 'unopenable' ? 'shell:recovery.unopenable' : 'shell:recovery.damaged')}
+            </Text>
             <Text size="sm">{t('shell:recovery.what')}</Text>
           </Stack>
         </Alert>
         <Card withBorder>
           <Stack>
             <Title order={4}>{t('shell:recovery.backups')}</Title>
-            <Text size="xs" c="dimmed" ff="monospace">{t('shell:backup.folder', { dir: status.backupDir })}</Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {t('shell:backup.folder', { dir: status.backupDir })}
+            </Text>
             {backups === null ? (
-              <Group><Loader size="sm" /><Text size="sm">{t('shell:recovery.checking')}</Text></Group>
+              <Group>
+                <Loader size="sm" />
+                <Text size="sm">{t('shell:recovery.checking')}</Text>
+              </Group>
             ) : (
               <>
-                {usable.length === 0 && <Text size="sm" c="red" data-testid="recovery-no-backups">{t('shell:recovery.noBackups')}</Text>}
+                {usable.length === 0 && (
+                  <Text size="sm" c="red" data-testid="recovery-no-backups">
+                    {t('shell:recovery.noBackups')}
+                  </Text>
+                )}
                 <BackupTable backups={backups} />
               </>
             )}
@@ -49,9 +66,18 @@ export function RecoveryScreen({ status }: { status: ShellStatus }) {
         <Card withBorder>
           <Stack>
             <Title order={5}>{t('shell:recovery.exportDamaged')}</Title>
-            <ExportControl status={status} label={status.saveDialog ? t('shell:recovery.exportDamaged') : t('shell:backup.export.save')} />
-            <Text size="xs" c="dimmed" ff="monospace">{t('shell:backup.database', { path: status.dbPath })}</Text>
-            {status.problem && <Text size="xs" c="dimmed" ff="monospace">{t('shell:recovery.detail', { detail: status.problem.detail })}</Text>}
+            <ExportControl
+              status={status}
+              label={status.saveDialog ? t('shell:recovery.exportDamaged') : t('shell:backup.export.save')}
+            />
+            <Text size="xs" c="dimmed" ff="monospace">
+              {t('shell:backup.database', { path: status.dbPath })}
+            </Text>
+            {status.problem && (
+              <Text size="xs" c="dimmed" ff="monospace">
+                {t('shell:recovery.detail', { detail: status.problem.detail })}
+              </Text>
+            )}
           </Stack>
         </Card>
       </Stack>

@@ -7,7 +7,15 @@ export function HelpButton() {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('desk:help.open')}>
-      <ActionIcon component="a" href="#/help" variant="light" radius="xl" size="lg" aria-label={t('desk:help.open')} data-testid="help-button">
+      <ActionIcon
+        component="a"
+        href="#/help"
+        variant="light"
+        radius="xl"
+        size="lg"
+        aria-label={t('desk:help.open')}
+        data-testid="help-button"
+      >
         <IconQuestionMark size={18} />
       </ActionIcon>
     </Tooltip>

@@ -14,7 +14,10 @@ import { MappingEditor } from '../MappingEditor';
 import { PreviewPanel } from '../PreviewPanel';
 import { fileToBase64, saveText } from './files';
 
-interface Chosen { name: string; base64: string }
+interface Chosen {
+  name: string;
+  base64: string;
+}
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -31,8 +34,13 @@ export function ImportScreen() {
   const [reason, setReason] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const loadPresets = useCallback(async () => setPresets((await call('import.presets.list', {})).map((p) => p.name)), []);
-  useEffect(() => { void loadPresets(); }, [loadPresets]);
+  const loadPresets = useCallback(
+    async () => setPresets((await call('import.presets.list', {})).map((p) => p.name)),
+    [],
+  );
+  useEffect(() => {
+    void loadPresets();
+  }, [loadPresets]);
 
   const fail = (e: unknown) => {
     setError(e instanceof AppCallError ? e.error.code : 'INTERNAL');
@@ -46,7 +54,12 @@ export function ImportScreen() {
       setPreview(p);
       setMapping(p.mapping);
       setPreset(p.preset);
-    } catch (e) { fail(e); setPreview(null); } finally { setBusy(false); }
+    } catch (e) {
+      fail(e);
+      setPreview(null);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const choose = async (f: File | null) => {
@@ -57,8 +70,14 @@ export function ImportScreen() {
     setDecisions({});
     await runPreview(chosen, { preset });
   };
-  const changeMapping = (m: ImportMapping) => { setMapping(m); if (file) void runPreview(file, { mapping: m }); };
-  const changePreset = (name: string | null) => { setPreset(name); if (file) void runPreview(file, { preset: name }); };
+  const changeMapping = (m: ImportMapping) => {
+    setMapping(m);
+    if (file) void runPreview(file, { mapping: m });
+  };
+  const changePreset = (name: string | null) => {
+    setPreset(name);
+    if (file) void runPreview(file, { preset: name });
+  };
   const savePreset = async (name: string) => {
     if (!mapping) return;
     try {
@@ -66,14 +85,18 @@ export function ImportScreen() {
       setPreset(name);
       await loadPresets();
       notifications.show({ message: name, color: 'green' });
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
   };
   const downloadRejected = async () => {
     if (!file) return;
     try {
       const r = await call('import.rejectedCsv', { ...file, mapping });
       saveText(r.fileName, r.content);
-    } catch (e) { fail(e); }
+    } catch (e) {
+      fail(e);
+    }
   };
   const commit = async () => {
     if (!file || !preview) return;
@@ -84,25 +107,43 @@ export function ImportScreen() {
       setReport(r);
       await refresh();
       await runPreview(file, { mapping });
-    } catch (e) { fail(e); } finally { setBusy(false); }
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const toImport = preview ? preview.summary.valid + Object.values(decisions).filter((d) => d === 'merge').length : 0;
   return (
     <Stack>
-      <Title order={2} data-testid="import-title">{t('import:title')}</Title>
+      <Title order={2} data-testid="import-title">
+        {t('import:title')}
+      </Title>
       <Card withBorder>
         <Group>
-          <FileButton onChange={(f) => void choose(f)} accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
-            {(props) => <Button leftSection={<IconUpload size={16} />} {...props} data-testid="import-choose">{t('import:chooseFile')}</Button>}
+          <FileButton
+            onChange={(f) => void choose(f)}
+            accept=".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          >
+            {(props) => (
+              <Button leftSection={<IconUpload size={16} />} {...props} data-testid="import-choose">
+                {t('import:chooseFile')}
+              </Button>
+            )}
           </FileButton>
-          <Text size="sm" c="dimmed">{file ? file.name : t('import:dropHint')}</Text>
+          <Text size="sm" c="dimmed">
+            {file ? file.name : t('import:dropHint')}
+          </Text>
         </Group>
         {preview && (
           <Text size="sm" mt="xs" data-testid="import-detected">
             {t('import:detected', {
-              format: preview.format.toUpperCase(), encoding: preview.encoding ?? 'XLSX',
-              delimiter: preview.delimiter ? t(`import:delimiter.${preview.delimiter}`, { defaultValue: preview.delimiter }) : '—',
+              format: preview.format.toUpperCase(),
+              encoding: preview.encoding ?? 'XLSX',
+              delimiter: preview.delimiter
+                ? t(`import:delimiter.${preview.delimiter}`, { defaultValue: preview.delimiter })
+                : '—',
             })}
           </Text>
         )}
@@ -115,22 +156,62 @@ export function ImportScreen() {
           </Alert>
         )}
       </Card>
-      {error && <Alert color="red" data-testid="import-error">{t(`import:errors.${error}`, { defaultValue: t(`errors:code.${error}`, { defaultValue: error }) })}
-        {reason && <Text size="sm" mt={4} data-testid="import-error-reason">{t(`import:unreadable.${reason}`, { defaultValue: '' })}</Text>}</Alert>}
+      {error && (
+        <Alert color="red" data-testid="import-error">
+          {t(`import:errors.${error}`, { defaultValue: t(`errors:code.${error}`, { defaultValue: error }) })}
+          {reason && (
+            <Text size="sm" mt={4} data-testid="import-error-reason">
+              {t(`import:unreadable.${reason}`, { defaultValue: '' })}
+            </Text>
+          )}
+        </Alert>
+      )}
       {report && (
         <Alert color="green" data-testid="import-report">
-          <Text>{t('import:report', { imported: report.imported, merged: report.merged, skipped: report.skippedDuplicates, already: report.already, rejected: report.rejected.length })}</Text>
-          {report.imported > 0 && <Button mt="xs" size="xs" component="a" href="#/list/not_managed" data-testid="import-show-new">{t('import:showNew')}</Button>}
+          <Text>
+            {t('import:report', {
+              imported: report.imported,
+              merged: report.merged,
+              skipped: report.skippedDuplicates,
+              already: report.already,
+              rejected: report.rejected.length,
+            })}
+          </Text>
+          {report.imported > 0 && (
+            <Button mt="xs" size="xs" component="a" href="#/list/not_managed" data-testid="import-show-new">
+              {t('import:showNew')}
+            </Button>
+          )}
         </Alert>
       )}
       {preview && mapping && (
         <>
-          <MappingEditor headers={preview.headers} sample={preview.rows.slice(0, 5).map((r) => r.cells)} mapping={mapping}
-            campaigns={settings?.campaigns ?? []} presets={presets} preset={preset} onChange={changeMapping} onPreset={changePreset} onSavePreset={(n) => void savePreset(n)} />
-          <PreviewPanel preview={preview} decisions={decisions} onDecide={(line, a) => setDecisions((d) => ({ ...d, [line]: a }))}
-            onDecideAll={(a) => setDecisions(Object.fromEntries(preview.duplicates.map((d) => [d.line, a])))} onDownloadRejected={() => void downloadRejected()} />
+          <MappingEditor
+            headers={preview.headers}
+            sample={preview.rows.slice(0, 5).map((r) => r.cells)}
+            mapping={mapping}
+            campaigns={settings?.campaigns ?? []}
+            presets={presets}
+            preset={preset}
+            onChange={changeMapping}
+            onPreset={changePreset}
+            onSavePreset={(n) => void savePreset(n)}
+          />
+          <PreviewPanel
+            preview={preview}
+            decisions={decisions}
+            onDecide={(line, a) => setDecisions((d) => ({ ...d, [line]: a }))}
+            onDecideAll={(a) => setDecisions(Object.fromEntries(preview.duplicates.map((d) => [d.line, a])))}
+            onDownloadRejected={() => void downloadRejected()}
+          />
           <Group justify="flex-end">
-            <Button size="md" onClick={() => void commit()} loading={busy} disabled={toImport === 0} data-testid="import-commit">
+            <Button
+              size="md"
+              onClick={() => void commit()}
+              loading={busy}
+              disabled={toImport === 0}
+              data-testid="import-commit"
+            >
               {busy ? t('import:importing') : t('import:commit', { count: toImport })}
             </Button>
           </Group>

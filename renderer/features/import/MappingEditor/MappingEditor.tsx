@@ -19,11 +19,22 @@ export interface MappingEditorProps {
   onSavePreset(name: string): void;
 }
 
-export function MappingEditor({ headers, sample, mapping, campaigns, presets, preset, onChange, onPreset, onSavePreset }: MappingEditorProps) {
+export function MappingEditor({
+  headers,
+  sample,
+  mapping,
+  campaigns,
+  presets,
+  preset,
+  onChange,
+  onPreset,
+  onSavePreset,
+}: MappingEditorProps) {
   const { t } = useTranslation();
   const campaignLabel = useCampaignLabel();
   const [presetName, setPresetName] = useState(preset ?? '');
-  const fieldOf = (h: string) => (Object.entries(mapping.columns) as [ImportField, string][]).find(([, col]) => col === h)?.[0] ?? null;
+  const fieldOf = (h: string) =>
+    (Object.entries(mapping.columns) as [ImportField, string][]).find(([, col]) => col === h)?.[0] ?? null;
   const setField = (h: string, f: string | null) => {
     const columns = { ...mapping.columns };
     for (const [k, col] of Object.entries(columns)) if (col === h) delete columns[k as ImportField];
@@ -32,7 +43,10 @@ export function MappingEditor({ headers, sample, mapping, campaigns, presets, pr
   };
   const setDefault = (k: keyof ImportMapping['defaults'], v: string | null) =>
     onChange({ ...mapping, defaults: { ...mapping.defaults, [k]: v ?? undefined } });
-  const fieldOptions = [{ value: '', label: t('import:notImported') }, ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`import:fields.${f}`) }))];
+  const fieldOptions = [
+    { value: '', label: t('import:notImported') },
+    ...IMPORT_FIELDS.map((f) => ({ value: f, label: t(`import:fields.${f}`) })),
+  ];
   const label = (prefix: string) => (v: string) => ({ value: v, label: t(`${prefix}.${v}`, { defaultValue: v }) });
 
   return (
@@ -41,41 +55,120 @@ export function MappingEditor({ headers, sample, mapping, campaigns, presets, pr
         <Group justify="space-between" align="flex-end">
           <Title order={4}>{t('import:mapping')}</Title>
           <Group align="flex-end">
-            <Select label={t('import:preset')} placeholder={t('import:presetNone')} data={presets} value={preset} clearable
-              onChange={(v) => { onPreset(v); setPresetName(v ?? ''); }} data-testid="import-preset" />
-            <TextInput label={t('import:presetName')} value={presetName} onChange={(e) => setPresetName(e.currentTarget.value)} data-testid="import-preset-name" />
-            <Button variant="light" disabled={!presetName.trim()} onClick={() => onSavePreset(presetName.trim())} data-testid="import-preset-save">{t('import:saveAsPreset')}</Button>
+            <Select
+              label={t('import:preset')}
+              placeholder={t('import:presetNone')}
+              data={presets}
+              value={preset}
+              clearable
+              onChange={(v) => {
+                onPreset(v);
+                setPresetName(v ?? '');
+              }}
+              data-testid="import-preset"
+            />
+            <TextInput
+              label={t('import:presetName')}
+              value={presetName}
+              onChange={(e) => setPresetName(e.currentTarget.value)}
+              data-testid="import-preset-name"
+            />
+            <Button
+              variant="light"
+              disabled={!presetName.trim()}
+              onClick={() => onSavePreset(presetName.trim())}
+              data-testid="import-preset-save"
+            >
+              {t('import:saveAsPreset')}
+            </Button>
           </Group>
         </Group>
         <Table data-testid="mapping-table">
           <Table.Thead>
-            <Table.Tr><Table.Th>{t('import:column')}</Table.Th><Table.Th>{t('import:field')}</Table.Th><Table.Th /></Table.Tr>
+            <Table.Tr>
+              <Table.Th>{t('import:column')}</Table.Th>
+              <Table.Th>{t('import:field')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {headers.map((h, i) => (
               <Table.Tr key={h}>
-                <Table.Td><Text fw={500} size="sm">{h}</Text></Table.Td>
-                <Table.Td w={280}>
-                  <Select size="xs" data={fieldOptions} value={fieldOf(h) ?? ''} onChange={(v) => setField(h, v || null)} allowDeselect={false}
-                    searchable data-testid={`map-${i}`} aria-label={h} />
+                <Table.Td>
+                  <Text fw={500} size="sm">
+                    {h}
+                  </Text>
                 </Table.Td>
-                <Table.Td><Text size="xs" c="dimmed" lineClamp={1}>{sample.map((r) => r[i] ?? '').filter(Boolean).slice(0, 3).join(' · ')}</Text></Table.Td>
+                <Table.Td w={280}>
+                  <Select
+                    size="xs"
+                    data={fieldOptions}
+                    value={fieldOf(h) ?? ''}
+                    onChange={(v) => setField(h, v || null)}
+                    allowDeselect={false}
+                    searchable
+                    data-testid={`map-${i}`}
+                    aria-label={h}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {sample
+                      .map((r) => r[i] ?? '')
+                      .filter(Boolean)
+                      .slice(0, 3)
+                      .join(' · ')}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-        <Text fw={600} size="sm">{t('import:defaults')}</Text>
+        <Text fw={600} size="sm">
+          {t('import:defaults')}
+        </Text>
         <SimpleGrid cols={{ base: 2, md: 5 }}>
-          <Select label={t('import:fields.campaign')} data={campaigns.map((v) => ({ value: v, label: campaignLabel(v) }))} value={mapping.defaults.campaign ?? null} clearable
-            onChange={(v) => setDefault('campaign', v)} data-testid="default-campaign" />
-          <Select label={t('import:fields.source')} data={SOURCES.map(label('domain:source'))} value={mapping.defaults.source ?? null} clearable
-            onChange={(v) => setDefault('source', v)} data-testid="default-source" />
-          <Select label={t('import:fields.leadType')} data={LEAD_TYPES.map(label('domain:leadType'))} value={mapping.defaults.leadType ?? null} clearable
-            onChange={(v) => setDefault('leadType', v)} data-testid="default-leadType" />
-          <Select label={t('import:fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))} value={mapping.defaults.language ?? null} clearable
-            onChange={(v) => setDefault('language', v)} />
-          <Select label={t('import:dateOrder')} data={[{ value: 'dmy', label: t('import:dateOrderDmy') }, { value: 'mdy', label: t('import:dateOrderMdy') }]}
-            value={mapping.dateOrder} allowDeselect={false} onChange={(v) => onChange({ ...mapping, dateOrder: (v as 'dmy' | 'mdy') ?? 'dmy' })} />
+          <Select
+            label={t('import:fields.campaign')}
+            data={campaigns.map((v) => ({ value: v, label: campaignLabel(v) }))}
+            value={mapping.defaults.campaign ?? null}
+            clearable
+            onChange={(v) => setDefault('campaign', v)}
+            data-testid="default-campaign"
+          />
+          <Select
+            label={t('import:fields.source')}
+            data={SOURCES.map(label('domain:source'))}
+            value={mapping.defaults.source ?? null}
+            clearable
+            onChange={(v) => setDefault('source', v)}
+            data-testid="default-source"
+          />
+          <Select
+            label={t('import:fields.leadType')}
+            data={LEAD_TYPES.map(label('domain:leadType'))}
+            value={mapping.defaults.leadType ?? null}
+            clearable
+            onChange={(v) => setDefault('leadType', v)}
+            data-testid="default-leadType"
+          />
+          <Select
+            label={t('import:fields.language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
+            value={mapping.defaults.language ?? null}
+            clearable
+            onChange={(v) => setDefault('language', v)}
+          />
+          <Select
+            label={t('import:dateOrder')}
+            data={[
+              { value: 'dmy', label: t('import:dateOrderDmy') },
+              { value: 'mdy', label: t('import:dateOrderMdy') },
+            ]}
+            value={mapping.dateOrder}
+            allowDeselect={false}
+            onChange={(v) => onChange({ ...mapping, dateOrder: (v as 'dmy' | 'mdy') ?? 'dmy' })}
+          />
         </SimpleGrid>
       </Stack>
     </Card>

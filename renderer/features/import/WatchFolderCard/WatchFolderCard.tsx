@@ -22,23 +22,52 @@ export function WatchFolderCard() {
       notifications.show({ message: t('import:watch.title'), color: 'green' });
     } catch (e) {
       const code = e instanceof AppCallError ? e.error.code : 'INTERNAL';
-      notifications.show({ message: t(`import:errors.${code}`, { defaultValue: t(`errors:code.${code}`, { defaultValue: code }) }), color: 'red' });
+      notifications.show({
+        message: t(`import:errors.${code}`, { defaultValue: t(`errors:code.${code}`, { defaultValue: code }) }),
+        color: 'red',
+      });
     }
   };
   const scan = async () => {
     const r = await call('import.watchFolder.scan', {});
-    notifications.show({ message: t('import:watch.scanned', { count: r.length, imported: r.reduce((n, x) => n + x.imported, 0) }), color: r.every((x) => x.ok) ? 'green' : 'orange' });
+    notifications.show({
+      message: t('import:watch.scanned', { count: r.length, imported: r.reduce((n, x) => n + x.imported, 0) }),
+      color: r.every((x) => x.ok) ? 'green' : 'orange',
+    });
   };
   return (
     <SettingsCard testId="watch-folder" title={t('import:watch.title')} help={t('import:watch.hint')}>
-      <Switch label={t('import:watch.enabled')} checked={v.enabled} onChange={(e) => setV({ ...v, enabled: e.currentTarget.checked })} />
+      <Switch
+        label={t('import:watch.enabled')}
+        checked={v.enabled}
+        onChange={(e) => setV({ ...v, enabled: e.currentTarget.checked })}
+      />
       <Group grow>
-        <TextInput label={t('import:watch.path')} value={v.path} onChange={(e) => setV({ ...v, path: e.currentTarget.value })} />
-        <Select label={t('import:preset')} placeholder={t('import:presetNone')} data={presets} value={v.preset} clearable onChange={(p) => setV({ ...v, preset: p })} />
-        <NumberInput label={t('import:watch.interval')} min={5} max={3600} value={v.intervalSeconds} onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })} />
+        <TextInput
+          label={t('import:watch.path')}
+          value={v.path}
+          onChange={(e) => setV({ ...v, path: e.currentTarget.value })}
+        />
+        <Select
+          label={t('import:preset')}
+          placeholder={t('import:presetNone')}
+          data={presets}
+          value={v.preset}
+          clearable
+          onChange={(p) => setV({ ...v, preset: p })}
+        />
+        <NumberInput
+          label={t('import:watch.interval')}
+          min={5}
+          max={3600}
+          value={v.intervalSeconds}
+          onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })}
+        />
       </Group>
       <Group justify="flex-end">
-        <Button variant="light" disabled={!v.path} onClick={() => void scan()} data-testid="watch-scan">{t('import:watch.scanNow')}</Button>
+        <Button variant="light" disabled={!v.path} onClick={() => void scan()} data-testid="watch-scan">
+          {t('import:watch.scanNow')}
+        </Button>
         <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
       </Group>
     </SettingsCard>

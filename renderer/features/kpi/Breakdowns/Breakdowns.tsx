@@ -8,14 +8,21 @@ import { FigureButton } from '../FigureButton';
 
 type Dim = 'assignee' | 'campaign' | 'source' | 'leadType';
 const ROWS: Record<Dim, (d: Dashboard) => BreakdownRow[]> = {
-  assignee: (d) => d.byAssignee, campaign: (d) => d.byCampaign, source: (d) => d.bySource, leadType: (d) => d.byLeadType,
+  assignee: (d) => d.byAssignee,
+  campaign: (d) => d.byCampaign,
+  source: (d) => d.bySource,
+  leadType: (d) => d.byLeadType,
 };
 const dims = (dim: Dim, key: string | null): FilterDims => {
   switch (dim) {
-    case 'assignee': return { assigneeId: key === null ? null : Number(key) };
-    case 'campaign': return { campaign: key ?? '' };
-    case 'source': return { source: key as FilterDims['source'] };
-    case 'leadType': return { leadType: key as FilterDims['leadType'] };
+    case 'assignee':
+      return { assigneeId: key === null ? null : Number(key) };
+    case 'campaign':
+      return { campaign: key ?? '' };
+    case 'source':
+      return { source: key as FilterDims['source'] };
+    case 'leadType':
+      return { leadType: key as FilterDims['leadType'] };
   }
 };
 
@@ -29,10 +36,16 @@ export function Breakdowns({ d, period }: { d: Dashboard; period: string }) {
   };
   return (
     <Card withBorder padding="md" data-testid="kpi-breakdowns">
-      <Text fw={600} mb="sm">{t('kpi:section.breakdowns')}</Text>
+      <Text fw={600} mb="sm">
+        {t('kpi:section.breakdowns')}
+      </Text>
       <Tabs defaultValue="assignee" keepMounted={false}>
         <Tabs.List>
-          {(Object.keys(ROWS) as Dim[]).map((dim) => <Tabs.Tab key={dim} value={dim} data-testid={`breakdown-tab-${dim}`}>{t(`kpi:breakdown.${dim}`)}</Tabs.Tab>)}
+          {(Object.keys(ROWS) as Dim[]).map((dim) => (
+            <Tabs.Tab key={dim} value={dim} data-testid={`breakdown-tab-${dim}`}>
+              {t(`kpi:breakdown.${dim}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         {(Object.keys(ROWS) as Dim[]).map((dim) => (
           <Tabs.Panel key={dim} value={dim} pt="xs">
@@ -41,25 +54,62 @@ export function Breakdowns({ d, period }: { d: Dashboard; period: string }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th />
-                    {['assigned', 'sla1', 'sla2', 'bd', 'appointment', 'closedSale', 'closedNoSale', 'contacts'].map((c) => (
-                      <Table.Th key={c} ta="right">{c === 'sla1' ? 'SLA 1' : c === 'sla2' ? 'SLA 2' : c === 'bd' ? t('kpi:chart.bd') : t(`kpi:col.${c}`)}</Table.Th>
-                    ))}
+                    {['assigned', 'sla1', 'sla2', 'bd', 'appointment', 'closedSale', 'closedNoSale', 'contacts'].map(
+                      (c) => (
+                        <Table.Th key={c} ta="right">
+                          {c === 'sla1'
+                            ? 'SLA 1'
+                            : c === 'sla2'
+                              ? 'SLA 2'
+                              : c === 'bd'
+                                ? t('kpi:chart.bd')
+                                : t(`kpi:col.${c}`)}
+                        </Table.Th>
+                      ),
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {ROWS[dim](d).map((r) => {
                     const f = (m: Parameters<typeof figureFilter>[1]) => figureFilter(d.period, m, dims(dim, r.key));
-                    const fb = (value: number, m: Parameters<typeof figureFilter>[1], id: string) =>
-                      <FigureButton value={value} filter={f(m)} period={period} lang={lang} testId={`bd-${dim}-${r.key ?? 'none'}-${id}`} />;
+                    const fb = (value: number, m: Parameters<typeof figureFilter>[1], id: string) => (
+                      <FigureButton
+                        value={value}
+                        filter={f(m)}
+                        period={period}
+                        lang={lang}
+                        testId={`bd-${dim}-${r.key ?? 'none'}-${id}`}
+                      />
+                    );
                     return (
                       <Table.Tr key={String(r.key)}>
                         <Table.Td>{label(dim, r)}</Table.Td>
                         <Table.Td ta="right">{fb(r.assigned, 'assigned', 'assigned')}</Table.Td>
-                        <Table.Td ta="right">{formatPercent(slaRate(r.sla1), lang)} <Text span size="xs" c="dimmed">({fb(r.sla1.missed, 'sla1_missed', 'sla1-missed')} ✗)</Text></Table.Td>
-                        <Table.Td ta="right">{formatPercent(slaRate(r.sla2), lang)} <Text span size="xs" c="dimmed">({fb(r.sla2.missed, 'sla2_missed', 'sla2-missed')} ✗)</Text></Table.Td>
+                        <Table.Td ta="right">
+                          {formatPercent(slaRate(r.sla1), lang)}{' '}
+                          <Text span size="xs" c="dimmed">
+                            ({fb(r.sla1.missed, 'sla1_missed', 'sla1-missed')} ✗)
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {formatPercent(slaRate(r.sla2), lang)}{' '}
+                          <Text span size="xs" c="dimmed">
+                            ({fb(r.sla2.missed, 'sla2_missed', 'sla2-missed')} ✗)
+                          </Text>
+                        </Table.Td>
                         <Table.Td ta="right">{formatPercent(slaRate(r.bd), lang)}</Table.Td>
-                        <Table.Td ta="right">{fb(r.appointment, 'appointment', 'appointment')} <Text span size="xs" c="dimmed">{formatPercent(ratio(r.appointment, r.assigned), lang)}</Text></Table.Td>
-                        <Table.Td ta="right">{fb(r.closedSale, 'closed_sale', 'closed-sale')} <Text span size="xs" c="dimmed">{formatPercent(ratio(r.closedSale, r.assigned), lang)}</Text></Table.Td>
+                        <Table.Td ta="right">
+                          {fb(r.appointment, 'appointment', 'appointment')}{' '}
+                          <Text span size="xs" c="dimmed">
+                            {formatPercent(ratio(r.appointment, r.assigned), lang)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {fb(r.closedSale, 'closed_sale', 'closed-sale')}{' '}
+                          <Text span size="xs" c="dimmed">
+                            {formatPercent(ratio(r.closedSale, r.assigned), lang)}
+                          </Text>
+                        </Table.Td>
                         <Table.Td ta="right">{fb(r.closedNoSale, 'closed_no_sale', 'closed-no-sale')}</Table.Td>
                         <Table.Td ta="right">{r.contacts}</Table.Td>
                       </Table.Tr>

@@ -4,12 +4,41 @@ import type { KpiFilter } from '../../../../shared/contract/kpi';
 import { formatNumber } from '../../../app/format';
 import { figureHref } from '../api';
 
-export function FigureButton({ value, filter, period, lang, testId, size = 'sm', color, label }: {
-  value: number; filter: KpiFilter; period: string; lang: string; testId?: string; size?: string; color?: string; label?: string;
+export function FigureButton({
+  value,
+  filter,
+  period,
+  lang,
+  testId,
+  size = 'sm',
+  color,
+  label,
+}: {
+  value: number;
+  filter: KpiFilter;
+  period: string;
+  lang: string;
+  testId?: string;
+  size?: string;
+  color?: string;
+  label?: string;
 }) {
-  if (value === 0) return <Text span size={size} c="dimmed" data-testid={testId}>0</Text>;
+  if (value === 0)
+    return (
+      <Text span size={size} c="dimmed" data-testid={testId}>
+        0
+      </Text>
+    );
   return (
-    <Anchor href={figureHref(filter, period)} size={size} fw={600} c={color} data-testid={testId} aria-label={label ? `${label}: ${value}` : undefined} underline="hover">
+    <Anchor
+      href={figureHref(filter, period)}
+      size={size}
+      fw={600}
+      c={color}
+      data-testid={testId}
+      aria-label={label ? `${label}: ${value}` : undefined}
+      underline="hover"
+    >
       {formatNumber(value, lang)}
     </Anchor>
   );

@@ -23,14 +23,22 @@ export function KpiScreen({ period }: { period: string }) {
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
-        <Title order={2} data-testid="kpi-title">{t('kpi:title')}</Title>
+        <Title order={2} data-testid="kpi-title">
+          {t('kpi:title')}
+        </Title>
         <ReportButtons period={period} asOf={asOf} />
       </Group>
       <Group gap="sm" wrap="wrap">
         <PeriodPicker value={period} onChange={setPeriod} />
         <SegmentedControl
-          value={asOf} onChange={(v) => setAsOf(v as AsOf)} data-testid="kpi-as-of" aria-label={t('kpi:ui.asOf')}
-          data={[{ value: 'end', label: t('kpi:ui.asOfEnd') }, { value: 'now', label: t('kpi:ui.asOfNow') }]}
+          value={asOf}
+          onChange={(v) => setAsOf(v as AsOf)}
+          data-testid="kpi-as-of"
+          aria-label={t('kpi:ui.asOf')}
+          data={[
+            { value: 'end', label: t('kpi:ui.asOfEnd') },
+            { value: 'now', label: t('kpi:ui.asOfNow') },
+          ]}
         />
       </Group>
       {error && <Alert color="red">{t(`errors:code.${error.code}`, { defaultValue: t('kpi:ui.error') })}</Alert>}
@@ -38,7 +46,14 @@ export function KpiScreen({ period }: { period: string }) {
       {d && (
         <>
           <Text size="sm" c="dimmed" data-testid="kpi-period-text">
-            <span data-testid="kpi-period-days">{formatDayRange(d.period.firstDay, d.period.lastDay, i18n.language)}</span> · <span data-testid="kpi-evaluated">{t(`kpi:evaluated.${evaluatedKey(d.period)}`, { at: formatDateTime(d.period.at, i18n.language) })}</span> · {t('kpi:ui.clickHint')}
+            <span data-testid="kpi-period-days">
+              {formatDayRange(d.period.firstDay, d.period.lastDay, i18n.language)}
+            </span>{' '}
+            ·{' '}
+            <span data-testid="kpi-evaluated">
+              {t(`kpi:evaluated.${evaluatedKey(d.period)}`, { at: formatDateTime(d.period.at, i18n.language) })}
+            </span>{' '}
+            · {t('kpi:ui.clickHint')}
           </Text>
           <TodayPanel d={d} period={period} />
           <SlaCards d={d} period={period} />

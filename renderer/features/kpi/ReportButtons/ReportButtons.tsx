@@ -16,13 +16,32 @@ export function ReportButtons({ period, asOf = 'end' }: { period: string; asOf?:
   const [busy, setBusy] = useState<Action | null>(null);
   const run = async (a: Action) => {
     setBusy(a);
-    const r = await invoke('kpi.report', { period, format: a === 'print' ? 'pdf' : a, language: i18n.language as Language, asOf });
+    const r = await invoke('kpi.report', {
+      period,
+      format: a === 'print' ? 'pdf' : a,
+      language: i18n.language as Language,
+      asOf,
+    });
     setBusy(null);
-    if (!r.ok) { notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) }); return; }
-    if (a === 'print') printPdf(r.value); else saveFile(r.value);
+    if (!r.ok) {
+      notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) });
+      return;
+    }
+    if (a === 'print') printPdf(r.value);
+    else saveFile(r.value);
   };
   const btn = (a: Action, icon: React.ReactNode, label: string) => (
-    <Button key={a} size="xs" variant={a === 'print' ? 'filled' : 'light'} leftSection={icon} loading={busy === a} onClick={() => void run(a)} data-testid={`report-${a}`}>{label}</Button>
+    <Button
+      key={a}
+      size="xs"
+      variant={a === 'print' ? 'filled' : 'light'}
+      leftSection={icon}
+      loading={busy === a}
+      onClick={() => void run(a)}
+      data-testid={`report-${a}`}
+    >
+      {label}
+    </Button>
   );
   return (
     <Group gap="xs">

@@ -18,7 +18,11 @@ const ITEMS: [KpiMetric, keyof Dashboard['today'], string, string][] = [
 export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {
   const { t, i18n } = useTranslation();
   const [digest, setDigest] = useState<DigestSettings | null>(null);
-  useEffect(() => { void invoke('kpi.digestSettings', {}).then((r) => { if (r.ok) setDigest(r.value); }); }, []);
+  useEffect(() => {
+    void invoke('kpi.digestSettings', {}).then((r) => {
+      if (r.ok) setDigest(r.value);
+    });
+  }, []);
   const save = async (s: DigestSettings) => {
     setDigest(s);
     const r = await invoke('kpi.setDigestSettings', s);
@@ -34,8 +38,19 @@ export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {
               const filter = { metric, from: d.today.dayFrom, to: d.today.dayTo, at: d.now };
               return (
                 <Stack key={metric} gap={0}>
-                  <Text size="xs" c="dimmed">{t(`kpi:today.${label}`)}</Text>
-                  <FigureButton value={d.today[key]} filter={filter} period={period} lang={i18n.language} testId={`today-${label}`} size="xl" color={color} label={t(`kpi:today.${label}`)} />
+                  <Text size="xs" c="dimmed">
+                    {t(`kpi:today.${label}`)}
+                  </Text>
+                  <FigureButton
+                    value={d.today[key]}
+                    filter={filter}
+                    period={period}
+                    lang={i18n.language}
+                    testId={`today-${label}`}
+                    size="xl"
+                    color={color}
+                    label={t(`kpi:today.${label}`)}
+                  />
                 </Stack>
               );
             })}
@@ -43,9 +58,23 @@ export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {
         </Stack>
         {digest && (
           <Group gap="sm" data-testid="digest-settings">
-            <Switch checked={digest.enabled} label={t('kpi:digest.enabled')} onChange={(e) => void save({ ...digest, enabled: e.currentTarget.checked })} />
-            <NumberInput w={90} min={0} max={23} value={digest.hour} label={t('kpi:digest.hour')} suffix=":00"
-              onBlur={(e) => { const h = Number.parseInt(e.currentTarget.value, 10); if (Number.isInteger(h) && h >= 0 && h <= 23 && h !== digest.hour) void save({ ...digest, hour: h }); }} />
+            <Switch
+              checked={digest.enabled}
+              label={t('kpi:digest.enabled')}
+              onChange={(e) => void save({ ...digest, enabled: e.currentTarget.checked })}
+            />
+            <NumberInput
+              w={90}
+              min={0}
+              max={23}
+              value={digest.hour}
+              label={t('kpi:digest.hour')}
+              suffix=":00"
+              onBlur={(e) => {
+                const h = Number.parseInt(e.currentTarget.value, 10);
+                if (Number.isInteger(h) && h >= 0 && h <= 23 && h !== digest.hour) void save({ ...digest, hour: h });
+              }}
+            />
           </Group>
         )}
       </Group>

@@ -11,7 +11,12 @@ import { canRecordAppointmentKept, hadAppointment } from '../../../../shared/rul
 import { formatDateTime } from '../../../app/format';
 import { invoke } from '../../../platform';
 
-interface Props { detail: LeadDetail; now: number; onDone(d: LeadDetail): void; onStale(): void }
+interface Props {
+  detail: LeadDetail;
+  now: number;
+  onDone(d: LeadDetail): void;
+  onStale(): void;
+}
 
 export function AppointmentKept({ detail, now, onDone, onStale }: Props) {
   const { t, i18n } = useTranslation();
@@ -26,36 +31,75 @@ export function AppointmentKept({ detail, now, onDone, onStale }: Props) {
     const r = await invoke('leads.recordAppointmentKept', { id: lead.id, version: lead.version, kept });
     setBusy(null);
     if (!r.ok) {
-      notifications.show({ color: r.error.code === 'VERSION_CONFLICT' ? 'orange' : 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }) });
+      notifications.show({
+        color: r.error.code === 'VERSION_CONFLICT' ? 'orange' : 'red',
+        message: t(`errors:code.${r.error.code}`, { defaultValue: r.error.code }),
+      });
       if (r.error.code === 'VERSION_CONFLICT') onStale();
       return;
     }
     onDone(r.value);
-    notifications.show({ color: 'green', message: t('desk:kept.saved', { state: stateLabel(kept) }), withBorder: true });
+    notifications.show({
+      color: 'green',
+      message: t('desk:kept.saved', { state: stateLabel(kept) }),
+      withBorder: true,
+    });
   };
   const button = (kept: boolean) => {
     const b = (
-      <Button size="xs" variant={lead.appointmentKept === kept ? 'filled' : 'light'} color={kept ? 'green' : 'orange'}
-        leftSection={kept ? <IconUserCheck size={16} /> : <IconUserX size={16} />} loading={busy === (kept ? 'arrived' : 'noShow')}
-        data-testid={`kept-${kept ? 'arrived' : 'noshow'}`} data-disabled={reason ? true : undefined} aria-disabled={reason ? true : undefined}
+      <Button
+        size="xs"
+        variant={lead.appointmentKept === kept ? 'filled' : 'light'}
+        color={kept ? 'green' : 'orange'}
+        leftSection={kept ? <IconUserCheck size={16} /> : <IconUserX size={16} />}
+        loading={busy === (kept ? 'arrived' : 'noShow')}
+        data-testid={`kept-${kept ? 'arrived' : 'noshow'}`}
+        data-disabled={reason ? true : undefined}
+        aria-disabled={reason ? true : undefined}
         aria-pressed={lead.appointmentKept === kept}
-        onClick={(e) => { if (reason) { e.preventDefault(); return; } void record(kept); }}>
+        onClick={(e) => {
+          if (reason) {
+            e.preventDefault();
+            return;
+          }
+          void record(kept);
+        }}
+      >
         {stateLabel(kept)}
       </Button>
     );
-    return reason ? <Tooltip label={reason} withArrow multiline maw={320}><span>{b}</span></Tooltip> : b;
+    return reason ? (
+      <Tooltip label={reason} withArrow multiline maw={320}>
+        <span>{b}</span>
+      </Tooltip>
+    ) : (
+      b
+    );
   };
   return (
     <Paper withBorder p="xs" data-testid="appointment-kept">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="xs" wrap="wrap">
-          <Text fw={600} size="sm">{t('desk:kept.title')}</Text>
-          <Text size="sm" c="dimmed">{t('desk:kept.of', { at: formatDateTime(lead.appointmentAt, i18n.language) })}</Text>
-          <Badge variant="light" color={lead.appointmentKept === null ? 'gray' : lead.appointmentKept ? 'green' : 'orange'} data-testid="kept-state">
-            {lead.appointmentKept === null ? t('desk:kept.unknown') : t('desk:kept.recorded', { state: stateLabel(lead.appointmentKept) })}
+          <Text fw={600} size="sm">
+            {t('desk:kept.title')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('desk:kept.of', { at: formatDateTime(lead.appointmentAt, i18n.language) })}
+          </Text>
+          <Badge
+            variant="light"
+            color={lead.appointmentKept === null ? 'gray' : lead.appointmentKept ? 'green' : 'orange'}
+            data-testid="kept-state"
+          >
+            {lead.appointmentKept === null
+              ? t('desk:kept.unknown')
+              : t('desk:kept.recorded', { state: stateLabel(lead.appointmentKept) })}
           </Badge>
         </Group>
-        <Group gap="xs">{button(true)}{button(false)}</Group>
+        <Group gap="xs">
+          {button(true)}
+          {button(false)}
+        </Group>
       </Group>
     </Paper>
   );

@@ -2,7 +2,13 @@
 // the shared rules disable says why (errors:code.<CODE>) in its tooltip.
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
-  IconArrowLeft, IconCalendarEvent, IconCircleCheck, IconCircleX, IconPencil, IconPhoneCall, IconRepeat,
+  IconArrowLeft,
+  IconCalendarEvent,
+  IconCircleCheck,
+  IconCircleX,
+  IconPencil,
+  IconPhoneCall,
+  IconRepeat,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,10 +28,20 @@ const ICON: Record<ActionId, ReactNode> = {
   contactAgain: <IconRepeat size={16} />,
 };
 const VARIANT: Record<ActionId, string> = {
-  edit: 'default', recordContact: 'filled', makeAppointment: 'light', closedInSale: 'light', closedNoSale: 'light', contactAgain: 'light',
+  edit: 'default',
+  recordContact: 'filled',
+  makeAppointment: 'light',
+  closedInSale: 'light',
+  closedNoSale: 'light',
+  contactAgain: 'light',
 };
 
-interface Props { detail: LeadDetail; now: number; onAction(a: ActionId): void; primary: ActionId | null }
+interface Props {
+  detail: LeadDetail;
+  now: number;
+  onAction(a: ActionId): void;
+  primary: ActionId | null;
+}
 
 export function LeadHeader({ detail, now, onAction, primary }: Props) {
   const { t } = useTranslation();
@@ -38,16 +54,33 @@ export function LeadHeader({ detail, now, onAction, primary }: Props) {
         <Stack gap={2}>
           <Group gap="xs" wrap="wrap">
             <Tooltip label={t('desk:lead.back')}>
-              <ActionIcon variant="subtle" onClick={() => window.history.back()} aria-label={t('desk:lead.back')} data-testid="lead-back"><IconArrowLeft size={18} /></ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                onClick={() => window.history.back()}
+                aria-label={t('desk:lead.back')}
+                data-testid="lead-back"
+              >
+                <IconArrowLeft size={18} />
+              </ActionIcon>
             </Tooltip>
-            <Title order={2} data-testid="lead-name">{asLeadName(lead)}</Title>
+            <Title order={2} data-testid="lead-name">
+              {asLeadName(lead)}
+            </Title>
             <StatusBadge status={lead.status} frozen={lead.frozen} />
-            {lead.frozen && <Badge color="gray" variant="outline">{t('desk:lead.frozen')}</Badge>}
+            {lead.frozen && (
+              <Badge color="gray" variant="outline">
+                {t('desk:lead.frozen')}
+              </Badge>
+            )}
             <SlaBadge lead={slaInput} now={now} />
           </Group>
           <Group gap="xs">
-            <Text size="sm" c="dimmed" data-testid="lead-number">{lead.number}</Text>
-            <Text size="sm" c="dimmed">· {t(`domain:leadType.${lead.leadType}`)} · {campaignLabel(lead.campaign)}</Text>
+            <Text size="sm" c="dimmed" data-testid="lead-number">
+              {lead.number}
+            </Text>
+            <Text size="sm" c="dimmed">
+              · {t(`domain:leadType.${lead.leadType}`)} · {campaignLabel(lead.campaign)}
+            </Text>
           </Group>
         </Stack>
         <Group gap={6} wrap="wrap" data-testid="lead-actions">
@@ -56,17 +89,33 @@ export function LeadHeader({ detail, now, onAction, primary }: Props) {
             const reason = av && !av.enabled && av.reason ? t(`errors:code.${av.reason}`) : null;
             const button = (
               <Button
-                size="sm" leftSection={ICON[a]} variant={a === primary ? 'filled' : VARIANT[a] === 'filled' ? 'light' : VARIANT[a]}
+                size="sm"
+                leftSection={ICON[a]}
+                variant={a === primary ? 'filled' : VARIANT[a] === 'filled' ? 'light' : VARIANT[a]}
                 color={a === 'closedNoSale' ? 'gray' : a === 'closedInSale' ? 'green' : undefined}
-                data-testid={`action-${a}`} data-disabled={reason ? true : undefined} aria-disabled={reason ? true : undefined}
-                onClick={(e) => { if (reason) { e.preventDefault(); return; } onAction(a); }}
+                data-testid={`action-${a}`}
+                data-disabled={reason ? true : undefined}
+                aria-disabled={reason ? true : undefined}
+                onClick={(e) => {
+                  if (reason) {
+                    e.preventDefault();
+                    return;
+                  }
+                  onAction(a);
+                }}
               >
                 {t(`desk:action.${a}`)}
               </Button>
             );
-            return reason
-              ? <Tooltip key={a} label={reason} withArrow multiline maw={320}><span data-testid={`action-${a}-wrap`} data-reason={av?.reason ?? ''}>{button}</span></Tooltip>
-              : <span key={a}>{button}</span>;
+            return reason ? (
+              <Tooltip key={a} label={reason} withArrow multiline maw={320}>
+                <span data-testid={`action-${a}-wrap`} data-reason={av?.reason ?? ''}>
+                  {button}
+                </span>
+              </Tooltip>
+            ) : (
+              <span key={a}>{button}</span>
+            );
           })}
         </Group>
       </Group>

@@ -8,7 +8,14 @@ import type { LeadDetail } from '../../../../shared/contract/models';
 import { navigate } from '../../../app/router';
 import { LeadHeader } from '../LeadHeader';
 import { AppointmentKept } from '../AppointmentKept';
-import { ContactLog, HistoryPanel, LeadDetailsSection, QualificationSection, RequestSection, VehicleSection } from '../sections';
+import {
+  ContactLog,
+  HistoryPanel,
+  LeadDetailsSection,
+  QualificationSection,
+  RequestSection,
+  VehicleSection,
+} from '../sections';
 import { AppointmentDialog } from '../dialogs/AppointmentDialog';
 import { ClosedInSaleDialog } from '../dialogs/ClosedInSaleDialog';
 import { ClosedNoSaleDialog } from '../dialogs/ClosedNoSaleDialog';
@@ -27,8 +34,12 @@ import type { NextStep } from '../../../../shared/rules/nextStep';
 import { invoke } from '../../../platform';
 
 const DIALOGS: Record<ActionId, ComponentType<LeadActionProps>> = {
-  edit: EditDialog, recordContact: RecordContactDialog, makeAppointment: AppointmentDialog,
-  closedInSale: ClosedInSaleDialog, closedNoSale: ClosedNoSaleDialog, contactAgain: ContactAgainDialog,
+  edit: EditDialog,
+  recordContact: RecordContactDialog,
+  makeAppointment: AppointmentDialog,
+  closedInSale: ClosedInSaleDialog,
+  closedNoSale: ClosedNoSaleDialog,
+  contactAgain: ContactAgainDialog,
 };
 
 export function LeadPage({ id }: { id: number }) {
@@ -43,30 +54,61 @@ export function LeadPage({ id }: { id: number }) {
   useEffect(() => {
     let live = true;
     setStep(null);
-    if (version !== undefined) void invoke('playbook.step', { id }).then((r) => { if (live && r.ok) setStep(r.value.step); });
-    return () => { live = false; };
+    if (version !== undefined)
+      void invoke('playbook.step', { id }).then((r) => {
+        if (live && r.ok) setStep(r.value.step);
+      });
+    return () => {
+      live = false;
+    };
   }, [id, version]);
   const [correcting, setCorrecting] = useState<LeadDetail['contacts'][number] | null>(null);
-  useEffect(() => { const i = setInterval(() => setTick((n) => n + 1), 60_000); return () => clearInterval(i); }, []);
-  useEffect(() => { setOpen(null); }, [id]);
+  useEffect(() => {
+    const i = setInterval(() => setTick((n) => n + 1), 60_000);
+    return () => clearInterval(i);
+  }, []);
+  useEffect(() => {
+    setOpen(null);
+  }, [id]);
   const close = useCallback(() => setOpen(null), []);
-  const stale = useCallback(() => { void reload(); }, [reload]);
+  const stale = useCallback(() => {
+    void reload();
+  }, [reload]);
   if (error) {
     return (
       <Alert color="red" title={t('desk:lead.notFound')} data-testid="lead-error">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{t(`errors:code.${error.code}`)}</Text>
-          <Button size="xs" variant="default" onClick={() => navigate('/list/assigned')}>{t('desk:lead.backToList')}</Button>
+          <Button size="xs" variant="default" onClick={() => navigate('/list/assigned')}>
+            {t('desk:lead.backToList')}
+          </Button>
         </Stack>
       </Alert>
     );
   }
-  if (!detail) return <Center p="xl"><Loader /></Center>;
+  if (!detail)
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
   const now = coreNow() + tick * 0;
-  const props = (a: ActionId): LeadActionProps => ({ detail, coreNow, opened: open === a, onClose: close, onDone: setDetail, onStale: stale });
+  const props = (a: ActionId): LeadActionProps => ({
+    detail,
+    coreNow,
+    opened: open === a,
+    onClose: close,
+    onDone: setDetail,
+    onStale: stale,
+  });
   return (
     <Stack gap="sm" data-testid="lead-page" data-lead-id={detail.lead.id} data-version={detail.lead.version}>
-      <LeadHeader detail={detail} now={now} onAction={setOpen} primary={step ? guidance(step, detail.lead).primary : primaryAction(detail)} />
+      <LeadHeader
+        detail={detail}
+        now={now}
+        onAction={setOpen}
+        primary={step ? guidance(step, detail.lead).primary : primaryAction(detail)}
+      />
       <NextHint detail={detail} step={step} />
       <AppointmentKept detail={detail} now={now} onDone={setDetail} onStale={stale} />
       <Grid gap="sm">
@@ -79,11 +121,19 @@ export function LeadPage({ id }: { id: number }) {
             <Card withBorder padding="md">
               <Tabs defaultValue="contacts" keepMounted={false}>
                 <Tabs.List>
-                  <Tabs.Tab value="contacts" data-testid="tab-contacts">{t('desk:contacts.title', { count: detail.contacts.length })}</Tabs.Tab>
-                  <Tabs.Tab value="history" data-testid="tab-history">{t('desk:history.title', { count: detail.history.length })}</Tabs.Tab>
+                  <Tabs.Tab value="contacts" data-testid="tab-contacts">
+                    {t('desk:contacts.title', { count: detail.contacts.length })}
+                  </Tabs.Tab>
+                  <Tabs.Tab value="history" data-testid="tab-history">
+                    {t('desk:history.title', { count: detail.history.length })}
+                  </Tabs.Tab>
                 </Tabs.List>
-                <Tabs.Panel value="contacts" pt="sm"><ContactLog contacts={detail.contacts} onCorrect={cur?.canManage ? setCorrecting : undefined} /></Tabs.Panel>
-                <Tabs.Panel value="history" pt="sm"><HistoryPanel history={detail.history} /></Tabs.Panel>
+                <Tabs.Panel value="contacts" pt="sm">
+                  <ContactLog contacts={detail.contacts} onCorrect={cur?.canManage ? setCorrecting : undefined} />
+                </Tabs.Panel>
+                <Tabs.Panel value="history" pt="sm">
+                  <HistoryPanel history={detail.history} />
+                </Tabs.Panel>
               </Tabs>
             </Card>
           </Stack>
@@ -91,7 +141,9 @@ export function LeadPage({ id }: { id: number }) {
         {leadSideSlots.length > 0 && (
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="sm" data-testid="lead-side">
-              {leadSideSlots.map((Slot, i) => <Slot key={i} detail={detail} coreNow={coreNow} onChanged={setDetail} reload={reload} />)}
+              {leadSideSlots.map((Slot, i) => (
+                <Slot key={i} detail={detail} coreNow={coreNow} onChanged={setDetail} reload={reload} />
+              ))}
             </Stack>
           </Grid.Col>
         )}
@@ -101,8 +153,15 @@ export function LeadPage({ id }: { id: number }) {
         return <D key={a} {...props(a)} />;
       })}
       {correcting && (
-        <CorrectContactDialog detail={detail} contact={correcting} onClose={() => setCorrecting(null)}
-          onDone={(d) => { setCorrecting(null); setDetail(d); }} />
+        <CorrectContactDialog
+          detail={detail}
+          contact={correcting}
+          onClose={() => setCorrecting(null)}
+          onDone={(d) => {
+            setCorrecting(null);
+            setDetail(d);
+          }}
+        />
       )}
     </Stack>
   );

@@ -15,10 +15,21 @@ export function NextHint({ detail, step }: { detail: LeadDetail; step?: Pick<Nex
   const key = step ? guidance(step, l).hint : hintKey(l);
   const final = key === 'final';
   // The step's own words where it has them (the card says the same), the banner's own with the dates otherwise.
-  const text = step && !['final', 'pendingRecontact', 'close'].includes(key) ? t(`playbook:reason.${step.reason}`) : null;
+  const text =
+    step && !['final', 'pendingRecontact', 'close'].includes(key) ? t(`playbook:reason.${step.reason}`) : null;
   return (
-    <Alert color={final ? 'gray' : 'blue'} icon={final ? <IconLock size={18} /> : <IconInfoCircle size={18} />} data-testid="next-hint" data-hint={key} py={8}>
-      {text ?? t(`desk:next.${key}`, { n: l.contactAttempts, at: formatDateTime(l.appointmentAt ?? l.recontactAt, i18n.language) })}
+    <Alert
+      color={final ? 'gray' : 'blue'}
+      icon={final ? <IconLock size={18} /> : <IconInfoCircle size={18} />}
+      data-testid="next-hint"
+      data-hint={key}
+      py={8}
+    >
+      {text ??
+        t(`desk:next.${key}`, {
+          n: l.contactAttempts,
+          at: formatDateTime(l.appointmentAt ?? l.recontactAt, i18n.language),
+        })}
     </Alert>
   );
 }

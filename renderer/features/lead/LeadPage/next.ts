@@ -16,8 +16,12 @@ export function hintKey(l: Lead): HintKey {
 }
 
 const PRIMARY: Record<HintKey, ActionId | null> = {
-  pendingRecontact: 'contactAgain', final: null, firstContact: 'recordContact', tryAgain: 'recordContact',
-  appointment: 'makeAppointment', close: 'closedInSale',
+  pendingRecontact: 'contactAgain',
+  final: null,
+  firstContact: 'recordContact',
+  tryAgain: 'recordContact',
+  appointment: 'makeAppointment',
+  close: 'closedInSale',
 };
 
 /** The button the desk most likely needs now (highlighted in the header). */

@@ -7,11 +7,22 @@ import { isUnsuccessful } from '../../../../shared/domain/lead';
 import { formatDateTime } from '../../../app/format';
 
 /** `onCorrect`: the manager's "Correct" button on each row (a contact recorded by mistake). */
-export const ContactLog = memo(function ContactLog({ contacts, onCorrect }: { contacts: LeadDetail['contacts']; onCorrect?: (c: LeadDetail['contacts'][number]) => void }) {
+export const ContactLog = memo(function ContactLog({
+  contacts,
+  onCorrect,
+}: {
+  contacts: LeadDetail['contacts'];
+  onCorrect?: (c: LeadDetail['contacts'][number]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rows = useMemo(() => [...contacts].sort((a, b) => b.at - a.at || b.id - a.id), [contacts]);
-  if (rows.length === 0) return <Text c="dimmed" size="sm" data-testid="contact-log-empty">{t('desk:contacts.empty')}</Text>;
+  if (rows.length === 0)
+    return (
+      <Text c="dimmed" size="sm" data-testid="contact-log-empty">
+        {t('desk:contacts.empty')}
+      </Text>
+    );
   return (
     <ScrollArea>
       <Table striped verticalSpacing={4} data-testid="contact-log">
@@ -33,11 +44,26 @@ export const ContactLog = memo(function ContactLog({ contacts, onCorrect }: { co
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.at, lang)}</Table.Td>
               <Table.Td>{t(`domain:direction.${c.direction}`)}</Table.Td>
               <Table.Td>{t(`domain:channel.${c.channel}`)}</Table.Td>
-              <Table.Td><Badge size="sm" variant="light" color={isUnsuccessful(c) ? 'orange' : 'green'}>{t(`domain:outcome.${c.outcome}`)}</Badge></Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={isUnsuccessful(c) ? 'orange' : 'green'}>
+                  {t(`domain:outcome.${c.outcome}`)}
+                </Badge>
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.verbatim}</Table.Td>
               <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.answer}</Table.Td>
               <Table.Td>{c.userName ?? t('desk:history.system')}</Table.Td>
-              {onCorrect && <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => onCorrect(c)} data-testid={`correct-contact-${c.id}`}>{t('desk:contacts.correct')}</Button></Table.Td>}
+              {onCorrect && (
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => onCorrect(c)}
+                    data-testid={`correct-contact-${c.id}`}
+                  >
+                    {t('desk:contacts.correct')}
+                  </Button>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -11,15 +11,33 @@ export function VehicleSection({ detail, onEdit }: { detail: LeadDetail; onEdit?
   const lang = i18n.language;
   const v = detail.vehicle;
   const l = detail.lead;
-  const extra = detail.vinUnknown
-    ? <Alert color="yellow" icon={<IconAlertTriangle size={18} />} mb="sm" data-testid="vin-unknown">{t('desk:vehicle.unknown')}</Alert>
-    : l.vin === null ? <Alert color="gray" mb="sm" data-testid="vin-missing">{t('desk:vehicle.missing')}</Alert> : null;
+  const extra = detail.vinUnknown ? (
+    <Alert color="yellow" icon={<IconAlertTriangle size={18} />} mb="sm" data-testid="vin-unknown">
+      {t('desk:vehicle.unknown')}
+    </Alert>
+  ) : l.vin === null ? (
+    <Alert color="gray" mb="sm" data-testid="vin-missing">
+      {t('desk:vehicle.missing')}
+    </Alert>
+  ) : null;
   return (
     <Section title={t('desk:section.vehicle')} testId="section-vehicle" extra={extra}>
       <Field name="vin">
         <Group gap="xs">
-          <span data-testid="lead-vin" style={{ fontFamily: 'monospace' }}>{l.vin ?? '—'}</span>
-          {onEdit && <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} />} onClick={onEdit} data-testid="edit-vin-button">{t('desk:vehicle.editVin')}</Button>}
+          <span data-testid="lead-vin" style={{ fontFamily: 'monospace' }}>
+            {l.vin ?? '—'}
+          </span>
+          {onEdit && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPencil size={12} />}
+              onClick={onEdit}
+              data-testid="edit-vin-button"
+            >
+              {t('desk:vehicle.editVin')}
+            </Button>
+          )}
         </Group>
       </Field>
       <Field name="model">{v?.model}</Field>
@@ -32,7 +50,11 @@ export function VehicleSection({ detail, onEdit }: { detail: LeadDetail; onEdit?
       <Field name="averageKm">{v?.averageKm != null ? formatNumber(v.averageKm, lang) : null}</Field>
       <Field name="mileage">{v?.mileage != null ? formatNumber(v.mileage, lang) : null}</Field>
       <Field name="endOfOwnership">{formatDate(v?.endOfOwnership ?? l.endOfOwnership, lang)}</Field>
-      <Field name="serviceContract">{v?.serviceContract ? `${v.serviceContract}${v.serviceContractExpiry ? ` (${formatDate(v.serviceContractExpiry, lang)})` : ''}` : null}</Field>
+      <Field name="serviceContract">
+        {v?.serviceContract
+          ? `${v.serviceContract}${v.serviceContractExpiry ? ` (${formatDate(v.serviceContractExpiry, lang)})` : ''}`
+          : null}
+      </Field>
     </Section>
   );
 }

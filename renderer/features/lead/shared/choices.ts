@@ -23,8 +23,23 @@ export function appointmentSlots(now: number): number[] {
 export function recontactChoices(now: number): { at: number; key: string }[] {
   return [
     { key: 'week', at: dayjs(at(now, 7, 10)).valueOf() },
-    { key: 'month', at: dayjs(at(now, 0, 10)).add(1, 'month').valueOf() },
-    { key: 'quarter', at: dayjs(at(now, 0, 10)).add(3, 'month').valueOf() },
-    { key: 'halfYear', at: dayjs(at(now, 0, 10)).add(6, 'month').valueOf() },
+    {
+      key: 'month',
+      at: dayjs(at(now, 0, 10))
+        .add(1, 'month')
+        .valueOf(),
+    },
+    {
+      key: 'quarter',
+      at: dayjs(at(now, 0, 10))
+        .add(3, 'month')
+        .valueOf(),
+    },
+    {
+      key: 'halfYear',
+      at: dayjs(at(now, 0, 10))
+        .add(6, 'month')
+        .valueOf(),
+    },
   ];
 }

@@ -21,16 +21,26 @@ export function useLead(id: number): LeadState {
   const [loading, setLoading] = useState(true);
   const readAt = useRef(Date.now());
   const seq = useRef(0);
-  const setDetail = useCallback((d: LeadDetail) => { readAt.current = Date.now(); setDetailState(d); setError(null); }, []);
+  const setDetail = useCallback((d: LeadDetail) => {
+    readAt.current = Date.now();
+    setDetailState(d);
+    setError(null);
+  }, []);
   const reload = useCallback(async () => {
     const mine = ++seq.current;
     setLoading(true);
     const r = await invoke('leads.get', { id });
     if (mine !== seq.current) return;
     setLoading(false);
-    if (r.ok) setDetail(r.value); else { setError(r.error); setDetailState(null); }
+    if (r.ok) setDetail(r.value);
+    else {
+      setError(r.error);
+      setDetailState(null);
+    }
   }, [id, setDetail]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   const coreNow = useCallback(() => (detail ? detail.now + (Date.now() - readAt.current) : Date.now()), [detail]);
   return { detail, error, loading, reload, setDetail, coreNow };
 }

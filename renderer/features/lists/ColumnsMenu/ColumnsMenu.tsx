@@ -2,7 +2,12 @@
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconColumns } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_LIST_PREFS, REQUIRED_COLUMNS, type ListColumn, type ListPrefs } from '../../../../shared/contract/lists';
+import {
+  DEFAULT_LIST_PREFS,
+  REQUIRED_COLUMNS,
+  type ListColumn,
+  type ListPrefs,
+} from '../../../../shared/contract/lists';
 import { COLUMN_DEFS } from '../LeadList/columns';
 
 export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p: ListPrefs): void }) {
@@ -19,22 +24,46 @@ export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p:
   return (
     <Popover position="bottom-end" shadow="md" width={340} withinPortal>
       <Popover.Target>
-        <Button variant="default" size="sm" leftSection={<IconColumns size={16} />} data-testid="columns-menu">{t('lists:columns.button')}</Button>
+        <Button variant="default" size="sm" leftSection={<IconColumns size={16} />} data-testid="columns-menu">
+          {t('lists:columns.button')}
+        </Button>
       </Popover.Target>
       <Popover.Dropdown data-testid="columns-dropdown">
-        <Text fw={600} size="sm" mb={4}>{t('lists:columns.title')}</Text>
+        <Text fw={600} size="sm" mb={4}>
+          {t('lists:columns.title')}
+        </Text>
         <Stack gap={2}>
           {prefs.order.map((c, i) => {
             const label = t(COLUMN_DEFS[c].label);
             return (
               <Group key={c} justify="space-between" wrap="nowrap" gap="xs" data-testid={`column-item-${c}`}>
-                <Checkbox size="xs" label={label} checked={!prefs.hidden.includes(c)} disabled={REQUIRED_COLUMNS.includes(c)}
-                  onChange={(e) => toggle(c, e.currentTarget.checked)} data-testid={`column-shown-${c}`} />
+                <Checkbox
+                  size="xs"
+                  label={label}
+                  checked={!prefs.hidden.includes(c)}
+                  disabled={REQUIRED_COLUMNS.includes(c)}
+                  onChange={(e) => toggle(c, e.currentTarget.checked)}
+                  data-testid={`column-shown-${c}`}
+                />
                 <Group gap={2} wrap="nowrap">
-                  <ActionIcon size="sm" variant="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('lists:columns.moveUp', { column: label })} data-testid={`column-up-${c}`}>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                    aria-label={t('lists:columns.moveUp', { column: label })}
+                    data-testid={`column-up-${c}`}
+                  >
                     <IconArrowUp size={14} />
                   </ActionIcon>
-                  <ActionIcon size="sm" variant="subtle" disabled={i === prefs.order.length - 1} onClick={() => move(i, 1)} aria-label={t('lists:columns.moveDown', { column: label })} data-testid={`column-down-${c}`}>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    disabled={i === prefs.order.length - 1}
+                    onClick={() => move(i, 1)}
+                    aria-label={t('lists:columns.moveDown', { column: label })}
+                    data-testid={`column-down-${c}`}
+                  >
                     <IconArrowDown size={14} />
                   </ActionIcon>
                 </Group>
@@ -42,8 +71,18 @@ export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p:
             );
           })}
         </Stack>
-        <Text size="xs" c="dimmed" mt="xs">{t('lists:columns.help')}</Text>
-        <Button variant="subtle" size="xs" mt={4} onClick={() => onChange({ ...DEFAULT_LIST_PREFS, pageSize: prefs.pageSize })} data-testid="columns-reset">{t('lists:columns.reset')}</Button>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('lists:columns.help')}
+        </Text>
+        <Button
+          variant="subtle"
+          size="xs"
+          mt={4}
+          onClick={() => onChange({ ...DEFAULT_LIST_PREFS, pageSize: prefs.pageSize })}
+          data-testid="columns-reset"
+        >
+          {t('lists:columns.reset')}
+        </Button>
       </Popover.Dropdown>
     </Popover>
   );

@@ -13,7 +13,8 @@ export function EmptyState({ onLoaded }: { onLoaded: () => void }) {
     setBusy(true);
     const r = await invoke('demo.load', { leads: 2000 });
     setBusy(false);
-    if (r.ok) onLoaded(); else setError(t(`errors:code.${r.error.code}`));
+    if (r.ok) onLoaded();
+    else setError(t(`errors:code.${r.error.code}`));
   };
   return (
     <Card withBorder padding="xl" maw={640} mx="auto" mt="xl" data-testid="empty-state">
@@ -21,7 +22,9 @@ export function EmptyState({ onLoaded }: { onLoaded: () => void }) {
         <IconDatabasePlus size={48} stroke={1.4} />
         <Title order={3}>{t('app:empty.title')}</Title>
         <Text c="dimmed">{t('app:empty.body')}</Text>
-        <Button onClick={load} loading={busy} data-testid="load-demo">{t('app:empty.loadDemo')}</Button>
+        <Button onClick={load} loading={busy} data-testid="load-demo">
+          {t('app:empty.loadDemo')}
+        </Button>
         {error && <Text c="red">{error}</Text>}
       </Stack>
     </Card>

@@ -10,9 +10,20 @@ import { COLUMN_DEFS } from './columns';
 
 const clamp = (w: number) => Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)));
 
-export function ColumnHeader({ column, width, sort, dir, onSort, onResize }: {
-  column: ListColumn; width: number | undefined; sort: SortKey; dir: 'asc' | 'desc';
-  onSort(key: SortKey): void; onResize(column: ListColumn, width: number): void;
+export function ColumnHeader({
+  column,
+  width,
+  sort,
+  dir,
+  onSort,
+  onResize,
+}: {
+  column: ListColumn;
+  width: number | undefined;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  onSort(key: SortKey): void;
+  onResize(column: ListColumn, width: number): void;
 }) {
   const { t } = useTranslation();
   const def = COLUMN_DEFS[column];
@@ -25,7 +36,10 @@ export function ColumnHeader({ column, width, sort, dir, onSort, onResize }: {
     const x0 = e.clientX;
     const w0 = th.current?.getBoundingClientRect().width ?? width ?? 120;
     let last = w0;
-    const move = (ev: globalThis.PointerEvent) => { last = clamp(w0 + ev.clientX - x0); setDragging(last); };
+    const move = (ev: globalThis.PointerEvent) => {
+      last = clamp(w0 + ev.clientX - x0);
+      setDragging(last);
+    };
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
@@ -41,25 +55,65 @@ export function ColumnHeader({ column, width, sort, dir, onSort, onResize }: {
     const cur = th.current?.getBoundingClientRect().width ?? width ?? 120;
     onResize(column, clamp(cur + (e.key === 'ArrowRight' ? 16 : -16)));
   };
-  const title = def.short
-    ? <Tooltip label={label}><Text fw={600} size="sm" aria-label={label} data-full-label={label}>{t(def.short)}</Text></Tooltip>
-    : <Text fw={600} size="sm">{label}</Text>;
+  const title = def.short ? (
+    <Tooltip label={label}>
+      <Text fw={600} size="sm" aria-label={label} data-full-label={label}>
+        {t(def.short)}
+      </Text>
+    </Tooltip>
+  ) : (
+    <Text fw={600} size="sm">
+      {label}
+    </Text>
+  );
   const sorted = def.sort !== undefined && sort === def.sort;
   return (
-    <Table.Th ref={th} data-column={column} aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-      style={{ position: 'relative', ...(w ? { width: w, minWidth: w, maxWidth: w } : {}) }}>
+    <Table.Th
+      ref={th}
+      data-column={column}
+      aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      style={{ position: 'relative', ...(w ? { width: w, minWidth: w, maxWidth: w } : {}) }}
+    >
       {def.sort ? (
         <UnstyledButton onClick={() => onSort(def.sort!)} data-testid={`sort-${def.sort}`}>
           <Group gap={4} wrap="nowrap">
             {title}
-            {sorted ? (dir === 'asc' ? <IconChevronUp size={14} style={{ flexShrink: 0 }} /> : <IconChevronDown size={14} style={{ flexShrink: 0 }} />) : <IconSelector size={14} opacity={0.4} style={{ flexShrink: 0 }} />}
+            {sorted ? (
+              dir === 'asc' ? (
+                <IconChevronUp size={14} style={{ flexShrink: 0 }} />
+              ) : (
+                <IconChevronDown size={14} style={{ flexShrink: 0 }} />
+              )
+            ) : (
+              <IconSelector size={14} opacity={0.4} style={{ flexShrink: 0 }} />
+            )}
           </Group>
         </UnstyledButton>
-      ) : title}
-      <div role="separator" aria-orientation="vertical" tabIndex={0} aria-label={t('lists:columns.resize', { column: label })}
-        aria-valuenow={w ?? undefined} aria-valuemin={MIN_COLUMN_WIDTH} aria-valuemax={MAX_COLUMN_WIDTH}
-        data-testid={`resize-${column}`} onPointerDown={start} onKeyDown={key}
-        style={{ position: 'absolute', top: 0, right: 0, width: 6, height: '100%', cursor: 'col-resize', zIndex: 1, touchAction: 'none' }} />
+      ) : (
+        title
+      )}
+      <div
+        role="separator"
+        aria-orientation="vertical"
+        tabIndex={0}
+        aria-label={t('lists:columns.resize', { column: label })}
+        aria-valuenow={w ?? undefined}
+        aria-valuemin={MIN_COLUMN_WIDTH}
+        aria-valuemax={MAX_COLUMN_WIDTH}
+        data-testid={`resize-${column}`}
+        onPointerDown={start}
+        onKeyDown={key}
+        style={{
+          position: 'absolute',
+          top: 0,
+          right: 0,
+          width: 6,
+          height: '100%',
+          cursor: 'col-resize',
+          zIndex: 1,
+          touchAction: 'none',
+        }}
+      />
     </Table.Th>
   );
 }

@@ -27,8 +27,13 @@ import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
 /** Views whose default order is the newest first (electron/core/listService.ts: closed lists descend). */
 const CLOSED_VIEWS = new Set<ListView>(['closed_sale', 'closed_no_sale', 'lost']);
 
-export function LeadList({ view, onCount, onQuery }: {
-  view: ListView; onCount?: (n: number) => void;
+export function LeadList({
+  view,
+  onCount,
+  onQuery,
+}: {
+  view: ListView;
+  onCount?: (n: number) => void;
   /** The query behind what the list shows (view, search, assignee, order), e.g. for Print. */
   onQuery?: (q: ListPrintQuery) => void;
 }) {
@@ -42,34 +47,71 @@ export function LeadList({ view, onCount, onQuery }: {
   const [selected, setSelected] = useState(0);
   const tableRef = useRef<HTMLTableSectionElement>(null);
   // The address changed under us (Back, a View menu link): the search box follows it.
-  useEffect(() => { setSearch(url.q); }, [url.q]);
-  useEffect(() => { if (debounced !== url.q) { setUrl({ q: debounced, page: 0 }); setSelected(0); } }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
-  const waitsForMe = url.who === 'mine' && me === undefined;
-  const state: ListState = useMemo(() => ({
-    search: url.q, sort: url.sort, dir: url.dir, page: url.page, pageSize: prefs.pageSize, ...assigneeQuery(url.who, me),
-  }), [url, prefs.pageSize, me]);
-  const { data, error, loading, reload } = useLeadList(view, state, ready && !waitsForMe);
-  useEffect(() => { if (data) onCount?.(data.total); }, [data, onCount]);
   useEffect(() => {
-    onQuery?.({ view, search: state.search || undefined, sort: state.sort, dir: state.dir, assigneeId: state.assigneeId, unassigned: state.unassigned });
+    setSearch(url.q);
+  }, [url.q]);
+  useEffect(() => {
+    if (debounced !== url.q) {
+      setUrl({ q: debounced, page: 0 });
+      setSelected(0);
+    }
+  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  const waitsForMe = url.who === 'mine' && me === undefined;
+  const state: ListState = useMemo(
+    () => ({
+      search: url.q,
+      sort: url.sort,
+      dir: url.dir,
+      page: url.page,
+      pageSize: prefs.pageSize,
+      ...assigneeQuery(url.who, me),
+    }),
+    [url, prefs.pageSize, me],
+  );
+  const { data, error, loading, reload } = useLeadList(view, state, ready && !waitsForMe);
+  useEffect(() => {
+    if (data) onCount?.(data.total);
+  }, [data, onCount]);
+  useEffect(() => {
+    onQuery?.({
+      view,
+      search: state.search || undefined,
+      sort: state.sort,
+      dir: state.dir,
+      assigneeId: state.assigneeId,
+      unassigned: state.unassigned,
+    });
   }, [onQuery, view, state.search, state.sort, state.dir, state.assigneeId, state.unassigned]);
 
-  const sortBy = (key: SortKey) => setUrl({ page: 0, sort: key, dir: url.sort === key && url.dir === 'asc' ? 'desc' : 'asc' });
+  const sortBy = (key: SortKey) =>
+    setUrl({ page: 0, sort: key, dir: url.sort === key && url.dir === 'asc' ? 'desc' : 'asc' });
   const rows = data?.rows ?? [];
-  const steps = useNextSteps(rows.map((r) => r.id), data?.at);
+  const steps = useNextSteps(
+    rows.map((r) => r.id),
+    data?.at,
+  );
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); setSelected((i) => Math.min(rows.length - 1, i + 1)); }
-    if (e.key === 'ArrowUp') { e.preventDefault(); setSelected((i) => Math.max(0, i - 1)); }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setSelected((i) => Math.min(rows.length - 1, i + 1));
+    }
+    if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setSelected((i) => Math.max(0, i - 1));
+    }
     if (e.key === 'Enter' && rows[selected]) navigate(`/lead/${rows[selected].id}`);
   };
   useEffect(() => {
-    tableRef.current?.querySelector<HTMLElement>(`[data-row-index="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+    tableRef.current
+      ?.querySelector<HTMLElement>(`[data-row-index="${selected}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const sortColumn = Object.values(COLUMN_DEFS).find((c) => c.sort === url.sort);
-  const sortLabel = url.sort === 'default' || !sortColumn
-    ? t(CLOSED_VIEWS.has(view) ? 'lists:defaultOrderClosed' : 'app:list.defaultOrder')
-    : t(sortColumn.label);
+  const sortLabel =
+    url.sort === 'default' || !sortColumn
+      ? t(CLOSED_VIEWS.has(view) ? 'lists:defaultOrderClosed' : 'app:list.defaultOrder')
+      : t(sortColumn.label);
   const columns = useMemo(() => prefs.order.filter((c) => !prefs.hidden.includes(c)), [prefs.order, prefs.hidden]); // stable: rows stay memoized
   const setPrefs = (p: Partial<ListPrefs>) => save({ ...prefs, ...p });
   const resize = (c: ListColumn, w: number) => setPrefs({ widths: { ...prefs.widths, [c]: w } });
@@ -78,67 +120,172 @@ export function LeadList({ view, onCount, onQuery }: {
     <div>
       <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
         <Text size="sm" c="dimmed" data-testid="list-summary">
-          {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} • <span data-testid="list-sorted-by">{t('app:list.sortedBy', { column: sortLabel })}</span> • <UpdatedAgo at={data?.at ?? null} /> • <DueNowLink />
-          <ActionIcon variant="subtle" size="sm" ml={4} onClick={() => void reload()} loading={loading} aria-label={t('desk:list.refresh')} data-testid="list-refresh">
+          {t('app:list.items', { count: data?.total ?? 0, formatted: formatNumber(data?.total ?? 0, lang) })} •{' '}
+          <span data-testid="list-sorted-by">{t('app:list.sortedBy', { column: sortLabel })}</span> •{' '}
+          <UpdatedAgo at={data?.at ?? null} /> • <DueNowLink />
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            ml={4}
+            onClick={() => void reload()}
+            loading={loading}
+            aria-label={t('desk:list.refresh')}
+            data-testid="list-refresh"
+          >
             <IconRefresh size={14} />
           </ActionIcon>
         </Text>
         {/* The list toolbar: filter, search, columns; further tools (e.g. printing) go at the end of this group. */}
         <Group gap="xs" data-testid="list-toolbar">
-          <AssigneeFilter value={url.who} onChange={(v) => { setUrl({ who: v, page: 0 }); setSelected(0); }} />
+          <AssigneeFilter
+            value={url.who}
+            onChange={(v) => {
+              setUrl({ who: v, page: 0 });
+              setSelected(0);
+            }}
+          />
           <TextInput
-            placeholder={t('app:list.searchPlaceholder')} aria-label={t('app:list.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)}
-            onKeyDown={onKey} w={300} data-testid="list-search"
+            placeholder={t('app:list.searchPlaceholder')}
+            aria-label={t('app:list.searchPlaceholder')}
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            onKeyDown={onKey}
+            w={300}
+            data-testid="list-search"
           />
           <ColumnsMenu prefs={prefs} onChange={save} />
         </Group>
       </Group>
-      {error && <Alert color="red" mb="xs">{t(`errors:code.${error.code}`)}</Alert>}
+      {error && (
+        <Alert color="red" mb="xs">
+          {t(`errors:code.${error.code}`)}
+        </Alert>
+      )}
       <ScrollArea type="auto" data-testid="lead-table-scroll">
-        <Table highlightOnHover striped="even" verticalSpacing={6} horizontalSpacing={6} tabIndex={0} onKeyDown={onKey} data-testid="lead-table" aria-rowcount={data?.total}>
+        <Table
+          highlightOnHover
+          striped="even"
+          verticalSpacing={6}
+          horizontalSpacing={6}
+          tabIndex={0}
+          onKeyDown={onKey}
+          data-testid="lead-table"
+          aria-rowcount={data?.total}
+        >
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <ColumnHeader key={c} column={c} width={prefs.widths[c]} sort={url.sort} dir={url.dir} onSort={sortBy} onResize={resize} />
+                <ColumnHeader
+                  key={c}
+                  column={c}
+                  width={prefs.widths[c]}
+                  sort={url.sort}
+                  dir={url.dir}
+                  onSort={sortBy}
+                  onResize={resize}
+                />
               ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody ref={tableRef}>
             {rows.map((r, i) => (
-              <Row key={r.id} r={r} i={i} selected={i === selected} now={data?.at ?? 0} lang={lang} onSelect={setSelected} step={steps.get(r.id)} columns={columns} />
+              <Row
+                key={r.id}
+                r={r}
+                i={i}
+                selected={i === selected}
+                now={data?.at ?? 0}
+                lang={lang}
+                onSelect={setSelected}
+                step={steps.get(r.id)}
+                columns={columns}
+              />
             ))}
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      {data && data.total === 0 && <Text c="dimmed" ta="center" py="lg">{t('app:list.noMatch')}</Text>}
+      {data && data.total === 0 && (
+        <Text c="dimmed" ta="center" py="lg">
+          {t('app:list.noMatch')}
+        </Text>
+      )}
       <Group justify="space-between" mt="sm" wrap="wrap" gap="xs">
         <Group gap={6} wrap="nowrap" data-testid="list-legend">
           <IconUserExclamation size={14} aria-hidden />
-          <Text size="xs" c="dimmed">{t('lists:legend.customerDriven')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('lists:legend.customerDriven')}
+          </Text>
         </Group>
         {pages > 1 && (
-          <Pagination total={pages} value={url.page + 1} onChange={(p) => setUrl({ page: p - 1 })} siblings={1} boundaries={1} data-testid="list-pagination" />
+          <Pagination
+            total={pages}
+            value={url.page + 1}
+            onChange={(p) => setUrl({ page: p - 1 })}
+            siblings={1}
+            boundaries={1}
+            data-testid="list-pagination"
+          />
         )}
-        <Select size="xs" w={150} label={t('lists:pageSize.label')} data-testid="page-size" allowDeselect={false}
-          value={String(prefs.pageSize)} data={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
-          onChange={(v) => { if (v) { setPrefs({ pageSize: Number(v) as ListPrefs['pageSize'] }); setUrl({ page: 0 }); } }} />
+        <Select
+          size="xs"
+          w={150}
+          label={t('lists:pageSize.label')}
+          data-testid="page-size"
+          allowDeselect={false}
+          value={String(prefs.pageSize)}
+          data={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+          onChange={(v) => {
+            if (v) {
+              setPrefs({ pageSize: Number(v) as ListPrefs['pageSize'] });
+              setUrl({ page: 0 });
+            }
+          }}
+        />
       </Group>
     </div>
   );
 }
 
 /** One row; memoized so that moving the selection re-renders two rows, not fifty. */
-const Row = memo(function Row({ r, i, selected, now, lang, onSelect, step, columns }: {
-  r: ListRow; i: number; selected: boolean; now: number; lang: string; onSelect(i: number): void; step: CellContext['step']; columns: ListColumn[];
+const Row = memo(function Row({
+  r,
+  i,
+  selected,
+  now,
+  lang,
+  onSelect,
+  step,
+  columns,
+}: {
+  r: ListRow;
+  i: number;
+  selected: boolean;
+  now: number;
+  lang: string;
+  onSelect(i: number): void;
+  step: CellContext['step'];
+  columns: ListColumn[];
 }) {
   const { t } = useTranslation();
   const campaignLabel = useCampaignLabel();
   const ctx: CellContext = { now, lang, t, campaignLabel, step };
   return (
-    <Table.Tr data-row-index={i} data-lead-id={r.id} data-lead-type={r.leadType} data-selected={selected || undefined} bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
-      onClick={() => onSelect(i)} onDoubleClick={() => navigate(`/lead/${r.id}`)} style={{ cursor: 'pointer' }}>
-      {columns.map((c) => <Table.Td key={c} data-column={c} ta={COLUMN_DEFS[c].align}>{COLUMN_DEFS[c].cell(r, ctx)}</Table.Td>)}
+    <Table.Tr
+      data-row-index={i}
+      data-lead-id={r.id}
+      data-lead-type={r.leadType}
+      data-selected={selected || undefined}
+      bg={selected ? 'var(--mantine-color-blue-light)' : undefined}
+      onClick={() => onSelect(i)}
+      onDoubleClick={() => navigate(`/lead/${r.id}`)}
+      style={{ cursor: 'pointer' }}
+    >
+      {columns.map((c) => (
+        <Table.Td key={c} data-column={c} ta={COLUMN_DEFS[c].align}>
+          {COLUMN_DEFS[c].cell(r, ctx)}
+        </Table.Td>
+      ))}
     </Table.Tr>
   );
 });

@@ -10,30 +10,71 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { NextStepCell } from '../../playbook/NextStepColumn';
 
 export interface CellContext {
-  now: number; lang: string; t(key: string): string; campaignLabel(id: string): string;
+  now: number;
+  lang: string;
+  t(key: string): string;
+  campaignLabel(id: string): string;
   step: Parameters<typeof NextStepCell>[0]['step'];
 }
 /** `short`: a compact header (the full `label` in its tooltip and in the Columns menu). */
-export interface ColumnDef { label: string; short?: string; sort?: SortKey; align?: 'right'; cell(r: ListRow, c: CellContext): ReactNode }
+export interface ColumnDef {
+  label: string;
+  short?: string;
+  sort?: SortKey;
+  align?: 'right';
+  cell(r: ListRow, c: CellContext): ReactNode;
+}
 
 export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
   name: {
-    label: 'domain:field.name', sort: 'name',
-    cell: (r, c) => r.leadType === 'customer_driven' ? (
-      <Group gap={4} wrap="nowrap" data-customer-driven>
-        <Tooltip label={c.t('lists:legend.customerDrivenIcon')}>
-          <IconUserExclamation size={14} aria-label={c.t('lists:legend.customerDrivenIcon')} style={{ flexShrink: 0 }} />
-        </Tooltip>
-        <Anchor href={`#/lead/${r.id}`} fw={700}>{r.name}</Anchor>
-      </Group>
-    ) : <Anchor href={`#/lead/${r.id}`} fw={400}>{r.name}</Anchor>,
+    label: 'domain:field.name',
+    sort: 'name',
+    cell: (r, c) =>
+      r.leadType === 'customer_driven' ? (
+        <Group gap={4} wrap="nowrap" data-customer-driven>
+          <Tooltip label={c.t('lists:legend.customerDrivenIcon')}>
+            <IconUserExclamation
+              size={14}
+              aria-label={c.t('lists:legend.customerDrivenIcon')}
+              style={{ flexShrink: 0 }}
+            />
+          </Tooltip>
+          <Anchor href={`#/lead/${r.id}`} fw={700}>
+            {r.name}
+          </Anchor>
+        </Group>
+      ) : (
+        <Anchor href={`#/lead/${r.id}`} fw={400}>
+          {r.name}
+        </Anchor>
+      ),
   },
-  createdAt: { label: 'domain:field.createdAt', sort: 'createdAt', cell: (r, c) => <span data-created={r.createdAt}>{formatDateTime(r.createdAt, c.lang)}</span> },
-  status: { label: 'domain:field.status', sort: 'status', cell: (r) => <StatusBadge status={r.status} frozen={r.frozen} /> },
+  createdAt: {
+    label: 'domain:field.createdAt',
+    sort: 'createdAt',
+    cell: (r, c) => <span data-created={r.createdAt}>{formatDateTime(r.createdAt, c.lang)}</span>,
+  },
+  status: {
+    label: 'domain:field.status',
+    sort: 'status',
+    cell: (r) => <StatusBadge status={r.status} frozen={r.frozen} />,
+  },
   source: { label: 'domain:field.source', sort: 'source', cell: (r, c) => c.t(`domain:source.${r.source}`) },
   campaign: { label: 'domain:field.campaign', sort: 'campaign', cell: (r, c) => c.campaignLabel(r.campaign) },
-  contactAttempts: { label: 'domain:field.contactAttempts', short: 'lists:short.contactAttempts', sort: 'contactAttempts', align: 'right', cell: (r, c) => formatNumber(r.contactAttempts, c.lang) },
-  daysFromCreation: { label: 'domain:field.daysFromCreation', short: 'lists:short.daysFromCreation', sort: 'daysFromCreation', align: 'right', cell: (r, c) => formatNumber(daysBetween(r.createdAt, c.now || r.createdAt), c.lang) },
+  contactAttempts: {
+    label: 'domain:field.contactAttempts',
+    short: 'lists:short.contactAttempts',
+    sort: 'contactAttempts',
+    align: 'right',
+    cell: (r, c) => formatNumber(r.contactAttempts, c.lang),
+  },
+  daysFromCreation: {
+    label: 'domain:field.daysFromCreation',
+    short: 'lists:short.daysFromCreation',
+    sort: 'daysFromCreation',
+    align: 'right',
+    cell: (r, c) => formatNumber(daysBetween(r.createdAt, c.now || r.createdAt), c.lang),
+  },
   assignee: { label: 'domain:field.assigneeId', sort: 'assignee', cell: (r) => r.assigneeName ?? '—' },
   sla: { label: 'domain:field.sla', sort: 'sla', cell: (r, c) => <SlaBadge lead={r} now={c.now} /> },
   nextStep: { label: 'playbook:myDay.step', cell: (_r, c) => <NextStepCell step={c.step} /> },

@@ -5,7 +5,15 @@ import type { AppErrorShape } from '../../../../shared/contract';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { invoke } from '../../../platform';
 
-export interface ListState { search: string; sort: SortKey; dir: 'asc' | 'desc'; page: number; pageSize: number; assigneeId?: number; unassigned?: boolean }
+export interface ListState {
+  search: string;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  assigneeId?: number;
+  unassigned?: boolean;
+}
 
 /** `enabled` false: wait (the person's page size or who "mine" is is not known yet). */
 export function useLeadList(view: ListView, state: ListState, enabled = true) {
@@ -16,11 +24,25 @@ export function useLeadList(view: ListView, state: ListState, enabled = true) {
   const load = useCallback(async () => {
     const mine = ++seq.current;
     setLoading(true);
-    const r = await invoke('leads.list', { view, search: state.search || undefined, sort: state.sort, dir: state.dir, page: state.page, pageSize: state.pageSize, assigneeId: state.assigneeId, unassigned: state.unassigned });
+    const r = await invoke('leads.list', {
+      view,
+      search: state.search || undefined,
+      sort: state.sort,
+      dir: state.dir,
+      page: state.page,
+      pageSize: state.pageSize,
+      assigneeId: state.assigneeId,
+      unassigned: state.unassigned,
+    });
     if (mine !== seq.current) return; // a newer query superseded this one
     setLoading(false);
-    if (r.ok) { setData(r.value); setError(null); } else setError(r.error);
+    if (r.ok) {
+      setData(r.value);
+      setError(null);
+    } else setError(r.error);
   }, [view, state.search, state.sort, state.dir, state.page, state.pageSize, state.assigneeId, state.unassigned]);
-  useEffect(() => { if (enabled) void load(); }, [load, enabled]);
+  useEffect(() => {
+    if (enabled) void load();
+  }, [load, enabled]);
   return { data, error, loading, reload: load };
 }

@@ -6,7 +6,13 @@ import { SORT_KEYS, type SortKey } from '../../../../shared/contract/leads';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { currentQuery } from '../../../app/router';
 
-export interface ListUrlState { q: string; sort: SortKey; dir: 'asc' | 'desc'; page: number; who: string }
+export interface ListUrlState {
+  q: string;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  page: number;
+  who: string;
+}
 export const DEFAULT_URL_STATE: ListUrlState = { q: '', sort: 'default', dir: 'asc', page: 0, who: 'all' };
 
 export function parseListQuery(p: URLSearchParams): ListUrlState {
@@ -40,15 +46,21 @@ export function useListUrlState(view: ListView): [ListUrlState, (patch: Partial<
     const on = () => setState(parseListQuery(currentQuery()));
     window.addEventListener('hashchange', on);
     window.addEventListener('popstate', on);
-    return () => { window.removeEventListener('hashchange', on); window.removeEventListener('popstate', on); };
+    return () => {
+      window.removeEventListener('hashchange', on);
+      window.removeEventListener('popstate', on);
+    };
   }, []);
-  const update = useCallback((patch: Partial<ListUrlState>) => {
-    setState((s) => {
-      const next = { ...s, ...patch };
-      const hash = `#/list/${encodeURIComponent(view)}${listQueryString(next)}`;
-      if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
-      return next;
-    });
-  }, [view]);
+  const update = useCallback(
+    (patch: Partial<ListUrlState>) => {
+      setState((s) => {
+        const next = { ...s, ...patch };
+        const hash = `#/list/${encodeURIComponent(view)}${listQueryString(next)}`;
+        if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+        return next;
+      });
+    },
+    [view],
+  );
   return [state, update];
 }

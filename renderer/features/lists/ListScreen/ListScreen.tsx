@@ -18,7 +18,9 @@ export function ListScreen({ view }: { view: ListView }) {
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap">
-        <Title order={2} data-testid="list-title">{t(`domain:view.${view}`)}</Title>
+        <Title order={2} data-testid="list-title">
+          {t(`domain:view.${view}`)}
+        </Title>
         <PrintListButton query={query?.view === view ? query : null} />
       </Group>
       <LeadList view={view} onQuery={setQuery} />

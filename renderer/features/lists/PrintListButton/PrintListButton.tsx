@@ -19,18 +19,40 @@ export function PrintListButton({ query }: { query: ListPrintQuery | null }) {
     setBusy(a);
     const r = await invoke('lists.print', { ...query, language: i18n.language as Language });
     setBusy(null);
-    if (!r.ok) { notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`, { defaultValue: t('listPrint:error') }) }); return; }
-    if (a === 'print') printPdf(r.value); else saveFile(r.value);
+    if (!r.ok) {
+      notifications.show({
+        color: 'red',
+        message: t(`errors:code.${r.error.code}`, { defaultValue: t('listPrint:error') }),
+      });
+      return;
+    }
+    if (a === 'print') printPdf(r.value);
+    else saveFile(r.value);
   };
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="xs" variant="light" leftSection={<IconPrinter size={16} />} loading={busy === 'print'} disabled={!query}
-        onClick={() => void run('print')} aria-label={t('listPrint:menu')} data-testid="list-print">
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconPrinter size={16} />}
+        loading={busy === 'print'}
+        disabled={!query}
+        onClick={() => void run('print')}
+        aria-label={t('listPrint:menu')}
+        data-testid="list-print"
+      >
         {t('listPrint:button')}
       </Button>
       <Tooltip label={t('listPrint:download')}>
-        <ActionIcon size="md" variant="light" loading={busy === 'pdf'} disabled={!query} onClick={() => void run('pdf')}
-          aria-label={t('listPrint:download')} data-testid="list-print-pdf">
+        <ActionIcon
+          size="md"
+          variant="light"
+          loading={busy === 'pdf'}
+          disabled={!query}
+          onClick={() => void run('pdf')}
+          aria-label={t('listPrint:download')}
+          data-testid="list-print-pdf"
+        >
           <IconDownload size={16} />
         </ActionIcon>
       </Tooltip>

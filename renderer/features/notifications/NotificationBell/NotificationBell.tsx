@@ -1,6 +1,17 @@
 // The header bell: the current user's notifications (persisted in the core), unread count, mark read;
 // each one opens its lead. Polls the core every 30 s (and when opened), in the app and in browser mode.
-import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,14 +34,19 @@ export function NotificationBell() {
       const r = await call('notifications.list', { unreadOnly: false, limit: 30, language: lang });
       setItems(r.items);
       setUnread(r.unread);
-    } catch { /* the next poll tries again */ }
+    } catch {
+      /* the next poll tries again */
+    }
   }, [lang]);
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
     const onFocus = () => void load();
     window.addEventListener('focus', onFocus);
-    return () => { clearInterval(timer); window.removeEventListener('focus', onFocus); };
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
   }, [load]);
 
   const openItem = async (n: NotificationItem) => {
@@ -39,15 +55,28 @@ export function NotificationBell() {
     if (n.leadId !== null) navigate(`/lead/${n.leadId}`);
     void load();
   };
-  const markAll = async () => { setUnread((await call('notifications.markRead', { all: true })).unread); void load(); };
+  const markAll = async () => {
+    setUnread((await call('notifications.markRead', { all: true })).unread);
+    void load();
+  };
 
   return (
     <Popover opened={open} onChange={setOpen} width={380} position="bottom-end" shadow="md">
       <Popover.Target>
         <Tooltip label={t('notify:bell.label')} disabled={open}>
           <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
-            <ActionIcon variant="light" radius="xl" size="lg" aria-label={`${t('notify:bell.label')}${unread ? ` — ${t('notify:bell.unread', { count: unread })}` : ''}`}
-              data-testid="notification-bell" data-unread={unread} onClick={() => { setOpen((o) => !o); void load(); }}>
+            <ActionIcon
+              variant="light"
+              radius="xl"
+              size="lg"
+              aria-label={`${t('notify:bell.label')}${unread ? ` — ${t('notify:bell.unread', { count: unread })}` : ''}`}
+              data-testid="notification-bell"
+              data-unread={unread}
+              onClick={() => {
+                setOpen((o) => !o);
+                void load();
+              }}
+            >
               <IconBell size={18} />
             </ActionIcon>
           </Indicator>
@@ -56,18 +85,39 @@ export function NotificationBell() {
       <Popover.Dropdown data-testid="notification-list">
         <Group justify="space-between" mb="xs">
           <Text fw={600}>{t('notify:bell.label')}</Text>
-          <Button size="compact-xs" variant="subtle" disabled={unread === 0} onClick={() => void markAll()}>{t('notify:bell.markAll')}</Button>
+          <Button size="compact-xs" variant="subtle" disabled={unread === 0} onClick={() => void markAll()}>
+            {t('notify:bell.markAll')}
+          </Button>
         </Group>
-        {items.length === 0 ? <Text size="sm" c="dimmed">{t('notify:bell.empty')}</Text> : (
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('notify:bell.empty')}
+          </Text>
+        ) : (
           <ScrollArea.Autosize mah={420}>
             <Stack gap={4}>
               {items.map((n) => (
-                <UnstyledButton key={n.id} onClick={() => void openItem(n)} data-testid="notification-item" data-kind={n.kind} data-lead={n.leadId ?? ''}
-                  data-read={n.readAt !== null} title={n.leadId !== null ? t('notify:bell.open') : undefined}
-                  style={{ padding: 8, borderRadius: 6, background: n.readAt === null ? 'var(--mantine-color-blue-light)' : undefined }}>
-                  <Text size="sm" fw={n.readAt === null ? 700 : 500}>{n.title}</Text>
+                <UnstyledButton
+                  key={n.id}
+                  onClick={() => void openItem(n)}
+                  data-testid="notification-item"
+                  data-kind={n.kind}
+                  data-lead={n.leadId ?? ''}
+                  data-read={n.readAt !== null}
+                  title={n.leadId !== null ? t('notify:bell.open') : undefined}
+                  style={{
+                    padding: 8,
+                    borderRadius: 6,
+                    background: n.readAt === null ? 'var(--mantine-color-blue-light)' : undefined,
+                  }}
+                >
+                  <Text size="sm" fw={n.readAt === null ? 700 : 500}>
+                    {n.title}
+                  </Text>
                   <Text size="xs">{n.body}</Text>
-                  <Text size="xs" c="dimmed">{formatDateTime(n.createdAt, lang)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(n.createdAt, lang)}
+                  </Text>
                 </UnstyledButton>
               ))}
             </Stack>

@@ -12,7 +12,9 @@ type S = Output<'notifications.settings.get'>;
 export function NotifySettingsCard() {
   const { t } = useTranslation();
   const [v, setV] = useState<S | null>(null);
-  useEffect(() => { void call('notifications.settings.get', {}).then(setV); }, []);
+  useEffect(() => {
+    void call('notifications.settings.get', {}).then(setV);
+  }, []);
   if (!v) return null;
   const save = async () => {
     try {
@@ -25,12 +27,32 @@ export function NotifySettingsCard() {
   };
   return (
     <SettingsCard testId="notify-settings" title={t('notify:settings.title')} help={t('notify:settings.hint')}>
-      <NumberInput label={t('notify:settings.sla1RiskHours')} min={1} max={72} w={260} value={v.sla1RiskHours}
-        onChange={(n) => setV({ ...v, sla1RiskHours: Math.min(72, Math.max(1, Number(n) || 1)) })} />
-      <Switch label={t('notify:settings.copyManagers')} checked={v.copyManagers} onChange={(e) => setV({ ...v, copyManagers: e.currentTarget.checked })} />
-      <Switch label={t('notify:settings.copyAlternates')} checked={v.copyAlternates} onChange={(e) => setV({ ...v, copyAlternates: e.currentTarget.checked })} />
-      <Switch label={t('notify:settings.emailAssignee')} checked={v.emailAssignee} onChange={(e) => setV({ ...v, emailAssignee: e.currentTarget.checked })} />
-      <Group justify="flex-end"><Button onClick={() => void save()}>{t('notify:settings.save')}</Button></Group>
+      <NumberInput
+        label={t('notify:settings.sla1RiskHours')}
+        min={1}
+        max={72}
+        w={260}
+        value={v.sla1RiskHours}
+        onChange={(n) => setV({ ...v, sla1RiskHours: Math.min(72, Math.max(1, Number(n) || 1)) })}
+      />
+      <Switch
+        label={t('notify:settings.copyManagers')}
+        checked={v.copyManagers}
+        onChange={(e) => setV({ ...v, copyManagers: e.currentTarget.checked })}
+      />
+      <Switch
+        label={t('notify:settings.copyAlternates')}
+        checked={v.copyAlternates}
+        onChange={(e) => setV({ ...v, copyAlternates: e.currentTarget.checked })}
+      />
+      <Switch
+        label={t('notify:settings.emailAssignee')}
+        checked={v.emailAssignee}
+        onChange={(e) => setV({ ...v, emailAssignee: e.currentTarget.checked })}
+      />
+      <Group justify="flex-end">
+        <Button onClick={() => void save()}>{t('notify:settings.save')}</Button>
+      </Group>
     </SettingsCard>
   );
 }

@@ -22,9 +22,16 @@ export function AssignCard({ detail, onChanged }: LeadSlotProps) {
   const save = async () => {
     if (to === null) return;
     setBusy(true);
-    const r = await invoke('leads.reassign', { id: l.id, version: l.version, assigneeId: to === QUEUE ? null : Number(to) });
+    const r = await invoke('leads.reassign', {
+      id: l.id,
+      version: l.version,
+      assigneeId: to === QUEUE ? null : Number(to),
+    });
     setBusy(false);
-    if (!r.ok) { notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`) }); return; }
+    if (!r.ok) {
+      notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`) });
+      return;
+    }
     setTo(null);
     onChanged(r.value);
     notifications.show({ color: 'green', message: t('people:assign.done') });
@@ -33,15 +40,43 @@ export function AssignCard({ detail, onChanged }: LeadSlotProps) {
     <Card withBorder padding="md" data-testid="assign-card">
       <Stack gap="xs">
         <Title order={5}>{t('people:assign.title')}</Title>
-        <Text size="sm" data-testid="assignee-name">{detail.assigneeName ?? t('people:assign.queue')}</Text>
+        <Text size="sm" data-testid="assignee-name">
+          {detail.assigneeName ?? t('people:assign.queue')}
+        </Text>
         {cur?.canManage && !final && (
           <Group gap="xs" align="flex-end" wrap="nowrap">
-            <Select size="xs" style={{ flex: 1 }} placeholder={t('people:assign.choose')} value={to} onChange={setTo} data-testid="assign-select" aria-label={t('people:assign.choose')}
-              data={[{ value: QUEUE, label: t('people:assign.queue') }, ...users.filter((u) => u.active && u.id !== l.assigneeId).map((u) => ({ value: String(u.id), label: u.absentNow ? `${u.name} (${t('people:people.absent')})` : u.name }))]} />
-            <Button size="xs" onClick={() => void save()} loading={busy} disabled={to === null} data-testid="assign-save">{t('people:assign.save')}</Button>
+            <Select
+              size="xs"
+              style={{ flex: 1 }}
+              placeholder={t('people:assign.choose')}
+              value={to}
+              onChange={setTo}
+              data-testid="assign-select"
+              aria-label={t('people:assign.choose')}
+              data={[
+                { value: QUEUE, label: t('people:assign.queue') },
+                ...users
+                  .filter((u) => u.active && u.id !== l.assigneeId)
+                  .map((u) => ({
+                    value: String(u.id),
+                    label: u.absentNow ? `${u.name} (${t('people:people.absent')})` : u.name,
+                  })),
+              ]}
+            />
+            <Button
+              size="xs"
+              onClick={() => void save()}
+              loading={busy}
+              disabled={to === null}
+              data-testid="assign-save"
+            >
+              {t('people:assign.save')}
+            </Button>
           </Group>
         )}
-        <Text size="xs" c="dimmed">{t('people:assign.slaKept')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('people:assign.slaKept')}
+        </Text>
       </Stack>
     </Card>
   );

@@ -3,11 +3,20 @@ import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, usePeople } from '../usePeople';
 
-export interface AssigneeChoice { assigneeId?: number; unassigned?: boolean }
+export interface AssigneeChoice {
+  assigneeId?: number;
+  unassigned?: boolean;
+}
 
 /** The list query of a filter value ('all', 'mine', 'queue', 'u:<id>'); 'mine' needs the person at the desk. */
 export const assigneeQuery = (v: string, me: number | undefined): AssigneeChoice =>
-  v === 'mine' && me ? { assigneeId: me, unassigned: true } : v === 'queue' ? { unassigned: true } : v.startsWith('u:') ? { assigneeId: Number(v.slice(2)) } : {};
+  v === 'mine' && me
+    ? { assigneeId: me, unassigned: true }
+    : v === 'queue'
+      ? { unassigned: true }
+      : v.startsWith('u:')
+        ? { assigneeId: Number(v.slice(2)) }
+        : {};
 
 export function AssigneeFilter({ value, onChange }: { value: string; onChange(v: string, q: AssigneeChoice): void }) {
   const { t } = useTranslation();
@@ -16,11 +25,20 @@ export function AssigneeFilter({ value, onChange }: { value: string; onChange(v:
   const me = cur?.user?.id;
   const toQuery = (v: string): AssigneeChoice => assigneeQuery(v, me);
   return (
-    <Select size="sm" w={220} value={value} allowDeselect={false} aria-label={t('people:filter.label')} data-testid="assignee-filter"
+    <Select
+      size="sm"
+      w={220}
+      value={value}
+      allowDeselect={false}
+      aria-label={t('people:filter.label')}
+      data-testid="assignee-filter"
       onChange={(v) => v && onChange(v, toQuery(v))}
       data={[
-        { value: 'all', label: t('people:filter.all') }, { value: 'mine', label: t('people:filter.mine') }, { value: 'queue', label: t('people:filter.queue') },
+        { value: 'all', label: t('people:filter.all') },
+        { value: 'mine', label: t('people:filter.mine') },
+        { value: 'queue', label: t('people:filter.queue') },
         ...users.map((u) => ({ value: `u:${u.id}`, label: u.name })),
-      ]} />
+      ]}
+    />
   );
 }

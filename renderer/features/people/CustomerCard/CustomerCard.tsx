@@ -1,7 +1,21 @@
 // Lead page side card: the customer (identity, phone check, consents with their changes in history),
 // their history (earlier leads, vehicles and service contracts) and the privacy requests: export all
 // data held on them, erase/anonymize (manager).
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Menu, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Menu,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -22,25 +36,39 @@ export function CustomerCard({ detail, reload }: LeadSlotProps) {
   const id = detail.lead.customerId;
   const [c, setC] = useState<CustomerDetail | null>(null);
   const [erasing, setErasing] = useState(false);
-  const load = useCallback(async () => { if (id !== null) { const r = await invoke('customers.get', { id }); if (r.ok) setC(r.value); } }, [id]);
-  useEffect(() => { void load(); }, [load, detail.lead.version]);
+  const load = useCallback(async () => {
+    if (id !== null) {
+      const r = await invoke('customers.get', { id });
+      if (r.ok) setC(r.value);
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load, detail.lead.version]);
   if (id === null || !c) return null;
   const cu = c.customer;
   const fail = (code: string) => notifications.show({ color: 'red', message: t(`errors:code.${code}`) });
   const setConsent = async (k: ConsentKey, v: boolean) => {
     const r = await invoke('customers.setConsents', { id, leadId: detail.lead.id, consents: { [k]: v } });
-    if (!r.ok) { fail(r.error.code); return; }
+    if (!r.ok) {
+      fail(r.error.code);
+      return;
+    }
     setC(r.value);
     await reload();
   };
   const exportAs = async (format: 'json' | 'xlsx' | 'pdf') => {
     const r = await invoke('customers.export', { id, format, language: i18n.language as Language });
-    if (r.ok) saveFile(r.value); else fail(r.error.code);
+    if (r.ok) saveFile(r.value);
+    else fail(r.error.code);
   };
   const erase = async () => {
     const r = await invoke('customers.erase', { id, confirm: true });
     setErasing(false);
-    if (!r.ok) { fail(r.error.code); return; }
+    if (!r.ok) {
+      fail(r.error.code);
+      return;
+    }
     notifications.show({ color: 'green', message: t('people:customer.erased') });
     await reload();
   };
@@ -50,49 +78,115 @@ export function CustomerCard({ detail, reload }: LeadSlotProps) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={5}>{t('people:customer.title')}</Title>
-          {cu.dmsId && <Badge variant="light" size="sm">DMS {cu.dmsId}</Badge>}
+          {cu.dmsId && (
+            <Badge variant="light" size="sm">
+              DMS {cu.dmsId}
+            </Badge>
+          )}
         </Group>
-        {cu.anonymizedAt !== null ? <Alert color="gray">{t('people:customer.anonymized', { date: formatDate(cu.anonymizedAt, i18n.language) })}</Alert> : (
+        {cu.anonymizedAt !== null ? (
+          <Alert color="gray">
+            {t('people:customer.anonymized', { date: formatDate(cu.anonymizedAt, i18n.language) })}
+          </Alert>
+        ) : (
           <>
-            <Text size="sm" fw={600}>{`${cu.firstName} ${cu.lastName}`.trim()}</Text>
+            <Text size="sm" fw={600}>
+              {`${cu.firstName} ${cu.lastName}`.trim()}
+            </Text>
             {cu.phone && (
               <Group gap={6}>
                 <Text size="sm">{cu.phoneE164 ?? cu.phone}</Text>
-                {cu.phoneValid === false && <Badge color="red" size="xs" data-testid="phone-invalid">{t('people:customer.phoneInvalid')}</Badge>}
+                {cu.phoneValid === false && (
+                  <Badge color="red" size="xs" data-testid="phone-invalid">
+                    {t('people:customer.phoneInvalid')}
+                  </Badge>
+                )}
               </Group>
             )}
-            <Text size="sm" fw={500} mt={4}>{t('people:customer.consents')}</Text>
+            <Text size="sm" fw={500} mt={4}>
+              {t('people:customer.consents')}
+            </Text>
             <SimpleGrid cols={2} spacing={4}>
               {CONSENTS.map((k) => (
-                <Checkbox key={k} size="xs" label={t(`domain:consent.${k}`)} checked={cu.consents[k]} onChange={(e) => void setConsent(k, e.currentTarget.checked)} data-testid={`consent-${k}`} />
+                <Checkbox
+                  key={k}
+                  size="xs"
+                  label={t(`domain:consent.${k}`)}
+                  checked={cu.consents[k]}
+                  onChange={(e) => void setConsent(k, e.currentTarget.checked)}
+                  data-testid={`consent-${k}`}
+                />
               ))}
             </SimpleGrid>
           </>
         )}
-        <Text size="sm" fw={500} mt={4}>{t('people:customer.history', { count: others.length })}</Text>
-        {others.length === 0 && <Text size="xs" c="dimmed">{t('people:customer.noOther')}</Text>}
+        <Text size="sm" fw={500} mt={4}>
+          {t('people:customer.history', { count: others.length })}
+        </Text>
+        {others.length === 0 && (
+          <Text size="xs" c="dimmed">
+            {t('people:customer.noOther')}
+          </Text>
+        )}
         {others.slice(0, 10).map((l) => (
           <Group key={l.id} gap={6} wrap="nowrap">
-            <Anchor size="xs" href={`#/lead/${l.id}`}>{l.number}</Anchor>
-            <Text size="xs">{formatDate(l.assignedAt, i18n.language)} · {t(`domain:status.${l.status}`)} · {campaignLabel(l.campaign)}</Text>
+            <Anchor size="xs" href={`#/lead/${l.id}`}>
+              {l.number}
+            </Anchor>
+            <Text size="xs">
+              {formatDate(l.assignedAt, i18n.language)} · {t(`domain:status.${l.status}`)} · {campaignLabel(l.campaign)}
+            </Text>
           </Group>
         ))}
-        {c.vehicles.length > 0 && <Text size="sm" fw={500} mt={4}>{t('people:customer.vehicles')}</Text>}
+        {c.vehicles.length > 0 && (
+          <Text size="sm" fw={500} mt={4}>
+            {t('people:customer.vehicles')}
+          </Text>
+        )}
         {c.vehicles.map((v) => (
           <Text key={v.id} size="xs">
             <span style={{ fontFamily: 'monospace' }}>{v.vin}</span> {v.model ?? ''}
-            {v.serviceContract && <Badge ml={6} size="xs" color="teal">{t('people:customer.contract', { type: v.serviceContract, date: formatDate(v.serviceContractExpiry, i18n.language) })}</Badge>}
+            {v.serviceContract && (
+              <Badge ml={6} size="xs" color="teal">
+                {t('people:customer.contract', {
+                  type: v.serviceContract,
+                  date: formatDate(v.serviceContractExpiry, i18n.language),
+                })}
+              </Badge>
+            )}
           </Text>
         ))}
         <Group gap="xs" mt={4}>
           <Menu>
-            <Menu.Target><Button size="compact-xs" variant="light" leftSection={<IconDownload size={12} />} data-testid="customer-export">{t('people:customer.export')}</Button></Menu.Target>
+            <Menu.Target>
+              <Button
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconDownload size={12} />}
+                data-testid="customer-export"
+              >
+                {t('people:customer.export')}
+              </Button>
+            </Menu.Target>
             <Menu.Dropdown>
-              {(['json', 'xlsx', 'pdf'] as const).map((f) => <Menu.Item key={f} onClick={() => void exportAs(f)}>{f.toUpperCase()}</Menu.Item>)}
+              {(['json', 'xlsx', 'pdf'] as const).map((f) => (
+                <Menu.Item key={f} onClick={() => void exportAs(f)}>
+                  {f.toUpperCase()}
+                </Menu.Item>
+              ))}
             </Menu.Dropdown>
           </Menu>
           {cur?.canManage && cu.anonymizedAt === null && (
-            <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} />} onClick={() => setErasing(true)} data-testid="customer-erase">{t('people:customer.erase')}</Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={12} />}
+              onClick={() => setErasing(true)}
+              data-testid="customer-erase"
+            >
+              {t('people:customer.erase')}
+            </Button>
           )}
         </Group>
       </Stack>
@@ -100,8 +194,12 @@ export function CustomerCard({ detail, reload }: LeadSlotProps) {
         <Stack>
           <Text size="sm">{t('people:customer.eraseText', { count: c.leads.length })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setErasing(false)}>{t('people:action.cancel')}</Button>
-            <Button color="red" onClick={() => void erase()} data-testid="customer-erase-confirm">{t('people:customer.eraseConfirm')}</Button>
+            <Button variant="default" onClick={() => setErasing(false)}>
+              {t('people:action.cancel')}
+            </Button>
+            <Button color="red" onClick={() => void erase()} data-testid="customer-erase-confirm">
+              {t('people:customer.eraseConfirm')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

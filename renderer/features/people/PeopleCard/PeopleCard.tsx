@@ -20,18 +20,43 @@ export function PeopleCard() {
   const manage = cur?.canManage ?? false;
   const move = async () => {
     if (!moving) return;
-    const r = await invoke('leads.bulkReassign', { fromUserId: moving.id, toUserId: target === 'rules' || target === 'queue' ? null : Number(target), byRules: target === 'rules' });
-    if (!r.ok) { notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`) }); return; }
+    const r = await invoke('leads.bulkReassign', {
+      fromUserId: moving.id,
+      toUserId: target === 'rules' || target === 'queue' ? null : Number(target),
+      byRules: target === 'rules',
+    });
+    if (!r.ok) {
+      notifications.show({ color: 'red', message: t(`errors:code.${r.error.code}`) });
+      return;
+    }
     notifications.show({ color: 'green', message: t('people:bulk.done', { count: r.value.moved }) });
     setMoving(null);
   };
   return (
-    <SettingsCard testId="people-card" title={t('people:people.title')} help={manage ? t('people:people.help') : t('people:people.readOnly')}
-      action={manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="user-add">{t('people:people.add')}</Button>}>
+    <SettingsCard
+      testId="people-card"
+      title={t('people:people.title')}
+      help={manage ? t('people:people.help') : t('people:people.readOnly')}
+      action={
+        manage && (
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing('new')}
+            data-testid="user-add"
+          >
+            {t('people:people.add')}
+          </Button>
+        )
+      }
+    >
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('people:field.name')}</Table.Th><Table.Th>{t('people:field.roles')}</Table.Th><Table.Th>{t('people:field.email')}</Table.Th><Table.Th />
+            <Table.Th>{t('people:field.name')}</Table.Th>
+            <Table.Th>{t('people:field.roles')}</Table.Th>
+            <Table.Th>{t('people:field.email')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -39,19 +64,46 @@ export function PeopleCard() {
             <Table.Tr key={u.id} data-testid={`user-row-${u.id}`}>
               <Table.Td>
                 <Group gap={6}>
-                  <Text size="sm" fw={500}>{u.name}</Text>
-                  {!u.active && <Badge size="xs" color="gray">{t('people:people.inactive')}</Badge>}
-                  {u.absentNow && <Badge size="xs" color="orange">{t('people:people.absent')}</Badge>}
-                  {u.hasPin && <Badge size="xs" variant="outline">PIN</Badge>}
+                  <Text size="sm" fw={500}>
+                    {u.name}
+                  </Text>
+                  {!u.active && (
+                    <Badge size="xs" color="gray">
+                      {t('people:people.inactive')}
+                    </Badge>
+                  )}
+                  {u.absentNow && (
+                    <Badge size="xs" color="orange">
+                      {t('people:people.absent')}
+                    </Badge>
+                  )}
+                  {u.hasPin && (
+                    <Badge size="xs" variant="outline">
+                      PIN
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
-              <Table.Td><Text size="sm">{u.roles.map((r) => t(`people:role.${r}`)).join(', ')}</Text></Table.Td>
-              <Table.Td><Text size="sm">{u.email ?? '—'}</Text></Table.Td>
+              <Table.Td>
+                <Text size="sm">{u.roles.map((r) => t(`people:role.${r}`)).join(', ')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{u.email ?? '—'}</Text>
+              </Table.Td>
               <Table.Td>
                 {manage && (
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} data-testid={`user-edit-${u.id}`}>{t('people:action.edit')}</Button>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>{t('people:bulk.button')}</Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setEditing(u)}
+                      data-testid={`user-edit-${u.id}`}
+                    >
+                      {t('people:action.edit')}
+                    </Button>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>
+                      {t('people:bulk.button')}
+                    </Button>
                   </Group>
                 )}
               </Table.Td>
@@ -59,14 +111,37 @@ export function PeopleCard() {
           ))}
         </Table.Tbody>
       </Table>
-      <UserEditor user={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); void reload(); notifications.show({ color: 'green', message: t('people:people.saved') }); }} />
-      <Modal opened={moving !== null} onClose={() => setMoving(null)} title={t('people:bulk.title', { name: moving?.name ?? '' })}>
+      <UserEditor
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void reload();
+          notifications.show({ color: 'green', message: t('people:people.saved') });
+        }}
+      />
+      <Modal
+        opened={moving !== null}
+        onClose={() => setMoving(null)}
+        title={t('people:bulk.title', { name: moving?.name ?? '' })}
+      >
         <Stack>
-          <Select label={t('people:bulk.to')} value={target} onChange={setTarget} allowDeselect={false} data={[
-            { value: 'rules', label: t('people:bulk.byRules') }, { value: 'queue', label: t('people:assign.queue') },
-            ...users.filter((u) => u.active && u.id !== moving?.id).map((u) => ({ value: String(u.id), label: u.name })),
-          ]} />
-          <Group justify="flex-end"><Button onClick={() => void move()}>{t('people:bulk.confirm')}</Button></Group>
+          <Select
+            label={t('people:bulk.to')}
+            value={target}
+            onChange={setTarget}
+            allowDeselect={false}
+            data={[
+              { value: 'rules', label: t('people:bulk.byRules') },
+              { value: 'queue', label: t('people:assign.queue') },
+              ...users
+                .filter((u) => u.active && u.id !== moving?.id)
+                .map((u) => ({ value: String(u.id), label: u.name })),
+            ]}
+          />
+          <Group justify="flex-end">
+            <Button onClick={() => void move()}>{t('people:bulk.confirm')}</Button>
+          </Group>
         </Stack>
       </Modal>
     </SettingsCard>

@@ -16,32 +16,65 @@ export function RegistryCard({ manage }: { manage: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const pick = async (f: File | null) => {
     if (!f) return;
-    setBusy(true); setError(null); setReport(null);
+    setBusy(true);
+    setError(null);
+    setReport(null);
     const r = await invoke('vehicles.import', { name: f.name, base64: await fileToBase64(f) });
     setBusy(false);
-    if (r.ok) setReport(r.value); else setError(t(`errors:code.${r.error.code}`));
+    if (r.ok) setReport(r.value);
+    else setError(t(`errors:code.${r.error.code}`));
   };
   return (
-    <SettingsCard testId="registry-card" title={t('people:registry.title')} help={t('people:registry.help')}
-      action={(
+    <SettingsCard
+      testId="registry-card"
+      title={t('people:registry.title')}
+      help={t('people:registry.help')}
+      action={
         <FileButton onChange={(f) => void pick(f)} accept=".csv,.txt,.xlsx">
-        {(props) => <Button {...props} loading={busy} disabled={!manage} leftSection={<IconUpload size={16} />} data-testid="registry-import">{t('people:registry.import')}</Button>}
+          {(props) => (
+            <Button
+              {...props}
+              loading={busy}
+              disabled={!manage}
+              leftSection={<IconUpload size={16} />}
+              data-testid="registry-import"
+            >
+              {t('people:registry.import')}
+            </Button>
+          )}
         </FileButton>
-      )}>
+      }
+    >
       {error && <Alert color="red">{error}</Alert>}
       {report && (
         <>
           <Alert color={report.rejected.length ? 'yellow' : 'green'} data-testid="registry-report">
-            {t('people:registry.summary', { file: report.fileName, total: report.total, inserted: report.inserted, updated: report.updated, rejected: report.rejected.length })}
+            {t('people:registry.summary', {
+              file: report.fileName,
+              total: report.total,
+              inserted: report.inserted,
+              updated: report.updated,
+              rejected: report.rejected.length,
+            })}
           </Alert>
           {report.rejected.length > 0 && (
             <Table striped>
-              <Table.Thead><Table.Tr><Table.Th>{t('people:registry.lineHead')}</Table.Th><Table.Th>{t('people:registry.reasonHead')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('people:registry.lineHead')}</Table.Th>
+                  <Table.Th>{t('people:registry.reasonHead')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {report.rejected.slice(0, 200).map((x) => (
                   <Table.Tr key={x.line}>
                     <Table.Td>{x.line}</Table.Td>
-                    <Table.Td>{t(`people:registry.reason.${x.code}`, { line: x.value ?? '' })}{x.field ? ` (${t(`people:registry.field.${x.field}`)}${x.value && x.code !== 'DUPLICATE_IN_FILE' ? ` = "${x.value}"` : ''})` : ''}</Table.Td>
+                    <Table.Td>
+                      {t(`people:registry.reason.${x.code}`, { line: x.value ?? '' })}
+                      {x.field
+                        ? ` (${t(`people:registry.field.${x.field}`)}${x.value && x.code !== 'DUPLICATE_IN_FILE' ? ` = "${x.value}"` : ''})`
+                        : ''}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -10,22 +10,36 @@ import { formatDay, formatNumber } from '../../../app/format';
 export function WorkshopLoad() {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Output<'workshop.load'> | null>(null);
-  useEffect(() => { void invoke('workshop.load', { days: 14 }).then((r) => { if (r.ok) setLoad(r.value); }); }, []);
+  useEffect(() => {
+    void invoke('workshop.load', { days: 14 }).then((r) => {
+      if (r.ok) setLoad(r.value);
+    });
+  }, []);
   if (!load) return null;
   return (
     <Stack gap={2} data-testid="workshop-load">
-      <Text size="sm" fw={500}>{t('people:workshop.loadTitle', { capacity: load.capacity })}</Text>
+      <Text size="sm" fw={500}>
+        {t('people:workshop.loadTitle', { capacity: load.capacity })}
+      </Text>
       {load.days.map((d) => {
         const full = d.open && d.appointments >= d.capacity;
         return (
           <Group key={d.date} gap={6} wrap="nowrap" data-testid={`load-${d.date}`} opacity={d.open ? 1 : 0.7}>
-            <Text size="xs" w={88} style={{ whiteSpace: "nowrap" }}>{formatDay(d.date, i18n.language, 'weekday')}</Text>
+            <Text size="xs" w={88} style={{ whiteSpace: 'nowrap' }}>
+              {formatDay(d.date, i18n.language, 'weekday')}
+            </Text>
             <Progress.Root style={{ flex: 1 }} size="sm">
-              <Progress.Section color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
+              <Progress.Section
+                color={full ? 'red' : d.appointments / Math.max(1, d.capacity) > 0.7 ? 'orange' : 'teal'}
                 value={d.open ? Math.min(100, (100 * d.appointments) / Math.max(1, d.capacity)) : 0}
-                aria-label={`${formatDay(d.date, i18n.language, 'weekday')} ${d.open ? `${d.appointments}/${d.capacity}` : t('people:workshop.closed')}`} />
+                aria-label={`${formatDay(d.date, i18n.language, 'weekday')} ${d.open ? `${d.appointments}/${d.capacity}` : t('people:workshop.closed')}`}
+              />
             </Progress.Root>
-            <Text size="xs" w={48} ta="right">{d.open ? `${formatNumber(d.appointments, i18n.language)}/${formatNumber(d.capacity, i18n.language)}` : t('people:workshop.closed')}</Text>
+            <Text size="xs" w={48} ta="right">
+              {d.open
+                ? `${formatNumber(d.appointments, i18n.language)}/${formatNumber(d.capacity, i18n.language)}`
+                : t('people:workshop.closed')}
+            </Text>
           </Group>
         );
       })}

@@ -8,8 +8,12 @@ export function DealerMissing({ missing }: { missing: readonly string[] | undefi
   if (fields.length === 0) return null;
   return (
     <Alert color="yellow" p="xs" data-testid="dealer-missing">
-      {t('playbook:dealerMissing', { fields: fields.map((f) => t(`templates:placeholder.${f}`, { defaultValue: f })).join(', ') })}{' '}
-      <Anchor href="#/settings/general" size="sm">{t('playbook:dealerMissingLink')}</Anchor>
+      {t('playbook:dealerMissing', {
+        fields: fields.map((f) => t(`templates:placeholder.${f}`, { defaultValue: f })).join(', '),
+      })}{' '}
+      <Anchor href="#/settings/general" size="sm">
+        {t('playbook:dealerMissingLink')}
+      </Anchor>
     </Alert>
   );
 }

@@ -4,5 +4,11 @@ import type { LeadSlotProps } from '../../lead/slots';
 import { NextStepCard } from './NextStepCard';
 
 export function NextStepSlot({ detail, reload }: LeadSlotProps) {
-  return <NextStepCard key={`${detail.lead.id}:${detail.lead.version}`} leadId={detail.lead.id} onChanged={() => void reload()} />;
+  return (
+    <NextStepCard
+      key={`${detail.lead.id}:${detail.lead.version}`}
+      leadId={detail.lead.id}
+      onChanged={() => void reload()}
+    />
+  );
 }

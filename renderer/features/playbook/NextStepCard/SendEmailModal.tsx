@@ -6,8 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { call, AppCallError } from '../../../platform';
 import { DealerMissing } from '../DealerMissing';
 
-export function SendEmailModal({ leadId, version, to, initial, onClose, onSent }: {
-  leadId: number; version: number; to: string; initial: { subject: string; body: string; missing?: string[] }; onClose: () => void; onSent: () => void;
+export function SendEmailModal({
+  leadId,
+  version,
+  to,
+  initial,
+  onClose,
+  onSent,
+}: {
+  leadId: number;
+  version: number;
+  to: string;
+  initial: { subject: string; body: string; missing?: string[] };
+  onClose: () => void;
+  onSent: () => void;
 }) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(initial.subject);
@@ -21,17 +33,41 @@ export function SendEmailModal({ leadId, version, to, initial, onClose, onSent }
       onSent();
     } catch (e) {
       const code = e instanceof AppCallError ? e.error.code : 'INTERNAL';
-      notifications.show({ message: t(`errors:code.${code}`, { defaultValue: t(`import:errors.${code}`, { defaultValue: code }) }), color: 'red' });
-    } finally { setBusy(false); }
+      notifications.show({
+        message: t(`errors:code.${code}`, { defaultValue: t(`import:errors.${code}`, { defaultValue: code }) }),
+        color: 'red',
+      });
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Modal opened onClose={onClose} title={t('playbook:sendEmail.title', { to })} size="lg">
       <Stack>
         <DealerMissing missing={initial.missing} />
-        <TextInput label={t('playbook:sendEmail.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="email-subject" />
-        <Textarea label={t('playbook:sendEmail.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={8} data-testid="email-body" />
+        <TextInput
+          label={t('playbook:sendEmail.subject')}
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+          data-testid="email-subject"
+        />
+        <Textarea
+          label={t('playbook:sendEmail.body')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={8}
+          data-testid="email-body"
+        />
         <Group justify="flex-end">
-          <Button onClick={() => void send()} loading={busy} disabled={!subject.trim() || !body.trim()} data-testid="email-send">{t('playbook:sendEmail.send')}</Button>
+          <Button
+            onClick={() => void send()}
+            loading={busy}
+            disabled={!subject.trim() || !body.trim()}
+            data-testid="email-send"
+          >
+            {t('playbook:sendEmail.send')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

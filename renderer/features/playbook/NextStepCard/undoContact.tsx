@@ -24,11 +24,15 @@ export function showUndoContact(t: TFunction, detail: LeadDetail, onUndone: () =
     onUndone();
   };
   notifications.show({
-    id, color: 'green', autoClose: UNDO_SECONDS * 1000,
+    id,
+    color: 'green',
+    autoClose: UNDO_SECONDS * 1000,
     message: (
       <Group justify="space-between" wrap="nowrap" data-testid="undo-contact-note">
         <Text size="sm">{t('playbook:recorded')}</Text>
-        <Button size="compact-xs" variant="light" onClick={() => void undo()} data-testid="undo-contact">{t('playbook:undo')}</Button>
+        <Button size="compact-xs" variant="light" onClick={() => void undo()} data-testid="undo-contact">
+          {t('playbook:undo')}
+        </Button>
       </Group>
     ),
   });

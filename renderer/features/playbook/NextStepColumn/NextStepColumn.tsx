@@ -15,9 +15,16 @@ export function useNextSteps(ids: number[], at: number | null | undefined): Step
   const key = ids.join(',');
   useEffect(() => {
     let live = true;
-    if (ids.length === 0) { setSteps(new Map()); return; }
-    void invoke('playbook.steps', { ids }).then((r) => { if (live && r.ok) setSteps(new Map(r.value.steps.map((s) => [s.leadId, s]))); });
-    return () => { live = false; };
+    if (ids.length === 0) {
+      setSteps(new Map());
+      return;
+    }
+    void invoke('playbook.steps', { ids }).then((r) => {
+      if (live && r.ok) setSteps(new Map(r.value.steps.map((s) => [s.leadId, s])));
+    });
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, at]);
   return steps;
@@ -29,5 +36,9 @@ export function NextStepCell({ step }: { step: Output<'playbook.steps'>['steps']
 
 export function DueNowLink() {
   const { t } = useTranslation();
-  return <Anchor href="#/my-day?all=1&due=1" size="sm" underline="always" data-testid="list-due-now">{t('playbook:dueNow')}</Anchor>;
+  return (
+    <Anchor href="#/my-day?all=1&due=1" size="sm" underline="always" data-testid="list-due-now">
+      {t('playbook:dueNow')}
+    </Anchor>
+  );
 }

@@ -12,10 +12,19 @@ type Figures = Output<'playbook.settings.get'>;
 export function PlaybookSettingsCard() {
   const { t } = useTranslation();
   const [v, setV] = useState<Figures | null>(null);
-  useEffect(() => { void call('playbook.settings.get', {}).then(setV); }, []);
+  useEffect(() => {
+    void call('playbook.settings.get', {}).then(setV);
+  }, []);
   if (!v) return null;
   const num = (k: keyof Figures, min: number, max: number) => (
-    <NumberInput label={t(`playbook:settings.${k}`)} min={min} max={max} value={v[k]} onChange={(n) => setV({ ...v, [k]: Math.max(min, Math.min(max, Number(n) || min)) })} data-testid={`pb-${k}`} />
+    <NumberInput
+      label={t(`playbook:settings.${k}`)}
+      min={min}
+      max={max}
+      value={v[k]}
+      onChange={(n) => setV({ ...v, [k]: Math.max(min, Math.min(max, Number(n) || min)) })}
+      data-testid={`pb-${k}`}
+    />
   );
   const save = async () => {
     setV(await call('playbook.settings.set', v));
@@ -28,7 +37,9 @@ export function PlaybookSettingsCard() {
         {num('emailWindowWorkingHours', 1, 400)}
         {num('closeAfterEmailWorkingHours', 1, 400)}
       </Group>
-      <Group justify="flex-end"><Button onClick={() => void save()}>{t('templates:editor.save')}</Button></Group>
+      <Group justify="flex-end">
+        <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
+      </Group>
     </SettingsCard>
   );
 }

@@ -4,13 +4,27 @@ import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../../shared/rules/nextStep';
 
 const COLOR: Record<StepKind, string> = {
-  call: 'blue', voicemail: 'indigo', callAgain: 'cyan', sendEmail: 'grape', qualify: 'teal', book: 'green', close: 'orange', none: 'gray',
+  call: 'blue',
+  voicemail: 'indigo',
+  callAgain: 'cyan',
+  sendEmail: 'grape',
+  qualify: 'teal',
+  book: 'green',
+  close: 'orange',
+  none: 'gray',
 };
 
 export function StepBadge({ kind, due }: { kind: StepKind; due?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge style={{ flexShrink: 0 }} tt="none" color={COLOR[kind]} variant={due ? 'filled' : 'light'} data-testid="step-badge" data-kind={kind}>
+    <Badge
+      style={{ flexShrink: 0 }}
+      tt="none"
+      color={COLOR[kind]}
+      variant={due ? 'filled' : 'light'}
+      data-testid="step-badge"
+      data-kind={kind}
+    >
       {t(`playbook:kind.${kind}`)}
     </Badge>
   );

@@ -27,7 +27,11 @@ export function GlobalSearch() {
   useEffect(() => {
     const text = debounced.trim();
     const n = ++seq.current;
-    if (!opened || text === '') { setResult(null); setLoading(false); return; }
+    if (!opened || text === '') {
+      setResult(null);
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     void invoke('leads.globalSearch', { q: text, limit: PER_GROUP }).then((r) => {
       if (n !== seq.current) return;
@@ -38,58 +42,145 @@ export function GlobalSearch() {
   }, [debounced, opened]);
 
   const rows = useMemo(() => result?.groups.flatMap((g) => g.rows) ?? [], [result]);
-  const go = (id: number) => { close(); setQ(''); setResult(null); navigate(`/lead/${id}`); };
+  const go = (id: number) => {
+    close();
+    setQ('');
+    setResult(null);
+    navigate(`/lead/${id}`);
+  };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' && rows.length) { e.preventDefault(); setActive((a) => (a + 1) % rows.length); }
-    else if (e.key === 'ArrowUp' && rows.length) { e.preventDefault(); setActive((a) => (a - 1 + rows.length) % rows.length); }
-    else if (e.key === 'Enter' && rows[active]) { e.preventDefault(); go(rows[active].id); }
+    if (e.key === 'ArrowDown' && rows.length) {
+      e.preventDefault();
+      setActive((a) => (a + 1) % rows.length);
+    } else if (e.key === 'ArrowUp' && rows.length) {
+      e.preventDefault();
+      setActive((a) => (a - 1 + rows.length) % rows.length);
+    } else if (e.key === 'Enter' && rows[active]) {
+      e.preventDefault();
+      go(rows[active].id);
+    }
   };
   let index = -1;
 
   return (
     <>
-      <Button variant="default" size="xs" leftSection={<IconSearch size={16} aria-hidden />} onClick={open}
-        rightSection={<Kbd size="xs">/</Kbd>} aria-label={t('search:open')} aria-keyshortcuts="/ Control+K" data-testid="global-search-button">
-        <Text span size="xs" visibleFrom="lg">{t('search:button')}</Text>
+      <Button
+        variant="default"
+        size="xs"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        onClick={open}
+        rightSection={<Kbd size="xs">/</Kbd>}
+        aria-label={t('search:open')}
+        aria-keyshortcuts="/ Control+K"
+        data-testid="global-search-button"
+      >
+        <Text span size="xs" visibleFrom="lg">
+          {t('search:button')}
+        </Text>
       </Button>
-      <Modal opened={opened} onClose={close} title={t('search:title')} size="lg" yOffset="8vh" data-testid="global-search">
-        <TextInput data-autofocus value={q} onChange={(e) => setQ(e.currentTarget.value)} onKeyDown={onKey}
-          placeholder={t('search:placeholder')} aria-label={t('search:placeholder')} leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={loading ? <Loader size="xs" /> : null} role="combobox" aria-expanded={rows.length > 0}
-          aria-controls="global-search-results" aria-activedescendant={rows[active] ? `global-search-${rows[active].id}` : undefined}
-          aria-autocomplete="list" data-testid="global-search-input" />
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('search:title')}
+        size="lg"
+        yOffset="8vh"
+        data-testid="global-search"
+      >
+        <TextInput
+          data-autofocus
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          onKeyDown={onKey}
+          placeholder={t('search:placeholder')}
+          aria-label={t('search:placeholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={loading ? <Loader size="xs" /> : null}
+          role="combobox"
+          aria-expanded={rows.length > 0}
+          aria-controls="global-search-results"
+          aria-activedescendant={rows[active] ? `global-search-${rows[active].id}` : undefined}
+          aria-autocomplete="list"
+          data-testid="global-search-input"
+        />
         <Stack gap="sm" mt="md" id="global-search-results" role="listbox" aria-label={t('search:results')}>
-          {result?.tooShort && <Text size="sm" data-testid="global-search-too-short">{t('search:tooShort')}</Text>}
-          {result && !result.tooShort && result.total === 0 && <Text size="sm" data-testid="global-search-none">{t('search:none', { q: result.q })}</Text>}
+          {result?.tooShort && (
+            <Text size="sm" data-testid="global-search-too-short">
+              {t('search:tooShort')}
+            </Text>
+          )}
+          {result && !result.tooShort && result.total === 0 && (
+            <Text size="sm" data-testid="global-search-none">
+              {t('search:none', { q: result.q })}
+            </Text>
+          )}
           {result?.groups.map((g) => (
-            <Stack key={g.status} gap={4} role="group" aria-label={t(`domain:status.${g.status}`)} data-testid={`global-search-group-${g.status}`}>
+            <Stack
+              key={g.status}
+              gap={4}
+              role="group"
+              aria-label={t(`domain:status.${g.status}`)}
+              data-testid={`global-search-group-${g.status}`}
+            >
               <Group gap="xs" justify="space-between">
-                <Text size="xs" fw={700} tt="uppercase">{t(`domain:status.${g.status}`)}</Text>
-                <Badge size="sm" variant="outline" color="dark">{formatNumber(g.count, i18n.language)}</Badge>
+                <Text size="xs" fw={700} tt="uppercase">
+                  {t(`domain:status.${g.status}`)}
+                </Text>
+                <Badge size="sm" variant="outline" color="dark">
+                  {formatNumber(g.count, i18n.language)}
+                </Badge>
               </Group>
               {g.rows.map((r) => {
                 index++;
                 const i = index;
                 return (
-                  <UnstyledButton key={r.id} id={`global-search-${r.id}`} role="option" aria-selected={i === active}
-                    style={{ display: 'block', width: '100%', padding: '6px 8px', borderRadius: 'var(--mantine-radius-sm)', background: i === active ? 'var(--mantine-color-blue-light)' : undefined }}
-                    data-active={i === active || undefined} onMouseEnter={() => setActive(i)} onClick={() => go(r.id)} tabIndex={-1}
-                    data-testid="global-search-row">
+                  <UnstyledButton
+                    key={r.id}
+                    id={`global-search-${r.id}`}
+                    role="option"
+                    aria-selected={i === active}
+                    style={{
+                      display: 'block',
+                      width: '100%',
+                      padding: '6px 8px',
+                      borderRadius: 'var(--mantine-radius-sm)',
+                      background: i === active ? 'var(--mantine-color-blue-light)' : undefined,
+                    }}
+                    data-active={i === active || undefined}
+                    onMouseEnter={() => setActive(i)}
+                    onClick={() => go(r.id)}
+                    tabIndex={-1}
+                    data-testid="global-search-row"
+                  >
                     <Group gap="sm" wrap="nowrap">
-                      <Text size="sm" ff="monospace">{r.number}</Text>
-                      <Text size="sm" fw={500} truncate>{r.name}</Text>
-                      {r.assigneeName && <Text size="xs" ml="auto">{r.assigneeName}</Text>}
+                      <Text size="sm" ff="monospace">
+                        {r.number}
+                      </Text>
+                      <Text size="sm" fw={500} truncate>
+                        {r.name}
+                      </Text>
+                      {r.assigneeName && (
+                        <Text size="xs" ml="auto">
+                          {r.assigneeName}
+                        </Text>
+                      )}
                     </Group>
                   </UnstyledButton>
                 );
               })}
               {g.count > g.rows.length && (
-                <Text size="xs">{t('search:more', { count: g.count - g.rows.length, n: formatNumber(g.count - g.rows.length, i18n.language) })}</Text>
+                <Text size="xs">
+                  {t('search:more', {
+                    count: g.count - g.rows.length,
+                    n: formatNumber(g.count - g.rows.length, i18n.language),
+                  })}
+                </Text>
               )}
             </Stack>
           ))}
         </Stack>
-        <Text size="xs" mt="md">{t('search:hint')}</Text>
+        <Text size="xs" mt="md">
+          {t('search:hint')}
+        </Text>
       </Modal>
     </>
   );

@@ -28,51 +28,82 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
   const { t } = useTranslation();
   const { info } = useAppInfo();
   const manage = useCurrentUser()?.canManage ?? false;
-  const active: SettingsTab = (SETTINGS_TABS as readonly string[]).includes(tab ?? '') ? (tab as SettingsTab) : 'general';
+  const active: SettingsTab = (SETTINGS_TABS as readonly string[]).includes(tab ?? '')
+    ? (tab as SettingsTab)
+    : 'general';
   const panel = (id: SettingsTab, children: ReactNode) => (
-    <Tabs.Panel value={id} pt="md"><Stack>{children}</Stack></Tabs.Panel>
+    <Tabs.Panel value={id} pt="md">
+      <Stack>{children}</Stack>
+    </Tabs.Panel>
   );
   return (
     <Stack>
-      <Title order={2} data-testid="settings-title">{t('app:nav.settings')}</Title>
+      <Title order={2} data-testid="settings-title">
+        {t('app:nav.settings')}
+      </Title>
       <Tabs value={active} onChange={(v) => v && navigate(`/settings/${v}`)} keepMounted={false}>
         <Tabs.List>
-          {SETTINGS_TABS.map((id) => <Tabs.Tab key={id} value={id} data-testid={`settings-tab-${id}`}>{t(`settings:tabs.${id}`)}</Tabs.Tab>)}
+          {SETTINGS_TABS.map((id) => (
+            <Tabs.Tab key={id} value={id} data-testid={`settings-tab-${id}`}>
+              {t(`settings:tabs.${id}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        {panel('general', <>
-          <Card withBorder>
-            <Group justify="space-between">
-              <div>
-                <Text fw={600}>{t('app:language.label')}</Text>
-                <Text size="sm" c="dimmed">{t('app:language.help')}</Text>
-              </div>
-              <LanguageSwitch />
-            </Group>
-          </Card>
-          <DealershipCard manage={manage} />
-          <BusinessRulesCard manage={manage} />
-          <CampaignsCard manage={manage} />
-        </>)}
-        {panel('people', <>
-          <PeopleCard />
-          <AssignmentRulesCard />
-          <WorkshopCapacityCard manage={manage} />
-        </>)}
-        {panel('playbook', <>
-          <PlaybookSettingsCard />
-          <TemplateEditor />
-        </>)}
-        {panel('import', <>
-          <WatchFolderCard />
-          <RegistryCard manage={manage} />
-        </>)}
-        {panel('email', <>
-          <SmtpSettingsCard />
-          <NotifySettingsCard />
-        </>)}
+        {panel(
+          'general',
+          <>
+            <Card withBorder>
+              <Group justify="space-between">
+                <div>
+                  <Text fw={600}>{t('app:language.label')}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t('app:language.help')}
+                  </Text>
+                </div>
+                <LanguageSwitch />
+              </Group>
+            </Card>
+            <DealershipCard manage={manage} />
+            <BusinessRulesCard manage={manage} />
+            <CampaignsCard manage={manage} />
+          </>,
+        )}
+        {panel(
+          'people',
+          <>
+            <PeopleCard />
+            <AssignmentRulesCard />
+            <WorkshopCapacityCard manage={manage} />
+          </>,
+        )}
+        {panel(
+          'playbook',
+          <>
+            <PlaybookSettingsCard />
+            <TemplateEditor />
+          </>,
+        )}
+        {panel(
+          'import',
+          <>
+            <WatchFolderCard />
+            <RegistryCard manage={manage} />
+          </>,
+        )}
+        {panel(
+          'email',
+          <>
+            <SmtpSettingsCard />
+            <NotifySettingsCard />
+          </>,
+        )}
         {panel('data', <BackupCard />)}
       </Tabs>
-      {info && <Text size="sm" c="dimmed">{t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}</Text>}
+      {info && (
+        <Text size="sm" c="dimmed">
+          {t('app:about', { version: info.version, mode: info.mode, zone: info.timeZone })}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -21,43 +21,83 @@ export function AppointmentDialog(p: LeadActionProps) {
   const [when, setWhen] = useState<number | null>(null);
   const [sendEmail, setSendEmail] = useState(Boolean(l.email));
   useEffect(() => {
-    if (p.opened) { setWhen(null); setSendEmail(Boolean(l.email)); a.setError(null); }
+    if (p.opened) {
+      setWhen(null);
+      setSendEmail(Boolean(l.email));
+      a.setError(null);
+    }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const now = p.detail.now;
   const choices = useMemo<Choice[]>(() => {
     const preferred = [l.preferredAt1, l.preferredAt2, l.preferredAt3]
-      .map((x, i) => ({ x, i })).filter(({ x }) => x !== null && x > now)
+      .map((x, i) => ({ x, i }))
+      .filter(({ x }) => x !== null && x > now)
       .map(({ x, i }) => ({ at: x!, label: t('desk:appointment.preferred', { n: i + 1 }) }));
     const slots = appointmentSlots(now).map((x) => ({ at: x }));
     return [...preferred, ...slots];
   }, [l.preferredAt1, l.preferredAt2, l.preferredAt3, now, t]);
   const save = () => {
-    if (when === null) { a.setError({ code: 'APPOINTMENT_REQUIRED', field: 'appointmentAt' }); return; }
+    if (when === null) {
+      a.setError({ code: 'APPOINTMENT_REQUIRED', field: 'appointmentAt' });
+      return;
+    }
     const input = { appointmentAt: when, sendEmail };
     void a.submit(input, makeAppointment(l, input, ctx())).then(async (done) => {
       if (!done || !sendEmail || !l.email) return;
       // The confirmation is queued in the outbox; without a mail server it cannot leave: say so now, not never.
       const smtp = await invoke('mail.settings.get', {});
       if (smtp.ok && !smtp.value.host) {
-        notifications.show({ color: 'yellow', autoClose: false, withBorder: true, title: t('desk:appointment.notSentTitle'), message: t('desk:appointment.notSent'), id: 'appointment-not-sent' });
+        notifications.show({
+          color: 'yellow',
+          autoClose: false,
+          withBorder: true,
+          title: t('desk:appointment.notSentTitle'),
+          message: t('desk:appointment.notSent'),
+          id: 'appointment-not-sent',
+        });
       }
     });
   };
   const err = a.error?.code === 'APPOINTMENT_REQUIRED' ? t('desk:appointment.required') : a.fieldError('appointmentAt');
   return (
-    <DialogFrame title={t('desk:action.makeAppointment')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
-      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])} testId="dialog-makeAppointment" size="xl">
+    <DialogFrame
+      title={t('desk:action.makeAppointment')}
+      opened={p.opened}
+      onClose={p.onClose}
+      onSubmit={save}
+      busy={a.busy}
+      error={a.error?.code === 'APPOINTMENT_REQUIRED' ? null : a.generalError(['appointmentAt'])}
+      testId="dialog-makeAppointment"
+      size="xl"
+    >
       {l.status === 'appointment' && l.appointmentAt !== null && (
-        <Alert color="blue" data-testid="appointment-reschedule">{t('desk:appointment.reschedule', { at: formatDateTime(l.appointmentAt, i18n.language) })}</Alert>
+        <Alert color="blue" data-testid="appointment-reschedule">
+          {t('desk:appointment.reschedule', { at: formatDateTime(l.appointmentAt, i18n.language) })}
+        </Alert>
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, sm: 7 }}>
-          <DateTimeField label={t('desk:field.appointmentAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="appointment-at" />
+          <DateTimeField
+            label={t('desk:field.appointmentAt')}
+            value={when}
+            onChange={a.touch(setWhen)}
+            min={now}
+            choices={choices}
+            required
+            error={err}
+            testId="appointment-at"
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 5 }}>{p.opened && <WorkshopLoad />}</Grid.Col>
       </Grid>
-      <Checkbox label={t('desk:appointment.sendEmail')} checked={sendEmail} onChange={(e) => setSendEmail(e.currentTarget.checked)}
-        disabled={!l.email} description={l.email ? l.email : t('desk:appointment.noEmail')} data-testid="appointment-send-email" />
+      <Checkbox
+        label={t('desk:appointment.sendEmail')}
+        checked={sendEmail}
+        onChange={(e) => setSendEmail(e.currentTarget.checked)}
+        disabled={!l.email}
+        description={l.email ? l.email : t('desk:appointment.noEmail')}
+        data-testid="appointment-send-email"
+      />
     </DialogFrame>
   );
 }

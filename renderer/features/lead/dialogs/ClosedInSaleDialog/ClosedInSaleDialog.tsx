@@ -17,7 +17,11 @@ export function ClosedInSaleDialog(p: LeadActionProps) {
   const [vin, setVin] = useState('');
   const [notes, setNotes] = useState('');
   useEffect(() => {
-    if (p.opened) { setVin(''); setNotes(l.managementNotes ?? ''); a.setError(null); }
+    if (p.opened) {
+      setVin('');
+      setNotes(l.managementNotes ?? '');
+      a.setError(null);
+    }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const needsVin = !isValidVin(l.vin);
   const needsNotes = l.appointmentAt === null;
@@ -26,16 +30,54 @@ export function ClosedInSaleDialog(p: LeadActionProps) {
     void a.submit(input, closedInSale(l, input, ctx()));
   };
   return (
-    <DialogFrame title={t('desk:action.closedInSale')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
-      error={a.generalError(['vin', 'notes'])} testId="dialog-closedInSale">
-      {needsVin && <Alert color="yellow" data-testid="closed-sale-vin-needed">{t('desk:closedInSale.vinNeeded')}</Alert>}
-      {needsVin ? (
-        <VinField value={vin} onChange={(v) => { a.setError(null); setVin(v); }} required error={a.fieldError('vin')} testId="closed-sale-vin" />
-      ) : (
-        <TextInput label={t('desk:field.vin')} value={l.vin ?? ''} readOnly styles={{ input: { fontFamily: 'monospace' } }} />
+    <DialogFrame
+      title={t('desk:action.closedInSale')}
+      opened={p.opened}
+      onClose={p.onClose}
+      onSubmit={save}
+      busy={a.busy}
+      error={a.generalError(['vin', 'notes'])}
+      testId="dialog-closedInSale"
+    >
+      {needsVin && (
+        <Alert color="yellow" data-testid="closed-sale-vin-needed">
+          {t('desk:closedInSale.vinNeeded')}
+        </Alert>
       )}
-      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => { a.setError(null); setNotes(e.currentTarget.value); }} autosize minRows={3} maxLength={4000}
-        required={needsNotes} description={needsNotes ? t('desk:closedInSale.notesNeeded') : undefined} error={a.fieldError('notes')} data-testid="closed-sale-notes" />
+      {needsVin ? (
+        <VinField
+          value={vin}
+          onChange={(v) => {
+            a.setError(null);
+            setVin(v);
+          }}
+          required
+          error={a.fieldError('vin')}
+          testId="closed-sale-vin"
+        />
+      ) : (
+        <TextInput
+          label={t('desk:field.vin')}
+          value={l.vin ?? ''}
+          readOnly
+          styles={{ input: { fontFamily: 'monospace' } }}
+        />
+      )}
+      <Textarea
+        label={t('desk:field.managementNotes')}
+        value={notes}
+        onChange={(e) => {
+          a.setError(null);
+          setNotes(e.currentTarget.value);
+        }}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        required={needsNotes}
+        description={needsNotes ? t('desk:closedInSale.notesNeeded') : undefined}
+        error={a.fieldError('notes')}
+        data-testid="closed-sale-notes"
+      />
     </DialogFrame>
   );
 }

@@ -6,7 +6,11 @@ import { Radio, Stack, Text, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSE_REASON_CATEGORY, PICKABLE_CLOSE_REASONS, type CloseReason } from '../../../../../shared/domain/vocabulary';
+import {
+  CLOSE_REASON_CATEGORY,
+  PICKABLE_CLOSE_REASONS,
+  type CloseReason,
+} from '../../../../../shared/domain/vocabulary';
 import { closedNoSale } from '../../../../../shared/rules/actions';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { DialogFrame } from '../DialogFrame';
@@ -21,33 +25,84 @@ export function ClosedNoSaleDialog(p: LeadActionProps) {
   const [notes, setNotes] = useState('');
   const [eoo, setEoo] = useState<number | null>(null);
   useEffect(() => {
-    if (p.opened) { setReason(null); setNotes(l.managementNotes ?? ''); setEoo(null); a.setError(null); }
+    if (p.opened) {
+      setReason(null);
+      setNotes(l.managementNotes ?? '');
+      setEoo(null);
+      a.setError(null);
+    }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const save = () => {
     const input = { reason, notes: notes.trim() || null, endOfOwnership: reason === 'not_current_owner' ? eoo : null };
     void a.submit(input, closedNoSale(l, input, ctx()));
   };
   return (
-    <DialogFrame title={t('desk:action.closedNoSale')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
-      error={a.generalError(['reason', 'notes', 'endOfOwnership'])} testId="dialog-closedNoSale">
-      <Radio.Group label={t('desk:field.closeReason')} required value={reason ?? ''} onChange={(v) => { a.setError(null); setReason(v as CloseReason); }} error={a.fieldError('reason')} data-testid="close-reason">
+    <DialogFrame
+      title={t('desk:action.closedNoSale')}
+      opened={p.opened}
+      onClose={p.onClose}
+      onSubmit={save}
+      busy={a.busy}
+      error={a.generalError(['reason', 'notes', 'endOfOwnership'])}
+      testId="dialog-closedNoSale"
+    >
+      <Radio.Group
+        label={t('desk:field.closeReason')}
+        required
+        value={reason ?? ''}
+        onChange={(v) => {
+          a.setError(null);
+          setReason(v as CloseReason);
+        }}
+        error={a.fieldError('reason')}
+        data-testid="close-reason"
+      >
         <Stack gap={4} mt={6}>
           {PICKABLE_CLOSE_REASONS.map((r) => (
             <Radio key={r} value={r} data-testid={`close-reason-${r}`} label={t(`domain:closeReason.${r}`)} />
           ))}
           <Stack gap={4} mt={4} data-testid="close-category-not_interested_now">
-            <Text size="xs" c="dimmed" fw={600}>{t(`domain:closeCategory.${CLOSE_REASON_CATEGORY.contact_again}`)}</Text>
-            <Radio value="contact_again" disabled data-testid="close-reason-contact_again" label={t('domain:closeReason.contact_again')}
-              description={t('desk:closedNoSale.contactAgainOnly')} ml="sm" />
+            <Text size="xs" c="dimmed" fw={600}>
+              {t(`domain:closeCategory.${CLOSE_REASON_CATEGORY.contact_again}`)}
+            </Text>
+            <Radio
+              value="contact_again"
+              disabled
+              data-testid="close-reason-contact_again"
+              label={t('domain:closeReason.contact_again')}
+              description={t('desk:closedNoSale.contactAgainOnly')}
+              ml="sm"
+            />
           </Stack>
         </Stack>
       </Radio.Group>
       {reason === 'not_current_owner' && (
-        <DateTimeField dateOnly label={t('desk:field.endOfOwnership')} value={eoo} onChange={a.touch(setEoo)} required error={a.fieldError('endOfOwnership')} testId="close-eoo"
-          choices={[{ at: dayjs(p.detail.now).startOf('day').valueOf(), label: t('desk:common.today') }]} />
+        <DateTimeField
+          dateOnly
+          label={t('desk:field.endOfOwnership')}
+          value={eoo}
+          onChange={a.touch(setEoo)}
+          required
+          error={a.fieldError('endOfOwnership')}
+          testId="close-eoo"
+          choices={[{ at: dayjs(p.detail.now).startOf('day').valueOf(), label: t('desk:common.today') }]}
+        />
       )}
-      <Textarea label={t('desk:field.managementNotes')} value={notes} onChange={(e) => { a.setError(null); setNotes(e.currentTarget.value); }} autosize minRows={3} maxLength={4000}
-        required={reason === 'other'} description={reason === 'other' ? t('desk:closedNoSale.notesNeeded') : undefined} error={a.fieldError('notes')} data-testid="close-notes" />
+      <Textarea
+        label={t('desk:field.managementNotes')}
+        value={notes}
+        onChange={(e) => {
+          a.setError(null);
+          setNotes(e.currentTarget.value);
+        }}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        required={reason === 'other'}
+        description={reason === 'other' ? t('desk:closedNoSale.notesNeeded') : undefined}
+        error={a.fieldError('notes')}
+        data-testid="close-notes"
+      />
     </DialogFrame>
   );
 }

@@ -16,21 +16,48 @@ export function ContactAgainDialog(p: LeadActionProps) {
   const l = p.detail.lead;
   const [when, setWhen] = useState<number | null>(null);
   useEffect(() => {
-    if (p.opened) { setWhen(l.recontactAt); a.setError(null); }
+    if (p.opened) {
+      setWhen(l.recontactAt);
+      a.setError(null);
+    }
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const now = p.detail.now;
-  const choices = useMemo(() => recontactChoices(now).map((c) => ({ at: c.at, label: t(`desk:contactAgain.${c.key}`) })), [now, t]);
+  const choices = useMemo(
+    () => recontactChoices(now).map((c) => ({ at: c.at, label: t(`desk:contactAgain.${c.key}`) })),
+    [now, t],
+  );
   const save = () => {
-    if (when === null) { a.setError({ code: 'RECONTACT_REQUIRED', field: 'recontactAt' }); return; }
+    if (when === null) {
+      a.setError({ code: 'RECONTACT_REQUIRED', field: 'recontactAt' });
+      return;
+    }
     const input = { recontactAt: when };
     void a.submit(input, contactAgain(l, input, ctx()));
   };
   const err = a.error?.code === 'RECONTACT_REQUIRED' ? t('desk:contactAgain.required') : a.fieldError('recontactAt');
   return (
-    <DialogFrame title={t('desk:action.contactAgain')} opened={p.opened} onClose={p.onClose} onSubmit={save} busy={a.busy}
-      error={a.error?.code === 'RECONTACT_REQUIRED' ? null : a.generalError(['recontactAt'])} testId="dialog-contactAgain">
-      <Alert color="blue">{isPendingRecontact(l) ? t('desk:contactAgain.change') : t('desk:contactAgain.explain')}</Alert>
-      <DateTimeField label={t('desk:field.recontactAt')} value={when} onChange={a.touch(setWhen)} min={now} choices={choices} required error={err} testId="recontact-at" />
+    <DialogFrame
+      title={t('desk:action.contactAgain')}
+      opened={p.opened}
+      onClose={p.onClose}
+      onSubmit={save}
+      busy={a.busy}
+      error={a.error?.code === 'RECONTACT_REQUIRED' ? null : a.generalError(['recontactAt'])}
+      testId="dialog-contactAgain"
+    >
+      <Alert color="blue">
+        {isPendingRecontact(l) ? t('desk:contactAgain.change') : t('desk:contactAgain.explain')}
+      </Alert>
+      <DateTimeField
+        label={t('desk:field.recontactAt')}
+        value={when}
+        onChange={a.touch(setWhen)}
+        min={now}
+        choices={choices}
+        required
+        error={err}
+        testId="recontact-at"
+      />
     </DialogFrame>
   );
 }
