@@ -181,7 +181,10 @@ export function createListService(store: Store, clock: Clock): ListService {
   return {
     globalSearch(raw, limit) {
       const q = raw.normalize('NFKC').trim();
-      // One character is too broad, except a digit: lead number 1-9.
+      // Words of one or two letters are too broad ("ma" matches ~228,000 of 250,000 leads, ~420 ms to count):
+      // answer at once and let the search box ask for a third letter. Digits stay (lead number 1-9, 12…).
+      if (!/\d/.test(q) && [...q].length < 3)
+        return { q: raw, total: 0, groups: [], tooShort: q.length > 0, at: clock.now() };
       const match = q.length >= 2 ? ftsQuery(q) : /^\d$/.test(q) ? numberQuery(q) : null;
       if (!match) return { q: raw, total: 0, groups: [], at: clock.now() };
       const ranked = prep(searchRanked).all(match, limit) as { id: number; status: Status; n: number }[];

@@ -79,6 +79,8 @@ export const globalSearchResult = z.object({
   q: z.string(),
   total: z.number(),
   groups: z.array(z.object({ status: z.enum(STATUSES), count: z.number(), rows: z.array(listRowSchema) })),
+  /** A text query (no digit) under 3 letters: not searched (too broad), the box asks for more letters. */
+  tooShort: z.boolean().optional(),
   at: z.number(),
 });
 export type GlobalSearchResult = z.infer<typeof globalSearchResult>;

@@ -55,6 +55,9 @@ test('global search: `/` opens it, a caller-ID phone finds the lead, Enter opens
   await input.fill('01521730826'); // the national format, as caller ID shows it
   await expect(page.getByTestId('global-search-row')).toHaveCount(1);
   await expect(page.getByTestId('global-search-group-assigned')).toContainText('Jürgen Weiß');
+  await input.fill('we'); // two letters: too broad, not searched
+  await expect(page.getByTestId('global-search-too-short')).toBeVisible();
+  await expect(page.getByTestId('global-search-row')).toHaveCount(0);
   await input.fill('weiss');
   await expect(page.getByTestId('global-search-row')).toHaveCount(2);
   await shot(page, 'global-search-en');

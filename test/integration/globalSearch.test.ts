@@ -114,6 +114,19 @@ describe('leads.globalSearch', () => {
     expect(j.groups.map((g) => g.status)).toEqual(['appointment']);
   });
 
+  it('a text query under 3 letters is not searched (too broad): no results, flagged tooShort; digits still search', async () => {
+    const r = await search('ro', 50);
+    expect(r).toMatchObject({ total: 0, groups: [], tooShort: true });
+    expect((await search('é')).tooShort).toBe(true);
+    const three = await search('ros', 50);
+    expect(three.tooShort).toBeFalsy();
+    const rossi = [0, 1, 2, 3, 4, 5].map((i) => ids[`rossi${i}`]);
+    expect(three.groups.flatMap((g) => g.rows.map((x) => x.id))).toEqual(expect.arrayContaining(rossi));
+    const digits = await search('2', 50); // a lead number stays searchable from one digit
+    expect(digits.tooShort).toBeFalsy();
+    expect(digits.groups.flatMap((g) => g.rows.map((x) => x.id))).toContain(ids.jurgen);
+  });
+
   it('a lead edited later is found by its new phone (the per-row trigger builds the same document)', async () => {
     app.core.store.sqlite.prepare("UPDATE leads SET phone = '+41 79 765 43 21' WHERE id = ?").run(ids.mario);
     expect(await found('079 765 43 21')).toEqual([ids.mario]);

@@ -103,7 +103,12 @@ export function GlobalSearch() {
           data-testid="global-search-input"
         />
         <Stack gap="sm" mt="md" id="global-search-results" role="listbox" aria-label={t('search:results')}>
-          {result && result.total === 0 && (
+          {result?.tooShort && (
+            <Text size="sm" data-testid="global-search-too-short">
+              {t('search:tooShort')}
+            </Text>
+          )}
+          {result && !result.tooShort && result.total === 0 && (
             <Text size="sm" data-testid="global-search-none">
               {t('search:none', { q: result.q })}
             </Text>
