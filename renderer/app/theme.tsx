@@ -10,6 +10,7 @@ import {
   MantineProvider,
   Modal,
   MultiSelect,
+  Pagination,
   Select,
   type CSSVariablesResolver,
 } from '@mantine/core';
@@ -69,6 +70,14 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
               paddingBlock: 1,
             },
             label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+          },
+        }),
+        // Pagination's arrows are icons only: each gets its name.
+        Pagination: Pagination.extend({
+          defaultProps: {
+            getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
+              'aria-label': t(`a11y:pagination.${control}`),
+            }),
           },
         }),
         Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),

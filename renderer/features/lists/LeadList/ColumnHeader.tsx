@@ -2,7 +2,7 @@
 // arrow keys when focused); the width is saved when the drag ends.
 import { Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ListColumn } from '../../../../shared/contract/lists';
 import type { SortKey } from '../../../../shared/contract/leads';
@@ -29,6 +29,12 @@ export function ColumnHeader({
   const def = COLUMN_DEFS[column];
   const th = useRef<HTMLTableCellElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
+  // The width the separator announces (aria-valuenow): the chosen one, else the column's width as laid out.
+  const [laidOut, setLaidOut] = useState(120);
+  useEffect(() => {
+    const r = th.current?.getBoundingClientRect().width;
+    if (r) setLaidOut(clamp(r));
+  }, [w]);
   const w = dragging ?? width;
   const label = t(def.label);
   const start = (e: PointerEvent<HTMLDivElement>) => {
@@ -97,7 +103,7 @@ export function ColumnHeader({
         aria-orientation="vertical"
         tabIndex={0}
         aria-label={t('lists:columns.resize', { column: label })}
-        aria-valuenow={w ?? undefined}
+        aria-valuenow={w ? clamp(w) : laidOut}
         aria-valuemin={MIN_COLUMN_WIDTH}
         aria-valuemax={MAX_COLUMN_WIDTH}
         data-testid={`resize-${column}`}
