@@ -124,3 +124,23 @@ test.describe('no serious or critical axe violation', () => {
     });
   }
 });
+
+test('no serious or critical axe violation in the first-run setup, step by step', async ({ page, app }) => {
+  app.core.settings.set('setup.done', false);
+  const found: Found[] = [];
+  await page.goto(app.url);
+  await expect(page.getByTestId('setup-wizard')).toBeVisible();
+  await audit(page, 'setup: dealership', found);
+  await page.getByTestId('setup-dealer-name').fill('Modena Motori');
+  await page.getByTestId('setup-next').click();
+  await expect(page.getByTestId('setup-timeZone')).toBeVisible();
+  await audit(page, 'setup: opening hours', found);
+  await page.getByTestId('setup-next').click();
+  await expect(page.getByTestId('setup-manager-name')).toBeVisible();
+  await audit(page, 'setup: manager', found);
+  await page.getByTestId('setup-manager-name').fill('Paola Neri');
+  await page.getByTestId('setup-next').click();
+  await expect(page.getByTestId('setup-smtp-host')).toBeVisible();
+  await audit(page, 'setup: e-mail', found);
+  expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+});

@@ -29,13 +29,13 @@ export function ColumnHeader({
   const def = COLUMN_DEFS[column];
   const th = useRef<HTMLTableCellElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
+  const w = dragging ?? width;
   // The width the separator announces (aria-valuenow): the chosen one, else the column's width as laid out.
   const [laidOut, setLaidOut] = useState(120);
   useEffect(() => {
     const r = th.current?.getBoundingClientRect().width;
     if (r) setLaidOut(clamp(r));
   }, [w]);
-  const w = dragging ?? width;
   const label = t(def.label);
   const start = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
