@@ -1,5 +1,6 @@
 // Channels of the lead lists and the lead page.
 import { z } from 'zod';
+import { SORT_KEYS, type SortKey } from '../domain/listLayout';
 import { LIST_VIEWS, STATUSES, LEAD_TYPES, SOURCES } from '../domain/vocabulary';
 import {
   closedInSaleInput,
@@ -12,19 +13,8 @@ import {
 } from './inputs';
 import { leadDetailSchema } from './models';
 
-export const SORT_KEYS = [
-  'default',
-  'name',
-  'createdAt',
-  'status',
-  'source',
-  'campaign',
-  'contactAttempts',
-  'daysFromCreation',
-  'assignee',
-  'sla',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export { SORT_KEYS };
+export type { SortKey };
 
 export const listQuery = z.object({
   view: z.enum(LIST_VIEWS),

@@ -4,7 +4,7 @@ import { Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ListColumn } from '../../../../shared/contract/lists';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ListColumn } from '../../../../shared/domain/listLayout';
 import type { SortKey } from '../../../../shared/contract/leads';
 import { COLUMN_DEFS } from './columns';
 

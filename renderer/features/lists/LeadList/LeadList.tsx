@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { useTranslation } from 'react-i18next';
 import { useCampaignLabel } from '../../../app/settings';
 import type { ListRow, SortKey } from '../../../../shared/contract/leads';
-import { PAGE_SIZES, type ListColumn, type ListPrefs } from '../../../../shared/contract/lists';
+import { PAGE_SIZES, type ListColumn, type ListPrefs } from '../../../../shared/domain/listLayout';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { formatNumber } from '../../../app/format';
 import { navigate } from '../../../app/router';

@@ -1,7 +1,7 @@
 // The person's list layout (columns shown, their order and widths, page size), read from and saved to the core
 // (desk.listPrefs.*, one per person; switching who is at the desk reloads the page): another layout for a colleague.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_LIST_PREFS, normalizeListPrefs, type ListPrefs } from '../../../../shared/contract/lists';
+import { DEFAULT_LIST_PREFS, normalizeListPrefs, type ListPrefs } from '../../../../shared/domain/listLayout';
 import { invoke } from '../../../platform';
 
 export function useListPrefs(): { prefs: ListPrefs; ready: boolean; save(next: ListPrefs): void } {

@@ -2,7 +2,7 @@
 // lead and coming back (link, Back button, reload). Changes replace the current history entry (typing a search
 // does not fill the history); a navigation to the view's bare address starts from the defaults again.
 import { useCallback, useEffect, useState } from 'react';
-import { SORT_KEYS, type SortKey } from '../../../../shared/contract/leads';
+import { SORT_KEYS, type SortKey } from '../../../../shared/domain/listLayout';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { currentQuery } from '../../../app/router';
 
