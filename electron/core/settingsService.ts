@@ -78,6 +78,7 @@ export function createSettingsService(
     if (!isSettingKey(key)) throw new Error(`Unknown setting "${key}" (settingsRegistry.ts lists the settings)`);
     return key;
   };
+  const hasLeads = store.sqlite.prepare('SELECT 1 FROM leads LIMIT 1');
   const selectValue = store.sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   /** The stored JSON value; undefined when unset; UNREADABLE when the text is not JSON. */
   const stored = (key: SettingKey): unknown => {
@@ -151,7 +152,8 @@ export function createSettingsService(
         dealer: svc.get('dealer'),
         campaigns: svc.campaigns(),
         campaignLabels: svc.campaignLabels(),
-        setupDone: svc.get(SETUP_DONE_KEY),
+        // A database that already holds leads (opened by a version before the setup existed) is not a new one.
+        setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : hasLeads.get() !== undefined,
       });
     },
     setLanguage(language) {

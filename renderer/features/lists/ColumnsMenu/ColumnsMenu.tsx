@@ -7,7 +7,7 @@ import {
   REQUIRED_COLUMNS,
   type ListColumn,
   type ListPrefs,
-} from '../../../../shared/contract/lists';
+} from '../../../../shared/domain/listLayout';
 import { COLUMN_DEFS } from '../LeadList/columns';
 
 export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p: ListPrefs): void }) {
