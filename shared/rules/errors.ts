@@ -69,6 +69,8 @@ export const SERVICE_ERROR_CODES = [
   'SMTP_TLS_FAILED',
   'OUTBOX_NOT_FAILED',
   'EMAIL_MISSING',
+  /** The customer refused e-mail contact (consents): the desk does not send one (docs/rules.md §9). */
+  'EMAIL_CONSENT_REFUSED',
   'REGISTRY_NO_VIN_COLUMN',
   'IMPORT_UNREADABLE',
   'IMPORT_PRESET_UNKNOWN',

@@ -102,6 +102,19 @@ describe('playbook', () => {
     expect(
       (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code,
     ).toBe('EMAIL_MISSING');
+    // E-mail consent refused (other consents given): the core refuses whatever screen asks, nothing is queued.
+    const refused = app.core.leads.create(
+      baseLead({ email: 'no-mail@example.it', consents: { email: false, phone: true } }),
+      app.core.actor(),
+    );
+    expect(
+      (await err(app.core, 'playbook.sendEmail', { id: refused.id, version: versionOf(app.core, refused.id) })).code,
+    ).toBe('EMAIL_CONSENT_REFUSED');
+    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE lead_id = ?').get(refused.id)).toEqual(
+      {
+        n: 0,
+      },
+    );
     // A final lead: the contact is refused, the outbox row rolled back with it.
     await ok(app.core, 'leads.closedNoSale', {
       id: lead.id,

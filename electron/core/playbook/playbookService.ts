@@ -372,6 +372,8 @@ export function createPlaybookService(
         if (version !== null && version !== undefined && version !== lead.version)
           throw new AppError('VERSION_CONFLICT');
         if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
+        // A refused e-mail consent is enforced here too, not only by hiding the button (docs/rules.md §8).
+        if (emailRefused(lead.consents)) throw new AppError('EMAIL_CONSENT_REFUSED', { field: 'email' });
         const t = render(emailKind(lead), lead, actor);
         const subject = text.subject ?? t.subject;
         const body = text.body ?? t.body;
