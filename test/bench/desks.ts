@@ -33,7 +33,9 @@ export function transportInvoke(t: Transport): Invoke {
   const https = url.protocol === 'https:';
   const agent = t.agent ?? (https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));
   const send = https ? httpsRequest : httpRequest;
-  return (channel, input) =>
+  // A kept-alive socket the host closed while idle answers the next request with ECONNRESET before reading it:
+  // sent again on a fresh socket (Node's documented `reusedSocket` check), never when the host may have read it.
+  const call = (channel: string, input: unknown, retry: boolean): Promise<Reply> =>
     new Promise<Reply>((ok, fail) => {
       const body = JSON.stringify({ channel, input });
       const req = send(
@@ -56,9 +58,12 @@ export function transportInvoke(t: Transport): Invoke {
           res.on('error', fail);
         },
       );
-      req.on('error', fail);
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        retry && req.reusedSocket && e.code === 'ECONNRESET' ? ok(call(channel, input, false)) : fail(e),
+      );
       req.end(body);
     });
+  return (channel, input) => call(channel, input, true);
 }
 
 export interface DesksOptions {
