@@ -133,7 +133,7 @@ const lines = [
   '|---|---:|---:|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`,
+      `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${Number.isNaN(r.p50) ? '' : ms(r.p50)} | ${Number.isNaN(r.p95) ? '' : ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`,
   ),
 ];
 console.log(lines.join('\n'));

@@ -15,6 +15,8 @@ export interface MixOptions {
   thinkMs: number;
   /** The host's clock (appointment and recontact times are in its future). */
   hostNow: () => number;
+  /** Each desk's own connection (signed in as its person, once the host has sign-in); default: the shared one. */
+  perDesk?: (desk: number, personId: number) => Invoke | Promise<Invoke>;
 }
 
 const VIEWS = ['assigned', 'assigned', 'assigned', 'in_progress', 'in_progress', 'not_managed', ...LIST_VIEWS];
@@ -66,7 +68,8 @@ async function deskPeople(invoke: Invoke, desks: number): Promise<{ id: number; 
 export async function deskMix(invoke: Invoke, rec: Recorder, opts: MixOptions): Promise<void> {
   const people = await deskPeople(invoke, opts.desks);
   const until = performance.now() + opts.seconds * 1000;
-  await Promise.all(people.map((p, i) => desk(invoke, rec, opts, p, i + 1, until)));
+  const invokes = await Promise.all(people.map((p, i) => opts.perDesk?.(i + 1, p.id) ?? invoke));
+  await Promise.all(people.map((p, i) => desk(invokes[i]!, rec, opts, p, i + 1, until)));
 }
 
 async function desk(

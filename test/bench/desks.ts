@@ -3,7 +3,7 @@
 // sent → reply parsed); the host also reports how long the core took per channel, to tell the transport from the
 // work. Targets: p95 of an action ≤ 20 ms, of a list page ≤ 30 ms.
 //   npx tsx test/bench/desks.ts    BENCH_LEADS=20000 (alone; `npm run bench` passes its 250,000-lead database)
-//   BENCH_DB=path  BENCH_DESKS=10  BENCH_DESK_SECONDS=25  BENCH_THINK_MS=200 (a desk's mean pause between screens)
+//   BENCH_DB=path  BENCH_DESKS=10  BENCH_DESK_SECONDS=25  BENCH_THINK_MS=1000 (a desk's mean pause between screens: a busy clerk's is several seconds)
 import { fork, type ChildProcess } from 'node:child_process';
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
@@ -73,6 +73,8 @@ export interface DesksOptions {
   desks?: number;
   seconds?: number;
   thinkMs?: number;
+  /** Each desk's own transport (e.g. its signed-in session on the HTTPS host); default: the web server's token. */
+  perDesk?: (desk: number, personId: number, host: HostReady) => Transport | Promise<Transport>;
 }
 export type DeskRow = Stat & { target?: string; ok?: boolean };
 
@@ -95,7 +97,7 @@ const stat = (name: string, times: number[]): Stat => {
 export async function benchDesks(opts: DesksOptions): Promise<DeskRow[]> {
   const desks = opts.desks ?? Number(process.env.BENCH_DESKS ?? 10);
   const seconds = opts.seconds ?? Number(process.env.BENCH_DESK_SECONDS ?? 25);
-  const thinkMs = opts.thinkMs ?? Number(process.env.BENCH_THINK_MS ?? 200);
+  const thinkMs = opts.thinkMs ?? Number(process.env.BENCH_THINK_MS ?? 1000);
   const { child, ready } = await startHost(opts.dbPath, opts.now);
   try {
     const invoke = transportInvoke({ baseUrl: ready.url, headers: { 'x-aslm-token': ready.token } });
@@ -106,7 +108,15 @@ export async function benchDesks(opts: DesksOptions): Promise<DeskRow[]> {
       count: (what) => outcomes.set(what, (outcomes.get(what) ?? 0) + 1),
     };
     const t0 = performance.now();
-    await deskMix(invoke, rec, { desks, seconds, thinkMs, hostNow: () => opts.now + (performance.now() - t0) });
+    await deskMix(invoke, rec, {
+      desks,
+      seconds,
+      thinkMs,
+      hostNow: () => opts.now + (performance.now() - t0),
+      ...(opts.perDesk
+        ? { perDesk: async (d: number, p: number) => transportInvoke(await opts.perDesk!(d, p, ready)) }
+        : {}),
+    });
     const elapsed = (performance.now() - t0) / 1000;
     const server = await new Promise<HostTimings>((ok) => {
       child.once('message', (m) => ok(m as HostTimings));
