@@ -89,4 +89,33 @@ describe('the write lock between the app and the CLI import', () => {
     const again = await runCli(['import', f, '--json', '--db', app.dbPath]);
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, imported: 10 });
   }, 60_000);
+
+  it("an app action that waited past SQLite's wait is refused with DATABASE_BUSY, not INTERNAL", async () => {
+    process.env.ASLM_BUSY_LIMIT_MS = '300'; // read when the file is opened: busy_timeout 300 ms
+    const short = openTestApp(Date.now());
+    delete process.env.ASLM_BUSY_LIMIT_MS;
+    try {
+      const { lead } = await ok(short.core, 'leads.create', baseLead());
+      const holder = new Database(short.dbPath);
+      holder.prepare('BEGIN IMMEDIATE').run();
+      const t0 = Date.now();
+      const r = await short.core.dispatch(
+        'leads.edit',
+        { id: lead.id, version: lead.version, input: { city: 'Asti' } },
+        { transport: 'test' },
+      );
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+      expect(r).toEqual({ ok: false, error: { code: 'DATABASE_BUSY' } });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+      const retry = await short.core.dispatch(
+        'leads.edit',
+        { id: lead.id, version: lead.version, input: { city: 'Asti' } },
+        { transport: 'test' },
+      );
+      expect(retry.ok).toBe(true);
+    } finally {
+      short.close();
+    }
+  });
 });
