@@ -17,6 +17,13 @@ export interface HostTimings {
   byChannel: Record<string, number[]>;
 }
 
+/** A list call is told apart by view, search and sort (BENCH_PROFILE=1), to find the slow ones. */
+function profileKey(channel: string, input: unknown): string {
+  if (channel !== 'leads.list' || !process.env.BENCH_PROFILE) return channel;
+  const q = (input ?? {}) as { view?: string; sort?: string; search?: string; assigneeId?: number };
+  return `leads.list ${q.view} ${q.search ? 'search' : (q.sort ?? 'default')}${q.assigneeId ? ' (one person)' : ''}`;
+}
+
 const [dbPath, nowArg] = process.argv.slice(2);
 if (!dbPath || !process.send) throw new Error('deskHost: run by desks.ts (fork) with the database path');
 // The data were generated "as of" NOW: the host's clock starts there and runs.
@@ -31,7 +38,7 @@ const web = await startWebServer({
     dispatch: async (channel, input, ctx) => {
       const t0 = performance.now();
       const r = await core.dispatch(channel, input, ctx);
-      (byChannel[channel] ??= []).push(performance.now() - t0);
+      (byChannel[profileKey(channel, input)] ??= []).push(performance.now() - t0);
       return r;
     },
   },
