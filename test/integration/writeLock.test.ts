@@ -1,5 +1,5 @@
 // The CLI `import` (scheduled tasks) while the app writes: both wait for the write lock instead of failing with
-// "database is locked" (docs/rules.md §35). Real SQLite file, the CLI in real child processes.
+// "database is locked" (docs/rules.md §11.7). Real SQLite file, the CLI in real child processes.
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
