@@ -7,6 +7,7 @@ import { defaultDbPath, parseIntArg, parseIso, UsageError } from './args';
 import { replay } from './replay';
 import { importCommand } from './import';
 import { vehiclesCommand } from './vehicles';
+import { retryWhileBusy } from '../store/busy';
 import { parseReportArgs, reportCommand, reportSummary, reportUsage } from './report';
 
 export interface Command {
@@ -174,7 +175,8 @@ export const commands: Record<string, Command> = {
     usage: 'import FILE [--preset NAME] [--merge] [--json] [--lang en|fr|de|it] [--db FILE]',
     async run(argv) {
       const dbIdx = argv.indexOf('--db');
-      const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
+      // A scheduled import waits for the app's writes, opening included (docs/rules.md §11.7).
+      const core = await retryWhileBusy(() => open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined));
       try {
         return await importCommand(argv, core);
       } finally {

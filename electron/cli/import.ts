@@ -8,6 +8,7 @@ import { AppError } from '../../shared/contract/errors';
 import { LANGUAGES, type Language } from '../../shared/domain/vocabulary';
 import type { AppCore } from '../core/appCore';
 import { rowErrorLabel } from '../core/import/labels';
+import { t } from '../core/i18n';
 import { UsageError } from './args';
 
 export interface ImportCommandIo {
@@ -93,9 +94,15 @@ export async function importCommand(args: string[], core: AppCore, io: ImportCom
     return 0;
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    const message = rowErrorLabel(lang, `errors.${e.code}`);
+    const message = errorMessage(lang, e);
     if (values.json) io.out(JSON.stringify({ ok: false, error: { ...e.toJSON(), message } }));
     else io.err(`${file}: ${message}`);
     return 1;
   }
+}
+
+/** The import's own wording of an error (import:errors.*), else the app's (errors:code.*). */
+export function errorMessage(lang: Language, e: AppError): string {
+  const own = rowErrorLabel(lang, `errors.${e.code}`, e.params);
+  return own === `errors.${e.code}` ? t(lang, `errors:code.${e.code}`, e.params ?? {}) : own;
 }

@@ -1,6 +1,8 @@
 // `npm run aslm -- <command> [options]`: the administrator's and scheduled tasks' door to the app core.
 import { commands } from './commands';
 import { UsageError } from './args';
+import { AppError } from '../../shared/contract/errors';
+import { t } from '../core/i18n';
 
 function help(): string {
   const lines = [
@@ -30,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(`aslm ${name}: ${e.message}\nUsage: npm run aslm -- ${cmd.usage}`);
       return 2;
     }
-    console.error(`aslm ${name}: ${(e as Error).message}`);
+    // A refusal with a code (DATABASE_BUSY, DATABASE_ON_NETWORK_DRIVE…) in words, with its code for scripts.
+    const msg = e instanceof AppError ? `${t('en', `errors:code.${e.code}`, e.params ?? {})} (${e.code})` : null;
+    console.error(`aslm ${name}: ${msg ?? (e as Error).message}`);
     return 1;
   }
 }

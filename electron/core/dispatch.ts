@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, type AppErrorShape, type Reply } from '../../shared/contract/errors';
 import type { ChannelMap } from '../../shared/contract/define';
 import { isErrorCode } from '../../shared/rules/errors';
+import { isBusyError } from '../store/busy';
 
 export interface CallContext {
   transport: 'ipc' | 'http' | 'cli' | 'test';
@@ -32,6 +33,8 @@ export function zodErrorShape(e: z.ZodError): AppErrorShape {
 export function toErrorShape(e: unknown, log: (msg: string, err?: unknown) => void): AppErrorShape {
   if (e instanceof AppError) return e.toJSON();
   if (e instanceof z.ZodError) return zodErrorShape(e);
+  // The write lock stayed taken past busy_timeout (a long import by another process): say so, not INTERNAL.
+  if (isBusyError(e)) return { code: 'DATABASE_BUSY' };
   log('unexpected error in a handler', e);
   return { code: 'INTERNAL' };
 }

@@ -5,6 +5,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { busyTimeoutMs } from './busy';
+import { assertLocalDatabasePath } from './networkDrive';
 import * as schema from './schema/index';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -23,6 +25,9 @@ export function migrationsFolder(): string {
 }
 
 export function openStore(path: string, opts: { readonly?: boolean; migrationsDir?: string } = {}): Store {
+  // The file the app writes is on this PC's own disk, never a network share (docs/rules.md §11.7); a read-only look
+  // (a backup being checked) may be anywhere.
+  if (!opts.readonly) assertLocalDatabasePath(path);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path, { readonly: opts.readonly ?? false });
   try {
@@ -36,7 +41,9 @@ export function openStore(path: string, opts: { readonly?: boolean; migrationsDi
 function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boolean; migrationsDir?: string }): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Another process's write (the CLI's scheduled import, docs/rules.md §11.7) is waited for, not failed on.
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+  if (!opts.readonly) immediateTransactions(sqlite);
   // FULL: an acknowledged write survives a power cut, not only a crash of the app.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('cache_size = -65536');
@@ -56,6 +63,24 @@ function setUp(sqlite: Database.Database, path: string, opts: { readonly?: boole
     }
   }
   return { sqlite, db, path };
+}
+
+/**
+ * Every `sqlite.transaction(fn)()` of the app begins IMMEDIATE: it takes the write lock when it starts, waiting for it
+ * up to busy_timeout. A DEFERRED one would start reading and fail at once (SQLITE_BUSY, no wait) when its first write
+ * finds another process writing. `.deferred` stays available for a read-only snapshot; nested calls are savepoints.
+ */
+function immediateTransactions(sqlite: Database.Database): void {
+  const plain = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = plain(fn);
+    return Object.assign((...args: unknown[]) => tx.immediate(...args), {
+      default: tx.immediate,
+      deferred: tx.deferred,
+      immediate: tx.immediate,
+      exclusive: tx.exclusive,
+    });
+  }) as Database.Database['transaction'];
 }
 
 /**

@@ -17,7 +17,15 @@ export type BackupEntryOut = z.infer<typeof backupEntrySchema>;
 export const shellStatusSchema = z.object({
   mode: z.enum(['normal', 'recovery']),
   /** Why the app is in recovery mode: the start-up check failed (damaged) or the file could not be opened. */
-  problem: z.object({ kind: z.enum(['damaged', 'unopenable']), detail: z.string() }).nullable(),
+  problem: z
+    .object({
+      kind: z.enum(['damaged', 'unopenable']),
+      detail: z.string(),
+      /** A refusal with an error code (DATABASE_ON_NETWORK_DRIVE): shown in words, errors:code.<code>. */
+      code: z.string().optional(),
+      params: z.record(z.string(), z.string()).optional(),
+    })
+    .nullable(),
   dbPath: z.string(),
   backupDir: z.string(),
   /** Electron: export asks where with the save dialog; browser mode: the user types a path. */

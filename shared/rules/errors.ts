@@ -39,6 +39,10 @@ export const SYSTEM_ERROR_CODES = [
   'TEXT_INVALID',
   /** The renderer's own: the loopback HTTP transport could not reach the core. */
   'NETWORK',
+  /** Another program (the scheduled CLI import) kept the database's write lock longer than the wait allows. */
+  'DATABASE_BUSY',
+  /** A database path on a network drive or share: SQLite needs the PC's own disk (docs/rules.md §11.7). */
+  'DATABASE_ON_NETWORK_DRIVE',
 ] as const;
 
 /** The codes the core's services throw (electron/core): each is translated like the others. */

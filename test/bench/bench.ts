@@ -1,15 +1,16 @@
 // `npm run bench`: builds a 250,000-lead database with the demo generator, then times the hot paths
 // through the real handler (core.dispatch) and the raw SQLite time of the same list query.
 //   BENCH_LEADS=250000 (default)   BENCH_DB=path (reuse a database built earlier with the same count)
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppCore } from '../../electron/core/appCore';
-import { generateDemo } from '../../electron/core/demo/generate';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { measure, ms, type Stat } from './stats';
 import { benchImport, benchPlaybook } from './import';
 import { benchKpi } from './kpi';
 import { benchColdStart } from './coldstart';
+import { buildBenchDb } from './benchDb';
+import { benchDesks } from './desks';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 250_000);
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -19,22 +20,7 @@ const dbPath = process.env.BENCH_DB ?? join(outDir, `bench-${LEADS}.sqlite`);
 const clock = { now: () => NOW };
 
 let buildSeconds: number | null = null;
-if (!process.env.BENCH_DB || !existsSync(dbPath)) {
-  for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
-  const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
-  const t = performance.now();
-  generateDemo(core.store, core.settings, {
-    leads: LEADS,
-    now: NOW,
-    seed: 42,
-    onProgress: (n) => {
-      if (n % 50_000 === 0 || n === LEADS) process.stderr.write(`  generated ${n} leads\n`);
-    },
-  });
-  buildSeconds = (performance.now() - t) / 1000;
-  core.store.sqlite.pragma('optimize');
-  core.close();
-}
+if (!process.env.BENCH_DB || !existsSync(dbPath)) buildSeconds = buildBenchDb(dbPath, LEADS, NOW);
 
 const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
 const ctx = { transport: 'test' as const };
@@ -125,6 +111,8 @@ const extra: { name: string; run: (c: typeof core) => Promise<Stat[]> }[] = [
 for (const e of extra) for (const s of await e.run(core)) results.push(s);
 
 core.close();
+// Several desks against one host over HTTP (issue 14): the desk's mix, 10 desks at once (test/bench/desks.ts).
+for (const r of await benchDesks({ dbPath, now: NOW })) results.push(r);
 // Cold start to interactive in Chromium against browser mode (test/bench/coldstart.ts; needs `npm run build:renderer`).
 {
   const cold = await benchColdStart(dbPath, 5);
@@ -145,7 +133,7 @@ const lines = [
   '|---|---:|---:|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`,
+      `| ${r.name}${r.ratio ? ` (×${r.ratio.toFixed(2)} raw)` : ''} | ${Number.isNaN(r.p50) ? '' : ms(r.p50)} | ${Number.isNaN(r.p95) ? '' : ms(r.p95)} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED'} |`,
   ),
 ];
 console.log(lines.join('\n'));

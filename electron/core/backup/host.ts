@@ -11,6 +11,7 @@ import { backupChannels, BACKUP_FILE, type ShellStatus } from '../../../shared/c
 import { AppError } from '../../../shared/contract/errors';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../appCore';
 import { startBackground } from '../background';
+import { assertLocalDatabasePath } from '../../store/networkDrive';
 import { createDispatcher, toErrorShape, type Dispatch } from '../dispatch';
 import { backupHandlers } from '../handlers/backup';
 import { checkExportTarget, exportSuggestion, listBackupsOut, type BackupApi } from './api';
@@ -112,6 +113,16 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
 
   function open(restored = false): void {
     problem = null;
+    // A database on a network share is refused before anything touches it (docs/rules.md §11.7).
+    try {
+      assertLocalDatabasePath(opts.dbPath); // as given: on Linux resolve() makes `\\server\share` a local name
+      assertLocalDatabasePath(dbPath);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      problem = { kind: 'unopenable', detail: e.code, code: e.code, params: { path: opts.dbPath } };
+      log(`the database is on a network drive (${dbPath}); it must be on this PC's own disk`);
+      return;
+    }
     if (existsSync(dbPath)) {
       const state = readCheckState(dbPath);
       lastOkAt = state?.lastOkAt ?? 0;

@@ -44,6 +44,7 @@ import { insertLeadBlock } from './bulkInsert';
 import type { NewLeadRow } from '../../../shared/rules';
 import type { NormalizedPhone } from '../../../shared/people/phone';
 import type { PhoneBatch, PhonePool } from '../people/phonePool';
+import { retryWhileBusy } from '../../store/busy';
 
 export interface ImportFile {
   name: string;
@@ -550,6 +551,9 @@ export function createImportService(
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
       const write = sqlite.transaction(() => {
+        merged = 0; // an attempt that waited for the lock starts over (docs/rules.md §11.7)
+        skipped = 0;
+        dupReport.length = 0;
         // What depends on the database is checked here, inside the transaction that writes.
         c = classify(parsed);
         // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
@@ -581,7 +585,8 @@ export function createImportService(
       });
       let written: { ids: number[]; numbers: string[] };
       try {
-        written = write();
+        // The CLI's scheduled import and the app take turns for the write lock: wait for it, within a limit.
+        written = await retryWhileBusy(write);
       } finally {
         parsed.phones?.cancel(); // also when the transaction failed: the worker skips what is left
       }

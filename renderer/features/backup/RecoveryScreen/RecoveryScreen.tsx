@@ -34,10 +34,18 @@ export function RecoveryScreen({ status }: { status: ShellStatus }) {
         </Group>
         <Alert color="red" icon={<IconAlertTriangle />} title={t('shell:recovery.title')}>
           <Stack gap="xs">
-            <Text size="sm">
-              {t(status.problem?.kind === 'unopenable' ? 'shell:recovery.unopenable' : 'shell:recovery.damaged')}
-            </Text>
-            <Text size="sm">{t('shell:recovery.what')}</Text>
+            {status.problem?.code ? (
+              <Text size="sm" data-testid="recovery-refusal">
+                {t(`errors:code.${status.problem.code}`, status.problem.params ?? {})}
+              </Text>
+            ) : (
+              <>
+                <Text size="sm">
+                  {t(status.problem?.kind === 'unopenable' ? 'shell:recovery.unopenable' : 'shell:recovery.damaged')}
+                </Text>
+                <Text size="sm">{t('shell:recovery.what')}</Text>
+              </>
+            )}
           </Stack>
         </Alert>
         <Card withBorder>

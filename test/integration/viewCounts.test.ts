@@ -1,0 +1,50 @@
+// The list counts of the status views come from lead_day_counts (kept by triggers): always equal to counting the
+// leads themselves, after generated data, actions and an import.
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { VIEW_WHERE } from '../../electron/core/listService';
+import { LIST_VIEWS } from '../../shared/domain/vocabulary';
+import { bigHqFile } from '../fixtures/importCorpus';
+import { baseLead, ok, openTestApp } from './helpers';
+
+const app = openTestApp(Date.parse('2026-11-20T10:00:00Z'));
+afterAll(() => app.close());
+
+const direct = (view: (typeof LIST_VIEWS)[number]) =>
+  (app.core.store.sqlite.prepare(`SELECT count(*) AS n FROM leads l WHERE ${VIEW_WHERE[view]}`).get() as { n: number })
+    .n;
+const check = () => {
+  const counts = app.core.lists.counts();
+  for (const view of LIST_VIEWS) {
+    expect(counts[view], view).toBe(direct(view));
+    expect(app.core.lists.list({ view, pageSize: 1 }).total, view).toBe(direct(view));
+  }
+};
+
+describe('list counts of the status views', () => {
+  it('match the leads after demo data, actions and an import', async () => {
+    const { core } = app;
+    generateDemo(core.store, core.settings, { leads: 1500, now: core.clock.now(), seed: 7 });
+    check();
+    const a = (await ok(core, 'leads.create', baseLead())).lead;
+    const b = (await ok(core, 'leads.create', baseLead({ firstName: 'Anna', email: 'anna@example.it' }))).lead;
+    check();
+    const contact = { direction: 'outbound', channel: 'phone', outcome: 'reached' };
+    const a1 = (await ok(core, 'leads.recordContact', { id: a.id, version: a.version, input: contact })).lead;
+    await ok(core, 'leads.makeAppointment', {
+      id: a.id,
+      version: a1.version,
+      input: { appointmentAt: core.clock.now() + 3 * 86_400_000 },
+    });
+    check();
+    const b1 = (await ok(core, 'leads.recordContact', { id: b.id, version: b.version, input: contact })).lead;
+    await ok(core, 'leads.closedNoSale', { id: b.id, version: b1.version, input: { reason: 'customer_refuses' } });
+    check();
+    await core.importer.commit(
+      { name: 'f.csv', data: bigHqFile(200, 50_000) },
+      { duplicateDefault: 'skip', decisions: [] },
+      core.actor({ transport: 'test' }),
+    );
+    check();
+  });
+});
