@@ -9,14 +9,14 @@ import { DEFAULT_PERSON } from '../../../shared/people/defaultPerson';
 
 export const appHandlers = (c: CoreServices) =>
   ({
-    'app.info': () => ({
+    'app.info': (_i, ctx) => ({
       version: c.options.version ?? '0.1.0',
       mode: c.options.mode ?? 'browser',
       now: c.clock.now(),
       timeZone: c.settings.rules().timeZone,
       leadCount: (c.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
       currentUser: (() => {
-        const a = c.actor();
+        const a = c.actor(ctx);
         return a.id === null ? null : { id: a.id, name: a.name };
       })(),
     }),
@@ -42,6 +42,10 @@ export const appHandlers = (c: CoreServices) =>
       return c.settings.all();
     },
     'settings.setCampaigns': ({ campaigns }) => c.settings.setCampaigns(campaigns),
-    'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
+    // Every manager without a password gets a temporary one, answered once (docs/rules.md §12).
+    'demo.load': ({ leads, seed }) => {
+      const r = generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() });
+      return { ...r, passwords: c.auth.passwordsForManagersWithout() };
+    },
     'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),
   }) satisfies Pick<HandlerMap<Contract>, keyof typeof appChannels>;
