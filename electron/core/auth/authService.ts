@@ -24,7 +24,12 @@ const MINUTE = 60_000;
 const TOUCH_EVERY = MINUTE;
 
 /** Open before sign-in: what the sign-in screen needs, nothing with personal data. */
-export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set(['auth.status', 'auth.signIn', 'auth.signOut', 'shell.status']);
+export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
+  'auth.status',
+  'auth.signIn',
+  'auth.signOut',
+  'shell.status',
+]);
 /** Open while the password must be changed (besides the public ones). */
 const CHANGE_CHANNELS: ReadonlySet<string> = new Set(['auth.changePassword']);
 
@@ -76,7 +81,7 @@ export function createAuthService(
 ): AuthService {
   const { sqlite } = store;
   const q = {
-    users: sqlite.prepare('SELECT id, name, email FROM users WHERE active = 1 ORDER BY id'),
+    users: sqlite.prepare('SELECT id, name, email FROM users ORDER BY active DESC, id'),
     user: sqlite.prepare(
       `SELECT id, name, email, active, password_hash AS hash, password_must_change AS mustChange,
         failed_sign_ins AS failed, locked_until AS lockedUntil FROM users WHERE id = ?`,
