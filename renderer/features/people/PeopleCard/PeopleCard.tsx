@@ -6,6 +6,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
+import { ResetPasswordButton } from '../../auth/ResetPasswordButton';
 import { UserEditor } from '../UserEditor';
 import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
 import { SettingsCard } from '../../../components/SettingsCard';
@@ -104,6 +105,7 @@ export function PeopleCard() {
                     <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>
                       {t('people:bulk.button')}
                     </Button>
+                    <ResetPasswordButton user={u} />
                   </Group>
                 )}
               </Table.Td>
