@@ -40,7 +40,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
           setStatus((s) => (s ? { ...s, mustChangePassword: true } : s));
           return;
         }
-        setNotice(code);
+        // Calls in flight after the first refusal carry no session any more: "expired" says more, it stays.
+        setNotice((n) => (n === 'SESSION_EXPIRED' ? n : code));
         setStatus((s) => (s ? { ...s, user: null, mustChangePassword: false } : s));
       }),
     [],
