@@ -205,6 +205,12 @@ describe('sign-in required (host mode)', () => {
     expect(await code('people.switch', { userId: 1 }, lucToken)).toBe('DESK_SWITCH_DISABLED');
     expect((await ok('people.current', {}, lucToken)).user.name).toBe('Luc Martin');
     expect((await ok('app.info', {}, lucToken)).currentUser).toEqual({ id: luc.id, name: 'Luc Martin' });
+    // Each person has their own language: the manager's Italian is not Luc's, and the manager's name stays.
+    expect((await ok('settings.setLanguage', { language: 'it' }, mgr)).language).toBe('it');
+    expect((await ok('settings.get', {}, lucToken)).language).toBe('en');
+    expect((await ok('settings.setLanguage', { language: 'fr' }, lucToken)).language).toBe('fr');
+    expect((await ok('settings.get', {}, mgr)).language).toBe('it');
+    expect(core.people.get(1).name).toBe('Front desk');
     // The backups served by the core host go through the same session check (here: the bare core's).
     expect(await code('backup.list', {})).toBe('SIGN_IN_REQUIRED');
   });
