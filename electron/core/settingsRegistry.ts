@@ -100,8 +100,16 @@ export const SETTINGS = {
   /** Sign-in sessions (host mode, docs/rules.md §12): ended this long after sign-in, or after this long unused. */
   'auth.session': entry(
     z.object({
-      lifetimeHours: z.number().int().min(1).max(24 * 7),
-      idleMinutes: z.number().int().min(5).max(24 * 60),
+      lifetimeHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 7),
+      idleMinutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60),
     }),
     () => ({ lifetimeHours: 12, idleMinutes: 120 }),
   ),
