@@ -122,4 +122,24 @@ test('sign in with the printed password, forced change, sign out, wrong password
   } finally {
     await other.close();
   }
+
+  // Her own password, changed from the header when she likes (no reset button on her own row).
+  await expect(page.getByTestId(`user-reset-password-${luc.id}`)).toBeVisible();
+  const me = app.core.store.sqlite.prepare("SELECT id FROM users WHERE name = 'Giulia Ferretti'").get() as {
+    id: number;
+  };
+  await expect(page.getByTestId(`user-reset-password-${me.id}`)).toHaveCount(0);
+  await page.getByTestId('signed-in-user').click();
+  await page.getByTestId('change-password').click();
+  await page.getByTestId('change-current').fill('Ferretti dealer 2026');
+  await page.getByTestId('change-next').fill('Ferretti dealer 2027');
+  await page.getByTestId('change-again').fill('Ferretti dealer 2027');
+  await page.getByTestId('change-submit').click();
+  await expect(page.getByText('La password è stata cambiata.')).toBeVisible();
+  const again = await app.core.dispatch(
+    'auth.signIn',
+    { login: giulia.login, password: 'Ferretti dealer 2027' },
+    { transport: 'test' },
+  );
+  expect(again.ok).toBe(true);
 });

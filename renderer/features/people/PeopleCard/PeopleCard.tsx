@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
 import { ResetPasswordButton } from '../../auth/ResetPasswordButton';
+import { useAuth } from '../../auth/useAuth';
 import { UserEditor } from '../UserEditor';
 import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
 import { SettingsCard } from '../../../components/SettingsCard';
@@ -19,6 +20,7 @@ export function PeopleCard() {
   const [moving, setMoving] = useState<UserRow | null>(null);
   const [target, setTarget] = useState<string | null>('rules');
   const manage = cur?.canManage ?? false;
+  const { signInRequired, user: me } = useAuth();
   const move = async () => {
     if (!moving) return;
     const r = await invoke('leads.bulkReassign', {
@@ -105,7 +107,8 @@ export function PeopleCard() {
                     <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>
                       {t('people:bulk.button')}
                     </Button>
-                    <ResetPasswordButton user={u} />
+                    {/* One's own password: Change password in the header (a reset would end this very session). */}
+                    {!(signInRequired && u.id === me?.id) && <ResetPasswordButton user={u} />}
                   </Group>
                 )}
               </Table.Td>
