@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../electron/core/appCore';
+import { createCoreHost } from '../../electron/core/backup/host';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import { startWebServer } from '../../electron/web/server';
 import type { LeadDetail } from '../../shared/contract/models';
@@ -255,6 +256,37 @@ describe('over HTTP', () => {
       expect((await post('leads.counts', {}, s.value.token)).ok).toBe(true);
     } finally {
       await web.close();
+    }
+  });
+});
+
+describe('the core host (backups served beside the core)', () => {
+  it('checks the session before its own channels too', async () => {
+    core.close();
+    const host = createCoreHost({
+      dbPath: join(dir, 'hosted.sqlite'),
+      clock,
+      signIn: 'required',
+      log: () => undefined,
+    });
+    try {
+      const first = host.core()!.ensureFirstSignIn()!;
+      const d = (channel: string, input: unknown, sessionToken?: string) =>
+        host.dispatch(channel, input, { transport: 'http', ...(sessionToken ? { sessionToken } : {}) });
+      const refused = await d('backup.create', {});
+      expect(refused.ok ? null : refused.error.code).toBe('SIGN_IN_REQUIRED');
+      expect((await d('shell.status', {})).ok).toBe(true); // public: the recovery screen's question
+      const s = await d('auth.signIn', { login: first.login, password: first.password });
+      const token = s.ok ? (s.value as { token: string }).token : '';
+      const early = await d('backup.list', {}, token);
+      expect(early.ok ? null : early.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect((await d('auth.changePassword', { current: first.password, next: 'the host manager' }, token)).ok).toBe(
+        true,
+      );
+      expect((await d('backup.list', {}, token)).ok).toBe(true);
+    } finally {
+      host.close();
+      core = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), clock, log: () => undefined }); // for afterEach
     }
   });
 });
