@@ -94,7 +94,16 @@ describe('sign-in required (host mode)', () => {
     });
     // The new password signs in; the old one no longer does.
     expect(await code('auth.signIn', { login: 'front desk', password: managerPassword })).toBe('SIGN_IN_FAILED');
-    expect((await signIn('Front Desk', 'correct horse battery')).mustChangePassword).toBe(false);
+    const second = await signIn('Front Desk', 'correct horse battery');
+    expect(second.mustChangePassword).toBe(false);
+    // A change ends the person's other sessions, not the one it is made from.
+    await ok(
+      'auth.changePassword',
+      { current: 'correct horse battery', next: 'correct horse battery 2' },
+      second.token,
+    );
+    expect(await code('leads.counts', {}, s.token)).toBe('SIGN_IN_REQUIRED');
+    await ok('leads.counts', {}, second.token);
     const stored = core.store.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = 1').get() as {
       h: string;
     };

@@ -64,7 +64,8 @@ export interface AuthService {
     deskId?: number,
   ): Promise<{ token: string; user: SignedInUser; mustChangePassword: boolean; expiresAt: number }>;
   signOut(ctx: CallContext): boolean;
-  changePassword(userId: number, current: string, next: string): Promise<void>;
+  /** The person's own change; their other sessions end (the one it is made from, if any, stays). */
+  changePassword(userId: number, current: string, next: string, keepToken?: string): Promise<void>;
   /** A temporary password for this person (must change), their sessions ended and the lock lifted. */
   resetPassword(userId: number): string;
   /** Demo data: a temporary password for every active manager who has none (shown once). */
@@ -102,6 +103,9 @@ export function createAuthService(
     touch: sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?'),
     end: sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL'),
     endAllOf: sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL'),
+    endOthersOf: sqlite.prepare(
+      'UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND token_hash <> ?',
+    ),
     managersWithout: sqlite.prepare(
       `SELECT u.id, u.name, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
         WHERE u.active = 1 AND u.password_hash IS NULL ORDER BY u.id`,
@@ -210,7 +214,7 @@ export function createAuthService(
       if (!row || row.endedAt !== null) return false;
       return q.end.run(clock.now(), row.id).changes === 1;
     },
-    async changePassword(userId, current, next) {
+    async changePassword(userId, current, next, keepToken) {
       const u = userRow(userId);
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE');
       // A person with no password yet (the local mode, the first-run setup) sets one with an empty current one.
@@ -222,6 +226,7 @@ export function createAuthService(
         const now = userRow(userId);
         if (!now || now.hash !== u.hash) throw new AppError('PASSWORD_WRONG', { field: 'current' });
         q.setPassword.run(hash, 0, userId);
+        q.endOthersOf.run(clock.now(), userId, keepToken ? tokenHash(keepToken) : '');
       })();
     },
     resetPassword(userId) {

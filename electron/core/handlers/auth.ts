@@ -17,7 +17,7 @@ export const authHandlers = (c: CoreServices) =>
     'auth.changePassword': async ({ current, next }, ctx) => {
       const id = c.actor(ctx).id;
       if (id === null) throw new AppError('SIGN_IN_REQUIRED');
-      await c.auth.changePassword(id, current, next);
+      await c.auth.changePassword(id, current, next, ctx.sessionToken);
       return { changed: true as const };
     },
     'people.resetPassword': ({ userId }) => ({ temporaryPassword: c.auth.resetPassword(userId) }),
