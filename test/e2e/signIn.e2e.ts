@@ -92,6 +92,7 @@ test('sign in with the printed password, forced change, sign out, wrong password
 
   // The manager resets Luc's password: shown once; Luc signs in with it in his own browser context.
   const luc = app.core.store.sqlite.prepare("SELECT id FROM users WHERE name = 'Luc Martin'").get() as { id: number };
+  await expect(page.getByTestId(`user-no-password-${luc.id}`)).toHaveText('Nessuna password');
   await page.getByTestId(`user-reset-password-${luc.id}`).click();
   await page.getByTestId('reset-password-confirm').click();
   const shown = page.getByTestId('temporary-passwords');
@@ -101,6 +102,7 @@ test('sign in with the printed password, forced change, sign out, wrong password
   await shot(page, 'sign-in-reset-password');
   await accessible(page);
   await page.getByTestId('temporary-passwords-done').click();
+  await expect(page.getByTestId(`user-no-password-${luc.id}`)).toHaveCount(0);
 
   const other = await browser.newContext({ locale: 'fr-FR' });
   try {

@@ -8,7 +8,14 @@ import type { TemporaryPassword } from '../../../../shared/contract/auth';
 import { invoke } from '../../../platform';
 import { TemporaryPasswords } from '../TemporaryPasswords';
 
-export function ResetPasswordButton({ user }: { user: { id: number; name: string; email: string | null } }) {
+export function ResetPasswordButton({
+  user,
+  onReset,
+}: {
+  user: { id: number; name: string; email: string | null };
+  /** After the reset (the person now has a password, no lock). */
+  onReset?: () => void;
+}) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -23,6 +30,7 @@ export function ResetPasswordButton({ user }: { user: { id: number; name: string
       return;
     }
     setShown({ userId: user.id, name: user.name, login: user.email ?? user.name, password: r.value.temporaryPassword });
+    onReset?.();
   };
   return (
     <>
