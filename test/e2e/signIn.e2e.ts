@@ -125,6 +125,22 @@ test('sign in with the printed password, forced change, sign out, wrong password
     await other.close();
   }
 
+  // Five wrong passwords lock the account: the screen says until when.
+  const third = await browser.newContext();
+  try {
+    const desk = await third.newPage();
+    await desk.goto(app.url);
+    for (let i = 0; i < 5; i++) {
+      await desk.getByTestId('sign-in-login').fill('paolo.neri@dealer.example');
+      await desk.getByTestId('sign-in-password').fill(`guess ${i}`);
+      await desk.getByTestId('sign-in-submit').click();
+      await expect(desk.getByTestId('sign-in-error')).toBeVisible();
+    }
+    await expect(desk.getByTestId('sign-in-error')).toContainText(/this account is locked until \d{1,2}:\d{2}\./);
+  } finally {
+    await third.close();
+  }
+
   // Her own password, changed from the header when she likes (no reset button on her own row).
   await expect(page.getByTestId(`user-reset-password-${luc.id}`)).toBeVisible();
   const me = app.core.store.sqlite.prepare("SELECT id FROM users WHERE name = 'Giulia Ferretti'").get() as {
