@@ -3,16 +3,25 @@
 // signed out elsewhere, password reset by the manager) brings the sign-in screen back over the same address, so
 // the person returns where they were.
 import { Center, Loader } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { LANGUAGES, type Language } from '../../../../shared/domain/vocabulary';
 import { i18n } from '../../../i18n';
 import { invoke, onSessionLost, setSessionToken } from '../../../platform';
-import { ChangePasswordScreen } from '../ChangePasswordScreen';
-import { SignInScreen } from '../SignInScreen';
 import { AuthContext, type AuthState } from '../useAuth';
 
 type Status = Output<'auth.status'>;
+
+// Loaded only when shown (host mode): the single-PC mode's start-up bundle does not carry them.
+const SignInScreen = lazy(() => import('../SignInScreen').then((m) => ({ default: m.SignInScreen })));
+const ChangePasswordScreen = lazy(() =>
+  import('../ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })),
+);
+const waiting = (
+  <Center h="100vh">
+    <Loader />
+  </Center>
+);
 
 /** Before sign-in the desk's language is not readable (it is behind the sign-in): the browser's. */
 async function browserLanguage() {
@@ -56,30 +65,29 @@ export function AuthGate({ children }: { children: ReactNode }) {
     () => ({ signInRequired: status?.signInRequired ?? false, user: status?.user ?? null, signOut }),
     [status, signOut],
   );
-  if (status === null)
-    return (
-      <Center h="100vh">
-        <Loader />
-      </Center>
-    );
+  if (status === null) return waiting;
   if (status.signInRequired && !status.user)
     return (
-      <SignInScreen
-        notice={notice}
-        onSignedIn={(r) => {
-          setSessionToken(r.token);
-          setNotice(null);
-          setStatus({ signInRequired: true, user: r.user, mustChangePassword: r.mustChangePassword });
-        }}
-      />
+      <Suspense fallback={waiting}>
+        <SignInScreen
+          notice={notice}
+          onSignedIn={(r) => {
+            setSessionToken(r.token);
+            setNotice(null);
+            setStatus({ signInRequired: true, user: r.user, mustChangePassword: r.mustChangePassword });
+          }}
+        />
+      </Suspense>
     );
   if (status.signInRequired && status.mustChangePassword)
     return (
-      <ChangePasswordScreen
-        user={status.user}
-        onChanged={() => setStatus({ ...status, mustChangePassword: false })}
-        onSignOut={signOut}
-      />
+      <Suspense fallback={waiting}>
+        <ChangePasswordScreen
+          user={status.user}
+          onChanged={() => setStatus({ ...status, mustChangePassword: false })}
+          onSignOut={signOut}
+        />
+      </Suspense>
     );
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }
