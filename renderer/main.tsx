@@ -10,6 +10,7 @@ import { App } from './app/App';
 import { AppInfoProvider } from './app/appInfo';
 import { SettingsProvider } from './app/settings';
 import { ShellGate } from './app/ShellGate';
+import { AuthGate } from './features/auth/AuthGate';
 import { ThemeProvider } from './app/theme';
 
 initI18n('en');
@@ -19,11 +20,13 @@ createRoot(document.getElementById('root')!).render(
     <ThemeProvider>
       <Notifications position="top-right" />
       <ShellGate>
-        <SettingsProvider>
-          <AppInfoProvider>
-            <App />
-          </AppInfoProvider>
-        </SettingsProvider>
+        <AuthGate>
+          <SettingsProvider>
+            <AppInfoProvider>
+              <App />
+            </AppInfoProvider>
+          </SettingsProvider>
+        </AuthGate>
       </ShellGate>
     </ThemeProvider>
   </StrictMode>,

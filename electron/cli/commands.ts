@@ -58,9 +58,15 @@ export const commands: Record<string, Command> = {
       try {
         const t = performance.now();
         const r = generateDemo(core.store, core.settings, { leads, seed, now });
+        const passwords = core.auth.passwordsForManagersWithout();
         console.log(
           `Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store.path}`,
         );
+        // Shown once (docs/rules.md §12): each is changed at the first sign-in.
+        if (passwords.length > 0) {
+          console.log('Temporary passwords (write these down: they will not be shown again):');
+          for (const p of passwords) console.log(`  ${p.name}  user name: ${p.login}  password: ${p.password}`);
+        }
       } finally {
         core.close();
       }

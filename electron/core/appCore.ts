@@ -31,6 +31,8 @@ import { createOutbox } from './mail/outbox';
 import { wireAppointmentMails } from './mail/appointmentMails';
 import { createNotificationService } from './notify/notificationService';
 import { standaloneBackupApi, type BackupApi } from './backup/api';
+import { createAuthService, type SignInMode } from './auth/authService';
+import type { TemporaryPassword } from '../../shared/contract/auth';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -49,10 +51,19 @@ export interface AppCoreOptions {
   secrets?: Secrets;
   /** Backups, restore and export (the core host's, which can close and reopen the database); default: a bare core's. */
   backups?: BackupApi;
+  /**
+   * Sign-in (docs/rules.md §12). 'off' (default): the local single-PC mode — whoever is at the desk acts (setting
+   * desk.currentUser). 'required' (host mode): every call but the public few needs a valid session (ctx.sessionToken).
+   */
+  signIn?: SignInMode;
 }
 
 export interface AppCore extends CoreServices {
   dispatch: Dispatch;
+  /** The session check alone (for channels served outside dispatch, e.g. the backup host's). */
+  authenticate(channel: string, ctx: CallContext): CallContext;
+  /** A host's first start: a temporary password for the default manager when no active manager has one. */
+  ensureFirstSignIn(): TemporaryPassword | null;
   close(): void;
 }
 
@@ -101,9 +112,11 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
 
   const defaultUser = ensureDefaultUser(store, clock.now());
   const people = createPeopleService(store, clock, settings);
+  const auth = createAuthService(store, clock, settings, opts.signIn ?? 'off');
   const userById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1');
-  // Who acts: the caller's user, else the person at the desk (setting desk.currentUser). The CLI is the
-  // administrator's tool on the database file itself: it acts as the default (first active) manager.
+  // Who acts: the caller's user (with sign-in required, always the session's: auth.authenticate sets it), else the
+  // person at the desk (setting desk.currentUser). The CLI is the administrator's tool on the database file
+  // itself: it acts as the default (first active) manager.
   const anyUserById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ?');
   const actor = (ctx?: CallContext): Actor => {
     const id =
@@ -214,6 +227,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     log,
     actor,
     people,
+    auth,
     assignment,
     customers,
     privacy,
@@ -229,12 +243,15 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const dispatch = createDispatcher(contract, allHandlers(services), {
     validateOutput: opts.validateOutput ?? false,
     log,
+    authenticate: auth.authenticate,
     authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
   });
 
   core = {
     ...services,
     dispatch,
+    authenticate: auth.authenticate,
+    ensureFirstSignIn: () => auth.ensureFirstSignIn(people.defaultManager()),
     close: () => {
       phones.close();
       store.sqlite.close();

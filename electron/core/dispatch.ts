@@ -9,6 +9,10 @@ import { isBusyError } from '../store/busy';
 export interface CallContext {
   transport: 'ipc' | 'http' | 'cli' | 'test';
   userId?: number | null;
+  /** The sign-in session's token (HTTP header X-ASLM-Session); checked by the core when sign-in is required. */
+  sessionToken?: string;
+  /** The paired desk the call comes from (host mode), when the transport knows it. */
+  deskId?: number;
 }
 export type HandlerMap<M extends ChannelMap> = {
   [C in keyof M]: (
@@ -45,6 +49,11 @@ export function createDispatcher<M extends ChannelMap>(
   opts: {
     validateOutput: boolean;
     log: (msg: string, err?: unknown) => void;
+    /**
+     * The session check (sign-in, docs/rules.md §12), before the input is even read: answers the context the call
+     * runs with (the signed-in user) or throws SIGN_IN_REQUIRED, SESSION_EXPIRED, PASSWORD_CHANGE_REQUIRED.
+     */
+    authenticate?: (channel: string, ctx: CallContext) => CallContext;
     /** The central permission check (shared/contract/permissions.ts), before every handler, whatever the transport. */
     authorize?: (channel: string, input: unknown, ctx: CallContext) => void;
   },
@@ -59,9 +68,15 @@ export function createDispatcher<M extends ChannelMap>(
   for (const name of Object.keys(handlers)) {
     if (!table.has(name)) throw new Error(`Handler for a channel the contract does not have: ${name}`);
   }
-  return async (channel, input, ctx) => {
+  return async (channel, input, callCtx) => {
     const entry = typeof channel === 'string' && Object.hasOwn(contract, channel) ? table.get(channel) : undefined;
     if (!entry) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+    let ctx = callCtx;
+    try {
+      if (opts.authenticate) ctx = opts.authenticate(channel, callCtx);
+    } catch (e) {
+      return { ok: false, error: toErrorShape(e, opts.log) };
+    }
     const parsed = entry.def.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodErrorShape(parsed.error) };
     try {

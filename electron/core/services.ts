@@ -22,6 +22,7 @@ import type { SmtpService } from './mail/smtp';
 import type { OutboxService } from './mail/outbox';
 import type { NotificationService } from './notify/notificationService';
 import type { BackupApi } from './backup/api';
+import type { AuthService } from './auth/authService';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -40,6 +41,8 @@ export interface CoreServices {
   playbook: PlaybookService;
   /** Users, roles, absences, who is at the desk, permissions (issue 5). */
   people: PeopleService;
+  /** Sign-in: passwords, sessions, the lock, the manager's reset (docs/rules.md §12). */
+  auth: AuthService;
   assignment: AssignmentService;
   customers: CustomerService;
   privacy: PrivacyService;

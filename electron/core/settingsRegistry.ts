@@ -97,6 +97,22 @@ export const SETTINGS = {
   /** The first-run setup was finished or skipped (false on a new database: the setup wizard opens). */
   'setup.done': entry(z.boolean(), () => false),
   'desk.listPrefs': entry(z.record(z.string(), listPrefsSchema), () => ({})),
+  /** Sign-in sessions (host mode, docs/rules.md §12): ended this long after sign-in, or after this long unused. */
+  'auth.session': entry(
+    z.object({
+      lifetimeHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 7),
+      idleMinutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60),
+    }),
+    () => ({ lifetimeHours: 12, idleMinutes: 120 }),
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -2,6 +2,7 @@
 //   --db FILE      database (default: ~/.aslm-desk/aslm.sqlite, or $ASLM_DB)
 //   --port N       port (default 5178; 0 = any free port)
 //   --test-clock ISO   tests only: start the app's clock at ISO and let tests move it
+//   --sign-in required  every call needs a signed-in person (docs/rules.md §12); default off (the single-PC mode)
 import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'test-clock': { type: 'string' },
     static: { type: 'string' },
+    'sign-in': { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -25,6 +27,11 @@ const dbPath = values.db ?? process.env.ASLM_DB ?? join(homedir(), '.aslm-desk',
 const port = Number(values.port ?? process.env.ASLM_PORT ?? 5178);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid --port: ${values.port}`);
+  process.exit(2);
+}
+const signIn = values['sign-in'] ?? 'off';
+if (signIn !== 'off' && signIn !== 'required') {
+  console.error(`Invalid --sign-in: ${signIn} (off or required)`);
   process.exit(2);
 }
 let clock;
@@ -45,6 +52,7 @@ const host = createCoreHost({
   validateOutput: clock !== undefined,
   background: true,
   dailyBackups: true,
+  signIn,
 });
 const web = await startWebServer({
   core: host,
@@ -55,6 +63,12 @@ const web = await startWebServer({
 console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${dbPath}`);
 if (!host.core())
   console.log('The database failed its start-up check: the app opens in recovery mode (restore a backup there).');
+// First start with sign-in and no manager password: a temporary one, printed here once.
+const first = signIn === 'required' ? (host.core()?.ensureFirstSignIn() ?? null) : null;
+if (first)
+  console.log(
+    `Sign in as ${first.name} — user name: ${first.login}  temporary password: ${first.password}  (shown once; to be changed at the first sign-in)`,
+  );
 console.log('Open that address in your browser. Press Ctrl+C to stop.');
 const stop = async () => {
   await web.close();

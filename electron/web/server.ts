@@ -119,8 +119,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           return send(res, 200, JSON.stringify({ ok: true, value: { now: opts.testClock.now() } }));
         }
         const { channel, input } = (payload ?? {}) as { channel?: unknown; input?: unknown };
+        const session = req.headers['x-aslm-session'];
         const reply = await opts.core.dispatch(typeof channel === 'string' ? channel : '', input, {
           transport: 'http',
+          ...(typeof session === 'string' && session ? { sessionToken: session } : {}),
         });
         return send(res, 200, JSON.stringify(reply));
       }

@@ -35,6 +35,8 @@ const DARK_TEXT: Record<string, string> = {
 const light: Record<string, string> = {
   '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
   '--mantine-primary-color-light-color': DARK_TEXT.indigo!,
+  // A field's error text (red 6 is 3.6:1 on white).
+  '--mantine-color-error': DARK_TEXT.red!,
 };
 for (const [c, hex] of Object.entries(DARK_TEXT)) {
   light[`--mantine-color-${c}-text`] = hex;

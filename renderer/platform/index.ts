@@ -2,6 +2,9 @@
 // bridge otherwise — the same contract either way.
 import type { Api, ChannelName, Input, Output, Reply } from '../../shared/contract';
 import { httpBridge } from './http';
+import { noteErrorCode } from './session';
+
+export { onSessionLost, sessionToken, setSessionToken } from './session';
 
 declare global {
   interface Window {
@@ -14,8 +17,10 @@ export const platformName: 'electron' | 'browser' =
   typeof window !== 'undefined' && window.aslm ? 'electron' : 'browser';
 
 /** Calls a channel; the reply is the output or a typed error (never throws for app errors). */
-export function invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<Reply<Output<C>>> {
-  return bridge.invoke(channel, input);
+export async function invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<Reply<Output<C>>> {
+  const r = await bridge.invoke(channel, input);
+  if (!r.ok) noteErrorCode(r.error.code); // a session that ended sends the app back to the sign-in screen
+  return r;
 }
 
 /** Like invoke, but throws an AppCallError (with the typed error) instead of returning it. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary';
 import { instant } from './time';
+import { temporaryPasswordSchema } from './auth';
 
 export const slaFigureSchema = z.object({
   met: z.number(),
@@ -87,7 +88,8 @@ export const appChannels = {
     input: z
       .object({ leads: z.number().int().min(1).max(300_000).default(2000), seed: z.number().int().optional() })
       .default({ leads: 2000 }),
-    output: z.object({ leads: z.number() }),
+    /** `passwords`: each manager's temporary password, shown once (docs/rules.md §12). */
+    output: z.object({ leads: z.number(), passwords: z.array(temporaryPasswordSchema).default([]) }),
   },
   'kpi.sla': {
     input: z.object({ at: instant.optional(), from: instant.optional(), to: instant.optional() }).default({}),

@@ -13,6 +13,7 @@ import { notificationChannels } from './notifications';
 import { backupChannels } from './backup';
 import { listPrintChannels } from './listPrint';
 import { listChannels } from './lists';
+import { authChannels } from './auth';
 
 export const contract = defineContract(
   appChannels,
@@ -27,6 +28,7 @@ export const contract = defineContract(
   backupChannels,
   listPrintChannels,
   listChannels,
+  authChannels,
 );
 
 export type Contract = typeof contract;

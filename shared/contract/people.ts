@@ -30,6 +30,10 @@ export const userSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   absences: z.array(z.object({ from: day, to: day })),
   hasPin: z.boolean(),
+  /** Has a password to sign in with (host mode, docs/rules.md §12). */
+  hasPassword: z.boolean(),
+  /** Locked after failed sign-ins, until then (null = not locked now). */
+  lockedUntil: z.number().nullable(),
   /** Absent today (the dealer's date). */
   absentNow: z.boolean(),
 });

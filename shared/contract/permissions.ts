@@ -24,6 +24,7 @@ export const CHANNEL_PERMISSIONS = {
   'import.presets.delete': 'manage',
   'import.watchFolder.set': 'manage',
   'people.save': 'manage',
+  'people.resetPassword': 'manage',
   'assignment.rules.set': 'manage',
   'leads.reassign': 'manage',
   'leads.bulkReassign': 'manage',

@@ -84,6 +84,17 @@ export const SERVICE_ERROR_CODES = [
   'CAMPAIGN_NAME_INVALID',
   'CAMPAIGN_IN_USE',
   'CAMPAIGN_DUPLICATE',
+  /** Sign-in (host mode, docs/rules.md §12). */
+  'SIGN_IN_REQUIRED',
+  'SESSION_EXPIRED',
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_SAME',
+  'PASSWORD_IS_NAME',
+  'PASSWORD_WRONG',
+  'DESK_SWITCH_DISABLED',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */

@@ -38,6 +38,11 @@ test('a new database opens the guided setup; its values are saved through the se
   await page.getByTestId('setup-next').click();
   await expect(page.getByTestId('setup-manager-name')).toBeVisible();
   await page.getByTestId('setup-manager-name').fill('Paola Neri');
+  // The manager's password (for when the database is hosted, docs/rules.md §12): the policy's refusal, then one that fits.
+  await page.getByTestId('setup-manager-password').fill('short');
+  await page.getByTestId('setup-next').click();
+  await expect(page.getByText('The new password is too short: please use at least 10 characters.')).toBeVisible();
+  await page.getByTestId('setup-manager-password').fill('Paola Neri 2026');
   await page.getByTestId('setup-next').click();
   await expect(page.getByTestId('setup-smtp-host')).toBeVisible();
   await page.getByTestId('setup-finish').click();
@@ -48,6 +53,12 @@ test('a new database opens the guided setup; its values are saved through the se
   expect(s.setupDone).toBe(true);
   const first = app.core.store.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string };
   expect(first.name).toBe('Paola Neri');
+  const signIn = await app.core.dispatch(
+    'auth.signIn',
+    { login: 'paola neri', password: 'Paola Neri 2026' },
+    { transport: 'test' },
+  );
+  expect(signIn.ok && (signIn.value as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
 });
 
 test('the setup can be skipped: "Load demo data" stays available', async ({ page, app }) => {

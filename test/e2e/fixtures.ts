@@ -25,12 +25,21 @@ export interface AppFixture {
   dbPath: string;
 }
 
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: AppFixture; signIn: 'off' | 'required' }>({
+  /** `test.use({ signIn: 'required' })`: the server of a host, every call signed in (docs/rules.md §12). */
+  signIn: ['off', { option: true }],
+  app: async ({ signIn }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'aslm-e2e-'));
     const clock = testClock(NOW);
     const dbPath = join(dir, 'aslm.sqlite');
-    const host = createCoreHost({ dbPath, clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined });
+    const host = createCoreHost({
+      dbPath,
+      clock,
+      timeZone: 'Europe/Rome',
+      validateOutput: true,
+      log: () => undefined,
+      signIn,
+    });
     // The tests start on a new database past the first-run setup (setup.e2e.ts opens it again).
     host.core()?.settings.set('setup.done', true);
     const web = await startWebServer({

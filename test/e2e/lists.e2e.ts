@@ -11,6 +11,12 @@ test('empty database → load demo data → list, search a customer, sort by a c
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await shot(page, 'empty-state-en');
   await page.getByTestId('load-demo').click();
+  // The managers' temporary passwords, shown once (docs/rules.md §12), before the lists.
+  const once = page.getByTestId('temporary-passwords');
+  await expect(once).toContainText('Write these down: they will not be shown again.');
+  await expect(once.getByTestId('temporary-login')).toHaveText(['Front desk', 'giulia.ferretti@dealer.example']);
+  await shot(page, 'demo-temporary-passwords');
+  await page.getByTestId('temporary-passwords-done').click();
   await expect(page.getByTestId('list-title')).toHaveText(TITLES.en!);
   const rows = page.locator('[data-testid="lead-table"] tbody tr');
   await expect(rows.first()).toBeVisible();

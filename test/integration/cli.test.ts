@@ -13,7 +13,12 @@ const run = (...args: string[]) =>
 describe('the CLI', () => {
   it('demo then kpi --json prints the three SLAs', () => {
     const db = join(dir, 'demo.sqlite');
-    expect(run('demo', '--leads', '300', '--db', db, '--at', '2026-11-20T10:00:00Z').status).toBe(0);
+    const demo = run('demo', '--leads', '300', '--db', db, '--at', '2026-11-20T10:00:00Z');
+    expect(demo.status).toBe(0);
+    // The managers' temporary passwords, printed once (docs/rules.md §12).
+    expect(demo.stdout).toMatch(
+      /Giulia Ferretti {2}user name: giulia\.ferretti@dealer\.example {2}password: [a-z2-9-]{14}/,
+    );
     const r = run('kpi', '--json', '--db', db, '--at', '2026-11-20T10:00:00Z');
     expect(r.status).toBe(0);
     const k = JSON.parse(r.stdout);

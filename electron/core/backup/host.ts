@@ -266,14 +266,16 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       // Served here, outside the in-flight count (a restore waits for the other calls, not for itself); with
       // the database open, the same permission check as every other channel (restore and export: manage).
       // In recovery mode nobody can be identified: whoever is at the desk may restore.
+      let callCtx = ctx;
       if (c) {
         try {
-          c.people.authorize(channel, input, c.actor(ctx));
+          callCtx = c.authenticate(channel, ctx); // sign-in (docs/rules.md §12): the session's user acts
+          c.people.authorize(channel, input, c.actor(callCtx));
         } catch (e) {
           return { ok: false, error: toErrorShape(e, log) };
         }
       }
-      return shellDispatch(channel, input, ctx);
+      return shellDispatch(channel, input, callCtx);
     }
     if (!c) {
       const known = typeof channel === 'string' && Object.hasOwn(contract, channel);

@@ -1,31 +1,43 @@
 // Handlers of the frame's channels (shared/contract/app.ts).
 import type { Contract } from '../../../shared/contract';
 import type { appChannels } from '../../../shared/contract/app';
-import type { HandlerMap } from '../dispatch';
+import type { AppSettings } from '../../../shared/contract/app';
+import type { Language } from '../../../shared/domain/vocabulary';
+import type { CallContext, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { generateDemo } from '../demo/generate';
 import { SETUP_DONE_KEY } from '../settingsService';
 import { DEFAULT_PERSON } from '../../../shared/people/defaultPerson';
 
-export const appHandlers = (c: CoreServices) =>
-  ({
-    'app.info': () => ({
+export const appHandlers = (c: CoreServices) => {
+  const langOf = c.store.sqlite.prepare('SELECT language FROM users WHERE id = ?');
+  /** With sign-in (host mode) each person has their own language (docs/rules.md §12); else the desk's. */
+  const own = (ctx: CallContext, all: AppSettings): AppSettings => {
+    if (!c.auth.required) return all;
+    const id = c.actor(ctx).id;
+    const row = id === null ? undefined : (langOf.get(id) as { language: Language } | undefined);
+    return row ? { ...all, language: row.language } : all;
+  };
+  return {
+    'app.info': (_i, ctx) => ({
       version: c.options.version ?? '0.1.0',
       mode: c.options.mode ?? 'browser',
       now: c.clock.now(),
       timeZone: c.settings.rules().timeZone,
       leadCount: (c.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
       currentUser: (() => {
-        const a = c.actor();
+        const a = c.actor(ctx);
         return a.id === null ? null : { id: a.id, name: a.name };
       })(),
     }),
-    'settings.get': () => c.settings.all(),
+    'settings.get': (_i, ctx) => own(ctx, c.settings.all()),
     // The language is a personal choice: anyone may change it; it is also remembered as the language of the person at the desk.
     'settings.setLanguage': ({ language }, ctx) => {
       const a = c.actor(ctx);
       return c.store.sqlite.transaction(() => {
         if (a.id !== null) c.store.sqlite.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, a.id);
+        // Host mode: the person's own language only (the other desks keep theirs; the names, which are user names, stay).
+        if (c.auth.required) return own(ctx, c.settings.all());
         // The person the app created on a new database keeps a name in the desk's language until someone renames it.
         const first = c.store.sqlite.prepare('SELECT id, name FROM users ORDER BY id LIMIT 1').get() as
           { id: number; name: string } | undefined;
@@ -35,13 +47,18 @@ export const appHandlers = (c: CoreServices) =>
         return c.settings.setLanguage(language);
       })();
     },
-    'settings.setRules': (rules) => c.settings.setRules(rules),
-    'settings.setDealer': (dealer) => c.settings.setDealer(dealer),
-    'settings.setSetupDone': ({ done }) => {
+    'settings.setRules': (rules, ctx) => own(ctx, c.settings.setRules(rules)),
+    'settings.setDealer': (dealer, ctx) => own(ctx, c.settings.setDealer(dealer)),
+    'settings.setSetupDone': ({ done }, ctx) => {
       c.settings.set(SETUP_DONE_KEY, done);
-      return c.settings.all();
+      return own(ctx, c.settings.all());
     },
-    'settings.setCampaigns': ({ campaigns }) => c.settings.setCampaigns(campaigns),
-    'demo.load': ({ leads, seed }) => generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() }),
+    'settings.setCampaigns': ({ campaigns }, ctx) => own(ctx, c.settings.setCampaigns(campaigns)),
+    // Every manager without a password gets a temporary one, answered once (docs/rules.md §12).
+    'demo.load': ({ leads, seed }) => {
+      const r = generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() });
+      return { ...r, passwords: c.auth.passwordsForManagersWithout() };
+    },
     'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),
-  }) satisfies Pick<HandlerMap<Contract>, keyof typeof appChannels>;
+  } satisfies Pick<HandlerMap<Contract>, keyof typeof appChannels>;
+};

@@ -2,6 +2,7 @@
 // (shared/contract/people.ts). Permissions are checked before these run (dispatcher → people.authorize).
 import type { Contract } from '../../../shared/contract';
 import type { peopleChannels } from '../../../shared/contract/people';
+import { AppError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { importVehicleRegistry } from '../people/vehicleRegistry';
@@ -19,6 +20,8 @@ export const peopleHandlers = (c: CoreServices) => {
     'people.save': (u) => c.people.save(u),
     'people.current': (_i, ctx) => current(ctx),
     'people.switch': ({ userId, pin }, ctx) => {
+      // With sign-in, who acts is who signed in (docs/rules.md §12): to be someone else, sign out and in.
+      if (c.auth.required) throw new AppError('DESK_SWITCH_DISABLED');
       c.people.switchTo(userId, pin);
       return current({ ...ctx, userId: undefined });
     },

@@ -56,7 +56,8 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
   const { sqlite } = store;
   const q = {
     users: sqlite.prepare(
-      'SELECT id, name, email, language, active, pin_hash AS pinHash FROM users ORDER BY name COLLATE NOCASE, id',
+      `SELECT id, name, email, language, active, pin_hash AS pinHash, password_hash IS NOT NULL AS hasPassword,
+        locked_until AS lockedUntil FROM users ORDER BY name COLLATE NOCASE, id`,
     ),
     roles: sqlite.prepare('SELECT user_id AS userId, role FROM user_roles'),
     absences: sqlite.prepare(
@@ -79,6 +80,8 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
     language: Language;
     active: number;
     pinHash: string | null;
+    hasPassword: number;
+    lockedUntil: number | null;
   };
   function load(): {
     raw: Raw[];
@@ -114,6 +117,8 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
             to: localDate(addCalendarDays(a.toAt, -1, zone), zone),
           })),
           hasPin: u.pinHash !== null,
+          hasPassword: u.hasPassword === 1,
+          lockedUntil: u.lockedUntil !== null && u.lockedUntil > now ? u.lockedUntil : null,
           absentNow: isAbsent(abs, now),
         };
       });

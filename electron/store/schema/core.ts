@@ -13,7 +13,33 @@ export const users = sqliteTable('users', {
   active: bool('active').notNull().default(true),
   pinHash: text('pin_hash'),
   createdAt: ms('created_at').notNull(),
+  /** Sign-in (docs/rules.md §12): `scrypt$N$r$p$salt$hash`, null = no password yet. */
+  passwordHash: text('password_hash'),
+  /** A temporary password (set by the manager, demo data, first start): changed at the next sign-in. */
+  passwordMustChange: bool('password_must_change').notNull().default(false),
+  /** Consecutive failed sign-ins (reset by a successful one or a password reset). */
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: ms('locked_until'),
 });
+
+/** Sign-in sessions (host mode): only the SHA-256 of the token is kept. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ms('created_at').notNull(),
+    expiresAt: ms('expires_at').notNull(),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    endedAt: ms('ended_at'),
+    /** The paired desk it was opened from (host mode), if known. */
+    deskId: integer('desk_id'),
+  },
+  (t) => [uniqueIndex('sessions_token').on(t.tokenHash), index('sessions_user').on(t.userId, t.endedAt)],
+);
 
 export const userRoles = sqliteTable(
   'user_roles',

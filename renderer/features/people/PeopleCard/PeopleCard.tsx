@@ -5,19 +5,25 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localeTag } from '../../../i18n';
 import { invoke } from '../../../platform';
+import { ResetPasswordButton } from '../../auth/ResetPasswordButton';
+import { useAuth } from '../../auth/useAuth';
 import { UserEditor } from '../UserEditor';
 import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
 import { SettingsCard } from '../../../components/SettingsCard';
 
 export function PeopleCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cur = useCurrentUser();
   const { users, reload } = usePeople();
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [moving, setMoving] = useState<UserRow | null>(null);
   const [target, setTarget] = useState<string | null>('rules');
   const manage = cur?.canManage ?? false;
+  const { signInRequired, user: me } = useAuth();
+  const formatTime = (ms: number) =>
+    new Intl.DateTimeFormat(localeTag(i18n.language), { timeStyle: 'short' }).format(ms);
   const move = async () => {
     if (!moving) return;
     const r = await invoke('leads.bulkReassign', {
@@ -82,6 +88,16 @@ export function PeopleCard() {
                       PIN
                     </Badge>
                   )}
+                  {signInRequired && !u.hasPassword && u.active && (
+                    <Badge size="xs" color="yellow" data-testid={`user-no-password-${u.id}`}>
+                      {t('auth:people.noPassword')}
+                    </Badge>
+                  )}
+                  {u.lockedUntil !== null && (
+                    <Badge size="xs" color="red" data-testid={`user-locked-${u.id}`}>
+                      {t('auth:people.locked', { time: formatTime(u.lockedUntil) })}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td>
@@ -104,6 +120,10 @@ export function PeopleCard() {
                     <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>
                       {t('people:bulk.button')}
                     </Button>
+                    {/* One's own password: Change password in the header (a reset would end this very session). */}
+                    {!(signInRequired && u.id === me?.id) && (
+                      <ResetPasswordButton user={u} onReset={() => void reload()} />
+                    )}
                   </Group>
                 )}
               </Table.Td>

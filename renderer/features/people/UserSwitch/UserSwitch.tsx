@@ -5,9 +5,16 @@ import { IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
+import { SignedInMenu } from '../../auth/SignedInMenu';
+import { useAuth } from '../../auth/useAuth';
 import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
 
+/** With sign-in (host mode) the header shows who signed in, with Sign out; otherwise who is at the desk. */
 export function UserSwitch() {
+  return useAuth().signInRequired ? <SignedInMenu /> : <DeskSwitch />;
+}
+
+function DeskSwitch() {
   const { t } = useTranslation();
   const cur = useCurrentUser();
   const { users, reload } = usePeople();

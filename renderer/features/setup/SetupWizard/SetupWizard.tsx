@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { SmtpSettingsInput } from '../../../../shared/contract/mail';
 import type { RuleSettings } from '../../../../shared/domain/settings';
 import { useSettings } from '../../../app/settings';
+import { useAuth } from '../../auth/useAuth';
 import { AppCallError, call } from '../../../platform';
 import { TIME_ZONES } from '../../settings/BusinessRulesCard/BusinessRulesCard';
 import { OpeningHoursEditor } from '../../settings/OpeningHoursEditor';
@@ -42,6 +43,10 @@ export function SetupWizard({ onDone }: { onDone?: () => void }) {
   const [dealer, setDealer] = useState({ name: '', phone: '', email: '', address: '' });
   const [rules, setRules] = useState<RuleSettings | null>(null);
   const [manager, setManager] = useState({ id: 0, name: '', email: '' });
+  // The manager's password (docs/rules.md §12): optional here, for when the database is later hosted; with
+  // sign-in required the manager chose one at the forced change before reaching this wizard.
+  const [password, setPassword] = useState('');
+  const { signInRequired } = useAuth();
   const [smtp, setSmtp] = useState<SmtpSettingsInput>(EMPTY_SMTP);
   const [testTo, setTestTo] = useState('');
   const [busy, setBusy] = useState(false);
@@ -109,7 +114,7 @@ export function SetupWizard({ onDone }: { onDone?: () => void }) {
   };
   const err = (f: string) => (error?.field === f ? error.message : undefined);
   const general =
-    error && !['name', 'email', 'phone', 'address', 'host', 'from', 'to'].includes(error.field ?? '')
+    error && !['name', 'email', 'phone', 'address', 'host', 'from', 'to', 'next'].includes(error.field ?? '')
       ? error.message
       : null;
   if (!settings || !rules) return null;
@@ -228,6 +233,17 @@ export function SetupWizard({ onDone }: { onDone?: () => void }) {
                   onChange={(e) => setManager({ ...manager, email: e.currentTarget.value })}
                 />
               </Group>
+              {!signInRequired && (
+                <PasswordInput
+                  label={t('auth:setup.password')}
+                  description={t('auth:setup.passwordHint')}
+                  value={password}
+                  autoComplete="new-password"
+                  error={err('next')}
+                  data-testid="setup-manager-password"
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                />
+              )}
               <Group justify="space-between">
                 <Button variant="default" onClick={() => setStep(1)}>
                   {t('settings:setup.back')}
@@ -245,6 +261,10 @@ export function SetupWizard({ onDone }: { onDone?: () => void }) {
                           email: manager.email.trim() || null,
                           language: settings.language,
                           roles: ['manager'],
+                        }).then(async () => {
+                          // A first password (the manager has none yet: the current one is empty).
+                          if (password) await call('auth.changePassword', { current: '', next: password });
+                          setPassword('');
                         }),
                       3,
                     )

@@ -1,0 +1,1 @@
+export { SignedInMenu } from './SignedInMenu';

@@ -1,0 +1,1 @@
+export { TemporaryPasswords } from './TemporaryPasswords';
