@@ -31,6 +31,8 @@ import { createOutbox } from './mail/outbox';
 import { wireAppointmentMails } from './mail/appointmentMails';
 import { createNotificationService } from './notify/notificationService';
 import { standaloneBackupApi, type BackupApi } from './backup/api';
+import { createDeskService } from './host/deskService';
+import type { HostLink } from './host/hostLink';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -49,12 +51,18 @@ export interface AppCoreOptions {
   secrets?: Secrets;
   /** Backups, restore and export (the core host's, which can close and reopen the database); default: a bare core's. */
   backups?: BackupApi;
+  /** Host mode (docs/rules.md §12): the HTTPS host server's addresses, pairing codes and connected desks. */
+  hostLink?: HostLink;
 }
 
 export interface AppCore extends CoreServices {
   dispatch: Dispatch;
   close(): void;
 }
+
+/** The channels that write settings (their desks re-read the settings on `settings.changed`). */
+const SETTINGS_WRITES =
+  /^(settings\.set\w*|\w+\.settings\.set|kpi\.setDigestSettings|assignment\.rules\.set|templates\.(save|reset)|people\.save|workshop\.setCapacity|import\.watchFolder\.set)$/;
 
 const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`, err ?? '');
 
@@ -221,16 +229,23 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     outbox,
     notifications,
     backups,
+    desks: createDeskService(store),
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
     assign: (ids, who) => {
       assignment.routeNew(ids, who);
     },
   };
-  const dispatch = createDispatcher(contract, allHandlers(services), {
+  const inner = createDispatcher(contract, allHandlers(services), {
     validateOutput: opts.validateOutput ?? false,
     log,
     authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
   });
+  // `settings.changed` after a successful settings write (its transaction is committed by then).
+  const dispatch: Dispatch = async (channel, input, ctx) => {
+    const reply = await inner(channel, input, ctx);
+    if (reply.ok && SETTINGS_WRITES.test(channel)) events.emit({ type: 'settings.changed', at: clock.now(), channel });
+    return reply;
+  };
 
   core = {
     ...services,

@@ -6,8 +6,13 @@ import type { ChannelMap } from '../../shared/contract/define';
 import { isErrorCode } from '../../shared/rules/errors';
 
 export interface CallContext {
-  transport: 'ipc' | 'http' | 'cli' | 'test';
+  /** `host`: a desk over the LAN (HTTPS host mode, docs/rules.md §12); `http`: this PC's loopback browser mode. */
+  transport: 'ipc' | 'http' | 'host' | 'cli' | 'test';
   userId?: number | null;
+  /** Host mode: the paired desk the call came from (its token checked by the host server). */
+  deskId?: number | null;
+  /** The sign-in session (header X-ASLM-Session), passed through untouched by the transports. */
+  sessionToken?: string;
 }
 export type HandlerMap<M extends ChannelMap> = {
   [C in keyof M]: (

@@ -12,6 +12,7 @@ import { mailChannels } from './mail';
 import { notificationChannels } from './notifications';
 import { backupChannels } from './backup';
 import { listPrintChannels } from './listPrint';
+import { hostChannels } from './host';
 import { listChannels } from './lists';
 
 export const contract = defineContract(
@@ -27,6 +28,7 @@ export const contract = defineContract(
   backupChannels,
   listPrintChannels,
   listChannels,
+  hostChannels,
 );
 
 export type Contract = typeof contract;

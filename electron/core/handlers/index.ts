@@ -13,6 +13,7 @@ import { mailHandlers, notificationHandlers } from './mail';
 import { backupHandlers } from './backup';
 import { listPrintHandlers } from './listPrint';
 import { listHandlers } from './lists';
+import { hostHandlers } from './host';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -28,5 +29,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...backupHandlers(c.backups),
     ...listPrintHandlers(c),
     ...listHandlers(c),
+    ...hostHandlers(c),
   } satisfies HandlerMap<Contract>;
 }
