@@ -97,6 +97,10 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     },
   });
   const server = createServer({ key: cert.key, cert: cert.cert, minVersion: 'TLSv1.2' }, handler);
+  // Browsers keep an idle connection for minutes: closing it first (Node's default is 5 s) races their next call
+  // on it, which then fails as if the host were down.
+  server.keepAliveTimeout = 330_000;
+  server.headersTimeout = 340_000;
 
   async function pair(payload: unknown, address: string): Promise<{ status: number; body: unknown }> {
     const p = (payload ?? {}) as { code?: unknown; deskName?: unknown };

@@ -57,6 +57,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       },
     }),
   );
+  // Browsers keep an idle connection for minutes: closing it first (Node's default is 5 s) races their next call.
+  server.keepAliveTimeout = 330_000;
+  server.headersTimeout = 340_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ok());
