@@ -1,5 +1,5 @@
 // Host mode's pairing codes (docs/rules.md §12): 6 digits, valid 10 minutes, one desk each (a new code is made
-// after each pairing), and at most 5 attempts a minute from one address.
+// after each pairing), and at most 5 wrong codes a minute from one address.
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { PairingCode } from '../../shared/contract/host';
 
@@ -11,7 +11,7 @@ export interface Pairing {
   current(): PairingCode;
   /** A new code; the previous one stops working. */
   renew(): PairingCode;
-  /** 'ok' (the code is used up: a new one is made), 'invalid' or 'limited' (too many attempts from `address`). */
+  /** 'ok' (the code is used up: a new one is made), 'invalid' or 'limited' (too many wrong codes from `address`). */
   attempt(code: string, address: string): 'ok' | 'invalid' | 'limited';
 }
 
@@ -35,13 +35,15 @@ export function createPairing(opts: { now?: () => number; onNewCode?: (c: Pairin
         attempts.set(address, recent);
         return 'limited';
       }
-      recent.push(t);
-      attempts.set(address, recent);
-      if (attempts.size > 10_000) attempts.clear(); // never grows without bound
       const valid = current();
       const a = Buffer.from(String(given).trim());
       const b = Buffer.from(valid.code);
-      if (a.length !== b.length || !timingSafeEqual(a, b)) return 'invalid';
+      if (a.length !== b.length || !timingSafeEqual(a, b)) {
+        recent.push(t); // only failures count: 5 wrong codes a minute at most
+        attempts.set(address, recent);
+        if (attempts.size > 10_000) attempts.clear(); // never grows without bound
+        return 'invalid';
+      }
       renew();
       return 'ok';
     },

@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { AppEvent } from '../core/events';
 import type { ConnectedDesk } from '../core/host/hostLink';
-import { PUSH_TYPES, type PushMessage, type PushType } from '../../shared/contract/host';
+import { toPush } from '../core/host/pushMessage';
 
 interface Client {
   res: ServerResponse;
@@ -27,15 +27,7 @@ export interface PushHub {
   close(): void;
 }
 
-const TYPES = new Set<string>(PUSH_TYPES);
-
-/** The message a desk gets for a core event, or null (events that change nothing a desk shows). */
-export function toPush(e: AppEvent): PushMessage | null {
-  if (!TYPES.has(e.type)) return null;
-  const msg: PushMessage = { type: e.type as PushType, at: e.at };
-  if ('leadId' in e && typeof e.leadId === 'number') msg.leadId = e.leadId;
-  return msg;
-}
+export { toPush };
 
 export function createPushHub(opts: { heartbeatMs?: number; now?: () => number } = {}): PushHub {
   const now = opts.now ?? Date.now;

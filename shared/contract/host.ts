@@ -49,7 +49,7 @@ export const hostChannels = {
   /** This app's role (host / local single PC), its addresses, certificate fingerprint and paired desks. */
   'host.status': { input: z.object({}), output: hostStatusSchema },
   /** A new pairing code (6 digits, valid 10 minutes, one desk): host only, managers only. */
-  'host.pairingCode': { input: z.object({}), output: pairingCodeSchema },
+  'host.pairingCode': { input: z.object({}).strict(), output: pairingCodeSchema },
   /** Removes a paired desk: its token is refused from now on (managers only). */
   'host.revokeDesk': { input: z.object({ id: z.number().int().positive() }), output: hostStatusSchema },
 };

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { testClock } from '../../electron/core/clock';
 import { createHostClient, type HostClient } from '../../electron/core/desk/hostClient';
+import { readDeskConfig } from '../../electron/core/desk/deskConfig';
+import { createDeskLink } from '../../electron/core/desk/deskDispatch';
+import { deskConfig } from '../../electron/main/deskMode';
 import { createHostLink, startHostServer, type HostServer } from '../../electron/web/hostServer';
 import type { PushMessage } from '../../shared/contract/host';
 import { baseLead } from './helpers';
@@ -149,6 +152,24 @@ describe('host mode', () => {
     expect(row.h).toMatch(/^[0-9a-f]{64}$/);
     deskB = createHostClient({ url: host.url });
     expect((await deskB.pair(host.pairing.current().code, 'Desk B')).ok).toBe(true);
+  });
+
+  it('pairs an Electron desk from its command line: desk.json (0600) and calls forwarded to the host', async () => {
+    const userData = join(dir, 'electron-desk');
+    mkdirSync(userData);
+    expect(await deskConfig(userData, [], 0)).toBeNull(); // not a desk: the local app
+    const argv = ['--host', host.url, '--pair', host.pairing.current().code, '--desk-name', 'Service desk'];
+    const cfg = await deskConfig(userData, argv, 1);
+    expect(cfg?.fingerprint).toBe(host.cert.fingerprint);
+    if (process.platform !== 'win32') expect(statSync(join(userData, 'desk.json')).mode & 0o077).toBe(0);
+    const stored = readDeskConfig(userData)!;
+    expect(stored.deskName).toBe('Service desk');
+    const link = createDeskLink(stored);
+    const r = await link.dispatch('leads.counts', {}, { transport: 'ipc' });
+    expect(r.ok).toBe(true);
+    await expect(deskConfig(userData, ['--host', host.url, '--pair', '000000', '--desk-name', 'x'], 2)).rejects.toThrow(
+      /PAIRING_CODE_INVALID|PAIRING_RATE_LIMITED/,
+    );
   });
 
   it('limits pairing attempts from one address', async () => {
