@@ -85,7 +85,7 @@ async function readStream(signal: AbortSignal, onOpen: () => void, onMessage: (m
 export const backoff = (attempt: number) => Math.min(1000 * 2 ** attempt, 10_000);
 
 export function httpBridge(): Api {
-  return {
+  const api: Api = {
     async invoke(channel, input) {
       try {
         const res = await fetch('/api/invoke', {
@@ -98,6 +98,12 @@ export function httpBridge(): Api {
         return { ok: false, error: { code: 'NETWORK' } };
       }
     },
+  };
+  // Live updates on a LAN host only (the desks share one dataset). The single-PC loopback mode keeps no stream open:
+  // its one desk sees its own changes, and its counts refresh on focus and every minute as before.
+  if (!isHostMode()) return api;
+  return {
+    ...api,
     subscribe(onMessage, onState) {
       const stop = new AbortController();
       void (async () => {
@@ -122,5 +128,5 @@ export function httpBridge(): Api {
       })();
       return () => stop.abort();
     },
-  } satisfies Api;
+  };
 }
