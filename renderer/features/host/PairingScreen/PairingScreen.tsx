@@ -4,7 +4,7 @@ import { Alert, Button, Card, Center, Code, Stack, Text, TextInput, Title } from
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../../shared/contract';
-import { setDeskToken } from '../../../platform';
+import { platformName, setDeskToken } from '../../../platform';
 
 interface Paired {
   deskId: number;
@@ -39,6 +39,15 @@ export function PairingScreen({ onPaired }: { onPaired(): void }) {
     setDeskToken(r.value.token);
     onPaired();
   };
+  // The desktop desk pairs from its command line (README: Several desks); here it can only say so.
+  if (platformName === 'electron')
+    return (
+      <Center mih="100vh" p="md">
+        <Alert color="orange" maw={520} title={t('host:pair.title')} data-testid="pairing-screen">
+          {t('errors:code.DESK_NOT_PAIRED')} {t('host:pair.desktop')}
+        </Alert>
+      </Center>
+    );
   const msg = (field?: string) =>
     error && (error.field === field || (!field && !error.field)) ? t(`errors:code.${error.code}`) : null;
   return (
