@@ -60,9 +60,9 @@ export interface AppCore extends CoreServices {
   close(): void;
 }
 
-/** The channels that write settings (their desks re-read the settings on `settings.changed`). */
+/** The channels that write shared settings (the desks re-read them on `settings.changed`; the language is personal). */
 const SETTINGS_WRITES =
-  /^(settings\.set\w*|\w+\.settings\.set|kpi\.setDigestSettings|assignment\.rules\.set|templates\.(save|reset)|people\.save|workshop\.setCapacity|import\.watchFolder\.set)$/;
+  /^(settings\.set(Rules|Dealer|SetupDone|Campaigns)|\w+\.settings\.set|kpi\.setDigestSettings|assignment\.rules\.set|templates\.(save|reset)|people\.save|workshop\.setCapacity|import\.watchFolder\.set)$/;
 
 const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`, err ?? '');
 

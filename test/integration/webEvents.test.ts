@@ -41,6 +41,16 @@ describe('loopback event stream', () => {
     while (!text.includes('"lead.created"')) text += (await reader.read()).value ?? '';
     expect(text).toMatch(/data: \{"type":"lead.created","at":\d+,"leadId":\d+\}/);
     expect(text).not.toContain('Streamed');
+    // A shared setting written: the desks re-read the settings.
+    const dealer = await app.core.dispatch('settings.get', {}, { transport: 'test' });
+    expect(dealer.ok).toBe(true);
+    const set = await app.core.dispatch(
+      'settings.setDealer',
+      { ...(dealer as { value: { dealer: object } }).value.dealer, name: 'Autohaus Nord' },
+      { transport: 'test' },
+    );
+    expect(set.ok).toBe(true);
+    while (!text.includes('"settings.changed"')) text += (await reader.read()).value ?? '';
     stop.abort();
   });
 });
