@@ -33,6 +33,8 @@ import { createNotificationService } from './notify/notificationService';
 import { standaloneBackupApi, type BackupApi } from './backup/api';
 import { createAuthService, type SignInMode } from './auth/authService';
 import type { TemporaryPassword } from '../../shared/contract/auth';
+import { createDeskService } from './host/deskService';
+import type { HostLink } from './host/hostLink';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -56,6 +58,8 @@ export interface AppCoreOptions {
    * desk.currentUser). 'required' (host mode): every call but the public few needs a valid session (ctx.sessionToken).
    */
   signIn?: SignInMode;
+  /** Host mode (docs/rules.md §12): the HTTPS host server's addresses, pairing codes and connected desks. */
+  hostLink?: HostLink;
 }
 
 export interface AppCore extends CoreServices {
@@ -66,6 +70,10 @@ export interface AppCore extends CoreServices {
   ensureFirstSignIn(): TemporaryPassword | null;
   close(): void;
 }
+
+/** The channels that write shared settings (the desks re-read them on `settings.changed`; the language is personal). */
+const SETTINGS_WRITES =
+  /^(settings\.set(Rules|Dealer|SetupDone|Campaigns)|\w+\.settings\.set|kpi\.setDigestSettings|assignment\.rules\.set|templates\.(save|reset)|people\.save|workshop\.setCapacity|import\.watchFolder\.set)$/;
 
 const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`, err ?? '');
 
@@ -235,17 +243,24 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     outbox,
     notifications,
     backups,
+    desks: createDeskService(store),
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
     assign: (ids, who) => {
       assignment.routeNew(ids, who);
     },
   };
-  const dispatch = createDispatcher(contract, allHandlers(services), {
+  const inner = createDispatcher(contract, allHandlers(services), {
     validateOutput: opts.validateOutput ?? false,
     log,
     authenticate: auth.authenticate,
     authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
   });
+  // `settings.changed` after a successful settings write (its transaction is committed by then).
+  const dispatch: Dispatch = async (channel, input, ctx) => {
+    const reply = await inner(channel, input, ctx);
+    if (reply.ok && SETTINGS_WRITES.test(channel)) events.emit({ type: 'settings.changed', at: clock.now(), channel });
+    return reply;
+  };
 
   core = {
     ...services,

@@ -43,7 +43,11 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
   const sweep = () => {
     try {
       const r = core.sweeps.run(core.clock.now());
-      if (r.changes.length) core.log(`sweeps: ${r.changes.length} change(s)`);
+      if (r.changes.length) {
+        core.log(`sweeps: ${r.changes.length} change(s)`);
+        // After the sweeps' commits: the desks' lists refresh (docs/rules.md §12).
+        core.events.emit({ type: 'sweep.done', name: 'sweeps', at: core.clock.now(), changed: r.changes.length });
+      }
     } catch (e) {
       // Each sweep is one transaction: a failure leaves nothing half-applied and is retried next time.
       core.log('sweep failed; it will be retried', e);

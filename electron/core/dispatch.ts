@@ -7,12 +7,13 @@ import { isErrorCode } from '../../shared/rules/errors';
 import { isBusyError } from '../store/busy';
 
 export interface CallContext {
-  transport: 'ipc' | 'http' | 'cli' | 'test';
+  /** `host`: a desk over the LAN (HTTPS host mode, docs/rules.md §12); `http`: this PC's loopback browser mode. */
+  transport: 'ipc' | 'http' | 'host' | 'cli' | 'test';
   userId?: number | null;
-  /** The sign-in session's token (HTTP header X-ASLM-Session); checked by the core when sign-in is required. */
+  /** Host mode: the paired desk the call came from (its token checked by the host server). */
+  deskId?: number | null;
+  /** The sign-in session (header X-ASLM-Session), passed through untouched by the transports. */
   sessionToken?: string;
-  /** The paired desk the call comes from (host mode), when the transport knows it. */
-  deskId?: number;
 }
 export type HandlerMap<M extends ChannelMap> = {
   [C in keyof M]: (

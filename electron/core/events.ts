@@ -11,7 +11,9 @@ export type AppEvent =
   /** E-mails were written to the outbox (possibly inside a transaction still open: act on it later). */
   | { type: 'outbox.queued'; at: number }
   /** New rows in `notifications` (the desktop notifier shows them). */
-  | { type: 'notifications.new'; at: number; count: number };
+  | { type: 'notifications.new'; at: number; count: number }
+  /** A setting was written (after the commit of the call that wrote it; `channel` names that call). */
+  | { type: 'settings.changed'; at: number; channel: string };
 
 export interface Events {
   emit(e: AppEvent): void;

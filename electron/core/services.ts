@@ -23,6 +23,7 @@ import type { OutboxService } from './mail/outbox';
 import type { NotificationService } from './notify/notificationService';
 import type { BackupApi } from './backup/api';
 import type { AuthService } from './auth/authService';
+import type { DeskService } from './host/deskService';
 
 export interface CoreServices {
   options: AppCoreOptions;
@@ -54,6 +55,8 @@ export interface CoreServices {
   notifications: NotificationService;
   /** Backups, restore, export and the database's state (normal / recovery). */
   backups: BackupApi;
+  /** Host mode: the paired desks (docs/rules.md §12). */
+  desks: DeskService;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (leadIds: number[], actor: Actor) => void;
   log: (msg: string, err?: unknown) => void;

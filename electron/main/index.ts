@@ -16,7 +16,9 @@ import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCoreHost, type CoreHost } from '../core/backup/host';
 import { safeStorageSecrets } from '../core/mail/secrets';
+import { toPush } from '../core/host/pushMessage';
 import { startDesktopNotifier } from './desktopNotifier';
+import { deskConfig, PUSH_CHANNEL, PUSH_STATE_CHANNEL, startDeskMode } from './deskMode';
 import { registerIpc } from './ipc';
 import {
   APP_ORIGIN,
@@ -94,9 +96,14 @@ app.on('web-contents-created', (_e, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' })); // the main window's own handler (createWindow) opens safe links outside
 });
 
+/** Sends to the window (live updates), if it is open. */
+const toWindow = (channel: string, payload: unknown) => {
+  if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+};
+
 app
   .whenReady()
-  .then(() => {
+  .then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permissionAllowed(permission)));
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
     protocol.handle('app', async (request) => {
@@ -109,6 +116,16 @@ app
       headers.set('X-Content-Type-Options', 'nosniff');
       return new Response(body.body, { status: 200, headers });
     });
+    // Desk mode (docs/rules.md §12): paired with a host, this app opens no database and runs no background work.
+    const desk = await deskConfig(app.getPath('userData'), process.argv, Date.now());
+    if (desk) {
+      Menu.setApplicationMenu(buildMenu(app.getLocale().slice(0, 2), () => win));
+      const link = startDeskMode(desk, toWindow);
+      registerIpc(ipcMain, link.dispatch, () => (win && !win.isDestroyed() ? win.webContents : null));
+      app.on('will-quit', () => link.stop());
+      createWindow();
+      return;
+    }
     // The core host checks the database (recovery mode if damaged), runs the background jobs and the
     // daily backups, and closes/reopens the core for a restore. The save dialog is the only UI it borrows.
     Menu.setApplicationMenu(buildMenu(app.getLocale().slice(0, 2), () => win));
@@ -129,7 +146,13 @@ app
       // Each time the core opens (start-up, after a restore): the localized menu and the desktop notifications.
       onOpen: (core) => {
         Menu.setApplicationMenu(buildMenu(core.settings.all().language, () => win));
-        return startDesktopNotifier({
+        // Live updates to the window after each commit (background sweeps, imports of the watched folder).
+        const offPush = core.events.on((e) => {
+          const m = toPush(e);
+          if (m) toWindow(PUSH_CHANNEL, m);
+        });
+        toWindow(PUSH_STATE_CHANNEL, 'connected');
+        const offNotifier = startDesktopNotifier({
           core,
           isSupported: () => Notification.isSupported(),
           create: (o) => new Notification({ title: o.title, body: o.body }),
@@ -142,6 +165,10 @@ app
             void win.webContents.executeJavaScript(`window.location.hash = '#/lead/${Math.trunc(leadId)}'`);
           },
         });
+        return () => {
+          offPush();
+          offNotifier();
+        };
       },
     });
     const opened = host;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCoreHost } from '../core/backup/host';
 import { testClock } from '../core/clock';
-import { startWebServer } from './server';
+import { startWebServer, type WebServer } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -53,8 +53,12 @@ const host = createCoreHost({
   background: true,
   dailyBackups: true,
   signIn,
+  // Live updates to the page after each commit (and again after a restore reopens the core).
+  onOpen: (c) => c.events.on((e) => web?.push.publish(e)),
 });
-const web = await startWebServer({
+// eslint-disable-next-line prefer-const -- read by onOpen before it is set
+let web: WebServer | undefined;
+web = await startWebServer({
   core: host,
   staticDir: values.static ?? join(here, '../../dist/renderer'),
   port,

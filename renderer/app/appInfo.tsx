@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../shared/contract';
 import { invoke } from '../platform';
+import { listChanged, useLiveRefresh } from './live';
 
 type Info = Output<'app.info'>;
 type Counts = Output<'leads.counts'>['counts'];
@@ -30,6 +31,11 @@ export function AppInfoProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('focus', onFocus);
     };
   }, [refresh]);
+  // The View menu's counts follow the changes committed on any desk (live updates, docs/rules.md §12).
+  useLiveRefresh(
+    (m) => listChanged(m) || m.type === 'settings.changed',
+    () => void refresh(),
+  );
   return <InfoCtx.Provider value={{ info, counts, refresh }}>{children}</InfoCtx.Provider>;
 }
 export const useAppInfo = () => useContext(InfoCtx);

@@ -5,6 +5,7 @@ import type { AppSettings } from '../../shared/contract/app';
 import type { Language } from '../../shared/domain/vocabulary';
 import { i18n } from '../i18n';
 import { invoke } from '../platform';
+import { useLiveRefresh } from './live';
 
 interface SettingsCtx {
   settings: AppSettings | null;
@@ -32,6 +33,10 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useLiveRefresh(
+    (m) => m.type === 'settings.changed' || m.type === 'resync',
+    () => void refresh(),
+  );
   const setLanguage = useCallback(async (language: Language) => {
     await i18n.changeLanguage(language);
     document.documentElement.lang = language;

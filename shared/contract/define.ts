@@ -1,6 +1,7 @@
 // The contract machinery: a channel is a name with a zod input and output schema.
 import type { z } from 'zod';
 import type { Reply } from './errors';
+import type { PushMessage } from './host';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -29,4 +30,10 @@ export type OutputOf<M extends ChannelMap, C extends keyof M> = z.output<M[C]['o
 /** What the renderer calls, whatever the transport (Electron preload or loopback HTTP). */
 export interface BridgeOf<M extends ChannelMap> {
   invoke<C extends keyof M & string>(channel: C, input: InputOf<M, C>): Promise<Reply<OutputOf<M, C>>>;
+  /**
+   * Live updates (docs/rules.md §12): `onMessage` for each change the core committed, `onState` when the
+   * stream is (re)connected or dropped (the transport reconnects by itself). Returns the unsubscribe function.
+   * Absent: this transport has no live updates.
+   */
+  subscribe?(onMessage: (m: PushMessage) => void, onState: (s: 'connected' | 'reconnecting') => void): () => void;
 }

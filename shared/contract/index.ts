@@ -12,6 +12,7 @@ import { mailChannels } from './mail';
 import { notificationChannels } from './notifications';
 import { backupChannels } from './backup';
 import { listPrintChannels } from './listPrint';
+import { hostChannels } from './host';
 import { listChannels } from './lists';
 import { authChannels } from './auth';
 
@@ -29,6 +30,7 @@ export const contract = defineContract(
   listPrintChannels,
   listChannels,
   authChannels,
+  hostChannels,
 );
 
 export type Contract = typeof contract;

@@ -40,6 +40,9 @@ export const CHANNEL_PERMISSIONS = {
   'backup.restore': 'manage',
   'backup.export': 'manage',
   'backup.create': 'manage',
+  // Host mode: who may join the dealership's data, and who is removed from it.
+  'host.pairingCode': 'manage',
+  'host.revokeDesk': 'manage',
   'leads.edit': 'lead',
   'leads.recordContact': 'lead',
   'leads.makeAppointment': 'lead',

@@ -95,6 +95,16 @@ export const SERVICE_ERROR_CODES = [
   'PASSWORD_IS_NAME',
   'PASSWORD_WRONG',
   'DESK_SWITCH_DISABLED',
+  /** Host mode (docs/rules.md §12): the desk has no valid desk token (never paired, unknown, or revoked). */
+  'DESK_NOT_PAIRED',
+  /** Host mode: the pairing code is wrong or expired. */
+  'PAIRING_CODE_INVALID',
+  /** Host mode: too many pairing attempts from this address; wait a minute. */
+  'PAIRING_RATE_LIMITED',
+  /** The host answered with another certificate than the one pinned at pairing. */
+  'HOST_FINGERPRINT_MISMATCH',
+  /** A host-only action (pairing code, desks) on an app that is not running as a host. */
+  'NOT_HOST',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */

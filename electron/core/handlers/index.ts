@@ -14,6 +14,7 @@ import { backupHandlers } from './backup';
 import { listPrintHandlers } from './listPrint';
 import { listHandlers } from './lists';
 import { authHandlers } from './auth';
+import { hostHandlers } from './host';
 
 export function allHandlers(c: CoreServices): HandlerMap<Contract> {
   return {
@@ -30,5 +31,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...listPrintHandlers(c),
     ...listHandlers(c),
     ...authHandlers(c),
+    ...hostHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

@@ -416,3 +416,20 @@ export const templates = sqliteTable(
 export const erasureGuard = sqliteTable('erasure_guard', {
   customerId: integer('customer_id').primaryKey(),
 });
+
+/**
+ * Host mode (docs/rules.md §12): the desks paired with this host. Only the SHA-256 of a desk's token is kept;
+ * a revoked desk keeps its row (who it was) but its token is refused.
+ */
+export const desks = sqliteTable(
+  'desks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    pairedAt: ms('paired_at').notNull(),
+    lastSeenAt: ms('last_seen_at'),
+    revokedAt: ms('revoked_at'),
+  },
+  (t) => [uniqueIndex('desks_token_hash').on(t.tokenHash)],
+);

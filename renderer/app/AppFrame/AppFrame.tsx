@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_VIEWS } from '../../../shared/domain/vocabulary';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { ConnectionBanner } from '../../features/host/ConnectionBanner';
 import { useAppInfo } from '../appInfo';
 import { formatNumber } from '../format';
 import { useRoute } from '../router';
@@ -86,7 +87,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
           />
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <ConnectionBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

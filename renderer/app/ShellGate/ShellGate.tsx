@@ -1,26 +1,40 @@
 // Asks the core for its state first: normal → the app; recovery (the start-up check failed) → only the
-// recovery screen, in the PC's language (the stored setting is in the damaged file).
-import { useEffect, useState, type ReactNode } from 'react';
+// recovery screen, in the PC's language (the stored setting is in the damaged file). In host mode
+// (docs/rules.md §12) a desk the host does not know (never paired, or removed) → the pairing screen.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ShellStatus } from '../../../shared/contract/backup';
 import { LANGUAGES, type Language } from '../../../shared/domain/vocabulary';
 import { RecoveryScreen } from '../../features/backup/RecoveryScreen';
+import { PairingScreen } from '../../features/host/PairingScreen';
 import { i18n } from '../../i18n';
-import { invoke } from '../../platform';
+import { invoke, onUnpaired } from '../../platform';
+
+const pcLanguage = async () => {
+  const lang = (navigator.language ?? 'en').slice(0, 2) as Language;
+  if (LANGUAGES.includes(lang)) await i18n.changeLanguage(lang);
+};
 
 export function ShellGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<ShellStatus | 'normal' | null>(null);
-  useEffect(() => {
+  const [status, setStatus] = useState<ShellStatus | 'normal' | 'unpaired' | null>(null);
+  const check = useCallback(() => {
     void invoke('shell.status', {}).then(async (r) => {
       if (r.ok && r.value.mode === 'recovery') {
-        const lang = (navigator.language ?? 'en').slice(0, 2) as Language;
-        if (LANGUAGES.includes(lang)) await i18n.changeLanguage(lang);
+        await pcLanguage();
         setStatus(r.value);
+      } else if (!r.ok && r.error.code === 'DESK_NOT_PAIRED') {
+        await pcLanguage();
+        setStatus('unpaired');
       } else {
         setStatus('normal');
       }
     });
   }, []);
+  useEffect(() => {
+    check();
+    return onUnpaired(() => setStatus('unpaired'));
+  }, [check]);
   if (status === null) return null;
+  if (status === 'unpaired') return <PairingScreen onPaired={check} />;
   if (status !== 'normal') return <RecoveryScreen status={status} />;
   return <>{children}</>;
 }

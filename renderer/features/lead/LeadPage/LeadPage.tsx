@@ -1,11 +1,12 @@
 // The lead page: header with the action buttons, the manual's four sections, contact log and
 // history, and a right-hand column where other features stack their cards (slots.ts).
 import { Alert, Button, Card, Center, Grid, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionId } from '../../../../shared/domain/vocabulary';
 import type { LeadDetail } from '../../../../shared/contract/models';
 import { navigate } from '../../../app/router';
+import { useLiveRefresh } from '../../../app/live';
 import { LeadHeader } from '../LeadHeader';
 import { AppointmentKept } from '../AppointmentKept';
 import {
@@ -70,6 +71,25 @@ export function LeadPage({ id }: { id: number }) {
   useEffect(() => {
     setOpen(null);
   }, [id]);
+  // Changed on another desk: read again — but not under an open dialog (its values and the version it started
+  // from stay; saving on a stale version is refused with VERSION_CONFLICT): once it closes.
+  const dialogOpen = open !== null || correcting !== null;
+  const pending = useRef(false);
+  const busy = useRef(dialogOpen);
+  busy.current = dialogOpen;
+  useLiveRefresh(
+    (m) => m.type === 'resync' || ('leadId' in m && m.leadId === id),
+    () => {
+      if (busy.current) pending.current = true;
+      else void reload();
+    },
+  );
+  useEffect(() => {
+    if (!dialogOpen && pending.current) {
+      pending.current = false;
+      void reload();
+    }
+  }, [dialogOpen, reload]);
   const close = useCallback(() => setOpen(null), []);
   const stale = useCallback(() => {
     void reload();

@@ -1,9 +1,11 @@
-// Loads one page of a list view from the core; re-queries when view, search, sort or page change.
+// Loads one page of a list view from the core; re-queries when view, search, sort or page change, and when the
+// core reports a change to leads (live updates, docs/rules.md §12).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListPage, SortKey } from '../../../../shared/contract/leads';
 import type { AppErrorShape } from '../../../../shared/contract';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { invoke } from '../../../platform';
+import { listChanged, useLiveRefresh } from '../../../app/live';
 
 export interface ListState {
   search: string;
@@ -44,5 +46,9 @@ export function useLeadList(view: ListView, state: ListState, enabled = true) {
   useEffect(() => {
     if (enabled) void load();
   }, [load, enabled]);
+  // Another desk (or a sweep) changed leads: the same page, search, sort and filter are read again.
+  useLiveRefresh(listChanged, () => {
+    if (enabled) void load();
+  });
   return { data, error, loading, reload: load };
 }

@@ -19,6 +19,7 @@ import type { NotificationItem } from '../../../../shared/contract/notifications
 import { formatDateTime } from '../../../app/format';
 import { navigate } from '../../../app/router';
 import { call } from '../../../platform';
+import { useLiveRefresh } from '../../../app/live';
 
 const LANGS = ['en', 'fr', 'de', 'it'] as const;
 const POLL_MS = 30_000;
@@ -48,6 +49,10 @@ export function NotificationBell() {
       window.removeEventListener('focus', onFocus);
     };
   }, [load]);
+  useLiveRefresh(
+    (m) => m.type === 'notifications.new' || m.type === 'resync',
+    () => void load(),
+  );
 
   const openItem = async (n: NotificationItem) => {
     if (n.readAt === null) setUnread((await call('notifications.markRead', { ids: [n.id] })).unread);

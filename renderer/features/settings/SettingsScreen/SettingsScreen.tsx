@@ -15,6 +15,7 @@ import { useCurrentUser } from '../../people/usePeople';
 import { SmtpSettingsCard } from '../../mail/SmtpSettingsCard';
 import { NotifySettingsCard } from '../../notifications/NotifySettingsCard';
 import { BackupCard } from '../../backup/BackupCard';
+import { HostCard } from '../../host/HostCard';
 import { DealershipCard } from '../DealershipCard';
 import { BusinessRulesCard } from '../BusinessRulesCard';
 import { CampaignsCard } from '../CampaignsCard';
@@ -97,7 +98,13 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
             <NotifySettingsCard />
           </>,
         )}
-        {panel('data', <BackupCard />)}
+        {panel(
+          'data',
+          <>
+            <HostCard manage={manage} />
+            <BackupCard />
+          </>,
+        )}
       </Tabs>
       {info && (
         <Text size="sm" c="dimmed">

@@ -1,0 +1,44 @@
+// Host mode channels (docs/rules.md §12): status, pairing code, removing a desk.
+import type { HostStatus } from '../../../shared/contract/host';
+import { AppError } from '../../../shared/contract/errors';
+import type { hostChannels } from '../../../shared/contract/host';
+import type { HandlerMap } from '../dispatch';
+import type { CoreServices } from '../services';
+
+export function hostStatus(c: CoreServices): HostStatus {
+  const link = c.options.hostLink;
+  if (!link) return { role: 'local', addresses: [], port: null, fingerprint: null, desks: [] };
+  const live = new Map(link.connected().map((d) => [d.deskId, d]));
+  return {
+    role: 'host',
+    addresses: link.addresses(),
+    port: link.port(),
+    fingerprint: link.fingerprint(),
+    desks: c.desks.list().map((d) => {
+      const on = d.revokedAt === null ? live.get(d.id) : undefined;
+      return {
+        ...d,
+        lastSeenAt: Math.max(d.lastSeenAt ?? 0, on?.lastSeen ?? 0) || null,
+        connected: Boolean(on),
+        address: on?.address ?? null,
+        since: on?.since ?? null,
+      };
+    }),
+  };
+}
+
+export function hostHandlers(c: CoreServices): HandlerMap<typeof hostChannels> {
+  return {
+    'host.status': () => hostStatus(c),
+    'host.pairingCode': () => {
+      if (!c.options.hostLink) throw new AppError('NOT_HOST');
+      return c.options.hostLink.newPairingCode();
+    },
+    'host.revokeDesk': ({ id }) => {
+      if (!c.options.hostLink) throw new AppError('NOT_HOST');
+      if (!c.desks.revoke(id, c.clock.now())) throw new AppError('NOT_FOUND', { field: 'id' });
+      c.options.hostLink.disconnect(id);
+      return hostStatus(c);
+    },
+  };
+}

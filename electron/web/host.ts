@@ -1,0 +1,81 @@
+// `npm run host`: this PC becomes the dealership's host (docs/rules.md §12) — the only process that opens the
+// database; it runs the sweeps, outbox and digest, and serves the desks over HTTPS on the LAN.
+//   --db FILE          database (default: ~/.aslm-desk/aslm.sqlite, or $ASLM_DB)
+//   --listen ADDR:PORT address and port (default 0.0.0.0:5443: every network interface)
+//   --test-clock ISO   tests only: start the app's clock at ISO and let tests move it
+import { homedir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCoreHost } from '../core/backup/host';
+import { testClock, type TestClock } from '../core/clock';
+import { createHostLink, startHostServer } from './hostServer';
+import type { PushHub } from './push';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    listen: { type: 'string' },
+    'test-clock': { type: 'string' },
+    static: { type: 'string' },
+  },
+  allowPositionals: false,
+});
+
+const dbPath = values.db ?? process.env.ASLM_DB ?? join(homedir(), '.aslm-desk', 'aslm.sqlite');
+const m = /^(.*):(\d+)$/.exec(values.listen ?? process.env.ASLM_LISTEN ?? '0.0.0.0:5443');
+const listen = m?.[1]?.replace(/^\[|\]$/g, '') ?? '';
+const port = Number(m?.[2]);
+if (!m || !listen || !Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --listen: ${values.listen} (ADDRESS:PORT expected, e.g. 0.0.0.0:5443)`);
+  process.exit(2);
+}
+let clock: TestClock | undefined;
+if (values['test-clock'] !== undefined) {
+  const start = Date.parse(values['test-clock']);
+  if (Number.isNaN(start)) {
+    console.error('Invalid --test-clock (ISO date-time expected)');
+    process.exit(2);
+  }
+  clock = testClock(start);
+}
+const link = createHostLink();
+let push: PushHub | null = null;
+const core = createCoreHost({
+  dbPath,
+  clock,
+  mode: 'browser',
+  validateOutput: clock !== undefined,
+  // Only the host runs background work: sweeps, outbox, digest, watched folder, daily backups.
+  background: true,
+  dailyBackups: true,
+  hostLink: link,
+  // After each commit, the desks are told (live updates); wired again after a restore reopens the core.
+  onOpen: (c) => c.events.on((e) => push?.publish(e)),
+});
+const host = await startHostServer({
+  core,
+  link,
+  dbPath,
+  staticDir: values.static ?? join(here, '../../dist/renderer'),
+  listen,
+  port,
+  testClock: clock,
+  onPairingCode: (code, expiresAt) =>
+    console.log(`Pairing code for the next desk: ${code} (valid until ${new Date(expiresAt).toLocaleTimeString()})`),
+});
+push = host.push;
+console.log(`ASLM Desk host is running — database: ${dbPath}`);
+console.log(`Desks open one of: ${host.addresses.join('  ')}`);
+console.log(`Certificate fingerprint (SHA-256), to check on each desk: ${host.cert.fingerprint}`);
+if (!core.core()) console.log('The database failed its start-up check: the app opens in recovery mode.');
+host.pairing.current();
+console.log('Press Ctrl+C to stop.');
+const stop = async () => {
+  await host.close();
+  core.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,1 @@
+export { HostCard } from './HostCard';
