@@ -45,6 +45,11 @@ export interface HandlerOptions {
   indexMeta(): string;
   push: PushHub;
   testClock?: TestClock;
+  /**
+   * The event stream also needs a signed-in person (the LAN host, docs/rules.md §12.2): checked with `auth.status`,
+   * so a paired desk whose session ended gets nothing until someone signs in again.
+   */
+  requireSession?: boolean;
   /** POST routes answered before `authorize` (the host's /api/pair); they get the parsed JSON body. */
   open?: Record<string, (payload: unknown, req: IncomingMessage) => Promise<{ status: number; body: unknown }>>;
 }
@@ -128,6 +133,19 @@ export function createRequestHandler(opts: HandlerOptions): (req: IncomingMessag
         if (!sameOrigin(req.headers.origin)) return refuse(res, 403, 'FORBIDDEN_SENDER');
         const who = opts.authorize(req, url);
         if (!who.ok) return refuse(res, who.status, who.code);
+        if (opts.requireSession) {
+          const session = req.headers['x-aslm-session'];
+          const r = await opts.core.dispatch(
+            'auth.status',
+            {},
+            {
+              transport: opts.transport,
+              deskId: who.deskId ?? null,
+              ...(typeof session === 'string' && session ? { sessionToken: session } : {}),
+            },
+          );
+          if (!r.ok || !(r.value as { user: unknown }).user) return refuse(res, 401, 'SIGN_IN_REQUIRED');
+        }
         return opts.push.add(res, { deskId: who.deskId ?? null, address: peerAddress(req) });
       }
       if (url.pathname === '/api/invoke' || url.pathname === '/test/clock') {

@@ -51,6 +51,8 @@ const core = createCoreHost({
   background: true,
   dailyBackups: true,
   hostLink: link,
+  // Every desk signs in (docs/rules.md §12.2): the person acting is the session's, never a shared "who is at the desk".
+  signIn: 'required',
   // After each commit, the desks are told (live updates); wired again after a restore reopens the core.
   onOpen: (c) => c.events.on((e) => push?.publish(e)),
 });
@@ -70,6 +72,12 @@ console.log(`ASLM Desk host is running — database: ${dbPath}`);
 console.log(`Desks open one of: ${host.addresses.join('  ')}`);
 console.log(`Certificate fingerprint (SHA-256), to check on each desk: ${host.cert.fingerprint}`);
 if (!core.core()) console.log('The database failed its start-up check: the app opens in recovery mode.');
+// First start with no manager password: a temporary one, printed here once (changed at the first sign-in).
+const first = core.core()?.ensureFirstSignIn() ?? null;
+if (first)
+  console.log(
+    `First sign-in: ${first.name} — user name: ${first.login}  temporary password: ${first.password}  (shown once; to be changed at the first sign-in)`,
+  );
 host.pairing.current();
 console.log('Press Ctrl+C to stop.');
 const stop = async () => {

@@ -22,6 +22,8 @@ export interface HostServerOptions {
   listen?: string;
   port?: number;
   testClock?: TestClock;
+  /** The event stream needs a signed-in person too (default true; the core is created with `signIn: 'required'`). */
+  requireSession?: boolean;
   /** Told each new pairing code (the host's console shows it). */
   onPairingCode?: (code: string, expiresAt: number) => void;
 }
@@ -88,6 +90,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     push,
     testClock: opts.testClock,
     indexMeta: () => '<meta name="aslm-mode" content="host">',
+    requireSession: opts.requireSession ?? true,
     authorize: (req) => {
       const desk = deskOf(req);
       return desk ? { ok: true, deskId: desk.id } : { ok: false, status: 401, code: 'DESK_NOT_PAIRED' };

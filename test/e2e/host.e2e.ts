@@ -1,5 +1,6 @@
 // Host mode with two desks (docs/rules.md §12): an HTTPS host on 127.0.0.1 with a temp database, two browser
-// contexts each paired with its own code. A lead created on desk A shows in desk B's list without reload; the
+// contexts each paired with its own code and signed in as a different person (the manager on desk A, a booking
+// operator on desk B). A lead the manager creates and assigns to B on desk A shows in desk B's list without reload; the
 // same edit on the same version from both desks: one wins, the other is told and reloads; the host stopped →
 // banner on the desks, restarted → banner gone and the lists refresh.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,12 @@ class Host {
   readonly dir = mkdtempSync(join(tmpdir(), 'aslm-host-e2e-'));
   readonly dbPath = join(this.dir, 'aslm.sqlite');
   readonly clock = testClock(NOW);
+  /** The two people and their passwords (set once, at the first start); the host's own manager session. */
+  readonly people = {
+    manager: { login: 'marta.manager@dealer.example', password: 'Marta manager 2026', id: 0 },
+    operator: { login: 'bruno.booking@dealer.example', password: 'Bruno booking 2026', id: 0 },
+  };
+  session = '';
   async start(port = 0) {
     const link = createHostLink();
     let s: HostServer | null = null;
@@ -31,9 +38,41 @@ class Host {
       validateOutput: true,
       log: () => undefined,
       hostLink: link,
+      signIn: 'required',
       onOpen: (c) => c.events.on((e) => s?.push.publish(e)),
     });
-    this.core.core()?.settings.set('setup.done', true);
+    const c = this.core.core()!;
+    if (!this.people.manager.id) {
+      c.settings.set('setup.done', true);
+      const m = c.people.save({
+        id: c.people.defaultManager(),
+        name: 'Marta Manager',
+        email: this.people.manager.login,
+        language: 'en',
+        active: true,
+        roles: ['manager'],
+        absences: [],
+      });
+      const o = c.people.save({
+        name: 'Bruno Booking',
+        email: this.people.operator.login,
+        language: 'en',
+        active: true,
+        roles: ['booking_operator'],
+        absences: [],
+      });
+      this.people.manager.id = m.id;
+      this.people.operator.id = o.id;
+      await c.auth.changePassword(m.id, '', this.people.manager.password);
+      await c.auth.changePassword(o.id, '', this.people.operator.password);
+      const r = await this.core.dispatch(
+        'auth.signIn',
+        { login: this.people.manager.login, password: this.people.manager.password },
+        { transport: 'test' },
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      this.session = (r.value as { token: string }).token;
+    }
     s = await startHostServer({
       core: this.core,
       link,
@@ -49,18 +88,31 @@ class Host {
     await this.server.close();
     this.core.close();
   }
+  /** A lead the manager creates for the booking operator (the host's own manager session). */
   async create(lastName: string): Promise<LeadDetail> {
     const r = await this.core.dispatch(
       'leads.create',
-      { firstName: 'Anna', lastName, leadType: 'customer_driven', source: 'web', campaign: 'service_reminder' },
-      { transport: 'test' },
+      {
+        firstName: 'Anna',
+        lastName,
+        leadType: 'customer_driven',
+        source: 'web',
+        campaign: 'service_reminder',
+        assigneeId: this.people.operator.id,
+      },
+      { transport: 'test', sessionToken: this.session },
     );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     return r.value as LeadDetail;
   }
 }
 
-async function pairedDesk(browser: Browser, host: Host, name: string): Promise<Page> {
+async function pairedDesk(
+  browser: Browser,
+  host: Host,
+  name: string,
+  who: { login: string; password: string },
+): Promise<Page> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto(host.server.url);
@@ -68,29 +120,41 @@ async function pairedDesk(browser: Browser, host: Host, name: string): Promise<P
   await page.getByTestId('pair-code').fill(host.server.pairing.current().code);
   await page.getByTestId('pair-name').fill(name);
   await page.getByTestId('pair-submit').click();
+  // Paired: now the person signs in (each desk its own person).
+  await page.getByTestId('sign-in-login').fill(who.login);
+  await page.getByTestId('sign-in-password').fill(who.password);
+  await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('nav-assigned')).toBeVisible();
   return page;
 }
 
-/** Desk A's own call through the host with its desk token (what its screens do). */
-const createOnDesk = (page: Page, lastName: string) =>
-  page.evaluate(async (lastName) => {
-    const res = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-ASLM-Desk': localStorage.getItem('aslm.deskToken') ?? '' },
-      body: JSON.stringify({
-        channel: 'leads.create',
-        input: {
-          firstName: 'Lucia',
-          lastName,
-          leadType: 'customer_driven',
-          source: 'web',
-          campaign: 'service_reminder',
+/** Desk A's own call through the host with its desk token and its person's session (what its screens do). */
+const createOnDesk = (page: Page, lastName: string, assigneeId: number) =>
+  page.evaluate(
+    async ([lastName, assigneeId]) => {
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-ASLM-Desk': localStorage.getItem('aslm.deskToken') ?? '',
+          'X-ASLM-Session': sessionStorage.getItem('aslm.session') ?? '',
         },
-      }),
-    });
-    return (await res.json()) as { ok: boolean; value: LeadDetail };
-  }, lastName);
+        body: JSON.stringify({
+          channel: 'leads.create',
+          input: {
+            firstName: 'Lucia',
+            lastName,
+            leadType: 'customer_driven',
+            source: 'web',
+            campaign: 'service_reminder',
+            assigneeId,
+          },
+        }),
+      });
+      return (await res.json()) as { ok: boolean; value: LeadDetail };
+    },
+    [lastName, assigneeId] as const,
+  );
 
 test('two desks on one host: live lists, one wins a conflicting edit, the banner while the host is down', async ({
   browser,
@@ -109,8 +173,11 @@ test('two desks on one host: live lists, one wins a conflicting edit, the banner
     await expect(stranger.getByTestId('pairing-screen')).toContainText(/wrong or has expired/);
     await strangerCtx.close();
 
-    const a = await pairedDesk(browser, host, 'Front desk 1');
-    const b = await pairedDesk(browser, host, 'Front desk 2');
+    const a = await pairedDesk(browser, host, 'Front desk 1', host.people.manager);
+    const b = await pairedDesk(browser, host, 'Front desk 2', host.people.operator);
+    // Each desk is its own person (the header names who is signed in).
+    await expect(a.getByText('Marta Manager').first()).toBeVisible();
+    await expect(b.getByText('Bruno Booking').first()).toBeVisible();
     await b.goto(`${host.server.url}#/list/assigned`);
     await expect(b.getByText('No leads yet')).toBeVisible();
     // Idle longer than Node's default keep-alive (5 s): the desks' next calls must not fail as if the host were down.
@@ -118,9 +185,12 @@ test('two desks on one host: live lists, one wins a conflicting edit, the banner
     await expect(b.getByTestId('connection-banner')).toHaveCount(0);
     await expect(a.getByTestId('connection-banner')).toHaveCount(0);
 
-    // 1. Created on desk A → in desk B's list within 2 s, no reload.
-    const created = await createOnDesk(a, 'Verdiwave');
+    // 1. Created and assigned to B's person on desk A → in desk B's list within 2 s, no reload.
+    const created = await createOnDesk(a, 'Verdiwave', host.people.operator.id);
     expect(created.ok).toBe(true);
+    expect(created.value.lead.assigneeId).toBe(host.people.operator.id);
+    // The history names the signed-in manager, not a shared "who is at the desk".
+    expect(JSON.stringify(created.value.history)).toContain('Marta Manager');
     await expect(b.getByTestId('lead-table')).toContainText('Verdiwave', { timeout: 2000 });
 
     // 2. Both desks open the lead and its Edit dialog on the same version; A saves first, B is told and reloads.

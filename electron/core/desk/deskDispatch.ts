@@ -11,15 +11,28 @@ export interface DeskLink {
   subscribe(onMessage: (m: PushMessage) => void, onState: (s: PushState) => void): () => void;
 }
 
-export function createDeskLink(cfg: DeskConfig, sessionToken?: () => string | null | undefined): DeskLink {
+const SESSION_GONE = new Set(['SIGN_IN_REQUIRED', 'SESSION_EXPIRED']);
+
+/**
+ * The desk's calls through the pinned client. The sign-in session (docs/rules.md §12.2) is held here, in the main
+ * process, not by the page: taken from a successful `auth.signIn`, sent with every later call and the live updates,
+ * dropped at `auth.signOut` or when the host says the session is gone.
+ */
+export function createDeskLink(cfg: DeskConfig): DeskLink {
+  let session: string | null = null;
   const client = createHostClient({
     url: cfg.hostUrl,
     fingerprint: cfg.fingerprint,
     deskToken: cfg.deskToken,
-    sessionToken,
+    sessionToken: () => session,
   });
   return {
-    dispatch: (channel, input) => client.invoke(channel, input),
+    dispatch: async (channel, input) => {
+      const r = await client.invoke(channel, input);
+      if (r.ok && channel === 'auth.signIn') session = (r.value as { token: string }).token;
+      else if (channel === 'auth.signOut' || (!r.ok && SESSION_GONE.has(r.error.code))) session = null;
+      return r;
+    },
     subscribe: (onMessage, onState) => client.subscribe(onMessage, onState),
   };
 }

@@ -12,7 +12,7 @@ export const authHandlers = (c: CoreServices) =>
       const s = c.auth.status(ctx, c.auth.required ? null : c.actor(ctx).id);
       return { signInRequired: c.auth.required, ...s };
     },
-    'auth.signIn': ({ login, password }, ctx) => c.auth.signIn(login, password, ctx.deskId),
+    'auth.signIn': ({ login, password }, ctx) => c.auth.signIn(login, password, ctx.deskId ?? undefined),
     'auth.signOut': (_i, ctx) => ({ signedOut: c.auth.signOut(ctx) }),
     'auth.changePassword': async ({ current, next }, ctx) => {
       const id = c.actor(ctx).id;
