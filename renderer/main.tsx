@@ -1,3 +1,4 @@
+import './bootStart';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/charts/styles.css';

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../shared/contract';
 import { invoke } from '../platform';
+import { peekBoot } from './boot';
 
 type Info = Output<'app.info'>;
 type Counts = Output<'leads.counts'>['counts'];
@@ -13,15 +14,17 @@ interface Ctx {
 const InfoCtx = createContext<Ctx>({ info: null, counts: null, refresh: async () => undefined });
 
 export function AppInfoProvider({ children }: { children: ReactNode }) {
-  const [info, setInfo] = useState<Info | null>(null);
-  const [counts, setCounts] = useState<Counts | null>(null);
+  // Read at start-up (app/boot.ts): no first refresh.
+  const [booted] = useState(() => ({ info: peekBoot('app.info', {}), counts: peekBoot('leads.counts', {}) }));
+  const [info, setInfo] = useState<Info | null>(booted.info ?? null);
+  const [counts, setCounts] = useState<Counts | null>(booted.counts?.counts ?? null);
   const refresh = useCallback(async () => {
     const [i, c] = await Promise.all([invoke('app.info', {}), invoke('leads.counts', {})]);
     if (i.ok) setInfo(i.value);
     if (c.ok) setCounts(c.value.counts);
   }, []);
   useEffect(() => {
-    void refresh();
+    if (!booted.info || !booted.counts) void refresh();
     const id = setInterval(() => void refresh(), 60_000);
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
@@ -29,7 +32,7 @@ export function AppInfoProvider({ children }: { children: ReactNode }) {
       clearInterval(id);
       window.removeEventListener('focus', onFocus);
     };
-  }, [refresh]);
+  }, [refresh, booted]);
   return <InfoCtx.Provider value={{ info, counts, refresh }}>{children}</InfoCtx.Provider>;
 }
 export const useAppInfo = () => useContext(InfoCtx);

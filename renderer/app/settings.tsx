@@ -5,6 +5,7 @@ import type { AppSettings } from '../../shared/contract/app';
 import type { Language } from '../../shared/domain/vocabulary';
 import { i18n } from '../i18n';
 import { invoke } from '../platform';
+import { peekBoot } from './boot';
 
 interface SettingsCtx {
   settings: AppSettings | null;
@@ -20,7 +21,9 @@ const Ctx = createContext<SettingsCtx>({
 });
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<AppSettings | null>(null);
+  // Read at start-up (app/boot.ts; ShellGate has switched to its language already).
+  const [booted] = useState(() => peekBoot('settings.get', {}));
+  const [settings, setSettings] = useState<AppSettings | null>(booted ?? null);
   const refresh = useCallback(async () => {
     const r = await invoke('settings.get', {});
     if (r.ok) {
@@ -30,8 +33,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (booted) document.documentElement.lang = booted.language;
+    else void refresh();
+  }, [refresh, booted]);
   const setLanguage = useCallback(async (language: Language) => {
     await i18n.changeLanguage(language);
     document.documentElement.lang = language;
