@@ -55,5 +55,5 @@ export const useSettings = () => useContext(Ctx);
 export function useCampaignLabel(): (id: string) => string {
   const { t } = useTranslation();
   const labels = useContext(Ctx).settings?.campaignLabels;
-  return (id: string) => labels?.[id] ?? t(`domain:campaign.${id}`, { defaultValue: id });
+  return useCallback((id: string) => labels?.[id] ?? t(`domain:campaign.${id}`, { defaultValue: id }), [labels, t]);
 }

@@ -7,10 +7,14 @@ import { LANGUAGES, type Language } from '../../../shared/domain/vocabulary';
 import { RecoveryScreen } from '../../features/backup/RecoveryScreen';
 import { i18n } from '../../i18n';
 import { closeBoot, peekBoot, startBoot } from '../boot';
+import { formatDateTime, formatNumber } from '../format';
 
 export function ShellGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<ShellStatus | 'normal' | null>(null);
   useEffect(() => {
+    // While the start-up reads are on their way: the date and number formats the list needs (ICU data, read once).
+    formatDateTime(0, i18n.language);
+    formatNumber(0, i18n.language);
     void startBoot().then(async (r) => {
       if (r.ok && r.value.mode === 'recovery') {
         const lang = (navigator.language ?? 'en').slice(0, 2) as Language;

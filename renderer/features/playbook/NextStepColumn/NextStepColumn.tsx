@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { peekBoot } from '../../../app/boot';
 import { invoke } from '../../../platform';
-import { StepBadge } from '../StepBadge';
+import { stepBadge } from '../StepBadge';
 
 type Steps = Map<number, Output<'playbook.steps'>['steps'][number]>;
 
@@ -40,8 +40,11 @@ export function useNextSteps(ids: number[], at: number | null | undefined): Step
   return steps;
 }
 
-export function NextStepCell({ step }: { step: Output<'playbook.steps'>['steps'][number] | undefined }) {
-  return step ? <StepBadge kind={step.step.kind} due={step.due} /> : null;
+export type NextStep = Output<'playbook.steps'>['steps'][number];
+
+/** A row's cell, with the list's `t` (no translation hook per row). */
+export function nextStepCell(step: NextStep | undefined, t: (key: string) => string) {
+  return step ? stepBadge({ kind: step.step.kind, due: step.due }, t) : null;
 }
 
 export function DueNowLink() {
