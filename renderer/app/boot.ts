@@ -52,7 +52,10 @@ function read<C extends ChannelName>(channel: C, input: Input<C>): Promise<Reply
 /** Fires the start-up reads (once); resolves with the shell's status when all of them are answered. */
 export function startBoot(): Promise<Reply<Output<'shell.status'>>> {
   if (started) return started;
+  // What the list's first page waits for leaves first (a browser opens 6 connections to a host at a time).
   const status = read('shell.status', {});
+  const prefs = read('desk.listPrefs.get', {});
+  const me = read('people.current', {});
   const reads: Promise<unknown>[] = [
     read('settings.get', {}),
     read('app.info', {}),
@@ -60,8 +63,6 @@ export function startBoot(): Promise<Reply<Output<'shell.status'>>> {
     read('people.list', {}),
   ];
   const view = listViewOf(currentPath());
-  const prefs = read('desk.listPrefs.get', {});
-  const me = read('people.current', {});
   if (view) {
     reads.push(
       Promise.all([prefs, me]).then(async ([p, m]) => {
