@@ -56,8 +56,13 @@ export function startBoot(): Promise<Reply<Output<'shell.status'>>> {
   const status = read('shell.status', {});
   const prefs = read('desk.listPrefs.get', {});
   const me = read('people.current', {});
+  const settings = read('settings.get', {});
   const reads: Promise<unknown>[] = [
-    read('settings.get', {}),
+    settings,
+    // The header bell's first list, in the user's language.
+    settings.then((s) =>
+      s.ok ? read('notifications.list', { unreadOnly: false, limit: 30, language: s.value.language }) : undefined,
+    ),
     read('app.info', {}),
     read('leads.counts', {}),
     read('people.list', {}),

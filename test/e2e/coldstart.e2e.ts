@@ -44,6 +44,7 @@ test('the list route loads well under the old 1.7 MB of JS; KPI charts and other
     'desk.listPrefs.get',
     'leads.list',
     'playbook.steps',
+    'notifications.list',
   ])
     expect(
       calls.filter((c) => c === channel),
