@@ -6,6 +6,7 @@ import type { Language } from '../../shared/domain/vocabulary';
 import { i18n } from '../i18n';
 import { invoke } from '../platform';
 import { useLiveRefresh } from './live';
+import { peekBoot } from './boot';
 
 interface SettingsCtx {
   settings: AppSettings | null;
@@ -21,7 +22,9 @@ const Ctx = createContext<SettingsCtx>({
 });
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<AppSettings | null>(null);
+  // Read at start-up (app/boot.ts; ShellGate has switched to its language already).
+  const [booted] = useState(() => peekBoot('settings.get', {}));
+  const [settings, setSettings] = useState<AppSettings | null>(booted ?? null);
   const refresh = useCallback(async () => {
     const r = await invoke('settings.get', {});
     if (r.ok) {
@@ -31,8 +34,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (booted) document.documentElement.lang = booted.language;
+    else void refresh();
+  }, [refresh, booted]);
   useLiveRefresh(
     (m) => m.type === 'settings.changed' || m.type === 'resync',
     () => void refresh(),
@@ -56,5 +60,5 @@ export const useSettings = () => useContext(Ctx);
 export function useCampaignLabel(): (id: string) => string {
   const { t } = useTranslation();
   const labels = useContext(Ctx).settings?.campaignLabels;
-  return (id: string) => labels?.[id] ?? t(`domain:campaign.${id}`, { defaultValue: id });
+  return useCallback((id: string) => labels?.[id] ?? t(`domain:campaign.${id}`, { defaultValue: id }), [labels, t]);
 }

@@ -196,9 +196,12 @@ test('closed lists are sorted as their caption says; dates have four-digit years
     ['closed_no_sale', 'newest', -1],
     ['lost', 'newest', -1],
   ] as const) {
+    const before = view === 'assigned' ? null : await rows(page).first().getAttribute('data-lead-id');
     await page.goto(`${app.url}#/list/${view}`);
     await expect(page.getByTestId('list-sorted-by')).toHaveText(`Sorted by customer-driven first, then ${words}`);
     await expect(rows(page).first()).toBeVisible();
+    // The view's own rows, not the previous view's still shown while its page loads.
+    if (before) await expect(rows(page).first()).not.toHaveAttribute('data-lead-id', before);
     const xs = await order();
     expect(xs.length).toBeGreaterThan(1);
     expect(sorted(xs, dir), `${view} is ${words} first`).toBe(true);

@@ -1,5 +1,6 @@
 // A date-time (or date) field in the user's language: epoch ms in, epoch ms out (this PC's zone). The date is
 // typed in the language's format (25/11/2026 14:30, 25.11.2026 14:30) or picked from the calendar button.
+import '@mantine/dates/styles.css'; // with the screens that use it, not in the start-up CSS
 import { ActionIcon, Chip, Group, Popover, Stack, TextInput } from '@mantine/core';
 import { DatePicker, DatesProvider, InlineDateTimePicker } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';

@@ -1,6 +1,7 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../shared/domain/vocabulary';
+import { HoverTooltip } from '../HoverTooltip';
 
 export interface SlaInput {
   status: Status;
@@ -19,7 +20,9 @@ export function slaCountdown(l: SlaInput, now: number): { kind: 'sla1' | 'sla2';
   return null;
 }
 
-function humanLeft(ms: number, t: (k: string, o?: Record<string, unknown>) => string): string {
+type T = (k: string, o?: Record<string, unknown>) => string;
+
+function humanLeft(ms: number, t: T): string {
   const abs = Math.abs(ms);
   const h = Math.floor(abs / 3_600_000);
   const d = Math.floor(h / 24);
@@ -35,14 +38,19 @@ function humanLeft(ms: number, t: (k: string, o?: Record<string, unknown>) => st
 /** Time left to the running SLA, turning amber (under a quarter left) then red (overdue). */
 export function SlaBadge({ lead, now }: { lead: SlaInput; now: number }) {
   const { t } = useTranslation();
+  return slaBadge(lead, now, t);
+}
+
+/** The same badge with the caller's `t`: a list renders hundreds of them without a translation hook each. */
+export function slaBadge(lead: SlaInput, now: number, t: T) {
   const c = slaCountdown(lead, now);
   if (!c) return null;
   const color = c.left < 0 ? 'red' : c.left < c.total / 4 ? 'orange' : 'green';
   return (
-    <Tooltip label={t(`app:sla.${c.kind}Tooltip`)}>
+    <HoverTooltip label={t(`app:sla.${c.kind}Tooltip`)}>
       <Badge color={color} variant={c.left < 0 ? 'filled' : 'light'} radius="sm" tt="none" data-sla={color}>
         {t(`app:sla.${c.kind}Short`)} · {humanLeft(c.left, t)}
       </Badge>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -1,1 +1,1 @@
-export { SlaBadge, slaCountdown } from './SlaBadge';
+export { SlaBadge, slaBadge, slaCountdown } from './SlaBadge';

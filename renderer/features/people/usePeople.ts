@@ -1,29 +1,33 @@
 // The person at the desk (and whether they may manage) and the list of people, loaded from the core.
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../shared/contract';
+import { peekBoot } from '../../app/boot';
 import { invoke } from '../../platform';
 
 export type Current = Output<'people.current'>;
 export type UserRow = Output<'people.list'>['users'][number];
 
 export function useCurrentUser(): Current | null {
-  const [cur, setCur] = useState<Current | null>(null);
+  const [booted] = useState(() => peekBoot('people.current', {}));
+  const [cur, setCur] = useState<Current | null>(booted ?? null);
   useEffect(() => {
+    if (booted) return;
     void invoke('people.current', {}).then((r) => {
       if (r.ok) setCur(r.value);
     });
-  }, []);
+  }, [booted]);
   return cur;
 }
 
 export function usePeople(): { users: UserRow[]; reload(): Promise<void> } {
-  const [users, setUsers] = useState<UserRow[]>([]);
+  const [booted] = useState(() => peekBoot('people.list', {}));
+  const [users, setUsers] = useState<UserRow[]>(booted?.users ?? []);
   const reload = useCallback(async () => {
     const r = await invoke('people.list', {});
     if (r.ok) setUsers(r.value.users);
   }, []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (!booted) void reload();
+  }, [reload, booted]);
   return { users, reload };
 }

@@ -1,4 +1,5 @@
 // The period of the dashboard: this/last week, this/last month, or a custom range of days.
+import '@mantine/dates/styles.css'; // with the screens that use it, not in the start-up CSS
 import { Group, SegmentedControl } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,5 @@
 // The 12-week trend: SLA 1 and SLA 2 rates (lines, with the target) over the leads assigned (bars).
+import '@mantine/charts/styles.css'; // with the screens that use it, not in the start-up CSS
 import { CompositeChart } from '@mantine/charts';
 import { Card, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';

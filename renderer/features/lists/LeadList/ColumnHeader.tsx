@@ -32,10 +32,17 @@ export function ColumnHeader({
   const w = dragging ?? width;
   // The width the separator announces (aria-valuenow): the chosen one, else the column's width as laid out.
   const [laidOut, setLaidOut] = useState(120);
+  // Observed after layout (never a forced layout while the list renders).
   useEffect(() => {
-    const r = th.current?.getBoundingClientRect().width;
-    if (r) setLaidOut(clamp(r));
-  }, [w]);
+    const el = th.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => {
+      const r = e?.borderBoxSize?.[0]?.inlineSize ?? el.getBoundingClientRect().width;
+      if (r) setLaidOut(clamp(r));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const label = t(def.label);
   const start = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();

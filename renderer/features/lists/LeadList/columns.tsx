@@ -1,20 +1,21 @@
 // The columns of a lead list: header label, the core's sort key, alignment and the cell of a row.
-import { Anchor, Group, Tooltip } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { IconUserExclamation } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ListRow, SortKey } from '../../../../shared/contract/leads';
 import type { ListColumn } from '../../../../shared/contract/lists';
 import { daysBetween, formatDateTime, formatNumber } from '../../../app/format';
-import { SlaBadge } from '../../../components/SlaBadge';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { NextStepCell } from '../../playbook/NextStepColumn';
+import { HoverTooltip } from '../../../components/HoverTooltip';
+import { slaBadge } from '../../../components/SlaBadge';
+import { statusBadge } from '../../../components/StatusBadge';
+import { nextStepCell, type NextStep } from '../../playbook/NextStepColumn';
 
 export interface CellContext {
   now: number;
   lang: string;
-  t(key: string): string;
+  t(key: string, options?: Record<string, unknown>): string;
   campaignLabel(id: string): string;
-  step: Parameters<typeof NextStepCell>[0]['step'];
+  step: NextStep | undefined;
 }
 /** `short`: a compact header (the full `label` in its tooltip and in the Columns menu). */
 export interface ColumnDef {
@@ -32,13 +33,13 @@ export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
     cell: (r, c) =>
       r.leadType === 'customer_driven' ? (
         <Group gap={4} wrap="nowrap" data-customer-driven>
-          <Tooltip label={c.t('lists:legend.customerDrivenIcon')}>
+          <HoverTooltip label={c.t('lists:legend.customerDrivenIcon')}>
             <IconUserExclamation
               size={14}
               aria-label={c.t('lists:legend.customerDrivenIcon')}
               style={{ flexShrink: 0 }}
             />
-          </Tooltip>
+          </HoverTooltip>
           <Anchor href={`#/lead/${r.id}`} fw={700}>
             {r.name}
           </Anchor>
@@ -57,7 +58,7 @@ export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
   status: {
     label: 'domain:field.status',
     sort: 'status',
-    cell: (r) => <StatusBadge status={r.status} frozen={r.frozen} />,
+    cell: (r, c) => statusBadge(r, c.t),
   },
   source: { label: 'domain:field.source', sort: 'source', cell: (r, c) => c.t(`domain:source.${r.source}`) },
   campaign: { label: 'domain:field.campaign', sort: 'campaign', cell: (r, c) => c.campaignLabel(r.campaign) },
@@ -76,6 +77,6 @@ export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
     cell: (r, c) => formatNumber(daysBetween(r.createdAt, c.now || r.createdAt), c.lang),
   },
   assignee: { label: 'domain:field.assigneeId', sort: 'assignee', cell: (r) => r.assigneeName ?? '—' },
-  sla: { label: 'domain:field.sla', sort: 'sla', cell: (r, c) => <SlaBadge lead={r} now={c.now} /> },
-  nextStep: { label: 'playbook:myDay.step', cell: (_r, c) => <NextStepCell step={c.step} /> },
+  sla: { label: 'domain:field.sla', sort: 'sla', cell: (r, c) => slaBadge(r, c.now, c.t) },
+  nextStep: { label: 'playbook:myDay.step', cell: (_r, c) => nextStepCell(c.step, c.t) },
 };

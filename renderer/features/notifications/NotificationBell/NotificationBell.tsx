@@ -13,10 +13,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationItem } from '../../../../shared/contract/notifications';
 import { formatDateTime } from '../../../app/format';
+import { peekBoot } from '../../../app/boot';
 import { navigate } from '../../../app/router';
 import { call } from '../../../platform';
 import { useLiveRefresh } from '../../../app/live';
@@ -28,8 +29,10 @@ export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const lang = (LANGS as readonly string[]).includes(i18n.language) ? (i18n.language as (typeof LANGS)[number]) : 'en';
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<NotificationItem[]>([]);
-  const [unread, setUnread] = useState(0);
+  // The first list was read at start-up (app/boot.ts).
+  const [booted] = useState(() => peekBoot('notifications.list', { unreadOnly: false, limit: 30, language: lang }));
+  const [items, setItems] = useState<NotificationItem[]>(booted?.items ?? []);
+  const [unread, setUnread] = useState(booted?.unread ?? 0);
   const load = useCallback(async () => {
     try {
       const r = await call('notifications.list', { unreadOnly: false, limit: 30, language: lang });
@@ -39,8 +42,10 @@ export function NotificationBell() {
       /* the next poll tries again */
     }
   }, [lang]);
+  const skipFirst = useRef(booted !== undefined);
   useEffect(() => {
-    void load();
+    if (skipFirst.current) skipFirst.current = false;
+    else void load();
     const timer = setInterval(() => void load(), POLL_MS);
     const onFocus = () => void load();
     window.addEventListener('focus', onFocus);

@@ -1,22 +1,10 @@
 // The list's assignee filter: everyone, my leads (with the unassigned queue), the unassigned queue, or one person.
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { assigneeQuery, type AssigneeChoice } from '../assigneeQuery';
 import { useCurrentUser, usePeople } from '../usePeople';
 
-export interface AssigneeChoice {
-  assigneeId?: number;
-  unassigned?: boolean;
-}
-
-/** The list query of a filter value ('all', 'mine', 'queue', 'u:<id>'); 'mine' needs the person at the desk. */
-export const assigneeQuery = (v: string, me: number | undefined): AssigneeChoice =>
-  v === 'mine' && me
-    ? { assigneeId: me, unassigned: true }
-    : v === 'queue'
-      ? { unassigned: true }
-      : v.startsWith('u:')
-        ? { assigneeId: Number(v.slice(2)) }
-        : {};
+export { assigneeQuery, type AssigneeChoice };
 
 export function AssigneeFilter({ value, onChange }: { value: string; onChange(v: string, q: AssigneeChoice): void }) {
   const { t } = useTranslation();

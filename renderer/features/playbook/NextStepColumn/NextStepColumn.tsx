@@ -1,19 +1,29 @@
 // The "Next step" column of a lead list: one call for the visible page (playbook.steps), a badge per row,
 // and the "Due now" link to the whole desk's due steps (My day → the whole desk, due only).
 import { Anchor } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
+import { peekBoot } from '../../../app/boot';
 import { invoke } from '../../../platform';
-import { StepBadge } from '../StepBadge';
+import { stepBadge } from '../StepBadge';
 
 type Steps = Map<number, Output<'playbook.steps'>['steps'][number]>;
 
 /** Next steps of the listed leads, refreshed when the ids (or the list's `at`) change. */
 export function useNextSteps(ids: number[], at: number | null | undefined): Steps {
-  const [steps, setSteps] = useState<Steps>(new Map());
+  // The first page's steps read at start-up (app/boot.ts): shown with the rows, no second render.
+  const [steps, setSteps] = useState<Steps>(() => {
+    const booted = ids.length > 0 ? peekBoot('playbook.steps', { ids }) : undefined;
+    return new Map(booted?.steps.map((s) => [s.leadId, s]));
+  });
+  const skipFirst = useRef(steps.size > 0);
   const key = ids.join(',');
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let live = true;
     if (ids.length === 0) {
       setSteps(new Map());
@@ -30,8 +40,11 @@ export function useNextSteps(ids: number[], at: number | null | undefined): Step
   return steps;
 }
 
-export function NextStepCell({ step }: { step: Output<'playbook.steps'>['steps'][number] | undefined }) {
-  return step ? <StepBadge kind={step.step.kind} due={step.due} /> : null;
+export type NextStep = Output<'playbook.steps'>['steps'][number];
+
+/** A row's cell, with the list's `t` (no translation hook per row). */
+export function nextStepCell(step: NextStep | undefined, t: (key: string) => string) {
+  return step ? stepBadge({ kind: step.step.kind, due: step.due }, t) : null;
 }
 
 export function DueNowLink() {

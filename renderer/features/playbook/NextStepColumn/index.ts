@@ -1,1 +1,1 @@
-export { DueNowLink, NextStepCell, useNextSteps } from './NextStepColumn';
+export { DueNowLink, nextStepCell, type NextStep, useNextSteps } from './NextStepColumn';

@@ -16,6 +16,11 @@ const COLOR: Record<StepKind, string> = {
 
 export function StepBadge({ kind, due }: { kind: StepKind; due?: boolean }) {
   const { t } = useTranslation();
+  return stepBadge({ kind, due }, t);
+}
+
+/** The same badge with the caller's `t`: a list renders hundreds of them without a translation hook each. */
+export function stepBadge({ kind, due }: { kind: StepKind; due?: boolean }, t: (key: string) => string) {
   return (
     <Badge
       style={{ flexShrink: 0 }}

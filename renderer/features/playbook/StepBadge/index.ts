@@ -1,1 +1,1 @@
-export { StepBadge } from './StepBadge';
+export { StepBadge, stepBadge } from './StepBadge';
