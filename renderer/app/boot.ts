@@ -63,6 +63,7 @@ export function startBoot(): Promise<Reply<Output<'shell.status'>>> {
     settings.then((s) =>
       s.ok ? read('notifications.list', { unreadOnly: false, limit: 30, language: s.value.language }) : undefined,
     ),
+    read('auth.status', {}),
     read('app.info', {}),
     read('leads.counts', {}),
     read('people.list', {}),

@@ -8,6 +8,7 @@ import type { Output } from '../../../../shared/contract';
 import { LANGUAGES, type Language } from '../../../../shared/domain/vocabulary';
 import { i18n } from '../../../i18n';
 import { invoke, onSessionLost, setSessionToken } from '../../../platform';
+import { peekBoot } from '../../../app/boot';
 import { AuthContext, type AuthState } from '../useAuth';
 
 type Status = Output<'auth.status'>;
@@ -30,7 +31,11 @@ async function browserLanguage() {
 }
 
 export function AuthGate({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status | null>(null);
+  // Read at start-up with the other first reads (app/boot.ts): the app renders at once when no sign-in is asked.
+  const [status, setStatus] = useState<Status | null>(() => {
+    const booted = peekBoot('auth.status', {});
+    return booted && (!booted.signInRequired || booted.user) ? booted : null;
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(async () => {
     const r = await invoke('auth.status', {});
@@ -40,7 +45,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
     setStatus(s);
   }, []);
   useEffect(() => {
-    void load();
+    if (status === null) void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at mount: later changes come from the screens
   }, [load]);
   useEffect(
     () =>
