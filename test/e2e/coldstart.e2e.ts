@@ -38,6 +38,7 @@ test('the list route loads well under the old 1.7 MB of JS; KPI charts and other
   await expect(row).toBeVisible();
   await page.waitForLoadState('networkidle');
   for (const channel of [
+    'auth.status',
     'settings.get',
     'app.info',
     'leads.counts',
