@@ -185,7 +185,7 @@ export function createPlaybookService(
     const contacts = new Map<number, StepContact[]>();
     for (const c of sqlite
       .prepare(
-        `SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.at, c.id`,
+        `SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM contacts c JOIN leads l ON l.id = c.lead_id WHERE ${w} ORDER BY c.lead_id, c.at, c.id`,
       )
       .iterate(...params) as Iterable<StepContact & { leadId: number }>) {
       let arr = contacts.get(c.leadId);
