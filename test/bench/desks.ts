@@ -21,7 +21,7 @@ import { ms, percentile, type Stat } from './stats';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Kept-alive TLS connections to the host whose certificate must have the fingerprint pinned at pairing. */
-class PinnedAgent extends HttpsAgent {
+export class PinnedAgent extends HttpsAgent {
   constructor(private readonly fingerprint: string) {
     // No TLS session resumption: a resumed session shows no certificate to check.
     super({ keepAlive: true, rejectUnauthorized: false, maxCachedSessions: 0 });
