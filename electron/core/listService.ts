@@ -48,8 +48,12 @@ const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
   contactAttempts: 'l.contact_attempts {d}',
   daysFromCreation: 'l.created_at {r}',
   assignee: 'u.name COLLATE NOCASE {d} NULLS LAST',
-  sla: `(${SLA_DUE}) IS NULL, ${SLA_DUE} {d}`,
+  // = (SLA_DUE) IS NULL, SLA_DUE {d}: the leads without a deadline last (by id), as one key per direction so that the
+  // expression indexes of migration 0014 hold the order (a closed list's page: 0.2–1 s at 250,000 leads → 20–70 ms).
+  sla: `coalesce(${SLA_DUE}, {n}) {d}`,
 };
+/** The key of the leads without an SLA deadline: after every date, in either direction (timestamps are ≥ 0). */
+const NO_SLA = { ASC: '9007199254740991', DESC: '-9007199254740991' };
 
 /**
  * An FTS5 query from what the user typed: every word must match as a prefix, in any field. A query
@@ -147,7 +151,7 @@ export function createListService(store: Store, clock: Clock): ListService {
     } else {
       const d = q.dir === 'desc' ? 'DESC' : 'ASC';
       const r = q.dir === 'desc' ? 'ASC' : 'DESC';
-      order = `${SORT_SQL[q.sort].replaceAll('{d}', d).replaceAll('{r}', r)}, l.id ${d}`;
+      order = `${SORT_SQL[q.sort].replaceAll('{d}', d).replaceAll('{r}', r).replaceAll('{n}', NO_SLA[d])}, l.id ${d}`;
     }
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';

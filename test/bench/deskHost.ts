@@ -1,20 +1,34 @@
 // The host of the desks benchmark (test/bench/desks.ts), in its own process as on a real host PC: the app core on
-// the bench database behind the web server. It tells its parent the address and token, and on request how long the
-// core took per channel (the server side of each call, without the HTTP transport).
+// the bench database behind the LAN host server (HTTPS, desk pairing, sign-in required — docs/rules.md §12). Before
+// serving, every active person with an e-mail gets a password; the parent is told the address, the certificate's
+// fingerprint and those sign-ins, hands out a pairing code per desk on request, and on request reports how long the
+// core took per channel (the server side of each call, without TLS and HTTP).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppCore } from '../../electron/core/appCore';
-import { startWebServer } from '../../electron/web/server';
+import { createCoreHost } from '../../electron/core/backup/host';
+import { createHostLink, startHostServer } from '../../electron/web/hostServer';
 
+export interface BenchSignIn {
+  id: number;
+  login: string;
+  password: string;
+  manager: boolean;
+}
 export interface HostReady {
   type: 'ready';
   url: string;
-  token: string;
+  fingerprint: string;
+  people: BenchSignIn[];
 }
 export interface HostTimings {
   type: 'timings';
   byChannel: Record<string, number[]>;
+}
+export interface HostCode {
+  type: 'code';
+  code: string;
 }
 
 /** A list call is told apart by view, search and sort (BENCH_PROFILE=1), to find the slow ones. */
@@ -30,25 +44,54 @@ if (!dbPath || !process.send) throw new Error('deskHost: run by desks.ts (fork) 
 const start = Date.now();
 const at = Number(nowArg ?? start);
 const clock = { now: () => at + (Date.now() - start) };
-const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome', log: () => undefined });
+const link = createHostLink();
+const host = createCoreHost({
+  dbPath,
+  clock,
+  timeZone: 'Europe/Rome',
+  log: () => undefined,
+  hostLink: link,
+  signIn: 'required',
+});
+const core = host.core();
+if (!core) throw new Error('deskHost: the bench database did not open (recovery mode)');
+
+// A password for every active person with an e-mail (a temporary one first, so a second run on the same file works).
+const people: BenchSignIn[] = [];
+for (const u of core.store.sqlite
+  .prepare(
+    `SELECT u.id, u.email, EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'manager') AS manager
+     FROM users u WHERE u.active = 1 AND u.email IS NOT NULL ORDER BY u.id`,
+  )
+  .all() as { id: number; email: string; manager: number }[]) {
+  const password = `Bench ${randomBytes(9).toString('base64url')} 2026`;
+  await core.auth.changePassword(u.id, core.auth.resetPassword(u.id), password);
+  people.push({ id: u.id, login: u.email, password, manager: u.manager === 1 });
+}
+
 const byChannel: Record<string, number[]> = {};
-const web = await startWebServer({
+const server = await startHostServer({
   core: {
-    log: core.log,
+    ...host,
     dispatch: async (channel, input, ctx) => {
       const t0 = performance.now();
-      const r = await core.dispatch(channel, input, ctx);
+      const r = await host.dispatch(channel, input, ctx);
       (byChannel[profileKey(channel, input)] ??= []).push(performance.now() - t0);
       return r;
     },
   },
+  link,
+  dbPath,
   staticDir: mkdtempSync(join(tmpdir(), 'aslm-bench-static-')),
+  listen: '127.0.0.1',
+  port: 0,
 });
-process.send({ type: 'ready', url: web.url, token: web.token } satisfies HostReady);
+process.send({ type: 'ready', url: server.url, fingerprint: server.cert.fingerprint, people } satisfies HostReady);
 process.on('message', (m: { type?: string }) => {
+  if (m?.type === 'code') process.send!({ type: 'code', code: server.pairing.current().code } satisfies HostCode);
   if (m?.type === 'timings') {
     process.send!({ type: 'timings', byChannel } satisfies HostTimings);
     for (const k of Object.keys(byChannel)) delete byChannel[k];
   }
-  if (m?.type === 'stop') void web.close().then(() => (core.close(), process.exit(0)));
+  if (m?.type === 'stop') void server.close().then(() => (host.close(), process.exit(0)));
 });

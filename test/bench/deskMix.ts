@@ -15,7 +15,7 @@ export interface MixOptions {
   thinkMs: number;
   /** The host's clock (appointment and recontact times are in its future). */
   hostNow: () => number;
-  /** Each desk's own connection (signed in as its person, once the host has sign-in); default: the shared one. */
+  /** Each desk's own connection (paired, signed in as its person); default: the shared one. */
   perDesk?: (desk: number, personId: number) => Invoke | Promise<Invoke>;
 }
 
@@ -48,7 +48,10 @@ const must = (channel: string, r: Reply) => {
   return r.value;
 };
 
-/** The people with open leads, each with a pool of their own open lead ids (one person per desk, reused if few). */
+/**
+ * The people with open leads, each with a pool of their own open lead ids: one person per desk, a person given to a
+ * second desk when there are fewer people than desks (its own pairing and session, its own share of the leads).
+ */
 async function deskPeople(invoke: Invoke, desks: number): Promise<{ id: number; pool: number[] }[]> {
   const users = must('people.list', await invoke('people.list', {})).users as { id: number; active: boolean }[];
   const out: { id: number; pool: number[] }[] = [];

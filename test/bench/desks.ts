@@ -1,48 +1,65 @@
-// Several desks, one host (issue 14): N simulated desks (default 10) doing the desk's mix of calls against one host
-// over HTTP for a while, each on the leads of its own person. Latency is measured where the desk sees it (request
-// sent → reply parsed); the host also reports how long the core took per channel, to tell the transport from the
-// work. Targets: p95 of an action ≤ 20 ms, of a list page ≤ 30 ms.
+// Several desks, one host (issue 14): N simulated desks (default 10) doing the desk's mix of calls against one LAN
+// host (HTTPS, docs/rules.md §12) for a while. Each desk pairs with a code, pins the host's certificate, signs in as
+// its person and works that person's leads; every call carries X-ASLM-Desk and X-ASLM-Session. Latency is measured
+// where the desk sees it (request sent → reply parsed, over a kept-alive TLS connection); the host also reports how
+// long the core took per channel, to tell the transport from the work. Targets: p95 of an action ≤ 20 ms, of a list
+// page ≤ 30 ms.
 //   npx tsx test/bench/desks.ts    BENCH_LEADS=20000 (alone; `npm run bench` passes its 250,000-lead database)
 //   BENCH_DB=path  BENCH_DESKS=10  BENCH_DESK_SECONDS=25  BENCH_THINK_MS=1000 (a desk's mean pause between screens: a busy clerk's is several seconds)
 import { fork, type ChildProcess } from 'node:child_process';
-import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sameFingerprint } from '../../electron/core/desk/hostClient';
 import { buildBenchDb } from './benchDb';
-import type { HostReady, HostTimings } from './deskHost';
+import type { BenchSignIn, HostCode, HostReady, HostTimings } from './deskHost';
 import { deskMix, type Recorder } from './deskMix';
 import { ms, percentile, type Stat } from './stats';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Where and how a desk reaches the host: today loopback HTTP with the launch token; later the LAN host's HTTPS. */
+/** Kept-alive TLS connections to the host whose certificate must have the fingerprint pinned at pairing. */
+export class PinnedAgent extends HttpsAgent {
+  constructor(private readonly fingerprint: string) {
+    // No TLS session resumption: a resumed session shows no certificate to check.
+    super({ keepAlive: true, rejectUnauthorized: false, maxCachedSessions: 0 });
+  }
+  override createConnection(...args: unknown[]): TLSSocket {
+    const socket = (
+      HttpsAgent.prototype as unknown as { createConnection: (...a: unknown[]) => TLSSocket }
+    ).createConnection.apply(this, args);
+    socket.once('secureConnect', () => {
+      if (!sameFingerprint(socket.getPeerCertificate().fingerprint256 ?? '', this.fingerprint))
+        socket.destroy(new Error('HOST_FINGERPRINT_MISMATCH'));
+    });
+    return socket;
+  }
+}
+
+/** Where and how a desk reaches the host: its paired desk token and signed-in session, over the pinned agent. */
 export interface Transport {
   baseUrl: string;
   headers: Record<string, string>;
-  /** e.g. an https.Agent holding the host's pinned certificate. */
-  agent?: HttpAgent | HttpsAgent;
+  agent: HttpsAgent;
 }
 export type Reply = { ok: true; value: any } | { ok: false; error: { code: string } & Record<string, unknown> };
 export type Invoke = (channel: string, input: unknown) => Promise<Reply>;
 
-/** The one function that talks to the host: POST {base}api/invoke {channel, input} → the contract's reply. */
-export function transportInvoke(t: Transport): Invoke {
-  const url = new URL('api/invoke', t.baseUrl);
-  const https = url.protocol === 'https:';
-  const agent = t.agent ?? (https ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));
-  const send = https ? httpsRequest : httpRequest;
+/** POST a JSON body, answer the JSON reply. */
+function post(t: Transport, path: string, payload: unknown): Promise<Reply> {
+  const url = new URL(path, t.baseUrl);
   // A kept-alive socket the host closed while idle answers the next request with ECONNRESET before reading it:
   // sent again on a fresh socket (Node's documented `reusedSocket` check), never when the host may have read it.
-  const call = (channel: string, input: unknown, retry: boolean): Promise<Reply> =>
+  const call = (retry: boolean): Promise<Reply> =>
     new Promise<Reply>((ok, fail) => {
-      const body = JSON.stringify({ channel, input });
-      const req = send(
+      const body = JSON.stringify(payload);
+      const req = httpsRequest(
         url,
         {
           method: 'POST',
-          agent,
+          agent: t.agent,
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...t.headers },
         },
         (res) => {
@@ -59,11 +76,42 @@ export function transportInvoke(t: Transport): Invoke {
         },
       );
       req.on('error', (e: NodeJS.ErrnoException) =>
-        retry && req.reusedSocket && e.code === 'ECONNRESET' ? ok(call(channel, input, false)) : fail(e),
+        retry && req.reusedSocket && e.code === 'ECONNRESET' ? ok(call(false)) : fail(e),
       );
       req.end(body);
     });
-  return (channel, input) => call(channel, input, true);
+  return call(true);
+}
+
+/** The one function that talks to the host: POST {base}api/invoke {channel, input} → the contract's reply. */
+export function transportInvoke(t: Transport): Invoke {
+  return (channel, input) => post(t, 'api/invoke', { channel, input });
+}
+
+/** One desk set up at a time (a pairing code is used up by the desk that gives it). */
+let setupQueue: Promise<unknown> = Promise.resolve();
+function deskTransport(child: ChildProcess, ready: HostReady, name: string, who: BenchSignIn): Promise<Transport> {
+  const next = setupQueue.then(() => setUpDesk(child, ready, name, who));
+  setupQueue = next.catch(() => undefined);
+  return next;
+}
+
+/** A desk as a dealership sets it up: paired with the host's current code, then signed in as `who`. */
+async function setUpDesk(child: ChildProcess, ready: HostReady, name: string, who: BenchSignIn): Promise<Transport> {
+  const code = await new Promise<string>((ok) => {
+    child.once('message', (m) => ok((m as HostCode).code));
+    child.send({ type: 'code' });
+  });
+  const agent = new PinnedAgent(ready.fingerprint);
+  const t: Transport = { baseUrl: ready.url, headers: {}, agent };
+  const paired = await post(t, 'api/pair', { code, deskName: name });
+  if (!paired.ok) throw new Error(`pairing ${name}: ${JSON.stringify(paired.error)}`);
+  if (!sameFingerprint(paired.value.fingerprint, ready.fingerprint)) throw new Error('HOST_FINGERPRINT_MISMATCH');
+  t.headers['x-aslm-desk'] = paired.value.token;
+  const session = await transportInvoke(t)('auth.signIn', { login: who.login, password: who.password });
+  if (!session.ok) throw new Error(`sign-in of ${who.login} on ${name}: ${JSON.stringify(session.error)}`);
+  t.headers['x-aslm-session'] = session.value.token;
+  return t;
 }
 
 export interface DesksOptions {
@@ -73,8 +121,6 @@ export interface DesksOptions {
   desks?: number;
   seconds?: number;
   thinkMs?: number;
-  /** Each desk's own transport (e.g. its signed-in session on the HTTPS host); default: the web server's token. */
-  perDesk?: (desk: number, personId: number, host: HostReady) => Transport | Promise<Transport>;
 }
 export type DeskRow = Stat & { target?: string; ok?: boolean };
 
@@ -100,7 +146,10 @@ export async function benchDesks(opts: DesksOptions): Promise<DeskRow[]> {
   const thinkMs = opts.thinkMs ?? Number(process.env.BENCH_THINK_MS ?? 1000);
   const { child, ready } = await startHost(opts.dbPath, opts.now);
   try {
-    const invoke = transportInvoke({ baseUrl: ready.url, headers: { 'x-aslm-token': ready.token } });
+    // The setup (who has which leads) on a desk of its own, signed in as a manager.
+    const manager = ready.people.find((p) => p.manager);
+    if (!manager) throw new Error('no manager with an e-mail in the bench database');
+    const invoke = transportInvoke(await deskTransport(child, ready, 'Bench setup', manager));
     const times = new Map<string, number[]>();
     const outcomes = new Map<string, number>();
     const rec: Recorder = {
@@ -113,9 +162,11 @@ export async function benchDesks(opts: DesksOptions): Promise<DeskRow[]> {
       seconds,
       thinkMs,
       hostNow: () => opts.now + (performance.now() - t0),
-      ...(opts.perDesk
-        ? { perDesk: async (d: number, p: number) => transportInvoke(await opts.perDesk!(d, p, ready)) }
-        : {}),
+      perDesk: async (d: number, personId: number) => {
+        const who = ready.people.find((p) => p.id === personId);
+        if (!who) throw new Error(`person #${personId} has no sign-in`);
+        return transportInvoke(await deskTransport(child, ready, `Bench desk ${d}`, who));
+      },
     });
     const elapsed = (performance.now() - t0) / 1000;
     const server = await new Promise<HostTimings>((ok) => {

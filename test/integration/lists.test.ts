@@ -75,6 +75,41 @@ describe('list views (docs/rules.md §5)', () => {
     }
   });
 
+  it('sorts by SLA deadline both ways, the leads without one last by lead (whole view, every page)', async () => {
+    type Row = { id: number; first: number | null; qualified: number | null; sla1: number; sla2: number };
+    const rows = app.core.store.sqlite
+      .prepare(
+        'SELECT id, first_contact_at AS first, qualified_at AS qualified, sla1_due_at AS sla1, sla2_due_at AS sla2 FROM leads',
+      )
+      .all() as Row[];
+    const due = new Map(rows.map((r) => [r.id, r.first === null ? r.sla1 : r.qualified === null ? r.sla2 : null]));
+    const leads = rowToLeadForTest(app.core);
+    for (const view of ['in_progress', 'closed_sale'] as const)
+      for (const dir of ['asc', 'desc'] as const) {
+        const s = dir === 'asc' ? 1 : -1;
+        const expected = leads
+          .filter(IN_VIEW[view])
+          .map((l) => l.id)
+          .sort((a, b) => {
+            const x = due.get(a)!;
+            const y = due.get(b)!;
+            if (x === null || y === null) return x === y ? s * (a - b) : x === null ? 1 : -1;
+            return s * (x - y) || s * (a - b);
+          });
+        const got: number[] = [];
+        for (let page = 0; got.length < expected.length; page++) {
+          const p = await ok(app.core, 'leads.list', { view, sort: 'sla', dir, page, pageSize: 100 });
+          if (p.rows.length === 0) break;
+          got.push(...p.rows.map((r: { id: number }) => r.id));
+        }
+        if (view === 'in_progress') {
+          expect(expected.some((id) => due.get(id) === null)).toBe(true);
+          expect(expected.some((id) => due.get(id) !== null)).toBe(true);
+        }
+        expect(got).toEqual(expected);
+      }
+  });
+
   it('searches name, e-mail, phone in any format, VIN and lead number', async () => {
     const l = all.find((x) => x.email && x.phone && x.vin && x.status === 'assigned')!;
     const find = async (q: string) =>
