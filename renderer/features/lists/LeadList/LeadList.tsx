@@ -242,6 +242,8 @@ export function LeadList({
           w={150}
           label={t('lists:pageSize.label')}
           data-testid="page-size"
+          // Its options only while open: a dropdown kept mounted is positioned at once (a forced layout at start-up).
+          comboboxProps={{ keepMounted: false }}
           allowDeselect={false}
           value={String(prefs.pageSize)}
           data={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}

@@ -20,6 +20,8 @@ export function AssigneeFilter({ value, onChange }: { value: string; onChange(v:
       allowDeselect={false}
       aria-label={t('people:filter.label')}
       data-testid="assignee-filter"
+      // Its options only while open: a dropdown kept mounted is positioned at once (a forced layout at start-up).
+      comboboxProps={{ keepMounted: false }}
       onChange={(v) => v && onChange(v, toQuery(v))}
       data={[
         { value: 'all', label: t('people:filter.all') },
