@@ -3,7 +3,6 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
 import { testClock } from '../../electron/core/clock';
@@ -14,6 +13,7 @@ import { deskConfig } from '../../electron/main/deskMode';
 import { createHostLink, startHostServer, type HostServer } from '../../electron/web/hostServer';
 import type { PushMessage } from '../../shared/contract/host';
 import { baseLead } from './helpers';
+import { rawHttps } from './rawHttps';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-host-'));
 const dbPath = join(dir, 'aslm.sqlite');
@@ -43,36 +43,8 @@ async function stop() {
 }
 
 /** A raw HTTPS call (no pinning): what a browser on the LAN sends. */
-function raw(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; json: any; text: string }> {
-  const data = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((ok, fail) => {
-    const req = request(
-      new URL(path, host.url),
-      { method, rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', ...headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => {
-          let json: unknown = null;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            /* html */
-          }
-          ok({ status: res.statusCode ?? 0, json, text });
-        });
-      },
-    );
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+const raw = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  rawHttps(host.url, method, path, body, headers);
 
 const waitFor = async (cond: () => boolean, ms = 3000) => {
   for (let t = 0; t < ms && !cond(); t += 20) await new Promise((r) => setTimeout(r, 20));

@@ -13,6 +13,7 @@ import { createDeskLink } from '../../electron/core/desk/deskDispatch';
 import { createHostClient } from '../../electron/core/desk/hostClient';
 import { createHostLink, startHostServer, type HostServer } from '../../electron/web/hostServer';
 import { baseLead } from './helpers';
+import { rawHttps } from './rawHttps';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-host-signin-'));
 const dbPath = join(dir, 'aslm.sqlite');
@@ -25,35 +26,8 @@ const OPERATOR = { login: 'bruno@dealer.example', password: 'Bruno booking 2026'
 let operatorId = 0;
 
 /** A raw HTTPS call (what a browser on the LAN sends), with the desk token and optionally a session. */
-function raw(path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: any }> {
-  const data = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((ok, fail) => {
-    const req = request(
-      new URL(path, host.url),
-      {
-        method: data === undefined ? 'GET' : 'POST',
-        rejectUnauthorized: false,
-        headers: { 'Content-Type': 'application/json', ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => {
-          let json: unknown = null;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            /* not JSON */
-          }
-          ok({ status: res.statusCode ?? 0, json });
-        });
-      },
-    );
-    req.on('error', fail);
-    req.end(data);
-  });
-}
+const raw = (path: string, headers: Record<string, string>, body?: unknown) =>
+  rawHttps(host.url, body === undefined ? 'GET' : 'POST', path, body, headers);
 
 let desk = '';
 const call = (channel: string, input: unknown, session?: string) =>
