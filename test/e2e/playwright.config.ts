@@ -14,6 +14,7 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.e2e\.ts$/,
+  globalSetup: './globalSetup.ts',
   outputDir: '../../test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },

@@ -68,9 +68,13 @@ export function DeskShortcuts() {
     if (path[0] === 'list' || path.length === 0)
       sessionStorage.setItem(LAST_LIST, window.location.hash || '#/list/assigned');
   }, [path]);
+  // The lead is read from the address when the key is pressed, not from this render: a key pressed right after
+  // the previous J (address already changed, this component not yet re-rendered) moves on from the new lead.
   const go = (step: 1 | -1) => {
-    if (!leadId) return;
-    void neighbour(leadId, step).then((next) => {
+    const m = /^#\/lead\/(\d+)/.exec(window.location.hash);
+    const current = m ? Number(m[1]) : leadId;
+    if (!current) return;
+    void neighbour(current, step).then((next) => {
       if (next !== null) navigate(`/lead/${next}`);
     });
   };
