@@ -110,6 +110,61 @@ describe('list views (docs/rules.md §5)', () => {
       }
   });
 
+  it('sorts by assignee both ways, the unassigned last by lead; a person renamed or a lead reassigned moves', async () => {
+    const db = app.core.store.sqlite;
+    // A few leads without an assignee (the trigger clears the name kept on the lead too).
+    db.prepare(
+      'UPDATE leads SET assignee_id = NULL WHERE id IN (SELECT id FROM leads WHERE close_reason IS NOT NULL ORDER BY id LIMIT 7)',
+    ).run();
+    // SQLite's NOCASE: ASCII letters folded, then byte order (= code point order here).
+    const fold = (x: string) => x.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const cmp = (a: string, b: string) => (fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0);
+    const check = async () => {
+      const names = new Map(
+        (db.prepare('SELECT id, name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]),
+      );
+      const leads = rowToLeadForTest(app.core).filter(IN_VIEW.closed_no_sale);
+      for (const dir of ['asc', 'desc'] as const) {
+        const s = dir === 'asc' ? 1 : -1;
+        const expected = leads
+          .sort((a, b) => {
+            const x = a.assigneeId === null ? null : names.get(a.assigneeId)!;
+            const y = b.assigneeId === null ? null : names.get(b.assigneeId)!;
+            if (x === null || y === null) return x === y ? s * (a.id - b.id) : x === null ? 1 : -1;
+            return s * cmp(x, y) || s * (a.id - b.id);
+          })
+          .map((l) => l.id);
+        const got: number[] = [];
+        for (let page = 0; got.length < expected.length; page++) {
+          const p = await ok(app.core, 'leads.list', {
+            view: 'closed_no_sale',
+            sort: 'assignee',
+            dir,
+            page,
+            pageSize: 100,
+          });
+          if (p.rows.length === 0) break;
+          got.push(...p.rows.map((r: { id: number }) => r.id));
+        }
+        expect(got).toEqual(expected);
+      }
+      return leads;
+    };
+    const before = await check();
+    expect(before.filter((l) => l.assigneeId === null)).toHaveLength(7);
+    // The person whose name sorts last is renamed to come first; a lead of another goes to them.
+    const users = (await ok(app.core, 'people.list', {})).users as { id: number; name: string }[];
+    const last = [...users].sort((a, b) => cmp(b.name, a.name))[0]!;
+    const full = (await ok(app.core, 'people.list', {})).users.find((u: { id: number }) => u.id === last.id);
+    await ok(app.core, 'people.save', { ...full, name: 'Aaron Abate' });
+    const other = before.find((l) => l.assigneeId !== null && l.assigneeId !== last.id)!;
+    db.prepare('UPDATE leads SET assignee_id = ? WHERE id = ?').run(last.id, other.id);
+    await check();
+    const first = await ok(app.core, 'leads.list', { view: 'closed_no_sale', sort: 'assignee', pageSize: 500 });
+    expect(first.rows[0].assigneeName).toBe('Aaron Abate');
+    expect(first.rows.map((r: { id: number }) => r.id)).toContain(other.id);
+  });
+
   it('searches name, e-mail, phone in any format, VIN and lead number', async () => {
     const l = all.find((x) => x.email && x.phone && x.vin && x.status === 'assigned')!;
     const find = async (q: string) =>

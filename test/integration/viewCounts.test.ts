@@ -1,5 +1,5 @@
-// The list counts of the status views come from lead_day_counts (kept by triggers): always equal to counting the
-// leads themselves, after generated data, actions and an import.
+// The list counts of the views come from lead_day_counts and lead_view_counts (kept by triggers): always equal to
+// counting the leads themselves, after generated data, actions, an import and the sweeps.
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { VIEW_WHERE } from '../../electron/core/listService';
@@ -45,6 +45,10 @@ describe('list counts of the status views', () => {
       { duplicateDefault: 'skip', decisions: [] },
       core.actor({ transport: 'test' }),
     );
+    check();
+    // The sweeps: Lost Sale, frozen appointments (In Progress loses them), Contact Again follow-ups.
+    const changes = core.sweeps.run(core.clock.now() + 90 * 86_400_000).changes;
+    expect(changes.length).toBeGreaterThan(100);
     check();
   });
 });

@@ -77,7 +77,7 @@ export function insertLeadBlock(
   const insBatch = sqlite.prepare(insertSql(BATCH));
   // The search index is filled for the whole block instead of by the per-row trigger: the trigger's document
   // (the view leads_search_doc) is built in JS from the values inserted (searchDoc.ts, tested against the view).
-  // Likewise the per-day lead counts (lead_day_counts, migration 0007): one grouped upsert for the block.
+  // Likewise the per-day lead counts (lead_day_counts, migration 0007) and the views' (0017): one statement each.
   const suspend = (name: string) => {
     const sql = (
       sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name) as
@@ -88,6 +88,7 @@ export function insertLeadBlock(
   };
   const trigger = suspend('leads_fts_insert');
   const dayTrigger = suspend('lead_day_counts_insert');
+  const viewTrigger = suspend('lead_view_counts_insert');
   const ids: number[] = [];
   const numbers: string[] = [];
   const docs: (SearchDoc | null)[] = [];
@@ -162,6 +163,18 @@ export function insertLeadBlock(
       )
       .run(lo, hi);
     sqlite.exec(dayTrigger);
+  }
+  if (viewTrigger) {
+    // The three views' counts (lead_view_counts, migration 0017): the block's members counted once.
+    sqlite
+      .prepare(
+        `UPDATE lead_view_counts SET n = n + (SELECT count(*) FROM leads WHERE id BETWEEN ? AND ? AND CASE lead_view_counts.view
+          WHEN 'not_managed' THEN status = 'assigned' AND contact_attempts = 0
+          WHEN 'in_progress' THEN (status = 'assigned' AND contact_attempts > 0) OR (status = 'appointment' AND frozen = 0)
+          ELSE close_reason IS NOT NULL END)`,
+      )
+      .run(lo, hi);
+    sqlite.exec(viewTrigger);
   }
   if (trigger) {
     // FTS5's automatic merging is paused for the block (it would merge the index's segments again and again while

@@ -142,6 +142,8 @@ export const leads = sqliteTable(
     masterLeadId: integer('master_lead_id'),
     customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
     assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The assignee's name, kept by triggers (migration 0015) so that a list sorted by assignee walks an index. */
+    assigneeName: text('assignee_name'),
     externalId: text('external_id'),
     createdAt: ms('created_at').notNull(),
     assignedAt: ms('assigned_at').notNull(),
