@@ -6,7 +6,7 @@ import { AppError } from '../../shared/contract/errors';
 import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
 import { openStore, type Store } from '../store/db';
 import { systemClock, type Clock } from './clock';
-import { createDispatcher, type CallContext, type Dispatch } from './dispatch';
+import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
 import type { CoreServices } from './services';
 import { createEvents } from './events';
@@ -35,6 +35,8 @@ import { createAuthService, type SignInMode } from './auth/authService';
 import type { TemporaryPassword } from '../../shared/contract/auth';
 import { createDeskService } from './host/deskService';
 import type { HostLink } from './host/hostLink';
+import { createReaderPool, type ReaderPool } from './readers/readerPool';
+import { forReader } from './readers/readChannels';
 
 export interface AppCoreOptions {
   dbPath: string;
@@ -60,6 +62,14 @@ export interface AppCoreOptions {
   signIn?: SignInMode;
   /** Host mode (docs/rules.md §12): the HTTPS host server's addresses, pairing codes and connected desks. */
   hostLink?: HostLink;
+  /**
+   * Readers (docs/rules.md §12.3): worker threads with their own read-only connections answering the long reads (My
+   * day, searches, KPIs), so they never hold up another desk's call (the host: several desks call at once). Default 0:
+   * the main connection answers everything.
+   */
+  readers?: number;
+  /** A reader's own core: the database opened read-only (no migration, nothing written), sign-in checked by the main core. */
+  readOnly?: boolean;
 }
 
 export interface AppCore extends CoreServices {
@@ -68,6 +78,8 @@ export interface AppCore extends CoreServices {
   authenticate(channel: string, ctx: CallContext): CallContext;
   /** A host's first start: a temporary password for the default manager when no active manager has one. */
   ensureFirstSignIn(): TemporaryPassword | null;
+  /** The readers (absent when `readers` is 0). */
+  readerPool?: ReaderPool;
   close(): void;
 }
 
@@ -79,7 +91,7 @@ const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const log = opts.log ?? defaultLog;
-  const store = openStore(opts.dbPath);
+  const store = openStore(opts.dbPath, { readonly: opts.readOnly ?? false });
   try {
     return buildCore(opts, store, log);
   } catch (e) {
@@ -93,7 +105,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const settings = createSettingsService(store, clock, tz, log);
-  if (!settings.isSet('rules')) settings.set('rules', settings.rules());
+  if (!opts.readOnly && !settings.isSet('rules')) settings.set('rules', settings.rules());
   const leads = createLeadService(store, clock, settings, events);
   const lists = createListService(store, clock);
   const kpi = createKpiService(store, settings, clock);
@@ -118,7 +130,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     if (e.kind === 'vehicleEndOfOwnership') setEndOfOwnership.run(e.date, clock.now(), e.vin);
   });
 
-  const defaultUser = ensureDefaultUser(store, clock.now());
+  const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
   const people = createPeopleService(store, clock, settings);
   const auth = createAuthService(store, clock, settings, opts.signIn ?? 'off');
   const userById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1');
@@ -255,8 +267,32 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     authenticate: auth.authenticate,
     authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
   });
+  const readerPool =
+    (opts.readers ?? 0) > 0 && !opts.readOnly && opts.dbPath !== ':memory:'
+      ? createReaderPool({
+          size: opts.readers!,
+          data: { dbPath: store.path, timeZone: opts.timeZone, validateOutput: opts.validateOutput ?? false },
+          log,
+        })
+      : undefined;
   // `settings.changed` after a successful settings write (its transaction is committed by then).
   const dispatch: Dispatch = async (channel, input, ctx) => {
+    if (readerPool && forReader(channel, input)) {
+      // The session is checked here (it may be touched: a write); the reader is told who acts.
+      let who: CallContext;
+      try {
+        who = auth.authenticate(channel, ctx);
+      } catch (e) {
+        return { ok: false, error: toErrorShape(e, log) };
+      }
+      const r = await readerPool.dispatch(
+        channel,
+        input,
+        { transport: who.transport, userId: actor(who).id, deskId: who.deskId ?? null },
+        clock.now(),
+      );
+      if (r) return r;
+    }
     const reply = await inner(channel, input, ctx);
     if (reply.ok && SETTINGS_WRITES.test(channel)) events.emit({ type: 'settings.changed', at: clock.now(), channel });
     return reply;
@@ -267,7 +303,9 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     dispatch,
     authenticate: auth.authenticate,
     ensureFirstSignIn: () => auth.ensureFirstSignIn(people.defaultManager()),
+    ...(readerPool ? { readerPool } : {}),
     close: () => {
+      void readerPool?.close();
       phones.close();
       store.sqlite.close();
     },
@@ -275,9 +313,10 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   return core;
 }
 
-function ensureDefaultUser(store: Store, now: number): number {
+function ensureDefaultUser(store: Store, now: number, readOnly: boolean): number {
   const row = store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number } | undefined;
   if (row) return row.id;
+  if (readOnly) return -1;
   return store.sqlite.transaction(() => {
     const id = Number(
       store.sqlite

@@ -62,6 +62,8 @@ export interface SettingsService {
   /** The dealership's campaigns: id → the name as typed. */
   campaignLabels(): Record<string, string>;
   onRulesChanged(fn: (rules: RuleSettings) => void): void;
+  /** Forgets the parsed values: the next reads come from the database (a read-only reader after another's write). */
+  invalidate(): void;
 }
 
 export function createSettingsService(
@@ -140,6 +142,9 @@ export function createSettingsService(
     },
     rules() {
       return read('rules');
+    },
+    invalidate() {
+      cache.clear();
     },
     campaigns() {
       const extra = svc.get('campaigns');

@@ -2,6 +2,7 @@
 // database; it runs the sweeps, outbox and digest, and serves the desks over HTTPS on the LAN.
 //   --db FILE          database (default: ~/.aslm-desk/aslm.sqlite, or $ASLM_DB)
 //   --listen ADDR:PORT address and port (default 0.0.0.0:5443: every network interface)
+//   --readers N        reader threads answering the desks' lists, searches and My day (default 2; 0: none)
 //   --test-clock ISO   tests only: start the app's clock at ISO and let tests move it
 import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     listen: { type: 'string' },
     'test-clock': { type: 'string' },
+    readers: { type: 'string' },
     static: { type: 'string' },
   },
   allowPositionals: false,
@@ -29,6 +31,11 @@ const listen = m?.[1]?.replace(/^\[|\]$/g, '') ?? '';
 const port = Number(m?.[2]);
 if (!m || !listen || !Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid --listen: ${values.listen} (ADDRESS:PORT expected, e.g. 0.0.0.0:5443)`);
+  process.exit(2);
+}
+const readers = Number(values.readers ?? process.env.ASLM_READERS ?? 2);
+if (!Number.isInteger(readers) || readers < 0 || readers > 16) {
+  console.error(`Invalid --readers: ${values.readers} (a whole number from 0 to 16 expected)`);
   process.exit(2);
 }
 let clock: TestClock | undefined;
@@ -51,6 +58,8 @@ const core = createCoreHost({
   background: true,
   dailyBackups: true,
   hostLink: link,
+  // A slow read (My day, a search) never holds up another desk's action (docs/rules.md §12.3).
+  readers,
   // Every desk signs in (docs/rules.md §12.2): the person acting is the session's, never a shared "who is at the desk".
   signIn: 'required',
   // After each commit, the desks are told (live updates); wired again after a restore reopens the core.

@@ -52,6 +52,8 @@ const host = createCoreHost({
   log: () => undefined,
   hostLink: link,
   signIn: 'required',
+  // As `npm run host` (2 by default): reader threads answer the lists, searches and My day.
+  readers: Number(process.env.BENCH_READERS ?? 2),
 });
 const core = host.core();
 if (!core) throw new Error('deskHost: the bench database did not open (recovery mode)');

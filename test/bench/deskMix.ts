@@ -17,6 +17,13 @@ export interface MixOptions {
   hostNow: () => number;
   /** Each desk's own connection (paired, signed in as its person); default: the shared one. */
   perDesk?: (desk: number, personId: number) => Invoke | Promise<Invoke>;
+  /**
+   * The desks work this long first, unrecorded: a host runs all day, its readers' caches and the code warm (the first
+   * seconds after a start are not the desks' day). Default 0.
+   */
+  warmupSeconds?: number;
+  /** Called when the recorded part starts (after the warm-up). */
+  onMeasureStart?: () => void;
 }
 
 const VIEWS = ['assigned', 'assigned', 'assigned', 'in_progress', 'in_progress', 'not_managed', ...LIST_VIEWS];
@@ -70,9 +77,24 @@ async function deskPeople(invoke: Invoke, desks: number): Promise<{ id: number; 
 /** Runs `desks` desks at once for `seconds`; every call's latency goes to `rec`. */
 export async function deskMix(invoke: Invoke, rec: Recorder, opts: MixOptions): Promise<void> {
   const people = await deskPeople(invoke, opts.desks);
-  const until = performance.now() + opts.seconds * 1000;
   const invokes = await Promise.all(people.map((p, i) => opts.perDesk?.(i + 1, p.id) ?? invoke));
-  await Promise.all(people.map((p, i) => desk(invokes[i]!, rec, opts, p, i + 1, until)));
+  const from = performance.now() + (opts.warmupSeconds ?? 0) * 1000;
+  const until = from + opts.seconds * 1000;
+  const timer = setTimeout(() => opts.onMeasureStart?.(), Math.max(0, from - performance.now()));
+  // Only what starts after the warm-up is recorded.
+  const recorded: Recorder = {
+    time: (kind, ms) => {
+      if (performance.now() - ms >= from) rec.time(kind, ms);
+    },
+    count: (outcome) => {
+      if (performance.now() >= from) rec.count(outcome);
+    },
+  };
+  try {
+    await Promise.all(people.map((p, i) => desk(invokes[i]!, recorded, opts, p, i + 1, until)));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function desk(

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -189,6 +190,8 @@ describe('Windows installer configuration', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'phoneWorker.cjs'))).toBe(true);
     expect(files).toContain('/dist/electron/tableWorker.cjs');
     expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'tableWorker.cjs'))).toBe(true);
+    expect(files).toContain('/dist/electron/readerWorker.cjs');
+    expect(existsSync(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'readerWorker.cjs'))).toBe(true);
     // The packaged executable has the fuses of electron-builder.yml flipped.
     const unpacked = join(out, 'linux-unpacked');
     const exe = readdirSync(unpacked)
@@ -253,6 +256,69 @@ describe('the bundled main process', () => {
     expect(new Map(JSON.parse(r.out))).toEqual(
       new Map(items.map(([p, c, l]) => [phoneMemoKey(p, c, l), normalizePhone(p, c, l)])),
     );
+  });
+
+  it('loads up to its first use of Electron (nothing in the bundle fails as it loads)', async () => {
+    expect(existsSync('dist/electron/main.cjs')).toBe(true);
+    // Electron cannot run here: a stand-in whose first use stops the run with a known message.
+    const probe = join(dir, 'probe-main.cjs');
+    writeFileSync(
+      probe,
+      `const Module = require('node:module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (request === 'electron') return new Proxy({}, { get: () => { throw new Error('ELECTRON_REACHED'); } });
+        return load.call(this, request, ...rest);
+      };
+      try { require(${JSON.stringify(join(process.cwd(), 'dist/electron/main.cjs'))}); console.log('NO_ELECTRON_USE'); }
+      catch (e) { console.log(e && e.message === 'ELECTRON_REACHED' ? 'ELECTRON_REACHED' : 'FAILED ' + (e && e.stack)); }
+      process.exit(0);`,
+    );
+    const r = await run(process.execPath, [probe], process.env, 60_000);
+    expect(r.out.trim()).toBe('ELECTRON_REACHED');
+  });
+
+  it('finds its reader worker beside it (outside the asar): a search is answered there', async () => {
+    expect(existsSync('dist/electron/readerWorker.cjs')).toBe(true); // `npm run build` ran
+    const app = join(dir, 'probe-reader', 'resources', 'app.asar', 'dist', 'electron');
+    const unpacked = join(dir, 'probe-reader', 'resources', 'app.asar.unpacked', 'dist', 'electron');
+    mkdirSync(app, { recursive: true });
+    mkdirSync(unpacked, { recursive: true });
+    copyFileSync('dist/electron/readerWorker.cjs', join(unpacked, 'readerWorker.cjs'));
+    cpSync('dist/electron/migrations', join(app, 'migrations'), { recursive: true });
+    const { build } = await import('esbuild');
+    await build({
+      stdin: {
+        contents: `import { createAppCore } from './electron/core/appCore';
+          (async () => {
+            const core = createAppCore({ dbPath: process.argv[2], readers: 1, log: (m, e) => { console.error(m, e); process.exit(2); } });
+            await core.dispatch('leads.create', { firstName: 'Ornella', lastName: 'Vanoni', leadType: 'customer_driven',
+              source: 'web', campaign: 'service_reminder', phone: '+39 333 1234567', language: 'it' }, { transport: 'test' });
+            await core.readerPool.started();
+            const r = await core.dispatch('leads.globalSearch', { q: 'vanoni' }, { transport: 'test' });
+            console.log(JSON.stringify({ ready: core.readerPool.ready(), served: core.readerPool.served(), total: r.ok && r.value.total }));
+            await core.readerPool.close();
+            core.close();
+          })();`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'silent',
+      // As scripts/build-electron.mjs bundles the main process (import.meta.url = the bundle's file).
+      banner: { js: "const __aslmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { __ASLM_BUNDLE__: 'true', 'import.meta.url': '__aslmImportMetaUrl' },
+      external: ['better-sqlite3', 'electron'],
+      outfile: join(app, 'probe.cjs'),
+    });
+    // better-sqlite3 from this checkout (the package has its own, unpacked beside the workers).
+    const env = { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') };
+    const r = await run(process.execPath, [join(app, 'probe.cjs'), join(dir, 'reader.sqlite')], env, 60_000);
+    expect(r.status, r.out).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ ready: 1, served: 1, total: 1 });
   });
 
   it('finds its table worker beside it (outside the asar): an XLSX is read there, and a huge cell refused', async () => {

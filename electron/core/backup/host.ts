@@ -223,6 +223,8 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
         if (!checkIntegrity(entry.path, true).ok)
           throw new AppError('BACKUP_DAMAGED', { field: 'file', params: { file } });
         await drain();
+        // The readers' connections are closed before the file is replaced (Windows keeps an open file in place).
+        await core?.readerPool?.close();
         shut();
         try {
           restoreBackup(dbPath, entry.path, true);
