@@ -80,7 +80,10 @@ push = host.push;
 console.log(`ASLM Desk host is running — database: ${dbPath}`);
 console.log(`Desks open one of: ${host.addresses.join('  ')}`);
 console.log(`Certificate fingerprint (SHA-256), to check on each desk: ${host.cert.fingerprint}`);
-if (!core.core()) console.log('The database failed its start-up check: the app opens in recovery mode.');
+if (!core.core())
+  console.log(
+    `The database failed its start-up check (recovery mode): the desks are refused until a backup is restored — on this PC, open https://localhost:${host.port}/ and restore the newest checked backup.`,
+  );
 // First start with no manager password: a temporary one, printed here once (changed at the first sign-in).
 const first = core.core()?.ensureFirstSignIn() ?? null;
 if (first)

@@ -66,6 +66,12 @@ export function createHostLink(): MutableHostLink {
 
 const MAX_NAME = 60;
 
+/** A connection from this PC itself (IPv4 127/8, IPv6 ::1, or IPv4 mapped into IPv6). */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.replace(/^::ffff:/i, '');
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
   const listen = opts.listen ?? '0.0.0.0';
   let port = opts.port ?? 5443;
@@ -93,7 +99,11 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     requireSession: opts.requireSession ?? true,
     authorize: (req) => {
       const desk = deskOf(req);
-      return desk ? { ok: true, deskId: desk.id } : { ok: false, status: 401, code: 'DESK_NOT_PAIRED' };
+      if (desk) return { ok: true, deskId: desk.id };
+      // Recovery mode (the database failed its start-up check): no desk can be checked and nobody identified; only
+      // the host PC itself (https://localhost:PORT/) may restore a backup — it answers nothing else then.
+      if (!opts.core.core() && isLoopbackAddress(peerAddress(req))) return { ok: true, deskId: null };
+      return { ok: false, status: 401, code: 'DESK_NOT_PAIRED' };
     },
     open: {
       '/api/pair': async (payload, req) => pair(payload, peerAddress(req)),
