@@ -35,6 +35,7 @@ import { createAuthService, type SignInMode } from './auth/authService';
 import type { TemporaryPassword } from '../../shared/contract/auth';
 import { createDeskService } from './host/deskService';
 import type { HostLink } from './host/hostLink';
+import type { DeskControl } from './host/deskControl';
 import { createReaderPool, type ReaderPool } from './readers/readerPool';
 import { forReader } from './readers/readChannels';
 
@@ -68,6 +69,11 @@ export interface AppCoreOptions {
    * the main connection answers everything.
    */
   readers?: number;
+  /**
+   * The desktop app in its local mode: connects this PC to a host as a desk (`desk.connectToHost`: pairs, keeps the
+   * link, restarts as a desk). Absent elsewhere: the channel answers DESK_CONNECT_UNAVAILABLE.
+   */
+  deskControl?: DeskControl;
   /** A reader's own core: the database opened read-only (no migration, nothing written), sign-in checked by the main core. */
   readOnly?: boolean;
 }

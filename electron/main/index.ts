@@ -18,7 +18,7 @@ import { createCoreHost, type CoreHost } from '../core/backup/host';
 import { safeStorageSecrets } from '../core/mail/secrets';
 import { toPush } from '../core/host/pushMessage';
 import { startDesktopNotifier } from './desktopNotifier';
-import { deskConfig, PUSH_CHANNEL, PUSH_STATE_CHANNEL, startDeskMode } from './deskMode';
+import { createDeskControl, deskConfig, leaveHost, PUSH_CHANNEL, PUSH_STATE_CHANNEL, startDeskMode } from './deskMode';
 import { registerIpc } from './ipc';
 import {
   APP_ORIGIN,
@@ -97,6 +97,11 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 /** Sends to the window (live updates), if it is open. */
+/** Starts the app again (after connecting to a host or leaving it: desk.json decides the mode at start). */
+const relaunch = () => {
+  app.relaunch();
+  app.exit(0);
+};
 const toWindow = (channel: string, payload: unknown) => {
   if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
 };
@@ -120,7 +125,7 @@ app
     const desk = await deskConfig(app.getPath('userData'), process.argv, Date.now());
     if (desk) {
       Menu.setApplicationMenu(buildMenu(app.getLocale().slice(0, 2), () => win));
-      const link = startDeskMode(desk, toWindow);
+      const link = startDeskMode(desk, toWindow, () => leaveHost(app.getPath('userData'), relaunch));
       registerIpc(ipcMain, link.dispatch, () => (win && !win.isDestroyed() ? win.webContents : null));
       app.on('will-quit', () => link.stop());
       createWindow();
@@ -138,6 +143,8 @@ app
       ...(safeStorage.isEncryptionAvailable() ? { secrets: safeStorageSecrets(safeStorage) } : {}),
       background: true,
       dailyBackups: true,
+      // Settings → Host & desks: this PC becomes a desk of a host (pairs, restarts as a desk).
+      deskControl: createDeskControl({ userData: app.getPath('userData'), now: Date.now, restart: relaunch }),
       chooseExportPath: async (suggested) => {
         const opts = { defaultPath: suggested, filters: [{ name: 'SQLite', extensions: ['sqlite'] }] };
         const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);

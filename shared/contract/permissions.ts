@@ -43,6 +43,8 @@ export const CHANNEL_PERMISSIONS = {
   // Host mode: who may join the dealership's data, and who is removed from it.
   'host.pairingCode': 'manage',
   'host.revokeDesk': 'manage',
+  'desk.connectToHost': 'manage',
+  'desk.leaveHost': 'manage',
   'leads.edit': 'lead',
   'leads.recordContact': 'lead',
   'leads.makeAppointment': 'lead',

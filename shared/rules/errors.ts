@@ -105,6 +105,12 @@ export const SERVICE_ERROR_CODES = [
   'HOST_FINGERPRINT_MISMATCH',
   /** A host-only action (pairing code, desks) on an app that is not running as a host. */
   'NOT_HOST',
+  /** Connecting this PC to a host, or leaving it, from an app that cannot (a browser opens the host's address). */
+  'DESK_CONNECT_UNAVAILABLE',
+  /** The host's address is not https://NAME-OR-ADDRESS[:PORT]/. */
+  'HOST_ADDRESS_INVALID',
+  /** A certificate fingerprint that is not 32 pairs of hexadecimal digits (AB:CD:…). */
+  'FINGERPRINT_INVALID',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */

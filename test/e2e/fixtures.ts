@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppCore } from '../../electron/core/appCore';
-import { createCoreHost, type CoreHost } from '../../electron/core/backup/host';
+import { createCoreHost, type CoreHost, type CoreHostOptions } from '../../electron/core/backup/host';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 
@@ -25,10 +25,16 @@ export interface AppFixture {
   dbPath: string;
 }
 
-export const test = base.extend<{ app: AppFixture; signIn: 'off' | 'required' }>({
+export const test = base.extend<{
+  app: AppFixture;
+  signIn: 'off' | 'required';
+  coreOptions: Partial<CoreHostOptions>;
+}>({
   /** `test.use({ signIn: 'required' })`: the server of a host, every call signed in (docs/rules.md §12). */
   signIn: ['off', { option: true }],
-  app: async ({ signIn }, use) => {
+  /** More options of the core (e.g. the desktop app's `deskControl`). */
+  coreOptions: [{}, { option: true }],
+  app: async ({ signIn, coreOptions }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'aslm-e2e-'));
     const clock = testClock(NOW);
     const dbPath = join(dir, 'aslm.sqlite');
@@ -39,6 +45,7 @@ export const test = base.extend<{ app: AppFixture; signIn: 'off' | 'required' }>
       validateOutput: true,
       log: () => undefined,
       signIn,
+      ...coreOptions,
     });
     // The tests start on a new database past the first-run setup (setup.e2e.ts opens it again).
     host.core()?.settings.set('setup.done', true);

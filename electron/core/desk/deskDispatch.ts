@@ -18,7 +18,7 @@ const SESSION_GONE = new Set(['SIGN_IN_REQUIRED', 'SESSION_EXPIRED']);
  * process, not by the page: taken from a successful `auth.signIn`, sent with every later call and the live updates,
  * dropped at `auth.signOut` or when the host says the session is gone.
  */
-export function createDeskLink(cfg: DeskConfig): DeskLink {
+export function createDeskLink(cfg: DeskConfig, opts: { leave?: () => void } = {}): DeskLink {
   let session: string | null = null;
   const client = createHostClient({
     url: cfg.hostUrl,
@@ -28,6 +28,23 @@ export function createDeskLink(cfg: DeskConfig): DeskLink {
   });
   return {
     dispatch: async (channel, input) => {
+      // Leaving the host is this PC's own business (its desk.json), allowed to a manager signed in on the host, or
+      // to anyone once the host has removed this desk.
+      if (channel === 'desk.leaveHost') {
+        if (!opts.leave) return { ok: false, error: { code: 'DESK_CONNECT_UNAVAILABLE' } };
+        const who = await client.invoke('auth.status', {});
+        // The host removed this desk: it has no access left to protect, it may go back to being a single PC.
+        if (!who.ok && who.error.code === 'DESK_NOT_PAIRED') {
+          opts.leave();
+          return { ok: true, value: { left: true } };
+        }
+        if (!who.ok) return who;
+        const user = (who.value as { user: { roles: string[] } | null }).user;
+        if (!user) return { ok: false, error: { code: 'SIGN_IN_REQUIRED' } };
+        if (!user.roles.includes('manager')) return { ok: false, error: { code: 'FORBIDDEN', params: { channel } } };
+        opts.leave();
+        return { ok: true, value: { left: true } };
+      }
       const r = await client.invoke(channel, input);
       if (r.ok && channel === 'auth.signIn') session = (r.value as { token: string }).token;
       else if (channel === 'auth.signOut' || (!r.ok && SESSION_GONE.has(r.error.code))) session = null;

@@ -1,4 +1,4 @@
-// Host mode channels (docs/rules.md §12): status, pairing code, removing a desk.
+// Host mode channels (docs/rules.md §12): status, pairing code, removing a desk; the desktop app connecting to a host.
 import type { HostStatus } from '../../../shared/contract/host';
 import { AppError } from '../../../shared/contract/errors';
 import type { hostChannels } from '../../../shared/contract/host';
@@ -7,9 +7,11 @@ import type { CoreServices } from '../services';
 
 export function hostStatus(c: CoreServices): HostStatus {
   const link = c.options.hostLink;
-  if (!link) return { role: 'local', addresses: [], port: null, fingerprint: null, desks: [] };
+  const canConnect = Boolean(c.options.deskControl);
+  if (!link) return { role: 'local', addresses: [], port: null, fingerprint: null, desks: [], canConnect };
   const live = new Map(link.connected().map((d) => [d.deskId, d]));
   return {
+    canConnect: false,
     role: 'host',
     addresses: link.addresses(),
     port: link.port(),
@@ -39,6 +41,14 @@ export function hostHandlers(c: CoreServices): HandlerMap<typeof hostChannels> {
       if (!c.desks.revoke(id, c.clock.now())) throw new AppError('NOT_FOUND', { field: 'id' });
       c.options.hostLink.disconnect(id);
       return hostStatus(c);
+    },
+    'desk.connectToHost': (input) => {
+      if (!c.options.deskControl || c.options.hostLink) throw new AppError('DESK_CONNECT_UNAVAILABLE');
+      return c.options.deskControl.connect(input);
+    },
+    // A desk leaves its host in its own main process (electron/main/deskMode.ts); a core never is a desk.
+    'desk.leaveHost': () => {
+      throw new AppError('DESK_CONNECT_UNAVAILABLE');
     },
   };
 }

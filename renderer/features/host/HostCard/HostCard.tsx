@@ -8,6 +8,7 @@ import { SettingsCard } from '../../../components/SettingsCard';
 import { formatDateTime } from '../../../app/format';
 import { useLiveRefresh } from '../../../app/live';
 import { invoke, isHostMode, platformName } from '../../../platform';
+import { ConnectToHost, LeaveHost } from '../ConnectToHost';
 
 export function HostCard({ manage }: { manage: boolean }) {
   const { t, i18n } = useTranslation();
@@ -47,6 +48,8 @@ export function HostCard({ manage }: { manage: boolean }) {
         <Text size="sm">{t('host:card.role')}</Text>
         <Badge data-testid="host-role">{t(`host:role.${role}`)}</Badge>
       </Group>
+      {status.canConnect && manage && <ConnectToHost />}
+      {role === 'desk' && platformName === 'electron' && manage && <LeaveHost />}
       {status.role === 'host' && (
         <Stack gap="xs">
           <Text size="sm">{t('host:card.addresses')}</Text>

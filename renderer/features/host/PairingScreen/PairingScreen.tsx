@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../../shared/contract';
 import { platformName, setDeskToken } from '../../../platform';
+import { LeaveHost } from '../ConnectToHost';
 
 interface Paired {
   deskId: number;
@@ -39,12 +40,15 @@ export function PairingScreen({ onPaired }: { onPaired(): void }) {
     setDeskToken(r.value.token);
     onPaired();
   };
-  // The desktop desk pairs from its command line (README: Several desks); here it can only say so.
+  // The desktop desk was removed from its host: it can go back to being a single PC, then connect again from Settings.
   if (platformName === 'electron')
     return (
       <Center mih="100vh" p="md">
         <Alert color="orange" maw={520} title={t('host:pair.title')} data-testid="pairing-screen">
-          {t('errors:code.DESK_NOT_PAIRED')} {t('host:pair.desktop')}
+          <Text size="sm" mb="sm">
+            {t('errors:code.DESK_NOT_PAIRED')} {t('host:pair.desktop')}
+          </Text>
+          <LeaveHost />
         </Alert>
       </Center>
     );

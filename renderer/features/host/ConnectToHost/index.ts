@@ -1,0 +1,1 @@
+export { ConnectToHost, LeaveHost } from './ConnectToHost';
