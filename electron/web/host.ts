@@ -4,12 +4,11 @@
 //   --listen ADDR:PORT address and port (default 0.0.0.0:5443: every network interface)
 //   --readers N        reader threads answering the desks' lists, searches and My day (default 2; 0: none)
 //   --test-clock ISO   tests only: start the app's clock at ISO and let tests move it
-import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCoreHost } from '../core/backup/host';
-import { testClock, type TestClock } from '../core/clock';
+import { dbPathArg, testClockArg, usage } from './serverArgs';
 import { createHostLink, startHostServer } from './hostServer';
 import type { PushHub } from './push';
 
@@ -25,28 +24,16 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 
-const dbPath = values.db ?? process.env.ASLM_DB ?? join(homedir(), '.aslm-desk', 'aslm.sqlite');
+const dbPath = dbPathArg(values.db);
 const m = /^(.*):(\d+)$/.exec(values.listen ?? process.env.ASLM_LISTEN ?? '0.0.0.0:5443');
 const listen = m?.[1]?.replace(/^\[|\]$/g, '') ?? '';
 const port = Number(m?.[2]);
-if (!m || !listen || !Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Invalid --listen: ${values.listen} (ADDRESS:PORT expected, e.g. 0.0.0.0:5443)`);
-  process.exit(2);
-}
+if (!m || !listen || !Number.isInteger(port) || port < 0 || port > 65535)
+  usage(`Invalid --listen: ${values.listen} (ADDRESS:PORT expected, e.g. 0.0.0.0:5443)`);
 const readers = Number(values.readers ?? process.env.ASLM_READERS ?? 2);
-if (!Number.isInteger(readers) || readers < 0 || readers > 16) {
-  console.error(`Invalid --readers: ${values.readers} (a whole number from 0 to 16 expected)`);
-  process.exit(2);
-}
-let clock: TestClock | undefined;
-if (values['test-clock'] !== undefined) {
-  const start = Date.parse(values['test-clock']);
-  if (Number.isNaN(start)) {
-    console.error('Invalid --test-clock (ISO date-time expected)');
-    process.exit(2);
-  }
-  clock = testClock(start);
-}
+if (!Number.isInteger(readers) || readers < 0 || readers > 16)
+  usage(`Invalid --readers: ${values.readers} (a whole number from 0 to 16 expected)`);
+const clock = testClockArg(values['test-clock']);
 const link = createHostLink();
 let push: PushHub | null = null;
 const core = createCoreHost({

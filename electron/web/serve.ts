@@ -3,12 +3,11 @@
 //   --port N       port (default 5178; 0 = any free port)
 //   --test-clock ISO   tests only: start the app's clock at ISO and let tests move it
 //   --sign-in required  every call needs a signed-in person (docs/rules.md §12); default off (the single-PC mode)
-import { homedir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCoreHost } from '../core/backup/host';
-import { testClock } from '../core/clock';
+import { dbPathArg, testClockArg, usage } from './serverArgs';
 import { startWebServer, type WebServer } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,26 +22,12 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 
-const dbPath = values.db ?? process.env.ASLM_DB ?? join(homedir(), '.aslm-desk', 'aslm.sqlite');
+const dbPath = dbPathArg(values.db);
 const port = Number(values.port ?? process.env.ASLM_PORT ?? 5178);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Invalid --port: ${values.port}`);
-  process.exit(2);
-}
+if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`Invalid --port: ${values.port}`);
 const signIn = values['sign-in'] ?? 'off';
-if (signIn !== 'off' && signIn !== 'required') {
-  console.error(`Invalid --sign-in: ${signIn} (off or required)`);
-  process.exit(2);
-}
-let clock;
-if (values['test-clock'] !== undefined) {
-  const start = Date.parse(values['test-clock']);
-  if (Number.isNaN(start)) {
-    console.error('Invalid --test-clock (ISO date-time expected)');
-    process.exit(2);
-  }
-  clock = testClock(start);
-}
+if (signIn !== 'off' && signIn !== 'required') usage(`Invalid --sign-in: ${signIn} (off or required)`);
+const clock = testClockArg(values['test-clock']);
 // The core host: start-up check (recovery mode if the file is damaged), sweeps, digest and watched
 // folder while the core is open, daily backups, restore while running.
 const host = createCoreHost({
