@@ -75,6 +75,35 @@ describe('list views (docs/rules.md §5)', () => {
     }
   });
 
+  it('an open view in any order holds the same leads as in its own order (the open leads’ sort indexes)', async () => {
+    for (const view of ['assigned', 'not_managed', 'in_progress'] as const) {
+      const expected = all
+        .filter(IN_VIEW[view])
+        .map((l) => l.id)
+        .sort((a, b) => a - b);
+      for (const sort of ['name', 'createdAt', 'contactAttempts', 'sla', 'assignee', 'daysFromCreation'] as const)
+        for (const dir of ['asc', 'desc'] as const) {
+          const got: number[] = [];
+          let attempts: number[] = [];
+          for (let page = 0; ; page++) {
+            const p = await ok(app.core, 'leads.list', { view, sort, dir, page, pageSize: 500 });
+            if (p.rows.length === 0) break;
+            got.push(...p.rows.map((r: { id: number }) => r.id));
+            attempts.push(...p.rows.map((r: { contactAttempts: number }) => r.contactAttempts));
+          }
+          expect(
+            [...got].sort((a, b) => a - b),
+            `${view} ${sort} ${dir}`,
+          ).toEqual(expected);
+          if (sort === 'contactAttempts') {
+            const s = dir === 'asc' ? 1 : -1;
+            expect(attempts).toEqual([...attempts].sort((a, b) => s * (a - b)));
+          }
+          attempts = [];
+        }
+    }
+  });
+
   it('sorts by SLA deadline both ways, the leads without one last by lead (whole view, every page)', async () => {
     type Row = { id: number; first: number | null; qualified: number | null; sla1: number; sla2: number };
     const rows = app.core.store.sqlite
