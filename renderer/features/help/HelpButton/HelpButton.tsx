@@ -1,12 +1,13 @@
-import { ActionIcon, Tooltip } from '@mantine/core';
+import { ActionIcon } from '@mantine/core';
 import { IconQuestionMark } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 
-/** The "?" in the header: the help pages, from every screen. */
+/** The "?" in the header: the help pages, from every screen (its tooltip mounted on first hover: cold start). */
 export function HelpButton() {
   const { t } = useTranslation();
   return (
-    <Tooltip label={t('desk:help.open')}>
+    <HoverTooltip label={t('desk:help.open')}>
       <ActionIcon
         component="a"
         href="#/help"
@@ -18,6 +19,6 @@ export function HelpButton() {
       >
         <IconQuestionMark size={18} />
       </ActionIcon>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

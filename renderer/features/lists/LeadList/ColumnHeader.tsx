@@ -1,12 +1,13 @@
 // A list column's header: the sort button and, on its right edge, a handle to resize the column (drag, or the
 // arrow keys when focused); the width is saved when the drag ends.
-import { Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ListColumn } from '../../../../shared/domain/listLayout';
 import type { SortKey } from '../../../../shared/contract/leads';
 import { COLUMN_DEFS } from './columns';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 
 const clamp = (w: number) => Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)));
 
@@ -69,11 +70,11 @@ export function ColumnHeader({
     onResize(column, clamp(cur + (e.key === 'ArrowRight' ? 16 : -16)));
   };
   const title = def.short ? (
-    <Tooltip label={label}>
+    <HoverTooltip label={label}>
       <Text fw={600} size="sm" aria-label={label} data-full-label={label}>
         {t(def.short)}
       </Text>
-    </Tooltip>
+    </HoverTooltip>
   ) : (
     <Text fw={600} size="sm">
       {label}

@@ -121,6 +121,8 @@ export function LeadList({
       ? t(CLOSED_VIEWS.has(view) ? 'lists:defaultOrderClosed' : 'app:list.defaultOrder')
       : t(sortColumn.label);
   const columns = useMemo(() => prefs.order.filter((c) => !prefs.hidden.includes(c)), [prefs.order, prefs.hidden]); // stable: rows stay memoized
+  // The rows' translations, each asked of i18next once a page: 50–200 rows repeat the same few labels.
+  const cellT = useMemo(() => memoT(t), [t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const setPrefs = (p: Partial<ListPrefs>) => save({ ...prefs, ...p });
   const resize = (c: ListColumn, w: number) => setPrefs({ widths: { ...prefs.widths, [c]: w } });
 
@@ -205,7 +207,7 @@ export function LeadList({
                 selected={i === selected}
                 now={data?.at ?? 0}
                 lang={lang}
-                t={t}
+                t={cellT}
                 campaignLabel={campaignLabel}
                 onSelect={setSelected}
                 step={steps.get(r.id)}
@@ -257,6 +259,20 @@ export function LeadList({
       </Group>
     </div>
   );
+}
+
+/** `t` remembering its answers (by key and options), for one language. */
+function memoT(t: CellContext['t']): CellContext['t'] {
+  const seen = new Map<string, string>();
+  return (key, options) => {
+    const k = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+    let v = seen.get(k);
+    if (v === undefined) {
+      v = t(key, options);
+      seen.set(k, v);
+    }
+    return v;
+  };
 }
 
 const TD_CLASS = `${Table.classes.td} mantine-Table-td`;

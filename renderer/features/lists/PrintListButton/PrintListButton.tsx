@@ -1,7 +1,7 @@
 // The list view's Print action (the manual's "print format"): the list as it is filtered, searched and
 // sorted on screen — every row, not only the page — as an A4 PDF made by the core (lists.print), opened in
 // the print dialog, or saved.
-import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
 import type { Language } from '../../../../shared/domain/vocabulary';
 import { invoke } from '../../../platform';
 import { printPdf, saveFile } from '../../kpi/api';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 
 export function PrintListButton({ query }: { query: ListPrintQuery | null }) {
   const { t, i18n } = useTranslation();
@@ -43,7 +44,7 @@ export function PrintListButton({ query }: { query: ListPrintQuery | null }) {
       >
         {t('listPrint:button')}
       </Button>
-      <Tooltip label={t('listPrint:download')}>
+      <HoverTooltip label={t('listPrint:download')}>
         <ActionIcon
           size="md"
           variant="light"
@@ -55,7 +56,7 @@ export function PrintListButton({ query }: { query: ListPrintQuery | null }) {
         >
           <IconDownload size={16} />
         </ActionIcon>
-      </Tooltip>
+      </HoverTooltip>
     </Group>
   );
 }
