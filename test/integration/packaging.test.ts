@@ -206,20 +206,44 @@ describe('Windows installer configuration', () => {
   }, 300_000); // electron-builder packs for ~1 min on 2 cores, longer under load
 });
 
+/**
+ * A probe laid out as in the package: its main inside app.asar (here a plain folder of that name), the worker only in
+ * app.asar.unpacked. Returns the main's folder.
+ */
+function probeLayout(name: string, worker: string): string {
+  const app = join(dir, name, 'resources', 'app.asar', 'dist', 'electron');
+  const unpacked = join(dir, name, 'resources', 'app.asar.unpacked', 'dist', 'electron');
+  mkdirSync(app, { recursive: true });
+  mkdirSync(unpacked, { recursive: true });
+  copyFileSync(`dist/electron/${worker}`, join(unpacked, worker));
+  return app;
+}
+
+/** Bundles a probe as scripts/build-electron.mjs bundles the main process (import.meta.url = the bundle's file). */
+async function bundleProbe(contents: string, outfile: string): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+    banner: { js: "const __aslmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { __ASLM_BUNDLE__: 'true', 'import.meta.url': '__aslmImportMetaUrl' },
+    external: ['better-sqlite3', 'electron'],
+    outfile,
+  });
+}
+
 describe('the bundled main process', () => {
   it('finds its phone worker beside it (outside the asar) and the worker answers like normalizePhone', async () => {
     expect(existsSync('dist/electron/phoneWorker.cjs')).toBe(true); // `npm run build` ran
     // The pool bundled as build-electron.mjs bundles the main process, laid out as in the package: the main inside
     // app.asar (here a plain folder of that name), the worker only in app.asar.unpacked.
-    const app = join(dir, 'probe', 'resources', 'app.asar', 'dist', 'electron');
-    const unpacked = join(dir, 'probe', 'resources', 'app.asar.unpacked', 'dist', 'electron');
-    mkdirSync(app, { recursive: true });
-    mkdirSync(unpacked, { recursive: true });
-    copyFileSync('dist/electron/phoneWorker.cjs', join(unpacked, 'phoneWorker.cjs'));
-    const { build } = await import('esbuild');
-    await build({
-      stdin: {
-        contents: `import { createPhonePool, startPhoneWorker } from './electron/core/people/phonePool';
+    const app = probeLayout('probe', 'phoneWorker.cjs');
+    await bundleProbe(
+      `import { createPhonePool, startPhoneWorker } from './electron/core/people/phonePool';
           let replies;
           const pool = createPhonePool((m, e) => { console.error(m, e); process.exit(2); }, (d) => { replies = new Int32Array(d.replies); return startPhoneWorker(d); });
           const b = pool.batch();
@@ -234,17 +258,8 @@ describe('the bundled main process', () => {
             pool.close();
           };
           poll();`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'silent',
-      define: { __ASLM_BUNDLE__: 'true' },
-      outfile: join(app, 'probe.cjs'),
-    });
+      join(app, 'probe.cjs'),
+    );
     const items = [
       ['+39 333 123 4567', 'IT', 'it'],
       ['06 12 34 56 78', 'FR', 'fr'],
@@ -280,16 +295,10 @@ describe('the bundled main process', () => {
 
   it('finds its reader worker beside it (outside the asar): a search is answered there', async () => {
     expect(existsSync('dist/electron/readerWorker.cjs')).toBe(true); // `npm run build` ran
-    const app = join(dir, 'probe-reader', 'resources', 'app.asar', 'dist', 'electron');
-    const unpacked = join(dir, 'probe-reader', 'resources', 'app.asar.unpacked', 'dist', 'electron');
-    mkdirSync(app, { recursive: true });
-    mkdirSync(unpacked, { recursive: true });
-    copyFileSync('dist/electron/readerWorker.cjs', join(unpacked, 'readerWorker.cjs'));
+    const app = probeLayout('probe-reader', 'readerWorker.cjs');
     cpSync('dist/electron/migrations', join(app, 'migrations'), { recursive: true });
-    const { build } = await import('esbuild');
-    await build({
-      stdin: {
-        contents: `import { createAppCore } from './electron/core/appCore';
+    await bundleProbe(
+      `import { createAppCore } from './electron/core/appCore';
           (async () => {
             const core = createAppCore({ dbPath: process.argv[2], readers: 1, log: (m, e) => { console.error(m, e); process.exit(2); } });
             await core.dispatch('leads.create', { firstName: 'Ornella', lastName: 'Vanoni', leadType: 'customer_driven',
@@ -300,20 +309,8 @@ describe('the bundled main process', () => {
             await core.readerPool.close();
             core.close();
           })();`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'silent',
-      // As scripts/build-electron.mjs bundles the main process (import.meta.url = the bundle's file).
-      banner: { js: "const __aslmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      define: { __ASLM_BUNDLE__: 'true', 'import.meta.url': '__aslmImportMetaUrl' },
-      external: ['better-sqlite3', 'electron'],
-      outfile: join(app, 'probe.cjs'),
-    });
+      join(app, 'probe.cjs'),
+    );
     // better-sqlite3 from this checkout (the package has its own, unpacked beside the workers).
     const env = { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') };
     const r = await run(process.execPath, [join(app, 'probe.cjs'), join(dir, 'reader.sqlite')], env, 60_000);
@@ -323,15 +320,9 @@ describe('the bundled main process', () => {
 
   it('finds its table worker beside it (outside the asar): an XLSX is read there, and a huge cell refused', async () => {
     expect(existsSync('dist/electron/tableWorker.cjs')).toBe(true); // `npm run build` ran
-    const app = join(dir, 'probe-table', 'resources', 'app.asar', 'dist', 'electron');
-    const unpacked = join(dir, 'probe-table', 'resources', 'app.asar.unpacked', 'dist', 'electron');
-    mkdirSync(app, { recursive: true });
-    mkdirSync(unpacked, { recursive: true });
-    copyFileSync('dist/electron/tableWorker.cjs', join(unpacked, 'tableWorker.cjs'));
-    const { build } = await import('esbuild');
-    await build({
-      stdin: {
-        contents: `import { readFileSync } from 'node:fs';
+    const app = probeLayout('probe-table', 'tableWorker.cjs');
+    await bundleProbe(
+      `import { readFileSync } from 'node:fs';
           import { readImportTable, startTableWorker } from './electron/core/import/tableReader';
           const out = [];
           let started = 0;
@@ -344,18 +335,8 @@ describe('the bundled main process', () => {
             }
             console.log(JSON.stringify({ started, out }));
           })();`,
-        resolveDir: process.cwd(),
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'silent',
-      define: { __ASLM_BUNDLE__: 'true' },
-      external: ['better-sqlite3', 'electron'],
-      outfile: join(app, 'probe.cjs'),
-    });
+      join(app, 'probe.cjs'),
+    );
     const { xlsxFile } = await import('../fixtures/importCorpus');
     const ok = join(dir, 'ok.xlsx');
     const huge = join(dir, 'huge.xlsx');
