@@ -267,12 +267,16 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
       assignment.routeNew(ids, who);
     },
   };
-  const inner = createDispatcher(contract, allHandlers(services), {
-    validateOutput: opts.validateOutput ?? false,
-    log,
-    authenticate: auth.authenticate,
-    authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
-  });
+  const inner = createDispatcher(
+    contract,
+    allHandlers(services, () => dispatch),
+    {
+      validateOutput: opts.validateOutput ?? false,
+      log,
+      authenticate: auth.authenticate,
+      authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
+    },
+  );
   const readerPool =
     (opts.readers ?? 0) > 0 && !opts.readOnly && opts.dbPath !== ':memory:'
       ? createReaderPool({

@@ -1,14 +1,14 @@
-// Cold start (issue 16, item 10): the reads the first screen needs are fired at once, as the bundle starts — the
-// shell's state, the settings, the app info and view counts, the person at the desk and the people, the person's
-// list layout — then, for a list route, its first page and that page's next steps. ShellGate waits for them and
+// Cold start (issue 16, item 10): the reads the first screen needs leave at once, from the start-up chunk (main.tsx),
+// while the app's code loads — in one call, shell.boot, which the core answers as the calls one by one: the shell's
+// state, the settings, the app info and view counts, the person at the desk and the people, the person's list
+// layout, then for a list address its first page and that page's next steps. ShellGate waits for them and
 // renders the app once, with its data: the providers and the list take their first state from here (peekBoot)
 // instead of each asking the core after a first empty render (a waterfall of round trips and re-renders).
 // Only the app's first render may use these answers: ShellGate closes the boot after it (closeBoot), so that a
 // screen mounted later, or a refresh after a change, always asks the core.
 import type { ChannelName, Input, Output, Reply } from '../../shared/contract';
 import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
-import { assigneeQuery } from '../features/people/assigneeQuery';
-import { listInput, parseListQuery } from '../features/lists/LeadList/listQuery';
+import { parseListQuery } from '../features/lists/LeadList/listQuery';
 import { invoke } from '../platform';
 import { currentPath, currentQuery } from './router';
 
@@ -42,57 +42,22 @@ const answers = new Map<string, Reply<unknown>>();
 let open = true;
 let started: Promise<Reply<Output<'shell.status'>>> | null = null;
 
-function read<C extends ChannelName>(channel: C, input: Input<C>): Promise<Reply<Output<C>>> {
-  return invoke(channel, input).then((r) => {
-    if (open) answers.set(callKey(channel, input), r);
-    return r;
-  });
-}
-
-/** Fires the start-up reads (once); resolves with the shell's status when all of them are answered. */
+/** Fires the start-up reads (once): one call, shell.boot; resolves with the shell's status once answered. */
 export function startBoot(): Promise<Reply<Output<'shell.status'>>> {
   if (started) return started;
-  // What the list's first page waits for leaves first (a browser opens 6 connections to a host at a time).
-  const status = read('shell.status', {});
-  const prefs = read('desk.listPrefs.get', {});
-  const me = read('people.current', {});
-  const settings = read('settings.get', {});
-  const reads: Promise<unknown>[] = [
-    settings,
-    // The header bell's first list, in the user's language.
-    settings.then((s) =>
-      s.ok ? read('notifications.list', { unreadOnly: false, limit: 30, language: s.value.language }) : undefined,
-    ),
-    read('auth.status', {}),
-    read('app.info', {}),
-    read('leads.counts', {}),
-    read('people.list', {}),
-  ];
   const view = listViewOf(currentPath());
-  if (view) {
-    reads.push(
-      Promise.all([prefs, me]).then(async ([p, m]) => {
-        const url = parseListQuery(currentQuery());
-        const myId = m.ok ? m.value.user?.id : undefined;
-        if (!p.ok || (url.who === 'mine' && myId === undefined)) return; // the list waits for these itself
-        const page = await read(
-          'leads.list',
-          listInput(view, {
-            search: url.q,
-            sort: url.sort,
-            dir: url.dir,
-            page: url.page,
-            pageSize: p.value.pageSize,
-            ...assigneeQuery(url.who, myId),
-          }),
-        );
-        if (page.ok && page.value.rows.length > 0)
-          await read('playbook.steps', { ids: page.value.rows.map((r) => r.id) });
-      }),
-    );
-  } else reads.push(prefs, me);
-  // A read that fails is left to its screen, which asks again.
-  started = Promise.allSettled(reads).then(() => status);
+  const list = view ? { view, ...parseListQuery(currentQuery()) } : null;
+  started = invoke('shell.boot', { list }).then((r) => {
+    // Refused as a whole (a desk the host does not know, the host in recovery mode, unreachable): the shell's own
+    // status says what to show.
+    if (!r.ok) return invoke('shell.status', {});
+    let status: Reply<Output<'shell.status'>> | undefined;
+    for (const c of r.value.calls) {
+      if (open) answers.set(callKey(c.channel, c.input), c.reply as Reply<unknown>);
+      if (c.channel === 'shell.status') status = c.reply as Reply<Output<'shell.status'>>;
+    }
+    return status ?? invoke('shell.status', {});
+  });
   return started;
 }
 

@@ -15,6 +15,7 @@ import { listPrintChannels } from './listPrint';
 import { hostChannels } from './host';
 import { listChannels } from './lists';
 import { authChannels } from './auth';
+import { bootChannels } from './boot';
 
 export const contract = defineContract(
   appChannels,
@@ -31,6 +32,7 @@ export const contract = defineContract(
   listChannels,
   authChannels,
   hostChannels,
+  bootChannels,
 );
 
 export type Contract = typeof contract;

@@ -29,6 +29,8 @@ export const PUBLIC_CHANNELS: ReadonlySet<string> = new Set([
   'auth.signIn',
   'auth.signOut',
   'shell.status',
+  // The start-up reads: each of its calls is checked on its own with the caller's session.
+  'shell.boot',
 ]);
 /** Open while the password must be changed (besides the public ones). */
 const CHANGE_CHANNELS: ReadonlySet<string> = new Set(['auth.changePassword']);

@@ -1,6 +1,6 @@
 // Every channel's handler: one group per contract file. The merged map must cover the contract.
 import type { Contract } from '../../../shared/contract';
-import type { HandlerMap } from '../dispatch';
+import type { Dispatch, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { appHandlers } from './app';
 import { leadHandlers } from './leads';
@@ -15,8 +15,10 @@ import { listPrintHandlers } from './listPrint';
 import { listHandlers } from './lists';
 import { authHandlers } from './auth';
 import { hostHandlers } from './host';
+import { bootHandlers } from './boot';
 
-export function allHandlers(c: CoreServices): HandlerMap<Contract> {
+/** `dispatch`: the core's own, for the handlers that compose calls (shell.boot). */
+export function allHandlers(c: CoreServices, dispatch: () => Dispatch): HandlerMap<Contract> {
   return {
     ...appHandlers(c),
     ...leadHandlers(c),
@@ -32,5 +34,6 @@ export function allHandlers(c: CoreServices): HandlerMap<Contract> {
     ...listHandlers(c),
     ...authHandlers(c),
     ...hostHandlers(c),
+    ...bootHandlers(dispatch),
   } satisfies HandlerMap<Contract>;
 }

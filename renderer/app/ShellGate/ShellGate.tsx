@@ -11,7 +11,6 @@ import { PairingScreen } from '../../features/host/PairingScreen';
 import { i18n } from '../../i18n';
 import { invoke, onUnpaired } from '../../platform';
 import { closeBoot, peekBoot, startBoot } from '../boot';
-import { formatDateTime, formatNumber } from '../format';
 
 const pcLanguage = async () => {
   const lang = (navigator.language ?? 'en').slice(0, 2) as Language;
@@ -34,9 +33,6 @@ export function ShellGate({ children }: { children: ReactNode }) {
     }
   }, []);
   useEffect(() => {
-    // While the start-up reads are on their way: the date and number formats the list needs (ICU data, read once).
-    formatDateTime(0, i18n.language);
-    formatNumber(0, i18n.language);
     void startBoot().then(decide);
     return onUnpaired(() => setStatus('unpaired'));
   }, [decide]);

@@ -1,18 +1,15 @@
-// A list's query, without React: the address's state (#/list/<view>?q=…&sort=…&dir=…&page=…&who=…) and the
-// leads.list input it makes — shared by the list (useListUrlState, useLeadList) and the start-up reads (app/boot.ts),
-// so that the first page read at start-up is exactly the one the list asks for.
-import type { Input } from '../../../../shared/contract';
+// A list's query, without React: the address's state (#/list/<view>?q=…&sort=…&dir=…&page=…&who=…) read and written;
+// the leads.list input it makes is shared with the core's start-up reads (shared/contract/listQuery.ts).
 import { SORT_KEYS, type SortKey } from '../../../../shared/domain/listLayout';
-import type { ListView } from '../../../../shared/domain/vocabulary';
+import type { ListUrlState } from '../../../../shared/contract/listQuery';
 
-export interface ListUrlState {
-  q: string;
-  sort: SortKey;
-  dir: 'asc' | 'desc';
-  page: number;
-  who: string;
-}
-export const DEFAULT_URL_STATE: ListUrlState = { q: '', sort: 'default', dir: 'asc', page: 0, who: 'all' };
+export {
+  DEFAULT_URL_STATE,
+  firstPageInput,
+  listInput,
+  type ListState,
+  type ListUrlState,
+} from '../../../../shared/contract/listQuery';
 
 export function parseListQuery(p: URLSearchParams): ListUrlState {
   const sort = p.get('sort') ?? '';
@@ -37,28 +34,4 @@ export function listQueryString(s: ListUrlState): string {
   if (s.who !== 'all') p.set('who', s.who);
   const q = p.toString();
   return q ? `?${q}` : '';
-}
-
-/** What a list asks the core for: the address's state, the person's page size, the assignee filter's query. */
-export interface ListState {
-  search: string;
-  sort: SortKey;
-  dir: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-  assigneeId?: number;
-  unassigned?: boolean;
-}
-
-export function listInput(view: ListView, state: ListState): Input<'leads.list'> {
-  return {
-    view,
-    search: state.search || undefined,
-    sort: state.sort,
-    dir: state.dir,
-    page: state.page,
-    pageSize: state.pageSize,
-    assigneeId: state.assigneeId,
-    unassigned: state.unassigned,
-  };
 }
