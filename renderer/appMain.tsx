@@ -1,6 +1,5 @@
-import './bootStart';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// The app itself: React, Mantine, i18next and every screen's first code. Loaded by main.tsx once the start-up reads
+// have left, so that its download, compilation and evaluation overlap with the core's answers.
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,4 +1,4 @@
-// Imported first by main.tsx: the start-up reads leave while the rest of the bundle is still being evaluated.
+// Imported by main.tsx, the start-up chunk: the first screen's reads leave before the app's code is even loaded.
 import { startBoot } from './app/boot';
 
 void startBoot();

@@ -35,8 +35,7 @@ const lazyLocales: BackendModule = {
   },
 };
 
-const LOCALE_TAG: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', de: 'de-DE', it: 'it-IT' };
-export const localeTag = (lang: string): string => LOCALE_TAG[lang as Language] ?? 'en-GB';
+export { localeTag } from './localeTag';
 
 export function initI18n(language: Language = 'en') {
   void i18n
