@@ -6,6 +6,7 @@ import {
   Badge,
   CloseButton,
   createTheme,
+  defaultVariantColorsResolver,
   Drawer,
   MantineProvider,
   Modal,
@@ -13,9 +14,11 @@ import {
   Pagination,
   Select,
   type CSSVariablesResolver,
+  type VariantColorsResolver,
 } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './theme.css';
 
 /** Text in a colour (c="green", light badges and buttons): a shade dark enough for 4.8:1 on white and on the colour's shade 2. */
 const DARK_TEXT: Record<string, string> = {
@@ -49,6 +52,20 @@ const resolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+/**
+ * Mantine works out a coloured component's colours (with autoContrast: two luminance computations) on every render of
+ * every badge and button — 150 badges on a list page. The answer depends only on these inputs and the theme's colours.
+ */
+const variantColors = new WeakMap<object, Map<string, ReturnType<VariantColorsResolver>>>();
+const memoVariantColors: VariantColorsResolver = (input) => {
+  let byTheme = variantColors.get(input.theme);
+  if (!byTheme) variantColors.set(input.theme, (byTheme = new Map()));
+  const key = JSON.stringify([input.color, input.variant, input.gradient, input.autoContrast]);
+  let out = byTheme.get(key);
+  if (!out) byTheme.set(key, (out = defaultVariantColorsResolver(input)));
+  return out;
+};
+
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const theme = useMemo(() => {
@@ -60,20 +77,11 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
       primaryShade: 8,
       autoContrast: true,
       luminanceThreshold: 0.18,
+      variantColorResolver: memoVariantColors,
       components: {
-        // Badges never cut their text ("ASSIG…"): a label too long for its column wraps onto a second line.
-        Badge: Badge.extend({
-          styles: {
-            root: {
-              height: 'auto',
-              minHeight: 'var(--badge-height)',
-              maxWidth: '100%',
-              overflow: 'visible',
-              paddingBlock: 1,
-            },
-            label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
-          },
-        }),
+        // Badges never cut their text ("ASSIG…"): a label too long for its column wraps onto a second line
+        // (theme.css: classes, not inline styles on each of a list's 150 badges).
+        Badge: Badge.extend({ classNames: { root: 'aslm-badge', label: 'aslm-badge-label' } }),
         // Pagination's arrows are icons only: each gets its name.
         Pagination: Pagination.extend({
           defaultProps: {

@@ -1,5 +1,5 @@
 // The Mantine app shell: header (name, language), navigation to the manual's sections.
-import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartBar, IconHelp, IconList, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -11,6 +11,8 @@ import { useAppInfo } from '../appInfo';
 import { formatNumber } from '../format';
 import { useRoute } from '../router';
 import { headerSlots, navSlots } from '../slots';
+
+const NAV_SCROLL = { overflowY: 'auto', minHeight: 0, flex: 1 } as const;
 
 export function AppFrame({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -42,7 +44,8 @@ export function AppFrame({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <ScrollArea>
+        {/* The browser's own scrolling: Mantine's ScrollArea measures itself as the app first renders (a forced layout). */}
+        <div style={NAV_SCROLL}>
           <NavLink label={t('app:nav.view')} leftSection={<IconList size={18} />} defaultOpened childrenOffset={16}>
             {LIST_VIEWS.map((v) => (
               <NavLink
@@ -85,7 +88,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
             active={here.startsWith('settings')}
             data-testid="nav-settings"
           />
-        </ScrollArea>
+        </div>
       </AppShell.Navbar>
       <AppShell.Main>
         <ConnectionBanner />

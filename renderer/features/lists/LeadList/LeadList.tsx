@@ -1,7 +1,7 @@
 // The list of a view: the manual's columns plus assignee, SLA badge and next step; sortable, searchable, paged;
 // arrows move the selection and Enter opens the lead. Search, sort, filter and page live in the address
 // (useListUrlState); the columns (shown, order, width) and the page size are the person's (useListPrefs).
-import { ActionIcon, Alert, Group, Pagination, ScrollArea, Select, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconRefresh, IconSearch, IconUserExclamation } from '@tabler/icons-react';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -172,7 +172,9 @@ export function LeadList({
           {t(`errors:code.${error.code}`)}
         </Alert>
       )}
-      <ScrollArea type="auto" data-testid="lead-table-scroll">
+      {/* The browser's own horizontal scrolling: Mantine's ScrollArea measures the whole table after the first layout
+          and sets its scrollbars, which lays the table out a second time (cold start). */}
+      <div style={TABLE_SCROLL} data-testid="lead-table-scroll">
         <Table
           highlightOnHover
           striped="even"
@@ -216,7 +218,7 @@ export function LeadList({
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </div>
       {data && data.total === 0 && (
         <Text c="dimmed" ta="center" py="lg">
           {t('app:list.noMatch')}
@@ -275,6 +277,7 @@ function memoT(t: CellContext['t']): CellContext['t'] {
   };
 }
 
+const TABLE_SCROLL = { overflowX: 'auto' } as const;
 const TD_CLASS = `${Table.classes.td} mantine-Table-td`;
 
 /** One row; memoized so that moving the selection re-renders two rows, not fifty. */
