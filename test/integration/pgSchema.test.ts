@@ -78,16 +78,16 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
   it('has every SQLite index and trigger under the same name', async () => {
     const names = (type: string) =>
       (
-        sqlite.sqlite
-          .prepare('SELECT name FROM sqlite_master WHERE type = ? AND sql IS NOT NULL')
-          .all(type) as { name: string }[]
+        sqlite.sqlite.prepare('SELECT name FROM sqlite_master WHERE type = ? AND sql IS NOT NULL').all(type) as {
+          name: string;
+        }[]
       )
         .map((r) => r.name)
         .filter((n) => !n.startsWith('leads_fts_'));
     const pgIndexes = new Set(
-      (await store.pool.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).rows.map(
-        (r) => r.indexname,
-      ),
+      (
+        await store.pool.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
+      ).rows.map((r) => r.indexname),
     );
     const pgTriggers = new Set(
       (await store.pool.query<{ tgname: string }>('SELECT tgname FROM pg_trigger WHERE NOT tgisinternal')).rows.map(
@@ -130,7 +130,9 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
     await store.db.insert(settings).values({ key: 'k', value: { hours: [9, 18], name: 'Brücke' }, updatedAt: at });
     const [s] = await store.db.select().from(settings).where(eq(settings.key, 'k'));
     expect(s!.value).toEqual({ hours: [9, 18], name: 'Brücke' });
-    const raw = await store.pool.query('SELECT created_at, value, (SELECT count(*) FROM leads) AS n FROM leads, settings');
+    const raw = await store.pool.query(
+      'SELECT created_at, value, (SELECT count(*) FROM leads) AS n FROM leads, settings',
+    );
     expect(raw.rows[0]).toEqual({ created_at: at, value: '{"hours":[9,18],"name":"Brücke"}', n: 1 });
   });
 });

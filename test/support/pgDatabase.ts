@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { startPgCluster } from './pgCluster';
+import { startPgCluster, type PgCluster } from './pgCluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,8 +56,8 @@ function withDatabase(url: string, name: string): string {
 }
 
 export async function createPgTestDatabase(prefix: string): Promise<PgTestDatabase> {
+  let own: PgCluster | undefined;
   let server = process.env.ASLM_PG_URL;
-  let own: { stop(): void } | undefined;
   if (!server) {
     let state: string | undefined;
     try {
@@ -71,8 +71,9 @@ export async function createPgTestDatabase(prefix: string): Promise<PgTestDataba
       server = own.url;
     }
   }
+  const base: string = server;
   const name = `aslm_${prefix.replace(/\W/g, '_')}_${process.pid}_${Date.now().toString(36)}`.toLowerCase();
-  const admin = new pg.Client({ connectionString: server });
+  const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);
@@ -80,10 +81,10 @@ export async function createPgTestDatabase(prefix: string): Promise<PgTestDataba
     await admin.end();
   }
   return {
-    url: withDatabase(server, name),
+    url: withDatabase(base, name),
     async drop() {
       try {
-        const c = new pg.Client({ connectionString: server });
+        const c = new pg.Client({ connectionString: base });
         await c.connect();
         try {
           await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -8,7 +8,8 @@
 /** The weight of each column of the search document (aslm_search_vector); e-mail and VIN share D. */
 const WEIGHT: Record<string, string> = { name: 'A', number: 'B', phone: 'C' };
 
-type Token = { k: 'word'; text: string; prefix: boolean } | { k: 'op'; op: 'AND' | 'OR' | '(' | ')' | ':' | 'col'; col?: string };
+type Token =
+  { k: 'word'; text: string; prefix: boolean } | { k: 'op'; op: 'AND' | 'OR' | '(' | ')' | ':' | 'col'; col?: string };
 
 function lex(q: string): Token[] {
   const out: Token[] = [];
@@ -19,7 +20,7 @@ function lex(q: string): Token[] {
     else if (c === '"') {
       let text = '';
       for (i++; i < q.length; i++) {
-        if (q[i] === '"' && q[i + 1] === '"') (text += '"'), i++;
+        if (q[i] === '"' && q[i + 1] === '"') ((text += '"'), i++);
         else if (q[i] === '"') break;
         else text += q[i];
       }
@@ -58,7 +59,7 @@ export function tsqueryFromFts(match: string): string {
   };
   const or = (w: string): string => {
     const parts = [and(w)];
-    while (isOp('OR')) p++, parts.push(and(w));
+    while (isOp('OR')) (p++, parts.push(and(w)));
     return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
   };
   const and = (w: string): string => {
@@ -102,7 +103,9 @@ function phrase(text: string, prefix: boolean, weight: string): string {
   const words = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
   if (words.length === 0) return "''";
   const label = (prefix ? '*' : '') + weight;
-  const lexemes = words.map((w, i) => `'${w}'${i === words.length - 1 && label ? `:${label}` : weight ? `:${weight}` : ''}`);
+  const lexemes = words.map(
+    (w, i) => `'${w}'${i === words.length - 1 && label ? `:${label}` : weight ? `:${weight}` : ''}`,
+  );
   return lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(' <-> ')})`;
 }
 
