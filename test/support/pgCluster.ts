@@ -21,17 +21,18 @@ export interface PgCluster {
 export const SKIP_PG = process.env.ASLM_SKIP_PG === '1';
 export const SKIP_PG_MESSAGE = 'ASLM_SKIP_PG=1: the PostgreSQL tests are skipped';
 
-/** The folder of initdb/pg_ctl: ASLM_PG_BIN, `pg_config --bindir`, or the highest /usr/lib/postgresql/N/bin. */
+/** The folder of initdb/pg_ctl: ASLM_PG_BIN if set, else `pg_config --bindir` or the highest /usr/lib/postgresql/N/bin. */
 export function pgBinDir(): string {
   const candidates: string[] = [];
   if (process.env.ASLM_PG_BIN) candidates.push(process.env.ASLM_PG_BIN);
-  try {
-    candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: 'pipe' }).trim());
-  } catch {
-    // no pg_config on the PATH (it comes with libpq-dev): the Debian layout below
-  }
+  else
+    try {
+      candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: 'pipe' }).trim());
+    } catch {
+      // no pg_config on the PATH (it comes with libpq-dev): the Debian layout below
+    }
   const root = '/usr/lib/postgresql';
-  if (existsSync(root))
+  if (!process.env.ASLM_PG_BIN && existsSync(root))
     candidates.push(
       ...readdirSync(root)
         .filter((v) => /^\d+$/.test(v))
@@ -74,7 +75,8 @@ function freePort(): Promise<number> {
 /** initdb + pg_ctl start (≈ 1.5 s). The caller must call stop(). */
 export async function startPgCluster(): Promise<PgCluster> {
   const bin = pgBinDir();
-  const dir = mkdtempSync(join(tmpdir(), 'aslm-pg-'));
+  // As root, under /tmp: the `postgres` user must reach the folder (TMPDIR may be inside root's own home).
+  const dir = mkdtempSync(join(isRoot() && existsSync('/tmp') ? '/tmp' : tmpdir(), 'aslm-pg-'));
   try {
     if (isRoot()) {
       const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
