@@ -1,9 +1,12 @@
 // The PostgreSQL store's foundation (issue 15) on a real throwaway cluster (test/support/pgCluster.ts): the migrations
 // apply to a fresh database, again (nothing to do) and from two pools at once, and the migrated schema holds every
 // table, column, view, index and trigger name of a migrated SQLite store, with types that keep the same values.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/store/db';
-import { migratePg, openPgStore, type PgStore } from '../../electron/store/pg/migrate';
+import { migratePg, openPgStore, pgMigrationsFolder, type PgStore } from '../../electron/store/pg/migrate';
 import { leads, settings } from '../../electron/store/pg/schema/index';
 import { eq } from 'drizzle-orm';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
@@ -37,13 +40,26 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
     await database?.drop();
   });
 
-  it('applies every migration to a fresh database, then finds nothing to do (also from two pools at once)', async () => {
-    const journal = await store.pool.query<{ n: number }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
-    expect(journal.rows[0]!.n).toBe(4);
+  it('applies every migration to a fresh database, then finds nothing to do; two cores starting together', async () => {
+    const journal = JSON.parse(readFileSync(join(pgMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
+    const applied = async (pool: pg.Pool) =>
+      (await pool.query<{ n: number }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0]!.n;
+    expect(journal.entries.length).toBe(4);
+    expect(await applied(store.pool)).toBe(journal.entries.length);
     expect(migrateMs).toBeLessThan(10_000);
-    await Promise.all([migratePg(store.pool), openPgStore(database.url).then((s) => s.close())]);
-    const again = await store.pool.query<{ n: number }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
-    expect(again.rows[0]!.n).toBe(4);
+    await migratePg(store.pool);
+    expect(await applied(store.pool)).toBe(journal.entries.length);
+    // Two app cores opening one new database at the same moment: one applies, the other waits and finds it done.
+    const second = await createPgTestDatabase('schema_race');
+    try {
+      const stores = await Promise.all([openPgStore(second.url), openPgStore(second.url)]);
+      expect(await applied(stores[0].pool)).toBe(journal.entries.length);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await second.drop();
+    }
   });
 
   it('has every SQLite table and view, with every column (generated ones included)', async () => {

@@ -3,15 +3,17 @@
 -- * Documents: the views leads_phone_digits and leads_search_doc compute, column for column, what SQLite's views of the
 --   same names compute (phone digits, their 1-3 digit shortened forms, the reversed last 20 digits behind an `r`).
 -- * Tokens as FTS5's unicode61 tokenizer with remove_diacritics: letters and digits separated by anything else,
---   diacritics removed (NFD, combining marks dropped), lower case. The text search parser is not used: it would keep
+--   Latin diacritics removed, lower case (aslm_search_fold). The text search parser is not used: it would keep
 --   an e-mail address or a hyphenated number as one word. lower() folds non-ASCII letters only under a UTF-8 LC_CTYPE
 --   (initdb --locale=C.UTF-8, as the test cluster); in a C-locale database, non-Latin capitals stay as they are.
 -- * Columns: a query may be limited to the phone (C) or the number (B) column, as FTS5's `phone : …`, `number : …`;
 --   name is A, e-mail and VIN D. electron/store/pg/search.ts writes the tsquery from ftsQuery's FTS5 query.
 -- A prefix query ('ab':*) on the GIN index walks the lexemes with that prefix, as FTS5's prefix index does: no
 -- trigram index is needed (pg_trgm would match inside words, which FTS5 does not).
+-- Folding as unicode61's: lower case, final sigma as sigma, and the diacritics of Latin letters only (Greek or
+-- Cyrillic marks stay: FTS5 keeps them too), by decomposition; letters without one (ø, ł, æ) stay as FTS5 keeps them.
 CREATE FUNCTION "aslm_search_fold"(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  RETURN lower(regexp_replace(normalize(t, NFD), '[\u0300-\u036f]', '', 'g'));
+  RETURN translate(lower(normalize(regexp_replace(normalize(t, NFD), '([A-Za-z])[\u0300-\u036f]+', '\1', 'g'), NFC)), 'ς', 'σ');
 --> statement-breakpoint
 -- One column's tokens with its weight. Separators: ASCII other than letters and digits, Latin-1 punctuation and
 -- symbols, general punctuation, currency and other symbols, CJK punctuation. A token is cut at 500 characters (a
