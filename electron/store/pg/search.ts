@@ -96,12 +96,11 @@ export function tsqueryFromFts(match: string): string {
 
 /**
  * A phrase: its words in a row (FTS5 tokenizes the phrase as the document). The words are letters and digits only
- * (a quote or backslash would be a separator), so quoting them needs no escapes; an empty phrase matches nothing in
- * FTS5 and the tsquery of nothing (an empty lexeme) matches nothing either.
+ * (a quote or backslash would be a separator), so quoting them needs no escapes. ftsQuery never writes an empty one.
  */
 function phrase(text: string, prefix: boolean, weight: string): string {
   const words = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
-  if (words.length === 0) return "''";
+  if (words.length === 0) throw new Error(`a phrase without a word: "${text}"`);
   const label = (prefix ? '*' : '') + weight;
   const lexemes = words.map(
     (w, i) => `'${w}'${i === words.length - 1 && label ? `:${label}` : weight ? `:${weight}` : ''}`,
