@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Starts nothing by itself: the first PostgreSQL test file starts the run's one throwaway cluster.
+    globalSetup: ['test/support/pgGlobalSetup.ts'],
   },
 });

@@ -1,0 +1,72 @@
+// Opens the PostgreSQL store: a `pg` pool, the migrations of electron/store/pg/migrations applied (once, under an
+// advisory lock, so that two app cores starting together on one database do not both apply them).
+// The app core still runs on SQLite only (electron/store/db.ts); see README.md here.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type PgDb = NodePgDatabase<typeof schema>;
+export interface PgStore {
+  pool: pg.Pool;
+  db: PgDb;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Where the PostgreSQL migrations live (next to this file in the source tree; ASLM_PG_MIGRATIONS overrides). */
+export function pgMigrationsFolder(): string {
+  const env = process.env.ASLM_PG_MIGRATIONS;
+  if (env) return env;
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return join(here, 'migrations');
+}
+
+/** Any key of pg_advisory_lock: the one the migrations are applied under. */
+const MIGRATION_LOCK = 0x61736c6d; // 'aslm'
+
+/**
+ * bigint (int8: the epoch-millisecond times, count(*)) and numeric (sum of bigints) read as JS numbers, as
+ * better-sqlite3 reads SQLite's integers: every time and count the app stores is far below 2^53.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Applies the pending migrations (idempotent; concurrent callers wait for each other). */
+export async function migratePg(pool: pg.Pool, migrationsFolder = pgMigrationsFolder()): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const enc = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
+    // The search's normalize() (migration search) needs UTF-8, as the text the app stores does.
+    if (enc !== 'UTF8') throw new Error(`PostgreSQL database encoding is ${enc}: ASLM Desk needs UTF8`);
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** A pool on `url` (postgres://…) with the migrations applied. */
+export async function openPgStore(
+  url: string,
+  opts: { migrationsFolder?: string; max?: number } = {},
+): Promise<PgStore> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types });
+  try {
+    await migratePg(pool, opts.migrationsFolder);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  return { pool, db: drizzle(pool, { schema }), url, close: () => pool.end() };
+}

@@ -1,0 +1,121 @@
+// The PostgreSQL search (migration search): the tsquery of an FTS5 query as electron/core/listService.ts ftsQuery
+// writes it, and the SQL that runs it — the same leads as SQLite's `leads_fts MATCH ?`.
+//
+// The FTS5 queries ftsQuery writes: quoted words, each maybe a prefix (`"ros"*`), one after the other (AND), `AND`,
+// `OR`, parentheses, and a column filter `phone : (…)` / `number : "000702"`. A column filter becomes the column's
+// weight on each word (`'000702':B`); the words are folded in SQL (aslm_search_query) as the documents are.
+
+/** The weight of each column of the search document (aslm_search_vector); e-mail and VIN share D. */
+const WEIGHT: Record<string, string> = { name: 'A', number: 'B', phone: 'C' };
+
+type Token =
+  { k: 'word'; text: string; prefix: boolean } | { k: 'op'; op: 'AND' | 'OR' | '(' | ')' | ':' | 'col'; col?: string };
+
+function lex(q: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < q.length) {
+    const c = q[i]!;
+    if (c === ' ') i++;
+    else if (c === '"') {
+      let text = '';
+      for (i++; i < q.length; i++) {
+        if (q[i] === '"' && q[i + 1] === '"') ((text += '"'), i++);
+        else if (q[i] === '"') break;
+        else text += q[i];
+      }
+      if (i >= q.length) throw new Error(`unterminated phrase in ${q}`);
+      i++;
+      const prefix = q[i] === '*';
+      if (prefix) i++;
+      out.push({ k: 'word', text, prefix });
+    } else if (c === '(' || c === ')' || c === ':') {
+      out.push({ k: 'op', op: c });
+      i++;
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(q.slice(i));
+      if (!m) throw new Error(`unexpected ${c} in FTS5 query ${q}`);
+      const w = m[0];
+      i += w.length;
+      if (w === 'AND' || w === 'OR') out.push({ k: 'op', op: w });
+      else out.push({ k: 'op', op: 'col', col: w });
+    }
+  }
+  return out;
+}
+
+/** The tsquery text (to be passed to aslm_search_query) of an FTS5 query written by ftsQuery. */
+export function tsqueryFromFts(match: string): string {
+  const t = lex(match);
+  let p = 0;
+  const peek = () => t[p];
+  const isOp = (op: string) => {
+    const x = peek();
+    return x?.k === 'op' && x.op === op;
+  };
+  const expect = (op: string) => {
+    if (!isOp(op)) throw new Error(`expected ${op} in FTS5 query ${match}`);
+    p++;
+  };
+  const or = (w: string): string => {
+    const parts = [and(w)];
+    while (isOp('OR')) (p++, parts.push(and(w)));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
+  };
+  const and = (w: string): string => {
+    const parts = [unary(w)];
+    for (;;) {
+      if (isOp('AND')) p++;
+      else if (!peek() || isOp('OR') || isOp(')')) break;
+      parts.push(unary(w));
+    }
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' & ')})`;
+  };
+  const unary = (w: string): string => {
+    const x = peek();
+    if (!x) throw new Error(`unexpected end of FTS5 query ${match}`);
+    p++;
+    if (x.k === 'word') return phrase(x.text, x.prefix, w);
+    if (x.op === '(') {
+      const e = or(w);
+      expect(')');
+      return e;
+    }
+    if (x.op === 'col') {
+      const weight = WEIGHT[x.col!];
+      if (!weight) throw new Error(`no PostgreSQL weight for the column ${x.col} (FTS5 query ${match})`);
+      expect(':');
+      return unary(weight);
+    }
+    throw new Error(`unexpected ${x.op} in FTS5 query ${match}`);
+  };
+  const e = or('');
+  if (p !== t.length) throw new Error(`trailing tokens in FTS5 query ${match}`);
+  return e;
+}
+
+/**
+ * A phrase: its words in a row (FTS5 tokenizes the phrase as the document). The words are letters and digits only
+ * (a quote or backslash would be a separator), so quoting them needs no escapes. ftsQuery never writes an empty one.
+ */
+function phrase(text: string, prefix: boolean, weight: string): string {
+  const words = text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  if (words.length === 0) throw new Error(`a phrase without a word: "${text}"`);
+  const label = (prefix ? '*' : '') + weight;
+  const lexemes = words.map(
+    (w, i) => `'${w}'${i === words.length - 1 && label ? `:${label}` : weight ? `:${weight}` : ''}`,
+  );
+  return lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(' <-> ')})`;
+}
+
+/** The ids of the leads an FTS5 query (ftsQuery's) matches: `$1` is tsqueryFromFts(…). */
+export const SEARCH_IDS_SQL = 'SELECT id FROM leads_search WHERE doc @@ aslm_search_query($1)';
+
+/**
+ * The header's search across every list (listService globalSearch's `searchRanked`): each matching lead's status,
+ * its status's count and its rank there by assignment (newest first), the first `$2` of each status.
+ */
+export const GLOBAL_SEARCH_RANKED_SQL = `SELECT id, status, n FROM (SELECT l.id, l.status,
+    count(*) OVER (PARTITION BY l.status) AS n,
+    row_number() OVER (PARTITION BY l.status ORDER BY l.assigned_at DESC, l.id DESC) AS rn
+  FROM leads l WHERE l.id IN (${SEARCH_IDS_SQL})) r WHERE rn <= $2`;

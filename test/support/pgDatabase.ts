@@ -1,0 +1,99 @@
+// A fresh PostgreSQL database for one test file: in ASLM_PG_URL's server if set, else in the run's shared throwaway
+// cluster (started by the first file that asks, see pgGlobalSetup.ts), else (no globalSetup) in a cluster of its own.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { startPgCluster, type PgCluster } from './pgCluster';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgStateDir: string;
+  }
+}
+
+export interface PgTestDatabase {
+  url: string;
+  /** Drops the database (and stops the file's own cluster, if it started one). */
+  drop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The run's shared cluster: started by the one process that takes the lock, waited for by the others. */
+async function sharedServer(state: string): Promise<string> {
+  const urlFile = join(state, 'url');
+  const errorFile = join(state, 'error');
+  let starter = false;
+  try {
+    mkdirSync(join(state, 'lock'));
+    starter = true;
+  } catch {
+    // another test file is starting it
+  }
+  if (starter) {
+    try {
+      const c = await startPgCluster();
+      writeFileSync(join(state, 'cluster'), c.dir); // for the teardown, before anyone can use it
+      writeFileSync(`${urlFile}.tmp`, c.url);
+      renameSync(`${urlFile}.tmp`, urlFile);
+    } catch (e) {
+      writeFileSync(errorFile, String((e as Error).message));
+      throw e;
+    }
+  }
+  for (const started = Date.now(); Date.now() - started < 90_000; await sleep(50)) {
+    if (existsSync(urlFile)) return readFileSync(urlFile, 'utf8');
+    if (existsSync(errorFile)) throw new Error(readFileSync(errorFile, 'utf8'));
+  }
+  throw new Error('the shared PostgreSQL cluster did not start within 90 s');
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function createPgTestDatabase(prefix: string): Promise<PgTestDatabase> {
+  let own: PgCluster | undefined;
+  let server = process.env.ASLM_PG_URL;
+  if (!server) {
+    let state: string | undefined;
+    try {
+      state = inject('pgStateDir');
+    } catch {
+      state = undefined; // run without the globalSetup
+    }
+    if (state) server = await sharedServer(state);
+    else {
+      own = await startPgCluster();
+      server = own.url;
+    }
+  }
+  const base: string = server;
+  const name = `aslm_${prefix.replace(/\W/g, '_')}_${process.pid}_${Date.now().toString(36)}`.toLowerCase();
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(base, name),
+    async drop() {
+      try {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await c.end();
+        }
+      } finally {
+        own?.stop();
+      }
+    },
+  };
+}
