@@ -66,38 +66,43 @@ const memoVariantColors: VariantColorsResolver = (input) => {
   return out;
 };
 
+/** The app's theme, its accessible names in the user's language. */
+export function appTheme(t: (key: string) => string) {
+  const close = t('a11y:close');
+  const clear = t('a11y:clear');
+  return createTheme({
+    primaryColor: 'indigo',
+    defaultRadius: 'sm',
+    primaryShade: 8,
+    autoContrast: true,
+    luminanceThreshold: 0.18,
+    variantColorResolver: memoVariantColors,
+    components: {
+      // Badges never cut their text ("ASSIG…"): a label too long for its column wraps onto a second line
+      // (theme.css: classes, not inline styles on each of a list's 150 badges).
+      Badge: Badge.extend({ classNames: { root: 'aslm-badge', label: 'aslm-badge-label' } }),
+      // Pagination's arrows are icons only: each gets its name.
+      Pagination: Pagination.extend({
+        defaultProps: {
+          getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
+            'aria-label': t(`a11y:pagination.${control}`),
+          }),
+        },
+      }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      // Every × Mantine draws (notifications, pills, …) is a CloseButton.
+      CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': close } as never }),
+      Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': clear } } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': clear } } }),
+    },
+  });
+}
+
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const theme = useMemo(() => {
-    const close = t('a11y:close');
-    const clear = t('a11y:clear');
-    return createTheme({
-      primaryColor: 'indigo',
-      defaultRadius: 'sm',
-      primaryShade: 8,
-      autoContrast: true,
-      luminanceThreshold: 0.18,
-      variantColorResolver: memoVariantColors,
-      components: {
-        // Badges never cut their text ("ASSIG…"): a label too long for its column wraps onto a second line
-        // (theme.css: classes, not inline styles on each of a list's 150 badges).
-        Badge: Badge.extend({ classNames: { root: 'aslm-badge', label: 'aslm-badge-label' } }),
-        // Pagination's arrows are icons only: each gets its name.
-        Pagination: Pagination.extend({
-          defaultProps: {
-            getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
-              'aria-label': t(`a11y:pagination.${control}`),
-            }),
-          },
-        }),
-        Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
-        Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
-        // Every × Mantine draws (notifications, pills, …) is a CloseButton.
-        CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': close } as never }),
-        Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': clear } } }),
-        MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': clear } } }),
-      },
-    });
+    return appTheme(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [t, i18n.language]);
   return (

@@ -72,3 +72,23 @@ test('the list route loads well under the old 1.7 MB of JS; KPI charts and other
   await expect(page.getByTestId('list-title')).toHaveText('Assegnato al Concessionario');
   expect(js.urls.length).toBeGreaterThan(before);
 });
+
+test('the first render shows the rows a screen holds, the rest of the page follows at once', async ({ page, app }) => {
+  const r = await app.core.dispatch('demo.load', { leads: 400 }, { transport: 'test' });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const c = await app.core.dispatch('leads.counts', {}, { transport: 'test' });
+  if (!c.ok) throw new Error(JSON.stringify(c.error));
+  // The view with the most leads, opened cold.
+  const [view, count] = Object.entries((c.value as { counts: Record<string, number> }).counts).sort(
+    (a, b) => b[1] - a[1],
+  )[0]!;
+  const expected = Math.min(50, count);
+  expect(expected).toBeGreaterThan(24); // more than the first render's rows
+  await page.goto(`${app.url}#/list/${view}`);
+  const rows = page.locator('[data-testid="lead-table"] tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows).toHaveCount(expected);
+  // Rows in the page's order, the last one usable like the first.
+  await rows.last().click();
+  await expect(rows.last()).toHaveAttribute('data-selected', 'true');
+});

@@ -1,7 +1,8 @@
-import { Badge } from '@mantine/core';
+import { useMantineTheme, type MantineTheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../shared/domain/vocabulary';
 import { HoverTooltip } from '../HoverTooltip';
+import { plainBadge } from '../PlainBadge';
 
 export interface SlaInput {
   status: Status;
@@ -38,19 +39,24 @@ function humanLeft(ms: number, t: T): string {
 /** Time left to the running SLA, turning amber (under a quarter left) then red (overdue). */
 export function SlaBadge({ lead, now }: { lead: SlaInput; now: number }) {
   const { t } = useTranslation();
-  return slaBadge(lead, now, t);
+  return slaBadge(lead, now, t, useMantineTheme());
 }
 
-/** The same badge with the caller's `t`: a list renders hundreds of them without a translation hook each. */
-export function slaBadge(lead: SlaInput, now: number, t: T) {
+/** The same badge with the caller's `t` and theme: a list renders hundreds of them without a hook each. */
+export function slaBadge(lead: SlaInput, now: number, t: T, theme: MantineTheme) {
   const c = slaCountdown(lead, now);
   if (!c) return null;
   const color = c.left < 0 ? 'red' : c.left < c.total / 4 ? 'orange' : 'green';
   return (
     <HoverTooltip label={t(`app:sla.${c.kind}Tooltip`)}>
-      <Badge color={color} variant={c.left < 0 ? 'filled' : 'light'} radius="sm" tt="none" data-sla={color}>
-        {t(`app:sla.${c.kind}Short`)} · {humanLeft(c.left, t)}
-      </Badge>
+      {plainBadge(
+        theme,
+        { color, variant: c.left < 0 ? 'filled' : 'light', radius: 'sm' },
+        <>
+          {t(`app:sla.${c.kind}Short`)} · {humanLeft(c.left, t)}
+        </>,
+        { 'data-sla': color },
+      )}
     </HoverTooltip>
   );
 }

@@ -1,6 +1,7 @@
-import { Badge } from '@mantine/core';
+import { useMantineTheme, type MantineTheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../shared/domain/vocabulary';
+import { plainBadge } from '../PlainBadge';
 
 const COLOR: Record<Status, string> = {
   assigned: 'blue',
@@ -13,15 +14,22 @@ const COLOR: Record<Status, string> = {
 /** The lead status as the manual names it; an expired appointment shows a lock. */
 export function StatusBadge({ status, frozen }: { status: Status; frozen?: boolean }) {
   const { t } = useTranslation();
-  return statusBadge({ status, frozen }, t);
+  return statusBadge({ status, frozen }, t, useMantineTheme());
 }
 
-/** The same badge with the caller's `t`: a list renders hundreds of them without a translation hook each. */
-export function statusBadge({ status, frozen }: { status: Status; frozen?: boolean }, t: (key: string) => string) {
-  return (
-    <Badge color={COLOR[status]} variant="light" radius="sm" tt="none" data-status={status}>
+/** The same badge with the caller's `t` and theme: a list renders hundreds of them without a hook each. */
+export function statusBadge(
+  { status, frozen }: { status: Status; frozen?: boolean },
+  t: (key: string) => string,
+  theme: MantineTheme,
+) {
+  return plainBadge(
+    theme,
+    { color: COLOR[status], variant: 'light', radius: 'sm' },
+    <>
       {t(`domain:status.${status}`)}
       {frozen ? ' 🔒' : ''}
-    </Badge>
+    </>,
+    { 'data-status': status },
   );
 }

@@ -1,7 +1,18 @@
 // The list of a view: the manual's columns plus assignee, SLA badge and next step; sortable, searchable, paged;
 // arrows move the selection and Enter opens the lead. Search, sort, filter and page live in the address
 // (useListUrlState); the columns (shown, order, width) and the page size are the person's (useListPrefs).
-import { ActionIcon, Alert, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Group,
+  Pagination,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  useMantineTheme,
+  type MantineTheme,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconRefresh, IconSearch, IconUserExclamation } from '@tabler/icons-react';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -23,6 +34,7 @@ import { DueNowLink, useNextSteps } from '../../playbook/NextStepColumn';
 import { AssigneeFilter, assigneeQuery } from '../../people/AssigneeFilter';
 import { useCurrentUser } from '../../people/usePeople';
 import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
+import { useFirstRows } from './useFirstRows';
 
 /** Views whose default order is the newest first (electron/core/listService.ts: closed lists descend). */
 const CLOSED_VIEWS = new Set<ListView>(['closed_sale', 'closed_no_sale', 'lost']);
@@ -87,6 +99,8 @@ export function LeadList({
   const sortBy = (key: SortKey) =>
     setUrl({ page: 0, sort: key, dir: url.sort === key && url.dir === 'asc' ? 'desc' : 'asc' });
   const rows = data?.rows ?? [];
+  const firstRows = useFirstRows();
+  const theme = useMantineTheme();
   const steps = useNextSteps(
     rows.map((r) => r.id),
     data?.at,
@@ -201,7 +215,7 @@ export function LeadList({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody ref={tableRef}>
-            {rows.map((r, i) => (
+            {(rows.length > firstRows ? rows.slice(0, firstRows) : rows).map((r, i) => (
               <Row
                 key={r.id}
                 r={r}
@@ -214,6 +228,7 @@ export function LeadList({
                 onSelect={setSelected}
                 step={steps.get(r.id)}
                 columns={columns}
+                theme={theme}
               />
             ))}
           </Table.Tbody>
@@ -292,6 +307,7 @@ const Row = memo(function Row({
   onSelect,
   step,
   columns,
+  theme,
 }: {
   r: ListRow;
   i: number;
@@ -304,8 +320,9 @@ const Row = memo(function Row({
   onSelect(i: number): void;
   step: CellContext['step'];
   columns: ListColumn[];
+  theme: MantineTheme;
 }) {
-  const ctx: CellContext = { now, lang, t, campaignLabel, step };
+  const ctx: CellContext = { now, lang, t, campaignLabel, step, theme };
   return (
     <Table.Tr
       data-row-index={i}

@@ -1,5 +1,5 @@
 // The columns of a lead list: header label, the core's sort key, alignment and the cell of a row.
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Group, Text, type MantineTheme } from '@mantine/core';
 import { IconUserExclamation } from '@tabler/icons-react';
 import type { CSSProperties, ReactNode } from 'react';
 import type { ListRow, SortKey } from '../../../../shared/contract/leads';
@@ -16,6 +16,7 @@ export interface CellContext {
   t(key: string, options?: Record<string, unknown>): string;
   campaignLabel(id: string): string;
   step: NextStep | undefined;
+  theme: MantineTheme;
 }
 /** `short`: a compact header (the full `label` in its tooltip and in the Columns menu). */
 export interface ColumnDef {
@@ -71,7 +72,7 @@ export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
   status: {
     label: 'domain:field.status',
     sort: 'status',
-    cell: (r, c) => statusBadge(r, c.t),
+    cell: (r, c) => statusBadge(r, c.t, c.theme),
   },
   source: { label: 'domain:field.source', sort: 'source', cell: (r, c) => c.t(`domain:source.${r.source}`) },
   campaign: { label: 'domain:field.campaign', sort: 'campaign', cell: (r, c) => c.campaignLabel(r.campaign) },
@@ -90,6 +91,6 @@ export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
     cell: (r, c) => formatNumber(daysBetween(r.createdAt, c.now || r.createdAt), c.lang),
   },
   assignee: { label: 'domain:field.assigneeId', sort: 'assignee', cell: (r) => r.assigneeName ?? '—' },
-  sla: { label: 'domain:field.sla', sort: 'sla', cell: (r, c) => slaBadge(r, c.now, c.t) },
-  nextStep: { label: 'playbook:myDay.step', cell: (_r, c) => nextStepCell(c.step, c.t) },
+  sla: { label: 'domain:field.sla', sort: 'sla', cell: (r, c) => slaBadge(r, c.now, c.t, c.theme) },
+  nextStep: { label: 'playbook:myDay.step', cell: (_r, c) => nextStepCell(c.step, c.t, c.theme) },
 };

@@ -1,6 +1,6 @@
 // The "Next step" column of a lead list: one call for the visible page (playbook.steps), a badge per row,
 // and the "Due now" link to the whole desk's due steps (My day → the whole desk, due only).
-import { Anchor } from '@mantine/core';
+import { Anchor, type MantineTheme } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
@@ -43,8 +43,8 @@ export function useNextSteps(ids: number[], at: number | null | undefined): Step
 export type NextStep = Output<'playbook.steps'>['steps'][number];
 
 /** A row's cell, with the list's `t` (no translation hook per row). */
-export function nextStepCell(step: NextStep | undefined, t: (key: string) => string) {
-  return step ? stepBadge({ kind: step.step.kind, due: step.due }, t) : null;
+export function nextStepCell(step: NextStep | undefined, t: (key: string) => string, theme: MantineTheme) {
+  return step ? stepBadge({ kind: step.step.kind, due: step.due }, t, theme) : null;
 }
 
 export function DueNowLink() {

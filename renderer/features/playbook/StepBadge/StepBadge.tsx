@@ -1,7 +1,8 @@
 // The next step as a small coloured badge (list column, My day).
-import { Badge } from '@mantine/core';
+import { useMantineTheme, type MantineTheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StepKind } from '../../../../shared/rules/nextStep';
+import { plainBadge } from '../../../components/PlainBadge';
 
 const COLOR: Record<StepKind, string> = {
   call: 'blue',
@@ -16,21 +17,21 @@ const COLOR: Record<StepKind, string> = {
 
 export function StepBadge({ kind, due }: { kind: StepKind; due?: boolean }) {
   const { t } = useTranslation();
-  return stepBadge({ kind, due }, t);
+  return stepBadge({ kind, due }, t, useMantineTheme());
 }
 
-/** The same badge with the caller's `t`: a list renders hundreds of them without a translation hook each. */
-export function stepBadge({ kind, due }: { kind: StepKind; due?: boolean }, t: (key: string) => string) {
-  return (
-    <Badge
-      style={{ flexShrink: 0 }}
-      tt="none"
-      color={COLOR[kind]}
-      variant={due ? 'filled' : 'light'}
-      data-testid="step-badge"
-      data-kind={kind}
-    >
-      {t(`playbook:kind.${kind}`)}
-    </Badge>
+/** The same badge with the caller's `t` and theme: a list renders hundreds of them without a hook each. */
+const NO_SHRINK = { flexShrink: 0 } as const;
+
+export function stepBadge(
+  { kind, due }: { kind: StepKind; due?: boolean },
+  t: (key: string) => string,
+  theme: MantineTheme,
+) {
+  return plainBadge(
+    theme,
+    { color: COLOR[kind], variant: due ? 'filled' : 'light', style: NO_SHRINK },
+    t(`playbook:kind.${kind}`),
+    { 'data-testid': 'step-badge', 'data-kind': kind },
   );
 }

@@ -1,0 +1,1 @@
+export { badgeVars, plainBadge, type PlainBadgeSpec } from './PlainBadge';
