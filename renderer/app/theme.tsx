@@ -14,6 +14,7 @@ import {
   Pagination,
   Select,
   type CSSVariablesResolver,
+  type MantineColorSchemeManager,
   type VariantColorsResolver,
 } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
@@ -99,6 +100,15 @@ export function appTheme(t: (key: string) => string) {
   });
 }
 
+/** The app is light only: no colour scheme kept in localStorage (a page's first storage read costs ~5–10 ms). */
+const lightOnly: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => undefined,
+  subscribe: () => undefined,
+  unsubscribe: () => undefined,
+  clear: () => undefined,
+};
+
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const theme = useMemo(() => {
@@ -106,7 +116,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [t, i18n.language]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={resolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={resolver} colorSchemeManager={lightOnly}>
       {children}
     </MantineProvider>
   );

@@ -11,10 +11,11 @@ function stored(): string | null {
     return null;
   }
 }
-let token: string | null = stored();
+// Read on first use: a page's first sessionStorage access costs ~10 ms, and this PC's own browser mode never signs in.
+let token: string | null | undefined;
 const listeners = new Set<(code: string) => void>();
 
-export const sessionToken = (): string | null => token;
+export const sessionToken = (): string | null => (token === undefined ? (token = stored()) : token);
 
 export function setSessionToken(next: string | null): void {
   token = next;
