@@ -8,6 +8,7 @@
 // can commit nothing). isLeader() is a hint for the screens and the timers: after a network cut it may stay true
 // on the old leader until its next check (checkMs), while work it tries there fails.
 import pg from 'pg';
+import { pgTypes } from './migrate';
 
 /** The advisory lock key of the sweeper (migrate.ts uses 0x61736c6d for the migrations). */
 export const SWEEPER_LOCK = 0x61736c77; // 'aslw'
@@ -20,6 +21,7 @@ export interface LeaderOptions {
   pollMs?: number;
   onChange?: (leading: boolean) => void;
   log?: (msg: string, err?: unknown) => void;
+  /** Default: the store's (int8 as JS numbers), so that leader work reads rows as the store's pool does. */
   types?: pg.CustomTypesConfig;
 }
 
@@ -76,7 +78,7 @@ export function startLeaderElection(opts: LeaderOptions): Leadership {
   async function tick(): Promise<void> {
     if (stopped) return;
     if (!client) {
-      const c = new pg.Client({ connectionString: opts.url, types: opts.types });
+      const c = new pg.Client({ connectionString: opts.url, types: opts.types ?? pgTypes });
       c.on('error', (e) => drop(c, e));
       c.on('end', () => drop(c));
       client = c;
