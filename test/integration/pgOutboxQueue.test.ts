@@ -17,6 +17,7 @@ import {
   releaseOutboxClaim,
   type OutboxClaim,
 } from '../../electron/store/pg/outboxQueue';
+import { startEventListener, type PgEventMessage } from '../../electron/store/pg/notify';
 import { withTransaction } from '../../electron/store/pg/tx';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
@@ -203,5 +204,32 @@ describe.skipIf(SKIP_PG)('PostgreSQL outbox: claim with SKIP LOCKED and a lease'
       'expired: Subject x → x@example.com',
       'failed: Subject f → f@example.com (550 no such user)',
     ]);
+  });
+
+  it('a row due now wakes the other cores on commit (outbox.queued), not on rollback', async () => {
+    await reset();
+    const heard: PgEventMessage[] = [];
+    const listener = startEventListener({ url: database.url, origin: 'core-b', onEvent: (m) => heard.push(m) });
+    try {
+      await listener.ready;
+      const enqueueTwo = async (c: pg.PoolClient, p: string) => {
+        await enqueueOutbox(c, mail(`${p}1`, null), T0, { notify: { origin: 'core-a' } });
+        await enqueueOutbox(c, mail(`${p}2`, null), T0, { notify: { origin: 'core-a' } }); // folded into one
+        await enqueueOutbox(c, mail(`${p}3`, null, T0 + MIN), T0, { notify: { origin: 'core-a' } }); // due later
+      };
+      await expect(
+        withTransaction(store.pool, async (c) => {
+          await enqueueTwo(c, 'r');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await withTransaction(store.pool, (c) => enqueueTwo(c, 'w'));
+      for (const t = Date.now(); heard.length === 0 && Date.now() - t < 2000;)
+        await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(heard).toEqual([{ origin: 'core-a', event: { type: 'outbox.queued', at: T0 } }]);
+    } finally {
+      await listener.stop();
+    }
   });
 });

@@ -14,6 +14,7 @@ import type pg from 'pg';
 import type { OutboxState } from '../../../shared/contract/mail';
 import { SYSTEM_ACTOR } from '../../../shared/domain/lead';
 import type { EnqueueMail } from '../../core/mail/outbox';
+import { notifyInTransaction } from './notify';
 import { withTransaction, type Queryable } from './tx';
 
 export const PG_MAX_ATTEMPTS = 8;
@@ -75,8 +76,17 @@ async function history(
 export const outboxMessageId = (dedupeKey: string, now: number): string =>
   `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
 
-/** Inside the caller's transaction (`client`). Returns the row id, or null when the dedupe key exists already. */
-export async function enqueueOutbox(client: Queryable, m: EnqueueMail, now: number): Promise<number | null> {
+/**
+ * Inside the caller's transaction (`client`). Returns the row id, or null when the dedupe key exists already. With
+ * `notify`, a row due now sends `outbox.queued` to the other cores on commit (the one delivering wakes up; several
+ * in one transaction fold into one notification).
+ */
+export async function enqueueOutbox(
+  client: Queryable,
+  m: EnqueueMail,
+  now: number,
+  opts: { notify?: { origin: string } } = {},
+): Promise<number | null> {
   const r = await client.query<{ id: number }>(
     `INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at,
        state, attempts, next_attempt_at, message_id, expires_at, created_at)
@@ -91,6 +101,8 @@ export async function enqueueOutbox(client: Queryable, m: EnqueueMail, now: numb
   if (id === undefined) return null;
   const reason = m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null;
   await history(client, { leadId: m.leadId, subject: m.subject, to: m.to }, now, null, 'queued', reason);
+  if (opts.notify && m.dueAt <= now)
+    await notifyInTransaction(client, { type: 'outbox.queued', at: now }, opts.notify.origin);
   return id;
 }
 
