@@ -19,6 +19,11 @@ export interface LeaderOptions {
   key?: number;
   /** How often a follower tries to take the lock (and a leader checks its connection). Default 5 s. */
   pollMs?: number;
+  /**
+   * After its connection failed, how long a core waits before competing again (default 2 × pollMs): the cores that
+   * kept polling take the lock first, so that a core with a bad link does not win it back at once.
+   */
+  rejoinMs?: number;
   onChange?: (leading: boolean) => void;
   log?: (msg: string, err?: unknown) => void;
   /** Default: the store's (int8 as JS numbers), so that leader work reads rows as the store's pool does. */
@@ -41,6 +46,8 @@ export interface Leadership {
 export function startLeaderElection(opts: LeaderOptions): Leadership {
   const key = opts.key ?? SWEEPER_LOCK;
   const pollMs = opts.pollMs ?? 5_000;
+  const rejoinMs = opts.rejoinMs ?? 2 * pollMs;
+  let rejoinAt = 0;
   const log = opts.log ?? (() => undefined);
   let client: pg.Client | null = null;
   let pid: number | null = null;
@@ -71,12 +78,13 @@ export function startLeaderElection(opts: LeaderOptions): Leadership {
     if (why && !stopped) log('sweeper lock connection lost', why);
     client = null;
     pid = null;
+    rejoinAt = Date.now() + rejoinMs;
     setLeading(false);
     c.end().catch(() => undefined);
   };
 
   async function tick(): Promise<void> {
-    if (stopped) return;
+    if (stopped || Date.now() < rejoinAt) return;
     if (!client) {
       const c = new pg.Client({ connectionString: opts.url, types: opts.types ?? pgTypes });
       c.on('error', (e) => drop(c, e));
