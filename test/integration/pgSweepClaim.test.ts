@@ -115,11 +115,12 @@ describe.skipIf(SKIP_PG)('PostgreSQL sweeps: one result per lead with two cores'
     const ids = await due(50, 'D-');
     const heard: PgEventMessage[] = [];
     const listener = startEventListener({ url: database.url, origin: 'core-b', onEvent: (m) => heard.push(m) });
-    const la = startLeaderElection({ url: database.url, key: 201, pollMs: 50 }); // core a, started first
-    const lb = startLeaderElection({ url: database.url, key: 201, pollMs: 50 });
+    const la = startLeaderElection({ url: database.url, key: 201, pollMs: 50 });
+    for (const t = Date.now(); !la.isLeader() && Date.now() - t < 2000;) await sleep(5);
+    const lb = startLeaderElection({ url: database.url, key: 201, pollMs: 50 }); // started once core a leads
     try {
       await listener.ready;
-      for (const t = Date.now(); !la.isLeader() && Date.now() - t < 2000;) await sleep(5);
+      await sleep(100); // b has polled
       expect([la.isLeader(), lb.isLeader()]).toEqual([true, false]);
       const sweep = (l: typeof la, origin: string) =>
         sweepAllPg((fn) => l.runAsLeader(fn), 'lost', NOW, settings, { limit: 100, notify: { origin } });
