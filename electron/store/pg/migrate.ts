@@ -31,7 +31,7 @@ const MIGRATION_LOCK = 0x61736c6d; // 'aslm'
  * bigint (int8: the epoch-millisecond times, count(*)) and numeric (sum of bigints) read as JS numbers, as
  * better-sqlite3 reads SQLite's integers: every time and count the app stores is far below 2^53.
  */
-const types: pg.CustomTypesConfig = {
+export const pgTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
       ? (v: string) => Number(v)
@@ -61,7 +61,7 @@ export async function openPgStore(
   url: string,
   opts: { migrationsFolder?: string; max?: number } = {},
 ): Promise<PgStore> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types });
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types: pgTypes });
   try {
     await migratePg(pool, opts.migrationsFolder);
   } catch (e) {
