@@ -25,7 +25,6 @@ const NOT_MOVED_YET = [
   'electron/core/listService.ts',
   'electron/core/mail/appointmentMails.ts',
   'electron/core/mail/outbox.ts',
-  'electron/core/notify/notificationService.ts',
   'electron/core/people/assignmentService.ts',
   'electron/core/people/customerService.ts',
   'electron/core/people/peopleService.ts',
