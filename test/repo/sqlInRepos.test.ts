@@ -24,7 +24,6 @@ const NOT_MOVED_YET = [
   'electron/core/listPrint/listPdf.ts',
   'electron/core/listService.ts',
   'electron/core/mail/appointmentMails.ts',
-  'electron/core/mail/outbox.ts',
   'electron/core/people/assignmentService.ts',
   'electron/core/people/customerService.ts',
   'electron/core/people/peopleService.ts',
