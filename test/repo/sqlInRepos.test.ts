@@ -25,7 +25,6 @@ const NOT_MOVED_YET = [
   'electron/core/listService.ts',
   'electron/core/mail/appointmentMails.ts',
   'electron/core/people/assignmentService.ts',
-  'electron/core/people/privacy.ts',
   'electron/core/people/vehicleRegistry.ts',
   'electron/core/people/workshop.ts',
   'electron/core/playbook/playbookService.ts',
