@@ -20,7 +20,6 @@ const NOT_MOVED_YET = [
   'electron/core/kpi/kpiReportService.ts',
   'electron/core/kpi/reportData.ts',
   'electron/core/kpiService.ts',
-  'electron/core/leadService.ts',
   'electron/core/listPrint/listPdf.ts',
   'electron/core/listService.ts',
   'electron/core/mail/appointmentMails.ts',

@@ -1,0 +1,79 @@
+// The leads table: one lead by id, its insert and its versioned update (optimistic concurrency), the yearly lead
+// number counter, and the names a lead's detail shows (assignee, linked leads' numbers, vehicle).
+import type { Statement } from 'better-sqlite3';
+import type { Lead } from '../../../shared/domain/lead';
+import type { LeadDetail } from '../../../shared/contract/models';
+import { LEAD_SELECT, rowToLead } from '../leadRow';
+import { once, type Sqlite } from './prepared';
+
+export type VehicleRow = NonNullable<LeadDetail['vehicle']>;
+
+export interface LeadsRepo {
+  /** The lead, or undefined when there is no such id. */
+  get(id: number): Lead | undefined;
+  /** Inserts a lead (columns → values); its id. */
+  insert(cols: Record<string, unknown>): number;
+  /** Updates the columns when the lead is at `expectedVersion` (version + 1); whether it was. */
+  update(id: number, cols: Record<string, unknown>, expectedVersion: number): boolean;
+  /** The next value of a counter (1 the first time). */
+  nextSeq(name: string): number;
+  number(id: number): string | undefined;
+  userName(id: number): string | undefined;
+  vehicle(vin: string): VehicleRow | undefined;
+}
+
+export function leadsRepo(sqlite: Sqlite): LeadsRepo {
+  const selectLead = once(() =>
+    sqlite.prepare<[number], Record<string, unknown>>(`SELECT ${LEAD_SELECT} FROM leads WHERE id = ?`),
+  );
+  const nextSeq = once(() =>
+    sqlite.prepare<[string], { value: number }>(
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+    ),
+  );
+  const vehicle = once(() =>
+    sqlite.prepare<[string], VehicleRow>(
+      `SELECT id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
+        current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
+        mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
+        service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
+       FROM vehicles WHERE vin = ?`,
+    ),
+  );
+  const userName = once(() => sqlite.prepare<[number], { name: string }>('SELECT name FROM users WHERE id = ?'));
+  const leadNumber = once(() => sqlite.prepare<[number], { number: string }>('SELECT number FROM leads WHERE id = ?'));
+  /** One statement per set of columns (an action changes a few, always the same for the same action). */
+  const cache = new Map<string, Statement<[Record<string, unknown>]>>();
+  return {
+    get(id) {
+      const row = selectLead().get(id);
+      return row ? rowToLead(row) : undefined;
+    },
+    insert(cols) {
+      const keys = Object.keys(cols);
+      const sig = `insert:${keys.join(',')}`;
+      let stmt = cache.get(sig);
+      if (!stmt) {
+        stmt = sqlite.prepare(`INSERT INTO leads (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`);
+        cache.set(sig, stmt);
+      }
+      return Number(stmt.run(cols).lastInsertRowid);
+    },
+    update(id, cols, expectedVersion) {
+      const keys = Object.keys(cols);
+      const sig = keys.join(',');
+      let stmt = cache.get(sig);
+      if (!stmt) {
+        stmt = sqlite.prepare(
+          `UPDATE leads SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @__id AND version = @__v`,
+        );
+        cache.set(sig, stmt);
+      }
+      return stmt.run({ ...cols, __id: id, __v: expectedVersion }).changes === 1;
+    },
+    nextSeq: (name) => nextSeq().get(name)!.value,
+    number: (id) => leadNumber().get(id)?.number,
+    userName: (id) => userName().get(id)?.name,
+    vehicle: (vin) => vehicle().get(vin),
+  };
+}
