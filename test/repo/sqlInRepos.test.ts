@@ -23,7 +23,6 @@ const NOT_MOVED_YET = [
   'electron/core/listPrint/listPdf.ts',
   'electron/core/listService.ts',
   'electron/core/mail/appointmentMails.ts',
-  'electron/core/people/assignmentService.ts',
   'electron/core/people/vehicleRegistry.ts',
   'electron/core/people/workshop.ts',
   'electron/core/playbook/playbookService.ts',
