@@ -25,7 +25,6 @@ const NOT_MOVED_YET = [
   'electron/core/mail/appointmentMails.ts',
   'electron/core/people/vehicleRegistry.ts',
   'electron/core/people/workshop.ts',
-  'electron/core/playbook/playbookService.ts',
   'electron/core/readers/readerWorker.ts',
   'electron/core/sweepService.ts',
 ];
