@@ -11,7 +11,7 @@ import {
 } from '../../shared/contract/leads';
 import type { Store } from '../store/db';
 import type { Clock } from './clock';
-import { reverseTail } from './import/searchDoc';
+import { reverseTail } from '../store/searchDoc';
 
 /** The WHERE clause of each view (the manual's list view definitions). */
 /**

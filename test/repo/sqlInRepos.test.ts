@@ -13,8 +13,6 @@ const NOT_MOVED_YET = [
   'electron/core/handlers/app.ts',
   'electron/core/handlers/desk.ts',
   'electron/core/host/deskService.ts',
-  'electron/core/import/bulkInsert.ts',
-  'electron/core/import/importService.ts',
   'electron/core/kpi/businessDue.ts',
   'electron/core/kpi/digest.ts',
   'electron/core/kpi/kpiReportService.ts',
