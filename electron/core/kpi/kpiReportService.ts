@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
 import type { SettingsService } from '../settingsService';
 import { backfillBusinessDue } from './businessDue';
-import { createAssignedCounts, sumCounts } from './assignedCounts';
+import { createAssignedCounts, sumCounts } from '../../store/repos/assignedCounts';
 import { filterWhere, METRIC_SQL, WINDOW } from './predicates';
 
 const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, l.created_at AS createdAt,
