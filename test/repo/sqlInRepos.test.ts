@@ -10,8 +10,6 @@ const NOT_MOVED_YET = [
   'electron/core/appCore.ts',
   'electron/core/auth/authService.ts',
   'electron/core/demo/generate.ts',
-  'electron/core/handlers/app.ts',
-  'electron/core/handlers/desk.ts',
   'electron/core/host/deskService.ts',
   'electron/core/kpi/kpiReportService.ts',
   'electron/core/listPrint/listPdf.ts',

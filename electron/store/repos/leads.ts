@@ -18,6 +18,8 @@ export interface LeadsRepo {
   /** The next value of a counter (1 the first time). */
   nextSeq(name: string): number;
   number(id: number): string | undefined;
+  /** How many leads the database holds. */
+  count(): number;
   userName(id: number): string | undefined;
   vehicle(vin: string): VehicleRow | undefined;
 }
@@ -41,6 +43,7 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     ),
   );
   const userName = once(() => sqlite.prepare<[number], { name: string }>('SELECT name FROM users WHERE id = ?'));
+  const count = once(() => sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads'));
   const leadNumber = once(() => sqlite.prepare<[number], { number: string }>('SELECT number FROM leads WHERE id = ?'));
   /** One statement per set of columns (an action changes a few, always the same for the same action). */
   const cache = new Map<string, Statement<[Record<string, unknown>]>>();
@@ -73,6 +76,7 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     },
     nextSeq: (name) => nextSeq().get(name)!.value,
     number: (id) => leadNumber().get(id)?.number,
+    count: () => count().get()!.n,
     userName: (id) => userName().get(id)?.name,
     vehicle: (vin) => vehicle().get(vin),
   };

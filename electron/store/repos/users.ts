@@ -37,6 +37,10 @@ export interface UsersRepo {
   activeManagerCount(): number;
   pin(id: number): { h: string | null; active: number } | undefined;
   language(id: number): Language | undefined;
+  setLanguage(id: number, language: Language): void;
+  /** The first user the database holds (the one the app created on a new database). */
+  first(): { id: number; name: string } | undefined;
+  rename(id: number, name: string): void;
   /** The first active manager's id, else the first user's. */
   defaultManager(): number | undefined;
   /** The lead's assignee (null: unassigned), or undefined when there is no such lead. */
@@ -97,6 +101,11 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
   const language = once(() =>
     sqlite.prepare<[number], { language: Language }>('SELECT language FROM users WHERE id = ?'),
   );
+  const setLanguage = once(() => sqlite.prepare<[string, number]>('UPDATE users SET language = ? WHERE id = ?'));
+  const first = once(() =>
+    sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM users ORDER BY id LIMIT 1'),
+  );
+  const rename = once(() => sqlite.prepare<[string, number]>('UPDATE users SET name = ? WHERE id = ?'));
   const firstManager = once(() =>
     sqlite.prepare<[], { id: number }>(
       "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1 ORDER BY u.id LIMIT 1",
@@ -121,6 +130,9 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
     activeManagerCount: () => managers().get()!.n,
     pin: (id) => pin().get(id),
     language: (id) => language().get(id)?.language,
+    setLanguage: (id, lang) => void setLanguage().run(lang, id),
+    first: () => first().get(),
+    rename: (id, name) => void rename().run(name, id),
     defaultManager: () => firstManager().get()?.id ?? firstUser().get()?.id,
     leadAssignee: (leadId) => assignee().get(leadId),
     leadCustomer: (leadId) => customerOf().get(leadId),
