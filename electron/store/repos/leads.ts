@@ -18,6 +18,16 @@ export interface LeadsRepo {
   /** The next value of a counter (1 the first time). */
   nextSeq(name: string): number;
   number(id: number): string | undefined;
+  /** Every lead's id and assignment time (a). */
+  assignedAts(): { id: number; a: number }[];
+  /** The stored SLA 1/2 deadlines and met flags, for new deadlines d1, d2. */
+  setSlaDue(p: { d1: number; d2: number; id: number }): void;
+  /** The lead's assignee (a; null: unassigned), or undefined when there is no such lead. */
+  assignee(id: number): { a: number | null } | undefined;
+  /** The leads of ids lo…hi with their assignee (a), by id. */
+  assigneesBetween(lo: number, hi: number): { id: number; a: number | null }[];
+  /** The appointment times (a) of leads in Appointment Taken or Closed In Sale in [from, to). */
+  appointmentsBetween(from: number, to: number): { a: number }[];
   /** How many leads the database holds. */
   count(): number;
   userName(id: number): string | undefined;
@@ -43,6 +53,27 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     ),
   );
   const userName = once(() => sqlite.prepare<[number], { name: string }>('SELECT name FROM users WHERE id = ?'));
+  const assignedAts = once(() =>
+    sqlite.prepare<[], { id: number; a: number }>('SELECT id, assigned_at AS a FROM leads'),
+  );
+  const setSlaDue = once(() =>
+    sqlite.prepare<[{ d1: number; d2: number; id: number }]>(`UPDATE leads SET sla1_due_at = @d1, sla2_due_at = @d2,
+      sla1_met = CASE WHEN first_contact_at IS NULL THEN NULL ELSE first_contact_at <= @d1 END,
+      sla2_met = CASE WHEN qualified_at IS NULL THEN NULL ELSE qualified_at <= @d2 END WHERE id = @id`),
+  );
+  const assignee = once(() =>
+    sqlite.prepare<[number], { a: number | null }>('SELECT assignee_id AS a FROM leads WHERE id = ?'),
+  );
+  const assigneesBetween = once(() =>
+    sqlite.prepare<[number, number], { id: number; a: number | null }>(
+      'SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN ? AND ? ORDER BY id',
+    ),
+  );
+  const appointments = once(() =>
+    sqlite.prepare<[number, number], { a: number }>(
+      "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?",
+    ),
+  );
   const count = once(() => sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads'));
   const leadNumber = once(() => sqlite.prepare<[number], { number: string }>('SELECT number FROM leads WHERE id = ?'));
   /** One statement per set of columns (an action changes a few, always the same for the same action). */
@@ -77,6 +108,11 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     nextSeq: (name) => nextSeq().get(name)!.value,
     number: (id) => leadNumber().get(id)?.number,
     count: () => count().get()!.n,
+    assignedAts: () => assignedAts().all(),
+    setSlaDue: (p) => void setSlaDue().run(p),
+    assignee: (id) => assignee().get(id),
+    assigneesBetween: (lo, hi) => assigneesBetween().all(lo, hi),
+    appointmentsBetween: (from, to) => appointments().all(from, to),
     userName: (id) => userName().get(id)?.name,
     vehicle: (vin) => vehicle().get(vin),
   };

@@ -38,6 +38,14 @@ export interface UsersRepo {
   pin(id: number): { h: string | null; active: number } | undefined;
   language(id: number): Language | undefined;
   setLanguage(id: number, language: Language): void;
+  /** Who acts: an active user's id and name. */
+  activeActor(id: number): { id: number; name: string } | undefined;
+  /** A user's id and name, active or not. */
+  actor(id: number): { id: number; name: string } | undefined;
+  /** The first user's id (undefined: no user yet). */
+  firstId(): number | undefined;
+  /** The person a new database starts with: "Front desk", a manager; their id. */
+  createDefaultManager(now: number): number;
   /** The first user the database holds (the one the app created on a new database). */
   first(): { id: number; name: string } | undefined;
   rename(id: number, name: string): void;
@@ -111,6 +119,20 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
       "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1 ORDER BY u.id LIMIT 1",
     ),
   );
+  const activeActor = once(() =>
+    sqlite.prepare<[number], { id: number; name: string }>('SELECT id, name FROM users WHERE id = ? AND active = 1'),
+  );
+  const actor = once(() =>
+    sqlite.prepare<[number], { id: number; name: string }>('SELECT id, name FROM users WHERE id = ?'),
+  );
+  const insertDefault = once(() =>
+    sqlite.prepare<[number]>(
+      "INSERT INTO users (name, email, language, active, created_at) VALUES ('Front desk', NULL, 'en', 1, ?)",
+    ),
+  );
+  const insertManagerRole = once(() =>
+    sqlite.prepare<[number]>("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')"),
+  );
   const firstUser = once(() => sqlite.prepare<[], { id: number }>('SELECT id FROM users ORDER BY id LIMIT 1'));
   return {
     all: () => users().all(),
@@ -132,6 +154,14 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
     language: (id) => language().get(id)?.language,
     setLanguage: (id, lang) => void setLanguage().run(lang, id),
     first: () => first().get(),
+    activeActor: (id) => activeActor().get(id),
+    actor: (id) => actor().get(id),
+    firstId: () => firstUser().get()?.id,
+    createDefaultManager(now) {
+      const id = Number(insertDefault().run(now).lastInsertRowid);
+      insertManagerRole().run(id);
+      return id;
+    },
     rename: (id, name) => void rename().run(name, id),
     defaultManager: () => firstManager().get()?.id ?? firstUser().get()?.id,
     leadAssignee: (leadId) => assignee().get(leadId),
