@@ -28,6 +28,11 @@ export interface LeadsRepo {
   assigneesBetween(lo: number, hi: number): { id: number; a: number | null }[];
   /** The appointment times (a) of leads in Appointment Taken or Closed In Sale in [from, to). */
   appointmentsBetween(from: number, to: number): { a: number }[];
+  /**
+   * The leads a sweep looks at: `lost` assigned by `bound`; `expiry` appointments not frozen whose assignment and
+   * appointment are both by `bound`; `recontact` closed "contact again" without a follow-up, due by `bound`.
+   */
+  sweepCandidates(kind: 'lost' | 'expiry' | 'recontact', bound: number): Lead[];
   /** How many leads the database holds. */
   count(): number;
   userName(id: number): string | undefined;
@@ -74,6 +79,23 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
       "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?",
     ),
   );
+  const sweeps = {
+    lost: once(() =>
+      sqlite.prepare<[number], Record<string, unknown>>(
+        `SELECT ${LEAD_SELECT} FROM leads WHERE status = 'assigned' AND assigned_at <= ?`,
+      ),
+    ),
+    expiry: once(() =>
+      sqlite.prepare<[number], Record<string, unknown>>(
+        `SELECT ${LEAD_SELECT} FROM leads WHERE status = 'appointment' AND frozen = 0 AND max(assigned_at, coalesce(appointment_at, 0)) <= ?`,
+      ),
+    ),
+    recontact: once(() =>
+      sqlite.prepare<[number], Record<string, unknown>>(
+        `SELECT ${LEAD_SELECT} FROM leads WHERE close_reason = 'contact_again' AND follow_up_lead_id IS NULL AND recontact_at <= ?`,
+      ),
+    ),
+  };
   const count = once(() => sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads'));
   const leadNumber = once(() => sqlite.prepare<[number], { number: string }>('SELECT number FROM leads WHERE id = ?'));
   /** One statement per set of columns (an action changes a few, always the same for the same action). */
@@ -108,6 +130,7 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     nextSeq: (name) => nextSeq().get(name)!.value,
     number: (id) => leadNumber().get(id)?.number,
     count: () => count().get()!.n,
+    sweepCandidates: (kind, bound) => sweeps[kind]().all(bound).map(rowToLead),
     assignedAts: () => assignedAts().all(),
     setSlaDue: (p) => void setSlaDue().run(p),
     assignee: (id) => assignee().get(id),

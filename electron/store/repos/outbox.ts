@@ -63,6 +63,11 @@ export interface OutboxRepo {
   pendingDue(now: number): OutboxRow[];
   list(leadId: number | undefined, limit: number): OutboxItem[];
   countsByState(): { state: string; n: number }[];
+  /**
+   * The lead's appointment invitations received or being received and cancellations not cancelled, whose dedupe key
+   * is LIKE `keyLike`, in order: address (a), kind, dedupe key (k).
+   */
+  appointmentMails(leadId: number, keyLike: string): { a: string; kind: string; k: string }[];
 }
 
 const SELECT = `SELECT id, lead_id AS leadId, kind, to_address AS "to", subject, state, attempts, due_at AS dueAt,
@@ -117,6 +122,14 @@ export function outboxRepo(sqlite: Sqlite): OutboxRepo {
   const counts = once(() =>
     sqlite.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
   );
+  const appointmentMails = once(() =>
+    sqlite.prepare<
+      [number, string],
+      { a: string; kind: string; k: string }
+    >(`SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ?
+    AND ((kind = 'appointment_confirmation' AND state IN ('sending', 'sent')) OR (kind = 'appointment_cancellation' AND state IN ('queued', 'sending', 'sent')))
+    ORDER BY id`),
+  );
   return {
     insert(m) {
       const r = insert().run(m);
@@ -143,5 +156,6 @@ export function outboxRepo(sqlite: Sqlite): OutboxRepo {
     pendingDue: (now) => pendingDue().all(now),
     list: (leadId, limit) => (leadId ? listOfLead().all(leadId, limit) : listAll().all(limit)),
     countsByState: () => counts().all(),
+    appointmentMails: (leadId, keyLike) => appointmentMails().all(leadId, keyLike),
   };
 }

@@ -57,6 +57,8 @@ export interface PlaybookRepo {
   /** The contacts of these leads, by time. */
   contactsOfLeads(ids: number[]): (StepContact & { leadId: number })[];
   template(kind: string, language: string): StoredTemplate | undefined;
+  /** The template's text as edited (an unset subject as ''). */
+  templateText(kind: string, language: string): { subject: string; body: string } | undefined;
   saveTemplate(kind: string, language: string, subject: string, body: string, now: number): void;
   deleteTemplate(kind: string, language: string): void;
   vehicleModel(vin: string): string | null;
@@ -77,6 +79,11 @@ export function playbookRepo(sqlite: Sqlite): PlaybookRepo {
   const tplGet = once(() =>
     sqlite.prepare<[string, string], StoredTemplate>(
       'SELECT subject, body, updated_at AS updatedAt FROM templates WHERE kind = ? AND language = ?',
+    ),
+  );
+  const tplText = once(() =>
+    sqlite.prepare<[string, string], { subject: string; body: string }>(
+      "SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?",
     ),
   );
   const tplSave = once(() =>
@@ -156,6 +163,7 @@ export function playbookRepo(sqlite: Sqlite): PlaybookRepo {
         )
         .all(...ids),
     template: (kind, language) => tplGet().get(kind, language),
+    templateText: (kind, language) => tplText().get(kind, language),
     saveTemplate: (kind, language, subject, body, now) => void tplSave().run(kind, language, subject, body, now),
     deleteTemplate: (kind, language) => void tplDelete().run(kind, language),
     vehicleModel: (vin) => model().get(vin)?.model ?? null,
