@@ -9,9 +9,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const NOT_MOVED_YET = [
   'electron/core/demo/generate.ts',
   'electron/core/kpi/kpiReportService.ts',
-  'electron/core/listPrint/listPdf.ts',
   'electron/core/listService.ts',
-  'electron/core/readers/readerWorker.ts',
 ];
 /** A prepared statement, a raw exec on the connection, or drizzle's query builder on the store. */
 const SQL = [/\.prepare\s*[<(]/, /\bsqlite\.exec\s*\(/, /\bstore\.db\b/];
