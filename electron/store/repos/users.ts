@@ -46,6 +46,12 @@ export interface UsersRepo {
   firstId(): number | undefined;
   /** The person a new database starts with: "Front desk", a manager; their id. */
   createDefaultManager(now: number): number;
+  /** The active users' ids and names, by id. */
+  activeActors(): { id: number; name: string }[];
+  /** A new active user; their id. */
+  insertActive(name: string, email: string | null, language: string, now: number): number;
+  /** Gives the user the role (nothing when they have it). */
+  addRole(userId: number, role: Role): void;
   /** The first user the database holds (the one the app created on a new database). */
   first(): { id: number; name: string } | undefined;
   rename(id: number, name: string): void;
@@ -133,6 +139,17 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
   const insertManagerRole = once(() =>
     sqlite.prepare<[number]>("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')"),
   );
+  const activeActors = once(() =>
+    sqlite.prepare<[], { id: number; name: string }>('SELECT id, name FROM users WHERE active = 1 ORDER BY id'),
+  );
+  const insertActive = once(() =>
+    sqlite.prepare<[string, string | null, string, number]>(
+      'INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)',
+    ),
+  );
+  const addRole = once(() =>
+    sqlite.prepare<[number, string]>('INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)'),
+  );
   const firstUser = once(() => sqlite.prepare<[], { id: number }>('SELECT id FROM users ORDER BY id LIMIT 1'));
   return {
     all: () => users().all(),
@@ -154,6 +171,10 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
     language: (id) => language().get(id)?.language,
     setLanguage: (id, lang) => void setLanguage().run(lang, id),
     first: () => first().get(),
+    activeActors: () => activeActors().all(),
+    insertActive: (name, email, language, now) =>
+      Number(insertActive().run(name, email, language, now).lastInsertRowid),
+    addRole: (userId, role) => void addRole().run(userId, role),
     activeActor: (id) => activeActor().get(id),
     actor: (id) => actor().get(id),
     firstId: () => firstUser().get()?.id,

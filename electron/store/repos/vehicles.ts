@@ -9,6 +9,8 @@ export interface VehiclesRepo {
   /** A vehicle without an owner gets the customer of the latest lead with its VIN. */
   linkOwnerFromLeads(vin: string): void;
   setEndOfOwnership(vin: string, date: number, now: number): void;
+  /** Inserts the vehicle unless its VIN is known (demo data). */
+  insertIfMissing(v: RegistryVehicle, now: number): void;
 }
 
 export function vehiclesRepo(sqlite: Sqlite): VehiclesRepo {
@@ -34,7 +36,44 @@ export function vehiclesRepo(sqlite: Sqlite): VehiclesRepo {
   const endOfOwnership = once(() =>
     sqlite.prepare<[number, number, string]>('UPDATE vehicles SET end_of_ownership = ?, updated_at = ? WHERE vin = ?'),
   );
+  const insertIfMissing = once(() =>
+    sqlite.prepare<
+      [
+        string,
+        string | null,
+        number | null,
+        number | null,
+        string | null,
+        number | null,
+        number | null,
+        number | null,
+        number | null,
+        string | null,
+        string | null,
+        number | null,
+        number,
+      ]
+    >(`INSERT OR IGNORE INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty,
+    current_warranty_start, current_warranty_end, average_km, mileage, owner_name, service_contract, service_contract_expiry, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  );
   return {
+    insertIfMissing: (v, now) =>
+      void insertIfMissing().run(
+        v.vin,
+        v.model,
+        v.warrantyStart,
+        v.warrantyEnd,
+        v.currentWarranty,
+        v.currentWarrantyStart,
+        v.currentWarrantyEnd,
+        v.averageKm,
+        v.mileage,
+        v.ownerName,
+        v.serviceContract,
+        v.serviceContractExpiry,
+        now,
+      ),
     exists: (vin) => exists().get(vin) !== undefined,
     upsert: (v, now) => void upsert().run({ ...v, now }),
     linkOwnerFromLeads: (vin) => void owner().run(vin, vin),
