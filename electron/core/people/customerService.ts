@@ -209,10 +209,7 @@ export function createCustomerService(
       const rows: NewLeadRow[] = [];
       for (let i = 0; i < leadIds.length; i += 500) {
         const chunk = leadIds.slice(i, i + 500);
-        for (const r of repo.leadsForLinking(chunk)) {
-          const consents = Object.fromEntries(CONSENTS.map((k) => [k, r[`consent.${k}`] === 1])) as Consents;
-          rows.push({ ...(r as unknown as NewLeadRow), consents });
-        }
+        for (const r of repo.leadsForLinking(chunk)) rows.push(r);
       }
       link(rows, dmsIds);
     },

@@ -2,7 +2,7 @@
 // an import's new customers, the customer's page, consents.
 import type { Statement } from 'better-sqlite3';
 import type { CustomerDetail } from '../../../shared/contract/people';
-import { CONSENTS, type ConsentKey } from '../../../shared/domain/vocabulary';
+import { CONSENTS, type ConsentKey, type Consents, type Language } from '../../../shared/domain/vocabulary';
 import { once, type Sqlite } from './prepared';
 
 export const consentColumn = (k: ConsentKey) => `consent_${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
@@ -40,8 +40,23 @@ const CHUNK = 500;
 
 /** A stored row with its consents as `consent.<key>` columns (0/1); see rowToCustomer. */
 export type CustomerRow = Record<string, unknown>;
-/** What linking reads of a lead (consents as `consent.<key>` columns, 0/1). */
-export type LeadForLinkRow = Record<string, unknown> & { id: number; customerId: number | null };
+/** What linking reads of a lead. */
+export interface LeadForLinkRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  otherPhone: string | null;
+  language: Language;
+  country: string | null;
+  state: string | null;
+  city: string | null;
+  zip: string | null;
+  vin: string | null;
+  customerId: number | null;
+  consents: Consents;
+}
 export type KeyColumn = 'dms_id' | 'email' | 'phone_e164';
 
 export interface CustomersRepo {
@@ -151,11 +166,15 @@ export function customersRepo(sqlite: Sqlite): CustomersRepo {
   return {
     leadsForLinking: (ids) =>
       sqlite
-        .prepare<unknown[], LeadForLinkRow>(
+        .prepare<unknown[], Omit<LeadForLinkRow, 'consents'> & Record<`consent.${ConsentKey}`, number>>(
           `SELECT id, first_name AS firstName, last_name AS lastName, email, phone, other_phone AS otherPhone, language, country, state, city, zip, vin,
       customer_id AS customerId, ${CONSENT_SELECT} FROM leads WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
         )
-        .all(...ids),
+        .all(...ids)
+        .map((r): LeadForLinkRow => ({
+          ...r,
+          consents: Object.fromEntries(CONSENTS.map((k) => [k, r[`consent.${k}`] === 1])) as Consents,
+        })),
     byKey(column, values, each) {
       const extra = column === 'phone_e164' ? ' AND phone_valid = 1' : '';
       chunked(
