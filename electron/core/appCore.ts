@@ -5,6 +5,9 @@ import { contract } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
 import { openStore, type Store } from '../store/db';
+import { leadsRepo } from '../store/repos/leads';
+import { usersRepo } from '../store/repos/users';
+import { vehiclesRepo } from '../store/repos/vehicles';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
@@ -119,43 +122,38 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const kpiReports = createKpiReportService(store, settings);
   watchBusinessDue(store, settings.onRulesChanged, settings.rules);
 
+  const leadRows = leadsRepo(store.sqlite);
+  const users = usersRepo(store.sqlite);
+  const vehicles = vehiclesRepo(store.sqlite);
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged((rules) => {
-    const upd = store.sqlite.prepare(`UPDATE leads SET sla1_due_at = @d1, sla2_due_at = @d2,
-      sla1_met = CASE WHEN first_contact_at IS NULL THEN NULL ELSE first_contact_at <= @d1 END,
-      sla2_met = CASE WHEN qualified_at IS NULL THEN NULL ELSE qualified_at <= @d2 END WHERE id = @id`);
-    const rows = store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').all() as { id: number; a: number }[];
-    for (const r of rows) upd.run({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
+    for (const r of leadRows.assignedAts())
+      leadRows.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
-  const setEndOfOwnership = store.sqlite.prepare(
-    'UPDATE vehicles SET end_of_ownership = ?, updated_at = ? WHERE vin = ?',
-  );
   leads.onEffect('vehicleEndOfOwnership', (e) => {
-    if (e.kind === 'vehicleEndOfOwnership') setEndOfOwnership.run(e.date, clock.now(), e.vin);
+    if (e.kind === 'vehicleEndOfOwnership') vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
   });
 
   const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
   const people = createPeopleService(store, clock, settings);
   const auth = createAuthService(store, clock, settings, opts.signIn ?? 'off');
-  const userById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ? AND active = 1');
   // Who acts: the caller's user (with sign-in required, always the session's: auth.authenticate sets it), else the
   // person at the desk (setting desk.currentUser). The CLI is the administrator's tool on the database file
   // itself: it acts as the default (first active) manager.
-  const anyUserById = store.sqlite.prepare('SELECT id, name FROM users WHERE id = ?');
   const actor = (ctx?: CallContext): Actor => {
     const id =
       ctx?.userId ??
       (ctx?.transport === 'cli' ? people.defaultManager() : settings.get('desk.currentUser')) ??
       defaultUser;
-    const u = userById.get(id) as Actor | undefined;
+    const u = users.activeActor(id);
     if (u) return u;
     // Someone deactivated while at the desk stays who acts (so the permission check refuses them) — never
     // silently the manager; only a user that no longer exists falls back to the default manager.
-    const inactive = anyUserById.get(id) as Actor | undefined;
+    const inactive = users.actor(id);
     if (inactive) return inactive;
-    const m = userById.get(people.defaultManager()) as Actor | undefined;
+    const m = users.activeActor(people.defaultManager());
     return m ?? { id: defaultUser, name: 'Front desk' };
   };
   const assignment = createAssignmentService(store, clock, settings, events, leads, people);
@@ -168,11 +166,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) assignment.routeNew([lead.id], who);
   });
   // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
-  const assigneeOf = store.sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?');
   // An import's leads are read in one pass (their ids are consecutive: one block insert).
-  const assigneesBetween = store.sqlite.prepare(
-    'SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN ? AND ? ORDER BY id',
-  );
   // Read once per import: both listeners below get the event's same `leadIds` array.
   const assigneesRead = new WeakMap<number[], { id: number; a: number | null }[]>();
   const assigneesOf = (ids: number[]) => {
@@ -184,7 +178,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
       if (id < lo) lo = id;
       if (id > hi) hi = id;
     }
-    rows = ids.length ? (assigneesBetween.all(lo, hi) as { id: number; a: number | null }[]) : [];
+    rows = ids.length ? leadRows.assigneesBetween(lo, hi) : [];
     // A block of new leads (distinct ids) is every id between its first and last; otherwise only the ids asked for.
     if (hi - lo + 1 !== ids.length) {
       const wanted = new Set(ids);
@@ -195,7 +189,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   };
   events.on((e) => {
     if (e.type === 'lead.created') {
-      const r = assigneeOf.get(e.leadId) as { a: number | null } | undefined;
+      const r = leadRows.assignee(e.leadId);
       if (r) events.emit({ type: 'lead.assigned', leadId: e.leadId, at: e.at, assigneeId: r.a, isNew: true });
     } else if (e.type === 'leads.imported' && e.leadIds.length > 0) {
       for (const r of assigneesOf(e.leadIds))
@@ -324,20 +318,11 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
 }
 
 function ensureDefaultUser(store: Store, now: number, readOnly: boolean): number {
-  const row = store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number } | undefined;
-  if (row) return row.id;
+  const users = usersRepo(store.sqlite);
+  const first = users.firstId();
+  if (first !== undefined) return first;
   if (readOnly) return -1;
-  return store.sqlite.transaction(() => {
-    const id = Number(
-      store.sqlite
-        .prepare(
-          "INSERT INTO users (name, email, language, active, created_at) VALUES ('Front desk', NULL, 'en', 1, ?)",
-        )
-        .run(now).lastInsertRowid,
-    );
-    store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')").run(id);
-    return id;
-  })();
+  return store.sqlite.transaction(() => users.createDefaultManager(now))();
 }
 
 export { AppError };

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 // The lead service: load → apply the shared rule → write lead, contact, history and effects in one
 // transaction, with optimistic concurrency on the version column.
 import type { Actor, Lead } from '../../shared/domain/lead';
@@ -22,11 +21,14 @@ import {
   type RuleContext,
 } from '../../shared/rules';
 import { newLeadInput, type NewLeadInput, type RecordContactInput } from '../../shared/contract/inputs';
-import { correctContact, undoContact, type ContactRow } from '../../shared/rules/actions/contactFix';
+import { correctContact, undoContact } from '../../shared/rules/actions/contactFix';
 import { AppError } from '../../shared/contract/errors';
 import type { LeadDetail } from '../../shared/contract/models';
 import type { Store } from '../store/db';
-import { LEAD_SELECT, rowToLead, toColumns } from '../store/leadRow';
+import { toColumns } from '../store/leadRow';
+import { contactsRepo } from '../store/repos/contacts';
+import { historyRepo } from '../store/repos/history';
+import { leadsRepo } from '../store/repos/leads';
 import type { Clock } from './clock';
 import type { SettingsService } from './settingsService';
 import type { Events } from './events';
@@ -84,74 +86,29 @@ export type CreateHook = (lead: Lead, actor: Actor, opts: CreateOptions, input: 
 
 export function createLeadService(store: Store, clock: Clock, settings: SettingsService, events: Events): LeadService {
   const { sqlite } = store;
-  const selectLead = sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id = ?`);
-  const insertHistory = sqlite.prepare(
-    'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertContact = sqlite.prepare(
-    'INSERT INTO contacts (lead_id, at, user_id, direction, channel, outcome, verbatim, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const deleteContact = sqlite.prepare('DELETE FROM contacts WHERE id = ? AND lead_id = ?');
-  const updateContact = sqlite.prepare(
-    'UPDATE contacts SET direction = ?, channel = ?, outcome = ?, verbatim = ?, answer = ? WHERE id = ? AND lead_id = ?',
-  );
-  const nextSeq = sqlite.prepare(
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
-  );
-  const q = {
-    contacts: sqlite.prepare(
-      `SELECT c.id, c.lead_id AS leadId, c.at, c.user_id AS userId, u.name AS userName, c.direction, c.channel, c.outcome, c.verbatim, c.answer
-       FROM contacts c LEFT JOIN users u ON u.id = c.user_id WHERE c.lead_id = ? ORDER BY c.at, c.id`,
-    ),
-    history: sqlite.prepare(
-      `SELECT id, at, user_id AS userId, user_name AS userName, field, old_value AS oldValue, new_value AS newValue
-       FROM history WHERE lead_id = ? ORDER BY id DESC`,
-    ),
-    vehicle: sqlite.prepare(
-      `SELECT id, vin, model, warranty_start AS warrantyStart, warranty_end AS warrantyEnd, current_warranty AS currentWarranty,
-        current_warranty_start AS currentWarrantyStart, current_warranty_end AS currentWarrantyEnd, average_km AS averageKm,
-        mileage, end_of_ownership AS endOfOwnership, owner_customer_id AS ownerCustomerId, owner_name AS ownerName,
-        service_contract AS serviceContract, service_contract_expiry AS serviceContractExpiry
-       FROM vehicles WHERE vin = ?`,
-    ),
-    userName: sqlite.prepare('SELECT name FROM users WHERE id = ?'),
-    leadNumber: sqlite.prepare('SELECT number FROM leads WHERE id = ?'),
-  };
+  const leads = leadsRepo(sqlite);
+  const contacts = contactsRepo(sqlite);
+  const history = historyRepo(sqlite);
   const effectHandlers = new Map<Effect['kind'], EffectHandler[]>();
   const createHooks: CreateHook[] = [];
-  const updateCache = new Map<string, Statement<unknown[]>>();
 
   const load = (id: number): Lead => {
-    const row = selectLead.get(id) as Record<string, unknown> | undefined;
-    if (!row) throw new AppError('NOT_FOUND', { params: { id } });
-    return rowToLead(row);
+    const lead = leads.get(id);
+    if (!lead) throw new AppError('NOT_FOUND', { params: { id } });
+    return lead;
   };
 
   const writeHistory: LeadService['writeHistory'] = (leadId, rows, actor, customerId = null) => {
-    for (const h of rows)
-      insertHistory.run(leadId, customerId, h.at, actor.id, actor.name, h.field, h.oldValue, h.newValue);
+    history.insert(leadId, customerId, actor, rows);
   };
 
   function update(id: number, cols: Record<string, unknown>, expectedVersion: number): void {
-    const keys = Object.keys(cols);
-    const sig = keys.join(',');
-    let stmt = updateCache.get(sig);
-    if (!stmt) {
-      stmt = sqlite.prepare(
-        `UPDATE leads SET ${keys.map((k) => `${k} = @${k}`).join(', ')}, version = version + 1 WHERE id = @__id AND version = @__v`,
-      );
-      updateCache.set(sig, stmt);
-    }
-    const r = stmt.run({ ...cols, __id: id, __v: expectedVersion });
-    if (r.changes !== 1) throw new AppError('VERSION_CONFLICT');
+    if (!leads.update(id, cols, expectedVersion)) throw new AppError('VERSION_CONFLICT');
   }
 
   const applyChanges: LeadService['applyChanges'] = (lead, changes, actor) => {
     if (Object.keys(changes.patch).length > 0) update(lead.id, toColumns(changes.patch), lead.version);
-    if (changes.contact) {
-      const c = changes.contact;
-      insertContact.run(lead.id, c.at, c.userId, c.direction, c.channel, c.outcome, c.verbatim, c.answer);
-    }
+    if (changes.contact) contacts.insert(lead.id, changes.contact);
     writeHistory(lead.id, changes.history, actor);
     const updated = load(lead.id);
     for (const e of changes.effects) for (const fn of effectHandlers.get(e.kind) ?? []) fn(e, updated, actor);
@@ -161,7 +118,7 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
   function insertLead(row: NewLeadRow, externalId: string | null): number {
     const s = settings.rules();
     const year = new Date(row.createdAt).getUTCFullYear();
-    const seq = (nextSeq.get(`lead:${year}`) as { value: number }).value;
+    const seq = leads.nextSeq(`lead:${year}`);
     const cols = {
       ...toColumns(row),
       number: leadNumber(year, seq),
@@ -171,15 +128,7 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
       business_due_at: businessDueAt(row.assignedAt, s),
       external_id: externalId,
     };
-    const keys = Object.keys(cols);
-    const sig = `insert:${keys.join(',')}`;
-    let stmt = updateCache.get(sig);
-    if (!stmt) {
-      stmt = sqlite.prepare(`INSERT INTO leads (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`);
-      updateCache.set(sig, stmt);
-    }
-    const r = stmt.run(cols);
-    return Number(r.lastInsertRowid);
+    return leads.insert(cols);
   }
 
   const svc: LeadService = {
@@ -253,17 +202,21 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
       const result = sqlite.transaction(() => {
         const lead = load(id);
         if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
-        const contacts = q.contacts.all(id) as ContactRow[];
+        const rows = contacts.ofLead(id);
         const ctx = { now: clock.now(), user: actor, settings: settings.rules() };
         const r =
-          input === null
-            ? undoContact(lead, contacts, contactId, ctx)
-            : correctContact(lead, contacts, contactId, input, ctx);
+          input === null ? undoContact(lead, rows, contactId, ctx) : correctContact(lead, rows, contactId, input, ctx);
         if (!r.ok) throw new AppError(r.error.code, { field: r.error.field, params: r.error.params });
-        if (r.value.deleteContactId !== undefined) deleteContact.run(r.value.deleteContactId, id);
+        if (r.value.deleteContactId !== undefined) contacts.delete(id, r.value.deleteContactId);
         if (r.value.contactPatch) {
           const c = r.value.contactPatch;
-          updateContact.run(c.direction, c.channel, c.outcome, c.verbatim ?? null, c.answer ?? null, c.id, id);
+          contacts.update(id, c.id, {
+            direction: c.direction,
+            channel: c.channel,
+            outcome: c.outcome,
+            verbatim: c.verbatim ?? null,
+            answer: c.answer ?? null,
+          });
         }
         return applyChanges(lead, { patch: r.value.patch, history: r.value.history, effects: [] }, actor);
       })();
@@ -279,17 +232,13 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
       const lead = load(id);
       const now = clock.now();
       const s = settings.rules();
-      const contacts = q.contacts.all(id) as LeadDetail['contacts'];
-      const history = q.history.all(id) as LeadDetail['history'];
-      const vehicle = lead.vin ? ((q.vehicle.get(lead.vin) as LeadDetail['vehicle'] | undefined) ?? null) : null;
-      const name = (uid: number | null) =>
-        uid === null ? null : ((q.userName.get(uid) as { name: string } | undefined)?.name ?? null);
-      const num = (lid: number | null) =>
-        lid === null ? null : ((q.leadNumber.get(lid) as { number: string } | undefined)?.number ?? null);
+      const vehicle = lead.vin ? (leads.vehicle(lead.vin) ?? null) : null;
+      const name = (uid: number | null) => (uid === null ? null : (leads.userName(uid) ?? null));
+      const num = (lid: number | null) => (lid === null ? null : (leads.number(lid) ?? null));
       return {
         lead,
-        contacts,
-        history,
+        contacts: contacts.ofLead(id),
+        history: history.ofLead(id),
         vehicle,
         vinUnknown: lead.vin !== null && vehicle === null,
         assigneeName: name(lead.assigneeId),

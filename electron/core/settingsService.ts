@@ -7,7 +7,7 @@ import { AppError } from '../../shared/contract/errors';
 import { isValidTimeZone } from '../../shared/rules/time';
 import { inYearRange } from '../../shared/domain/timeBounds';
 import type { Store } from '../store/db';
-import { settings } from '../store/schema';
+import { settingsRepo } from '../store/repos/settings';
 import type { Clock } from './clock';
 import { isEmail } from './mail/smtp';
 import {
@@ -80,14 +80,13 @@ export function createSettingsService(
     if (!isSettingKey(key)) throw new Error(`Unknown setting "${key}" (settingsRegistry.ts lists the settings)`);
     return key;
   };
-  const hasLeads = store.sqlite.prepare('SELECT 1 FROM leads LIMIT 1');
-  const selectValue = store.sqlite.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const repo = settingsRepo(store.sqlite);
   /** The stored JSON value; undefined when unset; UNREADABLE when the text is not JSON. */
   const stored = (key: SettingKey): unknown => {
-    const row = selectValue.get(key);
-    if (!row) return undefined;
+    const text = repo.value(key);
+    if (text === undefined) return undefined;
     try {
-      return JSON.parse(row.value) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
       return UNREADABLE;
     }
@@ -130,11 +129,7 @@ export function createSettingsService(
         throw new AppError('INVALID_INPUT', { field: path ? `${key}.${path}` : key });
       }
       const value = parsed.data;
-      store.db
-        .insert(settings)
-        .values({ key, value, updatedAt: clock.now() })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clock.now() } })
-        .run();
+      repo.upsert(key, value, clock.now());
       cache.set(key, value);
     },
     isSet(key) {
@@ -158,7 +153,7 @@ export function createSettingsService(
         campaigns: svc.campaigns(),
         campaignLabels: svc.campaignLabels(),
         // A database that already holds leads (opened by a version before the setup existed) is not a new one.
-        setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : hasLeads.get() !== undefined,
+        setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : repo.hasLeads(),
       });
     },
     setLanguage(language) {
@@ -236,12 +231,8 @@ export function createSettingsService(
         const kept = new Set(next.map(([id]) => id));
         for (const [old, label] of Object.entries(before)) {
           if (kept.has(old)) continue;
-          const used = store.sqlite
-            .prepare(
-              'SELECT (SELECT count(*) FROM leads WHERE campaign = ?) + (SELECT count(*) FROM assignment_rules WHERE campaign = ?) AS n',
-            )
-            .get(old, old) as { n: number };
-          if (used.n > 0) throw new AppError('CAMPAIGN_IN_USE', { field: 'campaigns', params: { campaign: label } });
+          if (repo.campaignUses(old) > 0)
+            throw new AppError('CAMPAIGN_IN_USE', { field: 'campaigns', params: { campaign: label } });
         }
         svc.set(
           'campaigns',

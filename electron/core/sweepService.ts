@@ -1,10 +1,9 @@
-import type { Statement } from 'better-sqlite3';
 // Runs the pure sweeps of shared/rules/sweeps.ts against the store, as the System user, each in one
 // transaction. Idempotent: a second run at the same moment changes nothing.
 import { SYSTEM_ACTOR, type Lead } from '../../shared/domain/lead';
 import { DAY, appointmentExpirySweep, followUpLead, lostSaleSweep, recontactDue, diff } from '../../shared/rules';
 import type { Store } from '../store/db';
-import { LEAD_SELECT, rowToLead } from '../store/leadRow';
+import { leadsRepo } from '../store/repos/leads';
 import type { LeadService } from './leadService';
 import type { SettingsService } from './settingsService';
 
@@ -27,17 +26,8 @@ export interface SweepService {
 
 export function createSweepService(store: Store, leads: LeadService, settings: SettingsService): SweepService {
   const { sqlite } = store;
-  const candidates = {
-    lost: sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE status = 'assigned' AND assigned_at <= ?`),
-    expiry: sqlite.prepare(
-      `SELECT ${LEAD_SELECT} FROM leads WHERE status = 'appointment' AND frozen = 0 AND max(assigned_at, coalesce(appointment_at, 0)) <= ?`,
-    ),
-    recontact: sqlite.prepare(
-      `SELECT ${LEAD_SELECT} FROM leads WHERE close_reason = 'contact_again' AND follow_up_lead_id IS NULL AND recontact_at <= ?`,
-    ),
-  };
-  const fetch = (stmt: Statement<unknown[]>, bound: number): Lead[] =>
-    (stmt.all(bound) as Record<string, unknown>[]).map(rowToLead);
+  const repo = leadsRepo(sqlite);
+  const fetch = (kind: 'lost' | 'expiry' | 'recontact', bound: number): Lead[] => repo.sweepCandidates(kind, bound);
 
   return {
     run(at, opts = {}) {
@@ -49,7 +39,7 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
       // Follow-ups first: a follow-up due long ago may itself be due for Lost Sale in the same catch-up.
       if (only.has('recontact')) {
         sqlite.transaction(() => {
-          for (const master of recontactDue(fetch(candidates.recontact, at), at)) {
+          for (const master of recontactDue(fetch('recontact', at), at)) {
             const effectiveAt = master.recontactAt ?? at;
             const report: SweepChangeReport = {
               leadId: master.id,
@@ -79,7 +69,7 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
       }
       if (only.has('lost')) {
         sqlite.transaction(() => {
-          for (const c of lostSaleSweep(fetch(candidates.lost, at - (s.lostAfterDays - 1) * DAY), at, s)) {
+          for (const c of lostSaleSweep(fetch('lost', at - (s.lostAfterDays - 1) * DAY), at, s)) {
             const lead = leads.load(c.leadId);
             changes.push({ leadId: lead.id, number: lead.number, change: 'lost', effectiveAt: c.effectiveAt });
             if (!dryRun) leads.applyChanges(lead, c.changes, SYSTEM_ACTOR);
@@ -88,11 +78,7 @@ export function createSweepService(store: Store, leads: LeadService, settings: S
       }
       if (only.has('appointmentExpiry')) {
         sqlite.transaction(() => {
-          for (const c of appointmentExpirySweep(
-            fetch(candidates.expiry, at - (s.appointmentExpiryDays - 1) * DAY),
-            at,
-            s,
-          )) {
+          for (const c of appointmentExpirySweep(fetch('expiry', at - (s.appointmentExpiryDays - 1) * DAY), at, s)) {
             const lead = leads.load(c.leadId);
             changes.push({
               leadId: lead.id,

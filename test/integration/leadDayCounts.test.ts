@@ -1,7 +1,7 @@
 // lead_day_counts (migration 0007) stays equal to counting the leads, whatever writes them, and the
 // SLA 3 / trend sums built on it equal a plain count for ranges with and without whole days.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAssignedCounts, DAY_MS, splitDays, sumCounts } from '../../electron/core/kpi/assignedCounts';
+import { createAssignedCounts, DAY_MS, splitDays, sumCounts } from '../../electron/store/repos/assignedCounts';
 import { bigHqFile } from '../fixtures/importCorpus';
 import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
 

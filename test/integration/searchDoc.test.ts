@@ -1,7 +1,7 @@
-// The import's search documents built in JS (electron/core/import/searchDoc.ts) against the SQL view
+// The import's search documents built in JS (electron/store/searchDoc.ts) against the SQL view
 // `leads_search_doc` the per-row triggers use: byte for byte, row by row, and the whole index after an import.
 import { afterEach, describe, expect, it } from 'vitest';
-import { phoneDoc, searchDoc, type SearchDocSource } from '../../electron/core/import/searchDoc';
+import { phoneDoc, searchDoc, type SearchDocSource } from '../../electron/store/searchDoc';
 import { HQ_HEADERS, csv, hqRow, person, utf8 } from '../fixtures/importCorpus';
 import { openTestApp, type TestApp } from './helpers';
 

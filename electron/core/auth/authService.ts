@@ -3,8 +3,9 @@
 // single-PC mode) authenticate passes every call through and the person at the desk acts, as before.
 import { AppError } from '../../../shared/contract/errors';
 import type { SignedInUser, TemporaryPassword } from '../../../shared/contract/auth';
-import { ROLES, type Role } from '../../../shared/domain/vocabulary';
+import { ROLES } from '../../../shared/domain/vocabulary';
 import type { Store } from '../../store/db';
+import { authRepo, type SessionRow, type UserAuthRow } from '../../store/repos/auth';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
 import type { SettingsService } from '../settingsService';
@@ -37,24 +38,6 @@ const CHANGE_CHANNELS: ReadonlySet<string> = new Set(['auth.changePassword']);
 
 export type SignInMode = 'off' | 'required';
 
-interface UserAuthRow {
-  id: number;
-  name: string;
-  email: string | null;
-  active: number;
-  hash: string | null;
-  mustChange: number;
-  failed: number;
-  lockedUntil: number | null;
-}
-interface SessionRow {
-  id: number;
-  userId: number;
-  expiresAt: number;
-  lastSeenAt: number;
-  endedAt: number | null;
-}
-
 export interface AuthService {
   readonly required: boolean;
   /** The session check: the context the call runs with (userId = the session's user), or a thrown AppError. */
@@ -83,45 +66,12 @@ export function createAuthService(
   mode: SignInMode,
 ): AuthService {
   const { sqlite } = store;
-  const q = {
-    users: sqlite.prepare('SELECT id, name, email FROM users ORDER BY active DESC, id'),
-    user: sqlite.prepare(
-      `SELECT id, name, email, active, password_hash AS hash, password_must_change AS mustChange,
-        failed_sign_ins AS failed, locked_until AS lockedUntil FROM users WHERE id = ?`,
-    ),
-    roles: sqlite.prepare('SELECT role FROM user_roles WHERE user_id = ?'),
-    failed: sqlite.prepare('UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?'),
-    setPassword: sqlite.prepare(
-      'UPDATE users SET password_hash = ?, password_must_change = ?, failed_sign_ins = 0, locked_until = NULL WHERE id = ?',
-    ),
-    session: sqlite.prepare(
-      `SELECT id, user_id AS userId, expires_at AS expiresAt, last_seen_at AS lastSeenAt, ended_at AS endedAt
-        FROM sessions WHERE token_hash = ?`,
-    ),
-    newSession: sqlite.prepare(
-      `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, desk_id)
-        VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    touch: sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?'),
-    end: sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL'),
-    endAllOf: sqlite.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL'),
-    endOthersOf: sqlite.prepare(
-      'UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL AND token_hash <> ?',
-    ),
-    managersWithout: sqlite.prepare(
-      `SELECT u.id, u.name, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
-        WHERE u.active = 1 AND u.password_hash IS NULL ORDER BY u.id`,
-    ),
-    managersWith: sqlite.prepare(
-      `SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager'
-        WHERE u.active = 1 AND u.password_hash IS NOT NULL`,
-    ),
-  };
+  const repo = authRepo(sqlite);
   const required = mode === 'required';
   const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase();
-  const userRow = (id: number) => q.user.get(id) as UserAuthRow | undefined;
+  const userRow = (id: number) => repo.user(id);
   const signedIn = (u: { id: number; name: string }): SignedInUser => {
-    const rs = (q.roles.all(u.id) as { role: Role }[]).map((r) => r.role);
+    const rs = repo.roles(u.id);
     return { id: u.id, name: u.name, roles: ROLES.filter((r) => rs.includes(r)) };
   };
   const loginOf = (u: { name: string; email: string | null }) => u.email ?? u.name;
@@ -129,16 +79,16 @@ export function createAuthService(
   /** The session of this token, if it is still open (an expired one is ended here). */
   function session(token: string | undefined, now: number): { row: SessionRow; user: UserAuthRow } | AppError {
     if (!token) return new AppError('SIGN_IN_REQUIRED');
-    const row = q.session.get(tokenHash(token)) as SessionRow | undefined;
+    const row = repo.session(tokenHash(token));
     if (!row || row.endedAt !== null) return new AppError('SIGN_IN_REQUIRED');
     const idle = settings.get('auth.session').idleMinutes * MINUTE;
     if (now >= row.expiresAt || now >= row.lastSeenAt + idle) {
-      q.end.run(now, row.id);
+      repo.endSession(row.id, now);
       return new AppError('SESSION_EXPIRED');
     }
     const user = userRow(row.userId);
     if (!user || user.active !== 1) {
-      q.end.run(now, row.id);
+      repo.endSession(row.id, now);
       return new AppError('SIGN_IN_REQUIRED');
     }
     return { row, user };
@@ -146,7 +96,7 @@ export function createAuthService(
 
   function setTemporary(u: { id: number; name: string; email: string | null }): TemporaryPassword {
     const password = temporaryPassword();
-    q.setPassword.run(hashPassword(password), 1, u.id);
+    repo.setPassword(u.id, hashPassword(password), true);
     return { userId: u.id, name: u.name, login: loginOf(u), password };
   }
 
@@ -161,7 +111,7 @@ export function createAuthService(
       const s = session(ctx.sessionToken, now);
       if (s instanceof AppError) throw s;
       if (s.user.mustChange === 1 && !CHANGE_CHANNELS.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-      if (now - s.row.lastSeenAt >= TOUCH_EVERY) q.touch.run(now, s.row.id);
+      if (now - s.row.lastSeenAt >= TOUCH_EVERY) repo.touchSession(s.row.id, now);
       return { ...rest, userId: s.user.id };
     },
     status(ctx, localUserId) {
@@ -175,7 +125,7 @@ export function createAuthService(
     },
     async signIn(login, password, deskId) {
       const wanted = fold(login);
-      const all = q.users.all() as { id: number; name: string; email: string | null }[];
+      const all = repo.users();
       // The e-mail first (unique in practice), then the name; the same answer for "no such person" and a wrong password.
       const match = all.find((u) => u.email && fold(u.email) === wanted) ?? all.find((u) => fold(u.name) === wanted);
       const before = match ? userRow(match.id) : undefined;
@@ -193,18 +143,18 @@ export function createAuthService(
           const failed = u.failed + 1;
           if (failed >= MAX_FAILED_SIGN_INS) {
             const until = now + LOCK_MINUTES * MINUTE;
-            q.failed.run(0, until, u.id);
+            repo.setFailed(u.id, 0, until);
             return { error: new AppError('ACCOUNT_LOCKED', { params: { until } }) };
           }
-          q.failed.run(failed, null, u.id);
+          repo.setFailed(u.id, failed, null);
           return { error: new AppError('SIGN_IN_FAILED') };
         }
-        q.failed.run(0, null, u.id);
+        repo.setFailed(u.id, 0, null);
         // The password was right: saying the account is inactive tells nothing to someone who does not know it.
         if (u.active !== 1) return { error: new AppError('USER_INACTIVE') };
         const token = newSessionToken();
         const expiresAt = now + settings.get('auth.session').lifetimeHours * 60 * MINUTE;
-        q.newSession.run(tokenHash(token), u.id, now, expiresAt, now, deskId ?? null);
+        repo.insertSession(tokenHash(token), u.id, now, expiresAt, deskId ?? null);
         return { value: { token, user: signedIn(u), mustChangePassword: u.mustChange === 1, expiresAt } };
       })();
       if ('error' in outcome) throw outcome.error;
@@ -212,9 +162,9 @@ export function createAuthService(
     },
     signOut(ctx) {
       if (!ctx.sessionToken) return false;
-      const row = q.session.get(tokenHash(ctx.sessionToken)) as SessionRow | undefined;
+      const row = repo.session(tokenHash(ctx.sessionToken));
       if (!row || row.endedAt !== null) return false;
-      return q.end.run(clock.now(), row.id).changes === 1;
+      return repo.endSession(row.id, clock.now());
     },
     async changePassword(userId, current, next, keepToken) {
       const u = userRow(userId);
@@ -227,26 +177,24 @@ export function createAuthService(
       sqlite.transaction(() => {
         const now = userRow(userId);
         if (!now || now.hash !== u.hash) throw new AppError('PASSWORD_WRONG', { field: 'current' });
-        q.setPassword.run(hash, 0, userId);
-        q.endOthersOf.run(clock.now(), userId, keepToken ? tokenHash(keepToken) : '');
+        repo.setPassword(userId, hash, false);
+        repo.endOtherSessionsOf(userId, clock.now(), keepToken ? tokenHash(keepToken) : '');
       })();
     },
     resetPassword(userId) {
       return sqlite.transaction(() => {
         const u = userRow(userId);
         if (!u) throw new AppError('NOT_FOUND', { field: 'userId', params: { id: userId } });
-        q.endAllOf.run(clock.now(), userId);
+        repo.endSessionsOf(userId, clock.now());
         return setTemporary(u).password;
       })();
     },
     passwordsForManagersWithout() {
-      return sqlite.transaction(() =>
-        (q.managersWithout.all() as { id: number; name: string; email: string | null }[]).map(setTemporary),
-      )();
+      return sqlite.transaction(() => repo.managersWithoutPassword().map(setTemporary))();
     },
     ensureFirstSignIn(defaultManager) {
       return sqlite.transaction(() => {
-        if ((q.managersWith.get() as { n: number }).n > 0) return null;
+        if (repo.managersWithPasswordCount() > 0) return null;
         const u = userRow(defaultManager);
         return u ? setTemporary(u) : null;
       })();

@@ -6,6 +6,8 @@ import { PICKABLE_CLOSE_REASONS, type Language, type Outcome } from '../../../sh
 import { DAY, HOUR, isValidVin, setAppointmentKept } from '../../../shared/rules';
 import type { NewLeadInput } from '../../../shared/contract/inputs';
 import type { Store } from '../../store/db';
+import { usersRepo } from '../../store/repos/users';
+import { vehiclesRepo } from '../../store/repos/vehicles';
 import { createLeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { createEvents } from '../events';
@@ -49,23 +51,17 @@ export interface DemoOptions {
 /** Creates the demo staff if the database has no users besides the default one. Returns their actors. */
 export function ensureDemoStaff(store: Store, now: number): Actor[] {
   const { sqlite } = store;
-  const existing = sqlite.prepare('SELECT id, name FROM users WHERE active = 1 ORDER BY id').all() as {
-    id: number;
-    name: string;
-  }[];
+  const users = usersRepo(sqlite);
+  const existing = users.activeActors();
   if (existing.length >= STAFF.length) return existing;
-  const insUser = sqlite.prepare(
-    'INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)',
-  );
-  const insRole = sqlite.prepare('INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)');
   sqlite.transaction(() => {
     for (const s of STAFF) {
       if (existing.some((e) => e.name === s.name)) continue;
-      const id = Number(insUser.run(s.name, s.email, s.language, now).lastInsertRowid);
-      for (const role of s.roles) insRole.run(id, role);
+      const id = users.insertActive(s.name, s.email, s.language, now);
+      for (const role of s.roles) users.addRole(id, role);
     }
   })();
-  return sqlite.prepare('SELECT id, name FROM users WHERE active = 1 ORDER BY id').all() as Actor[];
+  return users.activeActors();
 }
 
 export function generateDemo(store: Store, settings: SettingsService, opts: DemoOptions): { leads: number } {
@@ -78,10 +74,7 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
   const sweeps = createSweepService(store, leads, settings);
   const staff = ensureDemoStaff(store, opts.now);
   const desk = staff.filter((s) => s.id !== staff[0]?.id);
-  const insVehicle = store.sqlite
-    .prepare(`INSERT OR IGNORE INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty,
-    current_warranty_start, current_warranty_end, average_km, mileage, owner_name, service_contract, service_contract_expiry, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const vehicles = vehiclesRepo(store.sqlite);
 
   const starts = Array.from({ length: opts.leads }, () => opts.now - Math.floor(r.next() * days * DAY)).sort(
     (a, b) => a - b,
@@ -114,19 +107,22 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     const vin = !customerDriven || r.chance(0.5) ? makeVin(r) : null;
     if (vin && isValidVin(vin) && r.chance(0.9)) {
       const ws = assignedAt - r.int(200, 2500) * DAY;
-      insVehicle.run(
-        vin,
-        r.pick(MODELS),
-        ws,
-        ws + 3 * 365 * DAY,
-        r.pick(['Standard', 'Extended 12m', 'Extended 24m']),
-        ws,
-        ws + r.int(3, 6) * 365 * DAY,
-        r.int(8, 30) * 1000,
-        r.int(5, 120) * 1000,
-        `${firstName} ${lastName}`,
-        r.chance(0.3) ? r.pick(['Maserati Care', 'Maserati Care Premium']) : null,
-        r.chance(0.3) ? assignedAt + r.int(30, 700) * DAY : null,
+      // The random draws in the order of the columns (the demo data stays the same for a seed).
+      vehicles.insertIfMissing(
+        {
+          vin,
+          model: r.pick(MODELS),
+          warrantyStart: ws,
+          warrantyEnd: ws + 3 * 365 * DAY,
+          currentWarranty: r.pick(['Standard', 'Extended 12m', 'Extended 24m']),
+          currentWarrantyStart: ws,
+          currentWarrantyEnd: ws + r.int(3, 6) * 365 * DAY,
+          averageKm: r.int(8, 30) * 1000,
+          mileage: r.int(5, 120) * 1000,
+          ownerName: `${firstName} ${lastName}`,
+          serviceContract: r.chance(0.3) ? r.pick(['Maserati Care', 'Maserati Care Premium']) : null,
+          serviceContractExpiry: r.chance(0.3) ? assignedAt + r.int(30, 700) * DAY : null,
+        },
         assignedAt,
       );
     }

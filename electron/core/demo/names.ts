@@ -1,5 +1,5 @@
 // Realistic customer data for demo databases, per language.
-import type { Language } from '../../../shared/domain/vocabulary';
+import type { Language, Role } from '../../../shared/domain/vocabulary';
 
 export const FIRST_NAMES: Record<Language, string[]> = {
   it: [
@@ -246,7 +246,7 @@ export const REQUESTS: Record<string, string[]> = {
   ],
 };
 
-export const STAFF: { name: string; email: string; language: Language; roles: string[] }[] = [
+export const STAFF: { name: string; email: string; language: Language; roles: Role[] }[] = [
   { name: 'Giulia Ferretti', email: 'giulia.ferretti@dealer.example', language: 'it', roles: ['manager'] },
   { name: 'Paolo Neri', email: 'paolo.neri@dealer.example', language: 'it', roles: ['alternate', 'service_advisor'] },
   { name: 'Anna Keller', email: 'anna.keller@dealer.example', language: 'de', roles: ['booking_operator'] },

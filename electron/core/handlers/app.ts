@@ -2,21 +2,23 @@
 import type { Contract } from '../../../shared/contract';
 import type { appChannels } from '../../../shared/contract/app';
 import type { AppSettings } from '../../../shared/contract/app';
-import type { Language } from '../../../shared/domain/vocabulary';
 import type { CallContext, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
+import { leadsRepo } from '../../store/repos/leads';
+import { usersRepo } from '../../store/repos/users';
 import { generateDemo } from '../demo/generate';
 import { SETUP_DONE_KEY } from '../settingsService';
 import { DEFAULT_PERSON } from '../../../shared/people/defaultPerson';
 
 export const appHandlers = (c: CoreServices) => {
-  const langOf = c.store.sqlite.prepare('SELECT language FROM users WHERE id = ?');
+  const users = usersRepo(c.store.sqlite);
+  const leads = leadsRepo(c.store.sqlite);
   /** With sign-in (host mode) each person has their own language (docs/rules.md §12); else the desk's. */
   const own = (ctx: CallContext, all: AppSettings): AppSettings => {
     if (!c.auth.required) return all;
     const id = c.actor(ctx).id;
-    const row = id === null ? undefined : (langOf.get(id) as { language: Language } | undefined);
-    return row ? { ...all, language: row.language } : all;
+    const language = id === null ? undefined : users.language(id);
+    return language ? { ...all, language } : all;
   };
   return {
     'app.info': (_i, ctx) => ({
@@ -24,7 +26,7 @@ export const appHandlers = (c: CoreServices) => {
       mode: c.options.mode ?? 'browser',
       now: c.clock.now(),
       timeZone: c.settings.rules().timeZone,
-      leadCount: (c.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
+      leadCount: leads.count(),
       currentUser: (() => {
         const a = c.actor(ctx);
         return a.id === null ? null : { id: a.id, name: a.name };
@@ -35,14 +37,13 @@ export const appHandlers = (c: CoreServices) => {
     'settings.setLanguage': ({ language }, ctx) => {
       const a = c.actor(ctx);
       return c.store.sqlite.transaction(() => {
-        if (a.id !== null) c.store.sqlite.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, a.id);
+        if (a.id !== null) users.setLanguage(a.id, language);
         // Host mode: the person's own language only (the other desks keep theirs; the names, which are user names, stay).
         if (c.auth.required) return own(ctx, c.settings.all());
         // The person the app created on a new database keeps a name in the desk's language until someone renames it.
-        const first = c.store.sqlite.prepare('SELECT id, name FROM users ORDER BY id LIMIT 1').get() as
-          { id: number; name: string } | undefined;
+        const first = users.first();
         if (first && (Object.values(DEFAULT_PERSON) as string[]).includes(first.name)) {
-          c.store.sqlite.prepare('UPDATE users SET name = ? WHERE id = ?').run(DEFAULT_PERSON[language], first.id);
+          users.rename(first.id, DEFAULT_PERSON[language]);
         }
         return c.settings.setLanguage(language);
       })();

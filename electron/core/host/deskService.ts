@@ -2,14 +2,9 @@
 // handed out once at pairing; only its SHA-256 is stored. Revoked desks keep their row but are refused.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../store/db';
+import { desksRepo, type DeskRow } from '../../store/repos/desks';
 
-export interface DeskRow {
-  id: number;
-  name: string;
-  pairedAt: number;
-  lastSeenAt: number | null;
-  revokedAt: number | null;
-}
+export type { DeskRow };
 
 export interface DeskService {
   /** A new desk: its id and its token (shown to the desk once, never stored). */
@@ -26,34 +21,24 @@ const SEEN_EVERY_MS = 60_000;
 
 export function createDeskService(store: Store): DeskService {
   const db = store.sqlite;
-  const insert = db.prepare('INSERT INTO desks (name, token_hash, paired_at, last_seen_at) VALUES (?, ?, ?, ?)');
-  const byHash = db.prepare<[string], { id: number; name: string; seen: number | null }>(
-    'SELECT id, name, last_seen_at AS seen FROM desks WHERE token_hash = ? AND revoked_at IS NULL',
-  );
-  const seen = db.prepare('UPDATE desks SET last_seen_at = ? WHERE id = ?');
-  const all = db.prepare<[], DeskRow>(
-    `SELECT id, name, paired_at AS pairedAt, last_seen_at AS lastSeenAt, revoked_at AS revokedAt
-     FROM desks ORDER BY revoked_at IS NOT NULL, name COLLATE NOCASE, id`,
-  );
-  const revoke = db.prepare('UPDATE desks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const exists = db.prepare('SELECT 1 FROM desks WHERE id = ?');
+  const repo = desksRepo(db);
   return {
     pair(name, now) {
       const token = randomBytes(32).toString('base64url');
-      const id = db.transaction(() => Number(insert.run(name, hashDeskToken(token), now, now).lastInsertRowid))();
+      const id = db.transaction(() => repo.insert(name, hashDeskToken(token), now))();
       return { id, token };
     },
     verify(token, now) {
       if (!token || token.length > 200) return null;
-      const row = byHash.get(hashDeskToken(token));
+      const row = repo.byTokenHash(hashDeskToken(token));
       if (!row) return null;
-      if (row.seen === null || now - row.seen >= SEEN_EVERY_MS) db.transaction(() => seen.run(now, row.id))();
+      if (row.seen === null || now - row.seen >= SEEN_EVERY_MS) db.transaction(() => repo.setSeen(row.id, now))();
       return { id: row.id, name: row.name };
     },
-    list: () => all.all(),
+    list: () => repo.all(),
     revoke(id, now) {
-      if (!exists.get(id)) return false;
-      db.transaction(() => revoke.run(now, id))();
+      if (!repo.exists(id)) return false;
+      db.transaction(() => repo.revoke(id, now))();
       return true;
     },
   };

@@ -40,7 +40,8 @@ import type { SettingsService } from '../settingsService';
 import type { ImportTable } from './readTable';
 import { readImportTable } from './tableReader';
 import { rowErrorLabel } from './labels';
-import { insertLeadBlock } from './bulkInsert';
+import { insertLeadBlock } from '../../store/repos/leadBlock';
+import { importsRepo } from '../../store/repos/imports';
 import type { NewLeadRow } from '../../../shared/rules';
 import type { NormalizedPhone } from '../../../shared/people/phone';
 import type { PhoneBatch, PhonePool } from '../people/phonePool';
@@ -136,8 +137,6 @@ export interface ImportService {
 }
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-const OPEN = "(status = 'assigned' OR (status = 'appointment' AND frozen = 0))";
-
 export function createImportService(
   store: Store,
   clock: Clock,
@@ -147,14 +146,11 @@ export function createImportService(
   hooks: () => ImportHooks,
 ): ImportService {
   const { sqlite } = store;
+  const repo = importsRepo(sqlite);
 
   const presets: ImportService['presets'] = {
     list: () =>
-      (
-        sqlite
-          .prepare('SELECT id, name, source, mapping, updated_at AS updatedAt FROM import_presets ORDER BY name')
-          .all() as { id: number; name: string; source: string | null; mapping: string; updatedAt: number }[]
-      ).map((r) => ({
+      repo.presets().map((r) => ({
         ...r,
         source: r.source as ImportPreset['source'],
         mapping: importMappingSchema.parse(JSON.parse(r.mapping)),
@@ -162,15 +158,10 @@ export function createImportService(
     get: (name) => presets.list().find((p) => p.name === name) ?? null,
     save(p) {
       const v = presetSchema.parse(p);
-      sqlite
-        .prepare(
-          `INSERT INTO import_presets (name, source, mapping, updated_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT(name) DO UPDATE SET source = excluded.source, mapping = excluded.mapping, updated_at = excluded.updated_at`,
-        )
-        .run(v.name, v.source, JSON.stringify(v.mapping), clock.now());
+      repo.savePreset(v.name, v.source, JSON.stringify(v.mapping), clock.now());
       return presets.get(v.name)!;
     },
-    delete: (name) => sqlite.prepare('DELETE FROM import_presets WHERE name = ?').run(name).changes > 0,
+    delete: (name) => repo.deletePreset(name),
   };
 
   function resolveMapping(
@@ -317,20 +308,7 @@ export function createImportService(
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
-    const CHUNK = 500;
-    const byChunk = sqlite.prepare(
-      `SELECT external_id AS k FROM leads WHERE external_id IN (${Array(CHUNK).fill('?').join(',')})`,
-    );
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const chunk = keys.slice(i, i + CHUNK);
-      const stmt =
-        chunk.length === CHUNK
-          ? byChunk
-          : sqlite.prepare(
-              `SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`,
-            );
-      for (const k of stmt.all(...chunk) as { k: string }[]) known.add(k.k);
-    }
+    repo.knownExternalIds(keys, (k) => known.add(k));
     // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign. Only the campaigns of the rows still
     // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
     // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
@@ -340,21 +318,7 @@ export function createImportService(
     });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
     if (campaigns.size > 0) {
-      for (const l of sqlite
-        .prepare(
-          `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`,
-        )
-        .iterate() as Iterable<{
-        id: number;
-        number: string;
-        f: string;
-        l: string;
-        vin: string | null;
-        email: string | null;
-        phone: string | null;
-        p2: string | null;
-        campaign: string;
-      }>) {
+      for (const l of repo.openLeadKeys()) {
         if (!campaigns.has(l.campaign)) continue;
         const info = {
           id: l.id,

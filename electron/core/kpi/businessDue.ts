@@ -4,6 +4,7 @@
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { businessDeadlineCalculator } from '../../../shared/rules/kpi/businessDeadline';
 import type { Store } from '../../store/db';
+import { kpiRepo } from '../../store/repos/kpi';
 
 type Hours = Pick<RuleSettings, 'openingHours' | 'holidays' | 'timeZone'>;
 const hoursKey = (s: Hours) => JSON.stringify([s.timeZone, s.openingHours, s.holidays]);
@@ -18,14 +19,11 @@ export function businessDueAt(assignedAt: number, s: Hours): number {
 
 /** Fills business_due_at where it is NULL (rows written by code that does not set it). Returns the count. */
 export function backfillBusinessDue(store: Store, s: Hours): number {
-  const rows = store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads WHERE business_due_at IS NULL').all() as {
-    id: number;
-    a: number;
-  }[];
+  const repo = kpiRepo(store.sqlite);
+  const rows = repo.assignedAts(true);
   if (rows.length === 0) return 0;
-  const upd = store.sqlite.prepare('UPDATE leads SET business_due_at = ? WHERE id = ?');
   store.sqlite.transaction(() => {
-    for (const r of rows) upd.run(businessDueAt(r.a, s), r.id);
+    for (const r of rows) repo.setBusinessDue(r.id, businessDueAt(r.a, s));
   })();
   return rows.length;
 }
@@ -36,13 +34,12 @@ export function watchBusinessDue(
   onRulesChanged: (fn: (r: RuleSettings) => void) => void,
   current: () => RuleSettings,
 ): void {
+  const repo = kpiRepo(store.sqlite);
   let key = hoursKey(current());
   onRulesChanged((rules) => {
     const next = hoursKey(rules);
     if (next === key) return;
     key = next;
-    const upd = store.sqlite.prepare('UPDATE leads SET business_due_at = ? WHERE id = ?');
-    for (const r of store.sqlite.prepare('SELECT id, assigned_at AS a FROM leads').all() as { id: number; a: number }[])
-      upd.run(businessDueAt(r.a, rules), r.id);
+    for (const r of repo.assignedAts(false)) repo.setBusinessDue(r.id, businessDueAt(r.a, rules));
   });
 }

@@ -5,6 +5,7 @@
 import type { Digest, DigestSettings } from '../../../shared/contract/kpi';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { localDate, wallTime } from '../../../shared/rules/time';
+import { kpiRepo } from '../../store/repos/kpi';
 import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
 
@@ -78,12 +79,8 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
   const tz = c.settings.rules().timeZone;
   const day = localDate(now, tz);
   const digest = buildDigest(c, now);
-  const managers = c.store.sqlite
-    .prepare(
-      `SELECT u.id, u.email, u.language FROM users u JOIN user_roles r ON r.user_id = u.id
-    WHERE r.role = 'manager' AND u.active = 1 ORDER BY u.id`,
-    )
-    .all() as { id: number; email: string | null; language: Language }[];
+  const repo = kpiRepo(c.store.sqlite);
+  const managers = repo.activeManagers();
   const params = {
     day,
     notProcessed: digest.notProcessed.count,
@@ -109,10 +106,8 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
     }
   }
   c.store.sqlite.transaction(() => {
-    const ins = c.store.sqlite
-      .prepare(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at)
-      VALUES (?, ?, NULL, 'kpi.digest', ?, ?)`);
-    for (const m of managers) ins.run(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
+    for (const m of managers)
+      repo.insertDigestNotification(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
     if (mail) for (const m of mails) mail(m.to, m.body, m.key);
     c.settings.set(DIGEST_LAST_DAY_KEY, day);
   })();

@@ -4,22 +4,13 @@ import type { Dashboard, Trend } from '../../../shared/contract/kpi';
 import type { AttentionRow } from './kpiReportService';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { evaluatedKey, type AsOf } from '../../../shared/rules/kpi/period';
+import { kpiRepo, type TrackingRow } from '../../store/repos/kpi';
 import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
 
 export const ATTENTION_CAP = 200;
 
-export interface TrackingRow {
-  at: number;
-  number: string;
-  customer: string;
-  staff: string | null;
-  direction: string;
-  channel: string;
-  outcome: string;
-  verbatim: string | null;
-  answer: string | null;
-}
+export type { TrackingRow };
 
 export interface ReportData {
   lang: Language;
@@ -107,12 +98,5 @@ export async function buildReportData(
 
 /** The contacts recorded in the period [from, min(to, at)] — the standard's Customer Contact Tracking Table. */
 export function trackingRows(c: CoreServices, from: number, to: number): TrackingRow[] {
-  return c.store.sqlite
-    .prepare(
-      `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
-      c.direction, c.channel, c.outcome, c.verbatim, c.answer
-    FROM contacts c JOIN leads l ON l.id = c.lead_id LEFT JOIN users u ON u.id = c.user_id
-    WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
-    )
-    .all(from, to) as TrackingRow[];
+  return kpiRepo(c.store.sqlite).trackingRows(from, to);
 }

@@ -8,6 +8,9 @@ import type { Lead } from '../../../shared/domain/lead';
 import { appointmentUid, buildIcs } from '../../../shared/mail/ics';
 import { reminderAt } from '../../../shared/rules/sweeps';
 import type { Store } from '../../store/db';
+import { leadsRepo } from '../../store/repos/leads';
+import { outboxRepo } from '../../store/repos/outbox';
+import { playbookRepo } from '../../store/repos/playbook';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
@@ -118,21 +121,17 @@ export function wireAppointmentMails(deps: {
   smtp: SmtpService;
 }): void {
   const { store, clock, settings, leads, outbox, smtp } = deps;
-  const nextSeq = store.sqlite.prepare(
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
-  );
+  const leadRows = leadsRepo(store.sqlite);
+  const mails = outboxRepo(store.sqlite);
+  const templates = playbookRepo(store.sqlite);
   /**
    * The addresses that hold this lead's appointment in their calendar, per audience: those whose latest invitation
    * or cancellation is an invitation received (or being received). An address already sent a CANCEL (a reschedule
    * without the e-mail flag) does not know the later dates: it gets no second cancellation.
    */
-  const invitedStmt = store.sqlite
-    .prepare(`SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ?
-    AND ((kind = 'appointment_confirmation' AND state IN ('sending', 'sent')) OR (kind = 'appointment_cancellation' AND state IN ('queued', 'sending', 'sent')))
-    ORDER BY id`);
   const invited = (leadId: number, who: Audience) => {
     const latest = new Map<string, string>();
-    for (const r of invitedStmt.all(leadId, `appt:${leadId}:%`) as { a: string; kind: string; k: string }[]) {
+    for (const r of mails.appointmentMails(leadId, `appt:${leadId}:%`)) {
       if (r.k.split(':')[4] === who && isEmail(r.a))
         latest.set(r.a.toLowerCase(), r.kind === KIND.confirmation ? r.a : '');
     }
@@ -140,9 +139,6 @@ export function wireAppointmentMails(deps: {
   };
   const dealer = (): Dealer => settings.all().dealer;
   /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
-  const templateOf = store.sqlite.prepare(
-    "SELECT coalesce(subject, '') AS subject, body FROM templates WHERE kind = ? AND language = ?",
-  );
   const deskLanguage = () => settings.get('language');
 
   function enqueue(
@@ -159,8 +155,7 @@ export function wireAppointmentMails(deps: {
     const tz = settings.rules().timeZone;
     const lang = who === 'customer' ? lead.language : deskLanguage();
     const d = dealer();
-    const stored =
-      who === 'customer' ? ((templateOf.get(KIND[kind], asLanguage(lang)) as TemplateText | undefined) ?? null) : null;
+    const stored = who === 'customer' ? (templates.templateText(KIND[kind], asLanguage(lang)) ?? null) : null;
     const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d, stored);
     const organizer = smtp.get().from || d.email || 'desk@aslm-desk.local';
     const attendees = [isEmail(lead.email) ? { email: lead.email, name: fullName(lead) } : { email: to }];
@@ -200,7 +195,7 @@ export function wireAppointmentMails(deps: {
   leads.onEffect('appointmentBooked', (e, lead) => {
     if (e.kind !== 'appointmentBooked') return;
     const now = clock.now();
-    const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
+    const seq = leadRows.nextSeq(`ics:${lead.id}`) - 1;
     // The previous time's mails not sent yet are superseded; its reminder is cancelled.
     outbox.cancelQueued(
       lead.id,
@@ -242,7 +237,7 @@ export function wireAppointmentMails(deps: {
       ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a })),
     ];
     if (targets.length === 0) return;
-    const seq = (nextSeq.get(`ics:${lead.id}`) as { value: number }).value - 1;
+    const seq = leadRows.nextSeq(`ics:${lead.id}`) - 1;
     for (const x of targets) enqueue('cancellation', x.who, x.a, lead, e.appointmentAt, seq, now, now, null);
   });
 }

@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../../../shared/domain/lead';
 import type { OutboxItem, OutboxState } from '../../../shared/contract/mail';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
+import { outboxRepo } from '../../store/repos/outbox';
 import type { LeadService } from '../leadService';
 import { SendError, isEmail, type SmtpService } from './smtp';
 
@@ -73,9 +74,6 @@ export const backoff = (attempts: number): number => Math.min(MINUTE * 2 ** Math
 /** While the server is unreachable: 1, 2, 4 … minutes, at most 15. */
 const accountBackoff = (n: number): number => Math.min(MINUTE * 2 ** Math.max(0, n - 1), 15 * MINUTE);
 
-const SELECT = `SELECT id, lead_id AS leadId, kind, to_address AS "to", subject, state, attempts, due_at AS dueAt,
-  next_attempt_at AS nextAttemptAt, last_error AS lastError, sent_at AS sentAt FROM outbox`;
-
 export function createOutbox(
   store: Store,
   leads: LeadService,
@@ -84,27 +82,7 @@ export function createOutbox(
   onQueued: () => void = () => undefined,
 ): OutboxService {
   const { sqlite } = store;
-  const st = {
-    insert:
-      sqlite.prepare(`INSERT OR IGNORE INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics,
-      due_at, state, attempts, next_attempt_at, message_id, expires_at, created_at) VALUES (@key, @leadId, @kind, @to, @language, @subject, @text,
-      @html, @ics, @dueAt, 'queued', 0, @dueAt, @messageId, @expiresAt, @now)`),
-    due: sqlite.prepare(
-      `SELECT id FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 200`,
-    ),
-    row: sqlite.prepare('SELECT * FROM outbox WHERE id = ?'),
-    claim: sqlite.prepare(
-      `UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND state = 'queued'`,
-    ),
-    set: sqlite.prepare(
-      `UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = @sentAt WHERE id = @id`,
-    ),
-    /** After a failed send: only while the row is still ours ('sending'); a row cancelled meanwhile stays cancelled. */
-    settle:
-      sqlite.prepare(`UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next, last_error = @err, sent_at = NULL
-      WHERE id = @id AND state = 'sending'`),
-    item: sqlite.prepare(`${SELECT} WHERE id = ?`),
-  };
+  const repo = outboxRepo(sqlite);
   const history = (
     leadId: number | null,
     at: number,
@@ -128,22 +106,6 @@ export function createOutbox(
       SYSTEM_ACTOR,
     );
   };
-  type Row = {
-    id: number;
-    lead_id: number | null;
-    kind: string;
-    to_address: string;
-    subject: string;
-    text_body: string;
-    html_body: string | null;
-    ics: string | null;
-    state: OutboxState;
-    attempts: number;
-    message_id: string | null;
-    expires_at: number | null;
-    last_error: string | null;
-  };
-
   let running: Promise<DeliveryReport> | null = null;
   let accountFailures = 0;
   let pauseUntil = 0;
@@ -154,14 +116,14 @@ export function createOutbox(
       report.waiting = true;
       return report;
     }
-    const ids = (st.due.all(clock()) as { id: number }[]).map((r) => r.id);
+    const ids = repo.dueIds(clock());
     for (const id of ids) {
       const now = clock();
-      const r = st.row.get(id) as Row | undefined;
+      const r = repo.row(id);
       if (!r || r.state !== 'queued') continue;
       if (r.expires_at !== null && now >= r.expires_at) {
         sqlite.transaction(() => {
-          st.set.run({ id, state: 'expired', attempts: r.attempts, next: now, err: null, sentAt: null });
+          repo.set({ id, state: 'expired', attempts: r.attempts, next: now, err: null, sentAt: null });
           history(r.lead_id, now, 'queued', 'expired', r.subject, r.to_address);
         })();
         report.expired++;
@@ -170,14 +132,14 @@ export function createOutbox(
       if (!isEmail(r.to_address)) {
         // Nothing to send it to (an erased customer, a bad address): this row fails, the others go on.
         sqlite.transaction(() => {
-          st.set.run({ id, state: 'failed', attempts: r.attempts, next: now, err: 'code:EMAIL_INVALID', sentAt: null });
+          repo.set({ id, state: 'failed', attempts: r.attempts, next: now, err: 'code:EMAIL_INVALID', sentAt: null });
           history(r.lead_id, now, 'queued', 'failed', r.subject, r.to_address, 'code:EMAIL_INVALID');
         })();
         report.failed++;
         continue;
       }
       // Claim before sending (committed): a crash from here on leaves the row 'sending' for recover().
-      if (st.claim.run(now + 10 * MINUTE, id).changes !== 1) continue;
+      if (!repo.claim(id, now + 10 * MINUTE)) continue;
       try {
         const info = await smtp.send({
           to: r.to_address,
@@ -192,8 +154,8 @@ export function createOutbox(
         sqlite.transaction(() => {
           // Accepted by the server: recorded as sent whatever happened meanwhile (it was delivered). The history
           // quotes the row as it is now (an erasure during the send has scrubbed it).
-          const cur = (st.row.get(id) as Row | undefined) ?? r;
-          st.set.run({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
+          const cur = repo.row(id) ?? r;
+          repo.set({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
           history(r.lead_id, at, 'queued', 'sent', cur.subject, cur.to_address, info.response.slice(0, 120) || null);
         })();
         accountFailures = 0;
@@ -206,8 +168,7 @@ export function createOutbox(
           accountFailures++;
           pauseUntil = at + accountBackoff(accountFailures);
           sqlite.transaction(() => {
-            const still =
-              st.settle.run({ id, state: 'queued', attempts: r.attempts, next: at, err: reason }).changes === 1;
+            const still = repo.settle({ id, state: 'queued', attempts: r.attempts, next: at, err: reason });
             if (still && r.last_error === null)
               history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
           })();
@@ -218,14 +179,13 @@ export function createOutbox(
         const attempts = r.attempts + 1;
         const final = se.errorClass === 'permanent' || attempts >= MAX_ATTEMPTS;
         const still = sqlite.transaction(() => {
-          const changed =
-            st.settle.run({
-              id,
-              state: final ? 'failed' : 'queued',
-              attempts,
-              next: final ? at : at + backoff(attempts),
-              err: se.reason,
-            }).changes === 1;
+          const changed = repo.settle({
+            id,
+            state: final ? 'failed' : 'queued',
+            attempts,
+            next: final ? at : at + backoff(attempts),
+            err: se.reason,
+          });
           if (changed && (final || r.last_error === null))
             history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
           return changed;
@@ -241,7 +201,7 @@ export function createOutbox(
   const svc: OutboxService = {
     enqueue(m, now) {
       const messageId = `<${createHash('sha256').update(m.dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
-      const r = st.insert.run({
+      const rowId = repo.insert({
         key: m.dedupeKey,
         leadId: m.leadId,
         kind: m.kind,
@@ -256,7 +216,7 @@ export function createOutbox(
         expiresAt: m.expiresAt ?? null,
         now,
       });
-      if (r.changes !== 1) return null;
+      if (rowId === null) return null;
       history(
         m.leadId,
         now,
@@ -267,21 +227,13 @@ export function createOutbox(
         m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null,
       );
       if (m.dueAt <= now) onQueued();
-      return Number(r.lastInsertRowid);
+      return rowId;
     },
     cancelQueued(leadId, kinds, now, reason) {
       if (kinds.length === 0) return 0;
-      const rows = sqlite
-        .prepare(
-          `SELECT id, subject, state, to_address AS "to" FROM outbox WHERE lead_id = ? AND state IN ('queued', 'sending')
-        AND kind IN (${kinds.map(() => '?').join(',')})`,
-        )
-        .all(leadId, ...kinds) as { id: number; subject: string; state: OutboxState; to: string }[];
-      const upd = sqlite.prepare(
-        `UPDATE outbox SET state = 'cancelled', last_error = ? WHERE id = ? AND state IN ('queued', 'sending')`,
-      );
+      const rows = repo.pendingOfLead(leadId, kinds);
       for (const r of rows) {
-        upd.run(reason, r.id);
+        repo.cancel(r.id, reason);
         history(leadId, now, r.state, 'cancelled', r.subject, r.to, reason);
       }
       return rows.length;
@@ -301,16 +253,13 @@ export function createOutbox(
     },
     recover(now) {
       pauseUntil = 0;
-      return sqlite.prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'`).run(now)
-        .changes;
+      return repo.requeueSending(now);
     },
     holdAfterRestore(now) {
       return sqlite.transaction(() => {
-        const rows = sqlite
-          .prepare(`SELECT * FROM outbox WHERE state IN ('queued', 'sending') AND due_at <= ?`)
-          .all(now) as Row[];
+        const rows = repo.pendingDue(now);
         for (const r of rows) {
-          st.set.run({
+          repo.set({
             id: r.id,
             state: 'failed',
             attempts: r.attempts,
@@ -324,29 +273,21 @@ export function createOutbox(
       })();
     },
     list({ leadId, limit }) {
-      const items = (
-        leadId
-          ? sqlite.prepare(`${SELECT} WHERE lead_id = ? ORDER BY id DESC LIMIT ?`).all(leadId, limit)
-          : sqlite.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`).all(limit)
-      ) as OutboxItem[];
+      const items = repo.list(leadId, limit);
       const counts: Record<string, number> = {};
-      for (const c of sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as {
-        state: string;
-        n: number;
-      }[])
-        counts[c.state] = c.n;
+      for (const c of repo.countsByState()) counts[c.state] = c.n;
       return { items, counts };
     },
     retry(id, now) {
       sqlite.transaction(() => {
-        const r = st.row.get(id) as Row | undefined;
+        const r = repo.row(id);
         if (!r) throw new AppError('NOT_FOUND', { params: { id } });
         if (r.state !== 'failed') throw new AppError('OUTBOX_NOT_FAILED');
-        st.set.run({ id, state: 'queued', attempts: 0, next: now, err: null, sentAt: null });
+        repo.set({ id, state: 'queued', attempts: 0, next: now, err: null, sentAt: null });
         history(r.lead_id, now, 'failed', 'queued', r.subject, r.to_address);
       })();
       pauseUntil = 0;
-      return st.item.get(id) as OutboxItem;
+      return repo.item(id)!;
     },
   };
   return svc;

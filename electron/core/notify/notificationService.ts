@@ -14,8 +14,8 @@ import {
   type NotifySettings,
 } from '../../../shared/rules/notifications';
 import { DAY, startOfLocalDay } from '../../../shared/rules/time';
-import type { LeadType, Status } from '../../../shared/domain/vocabulary';
 import type { Store } from '../../store/db';
+import { notificationsRepo, type NotificationRow, type NotifyUserRow } from '../../store/repos/notifications';
 import type { Clock } from '../clock';
 import type { AppEvent } from '../events';
 import type { SettingsService } from '../settingsService';
@@ -54,18 +54,6 @@ export interface NotificationService {
   onAssignedMany(events: { leadId: number; at: number; assigneeId: number | null }[]): number;
 }
 
-interface Row {
-  id: number;
-  kind: string;
-  leadId: number | null;
-  params: string | null;
-  createdAt: number;
-  readAt: number | null;
-  number: string | null;
-  firstName: string | null;
-  lastName: string | null;
-}
-
 export function createNotificationService(deps: {
   store: Store;
   clock: Clock;
@@ -75,22 +63,8 @@ export function createNotificationService(deps: {
 }): NotificationService {
   const { store, settings, outbox } = deps;
   const { sqlite } = store;
-  const insert = sqlite.prepare(
-    `INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const withRole = sqlite.prepare(
-    `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? AND u.active = 1 ORDER BY u.id`,
-  );
-  const role = (r: string) => (withRole.all(r) as { id: number }[]).map((x) => x.id);
-  const user = sqlite.prepare('SELECT id, name, email, language, active FROM users WHERE id = ?');
-  const candidates =
-    sqlite.prepare(`SELECT id, status, frozen, lead_type AS leadType, created_at AS createdAt, assigned_at AS assignedAt,
-      first_contact_at AS firstContactAt, appointment_at AS appointmentAt, master_lead_id AS masterLeadId, assignee_id AS assigneeId FROM leads
-    WHERE (status = 'assigned' AND (created_at > @since OR (first_contact_at IS NULL AND sla1_due_at > @since)
-        OR assigned_at BETWEEN @a45lo AND @a45hi OR assigned_at BETWEEN @a55lo AND @a55hi))
-      OR (status = 'appointment' AND frozen = 0 AND appointment_at BETWEEN @dayStart AND @dayEnd)`);
-  const SELECT = `SELECT n.id, n.kind, n.lead_id AS leadId, n.params, n.created_at AS createdAt, n.read_at AS readAt, l.number, l.first_name AS firstName, l.last_name AS lastName
-    FROM notifications n LEFT JOIN leads l ON l.id = n.lead_id`;
+  const repo = notificationsRepo(sqlite);
+  const role = (r: string) => repo.activeUserIdsWithRole(r);
 
   const notifySettings = (): NotifySettings => settings.get(NOTIFY_KEY);
 
@@ -108,27 +82,23 @@ export function createNotificationService(deps: {
     if (d.kind === 'lead_unrouted') return [...new Set(copiesTo(s))];
     const mgr = role('manager');
     if (d.assigneeId === null) return mgr;
-    const u = user.get(d.assigneeId) as { active: number } | undefined;
+    const u = repo.user(d.assigneeId);
     const out = u && u.active ? [d.assigneeId] : mgr;
     if (d.kind === 'lead_assigned') out.push(...copiesTo(s));
     return [...new Set(out)];
   }
 
-  type MailUser = { id: number; name: string; email: string | null; language: string; active: number };
+  type MailUser = NotifyUserRow;
   /** The copies' e-mail recipients: active, with an address, not the assignee (who has their own e-mail). */
   function copyMailUsers(s: NotifySettings, assigneeId: number | null): (MailUser & { email: string })[] {
     const out: (MailUser & { email: string })[] = [];
     for (const id of new Set(copiesTo(s))) {
       if (id === assigneeId) continue;
-      const u = user.get(id) as MailUser | undefined;
+      const u = repo.user(id);
       if (u && u.active && isEmail(u.email)) out.push(u as MailUser & { email: string });
     }
     return out;
   }
-  const leadForMail = sqlite.prepare(
-    'SELECT number, first_name AS f, last_name AS l, request_for AS r, master_lead_id AS m FROM leads WHERE id = ?',
-  );
-
   /** `memo`: a batch's recipients per kind and assignee, read once (an import of thousands of leads). */
   function store1(d: NotificationDraft, s: NotifySettings, now: number, memo?: Map<string, number[]>): number {
     let n = 0;
@@ -139,18 +109,18 @@ export function createNotificationService(deps: {
       memo?.set(k, to);
     }
     for (const uid of to)
-      n += insert.run(
+      n += repo.insert(
         `${d.key}:u${uid}`,
         uid,
         d.leadId,
         d.kind,
         JSON.stringify(d.params),
         Math.min(now, Math.max(d.at, 0)),
-      ).changes;
+      );
     return n;
   }
 
-  function render(r: Row, lang: string): NotificationItem {
+  function render(r: NotificationRow, lang: string): NotificationItem {
     const t = syncT('notify', lang);
     const params = (r.params ? JSON.parse(r.params) : {}) as Record<string, string | number>;
     const tz = settings.rules().timeZone;
@@ -180,12 +150,7 @@ export function createNotificationService(deps: {
     };
   }
 
-  const unread = (userId: number) =>
-    (
-      sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as {
-        n: number;
-      }
-    ).n;
+  const unread = (userId: number) => repo.unreadCount(userId);
 
   const svc: NotificationService = {
     settings: notifySettings,
@@ -199,7 +164,7 @@ export function createNotificationService(deps: {
       const since = Math.min(now, settings.get(LAST_RUN_KEY) ?? now - DAY);
       const { d45, d55 } = lostWarningDays(rules);
       const dayStart = startOfLocalDay(now, rules.timeZone);
-      const rows = candidates.all({
+      const rows = repo.dueCandidates({
         since,
         a45lo: since - (d45 + 2) * DAY,
         a45hi: now - (d45 - 2) * DAY,
@@ -207,11 +172,7 @@ export function createNotificationService(deps: {
         a55hi: now - (d55 - 2) * DAY,
         dayStart,
         dayEnd: dayStart + 2 * DAY,
-      }) as (Omit<NotifyLead, 'frozen' | 'status' | 'leadType'> & {
-        frozen: number;
-        status: Status;
-        leadType: LeadType;
-      })[];
+      });
       const leads: NotifyLead[] = rows.map((r) => ({ ...r, frozen: !!r.frozen }));
       let n = 0;
       sqlite.transaction(() => {
@@ -223,8 +184,7 @@ export function createNotificationService(deps: {
     },
     onEvent(e) {
       if (e.type !== 'lead.assigned') return 0;
-      const lead = leadForMail.get(e.leadId) as
-        { number: string; f: string; l: string; r: string | null; m: number | null } | undefined;
+      const lead = repo.leadForMail(e.leadId);
       if (!lead) return 0;
       // A new lead that no rule routed waits in the manager's queue: alert them at once. A Contact Again
       // follow-up keeps its master's assignee, even none: it has its own alert (follow_up_created).
@@ -236,7 +196,7 @@ export function createNotificationService(deps: {
       let n = 0;
       sqlite.transaction(() => {
         n = store1(d, s, e.at);
-        const u = e.assigneeId === null ? undefined : (user.get(e.assigneeId) as MailUser | undefined);
+        const u = e.assigneeId === null ? undefined : repo.user(e.assigneeId);
         if (s.emailAssignee && u && u.active && isEmail(u.email)) {
           const t = syncT('mail', u.language);
           const p = { ...base, user: u.name };
@@ -278,44 +238,23 @@ export function createNotificationService(deps: {
       return n;
     },
     list(userId, { unreadOnly, limit }, lang) {
-      const rows = sqlite
-        .prepare(
-          `${SELECT} WHERE n.user_id = ? ${unreadOnly ? 'AND n.read_at IS NULL' : ''} ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
-        )
-        .all(userId, limit) as Row[];
+      const rows = repo.list(userId, unreadOnly, limit);
       return { items: rows.map((r) => render(r, lang)), unread: unread(userId) };
     },
     markRead(userId, { ids, all }, now) {
-      if (all)
-        sqlite.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL').run(now, userId);
+      if (all) repo.markAllRead(userId, now);
       else if (ids?.length) {
-        const upd = sqlite.prepare(
-          'UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL',
-        );
         sqlite.transaction(() => {
-          for (const id of ids) upd.run(now, id, userId);
+          for (const id of ids) repo.markRead(userId, id, now);
         })();
       }
       return { unread: unread(userId) };
     },
     takeUnshown(userId, now, lang) {
       return sqlite.transaction(() => {
-        const rows = sqlite
-          .prepare(
-            `${SELECT} WHERE n.user_id = ? AND n.shown_at IS NULL AND n.read_at IS NULL ORDER BY n.id LIMIT ${DESKTOP_BURST + 1}`,
-          )
-          .all(userId) as Row[];
-        const rest =
-          rows.length > DESKTOP_BURST
-            ? (
-                sqlite
-                  .prepare(
-                    'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND shown_at IS NULL AND read_at IS NULL',
-                  )
-                  .get(userId) as { n: number }
-              ).n - DESKTOP_BURST
-            : 0;
-        sqlite.prepare('UPDATE notifications SET shown_at = ? WHERE user_id = ? AND shown_at IS NULL').run(now, userId);
+        const rows = repo.unshown(userId, DESKTOP_BURST + 1);
+        const rest = rows.length > DESKTOP_BURST ? repo.unshownCount(userId) - DESKTOP_BURST : 0;
+        repo.markAllShown(userId, now);
         const items = rows.slice(0, DESKTOP_BURST).map((r) => render(r, lang));
         if (rest > 0) {
           const t = syncT('notify', lang);
@@ -352,15 +291,14 @@ export function createNotificationService(deps: {
           else perUser.set(d.assigneeId!, [d]);
         }
         for (const d of unrouted) n += store1(d, s, d.at, memo);
-        const leadOf = sqlite.prepare('SELECT number, first_name AS f, last_name AS l FROM leads WHERE id = ?');
         const line = (id: number, suffix = '') => {
-          const l = leadOf.get(id) as { number: string; f: string; l: string };
+          const l = repo.leadLine(id);
           return `• ${l.number}  ${l.f} ${l.l}`.trim() + suffix;
         };
         const at = list[0]!.at;
         if (s.emailAssignee) {
           for (const [uid, ds] of perUser) {
-            const u = user.get(uid) as MailUser | undefined;
+            const u = repo.user(uid);
             if (!u || !u.active || !isEmail(u.email)) continue;
             const t = syncT('mail', u.language);
             const lines = ds.slice(0, 200).map((d) => line(d.leadId));
@@ -385,7 +323,7 @@ export function createNotificationService(deps: {
         const copies = copyMailUsers(s, null);
         if (copies.length === 0) return;
         const names = new Map<number, string>();
-        for (const uid of perUser.keys()) names.set(uid, (user.get(uid) as MailUser | undefined)?.name ?? '');
+        for (const uid of perUser.keys()) names.set(uid, repo.user(uid)?.name ?? '');
         for (const c of copies) {
           const t = syncT('mail', c.language);
           const all = [

@@ -6,6 +6,7 @@ import { FINAL_STATUSES, type Status } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import { route, type AssignmentRule } from '../../../shared/people/routing';
 import type { Store } from '../../store/db';
+import { assignmentRepo } from '../../store/repos/assignment';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
 import type { LeadService } from '../leadService';
@@ -33,42 +34,21 @@ export function createAssignmentService(
   people: PeopleService,
 ): AssignmentService {
   const { sqlite } = store;
-  const q = {
-    rules:
-      sqlite.prepare(`SELECT id, position, campaign, source, lead_type AS leadType, request_for AS requestFor, target_user_id AS targetUserId,
-      target_role AS targetRole, rr_cursor AS rrCursor, active FROM assignment_rules ORDER BY position, id`),
-    nature: sqlite.prepare(
-      'SELECT id, campaign, source, lead_type AS leadType, request_for AS requestFor, assignee_id AS assigneeId FROM leads WHERE id = ?',
-    ),
-    setAssignee: sqlite.prepare('UPDATE leads SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ?'),
-    cursor: sqlite.prepare('UPDATE assignment_rules SET rr_cursor = ? WHERE id = ?'),
-    userName: sqlite.prepare('SELECT name, active FROM users WHERE id = ?'),
-    history:
-      sqlite.prepare(`INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
-      VALUES (?, NULL, ?, ?, ?, 'assigneeId', ?, ?)`),
-    open: sqlite.prepare(
-      "SELECT id FROM leads WHERE assignee_id = ? AND (status = 'assigned' OR (status = 'appointment' AND frozen = 0)) ORDER BY id",
-    ),
-  };
-  const loadRules = (): AssignmentRule[] =>
-    (q.rules.all() as (Omit<AssignmentRule, 'active'> & { active: number; position: number })[]).map((r) => ({
-      ...r,
-      active: r.active === 1,
-    }));
-  const nameOf = (id: number | null) =>
-    id === null ? null : ((q.userName.get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+  const repo = assignmentRepo(sqlite);
+  const loadRules = () => repo.rules();
+  const nameOf = (id: number | null) => (id === null ? null : (repo.user(id)?.name ?? `#${id}`));
   const written = (leadId: number, from: number | null, to: number | null, actor: Actor, at: number) =>
-    q.history.run(leadId, at, actor.id, actor.name, nameOf(from), nameOf(to));
+    repo.history(leadId, at, actor, nameOf(from), nameOf(to));
 
   const svc: AssignmentService = {
-    rules: () => loadRules().map(({ rrCursor: _c, ...r }) => r as RuleRow),
+    rules: () => loadRules().map(({ rrCursor: _c, ...r }): RuleRow => r),
     setRules(rules) {
       const campaigns = settings.campaigns();
       sqlite.transaction(() => {
         rules.forEach((r, i) => {
           if (r.campaign !== null && !campaigns.includes(r.campaign))
             throw new AppError('CAMPAIGN_UNKNOWN', { field: `rules.${i}.campaign` });
-          if (r.targetUserId !== null && !q.userName.get(r.targetUserId))
+          if (r.targetUserId !== null && !repo.user(r.targetUserId))
             throw new AppError('NOT_FOUND', { field: `rules.${i}.targetUserId` });
         });
         // Keep each role pool's round-robin position when the list is saved again.
@@ -77,23 +57,7 @@ export function createAssignmentService(
             .filter((r) => r.targetRole)
             .map((r) => [r.targetRole!, r.rrCursor]),
         );
-        sqlite.prepare('DELETE FROM assignment_rules').run();
-        const ins =
-          sqlite.prepare(`INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-        rules.forEach((r, i) =>
-          ins.run(
-            i + 1,
-            r.campaign,
-            r.source,
-            r.leadType,
-            r.requestFor,
-            r.targetUserId,
-            r.targetRole,
-            r.targetRole ? (cursors.get(r.targetRole) ?? 0) : 0,
-            r.active ? 1 : 0,
-          ),
-        );
+        repo.replaceRules(rules.map((r) => ({ ...r, rrCursor: r.targetRole ? (cursors.get(r.targetRole) ?? 0) : 0 })));
       })();
       return svc.rules();
     },
@@ -105,16 +69,7 @@ export function createAssignmentService(
       const now = clock.now();
       const moved = new Map<number, number>();
       for (const id of leadIds) {
-        const l = q.nature.get(id) as
-          | {
-              id: number;
-              campaign: string;
-              source: never;
-              leadType: never;
-              requestFor: string | null;
-              assigneeId: number | null;
-            }
-          | undefined;
+        const l = repo.lead(id);
         if (!l || l.assigneeId !== null) continue;
         const r = route(l, rules, persons, now);
         if (r.assigneeId === null) continue;
@@ -123,10 +78,10 @@ export function createAssignmentService(
           rule.rrCursor = r.rrCursor;
           moved.set(rule.id, r.rrCursor);
         }
-        q.setAssignee.run(r.assigneeId, now, id);
+        repo.setAssignee(id, r.assigneeId, now);
         written(id, null, r.assigneeId, actor, now);
       }
-      for (const [ruleId, cursor] of moved) q.cursor.run(cursor, ruleId);
+      for (const [ruleId, cursor] of moved) repo.setCursor(ruleId, cursor);
     },
     reassign(id, version, assigneeId, actor) {
       const now = clock.now();
@@ -138,17 +93,12 @@ export function createAssignmentService(
         if ((FINAL_STATUSES as readonly Status[]).includes(lead.status) || lead.frozen)
           throw new AppError('LEAD_IS_FINAL');
         if (assigneeId !== null) {
-          const u = q.userName.get(assigneeId) as { active: number } | undefined;
+          const u = repo.user(assigneeId);
           if (!u) throw new AppError('NOT_FOUND', { field: 'assigneeId' });
           if (u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'assigneeId' });
         }
         if (lead.assigneeId === assigneeId) return undefined;
-        const r = sqlite
-          .prepare(
-            'UPDATE leads SET assignee_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
-          )
-          .run(assigneeId, now, id, lead.version);
-        if (r.changes !== 1) throw new AppError('VERSION_CONFLICT');
+        if (!repo.setAssigneeAt(id, lead.version, assigneeId, now)) throw new AppError('VERSION_CONFLICT');
         written(id, lead.assigneeId, assigneeId, actor, now);
         return lead.assigneeId;
       })();
@@ -157,19 +107,19 @@ export function createAssignmentService(
     bulkReassign(fromUserId, toUserId, byRules, actor) {
       const now = clock.now();
       if (toUserId !== null) {
-        const u = q.userName.get(toUserId) as { active: number } | undefined;
+        const u = repo.user(toUserId);
         if (!u) throw new AppError('NOT_FOUND', { field: 'toUserId' });
         if (u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'toUserId' });
       }
       const done = sqlite.transaction(() => {
-        const ids = (q.open.all(fromUserId) as { id: number }[]).map((r) => r.id);
+        const ids = repo.openLeadIds(fromUserId);
         for (const id of ids) {
-          q.setAssignee.run(toUserId, now, id);
+          repo.setAssignee(id, toUserId, now);
           written(id, fromUserId, toUserId, actor, now);
         }
         // Through the rules: unassigned first, then routed (someone away is skipped by the round robin).
         if (toUserId === null && byRules) svc.routeNew(ids, actor);
-        return ids.map((id) => ({ id, to: (q.nature.get(id) as { assigneeId: number | null }).assigneeId }));
+        return ids.map((id) => ({ id, to: repo.lead(id)!.assigneeId }));
       })();
       for (const d of done) events.emit({ type: 'lead.assigned', leadId: d.id, at: now, assigneeId: d.to });
       return done.map((d) => d.id);

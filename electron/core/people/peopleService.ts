@@ -10,6 +10,7 @@ import { permissionOf } from '../../../shared/contract/permissions';
 import { canManage, canWorkLead, isAbsent, type Person } from '../../../shared/people/access';
 import { addCalendarDays, fromWallTime, localDate } from '../../../shared/rules/time';
 import type { Store } from '../../store/db';
+import { usersRepo, type UserListRow } from '../../store/repos/users';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
 import type { SettingsService } from '../settingsService';
@@ -54,47 +55,24 @@ export function verifyPin(pin: string, stored: string): boolean {
 
 export function createPeopleService(store: Store, clock: Clock, settings: SettingsService): PeopleService {
   const { sqlite } = store;
-  const q = {
-    users: sqlite.prepare(
-      `SELECT id, name, email, language, active, pin_hash AS pinHash, password_hash IS NOT NULL AS hasPassword,
-        locked_until AS lockedUntil FROM users ORDER BY name COLLATE NOCASE, id`,
-    ),
-    roles: sqlite.prepare('SELECT user_id AS userId, role FROM user_roles'),
-    absences: sqlite.prepare(
-      'SELECT user_id AS userId, from_at AS fromAt, to_at AS toAt FROM absences ORDER BY from_at',
-    ),
-    assignee: sqlite.prepare('SELECT assignee_id AS a FROM leads WHERE id = ?'),
-    customerOf: sqlite.prepare('SELECT customer_id AS c FROM leads WHERE id = ?'),
-    pin: sqlite.prepare('SELECT pin_hash AS h, active FROM users WHERE id = ?'),
-  };
+  const repo = usersRepo(sqlite);
   const tz = () => settings.rules().timeZone;
   const dayStart = (d: string) => {
     const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
     return fromWallTime({ year: y, month: m, day: dd, hour: 0, minute: 0, second: 0 }, tz());
   };
 
-  type Raw = {
-    id: number;
-    name: string;
-    email: string | null;
-    language: Language;
-    active: number;
-    pinHash: string | null;
-    hasPassword: number;
-    lockedUntil: number | null;
-  };
   function load(): {
-    raw: Raw[];
+    raw: UserListRow[];
     roles: Map<number, Role[]>;
     absences: Map<number, { fromAt: number; toAt: number }[]>;
   } {
     const roles = new Map<number, Role[]>();
-    for (const r of q.roles.all() as { userId: number; role: Role }[])
-      roles.set(r.userId, [...(roles.get(r.userId) ?? []), r.role]);
+    for (const r of repo.roles()) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r.role]);
     const absences = new Map<number, { fromAt: number; toAt: number }[]>();
-    for (const a of q.absences.all() as { userId: number; fromAt: number; toAt: number }[])
+    for (const a of repo.absences())
       absences.set(a.userId, [...(absences.get(a.userId) ?? []), { fromAt: a.fromAt, toAt: a.toAt }]);
-    return { raw: q.users.all() as Raw[], roles, absences };
+    return { raw: repo.all(), roles, absences };
   }
   const order = (rs: Role[]) => ROLES.filter((r) => rs.includes(r));
 
@@ -151,48 +129,28 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       const id = sqlite.transaction(() => {
         let uid = input.id ?? null;
         if (uid !== null) {
-          const r = sqlite
-            .prepare('UPDATE users SET name = ?, email = ?, language = ?, active = ? WHERE id = ?')
-            .run(input.name, input.email, input.language, input.active ? 1 : 0, uid);
-          if (r.changes !== 1) throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
+          if (!repo.update(uid, input)) throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
         } else {
-          uid = Number(
-            sqlite
-              .prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, ?, ?)')
-              .run(input.name, input.email, input.language, input.active ? 1 : 0, clock.now()).lastInsertRowid,
-          );
+          uid = repo.insert(input, clock.now());
         }
-        if (input.pin !== undefined)
-          sqlite
-            .prepare('UPDATE users SET pin_hash = ? WHERE id = ?')
-            .run(input.pin === null ? null : hashPin(input.pin), uid);
-        sqlite.prepare('DELETE FROM user_roles WHERE user_id = ?').run(uid);
-        for (const r of roles) sqlite.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(uid, r);
-        sqlite.prepare('DELETE FROM absences WHERE user_id = ?').run(uid);
-        for (const a of input.absences) {
-          sqlite
-            .prepare('INSERT INTO absences (user_id, from_at, to_at) VALUES (?, ?, ?)')
-            .run(uid, dayStart(a.from), addCalendarDays(dayStart(a.to), 1, tz()));
-        }
+        if (input.pin !== undefined) repo.setPin(uid, input.pin === null ? null : hashPin(input.pin));
+        repo.setRoles(uid, roles);
+        repo.setAbsences(
+          uid,
+          input.absences.map((a) => ({ fromAt: dayStart(a.from), toAt: addCalendarDays(dayStart(a.to), 1, tz()) })),
+        );
         // Someone must still be able to manage: at least one active manager.
-        const managers = (
-          sqlite
-            .prepare(
-              "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1",
-            )
-            .get() as { n: number }
-        ).n;
+        const managers = repo.activeManagerCount();
         if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
         return uid;
       })();
       return svc.get(id);
     },
     switchTo(userId, pin) {
-      const u = q.pin.get(userId) as { h: string | null; active: number } | undefined;
+      const u = repo.pin(userId);
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'userId' });
       if (u.h !== null && !(pin && verifyPin(pin, u.h))) throw new AppError('PIN_WRONG', { field: 'pin' });
-      const lang = (sqlite.prepare('SELECT language FROM users WHERE id = ?').get(userId) as { language: Language })
-        .language;
+      const lang = repo.language(userId)!;
       sqlite.transaction(() => {
         settings.set(CURRENT_USER_KEY, userId);
         settings.set('language', lang);
@@ -224,12 +182,8 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       if (consents) {
         // A customer's consents are changed while working one of their leads (own or unassigned), or by the manager.
         if (manage) return;
-        const lead =
-          typeof inp.leadId === 'number' ? (q.assignee.get(inp.leadId) as { a: number | null } | undefined) : undefined;
-        const customer =
-          typeof inp.leadId === 'number'
-            ? (q.customerOf.get(inp.leadId) as { c: number | null } | undefined)?.c
-            : undefined;
+        const lead = typeof inp.leadId === 'number' ? repo.leadAssignee(inp.leadId) : undefined;
+        const customer = typeof inp.leadId === 'number' ? repo.leadCustomer(inp.leadId)?.c : undefined;
         if (!lead || customer !== inp.id) throw new AppError('FORBIDDEN', { field: 'leadId' });
         if (!canWorkLead(me, lead.a, false)) throw new AppError('NOT_YOUR_LEAD');
         return;
@@ -239,17 +193,14 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
         return;
       }
       if (typeof inp.id !== 'number') return;
-      const row = q.assignee.get(inp.id) as { a: number | null } | undefined;
+      const row = repo.leadAssignee(inp.id);
       if (!row) return; // the handler answers NOT_FOUND
       if (!canWorkLead(me, row.a, manage)) throw new AppError('NOT_YOUR_LEAD');
     },
     defaultManager() {
-      const r = sqlite
-        .prepare(
-          "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' WHERE u.active = 1 ORDER BY u.id LIMIT 1",
-        )
-        .get() as { id: number } | undefined;
-      return r?.id ?? (sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number }).id;
+      const id = repo.defaultManager();
+      if (id === undefined) throw new Error('No user in the database');
+      return id;
     },
   };
   return svc;

@@ -8,9 +8,9 @@ import { SYSTEM_ACTOR, type Actor } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
+import { privacyRepo, type PendingMail } from '../../store/repos/privacy';
 import type { Clock } from '../clock';
 import { fixedT } from '../i18n';
-import { LEAD_SELECT } from '../../store/leadRow';
 import type { CustomerService } from './customerService';
 import { xlsxDate, xlsxDateFormat } from '../xlsxDates';
 
@@ -79,13 +79,12 @@ export function createPrivacyService(
   timeZone: () => string = () => 'UTC',
 ): PrivacyService {
   const { sqlite } = store;
-  const all = (sql: string, ...p: unknown[]) => sqlite.prepare(sql).all(...p) as Record<string, unknown>[];
+  const repo = privacyRepo(sqlite);
 
   const svc: PrivacyService = {
     collect(id) {
       const c = customers.get(id);
       const leadIds = c.leads.map((l) => l.id);
-      const inLeads = `(${leadIds.map(() => '?').join(',') || 'NULL'})`;
       return {
         customer: [
           {
@@ -94,23 +93,11 @@ export function createPrivacyService(
             ...Object.fromEntries(Object.entries(c.customer.consents).map(([k, v]) => [`consent.${k}`, v])),
           },
         ],
-        leads: all(`SELECT ${LEAD_SELECT} FROM leads WHERE id IN ${inLeads} ORDER BY id`, ...leadIds),
-        contacts: all(
-          `SELECT id, lead_id AS leadId, at, direction, channel, outcome, verbatim, answer FROM contacts WHERE lead_id IN ${inLeads} ORDER BY at, id`,
-          ...leadIds,
-        ),
+        leads: repo.leads(leadIds),
+        contacts: repo.contacts(leadIds),
         vehicles: c.vehicles as unknown as Record<string, unknown>[],
-        history: all(
-          `SELECT id, lead_id AS leadId, at, user_name AS userName, field, old_value AS oldValue, new_value AS newValue FROM history
-          WHERE customer_id = ? OR lead_id IN ${inLeads} ORDER BY id`,
-          id,
-          ...leadIds,
-        ),
-        emails: all(
-          `SELECT id, lead_id AS leadId, kind, to_address AS toAddress, subject, text_body AS textBody, state, due_at AS dueAt, sent_at AS sentAt
-          FROM outbox WHERE lead_id IN ${inLeads} ORDER BY id`,
-          ...leadIds,
-        ),
+        history: repo.history(id, leadIds),
+        emails: repo.emails(leadIds),
       };
     },
     async exportFile(id, format, lang) {
@@ -182,16 +169,12 @@ export function createPrivacyService(
         const c = customers.get(id);
         if (c.customer.anonymizedAt !== null) throw new AppError('CUSTOMER_ERASED');
         const leadIds = c.leads.map((l) => l.id);
-        const inLeads = `(${leadIds.map(() => '?').join(',') || 'NULL'})`;
         // Every string that identifies the customer, to scrub wherever it was copied (history, notes, e-mails).
         const vins = new Set<string>([
           ...c.vehicles.map((v) => v.vin),
           ...c.leads.map((l) => l.vin).filter((v): v is string => !!v),
         ]);
-        const leadRows = all(
-          `SELECT first_name AS f, last_name AS l, email AS e, phone AS p, other_phone AS o FROM leads WHERE id IN ${inLeads}`,
-          ...leadIds,
-        );
+        const leadRows = repo.leadIdentities(leadIds);
         const needles = new Set<string>();
         const add = (v: unknown) => {
           if (typeof v === 'string' && v.trim().length >= 3) needles.add(v.trim());
@@ -214,105 +197,69 @@ export function createPrivacyService(
           add(`${r.f} ${r.l}`);
         }
 
-        sqlite.prepare('INSERT INTO erasure_guard (customer_id) VALUES (?)').run(id);
-        sqlite
-          .prepare(
-            `UPDATE customers SET dms_id = NULL, first_name = '', last_name = ?, email = NULL, phone = NULL, phone_e164 = NULL, phone_valid = NULL,
-          other_phone = NULL, state = NULL, city = NULL, zip = NULL, updated_at = ?, anonymized_at = ? WHERE id = ?`,
-          )
-          .run(ERASED, now, now, id);
-        sqlite
-          .prepare(
-            `UPDATE leads SET first_name = '', last_name = ?, email = NULL, phone = NULL, other_phone = NULL, state = NULL, city = NULL, zip = NULL,
-          request_for = NULL, request_details = NULL, customer_notes = NULL, campaign_notes = NULL, additional_services = NULL, management_notes = NULL,
-          vin = NULL, external_id = NULL, updated_at = ?, version = version + 1 WHERE id IN ${inLeads}`,
-          )
-          .run(ERASED, now, ...leadIds);
-        sqlite
-          .prepare(`UPDATE contacts SET verbatim = NULL, answer = NULL WHERE lead_id IN ${inLeads}`)
-          .run(...leadIds);
-        sqlite
-          .prepare(
-            `UPDATE history SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE ? END, new_value = CASE WHEN new_value IS NULL THEN NULL ELSE ? END
-          WHERE (customer_id = ? OR lead_id IN ${inLeads}) AND field NOT IN (${[...KEEP_HISTORY].map(() => '?').join(',')})`,
-          )
-          .run(ERASED, ERASED, id, ...leadIds, ...KEEP_HISTORY);
+        repo.guard(id);
+        repo.scrubCustomer(id, ERASED, now);
+        repo.scrubLeads(leadIds, ERASED, now);
+        repo.scrubContacts(leadIds);
+        repo.scrubHistory(id, leadIds, ERASED, KEEP_HISTORY);
         // Their e-mails not sent yet (queued, or being sent right now) are cancelled: there is nobody to send them to
         // any more, and a row without an address must never wait in the outbox (nor hold up the others).
-        const pending = (where: string, ...args: unknown[]) =>
-          all(
-            `SELECT id, lead_id AS leadId, state FROM outbox WHERE state IN ('queued', 'sending') AND (${where})`,
-            ...args,
-          ).map((r) => ({
-            id: Number(r.id),
-            leadId: r.leadId === null ? null : Number(r.leadId),
-            state: String(r.state),
-          }));
         const cancelled = new Map<number, { leadId: number | null; state: string }>();
-        const cancel = (rows: { id: number; leadId: number | null; state: string }[]) => {
+        const cancel = (rows: PendingMail[]) => {
           for (const r of rows) {
             if (cancelled.has(r.id)) continue;
             cancelled.set(r.id, r);
-            sqlite
-              .prepare(
-                `UPDATE outbox SET state = 'cancelled', last_error = 'reason:erased' WHERE id = ? AND state IN ('queued', 'sending')`,
-              )
-              .run(r.id);
+            repo.cancelMail(r.id);
           }
         };
-        cancel(pending(`lead_id IN ${inLeads}`, ...leadIds));
-        sqlite
-          .prepare(
-            `UPDATE outbox SET to_address = '', subject = ?, text_body = ?, html_body = NULL, ics = NULL,
-          last_error = CASE WHEN state = 'cancelled' AND last_error LIKE 'reason:%' THEN last_error ELSE NULL END WHERE lead_id IN ${inLeads}`,
-          )
-          .run(ERASED, ERASED, ...leadIds);
-        sqlite.prepare(`UPDATE notifications SET params = NULL WHERE lead_id IN ${inLeads}`).run(...leadIds);
-        for (const vin of vins) sqlite.prepare('DELETE FROM vehicles WHERE vin = ?').run(vin);
-        sqlite.prepare('DELETE FROM vehicles WHERE owner_customer_id = ?').run(id);
+        cancel(repo.pendingOfLeads(leadIds));
+        repo.scrubLeadMails(leadIds, ERASED);
+        repo.scrubNotifications(leadIds);
+        for (const vin of vins) repo.deleteVehicle(vin);
+        repo.deleteOwnedVehicles(id);
         // Anything else that quoted them (a history value, an e-mail, a note on another lead).
         for (const s of needles) {
           const like = `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-          sqlite
-            .prepare(
-              `UPDATE history SET old_value = CASE WHEN old_value LIKE ? ESCAPE '\\' THEN ? ELSE old_value END,
-            new_value = CASE WHEN new_value LIKE ? ESCAPE '\\' THEN ? ELSE new_value END WHERE old_value LIKE ? ESCAPE '\\' OR new_value LIKE ? ESCAPE '\\'`,
-            )
-            .run(like, ERASED, like, ERASED, like, like);
-          const quoting = `to_address LIKE ? ESCAPE '\\' OR subject LIKE ? ESCAPE '\\' OR text_body LIKE ? ESCAPE '\\' OR html_body LIKE ? ESCAPE '\\'`;
-          cancel(pending(quoting, like, like, like, like));
-          sqlite
-            .prepare(
-              `UPDATE outbox SET to_address = '', subject = ?, text_body = ?, html_body = NULL, ics = NULL WHERE ${quoting}`,
-            )
-            .run(ERASED, ERASED, like, like, like, like);
+          repo.scrubHistoryQuoting(like, ERASED);
+          cancel(repo.pendingQuoting(like));
+          repo.scrubMailsQuoting(like, ERASED);
         }
-        sqlite
-          .prepare(
-            'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (NULL, ?, ?, ?, ?, ?, NULL, ?)',
-          )
-          .run(id, now, actor.id, actor.name, 'customer.erased', String(leadIds.length));
+        repo.insertHistory([
+          {
+            leadId: null,
+            customerId: id,
+            at: now,
+            userId: actor.id,
+            userName: actor.name,
+            field: 'customer.erased',
+            oldValue: null,
+            newValue: String(leadIds.length),
+          },
+        ]);
         // The cancelled e-mails in their leads' history, as the outbox records a cancellation (System), without any personal data.
-        const mailRow = sqlite.prepare(
-          'INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
+        repo.insertHistory(
+          [...cancelled.values()].flatMap((r) =>
+            r.leadId === null
+              ? []
+              : [
+                  {
+                    leadId: r.leadId,
+                    customerId: null,
+                    at: now,
+                    userId: SYSTEM_ACTOR.id,
+                    userName: SYSTEM_ACTOR.name,
+                    field: 'emailDelivery',
+                    oldValue: r.state,
+                    newValue: `cancelled: ${ERASED} → ${ERASED} (reason:erased)`,
+                  },
+                ],
+          ),
         );
-        for (const r of cancelled.values()) {
-          if (r.leadId !== null)
-            mailRow.run(
-              r.leadId,
-              now,
-              SYSTEM_ACTOR.id,
-              SYSTEM_ACTOR.name,
-              'emailDelivery',
-              r.state,
-              `cancelled: ${ERASED} → ${ERASED} (reason:erased)`,
-            );
-        }
-        sqlite.prepare('DELETE FROM erasure_guard WHERE customer_id = ?').run(id);
+        repo.unguard(id);
         return leadIds.length;
       })();
       // The search index merges its segments, so that no deleted token stays on disk.
-      sqlite.exec("INSERT INTO leads_fts(leads_fts) VALUES ('optimize')");
+      repo.optimizeSearch();
       return { customerId: id, leads: n, at: now };
     },
   };

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { VehicleImportReport } from '../../../shared/contract/people';
 import { mapRegistryHeaders, parseRegistryRow, type RegistryVehicle } from '../../../shared/people/registry';
 import type { Store } from '../../store/db';
+import { vehiclesRepo } from '../../store/repos/vehicles';
 import type { Clock } from '../clock';
 import { readImportTable } from '../import/tableReader';
 import type { SettingsService } from '../settingsService';
@@ -41,28 +42,16 @@ export async function importVehicleRegistry(
   }
   const now = clock.now();
   const { sqlite } = store;
-  const exists = sqlite.prepare('SELECT 1 FROM vehicles WHERE vin = ?');
-  const upsert =
-    sqlite.prepare(`INSERT INTO vehicles (vin, model, warranty_start, warranty_end, current_warranty, current_warranty_start, current_warranty_end,
-      average_km, mileage, owner_name, service_contract, service_contract_expiry, updated_at)
-    VALUES (@vin, @model, @warrantyStart, @warrantyEnd, @currentWarranty, @currentWarrantyStart, @currentWarrantyEnd, @averageKm, @mileage, @ownerName,
-      @serviceContract, @serviceContractExpiry, @now)
-    ON CONFLICT(vin) DO UPDATE SET model = excluded.model, warranty_start = excluded.warranty_start, warranty_end = excluded.warranty_end,
-      current_warranty = excluded.current_warranty, current_warranty_start = excluded.current_warranty_start, current_warranty_end = excluded.current_warranty_end,
-      average_km = excluded.average_km, mileage = excluded.mileage, owner_name = excluded.owner_name, service_contract = excluded.service_contract,
-      service_contract_expiry = excluded.service_contract_expiry, updated_at = excluded.updated_at`);
-  // Vehicles of customers the desk already knows (a lead with the same VIN) are linked to them.
-  const owner =
-    sqlite.prepare(`UPDATE vehicles SET owner_customer_id = (SELECT customer_id FROM leads WHERE vin = ? AND customer_id IS NOT NULL ORDER BY id DESC LIMIT 1)
-    WHERE vin = ? AND owner_customer_id IS NULL`);
+  const vehicles = vehiclesRepo(sqlite);
   let inserted = 0;
   let updated = 0;
   sqlite.transaction(() => {
     for (const { v } of good.values()) {
-      if (exists.get(v.vin)) updated++;
+      if (vehicles.exists(v.vin)) updated++;
       else inserted++;
-      upsert.run({ ...v, now });
-      owner.run(v.vin, v.vin);
+      vehicles.upsert(v, now);
+      // Vehicles of customers the desk already knows (a lead with the same VIN) are linked to them.
+      vehicles.linkOwnerFromLeads(v.vin);
     }
   })();
   rejected.sort((a, b) => a.line - b.line);

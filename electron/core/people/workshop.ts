@@ -5,6 +5,7 @@
 // Closed No Sale and Contact Again cancel theirs.
 import { addCalendarDays, localDate, startOfLocalDay, wallTime } from '../../../shared/rules/time';
 import type { Store } from '../../store/db';
+import { leadsRepo } from '../../store/repos/leads';
 import type { SettingsService } from '../settingsService';
 
 export const CAPACITY_KEY = 'workshop.capacity';
@@ -17,11 +18,7 @@ export function workshopLoad(store: Store, settings: SettingsService, now: numbe
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();
-  const rows = store.sqlite
-    .prepare(
-      "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?",
-    )
-    .all(start, end) as { a: number }[];
+  const rows = leadsRepo(store.sqlite).appointmentsBetween(start, end);
   for (const r of rows) {
     const d = localDate(r.a, tz);
     counts.set(d, (counts.get(d) ?? 0) + 1);

@@ -1,6 +1,6 @@
 // The contact playbook in the core: the next step of open leads (pure rule shared/rules/nextStep.ts),
 // "My day", the contact templates (stored edits over the locale defaults) and "Send e-mail".
-import type { Actor, Contact, Lead } from '../../../shared/domain/lead';
+import type { Actor, Lead } from '../../../shared/domain/lead';
 import { asLeadName } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
@@ -25,14 +25,13 @@ import {
   type TemplateValues,
 } from '../../../shared/templates/render';
 import type { Store } from '../../store/db';
-import { LEAD_SELECT, rowToLead } from '../../store/leadRow';
+import { playbookRepo, type StepContact } from '../../store/repos/playbook';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { campaignLabel, vehicleWord } from './campaignLabel';
 import { normalizePhone } from '../../../shared/people/phone';
 
-type StepContact = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
 export interface TemplateRow {
   kind: TemplateKind;
   language: Language;
@@ -87,35 +86,6 @@ export interface PlaybookService {
   ): { leadId: number; outboxId: number; subject: string };
 }
 
-type SlimRow = Pick<
-  Lead,
-  | 'id'
-  | 'number'
-  | 'version'
-  | 'firstName'
-  | 'lastName'
-  | 'leadType'
-  | 'status'
-  | 'source'
-  | 'campaign'
-  | 'assigneeId'
-  | 'assignedAt'
-  | 'contactAttempts'
-  | 'phone'
-  | 'otherPhone'
-  | 'email'
-  | 'language'
-  | 'country'
-  | 'appointmentAt'
-  | 'preferredAt1'
-  | 'preferredAt2'
-  | 'preferredAt3'
-> & { frozen: number; assigneeName: string | null; consentEmail: number; consentOther: number };
-
-// = status assigned, or appointment not frozen; word for word the WHERE of the partial index leads_my_day (migration
-// 0016), which holds every column My day reads: a person's open leads are read from it alone.
-const OPEN = "l.status IN ('assigned', 'appointment') AND (l.status = 'assigned' OR l.frozen = 0)";
-
 export function createPlaybookService(
   store: Store,
   clock: Clock,
@@ -123,6 +93,7 @@ export function createPlaybookService(
   leads: LeadService,
 ): PlaybookService {
   const { sqlite } = store;
+  const repo = playbookRepo(sqlite);
   const phoneCache = new Map<string, boolean>();
   const playbookSettings = (): PlaybookSettings => settings.get('playbook');
 
@@ -145,11 +116,8 @@ export function createPlaybookService(
     });
   }
 
-  const contactsOf = sqlite.prepare(
-    'SELECT at, direction, channel, outcome FROM contacts WHERE lead_id = ? ORDER BY at, id',
-  );
   function step(lead: Lead, contacts?: StepContact[]): NextStep {
-    const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
+    const cs = contacts ?? repo.contactsOf(lead.id);
     return nextStep(lead, cs, {
       now: clock.now(),
       settings: settings.rules(),
@@ -159,37 +127,16 @@ export function createPlaybookService(
     });
   }
   function emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone' {
-    const cs = contacts ?? (contactsOf.all(lead.id) as StepContact[]);
+    const cs = contacts ?? repo.contactsOf(lead.id);
     return emailTemplateKind(hasUsablePhone(lead, cs, phoneValid(lead)));
   }
 
   function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
     const now = clock.now();
-    const where = [OPEN];
-    const params: unknown[] = [];
-    if (opts.assigneeId !== undefined && opts.assigneeId !== null) {
-      where.push(opts.includeUnassigned ? '(l.assignee_id = ? OR l.assignee_id IS NULL)' : 'l.assignee_id = ?');
-      params.push(opts.assigneeId);
-    }
-    const w = where.join(' AND ');
-    // Only the columns the step and the row need (a full lead per row would be three times slower).
-    const rows = sqlite
-      .prepare(
-        `SELECT l.id, l.number, l.version, l.first_name AS firstName, l.last_name AS lastName, l.lead_type AS leadType,
-        l.status, l.frozen, l.source, l.campaign, l.assignee_id AS assigneeId, l.assignee_name AS assigneeName, l.assigned_at AS assignedAt,
-        l.contact_attempts AS contactAttempts, l.phone, l.other_phone AS otherPhone, l.email, l.language, l.country,
-        l.appointment_at AS appointmentAt, l.preferred_at_1 AS preferredAt1, l.preferred_at_2 AS preferredAt2, l.preferred_at_3 AS preferredAt3,
-        l.consent_email AS consentEmail, (l.consent_direct_marketing + l.consent_profiling + l.consent_phone + l.consent_post + l.consent_sms
-          + l.consent_fax + l.consent_social) AS consentOther
-      FROM leads l WHERE ${w}`,
-      )
-      .all(...params) as SlimRow[];
+    const of = { assigneeId: opts.assigneeId, includeUnassigned: opts.includeUnassigned };
+    const rows = repo.openLeads(of);
     const contacts = new Map<number, StepContact[]>();
-    for (const c of sqlite
-      .prepare(
-        `SELECT c.lead_id AS leadId, c.at, c.direction, c.channel, c.outcome FROM leads l JOIN contacts c ON c.lead_id = l.id WHERE ${w} ORDER BY l.id, c.at, c.id`,
-      )
-      .iterate(...params) as Iterable<StepContact & { leadId: number }>) {
+    for (const c of repo.openLeadContacts(of)) {
       let arr = contacts.get(c.leadId);
       if (!arr) contacts.set(c.leadId, (arr = []));
       arr.push(c);
@@ -245,40 +192,27 @@ export function createPlaybookService(
     };
   }
 
-  const tplGet = sqlite.prepare(
-    'SELECT subject, body, updated_at AS updatedAt FROM templates WHERE kind = ? AND language = ?',
-  );
   const templates: PlaybookService['templates'] = {
     get(kind, language) {
-      const r = tplGet.get(kind, language) as { subject: string | null; body: string; updatedAt: number } | undefined;
+      const r = repo.template(kind, language);
       if (r) return { kind, language, subject: r.subject ?? '', body: r.body, custom: true, updatedAt: r.updatedAt };
       const d = defaultTemplate(kind, language);
       return { kind, language, subject: d.subject, body: d.body, custom: false, updatedAt: null };
     },
     list: () => TEMPLATE_KINDS.flatMap((k) => (['en', 'fr', 'de', 'it'] as const).map((l) => templates.get(k, l))),
     save(kind, language, subject, body) {
-      sqlite
-        .prepare(
-          `INSERT INTO templates (kind, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(kind, language) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = excluded.updated_at`,
-        )
-        .run(kind, language, subject, body, clock.now());
+      repo.saveTemplate(kind, language, subject, body, clock.now());
       return templates.get(kind, language);
     },
     reset(kind, language) {
-      sqlite.prepare('DELETE FROM templates WHERE kind = ? AND language = ?').run(kind, language);
+      repo.deleteTemplate(kind, language);
       return templates.get(kind, language);
     },
   };
 
   function templateValues(lead: Lead, actor: Actor): TemplateValues {
     const dealer = settings.get('dealer');
-    const model = lead.vin
-      ? ((
-          sqlite.prepare('SELECT model FROM vehicles WHERE vin = ?').get(lead.vin) as
-            { model: string | null } | undefined
-        )?.model ?? null)
-      : null;
+    const model = lead.vin ? repo.vehicleModel(lead.vin) : null;
     const vehicle =
       model && lead.vin
         ? `${model} (${lead.vin})`
@@ -300,31 +234,12 @@ export function createPlaybookService(
     return renderTemplate(kind, lead.language, templateValues(lead, actor), t.custom ? t : null);
   }
 
-  const insertOutbox =
-    sqlite.prepare(`INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at, state, attempts, next_attempt_at, created_at)
-    VALUES (?, ?, 'playbook_email', ?, ?, ?, ?, NULL, NULL, ?, 'queued', 0, ?, ?)`);
-
   function steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[] {
     if (ids.length === 0) return [];
     const now = clock.now();
-    const marks = ids.map(() => '?').join(',');
-    const leadsById = new Map(
-      (
-        sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads WHERE id IN (${marks})`).all(...ids) as Record<
-          string,
-          unknown
-        >[]
-      ).map((r) => {
-        const l = rowToLead(r);
-        return [l.id, l] as const;
-      }),
-    );
+    const leadsById = new Map(repo.leads(ids).map((l) => [l.id, l] as const));
     const cs = new Map<number, StepContact[]>();
-    for (const c of sqlite
-      .prepare(
-        `SELECT lead_id AS leadId, at, direction, channel, outcome FROM contacts WHERE lead_id IN (${marks}) ORDER BY at, id`,
-      )
-      .all(...ids) as (StepContact & { leadId: number })[]) {
+    for (const c of repo.contactsOfLeads(ids)) {
       let arr = cs.get(c.leadId);
       if (!arr) cs.set(c.leadId, (arr = []));
       arr.push(c);
@@ -353,9 +268,7 @@ export function createPlaybookService(
     step,
     list,
     myDay(actor, opts) {
-      const isManager =
-        actor.id !== null &&
-        !!sqlite.prepare("SELECT 1 FROM user_roles WHERE user_id = ? AND role = 'manager'").get(actor.id);
+      const isManager = actor.id !== null && repo.isManager(actor.id);
       return list({
         due: opts.dueOnly ?? false,
         assigneeId: actor.id ?? -1,
@@ -389,18 +302,16 @@ export function createPlaybookService(
           actor,
         );
         const now = clock.now();
-        const outboxId = Number(
-          insertOutbox.run(
-            `lead:${id}:playbook-email:${contactNo}`,
-            id,
-            lead.email,
-            lead.language,
+        const outboxId = repo.queueEmail(
+          {
+            key: `lead:${id}:playbook-email:${contactNo}`,
+            leadId: id,
+            to: lead.email,
+            language: lead.language,
             subject,
             body,
-            now,
-            now,
-            now,
-          ).lastInsertRowid,
+          },
+          now,
         );
         leads.writeHistory(id, [{ at: now, field: 'email.queued', oldValue: null, newValue: subject }], actor);
         return { leadId: id, outboxId, subject };

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAppCore, type AppCore } from '../appCore';
 import type { ReaderMessage, ReaderRequest, ReaderWorkerData } from './readChannels';
+import { settingsRepo } from '../../store/repos/settings';
 
 const data = workerData as ReaderWorkerData;
 const port = parentPort!;
@@ -27,14 +28,14 @@ try {
 
 // The parsed settings are kept until another connection writes the settings table (checked when the database
 // changed at all: PRAGMA data_version moves on every commit by another connection).
-const settingsText = core.store.sqlite.prepare("SELECT group_concat(key || '=' || value, char(10)) AS t FROM settings");
+const settingsRows = settingsRepo(core.store.sqlite);
 let seenVersion = -1;
 let seenSettings: string | null = null;
 function freshSettings(): void {
   const v = core.store.sqlite.pragma('data_version', { simple: true }) as number;
   if (v === seenVersion) return;
   seenVersion = v;
-  const t = (settingsText.get() as { t: string | null }).t;
+  const t = settingsRows.allText();
   if (t !== seenSettings) {
     seenSettings = t;
     core.settings.invalidate();

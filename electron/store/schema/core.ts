@@ -258,7 +258,7 @@ export const leads = sqliteTable(
 /**
  * How many leads were assigned on each UTC day, per status — kept by triggers on `leads` (migration 0007)
  * so that SLA 3's 60-day window and the trend's weeks are summed from days instead of counting every lead.
- * Read by electron/core/kpi/assignedCounts.ts; never written by the app itself.
+ * Read by electron/store/repos/assignedCounts.ts; never written by the app itself.
  */
 export const leadDayCounts = sqliteTable(
   'lead_day_counts',

@@ -5,8 +5,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Actor } from '../../../shared/domain/lead';
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { leadNumber, sla1DueAt, sla2DueAt, type NewLeadRow } from '../../../shared/rules';
-import { toColumns } from '../../store/leadRow';
-import { searchDoc, type SearchDoc } from './searchDoc';
+import { toColumns } from '../leadRow';
+import { searchDoc, type SearchDoc } from '../searchDoc';
 
 /** FTS5's default 'automerge' (https://sqlite.org/fts5.html#the_automerge_configuration_option). */
 const FTS5_AUTOMERGE = 4;
