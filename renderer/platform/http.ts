@@ -24,8 +24,8 @@ export const setDeskToken = (token: string | null) => {
 };
 
 function authHeaders(): Record<string, string> {
-  // The sign-in session (host mode only): each tab its own.
-  const session = isHostMode() ? sessionToken() : null;
+  // The sign-in session (host mode): each tab its own.
+  const session = sessionToken();
   const s: Record<string, string> = session ? { 'X-ASLM-Session': session } : {};
   if (isHostMode()) {
     const t = deskToken();

@@ -11,11 +11,10 @@ function stored(): string | null {
     return null;
   }
 }
-// Read on first use: a page's first sessionStorage access costs ~10 ms, and this PC's own browser mode never signs in.
-let token: string | null | undefined;
+let token: string | null = stored();
 const listeners = new Set<(code: string) => void>();
 
-export const sessionToken = (): string | null => (token === undefined ? (token = stored()) : token);
+export const sessionToken = (): string | null => token;
 
 export function setSessionToken(next: string | null): void {
   token = next;
