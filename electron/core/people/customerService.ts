@@ -2,12 +2,12 @@
 // libphonenumber for the customer's country), the customer's history (leads, vehicles), consents with
 // their changes in history.
 import type { Actor } from '../../../shared/domain/lead';
-import { CONSENTS, type Consents, type Language } from '../../../shared/domain/vocabulary';
+import { CONSENTS, type Consents } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { CustomerDetail } from '../../../shared/contract/people';
 import { normalizePhone, phoneMemoKey, type NormalizedPhone } from '../../../shared/people/phone';
 import type { Store } from '../../store/db';
-import { customersRepo, type CustomerRow } from '../../store/repos/customers';
+import { customersRepo, type CustomerRow, type LeadForLinkRow } from '../../store/repos/customers';
 import type { Clock } from '../clock';
 
 export { consentColumn, VEHICLE_SELECT } from '../../store/repos/customers';
@@ -21,22 +21,8 @@ export function rowToCustomer(r: CustomerRow): CustomerDetail['customer'] {
 }
 
 /** What linking reads of a lead (a stored one has its id; an import's row before insertion has none). */
-type CustomerFields = {
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  otherPhone: string | null;
-  language: Language;
-  country: string | null;
-  state: string | null;
-  city: string | null;
-  zip: string | null;
-  vin: string | null;
-  customerId: number | null;
-  consents: Consents;
-};
-type NewLeadRow = CustomerFields & { id: number };
+type CustomerFields = Omit<LeadForLinkRow, 'id'>;
+type NewLeadRow = LeadForLinkRow;
 
 export interface CustomerService {
   /** Links new leads to their customer (found by DMS id, e-mail or phone, else created). Inside the caller's transaction. */
