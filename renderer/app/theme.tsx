@@ -3,16 +3,9 @@
 //    (autoContrast), "dimmed" text in gray 7 instead of gray 6 (3.3:1 on white);
 //  - a translated name on the icon-only buttons Mantine draws itself (close ×, clear ×).
 import {
-  Badge,
-  CloseButton,
   createTheme,
   defaultVariantColorsResolver,
-  Drawer,
   MantineProvider,
-  Modal,
-  MultiSelect,
-  Pagination,
-  Select,
   type CSSVariablesResolver,
   type MantineColorSchemeManager,
   type VariantColorsResolver,
@@ -78,24 +71,26 @@ export function appTheme(t: (key: string) => string) {
     autoContrast: true,
     luminanceThreshold: 0.18,
     variantColorResolver: memoVariantColors,
+    // Plain objects, not `Badge.extend(…)`: importing a component to extend it put it in the start-up chunk (MultiSelect,
+    // Drawer… are only used on later screens). The keys are Mantine's component names.
     components: {
       // Badges never cut their text ("ASSIG…"): a label too long for its column wraps onto a second line
       // (theme.css: classes, not inline styles on each of a list's 150 badges).
-      Badge: Badge.extend({ classNames: { root: 'aslm-badge', label: 'aslm-badge-label' } }),
+      Badge: { classNames: { root: 'aslm-badge', label: 'aslm-badge-label' } },
       // Pagination's arrows are icons only: each gets its name.
-      Pagination: Pagination.extend({
+      Pagination: {
         defaultProps: {
           getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
             'aria-label': t(`a11y:pagination.${control}`),
           }),
         },
-      }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      },
+      Modal: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+      Drawer: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
       // Every × Mantine draws (notifications, pills, …) is a CloseButton.
-      CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': close } as never }),
-      Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': clear } } }),
-      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': clear } } }),
+      CloseButton: { defaultProps: { 'aria-label': close } },
+      Select: { defaultProps: { clearButtonProps: { 'aria-label': clear } } },
+      MultiSelect: { defaultProps: { clearButtonProps: { 'aria-label': clear } } },
     },
   });
 }

@@ -95,3 +95,8 @@ export async function checkBadges(
   }
   return { checked: all.length, problems };
 }
+
+/** A list shows the rows in view first (useFirstRows.ts): scrolls to its last row, so that the whole page is shown. */
+export async function showWholePage(page: Page): Promise<void> {
+  await page.getByTestId('lead-table').locator('tbody tr').last().scrollIntoViewIfNeeded();
+}

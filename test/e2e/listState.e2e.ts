@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { ListPrefs } from '../../shared/contract/lists';
 import { LANGUAGES } from '../../shared/domain/vocabulary';
 import { expect, shot, test, type AppFixture } from './fixtures';
+import { showWholePage } from './layout';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -33,6 +34,7 @@ test('columns hidden, moved and resized and the page size are remembered per per
   await call(app, 'people.switch', { userId: me.id });
   await call(app, 'settings.setLanguage', { language: 'en' });
   await page.goto(`${app.url}#/list/closed_sale`);
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(50);
   expect(await headers(page)).toEqual([
     'name',
@@ -83,6 +85,7 @@ test('columns hidden, moved and resized and the page size are remembered per per
   await page.keyboard.press('ArrowRight');
   await page.getByTestId('page-size').click();
   await page.getByRole('option', { name: '25', exact: true }).click();
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(25);
 
   // Stored in the core for this person.
@@ -93,6 +96,7 @@ test('columns hidden, moved and resized and the page size are remembered per per
   expect(saved.widths.name).toBeGreaterThan(before + 40);
   const width = (await th.boundingBox())!.width;
   await page.reload();
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(25);
   expect(await headers(page)).toEqual([
     'name',
@@ -111,10 +115,12 @@ test('columns hidden, moved and resized and the page size are remembered per per
   // A colleague at the desk has their own layout (the defaults), and back to me: mine again.
   await call(app, 'people.switch', { userId: other.id });
   await page.reload();
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(50);
   expect(await headers(page)).toContain('source');
   await call(app, 'people.switch', { userId: me.id });
   await page.reload();
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(25);
   expect(await headers(page)).not.toContain('source');
 });
@@ -125,6 +131,7 @@ test('search, sort, filter and page survive opening a lead and coming back (link
 }) => {
   await call(app, 'demo.load', { leads: 300 });
   await page.goto(`${app.url}#/list/closed_sale`);
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(50);
   await page.getByTestId('sort-name').click();
   await page.getByTestId('sort-name').click();
@@ -169,6 +176,7 @@ test('search, sort, filter and page survive opening a lead and coming back (link
   // The View menu's link starts the list afresh.
   await page.getByTestId('nav-closed_sale').click();
   await expect(page.getByTestId('list-search')).toHaveValue('');
+  await showWholePage(page);
   await expect(rows(page)).toHaveCount(50);
 });
 

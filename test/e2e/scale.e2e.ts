@@ -12,6 +12,7 @@ import { testClock } from '../../electron/core/clock';
 import { startWebServer } from '../../electron/web/server';
 import { shot } from './fixtures';
 import { buildScaleDb, SCALE_DB, SCALE_LEADS, SCALE_NOW } from './scaleDb';
+import { showWholePage } from './layout';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const NOW = SCALE_NOW;
@@ -74,6 +75,7 @@ base('250,000 leads: open, sort, search, page and open a lead without a stall', 
       () => page.getByTestId('nav-closed_no_sale').click(),
       () => expect(page.getByTestId('list-summary')).toContainText(/1\d\d[\s,.\u202f]?\d\d\d/),
     );
+    await showWholePage(page);
     await expect(rows).toHaveCount(50);
     const before = await rows.first().getAttribute('data-lead-id');
     await timed(
