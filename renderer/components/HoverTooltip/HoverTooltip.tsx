@@ -12,7 +12,16 @@ type TargetProps = {
   ref?: Ref<HTMLElement>;
 };
 
-export function HoverTooltip({ label, children }: { label: ReactNode; children: ReactElement<TargetProps> }) {
+export function HoverTooltip({
+  label,
+  disabled = false,
+  children,
+}: {
+  label: ReactNode;
+  /** Not shown while set (e.g. while the target's own dropdown is open). */
+  disabled?: boolean;
+  children: ReactElement<TargetProps>;
+}) {
   const target = useRef<HTMLElement>(null);
   // null until first pointed at: no Tooltip (nor its positioning hooks) before that.
   const [over, setOver] = useState<boolean | null>(null);
@@ -29,7 +38,7 @@ export function HoverTooltip({ label, children }: { label: ReactNode; children: 
           children.props.onMouseLeave?.(e);
         },
       })}
-      {over !== null && <Tooltip label={label} target={target} opened={over} />}
+      {over !== null && <Tooltip label={label} target={target} opened={over && !disabled} />}
     </>
   );
 }

@@ -1,17 +1,6 @@
 // The header bell: the current user's notifications (persisted in the core), unread count, mark read;
 // each one opens its lead. Polls the core every 30 s (and when opened), in the app and in browser mode.
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Indicator,
-  Popover,
-  ScrollArea,
-  Stack,
-  Text,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +10,7 @@ import { peekBoot } from '../../../app/boot';
 import { navigate } from '../../../app/router';
 import { call } from '../../../platform';
 import { useLiveRefresh } from '../../../app/live';
+import { HoverTooltip } from '../../../components/HoverTooltip';
 
 const LANGS = ['en', 'fr', 'de', 'it'] as const;
 const POLL_MS = 30_000;
@@ -72,8 +62,9 @@ export function NotificationBell() {
 
   return (
     <Popover opened={open} onChange={setOpen} width={380} position="bottom-end" shadow="md">
-      <Popover.Target>
-        <Tooltip label={t('notify:bell.label')} disabled={open}>
+      {/* Its tooltip mounted on the first hover (HoverTooltip: start-up cost), beside the bell, not around it. */}
+      <HoverTooltip label={t('notify:bell.label')} disabled={open}>
+        <Popover.Target>
           <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
             <ActionIcon
               variant="light"
@@ -90,8 +81,8 @@ export function NotificationBell() {
               <IconBell size={18} />
             </ActionIcon>
           </Indicator>
-        </Tooltip>
-      </Popover.Target>
+        </Popover.Target>
+      </HoverTooltip>
       <Popover.Dropdown data-testid="notification-list">
         <Group justify="space-between" mb="xs">
           <Text fw={600}>{t('notify:bell.label')}</Text>
