@@ -1,24 +1,13 @@
 // The list of a view: the manual's columns plus assignee, SLA badge and next step; sortable, searchable, paged;
 // arrows move the selection and Enter opens the lead. Search, sort, filter and page live in the address
 // (useListUrlState); the columns (shown, order, width) and the page size are the person's (useListPrefs).
-import {
-  ActionIcon,
-  Alert,
-  Group,
-  Pagination,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  useMantineTheme,
-  type MantineTheme,
-} from '@mantine/core';
+import { ActionIcon, Alert, Group, Pagination, Select, Table, Text, TextInput, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconRefresh, IconSearch, IconUserExclamation } from '@tabler/icons-react';
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCampaignLabel } from '../../../app/settings';
-import type { ListRow, SortKey } from '../../../../shared/contract/leads';
+import type { SortKey } from '../../../../shared/contract/leads';
 import { PAGE_SIZES, type ListColumn, type ListPrefs } from '../../../../shared/domain/listLayout';
 import type { ListView } from '../../../../shared/domain/vocabulary';
 import { formatNumber } from '../../../app/format';
@@ -28,13 +17,14 @@ import { useListUrlState } from './useListUrlState';
 import { useListPrefs } from './useListPrefs';
 import { UpdatedAgo } from './UpdatedAgo';
 import { ColumnHeader } from './ColumnHeader';
-import { COLUMN_DEFS, type CellContext } from './columns';
+import { COLUMN_DEFS } from './columns';
 import { ColumnsMenu } from '../ColumnsMenu';
 import { DueNowLink, useNextSteps } from '../../playbook/NextStepColumn';
 import { AssigneeFilter, assigneeQuery } from '../../people/AssigneeFilter';
 import { useCurrentUser } from '../../people/usePeople';
 import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
 import { useFirstRows } from './useFirstRows';
+import { memoOne, memoT, Row } from './LeadRow';
 
 /** Views whose default order is the newest first (electron/core/listService.ts: closed lists descend). */
 const CLOSED_VIEWS = new Set<ListView>(['closed_sale', 'closed_no_sale', 'lost']);
@@ -51,7 +41,9 @@ export function LeadList({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const campaignLabel = useCampaignLabel();
+  const anyCampaignLabel = useCampaignLabel();
+  // Each campaign's label asked of i18next once (a page repeats the same few campaigns).
+  const campaignLabel = useMemo(() => memoOne(anyCampaignLabel), [anyCampaignLabel]);
   const [url, setUrl] = useListUrlState(view);
   const { prefs, ready, save } = useListPrefs();
   const me = useCurrentUser()?.user?.id;
@@ -278,80 +270,4 @@ export function LeadList({
   );
 }
 
-/** `t` remembering its answers (by key and options), for one language. */
-function memoT(t: CellContext['t']): CellContext['t'] {
-  const seen = new Map<string, string>();
-  return (key, options) => {
-    const k = options ? `${key}\u0000${JSON.stringify(options)}` : key;
-    let v = seen.get(k);
-    if (v === undefined) {
-      v = t(key, options);
-      seen.set(k, v);
-    }
-    return v;
-  };
-}
-
 const TABLE_SCROLL = { overflowX: 'auto' } as const;
-const TD_CLASS = `${Table.classes.td} mantine-Table-td`;
-const TR_CLASS = `${Table.classes.tr} mantine-Table-tr`;
-const ROW = { cursor: 'pointer' } as const;
-const SELECTED_ROW = { cursor: 'pointer', background: 'var(--mantine-color-blue-light)' } as const;
-
-/** One row; memoized so that moving the selection re-renders two rows, not fifty. */
-const Row = memo(function Row({
-  r,
-  i,
-  selected,
-  now,
-  lang,
-  t,
-  campaignLabel,
-  onSelect,
-  step,
-  columns,
-  theme,
-}: {
-  r: ListRow;
-  i: number;
-  selected: boolean;
-  now: number;
-  lang: string;
-  /** The list's translation and campaign labels (no hook per row: 50–200 rows a page). */
-  t: CellContext['t'];
-  campaignLabel(id: string): string;
-  onSelect(i: number): void;
-  step: CellContext['step'];
-  columns: ListColumn[];
-  theme: MantineTheme;
-}) {
-  const ctx: CellContext = { now, lang, t, campaignLabel, step, theme };
-  return (
-    // A plain row with what Table.Tr renders (its class, row border, stripes, hover): 50–200 rows a page (cold start).
-    <tr
-      className={TR_CLASS}
-      data-with-row-border
-      data-striped="even"
-      data-hover
-      data-row-index={i}
-      data-lead-id={r.id}
-      data-lead-type={r.leadType}
-      data-selected={selected || undefined}
-      onClick={() => onSelect(i)}
-      onDoubleClick={() => navigate(`/lead/${r.id}`)}
-      style={selected ? SELECTED_ROW : ROW}
-    >
-      {columns.map((c) => (
-        // A plain cell with Table.Td's own class: 500 cells a page, rendered without a component each (cold start).
-        <td
-          key={c}
-          className={TD_CLASS}
-          data-column={c}
-          style={COLUMN_DEFS[c].align ? { textAlign: COLUMN_DEFS[c].align } : undefined}
-        >
-          {COLUMN_DEFS[c].cell(r, ctx)}
-        </td>
-      ))}
-    </tr>
-  );
-});
