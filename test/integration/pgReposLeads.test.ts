@@ -1,0 +1,395 @@
+// PostgreSQL repositories (electron/store/pg/repos) against SQLite's, same calls, same results (issue 15): leads
+// (insert, versioned update, counters, consents, sweeps), the import's block of 60 leads (numbers, history, counts,
+// search rows), contacts, history, vehicles, and the lead-dependent calls of assignment and notifications.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lead } from '../../shared/domain/lead';
+import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
+import { openParity, type Call, type Parity } from '../support/pgRepoParity';
+import { leadColumns, newLeadRow, RULES } from '../support/pgRepoLeads';
+
+if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
+
+const T0 = Date.parse('2026-03-02T09:00:00Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ACTOR = { id: 1, name: 'Front desk' };
+type Step = [string, Call<unknown>];
+
+async function steps(p: Parity, list: Step[]): Promise<void> {
+  for (const [label, call] of list) await p.same(label, call);
+}
+const VEHICLE = {
+  vin: 'WVWZZZ1KZAW000123',
+  model: 'Golf',
+  warrantyStart: T0 - 400 * DAY,
+  warrantyEnd: T0 + 300 * DAY,
+  currentWarranty: 'extended',
+  currentWarrantyStart: null,
+  currentWarrantyEnd: null,
+  averageKm: 12000,
+  mileage: 34567,
+  ownerName: 'Mario Rossi',
+  serviceContract: null,
+  serviceContractExpiry: null,
+};
+
+describe.skipIf(SKIP_PG)('PostgreSQL repositories: leads as SQLite', () => {
+  let p: Parity;
+  beforeAll(async () => {
+    p = await openParity('repos_leads');
+    await steps(p, [
+      ['manager', (r) => r.users.createDefaultManager(T0)],
+      ['sara', (r) => r.users.insertActive('Sara Bianchi', 'sara@example.it', 'it', T0)],
+      ['marco', (r) => r.users.insertActive('Marco Verdi', null, 'it', T0)],
+      ['role', (r) => r.users.addRole(1, 'manager')],
+    ]);
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('leads: insert with the counter, get (booleans, consents), versioned update and its conflict', async () => {
+    const rows = [
+      newLeadRow({ assigneeId: 2, consents: { email: true, sms: true } }, T0),
+      newLeadRow(
+        { firstName: 'Anna', lastName: 'Weiß', leadType: 'hq_driven', assigneeId: 3, vin: VEHICLE.vin },
+        T0 + HOUR,
+      ),
+      newLeadRow(
+        { firstName: 'Luca', lastName: 'Neri', campaign: 'winter', assigneeId: null },
+        T0 + 2 * HOUR,
+        T0 - 40 * DAY,
+      ),
+    ];
+    for (const [i, row] of rows.entries()) {
+      const seq = await p.same(`nextSeq ${i}`, (r) => r.leads.nextSeq('lead:2026'));
+      await p.same(`insert ${i}`, (r) => r.leads.insert(leadColumns(row, seq, i === 0 ? 'ext-1' : null)));
+    }
+    const lead = (await p.same('get', (r) => r.leads.get(1))) as Lead;
+    expect(lead.consents.email).toBe(true);
+    expect(lead.consents.phone).toBe(false);
+    expect(lead.frozen).toBe(false);
+    await steps(p, [
+      ['get missing', (r) => r.leads.get(99)],
+      ['nextSeq other', (r) => r.leads.nextSeq('recontact')],
+      [
+        'update',
+        (r) =>
+          r.leads.update(
+            1,
+            {
+              status: 'appointment',
+              appointment_at: T0 + 2 * DAY,
+              frozen: 1,
+              contact_attempts: 1,
+              first_contact_at: T0 + 60_000,
+            },
+            1,
+          ),
+      ],
+      ['update stale version', (r) => r.leads.update(1, { status: 'lost' }, 1)],
+      ['update unfreeze', (r) => r.leads.update(1, { frozen: 0, sla1_met: 1, appointment_kept: 0 }, 2)],
+      [
+        'update other',
+        (r) =>
+          r.leads.update(
+            2,
+            { status: 'closed_sale', appointment_at: T0 + 3 * DAY, close_reason: 'sold', closed_at: T0 + 4 * DAY },
+            1,
+          ),
+      ],
+      [
+        'update recontact',
+        (r) =>
+          r.leads.update(3, { status: 'closed_no_sale', close_reason: 'contact_again', recontact_at: T0 + DAY }, 1),
+      ],
+      ['get after', (r) => r.leads.get(1)],
+      ['get closed', (r) => r.leads.get(2)],
+      ['number', (r) => r.leads.number(2)],
+      ['number missing', (r) => r.leads.number(20)],
+      ['count', (r) => r.leads.count()],
+      // unordered on SQLite (its covering index's order): compared by id
+      ['assignedAts', async (r) => [...(await r.leads.assignedAts())].sort((a, b) => a.id - b.id)],
+      [
+        'appointmentsBetween',
+        async (r) => [...(await r.leads.appointmentsBetween(T0, T0 + 10 * DAY))].sort((a, b) => a.a - b.a),
+      ],
+      ['setSlaDue', (r) => r.leads.setSlaDue({ d1: T0 + 30_000, d2: T0 + DAY, id: 1 })],
+      ['get sla', (r) => r.leads.get(1)],
+      ['assignee', (r) => r.leads.assignee(1)],
+      ['assignee none', (r) => r.leads.assignee(3)],
+      ['assignee missing', (r) => r.leads.assignee(33)],
+      ['assigneesBetween', (r) => r.leads.assigneesBetween(1, 3)],
+      ['sweep lost', (r) => r.leads.sweepCandidates('lost', T0)],
+      ['sweep expiry', (r) => r.leads.sweepCandidates('expiry', T0 + 5 * DAY)],
+      ['sweep recontact', (r) => r.leads.sweepCandidates('recontact', T0 + 2 * DAY)],
+      ['userName', (r) => r.leads.userName(2)],
+      ['userName missing', (r) => r.leads.userName(22)],
+      ['vehicle missing', (r) => r.leads.vehicle(VEHICLE.vin)],
+    ]);
+    await p.sameRows({ leads: 'id', counters: 'name', lead_day_counts: 'day, status', lead_view_counts: 'view' });
+  });
+
+  it('vehicles: upsert, insert if missing, owner from leads, end of ownership', async () => {
+    await steps(p, [
+      ['exists not', (r) => r.vehicles.exists(VEHICLE.vin)],
+      ['upsert', (r) => r.vehicles.upsert(VEHICLE, T0)],
+      ['upsert again', (r) => r.vehicles.upsert({ ...VEHICLE, mileage: 40000, model: 'Golf 8' }, T0 + 1)],
+      ['insertIfMissing known', (r) => r.vehicles.insertIfMissing({ ...VEHICLE, model: 'ignored' }, T0 + 2)],
+      ['insertIfMissing new', (r) => r.vehicles.insertIfMissing({ ...VEHICLE, vin: 'VF1RFB00X12345678' }, T0 + 2)],
+      ['exists', (r) => r.vehicles.exists(VEHICLE.vin)],
+      ['linkOwnerFromLeads no customer', (r) => r.vehicles.linkOwnerFromLeads(VEHICLE.vin)],
+      ['setEndOfOwnership', (r) => r.vehicles.setEndOfOwnership(VEHICLE.vin, T0 + 7 * DAY, T0 + 3)],
+      ['leads.vehicle', (r) => r.leads.vehicle(VEHICLE.vin)],
+      ['playbook.vehicleModel', (r) => r.playbook.vehicleModel(VEHICLE.vin)],
+      ['playbook.vehicleModel missing', (r) => r.playbook.vehicleModel('nope')],
+    ]);
+    await p.sameRows({ vehicles: 'id' });
+  });
+
+  it('contacts and history: insert, list, update, delete', async () => {
+    await steps(p, [
+      [
+        'contact',
+        (r) =>
+          r.contacts.insert(1, {
+            at: T0 + 60_000,
+            userId: 2,
+            direction: 'outbound',
+            channel: 'phone',
+            outcome: 'no_answer',
+            verbatim: null,
+            answer: null,
+          }),
+      ],
+      [
+        'contact 2',
+        (r) =>
+          r.contacts.insert(1, {
+            at: T0 + 30_000,
+            userId: null,
+            direction: 'inbound',
+            channel: 'email',
+            outcome: 'reached',
+            verbatim: 'ciao',
+            answer: 'yes',
+          }),
+      ],
+      [
+        'contact 3',
+        (r) =>
+          r.contacts.insert(2, {
+            at: T0,
+            userId: 3,
+            direction: 'outbound',
+            channel: 'phone',
+            outcome: 'reached',
+            verbatim: null,
+            answer: null,
+          }),
+      ],
+      ['ofLead', (r) => r.contacts.ofLead(1)],
+      [
+        'update',
+        (r) =>
+          r.contacts.update(1, 1, {
+            direction: 'outbound',
+            channel: 'sms',
+            outcome: 'reached',
+            verbatim: 'ok',
+            answer: null,
+          }),
+      ],
+      [
+        'update wrong lead',
+        (r) => r.contacts.update(2, 2, { direction: 'x', channel: 'x', outcome: 'x', verbatim: null, answer: null }),
+      ],
+      ['delete wrong lead', (r) => r.contacts.delete(2, 1)],
+      ['delete', (r) => r.contacts.delete(1, 2)],
+      ['ofLead after', (r) => r.contacts.ofLead(1)],
+      ['history none', (r) => r.history.insert(1, null, ACTOR, [])],
+      [
+        'history',
+        (r) =>
+          r.history.insert(1, null, ACTOR, [
+            { at: T0, field: 'status', oldValue: 'assigned', newValue: 'appointment' },
+            { at: T0, field: 'appointmentAt', oldValue: null, newValue: '2026-03-04T09:00:00.000Z' },
+          ]),
+      ],
+      [
+        'history customer',
+        (r) =>
+          r.history.insert(null, 7, { id: null, name: 'System' }, [
+            { at: T0 + 1, field: 'consent.email', oldValue: 'false', newValue: 'true' },
+          ]),
+      ],
+      ['ofLead history', (r) => r.history.ofLead(1)],
+    ]);
+    await p.sameRows({ contacts: 'id', history: 'id' });
+  });
+
+  it('assignment and notifications on leads: routing row, assignee (versioned), history, candidates, lines', async () => {
+    await steps(p, [
+      ['lead', (r) => r.assignment.lead(1)],
+      ['setAssignee', (r) => r.assignment.setAssignee(3, 2, T0 + 5)],
+      ['setAssigneeAt', (r) => r.assignment.setAssigneeAt(1, 3, 3, T0 + 6)],
+      ['setAssigneeAt stale', (r) => r.assignment.setAssigneeAt(1, 3, 2, T0 + 7)],
+      ['setAssignee none', (r) => r.assignment.setAssignee(2, null, T0 + 8)],
+      ['history', (r) => r.assignment.history(1, T0 + 6, ACTOR, 'Sara Bianchi', 'Marco Verdi')],
+      ['openLeadIds', (r) => r.assignment.openLeadIds(3)],
+      ['leads.assignee', (r) => r.leads.assignee(1)],
+      ['users.leadAssignee', (r) => r.users.leadAssignee(1)],
+      ['users.leadCustomer', (r) => r.users.leadCustomer(1)],
+      ['notification', (r) => r.notifications.insert('n1', 2, 3, 'assigned', '{"x":1}', T0)],
+      ['notification gone lead', (r) => r.notifications.insert('n2', 2, null, 'digest', '{}', T0 + 1)],
+      ['list joined', (r) => r.notifications.list(2, false, 5)],
+      ['unshown joined', (r) => r.notifications.unshown(2, 5)],
+      ['leadForMail', (r) => r.notifications.leadForMail(2)],
+      ['leadLine', (r) => r.notifications.leadLine(3)],
+      [
+        'dueCandidates',
+        (r) =>
+          r.notifications.dueCandidates({
+            since: T0 - DAY,
+            a45lo: T0 - 41 * DAY,
+            a45hi: T0 - 39 * DAY,
+            a55lo: 0,
+            a55hi: 1,
+            dayStart: T0,
+            dayEnd: T0 + 10 * DAY,
+          }),
+      ],
+    ]);
+    await p.sameRows({ leads: 'id', history: 'id', notifications: 'id' });
+  });
+
+  it("an import's block of 60 leads: numbers from the counter, ids, creation history, counts and search rows", async () => {
+    const block = Array.from({ length: 60 }, (_, i) => ({
+      lead: newLeadRow(
+        {
+          firstName: `Giulia${i}`,
+          lastName: i % 2 ? 'Ferrari' : 'Conti',
+          leadType: i % 3 ? 'customer_driven' : 'hq_driven',
+          assigneeId: i % 4 === 0 ? null : 2 + (i % 2),
+          email: i % 5 ? `g${i}@example.it` : null,
+          consents: { email: i % 2 === 0, phone: i % 3 === 0 },
+        },
+        T0 + DAY,
+        T0 + DAY - (i % 7) * DAY - i * 1001,
+      ),
+      key: `file.csv:${i}`,
+    }));
+    const out = await p.sameInTx('block', (r) => r.leadBlock.insert(RULES, block, ACTOR, T0 + DAY));
+    expect(out.ids).toHaveLength(60);
+    expect(out.numbers[0]).toBe('ASL-2026-000004');
+    await p.same('empty block', (r) => r.leadBlock.insert(RULES, [], ACTOR, T0 + DAY));
+    await p.sameInTx('block 2', (r) =>
+      r.leadBlock.insert(
+        RULES,
+        block.slice(0, 3).map((b, i) => ({ ...b, key: `more:${i}` })),
+        ACTOR,
+        T0 + DAY,
+      ),
+    );
+    for (const id of [out.ids[0]!, out.ids[31]!, out.ids[59]!]) await p.same(`get ${id}`, (r) => r.leads.get(id));
+    await p.same('count', (r) => r.leads.count());
+    await p.sameRows({
+      leads: 'id',
+      history: 'id',
+      counters: 'name',
+      lead_day_counts: 'day, status',
+      lead_view_counts: 'view',
+    });
+    // The search rows (PostgreSQL triggers) exist for every lead, with SQLite's documents.
+    const n = (await p.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM leads_search')).rows[0]!.n;
+    expect(n).toBe(66);
+    expect((await p.pool.query('SELECT * FROM leads_search_doc ORDER BY id')).rows).toEqual(
+      p.store.sqlite.prepare('SELECT * FROM leads_search_doc ORDER BY id').all(),
+    );
+  });
+
+  it("playbook: My day's open leads and contacts (three shapes), templates, the playbook e-mail", async () => {
+    const byId = <T extends { id: number }>(xs: T[]) => [...xs].sort((a, b) => a.id - b.id);
+    const byLead = <T extends { leadId: number; at: number }>(xs: Iterable<T>) =>
+      [...xs].sort((a, b) => a.leadId - b.leadId || a.at - b.at);
+    await steps(p, [
+      [
+        'contact',
+        (r) =>
+          r.contacts.insert(5, {
+            at: T0 + DAY,
+            userId: 2,
+            direction: 'outbound',
+            channel: 'phone',
+            outcome: 'no_answer',
+            verbatim: null,
+            answer: null,
+          }),
+      ],
+      ['freeze', (r) => r.leads.update(6, { status: 'appointment', frozen: 1, appointment_at: T0 + 2 * DAY }, 1)],
+      ['appointment', (r) => r.leads.update(7, { status: 'appointment', appointment_at: T0 + 2 * DAY }, 1)],
+      ['consents', (r) => r.leads.update(8, { consent_email: 1, consent_sms: 1, consent_fax: 1 }, 1)],
+      ['openLeads all', async (r) => byId(await r.playbook.openLeads({}))],
+      ['openLeads of', async (r) => byId(await r.playbook.openLeads({ assigneeId: 2 }))],
+      [
+        'openLeads of and unassigned',
+        async (r) => byId(await r.playbook.openLeads({ assigneeId: 3, includeUnassigned: true })),
+      ],
+      ['openLeadContacts all', async (r) => byLead(await r.playbook.openLeadContacts({}))],
+      ['openLeadContacts of', async (r) => byLead(await r.playbook.openLeadContacts({ assigneeId: 3 }))],
+      ['contactsOf', (r) => r.playbook.contactsOf(1)],
+      ['leads', async (r) => byId(await r.playbook.leads([8, 1, 999, 5]))],
+      ['leads none', (r) => r.playbook.leads([])],
+      ['contactsOfLeads', (r) => r.playbook.contactsOfLeads([1, 2, 5])],
+      ['template none', (r) => r.playbook.template('playbook_email', 'it')],
+      ['saveTemplate', (r) => r.playbook.saveTemplate('playbook_email', 'it', 'Ciao', 'Body {{name}}', T0)],
+      ['saveTemplate replace', (r) => r.playbook.saveTemplate('playbook_email', 'it', '', 'Body 2', T0 + 1)],
+      ['saveTemplate other', (r) => r.playbook.saveTemplate('playbook_email', 'de', 'Hallo', 'Text', T0 + 2)],
+      ['template', (r) => r.playbook.template('playbook_email', 'it')],
+      ['templateText', (r) => r.playbook.templateText('playbook_email', 'it')],
+      ['deleteTemplate', (r) => r.playbook.deleteTemplate('playbook_email', 'de')],
+      ['templateText gone', (r) => r.playbook.templateText('playbook_email', 'de')],
+      ['isManager', (r) => r.playbook.isManager(1)],
+      ['isManager not', (r) => r.playbook.isManager(2)],
+      [
+        'queueEmail',
+        (r) =>
+          r.playbook.queueEmail(
+            { key: 'pb:1', leadId: 1, to: 'mario.rossi@example.it', language: 'it', subject: 'Ciao', body: 'B' },
+            T0 + 3,
+          ),
+      ],
+    ]);
+    expect((await p.sq.playbook.openLeads({})).length).toBeGreaterThan(40);
+    expect([...(await p.pg.playbook.openLeadContacts({}))].length).toBeGreaterThan(1);
+    await p.sameRows({ templates: 'kind, language', outbox: 'id', leads: 'id', lead_view_counts: 'view' });
+  });
+
+  it('imports: presets, known external ids, open leads', async () => {
+    await steps(p, [
+      ['presets none', (r) => r.imports.presets()],
+      ['savePreset', (r) => r.imports.savePreset('Web', 'web', '{"a":1}', T0)],
+      ['savePreset 2', (r) => r.imports.savePreset('dealer', null, '{"b":2}', T0)],
+      ['savePreset replace', (r) => r.imports.savePreset('Web', 'event', '{"a":2}', T0 + 1)],
+      ['presets', (r) => r.imports.presets()],
+      ['deletePreset', (r) => r.imports.deletePreset('dealer')],
+      ['deletePreset missing', (r) => r.imports.deletePreset('dealer')],
+      ['openLeadKeys', async (r) => [...(await r.imports.openLeadKeys())].sort((a, b) => a.id - b.id)],
+    ]);
+    const keys = [
+      ...Array.from({ length: 1200 }, (_, i) => `nope:${i}`),
+      'file.csv:3',
+      'ext-1',
+      'more:2',
+      'file.csv:59',
+    ];
+    const { s, p: pg } = await p.both(async (r) => {
+      const seen: string[] = [];
+      await r.imports.knownExternalIds(keys, (k) => seen.push(k));
+      return seen;
+    });
+    expect(pg.sort()).toEqual(s.sort());
+    expect(s).toHaveLength(4);
+    await p.sameRows({ import_presets: 'id' });
+  });
+});
