@@ -66,7 +66,17 @@ export async function openParity(name: string): Promise<Parity> {
       return s;
     },
     async sameInTx<T>(label: string, call: Call<T>) {
-      const s = store.sqlite.transaction(() => call(sq) as T)();
+      // BEGIN … COMMIT by hand: better-sqlite3's transaction() refuses an async function (the SQLite calls are
+      // synchronous all the same, nothing else runs on the connection meanwhile).
+      store.sqlite.exec('BEGIN IMMEDIATE');
+      let s: T;
+      try {
+        s = await call(sq);
+        store.sqlite.exec('COMMIT');
+      } catch (e) {
+        store.sqlite.exec('ROLLBACK');
+        throw e;
+      }
       const p = await withTransaction(pgS.pool, (client) => Promise.resolve(call(pgWriteRepos(client))));
       expect(p, label).toEqual(s);
       return s;
