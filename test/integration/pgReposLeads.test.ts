@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../shared/domain/lead';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
+import { pgWriteRepos } from '../../electron/store/pg/repos/index';
+import { withTransaction } from '../../electron/store/pg/tx';
 import { openParity, type Call, type Parity } from '../support/pgRepoParity';
 import { leadColumns, newLeadRow, RULES } from '../support/pgRepoLeads';
 
@@ -306,6 +308,47 @@ describe.skipIf(SKIP_PG)('PostgreSQL repositories: leads as SQLite', () => {
     expect((await p.pool.query('SELECT * FROM leads_search_doc ORDER BY id')).rows).toEqual(
       p.store.sqlite.prepare('SELECT * FROM leads_search_doc ORDER BY id').all(),
     );
+  });
+
+  // The second block waits at the year's counter row until the first commits (as SQLite's one writer would): numbers
+  // and ids do not interleave; the ids are read back with RETURNING all the same.
+  it('two blocks imported at once by two PostgreSQL transactions: distinct numbers, each id its own lead', async () => {
+    const block = (tag: string) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        lead: newLeadRow({ firstName: `${tag}${i}`, assigneeId: 2 }, T0 + 2 * DAY),
+        key: `${tag}:${i}`,
+      }));
+    const [a, b] = await Promise.all(
+      ['Alfa', 'Beta'].map((tag) =>
+        withTransaction(p.pool, (c) => pgWriteRepos(c).leadBlock.insert(RULES, block(tag), ACTOR, T0 + 2 * DAY)),
+      ),
+    );
+    expect(new Set([...a!.numbers, ...b!.numbers]).size).toBe(80);
+    const [lo, hi] = a!.ids[0]! < b!.ids[0]! ? [a!, b!] : [b!, a!];
+    expect(Math.max(...lo.ids)).toBeLessThan(Math.min(...hi.ids));
+    for (const [out, tag] of [
+      [a!, 'Alfa'],
+      [b!, 'Beta'],
+    ] as const) {
+      const got = await p.pool.query<{ id: number; number: string; first_name: string }>(
+        'SELECT id, number, first_name FROM leads WHERE id = ANY($1::int[]) ORDER BY id',
+        [out.ids],
+      );
+      const byId = new Map(got.rows.map((r) => [r.id, r]));
+      out.ids.forEach((id, i) => {
+        expect(byId.get(id)?.number).toBe(out.numbers[i]);
+        expect(byId.get(id)?.first_name).toBe(`${tag}${i}`);
+      });
+    }
+    // The blocks' creation history: three lines per lead.
+    const h = await p.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM history WHERE lead_id = ANY($1::int[])',
+      [[...a!.ids, ...b!.ids]],
+    );
+    expect(h.rows[0]!.n).toBe(240);
+    // The PostgreSQL store only: the SQLite one gets the same 80 leads, so the stores stay comparable afterwards.
+    for (const tag of ['Alfa', 'Beta']) await p.sq.leadBlock.insert(RULES, block(tag), ACTOR, T0 + 2 * DAY);
+    await p.same('count', (r) => r.leads.count());
   });
 
   it("playbook: My day's open leads and contacts (three shapes), templates, the playbook e-mail", async () => {
