@@ -11,7 +11,6 @@ type Step = [string, Call<unknown>];
 
 async function steps(p: Parity, list: Step[]): Promise<void> {
   for (const [label, call] of list) {
-    if (process.env.DEBUG_STEPS) console.log(label);
     await p.same(label, call);
   }
 }
