@@ -77,6 +77,16 @@ export const outboxMessageId = (dedupeKey: string, now: number): string =>
   `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
 
 /**
+ * A queued row, INSERT OR IGNORE on the dedupe key (SQLite's), its id RETURNING (none: the key exists). Parameters:
+ * dedupe key, lead, kind, to, language, subject, text, html, ics, due at, Message-ID, expires at, now. Also the
+ * outbox repository's insert (repos/outbox.ts).
+ */
+export const OUTBOX_INSERT_SQL = `INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body,
+  html_body, ics, due_at, state, attempts, next_attempt_at, message_id, expires_at, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0, $10, $11, $12, $13)
+  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+
+/**
  * Inside the caller's transaction (`client`). Returns the row id, or null when the dedupe key exists already. With
  * `notify`, a row due now sends `outbox.queued` to the other cores on commit (the one delivering wakes up; several
  * in one transaction fold into one notification).
@@ -87,16 +97,10 @@ export async function enqueueOutbox(
   now: number,
   opts: { notify?: { origin: string } } = {},
 ): Promise<number | null> {
-  const r = await client.query<{ id: number }>(
-    `INSERT INTO outbox (dedupe_key, lead_id, kind, to_address, language, subject, text_body, html_body, ics, due_at,
-       state, attempts, next_attempt_at, message_id, expires_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', 0, $10, $11, $12, $13)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [
-      ...[m.dedupeKey, m.leadId, m.kind, m.to, m.language, m.subject, m.text, m.html ?? null, m.ics ?? null, m.dueAt],
-      ...[outboxMessageId(m.dedupeKey, now), m.expiresAt ?? null, now],
-    ],
-  );
+  const r = await client.query<{ id: number }>(OUTBOX_INSERT_SQL, [
+    ...[m.dedupeKey, m.leadId, m.kind, m.to, m.language, m.subject, m.text, m.html ?? null, m.ics ?? null, m.dueAt],
+    ...[outboxMessageId(m.dedupeKey, now), m.expiresAt ?? null, now],
+  ]);
   const id = r.rows[0]?.id;
   if (id === undefined) return null;
   const reason = m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null;
