@@ -17,15 +17,17 @@ describe.skipIf(SKIP_PG)('PostgreSQL read repositories: the list views give what
   beforeAll(async () => {
     f = await openReadFixture('list_read', 2500);
     const db = f.core.store.sqlite;
-    assignee = (db.prepare('SELECT assignee_id AS a FROM leads WHERE assignee_id IS NOT NULL LIMIT 1').get() as {
-      a: number;
-    }).a;
+    assignee = (
+      db.prepare('SELECT assignee_id AS a FROM leads WHERE assignee_id IS NOT NULL LIMIT 1').get() as {
+        a: number;
+      }
+    ).a;
     const pick = (sql: string) => (db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
     const phones = pick("SELECT phone AS v FROM leads WHERE phone IS NOT NULL AND phone <> '' ORDER BY id LIMIT 3");
     const digits = phones.map((p) => p.replace(/\D/g, ''));
     searches.push(
       ...pick('SELECT last_name AS v FROM leads ORDER BY id LIMIT 3'),
-      ...pick('SELECT first_name || \' \' || last_name AS v FROM leads ORDER BY id DESC LIMIT 2'),
+      ...pick("SELECT first_name || ' ' || last_name AS v FROM leads ORDER BY id DESC LIMIT 2"),
       ...['ros', 'mül', 'mul', 'muller', 'MÜLLER', 'schroder', 'élodie', 'elodie', 'francois', 'lefevre', 'jörg'],
       ...phones,
       ...digits.map((d) => d.slice(-6)),
@@ -78,8 +80,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL read repositories: the list views give what
       for (const filter of filters)
         for (const sort of ['default', 'name', 'sla', 'assignee'] as const)
           for (const page of [0, 2])
-            if ((await same({ view, sort, dir: page ? 'desc' : 'asc', page, pageSize: 25, ...filter })) > 0)
-              nonEmpty++;
+            if ((await same({ view, sort, dir: page ? 'desc' : 'asc', page, pageSize: 25, ...filter })) > 0) nonEmpty++;
     expect(nonEmpty).toBeGreaterThan(20);
   }, 120_000);
 

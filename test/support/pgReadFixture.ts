@@ -35,6 +35,9 @@ export async function openReadFixture(name: string, leads: number, seed = 4242):
   let store: PgStore | undefined;
   try {
     generateDemo(core.store, core.settings, { leads, now: READ_NOW, seed });
+    // The dashboard back-fills the stored business-day deadlines (business_due_at) the report's bd_* figures read.
+    const r = await core.dispatch('kpi.dashboard', { period: 'last-week' }, { transport: 'test' });
+    if (!r.ok) throw new Error(`kpi.dashboard: ${JSON.stringify(r.error)}`);
     database = await createPgTestDatabase(name);
     store = await openPgStore(database.url);
     await bulkCopySqliteTables(core.store.sqlite, store.pool, READ_TABLES, 2000);

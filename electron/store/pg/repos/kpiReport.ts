@@ -19,7 +19,8 @@ const FIGURES = `count(*) AS assigned,
     count(*) FILTER (WHERE ${met('l.first_contact_at', 'l.sla1_due_at')}) AS s1met, count(*) FILTER (WHERE ${missed('l.first_contact_at', 'l.sla1_due_at')}) AS s1missed,
     count(*) FILTER (WHERE ${met('l.qualified_at', 'l.sla2_due_at')}) AS s2met, count(*) FILTER (WHERE ${missed('l.qualified_at', 'l.sla2_due_at')}) AS s2missed`;
 const DIMS = 'l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t';
-const DIMS_ORDER = 'ORDER BY 1 NULLS FIRST, 2 COLLATE "C", 3 COLLATE "C", 4 COLLATE "C"';
+const DIMS_ORDER =
+  'ORDER BY l.assignee_id NULLS FIRST, l.campaign COLLATE "C", l.source COLLATE "C", l.lead_type COLLATE "C"';
 const GROUPED = `SELECT ${DIMS}, ${FIGURES},
     count(*) FILTER (WHERE ${met('l.first_contact_at', 'l.business_due_at')}) AS bdmet, count(*) FILTER (WHERE ${missed('l.first_contact_at', 'l.business_due_at')}) AS bdmissed,
     count(*) FILTER (WHERE l.first_contact_at <= @at) AS contacted, count(*) FILTER (WHERE l.appointment_at IS NOT NULL AND l.qualified_at <= @at) AS appointment,
@@ -29,7 +30,7 @@ const GROUPED = `SELECT ${DIMS}, ${FIGURES},
   FROM leads l WHERE ${WINDOW} GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
 const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM leads l
   WHERE ${WINDOW} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL
-  GROUP BY 1 ORDER BY 1 COLLATE "C"`;
+  GROUP BY 1 ORDER BY l.close_reason COLLATE "C"`;
 const CONTACTS = `SELECT ${DIMS}, json_agg(c.lead_id)::text AS leads, json_agg(c.channel || ' ' || c.outcome)::text AS types
   FROM leads l JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
 const KEPT = `SELECT ${DIMS}, count(*) FILTER (WHERE ${M.appointment_kept}) AS kept,
@@ -50,7 +51,8 @@ const numbers = <T extends object>(row: T, keep: string[] = []): T =>
 const DIM_KEYS = ['a', 'c', 's', 't'];
 
 export function kpiReportRepoPg(db: Queryable): Async<KpiReportRepo> {
-  const count = async (sql: string, params: Record<string, unknown>) => num((await one<{ n: number }>(db, sql, params)).n);
+  const count = async (sql: string, params: Record<string, unknown>) =>
+    num((await one<{ n: number }>(db, sql, params)).n);
   return {
     userNames: async () =>
       new Map((await all<{ id: number; name: string }>(db, 'SELECT id, name FROM users')).map((u) => [u.id, u.name])),
