@@ -31,8 +31,12 @@ const GROUPED = `SELECT ${DIMS}, ${FIGURES},
 const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM leads l
   WHERE ${WINDOW} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL
   GROUP BY 1 ORDER BY l.close_reason COLLATE "C"`;
+// Each lead's contacts looked up by lead (contacts_kpi, index only): OFFSET 0 keeps the planner from turning this into
+// a hash join over every contact of the database (2.3 s at 1,000,000 leads, instead of ~0.1 s).
 const CONTACTS = `SELECT ${DIMS}, json_agg(c.lead_id)::text AS leads, json_agg(c.channel || ' ' || c.outcome)::text AS types
-  FROM leads l JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
+  FROM leads l CROSS JOIN LATERAL (SELECT c.lead_id, c.channel, c.outcome FROM contacts c
+    WHERE c.lead_id = l.id AND c.at <= @at OFFSET 0) c
+  WHERE ${WINDOW} GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
 const KEPT = `SELECT ${DIMS}, count(*) FILTER (WHERE ${M.appointment_kept}) AS kept,
     count(*) FILTER (WHERE ${M.appointment_no_show}) AS "noShow"
   FROM leads l WHERE l.appointment_kept IS NOT NULL AND ${WINDOW} GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
