@@ -6,7 +6,10 @@
 //
 // A local server for it: `node scripts/pg-local.mjs start` (initdb into bench-results/pg, port 55432, prints the
 // URL) … `node scripts/pg-local.mjs stop`; or `--db postgres` alone: a throwaway cluster (test/support/pgCluster.ts)
-// for this run only, removed at the end (the 1,000,000 leads are built again each time).
+// for this run only, removed at the end (the 1,000,000 leads are built again each time; untested at that size).
+// Parallel query: its workers' start costs ~90 ms on a busy 2-core machine for queries that read a few hundred rows
+// (the planner over-estimates tsvector prefix matches); the figures of 2026-12-04 were taken with it off on the
+// connection: `--db 'postgres://…/aslm_bench?options=-c%20max_parallel_workers_per_gather%3D0'`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPgStore } from '../../electron/store/pg/migrate';
