@@ -1,6 +1,8 @@
 // `npm run bench`: builds a 250,000-lead database with the demo generator, then times the hot paths
 // through the real handler (core.dispatch) and the raw SQLite time of the same list query.
 //   BENCH_LEADS=250000 (default)   BENCH_DB=path (reuse a database built earlier with the same count)
+// `npm run bench -- --db postgres://…` (or ASLM_DB=postgres://…): the PostgreSQL store instead, 1,000,000 leads by
+// default (test/bench/pgBench.ts; a local server: `node scripts/pg-local.mjs start`).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppCore } from '../../electron/core/appCore';
@@ -11,11 +13,21 @@ import { benchKpi } from './kpi';
 import { benchColdStart } from './coldstart';
 import { buildBenchDb } from './benchDb';
 import { benchDesks } from './desks';
+import { benchPostgres } from './pgBench';
 
-const LEADS = Number(process.env.BENCH_LEADS ?? 250_000);
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const outDir = 'bench-results';
 mkdirSync(outDir, { recursive: true });
+const argv = process.argv.slice(2);
+const dbArg = argv.includes('--db')
+  ? argv[argv.indexOf('--db') + 1]
+  : argv.find((a) => a.startsWith('--db='))?.slice(5);
+const pgDb = dbArg ?? process.env.ASLM_DB;
+if (pgDb && /^postgres(ql)?(:|$)/.test(pgDb)) {
+  await benchPostgres(pgDb, Number(process.env.BENCH_LEADS ?? 1_000_000), NOW, outDir);
+  process.exit(0);
+}
+const LEADS = Number(process.env.BENCH_LEADS ?? 250_000);
 const dbPath = process.env.BENCH_DB ?? join(outDir, `bench-${LEADS}.sqlite`);
 const clock = { now: () => NOW };
 

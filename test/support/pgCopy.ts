@@ -31,3 +31,49 @@ export async function copySqliteTables(sqlite: Database.Database, pool: pg.Pool,
       );
   }
 }
+
+/**
+ * The same copy in batches (one INSERT … SELECT FROM json_populate_recordset per `batch` rows): ~100× quicker than
+ * row by row, for the read-side tests and the benchmark's database. The JSON's 0/1 read as booleans where the column
+ * is one (boolean input accepts '1' / '0').
+ */
+export async function bulkCopySqliteTables(
+  sqlite: Database.Database,
+  pool: pg.Pool,
+  tables: string[],
+  batch = 5000,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<void> {
+  for (const table of tables) {
+    const cols = (
+      await pool.query<{ column_name: string; is_generated: string }>(
+        `SELECT column_name, is_generated FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+        [table],
+      )
+    ).rows.filter((c) => c.is_generated !== 'ALWAYS');
+    if (cols.length === 0) throw new Error(`no table ${table} in PostgreSQL`);
+    const names = cols.map((c) => `"${c.column_name}"`).join(', ');
+    const insert = `INSERT INTO "${table}" (${names}) OVERRIDING SYSTEM VALUE
+      SELECT ${names} FROM json_populate_recordset(NULL::"${table}", $1::json)`;
+    let rows: unknown[] = [];
+    let done = 0;
+    const flush = async () => {
+      if (rows.length === 0) return;
+      await pool.query(insert, [JSON.stringify(rows)]);
+      done += rows.length;
+      onProgress?.(table, done);
+      rows = [];
+    };
+    for (const row of sqlite.prepare(`SELECT ${names} FROM "${table}"`).iterate()) {
+      rows.push(row);
+      if (rows.length >= batch) await flush();
+    }
+    await flush();
+    if (cols.some((c) => c.column_name === 'id'))
+      await pool.query(
+        `SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM "${table}"), 0) + 1, false)`,
+        [table],
+      );
+  }
+}

@@ -1,0 +1,63 @@
+// The KPI figures' reads on PostgreSQL (electron/store/repos/kpi.ts): SLA 1/2/3 counts, the business-day deadline,
+// the digest's managers and notification, the contact tracking table. sla1_met / sla2_met are booleans here
+// (SQLite: 0/1/NULL), so `IS NOT 1` is `IS NOT TRUE`.
+import type { Async } from '../../repos/index';
+import type { FastSlaCounts, KpiRepo, SlaCounts, TrackingRow } from '../../repos/kpi';
+import type { Queryable } from '../tx';
+import { assignedCountsPg } from './assignedCounts';
+import { all, num, one } from './sql';
+
+const GENERAL = `SELECT
+  count(*) AS total,
+  count(*) FILTER (WHERE sla1_met AND first_contact_at <= @to) AS s1met,
+  count(*) FILTER (WHERE sla1_met IS NOT TRUE AND sla1_due_at < @to) AS s1missed,
+  count(*) FILTER (WHERE sla2_met AND qualified_at <= @to) AS s2met,
+  count(*) FILTER (WHERE sla2_met IS NOT TRUE AND sla2_due_at < @to) AS s2missed,
+  count(*) FILTER (WHERE status IN ('closed_sale', 'closed_no_sale') AND closed_at <= @to) AS s3met
+FROM leads WHERE assigned_at > @from AND assigned_at <= @to`;
+
+const WINDOW = 'assigned_at > @from AND assigned_at <= @to';
+// Each an index range count on leads_sla1 / leads_sla2 (met, assigned_at, due); not met = false or NULL.
+const FAST = `SELECT
+  (SELECT count(*) FROM leads WHERE sla1_met = true AND ${WINDOW}) AS s1met,
+  (SELECT count(*) FROM leads WHERE sla1_met = false AND ${WINDOW} AND sla1_due_at < @to)
+    + (SELECT count(*) FROM leads WHERE sla1_met IS NULL AND ${WINDOW} AND sla1_due_at < @to) AS s1missed,
+  (SELECT count(*) FROM leads WHERE sla2_met = true AND ${WINDOW}) AS s2met,
+  (SELECT count(*) FROM leads WHERE sla2_met = false AND ${WINDOW} AND sla2_due_at < @to)
+    + (SELECT count(*) FROM leads WHERE sla2_met IS NULL AND ${WINDOW} AND sla2_due_at < @to) AS s2missed`;
+
+const TRACKING = `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
+    c.direction, c.channel, c.outcome, c.verbatim, c.answer
+  FROM contacts c JOIN leads l ON l.id = c.lead_id LEFT JOIN users u ON u.id = c.user_id
+  WHERE c.at >= @from AND c.at < @to ORDER BY c.at, c.id`;
+
+const numbers = <T extends Record<string, unknown>>(row: T): { [K in keyof T]: number } =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, num(v)])) as { [K in keyof T]: number };
+
+export function kpiRepoPg(db: Queryable): Async<KpiRepo> {
+  return {
+    slaAsOf: async (w) => numbers(await one<SlaCounts>(db, GENERAL, w)),
+    slaNow: async (w) => numbers(await one<FastSlaCounts>(db, FAST, w)),
+    assignedCounts: assignedCountsPg(db),
+    assignedAts: (missingOnly) =>
+      all<{ id: number; a: number }>(
+        db,
+        `SELECT id, assigned_at AS a FROM leads${missingOnly ? ' WHERE business_due_at IS NULL' : ''}`,
+      ),
+    setBusinessDue: async (id, at) =>
+      void (await db.query('UPDATE leads SET business_due_at = $1 WHERE id = $2', [at, id])),
+    activeManagers: () =>
+      all(
+        db,
+        `SELECT u.id, u.email, u.language FROM users u JOIN user_roles r ON r.user_id = u.id
+        WHERE r.role = 'manager' AND u.active ORDER BY u.id`,
+      ),
+    insertDigestNotification: async (key, userId, params, now) =>
+      void (await db.query(
+        `INSERT INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at)
+        VALUES ($1, $2, NULL, 'kpi.digest', $3, $4) ON CONFLICT DO NOTHING`,
+        [key, userId, params, now],
+      )),
+    trackingRows: (from, to) => all<TrackingRow>(db, TRACKING, { from, to }),
+  };
+}
