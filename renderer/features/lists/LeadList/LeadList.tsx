@@ -91,7 +91,7 @@ export function LeadList({
   const sortBy = (key: SortKey) =>
     setUrl({ page: 0, sort: key, dir: url.sort === key && url.dir === 'asc' ? 'desc' : 'asc' });
   const rows = data?.rows ?? [];
-  const firstRows = useFirstRows(tableRef, rows.length, selected);
+  const firstRows = useFirstRows(tableRef, rows, selected);
   const theme = useMantineTheme();
   const steps = useNextSteps(
     rows.map((r) => r.id),

@@ -22,14 +22,18 @@ export function rowsInView(windowHeight: number): number {
 
 /**
  * How many of the page's rows to render. `body`: the table's body (its last row is watched: when it comes into the
- * window, the rest follow); `count`: the page's rows; `selected`: the selected row (moving past the shown rows shows
- * them all).
+ * window, the rest follow); `rows`: the page's rows (another page, view or order: its last shown row is watched);
+ * `selected`: the selected row (moving past the shown rows shows them all).
  */
-export function useFirstRows(body: RefObject<HTMLTableSectionElement | null>, count: number, selected: number): number {
+export function useFirstRows(
+  body: RefObject<HTMLTableSectionElement | null>,
+  rows: readonly unknown[],
+  selected: number,
+): number {
   const [limit, setLimit] = useState(() => rowsInView(typeof window === 'undefined' ? 0 : window.innerHeight));
   const all = limit === Infinity;
   if (!all && selected >= limit) setLimit(Infinity);
-  const hidden = !all && count > limit;
+  const hidden = !all && rows.length > limit;
   useEffect(() => {
     if (!hidden) return;
     const last = body.current?.lastElementChild;
@@ -48,6 +52,6 @@ export function useFirstRows(body: RefObject<HTMLTableSectionElement | null>, co
       io.disconnect();
       window.removeEventListener('beforeprint', beforePrint);
     };
-  }, [hidden, body, limit]);
+  }, [hidden, body, limit, rows]);
   return limit;
 }

@@ -62,10 +62,11 @@ export function NotificationBell() {
 
   return (
     <Popover opened={open} onChange={setOpen} width={380} position="bottom-end" shadow="md">
-      {/* Its tooltip mounted on the first hover (HoverTooltip: start-up cost), beside the bell, not around it. */}
+      {/* Its tooltip mounted on the first hover (HoverTooltip: start-up cost), beside the bell, not around it; the
+          popover's target is the button (its aria-expanded on a button, where ARIA allows it). */}
       <HoverTooltip label={t('notify:bell.label')} disabled={open}>
-        <Popover.Target>
-          <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
+        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red" offset={4}>
+          <Popover.Target>
             <ActionIcon
               variant="light"
               radius="xl"
@@ -80,8 +81,8 @@ export function NotificationBell() {
             >
               <IconBell size={18} />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
+          </Popover.Target>
+        </Indicator>
       </HoverTooltip>
       <Popover.Dropdown data-testid="notification-list">
         <Group justify="space-between" mb="xs">
