@@ -2,29 +2,28 @@
 // with its moment.
 import type { ListView } from '../../shared/domain/vocabulary';
 import type { GlobalSearchResult, ListPage, ListQuery } from '../../shared/contract/leads';
-import type { Store } from '../store/db';
-import { leadListRepo } from '../store/repos/leadList';
+import type { AsyncStore } from '../store/repos/index';
 import type { Clock } from './clock';
 
 export { VIEW_WHERE, ftsQuery, numberQuery } from '../store/repos/leadList';
 
 export interface ListService {
-  list(q: ListQuery): ListPage;
-  counts(): Record<ListView, number>;
+  list(q: ListQuery): Promise<ListPage>;
+  counts(): Promise<Record<ListView, number>>;
   /** Every lead matching what was typed in the header, grouped by status: each group's count and its `limit` most recently assigned leads. */
-  globalSearch(q: string, limit: number): GlobalSearchResult;
+  globalSearch(q: string, limit: number): Promise<GlobalSearchResult>;
   /** The SQL and parameters of a page, for the benchmark's raw comparison. */
-  sql(q: ListQuery): { rows: string; count: string; params: unknown[] };
+  sql(q: ListQuery): Promise<{ rows: string; count: string; params: unknown[] }>;
   /** The count of a query without the cache (for the benchmark's "after a write" figure). */
-  uncachedCount(q: ListQuery): number;
+  uncachedCount(q: ListQuery): Promise<number>;
 }
 
-export function createListService(store: Store, clock: Clock): ListService {
-  const repo = leadListRepo(store.sqlite);
+export function createListService(store: AsyncStore, clock: Clock): ListService {
+  const repo = store.repos.leadList;
   return {
-    list: (q) => ({ ...repo.list(q), at: clock.now() }),
+    list: async (q) => ({ ...(await repo.list(q)), at: clock.now() }),
     counts: () => repo.counts(),
-    globalSearch: (q, limit) => ({ ...repo.globalSearch(q, limit), at: clock.now() }),
+    globalSearch: async (q, limit) => ({ ...(await repo.globalSearch(q, limit)), at: clock.now() }),
     sql: (q) => repo.sql(q),
     uncachedCount: (q) => repo.uncachedCount(q),
   };

@@ -8,7 +8,7 @@ import { setAppointmentKept } from '../../../shared/rules';
 export const leadHandlers = (c: CoreServices) =>
   ({
     'leads.list': (q) => c.lists.list(q),
-    'leads.counts': () => ({ counts: c.lists.counts(), at: c.clock.now() }),
+    'leads.counts': async () => ({ counts: await c.lists.counts(), at: c.clock.now() }),
     'leads.globalSearch': ({ q, limit }) => c.lists.globalSearch(q, limit),
     'leads.get': ({ id }) => c.leads.detail(id),
     'leads.create': (input, ctx) => c.leads.detail(c.leads.create(input, c.actor(ctx)).id),
