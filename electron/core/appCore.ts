@@ -123,7 +123,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const lists = createListService(data, clock);
   const kpi = createKpiService(data, settings, clock);
   const sweeps = createSweepService(store, leads, settings);
-  const kpiReports = createKpiReportService(store, settings);
+  const kpiReports = createKpiReportService(data, settings);
   watchBusinessDue(store, settings.onRulesChanged, settings.rules);
 
   const leadRows = leadsRepo(store.sqlite);
