@@ -120,7 +120,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const settings = createSettingsService(store, clock, tz, log);
   if (!opts.readOnly && !settings.isSet('rules')) settings.set('rules', settings.rules());
   const leads = createLeadService(store, clock, settings, events);
-  const lists = createListService(data, clock);
+  const lists = createListService(data, clock, settings);
   const kpi = createKpiService(data, settings, clock);
   const sweeps = createSweepService(store, leads, settings);
   const kpiReports = createKpiReportService(data, settings);

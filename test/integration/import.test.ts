@@ -412,7 +412,7 @@ describe('import: idempotence, duplicates, transaction', () => {
       { line: 2, leadId: existing1.id, leadNumber: existing1.number, by: 'vin', action: 'merged' },
       { line: 3, leadId: existing2.id, leadNumber: existing2.number, by: 'email', action: 'skipped' },
     ]);
-    const merged = app.core.leads.detail(existing1.id);
+    const merged = await app.core.lists.detail(existing1.id);
     expect(merged.lead.email).toBe(p1.email); // the empty e-mail was filled
     expect(merged.lead.phone).toBe('+39 02 1234567'); // a value already there is kept
     expect(merged.history.some((h) => h.field === 'import.merged' && h.newValue === 'hq.csv:2')).toBe(true);
@@ -469,18 +469,15 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(found.rows.map((x) => x.name)).toEqual([`${person(9876).first} ${person(9876).last}`]);
     expect((await app.core.lists.list({ view: 'assigned', search: person(4321).vin })).total).toBe(1);
     // The creation history of an imported lead reads like that of a lead created on the form.
-    const hist = (id: number) =>
-      app.core.leads
-        .detail(id)
-        .history.map((h) => [h.field, h.oldValue, h.newValue, h.userName])
-        .reverse();
-    const imported = hist(r.leadIds[5000]!);
+    const hist = async (id: number) =>
+      (await app.core.lists.detail(id)).history.map((h) => [h.field, h.oldValue, h.newValue, h.userName]).reverse();
+    const imported = await hist(r.leadIds[5000]!);
     expect(imported).toEqual([
       ['created', null, 'ASL-2026-005002', 'Front desk'],
       ['assignedAt', null, '2026-03-01T23:00:00.000Z', 'Front desk'],
       ['status', null, 'assigned', 'Front desk'],
     ]);
-    expect(hist(1).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
+    expect((await hist(1)).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
     expect(app.core.leads.create(baseLead(), app.core.actor()).number).toBe('ASL-2026-010002');
   });
