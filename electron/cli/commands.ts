@@ -108,7 +108,7 @@ export const commands: Record<string, Command> = {
       if (at !== undefined && from !== undefined) throw new UsageError('use either --at or --from/--to');
       const core = open(str(values.db));
       try {
-        const r = core.kpi.sla({ at, from, to }, Date.now());
+        const r = await core.kpi.sla({ at, from, to }, Date.now());
         const out = {
           at: iso(r.at),
           ...(from !== undefined ? { from: iso(r.from), to: iso(r.to) } : {}),

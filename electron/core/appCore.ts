@@ -5,6 +5,8 @@ import { contract } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
 import { openStore, type Store } from '../store/db';
+import { sqliteAsyncStore } from '../store/sqliteAsync';
+import type { AsyncStore } from '../store/repos/index';
 import { leadsRepo } from '../store/repos/leads';
 import { usersRepo } from '../store/repos/users';
 import { vehiclesRepo } from '../store/repos/vehicles';
@@ -111,15 +113,17 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
 
 function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: unknown) => void): AppCore {
   const clock = opts.clock ?? systemClock;
+  // The AsyncStore the converted services use (issue 15); a later step passes PostgreSQL's here (`--db postgres://`).
+  const data: AsyncStore = sqliteAsyncStore(store);
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const settings = createSettingsService(store, clock, tz, log);
   if (!opts.readOnly && !settings.isSet('rules')) settings.set('rules', settings.rules());
   const leads = createLeadService(store, clock, settings, events);
-  const lists = createListService(store, clock);
-  const kpi = createKpiService(store, settings, clock);
+  const lists = createListService(data, clock, settings);
+  const kpi = createKpiService(data, settings, clock);
   const sweeps = createSweepService(store, leads, settings);
-  const kpiReports = createKpiReportService(store, settings);
+  const kpiReports = createKpiReportService(data, settings);
   watchBusinessDue(store, settings.onRulesChanged, settings.rules);
 
   const leadRows = leadsRepo(store.sqlite);
@@ -233,6 +237,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const services: CoreServices = {
     options: opts,
     store,
+    data,
     clock,
     events,
     settings,

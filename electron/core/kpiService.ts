@@ -5,20 +5,20 @@
 // As of now (or later) every recorded event is <= to, so met is a plain count of the flag: then each
 // figure is one index range count (fast path); for a past moment, one covering-index scan.
 import { slaWindowStart, type SlaReport } from '../../shared/rules/sla';
-import type { Store } from '../store/db';
+import type { AsyncStore } from '../store/repos/index';
 import type { SettingsService } from './settingsService';
 import type { Clock } from './clock';
 import { sumCounts } from '../store/repos/assignedCounts';
-import { kpiRepo, type SlaCounts } from '../store/repos/kpi';
+import type { SlaCounts } from '../store/repos/kpi';
 
 export interface KpiService {
-  sla(opts: { at?: number; from?: number; to?: number }, now: number): SlaReport;
+  sla(opts: { at?: number; from?: number; to?: number }, now: number): Promise<SlaReport>;
 }
 
-export function createKpiService(store: Store, settings: SettingsService, clock: Clock): KpiService {
-  const repo = kpiRepo(store.sqlite);
+export function createKpiService(store: AsyncStore, settings: SettingsService, clock: Clock): KpiService {
+  const repo = store.repos.kpi;
   return {
-    sla({ at, from, to }, now) {
+    async sla({ at, from, to }, now) {
       const s = settings.rules();
       const end = to ?? at ?? now;
       const start = from ?? slaWindowStart(end, s);
@@ -26,14 +26,14 @@ export function createKpiService(store: Store, settings: SettingsService, clock:
       let r: SlaCounts;
       if (end >= clock.now()) {
         // The window is (from, to]: as whole milliseconds, [from + 1, to + 1).
-        const byStatus = repo.assignedCounts(start + 1, end + 1);
+        const [byStatus, sla] = await Promise.all([repo.assignedCounts(start + 1, end + 1), repo.slaNow(p)]);
         r = {
-          ...repo.slaNow(p),
+          ...sla,
           total: sumCounts(byStatus),
           s3met: (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0),
         };
       } else {
-        r = repo.slaAsOf(p);
+        r = await repo.slaAsOf(p);
       }
       const fig = (met: number, missed: number, pending: number, target: number) => ({
         met,

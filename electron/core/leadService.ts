@@ -4,15 +4,11 @@ import type { Actor, Lead } from '../../shared/domain/lead';
 import { SYSTEM_ACTOR } from '../../shared/domain/lead';
 import type { ActionId } from '../../shared/domain/vocabulary';
 import {
-  availableActions,
   decide,
   initialLead,
   leadNumber,
-  lostDueAt,
   sla1DueAt,
-  sla1State,
   sla2DueAt,
-  sla2State,
   type ActionInputs,
   type Effect,
   type LeadChanges,
@@ -23,7 +19,6 @@ import {
 import { newLeadInput, type NewLeadInput, type RecordContactInput } from '../../shared/contract/inputs';
 import { correctContact, undoContact } from '../../shared/rules/actions/contactFix';
 import { AppError } from '../../shared/contract/errors';
-import type { LeadDetail } from '../../shared/contract/models';
 import type { Store } from '../store/db';
 import { toColumns } from '../store/leadRow';
 import { contactsRepo } from '../store/repos/contacts';
@@ -48,7 +43,6 @@ export interface CreateOptions {
 
 export interface LeadService {
   load(id: number): Lead;
-  detail(id: number): LeadDetail;
   create(input: NewLeadInput, actor: Actor, opts?: CreateOptions): Lead;
   act<A extends ActionId>(
     action: A,
@@ -227,33 +221,6 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
         action: input === null ? 'undoContact' : 'correctContact',
       });
       return result;
-    },
-    detail(id) {
-      const lead = load(id);
-      const now = clock.now();
-      const s = settings.rules();
-      const vehicle = lead.vin ? (leads.vehicle(lead.vin) ?? null) : null;
-      const name = (uid: number | null) => (uid === null ? null : (leads.userName(uid) ?? null));
-      const num = (lid: number | null) => (lid === null ? null : (leads.number(lid) ?? null));
-      return {
-        lead,
-        contacts: contacts.ofLead(id),
-        history: history.ofLead(id),
-        vehicle,
-        vinUnknown: lead.vin !== null && vehicle === null,
-        assigneeName: name(lead.assigneeId),
-        masterLeadNumber: num(lead.masterLeadId),
-        followUpLeadNumber: num(lead.followUpLeadId),
-        actions: availableActions(lead),
-        sla: {
-          sla1: sla1State(lead, now, s),
-          sla1DueAt: sla1DueAt(lead.assignedAt, s),
-          sla2: sla2State(lead, now, s),
-          sla2DueAt: sla2DueAt(lead.assignedAt, s),
-          lostAt: lead.status === 'assigned' ? lostDueAt(lead.assignedAt, s) : null,
-        },
-        now,
-      };
     },
   };
   return svc;

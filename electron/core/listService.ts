@@ -1,30 +1,74 @@
-// The list views of docs/rules.md §5 (filter, sort, search and page: electron/store/repos/leadList.ts), each answer
-// with its moment.
+// The read side of the leads on the AsyncStore (issue 15): the list views of docs/rules.md §5 (filter, sort, search and
+// page: electron/store/repos/leadList.ts), each answer with its moment, and the lead page (`detail`).
 import type { ListView } from '../../shared/domain/vocabulary';
 import type { GlobalSearchResult, ListPage, ListQuery } from '../../shared/contract/leads';
-import type { Store } from '../store/db';
-import { leadListRepo } from '../store/repos/leadList';
+import type { LeadDetail } from '../../shared/contract/models';
+import { AppError } from '../../shared/contract/errors';
+import { availableActions, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State } from '../../shared/rules';
+import type { AsyncStore } from '../store/repos/index';
 import type { Clock } from './clock';
+import type { SettingsService } from './settingsService';
 
 export { VIEW_WHERE, ftsQuery, numberQuery } from '../store/repos/leadList';
 
 export interface ListService {
-  list(q: ListQuery): ListPage;
-  counts(): Record<ListView, number>;
+  list(q: ListQuery): Promise<ListPage>;
+  counts(): Promise<Record<ListView, number>>;
   /** Every lead matching what was typed in the header, grouped by status: each group's count and its `limit` most recently assigned leads. */
-  globalSearch(q: string, limit: number): GlobalSearchResult;
+  globalSearch(q: string, limit: number): Promise<GlobalSearchResult>;
   /** The SQL and parameters of a page, for the benchmark's raw comparison. */
-  sql(q: ListQuery): { rows: string; count: string; params: unknown[] };
+  sql(q: ListQuery): Promise<{ rows: string; count: string; params: unknown[] }>;
   /** The count of a query without the cache (for the benchmark's "after a write" figure). */
-  uncachedCount(q: ListQuery): number;
+  uncachedCount(q: ListQuery): Promise<number>;
+  /** The lead page: the lead, its contacts, history, vehicle, names and SLA state (NOT_FOUND when there is none). */
+  detail(id: number): Promise<LeadDetail>;
 }
 
-export function createListService(store: Store, clock: Clock): ListService {
-  const repo = leadListRepo(store.sqlite);
+export function createListService(store: AsyncStore, clock: Clock, settings: SettingsService): ListService {
+  const repo = store.repos.leadList;
+  const { leads, contacts, history } = store.repos;
   return {
-    list: (q) => ({ ...repo.list(q), at: clock.now() }),
+    async detail(id) {
+      const lead = await leads.get(id);
+      if (!lead) throw new AppError('NOT_FOUND', { params: { id } });
+      const now = clock.now();
+      const s = settings.rules();
+      const name = async (uid: number | null) => (uid === null ? null : ((await leads.userName(uid)) ?? null));
+      const num = async (lid: number | null) => (lid === null ? null : ((await leads.number(lid)) ?? null));
+      // Independent reads: one wave (PostgreSQL sends them together; SQLite answers each at once).
+      const [vehicle, contactRows, historyRows, assigneeName, masterLeadNumber, followUpLeadNumber] = await Promise.all(
+        [
+          lead.vin ? leads.vehicle(lead.vin).then((v) => v ?? null) : null,
+          contacts.ofLead(id),
+          history.ofLead(id),
+          name(lead.assigneeId),
+          num(lead.masterLeadId),
+          num(lead.followUpLeadId),
+        ],
+      );
+      return {
+        lead,
+        contacts: contactRows,
+        history: historyRows,
+        vehicle,
+        vinUnknown: lead.vin !== null && vehicle === null,
+        assigneeName,
+        masterLeadNumber,
+        followUpLeadNumber,
+        actions: availableActions(lead),
+        sla: {
+          sla1: sla1State(lead, now, s),
+          sla1DueAt: sla1DueAt(lead.assignedAt, s),
+          sla2: sla2State(lead, now, s),
+          sla2DueAt: sla2DueAt(lead.assignedAt, s),
+          lostAt: lead.status === 'assigned' ? lostDueAt(lead.assignedAt, s) : null,
+        },
+        now,
+      };
+    },
+    list: async (q) => ({ ...(await repo.list(q)), at: clock.now() }),
     counts: () => repo.counts(),
-    globalSearch: (q, limit) => ({ ...repo.globalSearch(q, limit), at: clock.now() }),
+    globalSearch: async (q, limit) => ({ ...(await repo.globalSearch(q, limit)), at: clock.now() }),
     sql: (q) => repo.sql(q),
     uncachedCount: (q) => repo.uncachedCount(q),
   };

@@ -1,6 +1,7 @@
 // What handlers and background jobs get from the core.
 import type { Actor } from '../../shared/domain/lead';
 import type { Store } from '../store/db';
+import type { AsyncStore } from '../store/repos/index';
 import type { AppCoreOptions } from './appCore';
 import type { Clock } from './clock';
 import type { CallContext } from './dispatch';
@@ -27,7 +28,10 @@ import type { DeskService } from './host/deskService';
 
 export interface CoreServices {
   options: AppCoreOptions;
+  /** The SQLite connection: what stays SQLite-only (readers, backups, search-index upkeep) and the services not yet on `data`. */
   store: Store;
+  /** The store the converted services run on (issue 15): repositories answering promises, one `tx` per write. */
+  data: AsyncStore;
   clock: Clock;
   events: Events;
   settings: SettingsService;

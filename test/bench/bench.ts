@@ -36,7 +36,7 @@ if (!process.env.BENCH_DB || !existsSync(dbPath)) buildSeconds = buildBenchDb(db
 
 const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
 const ctx = { transport: 'test' as const };
-const counts = core.lists.counts();
+const counts = await core.lists.counts();
 const results: (Stat & { target?: string; ok?: boolean; ratio?: number })[] = [];
 const add = (s: Stat, target?: { p50?: number; p95?: number; label: string }) => {
   const ok = target
@@ -55,7 +55,7 @@ for (const view of LIST_VIEWS) {
   for (const page of [0, 99]) {
     const q = { view, page, pageSize: 50 };
     const handler = await measure(`list ${view} page ${page + 1}`, 50, () => call('leads.list', q));
-    const sql = core.lists.sql(q);
+    const sql = await core.lists.sql(q);
     const rowsStmt = core.store.sqlite.prepare(sql.rows);
     const raw = await measure(`raw SQL ${view} page ${page + 1} (rows)`, 50, () => rowsStmt.all(...sql.params));
     const ratio = handler.p50 / raw.p50;

@@ -79,8 +79,8 @@ describe('customers', () => {
       base64: b64(csv(rows, ';')),
     });
     expect(r.imported).toBe(6);
-    const cust = (id: number) => app.core.leads.detail(id).lead.customerId;
-    const [a, b, c, d, e, f] = r.leadIds.map(cust);
+    const cust = async (id: number) => (await app.core.lists.detail(id)).lead.customerId;
+    const [a, b, c, d, e, f] = await Promise.all(r.leadIds.map(cust));
     expect(vehicleOwner(v1)).toBe(a);
     expect(vehicleOwner(v2)).toBe(owner.lead.customerId);
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get()).toEqual({ n: 2 });

@@ -412,7 +412,7 @@ describe('import: idempotence, duplicates, transaction', () => {
       { line: 2, leadId: existing1.id, leadNumber: existing1.number, by: 'vin', action: 'merged' },
       { line: 3, leadId: existing2.id, leadNumber: existing2.number, by: 'email', action: 'skipped' },
     ]);
-    const merged = app.core.leads.detail(existing1.id);
+    const merged = await app.core.lists.detail(existing1.id);
     expect(merged.lead.email).toBe(p1.email); // the empty e-mail was filled
     expect(merged.lead.phone).toBe('+39 02 1234567'); // a value already there is kept
     expect(merged.history.some((h) => h.field === 'import.merged' && h.newValue === 'hq.csv:2')).toBe(true);
@@ -432,7 +432,7 @@ describe('import: idempotence, duplicates, transaction', () => {
     // The FTS trigger is back after the rollback: a lead created by hand is searchable.
     app.core.assign = undefined;
     app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), app.core.actor());
-    expect(app.core.lists.list({ view: 'assigned', search: 'zanzi' }).total).toBe(1);
+    expect((await app.core.lists.list({ view: 'assigned', search: 'zanzi' })).total).toBe(1);
   });
 
   it('the assignment hook gets the new lead ids inside the transaction', async () => {
@@ -464,23 +464,20 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM history WHERE field = 'created'").get()).toEqual({
       n: 10_001,
     });
-    expect(app.core.lists.counts().not_managed).toBe(10_001);
-    const found = app.core.lists.list({ view: 'not_managed', search: person(9876).email });
+    expect((await app.core.lists.counts()).not_managed).toBe(10_001);
+    const found = await app.core.lists.list({ view: 'not_managed', search: person(9876).email });
     expect(found.rows.map((x) => x.name)).toEqual([`${person(9876).first} ${person(9876).last}`]);
-    expect(app.core.lists.list({ view: 'assigned', search: person(4321).vin }).total).toBe(1);
+    expect((await app.core.lists.list({ view: 'assigned', search: person(4321).vin })).total).toBe(1);
     // The creation history of an imported lead reads like that of a lead created on the form.
-    const hist = (id: number) =>
-      app.core.leads
-        .detail(id)
-        .history.map((h) => [h.field, h.oldValue, h.newValue, h.userName])
-        .reverse();
-    const imported = hist(r.leadIds[5000]!);
+    const hist = async (id: number) =>
+      (await app.core.lists.detail(id)).history.map((h) => [h.field, h.oldValue, h.newValue, h.userName]).reverse();
+    const imported = await hist(r.leadIds[5000]!);
     expect(imported).toEqual([
       ['created', null, 'ASL-2026-005002', 'Front desk'],
       ['assignedAt', null, '2026-03-01T23:00:00.000Z', 'Front desk'],
       ['status', null, 'assigned', 'Front desk'],
     ]);
-    expect(hist(1).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
+    expect((await hist(1)).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
     expect(app.core.leads.create(baseLead(), app.core.actor()).number).toBe('ASL-2026-010002');
   });
@@ -512,18 +509,18 @@ describe('import: the bulk path', () => {
         .get(),
     ).toEqual({ n });
     for (const i of [0, 24, 25, 1000, 1024, 1025, n - 1]) {
-      expect(app.core.lists.list({ view: 'assigned', search: person(500 + i).email }).rows.map((x) => x.id)).toEqual([
-        r.leadIds[i],
-      ]);
+      expect(
+        (await app.core.lists.list({ view: 'assigned', search: person(500 + i).email })).rows.map((x) => x.id),
+      ).toEqual([r.leadIds[i]]);
     }
     // The index's automatic merging, paused for the block, is back (FTS5's default, or the value set before).
     expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 4 });
     db.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 8)");
     const r2 = await commit('block2.csv', bigHqFile(30, 5000));
     expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 8 });
-    expect(app.core.lists.list({ view: 'assigned', search: person(5029).email }).rows.map((x) => x.id)).toEqual([
-      r2.leadIds[29],
-    ]);
+    expect((await app.core.lists.list({ view: 'assigned', search: person(5029).email })).rows.map((x) => x.id)).toEqual(
+      [r2.leadIds[29]],
+    );
   });
 });
 

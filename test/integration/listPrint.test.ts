@@ -75,7 +75,7 @@ describe('lists.print', () => {
   });
 
   it('caps the rows and says so on the document', async () => {
-    const capped = listRowsForPrint(app.core, { view: 'closed_sale' }, 30);
+    const capped = await listRowsForPrint(app.core, { view: 'closed_sale' }, 30);
     expect(capped.rows).toHaveLength(30);
     expect(capped.total).toBeGreaterThan(30);
     // The 5,000-row cap itself: a list larger than the cap prints the first 5,000 and the note.

@@ -157,9 +157,9 @@ describe('search documents built in JS = the view leads_search_doc', () => {
       }
     })();
     expect(terms()).toEqual(fromImport);
-    const search = (q: string) => app.core.lists.list({ view: 'assigned', search: q }).total;
-    expect(search('393331234567')).toBe(1);
-    expect(search('7654321')).toBe(1);
-    expect(search('zoe')).toBe(1);
+    const search = async (q: string) => (await app.core.lists.list({ view: 'assigned', search: q })).total;
+    expect(await search('393331234567')).toBe(1);
+    expect(await search('7654321')).toBe(1);
+    expect(await search('zoe')).toBe(1);
   });
 });

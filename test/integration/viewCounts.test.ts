@@ -13,11 +13,11 @@ afterAll(() => app.close());
 const direct = (view: (typeof LIST_VIEWS)[number]) =>
   (app.core.store.sqlite.prepare(`SELECT count(*) AS n FROM leads l WHERE ${VIEW_WHERE[view]}`).get() as { n: number })
     .n;
-const check = () => {
-  const counts = app.core.lists.counts();
+const check = async () => {
+  const counts = await app.core.lists.counts();
   for (const view of LIST_VIEWS) {
     expect(counts[view], view).toBe(direct(view));
-    expect(app.core.lists.list({ view, pageSize: 1 }).total, view).toBe(direct(view));
+    expect((await app.core.lists.list({ view, pageSize: 1 })).total, view).toBe(direct(view));
   }
 };
 
@@ -25,10 +25,10 @@ describe('list counts of the status views', () => {
   it('match the leads after demo data, actions and an import', async () => {
     const { core } = app;
     generateDemo(core.store, core.settings, { leads: 1500, now: core.clock.now(), seed: 7 });
-    check();
+    await check();
     const a = (await ok(core, 'leads.create', baseLead())).lead;
     const b = (await ok(core, 'leads.create', baseLead({ firstName: 'Anna', email: 'anna@example.it' }))).lead;
-    check();
+    await check();
     const contact = { direction: 'outbound', channel: 'phone', outcome: 'reached' };
     const a1 = (await ok(core, 'leads.recordContact', { id: a.id, version: a.version, input: contact })).lead;
     await ok(core, 'leads.makeAppointment', {
@@ -36,19 +36,19 @@ describe('list counts of the status views', () => {
       version: a1.version,
       input: { appointmentAt: core.clock.now() + 3 * 86_400_000 },
     });
-    check();
+    await check();
     const b1 = (await ok(core, 'leads.recordContact', { id: b.id, version: b.version, input: contact })).lead;
     await ok(core, 'leads.closedNoSale', { id: b.id, version: b1.version, input: { reason: 'customer_refuses' } });
-    check();
+    await check();
     await core.importer.commit(
       { name: 'f.csv', data: bigHqFile(200, 50_000) },
       { duplicateDefault: 'skip', decisions: [] },
       core.actor({ transport: 'test' }),
     );
-    check();
+    await check();
     // The sweeps: Lost Sale, frozen appointments (In Progress loses them), Contact Again follow-ups.
     const changes = core.sweeps.run(core.clock.now() + 90 * 86_400_000).changes;
     expect(changes.length).toBeGreaterThan(100);
-    check();
+    await check();
   });
 });

@@ -33,7 +33,7 @@ export const peopleHandlers = (c: CoreServices) => {
     },
     'leads.reassign': ({ id, version, assigneeId }, ctx) => {
       c.assignment.reassign(id, version, assigneeId, c.actor(ctx));
-      return c.leads.detail(id);
+      return c.lists.detail(id);
     },
     'leads.bulkReassign': ({ fromUserId, toUserId, byRules }, ctx) => {
       const ids = c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));

@@ -33,9 +33,9 @@ export const playbookHandlers = (c: CoreServices) =>
     'playbook.steps': ({ ids }) => ({ steps: c.playbook.steps(ids), at: c.clock.now() }),
     'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
     'playbook.list': (q) => c.playbook.list(q),
-    'playbook.sendEmail': ({ id, version, subject, body }, ctx) => {
+    'playbook.sendEmail': async ({ id, version, subject, body }, ctx) => {
       const r = c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
-      return { detail: c.leads.detail(id), outboxId: r.outboxId, subject: r.subject };
+      return { detail: await c.lists.detail(id), outboxId: r.outboxId, subject: r.subject };
     },
     'playbook.settings.get': () => c.playbook.settings(),
     'playbook.settings.set': (v) => {

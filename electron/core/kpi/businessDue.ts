@@ -4,6 +4,7 @@
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { businessDeadlineCalculator } from '../../../shared/rules/kpi/businessDeadline';
 import type { Store } from '../../store/db';
+import type { AsyncStore } from '../../store/repos/index';
 import { kpiRepo } from '../../store/repos/kpi';
 
 type Hours = Pick<RuleSettings, 'openingHours' | 'holidays' | 'timeZone'>;
@@ -18,13 +19,12 @@ export function businessDueAt(assignedAt: number, s: Hours): number {
 }
 
 /** Fills business_due_at where it is NULL (rows written by code that does not set it). Returns the count. */
-export function backfillBusinessDue(store: Store, s: Hours): number {
-  const repo = kpiRepo(store.sqlite);
-  const rows = repo.assignedAts(true);
+export async function backfillBusinessDue(store: AsyncStore, s: Hours): Promise<number> {
+  const rows = await store.repos.kpi.assignedAts(true);
   if (rows.length === 0) return 0;
-  store.sqlite.transaction(() => {
-    for (const r of rows) repo.setBusinessDue(r.id, businessDueAt(r.a, s));
-  })();
+  await store.tx(async (r) => {
+    for (const row of rows) await r.kpi.setBusinessDue(row.id, businessDueAt(row.a, s));
+  });
   return rows.length;
 }
 

@@ -15,7 +15,7 @@ export { DEFAULT_DIGEST } from '../settingsRegistry';
 
 export const digestSettings = (c: CoreServices): DigestSettings => c.settings.get(DIGEST_SETTINGS_KEY);
 
-export function buildDigest(c: CoreServices, now: number): Digest {
+export function buildDigest(c: CoreServices, now: number): Promise<Digest> {
   return c.kpiReports.digest(now);
 }
 
@@ -78,7 +78,7 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
   if (!digestDue(c, now)) return null;
   const tz = c.settings.rules().timeZone;
   const day = localDate(now, tz);
-  const digest = buildDigest(c, now);
+  const digest = await buildDigest(c, now);
   const repo = kpiRepo(c.store.sqlite);
   const managers = repo.activeManagers();
   const params = {

@@ -5,17 +5,11 @@ import type { ListPage, ListRow } from '../../../shared/contract/leads';
 import { resolvePeriod, trendWeeks, type AsOf, type Period } from '../../../shared/rules/kpi/period';
 import { addCalendarDays, HOUR, localDate, startOfLocalDay } from '../../../shared/rules/time';
 import { AppError } from '../../../shared/contract/errors';
-import type { Store } from '../../store/db';
+import type { AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
 import { backfillBusinessDue } from './businessDue';
 import { sumCounts } from '../../store/repos/assignedCounts';
-import {
-  kpiReportRepo,
-  type DigestLeadRow,
-  type Dims,
-  type KpiMetricKey,
-  type RawCounts,
-} from '../../store/repos/kpiReport';
+import type { DigestLeadRow, Dims, KpiMetricKey, RawCounts } from '../../store/repos/kpiReport';
 
 /** met/missed from the row; pending = the rest when the row has no pending column (GROUPED). */
 const tri = (r: RawCounts | undefined, p: string) => {
@@ -67,14 +61,17 @@ export type { DigestLeadRow };
 
 export interface KpiReportService {
   period(spec: string, now: number, asOf?: AsOf): Period;
-  dashboard(spec: string, now: number, asOf?: AsOf): Dashboard;
-  trend(spec: string, now: number, weeks?: number, asOf?: AsOf): Trend;
-  leads(filter: KpiFilter, page: number, pageSize: number, now: number): ListPage;
+  dashboard(spec: string, now: number, asOf?: AsOf): Promise<Dashboard>;
+  trend(spec: string, now: number, weeks?: number, asOf?: AsOf): Promise<Trend>;
+  leads(filter: KpiFilter, page: number, pageSize: number, now: number): Promise<ListPage>;
   /** Every lead row behind a filter (for the report's lists), capped. */
-  leadRows(filter: KpiFilter, limit: number): { rows: ListRow[]; total: number };
-  digest(now: number, limit?: number): Digest;
+  leadRows(filter: KpiFilter, limit: number): Promise<{ rows: ListRow[]; total: number }>;
+  digest(now: number, limit?: number): Promise<Digest>;
   /** The report's "overdue or unmanaged" leads of a period, with why, capped. */
-  attentionRows(base: { from: number; to: number; at: number }, limit: number): { rows: AttentionRow[]; total: number };
+  attentionRows(
+    base: { from: number; to: number; at: number },
+    limit: number,
+  ): Promise<{ rows: AttentionRow[]; total: number }>;
 }
 export interface AttentionRow extends ListRow {
   sla1Missed: boolean;
@@ -82,9 +79,8 @@ export interface AttentionRow extends ListRow {
   uncontacted: boolean;
 }
 
-export function createKpiReportService(store: Store, settings: SettingsService): KpiReportService {
-  const { sqlite } = store;
-  const repo = kpiReportRepo(sqlite);
+export function createKpiReportService(store: AsyncStore, settings: SettingsService): KpiReportService {
+  const repo = store.repos.kpiReport;
   const ensureBusinessDue = () => backfillBusinessDue(store, settings.rules());
 
   const period = (spec: string, now: number, asOf: AsOf = 'end'): Period => {
@@ -95,46 +91,46 @@ export function createKpiReportService(store: Store, settings: SettingsService):
 
   const userNames = () => repo.userNames();
 
-  function today(now: number) {
+  async function today(now: number) {
     const tz = settings.rules().timeZone;
     const dayFrom = startOfLocalDay(now, tz);
     const dayTo = addCalendarDays(dayFrom, 1, tz);
     const n = (m: KpiMetricKey, p: Record<string, number>) => repo.count(m, p);
-    const open = repo.openNow(now);
+    const open = await repo.openNow(now);
     return {
-      unmanaged: n('now_unmanaged', {}),
+      unmanaged: await n('now_unmanaged', {}),
       atRisk: open.atRisk,
       overdue: open.overdue,
-      appointmentsToday: n('now_appointments_today', { from: dayFrom, to: dayTo }),
+      appointmentsToday: await n('now_appointments_today', { from: dayFrom, to: dayTo }),
       dayFrom,
       dayTo,
     };
   }
 
-  function listRows(f: KpiFilter, limit: number, offset: number): { rows: ListRow[]; total: number } {
-    const { rows, total } = repo.listRows(f, limit, offset);
+  async function listRows(f: KpiFilter, limit: number, offset: number): Promise<{ rows: ListRow[]; total: number }> {
+    const { rows, total } = await repo.listRows(f, limit, offset);
     return { rows: rows.map((r) => ({ ...r, frozen: r.frozen === 1 })), total };
   }
 
-  function digestLeads(metric: KpiMetricKey, params: Record<string, number>, due: string, limit: number) {
-    const count = repo.count(metric, params);
-    const leads = repo.digestLeads(metric, params, due, limit);
+  async function digestLeads(metric: KpiMetricKey, params: Record<string, number>, due: string, limit: number) {
+    const count = await repo.count(metric, params);
+    const leads = await repo.digestLeads(metric, params, due, limit);
     return { count, leads };
   }
 
   return {
     period,
-    dashboard(spec, now, asOf = 'end') {
-      ensureBusinessDue();
+    async dashboard(spec, now, asOf = 'end') {
+      await ensureBusinessDue();
       const p = period(spec, now, asOf);
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
-      const names = userNames();
+      const names = await userNames();
       const groupKey = (d: Dims) => `${d.a}\u0000${d.c}\u0000${d.s}\u0000${d.t}`;
       // Contacts per group, per "channel outcome" and the distinct leads of each.
       const contactsOf = new Map<string, number>();
       const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: Set<number> }>();
-      for (const cr of repo.contacts(params)) {
+      for (const cr of await repo.contacts(params)) {
         const leads = JSON.parse(cr.leads) as number[];
         const kinds = JSON.parse(cr.types) as string[];
         contactsOf.set(groupKey(cr), leads.length);
@@ -150,8 +146,8 @@ export function createKpiReportService(store: Store, settings: SettingsService):
         }
       }
       const keptOf = new Map<string, { kept: number; noShow: number }>();
-      for (const k of repo.kept(params)) keptOf.set(groupKey(k), { kept: k.kept, noShow: k.noShow });
-      const groups = repo.grouped(params).map((g) => ({
+      for (const k of await repo.kept(params)) keptOf.set(groupKey(k), { kept: k.kept, noShow: k.noShow });
+      const groups = (await repo.grouped(params)).map((g) => ({
         dims: g satisfies Dims,
         counts: { ...toCounts(g), contacts: contactsOf.get(groupKey(g)) ?? 0, ...(keptOf.get(groupKey(g)) ?? {}) },
       }));
@@ -173,11 +169,12 @@ export function createKpiReportService(store: Store, settings: SettingsService):
           .sort((x, y) => y.assigned - x.assigned || String(x.key).localeCompare(String(y.key)));
       });
       const totals = groups.reduce((acc, g) => add(acc, g.counts), ZERO);
-      const reasons = repo.closeReasons(params);
+      const reasons = await repo.closeReasons(params);
       const w3 = { from: p.sla3From, to: p.at, at: p.at };
-      const byStatus = repo.assignedCounts(w3.from, w3.to);
+      const byStatus = await repo.assignedCounts(w3.from, w3.to);
       const sla3Total = sumCounts(byStatus);
-      const sla3Met = (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0) - repo.sla3NotYet(w3);
+      const sla3Met =
+        (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0) - (await repo.sla3NotYet(w3));
       return {
         period: p,
         now,
@@ -196,11 +193,11 @@ export function createKpiReportService(store: Store, settings: SettingsService):
         closeReasons: reasons.sort(
           (x, y) => y.count - x.count || x.reason.localeCompare(y.reason),
         ) as Dashboard['closeReasons'],
-        today: today(now),
+        today: await today(now),
       };
     },
-    trend(spec, now, weeks = 12, asOf = 'end') {
-      ensureBusinessDue();
+    async trend(spec, now, weeks = 12, asOf = 'end') {
+      await ensureBusinessDue();
       const p = period(spec, now, asOf);
       const rules = settings.rules();
       const at = p.at;
@@ -210,43 +207,45 @@ export function createKpiReportService(store: Store, settings: SettingsService):
       // indexes; the others (the last week or two) go through the predicates.
       return {
         // Ending with the week of the report date (no empty future weeks for the current month).
-        weeks: trendWeeks(
-          { lastDay: localDate(Math.max(p.from, Math.min(p.at, p.to - 1)), rules.timeZone) },
-          now,
-          rules,
-          weeks,
-        ).map((w) => {
-          const r = { from: w.from, to: w.to };
-          const assigned = sumCounts(repo.assignedCounts(w.from, w.to));
-          const settled1 = at >= w.to + rules.sla1Hours * HOUR;
-          const settled2 = at >= addCalendarDays(w.to, rules.sla2Days, rules.timeZone);
-          let slow: RawCounts | null = null;
-          if (!settled1 || !settled2) slow = repo.trendSlow({ ...r, at });
-          const settled = (met: number) => ({ met, missed: assigned - met, pending: 0 });
-          return {
-            spec: w.spec,
-            from: w.from,
-            to: w.to,
-            at,
-            assigned,
-            sla1: settled1 ? settled(repo.trendMet(1, r)) : tri(slow!, 's1'),
-            sla2: settled2 ? settled(repo.trendMet(2, r)) : tri(slow!, 's2'),
-          };
-        }),
+        weeks: await Promise.all(
+          trendWeeks(
+            { lastDay: localDate(Math.max(p.from, Math.min(p.at, p.to - 1)), rules.timeZone) },
+            now,
+            rules,
+            weeks,
+          ).map(async (w) => {
+            const r = { from: w.from, to: w.to };
+            const assigned = sumCounts(await repo.assignedCounts(w.from, w.to));
+            const settled1 = at >= w.to + rules.sla1Hours * HOUR;
+            const settled2 = at >= addCalendarDays(w.to, rules.sla2Days, rules.timeZone);
+            let slow: RawCounts | null = null;
+            if (!settled1 || !settled2) slow = await repo.trendSlow({ ...r, at });
+            const settled = (met: number) => ({ met, missed: assigned - met, pending: 0 });
+            return {
+              spec: w.spec,
+              from: w.from,
+              to: w.to,
+              at,
+              assigned,
+              sla1: settled1 ? settled(await repo.trendMet(1, r)) : tri(slow!, 's1'),
+              sla2: settled2 ? settled(await repo.trendMet(2, r)) : tri(slow!, 's2'),
+            };
+          }),
+        ),
       };
     },
-    leads(filter, page, pageSize, now) {
-      ensureBusinessDue();
-      const r = listRows(filter, pageSize, page * pageSize);
+    async leads(filter, page, pageSize, now) {
+      await ensureBusinessDue();
+      const r = await listRows(filter, pageSize, page * pageSize);
       return { rows: r.rows, total: r.total, page, pageSize, at: now };
     },
-    leadRows(filter, limit) {
-      ensureBusinessDue();
+    async leadRows(filter, limit) {
+      await ensureBusinessDue();
       return listRows(filter, limit, 0);
     },
-    attentionRows(base, limit) {
-      ensureBusinessDue();
-      const { rows, total } = repo.attentionRows(base, limit);
+    async attentionRows(base, limit) {
+      await ensureBusinessDue();
+      const { rows, total } = await repo.attentionRows(base, limit);
       return {
         rows: rows.map(({ s1, s2, nc, ...r }) => ({
           ...r,
@@ -258,17 +257,17 @@ export function createKpiReportService(store: Store, settings: SettingsService):
         total,
       };
     },
-    digest(now, limit = 50) {
-      const t = today(now);
+    async digest(now, limit = 50) {
+      const t = await today(now);
       const due1 = 'CASE WHEN l.first_contact_at IS NULL THEN l.sla1_due_at ELSE l.sla2_due_at END';
       return {
         at: now,
         dayFrom: t.dayFrom,
         dayTo: t.dayTo,
-        notProcessed: digestLeads('now_unmanaged', {}, 'l.sla1_due_at', limit),
-        atRisk: digestLeads('now_at_risk', { at: now }, due1, limit),
-        overdue: digestLeads('now_overdue', { at: now }, due1, limit),
-        appointmentsToday: digestLeads('now_appointments_today', { from: t.dayFrom, to: t.dayTo }, 'NULL', limit),
+        notProcessed: await digestLeads('now_unmanaged', {}, 'l.sla1_due_at', limit),
+        atRisk: await digestLeads('now_at_risk', { at: now }, due1, limit),
+        overdue: await digestLeads('now_overdue', { at: now }, due1, limit),
+        appointmentsToday: await digestLeads('now_appointments_today', { from: t.dayFrom, to: t.dayTo }, 'NULL', limit),
       };
     },
   };

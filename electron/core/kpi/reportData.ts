@@ -39,8 +39,8 @@ export async function buildReportData(
 ): Promise<ReportData> {
   const t = await reportT(lang);
   const tz = c.settings.rules().timeZone;
-  const dashboard = c.kpiReports.dashboard(spec, now, asOf);
-  const trend = c.kpiReports.trend(spec, now, 12, asOf);
+  const dashboard = await c.kpiReports.dashboard(spec, now, asOf);
+  const trend = await c.kpiReports.trend(spec, now, 12, asOf);
   const p = dashboard.period;
   const dateFmt = new Intl.DateTimeFormat(localeTag(lang), {
     timeZone: tz,
@@ -77,7 +77,7 @@ export async function buildReportData(
   } else periodLabel = String(t('period.range', { first: dayFmt(p.firstDay), last: dayFmt(p.lastDay) }));
 
   const base = { from: p.from, to: p.to, at: p.at };
-  const att = c.kpiReports.attentionRows(base, ATTENTION_CAP);
+  const att = await c.kpiReports.attentionRows(base, ATTENTION_CAP);
   const rows = att.rows;
   const dealer = c.settings.get('dealer').name.trim() || String(t('report.dealer'));
   return {

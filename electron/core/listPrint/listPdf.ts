@@ -26,16 +26,16 @@ export interface ListPrintInput extends Omit<ListQuery, 'page' | 'pageSize'> {
 }
 
 /** Every row of the query, in its order, up to the cap; and the list's total. */
-export function listRowsForPrint(
+export async function listRowsForPrint(
   c: CoreServices,
   q: Omit<ListQuery, 'page' | 'pageSize'>,
   cap = LIST_PRINT_CAP,
-): { rows: ListRow[]; total: number; at: number } {
+): Promise<{ rows: ListRow[]; total: number; at: number }> {
   const rows: ListRow[] = [];
   let total = 0;
   let at = c.clock.now();
   for (let page = 0; rows.length < cap; page++) {
-    const p = c.lists.list({ ...q, page, pageSize: PAGE });
+    const p = await c.lists.list({ ...q, page, pageSize: PAGE });
     if (page === 0) {
       total = p.total;
       at = p.at;
@@ -53,7 +53,7 @@ export async function listPdf(
   const lang = input.language ?? c.settings.get('language');
   const t = await reportT(lang);
   const { language: _l, ...query } = input;
-  const { rows, total, at } = listRowsForPrint(c, query);
+  const { rows, total, at } = await listRowsForPrint(c, query);
   const tz = c.settings.rules().timeZone;
   const tag = localeTag(lang);
   const dtFmt = new Intl.DateTimeFormat(tag, {
