@@ -18,7 +18,8 @@ import type { Sqlite } from './prepared';
  * The open leads (said again in each open view: the condition of the open-lead sort indexes, migration 0019, which
  * SQLite uses only when the query says it word for word).
  */
-const OPEN = "l.status IN ('assigned', 'appointment')";
+/** The open statuses (SQL shared with the PostgreSQL repository: the same text in both dialects). */
+export const OPEN = "l.status IN ('assigned', 'appointment')";
 export const VIEW_WHERE: Record<ListView, string> = {
   assigned: `${OPEN} AND l.status = 'assigned'`,
   not_managed: `${OPEN} AND l.status = 'assigned' AND l.contact_attempts = 0`,
@@ -29,7 +30,7 @@ export const VIEW_WHERE: Record<ListView, string> = {
   closed_no_sale: 'l.close_reason IS NOT NULL',
   lost: "l.status = 'lost'",
 };
-const OPEN_VIEWS = new Set<ListView>(['assigned', 'not_managed', 'in_progress']);
+export const OPEN_VIEWS = new Set<ListView>(['assigned', 'not_managed', 'in_progress']);
 /**
  * Every view's whole count is kept by triggers in the same transaction as each write (migrations 0007 and 0017):
  * the views that are a set of statuses sum lead_day_counts, the others read lead_view_counts — instead of counting
@@ -40,14 +41,14 @@ const STATUS_VIEWS: Partial<Record<ListView, string>> = {
   closed_sale: "'closed_sale', 'appointment'",
   lost: "'lost'",
 };
-const viewCount = (view: ListView): string => {
+export const viewCount = (view: ListView): string => {
   const statuses = STATUS_VIEWS[view];
   return statuses
     ? `SELECT coalesce(sum(n), 0) AS n FROM lead_day_counts WHERE status IN (${statuses})`
     : `SELECT coalesce((SELECT n FROM lead_view_counts WHERE view = '${view}'), 0) AS n`;
 };
 
-const SLA_DUE =
+export const SLA_DUE =
   'CASE WHEN l.first_contact_at IS NULL THEN l.sla1_due_at WHEN l.qualified_at IS NULL THEN l.sla2_due_at END';
 const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
   name: 'l.last_name COLLATE NOCASE {d}, l.first_name COLLATE NOCASE {d}',
@@ -65,7 +66,7 @@ const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
   sla: `coalesce(${SLA_DUE}, {n}) {d}`,
 };
 /** The key of the leads without an SLA deadline: after every date, in either direction (timestamps are ≥ 0). */
-const NO_SLA = { ASC: '9007199254740991', DESC: '-9007199254740991' };
+export const NO_SLA = { ASC: '9007199254740991', DESC: '-9007199254740991' };
 /**
  * The open leads' index for each order (migration 0019) by direction: an open view's page in that order walks it and
  * reads the view's condition from it. (Days from creation sorts by date one way and by lead the other: none fits.)

@@ -6,12 +6,21 @@
 import { STATUSES, type ListView, type Status } from '../../../../shared/domain/vocabulary';
 import { listQuery, type ListQuery, type ListRow, type SortKey } from '../../../../shared/contract/leads';
 import type { Async } from '../../repos/index';
-import { ftsQuery, numberQuery, type LeadListRepo } from '../../repos/leadList';
+// The views' open set, whole counts (kept by the same triggers), SLA deadline and its sort key: SQLite's, same text.
+import {
+  ftsQuery,
+  NO_SLA,
+  numberQuery,
+  OPEN,
+  OPEN_VIEWS,
+  SLA_DUE,
+  viewCount,
+  type LeadListRepo,
+} from '../../repos/leadList';
 import { GLOBAL_SEARCH_RANKED_SQL, SEARCH_IDS_SQL, tsqueryFromFts } from '../search';
 import type { Queryable } from '../tx';
 import { PG_ROW_SELECT, num } from './sql';
 
-const OPEN = "l.status IN ('assigned', 'appointment')";
 /** SQLite's VIEW_WHERE with PostgreSQL's types (v_in_progress is an integer column here too; frozen a boolean). */
 export const PG_VIEW_WHERE: Record<ListView, string> = {
   // Without SQLite's repeated open statuses: the planner multiplies the two conditions' selectivities (152 leads
@@ -24,22 +33,6 @@ export const PG_VIEW_WHERE: Record<ListView, string> = {
   closed_no_sale: 'l.close_reason IS NOT NULL',
   lost: "l.status = 'lost'",
 };
-const OPEN_VIEWS = new Set<ListView>(['assigned', 'not_managed', 'in_progress']);
-const STATUS_VIEWS: Partial<Record<ListView, string>> = {
-  assigned: "'assigned'",
-  closed_sale: "'closed_sale', 'appointment'",
-  lost: "'lost'",
-};
-/** A view's whole count from the counts the triggers keep (migration 0002), as on SQLite. */
-const viewCount = (view: ListView): string => {
-  const statuses = STATUS_VIEWS[view];
-  return statuses
-    ? `SELECT coalesce(sum(n), 0) AS n FROM lead_day_counts WHERE status IN (${statuses})`
-    : `SELECT coalesce((SELECT n FROM lead_view_counts WHERE view = '${view}'), 0) AS n`;
-};
-
-const SLA_DUE =
-  'CASE WHEN l.first_contact_at IS NULL THEN l.sla1_due_at WHEN l.qualified_at IS NULL THEN l.sla2_due_at END';
 /** SQLite's SORT_SQL, COLLATE NOCASE as lower(…): the expressions of migration 0001's sort indexes. */
 const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
   name: 'lower(l.last_name) {d}, lower(l.first_name) {d}',
@@ -52,7 +45,6 @@ const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
   assignee: 'lower(coalesce(l.assignee_name, {a})) {d}',
   sla: `coalesce(${SLA_DUE}, {n}) {d}`,
 };
-const NO_SLA = { ASC: '9007199254740991', DESC: '-9007199254740991' };
 const NO_ASSIGNEE = { ASC: 'chr(1114111)', DESC: "''" };
 
 type Untimed<T> = Omit<T, 'at'>;
