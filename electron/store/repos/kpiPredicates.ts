@@ -61,12 +61,15 @@ export const METRIC_SQL: Record<KpiMetric, string> = {
 /** Whether the metric restricts to leads assigned in [from, to) (period and SLA 3 figures) or not (now_*). */
 export const scopeOf = (m: KpiMetric): 'window' | 'open' => (m.startsWith('now_') ? 'open' : 'window');
 
-/** The WHERE clause and parameters of a filter. */
-export function filterWhere(f: KpiFilter): { where: string; params: Record<string, unknown> } {
+/** The WHERE clause and parameters of a filter; `metricSql`: the figures' predicates (PostgreSQL passes its own). */
+export function filterWhere(
+  f: KpiFilter,
+  metricSql: Record<KpiMetric, string> = METRIC_SQL,
+): { where: string; params: Record<string, unknown> } {
   const params: Record<string, unknown> = { from: f.from, to: f.to, at: f.at };
   const parts: string[] = [];
   if (scopeOf(f.metric) === 'window') parts.push(WINDOW);
-  let metric = METRIC_SQL[f.metric];
+  let metric = metricSql[f.metric];
   const contactDims: string[] = [];
   if (f.channel) {
     contactDims.push('c.channel = @channel');

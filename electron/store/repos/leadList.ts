@@ -67,6 +67,27 @@ const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
 };
 /** The key of the leads without an SLA deadline: after every date, in either direction (timestamps are ≥ 0). */
 export const NO_SLA = { ASC: '9007199254740991', DESC: '-9007199254740991' };
+
+/**
+ * A list query's ORDER BY: the view's default (HQ-driven first, then by assignment: open views oldest first, closed
+ * ones newest first) or a column's order with the id last; `sortSql` and `noAssignee`: the dialect's (PostgreSQL
+ * writes COLLATE NOCASE as lower(…) and the highest character with chr()).
+ */
+export function listOrder(
+  q: { view: ListView; sort: SortKey; dir?: 'asc' | 'desc' },
+  sortSql: Record<Exclude<SortKey, 'default'>, string>,
+  noAssignee: { ASC: string; DESC: string },
+): string {
+  if (q.sort === 'default') {
+    const d = OPEN_VIEWS.has(q.view) ? 'ASC' : 'DESC';
+    const flip = q.dir === 'desc' ? (d === 'ASC' ? 'DESC' : 'ASC') : d;
+    return `l.type_rank ASC, l.assigned_at ${flip}, l.id ${flip}`;
+  }
+  const d = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const r = q.dir === 'desc' ? 'ASC' : 'DESC';
+  return `${sortSql[q.sort].replaceAll('{d}', d).replaceAll('{r}', r).replaceAll('{n}', NO_SLA[d]).replaceAll('{a}', noAssignee[d])}, l.id ${d}`;
+}
+
 /**
  * The open leads' index for each order (migration 0019) by direction: an open view's page in that order walks it and
  * reads the view's condition from it. (Days from creation sorts by date one way and by lead the other: none fits.)
@@ -172,16 +193,7 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
       where.push('l.assignee_id = ?');
       params.push(q.assigneeId);
     } else if (q.unassigned) where.push('l.assignee_id IS NULL');
-    let order: string;
-    if (q.sort === 'default') {
-      const d = OPEN_VIEWS.has(q.view) ? 'ASC' : 'DESC';
-      const flip = q.dir === 'desc' ? (d === 'ASC' ? 'DESC' : 'ASC') : d;
-      order = `l.type_rank ASC, l.assigned_at ${flip}, l.id ${flip}`;
-    } else {
-      const d = q.dir === 'desc' ? 'DESC' : 'ASC';
-      const r = q.dir === 'desc' ? 'ASC' : 'DESC';
-      order = `${SORT_SQL[q.sort].replaceAll('{d}', d).replaceAll('{r}', r).replaceAll('{n}', NO_SLA[d]).replaceAll('{a}', NO_ASSIGNEE[d])}, l.id ${d}`;
-    }
+    const order = listOrder(q, SORT_SQL, NO_ASSIGNEE);
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
     // The view's own partial index already holds the default order: make SQLite read just that.

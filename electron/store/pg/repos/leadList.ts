@@ -7,16 +7,7 @@ import { STATUSES, type ListView, type Status } from '../../../../shared/domain/
 import { listQuery, type ListQuery, type ListRow, type SortKey } from '../../../../shared/contract/leads';
 import type { Async } from '../../repos/index';
 // The views' open set, whole counts (kept by the same triggers), SLA deadline and its sort key: SQLite's, same text.
-import {
-  ftsQuery,
-  NO_SLA,
-  numberQuery,
-  OPEN,
-  OPEN_VIEWS,
-  SLA_DUE,
-  viewCount,
-  type LeadListRepo,
-} from '../../repos/leadList';
+import { ftsQuery, listOrder, numberQuery, OPEN, SLA_DUE, viewCount, type LeadListRepo } from '../../repos/leadList';
 import { GLOBAL_SEARCH_RANKED_SQL, SEARCH_IDS_SQL, tsqueryFromFts } from '../search';
 import type { Queryable } from '../tx';
 import { PG_ROW_SELECT, num } from './sql';
@@ -68,16 +59,7 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     if (q.assigneeId && q.unassigned) where.push(`(l.assignee_id = ${bind(q.assigneeId)} OR l.assignee_id IS NULL)`);
     else if (q.assigneeId) where.push(`l.assignee_id = ${bind(q.assigneeId)}`);
     else if (q.unassigned) where.push('l.assignee_id IS NULL');
-    let order: string;
-    if (q.sort === 'default') {
-      const d = OPEN_VIEWS.has(q.view) ? 'ASC' : 'DESC';
-      const flip = q.dir === 'desc' ? (d === 'ASC' ? 'DESC' : 'ASC') : d;
-      order = `l.type_rank ASC, l.assigned_at ${flip}, l.id ${flip}`;
-    } else {
-      const d = q.dir === 'desc' ? 'DESC' : 'ASC';
-      const r = q.dir === 'desc' ? 'ASC' : 'DESC';
-      order = `${SORT_SQL[q.sort].replaceAll('{d}', d).replaceAll('{r}', r).replaceAll('{n}', NO_SLA[d]).replaceAll('{a}', NO_ASSIGNEE[d])}, l.id ${d}`;
-    }
+    const order = listOrder(q, SORT_SQL, NO_ASSIGNEE);
     const whereSql = where.join(' AND ');
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
