@@ -5,21 +5,16 @@ import { CONSENTS } from '../../shared/domain/vocabulary';
 import { CUSTOMER_INSERT_COLUMNS } from '../../electron/store/repos/customers';
 import type { OutboxInsert } from '../../electron/store/repos/outbox';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { openParity, type Call, type Parity } from '../support/pgRepoParity';
+import { openParity, type Parity, steps, T0 } from '../support/pgRepoParity';
 import { leadColumns, newLeadRow } from '../support/pgRepoLeads';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
-const T0 = Date.parse('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
 const ACTOR = { id: 1, name: 'Front desk' };
 const VIN_A = 'WVWZZZ1KZAW000123';
 const VIN_B = 'VF1RFB00X12345678';
-type Step = [string, Call<unknown>];
 
-async function steps(p: Parity, list: Step[]): Promise<void> {
-  for (const [label, call] of list) await p.same(label, call);
-}
 /** `each` callbacks collected. */
 async function collected<T>(fn: (each: (x: T) => void) => void | Promise<void>): Promise<T[]> {
   const out: T[] = [];

@@ -5,30 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgWriteRepos } from '../../electron/store/pg/repos/index';
 import { withTransaction } from '../../electron/store/pg/tx';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { openParity, type Call, type Parity } from '../support/pgRepoParity';
+import { openParity, type Parity, steps, T0, THREE_PEOPLE } from '../support/pgRepoParity';
 import { leadColumns, newLeadRow, RULES } from '../support/pgRepoLeads';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
-const T0 = Date.parse('2026-03-02T09:00:00Z');
 const DAY = 86_400_000;
 const ACTOR = { id: 1, name: 'Front desk' };
-type Step = [string, Call<unknown>];
-
-async function steps(p: Parity, list: Step[]): Promise<void> {
-  for (const [label, call] of list) await p.same(label, call);
-}
 
 describe.skipIf(SKIP_PG)('PostgreSQL repositories: import block, playbook, imports as SQLite', () => {
   let p: Parity;
   beforeAll(async () => {
     p = await openParity('repos_import');
-    await steps(p, [
-      ['manager', (r) => r.users.createDefaultManager(T0)],
-      ['sara', (r) => r.users.insertActive('Sara Bianchi', 'sara@example.it', 'it', T0)],
-      ['marco', (r) => r.users.insertActive('Marco Verdi', null, 'it', T0)],
-      ['role', (r) => r.users.addRole(1, 'manager')],
-    ]);
+    await steps(p, THREE_PEOPLE);
     // Three leads before the block (the year's counter at 3), the first with an external id and two contacts.
     const rows = [
       newLeadRow({ assigneeId: 2, consents: { email: true } }, T0),

@@ -4,20 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../shared/domain/lead';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { openParity, type Call, type Parity } from '../support/pgRepoParity';
+import { openParity, type Parity, steps, T0, THREE_PEOPLE } from '../support/pgRepoParity';
 import { leadColumns, newLeadRow } from '../support/pgRepoLeads';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
-const T0 = Date.parse('2026-03-02T09:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ACTOR = { id: 1, name: 'Front desk' };
-type Step = [string, Call<unknown>];
 
-async function steps(p: Parity, list: Step[]): Promise<void> {
-  for (const [label, call] of list) await p.same(label, call);
-}
 const VEHICLE = {
   vin: 'WVWZZZ1KZAW000123',
   model: 'Golf',
@@ -37,12 +32,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL repositories: leads as SQLite', () => {
   let p: Parity;
   beforeAll(async () => {
     p = await openParity('repos_leads');
-    await steps(p, [
-      ['manager', (r) => r.users.createDefaultManager(T0)],
-      ['sara', (r) => r.users.insertActive('Sara Bianchi', 'sara@example.it', 'it', T0)],
-      ['marco', (r) => r.users.insertActive('Marco Verdi', null, 'it', T0)],
-      ['role', (r) => r.users.addRole(1, 'manager')],
-    ]);
+    await steps(p, THREE_PEOPLE);
   });
   afterAll(async () => {
     await p?.close();

@@ -2,18 +2,9 @@
 // users, sign-in, desks, assignment rules, notifications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { openParity, type Call, type Parity } from '../support/pgRepoParity';
+import { openParity, type Parity, steps, T0 } from '../support/pgRepoParity';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
-
-const T0 = Date.parse('2026-03-02T09:00:00Z');
-type Step = [string, Call<unknown>];
-
-async function steps(p: Parity, list: Step[]): Promise<void> {
-  for (const [label, call] of list) {
-    await p.same(label, call);
-  }
-}
 
 describe.skipIf(SKIP_PG)('PostgreSQL repositories: people and configuration as SQLite', () => {
   let p: Parity;

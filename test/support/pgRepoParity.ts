@@ -99,3 +99,19 @@ export async function openParity(name: string): Promise<Parity> {
     },
   };
 }
+
+/** The repository tests' clock. */
+export const T0 = Date.parse('2026-03-02T09:00:00Z');
+/** A labelled call, made on both stores. */
+export type Step = [string, Call<unknown>];
+/** Each call on both stores in turn, results equal. */
+export async function steps(p: Parity, list: Step[]): Promise<void> {
+  for (const [label, call] of list) await p.same(label, call);
+}
+/** The people the lead tests start from: the default manager (1), Sara (2), Marco (3); 1 is a manager. */
+export const THREE_PEOPLE: Step[] = [
+  ['manager', (r) => r.users.createDefaultManager(T0)],
+  ['sara', (r) => r.users.insertActive('Sara Bianchi', 'sara@example.it', 'it', T0)],
+  ['marco', (r) => r.users.insertActive('Marco Verdi', null, 'it', T0)],
+  ['role', (r) => r.users.addRole(1, 'manager')],
+];
