@@ -51,6 +51,8 @@ export function initI18n(language: Language = 'en') {
       defaultNS: 'app',
       interpolation: { escapeValue: false },
       returnNull: false,
+      // No advert in the desk's console at every start (the main process's instance says the same).
+      showSupportNotice: false,
     });
   return i18n;
 }
