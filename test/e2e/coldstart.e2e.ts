@@ -33,10 +33,14 @@ test('the list route loads well under the old 1.7 MB of JS; KPI charts and other
   page.on('request', (r) => {
     if (r.url().endsWith('/api/invoke')) calls.push((r.postDataJSON() as { channel: string }).channel);
   });
+  // Nothing in the console at start (a library's advert was printed at every start).
+  const logged: string[] = [];
+  page.on('console', (m) => logged.push(`${m.type()}: ${m.text()}`));
   await page.goto(app.url);
   const row = page.locator('[data-testid="lead-table"] tbody tr').first();
   await expect(row).toBeVisible();
   await page.waitForLoadState('networkidle');
+  expect(logged).toEqual([]);
   expect(calls.filter((c) => c === 'shell.boot')).toHaveLength(1);
   expect(calls[0]).toBe('shell.boot');
   for (const channel of [
