@@ -40,6 +40,8 @@ await build({
   external: ['electron'],
 });
 cpSync('electron/store/migrations', `${out}/migrations`, { recursive: true });
+// PostgreSQL's (issue 15), found by electron/store/pg/migrate.ts beside the bundle.
+cpSync('electron/store/pg/migrations', `${out}/pg-migrations`, { recursive: true });
 console.log(
-  `built ${out}/main.cjs, ${out}/phoneWorker.cjs, ${out}/tableWorker.cjs, ${out}/readerWorker.cjs, ${out}/preload.cjs and ${out}/migrations`,
+  `built ${out}/main.cjs, ${out}/phoneWorker.cjs, ${out}/tableWorker.cjs, ${out}/readerWorker.cjs, ${out}/preload.cjs, ${out}/migrations and ${out}/pg-migrations`,
 );

@@ -151,6 +151,8 @@ describe('Windows installer configuration', () => {
       '/dist/electron/main.cjs',
       '/dist/electron/preload.cjs',
       '/dist/electron/migrations/0000_init.sql',
+      '/dist/electron/pg-migrations/0000_init.sql',
+      '/dist/electron/pg-migrations/meta/_journal.json',
       '/dist/renderer/index.html',
       '/locales/it/app.json',
       '/locales/de/shell.json',

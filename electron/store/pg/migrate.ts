@@ -3,6 +3,7 @@
 // The app core still runs on SQLite only (electron/store/db.ts); see README.md here.
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -16,12 +17,18 @@ export interface PgStore {
   close(): Promise<void>;
 }
 
-/** Where the PostgreSQL migrations live (next to this file in the source tree; ASLM_PG_MIGRATIONS overrides). */
-export function pgMigrationsFolder(): string {
+/**
+ * Where the PostgreSQL migrations live: `migrations/` next to this file in the source tree; `pg-migrations/` next to
+ * the bundled main process (scripts/build-electron.mjs puts SQLite's in its `migrations/`); ASLM_PG_MIGRATIONS
+ * overrides.
+ */
+export function pgMigrationsFolder(
+  here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url)),
+): string {
   const env = process.env.ASLM_PG_MIGRATIONS;
   if (env) return env;
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  return join(here, 'migrations');
+  const bundled = join(here, 'pg-migrations');
+  return existsSync(bundled) ? bundled : join(here, 'migrations');
 }
 
 /** Any key of pg_advisory_lock: the one the migrations are applied under. */
