@@ -1,6 +1,7 @@
 import { join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  APP_SCHEME,
   CSP,
   decodePathname,
   isAllowedFrameNavigation,
@@ -24,6 +25,13 @@ describe('Electron guards', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('app:// is a standard, secure scheme with V8 code cache, and bypasses nothing', () => {
+    expect(APP_SCHEME.scheme).toBe('app');
+    // The code cache only works on a standard scheme (Electron refuses it otherwise).
+    expect(APP_SCHEME.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
+    expect(APP_SCHEME.privileges).not.toHaveProperty('bypassCSP');
   });
 
   it('the CSP allows only our own scripts and no remote content', () => {

@@ -4,6 +4,15 @@
 export const APP_ORIGIN = 'app://aslm';
 
 /** Strict CSP for the renderer served from app://aslm. */
+/**
+ * The app:// scheme's privileges: a standard, secure origin (relative URLs, storage, fetch) and V8's code cache —
+ * from the second start on, the app's scripts are not compiled again (the cache needs a standard scheme).
+ */
+export const APP_SCHEME = {
+  scheme: 'app',
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+} as const;
+
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",

@@ -25,6 +25,7 @@ import {
   CSP,
   isAllowedFrameNavigation,
   isAllowedNavigation,
+  APP_SCHEME,
   parseExternalUrl,
   permissionAllowed,
   resolveAppFile,
@@ -33,9 +34,7 @@ import {
 import { loadWindowState, saveWindowState } from './windowState';
 import { buildMenu } from './menu';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([APP_SCHEME]);
 
 // Single instance: a second launch hands over to the running one ('second-instance' focuses its window)
 // and exits at once, before it could open the database.
