@@ -59,10 +59,11 @@ export function send(
   status: number,
   body: string | Buffer,
   type = 'application/json; charset=utf-8',
+  cache = 'no-store',
 ): void {
   res.writeHead(status, {
     'Content-Type': type,
-    'Cache-Control': 'no-store',
+    'Cache-Control': cache,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': CSP,
     'Referrer-Policy': 'no-referrer',
@@ -70,6 +71,9 @@ export function send(
   });
   res.end(body);
 }
+/** A file of the renderer's build named by its content hash (`assets/name-HASH.js`). */
+const HASHED_ASSET = /^assets\/[\w.-]+-[\w-]{8}\.(js|css|woff2?|png|svg)$/;
+
 const refuse = (res: ServerResponse, status: number, code: string) =>
   send(res, status, JSON.stringify({ ok: false, error: { code } }));
 
@@ -187,7 +191,16 @@ export function createRequestHandler(opts: HandlerOptions): (req: IncomingMessag
         return send(res, 503, 'The renderer is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
       if (file.endsWith('index.html'))
         data = Buffer.from(data.toString('utf8').replace('<head>', `<head>${opts.indexMeta()}`));
-      return send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
+      // The build's assets are named by their content (vite): kept by the browser, and their compiled code by V8,
+      // so that a desk's next start neither downloads nor compiles them again. The page itself never (its token).
+      const immutable = HASHED_ASSET.test(rel.replace(/\\/g, '/')) && file !== join(root, 'index.html');
+      return send(
+        res,
+        200,
+        data,
+        TYPES[extname(file)] ?? 'application/octet-stream',
+        immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+      );
     } catch (e) {
       opts.core.log('web server request failed', e);
       if (!res.headersSent) refuse(res, 500, 'INTERNAL');

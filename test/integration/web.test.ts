@@ -13,6 +13,9 @@ beforeAll(async () => {
   mkdirSync(dir);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head></head><body>ok</body></html>');
   writeFileSync(join(app.dir, 'secret.txt'), 'do not serve');
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'appMain-DbjG_k-h.js'), 'export {};');
+  writeFileSync(join(dir, 'assets', 'plain.js'), 'export {};');
   web = await startWebServer({ core: app.core, staticDir: dir, port: 0 });
 });
 afterAll(async () => {
@@ -40,6 +43,16 @@ describe('browser mode HTTP bridge', () => {
     expect(res.headers.get('content-security-policy')).toBe(DESKTOP_CSP); // one policy for both modes
     expect(CSP).toBe(DESKTOP_CSP);
     expect(await res.text()).toContain(`<meta name="aslm-token" content="${web.token}">`);
+  });
+
+  it('lets the browser keep the build’s content-named assets, never the page (it holds the token) or other files', async () => {
+    const cache = async (path: string) => (await fetch(new URL(path, web.url))).headers.get('cache-control');
+    expect(await cache('assets/appMain-DbjG_k-h.js')).toBe('public, max-age=31536000, immutable');
+    expect(await cache('/')).toBe('no-store');
+    expect(await cache('index.html')).toBe('no-store');
+    expect(await cache('assets/plain.js')).toBe('no-store');
+    // A content-named asset that is not there: the page (the address is the app's), not kept.
+    expect(await cache('assets/gone-ABCDEFGH.js')).toBe('no-store');
   });
 
   it('answers the contract with the token', async () => {
