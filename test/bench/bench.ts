@@ -132,6 +132,7 @@ for (const r of await benchDesks({ dbPath, now: NOW })) results.push(r);
     { ...cold.stat, name: `${cold.stat.name}, ${(cold.scriptBytes / 1024).toFixed(0)} kB JS` },
     { p50: 1000, label: 'p50 ≤ 1 s' },
   );
+  add(cold.firstPaint);
 }
 const lines = [
   `ASLM Desk benchmark — ${LEADS.toLocaleString('en')} leads (${Object.entries(counts)

@@ -19,6 +19,8 @@ const NOW = Date.parse('2026-11-20T10:00:00Z');
 
 export interface ColdStart {
   stat: Stat;
+  /** The same runs by the page's own clock: navigation → the first paint, which is the list's (nothing paints before). */
+  firstPaint: Stat;
   scriptBytes: number;
 }
 
@@ -32,6 +34,7 @@ export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStar
     args: CHROMIUM_ARGS,
   });
   const times: number[] = [];
+  const paints: number[] = [];
   let scriptBytes = 0;
   try {
     for (let i = 0; i < runs + 1; i++) {
@@ -49,7 +52,15 @@ export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStar
       await row.waitFor({ state: 'visible', timeout: 60_000 });
       await row.click({ trial: true });
       const elapsed = performance.now() - t;
-      if (i > 0) times.push(elapsed); // the first run warms the server's file cache and the database
+      // Paint Timing, read once the time is taken: the browser's own moment of the first paint, without the checks
+      // Playwright makes over the DevTools protocol (the measure above includes them, as a user's eyes and hand would).
+      const paint = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      );
+      if (i > 0) {
+        times.push(elapsed); // the first run warms the server's file cache and the database
+        paints.push(paint);
+      }
       await page.waitForLoadState('networkidle');
       scriptBytes = 0;
       for (const r of scripts)
@@ -64,15 +75,13 @@ export async function benchColdStart(dbPath: string, runs = 7): Promise<ColdStar
     await web.close();
     host.close();
   }
-  times.sort((a, b) => a - b);
+  const stat = (name: string, xs: number[]): Stat => {
+    xs.sort((a, b) => a - b);
+    return { name, n: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.at(-1)! };
+  };
   return {
-    stat: {
-      name: 'cold start: navigation → first list row visible and clickable (Chromium)',
-      n: times.length,
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      max: times.at(-1)!,
-    },
+    stat: stat('cold start: navigation → first list row visible and clickable (Chromium)', times),
+    firstPaint: stat('cold start: navigation → the list first painted (the page’s Paint Timing)', paints),
     scriptBytes,
   };
 }
@@ -90,5 +99,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(
     `${r.stat.name}: p50 ${r.stat.p50.toFixed(0)} ms, p95 ${r.stat.p95.toFixed(0)} ms (${r.stat.n} runs); JS loaded ${(r.scriptBytes / 1024).toFixed(0)} kB`,
   );
+  console.log(`${r.firstPaint.name}: p50 ${r.firstPaint.p50.toFixed(0)} ms, p95 ${r.firstPaint.p95.toFixed(0)} ms`);
   rmSync(dir, { recursive: true, force: true });
 }
