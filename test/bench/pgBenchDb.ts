@@ -114,7 +114,7 @@ export async function buildPgBenchDb(
       `SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts) + 1, false)`,
     );
     await pool.query('ALTER TABLE leads ENABLE TRIGGER USER');
-    // What the triggers keep, computed once (the same definitions as migrations 0002 and 0003's back-fills).
+    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003 and 0005's back-fills).
     await pool.query(`DELETE FROM lead_day_counts;
       INSERT INTO lead_day_counts (day, status, n) SELECT assigned_at / 86400000, status, count(*) FROM leads GROUP BY 1, 2;
       UPDATE lead_view_counts SET n = CASE view
@@ -122,7 +122,10 @@ export async function buildPgBenchDb(
         WHEN 'in_progress' THEN (SELECT count(*) FROM leads WHERE (status = 'assigned' AND contact_attempts > 0) OR (status = 'appointment' AND NOT frozen))
         WHEN 'closed_no_sale' THEN (SELECT count(*) FROM leads WHERE close_reason IS NOT NULL) END;
       DELETE FROM leads_search;
-      INSERT INTO leads_search (id, doc) SELECT id, aslm_search_vector(name, email, phone, vin, number) FROM leads_search_doc`);
+      INSERT INTO leads_search (id, doc, status, assigned_at, views)
+        SELECT d.id, aslm_search_vector(d.name, d.email, d.phone, d.vin, d.number), l.status, l.assigned_at,
+          aslm_lead_views(l.status, l.contact_attempts, l.frozen, l.close_reason)
+        FROM leads_search_doc d JOIN leads l ON l.id = d.id`);
     log(`derived counts and search documents (${((performance.now() - t) / 1000).toFixed(0)} s)`);
     await pool.query('VACUUM (ANALYZE) leads, contacts, leads_search, lead_day_counts, lead_view_counts, users');
     const n = await leadCount(pool);
