@@ -123,7 +123,7 @@ export const SEARCH_VIEW_BIT = {
 
 /**
  * The ids of a view's leads an FTS5 query matches, from leads_search alone (its `views` kept by triggers): `$1` is
- * tsqueryFromFts(…). The bit is written as a constant so that the small views' partial GIN indexes (0005) serve it.
+ * tsqueryFromFts(…). The bit is written as a constant so that each view's partial GIN index (0005) serves it.
  */
 export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '$1'): string =>
   `SELECT id FROM leads_search WHERE doc @@ aslm_search_query(${param}) AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0`;

@@ -37,13 +37,17 @@ ALTER TABLE "leads_search" ADD CONSTRAINT "leads_search_id_fkey" FOREIGN KEY ("i
 --> statement-breakpoint
 CREATE INDEX "leads_search_doc_gin" ON "leads_search" USING gin ("doc");
 --> statement-breakpoint
--- The small views' own documents (a search there reads only their matches; the closed views are half the leads each:
--- the whole index and a filter on the bit).
+-- Each view's own documents: a search there reads only its matches (with the whole index and a filter on the bit, a
+-- closed view's search read every match's row, half of them discarded). The whole index serves the header's search.
 CREATE INDEX "leads_search_assigned_gin" ON "leads_search" USING gin ("doc") WHERE (views & 1) <> 0;
 --> statement-breakpoint
 CREATE INDEX "leads_search_not_managed_gin" ON "leads_search" USING gin ("doc") WHERE (views & 2) <> 0;
 --> statement-breakpoint
 CREATE INDEX "leads_search_in_progress_gin" ON "leads_search" USING gin ("doc") WHERE (views & 4) <> 0;
+--> statement-breakpoint
+CREATE INDEX "leads_search_closed_sale_gin" ON "leads_search" USING gin ("doc") WHERE (views & 8) <> 0;
+--> statement-breakpoint
+CREATE INDEX "leads_search_closed_no_sale_gin" ON "leads_search" USING gin ("doc") WHERE (views & 16) <> 0;
 --> statement-breakpoint
 CREATE INDEX "leads_search_lost_gin" ON "leads_search" USING gin ("doc") WHERE (views & 32) <> 0;
 --> statement-breakpoint
