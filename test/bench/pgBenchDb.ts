@@ -114,17 +114,25 @@ export async function buildPgBenchDb(
       `SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts) + 1, false)`,
     );
     await pool.query('ALTER TABLE leads ENABLE TRIGGER USER');
-    // What the triggers keep, computed once (the same definitions as migrations 0002 and 0003's back-fills).
+    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005 and 0006's back-fills).
     await pool.query(`DELETE FROM lead_day_counts;
       INSERT INTO lead_day_counts (day, status, n) SELECT assigned_at / 86400000, status, count(*) FROM leads GROUP BY 1, 2;
       UPDATE lead_view_counts SET n = CASE view
         WHEN 'not_managed' THEN (SELECT count(*) FROM leads WHERE status = 'assigned' AND contact_attempts = 0)
         WHEN 'in_progress' THEN (SELECT count(*) FROM leads WHERE (status = 'assigned' AND contact_attempts > 0) OR (status = 'appointment' AND NOT frozen))
         WHEN 'closed_no_sale' THEN (SELECT count(*) FROM leads WHERE close_reason IS NOT NULL) END;
+      DELETE FROM lead_sla_day_counts;
+      INSERT INTO lead_sla_day_counts (day, sla1, sla2, n)
+        SELECT assigned_at / 86400000, aslm_sla_state(sla1_met), aslm_sla_state(sla2_met), count(*) FROM leads GROUP BY 1, 2, 3;
       DELETE FROM leads_search;
-      INSERT INTO leads_search (id, doc) SELECT id, aslm_search_vector(name, email, phone, vin, number) FROM leads_search_doc`);
+      INSERT INTO leads_search (id, doc, status, assigned_at, views)
+        SELECT d.id, aslm_search_vector(d.name, d.email, d.phone, d.vin, d.number), l.status, l.assigned_at,
+          aslm_lead_views(l.status, l.contact_attempts, l.frozen, l.close_reason)
+        FROM leads_search_doc d JOIN leads l ON l.id = d.id`);
     log(`derived counts and search documents (${((performance.now() - t) / 1000).toFixed(0)} s)`);
-    await pool.query('VACUUM (ANALYZE) leads, contacts, leads_search, lead_day_counts, lead_view_counts, users');
+    await pool.query(
+      'VACUUM (ANALYZE) leads, contacts, leads_search, lead_day_counts, lead_sla_day_counts, lead_view_counts, users',
+    );
     const n = await leadCount(pool);
     if (n !== leads) throw new Error(`built ${n} leads instead of ${leads}`);
     return { seconds: (performance.now() - t) / 1000, base };

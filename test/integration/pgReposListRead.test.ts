@@ -90,6 +90,10 @@ describe.skipIf(SKIP_PG)('PostgreSQL read repositories: the list views give what
       for (const view of LIST_VIEWS) {
         if ((await same({ view, search })) > 0) found++;
         await same({ view, search, sort: 'name', dir: 'desc', assigneeId: assignee, unassigned: true });
+        // Small pages in the default order, both ways: a common prefix's page walks the view's index and probes each
+        // lead's document, a rare one's reads the matches (leadList.ts list): both against SQLite.
+        await same({ view, search, page: 2, pageSize: 10 });
+        await same({ view, search, dir: 'desc', pageSize: 10 });
       }
     expect(searches.length).toBeGreaterThan(30);
     expect(found).toBeGreaterThan(40);

@@ -111,11 +111,29 @@ function phrase(text: string, prefix: boolean, weight: string): string {
 /** The ids of the leads an FTS5 query (ftsQuery's) matches: `$1` is tsqueryFromFts(…). */
 export const SEARCH_IDS_SQL = 'SELECT id FROM leads_search WHERE doc @@ aslm_search_query($1)';
 
+/** The bit of each list view in leads_search.views (migration 0005 aslm_lead_views, the views' definitions). */
+export const SEARCH_VIEW_BIT = {
+  assigned: 1,
+  not_managed: 2,
+  in_progress: 4,
+  closed_sale: 8,
+  closed_no_sale: 16,
+  lost: 32,
+} as const;
+
 /**
- * The header's search across every list (listService globalSearch's `searchRanked`): each matching lead's status,
- * its status's count and its rank there by assignment (newest first), the first `$2` of each status.
+ * The ids of a view's leads an FTS5 query matches, from leads_search alone (its `views` kept by triggers): `$1` is
+ * tsqueryFromFts(…). The bit is written as a constant so that each view's partial GIN index (0005) serves it.
  */
-export const GLOBAL_SEARCH_RANKED_SQL = `SELECT id, status, n FROM (SELECT l.id, l.status,
-    count(*) OVER (PARTITION BY l.status) AS n,
-    row_number() OVER (PARTITION BY l.status ORDER BY l.assigned_at DESC, l.id DESC) AS rn
-  FROM leads l WHERE l.id IN (${SEARCH_IDS_SQL})) r WHERE rn <= $2`;
+export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '$1'): string =>
+  `SELECT id FROM leads_search WHERE doc @@ aslm_search_query(${param}) AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0`;
+
+/**
+ * The header's search across every list (listService globalSearch's `searchRanked`): the first `$2` matching leads of
+ * each status by assignment (newest first), each with its status's count. The status and assigned_at kept beside
+ * each document (migration 0005): no lookup of the matches; grouped by status with each group's ids in order (not a
+ * sort of every match by status and a window over them: ~20 ms less for 20,000 matches).
+ */
+export const GLOBAL_SEARCH_RANKED_SQL = `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id,
+    s.status, count(*) AS n
+  FROM leads_search s WHERE s.doc @@ aslm_search_query($1) GROUP BY s.status`;

@@ -4,6 +4,7 @@
 import type { Async } from '../../repos/index';
 import type { FastSlaCounts, KpiRepo, SlaCounts, TrackingRow } from '../../repos/kpi';
 import type { Queryable } from '../tx';
+import { splitDays } from '../../repos/assignedCounts';
 import { assignedCountsPg } from './assignedCounts';
 import { all, num, one } from './sql';
 
@@ -17,14 +18,25 @@ const GENERAL = `SELECT
 FROM leads WHERE assigned_at > @from AND assigned_at <= @to`;
 
 const WINDOW = 'assigned_at > @from AND assigned_at <= @to';
-// Each an index range count on leads_sla1 / leads_sla2 (met, assigned_at, due); not met = false or NULL.
-const FAST = `SELECT
-  (SELECT count(*) FROM leads WHERE sla1_met = true AND ${WINDOW}) AS s1met,
-  (SELECT count(*) FROM leads WHERE sla1_met = false AND ${WINDOW} AND sla1_due_at < @to)
-    + (SELECT count(*) FROM leads WHERE sla1_met IS NULL AND ${WINDOW} AND sla1_due_at < @to) AS s1missed,
-  (SELECT count(*) FROM leads WHERE sla2_met = true AND ${WINDOW}) AS s2met,
-  (SELECT count(*) FROM leads WHERE sla2_met = false AND ${WINDOW} AND sla2_due_at < @to)
-    + (SELECT count(*) FROM leads WHERE sla2_met IS NULL AND ${WINDOW} AND sla2_due_at < @to) AS s2missed`;
+// The window (from, to] as [lo, hi): its whole UTC days from lead_sla_day_counts (kept by the triggers of migration
+// 0006), the partial days at both ends on leads_assigned_at (index only). Missed = not met (false or not yet decided)
+// and due before `to`: the not-met count less the not-met leads due at `to` or later (leads_sla1/2_unmet_due).
+const EDGE = (
+  range: string,
+) => `SELECT count(*) FILTER (WHERE sla1_met) AS m1, count(*) FILTER (WHERE sla1_met IS NOT TRUE) AS u1,
+    count(*) FILTER (WHERE sla2_met) AS m2, count(*) FILTER (WHERE sla2_met IS NOT TRUE) AS u2
+  FROM leads WHERE ${range}`;
+const STILL_DUE = (sla: 1 | 2) =>
+  `(SELECT count(*) FROM leads WHERE sla${sla}_met IS NOT TRUE AND sla${sla}_due_at >= @to AND ${WINDOW})`;
+const FAST = `WITH d AS (SELECT coalesce(sum(n) FILTER (WHERE sla1 = 1), 0) AS m1, coalesce(sum(n) FILTER (WHERE sla1 <> 1), 0) AS u1,
+    coalesce(sum(n) FILTER (WHERE sla2 = 1), 0) AS m2, coalesce(sum(n) FILTER (WHERE sla2 <> 1), 0) AS u2
+  FROM lead_sla_day_counts WHERE day >= @dlo AND day < @dhi),
+e AS (SELECT sum(m1) AS m1, sum(u1) AS u1, sum(m2) AS m2, sum(u2) AS u2 FROM (
+    ${EDGE('assigned_at >= @lo AND assigned_at < @mid1')}
+    UNION ALL ${EDGE('assigned_at >= @mid2 AND assigned_at < @hi')}) x)
+SELECT d.m1 + e.m1 AS s1met, d.u1 + e.u1 - ${STILL_DUE(1)} AS s1missed,
+  d.m2 + e.m2 AS s2met, d.u2 + e.u2 - ${STILL_DUE(2)} AS s2missed
+FROM d, e`;
 
 const TRACKING = `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
     c.direction, c.channel, c.outcome, c.verbatim, c.answer
@@ -37,7 +49,10 @@ const numbers = <T extends Record<string, unknown>>(row: T): { [K in keyof T]: n
 export function kpiRepoPg(db: Queryable): Async<KpiRepo> {
   return {
     slaAsOf: async (w) => numbers(await one<SlaCounts>(db, GENERAL, w)),
-    slaNow: async (w) => numbers(await one<FastSlaCounts>(db, FAST, w)),
+    slaNow: async (w) =>
+      numbers(
+        await one<FastSlaCounts>(db, FAST, { ...w, lo: w.from + 1, hi: w.to + 1, ...splitDays(w.from + 1, w.to + 1) }),
+      ),
     assignedCounts: assignedCountsPg(db),
     assignedAts: (missingOnly) =>
       all<{ id: number; a: number }>(

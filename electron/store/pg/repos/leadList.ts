@@ -8,7 +8,7 @@ import { listQuery, type ListQuery, type ListRow, type SortKey } from '../../../
 import type { Async } from '../../repos/index';
 // The views' open set, whole counts (kept by the same triggers), SLA deadline and its sort key: SQLite's, same text.
 import { ftsQuery, listOrder, numberQuery, OPEN, SLA_DUE, viewCount, type LeadListRepo } from '../../repos/leadList';
-import { GLOBAL_SEARCH_RANKED_SQL, SEARCH_IDS_SQL, tsqueryFromFts } from '../search';
+import { GLOBAL_SEARCH_RANKED_SQL, searchIdsInViewSql, tsqueryFromFts } from '../search';
 import type { Queryable } from '../tx';
 import { PG_ROW_SELECT, num } from './sql';
 
@@ -55,20 +55,37 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     };
     const match = q.search ? ftsQuery(q.search) : null;
     if (q.search && !match) where.push('false');
-    if (match) where.push(`l.id IN (${SEARCH_IDS_SQL.replace('$1', bind(tsqueryFromFts(match)))})`);
+    const tsq = match ? bind(tsqueryFromFts(match)) : '';
+    const filtered = Boolean(q.assigneeId || q.unassigned);
     if (q.assigneeId && q.unassigned) where.push(`(l.assignee_id = ${bind(q.assigneeId)} OR l.assignee_id IS NULL)`);
     else if (q.assigneeId) where.push(`l.assignee_id = ${bind(q.assigneeId)}`);
     else if (q.unassigned) where.push('l.assignee_id IS NULL');
     const order = listOrder(q, SORT_SQL, NO_ASSIGNEE);
     const whereSql = where.join(' AND ');
+    // The view's matches (leads_search's view bits, migration 0005), or each lead's document probed on the walk.
+    const matchSql = match ? `l.id IN (${searchIdsInViewSql(q.view, tsq)})` : '';
+    const probeSql = match ? `(SELECT s.doc FROM leads_search s WHERE s.id = l.id) @@ aslm_search_query(${tsq})` : '';
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
+    const page = (cond: string) =>
+      `SELECT ${PG_ROW_SELECT} FROM (SELECT l.id FROM leads l WHERE ${[whereSql, cond].filter(Boolean).join(' AND ')}
+        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
+        JOIN leads l ON l.id = p.id LEFT JOIN users u ON u.id = l.assignee_id ORDER BY ${order}`;
     return {
       q,
-      // The page's ids first (from an index when the order has one), then just those rows.
-      rows: `SELECT ${PG_ROW_SELECT} FROM (SELECT l.id FROM leads l WHERE ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
-        JOIN leads l ON l.id = p.id LEFT JOIN users u ON u.id = l.assignee_id ORDER BY ${order}`,
-      count: where.length === 1 ? viewCount(q.view) : `SELECT count(*) AS n FROM leads l WHERE ${whereSql}`,
+      match: Boolean(match),
+      // The page's ids first (from an index when the order has one), then just those rows: of the matches…
+      rows: page(matchSql),
+      // …or walking the view's index in its default order, each lead's document probed, until the page is full (as
+      // SQLite does): for a common prefix, a few hundred probes instead of tens of thousands of matches.
+      walk: match && q.sort === 'default' && !filtered ? page(probeSql) : null,
+      // A whole view's count is one row of the trigger-kept counts; a search's without a filter, leads_search's alone.
+      count:
+        where.length === 1 && !match
+          ? viewCount(q.view)
+          : match && !filtered && where.length === 1
+            ? `SELECT count(*) AS n FROM (${searchIdsInViewSql(q.view, tsq)}) m`
+            : `SELECT count(*) AS n FROM leads l WHERE ${[whereSql, matchSql].filter(Boolean).join(' AND ')}`,
       params,
     };
   }
@@ -111,11 +128,22 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     // counted again (several cores write the database: there is no cheap "nothing changed" token as SQLite's).
     async list(input) {
       const b = build(input);
-      const [rows, total] = await Promise.all([
-        db.query(b.rows, [...b.params, b.q.pageSize, b.q.page * b.q.pageSize]),
-        countOf(b.count, b.params),
-      ]);
-      return { rows: toRows(rows.rows as ListRow[]), total, page: b.q.page, pageSize: b.q.pageSize };
+      const pageParams = [...b.params, b.q.pageSize, b.q.page * b.q.pageSize];
+      if (!b.match) {
+        const [rows, total] = await Promise.all([db.query(b.rows, pageParams), countOf(b.count, b.params)]);
+        return { rows: toRows(rows.rows as ListRow[]), total, page: b.q.page, pageSize: b.q.pageSize };
+      }
+      // A search: its count first, then the page by the cheaper way. Walking the view's index probes about
+      // (page end) × (view's leads) / (matches) documents; reading the matches costs about as many lookups as there
+      // are matches.
+      const counted = (await db.query(`SELECT (${b.count}) AS n, (${viewCount(b.q.view)}) AS v`, b.params)).rows[0] as {
+        n: unknown;
+        v: unknown;
+      };
+      const total = num(counted.n);
+      const probes = ((b.q.page + 1) * b.q.pageSize * num(counted.v)) / Math.max(total, 1);
+      const rows = total === 0 ? [] : (await db.query(b.walk && probes < total ? b.walk : b.rows, pageParams)).rows;
+      return { rows: toRows(rows as ListRow[]), total, page: b.q.page, pageSize: b.q.pageSize };
     },
     async counts() {
       const views = Object.keys(PG_VIEW_WHERE) as ListView[];

@@ -1,0 +1,89 @@
+// leads_search's scope (migration 0005: each document's status, assigned_at and list-view bits) stays what the leads
+// say after inserts, updates of every column it depends on, and deletes: compared with leads itself and with the
+// views' own WHERE (the list repository's PG_VIEW_WHERE), on a small dataset made by the app core on SQLite and
+// copied into a throwaway PostgreSQL database.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgStore, type PgStore } from '../../electron/store/pg/migrate';
+import { PG_VIEW_WHERE } from '../../electron/store/pg/repos/leadList';
+import { SEARCH_VIEW_BIT } from '../../electron/store/pg/search';
+import { LIST_VIEWS } from '../../shared/domain/vocabulary';
+import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
+import { copySqliteTables } from '../support/pgCopy';
+import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
+import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+
+if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
+
+describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by the triggers', () => {
+  let app: TestApp;
+  let database: PgTestDatabase;
+  let store: PgStore;
+  let pool: pg.Pool;
+  const ids: number[] = [];
+
+  /** The scope as stored and as computed from leads; each view's leads by its bit and by its WHERE. */
+  async function expectScopeKept(): Promise<void> {
+    const stored = await pool.query('SELECT id, status, assigned_at, views FROM leads_search ORDER BY id');
+    const computed = await pool.query(`SELECT id, status, assigned_at,
+        aslm_lead_views(status, contact_attempts, frozen, close_reason) AS views FROM leads ORDER BY id`);
+    expect(stored.rows).toEqual(computed.rows);
+    for (const view of LIST_VIEWS) {
+      const byBit = await pool.query(
+        `SELECT id FROM leads_search WHERE (views & ${SEARCH_VIEW_BIT[view]}) <> 0 ORDER BY id`,
+      );
+      const byWhere = await pool.query(`SELECT l.id FROM leads l WHERE ${PG_VIEW_WHERE[view]} ORDER BY l.id`);
+      expect(byBit.rows, view).toEqual(byWhere.rows);
+    }
+  }
+
+  beforeAll(async () => {
+    app = openTestApp();
+    for (let i = 0; i < 12; i++) {
+      ids.push((await ok(app.core, 'leads.create', baseLead({ firstName: `Marco${i}`, lastName: 'Rossi' }))).lead.id);
+      app.clock.advance(3_600_000);
+    }
+    database = await createPgTestDatabase('search-scope');
+    store = await openPgStore(database.url);
+    pool = store.pool;
+    await copySqliteTables(app.core.store.sqlite, pool, ['users', 'user_roles', 'customers', 'vehicles', 'leads']);
+  });
+  afterAll(async () => {
+    app?.close();
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('after the copy (inserts), updates of status, attempts, frozen, close reason, assignment and search fields, and deletes', async () => {
+    await expectScopeKept();
+    const [a, b, c, d, e, f, g] = ids;
+    const writes: [string, unknown[]][] = [
+      ['UPDATE leads SET contact_attempts = 1 WHERE id = $1', [a]],
+      ["UPDATE leads SET status = 'appointment', contact_attempts = 2 WHERE id = $1", [b]],
+      ['UPDATE leads SET frozen = true WHERE id = $1', [b]],
+      ["UPDATE leads SET status = 'closed_no_sale', close_reason = 'not_interested' WHERE id = $1", [c]],
+      ["UPDATE leads SET status = 'closed_sale' WHERE id = $1", [d]],
+      ["UPDATE leads SET status = 'lost' WHERE id IN ($1, $2)", [e, f]],
+      ['UPDATE leads SET assigned_at = assigned_at + 86400000 WHERE id = $1', [g]],
+      ["UPDATE leads SET last_name = 'Bianchi', status = 'assigned', close_reason = NULL WHERE id = $1", [c]],
+      ['UPDATE leads SET frozen = false, contact_attempts = 0 WHERE id = $1', [b]],
+      ['UPDATE leads SET contact_attempts = contact_attempts WHERE id = $1', [a]],
+      [
+        `INSERT INTO leads (number, status, lead_type, type_rank, source, campaign, first_name, last_name, created_at,
+          assigned_at, updated_at, sla1_due_at, sla2_due_at, contact_attempts, frozen, close_reason)
+         SELECT 'ASL-2026-999999', 'closed_no_sale', lead_type, type_rank, source, campaign, 'Temp', 'Lead', created_at,
+          assigned_at, updated_at, sla1_due_at, sla2_due_at, 3, false, 'other' FROM leads WHERE id = $1`,
+        [a],
+      ],
+      ['DELETE FROM leads WHERE id = $1', [g]],
+    ];
+    for (const [sql, params] of writes) {
+      await pool.query(sql, params);
+      await expectScopeKept();
+    }
+    // Every view bit used by at least one lead after these writes: the comparison above was not vacuous.
+    const bits = (await pool.query<{ m: number }>('SELECT bit_or(views)::int AS m FROM leads_search')).rows[0]!.m;
+    expect(bits).toBe(63);
+    expect((await pool.query('SELECT count(*)::int AS n FROM leads_search')).rows[0]!.n).toBe(ids.length);
+  });
+});
