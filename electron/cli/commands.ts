@@ -57,7 +57,7 @@ export const commands: Record<string, Command> = {
       const core = open(str(values.db));
       try {
         const t = performance.now();
-        const r = generateDemo(core.store, core.settings, { leads, seed, now });
+        const r = await generateDemo(core.data, core.settings, { leads, seed, now });
         const passwords = core.auth.passwordsForManagersWithout();
         console.log(
           `Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store.path}`,
@@ -157,7 +157,7 @@ export const commands: Record<string, Command> = {
       const at = parseIso('at', str(values.at)) ?? Date.now();
       const core = open(str(values.db));
       try {
-        const r = core.sweeps.run(at, { dryRun: Boolean(values['dry-run']) });
+        const r = await core.sweeps.run(at, { dryRun: Boolean(values['dry-run']) });
         if (values.json)
           console.log(
             JSON.stringify({

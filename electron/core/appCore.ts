@@ -9,7 +9,7 @@ import { sqliteAsyncStore } from '../store/sqliteAsync';
 import type { AsyncStore } from '../store/repos/index';
 import { leadsRepo } from '../store/repos/leads';
 import { usersRepo } from '../store/repos/users';
-import { vehiclesRepo } from '../store/repos/vehicles';
+import { historyRepo } from '../store/repos/history';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
@@ -119,16 +119,15 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const settings = createSettingsService(store, clock, tz, log);
   if (!opts.readOnly && !settings.isSet('rules')) settings.set('rules', settings.rules());
-  const leads = createLeadService(store, clock, settings, events);
+  const leads = createLeadService(data, clock, settings, events);
   const lists = createListService(data, clock, settings);
   const kpi = createKpiService(data, settings, clock);
-  const sweeps = createSweepService(store, leads, settings);
+  const sweeps = createSweepService(data, leads, settings, events);
   const kpiReports = createKpiReportService(data, settings);
   watchBusinessDue(store, settings.onRulesChanged, settings.rules);
 
   const leadRows = leadsRepo(store.sqlite);
   const users = usersRepo(store.sqlite);
-  const vehicles = vehiclesRepo(store.sqlite);
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged((rules) => {
     for (const r of leadRows.assignedAts())
@@ -136,8 +135,8 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
-  leads.onEffect('vehicleEndOfOwnership', (e) => {
-    if (e.kind === 'vehicleEndOfOwnership') vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
+  leads.onEffect('vehicleEndOfOwnership', async (r, e) => {
+    if (e.kind === 'vehicleEndOfOwnership') await r.vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
   });
 
   const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
@@ -160,14 +159,18 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     const m = users.activeActor(people.defaultManager());
     return m ?? { id: defaultUser, name: 'Front desk' };
   };
-  const assignment = createAssignmentService(store, clock, settings, events, leads, people);
-  const customers = createCustomerService(store, clock, leads.writeHistory);
+  const assignment = createAssignmentService(data, clock, settings, events, leads, people);
+  // Still on the synchronous repositories (inside the lead's transaction on SQLite's one connection).
+  const history = historyRepo(store.sqlite);
+  const customers = createCustomerService(store, clock, (leadId, rows, who, customerId = null) =>
+    history.insert(leadId, customerId, who, rows),
+  );
   const privacy = createPrivacyService(store, clock, customers, () => settings.rules().timeZone);
   // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
   // with an assignee, or is a Contact Again follow-up (it keeps the master's assignee, even none).
-  leads.onCreate((lead, who, opts, input) => {
+  leads.onCreate(async (r, lead, who, opts, input) => {
     customers.linkNew([lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
-    if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) assignment.routeNew([lead.id], who);
+    if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
   // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
   // An import's leads are read in one pass (their ids are consecutive: one block insert).
@@ -201,12 +204,12 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     }
   });
 
-  const playbook = createPlaybookService(store, clock, settings, leads);
+  const playbook = createPlaybookService(store, data, clock, settings, leads, events);
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
   const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
-  const outbox = createOutbox(store, leads, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  const outbox = createOutbox(store, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
   wireAppointmentMails({ store, clock, settings, leads, outbox, smtp });
   const notifications = createNotificationService({
     store,
@@ -226,7 +229,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
-  const importer = createImportService(store, clock, settings, leads, events, () => ({
+  const importer = createImportService(store, data, clock, settings, leads, events, () => ({
     assign: core?.assign ?? services.assign,
     linkCustomers: (rows, known) => customers.assignCustomers(rows, known),
     phones,
@@ -262,9 +265,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     backups,
     desks: createDeskService(store),
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
-    assign: (ids, who) => {
-      assignment.routeNew(ids, who);
-    },
+    assign: (r, ids, who) => assignment.routeNew(r, ids, who),
   };
   const inner = createDispatcher(
     contract,

@@ -39,10 +39,13 @@ export function digestMailer(core: AppCore): DigestMailer {
   };
 }
 
-export function startBackground(core: AppCore, opts: BackgroundOptions = {}): () => void {
-  const sweep = () => {
+/** Stops the jobs; `caughtUp` resolves once the start-up catch-up (sweeps, then notifications) is done. */
+export type StopBackground = (() => void) & { caughtUp: Promise<void> };
+
+export function startBackground(core: AppCore, opts: BackgroundOptions = {}): StopBackground {
+  const sweep = async () => {
     try {
-      const r = core.sweeps.run(core.clock.now());
+      const r = await core.sweeps.run(core.clock.now());
       if (r.changes.length) {
         core.log(`sweeps: ${r.changes.length} change(s)`);
         // After the sweeps' commits: the desks' lists refresh (docs/rules.md §12).
@@ -106,9 +109,11 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
   } catch (e) {
     core.log('outbox recovery failed', e);
   }
-  sweep();
-  notify();
-  deliver();
+  // The sweeps' transactions are committed before the notifications read (as when the sweeps were synchronous).
+  const caughtUp = sweep().then(() => {
+    notify();
+    deliver();
+  });
   const tasks = [
     cron.schedule(opts.sweepCron ?? '*/15 * * * *', sweep),
     cron.schedule(opts.deliveryCron ?? '* * * * *', deliver),
@@ -117,7 +122,7 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
   ];
   const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core) });
   const stopWatch = core.watchFolder.start();
-  return () => {
+  const stop = () => {
     for (const t of tasks) void t.stop();
     unsubscribe();
     if (soon) clearTimeout(soon);
@@ -126,4 +131,5 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     stopDigest();
     stopWatch();
   };
+  return Object.assign(stop, { caughtUp });
 }

@@ -119,12 +119,12 @@ async function both(
 describe("import: a commit reuses its preview's parse, with the result of a commit without one", () => {
   it('same file, same time: no row is mapped again; duplicates and known rows are still checked at commit', async () => {
     const { r, mappedByPreview, mappedByCommit } = await both('hq.csv', hqFile(), {
-      before: (a) => {
-        a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor());
+      before: async (a) => {
+        await a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor());
       }, // line 9's e-mail
       between: async (a) => {
         // After the preview: an open lead with line 3's e-mail, and line 8 imported by another file.
-        a.core.leads.create(baseLead({ email: person(2).email }), a.core.actor());
+        await a.core.leads.create(baseLead({ email: person(2).email }), a.core.actor());
         expect((await commit(a, 'other.csv', utf8(csv([HQ_HEADERS, hqRow(person(7))], ';')))).imported).toBe(1);
       },
     });
@@ -253,7 +253,7 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
       },
     };
     const c = a.core;
-    const importer = createImportService(c.store, c.clock, c.settings, c.leads, c.events, () => ({
+    const importer = createImportService(c.store, c.data, c.clock, c.settings, c.leads, c.events, () => ({
       phones: pool,
       linkCustomers: (rows, known) => {
         link?.();

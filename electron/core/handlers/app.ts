@@ -56,8 +56,8 @@ export const appHandlers = (c: CoreServices) => {
     },
     'settings.setCampaigns': ({ campaigns }, ctx) => own(ctx, c.settings.setCampaigns(campaigns)),
     // Every manager without a password gets a temporary one, answered once (docs/rules.md §12).
-    'demo.load': ({ leads, seed }) => {
-      const r = generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() });
+    'demo.load': async ({ leads, seed }) => {
+      const r = await generateDemo(c.data, c.settings, { leads, seed, now: c.clock.now() });
       return { ...r, passwords: c.auth.passwordsForManagersWithout() };
     },
     'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),

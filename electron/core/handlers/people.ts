@@ -25,18 +25,18 @@ export const peopleHandlers = (c: CoreServices) => {
       c.people.switchTo(userId, pin);
       return current({ ...ctx, userId: undefined });
     },
-    'assignment.rules.get': () => ({ rules: c.assignment.rules() }),
-    'assignment.rules.set': ({ rules }) => ({ rules: c.assignment.setRules(rules) }),
+    'assignment.rules.get': async () => ({ rules: await c.assignment.rules() }),
+    'assignment.rules.set': async ({ rules }) => ({ rules: await c.assignment.setRules(rules) }),
     'assignment.rules.print': async ({ language }) => {
       const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
-    'leads.reassign': ({ id, version, assigneeId }, ctx) => {
-      c.assignment.reassign(id, version, assigneeId, c.actor(ctx));
+    'leads.reassign': async ({ id, version, assigneeId }, ctx) => {
+      await c.assignment.reassign(id, version, assigneeId, c.actor(ctx));
       return c.lists.detail(id);
     },
-    'leads.bulkReassign': ({ fromUserId, toUserId, byRules }, ctx) => {
-      const ids = c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));
+    'leads.bulkReassign': async ({ fromUserId, toUserId, byRules }, ctx) => {
+      const ids = await c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));
       return { moved: ids.length, leadIds: ids };
     },
     'customers.get': ({ id }) => c.customers.get(id),

@@ -35,12 +35,12 @@ import type { EditInput } from '../../../shared/contract/inputs';
 import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
-import type { LeadService } from '../leadService';
+import type { LeadService, TxRepos } from '../leadService';
+import type { AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
 import type { ImportTable } from './readTable';
 import { readImportTable } from './tableReader';
 import { rowErrorLabel } from './labels';
-import { insertLeadBlock } from '../../store/repos/leadBlock';
 import { importsRepo } from '../../store/repos/imports';
 import type { NewLeadRow } from '../../../shared/rules';
 import type { NormalizedPhone } from '../../../shared/people/phone';
@@ -116,7 +116,7 @@ export interface ImportHooks {
   /** Normalizes the rows' phone numbers on a worker thread while the file is read (for linkCustomers). */
   phones?: PhonePool;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
-  assign?: (leadIds: number[], actor: Actor) => void;
+  assign?: (r: TxRepos, leadIds: number[], actor: Actor) => Promise<void>;
   /** Where the table worker's failures are logged (tableReader.ts). */
   log?: (msg: string, err?: unknown) => void;
 }
@@ -139,6 +139,7 @@ export interface ImportService {
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 export function createImportService(
   store: Store,
+  data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   leads: LeadService,
@@ -421,8 +422,8 @@ export function createImportService(
   }
 
   /** Merge: fill the open lead's empty request fields from the row (an Edit, with its history). */
-  function merge(r: ParsedRow, dup: DuplicateRow, fileName: string, actor: Actor): boolean {
-    const lead = leads.load(dup.leadId);
+  async function merge(tx: TxRepos, r: ParsedRow, dup: DuplicateRow, fileName: string, actor: Actor): Promise<boolean> {
+    const lead = await leads.loadIn(tx, dup.leadId);
     const src = r.lead!;
     const patch: EditInput = {};
     const fill = <K extends keyof EditInput & keyof typeof src>(k: K) => {
@@ -455,8 +456,9 @@ export function createImportService(
     ] as const)
       fill(k);
     if (Object.keys(patch).length === 0) return false;
-    leads.act('edit', lead.id, null, patch, actor);
-    leads.writeHistory(
+    await leads.actIn(tx, 'edit', lead.id, null, patch, actor);
+    await leads.writeHistory(
+      tx,
       lead.id,
       [{ at: clock.now(), field: 'import.merged', oldValue: null, newValue: `${fileName}:${r.line}` }],
       actor,
@@ -514,39 +516,46 @@ export function createImportService(
       let merged = 0;
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
-      const write = sqlite.transaction(() => {
-        merged = 0; // an attempt that waited for the lock starts over (docs/rules.md §11.7)
-        skipped = 0;
-        dupReport.length = 0;
-        // What depends on the database is checked here, inside the transaction that writes.
-        c = classify(parsed);
-        // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
-        // each lead is needed for linkCustomers to set its customerId.
-        const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
-        // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
-        const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
-        hooks().linkCustomers?.(
-          block.map((b) => b.lead),
-          phones,
-        );
-        const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
-        for (const [i, dup] of c.dup) {
-          const r = c.rows[i]!;
-          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, dup, file.name, actor);
-          if (done) merged++;
-          else skipped++;
-          dupReport.push({
-            line: r.line,
-            leadId: dup.leadId,
-            leadNumber: dup.leadNumber,
-            by: dup.by,
-            action: done ? 'merged' : 'skipped',
-          });
-        }
-        const assign = hooks().assign;
-        if (assign && res.ids.length > 0) assign(res.ids, actor);
-        return res;
-      });
+      const mergedIds: number[] = [];
+      const write = () =>
+        data.tx(async (tx) => {
+          merged = 0;
+          mergedIds.length = 0; // an attempt that waited for the lock starts over (docs/rules.md §11.7)
+          skipped = 0;
+          dupReport.length = 0;
+          // What depends on the database is checked here, inside the transaction that writes.
+          c = classify(parsed);
+          // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
+          // each lead is needed for linkCustomers to set its customerId.
+          const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
+          // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
+          const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
+          hooks().linkCustomers?.(
+            block.map((b) => b.lead),
+            phones,
+          );
+          const res = await tx.leadBlock.insert(settings.rules(), block, actor, now);
+          for (const [i, dup] of c.dup) {
+            const r = c.rows[i]!;
+            const done =
+              (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' &&
+              (await merge(tx, r, dup, file.name, actor));
+            if (done) {
+              merged++;
+              mergedIds.push(dup.leadId);
+            } else skipped++;
+            dupReport.push({
+              line: r.line,
+              leadId: dup.leadId,
+              leadNumber: dup.leadNumber,
+              by: dup.by,
+              action: done ? 'merged' : 'skipped',
+            });
+          }
+          const assign = hooks().assign;
+          if (assign && res.ids.length > 0) await assign(tx, res.ids, actor);
+          return res;
+        });
       let written: { ids: number[]; numbers: string[] };
       try {
         // The CLI's scheduled import and the app take turns for the write lock: wait for it, within a limit.
@@ -561,6 +570,7 @@ export function createImportService(
           source: parsed.mapping.defaults.source ?? null,
           mapping: parsed.mapping,
         });
+      for (const id of mergedIds) events.emit({ type: 'lead.changed', leadId: id, at: now, action: 'edit' });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
         fileName: file.name,

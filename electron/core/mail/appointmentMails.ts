@@ -192,7 +192,7 @@ export function wireAppointmentMails(deps: {
     );
   }
 
-  leads.onEffect('appointmentBooked', (e, lead) => {
+  leads.onEffect('appointmentBooked', (_r, e, lead) => {
     if (e.kind !== 'appointmentBooked') return;
     const now = clock.now();
     const seq = leadRows.nextSeq(`ics:${lead.id}`) - 1;
@@ -221,7 +221,7 @@ export function wireAppointmentMails(deps: {
     }
   });
 
-  leads.onEffect('appointmentCancelled', (e, lead) => {
+  leads.onEffect('appointmentCancelled', (_r, e, lead) => {
     if (e.kind !== 'appointmentCancelled') return;
     const now = clock.now();
     // Why: Contact Again (closed as contact_again) has its own reason; another close names the lead's status.

@@ -12,8 +12,8 @@ import { SYSTEM_ACTOR } from '../../../shared/domain/lead';
 import type { OutboxItem, OutboxState } from '../../../shared/contract/mail';
 import { AppError } from '../../../shared/contract/errors';
 import type { Store } from '../../store/db';
+import { historyRepo } from '../../store/repos/history';
 import { outboxRepo } from '../../store/repos/outbox';
-import type { LeadService } from '../leadService';
 import { SendError, isEmail, type SmtpService } from './smtp';
 
 export interface EnqueueMail {
@@ -76,13 +76,13 @@ const accountBackoff = (n: number): number => Math.min(MINUTE * 2 ** Math.max(0,
 
 export function createOutbox(
   store: Store,
-  leads: LeadService,
   smtp: SmtpService,
   log: (m: string, e?: unknown) => void,
   onQueued: () => void = () => undefined,
 ): OutboxService {
   const { sqlite } = store;
   const repo = outboxRepo(sqlite);
+  const leadHistory = historyRepo(sqlite);
   const history = (
     leadId: number | null,
     at: number,
@@ -93,18 +93,14 @@ export function createOutbox(
     reason?: string | null,
   ) => {
     if (leadId === null) return;
-    leads.writeHistory(
-      leadId,
-      [
-        {
-          at,
-          field: 'emailDelivery',
-          oldValue: from,
-          newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}`,
-        },
-      ],
-      SYSTEM_ACTOR,
-    );
+    leadHistory.insert(leadId, null, SYSTEM_ACTOR, [
+      {
+        at,
+        field: 'emailDelivery',
+        oldValue: from,
+        newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}`,
+      },
+    ]);
   };
   let running: Promise<DeliveryReport> | null = null;
   let accountFailures = 0;
