@@ -9,7 +9,6 @@ import { sqliteAsyncStore } from '../store/sqliteAsync';
 import type { AsyncStore } from '../store/repos/index';
 import { leadsRepo } from '../store/repos/leads';
 import { usersRepo } from '../store/repos/users';
-import { historyRepo } from '../store/repos/history';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
@@ -160,16 +159,12 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     return m ?? { id: defaultUser, name: 'Front desk' };
   };
   const assignment = createAssignmentService(data, clock, settings, events, leads, people);
-  // Still on the synchronous repositories (inside the lead's transaction on SQLite's one connection).
-  const history = historyRepo(store.sqlite);
-  const customers = createCustomerService(store, clock, (leadId, rows, who, customerId = null) =>
-    history.insert(leadId, customerId, who, rows),
-  );
-  const privacy = createPrivacyService(store, clock, customers, () => settings.rules().timeZone);
+  const customers = createCustomerService(data, clock);
+  const privacy = createPrivacyService(data, clock, customers, () => settings.rules().timeZone);
   // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
   // with an assignee, or is a Contact Again follow-up (it keeps the master's assignee, even none).
   leads.onCreate(async (r, lead, who, opts, input) => {
-    customers.linkNew([lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
+    await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
   // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
@@ -231,7 +226,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const phones = createPhonePool(log);
   const importer = createImportService(store, data, clock, settings, leads, events, () => ({
     assign: core?.assign ?? services.assign,
-    linkCustomers: (rows, known) => customers.assignCustomers(rows, known),
+    linkCustomers: (r, rows, known) => customers.assignCustomers(r, rows, known),
     phones,
     log,
   }));

@@ -255,9 +255,9 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
     const c = a.core;
     const importer = createImportService(c.store, c.data, c.clock, c.settings, c.leads, c.events, () => ({
       phones: pool,
-      linkCustomers: (rows, known) => {
+      linkCustomers: (r, rows, known) => {
         link?.();
-        c.customers.assignCustomers(rows, known);
+        return c.customers.assignCustomers(r, rows, known);
       },
     }));
     return { importer, close: () => real.close() };

@@ -112,7 +112,11 @@ export interface ImportHooks {
    * Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction);
    * `phones`: the rows' numbers already normalized (see `phones` below).
    */
-  linkCustomers?: (rows: NewLeadRow[], phones?: ReadonlyMap<string, NormalizedPhone | null>) => void;
+  linkCustomers?: (
+    r: TxRepos,
+    rows: NewLeadRow[],
+    phones?: ReadonlyMap<string, NormalizedPhone | null>,
+  ) => Promise<void>;
   /** Normalizes the rows' phone numbers on a worker thread while the file is read (for linkCustomers). */
   phones?: PhonePool;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
@@ -530,7 +534,8 @@ export function createImportService(
           const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
           // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
           const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
-          hooks().linkCustomers?.(
+          await hooks().linkCustomers?.(
+            tx,
             block.map((b) => b.lead),
             phones,
           );
