@@ -88,6 +88,8 @@ export interface AppCore extends CoreServices {
   authenticate(channel: string, ctx: CallContext): CallContext;
   /** A host's first start: a temporary password for the default manager when no active manager has one. */
   ensureFirstSignIn(): TemporaryPassword | null;
+  /** Resolves once the alerts started by events so far are written (a call's reply already waits for them). */
+  settled(): Promise<void>;
   /** The readers (absent when `readers` is 0). */
   readerPool?: ReaderPool;
   close(): void;
@@ -204,22 +206,35 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
   const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
-  const outbox = createOutbox(store, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
-  wireAppointmentMails({ store, clock, settings, leads, outbox, smtp });
+  const outbox = createOutbox(data, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  wireAppointmentMails({ clock, settings, leads, outbox, smtp });
   const notifications = createNotificationService({
-    store,
+    data,
     clock,
     settings,
     outbox,
     onNew: (count) => events.emit({ type: 'notifications.new', at: clock.now(), count }),
   });
+  // The alerts' transactions, started by the events of a call: its reply waits for them (as when they were written
+  // synchronously inside emit), so a caller reading afterwards sees them.
+  const settling = new Set<Promise<unknown>>();
+  const settle = (p: Promise<unknown>, what: string) => {
+    const done = p.catch((err: unknown) => log(what, err)).finally(() => settling.delete(done));
+    settling.add(done);
+  };
+  const settled = async () => {
+    while (settling.size > 0) await Promise.all(settling);
+  };
   events.on((e) => {
-    if (e.type === 'lead.assigned' && !e.inBatch) notifications.onEvent(e);
+    if (e.type === 'lead.assigned' && !e.inBatch) settle(notifications.onEvent(e), 'assignment alert failed');
   });
   // A file import's leads are alerted together: one transaction, one e-mail per assignee.
   events.on((e) => {
     if (e.type !== 'leads.imported') return;
-    notifications.onAssignedMany(assigneesOf(e.leadIds).map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a })));
+    settle(
+      notifications.onAssignedMany(assigneesOf(e.leadIds).map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a }))),
+      'assignment alerts failed',
+    );
   });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
@@ -299,6 +314,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
       if (r) return r;
     }
     const reply = await inner(channel, input, ctx);
+    await settled();
     if (reply.ok && SETTINGS_WRITES.test(channel)) events.emit({ type: 'settings.changed', at: clock.now(), channel });
     return reply;
   };
@@ -307,6 +323,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     ...services,
     dispatch,
     authenticate: auth.authenticate,
+    settled,
     ensureFirstSignIn: () => auth.ensureFirstSignIn(people.defaultManager()),
     ...(readerPool ? { readerPool } : {}),
     close: () => {

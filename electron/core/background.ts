@@ -21,9 +21,10 @@ export interface BackgroundOptions {
 
 /** The daily digest's e-mails go through the outbox (deduplicated per manager and day). */
 export function digestMailer(core: AppCore): DigestMailer {
-  return (to, m, key) => {
+  return (to, m, key, r) => {
     const now = core.clock.now();
-    core.outbox.enqueue(
+    return core.outbox.enqueue(
+      r,
       {
         dedupeKey: key,
         leadId: null,
@@ -56,9 +57,9 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): St
       core.log('sweep failed; it will be retried', e);
     }
   };
-  const notify = () => {
+  const notify = async () => {
     try {
-      core.notifications.run(core.clock.now());
+      await core.notifications.run(core.clock.now());
     } catch (e) {
       core.log('notification scheduler failed; it will be retried', e);
     }
@@ -104,14 +105,10 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): St
   });
 
   // Catch-up at start-up, in this order: a crash's half-sent e-mails, the sweeps, the notifications, delivery.
-  try {
-    core.outbox.recover(core.clock.now());
-  } catch (e) {
-    core.log('outbox recovery failed', e);
-  }
+  void core.outbox.recover(core.clock.now()).catch((e: unknown) => core.log('outbox recovery failed', e));
   // The sweeps' transactions are committed before the notifications read (as when the sweeps were synchronous).
-  const caughtUp = sweep().then(() => {
-    notify();
+  const caughtUp = sweep().then(async () => {
+    await notify();
     deliver();
   });
   const tasks = [
