@@ -68,6 +68,7 @@ export const commands: Record<string, Command> = {
           for (const p of passwords) console.log(`  ${p.name}  user name: ${p.login}  password: ${p.password}`);
         }
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
       return 0;
@@ -86,6 +87,7 @@ export const commands: Record<string, Command> = {
         const bad = await replay(file, core, clock, (l) => console.log(l));
         return bad > 0 ? 1 : 0;
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },
@@ -127,6 +129,7 @@ export const commands: Record<string, Command> = {
           }
         }
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
       return 0;
@@ -141,6 +144,7 @@ export const commands: Record<string, Command> = {
       try {
         return await reportCommand(args, core);
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },
@@ -171,6 +175,7 @@ export const commands: Record<string, Command> = {
           for (const c of r.changes) console.log(`  ${c.number}  ${c.change}  (effective ${iso(c.effectiveAt)})`);
         }
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
       return 0;
@@ -186,6 +191,7 @@ export const commands: Record<string, Command> = {
       try {
         return await importCommand(argv, core);
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },
@@ -199,6 +205,7 @@ export const commands: Record<string, Command> = {
       try {
         return await vehiclesCommand(argv, core);
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },

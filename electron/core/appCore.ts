@@ -118,21 +118,23 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const data: AsyncStore = sqliteAsyncStore(store);
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const settings = createSettingsService(store, clock, tz, log);
-  if (!opts.readOnly && !settings.isSet('rules')) settings.set('rules', settings.rules());
+  const settings = createSettingsService(store, data, clock, tz, log);
+  // A new database stores its rules (the dealer's zone): the store's first transaction, before any call's.
+  if (!opts.readOnly && !settings.isSet('rules'))
+    settings.set('rules', settings.rules()).catch((e: unknown) => log('storing the first rules failed', e));
   const leads = createLeadService(data, clock, settings, events);
   const lists = createListService(data, clock, settings);
   const kpi = createKpiService(data, settings, clock);
   const sweeps = createSweepService(data, leads, settings, events);
   const kpiReports = createKpiReportService(data, settings);
-  watchBusinessDue(store, settings.onRulesChanged, settings.rules);
+  watchBusinessDue(settings.onRulesChanged, settings.rules);
 
   const leadRows = leadsRepo(store.sqlite);
   const users = usersRepo(store.sqlite);
   // The stored SLA deadlines follow the settings.
-  settings.onRulesChanged((rules) => {
-    for (const r of leadRows.assignedAts())
-      leadRows.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
+  settings.onRulesChanged(async (rules, tx) => {
+    for (const r of await tx.leads.assignedAts())
+      await tx.leads.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
@@ -141,7 +143,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   });
 
   const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
-  const people = createPeopleService(store, clock, settings);
+  const people = createPeopleService(store, data, clock, settings);
   const auth = createAuthService(store, clock, settings, opts.signIn ?? 'off');
   // Who acts: the caller's user (with sign-in required, always the session's: auth.authenticate sets it), else the
   // person at the desk (setting desk.currentUser). The CLI is the administrator's tool on the database file

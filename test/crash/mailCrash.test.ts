@@ -79,7 +79,7 @@ describe('outbox crash safety', () => {
   it('SIGKILL during delivery, again and again: every e-mail arrives, every row ends sent', async () => {
     const dbPath = join(dir, 'aslm.sqlite');
     const core = createAppCore({ dbPath, mode: 'browser', log: () => undefined });
-    core.smtp.set({
+    await core.smtp.set({
       host: '127.0.0.1',
       port: smtp.port,
       tls: 'none',

@@ -43,7 +43,7 @@ class Host {
     });
     const c = this.core.core()!;
     if (!this.people.manager.id) {
-      c.settings.set('setup.done', true);
+      await c.settings.set('setup.done', true);
       const m = c.people.save({
         id: c.people.defaultManager(),
         name: 'Marta Manager',

@@ -80,8 +80,11 @@ const dump = (a: TestApp) => {
   };
 };
 const report = (r: ImportReport) => ({ ...r, ms: 0 });
-const commit = (a: TestApp, name: string, data: Buffer, opts: object = {}) =>
-  a.core.importer.commit({ name, data }, { decisions: [], ...opts }, a.core.actor());
+const commit = async (a: TestApp, name: string, data: Buffer, opts: object = {}) => {
+  const r = await a.core.importer.commit({ name, data }, { decisions: [], ...opts }, a.core.actor());
+  await a.core.settled(); // the import's alerts (a call's reply waits for them; this calls the service itself)
+  return r;
+};
 
 /**
  * The same story on two databases: with a preview before the commit (its parse reused) and without one.
@@ -174,8 +177,8 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
     const cases: Parameters<typeof both>[2][] = [
       { advance: -HOUR },
       {
-        between: (a) => {
-          a.core.settings.setRules({ ...a.core.settings.rules(), timeZone: 'America/New_York' });
+        between: async (a) => {
+          await a.core.settings.setRules({ ...a.core.settings.rules(), timeZone: 'America/New_York' });
         },
       },
       { commitOpts: { mapping: { columns: without('vin'), defaults: {} } } },

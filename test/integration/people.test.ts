@@ -244,7 +244,7 @@ describe('permissions are enforced by the core', () => {
     expect((await err(app.core, 'settings.setRules', rules)).code).toBe('USER_INACTIVE');
     await asUser(manager());
     const lead = await create();
-    app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
+    await app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
     expect(
       (
         await err(app.core, 'leads.recordContact', {

@@ -68,7 +68,7 @@ describe('playbook', () => {
 
   it("Send e-mail: queues the template in the customer's language and records the contact, in one transaction", async () => {
     app = openTestApp();
-    app.core.settings.set('dealer', {
+    await app.core.settings.set('dealer', {
       name: 'Modena Motori',
       email: 'desk@modena.example',
       phone: '059 123456',

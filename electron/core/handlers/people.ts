@@ -19,10 +19,10 @@ export const peopleHandlers = (c: CoreServices) => {
     'people.list': () => ({ users: c.people.list() }),
     'people.save': (u) => c.people.save(u),
     'people.current': (_i, ctx) => current(ctx),
-    'people.switch': ({ userId, pin }, ctx) => {
+    'people.switch': async ({ userId, pin }, ctx) => {
       // With sign-in, who acts is who signed in (docs/rules.md §12): to be someone else, sign out and in.
       if (c.auth.required) throw new AppError('DESK_SWITCH_DISABLED');
-      c.people.switchTo(userId, pin);
+      await c.people.switchTo(userId, pin);
       return current({ ...ctx, userId: undefined });
     },
     'assignment.rules.get': async () => ({ rules: await c.assignment.rules() }),
@@ -50,8 +50,8 @@ export const peopleHandlers = (c: CoreServices) => {
     'vehicles.import': ({ name, base64 }) =>
       importVehicleRegistry(c.store, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
     'workshop.load': ({ days }) => workshopLoad(c.store, c.settings, c.clock.now(), days),
-    'workshop.setCapacity': ({ capacity }) => {
-      c.settings.set(CAPACITY_KEY, capacity);
+    'workshop.setCapacity': async ({ capacity }) => {
+      await c.settings.set(CAPACITY_KEY, capacity);
       return { capacity };
     },
   } satisfies Pick<HandlerMap<Contract>, keyof typeof peopleChannels>;

@@ -38,8 +38,8 @@ export const playbookHandlers = (c: CoreServices) =>
       return { detail: await c.lists.detail(id), outboxId: r.outboxId, subject: r.subject };
     },
     'playbook.settings.get': () => c.playbook.settings(),
-    'playbook.settings.set': (v) => {
-      c.settings.set('playbook', v);
+    'playbook.settings.set': async (v) => {
+      await c.settings.set('playbook', v);
       return c.playbook.settings();
     },
     'templates.list': () => c.playbook.templates.list(),

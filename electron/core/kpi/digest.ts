@@ -110,7 +110,7 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
     for (const m of managers)
       await r.kpi.insertDigestNotification(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
     if (mail) for (const m of mails) await mail(m.to, m.body, m.key, r);
-    c.settings.set(DIGEST_LAST_DAY_KEY, day);
+    await c.settings.setIn(r, DIGEST_LAST_DAY_KEY, day);
   });
   return digest;
 }

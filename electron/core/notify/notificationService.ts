@@ -31,7 +31,7 @@ export const DESKTOP_BURST = 3;
 
 export interface NotificationService {
   settings(): NotifySettings;
-  setSettings(s: NotifySettings): NotifySettings;
+  setSettings(s: NotifySettings): Promise<NotifySettings>;
   /** The scheduler: writes what became due since the last run. Returns the number of new rows. */
   run(now: number): Promise<number>;
   /**
@@ -167,8 +167,8 @@ export function createNotificationService(deps: {
 
   const svc: NotificationService = {
     settings: notifySettings,
-    setSettings(s) {
-      settings.set(NOTIFY_KEY, s);
+    async setSettings(s) {
+      await settings.set(NOTIFY_KEY, s);
       return notifySettings();
     },
     async run(now) {
@@ -190,7 +190,7 @@ export function createNotificationService(deps: {
       let n = 0;
       await data.tx(async (tx) => {
         for (const d of dueNotifications(leads, since, now, rules, s)) n += await store1(tx, d, s, now);
-        settings.set(LAST_RUN_KEY, now);
+        await settings.setIn(tx, LAST_RUN_KEY, now);
       });
       if (n) deps.onNew?.(n);
       return n;

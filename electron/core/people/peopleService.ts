@@ -10,6 +10,7 @@ import { permissionOf } from '../../../shared/contract/permissions';
 import { canManage, canWorkLead, isAbsent, type Person } from '../../../shared/people/access';
 import { addCalendarDays, fromWallTime, localDate } from '../../../shared/rules/time';
 import type { Store } from '../../store/db';
+import type { AsyncStore } from '../../store/repos/index';
 import { usersRepo, type UserListRow } from '../../store/repos/users';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
@@ -34,7 +35,7 @@ export interface PeopleService {
   get(id: number): UserRow;
   persons(): Person[];
   save(input: UserInput): UserRow;
-  switchTo(userId: number, pin: string | null | undefined): void;
+  switchTo(userId: number, pin: string | null | undefined): Promise<void>;
   canManage(userId: number | null): boolean;
   /** Throws FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
   authorize(channel: string, input: unknown, actor: Actor): void;
@@ -53,7 +54,12 @@ export function verifyPin(pin: string, stored: string): boolean {
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-export function createPeopleService(store: Store, clock: Clock, settings: SettingsService): PeopleService {
+export function createPeopleService(
+  store: Store,
+  data: AsyncStore,
+  clock: Clock,
+  settings: SettingsService,
+): PeopleService {
   const { sqlite } = store;
   const repo = usersRepo(sqlite);
   const tz = () => settings.rules().timeZone;
@@ -146,15 +152,15 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
       })();
       return svc.get(id);
     },
-    switchTo(userId, pin) {
+    async switchTo(userId, pin) {
       const u = repo.pin(userId);
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'userId' });
       if (u.h !== null && !(pin && verifyPin(pin, u.h))) throw new AppError('PIN_WRONG', { field: 'pin' });
       const lang = repo.language(userId)!;
-      sqlite.transaction(() => {
-        settings.set(CURRENT_USER_KEY, userId);
-        settings.set('language', lang);
-      })();
+      await data.tx(async (r) => {
+        await settings.setIn(r, CURRENT_USER_KEY, userId);
+        await settings.setIn(r, 'language', lang);
+      });
     },
     canManage(userId) {
       if (userId === null) return false;
