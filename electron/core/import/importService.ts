@@ -306,14 +306,14 @@ export function createImportService(
   }
 
   /** Against the database (inside the commit's transaction): already imported, duplicates of open leads, duplicates in the file. */
-  function classify(parsed: Parsed): Classified {
+  async function classify(r: Pick<TxRepos, 'imports'>, parsed: Parsed): Promise<Classified> {
     const rows = parsed.rows;
     const state: RowState[] = rows.map((r) => (r.error ? 'rejected' : 'new'));
     const c: Classified = { rows, state, dup: new Map(), firstLine: new Map() };
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
-    repo.knownExternalIds(keys, (k) => known.add(k));
+    await r.imports.knownExternalIds(keys, (k) => known.add(k));
     // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign. Only the campaigns of the rows still
     // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
     // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
@@ -323,7 +323,7 @@ export function createImportService(
     });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
     if (campaigns.size > 0) {
-      for (const l of repo.openLeadKeys()) {
+      for (const l of await r.imports.openLeadKeys()) {
         if (!campaigns.has(l.campaign)) continue;
         const info = {
           id: l.id,
@@ -400,7 +400,7 @@ export function createImportService(
 
   async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek'): Promise<Analysis> {
     const p = await parseOrReuse(file, opts, use);
-    return { table: p.table, mapping: p.mapping, preset: p.preset, c: classify(p) };
+    return { table: p.table, mapping: p.mapping, preset: p.preset, c: await classify(data.repos, p) };
   }
 
   const issue = (c: Classified, i: number): RowIssue => {
@@ -528,7 +528,7 @@ export function createImportService(
           skipped = 0;
           dupReport.length = 0;
           // What depends on the database is checked here, inside the transaction that writes.
-          c = classify(parsed);
+          c = await classify(tx, parsed);
           // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
           // each lead is needed for linkCustomers to set its customerId.
           const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
