@@ -34,7 +34,7 @@ export interface PeopleService {
   list(): UserRow[];
   get(id: number): UserRow;
   persons(): Person[];
-  save(input: UserInput): UserRow;
+  save(input: UserInput): Promise<UserRow>;
   switchTo(userId: number, pin: string | null | undefined): Promise<void>;
   canManage(userId: number | null): boolean;
   /** Throws FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
@@ -121,7 +121,7 @@ export function createPeopleService(
         absences: absences.get(u.id) ?? [],
       }));
     },
-    save(input) {
+    async save(input) {
       if (input.email && !EMAIL.test(input.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
       // The contract refuses these already; the service too, whoever calls it (a rolled-over day is never stored).
       input.absences.forEach((a, i) => {
@@ -132,24 +132,25 @@ export function createPeopleService(
         if (a.from > a.to) throw new AppError('DATE_INVALID', { field: `absences.${i}.to` });
       });
       const roles = [...new Set(input.roles)];
-      const id = sqlite.transaction(() => {
+      const id = await data.tx(async (r) => {
         let uid = input.id ?? null;
         if (uid !== null) {
-          if (!repo.update(uid, input)) throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
+          if (!(await r.users.update(uid, input)))
+            throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
         } else {
-          uid = repo.insert(input, clock.now());
+          uid = await r.users.insert(input, clock.now());
         }
-        if (input.pin !== undefined) repo.setPin(uid, input.pin === null ? null : hashPin(input.pin));
-        repo.setRoles(uid, roles);
-        repo.setAbsences(
+        if (input.pin !== undefined) await r.users.setPin(uid, input.pin === null ? null : hashPin(input.pin));
+        await r.users.setRoles(uid, roles);
+        await r.users.setAbsences(
           uid,
           input.absences.map((a) => ({ fromAt: dayStart(a.from), toAt: addCalendarDays(dayStart(a.to), 1, tz()) })),
         );
         // Someone must still be able to manage: at least one active manager.
-        const managers = repo.activeManagerCount();
+        const managers = await r.users.activeManagerCount();
         if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
         return uid;
-      })();
+      });
       return svc.get(id);
     },
     async switchTo(userId, pin) {
