@@ -144,7 +144,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
 
   const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
   const people = createPeopleService(store, data, clock, settings);
-  const auth = createAuthService(store, clock, settings, opts.signIn ?? 'off');
+  const auth = createAuthService(store, data, clock, settings, opts.signIn ?? 'off');
   // Who acts: the caller's user (with sign-in required, always the session's: auth.authenticate sets it), else the
   // person at the desk (setting desk.currentUser). The CLI is the administrator's tool on the database file
   // itself: it acts as the default (first active) manager.
