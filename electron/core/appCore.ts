@@ -275,7 +275,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     outbox,
     notifications,
     backups,
-    desks: createDeskService(store),
+    desks: createDeskService(store, data),
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
     assign: (r, ids, who) => assignment.routeNew(r, ids, who),
   };
