@@ -57,7 +57,7 @@ export const commands: Record<string, Command> = {
       const core = open(str(values.db));
       try {
         const t = performance.now();
-        const r = generateDemo(core.store, core.settings, { leads, seed, now });
+        const r = await generateDemo(core.data, core.settings, { leads, seed, now });
         const passwords = core.auth.passwordsForManagersWithout();
         console.log(
           `Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store.path}`,
@@ -68,6 +68,7 @@ export const commands: Record<string, Command> = {
           for (const p of passwords) console.log(`  ${p.name}  user name: ${p.login}  password: ${p.password}`);
         }
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
       return 0;
@@ -86,6 +87,7 @@ export const commands: Record<string, Command> = {
         const bad = await replay(file, core, clock, (l) => console.log(l));
         return bad > 0 ? 1 : 0;
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },
@@ -127,6 +129,7 @@ export const commands: Record<string, Command> = {
           }
         }
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
       return 0;
@@ -141,6 +144,7 @@ export const commands: Record<string, Command> = {
       try {
         return await reportCommand(args, core);
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },
@@ -157,7 +161,7 @@ export const commands: Record<string, Command> = {
       const at = parseIso('at', str(values.at)) ?? Date.now();
       const core = open(str(values.db));
       try {
-        const r = core.sweeps.run(at, { dryRun: Boolean(values['dry-run']) });
+        const r = await core.sweeps.run(at, { dryRun: Boolean(values['dry-run']) });
         if (values.json)
           console.log(
             JSON.stringify({
@@ -171,6 +175,7 @@ export const commands: Record<string, Command> = {
           for (const c of r.changes) console.log(`  ${c.number}  ${c.change}  (effective ${iso(c.effectiveAt)})`);
         }
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
       return 0;
@@ -186,6 +191,7 @@ export const commands: Record<string, Command> = {
       try {
         return await importCommand(argv, core);
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },
@@ -199,6 +205,7 @@ export const commands: Record<string, Command> = {
       try {
         return await vehiclesCommand(argv, core);
       } finally {
+        await core.settled(); // the alerts the command's writes started
         core.close();
       }
     },

@@ -67,7 +67,7 @@ export async function replay(
     const action = ev.action;
     const ref = typeof ev.ref === 'string' ? ev.ref : undefined;
     if (action === 'sweep') {
-      const r = core.sweeps.run(at);
+      const r = await core.sweeps.run(at);
       for (const c of r.changes) {
         if (c.followUpLeadId && !refOf.has(c.followUpLeadId)) {
           const childRef = `${refOf.get(c.leadId) ?? `#${c.leadId}`}+followup`;
@@ -119,7 +119,7 @@ export async function replay(
       continue;
     }
     // The version the event names, else the lead's current one (the replay is the only writer of its database).
-    const version = typeof ev.version === 'number' ? ev.version : core.leads.load(id).version;
+    const version = typeof ev.version === 'number' ? ev.version : (await core.leads.load(id)).version;
     const r = await core.dispatch(
       channel,
       { id, version, input: instants(ev.input as Record<string, unknown>) },

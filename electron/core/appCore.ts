@@ -9,7 +9,6 @@ import { sqliteAsyncStore } from '../store/sqliteAsync';
 import type { AsyncStore } from '../store/repos/index';
 import { leadsRepo } from '../store/repos/leads';
 import { usersRepo } from '../store/repos/users';
-import { vehiclesRepo } from '../store/repos/vehicles';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
@@ -89,6 +88,8 @@ export interface AppCore extends CoreServices {
   authenticate(channel: string, ctx: CallContext): CallContext;
   /** A host's first start: a temporary password for the default manager when no active manager has one. */
   ensureFirstSignIn(): TemporaryPassword | null;
+  /** Resolves once the alerts started by events so far are written (a call's reply already waits for them). */
+  settled(): Promise<void>;
   /** The readers (absent when `readers` is 0). */
   readerPool?: ReaderPool;
   close(): void;
@@ -117,32 +118,33 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const data: AsyncStore = sqliteAsyncStore(store);
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const settings = createSettingsService(store, clock, tz, log);
-  if (!opts.readOnly && !settings.isSet('rules')) settings.set('rules', settings.rules());
-  const leads = createLeadService(store, clock, settings, events);
+  const settings = createSettingsService(store, data, clock, tz, log);
+  // A new database stores its rules (the dealer's zone): the store's first transaction, before any call's.
+  if (!opts.readOnly && !settings.isSet('rules'))
+    settings.set('rules', settings.rules()).catch((e: unknown) => log('storing the first rules failed', e));
+  const leads = createLeadService(data, clock, settings, events);
   const lists = createListService(data, clock, settings);
   const kpi = createKpiService(data, settings, clock);
-  const sweeps = createSweepService(store, leads, settings);
+  const sweeps = createSweepService(data, leads, settings, events);
   const kpiReports = createKpiReportService(data, settings);
-  watchBusinessDue(store, settings.onRulesChanged, settings.rules);
+  watchBusinessDue(settings.onRulesChanged, settings.rules);
 
   const leadRows = leadsRepo(store.sqlite);
   const users = usersRepo(store.sqlite);
-  const vehicles = vehiclesRepo(store.sqlite);
   // The stored SLA deadlines follow the settings.
-  settings.onRulesChanged((rules) => {
-    for (const r of leadRows.assignedAts())
-      leadRows.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
+  settings.onRulesChanged(async (rules, tx) => {
+    for (const r of await tx.leads.assignedAts())
+      await tx.leads.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
-  leads.onEffect('vehicleEndOfOwnership', (e) => {
-    if (e.kind === 'vehicleEndOfOwnership') vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
+  leads.onEffect('vehicleEndOfOwnership', async (r, e) => {
+    if (e.kind === 'vehicleEndOfOwnership') await r.vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
   });
 
   const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
-  const people = createPeopleService(store, clock, settings);
-  const auth = createAuthService(store, clock, settings, opts.signIn ?? 'off');
+  const people = createPeopleService(store, data, clock, settings);
+  const auth = createAuthService(store, data, clock, settings, opts.signIn ?? 'off');
   // Who acts: the caller's user (with sign-in required, always the session's: auth.authenticate sets it), else the
   // person at the desk (setting desk.currentUser). The CLI is the administrator's tool on the database file
   // itself: it acts as the default (first active) manager.
@@ -160,14 +162,14 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     const m = users.activeActor(people.defaultManager());
     return m ?? { id: defaultUser, name: 'Front desk' };
   };
-  const assignment = createAssignmentService(store, clock, settings, events, leads, people);
-  const customers = createCustomerService(store, clock, leads.writeHistory);
-  const privacy = createPrivacyService(store, clock, customers, () => settings.rules().timeZone);
+  const assignment = createAssignmentService(data, clock, settings, events, leads, people);
+  const customers = createCustomerService(data, clock);
+  const privacy = createPrivacyService(data, clock, customers, () => settings.rules().timeZone);
   // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
   // with an assignee, or is a Contact Again follow-up (it keeps the master's assignee, even none).
-  leads.onCreate((lead, who, opts, input) => {
-    customers.linkNew([lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
-    if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) assignment.routeNew([lead.id], who);
+  leads.onCreate(async (r, lead, who, opts, input) => {
+    await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
+    if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
   // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
   // An import's leads are read in one pass (their ids are consecutive: one block insert).
@@ -201,34 +203,47 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     }
   });
 
-  const playbook = createPlaybookService(store, clock, settings, leads);
+  const playbook = createPlaybookService(store, data, clock, settings, leads, events);
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
   const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
-  const outbox = createOutbox(store, leads, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
-  wireAppointmentMails({ store, clock, settings, leads, outbox, smtp });
+  const outbox = createOutbox(data, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  wireAppointmentMails({ clock, settings, leads, outbox, smtp });
   const notifications = createNotificationService({
-    store,
+    data,
     clock,
     settings,
     outbox,
     onNew: (count) => events.emit({ type: 'notifications.new', at: clock.now(), count }),
   });
+  // The alerts' transactions, started by the events of a call: its reply waits for them (as when they were written
+  // synchronously inside emit), so a caller reading afterwards sees them.
+  const settling = new Set<Promise<unknown>>();
+  const settle = (p: Promise<unknown>, what: string) => {
+    const done = p.catch((err: unknown) => log(what, err)).finally(() => settling.delete(done));
+    settling.add(done);
+  };
+  const settled = async () => {
+    while (settling.size > 0) await Promise.all(settling);
+  };
   events.on((e) => {
-    if (e.type === 'lead.assigned' && !e.inBatch) notifications.onEvent(e);
+    if (e.type === 'lead.assigned' && !e.inBatch) settle(notifications.onEvent(e), 'assignment alert failed');
   });
   // A file import's leads are alerted together: one transaction, one e-mail per assignee.
   events.on((e) => {
     if (e.type !== 'leads.imported') return;
-    notifications.onAssignedMany(assigneesOf(e.leadIds).map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a })));
+    settle(
+      notifications.onAssignedMany(assigneesOf(e.leadIds).map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a }))),
+      'assignment alerts failed',
+    );
   });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
-  const importer = createImportService(store, clock, settings, leads, events, () => ({
+  const importer = createImportService(store, data, clock, settings, leads, events, () => ({
     assign: core?.assign ?? services.assign,
-    linkCustomers: (rows, known) => customers.assignCustomers(rows, known),
+    linkCustomers: (r, rows, known) => customers.assignCustomers(r, rows, known),
     phones,
     log,
   }));
@@ -260,11 +275,9 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     outbox,
     notifications,
     backups,
-    desks: createDeskService(store),
+    desks: createDeskService(store, data),
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
-    assign: (ids, who) => {
-      assignment.routeNew(ids, who);
-    },
+    assign: (r, ids, who) => assignment.routeNew(r, ids, who),
   };
   const inner = createDispatcher(
     contract,
@@ -303,6 +316,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
       if (r) return r;
     }
     const reply = await inner(channel, input, ctx);
+    await settled();
     if (reply.ok && SETTINGS_WRITES.test(channel)) events.emit({ type: 'settings.changed', at: clock.now(), channel });
     return reply;
   };
@@ -311,6 +325,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     ...services,
     dispatch,
     authenticate: auth.authenticate,
+    settled,
     ensureFirstSignIn: () => auth.ensureFirstSignIn(people.defaultManager()),
     ...(readerPool ? { readerPool } : {}),
     close: () => {

@@ -21,9 +21,10 @@ export interface BackgroundOptions {
 
 /** The daily digest's e-mails go through the outbox (deduplicated per manager and day). */
 export function digestMailer(core: AppCore): DigestMailer {
-  return (to, m, key) => {
+  return (to, m, key, r) => {
     const now = core.clock.now();
-    core.outbox.enqueue(
+    return core.outbox.enqueue(
+      r,
       {
         dedupeKey: key,
         leadId: null,
@@ -39,10 +40,13 @@ export function digestMailer(core: AppCore): DigestMailer {
   };
 }
 
-export function startBackground(core: AppCore, opts: BackgroundOptions = {}): () => void {
-  const sweep = () => {
+/** Stops the jobs; `caughtUp` resolves once the start-up catch-up (sweeps, then notifications) is done. */
+export type StopBackground = (() => void) & { caughtUp: Promise<void> };
+
+export function startBackground(core: AppCore, opts: BackgroundOptions = {}): StopBackground {
+  const sweep = async () => {
     try {
-      const r = core.sweeps.run(core.clock.now());
+      const r = await core.sweeps.run(core.clock.now());
       if (r.changes.length) {
         core.log(`sweeps: ${r.changes.length} change(s)`);
         // After the sweeps' commits: the desks' lists refresh (docs/rules.md §12).
@@ -53,9 +57,9 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
       core.log('sweep failed; it will be retried', e);
     }
   };
-  const notify = () => {
+  const notify = async () => {
     try {
-      core.notifications.run(core.clock.now());
+      await core.notifications.run(core.clock.now());
     } catch (e) {
       core.log('notification scheduler failed; it will be retried', e);
     }
@@ -101,14 +105,12 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
   });
 
   // Catch-up at start-up, in this order: a crash's half-sent e-mails, the sweeps, the notifications, delivery.
-  try {
-    core.outbox.recover(core.clock.now());
-  } catch (e) {
-    core.log('outbox recovery failed', e);
-  }
-  sweep();
-  notify();
-  deliver();
+  void core.outbox.recover(core.clock.now()).catch((e: unknown) => core.log('outbox recovery failed', e));
+  // The sweeps' transactions are committed before the notifications read (as when the sweeps were synchronous).
+  const caughtUp = sweep().then(async () => {
+    await notify();
+    deliver();
+  });
   const tasks = [
     cron.schedule(opts.sweepCron ?? '*/15 * * * *', sweep),
     cron.schedule(opts.deliveryCron ?? '* * * * *', deliver),
@@ -117,7 +119,7 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
   ];
   const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core) });
   const stopWatch = core.watchFolder.start();
-  return () => {
+  const stop = () => {
     for (const t of tasks) void t.stop();
     unsubscribe();
     if (soon) clearTimeout(soon);
@@ -126,4 +128,5 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): ()
     stopDigest();
     stopWatch();
   };
+  return Object.assign(stop, { caughtUp });
 }

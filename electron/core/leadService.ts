@@ -1,5 +1,6 @@
 // The lead service: load → apply the shared rule → write lead, contact, history and effects in one
-// transaction, with optimistic concurrency on the version column.
+// transaction, with optimistic concurrency on the version column. On the AsyncStore (issue 15): each write is one
+// `data.tx`; the `…In(r, …)` forms run inside a caller's transaction on its repositories `r` (a nested tx is refused).
 import type { Actor, Lead } from '../../shared/domain/lead';
 import { SYSTEM_ACTOR } from '../../shared/domain/lead';
 import type { ActionId } from '../../shared/domain/vocabulary';
@@ -17,19 +18,19 @@ import {
   type RuleContext,
 } from '../../shared/rules';
 import { newLeadInput, type NewLeadInput, type RecordContactInput } from '../../shared/contract/inputs';
+import type { RuleError } from '../../shared/rules/errors';
 import { correctContact, undoContact } from '../../shared/rules/actions/contactFix';
 import { AppError } from '../../shared/contract/errors';
-import type { Store } from '../store/db';
 import { toColumns } from '../store/leadRow';
-import { contactsRepo } from '../store/repos/contacts';
-import { historyRepo } from '../store/repos/history';
-import { leadsRepo } from '../store/repos/leads';
+import type { AsyncRepos, AsyncStore } from '../store/repos/index';
 import type { Clock } from './clock';
 import type { SettingsService } from './settingsService';
 import type { Events } from './events';
 import { businessDueAt } from './kpi/businessDue';
 
-export type EffectHandler = (effect: Effect, lead: Lead, actor: Actor) => void;
+/** A transaction's repositories (`data.tx`'s argument): what the `…In` forms write with. */
+export type TxRepos = AsyncRepos;
+export type EffectHandler = (r: TxRepos, effect: Effect, lead: Lead, actor: Actor) => void | Promise<void>;
 export interface CreateOptions {
   assignedAt?: number;
   masterLeadId?: number | null;
@@ -38,81 +39,105 @@ export interface CreateOptions {
   /** The moment the lead came to be, when it is not now (a follow-up created by a catch-up sweep). */
   at?: number;
   /** Runs inside the creating transaction, after the lead row exists (e.g. assignment rules). */
-  afterInsert?: (lead: Lead) => void;
+  afterInsert?: (r: TxRepos, lead: Lead) => void | Promise<void>;
 }
+export type HistoryRows = { at: number; field: string; oldValue: string | null; newValue: string | null }[];
+/** A rule deciding a lead's changes (an action outside the six buttons, e.g. whether the appointment was kept). */
+export type LeadRule = (lead: Lead, ctx: RuleContext) => Result<LeadChanges>;
 
 export interface LeadService {
-  load(id: number): Lead;
-  create(input: NewLeadInput, actor: Actor, opts?: CreateOptions): Lead;
+  /** The lead as committed (NOT_FOUND when there is none). */
+  load(id: number): Promise<Lead>;
+  loadIn(r: TxRepos, id: number): Promise<Lead>;
+  /** A new lead in its own transaction; `lead.created` after the commit. */
+  create(input: NewLeadInput, actor: Actor, opts?: CreateOptions): Promise<Lead>;
+  /** The same inside the caller's transaction: no event (the caller emits `lead.created` after its commit). */
+  createIn(r: TxRepos, input: NewLeadInput, actor: Actor, opts?: CreateOptions): Promise<Lead>;
   act<A extends ActionId>(
     action: A,
     id: number,
     version: number | null | undefined,
     input: ActionInputs[A],
     actor: Actor,
-  ): Lead;
-  /** A lead action outside the six buttons (e.g. whether the appointment was kept): the same load → rule → write in one transaction. */
-  apply(
-    name: string,
+  ): Promise<Lead>;
+  /** The same inside the caller's transaction: no event (the caller emits `lead.changed` after its commit). */
+  actIn<A extends ActionId>(
+    r: TxRepos,
+    action: A,
     id: number,
-    version: number,
-    rule: (lead: Lead, ctx: RuleContext) => Result<LeadChanges>,
+    version: number | null | undefined,
+    input: ActionInputs[A],
     actor: Actor,
-  ): Lead;
+  ): Promise<Lead>;
+  /** A lead action outside the six buttons (e.g. whether the appointment was kept): the same load → rule → write in one transaction. */
+  apply(name: string, id: number, version: number, rule: LeadRule, actor: Actor): Promise<Lead>;
+  applyIn(r: TxRepos, id: number, version: number, rule: LeadRule, actor: Actor): Promise<Lead>;
   /**
    * Undo of the actor's just-recorded contact (`input` null) or the manager's correction of a contact: one transaction,
    * the lead's version checked, history rows written (never deleted), the contact bookkeeping recomputed.
    */
-  fixContact(id: number, version: number, contactId: number, input: RecordContactInput | null, actor: Actor): Lead;
-  /** Writes already-decided changes (sweeps); must run inside a transaction. */
-  applyChanges(lead: Lead, changes: LeadChanges, actor: Actor): Lead;
+  fixContact(
+    id: number,
+    version: number,
+    contactId: number,
+    input: RecordContactInput | null,
+    actor: Actor,
+  ): Promise<Lead>;
+  /** Writes already-decided changes (sweeps) inside the caller's transaction. */
+  applyChanges(r: TxRepos, lead: Lead, changes: LeadChanges, actor: Actor): Promise<Lead>;
   writeHistory(
+    r: TxRepos,
     leadId: number | null,
-    rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[],
+    rows: HistoryRows,
     actor: Actor,
     customerId?: number | null,
-  ): void;
+  ): Promise<void>;
   onEffect(kind: Effect['kind'], fn: EffectHandler): void;
   /** Runs inside every creating transaction after afterInsert (customer link, assignment rules — issue 5). */
   onCreate(fn: CreateHook): void;
 }
-export type CreateHook = (lead: Lead, actor: Actor, opts: CreateOptions, input: NewLeadInput) => void;
+export type CreateHook = (
+  r: TxRepos,
+  lead: Lead,
+  actor: Actor,
+  opts: CreateOptions,
+  input: NewLeadInput,
+) => void | Promise<void>;
 
-export function createLeadService(store: Store, clock: Clock, settings: SettingsService, events: Events): LeadService {
-  const { sqlite } = store;
-  const leads = leadsRepo(sqlite);
-  const contacts = contactsRepo(sqlite);
-  const history = historyRepo(sqlite);
+export function createLeadService(
+  data: AsyncStore,
+  clock: Clock,
+  settings: SettingsService,
+  events: Events,
+): LeadService {
   const effectHandlers = new Map<Effect['kind'], EffectHandler[]>();
   const createHooks: CreateHook[] = [];
 
-  const load = (id: number): Lead => {
-    const lead = leads.get(id);
+  const loadIn = async (r: TxRepos, id: number): Promise<Lead> => {
+    const lead = await r.leads.get(id);
     if (!lead) throw new AppError('NOT_FOUND', { params: { id } });
     return lead;
   };
 
-  const writeHistory: LeadService['writeHistory'] = (leadId, rows, actor, customerId = null) => {
-    history.insert(leadId, customerId, actor, rows);
-  };
+  const writeHistory: LeadService['writeHistory'] = (r, leadId, rows, actor, customerId = null) =>
+    r.history.insert(leadId, customerId, actor, rows);
 
-  function update(id: number, cols: Record<string, unknown>, expectedVersion: number): void {
-    if (!leads.update(id, cols, expectedVersion)) throw new AppError('VERSION_CONFLICT');
-  }
-
-  const applyChanges: LeadService['applyChanges'] = (lead, changes, actor) => {
-    if (Object.keys(changes.patch).length > 0) update(lead.id, toColumns(changes.patch), lead.version);
-    if (changes.contact) contacts.insert(lead.id, changes.contact);
-    writeHistory(lead.id, changes.history, actor);
-    const updated = load(lead.id);
-    for (const e of changes.effects) for (const fn of effectHandlers.get(e.kind) ?? []) fn(e, updated, actor);
+  const applyChanges: LeadService['applyChanges'] = async (r, lead, changes, actor) => {
+    if (Object.keys(changes.patch).length > 0) {
+      if (!(await r.leads.update(lead.id, toColumns(changes.patch), lead.version)))
+        throw new AppError('VERSION_CONFLICT');
+    }
+    if (changes.contact) await r.contacts.insert(lead.id, changes.contact);
+    await writeHistory(r, lead.id, changes.history, actor);
+    const updated = await loadIn(r, lead.id);
+    for (const e of changes.effects) for (const fn of effectHandlers.get(e.kind) ?? []) await fn(r, e, updated, actor);
     return updated;
   };
 
-  function insertLead(row: NewLeadRow, externalId: string | null): number {
+  async function insertLead(r: TxRepos, row: NewLeadRow, externalId: string | null): Promise<number> {
     const s = settings.rules();
     const year = new Date(row.createdAt).getUTCFullYear();
-    const seq = leads.nextSeq(`lead:${year}`);
+    const seq = await r.leads.nextSeq(`lead:${year}`);
     const cols = {
       ...toColumns(row),
       number: leadNumber(year, seq),
@@ -122,11 +147,78 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
       business_due_at: businessDueAt(row.assignedAt, s),
       external_id: externalId,
     };
-    return leads.insert(cols);
+    return r.leads.insert(cols);
+  }
+
+  /** The decided row of a new lead (validated before any transaction). */
+  function decideNew(input: NewLeadInput, opts: CreateOptions, now: number): NewLeadRow {
+    const parsed = newLeadInput.safeParse(input);
+    if (!parsed.success) {
+      throw new AppError('INVALID_INPUT', {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    const res = initialLead(
+      { ...parsed.data, assignedAt: opts.assignedAt, masterLeadId: opts.masterLeadId, recontacted: opts.recontacted },
+      { now, settings: settings.rules(), campaigns: settings.campaigns() },
+    );
+    if (!res.ok) throw new AppError(res.error.code, { field: res.error.field });
+    return res.value;
+  }
+
+  async function insertNew(
+    r: TxRepos,
+    row: NewLeadRow,
+    now: number,
+    input: NewLeadInput,
+    actor: Actor,
+    opts: CreateOptions,
+  ): Promise<Lead> {
+    const id = await insertLead(r, row, opts.externalId ?? null);
+    const lead = await loadIn(r, id);
+    await writeHistory(
+      r,
+      id,
+      [
+        { at: now, field: 'created', oldValue: null, newValue: lead.number },
+        { at: now, field: 'assignedAt', oldValue: null, newValue: new Date(lead.assignedAt).toISOString() },
+        { at: now, field: 'status', oldValue: null, newValue: lead.status },
+      ],
+      actor,
+    );
+    if (opts.afterInsert) await opts.afterInsert(r, lead);
+    for (const h of createHooks) await h(r, await loadIn(r, id), actor, opts, input);
+    return loadIn(r, id);
+  }
+
+  const ruleError = (e: RuleError) => new AppError(e.code, { field: e.field, params: e.params });
+
+  async function actIn<A extends ActionId>(
+    r: TxRepos,
+    action: A,
+    id: number,
+    version: number | null | undefined,
+    input: ActionInputs[A],
+    actor: Actor,
+  ): Promise<Lead> {
+    const lead = await loadIn(r, id);
+    if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
+    const decision = decide(action, lead, input, { now: clock.now(), user: actor, settings: settings.rules() });
+    if (!decision.ok) throw ruleError(decision.error);
+    return applyChanges(r, lead, decision.value, actor);
+  }
+
+  async function applyIn(r: TxRepos, id: number, version: number, rule: LeadRule, actor: Actor): Promise<Lead> {
+    const lead = await loadIn(r, id);
+    if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
+    const decision = rule(lead, { now: clock.now(), user: actor, settings: settings.rules() });
+    if (!decision.ok) throw ruleError(decision.error);
+    return applyChanges(r, lead, decision.value, actor);
   }
 
   const svc: LeadService = {
-    load,
+    load: (id) => loadIn(data.repos, id),
+    loadIn,
     writeHistory,
     applyChanges,
     onCreate(fn) {
@@ -135,76 +227,42 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
     onEffect(kind, fn) {
       effectHandlers.set(kind, [...(effectHandlers.get(kind) ?? []), fn]);
     },
-    create(input, actor, opts = {}) {
-      const parsed = newLeadInput.safeParse(input);
-      if (!parsed.success) {
-        throw new AppError('INVALID_INPUT', {
-          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
-      }
+    async create(input, actor, opts = {}) {
       const now = opts.at ?? clock.now();
-      const res = initialLead(
-        { ...parsed.data, assignedAt: opts.assignedAt, masterLeadId: opts.masterLeadId, recontacted: opts.recontacted },
-        { now, settings: settings.rules(), campaigns: settings.campaigns() },
-      );
-      if (!res.ok) throw new AppError(res.error.code, { field: res.error.field });
-      const created = sqlite.transaction(() => {
-        const id = insertLead(res.value, opts.externalId ?? null);
-        const lead = load(id);
-        writeHistory(
-          id,
-          [
-            { at: now, field: 'created', oldValue: null, newValue: lead.number },
-            { at: now, field: 'assignedAt', oldValue: null, newValue: new Date(lead.assignedAt).toISOString() },
-            { at: now, field: 'status', oldValue: null, newValue: lead.status },
-          ],
-          actor,
-        );
-        opts.afterInsert?.(lead);
-        for (const h of createHooks) h(load(id), actor, opts, input);
-        return load(id);
-      })();
+      const row = decideNew(input, opts, now);
+      const created = await data.tx((r) => insertNew(r, row, now, input, actor, opts));
       events.emit({ type: 'lead.created', leadId: created.id, at: now });
       return created;
     },
-    act(action, id, version, input, actor) {
-      const result = sqlite.transaction(() => {
-        const lead = load(id);
-        if (version !== null && version !== undefined && version !== lead.version)
-          throw new AppError('VERSION_CONFLICT');
-        const decision = decide(action, lead, input, { now: clock.now(), user: actor, settings: settings.rules() });
-        if (!decision.ok)
-          throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
-        return applyChanges(lead, decision.value, actor);
-      })();
+    createIn(r, input, actor, opts = {}) {
+      const now = opts.at ?? clock.now();
+      return insertNew(r, decideNew(input, opts, now), now, input, actor, opts);
+    },
+    async act(action, id, version, input, actor) {
+      const result = await data.tx((r) => actIn(r, action, id, version, input, actor));
       events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action });
       return result;
     },
-    apply(name, id, version, rule, actor) {
-      const result = sqlite.transaction(() => {
-        const lead = load(id);
-        if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
-        const decision = rule(lead, { now: clock.now(), user: actor, settings: settings.rules() });
-        if (!decision.ok)
-          throw new AppError(decision.error.code, { field: decision.error.field, params: decision.error.params });
-        return applyChanges(lead, decision.value, actor);
-      })();
+    actIn,
+    async apply(name, id, version, rule, actor) {
+      const result = await data.tx((r) => applyIn(r, id, version, rule, actor));
       events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: name });
       return result;
     },
-    fixContact(id, version, contactId, input, actor) {
-      const result = sqlite.transaction(() => {
-        const lead = load(id);
+    applyIn,
+    async fixContact(id, version, contactId, input, actor) {
+      const result = await data.tx(async (r) => {
+        const lead = await loadIn(r, id);
         if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
-        const rows = contacts.ofLead(id);
+        const rows = await r.contacts.ofLead(id);
         const ctx = { now: clock.now(), user: actor, settings: settings.rules() };
-        const r =
+        const fix =
           input === null ? undoContact(lead, rows, contactId, ctx) : correctContact(lead, rows, contactId, input, ctx);
-        if (!r.ok) throw new AppError(r.error.code, { field: r.error.field, params: r.error.params });
-        if (r.value.deleteContactId !== undefined) contacts.delete(id, r.value.deleteContactId);
-        if (r.value.contactPatch) {
-          const c = r.value.contactPatch;
-          contacts.update(id, c.id, {
+        if (!fix.ok) throw ruleError(fix.error);
+        if (fix.value.deleteContactId !== undefined) await r.contacts.delete(id, fix.value.deleteContactId);
+        if (fix.value.contactPatch) {
+          const c = fix.value.contactPatch;
+          await r.contacts.update(id, c.id, {
             direction: c.direction,
             channel: c.channel,
             outcome: c.outcome,
@@ -212,8 +270,8 @@ export function createLeadService(store: Store, clock: Clock, settings: Settings
             answer: c.answer ?? null,
           });
         }
-        return applyChanges(lead, { patch: r.value.patch, history: r.value.history, effects: [] }, actor);
-      })();
+        return applyChanges(r, lead, { patch: fix.value.patch, history: fix.value.history, effects: [] }, actor);
+      });
       events.emit({
         type: 'lead.changed',
         leadId: id,

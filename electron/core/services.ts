@@ -8,7 +8,7 @@ import type { CallContext } from './dispatch';
 import type { Events } from './events';
 import type { KpiService } from './kpiService';
 import type { KpiReportService } from './kpi/kpiReportService';
-import type { LeadService } from './leadService';
+import type { LeadService, TxRepos } from './leadService';
 import type { ListService } from './listService';
 import type { SettingsService } from './settingsService';
 import type { SweepService } from './sweepService';
@@ -62,7 +62,7 @@ export interface CoreServices {
   /** Host mode: the paired desks (docs/rules.md §12). */
   desks: DeskService;
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
-  assign?: (leadIds: number[], actor: Actor) => void;
+  assign?: (r: TxRepos, leadIds: number[], actor: Actor) => Promise<void>;
   log: (msg: string, err?: unknown) => void;
   /** The person at the desk (recorded in history). */
   actor(ctx?: CallContext): Actor;

@@ -9,6 +9,8 @@ import { inYearRange } from '../../shared/domain/timeBounds';
 import type { Store } from '../store/db';
 import { settingsRepo } from '../store/repos/settings';
 import type { Clock } from './clock';
+import type { AsyncStore } from '../store/repos/index';
+import type { TxRepos } from './leadService';
 import { isEmail } from './mail/smtp';
 import {
   isSettingKey,
@@ -45,29 +47,33 @@ export interface SettingsService {
   campaigns(): string[];
   /** The stored value of `key`, validated by its schema; its default when unset or when the stored value does not fit. */
   get<K extends SettingKey>(key: K): SettingValue<K>;
-  /** Validates and stores `value` (AppError INVALID_INPUT with the field when it does not fit). */
-  set<K extends SettingKey>(key: K, value: SettingInput<K>): void;
+  /** Validates and stores `value` in its own transaction (AppError INVALID_INPUT with the field when it does not fit). */
+  set<K extends SettingKey>(key: K, value: SettingInput<K>): Promise<void>;
+  /** The same inside the caller's transaction `r` (the cache is dropped if that transaction fails). */
+  setIn<K extends SettingKey>(r: TxRepos, key: K, value: SettingInput<K>): Promise<void>;
   /** Whether `key` has a stored value. */
   isSet(key: SettingKey): boolean;
-  setLanguage(language: Language): AppSettings;
-  setRules(rules: RuleSettings): AppSettings;
+  setLanguage(language: Language): Promise<AppSettings>;
+  setRules(rules: RuleSettings): Promise<AppSettings>;
   /** The dealer's identity (name, e-mail, phone, address); the e-mail is checked when not empty. */
-  setDealer(dealer: Dealer): AppSettings;
+  setDealer(dealer: Dealer): Promise<AppSettings>;
   /**
    * The extra campaigns (beyond DEFAULT_CAMPAIGNS) by name as typed: 2–60 characters, unique case-insensitively, not a
    * default campaign. Each gets a stable id (leads store it: CAMPAIGN_ID, made from the name when it is added, kept while
    * the name stays); removing one that a lead or an assignment rule uses is refused (CAMPAIGN_IN_USE).
    */
-  setCampaigns(extra: string[]): AppSettings;
+  setCampaigns(extra: string[]): Promise<AppSettings>;
   /** The dealership's campaigns: id → the name as typed. */
   campaignLabels(): Record<string, string>;
-  onRulesChanged(fn: (rules: RuleSettings) => void): void;
+  /** Runs inside the rules' write transaction (`r`), e.g. the stored deadlines recomputed. */
+  onRulesChanged(fn: (rules: RuleSettings, r: TxRepos) => void | Promise<void>): void;
   /** Forgets the parsed values: the next reads come from the database (a read-only reader after another's write). */
   invalidate(): void;
 }
 
 export function createSettingsService(
   store: Store,
+  data: AsyncStore,
   clock: Clock,
   defaultTimeZone: string,
   log: (msg: string, err?: unknown) => void = console.warn,
@@ -75,7 +81,7 @@ export function createSettingsService(
   const ctx: SettingsContext = { defaultTimeZone };
   /** Parsed values (absent: not read yet). */
   const cache = new Map<SettingKey, unknown>();
-  const listeners: ((r: RuleSettings) => void)[] = [];
+  const listeners: ((rules: RuleSettings, r: TxRepos) => void | Promise<void>)[] = [];
   const known = <K extends SettingKey>(key: K): K => {
     if (!isSettingKey(key)) throw new Error(`Unknown setting "${key}" (settingsRegistry.ts lists the settings)`);
     return key;
@@ -110,27 +116,45 @@ export function createSettingsService(
     return value as SettingValue<K>;
   };
   /** One transaction; on failure the cache is dropped so nothing half-written is seen. */
-  const write = (fn: () => void) => {
+  const write = async (fn: (r: TxRepos) => Promise<void>) => {
     try {
-      store.sqlite.transaction(fn)();
+      await data.tx(fn);
     } catch (e) {
       cache.clear();
       throw e;
     }
   };
+  /** The value as stored: validated by its schema (thrown at once: before any transaction). */
+  const valid = <K extends SettingKey>(key: K, input: SettingInput<K>): unknown => {
+    const parsed = SETTINGS[known(key)].schema.safeParse(input);
+    if (!parsed.success) {
+      const path = parsed.error.issues[0]?.path.map(String).join('.');
+      throw new AppError('INVALID_INPUT', { field: path ? `${key}.${path}` : key });
+    }
+    return parsed.data;
+  };
+  /** Written in `r`, cached (the caller's failure clears the cache: `write`, or its own catch). */
+  const store1 = async (r: TxRepos, key: SettingKey, value: unknown): Promise<void> => {
+    await r.settings.upsert(key, value, clock.now());
+    cache.set(key, value);
+  };
+  const setIn = <K extends SettingKey>(r: TxRepos, key: K, input: SettingInput<K>): Promise<void> =>
+    store1(r, key, valid(key, input));
   const svc: SettingsService = {
     get(key) {
       return read(known(key));
     },
-    set(key, input) {
-      const parsed = SETTINGS[known(key)].schema.safeParse(input);
-      if (!parsed.success) {
-        const path = parsed.error.issues[0]?.path.map(String).join('.');
-        throw new AppError('INVALID_INPUT', { field: path ? `${key}.${path}` : key });
+    set: (key, input) => {
+      const value = valid(key, input);
+      return write((r) => store1(r, key, value));
+    },
+    setIn: async (r, key, input) => {
+      try {
+        await setIn(r, key, input);
+      } catch (e) {
+        cache.clear();
+        throw e;
       }
-      const value = parsed.data;
-      repo.upsert(key, value, clock.now());
-      cache.set(key, value);
     },
     isSet(key) {
       return stored(known(key)) !== undefined;
@@ -156,11 +180,11 @@ export function createSettingsService(
         setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : repo.hasLeads(),
       });
     },
-    setLanguage(language) {
-      svc.set('language', language);
+    async setLanguage(language) {
+      await svc.set('language', language);
       return svc.all();
     },
-    setRules(rules) {
+    async setRules(rules) {
       if (!isValidTimeZone(rules.timeZone)) throw new AppError('INVALID_INPUT', { field: 'timeZone' });
       rules.openingHours.forEach((span, i) => {
         if (span && span.open >= span.close)
@@ -172,18 +196,14 @@ export function createSettingsService(
           throw new AppError('HOLIDAY_INVALID', { field: `holidays.${i}`, params: { date: d } });
       });
       rules = { ...rules, holidays: [...new Set(rules.holidays)].sort() };
-      try {
-        store.sqlite.transaction(() => {
-          svc.set('rules', rules);
-          for (const l of listeners) l(rules);
-        })();
-      } catch (e) {
-        cache.clear();
-        throw e;
-      }
+      const next = rules;
+      await write(async (r) => {
+        await setIn(r, 'rules', next);
+        for (const l of listeners) await l(next, r);
+      });
       return svc.all();
     },
-    setDealer(input) {
+    async setDealer(input) {
       const dealer = {
         name: input.name.trim(),
         email: input.email.trim(),
@@ -191,7 +211,7 @@ export function createSettingsService(
         address: input.address.trim(),
       };
       if (dealer.email !== '' && !isEmail(dealer.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
-      write(() => svc.set('dealer', dealer));
+      await write((r) => setIn(r, 'dealer', dealer));
       return svc.all();
     },
     campaignLabels() {
@@ -203,7 +223,7 @@ export function createSettingsService(
           .map((c) => [c, labels[c] ?? c.replace(/_/g, ' ')]),
       );
     },
-    setCampaigns(input) {
+    async setCampaigns(input) {
       const names = input.map((n) => n.trim().replace(/\s+/g, ' '));
       const before = svc.campaignLabels();
       const byLabel = new Map(Object.entries(before).map(([id, label]) => [label.toLowerCase(), id]));
@@ -227,18 +247,19 @@ export function createSettingsService(
         }
         next.push([id, n]);
       });
-      write(() => {
+      await write(async (r) => {
         const kept = new Set(next.map(([id]) => id));
         for (const [old, label] of Object.entries(before)) {
           if (kept.has(old)) continue;
-          if (repo.campaignUses(old) > 0)
+          if ((await r.settings.campaignUses(old)) > 0)
             throw new AppError('CAMPAIGN_IN_USE', { field: 'campaigns', params: { campaign: label } });
         }
-        svc.set(
+        await setIn(
+          r,
           'campaigns',
           next.map(([id]) => id),
         );
-        svc.set('campaignLabels', Object.fromEntries(next));
+        await setIn(r, 'campaignLabels', Object.fromEntries(next));
       });
       return svc.all();
     },

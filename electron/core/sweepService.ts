@@ -1,10 +1,11 @@
 // Runs the pure sweeps of shared/rules/sweeps.ts against the store, as the System user, each in one
-// transaction. Idempotent: a second run at the same moment changes nothing.
+// transaction (`run`), or all inside a caller's (`runIn`: the demo generator's batch). Idempotent: a second run at
+// the same moment changes nothing.
 import { SYSTEM_ACTOR, type Lead } from '../../shared/domain/lead';
 import { DAY, appointmentExpirySweep, followUpLead, lostSaleSweep, recontactDue, diff } from '../../shared/rules';
-import type { Store } from '../store/db';
-import { leadsRepo } from '../store/repos/leads';
-import type { LeadService } from './leadService';
+import type { AsyncStore } from '../store/repos/index';
+import type { Events } from './events';
+import type { LeadService, TxRepos } from './leadService';
 import type { SettingsService } from './settingsService';
 
 export interface SweepChangeReport {
@@ -20,76 +21,105 @@ export interface SweepReport {
   changes: SweepChangeReport[];
 }
 
-export interface SweepService {
-  run(at: number, opts?: { dryRun?: boolean; only?: ('lost' | 'appointmentExpiry' | 'recontact')[] }): SweepReport;
+type SweepKind = 'lost' | 'appointmentExpiry' | 'recontact';
+export interface SweepOptions {
+  dryRun?: boolean;
+  only?: SweepKind[];
 }
 
-export function createSweepService(store: Store, leads: LeadService, settings: SettingsService): SweepService {
-  const { sqlite } = store;
-  const repo = leadsRepo(sqlite);
-  const fetch = (kind: 'lost' | 'expiry' | 'recontact', bound: number): Lead[] => repo.sweepCandidates(kind, bound);
+export interface SweepService {
+  /** Each sweep in its own transaction; `lead.created` for each follow-up after its commit. */
+  run(at: number, opts?: SweepOptions): Promise<SweepReport>;
+  /** Every sweep inside the caller's transaction (no event: the caller's commit is not done yet). */
+  runIn(r: TxRepos, at: number, opts?: SweepOptions): Promise<SweepReport>;
+}
+
+export function createSweepService(
+  data: AsyncStore,
+  leads: LeadService,
+  settings: SettingsService,
+  events?: Events,
+): SweepService {
+  const fetch = (r: TxRepos, kind: 'lost' | 'expiry' | 'recontact', bound: number): Promise<Lead[]> =>
+    r.leads.sweepCandidates(kind, bound);
+
+  // SQL narrows with a one-day margin (calendar days in the dealer's zone); the rule decides.
+  async function recontact(r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> {
+    const s = settings.rules();
+    for (const master of recontactDue(await fetch(r, 'recontact', at), at)) {
+      const effectiveAt = master.recontactAt ?? at;
+      const report: SweepChangeReport = {
+        leadId: master.id,
+        number: master.number,
+        change: 'followUpCreated',
+        effectiveAt,
+      };
+      if (!dryRun) {
+        const { masterLeadId, recontacted, assignedAt, ...input } = followUpLead(master);
+        const child = await leads.createIn(r, input, SYSTEM_ACTOR, {
+          assignedAt,
+          masterLeadId,
+          recontacted,
+          at: effectiveAt,
+        });
+        const ctx = { now: at, user: SYSTEM_ACTOR, settings: s };
+        await leads.applyChanges(
+          r,
+          master,
+          { ...diff(master, { followUpLeadId: child.id }, ctx, effectiveAt), effects: [] },
+          SYSTEM_ACTOR,
+        );
+        report.followUpLeadId = child.id;
+      }
+      changes.push(report);
+    }
+  }
+
+  async function lost(r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> {
+    const s = settings.rules();
+    for (const c of lostSaleSweep(await fetch(r, 'lost', at - (s.lostAfterDays - 1) * DAY), at, s)) {
+      const lead = await leads.loadIn(r, c.leadId);
+      changes.push({ leadId: lead.id, number: lead.number, change: 'lost', effectiveAt: c.effectiveAt });
+      if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
+    }
+  }
+
+  async function expiry(r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> {
+    const s = settings.rules();
+    for (const c of appointmentExpirySweep(await fetch(r, 'expiry', at - (s.appointmentExpiryDays - 1) * DAY), at, s)) {
+      const lead = await leads.loadIn(r, c.leadId);
+      changes.push({ leadId: lead.id, number: lead.number, change: 'appointmentExpired', effectiveAt: c.effectiveAt });
+      if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
+    }
+  }
+
+  // Follow-ups first: a follow-up due long ago may itself be due for Lost Sale in the same catch-up.
+  const steps = [
+    ['recontact', recontact],
+    ['lost', lost],
+    ['appointmentExpiry', expiry],
+  ] as const;
 
   return {
-    run(at, opts = {}) {
+    async run(at, opts = {}) {
       const dryRun = opts.dryRun ?? false;
       const only = new Set(opts.only ?? ['lost', 'appointmentExpiry', 'recontact']);
-      const s = settings.rules();
       const changes: SweepChangeReport[] = [];
-      // SQL narrows with a one-day margin (calendar days in the dealer's zone); the rule decides.
-      // Follow-ups first: a follow-up due long ago may itself be due for Lost Sale in the same catch-up.
-      if (only.has('recontact')) {
-        sqlite.transaction(() => {
-          for (const master of recontactDue(fetch('recontact', at), at)) {
-            const effectiveAt = master.recontactAt ?? at;
-            const report: SweepChangeReport = {
-              leadId: master.id,
-              number: master.number,
-              change: 'followUpCreated',
-              effectiveAt,
-            };
-            if (!dryRun) {
-              const { masterLeadId, recontacted, assignedAt, ...input } = followUpLead(master);
-              const child = leads.create(input, SYSTEM_ACTOR, {
-                assignedAt,
-                masterLeadId,
-                recontacted,
-                at: effectiveAt,
-              });
-              const ctx = { now: at, user: SYSTEM_ACTOR, settings: s };
-              leads.applyChanges(
-                master,
-                { ...diff(master, { followUpLeadId: child.id }, ctx, effectiveAt), effects: [] },
-                SYSTEM_ACTOR,
-              );
-              report.followUpLeadId = child.id;
-            }
-            changes.push(report);
-          }
-        })();
+      for (const [kind, step] of steps) {
+        if (!only.has(kind)) continue;
+        const from = changes.length;
+        await data.tx((r) => step(r, at, dryRun, changes));
+        for (const c of changes.slice(from))
+          if (c.followUpLeadId !== undefined)
+            events?.emit({ type: 'lead.created', leadId: c.followUpLeadId, at: c.effectiveAt });
       }
-      if (only.has('lost')) {
-        sqlite.transaction(() => {
-          for (const c of lostSaleSweep(fetch('lost', at - (s.lostAfterDays - 1) * DAY), at, s)) {
-            const lead = leads.load(c.leadId);
-            changes.push({ leadId: lead.id, number: lead.number, change: 'lost', effectiveAt: c.effectiveAt });
-            if (!dryRun) leads.applyChanges(lead, c.changes, SYSTEM_ACTOR);
-          }
-        })();
-      }
-      if (only.has('appointmentExpiry')) {
-        sqlite.transaction(() => {
-          for (const c of appointmentExpirySweep(fetch('expiry', at - (s.appointmentExpiryDays - 1) * DAY), at, s)) {
-            const lead = leads.load(c.leadId);
-            changes.push({
-              leadId: lead.id,
-              number: lead.number,
-              change: 'appointmentExpired',
-              effectiveAt: c.effectiveAt,
-            });
-            if (!dryRun) leads.applyChanges(lead, c.changes, SYSTEM_ACTOR);
-          }
-        })();
-      }
+      return { at, dryRun, changes };
+    },
+    async runIn(r, at, opts = {}) {
+      const dryRun = opts.dryRun ?? false;
+      const only = new Set(opts.only ?? ['lost', 'appointmentExpiry', 'recontact']);
+      const changes: SweepChangeReport[] = [];
+      for (const [kind, step] of steps) if (only.has(kind)) await step(r, at, dryRun, changes);
       return { at, dryRun, changes };
     },
   };

@@ -18,13 +18,13 @@ export interface NotifierDeps {
 
 export function startDesktopNotifier(d: NotifierDeps): () => void {
   const shown = new Set<NotificationLike>(); // keep references until clicked (Electron garbage-collects them otherwise)
-  const tick = () => {
+  const tick = async () => {
     if (!d.isSupported()) return;
     try {
       const user = d.core.actor();
       if (user.id === null) return;
       const lang = d.core.settings.get('language');
-      for (const n of d.core.notifications.takeUnshown(user.id, d.core.clock.now(), lang)) {
+      for (const n of await d.core.notifications.takeUnshown(user.id, d.core.clock.now(), lang)) {
         const note = d.create({ title: n.title, body: n.body });
         note.on('click', () => {
           shown.delete(note);

@@ -40,14 +40,14 @@ export interface RetryOptions {
  * Runs `attempt` (one whole write transaction) until it does not fail for the lock, pausing between attempts, for at
  * most `limitMs` in all; then throws DATABASE_BUSY. Other errors pass through at once.
  */
-export async function retryWhileBusy<T>(attempt: () => T, opts: RetryOptions = {}): Promise<T> {
+export async function retryWhileBusy<T>(attempt: () => T | Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const limit = opts.limitMs ?? busyLimitMs();
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const start = now();
   for (let n = 1; ; n++) {
     try {
-      return attempt();
+      return await attempt();
     } catch (e) {
       if (!isBusyError(e)) throw e;
       const left = limit - (now() - start);

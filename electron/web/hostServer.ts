@@ -129,7 +129,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       return { status: 403, body: { ok: false, error: { code: 'PAIRING_CODE_INVALID', field: 'code' } } };
     const core = opts.core.core();
     if (!core) return { status: 503, body: { ok: false, error: { code: 'RECOVERY_MODE' } } };
-    const desk = core.desks.pair(deskName, Date.now());
+    const desk = await core.desks.pair(deskName, Date.now());
     core.log(`host: desk "${deskName}" paired from ${address} (desk #${desk.id})`);
     return {
       status: 200,

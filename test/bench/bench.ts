@@ -32,7 +32,7 @@ const dbPath = process.env.BENCH_DB ?? join(outDir, `bench-${LEADS}.sqlite`);
 const clock = { now: () => NOW };
 
 let buildSeconds: number | null = null;
-if (!process.env.BENCH_DB || !existsSync(dbPath)) buildSeconds = buildBenchDb(dbPath, LEADS, NOW);
+if (!process.env.BENCH_DB || !existsSync(dbPath)) buildSeconds = await buildBenchDb(dbPath, LEADS, NOW);
 
 const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome' });
 const ctx = { transport: 'test' as const };
@@ -103,10 +103,10 @@ add(
   await measure(
     'record contact (handler, one transaction, fsync)',
     Math.min(100, open.length - 5),
-    (i) =>
+    async (i) =>
       call('leads.recordContact', {
         id: open[i % open.length]!.id,
-        version: core.leads.load(open[i % open.length]!.id).version,
+        version: (await core.leads.load(open[i % open.length]!.id)).version,
         input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
       }),
     2,

@@ -4,11 +4,11 @@ import { createAppCore } from '../../electron/core/appCore';
 import { generateDemo } from '../../electron/core/demo/generate';
 
 /** Builds a fresh database of `leads` demo leads at `dbPath`; returns the seconds it took. */
-export function buildBenchDb(dbPath: string, leads: number, now: number): number {
+export async function buildBenchDb(dbPath: string, leads: number, now: number): Promise<number> {
   for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
   const core = createAppCore({ dbPath, clock: { now: () => now }, timeZone: 'Europe/Rome' });
   const t = performance.now();
-  generateDemo(core.store, core.settings, {
+  await generateDemo(core.data, core.settings, {
     leads,
     now,
     seed: 42,

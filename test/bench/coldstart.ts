@@ -92,7 +92,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (!dbPath) {
     dbPath = join(dir, 'aslm.sqlite');
     const core = createAppCore({ dbPath, clock: { now: () => NOW }, timeZone: 'Europe/Rome' });
-    generateDemo(core.store, core.settings, { leads: 2_000, now: NOW, seed: 42 });
+    await generateDemo(core.data, core.settings, { leads: 2_000, now: NOW, seed: 42 });
     core.close();
   }
   const r = await benchColdStart(dbPath);

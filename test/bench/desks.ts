@@ -218,7 +218,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const NOW = Date.parse('2026-11-20T10:00:00Z');
   mkdirSync('bench-results', { recursive: true });
   const dbPath = process.env.BENCH_DB ?? join('bench-results', `bench-${leads}.sqlite`);
-  if (!existsSync(dbPath)) buildBenchDb(dbPath, leads, NOW);
+  if (!existsSync(dbPath)) await buildBenchDb(dbPath, leads, NOW);
   const rows = await benchDesks({ dbPath, now: NOW });
   // The leads actually in the file (BENCH_DB may hold another size than BENCH_LEADS).
   const db = new Database(dbPath, { readonly: true });

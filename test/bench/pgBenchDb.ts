@@ -58,7 +58,7 @@ export async function buildPgBenchDb(
     const basePath = `bench-results/bench-pg-base-${base}.sqlite`;
     if (!existsSync(basePath)) {
       log(`building the base of ${base} demo leads on SQLite (${basePath}, kept for the next build)`);
-      buildBenchDb(basePath, base, now);
+      await buildBenchDb(basePath, base, now);
     }
     await pool.query(
       'DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public',

@@ -70,7 +70,7 @@ async function loop(): Promise<void> {
       say(`ACK action ${total()} ${lead.id} ${lead.contactAttempts}`);
     } else {
       say(`BEGIN sweep 0`);
-      core.sweeps.run(Date.now());
+      await core.sweeps.run(Date.now());
       say(`ACK sweep ${total()}`);
     }
   }

@@ -14,7 +14,7 @@ const queued = () =>
   ).n;
 
 async function main(): Promise<void> {
-  core.outbox.recover(Date.now());
+  await core.outbox.recover(Date.now());
   say(`READY ${queued()}`);
   while (queued() > 0) {
     const r = await core.outbox.deliverDue(Date.now());

@@ -79,7 +79,7 @@ describe('outbox crash safety', () => {
   it('SIGKILL during delivery, again and again: every e-mail arrives, every row ends sent', async () => {
     const dbPath = join(dir, 'aslm.sqlite');
     const core = createAppCore({ dbPath, mode: 'browser', log: () => undefined });
-    core.smtp.set({
+    await core.smtp.set({
       host: '127.0.0.1',
       port: smtp.port,
       tls: 'none',
@@ -88,9 +88,10 @@ describe('outbox crash safety', () => {
       dealerMailbox: '',
     });
     const now = Date.now();
-    core.store.sqlite.transaction(() => {
+    await core.data.tx(async (r) => {
       for (let i = 0; i < 24; i++) {
-        core.outbox.enqueue(
+        await core.outbox.enqueue(
+          r,
           {
             dedupeKey: `crash:${i}`,
             leadId: null,
@@ -104,7 +105,7 @@ describe('outbox crash safety', () => {
           now,
         );
       }
-    })();
+    });
     const ids = new Map(
       (
         core.store.sqlite.prepare('SELECT message_id AS m, dedupe_key AS k FROM outbox').all() as {

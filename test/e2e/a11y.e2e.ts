@@ -126,7 +126,7 @@ test.describe('no serious or critical axe violation', () => {
 });
 
 test('no serious or critical axe violation in the first-run setup, step by step', async ({ page, app }) => {
-  app.core.settings.set('setup.done', false);
+  await app.core.settings.set('setup.done', false);
   const found: Found[] = [];
   await page.goto(app.url);
   await expect(page.getByTestId('setup-wizard')).toBeVisible();

@@ -38,6 +38,6 @@ test('the first suggested slot skips tomorrow when the workshop is full that day
   await expect(page.getByTestId('load-2026-11-19')).toContainText('1/1');
   await page.locator('[data-testid="appointment-at-choice-0"] + label').click();
   await page.getByTestId('dialog-makeAppointment-save').click();
-  await expect.poll(() => app.core.leads.load(b.lead.id).appointmentAt).not.toBeNull();
-  expect(new Date(app.core.leads.load(b.lead.id).appointmentAt!).toISOString().slice(0, 10)).toBe('2026-11-20');
+  await expect.poll(async () => (await app.core.leads.load(b.lead.id)).appointmentAt).not.toBeNull();
+  expect(new Date((await app.core.leads.load(b.lead.id)).appointmentAt!).toISOString().slice(0, 10)).toBe('2026-11-20');
 });

@@ -27,7 +27,7 @@ test('a new database opens the guided setup; its values are saved through the se
   page,
   app,
 }) => {
-  app.core.settings.set('setup.done', false);
+  await app.core.settings.set('setup.done', false);
   await page.goto(app.url);
   await expect(page.getByTestId('setup-wizard')).toBeVisible();
   await page.getByTestId('setup-dealer-name').fill('Modena Motori');
@@ -62,7 +62,7 @@ test('a new database opens the guided setup; its values are saved through the se
 });
 
 test('the setup can be skipped: "Load demo data" stays available', async ({ page, app }) => {
-  app.core.settings.set('setup.done', false);
+  await app.core.settings.set('setup.done', false);
   await page.goto(app.url);
   await page.getByTestId('setup-skip').click();
   await expect(page.getByTestId('load-demo')).toBeVisible();

@@ -48,7 +48,7 @@ export const test = base.extend<{
       ...coreOptions,
     });
     // The tests start on a new database past the first-run setup (setup.e2e.ts opens it again).
-    host.core()?.settings.set('setup.done', true);
+    await host.core()?.settings.set('setup.done', true);
     const web = await startWebServer({
       core: host,
       staticDir: resolve(here, '../../dist/renderer'),

@@ -43,8 +43,8 @@ class Host {
     });
     const c = this.core.core()!;
     if (!this.people.manager.id) {
-      c.settings.set('setup.done', true);
-      const m = c.people.save({
+      await c.settings.set('setup.done', true);
+      const m = await c.people.save({
         id: c.people.defaultManager(),
         name: 'Marta Manager',
         email: this.people.manager.login,
@@ -53,7 +53,7 @@ class Host {
         roles: ['manager'],
         absences: [],
       });
-      const o = c.people.save({
+      const o = await c.people.save({
         name: 'Bruno Booking',
         email: this.people.operator.login,
         language: 'en',

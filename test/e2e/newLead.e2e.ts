@@ -40,5 +40,5 @@ test('new lead at 1366×768: phone error under the phone field, Create in view, 
   await page.getByTestId('new-save').click();
   await expect(page).toHaveURL(/#\/lead\/\d+$/);
   const id = Number(page.url().split('/').pop());
-  expect(app.core.leads.load(id).assigneeId).toBe(me.id);
+  expect((await app.core.leads.load(id)).assigneeId).toBe(me.id);
 });

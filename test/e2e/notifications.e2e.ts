@@ -120,7 +120,7 @@ test('the appointment e-mails queued by the action show in the lead history, tra
     'leads.recordContact',
     {
       id,
-      version: app.core.leads.load(id).version,
+      version: (await app.core.leads.load(id)).version,
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     },
     { transport: 'test' },
@@ -129,7 +129,7 @@ test('the appointment e-mails queued by the action show in the lead history, tra
     'leads.makeAppointment',
     {
       id,
-      version: app.core.leads.load(id).version,
+      version: (await app.core.leads.load(id)).version,
       input: { appointmentAt: app.clock.now() + 3 * 86_400_000, sendEmail: true },
     },
     { transport: 'test' },
@@ -149,7 +149,7 @@ test('the appointment e-mails queued by the action show in the lead history, tra
     'leads.makeAppointment',
     {
       id,
-      version: app.core.leads.load(id).version,
+      version: (await app.core.leads.load(id)).version,
       input: { appointmentAt: app.clock.now() + 4 * 86_400_000, sendEmail: true },
     },
     { transport: 'test' },

@@ -57,7 +57,7 @@ test('the manager switches user, assigns a lead; the assignee sees it in their q
   await shot(page, 'people-assign-en');
   await page.getByTestId('assign-save').click();
   await expect(page.getByTestId('assignee-name')).toHaveText('Anna Bianchi');
-  const after = app.core.leads.load(lead.lead.id);
+  const after = await app.core.leads.load(lead.lead.id);
   expect(after.assigneeId).toBe(anna.id);
   expect(after.assignedAt).toBe(lead.lead.assignedAt);
   await page.getByTestId('tab-history').click();

@@ -46,7 +46,7 @@ base('250,000 leads: open, sort, search, page and open a lead without a stall', 
   if (existsSync(source)) copyFileSync(source, dbPath);
   else {
     await backgroundBuild();
-    if (!existsSync(SCALE_DB)) buildScaleDb(SCALE_DB);
+    if (!existsSync(SCALE_DB)) await buildScaleDb(SCALE_DB);
     copyFileSync(SCALE_DB, dbPath);
   }
   const core = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome', log: () => undefined });

@@ -16,7 +16,7 @@ export const SCALE_LEADS = 250_000;
 export const SCALE_DB = resolve(here, '../../test-results/scale/scale-250000.sqlite');
 export const SCALE_LOG = join(dirname(SCALE_DB), 'build.log');
 
-export function buildScaleDb(path: string): void {
+export async function buildScaleDb(path: string): Promise<void> {
   const part = `${path}.part`;
   rmSync(part, { force: true });
   const gen = createAppCore({
@@ -38,7 +38,7 @@ export function buildScaleDb(path: string): void {
       )
       .all() as { name: string; sql: string }[];
     for (const i of deferred) db.exec(`DROP INDEX "${i.name}"`);
-    generateDemo(gen.store, gen.settings, { leads: SCALE_LEADS, now: SCALE_NOW, seed: 42 });
+    await generateDemo(gen.data, gen.settings, { leads: SCALE_LEADS, now: SCALE_NOW, seed: 42 });
     for (const i of deferred) db.exec(i.sql);
     gen.store.sqlite.pragma('optimize');
     gen.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -51,5 +51,5 @@ export function buildScaleDb(path: string): void {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const path = resolve(process.argv[2] ?? SCALE_DB);
-  if (!existsSync(path)) buildScaleDb(path);
+  if (!existsSync(path)) await buildScaleDb(path);
 }

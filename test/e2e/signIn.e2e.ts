@@ -25,7 +25,7 @@ test('sign in with the printed password, forced change, sign out, wrong password
   app,
   browser,
 }) => {
-  generateDemo(app.core.store, app.core.settings, { leads: 40, seed: 7, now: NOW });
+  await generateDemo(app.core.data, app.core.settings, { leads: 40, seed: 7, now: NOW });
   const printed = app.core.auth.passwordsForManagersWithout();
   const giulia = printed.find((p) => p.name === 'Giulia Ferretti')!;
   expect(giulia.login).toBe('giulia.ferretti@dealer.example');

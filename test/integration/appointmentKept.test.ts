@@ -43,7 +43,12 @@ let noShow: Detail;
 let later: Detail;
 beforeAll(async () => {
   app = openTestApp(MON);
-  app.core.settings.set('dealer', { name: 'Maserati Roma Est', email: 'desk@example.it', phone: '', address: '' });
+  await app.core.settings.set('dealer', {
+    name: 'Maserati Roma Est',
+    email: 'desk@example.it',
+    phone: '',
+    address: '',
+  });
   arrived = await booked(MON, MON + 24 * H);
   noShow = await booked(MON + H, MON + 26 * H);
   later = await booked(MON + 2 * H, MON + 28 * H);

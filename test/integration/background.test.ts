@@ -13,8 +13,10 @@ describe('background jobs', () => {
     app.clock.advance(70 * DAY); // switched off
     const stop = startBackground(app.core);
     stop();
+    await stop.caughtUp;
     const again = startBackground(app.core); // a second start changes nothing more
     again();
+    await again.caughtUp;
     const got = await ok(app.core, 'leads.get', { id: d.lead.id });
     expect(got.lead.status).toBe('lost');
     const rows = got.history.filter(

@@ -54,7 +54,7 @@ describe('the contract', () => {
     }
     const mail = await app.core.dispatch('playbook.sendEmail', { id }, { transport: 'test' });
     expect([mail.ok ? 'ok' : mail.error.code, mail.ok ? null : mail.error.field]).toEqual(['INVALID_INPUT', 'version']);
-    expect(app.core.leads.load(id).version).toBe(version);
+    expect((await app.core.leads.load(id)).version).toBe(version);
     const stale = await app.core.dispatch(
       'leads.edit',
       { id, version: version + 1, input: { customerNotes: 'x' } },

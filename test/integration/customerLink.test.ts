@@ -183,14 +183,14 @@ const dump = (a: TestApp) => ({
 
 describe('customer linking = the linking as it was', () => {
   for (const seed of [1, 2, 3, 4]) {
-    it(`a batch full of shared contacts (seed ${seed}): the same customers, fills and vehicle owners`, () => {
+    it(`a batch full of shared contacts (seed ${seed}): the same customers, fills and vehicle owners`, async () => {
       const [fast, ref] = [seeded(seed), seeded(seed)];
       expect(dump(fast)).toEqual(dump(ref));
       const rows = batch(seed, 400);
       const dms = (i: number) => (i % 7 === 0 ? `DMS-${i % 20}-${i % 3}` : null);
       // The import's path (no DMS id) and the new-lead path (with DMS ids), each twice: the second batch meets the first's customers.
       const fastRows = structuredClone(rows);
-      fast.core.store.sqlite.transaction(() => fast.core.customers.assignCustomers(fastRows))();
+      await fast.core.data.tx((r) => fast.core.customers.assignCustomers(r, fastRows));
       const refIds = ref.core.store.sqlite.transaction(() =>
         reference(ref.core.store.sqlite, ref.clock.now(), structuredClone(rows), () => null),
       )();
@@ -204,7 +204,7 @@ describe('customer linking = the linking as it was', () => {
       const known = pre.wait();
       pool.close();
       expect(known.size).toBeGreaterThan(10);
-      fast.core.store.sqlite.transaction(() => fast.core.customers.assignCustomers(fastAgain, known))();
+      await fast.core.data.tx((r) => fast.core.customers.assignCustomers(r, fastAgain, known));
       const refAgain = ref.core.store.sqlite.transaction(() =>
         reference(ref.core.store.sqlite, ref.clock.now(), structuredClone(again), () => null),
       )();
@@ -236,9 +236,9 @@ describe('customer linking = the linking as it was', () => {
             ).lastInsertRowid,
         );
       const fastIds = fastDms.map((l, i) => lead(fast, l, i));
-      fast.core.store.sqlite.transaction(() =>
-        fast.core.customers.linkNew(fastIds, new Map(fastIds.map((id, i) => [id, dms(i)]))),
-      )();
+      await fast.core.data.tx((r) =>
+        fast.core.customers.linkNew(r, fastIds, new Map(fastIds.map((id, i) => [id, dms(i)]))),
+      );
       const refLeadIds = withDms.map((l, i) => lead(ref, l, i));
       const refDms = ref.core.store.sqlite.transaction(() =>
         reference(

@@ -315,7 +315,7 @@ describe('privacy', () => {
     expect((await ok(app.core, 'leads.list', { view: 'assigned', search: 'Zabriskie' })).total).toBe(0);
     // The other customer is untouched; the statistics are identical.
     expect((await ok(app.core, 'leads.list', { view: 'assigned', search: 'Keeper' })).total).toBe(1);
-    expect(app.core.leads.load(other.lead.id).email).toBe('ottavio@example.it');
+    expect((await app.core.leads.load(other.lead.id)).email).toBe('ottavio@example.it');
     expect(await ok(app.core, 'kpi.sla', {})).toEqual(kpiBefore);
     expect(await ok(app.core, 'kpi.dashboard', { period: 'this-month' })).toEqual(dashBefore);
     expect(await ok(app.core, 'leads.counts', {})).toEqual(countsBefore);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
+import { leadsRepo } from '../../electron/store/repos/leads';
 
 export interface TestApp {
   core: AppCore;
@@ -56,4 +57,4 @@ export async function err(core: AppCore, channel: string, input: unknown) {
 }
 
 /** The lead's current version, for an action that must carry the version the user saw (leads.* actions). */
-export const versionOf = (core: AppCore, id: number): number => core.leads.load(id).version;
+export const versionOf = (core: AppCore, id: number): number => leadsRepo(core.store.sqlite).get(id)!.version;

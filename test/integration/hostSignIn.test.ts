@@ -56,7 +56,7 @@ beforeAll(async () => {
     signIn: 'required',
   });
   const c = core.core()!;
-  const m = c.people.save({
+  const m = await c.people.save({
     id: c.people.defaultManager(),
     name: 'Marta Manager',
     email: MANAGER.login,
@@ -65,7 +65,7 @@ beforeAll(async () => {
     roles: ['manager'],
     absences: [],
   });
-  const o = c.people.save({
+  const o = await c.people.save({
     name: 'Bruno Booking',
     email: OPERATOR.login,
     language: 'en',

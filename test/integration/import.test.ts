@@ -121,7 +121,7 @@ describe('import: encodings and delimiters', () => {
     expect(p.rows.map((r) => r.line)).toEqual([2, 4, 6]);
     const r = await commit('web.csv', italianWebExport(3));
     expect(r.imported).toBe(3);
-    const lead = app.core.leads.load(r.leadIds[0]!);
+    const lead = await app.core.leads.load(r.leadIds[0]!);
     expect(lead.lastName).toBe(`${person(100).last}à`);
     expect(lead.requestDetails).toBe('Tagliando e "gomme"\nentro venerdì');
     expect(lead).toMatchObject({
@@ -150,7 +150,7 @@ describe('import: awkward content', () => {
     const r = await commit('trailing.csv', utf8(text));
     expect(r.imported).toBe(2);
     expect(r.rejected).toEqual([]);
-    const [a, l] = r.leadIds.map((id) => app.core.leads.load(id));
+    const [a, l] = await Promise.all(r.leadIds.map((id) => app.core.leads.load(id)));
     expect(a).toMatchObject({
       firstName: 'Anna',
       lastName: 'Rossi',
@@ -190,7 +190,7 @@ describe('import: awkward content', () => {
     const data = utf8(csv(rows, ','));
     const r = await commit('formula.csv', data);
     expect(r.imported).toBe(1);
-    expect(app.core.leads.load(r.leadIds[0]!).requestDetails).toBe('=HYPERLINK("http://evil.example","click")');
+    expect((await app.core.leads.load(r.leadIds[0]!)).requestDetails).toBe('=HYPERLINK("http://evil.example","click")');
     expect(r.rejected).toEqual([{ line: 3, code: 'CONTACT_REQUIRED', field: 'phone', value: '' }]);
     const out = await ok(app.core, 'import.rejectedCsv', { name: 'formula.csv', base64: b64(data), language: 'fr' });
     expect(out.fileName).toBe('formula.rejected.csv');
@@ -331,7 +331,7 @@ describe('import: awkward content', () => {
     });
     const r = await commit('leads.xlsx', data);
     expect(r.imported).toBe(1);
-    const l = app.core.leads.load(r.leadIds[0]!);
+    const l = await app.core.leads.load(r.leadIds[0]!);
     expect(l).toMatchObject({
       lastName: 'Dubois',
       firstName: 'Chloé',
@@ -370,7 +370,7 @@ describe('import: idempotence, duplicates, transaction', () => {
     app = openTestApp();
     const p1 = person(1);
     const p2 = person(2);
-    const existing1 = app.core.leads.create(
+    const existing1 = await app.core.leads.create(
       baseLead({
         firstName: p1.first,
         lastName: p1.last,
@@ -382,9 +382,9 @@ describe('import: idempotence, duplicates, transaction', () => {
       }),
       app.core.actor(),
     );
-    const existing2 = app.core.leads.create(baseLead({ email: p2.email }), app.core.actor());
+    const existing2 = await app.core.leads.create(baseLead({ email: p2.email }), app.core.actor());
     // Same VIN but another campaign: not a duplicate.
-    app.core.leads.create(
+    await app.core.leads.create(
       baseLead({
         vin: person(3).vin,
         campaign: 'seasonal_promo',
@@ -431,14 +431,14 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads_fts').get()).toEqual({ n: 0 });
     // The FTS trigger is back after the rollback: a lead created by hand is searchable.
     app.core.assign = undefined;
-    app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), app.core.actor());
+    await app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), app.core.actor());
     expect((await app.core.lists.list({ view: 'assigned', search: 'zanzi' })).total).toBe(1);
   });
 
   it('the assignment hook gets the new lead ids inside the transaction', async () => {
     app = openTestApp();
     const seen: number[][] = [];
-    app.core.assign = (ids) => {
+    app.core.assign = async (_r, ids) => {
       seen.push(ids);
       app.core.store.sqlite.prepare(`UPDATE leads SET assignee_id = 1 WHERE id IN (${ids.join(',')})`).run();
     };
@@ -451,7 +451,7 @@ describe('import: idempotence, duplicates, transaction', () => {
 
   it('10,000 rows: numbers in sequence, history rows, searchable, in Not Managed Yet', async () => {
     app = openTestApp();
-    app.core.leads.create(baseLead(), app.core.actor()); // ASL-2026-000001 exists already
+    await app.core.leads.create(baseLead(), app.core.actor()); // ASL-2026-000001 exists already
     const t = performance.now();
     const r = await commit('big.csv', bigHqFile(10_000));
     const elapsed = performance.now() - t;
@@ -479,14 +479,14 @@ describe('import: idempotence, duplicates, transaction', () => {
     ]);
     expect((await hist(1)).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
-    expect(app.core.leads.create(baseLead(), app.core.actor()).number).toBe('ASL-2026-010002');
+    expect((await app.core.leads.create(baseLead(), app.core.actor())).number).toBe('ASL-2026-010002');
   });
 });
 
 describe('import: the bulk path', () => {
   it('ids, numbers, keys, history and the search index follow the file (a block that is not a whole number of batches)', async () => {
     app = openTestApp();
-    app.core.leads.create(baseLead(), app.core.actor());
+    await app.core.leads.create(baseLead(), app.core.actor());
     const n = 1037;
     const r = await commit('block.csv', bigHqFile(n, 500));
     expect(r.imported).toBe(n);
@@ -539,7 +539,7 @@ describe('import: presets and the watched folder', () => {
     expect((await ok(app.core, 'import.presets.list', {})).map((x: any) => x.name)).toEqual(['DMS export']);
     const r = await commit('dms.txt', utf8(text), { preset: 'DMS export' });
     expect(r.imported).toBe(1);
-    expect(app.core.leads.load(r.leadIds[0]!)).toMatchObject({
+    expect(await app.core.leads.load(r.leadIds[0]!)).toMatchObject({
       firstName: 'Mario',
       lastName: 'Rossi',
       leadType: 'hq_driven',

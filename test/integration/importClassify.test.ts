@@ -152,7 +152,7 @@ describe('import duplicate detection = the analysis as it was', () => {
       const campaigns = ['service_reminder', 'seasonal_promo', 'warranty_end_reminder', 'extended_warranty_web'];
       const few = () => Math.floor(r.next() * 10);
       for (let i = 0; i < 60; i++) {
-        const l = app.core.leads.create(
+        const l = await app.core.leads.create(
           baseLead({
             lastName: `Open ${i}`,
             campaign: r.pick(campaigns),

@@ -80,8 +80,11 @@ const dump = (a: TestApp) => {
   };
 };
 const report = (r: ImportReport) => ({ ...r, ms: 0 });
-const commit = (a: TestApp, name: string, data: Buffer, opts: object = {}) =>
-  a.core.importer.commit({ name, data }, { decisions: [], ...opts }, a.core.actor());
+const commit = async (a: TestApp, name: string, data: Buffer, opts: object = {}) => {
+  const r = await a.core.importer.commit({ name, data }, { decisions: [], ...opts }, a.core.actor());
+  await a.core.settled(); // the import's alerts (a call's reply waits for them; this calls the service itself)
+  return r;
+};
 
 /**
  * The same story on two databases: with a preview before the commit (its parse reused) and without one.
@@ -119,12 +122,12 @@ async function both(
 describe("import: a commit reuses its preview's parse, with the result of a commit without one", () => {
   it('same file, same time: no row is mapped again; duplicates and known rows are still checked at commit', async () => {
     const { r, mappedByPreview, mappedByCommit } = await both('hq.csv', hqFile(), {
-      before: (a) => {
-        a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor());
+      before: async (a) => {
+        await a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor());
       }, // line 9's e-mail
       between: async (a) => {
         // After the preview: an open lead with line 3's e-mail, and line 8 imported by another file.
-        a.core.leads.create(baseLead({ email: person(2).email }), a.core.actor());
+        await a.core.leads.create(baseLead({ email: person(2).email }), a.core.actor());
         expect((await commit(a, 'other.csv', utf8(csv([HQ_HEADERS, hqRow(person(7))], ';')))).imported).toBe(1);
       },
     });
@@ -174,8 +177,8 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
     const cases: Parameters<typeof both>[2][] = [
       { advance: -HOUR },
       {
-        between: (a) => {
-          a.core.settings.setRules({ ...a.core.settings.rules(), timeZone: 'America/New_York' });
+        between: async (a) => {
+          await a.core.settings.setRules({ ...a.core.settings.rules(), timeZone: 'America/New_York' });
         },
       },
       { commitOpts: { mapping: { columns: without('vin'), defaults: {} } } },
@@ -253,11 +256,11 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
       },
     };
     const c = a.core;
-    const importer = createImportService(c.store, c.clock, c.settings, c.leads, c.events, () => ({
+    const importer = createImportService(c.store, c.data, c.clock, c.settings, c.leads, c.events, () => ({
       phones: pool,
-      linkCustomers: (rows, known) => {
+      linkCustomers: (r, rows, known) => {
         link?.();
-        c.customers.assignCustomers(rows, known);
+        return c.customers.assignCustomers(r, rows, known);
       },
     }));
     return { importer, close: () => real.close() };

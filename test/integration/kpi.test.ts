@@ -122,7 +122,7 @@ describe('SLA 3: the 60 days before the report date', () => {
       sendEmail: false,
     });
     app.clock.set(report);
-    app.core.sweeps.run(report); // the lost lead is Lost Sale by now: not fully managed
+    await app.core.sweeps.run(report); // the lost lead is Lost Sale by now: not fully managed
     const k = await dash('2026-W47', report);
     // Local 60 calendar days before 2026-11-20 11:00 CET is 2026-09-21 11:00 CEST = 09:00Z.
     expect(new Date(k.sla3.from).toISOString()).toBe('2026-09-21T09:00:00.000Z');

@@ -16,7 +16,12 @@ let late: { number: string };
 beforeAll(async () => {
   app = openTestApp(NOW);
   await ok(app.core, 'demo.load', { leads: 1200, seed: 11 });
-  app.core.settings.set('dealer', { name: 'Maserati Roma Est', email: 'desk@example.it', phone: '', address: '' });
+  await app.core.settings.set('dealer', {
+    name: 'Maserati Roma Est',
+    email: 'desk@example.it',
+    phone: '',
+    address: '',
+  });
   // A lead of week 47 with formula-looking customer text.
   app.clock.set(Date.parse('2026-11-18T09:00:00Z'));
   const d = await ok(app.core, 'leads.create', baseLead({ firstName: '=cmd', lastName: '@SUM(A1)' }));

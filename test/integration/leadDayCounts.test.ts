@@ -62,7 +62,7 @@ describe('lead_day_counts', () => {
     ).toEqual({ n: 1 });
     // The sweeps move leads to Lost Sale / expire appointments 70 days later.
     app.clock.set(now + 70 * DAY_MS);
-    app.core.sweeps.run(now + 70 * DAY_MS);
+    await app.core.sweeps.run(now + 70 * DAY_MS);
     expect(fromTable()).toEqual(counted());
     // Writes the app never does, still followed: a changed assignment date and a deleted lead.
     const sqlite = app.core.store.sqlite;

@@ -10,7 +10,12 @@ let app: TestApp;
 beforeAll(async () => {
   app = openTestApp(NOW);
   await ok(app.core, 'demo.load', { leads: 1500, seed: 5 });
-  app.core.settings.set('dealer', { name: 'Maserati Roma Est', email: 'desk@example.it', phone: '', address: '' });
+  await app.core.settings.set('dealer', {
+    name: 'Maserati Roma Est',
+    email: 'desk@example.it',
+    phone: '',
+    address: '',
+  });
   app.clock.set(NOW);
   await ok(
     app.core,

@@ -106,12 +106,14 @@ describe('erasure and the outbox', () => {
   it('a row with no address fails on its own and never stops the run for the others', async () => {
     await setup('');
     const now = app.clock.now();
-    app.core.store.sqlite.transaction(() => {
-      app.core.outbox.enqueue(
+    await app.core.data.tx(async (r) => {
+      await app.core.outbox.enqueue(
+        r,
         { dedupeKey: 'bad', leadId: null, kind: 'test', to: '', language: 'en', subject: 'x', text: 'x', dueAt: now },
         now,
       );
-      app.core.outbox.enqueue(
+      await app.core.outbox.enqueue(
+        r,
         {
           dedupeKey: 'good',
           leadId: null,
@@ -124,7 +126,7 @@ describe('erasure and the outbox', () => {
         },
         now,
       );
-    })();
+    });
     expect(await deliver()).toMatchObject({ sent: 1, failed: 1, waiting: false });
     expect(rows().map((r) => [r.dedupeKey, r.state])).toEqual([
       ['bad', 'failed'],

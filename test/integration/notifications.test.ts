@@ -20,9 +20,10 @@ function addUser(name: string, email: string | null, language = 'en', manager = 
   if (manager) db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')").run(id);
   return id;
 }
-function assign(leadId: number, userId: number) {
+async function assign(leadId: number, userId: number) {
   app.core.store.sqlite.prepare('UPDATE leads SET assignee_id = ? WHERE id = ?').run(userId, leadId);
   app.core.events.emit({ type: 'lead.assigned', leadId, at: app.clock.now(), assigneeId: userId });
+  await app.core.settled();
 }
 const rows = () =>
   app.core.store.sqlite.prepare('SELECT user_id AS u, kind, lead_id AS l FROM notifications ORDER BY id').all();
@@ -41,8 +42,9 @@ describe('notifications', () => {
     await noCopies();
     const giulia = addUser('Giulia', 'giulia@dealer.example', 'it');
     const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven' }));
-    assign(d.lead.id, giulia);
+    await assign(d.lead.id, giulia);
     app.core.events.emit({ type: 'lead.assigned', leadId: d.lead.id, at: app.clock.now(), assigneeId: giulia }); // the same event again
+    await app.core.settled();
     expect(rows()).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }]);
     const mail = app.core.store.sqlite
       .prepare(`SELECT to_address AS "to", subject, language FROM outbox WHERE kind = 'lead_assigned'`)
@@ -60,7 +62,7 @@ describe('notifications', () => {
       emailAssignee: false,
     });
     app.clock.advance(HOUR);
-    assign(d.lead.id, giulia);
+    await assign(d.lead.id, giulia);
     const manager = 1; // the default desk user is a manager
     expect(rows().slice(1)).toEqual([
       { u: giulia, kind: 'lead_assigned', l: d.lead.id },
@@ -69,7 +71,7 @@ describe('notifications', () => {
     ]);
     // Copies are for assignments only: SLA 1 at risk goes to the assignee alone.
     app.clock.advance(19 * HOUR);
-    app.core.notifications.run(app.clock.now());
+    await app.core.notifications.run(app.clock.now());
     expect(rows().filter((r) => (r as { kind: string }).kind === 'sla1_at_risk')).toEqual([
       { u: giulia, kind: 'sla1_at_risk', l: d.lead.id },
     ]);
@@ -86,10 +88,10 @@ describe('notifications', () => {
     app = openTestApp();
     await noCopies();
     const d = await ok(app.core, 'leads.create', baseLead()); // customer-driven, unassigned → the managers
-    expect(app.core.notifications.run(app.clock.now())).toBe(1);
+    expect(await app.core.notifications.run(app.clock.now())).toBe(1);
     app.clock.advance(20 * HOUR + 1); // 4 hours left before SLA 1
-    expect(app.core.notifications.run(app.clock.now())).toBe(1);
-    expect(app.core.notifications.run(app.clock.now())).toBe(0);
+    expect(await app.core.notifications.run(app.clock.now())).toBe(1);
+    expect(await app.core.notifications.run(app.clock.now())).toBe(0);
     const l = await ok(app.core, 'notifications.list', { language: 'fr' });
     expect(l.unread).toBe(2);
     expect(l.items.map((n: { kind: string; title: string; leadId: number }) => [n.kind, n.title, n.leadId])).toEqual([
@@ -125,9 +127,9 @@ describe('notifications', () => {
     });
     await noCopies();
     const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven' }));
-    assign(d.lead.id, 1);
+    await assign(d.lead.id, 1);
     await new Promise((r) => setTimeout(r, 20));
-    app.core.notifications.run(app.clock.now()); // nothing new: not shown again
+    await app.core.notifications.run(app.clock.now()); // nothing new: not shown again
     await new Promise((r) => setTimeout(r, 20));
     stop();
     expect(shown.map((s) => s.title)).toEqual(['Lead assigned to you']);
@@ -156,10 +158,10 @@ describe('notifications', () => {
     };
     expect(mails[0]!.body).toContain(first.number);
     // Anna at the desk: 3 popups and one summary for the other 4; nothing more on the next tick.
-    const shown = app.core.notifications.takeUnshown(anna, app.clock.now(), 'en');
+    const shown = await app.core.notifications.takeUnshown(anna, app.clock.now(), 'en');
     expect(shown.map((n) => n.kind)).toEqual(['lead_assigned', 'lead_assigned', 'lead_assigned', 'summary']);
     expect(shown[3]!.body).toBe('4 more new notifications: open the bell in ASLM Desk.');
-    expect(app.core.notifications.takeUnshown(anna, app.clock.now(), 'en')).toEqual([]);
+    expect(await app.core.notifications.takeUnshown(anna, app.clock.now(), 'en')).toEqual([]);
   });
 });
 

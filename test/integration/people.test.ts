@@ -90,8 +90,8 @@ describe('routing through the core', () => {
       input: { recontactAt: app.clock.now() + 3 * DAY },
     });
     app.clock.advance(4 * DAY);
-    const rep = app.core.sweeps.run(app.clock.now(), { only: ['recontact'] });
-    const child = app.core.leads.load(rep.changes[0]!.followUpLeadId!);
+    const rep = await app.core.sweeps.run(app.clock.now(), { only: ['recontact'] });
+    const child = await app.core.leads.load(rep.changes[0]!.followUpLeadId!);
     expect(child.assigneeId).toBe(bob.id);
     expect(child.customerId).toBe(d.lead.customerId);
   });
@@ -150,7 +150,7 @@ describe('permissions are enforced by the core', () => {
     } finally {
       await web.close();
     }
-    expect(app.core.leads.load(lead.lead.id).assigneeId).toBeNull();
+    expect((await app.core.leads.load(lead.lead.id)).assigneeId).toBeNull();
     // Desk staff work the unassigned queue and their own leads, not someone else's.
     await ok(app.core, 'leads.recordContact', {
       id: lead.lead.id,
@@ -244,7 +244,7 @@ describe('permissions are enforced by the core', () => {
     expect((await err(app.core, 'settings.setRules', rules)).code).toBe('USER_INACTIVE');
     await asUser(manager());
     const lead = await create();
-    app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
+    await app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
     expect(
       (
         await err(app.core, 'leads.recordContact', {
@@ -272,7 +272,7 @@ describe('reassignment', () => {
     expect((await err(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: a.id })).code).toBe('LEAD_IS_FINAL');
     app.core.store.sqlite.prepare("UPDATE leads SET status = 'lost', frozen = 0 WHERE id = ?").run(d.lead.id);
     expect((await err(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: a.id })).code).toBe('LEAD_IS_FINAL');
-    expect(app.core.leads.load(d.lead.id).assigneeId).toBeNull();
+    expect((await app.core.leads.load(d.lead.id)).assigneeId).toBeNull();
   });
 
   it("keeps assignedAt and the SLA deadlines; history and events for each; bulk moves an absent person's open leads", async () => {

@@ -11,7 +11,7 @@ const contact = (id: number, outcome: string, channel = 'phone', direction = 'ou
 describe('playbook', () => {
   it('walks a lead through call → voicemail → call again → e-mail, with time moved', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z')); // Monday 09:00 in Rome
-    const lead = app.core.leads.create(baseLead(), app.core.actor());
+    const lead = await app.core.leads.create(baseLead(), app.core.actor());
     let s = await ok(app.core, 'playbook.step', { id: lead.id });
     expect(s).toMatchObject({
       step: { kind: 'call', reason: 'new_lead' },
@@ -54,12 +54,12 @@ describe('playbook', () => {
 
   it('an invalid or missing phone number sends the e-mail at once', async () => {
     app = openTestApp();
-    const bad = app.core.leads.create(baseLead({ phone: '+39 123456', email: 'a@b.it' }), app.core.actor());
+    const bad = await app.core.leads.create(baseLead({ phone: '+39 123456', email: 'a@b.it' }), app.core.actor());
     expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({
       phoneValid: false,
       step: { kind: 'sendEmail', reason: 'phone_invalid' },
     });
-    const none = app.core.leads.create(baseLead({ phone: null }), app.core.actor());
+    const none = await app.core.leads.create(baseLead({ phone: null }), app.core.actor());
     expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({
       kind: 'sendEmail',
       reason: 'phone_missing',
@@ -68,13 +68,13 @@ describe('playbook', () => {
 
   it("Send e-mail: queues the template in the customer's language and records the contact, in one transaction", async () => {
     app = openTestApp();
-    app.core.settings.set('dealer', {
+    await app.core.settings.set('dealer', {
       name: 'Modena Motori',
       email: 'desk@modena.example',
       phone: '059 123456',
       address: '',
     });
-    const lead = app.core.leads.create(baseLead({ language: 'de', email: 'kunde@example.de' }), app.core.actor());
+    const lead = await app.core.leads.create(baseLead({ language: 'de', email: 'kunde@example.de' }), app.core.actor());
     const r = await ok(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 });
     expect(r.subject).toBe('Modena Motori – Ihre Anfrage zu die Serviceerinnerung');
     const row = app.core.store.sqlite.prepare('SELECT * FROM outbox WHERE id = ?').get(r.outboxId) as any;
@@ -98,12 +98,12 @@ describe('playbook', () => {
     });
     // A stale version is refused and nothing is queued; a lead without an address gets a clear error.
     expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
-    const noMail = app.core.leads.create(baseLead({ email: null }), app.core.actor());
+    const noMail = await app.core.leads.create(baseLead({ email: null }), app.core.actor());
     expect(
       (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code,
     ).toBe('EMAIL_MISSING');
     // E-mail consent refused (other consents given): the core refuses whatever screen asks, nothing is queued.
-    const refused = app.core.leads.create(
+    const refused = await app.core.leads.create(
       baseLead({ email: 'no-mail@example.it', consents: { email: false, phone: true } }),
       app.core.actor(),
     );
@@ -132,9 +132,12 @@ describe('playbook', () => {
     app.core.store.sqlite
       .prepare("INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)")
       .run();
-    const known = app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }), app.core.actor());
-    const unknown = app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K7654321' }), app.core.actor());
-    const none = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
+    const known = await app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }), app.core.actor());
+    const unknown = await app.core.leads.create(
+      baseLead({ language: 'de', vin: 'ZAM57XSA1K7654321' }),
+      app.core.actor(),
+    );
+    const none = await app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
     const body = async (id: number) =>
       (await ok(app.core, 'playbook.step', { id })).scripts.email_no_answer.body as string;
     expect(await body(known.id)).toContain('für Ihren Ghibli Modena (ZAM57XSA1K1234567)');
@@ -144,7 +147,7 @@ describe('playbook', () => {
 
   it('the e-mail respects the data and the consents (no phone: no "we tried to call"; e-mail refused: not suggested)', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
-    const noPhone = app.core.leads.create(baseLead({ phone: null, language: 'en' }), app.core.actor());
+    const noPhone = await app.core.leads.create(baseLead({ phone: null, language: 'en' }), app.core.actor());
     const s = await ok(app.core, 'playbook.step', { id: noPhone.id });
     expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
     expect(s.scripts.email_no_answer.body).not.toContain('by phone');
@@ -164,18 +167,18 @@ describe('playbook', () => {
       fax: false,
       social: false,
     };
-    const refused = app.core.leads.create(baseLead({ phone: null, consents }), app.core.actor());
+    const refused = await app.core.leads.create(baseLead({ phone: null, consents }), app.core.actor());
     const r = await ok(app.core, 'playbook.step', { id: refused.id });
     expect(r).toMatchObject({ emailRefused: true, step: { kind: 'close', reason: 'no_allowed_channel' } });
     const list = await ok(app.core, 'playbook.list', {});
     expect(list.rows.find((x: { leadId: number }) => x.leadId === refused.id).step.reason).toBe('no_allowed_channel');
-    const withPhone = app.core.leads.create(baseLead({ consents }), app.core.actor());
+    const withPhone = await app.core.leads.create(baseLead({ consents }), app.core.actor());
     expect((await ok(app.core, 'playbook.step', { id: withPhone.id })).step.kind).toBe('call');
   });
 
   it('an edited template is used; reset restores the default', async () => {
     app = openTestApp();
-    const lead = app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
+    const lead = await app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
     await ok(app.core, 'templates.save', {
       kind: 'voicemail',
       language: 'fr',
@@ -199,7 +202,7 @@ describe('playbook', () => {
         .prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)")
         .run().lastInsertRowid,
     );
-    const hqOld = app.core.leads.create(
+    const hqOld = await app.core.leads.create(
       baseLead({
         lastName: 'HqOld',
         leadType: 'hq_driven',
@@ -210,15 +213,15 @@ describe('playbook', () => {
       me,
       { assignedAt: app.clock.now() - 5 * HOUR },
     );
-    const cdNew = app.core.leads.create(baseLead({ lastName: 'CdNew', assigneeId: me.id }), me);
-    const cdOld = app.core.leads.create(baseLead({ lastName: 'CdOld', assigneeId: me.id }), me, {
+    const cdNew = await app.core.leads.create(baseLead({ lastName: 'CdNew', assigneeId: me.id }), me);
+    const cdOld = await app.core.leads.create(baseLead({ lastName: 'CdOld', assigneeId: me.id }), me, {
       assignedAt: app.clock.now() - 2 * HOUR,
     });
-    const waiting = app.core.leads.create(baseLead({ lastName: 'Waiting', assigneeId: me.id }), me);
+    const waiting = await app.core.leads.create(baseLead({ lastName: 'Waiting', assigneeId: me.id }), me);
     await contact(waiting.id, 'voicemail'); // call again tomorrow: not due
-    app.core.leads.create(baseLead({ lastName: 'NotMine', assigneeId: other }), me);
-    const unassigned = app.core.leads.create(baseLead({ lastName: 'Unassigned' }), me); // the manager's queue
-    const closed = app.core.leads.create(baseLead({ lastName: 'Closed', assigneeId: me.id }), me);
+    await app.core.leads.create(baseLead({ lastName: 'NotMine', assigneeId: other }), me);
+    const unassigned = await app.core.leads.create(baseLead({ lastName: 'Unassigned' }), me); // the manager's queue
+    const closed = await app.core.leads.create(baseLead({ lastName: 'Closed', assigneeId: me.id }), me);
     await contact(closed.id, 'reached');
     await ok(app.core, 'leads.closedNoSale', {
       id: closed.id,

@@ -27,7 +27,7 @@ const call = async (core: AppCore, channel: string, input: unknown, userId?: num
 
 beforeAll(async () => {
   const gen = createAppCore({ dbPath, clock, timeZone: 'Europe/Rome', log: () => undefined });
-  generateDemo(gen.store, gen.settings, { leads: 3000, now: NOW, seed: 5 });
+  await generateDemo(gen.data, gen.settings, { leads: 3000, now: NOW, seed: 5 });
   gen.close();
   main = createAppCore({
     dbPath,

@@ -140,6 +140,7 @@ describe('search documents built in JS = the view leads_search_doc', () => {
       app.core.actor(),
     );
     expect(r.imported).toBe(rows.length - 2);
+    await app.core.settled(); // the import's alerts (written after its commit; a call's reply waits for them)
     db.exec("CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, 'leads_fts', 'instance')");
     const terms = () =>
       db.prepare('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY doc, col, offset, term').all();

@@ -191,7 +191,7 @@ describe('permissions', () => {
 
 describe('the settings registry (typed get/set, validated on write and on read)', () => {
   const fresh = (log: (m: string) => void = () => undefined) =>
-    createSettingsService(app.core.store, app.clock, 'Europe/Rome', log);
+    createSettingsService(app.core.store, app.core.data, app.clock, 'Europe/Rome', log);
   const storeRaw = (key: string, text: string) =>
     app.core.store.sqlite
       .prepare(
@@ -258,7 +258,7 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.get('playbook')).toEqual({ ...DEFAULT_PLAYBOOK, attemptsBeforeEmail: 5 });
   });
 
-  it('refuses an unknown key, and a value that does not fit on write (nothing written)', () => {
+  it('refuses an unknown key, and a value that does not fit on write (nothing written)', async () => {
     const s = fresh();
     expect(() => s.get('no.such.key' as SettingKey)).toThrow(/Unknown setting "no\.such\.key"/);
     expect(() => s.set('no.such.key' as SettingKey, 1 as never)).toThrow(/Unknown setting/);
@@ -275,10 +275,10 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     );
     expect(stored('workshop.capacity')).toBeUndefined();
     expect(stored('language')).toBeUndefined();
-    s.set('workshop.capacity', 12);
+    await s.set('workshop.capacity', 12);
     expect(fresh().get('workshop.capacity')).toBe(12);
     // A schema's defaults apply on write: the stored value is the parsed one.
-    s.set('import.watchFolder', { enabled: false, path: '' } as never);
+    await s.set('import.watchFolder', { enabled: false, path: '' } as never);
     expect(JSON.parse(stored('import.watchFolder')!)).toEqual({
       enabled: false,
       path: '',

@@ -319,7 +319,14 @@ describe('sign-in off (the local single-PC mode)', () => {
         'Giulia Ferretti',
       ]);
       // The person at the desk may still switch, and sets their own password (no current one yet → empty).
-      const anna = c.people.save({ name: 'Anna', email: null, language: 'en', active: true, roles: [], absences: [] });
+      const anna = await c.people.save({
+        name: 'Anna',
+        email: null,
+        language: 'en',
+        active: true,
+        roles: [],
+        absences: [],
+      });
       expect((await d('people.switch', { userId: anna.id })).ok).toBe(true);
       expect((await d('auth.changePassword', { current: '', next: 'anna password 1' })).ok).toBe(true);
       const again = await d('auth.changePassword', { current: '', next: 'anna password 2' });

@@ -24,7 +24,7 @@ const check = async () => {
 describe('list counts of the status views', () => {
   it('match the leads after demo data, actions and an import', async () => {
     const { core } = app;
-    generateDemo(core.store, core.settings, { leads: 1500, now: core.clock.now(), seed: 7 });
+    await generateDemo(core.data, core.settings, { leads: 1500, now: core.clock.now(), seed: 7 });
     await check();
     const a = (await ok(core, 'leads.create', baseLead())).lead;
     const b = (await ok(core, 'leads.create', baseLead({ firstName: 'Anna', email: 'anna@example.it' }))).lead;
@@ -47,7 +47,7 @@ describe('list counts of the status views', () => {
     );
     await check();
     // The sweeps: Lost Sale, frozen appointments (In Progress loses them), Contact Again follow-ups.
-    const changes = core.sweeps.run(core.clock.now() + 90 * 86_400_000).changes;
+    const changes = (await core.sweeps.run(core.clock.now() + 90 * 86_400_000)).changes;
     expect(changes.length).toBeGreaterThan(100);
     await check();
   });

@@ -34,7 +34,7 @@ export async function openReadFixture(name: string, leads: number, seed = 4242):
   let database: PgTestDatabase | undefined;
   let store: PgStore | undefined;
   try {
-    generateDemo(core.store, core.settings, { leads, now: READ_NOW, seed });
+    await generateDemo(core.data, core.settings, { leads, now: READ_NOW, seed });
     // The dashboard back-fills the stored business-day deadlines (business_due_at) the report's bd_* figures read.
     const r = await core.dispatch('kpi.dashboard', { period: 'last-week' }, { transport: 'test' });
     if (!r.ok) throw new Error(`kpi.dashboard: ${JSON.stringify(r.error)}`);

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { SignedInUser, TemporaryPassword } from '../../../shared/contract/auth';
 import { ROLES } from '../../../shared/domain/vocabulary';
 import type { Store } from '../../store/db';
+import type { AsyncStore } from '../../store/repos/index';
 import { authRepo, type SessionRow, type UserAuthRow } from '../../store/repos/auth';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
@@ -61,6 +62,7 @@ export interface AuthService {
 
 export function createAuthService(
   store: Store,
+  data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   mode: SignInMode,
@@ -134,8 +136,8 @@ export function createAuthService(
         throw new AppError('ACCOUNT_LOCKED', { params: { until: before.lockedUntil } });
       const good = await verifyPassword(password, before?.hash ?? null);
       const now = clock.now();
-      const outcome = sqlite.transaction(() => {
-        const u = before ? userRow(before.id) : undefined;
+      const outcome = await data.tx(async (r) => {
+        const u = before ? await r.auth.user(before.id) : undefined;
         if (!u) return { error: new AppError('SIGN_IN_FAILED') };
         if (u.lockedUntil !== null && u.lockedUntil > now)
           return { error: new AppError('ACCOUNT_LOCKED', { params: { until: u.lockedUntil } }) };
@@ -143,20 +145,22 @@ export function createAuthService(
           const failed = u.failed + 1;
           if (failed >= MAX_FAILED_SIGN_INS) {
             const until = now + LOCK_MINUTES * MINUTE;
-            repo.setFailed(u.id, 0, until);
+            await r.auth.setFailed(u.id, 0, until);
             return { error: new AppError('ACCOUNT_LOCKED', { params: { until } }) };
           }
-          repo.setFailed(u.id, failed, null);
+          await r.auth.setFailed(u.id, failed, null);
           return { error: new AppError('SIGN_IN_FAILED') };
         }
-        repo.setFailed(u.id, 0, null);
+        await r.auth.setFailed(u.id, 0, null);
         // The password was right: saying the account is inactive tells nothing to someone who does not know it.
         if (u.active !== 1) return { error: new AppError('USER_INACTIVE') };
         const token = newSessionToken();
         const expiresAt = now + settings.get('auth.session').lifetimeHours * 60 * MINUTE;
-        repo.insertSession(tokenHash(token), u.id, now, expiresAt, deskId ?? null);
-        return { value: { token, user: signedIn(u), mustChangePassword: u.mustChange === 1, expiresAt } };
-      })();
+        await r.auth.insertSession(tokenHash(token), u.id, now, expiresAt, deskId ?? null);
+        const rs = await r.auth.roles(u.id);
+        const user: SignedInUser = { id: u.id, name: u.name, roles: ROLES.filter((x) => rs.includes(x)) };
+        return { value: { token, user, mustChangePassword: u.mustChange === 1, expiresAt } };
+      });
       if ('error' in outcome) throw outcome.error;
       return outcome.value;
     },
@@ -174,12 +178,12 @@ export function createAuthService(
         throw new AppError('PASSWORD_WRONG', { field: 'current' });
       checkPasswordPolicy(next, current, u);
       const hash = hashPassword(next);
-      sqlite.transaction(() => {
-        const now = userRow(userId);
+      await data.tx(async (r) => {
+        const now = await r.auth.user(userId);
         if (!now || now.hash !== u.hash) throw new AppError('PASSWORD_WRONG', { field: 'current' });
-        repo.setPassword(userId, hash, false);
-        repo.endOtherSessionsOf(userId, clock.now(), keepToken ? tokenHash(keepToken) : '');
-      })();
+        await r.auth.setPassword(userId, hash, false);
+        await r.auth.endOtherSessionsOf(userId, clock.now(), keepToken ? tokenHash(keepToken) : '');
+      });
     },
     resetPassword(userId) {
       return sqlite.transaction(() => {

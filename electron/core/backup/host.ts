@@ -159,13 +159,14 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     const opened = core;
     if (restored) {
       // Nothing sent twice: what the backup holds as due and unsent may have gone out since; it waits for a manager.
-      try {
-        const held = opened.outbox.holdAfterRestore(opened.clock.now());
-        if (held > 0)
-          log(`restore: ${held} e-mail(s) due before the restore held for "send again" (Settings → E-mail)`);
-      } catch (e) {
-        log('holding the restored outbox failed', e);
-      }
+      // Its transaction takes the store's turn now: the background's recovery and deliveries queue behind it.
+      void opened.outbox.holdAfterRestore(opened.clock.now()).then(
+        (held) => {
+          if (held > 0)
+            log(`restore: ${held} e-mail(s) due before the restore held for "send again" (Settings → E-mail)`);
+        },
+        (e: unknown) => log('holding the restored outbox failed', e),
+      );
     }
     if (opts.background) stops.push(startBackground(opened));
     const off = opts.onOpen?.(opened);

@@ -1,14 +1,12 @@
 // The demo generator: realistic leads over the last 90 days, each lived through the real rules with
 // `now` moved along its own timeline (create → contacts → appointment / close / contact again),
 // then the sweeps. Used by the "Load demo data" button, `aslm demo` and the benchmark.
-import type { Actor } from '../../../shared/domain/lead';
+import type { Actor, Lead } from '../../../shared/domain/lead';
 import { PICKABLE_CLOSE_REASONS, type Language, type Outcome } from '../../../shared/domain/vocabulary';
 import { DAY, HOUR, isValidVin, setAppointmentKept } from '../../../shared/rules';
 import type { NewLeadInput } from '../../../shared/contract/inputs';
-import type { Store } from '../../store/db';
-import { usersRepo } from '../../store/repos/users';
-import { vehiclesRepo } from '../../store/repos/vehicles';
-import { createLeadService } from '../leadService';
+import type { AsyncStore } from '../../store/repos/index';
+import { createLeadService, type TxRepos } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { createEvents } from '../events';
 import { createSweepService } from '../sweepService';
@@ -49,48 +47,50 @@ export interface DemoOptions {
 }
 
 /** Creates the demo staff if the database has no users besides the default one. Returns their actors. */
-export function ensureDemoStaff(store: Store, now: number): Actor[] {
-  const { sqlite } = store;
-  const users = usersRepo(sqlite);
-  const existing = users.activeActors();
+export async function ensureDemoStaff(data: AsyncStore, now: number): Promise<Actor[]> {
+  const existing = await data.repos.users.activeActors();
   if (existing.length >= STAFF.length) return existing;
-  sqlite.transaction(() => {
+  await data.tx(async (r) => {
     for (const s of STAFF) {
       if (existing.some((e) => e.name === s.name)) continue;
-      const id = users.insertActive(s.name, s.email, s.language, now);
-      for (const role of s.roles) users.addRole(id, role);
+      const id = await r.users.insertActive(s.name, s.email, s.language, now);
+      for (const role of s.roles) await r.users.addRole(id, role);
     }
-  })();
-  return users.activeActors();
+  });
+  return data.repos.users.activeActors();
 }
 
-export function generateDemo(store: Store, settings: SettingsService, opts: DemoOptions): { leads: number } {
+/** Batches of 2000 leads, each one transaction (the leads' actions and sweeps inside it). */
+export async function generateDemo(
+  data: AsyncStore,
+  settings: SettingsService,
+  opts: DemoOptions,
+): Promise<{ leads: number }> {
   const r = rng(opts.seed ?? 20261123);
   const days = opts.days ?? 90;
   let t = opts.now;
   const clock = { now: () => t };
   const silent = createEvents(() => undefined);
-  const leads = createLeadService(store, clock, settings, silent);
-  const sweeps = createSweepService(store, leads, settings);
-  const staff = ensureDemoStaff(store, opts.now);
+  const leads = createLeadService(data, clock, settings, silent);
+  const sweeps = createSweepService(data, leads, settings);
+  const staff = await ensureDemoStaff(data, opts.now);
   const desk = staff.filter((s) => s.id !== staff[0]?.id);
-  const vehicles = vehiclesRepo(store.sqlite);
 
   const starts = Array.from({ length: opts.leads }, () => opts.now - Math.floor(r.next() * days * DAY)).sort(
     (a, b) => a - b,
   );
   const batch = 2000;
   for (let b = 0; b < starts.length; b += batch) {
-    store.sqlite.transaction(() => {
-      for (const assignedAt of starts.slice(b, b + batch)) liveOneLead(assignedAt);
-    })();
+    await data.tx(async (tx) => {
+      for (const assignedAt of starts.slice(b, b + batch)) await liveOneLead(tx, assignedAt);
+    });
     opts.onProgress?.(Math.min(starts.length, b + batch));
   }
   t = opts.now;
-  sweeps.run(opts.now);
+  await sweeps.run(opts.now);
   return { leads: opts.leads };
 
-  function liveOneLead(assignedAt: number): void {
+  async function liveOneLead(tx: TxRepos, assignedAt: number): Promise<void> {
     const lang: Language = r.pick(['it', 'it', 'fr', 'de', 'en'] as const);
     const place = PLACES[lang];
     const [city, state, zip] = r.pick(place.cities);
@@ -108,7 +108,7 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     if (vin && isValidVin(vin) && r.chance(0.9)) {
       const ws = assignedAt - r.int(200, 2500) * DAY;
       // The random draws in the order of the columns (the demo data stays the same for a seed).
-      vehicles.insertIfMissing(
+      await tx.vehicles.insertIfMissing(
         {
           vin,
           model: r.pick(MODELS),
@@ -165,11 +165,11 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     };
     t = assignedAt;
     const actor: Actor = assignee ?? { id: null, name: 'System' };
-    workLead(leads.create(input, actor), actor, assignedAt);
+    await workLead(tx, await leads.createIn(tx, input, actor), actor, assignedAt);
   }
 
   /** The desk's work on a lead from `assignedAt` (its clock `t`) up to `opts.now`. */
-  function workLead(first: ReturnType<typeof leads.create>, actor: Actor, assignedAt: number): void {
+  async function workLead(tx: TxRepos, first: Lead, actor: Actor, assignedAt: number): Promise<void> {
     let lead = first;
     const at = (dt: number) => {
       t += dt;
@@ -185,7 +185,8 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     for (let i = 0; i < attempts && !reached; i++) {
       reached = i === attempts - 1 ? r.chance(0.75) : r.chance(0.4);
       const outcome: Outcome = reached ? 'reached' : r.pick(['no_answer', 'voicemail', 'busy', 'no_answer']);
-      lead = leads.act(
+      lead = await leads.actIn(
+        tx,
         'recordContact',
         lead.id,
         lead.version,
@@ -204,7 +205,8 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
     const roll = r.next();
     if (!reached || roll < 0.25) {
       const reason = reached ? r.pick(PICKABLE_CLOSE_REASONS.filter((x) => x !== 'not_reachable')) : 'not_reachable';
-      lead = leads.act(
+      lead = await leads.actIn(
+        tx,
         'closedNoSale',
         lead.id,
         lead.version,
@@ -217,33 +219,48 @@ export function generateDemo(store: Store, settings: SettingsService, opts: Demo
       );
     } else if (roll < 0.35) {
       const recontactAt = t + r.int(7, 60) * DAY;
-      lead = leads.act('contactAgain', lead.id, lead.version, { recontactAt }, actor);
+      lead = await leads.actIn(tx, 'contactAgain', lead.id, lead.version, { recontactAt }, actor);
       // The follow-up reaches the desk at the recontact date and is worked like any lead (not left waiting weeks).
       if (recontactAt <= opts.now) {
         t = recontactAt;
-        for (const c of sweeps.run(recontactAt, { only: ['recontact'] }).changes) {
-          if (c.followUpLeadId) workLead(leads.load(c.followUpLeadId), actor, recontactAt);
+        for (const c of (await sweeps.runIn(tx, recontactAt, { only: ['recontact'] })).changes) {
+          if (c.followUpLeadId) await workLead(tx, await leads.loadIn(tx, c.followUpLeadId), actor, recontactAt);
         }
       }
     } else {
       const appointmentAt = t + r.int(1, 12) * DAY;
-      lead = leads.act('makeAppointment', lead.id, lead.version, { appointmentAt, sendEmail: false }, actor);
+      lead = await leads.actIn(
+        tx,
+        'makeAppointment',
+        lead.id,
+        lead.version,
+        { appointmentAt, sendEmail: false },
+        actor,
+      );
       t = appointmentAt;
       if (!at(r.int(1, 6) * HOUR)) return;
       // Whether the customer came (docs/rules.md §6), without drawing from the random stream (same demo otherwise):
       // recorded on four appointments in five, about one no-show in eight.
       if (lead.id % 5 !== 0)
-        lead = leads.apply(
-          'recordAppointmentKept',
+        lead = await leads.applyIn(
+          tx,
           lead.id,
           lead.version,
           (l, rc) => setAppointmentKept(l, { kept: lead.id % 8 !== 3 }, rc),
           actor,
         );
       if (r.chance(0.85)) {
-        lead = leads.act('closedInSale', lead.id, lead.version, { vin: lead.vin ?? makeVin(r), notes: null }, actor);
+        lead = await leads.actIn(
+          tx,
+          'closedInSale',
+          lead.id,
+          lead.version,
+          { vin: lead.vin ?? makeVin(r), notes: null },
+          actor,
+        );
       } else {
-        lead = leads.act(
+        lead = await leads.actIn(
+          tx,
           'closedNoSale',
           lead.id,
           lead.version,

@@ -34,30 +34,31 @@ export const appHandlers = (c: CoreServices) => {
     }),
     'settings.get': (_i, ctx) => own(ctx, c.settings.all()),
     // The language is a personal choice: anyone may change it; it is also remembered as the language of the person at the desk.
-    'settings.setLanguage': ({ language }, ctx) => {
+    'settings.setLanguage': async ({ language }, ctx) => {
       const a = c.actor(ctx);
-      return c.store.sqlite.transaction(() => {
-        if (a.id !== null) users.setLanguage(a.id, language);
+      await c.data.tx(async (r) => {
+        if (a.id !== null) await r.users.setLanguage(a.id, language);
         // Host mode: the person's own language only (the other desks keep theirs; the names, which are user names, stay).
-        if (c.auth.required) return own(ctx, c.settings.all());
+        if (c.auth.required) return;
         // The person the app created on a new database keeps a name in the desk's language until someone renames it.
-        const first = users.first();
+        const first = await r.users.first();
         if (first && (Object.values(DEFAULT_PERSON) as string[]).includes(first.name)) {
-          users.rename(first.id, DEFAULT_PERSON[language]);
+          await r.users.rename(first.id, DEFAULT_PERSON[language]);
         }
-        return c.settings.setLanguage(language);
-      })();
-    },
-    'settings.setRules': (rules, ctx) => own(ctx, c.settings.setRules(rules)),
-    'settings.setDealer': (dealer, ctx) => own(ctx, c.settings.setDealer(dealer)),
-    'settings.setSetupDone': ({ done }, ctx) => {
-      c.settings.set(SETUP_DONE_KEY, done);
+        await c.settings.setIn(r, 'language', language);
+      });
       return own(ctx, c.settings.all());
     },
-    'settings.setCampaigns': ({ campaigns }, ctx) => own(ctx, c.settings.setCampaigns(campaigns)),
+    'settings.setRules': async (rules, ctx) => own(ctx, await c.settings.setRules(rules)),
+    'settings.setDealer': async (dealer, ctx) => own(ctx, await c.settings.setDealer(dealer)),
+    'settings.setSetupDone': async ({ done }, ctx) => {
+      await c.settings.set(SETUP_DONE_KEY, done);
+      return own(ctx, c.settings.all());
+    },
+    'settings.setCampaigns': async ({ campaigns }, ctx) => own(ctx, await c.settings.setCampaigns(campaigns)),
     // Every manager without a password gets a temporary one, answered once (docs/rules.md §12).
-    'demo.load': ({ leads, seed }) => {
-      const r = generateDemo(c.store, c.settings, { leads, seed, now: c.clock.now() });
+    'demo.load': async ({ leads, seed }) => {
+      const r = await generateDemo(c.data, c.settings, { leads, seed, now: c.clock.now() });
       return { ...r, passwords: c.auth.passwordsForManagersWithout() };
     },
     'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),

@@ -36,9 +36,9 @@ export function hostHandlers(c: CoreServices): HandlerMap<typeof hostChannels> {
       if (!c.options.hostLink) throw new AppError('NOT_HOST');
       return c.options.hostLink.newPairingCode();
     },
-    'host.revokeDesk': ({ id }) => {
+    'host.revokeDesk': async ({ id }) => {
       if (!c.options.hostLink) throw new AppError('NOT_HOST');
-      if (!c.desks.revoke(id, c.clock.now())) throw new AppError('NOT_FOUND', { field: 'id' });
+      if (!(await c.desks.revoke(id, c.clock.now()))) throw new AppError('NOT_FOUND', { field: 'id' });
       c.options.hostLink.disconnect(id);
       return hostStatus(c);
     },

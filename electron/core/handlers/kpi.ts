@@ -17,8 +17,8 @@ export const kpiHandlers = (c: CoreServices) =>
     },
     'kpi.digest': () => c.kpiReports.digest(c.clock.now()),
     'kpi.digestSettings': () => digestSettings(c),
-    'kpi.setDigestSettings': (s) => {
-      c.settings.set(DIGEST_SETTINGS_KEY, s);
+    'kpi.setDigestSettings': async (s) => {
+      await c.settings.set(DIGEST_SETTINGS_KEY, s);
       return digestSettings(c);
     },
   }) satisfies Pick<HandlerMap<Contract>, keyof typeof kpiChannels>;

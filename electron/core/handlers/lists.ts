@@ -12,12 +12,10 @@ export const listHandlers = (c: CoreServices) =>
     'desk.listPrefs.get': (_input, ctx) => {
       return normalizeListPrefs(c.settings.get('desk.listPrefs')[listPrefsKey(c.actor(ctx).id)] ?? DEFAULT_LIST_PREFS);
     },
-    'desk.listPrefs.set': (prefs, ctx) => {
+    'desk.listPrefs.set': async (prefs, ctx) => {
       const value = normalizeListPrefs(prefs);
       const key = listPrefsKey(c.actor(ctx).id);
-      c.store.sqlite.transaction(() =>
-        c.settings.set('desk.listPrefs', { ...c.settings.get('desk.listPrefs'), [key]: value }),
-      )();
+      await c.settings.set('desk.listPrefs', { ...c.settings.get('desk.listPrefs'), [key]: value });
       return value;
     },
   }) satisfies Pick<HandlerMap<Contract>, keyof typeof listChannels>;

@@ -19,24 +19,24 @@ export const peopleHandlers = (c: CoreServices) => {
     'people.list': () => ({ users: c.people.list() }),
     'people.save': (u) => c.people.save(u),
     'people.current': (_i, ctx) => current(ctx),
-    'people.switch': ({ userId, pin }, ctx) => {
+    'people.switch': async ({ userId, pin }, ctx) => {
       // With sign-in, who acts is who signed in (docs/rules.md §12): to be someone else, sign out and in.
       if (c.auth.required) throw new AppError('DESK_SWITCH_DISABLED');
-      c.people.switchTo(userId, pin);
+      await c.people.switchTo(userId, pin);
       return current({ ...ctx, userId: undefined });
     },
-    'assignment.rules.get': () => ({ rules: c.assignment.rules() }),
-    'assignment.rules.set': ({ rules }) => ({ rules: c.assignment.setRules(rules) }),
+    'assignment.rules.get': async () => ({ rules: await c.assignment.rules() }),
+    'assignment.rules.set': async ({ rules }) => ({ rules: await c.assignment.setRules(rules) }),
     'assignment.rules.print': async ({ language }) => {
       const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
-    'leads.reassign': ({ id, version, assigneeId }, ctx) => {
-      c.assignment.reassign(id, version, assigneeId, c.actor(ctx));
+    'leads.reassign': async ({ id, version, assigneeId }, ctx) => {
+      await c.assignment.reassign(id, version, assigneeId, c.actor(ctx));
       return c.lists.detail(id);
     },
-    'leads.bulkReassign': ({ fromUserId, toUserId, byRules }, ctx) => {
-      const ids = c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));
+    'leads.bulkReassign': async ({ fromUserId, toUserId, byRules }, ctx) => {
+      const ids = await c.assignment.bulkReassign(fromUserId, toUserId, byRules, c.actor(ctx));
       return { moved: ids.length, leadIds: ids };
     },
     'customers.get': ({ id }) => c.customers.get(id),
@@ -48,10 +48,10 @@ export const peopleHandlers = (c: CoreServices) => {
     },
     'customers.erase': ({ id }, ctx) => c.privacy.erase(id, c.actor(ctx)),
     'vehicles.import': ({ name, base64 }) =>
-      importVehicleRegistry(c.store, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
+      importVehicleRegistry(c.data, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
     'workshop.load': ({ days }) => workshopLoad(c.store, c.settings, c.clock.now(), days),
-    'workshop.setCapacity': ({ capacity }) => {
-      c.settings.set(CAPACITY_KEY, capacity);
+    'workshop.setCapacity': async ({ capacity }) => {
+      await c.settings.set(CAPACITY_KEY, capacity);
       return { capacity };
     },
   } satisfies Pick<HandlerMap<Contract>, keyof typeof peopleChannels>;

@@ -7,8 +7,8 @@ import type { CoreServices } from '../services';
 
 export const playbookHandlers = (c: CoreServices) =>
   ({
-    'playbook.step': ({ id }, ctx) => {
-      const lead = c.leads.load(id);
+    'playbook.step': async ({ id }, ctx) => {
+      const lead = await c.leads.load(id);
       const actor = c.actor(ctx);
       const step = c.playbook.step(lead);
       return {
@@ -34,12 +34,12 @@ export const playbookHandlers = (c: CoreServices) =>
     'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
     'playbook.list': (q) => c.playbook.list(q),
     'playbook.sendEmail': async ({ id, version, subject, body }, ctx) => {
-      const r = c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
+      const r = await c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
       return { detail: await c.lists.detail(id), outboxId: r.outboxId, subject: r.subject };
     },
     'playbook.settings.get': () => c.playbook.settings(),
-    'playbook.settings.set': (v) => {
-      c.settings.set('playbook', v);
+    'playbook.settings.set': async (v) => {
+      await c.settings.set('playbook', v);
       return c.playbook.settings();
     },
     'templates.list': () => c.playbook.templates.list(),

@@ -2,30 +2,34 @@
 // handed out once at pairing; only its SHA-256 is stored. Revoked desks keep their row but are refused.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../../store/db';
+import type { AsyncStore } from '../../store/repos/index';
 import { desksRepo, type DeskRow } from '../../store/repos/desks';
 
 export type { DeskRow };
 
 export interface DeskService {
   /** A new desk: its id and its token (shown to the desk once, never stored). */
-  pair(name: string, now: number): { id: number; token: string };
-  /** The desk holding this token, or null (unknown or revoked). Records when it was last seen (at most once a minute). */
+  pair(name: string, now: number): Promise<{ id: number; token: string }>;
+  /**
+   * The desk holding this token, or null (unknown or revoked). Records when it was last seen (at most once a minute).
+   * Synchronous (the host server's request check): SQLite's repositories, a single-statement write.
+   */
   verify(token: string, now: number): { id: number; name: string } | null;
   list(): DeskRow[];
   /** Refuses the desk's token from now on; false when there is no such desk. */
-  revoke(id: number, now: number): boolean;
+  revoke(id: number, now: number): Promise<boolean>;
 }
 
 export const hashDeskToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 const SEEN_EVERY_MS = 60_000;
 
-export function createDeskService(store: Store): DeskService {
+export function createDeskService(store: Store, data: AsyncStore): DeskService {
   const db = store.sqlite;
   const repo = desksRepo(db);
   return {
-    pair(name, now) {
+    async pair(name, now) {
       const token = randomBytes(32).toString('base64url');
-      const id = db.transaction(() => repo.insert(name, hashDeskToken(token), now))();
+      const id = await data.tx((r) => r.desks.insert(name, hashDeskToken(token), now));
       return { id, token };
     },
     verify(token, now) {
@@ -36,10 +40,11 @@ export function createDeskService(store: Store): DeskService {
       return { id: row.id, name: row.name };
     },
     list: () => repo.all(),
-    revoke(id, now) {
-      if (!repo.exists(id)) return false;
-      db.transaction(() => repo.revoke(id, now))();
-      return true;
-    },
+    revoke: (id, now) =>
+      data.tx(async (r) => {
+        if (!(await r.desks.exists(id))) return false;
+        await r.desks.revoke(id, now);
+        return true;
+      }),
   };
 }

@@ -35,12 +35,12 @@ import type { EditInput } from '../../../shared/contract/inputs';
 import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
-import type { LeadService } from '../leadService';
+import type { LeadService, TxRepos } from '../leadService';
+import type { AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
 import type { ImportTable } from './readTable';
 import { readImportTable } from './tableReader';
 import { rowErrorLabel } from './labels';
-import { insertLeadBlock } from '../../store/repos/leadBlock';
 import { importsRepo } from '../../store/repos/imports';
 import type { NewLeadRow } from '../../../shared/rules';
 import type { NormalizedPhone } from '../../../shared/people/phone';
@@ -112,11 +112,15 @@ export interface ImportHooks {
    * Customers (issue 5): sets each new row's customerId before the rows are inserted (inside the transaction);
    * `phones`: the rows' numbers already normalized (see `phones` below).
    */
-  linkCustomers?: (rows: NewLeadRow[], phones?: ReadonlyMap<string, NormalizedPhone | null>) => void;
+  linkCustomers?: (
+    r: TxRepos,
+    rows: NewLeadRow[],
+    phones?: ReadonlyMap<string, NormalizedPhone | null>,
+  ) => Promise<void>;
   /** Normalizes the rows' phone numbers on a worker thread while the file is read (for linkCustomers). */
   phones?: PhonePool;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
-  assign?: (leadIds: number[], actor: Actor) => void;
+  assign?: (r: TxRepos, leadIds: number[], actor: Actor) => Promise<void>;
   /** Where the table worker's failures are logged (tableReader.ts). */
   log?: (msg: string, err?: unknown) => void;
 }
@@ -139,6 +143,7 @@ export interface ImportService {
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 export function createImportService(
   store: Store,
+  data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   leads: LeadService,
@@ -301,14 +306,14 @@ export function createImportService(
   }
 
   /** Against the database (inside the commit's transaction): already imported, duplicates of open leads, duplicates in the file. */
-  function classify(parsed: Parsed): Classified {
+  async function classify(r: Pick<TxRepos, 'imports'>, parsed: Parsed): Promise<Classified> {
     const rows = parsed.rows;
     const state: RowState[] = rows.map((r) => (r.error ? 'rejected' : 'new'));
     const c: Classified = { rows, state, dup: new Map(), firstLine: new Map() };
     // Already imported (same key in the database).
     const keys = rows.filter((r) => r.key).map((r) => r.key!);
     const known = new Set<string>();
-    repo.knownExternalIds(keys, (k) => known.add(k));
+    await r.imports.knownExternalIds(keys, (k) => known.add(k));
     // Open leads for duplicate matching: same VIN / e-mail / phone and same campaign. Only the campaigns of the rows still
     // to check matter (a key holds the campaign) and none when every row is known (a re-import). The query and its order
     // (the last open lead with a key wins) are as they were: the other campaigns are skipped here.
@@ -318,7 +323,7 @@ export function createImportService(
     });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
     if (campaigns.size > 0) {
-      for (const l of repo.openLeadKeys()) {
+      for (const l of await r.imports.openLeadKeys()) {
         if (!campaigns.has(l.campaign)) continue;
         const info = {
           id: l.id,
@@ -395,7 +400,7 @@ export function createImportService(
 
   async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek'): Promise<Analysis> {
     const p = await parseOrReuse(file, opts, use);
-    return { table: p.table, mapping: p.mapping, preset: p.preset, c: classify(p) };
+    return { table: p.table, mapping: p.mapping, preset: p.preset, c: await classify(data.repos, p) };
   }
 
   const issue = (c: Classified, i: number): RowIssue => {
@@ -421,8 +426,8 @@ export function createImportService(
   }
 
   /** Merge: fill the open lead's empty request fields from the row (an Edit, with its history). */
-  function merge(r: ParsedRow, dup: DuplicateRow, fileName: string, actor: Actor): boolean {
-    const lead = leads.load(dup.leadId);
+  async function merge(tx: TxRepos, r: ParsedRow, dup: DuplicateRow, fileName: string, actor: Actor): Promise<boolean> {
+    const lead = await leads.loadIn(tx, dup.leadId);
     const src = r.lead!;
     const patch: EditInput = {};
     const fill = <K extends keyof EditInput & keyof typeof src>(k: K) => {
@@ -455,8 +460,9 @@ export function createImportService(
     ] as const)
       fill(k);
     if (Object.keys(patch).length === 0) return false;
-    leads.act('edit', lead.id, null, patch, actor);
-    leads.writeHistory(
+    await leads.actIn(tx, 'edit', lead.id, null, patch, actor);
+    await leads.writeHistory(
+      tx,
       lead.id,
       [{ at: clock.now(), field: 'import.merged', oldValue: null, newValue: `${fileName}:${r.line}` }],
       actor,
@@ -514,39 +520,47 @@ export function createImportService(
       let merged = 0;
       let skipped = 0;
       const dupReport: ImportReport['duplicates'] = [];
-      const write = sqlite.transaction(() => {
-        merged = 0; // an attempt that waited for the lock starts over (docs/rules.md §11.7)
-        skipped = 0;
-        dupReport.length = 0;
-        // What depends on the database is checked here, inside the transaction that writes.
-        c = classify(parsed);
-        // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
-        // each lead is needed for linkCustomers to set its customerId.
-        const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
-        // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
-        const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
-        hooks().linkCustomers?.(
-          block.map((b) => b.lead),
-          phones,
-        );
-        const res = insertLeadBlock(sqlite, settings.rules(), block, actor, now);
-        for (const [i, dup] of c.dup) {
-          const r = c.rows[i]!;
-          const done = (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' && merge(r, dup, file.name, actor);
-          if (done) merged++;
-          else skipped++;
-          dupReport.push({
-            line: r.line,
-            leadId: dup.leadId,
-            leadNumber: dup.leadNumber,
-            by: dup.by,
-            action: done ? 'merged' : 'skipped',
-          });
-        }
-        const assign = hooks().assign;
-        if (assign && res.ids.length > 0) assign(res.ids, actor);
-        return res;
-      });
+      const mergedIds: number[] = [];
+      const write = () =>
+        data.tx(async (tx) => {
+          merged = 0;
+          mergedIds.length = 0; // an attempt that waited for the lock starts over (docs/rules.md §11.7)
+          skipped = 0;
+          dupReport.length = 0;
+          // What depends on the database is checked here, inside the transaction that writes.
+          c = await classify(tx, parsed);
+          // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
+          // each lead is needed for linkCustomers to set its customerId.
+          const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
+          // The numbers the worker normalized meanwhile (a preview's: long done), waited for only when there are new rows.
+          const phones = block.length > 0 ? parsed.phones?.wait() : undefined;
+          await hooks().linkCustomers?.(
+            tx,
+            block.map((b) => b.lead),
+            phones,
+          );
+          const res = await tx.leadBlock.insert(settings.rules(), block, actor, now);
+          for (const [i, dup] of c.dup) {
+            const r = c.rows[i]!;
+            const done =
+              (decision.get(r.line) ?? opts.duplicateDefault) === 'merge' &&
+              (await merge(tx, r, dup, file.name, actor));
+            if (done) {
+              merged++;
+              mergedIds.push(dup.leadId);
+            } else skipped++;
+            dupReport.push({
+              line: r.line,
+              leadId: dup.leadId,
+              leadNumber: dup.leadNumber,
+              by: dup.by,
+              action: done ? 'merged' : 'skipped',
+            });
+          }
+          const assign = hooks().assign;
+          if (assign && res.ids.length > 0) await assign(tx, res.ids, actor);
+          return res;
+        });
       let written: { ids: number[]; numbers: string[] };
       try {
         // The CLI's scheduled import and the app take turns for the write lock: wait for it, within a limit.
@@ -561,6 +575,7 @@ export function createImportService(
           source: parsed.mapping.defaults.source ?? null,
           mapping: parsed.mapping,
         });
+      for (const id of mergedIds) events.emit({ type: 'lead.changed', leadId: id, at: now, action: 'edit' });
       if (ids.length > 0) events.emit({ type: 'leads.imported', leadIds: ids, at: now });
       return {
         fileName: file.name,

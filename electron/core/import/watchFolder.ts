@@ -19,7 +19,7 @@ export interface WatchResult {
 }
 export interface WatchFolder {
   settings(): WatchFolderSettings;
-  set(v: WatchFolderSettings): WatchFolderSettings;
+  set(v: WatchFolderSettings): Promise<WatchFolderSettings>;
   /** One pass over the folder. `settle: false` takes files at once (tests, "scan now"). */
   scan(opts?: { settle?: boolean }): Promise<WatchResult[]>;
   /** Starts polling at the configured interval; returns the stop function. */
@@ -47,12 +47,12 @@ export function createWatchFolder(
 
   const w: WatchFolder = {
     settings: () => settings.get('import.watchFolder'),
-    set(v) {
+    async set(v) {
       const parsed = watchFolderSchema.parse(v);
       if (parsed.enabled && (!parsed.path || !existsSync(parsed.path) || !statSync(parsed.path).isDirectory())) {
         throw new AppError('IMPORT_FOLDER_NOT_FOUND', { field: 'path' });
       }
-      settings.set('import.watchFolder', parsed);
+      await settings.set('import.watchFolder', parsed);
       return parsed;
     },
     async scan(opts = {}) {

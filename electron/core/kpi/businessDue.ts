@@ -3,9 +3,8 @@
 // opening hours, holidays or zone change, and back-filled for any row that has none (NULL).
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { businessDeadlineCalculator } from '../../../shared/rules/kpi/businessDeadline';
-import type { Store } from '../../store/db';
 import type { AsyncStore } from '../../store/repos/index';
-import { kpiRepo } from '../../store/repos/kpi';
+import type { TxRepos } from '../leadService';
 
 type Hours = Pick<RuleSettings, 'openingHours' | 'holidays' | 'timeZone'>;
 const hoursKey = (s: Hours) => JSON.stringify([s.timeZone, s.openingHours, s.holidays]);
@@ -30,16 +29,14 @@ export async function backfillBusinessDue(store: AsyncStore, s: Hours): Promise<
 
 /** Recomputes every lead's deadline when the settings it depends on change (inside the settings' transaction). */
 export function watchBusinessDue(
-  store: Store,
-  onRulesChanged: (fn: (r: RuleSettings) => void) => void,
+  onRulesChanged: (fn: (rules: RuleSettings, r: TxRepos) => Promise<void>) => void,
   current: () => RuleSettings,
 ): void {
-  const repo = kpiRepo(store.sqlite);
   let key = hoursKey(current());
-  onRulesChanged((rules) => {
+  onRulesChanged(async (rules, tx) => {
     const next = hoursKey(rules);
     if (next === key) return;
-    key = next;
-    for (const r of repo.assignedAts(false)) repo.setBusinessDue(r.id, businessDueAt(r.a, rules));
+    for (const r of await tx.kpi.assignedAts(false)) await tx.kpi.setBusinessDue(r.id, businessDueAt(r.a, rules));
+    key = next; // once written (a failed write leaves the old key: the next change recomputes)
   });
 }

@@ -5,7 +5,7 @@
 import type { Digest, DigestSettings } from '../../../shared/contract/kpi';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { localDate, wallTime } from '../../../shared/rules/time';
-import { kpiRepo } from '../../store/repos/kpi';
+import type { TxRepos } from '../leadService';
 import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
 
@@ -67,7 +67,9 @@ export type DigestMailer = (
   to: { userId: number; email: string; language: Language },
   mail: { subject: string; text: string },
   dedupeKey: string,
-) => void;
+  /** The digest's transaction: the e-mail is written in it. */
+  r: TxRepos,
+) => unknown;
 
 /**
  * Runs the daily digest if due: one in-app notification per active manager (kind 'kpi.digest', deduplicated
@@ -79,8 +81,7 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
   const tz = c.settings.rules().timeZone;
   const day = localDate(now, tz);
   const digest = await buildDigest(c, now);
-  const repo = kpiRepo(c.store.sqlite);
-  const managers = repo.activeManagers();
+  const managers = await c.data.repos.kpi.activeManagers();
   const params = {
     day,
     notProcessed: digest.notProcessed.count,
@@ -105,12 +106,12 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
         });
     }
   }
-  c.store.sqlite.transaction(() => {
+  await c.data.tx(async (r) => {
     for (const m of managers)
-      repo.insertDigestNotification(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
-    if (mail) for (const m of mails) mail(m.to, m.body, m.key);
-    c.settings.set(DIGEST_LAST_DAY_KEY, day);
-  })();
+      await r.kpi.insertDigestNotification(`kpi.digest:${day}:${m.id}`, m.id, JSON.stringify(params), now);
+    if (mail) for (const m of mails) await mail(m.to, m.body, m.key, r);
+    await c.settings.setIn(r, DIGEST_LAST_DAY_KEY, day);
+  });
   return digest;
 }
 

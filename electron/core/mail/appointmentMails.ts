@@ -7,12 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Lead } from '../../../shared/domain/lead';
 import { appointmentUid, buildIcs } from '../../../shared/mail/ics';
 import { reminderAt } from '../../../shared/rules/sweeps';
-import type { Store } from '../../store/db';
-import { leadsRepo } from '../../store/repos/leads';
-import { outboxRepo } from '../../store/repos/outbox';
-import { playbookRepo } from '../../store/repos/playbook';
 import type { Clock } from '../clock';
-import type { LeadService } from '../leadService';
+import type { LeadService, TxRepos } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { renderTemplate, type TemplateText } from '../../../shared/templates/render';
 import { asLanguage, formatWhen, syncT } from './mailT';
@@ -113,25 +109,21 @@ export function renderAppointmentMail(
 }
 
 export function wireAppointmentMails(deps: {
-  store: Store;
   clock: Clock;
   settings: SettingsService;
   leads: LeadService;
   outbox: OutboxService;
   smtp: SmtpService;
 }): void {
-  const { store, clock, settings, leads, outbox, smtp } = deps;
-  const leadRows = leadsRepo(store.sqlite);
-  const mails = outboxRepo(store.sqlite);
-  const templates = playbookRepo(store.sqlite);
+  const { clock, settings, leads, outbox, smtp } = deps;
   /**
    * The addresses that hold this lead's appointment in their calendar, per audience: those whose latest invitation
    * or cancellation is an invitation received (or being received). An address already sent a CANCEL (a reschedule
    * without the e-mail flag) does not know the later dates: it gets no second cancellation.
    */
-  const invited = (leadId: number, who: Audience) => {
+  const invited = async (tx: TxRepos, leadId: number, who: Audience) => {
     const latest = new Map<string, string>();
-    for (const r of mails.appointmentMails(leadId, `appt:${leadId}:%`)) {
+    for (const r of await tx.outbox.appointmentMails(leadId, `appt:${leadId}:%`)) {
       if (r.k.split(':')[4] === who && isEmail(r.a))
         latest.set(r.a.toLowerCase(), r.kind === KIND.confirmation ? r.a : '');
     }
@@ -141,7 +133,8 @@ export function wireAppointmentMails(deps: {
   /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
   const deskLanguage = () => settings.get('language');
 
-  function enqueue(
+  async function enqueue(
+    tx: TxRepos,
     kind: AppointmentMailKind,
     who: Audience,
     to: string,
@@ -155,7 +148,7 @@ export function wireAppointmentMails(deps: {
     const tz = settings.rules().timeZone;
     const lang = who === 'customer' ? lead.language : deskLanguage();
     const d = dealer();
-    const stored = who === 'customer' ? (templates.templateText(KIND[kind], asLanguage(lang)) ?? null) : null;
+    const stored = who === 'customer' ? ((await tx.playbook.templateText(KIND[kind], asLanguage(lang))) ?? null) : null;
     const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d, stored);
     const organizer = smtp.get().from || d.email || 'desk@aslm-desk.local';
     const attendees = [isEmail(lead.email) ? { email: lead.email, name: fullName(lead) } : { email: to }];
@@ -174,7 +167,8 @@ export function wireAppointmentMails(deps: {
     });
     // The address is part of the key: two addresses (the customer's e-mail changed between bookings) each get theirs.
     const addr = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 10);
-    outbox.enqueue(
+    await outbox.enqueue(
+      tx,
       {
         dedupeKey: `appt:${lead.id}:${seq}:${kind}:${who}:${addr}`,
         leadId: lead.id,
@@ -192,12 +186,13 @@ export function wireAppointmentMails(deps: {
     );
   }
 
-  leads.onEffect('appointmentBooked', (e, lead) => {
+  leads.onEffect('appointmentBooked', async (tx, e, lead) => {
     if (e.kind !== 'appointmentBooked') return;
     const now = clock.now();
-    const seq = leadRows.nextSeq(`ics:${lead.id}`) - 1;
+    const seq = (await tx.leads.nextSeq(`ics:${lead.id}`)) - 1;
     // The previous time's mails not sent yet are superseded; its reminder is cancelled.
-    outbox.cancelQueued(
+    await outbox.cancelQueued(
+      tx,
       lead.id,
       [KIND.confirmation, KIND.reminder],
       now,
@@ -207,25 +202,26 @@ export function wireAppointmentMails(deps: {
     if (e.sendToCustomer && isEmail(lead.email)) to.push({ who: 'customer', address: lead.email });
     else if (e.previousAppointmentAt !== null && e.previousAppointmentAt > now) {
       // Invited before, not any more: withdraw the customer's calendar entry (unless that appointment is over).
-      for (const a of invited(lead.id, 'customer'))
-        enqueue('cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
+      for (const a of await invited(tx, lead.id, 'customer'))
+        await enqueue(tx, 'cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
     }
     const mailbox = smtp.dealerMailbox();
     if (mailbox) to.push({ who: 'dealer', address: mailbox });
     const remindAt = reminderAt(e.appointmentAt, settings.rules());
     for (const r of to) {
-      enqueue('confirmation', r.who, r.address, lead, e.appointmentAt, seq, now, now, e.appointmentAt);
+      await enqueue(tx, 'confirmation', r.who, r.address, lead, e.appointmentAt, seq, now, now, e.appointmentAt);
       // A reminder only when its time is still ahead (booked the evening before: the confirmation is enough).
       if (remindAt > now)
-        enqueue('reminder', r.who, r.address, lead, e.appointmentAt, seq, remindAt, now, e.appointmentAt);
+        await enqueue(tx, 'reminder', r.who, r.address, lead, e.appointmentAt, seq, remindAt, now, e.appointmentAt);
     }
   });
 
-  leads.onEffect('appointmentCancelled', (e, lead) => {
+  leads.onEffect('appointmentCancelled', async (tx, e, lead) => {
     if (e.kind !== 'appointmentCancelled') return;
     const now = clock.now();
     // Why: Contact Again (closed as contact_again) has its own reason; another close names the lead's status.
-    outbox.cancelQueued(
+    await outbox.cancelQueued(
+      tx,
       lead.id,
       [KIND.confirmation, KIND.reminder],
       now,
@@ -233,11 +229,11 @@ export function wireAppointmentMails(deps: {
     );
     if (e.appointmentAt <= now) return; // the appointment is over: nothing to withdraw from calendars
     const targets = [
-      ...invited(lead.id, 'customer').map((a) => ({ who: 'customer' as const, a })),
-      ...invited(lead.id, 'dealer').map((a) => ({ who: 'dealer' as const, a })),
+      ...(await invited(tx, lead.id, 'customer')).map((a) => ({ who: 'customer' as const, a })),
+      ...(await invited(tx, lead.id, 'dealer')).map((a) => ({ who: 'dealer' as const, a })),
     ];
     if (targets.length === 0) return;
-    const seq = leadRows.nextSeq(`ics:${lead.id}`) - 1;
-    for (const x of targets) enqueue('cancellation', x.who, x.a, lead, e.appointmentAt, seq, now, now, null);
+    const seq = (await tx.leads.nextSeq(`ics:${lead.id}`)) - 1;
+    for (const x of targets) await enqueue(tx, 'cancellation', x.who, x.a, lead, e.appointmentAt, seq, now, now, null);
   });
 }

@@ -11,9 +11,8 @@ import { createHash } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../../../shared/domain/lead';
 import type { OutboxItem, OutboxState } from '../../../shared/contract/mail';
 import { AppError } from '../../../shared/contract/errors';
-import type { Store } from '../../store/db';
-import { outboxRepo } from '../../store/repos/outbox';
-import type { LeadService } from '../leadService';
+import type { AsyncStore } from '../../store/repos/index';
+import type { TxRepos } from '../leadService';
 import { SendError, isEmail, type SmtpService } from './smtp';
 
 export interface EnqueueMail {
@@ -46,25 +45,25 @@ export interface DeliveryReport {
 }
 
 export interface OutboxService {
-  /** Inside the caller's transaction. Returns the row id, or null when the dedupe key exists already. */
-  enqueue(m: EnqueueMail, now: number): number | null;
+  /** Inside the caller's transaction (`r`). Returns the row id, or null when the dedupe key exists already. */
+  enqueue(r: TxRepos, m: EnqueueMail, now: number): Promise<number | null>;
   /**
    * Cancels the queued rows of a lead whose kind is in `kinds` (a rescheduled reminder), and those being sent
    * right now: if that send fails, the row stays cancelled (never queued again). Returns how many.
    */
-  cancelQueued(leadId: number, kinds: string[], now: number, reason: OutboxReason): number;
+  cancelQueued(r: TxRepos, leadId: number, kinds: string[], now: number, reason: OutboxReason): Promise<number>;
   /** Delivers what is due at `now`, one at a time. Concurrent calls share the run in progress. */
   deliverDue(now: number | (() => number)): Promise<DeliveryReport>;
   /** At start-up: rows left 'sending' by a process that died are queued again (same Message-ID). */
-  recover(now: number): number;
+  recover(now: number): Promise<number>;
   /**
    * Right after a backup is restored (before any delivery): the e-mails the backup holds as not sent yet and
    * already due may have gone out since the backup was made. They are held as 'failed' (reason:restored,
    * in the history) until a manager sends them again from Settings → E-mail; rows due later stay queued.
    */
-  holdAfterRestore(now: number): number;
-  list(opts: { leadId?: number; limit: number }): { items: OutboxItem[]; counts: Record<string, number> };
-  retry(id: number, now: number): OutboxItem;
+  holdAfterRestore(now: number): Promise<number>;
+  list(opts: { leadId?: number; limit: number }): Promise<{ items: OutboxItem[]; counts: Record<string, number> }>;
+  retry(id: number, now: number): Promise<OutboxItem>;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -75,15 +74,14 @@ export const backoff = (attempts: number): number => Math.min(MINUTE * 2 ** Math
 const accountBackoff = (n: number): number => Math.min(MINUTE * 2 ** Math.max(0, n - 1), 15 * MINUTE);
 
 export function createOutbox(
-  store: Store,
-  leads: LeadService,
+  data: AsyncStore,
   smtp: SmtpService,
   log: (m: string, e?: unknown) => void,
   onQueued: () => void = () => undefined,
 ): OutboxService {
-  const { sqlite } = store;
-  const repo = outboxRepo(sqlite);
-  const history = (
+  const repo = data.repos.outbox;
+  const history = async (
+    r: TxRepos,
     leadId: number | null,
     at: number,
     from: string | null,
@@ -93,18 +91,14 @@ export function createOutbox(
     reason?: string | null,
   ) => {
     if (leadId === null) return;
-    leads.writeHistory(
-      leadId,
-      [
-        {
-          at,
-          field: 'emailDelivery',
-          oldValue: from,
-          newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}`,
-        },
-      ],
-      SYSTEM_ACTOR,
-    );
+    await r.history.insert(leadId, null, SYSTEM_ACTOR, [
+      {
+        at,
+        field: 'emailDelivery',
+        oldValue: from,
+        newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}`,
+      },
+    ]);
   };
   let running: Promise<DeliveryReport> | null = null;
   let accountFailures = 0;
@@ -116,30 +110,37 @@ export function createOutbox(
       report.waiting = true;
       return report;
     }
-    const ids = repo.dueIds(clock());
+    const ids = await repo.dueIds(clock());
     for (const id of ids) {
       const now = clock();
-      const r = repo.row(id);
+      const r = await repo.row(id);
       if (!r || r.state !== 'queued') continue;
       if (r.expires_at !== null && now >= r.expires_at) {
-        sqlite.transaction(() => {
-          repo.set({ id, state: 'expired', attempts: r.attempts, next: now, err: null, sentAt: null });
-          history(r.lead_id, now, 'queued', 'expired', r.subject, r.to_address);
-        })();
+        await data.tx(async (tx) => {
+          await tx.outbox.set({ id, state: 'expired', attempts: r.attempts, next: now, err: null, sentAt: null });
+          await history(tx, r.lead_id, now, 'queued', 'expired', r.subject, r.to_address);
+        });
         report.expired++;
         continue;
       }
       if (!isEmail(r.to_address)) {
         // Nothing to send it to (an erased customer, a bad address): this row fails, the others go on.
-        sqlite.transaction(() => {
-          repo.set({ id, state: 'failed', attempts: r.attempts, next: now, err: 'code:EMAIL_INVALID', sentAt: null });
-          history(r.lead_id, now, 'queued', 'failed', r.subject, r.to_address, 'code:EMAIL_INVALID');
-        })();
+        await data.tx(async (tx) => {
+          await tx.outbox.set({
+            id,
+            state: 'failed',
+            attempts: r.attempts,
+            next: now,
+            err: 'code:EMAIL_INVALID',
+            sentAt: null,
+          });
+          await history(tx, r.lead_id, now, 'queued', 'failed', r.subject, r.to_address, 'code:EMAIL_INVALID');
+        });
         report.failed++;
         continue;
       }
       // Claim before sending (committed): a crash from here on leaves the row 'sending' for recover().
-      if (!repo.claim(id, now + 10 * MINUTE)) continue;
+      if (!(await repo.claim(id, now + 10 * MINUTE))) continue;
       try {
         const info = await smtp.send({
           to: r.to_address,
@@ -151,13 +152,14 @@ export function createOutbox(
           messageId: r.message_id ?? `<outbox-${id}@aslm-desk.local>`,
         });
         const at = clock();
-        sqlite.transaction(() => {
+        await data.tx(async (tx) => {
           // Accepted by the server: recorded as sent whatever happened meanwhile (it was delivered). The history
           // quotes the row as it is now (an erasure during the send has scrubbed it).
-          const cur = repo.row(id) ?? r;
-          repo.set({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
-          history(r.lead_id, at, 'queued', 'sent', cur.subject, cur.to_address, info.response.slice(0, 120) || null);
-        })();
+          const cur = (await tx.outbox.row(id)) ?? r;
+          await tx.outbox.set({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
+          const response = info.response.slice(0, 120) || null;
+          await history(tx, r.lead_id, at, 'queued', 'sent', cur.subject, cur.to_address, response);
+        });
         accountFailures = 0;
         report.sent++;
       } catch (e) {
@@ -167,19 +169,19 @@ export function createOutbox(
           const reason = e instanceof SendError ? e.reason : `code:${e.code}`;
           accountFailures++;
           pauseUntil = at + accountBackoff(accountFailures);
-          sqlite.transaction(() => {
-            const still = repo.settle({ id, state: 'queued', attempts: r.attempts, next: at, err: reason });
+          await data.tx(async (tx) => {
+            const still = await tx.outbox.settle({ id, state: 'queued', attempts: r.attempts, next: at, err: reason });
             if (still && r.last_error === null)
-              history(r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
-          })();
+              await history(tx, r.lead_id, at, 'queued', 'queued', r.subject, r.to_address, reason);
+          });
           report.waiting = true;
           break;
         }
         const se = e instanceof SendError ? e : new SendError(String(e), 'transient');
         const attempts = r.attempts + 1;
         const final = se.errorClass === 'permanent' || attempts >= MAX_ATTEMPTS;
-        const still = sqlite.transaction(() => {
-          const changed = repo.settle({
+        const still = await data.tx(async (tx) => {
+          const changed = await tx.outbox.settle({
             id,
             state: final ? 'failed' : 'queued',
             attempts,
@@ -187,9 +189,9 @@ export function createOutbox(
             err: se.reason,
           });
           if (changed && (final || r.last_error === null))
-            history(r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
+            await history(tx, r.lead_id, at, 'queued', final ? 'failed' : 'queued', r.subject, r.to_address, se.reason);
           return changed;
-        })();
+        });
         if (!still) continue; // cancelled while it was being sent: it stays cancelled
         if (final) report.failed++;
         else report.deferred++;
@@ -199,9 +201,9 @@ export function createOutbox(
   }
 
   const svc: OutboxService = {
-    enqueue(m, now) {
+    async enqueue(tx, m, now) {
       const messageId = `<${createHash('sha256').update(m.dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
-      const rowId = repo.insert({
+      const rowId = await tx.outbox.insert({
         key: m.dedupeKey,
         leadId: m.leadId,
         kind: m.kind,
@@ -217,7 +219,8 @@ export function createOutbox(
         now,
       });
       if (rowId === null) return null;
-      history(
+      await history(
+        tx,
         m.leadId,
         now,
         null,
@@ -229,12 +232,12 @@ export function createOutbox(
       if (m.dueAt <= now) onQueued();
       return rowId;
     },
-    cancelQueued(leadId, kinds, now, reason) {
+    async cancelQueued(tx, leadId, kinds, now, reason) {
       if (kinds.length === 0) return 0;
-      const rows = repo.pendingOfLead(leadId, kinds);
+      const rows = await tx.outbox.pendingOfLead(leadId, kinds);
       for (const r of rows) {
-        repo.cancel(r.id, reason);
-        history(leadId, now, r.state, 'cancelled', r.subject, r.to, reason);
+        await tx.outbox.cancel(r.id, reason);
+        await history(tx, leadId, now, r.state, 'cancelled', r.subject, r.to, reason);
       }
       return rows.length;
     },
@@ -251,15 +254,15 @@ export function createOutbox(
           });
       return running;
     },
-    recover(now) {
+    async recover(now) {
       pauseUntil = 0;
       return repo.requeueSending(now);
     },
     holdAfterRestore(now) {
-      return sqlite.transaction(() => {
-        const rows = repo.pendingDue(now);
+      return data.tx(async (tx) => {
+        const rows = await tx.outbox.pendingDue(now);
         for (const r of rows) {
-          repo.set({
+          await tx.outbox.set({
             id: r.id,
             state: 'failed',
             attempts: r.attempts,
@@ -267,27 +270,27 @@ export function createOutbox(
             err: 'reason:restored',
             sentAt: null,
           });
-          history(r.lead_id, now, r.state, 'failed', r.subject, r.to_address, 'reason:restored');
+          await history(tx, r.lead_id, now, r.state, 'failed', r.subject, r.to_address, 'reason:restored');
         }
         return rows.length;
-      })();
+      });
     },
-    list({ leadId, limit }) {
-      const items = repo.list(leadId, limit);
+    async list({ leadId, limit }) {
+      const items = await repo.list(leadId, limit);
       const counts: Record<string, number> = {};
-      for (const c of repo.countsByState()) counts[c.state] = c.n;
+      for (const c of await repo.countsByState()) counts[c.state] = c.n;
       return { items, counts };
     },
-    retry(id, now) {
-      sqlite.transaction(() => {
-        const r = repo.row(id);
+    async retry(id, now) {
+      await data.tx(async (tx) => {
+        const r = await tx.outbox.row(id);
         if (!r) throw new AppError('NOT_FOUND', { params: { id } });
         if (r.state !== 'failed') throw new AppError('OUTBOX_NOT_FAILED');
-        repo.set({ id, state: 'queued', attempts: 0, next: now, err: null, sentAt: null });
-        history(r.lead_id, now, 'failed', 'queued', r.subject, r.to_address);
-      })();
+        await tx.outbox.set({ id, state: 'queued', attempts: 0, next: now, err: null, sentAt: null });
+        await history(tx, r.lead_id, now, 'failed', 'queued', r.subject, r.to_address);
+      });
       pauseUntil = 0;
-      return repo.item(id)!;
+      return (await repo.item(id))!;
     },
   };
   return svc;

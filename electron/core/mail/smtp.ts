@@ -44,7 +44,7 @@ export class SendError extends Error {
 
 export interface SmtpService {
   get(): SmtpSettings;
-  set(input: SmtpSettingsInput): SmtpSettings;
+  set(input: SmtpSettingsInput): Promise<SmtpSettings>;
   configured(): boolean;
   /** The address that gets the dealer's copies ('' = none). */
   dealerMailbox(): string;
@@ -66,7 +66,7 @@ export function createSmtpService(settings: SettingsService, secrets: Secrets, d
   });
   const svc: SmtpService = {
     get: () => view(stored()),
-    set(input) {
+    async set(input) {
       if (input.from && !isEmail(input.from)) throw new AppError('EMAIL_INVALID', { field: 'from' });
       if (input.dealerMailbox && !isEmail(input.dealerMailbox))
         throw new AppError('EMAIL_INVALID', { field: 'dealerMailbox' });
@@ -83,7 +83,7 @@ export function createSmtpService(settings: SettingsService, secrets: Secrets, d
         dealerMailbox: input.dealerMailbox,
         password,
       };
-      settings.set(SMTP_KEY, next);
+      await settings.set(SMTP_KEY, next);
       return view(next);
     },
     configured: () => {

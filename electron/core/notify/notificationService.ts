@@ -14,8 +14,9 @@ import {
   type NotifySettings,
 } from '../../../shared/rules/notifications';
 import { DAY, startOfLocalDay } from '../../../shared/rules/time';
-import type { Store } from '../../store/db';
-import { notificationsRepo, type NotificationRow, type NotifyUserRow } from '../../store/repos/notifications';
+import type { AsyncStore } from '../../store/repos/index';
+import type { NotificationRow, NotifyUserRow } from '../../store/repos/notifications';
+import type { TxRepos } from '../leadService';
 import type { Clock } from '../clock';
 import type { AppEvent } from '../events';
 import type { SettingsService } from '../settingsService';
@@ -30,47 +31,49 @@ export const DESKTOP_BURST = 3;
 
 export interface NotificationService {
   settings(): NotifySettings;
-  setSettings(s: NotifySettings): NotifySettings;
+  setSettings(s: NotifySettings): Promise<NotifySettings>;
   /** The scheduler: writes what became due since the last run. Returns the number of new rows. */
-  run(now: number): number;
+  run(now: number): Promise<number>;
   /**
    * Turns an event into notifications (lead.assigned): the assignee's, the managers' and alternates' copies (per
    * the settings), each with its e-mail; a new lead no rule routed alerts the managers and alternates at once.
    * Returns the number of new rows.
    */
-  onEvent(e: AppEvent): number;
+  onEvent(e: AppEvent): Promise<number>;
   list(
     userId: number,
     opts: { unreadOnly: boolean; limit: number },
     lang: string,
-  ): { items: NotificationItem[]; unread: number };
-  markRead(userId: number, opts: { ids?: number[]; all?: boolean }, now: number): { unread: number };
+  ): Promise<{ items: NotificationItem[]; unread: number }>;
+  markRead(userId: number, opts: { ids?: number[]; all?: boolean }, now: number): Promise<{ unread: number }>;
   /**
    * New rows not shown yet as a desktop notification: marks them all shown and returns the first few rendered,
    * plus one summary item (kind `summary`, no lead) for the rest, so that an import never bursts into popups.
    */
-  takeUnshown(userId: number, now: number, lang: string): NotificationItem[];
+  takeUnshown(userId: number, now: number, lang: string): Promise<NotificationItem[]>;
   /** Many assignments at once (a file import): one transaction, one e-mail per assignee listing the leads. */
-  onAssignedMany(events: { leadId: number; at: number; assigneeId: number | null }[]): number;
+  onAssignedMany(events: { leadId: number; at: number; assigneeId: number | null }[]): Promise<number>;
 }
 
 export function createNotificationService(deps: {
-  store: Store;
+  data: AsyncStore;
   clock: Clock;
   settings: SettingsService;
   outbox: OutboxService;
   onNew?: (n: number) => void;
 }): NotificationService {
-  const { store, settings, outbox } = deps;
-  const { sqlite } = store;
-  const repo = notificationsRepo(sqlite);
-  const role = (r: string) => repo.activeUserIdsWithRole(r);
+  const { data, settings, outbox } = deps;
+  const repo = data.repos.notifications;
+  const role = (tx: TxRepos, r: string) => tx.notifications.activeUserIdsWithRole(r);
 
   const notifySettings = (): NotifySettings => settings.get(NOTIFY_KEY);
 
   /** The managers and/or alternates who get a copy of every assignment alert (docs/rules.md §7), per the settings. */
-  function copiesTo(s: NotifySettings): number[] {
-    return [...(s.copyManagers ? role('manager') : []), ...(s.copyAlternates ? role('alternate') : [])];
+  async function copiesTo(tx: TxRepos, s: NotifySettings): Promise<number[]> {
+    return [
+      ...(s.copyManagers ? await role(tx, 'manager') : []),
+      ...(s.copyAlternates ? await role(tx, 'alternate') : []),
+    ];
   }
 
   /**
@@ -78,38 +81,48 @@ export function createNotificationService(deps: {
    * is also copied to the managers and/or the alternates when the settings say so (docs/rules.md §7); an unrouted
    * new lead is for them only.
    */
-  function recipients(d: NotificationDraft, s: NotifySettings): number[] {
-    if (d.kind === 'lead_unrouted') return [...new Set(copiesTo(s))];
-    const mgr = role('manager');
+  async function recipients(tx: TxRepos, d: NotificationDraft, s: NotifySettings): Promise<number[]> {
+    if (d.kind === 'lead_unrouted') return [...new Set(await copiesTo(tx, s))];
+    const mgr = await role(tx, 'manager');
     if (d.assigneeId === null) return mgr;
-    const u = repo.user(d.assigneeId);
+    const u = await tx.notifications.user(d.assigneeId);
     const out = u && u.active ? [d.assigneeId] : mgr;
-    if (d.kind === 'lead_assigned') out.push(...copiesTo(s));
+    if (d.kind === 'lead_assigned') out.push(...(await copiesTo(tx, s)));
     return [...new Set(out)];
   }
 
   type MailUser = NotifyUserRow;
   /** The copies' e-mail recipients: active, with an address, not the assignee (who has their own e-mail). */
-  function copyMailUsers(s: NotifySettings, assigneeId: number | null): (MailUser & { email: string })[] {
+  async function copyMailUsers(
+    tx: TxRepos,
+    s: NotifySettings,
+    assigneeId: number | null,
+  ): Promise<(MailUser & { email: string })[]> {
     const out: (MailUser & { email: string })[] = [];
-    for (const id of new Set(copiesTo(s))) {
+    for (const id of new Set(await copiesTo(tx, s))) {
       if (id === assigneeId) continue;
-      const u = repo.user(id);
+      const u = await tx.notifications.user(id);
       if (u && u.active && isEmail(u.email)) out.push(u as MailUser & { email: string });
     }
     return out;
   }
   /** `memo`: a batch's recipients per kind and assignee, read once (an import of thousands of leads). */
-  function store1(d: NotificationDraft, s: NotifySettings, now: number, memo?: Map<string, number[]>): number {
+  async function store1(
+    tx: TxRepos,
+    d: NotificationDraft,
+    s: NotifySettings,
+    now: number,
+    memo?: Map<string, number[]>,
+  ): Promise<number> {
     let n = 0;
     const k = `${d.kind}:${d.assigneeId}`;
     let to = memo?.get(k);
     if (!to) {
-      to = recipients(d, s);
+      to = await recipients(tx, d, s);
       memo?.set(k, to);
     }
     for (const uid of to)
-      n += repo.insert(
+      n += await tx.notifications.insert(
         `${d.key}:u${uid}`,
         uid,
         d.leadId,
@@ -154,17 +167,17 @@ export function createNotificationService(deps: {
 
   const svc: NotificationService = {
     settings: notifySettings,
-    setSettings(s) {
-      settings.set(NOTIFY_KEY, s);
+    async setSettings(s) {
+      await settings.set(NOTIFY_KEY, s);
       return notifySettings();
     },
-    run(now) {
+    async run(now) {
       const rules = settings.rules();
       const s = notifySettings();
       const since = Math.min(now, settings.get(LAST_RUN_KEY) ?? now - DAY);
       const { d45, d55 } = lostWarningDays(rules);
       const dayStart = startOfLocalDay(now, rules.timeZone);
-      const rows = repo.dueCandidates({
+      const rows = await repo.dueCandidates({
         since,
         a45lo: since - (d45 + 2) * DAY,
         a45hi: now - (d45 - 2) * DAY,
@@ -175,16 +188,16 @@ export function createNotificationService(deps: {
       });
       const leads: NotifyLead[] = rows.map((r) => ({ ...r, frozen: !!r.frozen }));
       let n = 0;
-      sqlite.transaction(() => {
-        for (const d of dueNotifications(leads, since, now, rules, s)) n += store1(d, s, now);
-        settings.set(LAST_RUN_KEY, now);
-      })();
+      await data.tx(async (tx) => {
+        for (const d of dueNotifications(leads, since, now, rules, s)) n += await store1(tx, d, s, now);
+        await settings.setIn(tx, LAST_RUN_KEY, now);
+      });
       if (n) deps.onNew?.(n);
       return n;
     },
-    onEvent(e) {
+    async onEvent(e) {
       if (e.type !== 'lead.assigned') return 0;
-      const lead = repo.leadForMail(e.leadId);
+      const lead = await repo.leadForMail(e.leadId);
       if (!lead) return 0;
       // A new lead that no rule routed waits in the manager's queue: alert them at once. A Contact Again
       // follow-up keeps its master's assignee, even none: it has its own alert (follow_up_created).
@@ -194,13 +207,14 @@ export function createNotificationService(deps: {
       const s = notifySettings();
       const base = { number: lead.number, name: `${lead.f} ${lead.l}`.trim(), request: lead.r ?? '—' };
       let n = 0;
-      sqlite.transaction(() => {
-        n = store1(d, s, e.at);
-        const u = e.assigneeId === null ? undefined : repo.user(e.assigneeId);
+      await data.tx(async (tx) => {
+        n = await store1(tx, d, s, e.at);
+        const u = e.assigneeId === null ? undefined : await tx.notifications.user(e.assigneeId);
         if (s.emailAssignee && u && u.active && isEmail(u.email)) {
           const t = syncT('mail', u.language);
           const p = { ...base, user: u.name };
-          outbox.enqueue(
+          await outbox.enqueue(
+            tx,
             {
               dedupeKey: `lead_assigned:${e.leadId}:${u.id}:${e.at}`,
               leadId: e.leadId,
@@ -215,11 +229,12 @@ export function createNotificationService(deps: {
           );
         }
         // The managers' and alternates' copies (per the settings), in each one's language.
-        for (const c of copyMailUsers(s, e.assigneeId)) {
+        for (const c of await copyMailUsers(tx, s, e.assigneeId)) {
           const t = syncT('mail', c.language);
           const p = { ...base, user: c.name, assignee: u?.name ?? '' };
           const tpl = unrouted ? 'unrouted' : 'assignedCopy';
-          outbox.enqueue(
+          await outbox.enqueue(
+            tx,
             {
               dedupeKey: `${d.kind}:${e.leadId}:${c.id}:${e.at}:copy`,
               leadId: e.leadId,
@@ -233,28 +248,28 @@ export function createNotificationService(deps: {
             e.at,
           );
         }
-      })();
+      });
       if (n) deps.onNew?.(n);
       return n;
     },
-    list(userId, { unreadOnly, limit }, lang) {
-      const rows = repo.list(userId, unreadOnly, limit);
-      return { items: rows.map((r) => render(r, lang)), unread: unread(userId) };
+    async list(userId, { unreadOnly, limit }, lang) {
+      const rows = await repo.list(userId, unreadOnly, limit);
+      return { items: rows.map((r) => render(r, lang)), unread: await unread(userId) };
     },
-    markRead(userId, { ids, all }, now) {
-      if (all) repo.markAllRead(userId, now);
+    async markRead(userId, { ids, all }, now) {
+      if (all) await repo.markAllRead(userId, now);
       else if (ids?.length) {
-        sqlite.transaction(() => {
-          for (const id of ids) repo.markRead(userId, id, now);
-        })();
+        await data.tx(async (tx) => {
+          for (const id of ids) await tx.notifications.markRead(userId, id, now);
+        });
       }
-      return { unread: unread(userId) };
+      return { unread: await unread(userId) };
     },
     takeUnshown(userId, now, lang) {
-      return sqlite.transaction(() => {
-        const rows = repo.unshown(userId, DESKTOP_BURST + 1);
-        const rest = rows.length > DESKTOP_BURST ? repo.unshownCount(userId) - DESKTOP_BURST : 0;
-        repo.markAllShown(userId, now);
+      return data.tx(async (tx) => {
+        const rows = await tx.notifications.unshown(userId, DESKTOP_BURST + 1);
+        const rest = rows.length > DESKTOP_BURST ? (await tx.notifications.unshownCount(userId)) - DESKTOP_BURST : 0;
+        await tx.notifications.markAllShown(userId, now);
         const items = rows.slice(0, DESKTOP_BURST).map((r) => render(r, lang));
         if (rest > 0) {
           const t = syncT('notify', lang);
@@ -272,39 +287,41 @@ export function createNotificationService(deps: {
           });
         }
         return items;
-      })();
+      });
     },
-    onAssignedMany(list) {
+    async onAssignedMany(list) {
       const s = notifySettings();
       const drafts = list.map(assignedNotification).filter((d): d is NotificationDraft => d !== null);
       // An import's leads that no rule routed (follow-ups never come from a file).
       const unrouted = list.filter((e) => e.assigneeId === null).map(unroutedNotification);
       if (drafts.length === 0 && unrouted.length === 0) return 0;
       let n = 0;
-      sqlite.transaction(() => {
+      await data.tx(async (tx) => {
         const perUser = new Map<number, NotificationDraft[]>();
         const memo = new Map<string, number[]>();
         for (const d of drafts) {
-          n += store1(d, s, d.at, memo);
+          n += await store1(tx, d, s, d.at, memo);
           const mine = perUser.get(d.assigneeId!);
           if (mine) mine.push(d);
           else perUser.set(d.assigneeId!, [d]);
         }
-        for (const d of unrouted) n += store1(d, s, d.at, memo);
-        const line = (id: number, suffix = '') => {
-          const l = repo.leadLine(id);
+        for (const d of unrouted) n += await store1(tx, d, s, d.at, memo);
+        const line = async (id: number, suffix = '') => {
+          const l = await tx.notifications.leadLine(id);
           return `• ${l.number}  ${l.f} ${l.l}`.trim() + suffix;
         };
         const at = list[0]!.at;
         if (s.emailAssignee) {
           for (const [uid, ds] of perUser) {
-            const u = repo.user(uid);
+            const u = await tx.notifications.user(uid);
             if (!u || !u.active || !isEmail(u.email)) continue;
             const t = syncT('mail', u.language);
-            const lines = ds.slice(0, 200).map((d) => line(d.leadId));
+            const lines: string[] = [];
+            for (const d of ds.slice(0, 200)) lines.push(await line(d.leadId));
             if (ds.length > 200) lines.push(t('assignedMany.more', { count: ds.length - 200 }));
             const first = ds[0]!.at;
-            outbox.enqueue(
+            await outbox.enqueue(
+              tx,
               {
                 dedupeKey: `leads_assigned:${uid}:${first}:${ds[0]!.leadId}:${ds.length}`,
                 leadId: null,
@@ -320,23 +337,27 @@ export function createNotificationService(deps: {
           }
         }
         // One e-mail per manager/alternate (per the settings) for the whole file: who got what, and what waits.
-        const copies = copyMailUsers(s, null);
+        const copies = await copyMailUsers(tx, s, null);
         if (copies.length === 0) return;
         const names = new Map<number, string>();
-        for (const uid of perUser.keys()) names.set(uid, repo.user(uid)?.name ?? '');
+        for (const uid of perUser.keys()) names.set(uid, (await tx.notifications.user(uid))?.name ?? '');
         for (const c of copies) {
           const t = syncT('mail', c.language);
           const all = [
             ...list.filter((e) => e.assigneeId !== null && perUser.has(e.assigneeId)),
             ...list.filter((e) => e.assigneeId === null),
           ];
-          const lines = all
-            .slice(0, 200)
-            .map((e) =>
-              line(e.leadId, `  → ${e.assigneeId === null ? t('importedCopy.unrouted') : names.get(e.assigneeId)}`),
+          const lines: string[] = [];
+          for (const e of all.slice(0, 200))
+            lines.push(
+              await line(
+                e.leadId,
+                `  → ${e.assigneeId === null ? t('importedCopy.unrouted') : names.get(e.assigneeId)}`,
+              ),
             );
           if (all.length > 200) lines.push(t('assignedMany.more', { count: all.length - 200 }));
-          outbox.enqueue(
+          await outbox.enqueue(
+            tx,
             {
               dedupeKey: `leads_assigned_copy:${c.id}:${at}:${list[0]!.leadId}:${list.length}`,
               leadId: null,
@@ -355,7 +376,7 @@ export function createNotificationService(deps: {
             at,
           );
         }
-      })();
+      });
       if (n) deps.onNew?.(n);
       return n;
     },

@@ -6,8 +6,9 @@ import { CONSENTS, type Consents } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { CustomerDetail } from '../../../shared/contract/people';
 import { normalizePhone, phoneMemoKey, type NormalizedPhone } from '../../../shared/people/phone';
-import type { Store } from '../../store/db';
-import { customersRepo, type CustomerRow, type LeadForLinkRow } from '../../store/repos/customers';
+import type { CustomerRow, LeadForLinkRow } from '../../store/repos/customers';
+import type { AsyncStore } from '../../store/repos/index';
+import type { TxRepos } from '../leadService';
 import type { Clock } from '../clock';
 
 export { consentColumn, VEHICLE_SELECT } from '../../store/repos/customers';
@@ -26,35 +27,34 @@ type NewLeadRow = LeadForLinkRow;
 
 export interface CustomerService {
   /** Links new leads to their customer (found by DMS id, e-mail or phone, else created). Inside the caller's transaction. */
-  linkNew(leadIds: number[], dmsIds?: Map<number, string | null>): void;
+  linkNew(r: TxRepos, leadIds: number[], dmsIds?: Map<number, string | null>): Promise<void>;
   /**
    * A file import's rows before they are inserted (inside its transaction): sets each row's customerId. `phones`:
    * numbers already normalized (by `phoneMemoKey`; the import's worker thread), the others are normalized here.
    */
-  assignCustomers(rows: CustomerFields[], phones?: ReadonlyMap<string, NormalizedPhone | null>): void;
-  get(id: number): CustomerDetail;
-  setConsents(id: number, leadId: number | null, consents: Partial<Consents>, actor: Actor): CustomerDetail;
+  assignCustomers(
+    r: TxRepos,
+    rows: CustomerFields[],
+    phones?: ReadonlyMap<string, NormalizedPhone | null>,
+  ): Promise<void>;
+  get(id: number): Promise<CustomerDetail>;
+  /** The customer as the transaction `r` sees it. */
+  getIn(r: TxRepos, id: number): Promise<CustomerDetail>;
+  setConsents(id: number, leadId: number | null, consents: Partial<Consents>, actor: Actor): Promise<CustomerDetail>;
 }
 
 /** Where a new customer's values (CUSTOMER_INSERT_COLUMNS order) hold the keys a later row of the batch may fill. */
 const NEW = { dms: 0, email: 3, phone: 4, e164: 5, valid: 6 } as const;
 
-export function createCustomerService(
-  store: Store,
-  clock: Clock,
-  writeHistory: (
-    leadId: number | null,
-    rows: { at: number; field: string; oldValue: string | null; newValue: string | null }[],
-    actor: Actor,
-    customerId?: number | null,
-  ) => void,
-): CustomerService {
-  const { sqlite } = store;
-  const repo = customersRepo(sqlite);
-
+export function createCustomerService(data: AsyncStore, clock: Clock): CustomerService {
   /** Looks the keys of a batch up in one query per 500 values (an import links 10,000 leads at once). */
-  function preload(column: 'dms_id' | 'email' | 'phone_e164', values: string[], into: Map<string, number>): void {
-    repo.byKey(column, [...new Set(values)], (r) => {
+  async function preload(
+    tx: TxRepos,
+    column: 'dms_id' | 'email' | 'phone_e164',
+    values: string[],
+    into: Map<string, number>,
+  ): Promise<void> {
+    await tx.customers.byKey(column, [...new Set(values)], (r) => {
       if (!into.has(r.k)) into.set(r.k, r.id);
     });
   }
@@ -63,11 +63,12 @@ export function createCustomerService(
    * The customer of each row (found by DMS id, e-mail or valid phone, else created), in row order; rows that
    * already have one keep it. Rows of one batch that share a key share the customer.
    */
-  function resolve(
+  async function resolve(
+    tx: TxRepos,
     rows: CustomerFields[],
     dmsOf: (i: number) => string | null,
     known?: ReadonlyMap<string, NormalizedPhone | null>,
-  ): (number | null)[] {
+  ): Promise<(number | null)[]> {
     // libphonenumber is slow: each distinct number (for its country and language) is parsed once per batch,
     // and not at all when the caller has it already (`known`).
     const phones = new Map<string, NormalizedPhone | null>();
@@ -92,24 +93,29 @@ export function createCustomerService(
     const byDms = new Map<string, number>();
     const byEmail = new Map<string, number>();
     const byPhone = new Map<string, number>();
-    preload(
+    await preload(
+      tx,
       'dms_id',
       todo.flatMap((x) => (x.dms ? [x.dms] : [])),
       byDms,
     );
-    preload(
+    await preload(
+      tx,
       'email',
       todo.flatMap((x) => (x.email ? [x.email] : [])),
       byEmail,
     );
-    preload(
+    await preload(
+      tx,
       'phone_e164',
       todo.flatMap((x) => (x.e164 ? [x.e164] : [])),
       byPhone,
     );
     // The vehicles of these VINs that have no owner yet (the only ones `owner` changes): no UPDATE for the others.
     const ownerless = new Set<string>();
-    repo.ownerlessVins([...new Set(todo.flatMap((x) => (x.l.vin ? [x.l.vin] : [])))], (vin) => ownerless.add(vin));
+    await tx.customers.ownerlessVins([...new Set(todo.flatMap((x) => (x.l.vin ? [x.l.vin] : [])))], (vin) =>
+      ownerless.add(vin),
+    );
     const now = clock.now();
     // New customers are inserted together after the loop (INSERT_BATCH rows per statement, consecutive ids); until
     // then a row refers to the k-th new one as -(k + 1), and a later row of the batch that finds it fills its
@@ -146,7 +152,7 @@ export function createCustomerService(
           vins: [],
         });
       } else if (cid > 0) {
-        repo.fill(cid, { email, phone: l.phone, e164: phone?.e164 ?? null, valid, dms }, now);
+        await tx.customers.fill(cid, { email, phone: l.phone, e164: phone?.e164 ?? null, valid, dms }, now);
       } else {
         const v = created[-cid - 1]!.v;
         v[NEW.email] ??= email;
@@ -162,59 +168,63 @@ export function createCustomerService(
       if (e164 && !byPhone.has(e164)) byPhone.set(e164, cid);
       if (cid > 0) {
         out[i] = cid;
-        if (l.vin && ownerless.delete(l.vin)) repo.setVehicleOwner(cid, l.vin);
+        if (l.vin && ownerless.delete(l.vin)) await tx.customers.setVehicleOwner(cid, l.vin);
       } else {
         const c = created[-cid - 1]!;
         c.rows.push(i);
         if (l.vin && ownerless.delete(l.vin)) c.vins.push(l.vin);
       }
     }
-    const ids = repo.insertMany(created.map((c) => c.v));
-    created.forEach((c, k) => {
+    const ids = await tx.customers.insertMany(created.map((c) => c.v));
+    for (const [k, c] of created.entries()) {
       for (const i of c.rows) out[i] = ids[k]!;
-      for (const vin of c.vins) repo.setVehicleOwner(ids[k]!, vin);
-    });
+      for (const vin of c.vins) await tx.customers.setVehicleOwner(ids[k]!, vin);
+    }
     return out;
   }
 
-  function link(rows: NewLeadRow[], dmsIds?: Map<number, string | null>): void {
-    const cids = resolve(rows, (i) => dmsIds?.get(rows[i]!.id) ?? null);
-    rows.forEach((l, i) => {
-      if (l.customerId === null && cids[i] != null) repo.linkLead(cids[i], l.id);
-    });
+  async function link(tx: TxRepos, rows: NewLeadRow[], dmsIds?: Map<number, string | null>): Promise<void> {
+    const cids = await resolve(tx, rows, (i) => dmsIds?.get(rows[i]!.id) ?? null);
+    for (const [i, l] of rows.entries()) {
+      const cid = cids[i];
+      if (l.customerId === null && cid != null) await tx.customers.linkLead(cid, l.id);
+    }
+  }
+
+  async function getIn(tx: TxRepos, id: number): Promise<CustomerDetail> {
+    const r = await tx.customers.customer(id);
+    if (!r) throw new AppError('NOT_FOUND', { params: { id } });
+    return {
+      customer: rowToCustomer(r),
+      leads: await tx.customers.leads(id),
+      vehicles: await tx.customers.vehicles(id),
+      history: await tx.customers.history(id),
+    };
   }
 
   const svc: CustomerService = {
-    assignCustomers(rows, phones) {
-      const cids = resolve(rows, () => null, phones);
+    async assignCustomers(tx, rows, phones) {
+      const cids = await resolve(tx, rows, () => null, phones);
       rows.forEach((l, i) => {
         l.customerId = cids[i] ?? null;
       });
     },
-    linkNew(leadIds, dmsIds) {
+    async linkNew(tx, leadIds, dmsIds) {
       const rows: NewLeadRow[] = [];
       for (let i = 0; i < leadIds.length; i += 500) {
         const chunk = leadIds.slice(i, i + 500);
-        for (const r of repo.leadsForLinking(chunk)) rows.push(r);
+        for (const r of await tx.customers.leadsForLinking(chunk)) rows.push(r);
       }
-      link(rows, dmsIds);
+      await link(tx, rows, dmsIds);
     },
-    get(id) {
-      const r = repo.customer(id);
-      if (!r) throw new AppError('NOT_FOUND', { params: { id } });
-      return {
-        customer: rowToCustomer(r),
-        leads: repo.leads(id),
-        vehicles: repo.vehicles(id),
-        history: repo.history(id),
-      };
-    },
-    setConsents(id, leadId, consents, actor) {
-      sqlite.transaction(() => {
-        const cur = svc.get(id).customer;
+    get: (id) => getIn(data.repos, id),
+    getIn,
+    async setConsents(id, leadId, consents, actor) {
+      await data.tx(async (tx) => {
+        const cur = (await getIn(tx, id)).customer;
         if (cur.anonymizedAt !== null) throw new AppError('CUSTOMER_ERASED');
         if (leadId !== null) {
-          const l = repo.leadCustomer(leadId);
+          const l = await tx.customers.leadCustomer(leadId);
           if (!l || l.c !== id) throw new AppError('NOT_FOUND', { field: 'leadId' });
         }
         const now = clock.now();
@@ -222,13 +232,13 @@ export function createCustomerService(
         for (const k of CONSENTS) {
           const v = consents[k];
           if (v === undefined || v === cur.consents[k]) continue;
-          repo.setConsent(id, k, v, now);
+          await tx.customers.setConsent(id, k, v, now);
           // The lead the change was made from shows the customer's current consents too.
-          if (leadId !== null) repo.setLeadConsent(leadId, k, v, now);
+          if (leadId !== null) await tx.customers.setLeadConsent(leadId, k, v, now);
           rows.push({ at: now, field: `consents.${k}`, oldValue: String(cur.consents[k]), newValue: String(v) });
         }
-        writeHistory(leadId, rows, actor, id);
-      })();
+        await tx.history.insert(leadId, id, actor, rows);
+      });
       return svc.get(id);
     },
   };

@@ -10,6 +10,7 @@ import { permissionOf } from '../../../shared/contract/permissions';
 import { canManage, canWorkLead, isAbsent, type Person } from '../../../shared/people/access';
 import { addCalendarDays, fromWallTime, localDate } from '../../../shared/rules/time';
 import type { Store } from '../../store/db';
+import type { AsyncStore } from '../../store/repos/index';
 import { usersRepo, type UserListRow } from '../../store/repos/users';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
@@ -33,8 +34,8 @@ export interface PeopleService {
   list(): UserRow[];
   get(id: number): UserRow;
   persons(): Person[];
-  save(input: UserInput): UserRow;
-  switchTo(userId: number, pin: string | null | undefined): void;
+  save(input: UserInput): Promise<UserRow>;
+  switchTo(userId: number, pin: string | null | undefined): Promise<void>;
   canManage(userId: number | null): boolean;
   /** Throws FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
   authorize(channel: string, input: unknown, actor: Actor): void;
@@ -53,7 +54,12 @@ export function verifyPin(pin: string, stored: string): boolean {
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-export function createPeopleService(store: Store, clock: Clock, settings: SettingsService): PeopleService {
+export function createPeopleService(
+  store: Store,
+  data: AsyncStore,
+  clock: Clock,
+  settings: SettingsService,
+): PeopleService {
   const { sqlite } = store;
   const repo = usersRepo(sqlite);
   const tz = () => settings.rules().timeZone;
@@ -115,7 +121,7 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
         absences: absences.get(u.id) ?? [],
       }));
     },
-    save(input) {
+    async save(input) {
       if (input.email && !EMAIL.test(input.email)) throw new AppError('EMAIL_INVALID', { field: 'email' });
       // The contract refuses these already; the service too, whoever calls it (a rolled-over day is never stored).
       input.absences.forEach((a, i) => {
@@ -126,35 +132,36 @@ export function createPeopleService(store: Store, clock: Clock, settings: Settin
         if (a.from > a.to) throw new AppError('DATE_INVALID', { field: `absences.${i}.to` });
       });
       const roles = [...new Set(input.roles)];
-      const id = sqlite.transaction(() => {
+      const id = await data.tx(async (r) => {
         let uid = input.id ?? null;
         if (uid !== null) {
-          if (!repo.update(uid, input)) throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
+          if (!(await r.users.update(uid, input)))
+            throw new AppError('NOT_FOUND', { field: 'id', params: { id: uid } });
         } else {
-          uid = repo.insert(input, clock.now());
+          uid = await r.users.insert(input, clock.now());
         }
-        if (input.pin !== undefined) repo.setPin(uid, input.pin === null ? null : hashPin(input.pin));
-        repo.setRoles(uid, roles);
-        repo.setAbsences(
+        if (input.pin !== undefined) await r.users.setPin(uid, input.pin === null ? null : hashPin(input.pin));
+        await r.users.setRoles(uid, roles);
+        await r.users.setAbsences(
           uid,
           input.absences.map((a) => ({ fromAt: dayStart(a.from), toAt: addCalendarDays(dayStart(a.to), 1, tz()) })),
         );
         // Someone must still be able to manage: at least one active manager.
-        const managers = repo.activeManagerCount();
+        const managers = await r.users.activeManagerCount();
         if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
         return uid;
-      })();
+      });
       return svc.get(id);
     },
-    switchTo(userId, pin) {
+    async switchTo(userId, pin) {
       const u = repo.pin(userId);
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'userId' });
       if (u.h !== null && !(pin && verifyPin(pin, u.h))) throw new AppError('PIN_WRONG', { field: 'pin' });
       const lang = repo.language(userId)!;
-      sqlite.transaction(() => {
-        settings.set(CURRENT_USER_KEY, userId);
-        settings.set('language', lang);
-      })();
+      await data.tx(async (r) => {
+        await settings.setIn(r, CURRENT_USER_KEY, userId);
+        await settings.setIn(r, 'language', lang);
+      });
     },
     canManage(userId) {
       if (userId === null) return false;

@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { SYSTEM_ACTOR, type Actor } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
-import type { Store } from '../../store/db';
-import { privacyRepo, type PendingMail } from '../../store/repos/privacy';
+import type { AsyncStore } from '../../store/repos/index';
+import type { PendingMail } from '../../store/repos/privacy';
 import type { Clock } from '../clock';
 import { fixedT } from '../i18n';
 import type { CustomerService } from './customerService';
@@ -51,13 +51,13 @@ const KEEP_HISTORY = new Set([
 ]);
 
 export interface PrivacyService {
-  collect(customerId: number): Sections;
+  collect(customerId: number): Promise<Sections>;
   exportFile(
     customerId: number,
     format: 'json' | 'xlsx' | 'pdf',
     lang: Language,
   ): Promise<{ fileName: string; mime: string; data: Buffer }>;
-  erase(customerId: number, actor: Actor): { customerId: number; leads: number; at: number };
+  erase(customerId: number, actor: Actor): Promise<{ customerId: number; leads: number; at: number }>;
 }
 
 function labels(lang: Language): Record<string, string> {
@@ -73,17 +73,15 @@ function labels(lang: Language): Record<string, string> {
 const INSTANT = /^at$|At\d?$|^endOfOwnership$|^(current)?[wW]arranty(Start|End)$|Expiry$/;
 
 export function createPrivacyService(
-  store: Store,
+  data: AsyncStore,
   clock: Clock,
   customers: CustomerService,
   timeZone: () => string = () => 'UTC',
 ): PrivacyService {
-  const { sqlite } = store;
-  const repo = privacyRepo(sqlite);
-
   const svc: PrivacyService = {
-    collect(id) {
-      const c = customers.get(id);
+    async collect(id) {
+      const repo = data.repos.privacy;
+      const c = await customers.get(id);
       const leadIds = c.leads.map((l) => l.id);
       return {
         customer: [
@@ -93,15 +91,15 @@ export function createPrivacyService(
             ...Object.fromEntries(Object.entries(c.customer.consents).map(([k, v]) => [`consent.${k}`, v])),
           },
         ],
-        leads: repo.leads(leadIds),
-        contacts: repo.contacts(leadIds),
+        leads: await repo.leads(leadIds),
+        contacts: await repo.contacts(leadIds),
         vehicles: c.vehicles as unknown as Record<string, unknown>[],
-        history: repo.history(id, leadIds),
-        emails: repo.emails(leadIds),
+        history: await repo.history(id, leadIds),
+        emails: await repo.emails(leadIds),
       };
     },
     async exportFile(id, format, lang) {
-      const data = svc.collect(id);
+      const data = await svc.collect(id);
       const base = `customer-${id}-${new Date(clock.now()).toISOString().slice(0, 10)}`;
       if (format === 'json') {
         return {
@@ -163,10 +161,11 @@ export function createPrivacyService(
       doc.end();
       return { fileName: `${base}.pdf`, mime: 'application/pdf', data: await done };
     },
-    erase(id, actor) {
+    async erase(id, actor) {
       const now = clock.now();
-      const n = sqlite.transaction(() => {
-        const c = customers.get(id);
+      const n = await data.tx(async (tx) => {
+        const repo = tx.privacy;
+        const c = await customers.getIn(tx, id);
         if (c.customer.anonymizedAt !== null) throw new AppError('CUSTOMER_ERASED');
         const leadIds = c.leads.map((l) => l.id);
         // Every string that identifies the customer, to scrub wherever it was copied (history, notes, e-mails).
@@ -174,7 +173,7 @@ export function createPrivacyService(
           ...c.vehicles.map((v) => v.vin),
           ...c.leads.map((l) => l.vin).filter((v): v is string => !!v),
         ]);
-        const leadRows = repo.leadIdentities(leadIds);
+        const leadRows = await repo.leadIdentities(leadIds);
         const needles = new Set<string>();
         const add = (v: unknown) => {
           if (typeof v === 'string' && v.trim().length >= 3) needles.add(v.trim());
@@ -197,34 +196,34 @@ export function createPrivacyService(
           add(`${r.f} ${r.l}`);
         }
 
-        repo.guard(id);
-        repo.scrubCustomer(id, ERASED, now);
-        repo.scrubLeads(leadIds, ERASED, now);
-        repo.scrubContacts(leadIds);
-        repo.scrubHistory(id, leadIds, ERASED, KEEP_HISTORY);
+        await repo.guard(id);
+        await repo.scrubCustomer(id, ERASED, now);
+        await repo.scrubLeads(leadIds, ERASED, now);
+        await repo.scrubContacts(leadIds);
+        await repo.scrubHistory(id, leadIds, ERASED, KEEP_HISTORY);
         // Their e-mails not sent yet (queued, or being sent right now) are cancelled: there is nobody to send them to
         // any more, and a row without an address must never wait in the outbox (nor hold up the others).
         const cancelled = new Map<number, { leadId: number | null; state: string }>();
-        const cancel = (rows: PendingMail[]) => {
+        const cancel = async (rows: PendingMail[]) => {
           for (const r of rows) {
             if (cancelled.has(r.id)) continue;
             cancelled.set(r.id, r);
-            repo.cancelMail(r.id);
+            await repo.cancelMail(r.id);
           }
         };
-        cancel(repo.pendingOfLeads(leadIds));
-        repo.scrubLeadMails(leadIds, ERASED);
-        repo.scrubNotifications(leadIds);
-        for (const vin of vins) repo.deleteVehicle(vin);
-        repo.deleteOwnedVehicles(id);
+        await cancel(await repo.pendingOfLeads(leadIds));
+        await repo.scrubLeadMails(leadIds, ERASED);
+        await repo.scrubNotifications(leadIds);
+        for (const vin of vins) await repo.deleteVehicle(vin);
+        await repo.deleteOwnedVehicles(id);
         // Anything else that quoted them (a history value, an e-mail, a note on another lead).
         for (const s of needles) {
           const like = `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-          repo.scrubHistoryQuoting(like, ERASED);
-          cancel(repo.pendingQuoting(like));
-          repo.scrubMailsQuoting(like, ERASED);
+          await repo.scrubHistoryQuoting(like, ERASED);
+          await cancel(await repo.pendingQuoting(like));
+          await repo.scrubMailsQuoting(like, ERASED);
         }
-        repo.insertHistory([
+        await repo.insertHistory([
           {
             leadId: null,
             customerId: id,
@@ -237,7 +236,7 @@ export function createPrivacyService(
           },
         ]);
         // The cancelled e-mails in their leads' history, as the outbox records a cancellation (System), without any personal data.
-        repo.insertHistory(
+        await repo.insertHistory(
           [...cancelled.values()].flatMap((r) =>
             r.leadId === null
               ? []
@@ -255,11 +254,11 @@ export function createPrivacyService(
                 ],
           ),
         );
-        repo.unguard(id);
+        await repo.unguard(id);
         return leadIds.length;
-      })();
-      // The search index merges its segments, so that no deleted token stays on disk.
-      repo.optimizeSearch();
+      });
+      // The search index merges its segments, so that no deleted token stays on disk (outside the transaction).
+      await data.repos.privacy.optimizeSearch();
       return { customerId: id, leads: n, at: now };
     },
   };

@@ -18,7 +18,7 @@ export interface RulesPdf {
   data: Buffer;
 }
 
-export function assignmentRulesPdf(
+export async function assignmentRulesPdf(
   c: Pick<CoreServices, 'assignment' | 'people' | 'settings' | 'clock'>,
   lang: Language,
 ): Promise<RulesPdf> {
@@ -27,7 +27,7 @@ export function assignmentRulesPdf(
   const settings = c.settings.all();
   const labels = c.settings.campaignLabels();
   const users = c.people.list();
-  const rules = c.assignment.rules();
+  const rules = await c.assignment.rules();
   const name = (id: number | null) => users.find((u) => u.id === id)?.name ?? `#${id}`;
   const role = (r: string) => t(`role.${r}`);
   const any = t('rules.any');

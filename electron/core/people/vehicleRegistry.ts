@@ -3,14 +3,13 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { VehicleImportReport } from '../../../shared/contract/people';
 import { mapRegistryHeaders, parseRegistryRow, type RegistryVehicle } from '../../../shared/people/registry';
-import type { Store } from '../../store/db';
-import { vehiclesRepo } from '../../store/repos/vehicles';
+import type { AsyncStore } from '../../store/repos/index';
 import type { Clock } from '../clock';
 import { readImportTable } from '../import/tableReader';
 import type { SettingsService } from '../settingsService';
 
 export async function importVehicleRegistry(
-  store: Store,
+  data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   file: { name: string; data: Uint8Array },
@@ -41,19 +40,19 @@ export async function importVehicleRegistry(
     good.set(p.vehicle.vin, { line: r.line, v: p.vehicle });
   }
   const now = clock.now();
-  const { sqlite } = store;
-  const vehicles = vehiclesRepo(sqlite);
   let inserted = 0;
   let updated = 0;
-  sqlite.transaction(() => {
+  await data.tx(async ({ vehicles }) => {
+    inserted = 0;
+    updated = 0;
     for (const { v } of good.values()) {
-      if (vehicles.exists(v.vin)) updated++;
+      if (await vehicles.exists(v.vin)) updated++;
       else inserted++;
-      vehicles.upsert(v, now);
+      await vehicles.upsert(v, now);
       // Vehicles of customers the desk already knows (a lead with the same VIN) are linked to them.
-      vehicles.linkOwnerFromLeads(v.vin);
+      await vehicles.linkOwnerFromLeads(v.vin);
     }
-  })();
+  });
   rejected.sort((a, b) => a.line - b.line);
   return { fileName: file.name, format: table.format, total: table.rows.length, inserted, updated, rejected };
 }

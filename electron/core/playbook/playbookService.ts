@@ -28,6 +28,8 @@ import type { Store } from '../../store/db';
 import { playbookRepo, type StepContact } from '../../store/repos/playbook';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
+import type { AsyncStore } from '../../store/repos/index';
+import type { Events } from '../events';
 import type { SettingsService } from '../settingsService';
 import { campaignLabel, vehicleWord } from './campaignLabel';
 import { normalizePhone } from '../../../shared/people/phone';
@@ -83,14 +85,16 @@ export interface PlaybookService {
     version: number | null | undefined,
     text: { subject?: string | null; body?: string | null },
     actor: Actor,
-  ): { leadId: number; outboxId: number; subject: string };
+  ): Promise<{ leadId: number; outboxId: number; subject: string }>;
 }
 
 export function createPlaybookService(
   store: Store,
+  data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   leads: LeadService,
+  events: Events,
 ): PlaybookService {
   const { sqlite } = store;
   const repo = playbookRepo(sqlite);
@@ -281,9 +285,9 @@ export function createPlaybookService(
     render,
     emailKind,
     templates,
-    sendEmail(id, version, text, actor) {
-      return sqlite.transaction(() => {
-        const lead = leads.load(id);
+    async sendEmail(id, version, text, actor) {
+      const sent = await data.tx(async (r) => {
+        const lead = await leads.loadIn(r, id);
         if (version !== null && version !== undefined && version !== lead.version)
           throw new AppError('VERSION_CONFLICT');
         if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
@@ -294,7 +298,8 @@ export function createPlaybookService(
         const body = text.body ?? t.body;
         const contactNo = lead.contactAttempts + 1;
         // The contact first: it refuses a final lead (LEAD_IS_FINAL) before anything is queued.
-        leads.act(
+        await leads.actIn(
+          r,
           'recordContact',
           id,
           null,
@@ -302,7 +307,7 @@ export function createPlaybookService(
           actor,
         );
         const now = clock.now();
-        const outboxId = repo.queueEmail(
+        const outboxId = await r.playbook.queueEmail(
           {
             key: `lead:${id}:playbook-email:${contactNo}`,
             leadId: id,
@@ -313,9 +318,11 @@ export function createPlaybookService(
           },
           now,
         );
-        leads.writeHistory(id, [{ at: now, field: 'email.queued', oldValue: null, newValue: subject }], actor);
+        await leads.writeHistory(r, id, [{ at: now, field: 'email.queued', oldValue: null, newValue: subject }], actor);
         return { leadId: id, outboxId, subject };
-      })();
+      });
+      events.emit({ type: 'lead.changed', leadId: id, at: clock.now(), action: 'recordContact' });
+      return sent;
     },
   };
 }
