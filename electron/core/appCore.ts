@@ -241,7 +241,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
-  const importer = createImportService(store, data, clock, settings, leads, events, () => ({
+  const importer = createImportService(data, clock, settings, leads, events, () => ({
     assign: core?.assign ?? services.assign,
     linkCustomers: (r, rows, known) => customers.assignCustomers(r, rows, known),
     phones,

@@ -22,10 +22,10 @@ export const playbookHandlers = (c: CoreServices) =>
         language: lead.language,
         emailRefused: emailRefused(lead.consents),
         scripts: {
-          phone_script: c.playbook.render('phone_script', lead, actor),
-          voicemail: c.playbook.render('voicemail', lead, actor),
+          phone_script: await c.playbook.render('phone_script', lead, actor),
+          voicemail: await c.playbook.render('voicemail', lead, actor),
           // The playbook e-mail: the "no answer" text, or the one without phone when the lead has no usable phone.
-          email_no_answer: c.playbook.render(c.playbook.emailKind(lead), lead, actor),
+          email_no_answer: await c.playbook.render(await c.playbook.emailKind(lead), lead, actor),
         },
         at: c.clock.now(),
       };
