@@ -7,7 +7,6 @@ import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
 import { openStore, type Store } from '../store/db';
 import { sqliteAsyncStore } from '../store/sqliteAsync';
 import type { AsyncStore } from '../store/repos/index';
-import { leadsRepo } from '../store/repos/leads';
 import { usersRepo } from '../store/repos/users';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
@@ -34,6 +33,7 @@ import { createSmtpService } from './mail/smtp';
 import { createOutbox } from './mail/outbox';
 import { wireAppointmentMails } from './mail/appointmentMails';
 import { createNotificationService } from './notify/notificationService';
+import { wireAssignedAlerts } from './notify/assignedAlerts';
 import { standaloneBackupApi, type BackupApi } from './backup/api';
 import { createAuthService, type SignInMode } from './auth/authService';
 import type { TemporaryPassword } from '../../shared/contract/auth';
@@ -129,7 +129,6 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const kpiReports = createKpiReportService(data, settings);
   watchBusinessDue(settings.onRulesChanged, settings.rules);
 
-  const leadRows = leadsRepo(store.sqlite);
   const users = usersRepo(store.sqlite);
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged(async (rules, tx) => {
@@ -171,38 +170,6 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
-  // `lead.assigned` after the commit of every new lead (null = the manager's queue), for the alerts (issue 4).
-  // An import's leads are read in one pass (their ids are consecutive: one block insert).
-  // Read once per import: both listeners below get the event's same `leadIds` array.
-  const assigneesRead = new WeakMap<number[], { id: number; a: number | null }[]>();
-  const assigneesOf = (ids: number[]) => {
-    let rows = assigneesRead.get(ids);
-    if (rows) return rows;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const id of ids) {
-      if (id < lo) lo = id;
-      if (id > hi) hi = id;
-    }
-    rows = ids.length ? leadRows.assigneesBetween(lo, hi) : [];
-    // A block of new leads (distinct ids) is every id between its first and last; otherwise only the ids asked for.
-    if (hi - lo + 1 !== ids.length) {
-      const wanted = new Set(ids);
-      rows = rows.filter((r) => wanted.has(r.id));
-    }
-    assigneesRead.set(ids, rows);
-    return rows;
-  };
-  events.on((e) => {
-    if (e.type === 'lead.created') {
-      const r = leadRows.assignee(e.leadId);
-      if (r) events.emit({ type: 'lead.assigned', leadId: e.leadId, at: e.at, assigneeId: r.a, isNew: true });
-    } else if (e.type === 'leads.imported' && e.leadIds.length > 0) {
-      for (const r of assigneesOf(e.leadIds))
-        events.emit({ type: 'lead.assigned', leadId: r.id, at: e.at, assigneeId: r.a, inBatch: true, isNew: true });
-    }
-  });
-
   const playbook = createPlaybookService(store, data, clock, settings, leads, events);
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
@@ -227,21 +194,11 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
   const settled = async () => {
     while (settling.size > 0) await Promise.all(settling);
   };
-  events.on((e) => {
-    if (e.type === 'lead.assigned' && !e.inBatch) settle(notifications.onEvent(e), 'assignment alert failed');
-  });
-  // A file import's leads are alerted together: one transaction, one e-mail per assignee.
-  events.on((e) => {
-    if (e.type !== 'leads.imported') return;
-    settle(
-      notifications.onAssignedMany(assigneesOf(e.leadIds).map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a }))),
-      'assignment alerts failed',
-    );
-  });
+  wireAssignedAlerts({ data, events, notifications, settle });
   // `services.assign` is read at call time, so whoever sets it later (assignment rules) is used.
   let core: AppCore | null = null;
   const phones = createPhonePool(log);
-  const importer = createImportService(store, data, clock, settings, leads, events, () => ({
+  const importer = createImportService(data, clock, settings, leads, events, () => ({
     assign: core?.assign ?? services.assign,
     linkCustomers: (r, rows, known) => customers.assignCustomers(r, rows, known),
     phones,

@@ -67,12 +67,26 @@ export interface SettingsService {
   campaignLabels(): Record<string, string>;
   /** Runs inside the rules' write transaction (`r`), e.g. the stored deadlines recomputed. */
   onRulesChanged(fn: (rules: RuleSettings, r: TxRepos) => void | Promise<void>): void;
-  /** Forgets the parsed values: the next reads come from the database (a read-only reader after another's write). */
+  /**
+   * Loads the stored values again through the AsyncStore (every read answers from the loaded values; they are loaded
+   * at creation: synchronously on SQLite, else `ready` tells when).
+   */
+  load(): Promise<void>;
+  /** Settled once the stored values are loaded (at once on SQLite). */
+  readonly ready: Promise<void>;
+  /**
+   * Another connection wrote the settings (a read-only reader after another's write): loaded again, synchronously on
+   * SQLite; else `ready` is the new load.
+   */
   invalidate(): void;
 }
 
+/**
+ * `store`: SQLite's connection, where the stored values are loaded synchronously at creation (and again after a
+ * failed write or `invalidate`), so that a SQLite core is ready at once; null (PostgreSQL): await `ready`.
+ */
 export function createSettingsService(
-  store: Store,
+  store: Pick<Store, 'sqlite'> | null,
   data: AsyncStore,
   clock: Clock,
   defaultTimeZone: string,
@@ -86,10 +100,57 @@ export function createSettingsService(
     if (!isSettingKey(key)) throw new Error(`Unknown setting "${key}" (settingsRegistry.ts lists the settings)`);
     return key;
   };
-  const repo = settingsRepo(store.sqlite);
+  const sync = store ? settingsRepo(store.sqlite) : null;
+  /** The stored JSON texts by key, and whether the database held leads, as loaded (null: not loaded). */
+  let loaded: { texts: Map<string, string>; hasLeads: boolean } | null = null;
+  const fill = (rows: { key: string; value: string }[], hasLeads: boolean) => {
+    loaded = { texts: new Map(rows.map((r) => [r.key, r.value])), hasLeads };
+    cache.clear();
+  };
+  let ready: Promise<void> = Promise.resolve();
+  const loadSync = () => sync && fill(sync.rows(), sync.hasLeads());
+  const load = async (): Promise<void> => {
+    const [rows, hasLeads] = await Promise.all([data.repos.settings.rows(), data.repos.settings.hasLeads()]);
+    fill(rows, hasLeads);
+  };
+  /** The load `ready` tells of (its failure logged here; whoever awaits `ready` sees it too). */
+  const startLoad = () => {
+    ready = load();
+    ready.catch((e: unknown) => log('settings: loading the stored values failed', e));
+  };
+  const texts = (): Map<string, string> => {
+    if (!loaded) loadSync();
+    if (!loaded) throw new Error('The settings are not loaded yet (await settings.ready)');
+    return loaded.texts;
+  };
+  const hadLeads = (): boolean => {
+    texts();
+    return loaded!.hasLeads;
+  };
+  /**
+   * After a failed write, the committed values are loaded again through the AsyncStore (after its own transaction's
+   * rollback). Inside a caller's still open SQLite transaction (its one connection would show that transaction's
+   * writes): on the next read.
+   */
+  const drop = async (inCallersTx: boolean): Promise<void> => {
+    const later = () => {
+      loaded = null;
+      cache.clear();
+    };
+    if (inCallersTx) {
+      // PostgreSQL: the failed upsert changed nothing cached (it is cached once written), and that transaction's
+      // connection is aborted: nothing to read.
+      if (sync) later();
+      return;
+    }
+    await load().catch((e: unknown) => {
+      log('settings: loading them again failed', e);
+      if (sync) later();
+    });
+  };
   /** The stored JSON value; undefined when unset; UNREADABLE when the text is not JSON. */
   const stored = (key: SettingKey): unknown => {
-    const text = repo.value(key);
+    const text = texts().get(key);
     if (text === undefined) return undefined;
     try {
       return JSON.parse(text) as unknown;
@@ -120,7 +181,7 @@ export function createSettingsService(
     try {
       await data.tx(fn);
     } catch (e) {
-      cache.clear();
+      await drop(false);
       throw e;
     }
   };
@@ -136,6 +197,7 @@ export function createSettingsService(
   /** Written in `r`, cached (the caller's failure clears the cache: `write`, or its own catch). */
   const store1 = async (r: TxRepos, key: SettingKey, value: unknown): Promise<void> => {
     await r.settings.upsert(key, value, clock.now());
+    texts().set(key, JSON.stringify(value));
     cache.set(key, value);
   };
   const setIn = <K extends SettingKey>(r: TxRepos, key: K, input: SettingInput<K>): Promise<void> =>
@@ -152,18 +214,23 @@ export function createSettingsService(
       try {
         await setIn(r, key, input);
       } catch (e) {
-        cache.clear();
+        await drop(true);
         throw e;
       }
     },
     isSet(key) {
-      return stored(known(key)) !== undefined;
+      return texts().has(known(key));
     },
     rules() {
       return read('rules');
     },
+    load,
+    get ready() {
+      return ready;
+    },
     invalidate() {
-      cache.clear();
+      if (sync) loadSync();
+      else startLoad();
     },
     campaigns() {
       const extra = svc.get('campaigns');
@@ -177,7 +244,8 @@ export function createSettingsService(
         campaigns: svc.campaigns(),
         campaignLabels: svc.campaignLabels(),
         // A database that already holds leads (opened by a version before the setup existed) is not a new one.
-        setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : repo.hasLeads(),
+        // (Whether it held leads when the settings were loaded.)
+        setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : hadLeads(),
       });
     },
     async setLanguage(language) {
@@ -267,5 +335,7 @@ export function createSettingsService(
       listeners.push(fn);
     },
   };
+  if (sync) loadSync();
+  else startLoad();
   return svc;
 }

@@ -183,8 +183,8 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
       },
       { commitOpts: { mapping: { columns: without('vin'), defaults: {} } } },
       {
-        between: (a) => {
-          a.core.importer.presets.save({
+        between: async (a) => {
+          await a.core.importer.presets.save({
             name: 'HQ',
             source: 'hq_campaign',
             mapping: { columns: without('leadType'), defaults: { leadType: 'customer_driven' } },
@@ -256,7 +256,7 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
       },
     };
     const c = a.core;
-    const importer = createImportService(c.store, c.data, c.clock, c.settings, c.leads, c.events, () => ({
+    const importer = createImportService(c.data, c.clock, c.settings, c.leads, c.events, () => ({
       phones: pool,
       linkCustomers: (r, rows, known) => {
         link?.();

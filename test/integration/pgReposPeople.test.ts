@@ -30,6 +30,14 @@ describe.skipIf(SKIP_PG)('PostgreSQL repositories: people and configuration as S
     const { s, p: pg } = await p.both((r) => r.settings.allText());
     expect(pg!.split('\n').sort()).toEqual(s!.split('\n').sort());
     expect(pg).toBe('campaigns=["service_reminder","winter"]\nmail={"host":"smtp2.example.com","port":465}');
+    // Every key with its text (the settings service's cache): the same rows, in no particular order.
+    const rows = await p.both((r) => r.settings.rows());
+    const byKey = (x: { key: string; value: string }[]) => [...x].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(rows.p)).toEqual(byKey(rows.s));
+    expect(byKey(rows.p)).toEqual([
+      { key: 'campaigns', value: '["service_reminder","winter"]' },
+      { key: 'mail', value: '{"host":"smtp2.example.com","port":465}' },
+    ]);
     await p.sameRows({ settings: 'key' });
   });
 

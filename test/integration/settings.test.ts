@@ -258,6 +258,40 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.get('playbook')).toEqual({ ...DEFAULT_PLAYBOOK, attemptsBeforeEmail: 5 });
   });
 
+  it('answers isSet and all() from the values loaded at creation; invalidate loads them again', () => {
+    const s = fresh();
+    expect(s.isSet('workshop.capacity')).toBe(false);
+    storeRaw('workshop.capacity', '7');
+    // Another connection's write is not seen until invalidate (the reader's check of the settings' fingerprint).
+    expect(s.isSet('workshop.capacity')).toBe(false);
+    expect(s.get('workshop.capacity')).toBe(DEFAULT_CAPACITY);
+    s.invalidate();
+    expect(s.isSet('workshop.capacity')).toBe(true);
+    expect(s.get('workshop.capacity')).toBe(7);
+  });
+
+  it('without a SQLite connection (PostgreSQL) loads through the AsyncStore: ready, then the same values', async () => {
+    await app.core.settings.set('workshop.capacity', 9);
+    const s = createSettingsService(null, app.core.data, app.clock, 'Europe/Rome', () => undefined);
+    expect(() => s.get('workshop.capacity')).toThrow(/not loaded yet/);
+    await s.ready;
+    expect(s.get('workshop.capacity')).toBe(9);
+    expect(s.isSet('workshop.capacity')).toBe(true);
+    expect(s.isSet('playbook')).toBe(false);
+    expect(s.all()).toEqual(app.core.settings.all());
+    await s.set('workshop.capacity', 10);
+    expect(s.get('workshop.capacity')).toBe(10);
+    expect(fresh().get('workshop.capacity')).toBe(10);
+    // A write that fails after caching its value (here a rules listener): rolled back, the committed values loaded again.
+    const rules = s.rules();
+    s.onRulesChanged(() => {
+      throw new Error('listener failed');
+    });
+    await expect(s.setRules({ ...rules, timeZone: 'America/New_York' })).rejects.toThrow('listener failed');
+    expect(s.rules()).toEqual(rules);
+    expect(s.get('workshop.capacity')).toBe(10);
+  });
+
   it('refuses an unknown key, and a value that does not fit on write (nothing written)', async () => {
     const s = fresh();
     expect(() => s.get('no.such.key' as SettingKey)).toThrow(/Unknown setting "no\.such\.key"/);

@@ -25,7 +25,7 @@ export const importHandlers = (c: CoreServices) =>
       c.importer.rejectedCsv(file(i), { preset: i.preset, mapping: i.mapping, language: i.language }),
     'import.presets.list': () => c.importer.presets.list(),
     'import.presets.save': (p) => c.importer.presets.save(p),
-    'import.presets.delete': ({ name }) => ({ deleted: c.importer.presets.delete(name) }),
+    'import.presets.delete': async ({ name }) => ({ deleted: await c.importer.presets.delete(name) }),
     'import.watchFolder.get': () => c.watchFolder.settings(),
     'import.watchFolder.set': (v) => c.watchFolder.set(v),
     'import.watchFolder.scan': () => c.watchFolder.scan({ settle: false }),

@@ -49,7 +49,7 @@ export const peopleHandlers = (c: CoreServices) => {
     'customers.erase': ({ id }, ctx) => c.privacy.erase(id, c.actor(ctx)),
     'vehicles.import': ({ name, base64 }) =>
       importVehicleRegistry(c.data, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
-    'workshop.load': ({ days }) => workshopLoad(c.store, c.settings, c.clock.now(), days),
+    'workshop.load': ({ days }) => workshopLoad(c.data, c.settings, c.clock.now(), days),
     'workshop.setCapacity': async ({ capacity }) => {
       await c.settings.set(CAPACITY_KEY, capacity);
       return { capacity };

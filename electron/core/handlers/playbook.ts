@@ -11,6 +11,13 @@ export const playbookHandlers = (c: CoreServices) =>
       const lead = await c.leads.load(id);
       const actor = c.actor(ctx);
       const step = c.playbook.step(lead);
+      // The three texts read at once (one round trip each on PostgreSQL, together).
+      const [phoneScript, voicemail, email] = await Promise.all([
+        c.playbook.render('phone_script', lead, actor),
+        c.playbook.render('voicemail', lead, actor),
+        // The playbook e-mail: the "no answer" text, or the one without phone when the lead has no usable phone.
+        c.playbook.emailKind(lead).then((kind) => c.playbook.render(kind, lead, actor)),
+      ]);
       return {
         leadId: id,
         version: lead.version,
@@ -21,12 +28,7 @@ export const playbookHandlers = (c: CoreServices) =>
         phoneValid: c.playbook.phoneValid(lead) ?? null,
         language: lead.language,
         emailRefused: emailRefused(lead.consents),
-        scripts: {
-          phone_script: c.playbook.render('phone_script', lead, actor),
-          voicemail: c.playbook.render('voicemail', lead, actor),
-          // The playbook e-mail: the "no answer" text, or the one without phone when the lead has no usable phone.
-          email_no_answer: c.playbook.render(c.playbook.emailKind(lead), lead, actor),
-        },
+        scripts: { phone_script: phoneScript, voicemail, email_no_answer: email },
         at: c.clock.now(),
       };
     },

@@ -32,16 +32,14 @@ import {
 } from '../../../shared/import/mapping';
 import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
-import type { Store } from '../../store/db';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
 import type { LeadService, TxRepos } from '../leadService';
-import type { AsyncStore } from '../../store/repos/index';
+import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
 import type { ImportTable } from './readTable';
 import { readImportTable } from './tableReader';
 import { rowErrorLabel } from './labels';
-import { importsRepo } from '../../store/repos/imports';
 import type { NewLeadRow } from '../../../shared/rules';
 import type { NormalizedPhone } from '../../../shared/people/phone';
 import type { PhoneBatch, PhonePool } from '../people/phonePool';
@@ -132,17 +130,17 @@ export interface ImportService {
     file: ImportFile,
     opts: Options & { language?: Language },
   ): Promise<{ fileName: string; content: string; count: number }>;
+  /** The saved mappings, on the AsyncStore (a write is one `data.tx`). */
   presets: {
-    list(): ImportPreset[];
-    get(name: string): ImportPreset | null;
-    save(p: { name: string; source?: string | null; mapping: unknown }): ImportPreset;
-    delete(name: string): boolean;
+    list(): Promise<ImportPreset[]>;
+    get(name: string): Promise<ImportPreset | null>;
+    save(p: { name: string; source?: string | null; mapping: unknown }): Promise<ImportPreset>;
+    delete(name: string): Promise<boolean>;
   };
 }
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 export function createImportService(
-  store: Store,
   data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
@@ -150,38 +148,40 @@ export function createImportService(
   events: Events,
   hooks: () => ImportHooks,
 ): ImportService {
-  const { sqlite } = store;
-  const repo = importsRepo(sqlite);
-
+  const presetsIn = async (r: AsyncRepos): Promise<ImportPreset[]> =>
+    (await r.imports.presets()).map((p) => ({
+      ...p,
+      source: p.source as ImportPreset['source'],
+      mapping: importMappingSchema.parse(JSON.parse(p.mapping)),
+    }));
   const presets: ImportService['presets'] = {
-    list: () =>
-      repo.presets().map((r) => ({
-        ...r,
-        source: r.source as ImportPreset['source'],
-        mapping: importMappingSchema.parse(JSON.parse(r.mapping)),
-      })),
-    get: (name) => presets.list().find((p) => p.name === name) ?? null,
+    list: () => presetsIn(data.repos),
+    get: async (name) => (await presets.list()).find((p) => p.name === name) ?? null,
     save(p) {
       const v = presetSchema.parse(p);
-      repo.savePreset(v.name, v.source, JSON.stringify(v.mapping), clock.now());
-      return presets.get(v.name)!;
+      // The write and the row it answers: one transaction.
+      return data.tx(async (r) => {
+        await r.imports.savePreset(v.name, v.source, JSON.stringify(v.mapping), clock.now());
+        return (await presetsIn(r)).find((x) => x.name === v.name)!;
+      });
     },
-    delete: (name) => repo.deletePreset(name),
+    delete: (name) => data.tx((r) => r.imports.deletePreset(name)),
   };
 
+  /** `saved`: the presets, read once per parse (`presets.list`) so that the mapping's resolution stays synchronous. */
   function resolveMapping(
     headers: readonly string[],
     opts: Options,
+    saved: readonly ImportPreset[],
   ): { mapping: ImportMapping; preset: string | null } {
     if (opts.mapping) return { mapping: importMappingSchema.parse(opts.mapping), preset: opts.preset ?? null };
     if (opts.preset) {
-      const p = presets.get(opts.preset);
+      const p = saved.find((x) => x.name === opts.preset);
       if (!p) throw new AppError('IMPORT_PRESET_UNKNOWN', { field: 'preset', params: { name: opts.preset } });
       return { mapping: p.mapping, preset: p.name };
     }
     // A saved preset whose every mapped column is in this file is that source's usual export: use it (the most specific wins).
-    const fitting = presets
-      .list()
+    const fitting = saved
       .filter(
         (p) =>
           Object.keys(p.mapping.columns).length > 0 &&
@@ -218,10 +218,15 @@ export function createImportService(
    * Reads, maps and validates a file (no database: that is `classify`). `withPhones`: the valid rows' numbers go to
    * the phone worker as the rows are mapped (for a commit, or a preview whose parse the commit may reuse).
    */
-  async function parse(file: ImportFile, opts: Options, withPhones: boolean): Promise<Parsed> {
+  async function parse(
+    file: ImportFile,
+    opts: Options,
+    withPhones: boolean,
+    saved: readonly ImportPreset[],
+  ): Promise<Parsed> {
     if (withPhones) hooks().phones?.warm();
     const { rows: records, ...table } = await readImportTable(file.name, file.data, { log: hooks().log });
-    const { mapping, preset } = resolveMapping(table.headers, opts);
+    const { mapping, preset } = resolveMapping(table.headers, opts, saved);
     const ctx = rowContext(clock.now());
     const pick = compilePick(table.headers, mapping);
     const phones = withPhones ? (hooks().phones?.batch() ?? null) : null;
@@ -270,7 +275,13 @@ export function createImportService(
    * time (remapRow: the default assignment date, dates in the future, the creation time). A clock that went back
    * parses again. Nothing of the database is in a parse: `classify` always runs. `take`: the commit owns it.
    */
-  function reuse(file: ImportFile, hash: string, opts: Options, take: boolean): Parsed | null {
+  function reuse(
+    file: ImportFile,
+    hash: string,
+    opts: Options,
+    take: boolean,
+    saved: readonly ImportPreset[],
+  ): Parsed | null {
     const k = kept;
     if (!k || k.name !== file.name || k.size !== file.data.byteLength || k.hash !== hash) return null;
     const p = k.parsed;
@@ -280,7 +291,7 @@ export function createImportService(
       if (take) p.phones?.cancel();
       return null;
     };
-    const { mapping, preset } = resolveMapping(p.table.headers, opts);
+    const { mapping, preset } = resolveMapping(p.table.headers, opts, saved);
     if (JSON.stringify([mapping, preset]) !== p.mappingKey || settingsKey() !== p.settingsKey) return stale();
     const now = clock.now();
     if (now < p.now) return stale();
@@ -299,8 +310,11 @@ export function createImportService(
   async function parseOrReuse(file: ImportFile, opts: Options, use: 'preview' | 'commit' | 'peek'): Promise<Parsed> {
     // No hashing at all for a commit with nothing kept (the CLI, the watched folder).
     const hash = kept || use === 'preview' ? hashOf(file.data) : null;
+    // An explicit mapping needs no preset: no read then.
+    const saved = opts.mapping ? [] : await presets.list();
     const p =
-      (hash !== null ? reuse(file, hash, opts, use === 'commit') : null) ?? (await parse(file, opts, use !== 'peek'));
+      (hash !== null ? reuse(file, hash, opts, use === 'commit', saved) : null) ??
+      (await parse(file, opts, use !== 'peek', saved));
     if (use === 'preview') keep(file, hash!, p);
     return p;
   }

@@ -4,21 +4,20 @@
 // customer still comes to the workshop: its invitation and reminder stay, see shared/rules/actions/close.ts);
 // Closed No Sale and Contact Again cancel theirs.
 import { addCalendarDays, localDate, startOfLocalDay, wallTime } from '../../../shared/rules/time';
-import type { Store } from '../../store/db';
-import { leadsRepo } from '../../store/repos/leads';
+import type { AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
 
 export const CAPACITY_KEY = 'workshop.capacity';
 export { DEFAULT_CAPACITY } from '../settingsRegistry';
 
-export function workshopLoad(store: Store, settings: SettingsService, now: number, days: number) {
+export async function workshopLoad(data: AsyncStore, settings: SettingsService, now: number, days: number) {
   const s = settings.rules();
   const tz = s.timeZone;
   const capacity = settings.get(CAPACITY_KEY);
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();
-  const rows = leadsRepo(store.sqlite).appointmentsBetween(start, end);
+  const rows = await data.repos.leads.appointmentsBetween(start, end);
   for (const r of rows) {
     const d = localDate(r.a, tz);
     counts.set(d, (counts.get(d) ?? 0) + 1);

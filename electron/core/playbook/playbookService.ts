@@ -28,7 +28,7 @@ import type { Store } from '../../store/db';
 import { playbookRepo, type StepContact } from '../../store/repos/playbook';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
-import type { AsyncStore } from '../../store/repos/index';
+import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
 import type { Events } from '../events';
 import type { SettingsService } from '../settingsService';
 import { campaignLabel, vehicleWord } from './campaignLabel';
@@ -70,15 +70,17 @@ export interface PlaybookService {
     actor: Actor,
     opts: { dueOnly?: boolean; page?: number; pageSize?: number },
   ): ReturnType<PlaybookService['list']>;
-  templateValues(lead: Lead, actor: Actor): TemplateValues;
-  render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText;
+  /** `r`: a caller's transaction's repositories (else `data.repos`), as for every read below. */
+  templateValues(lead: Lead, actor: Actor, r?: AsyncRepos): Promise<TemplateValues>;
+  render(kind: TemplateKind, lead: Lead, actor: Actor, r?: AsyncRepos): Promise<TemplateText>;
   /** The playbook e-mail's kind for the lead: without a usable phone, the text does not say it tried to call. */
-  emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone';
+  emailKind(lead: Lead, contacts?: StepContact[], r?: AsyncRepos): Promise<'email_no_answer' | 'email_no_phone'>;
+  /** The contact templates (stored edits over the locale defaults), on the AsyncStore; a write is one `data.tx`. */
   templates: {
-    list(): TemplateRow[];
-    get(kind: TemplateKind, language: Language): TemplateRow;
-    save(kind: TemplateKind, language: Language, subject: string, body: string): TemplateRow;
-    reset(kind: TemplateKind, language: Language): TemplateRow;
+    list(): Promise<TemplateRow[]>;
+    get(kind: TemplateKind, language: Language, r?: AsyncRepos): Promise<TemplateRow>;
+    save(kind: TemplateKind, language: Language, subject: string, body: string): Promise<TemplateRow>;
+    reset(kind: TemplateKind, language: Language): Promise<TemplateRow>;
   };
   sendEmail(
     id: number,
@@ -130,8 +132,12 @@ export function createPlaybookService(
       emailAllowed: !emailRefused(lead.consents),
     });
   }
-  function emailKind(lead: Lead, contacts?: StepContact[]): 'email_no_answer' | 'email_no_phone' {
-    const cs = contacts ?? repo.contactsOf(lead.id);
+  async function emailKind(
+    lead: Lead,
+    contacts?: StepContact[],
+    r: AsyncRepos = data.repos,
+  ): Promise<'email_no_answer' | 'email_no_phone'> {
+    const cs = contacts ?? (await r.playbook.contactsOf(lead.id));
     return emailTemplateKind(hasUsablePhone(lead, cs, phoneValid(lead)));
   }
 
@@ -197,26 +203,30 @@ export function createPlaybookService(
   }
 
   const templates: PlaybookService['templates'] = {
-    get(kind, language) {
-      const r = repo.template(kind, language);
-      if (r) return { kind, language, subject: r.subject ?? '', body: r.body, custom: true, updatedAt: r.updatedAt };
+    async get(kind, language, r = data.repos) {
+      const t = await r.playbook.template(kind, language);
+      if (t) return { kind, language, subject: t.subject ?? '', body: t.body, custom: true, updatedAt: t.updatedAt };
       const d = defaultTemplate(kind, language);
       return { kind, language, subject: d.subject, body: d.body, custom: false, updatedAt: null };
     },
-    list: () => TEMPLATE_KINDS.flatMap((k) => (['en', 'fr', 'de', 'it'] as const).map((l) => templates.get(k, l))),
-    save(kind, language, subject, body) {
-      repo.saveTemplate(kind, language, subject, body, clock.now());
-      return templates.get(kind, language);
-    },
-    reset(kind, language) {
-      repo.deleteTemplate(kind, language);
-      return templates.get(kind, language);
-    },
+    list: () =>
+      Promise.all(TEMPLATE_KINDS.flatMap((k) => (['en', 'fr', 'de', 'it'] as const).map((l) => templates.get(k, l)))),
+    // The write and the row it answers: one transaction.
+    save: (kind, language, subject, body) =>
+      data.tx(async (r) => {
+        await r.playbook.saveTemplate(kind, language, subject, body, clock.now());
+        return templates.get(kind, language, r);
+      }),
+    reset: (kind, language) =>
+      data.tx(async (r) => {
+        await r.playbook.deleteTemplate(kind, language);
+        return templates.get(kind, language, r);
+      }),
   };
 
-  function templateValues(lead: Lead, actor: Actor): TemplateValues {
+  async function templateValues(lead: Lead, actor: Actor, r: AsyncRepos = data.repos): Promise<TemplateValues> {
     const dealer = settings.get('dealer');
-    const model = lead.vin ? repo.vehicleModel(lead.vin) : null;
+    const model = lead.vin ? await r.playbook.vehicleModel(lead.vin) : null;
     const vehicle =
       model && lead.vin
         ? `${model} (${lead.vin})`
@@ -233,9 +243,9 @@ export function createPlaybookService(
     };
   }
 
-  function render(kind: TemplateKind, lead: Lead, actor: Actor): TemplateText {
-    const t = templates.get(kind, lead.language);
-    return renderTemplate(kind, lead.language, templateValues(lead, actor), t.custom ? t : null);
+  async function render(kind: TemplateKind, lead: Lead, actor: Actor, r?: AsyncRepos): Promise<TemplateText> {
+    const [t, values] = await Promise.all([templates.get(kind, lead.language, r), templateValues(lead, actor, r)]);
+    return renderTemplate(kind, lead.language, values, t.custom ? t : null);
   }
 
   function steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[] {
@@ -293,7 +303,7 @@ export function createPlaybookService(
         if (!lead.email) throw new AppError('EMAIL_MISSING', { field: 'email' });
         // A refused e-mail consent is enforced here too, not only by hiding the button (docs/rules.md §8).
         if (emailRefused(lead.consents)) throw new AppError('EMAIL_CONSENT_REFUSED', { field: 'email' });
-        const t = render(emailKind(lead), lead, actor);
+        const t = await render(await emailKind(lead, undefined, r), lead, actor, r);
         const subject = text.subject ?? t.subject;
         const body = text.body ?? t.body;
         const contactNo = lead.contactAttempts + 1;

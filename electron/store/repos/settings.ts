@@ -6,6 +6,8 @@ export interface SettingsRepo {
   value(key: string): string | undefined;
   /** Inserts or replaces the value of `key` (stored as JSON). */
   upsert(key: string, value: unknown, now: number): void;
+  /** Every stored key with its JSON text (the settings service's cache, loaded at start). */
+  rows(): { key: string; value: string }[];
   /** Every stored key=value, one a line (null: none): tells whether another connection changed a setting. */
   allText(): string | null;
   /** Whether the database holds any lead (an old database without the first-run setup). */
@@ -24,6 +26,7 @@ export function settingsRepo(sqlite: Sqlite): SettingsRepo {
       'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     ),
   );
+  const rows = once(() => sqlite.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings'));
   const allText = once(() =>
     sqlite.prepare<[], { t: string | null }>("SELECT group_concat(key || '=' || value, char(10)) AS t FROM settings"),
   );
@@ -35,6 +38,7 @@ export function settingsRepo(sqlite: Sqlite): SettingsRepo {
   return {
     value: (key) => selectValue().get(key)?.value,
     upsert: (key, value, now) => void upsert().run(key, JSON.stringify(value), now),
+    rows: () => rows().all(),
     allText: () => allText().get()!.t,
     hasLeads: () => hasLeads().get() !== undefined,
     campaignUses: (campaign) => campaignUses().get(campaign, campaign)?.n ?? 0,

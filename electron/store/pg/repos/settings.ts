@@ -1,7 +1,7 @@
 // The settings table on PostgreSQL (electron/store/repos/settings.ts): one JSON value (text) per key.
 import type { Async } from '../../repos/index';
 import type { SettingsRepo } from '../../repos/settings';
-import { row, run, type Queryable } from './query';
+import { row, rows, run, type Queryable } from './query';
 
 export function settingsRepoPg(q: Queryable): Async<SettingsRepo> {
   return {
@@ -13,6 +13,7 @@ export function settingsRepoPg(q: Queryable): Async<SettingsRepo> {
           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
         [key, JSON.stringify(value), now],
       )),
+    rows: () => rows<{ key: string; value: string }>(q, 'SELECT key, value FROM settings'),
     // By key: a table scan has no stable order on PostgreSQL (SQLite's is its rowid's). Only ever compared with
     // itself, on the same store.
     allText: async () =>
