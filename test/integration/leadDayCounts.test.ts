@@ -63,6 +63,9 @@ describe('lead_day_counts', () => {
     // The sweeps move leads to Lost Sale / expire appointments 70 days later.
     app.clock.set(now + 70 * DAY_MS);
     await app.core.sweeps.run(now + 70 * DAY_MS);
+    // Called directly (not through dispatch): the alerts its events started are awaited before raw SQL (a pragma is
+    // a no-op inside their open transaction).
+    await app.core.settled();
     expect(fromTable()).toEqual(counted());
     // Writes the app never does, still followed: a changed assignment date and a deleted lead.
     const sqlite = app.core.store.sqlite;
