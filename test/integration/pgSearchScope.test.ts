@@ -4,21 +4,16 @@
 // copied into a throwaway PostgreSQL database.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPgStore, type PgStore } from '../../electron/store/pg/migrate';
 import { PG_VIEW_WHERE } from '../../electron/store/pg/repos/leadList';
 import { SEARCH_VIEW_BIT } from '../../electron/store/pg/search';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { copySqliteTables } from '../support/pgCopy';
-import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { pgLeadsCopy, type PgLeadsCopy } from '../support/pgLeadsCopy';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
 describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by the triggers', () => {
-  let app: TestApp;
-  let database: PgTestDatabase;
-  let store: PgStore;
+  let env: PgLeadsCopy | undefined;
   let pool: pg.Pool;
   const ids: number[] = [];
 
@@ -38,21 +33,11 @@ describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by th
   }
 
   beforeAll(async () => {
-    app = openTestApp();
-    for (let i = 0; i < 12; i++) {
-      ids.push((await ok(app.core, 'leads.create', baseLead({ firstName: `Marco${i}`, lastName: 'Rossi' }))).lead.id);
-      app.clock.advance(3_600_000);
-    }
-    database = await createPgTestDatabase('search-scope');
-    store = await openPgStore(database.url);
-    pool = store.pool;
-    await copySqliteTables(app.core.store.sqlite, pool, ['users', 'user_roles', 'customers', 'vehicles', 'leads']);
+    env = await pgLeadsCopy('search-scope', { leads: 12, firstName: 'Marco', lastName: 'Rossi', everyMs: 3_600_000 });
+    pool = env.pool;
+    ids.push(...env.ids);
   });
-  afterAll(async () => {
-    app?.close();
-    await store?.close();
-    await database?.drop();
-  });
+  afterAll(() => env?.close());
 
   it('after the copy (inserts), updates of status, attempts, frozen, close reason, assignment and search fields, and deletes', async () => {
     await expectScopeKept();

@@ -4,12 +4,9 @@
 // dataset made by the app core on SQLite, copied into a throwaway PostgreSQL database.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPgStore, type PgStore } from '../../electron/store/pg/migrate';
 import { kpiRepoPg } from '../../electron/store/pg/repos/kpi';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { copySqliteTables } from '../support/pgCopy';
-import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { pgLeadsCopy, type PgLeadsCopy } from '../support/pgLeadsCopy';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
@@ -22,9 +19,7 @@ const DIRECT = `SELECT
   (SELECT count(*) FROM leads WHERE sla2_met IS NOT TRUE AND assigned_at > $1 AND assigned_at <= $2 AND sla2_due_at < $2)::int AS s2missed`;
 
 describe.skipIf(SKIP_PG)('PostgreSQL SLA day counts: kept equal to the leads by the triggers', () => {
-  let app: TestApp;
-  let database: PgTestDatabase;
-  let store: PgStore;
+  let env: PgLeadsCopy | undefined;
   let pool: pg.Pool;
   const ids: number[] = [];
 
@@ -53,21 +48,11 @@ describe.skipIf(SKIP_PG)('PostgreSQL SLA day counts: kept equal to the leads by 
   }
 
   beforeAll(async () => {
-    app = openTestApp();
-    for (let i = 0; i < 16; i++) {
-      ids.push((await ok(app.core, 'leads.create', baseLead({ firstName: `Anna${i}`, lastName: 'Neri' }))).lead.id);
-      app.clock.advance(5 * HOUR);
-    }
-    database = await createPgTestDatabase('sla-day-counts');
-    store = await openPgStore(database.url);
-    pool = store.pool;
-    await copySqliteTables(app.core.store.sqlite, pool, ['users', 'user_roles', 'customers', 'vehicles', 'leads']);
+    env = await pgLeadsCopy('sla-day-counts', { leads: 16, firstName: 'Anna', lastName: 'Neri', everyMs: 5 * HOUR });
+    pool = env.pool;
+    ids.push(...env.ids);
   });
-  afterAll(async () => {
-    app?.close();
-    await store?.close();
-    await database?.drop();
-  });
+  afterAll(() => env?.close());
 
   it('after the copy (inserts), SLA flags set and changed, reassignment to other days, an insert and deletes', async () => {
     await expectKept();
