@@ -75,29 +75,28 @@ export function createSweepService(
     }
   }
 
-  async function lost(r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> {
-    const s = settings.rules();
-    for (const c of lostSaleSweep(await fetch(r, 'lost', at - (s.lostAfterDays - 1) * DAY), at, s)) {
-      const lead = await leads.loadIn(r, c.leadId);
-      changes.push({ leadId: lead.id, number: lead.number, change: 'lost', effectiveAt: c.effectiveAt });
-      if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
-    }
-  }
-
-  async function expiry(r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> {
-    const s = settings.rules();
-    for (const c of appointmentExpirySweep(await fetch(r, 'expiry', at - (s.appointmentExpiryDays - 1) * DAY), at, s)) {
-      const lead = await leads.loadIn(r, c.leadId);
-      changes.push({ leadId: lead.id, number: lead.number, change: 'appointmentExpired', effectiveAt: c.effectiveAt });
-      if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
-    }
-  }
+  /** Lost Sale and appointment expiry: the leads past their rule's window, each changed as the shared rule says. */
+  const TIMED = {
+    lost: { rule: lostSaleSweep, days: 'lostAfterDays', change: 'lost' },
+    expiry: { rule: appointmentExpirySweep, days: 'appointmentExpiryDays', change: 'appointmentExpired' },
+  } as const;
+  const timed =
+    (kind: keyof typeof TIMED) =>
+    async (r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> => {
+      const { rule, days, change } = TIMED[kind];
+      const s = settings.rules();
+      for (const c of rule(await fetch(r, kind, at - (s[days] - 1) * DAY), at, s)) {
+        const lead = await leads.loadIn(r, c.leadId);
+        changes.push({ leadId: lead.id, number: lead.number, change, effectiveAt: c.effectiveAt });
+        if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
+      }
+    };
 
   // Follow-ups first: a follow-up due long ago may itself be due for Lost Sale in the same catch-up.
   const steps = [
     ['recontact', recontact],
-    ['lost', lost],
-    ['appointmentExpiry', expiry],
+    ['lost', timed('lost')],
+    ['appointmentExpiry', timed('expiry')],
   ] as const;
 
   return {
