@@ -69,7 +69,8 @@ export const appChannels = {
       mode: z.enum(['electron', 'browser']),
       now: z.number(),
       timeZone: z.string(),
-      leadCount: z.number(),
+      /** Whether the database holds any lead (the list shows the empty state's import and demo otherwise). */
+      hasLeads: z.boolean(),
       currentUser: z.object({ id: z.number(), name: z.string() }).nullable(),
     }),
   },

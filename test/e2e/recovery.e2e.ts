@@ -8,6 +8,7 @@ import { createCoreHost } from '../../electron/core/backup/host';
 import { startWebServer } from '../../electron/web/server';
 import { expect, shot, test } from './fixtures';
 import { damage } from '../fixtures/damage';
+import { leadsIn } from '../support/leadsIn';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -17,8 +18,7 @@ test('a damaged database opens on the recovery screen; restoring a checked backu
 }) => {
   const r = await app.core.dispatch('demo.load', { leads: 150, seed: 7 }, { transport: 'test' });
   expect(r.ok).toBe(true);
-  const before = await app.core.dispatch('app.info', {}, { transport: 'test' });
-  const leadCount = before.ok ? (before.value as { leadCount: number }).leadCount : -1;
+  const leadCount = leadsIn(app.dbPath);
   expect(leadCount).toBeGreaterThanOrEqual(150);
   const backup = await app.host.create();
   await app.host.close();
@@ -64,7 +64,8 @@ test('a damaged database opens on the recovery screen; restoring a checked backu
     await expect(page.getByTestId('nav-assigned')).toBeVisible();
     expect(host.core()).not.toBeNull();
     const info = await host.dispatch('app.info', {}, { transport: 'test' });
-    expect(info.ok && (info.value as { leadCount: number }).leadCount).toBe(leadCount);
+    expect(info.ok && (info.value as { hasLeads: boolean }).hasLeads).toBe(true);
+    expect(leadsIn(app.dbPath)).toBe(leadCount);
     await expect(page.locator('[data-testid="nav-assigned"] .mantine-Badge-root')).not.toHaveText('0');
   } finally {
     await web.close();
@@ -99,29 +100,17 @@ test('Settings → Data & backups: back up now, restore after a confirmation, ex
   await shot(page, 'settings-backups-en');
 
   await create('Bianchi');
-  expect(
-    ((await app.core.dispatch('app.info', {}, { transport: 'test' })) as { value: { leadCount: number } }).value
-      .leadCount,
-  ).toBe(2);
+  expect(leadsIn(app.dbPath)).toBe(2);
   // Cancel first: nothing changes.
   await card.getByTestId('backup-restore').click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  expect(
-    ((await app.core.dispatch('app.info', {}, { transport: 'test' })) as { value: { leadCount: number } }).value
-      .leadCount,
-  ).toBe(2);
+  expect(leadsIn(app.dbPath)).toBe(2);
   await card.getByTestId('backup-restore').click();
   const reloaded = page.waitForEvent('load');
   await page.getByTestId('backup-restore-confirm').click();
   await expect(page.getByText('The backup has been restored')).toBeVisible();
   await reloaded;
-  await expect
-    .poll(
-      async () =>
-        ((await app.core.dispatch('app.info', {}, { transport: 'test' })) as { value: { leadCount: number } }).value
-          .leadCount,
-    )
-    .toBe(1);
+  await expect.poll(() => leadsIn(app.dbPath)).toBe(1);
   await expect(page.getByTestId('backup-card')).toBeVisible(); // reloaded on the restored data
 
   // Export: a relative path is refused with a clear message, a full path works.

@@ -98,6 +98,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL repositories: leads as SQLite', () => {
       ['number', (r) => r.leads.number(2)],
       ['number missing', (r) => r.leads.number(20)],
       ['count', (r) => r.leads.count()],
+      ['hasAny', (r) => r.leads.hasAny()],
       // unordered on SQLite (its covering index's order): compared by id
       ['assignedAts', async (r) => [...(await r.leads.assignedAts())].sort((a, b) => a.id - b.id)],
       [

@@ -40,6 +40,7 @@ describe('shell.boot', () => {
     );
     const url = { ...DEFAULT_URL_STATE, sort: 'name' as const, dir: 'desc' as const };
     const calls = await boot(app.core, { list: { view: 'assigned', ...url } });
+    expect(calls.find((c) => c.channel === 'app.info')!.reply).toMatchObject({ value: { hasLeads: true } });
     expect(calls.map((c) => c.channel)).toEqual([
       'shell.status',
       'desk.listPrefs.get',
@@ -64,6 +65,9 @@ describe('shell.boot', () => {
 
   it('another screen: no list; an empty list: no next steps; bad input refused as a whole', async () => {
     app = openTestApp();
+    // A new database: the list shows the empty state (app.info says there is no lead, without counting them).
+    const info = (await boot(app.core, {})).find((c) => c.channel === 'app.info')!;
+    expect(info.reply).toMatchObject({ ok: true, value: { hasLeads: false } });
     expect((await boot(app.core, {})).map((c) => c.channel)).not.toContain('leads.list');
     const calls = await boot(app.core, { list: { view: 'lost', ...DEFAULT_URL_STATE } });
     expect(calls.at(-1)!.channel).toBe('leads.list');

@@ -26,7 +26,7 @@ export const appHandlers = (c: CoreServices) => {
       mode: c.options.mode ?? 'browser',
       now: c.clock.now(),
       timeZone: c.settings.rules().timeZone,
-      leadCount: leads.count(),
+      hasLeads: leads.hasAny(), // not a count: this call is in the start-up answer, a count reads a whole index
       currentUser: (() => {
         const a = c.actor(ctx);
         return a.id === null ? null : { id: a.id, name: a.name };

@@ -33,8 +33,10 @@ export interface LeadsRepo {
    * appointment are both by `bound`; `recontact` closed "contact again" without a follow-up, due by `bound`.
    */
   sweepCandidates(kind: 'lost' | 'expiry' | 'recontact', bound: number): Lead[];
-  /** How many leads the database holds. */
+  /** How many leads the database holds (reads a whole index: not for a screen's start). */
   count(): number;
+  /** Whether the database holds any lead (one row read, whatever the size). */
+  hasAny(): boolean;
   userName(id: number): string | undefined;
   vehicle(vin: string): VehicleRow | undefined;
 }
@@ -97,6 +99,7 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     ),
   };
   const count = once(() => sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads'));
+  const hasAny = once(() => sqlite.prepare<[], { n: number }>('SELECT EXISTS (SELECT 1 FROM leads) AS n'));
   const leadNumber = once(() => sqlite.prepare<[number], { number: string }>('SELECT number FROM leads WHERE id = ?'));
   /** One statement per set of columns (an action changes a few, always the same for the same action). */
   const cache = new Map<string, Statement<[Record<string, unknown>]>>();
@@ -130,6 +133,7 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     nextSeq: (name) => nextSeq().get(name)!.value,
     number: (id) => leadNumber().get(id)?.number,
     count: () => count().get()!.n,
+    hasAny: () => hasAny().get()!.n === 1,
     sweepCandidates: (kind, bound) => sweeps[kind]().all(bound).map(rowToLead),
     assignedAts: () => assignedAts().all(),
     setSlaDue: (p) => void setSlaDue().run(p),

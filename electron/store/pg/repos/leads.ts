@@ -84,6 +84,7 @@ export function leadsRepoPg(q: Queryable): Async<LeadsRepo> {
         )
       ).map((r): Lead => rowToLead(r)),
     count: async () => (await row<{ n: number }>(q, 'SELECT count(*)::int AS n FROM leads'))!.n,
+    hasAny: async () => (await row<{ n: boolean }>(q, 'SELECT EXISTS (SELECT 1 FROM leads) AS n'))!.n,
     userName: async (id) => (await row<{ name: string }>(q, 'SELECT name FROM users WHERE id = $1', [id]))?.name,
     vehicle: (vin) => row<VehicleRow>(q, `SELECT ${PG_VEHICLE_SELECT} FROM vehicles WHERE vin = $1`, [vin]),
   };

@@ -14,7 +14,7 @@ export function ListScreen({ view }: { view: ListView }) {
   const { info, refresh } = useAppInfo();
   // What the list shows now (view, search, assignee, order): what Print prints.
   const [query, setQuery] = useState<ListPrintQuery | null>(null);
-  if (info && info.leadCount === 0) return <EmptyState onLoaded={() => void refresh()} />;
+  if (info && !info.hasLeads) return <EmptyState onLoaded={() => void refresh()} />;
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap">
