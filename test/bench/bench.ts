@@ -133,6 +133,8 @@ for (const r of await benchDesks({ dbPath, now: NOW })) results.push(r);
     { p50: 1000, label: 'p50 ≤ 1 s' },
   );
   add(cold.firstPaint);
+  add(cold.relaunch, { p50: 1000, label: 'p50 ≤ 1 s' });
+  add(cold.relaunchPaint);
 }
 const lines = [
   `ASLM Desk benchmark — ${LEADS.toLocaleString('en')} leads (${Object.entries(counts)
