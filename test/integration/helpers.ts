@@ -2,13 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppCore, type AppCore } from '../../electron/core/appCore';
+import { createAppCore, sqliteCore, type AppCore, type SqliteAppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
 import { leadsRepo } from '../../electron/store/repos/leads';
 
 export interface TestApp {
-  core: AppCore;
+  core: SqliteAppCore;
   clock: TestClock;
   dir: string;
   dbPath: string;
@@ -19,7 +19,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
   const dbPath = join(dir, 'aslm.sqlite');
-  const core = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
+  const core = sqliteCore(createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined }));
   return {
     core,
     clock,
@@ -57,4 +57,5 @@ export async function err(core: AppCore, channel: string, input: unknown) {
 }
 
 /** The lead's current version, for an action that must carry the version the user saw (leads.* actions). */
-export const versionOf = (core: AppCore, id: number): number => leadsRepo(core.store.sqlite).get(id)!.version;
+export const versionOf = (core: AppCore, id: number): number =>
+  leadsRepo(sqliteCore(core).store.sqlite).get(id)!.version;
