@@ -49,8 +49,10 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): St
   let stopJobs: StopBackground | null = null;
   const caughtUp = core.ready.then(
     () => {
-      if (stopped) return;
+      // Stopped before the core was ready: the start-up catch-up still runs once (as when the jobs start at once);
+      // the schedules stop.
       stopJobs = startJobs(core, opts);
+      if (stopped) stopJobs();
       return stopJobs.caughtUp;
     },
     (e: unknown) => core.log('the background jobs did not start: the core could not start', e),
