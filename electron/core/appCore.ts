@@ -133,6 +133,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   if (isPgUrl(opts.dbPath)) {
     if (opts.readOnly) throw new Error('A read-only core (a reader) opens a SQLite file only');
     const pg = pgStoreOf(opts.dbPath);
+    // An idle pooled connection that the server ends (a restart, pg_terminate_backend) is logged and replaced by the
+    // pool, never an unhandled 'error' event that would end the process.
+    pg.pool.on('error', (e) => log('PostgreSQL: an idle connection was closed by the server', e));
     // The pool connects on the first query: the migrations first (under their advisory lock), every call after them.
     const migrated = migratePg(pg.pool);
     migrated.catch((e: unknown) => log('PostgreSQL: applying the migrations failed', e));
