@@ -1,6 +1,5 @@
 // The app core: everything the app does, with no Electron import. Electron's main, browser mode,
 // the CLI and the tests all start it.
-import type { Actor } from '../../shared/domain/lead';
 import { contract } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
@@ -10,7 +9,6 @@ import type { AsyncStore } from '../store/repos/index';
 import { afterReady } from '../store/afterReady';
 import { isPgUrl, migratePg, pgStoreOf } from '../store/pg/migrate';
 import { pgAsyncStore } from '../store/pg/asyncStore';
-import { usersRepo } from '../store/repos/users';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
@@ -38,7 +36,7 @@ import { wireAppointmentMails } from './mail/appointmentMails';
 import { createNotificationService } from './notify/notificationService';
 import { wireAssignedAlerts } from './notify/assignedAlerts';
 import { postgresBackupApi, standaloneBackupApi, type BackupApi } from './backup/api';
-import { createWhoActs } from './people/whoActs';
+import { startCore } from './coreStart';
 import { createAuthService, type SignInMode } from './auth/authService';
 import type { TemporaryPassword } from '../../shared/contract/auth';
 import { createDeskService } from './host/deskService';
@@ -188,44 +186,17 @@ function buildCore(
 
   const people = createPeopleService(data, clock, settings);
   const auth = createAuthService(data, clock, settings, opts.signIn ?? 'off');
-  // The core's start-up: a new database's first rules (the dealer's zone) and first user, before any call (dispatch
-  // waits for `ready`). SQLite: at once, as its settings (a SQLite core is ready at once: the first user written
-  // synchronously, the first rules the store's first transaction). PostgreSQL: the migrations applied, the settings
-  // loaded, then the same two through `data`.
-  const readOnly = opts.readOnly ?? false;
-  let defaultUser = -1;
-  let ready: Promise<void>;
-  if (store) {
-    defaultUser = ensureDefaultUserSqlite(store, clock.now(), readOnly);
-    ready =
-      !readOnly && !settings.isSet('rules')
-        ? settings.set('rules', settings.rules()).then(
-            () => undefined,
-            (e: unknown) => log('storing the first rules failed', e),
-          )
-        : Promise.resolve();
-  } else {
-    ready = (async () => {
-      await opened;
-      await settings.ready;
-      if (!readOnly && !settings.isSet('rules')) await settings.set('rules', settings.rules());
-      defaultUser = await ensureDefaultUser(data, clock.now(), readOnly);
-    })();
-    ready.catch((e: unknown) => log('the app core could not start', e));
-  }
-  // Who acts: resolved once per call by dispatch (after the session check) into `ctx.actor`; see people/whoActs.ts.
-  const whoActs = createWhoActs(data, settings, people);
-  const resolveActor = async (ctx?: CallContext): Promise<Actor> => {
-    await ready;
-    return whoActs.resolve(ctx, defaultUser);
-  };
-  const actor = (ctx: CallContext): Actor => whoActs.of(ctx);
-  /** The session check, then who acts (a caller's own `actor` is never trusted). */
-  const authenticate = async (channel: string, ctx: CallContext): Promise<CallContext> => {
-    const { actor: _dropped, ...given } = ctx;
-    const who = await auth.authenticate(channel, given);
-    return { ...who, actor: await whoActs.resolve(who, defaultUser) };
-  };
+  const { ready, resolveActor, actor, authenticate } = startCore({
+    store,
+    data,
+    opened,
+    settings,
+    people,
+    auth,
+    clock,
+    opts,
+    log,
+  });
   const assignment = createAssignmentService(data, clock, settings, events, leads, people);
   const customers = createCustomerService(data, clock);
   const privacy = createPrivacyService(data, clock, customers, () => settings.rules().timeZone);
@@ -379,23 +350,6 @@ function buildCore(
     },
   };
   return core;
-}
-
-/** SQLite's first start, synchronous (the connection is there at once): as `ensureDefaultUser`. */
-function ensureDefaultUserSqlite(store: Store, now: number, readOnly: boolean): number {
-  const users = usersRepo(store.sqlite);
-  const first = users.firstId();
-  if (first !== undefined) return first;
-  if (readOnly) return -1;
-  return store.sqlite.transaction(() => users.createDefaultManager(now))();
-}
-
-/** The first user's id; a new database gets its first person ('Front desk', a manager) in one transaction. */
-async function ensureDefaultUser(data: AsyncStore, now: number, readOnly: boolean): Promise<number> {
-  const first = await data.repos.users.firstId();
-  if (first !== undefined) return first;
-  if (readOnly) return -1;
-  return data.tx(async (r) => (await r.users.firstId()) ?? r.users.createDefaultManager(now));
 }
 
 export { AppError };
