@@ -1,6 +1,7 @@
 // The CLI's commands. Each parses its own options and prints; bad arguments throw UsageError.
 import { parseArgs } from 'node:util';
 import { createAppCore, type AppCore } from '../core/appCore';
+import { redactedPgUrl } from '../core/backup/api';
 import { testClock, systemClock } from '../core/clock';
 import { generateDemo } from '../core/demo/generate';
 import { defaultDbPath, parseIntArg, parseIso, UsageError } from './args';
@@ -34,13 +35,21 @@ function parse(argv: string[], options: Opts, positionals = 0) {
 }
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function open(db: string | undefined, clock = systemClock): AppCore {
-  return createAppCore({
+/** The core on `--db` (a SQLite file, or `postgres://…` / `postgresql://…`), once it is ready. */
+async function open(db: string | undefined, clock = systemClock): Promise<AppCore> {
+  const core = createAppCore({
     dbPath: db ?? defaultDbPath(),
     clock,
     mode: 'browser',
     log: (m, e) => console.error(m, e ?? ''),
   });
+  try {
+    await core.ready;
+  } catch (e) {
+    core.close();
+    throw e;
+  }
+  return core;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -54,13 +63,13 @@ export const commands: Record<string, Command> = {
       const leads = parseIntArg('leads', str(values.leads), 1, 1_000_000) ?? 2000;
       const seed = parseIntArg('seed', str(values.seed), 0, 2 ** 31) ?? undefined;
       const now = parseIso('at', str(values.at)) ?? Date.now();
-      const core = open(str(values.db));
+      const core = await open(str(values.db));
       try {
         const t = performance.now();
         const r = await generateDemo(core.data, core.settings, { leads, seed, now });
-        const passwords = core.auth.passwordsForManagersWithout();
+        const passwords = await core.auth.passwordsForManagersWithout();
         console.log(
-          `Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store.path}`,
+          `Created ${r.leads} demo leads in ${((performance.now() - t) / 1000).toFixed(1)} s → ${core.store?.path ?? redactedPgUrl(core.options.dbPath)}`,
         );
         // Shown once (docs/rules.md §12): each is changed at the first sign-in.
         if (passwords.length > 0) {
@@ -82,7 +91,7 @@ export const commands: Record<string, Command> = {
       const file = positionals[0];
       if (!file) throw new UsageError('replay needs a FILE.jsonl');
       const clock = testClock(Date.now());
-      const core = open(str(values.db) ?? ':memory:', clock);
+      const core = await open(str(values.db) ?? ':memory:', clock);
       try {
         const bad = await replay(file, core, clock, (l) => console.log(l));
         return bad > 0 ? 1 : 0;
@@ -108,7 +117,7 @@ export const commands: Record<string, Command> = {
       if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
       if (from !== undefined && to !== undefined && from >= to) throw new UsageError('--from must be before --to');
       if (at !== undefined && from !== undefined) throw new UsageError('use either --at or --from/--to');
-      const core = open(str(values.db));
+      const core = await open(str(values.db));
       try {
         const r = await core.kpi.sla({ at, from, to }, Date.now());
         const out = {
@@ -140,7 +149,7 @@ export const commands: Record<string, Command> = {
     usage: reportUsage,
     async run(argv) {
       const args = parseReportArgs(argv);
-      const core = open(args.db);
+      const core = await open(args.db);
       try {
         return await reportCommand(args, core);
       } finally {
@@ -159,7 +168,7 @@ export const commands: Record<string, Command> = {
         json: { type: 'boolean' },
       });
       const at = parseIso('at', str(values.at)) ?? Date.now();
-      const core = open(str(values.db));
+      const core = await open(str(values.db));
       try {
         const r = await core.sweeps.run(at, { dryRun: Boolean(values['dry-run']) });
         if (values.json)
@@ -201,7 +210,7 @@ export const commands: Record<string, Command> = {
     usage: 'vehicles FILE [--json] [--lang en|fr|de|it] [--db FILE]',
     async run(argv) {
       const dbIdx = argv.indexOf('--db');
-      const core = open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
+      const core = await open(dbIdx >= 0 ? argv[dbIdx + 1] : undefined);
       try {
         return await vehiclesCommand(argv, core);
       } finally {

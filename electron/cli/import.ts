@@ -54,7 +54,7 @@ export async function importCommand(args: string[], core: AppCore, io: ImportCom
     const r = await core.importer.commit(
       { name: basename(file), data },
       { preset: values.preset, duplicateDefault: values.merge ? 'merge' : 'skip', decisions: [] },
-      core.actor({ transport: 'cli' }),
+      await core.resolveActor({ transport: 'cli' }),
     );
     if (values.json) {
       io.out(

@@ -1,13 +1,14 @@
 // The app core: everything the app does, with no Electron import. Electron's main, browser mode,
 // the CLI and the tests all start it.
-import type { Actor } from '../../shared/domain/lead';
 import { contract } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { sla1DueAt, sla2DueAt } from '../../shared/rules/sla';
 import { openStore, type Store } from '../store/db';
 import { sqliteAsyncStore } from '../store/sqliteAsync';
 import type { AsyncStore } from '../store/repos/index';
-import { usersRepo } from '../store/repos/users';
+import { afterReady } from '../store/afterReady';
+import { isPgUrl, migratePg, pgStoreOf } from '../store/pg/migrate';
+import { pgAsyncStore } from '../store/pg/asyncStore';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, toErrorShape, type CallContext, type Dispatch } from './dispatch';
 import { allHandlers } from './handlers';
@@ -34,7 +35,8 @@ import { createOutbox } from './mail/outbox';
 import { wireAppointmentMails } from './mail/appointmentMails';
 import { createNotificationService } from './notify/notificationService';
 import { wireAssignedAlerts } from './notify/assignedAlerts';
-import { standaloneBackupApi, type BackupApi } from './backup/api';
+import { postgresBackupApi, standaloneBackupApi, type BackupApi } from './backup/api';
+import { startCore } from './coreStart';
 import { createAuthService, type SignInMode } from './auth/authService';
 import type { TemporaryPassword } from '../../shared/contract/auth';
 import { createDeskService } from './host/deskService';
@@ -44,6 +46,7 @@ import { createReaderPool, type ReaderPool } from './readers/readerPool';
 import { forReader } from './readers/readChannels';
 
 export interface AppCoreOptions {
+  /** The SQLite file (or ':memory:'), or a PostgreSQL server's database: `postgres://…` / `postgresql://…`. */
   dbPath: string;
   clock?: Clock;
   /** The dealer's zone for a new database (default: this PC's zone). */
@@ -83,11 +86,19 @@ export interface AppCoreOptions {
 }
 
 export interface AppCore extends CoreServices {
+  /**
+   * Resolves once the core can answer: the settings loaded, (PostgreSQL) the migrations applied, the first user
+   * and the first rules stored. `dispatch` waits for it (cheap once resolved); the background jobs start after it.
+   */
+  ready: Promise<void>;
   dispatch: Dispatch;
-  /** The session check alone (for channels served outside dispatch, e.g. the backup host's). */
-  authenticate(channel: string, ctx: CallContext): CallContext;
+  /**
+   * The session check alone (for channels served outside dispatch, e.g. the backup host's): the call's context with
+   * who acts resolved (`ctx.actor`), as dispatch gives the handlers.
+   */
+  authenticate(channel: string, ctx: CallContext): Promise<CallContext>;
   /** A host's first start: a temporary password for the default manager when no active manager has one. */
-  ensureFirstSignIn(): TemporaryPassword | null;
+  ensureFirstSignIn(): Promise<TemporaryPassword | null>;
   /** Resolves once the alerts started by events so far are written (a call's reply already waits for them). */
   settled(): Promise<void>;
   /** The readers (absent when `readers` is 0). */
@@ -99,37 +110,69 @@ export interface AppCore extends CoreServices {
 const SETTINGS_WRITES =
   /^(settings\.set(Rules|Dealer|SetupDone|Campaigns)|\w+\.settings\.set|kpi\.setDigestSettings|assignment\.rules\.set|templates\.(save|reset)|people\.save|workshop\.setCapacity|import\.watchFolder\.set)$/;
 
+/** A core on a SQLite file: its connection at hand (the tools and tests that read the file directly). */
+export type SqliteAppCore = AppCore & { store: Store };
+export const isSqliteCore = (core: AppCore): core is SqliteAppCore => core.store !== null;
+/** The core as a SQLite one; throws for a core on PostgreSQL. */
+export function sqliteCore(core: AppCore): SqliteAppCore {
+  if (!isSqliteCore(core)) throw new Error('This core runs on PostgreSQL: it has no SQLite connection');
+  return core;
+}
+
 const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`, err ?? '');
 
+/**
+ * The app core on a SQLite file or, for `postgres://…` (`postgresql://…`), on a PostgreSQL database (issue 15): the
+ * same services on the AsyncStore. Synchronous (the CLI, Electron and the tests call it so): await `core.ready`
+ * (dispatch does) before reading through the services directly.
+ */
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const log = opts.log ?? defaultLog;
+  if (isPgUrl(opts.dbPath)) {
+    if (opts.readOnly) throw new Error('A read-only core (a reader) opens a SQLite file only');
+    const pg = pgStoreOf(opts.dbPath);
+    // An idle pooled connection that the server ends (a restart, pg_terminate_backend) is logged and replaced by the
+    // pool, never an unhandled 'error' event that would end the process.
+    pg.pool.on('error', (e) => log('PostgreSQL: an idle connection was closed by the server', e));
+    // The pool connects on the first query: the migrations first (under their advisory lock), every call after them.
+    const migrated = migratePg(pg.pool);
+    migrated.catch((e: unknown) => log('PostgreSQL: applying the migrations failed', e));
+    try {
+      return buildCore(opts, null, afterReady(pgAsyncStore(pg), migrated), migrated, log);
+    } catch (e) {
+      void pg.close();
+      throw e;
+    }
+  }
   const store = openStore(opts.dbPath, { readonly: opts.readOnly ?? false });
   try {
-    return buildCore(opts, store, log);
+    return buildCore(opts, store, sqliteAsyncStore(store), Promise.resolve(), log);
   } catch (e) {
     store.sqlite.close(); // a core that cannot start must not keep the file open (restore replaces it)
     throw e;
   }
 }
 
-function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: unknown) => void): AppCore {
+/** `store`: SQLite's (null on PostgreSQL); `data`: the AsyncStore every service runs on; `opened`: its start-up. */
+function buildCore(
+  opts: AppCoreOptions,
+  store: Store | null,
+  data: AsyncStore,
+  opened: Promise<void>,
+  log: (msg: string, err?: unknown) => void,
+): AppCore {
   const clock = opts.clock ?? systemClock;
-  // The AsyncStore the converted services use (issue 15); a later step passes PostgreSQL's here (`--db postgres://`).
-  const data: AsyncStore = sqliteAsyncStore(store);
   const events = createEvents(log);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  // On SQLite the stored settings are read synchronously at once; on PostgreSQL through `data` (settings.ready).
   const settings = createSettingsService(store, data, clock, tz, log);
-  // A new database stores its rules (the dealer's zone): the store's first transaction, before any call's.
-  if (!opts.readOnly && !settings.isSet('rules'))
-    settings.set('rules', settings.rules()).catch((e: unknown) => log('storing the first rules failed', e));
   const leads = createLeadService(data, clock, settings, events);
   const lists = createListService(data, clock, settings);
   const kpi = createKpiService(data, settings, clock);
   const sweeps = createSweepService(data, leads, settings, events);
   const kpiReports = createKpiReportService(data, settings);
-  watchBusinessDue(settings.onRulesChanged, settings.rules);
+  watchBusinessDue(settings.onRulesChanged, settings.rules, settings.ready);
 
-  const users = usersRepo(store.sqlite);
   // The stored SLA deadlines follow the settings.
   settings.onRulesChanged(async (rules, tx) => {
     for (const r of await tx.leads.assignedAts())
@@ -141,26 +184,19 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     if (e.kind === 'vehicleEndOfOwnership') await r.vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
   });
 
-  const defaultUser = ensureDefaultUser(store, clock.now(), opts.readOnly ?? false);
-  const people = createPeopleService(store, data, clock, settings);
-  const auth = createAuthService(store, data, clock, settings, opts.signIn ?? 'off');
-  // Who acts: the caller's user (with sign-in required, always the session's: auth.authenticate sets it), else the
-  // person at the desk (setting desk.currentUser). The CLI is the administrator's tool on the database file
-  // itself: it acts as the default (first active) manager.
-  const actor = (ctx?: CallContext): Actor => {
-    const id =
-      ctx?.userId ??
-      (ctx?.transport === 'cli' ? people.defaultManager() : settings.get('desk.currentUser')) ??
-      defaultUser;
-    const u = users.activeActor(id);
-    if (u) return u;
-    // Someone deactivated while at the desk stays who acts (so the permission check refuses them) — never
-    // silently the manager; only a user that no longer exists falls back to the default manager.
-    const inactive = users.actor(id);
-    if (inactive) return inactive;
-    const m = users.activeActor(people.defaultManager());
-    return m ?? { id: defaultUser, name: 'Front desk' };
-  };
+  const people = createPeopleService(data, clock, settings);
+  const auth = createAuthService(data, clock, settings, opts.signIn ?? 'off');
+  const { ready, resolveActor, actor, authenticate } = startCore({
+    store,
+    data,
+    opened,
+    settings,
+    people,
+    auth,
+    clock,
+    opts,
+    log,
+  });
   const assignment = createAssignmentService(data, clock, settings, events, leads, people);
   const customers = createCustomerService(data, clock);
   const privacy = createPrivacyService(data, clock, customers, () => settings.rules().timeZone);
@@ -170,7 +206,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
-  const playbook = createPlaybookService(store, data, clock, settings, leads, events);
+  const playbook = createPlaybookService(data, clock, settings, leads, events);
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
@@ -204,8 +240,8 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     phones,
     log,
   }));
-  const watchFolder = createWatchFolder(importer, settings, clock, log, () => actor());
-  const backups = opts.backups ?? standaloneBackupApi(store, log);
+  const watchFolder = createWatchFolder(importer, settings, clock, log, () => resolveActor());
+  const backups = opts.backups ?? (store ? standaloneBackupApi(store, log) : postgresBackupApi(opts.dbPath));
   const services: CoreServices = {
     options: opts,
     store,
@@ -223,6 +259,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     playbook,
     log,
     actor,
+    resolveActor,
     people,
     auth,
     assignment,
@@ -232,7 +269,7 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     outbox,
     notifications,
     backups,
-    desks: createDeskService(store, data),
+    desks: createDeskService(data),
     // The file import calls this inside its transaction with the new leads (already linked to their customers).
     assign: (r, ids, who) => assignment.routeNew(r, ids, who),
   };
@@ -242,12 +279,13 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
     {
       validateOutput: opts.validateOutput ?? false,
       log,
-      authenticate: auth.authenticate,
+      authenticate,
       authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
     },
   );
+  // Readers: worker threads with their own read-only SQLite connections (SQLite only).
   const readerPool =
-    (opts.readers ?? 0) > 0 && !opts.readOnly && opts.dbPath !== ':memory:'
+    store && (opts.readers ?? 0) > 0 && !opts.readOnly && opts.dbPath !== ':memory:'
       ? createReaderPool({
           size: opts.readers!,
           data: { dbPath: store.path, timeZone: opts.timeZone, validateOutput: opts.validateOutput ?? false },
@@ -255,12 +293,24 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
         })
       : undefined;
   // `settings.changed` after a successful settings write (its transaction is committed by then).
+  let started = false;
+  void ready.then(
+    () => (started = true),
+    () => undefined,
+  );
   const dispatch: Dispatch = async (channel, input, ctx) => {
+    if (!started) {
+      try {
+        await ready;
+      } catch (e) {
+        return { ok: false, error: toErrorShape(e, log) };
+      }
+    }
     if (readerPool && forReader(channel, input)) {
       // The session is checked here (it may be touched: a write); the reader is told who acts.
       let who: CallContext;
       try {
-        who = auth.authenticate(channel, ctx);
+        who = await authenticate(channel, ctx);
       } catch (e) {
         return { ok: false, error: toErrorShape(e, log) };
       }
@@ -280,26 +330,26 @@ function buildCore(opts: AppCoreOptions, store: Store, log: (msg: string, err?: 
 
   core = {
     ...services,
+    ready,
     dispatch,
-    authenticate: auth.authenticate,
+    authenticate: async (channel, ctx) => {
+      await ready;
+      return authenticate(channel, ctx);
+    },
     settled,
-    ensureFirstSignIn: () => auth.ensureFirstSignIn(people.defaultManager()),
+    ensureFirstSignIn: async () => {
+      await ready;
+      return auth.ensureFirstSignIn(await people.defaultManager());
+    },
     ...(readerPool ? { readerPool } : {}),
     close: () => {
       void readerPool?.close();
       phones.close();
-      store.sqlite.close();
+      if (store) store.sqlite.close();
+      else void data.close().catch((e: unknown) => log('closing the PostgreSQL pool failed', e));
     },
   };
   return core;
-}
-
-function ensureDefaultUser(store: Store, now: number, readOnly: boolean): number {
-  const users = usersRepo(store.sqlite);
-  const first = users.firstId();
-  if (first !== undefined) return first;
-  if (readOnly) return -1;
-  return store.sqlite.transaction(() => users.createDefaultManager(now))();
 }
 
 export { AppError };

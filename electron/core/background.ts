@@ -43,7 +43,28 @@ export function digestMailer(core: AppCore): DigestMailer {
 /** Stops the jobs; `caughtUp` resolves once the start-up catch-up (sweeps, then notifications) is done. */
 export type StopBackground = (() => void) & { caughtUp: Promise<void> };
 
+/** The jobs start once the core is ready (`core.ready`: PostgreSQL's migrations, the settings loaded). */
 export function startBackground(core: AppCore, opts: BackgroundOptions = {}): StopBackground {
+  let stopped = false;
+  let stopJobs: StopBackground | null = null;
+  const caughtUp = core.ready.then(
+    () => {
+      // Stopped before the core was ready: the start-up catch-up still runs once (as when the jobs start at once);
+      // the schedules stop.
+      stopJobs = startJobs(core, opts);
+      if (stopped) stopJobs();
+      return stopJobs.caughtUp;
+    },
+    (e: unknown) => core.log('the background jobs did not start: the core could not start', e),
+  );
+  const stop = () => {
+    stopped = true;
+    stopJobs?.();
+  };
+  return Object.assign(stop, { caughtUp });
+}
+
+function startJobs(core: AppCore, opts: BackgroundOptions): StopBackground {
   const sweep = async () => {
     try {
       const r = await core.sweeps.run(core.clock.now());
@@ -77,9 +98,12 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): St
     }, 200);
     soon.unref?.();
   };
+  // SQLite's planner statistics (PostgreSQL's autovacuum keeps its own).
+  const sqlite = core.store?.sqlite;
   const stats = () => {
+    if (!sqlite) return;
     try {
-      refreshPlannerStats(core.store.sqlite);
+      refreshPlannerStats(sqlite);
     } catch (e) {
       core.log('planner statistics not refreshed', e);
     }

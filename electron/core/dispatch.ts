@@ -5,6 +5,7 @@ import { AppError, type AppErrorShape, type Reply } from '../../shared/contract/
 import type { ChannelMap } from '../../shared/contract/define';
 import { isErrorCode } from '../../shared/rules/errors';
 import { isBusyError } from '../store/busy';
+import type { Actor } from '../../shared/domain/lead';
 
 export interface CallContext {
   /** `host`: a desk over the LAN (HTTPS host mode, docs/rules.md §12); `http`: this PC's loopback browser mode. */
@@ -14,6 +15,11 @@ export interface CallContext {
   deskId?: number | null;
   /** The sign-in session (header X-ASLM-Session), passed through untouched by the transports. */
   sessionToken?: string;
+  /**
+   * Who acts, resolved once per call by the app core's dispatch after the session check (a caller's own value is
+   * dropped there): what `services.actor(ctx)` answers to the handlers.
+   */
+  actor?: Actor;
 }
 export type HandlerMap<M extends ChannelMap> = {
   [C in keyof M]: (
@@ -54,9 +60,9 @@ export function createDispatcher<M extends ChannelMap>(
      * The session check (sign-in, docs/rules.md §12), before the input is even read: answers the context the call
      * runs with (the signed-in user) or throws SIGN_IN_REQUIRED, SESSION_EXPIRED, PASSWORD_CHANGE_REQUIRED.
      */
-    authenticate?: (channel: string, ctx: CallContext) => CallContext;
+    authenticate?: (channel: string, ctx: CallContext) => Promise<CallContext>;
     /** The central permission check (shared/contract/permissions.ts), before every handler, whatever the transport. */
-    authorize?: (channel: string, input: unknown, ctx: CallContext) => void;
+    authorize?: (channel: string, input: unknown, ctx: CallContext) => Promise<void>;
   },
 ): Dispatch {
   const table = new Map<string, { def: M[keyof M]; fn: (i: unknown, c: CallContext) => unknown }>();
@@ -74,14 +80,14 @@ export function createDispatcher<M extends ChannelMap>(
     if (!entry) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     let ctx = callCtx;
     try {
-      if (opts.authenticate) ctx = opts.authenticate(channel, callCtx);
+      if (opts.authenticate) ctx = await opts.authenticate(channel, callCtx);
     } catch (e) {
       return { ok: false, error: toErrorShape(e, opts.log) };
     }
     const parsed = entry.def.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodErrorShape(parsed.error) };
     try {
-      opts.authorize?.(channel, parsed.data, ctx);
+      await opts.authorize?.(channel, parsed.data, ctx);
       const value = await entry.fn(parsed.data, ctx);
       if (opts.validateOutput) {
         const out = entry.def.output.safeParse(value);

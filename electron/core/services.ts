@@ -28,8 +28,11 @@ import type { DeskService } from './host/deskService';
 
 export interface CoreServices {
   options: AppCoreOptions;
-  /** The SQLite connection: what stays SQLite-only (readers, backups, search-index upkeep) and the services not yet on `data`. */
-  store: Store;
+  /**
+   * The SQLite connection, null on PostgreSQL: what stays SQLite-only (readers, backups and restore, the search
+   * index's upkeep, the planner's statistics). Every service runs on `data`.
+   */
+  store: Store | null;
   /** The store the converted services run on (issue 15): repositories answering promises, one `tx` per write. */
   data: AsyncStore;
   clock: Clock;
@@ -64,6 +67,15 @@ export interface CoreServices {
   /** Assignment rules (issue 5) set this; the import calls it inside its transaction with the new lead ids. */
   assign?: (r: TxRepos, leadIds: number[], actor: Actor) => Promise<void>;
   log: (msg: string, err?: unknown) => void;
-  /** The person at the desk (recorded in history). */
-  actor(ctx?: CallContext): Actor;
+  /**
+   * Who acts in this call (recorded in history): resolved once by dispatch after the session check (`ctx.actor`),
+   * so a synchronous read for the handlers. Outside dispatch (the CLI, background jobs, tests): `resolveActor`.
+   */
+  actor(ctx: CallContext): Actor;
+  /**
+   * Who acts for a caller outside dispatch: its user (`ctx.userId`), the CLI's default manager, else the person at
+   * the desk; a deactivated user stays who acts (the permission check refuses them), an unknown id falls back to the
+   * default manager.
+   */
+  resolveActor(ctx?: CallContext): Promise<Actor>;
 }

@@ -178,6 +178,8 @@ export function createSettingsService(
   };
   /** One transaction; on failure the cache is dropped so nothing half-written is seen. */
   const write = async (fn: (r: TxRepos) => Promise<void>) => {
+    // PostgreSQL: a write made before the stored values are loaded waits for them (its cache update needs them).
+    if (!loaded && !sync) await ready;
     try {
       await data.tx(fn);
     } catch (e) {

@@ -21,7 +21,7 @@ export function startDesktopNotifier(d: NotifierDeps): () => void {
   const tick = async () => {
     if (!d.isSupported()) return;
     try {
-      const user = d.core.actor();
+      const user = await d.core.resolveActor();
       if (user.id === null) return;
       const lang = d.core.settings.get('language');
       for (const n of await d.core.notifications.takeUnshown(user.id, d.core.clock.now(), lang)) {

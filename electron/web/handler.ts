@@ -40,7 +40,7 @@ export interface HandlerOptions {
   transport: CallContext['transport'];
   /** The accepted Host header values ("name:port"). */
   allowedHosts(): Set<string>;
-  authorize(req: IncomingMessage, url: URL): Authorized;
+  authorize(req: IncomingMessage, url: URL): Authorized | Promise<Authorized>;
   /** Tags put into the served index.html's <head>. */
   indexMeta(): string;
   push: PushHub;
@@ -135,7 +135,7 @@ export function createRequestHandler(opts: HandlerOptions): (req: IncomingMessag
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return send(res, 405, '{}');
         if (!sameOrigin(req.headers.origin)) return refuse(res, 403, 'FORBIDDEN_SENDER');
-        const who = opts.authorize(req, url);
+        const who = await opts.authorize(req, url);
         if (!who.ok) return refuse(res, who.status, who.code);
         if (opts.requireSession) {
           const session = req.headers['x-aslm-session'];
@@ -155,7 +155,7 @@ export function createRequestHandler(opts: HandlerOptions): (req: IncomingMessag
       if (url.pathname === '/api/invoke' || url.pathname === '/test/clock') {
         if (req.method !== 'POST') return send(res, 405, '{}');
         if (!sameOrigin(req.headers.origin)) return refuse(res, 403, 'FORBIDDEN_SENDER');
-        const who = opts.authorize(req, url);
+        const who = await opts.authorize(req, url);
         if (!who.ok) return refuse(res, who.status, who.code);
         if (who.deskId != null) opts.push.seen(who.deskId);
         const payload = await jsonBody(req, res);

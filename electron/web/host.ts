@@ -72,7 +72,7 @@ if (!core.core())
     `The database failed its start-up check (recovery mode): the desks are refused until a backup is restored — on this PC, open https://localhost:${host.port}/ and restore the newest checked backup.`,
   );
 // First start with no manager password: a temporary one, printed here once (changed at the first sign-in).
-const first = core.core()?.ensureFirstSignIn() ?? null;
+const first = (await core.core()?.ensureFirstSignIn()) ?? null;
 if (first)
   console.log(
     `First sign-in: ${first.name} — user name: ${first.login}  temporary password: ${first.password}  (shown once; to be changed at the first sign-in)`,

@@ -80,7 +80,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
   const push = createPushHub();
   const pairing = createPairing({ onNewCode: (c) => opts.onPairingCode?.(c.code, c.expiresAt) });
   let allowed = new Set<string>();
-  const deskOf = (req: IncomingMessage) => {
+  const deskOf = async (req: IncomingMessage) => {
     const token = req.headers['x-aslm-desk'];
     const core = opts.core.core();
     if (typeof token !== 'string' || !core) return null;
@@ -97,8 +97,8 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     testClock: opts.testClock,
     indexMeta: () => '<meta name="aslm-mode" content="host">',
     requireSession: opts.requireSession ?? true,
-    authorize: (req) => {
-      const desk = deskOf(req);
+    authorize: async (req) => {
+      const desk = await deskOf(req);
       if (desk) return { ok: true, deskId: desk.id };
       // Recovery mode (the database failed its start-up check): no desk can be checked and nobody identified; only
       // the host PC itself (https://localhost:PORT/) may restore a backup — it answers nothing else then.

@@ -53,7 +53,7 @@ console.log(`ASLM Desk (browser mode) is running at ${web.url}  — database: ${
 if (!host.core())
   console.log('The database failed its start-up check: the app opens in recovery mode (restore a backup there).');
 // First start with sign-in and no manager password: a temporary one, printed here once.
-const first = signIn === 'required' ? (host.core()?.ensureFirstSignIn() ?? null) : null;
+const first = signIn === 'required' ? ((await host.core()?.ensureFirstSignIn()) ?? null) : null;
 if (first)
   console.log(
     `Sign in as ${first.name} — user name: ${first.login}  temporary password: ${first.password}  (shown once; to be changed at the first sign-in)`,

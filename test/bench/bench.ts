@@ -56,7 +56,7 @@ for (const view of LIST_VIEWS) {
     const q = { view, page, pageSize: 50 };
     const handler = await measure(`list ${view} page ${page + 1}`, 50, () => call('leads.list', q));
     const sql = await core.lists.sql(q);
-    const rowsStmt = core.store.sqlite.prepare(sql.rows);
+    const rowsStmt = core.store!.sqlite.prepare(sql.rows);
     const raw = await measure(`raw SQL ${view} page ${page + 1} (rows)`, 50, () => rowsStmt.all(...sql.params));
     const ratio = handler.p50 / raw.p50;
     results.push({ ...handler, target: 'p50 ≤ 5 ms and ≤ 3× raw', ok: handler.p50 <= 5 && ratio <= 3, ratio });
@@ -96,8 +96,8 @@ for (const q of ['ma', 'rossi', '4567', '0333 1234567', '702', 'ZFA3120']) {
   });
 }
 add(await measure('SLA 1/2/3 over 60 days', 30, () => call('kpi.sla', {})), { p50: 50, label: 'p50 ≤ 50 ms' });
-const open = core.store.sqlite
-  .prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200")
+const open = core
+  .store!.sqlite.prepare("SELECT id FROM leads WHERE status = 'assigned' ORDER BY id DESC LIMIT 200")
   .all() as { id: number }[];
 add(
   await measure(

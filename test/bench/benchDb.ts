@@ -17,7 +17,7 @@ export async function buildBenchDb(dbPath: string, leads: number, now: number): 
     },
   });
   const seconds = (performance.now() - t) / 1000;
-  core.store.sqlite.pragma('optimize');
+  core.store!.sqlite.pragma('optimize');
   core.close();
   return seconds;
 }

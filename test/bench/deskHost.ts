@@ -60,14 +60,14 @@ if (!core) throw new Error('deskHost: the bench database did not open (recovery 
 
 // A password for every active person with an e-mail (a temporary one first, so a second run on the same file works).
 const people: BenchSignIn[] = [];
-for (const u of core.store.sqlite
-  .prepare(
+for (const u of core
+  .store!.sqlite.prepare(
     `SELECT u.id, u.email, EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'manager') AS manager
      FROM users u WHERE u.active = 1 AND u.email IS NOT NULL ORDER BY u.id`,
   )
   .all() as { id: number; email: string; manager: number }[]) {
   const password = `Bench ${randomBytes(9).toString('base64url')} 2026`;
-  await core.auth.changePassword(u.id, core.auth.resetPassword(u.id), password);
+  await core.auth.changePassword(u.id, await core.auth.resetPassword(u.id), password);
   people.push({ id: u.id, login: u.email, password, manager: u.manager === 1 });
 }
 

@@ -50,9 +50,13 @@ export async function benchImport(
     await fresh(async (c) => {
       const p = await timed(times.preview, () => c.importer.preview(file, {}));
       if (p.summary.valid !== rows) throw new Error(`bench import: ${p.summary.valid} valid rows of ${rows}`);
-      const r = await timed(times.commit, () => c.importer.commit(file, { decisions: [] }, c.actor()));
+      const r = await timed(times.commit, async () =>
+        c.importer.commit(file, { decisions: [] }, await c.resolveActor()),
+      );
       if (r.imported !== rows) throw new Error(`bench import: ${r.imported} imported of ${rows}`);
-      const again = await timed(times.reimport, () => c.importer.commit(file, { decisions: [] }, c.actor()));
+      const again = await timed(times.reimport, async () =>
+        c.importer.commit(file, { decisions: [] }, await c.resolveActor()),
+      );
       if (again.imported !== 0) throw new Error('bench import: the re-import created leads');
     });
     // The CLI / watched folder: a commit with no preview before it.

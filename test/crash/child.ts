@@ -5,7 +5,7 @@ import { createAppCore } from '../../electron/core/appCore';
 const dbPath = process.argv[2]!;
 let seed = Number(process.argv[3] ?? 1);
 const core = createAppCore({ dbPath, mode: 'browser', log: () => undefined });
-const total = () => (core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+const total = () => (core.store!.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 say(`READY ${total()}`);
 
@@ -53,8 +53,8 @@ async function loop(): Promise<void> {
       say(`ACK import ${total()}`);
     } else if (pick === 4) {
       // An action on an open lead: Record contact (contact row, lead counters, history in one transaction).
-      const row = core.store.sqlite
-        .prepare(
+      const row = core
+        .store!.sqlite.prepare(
           "SELECT id, version FROM leads WHERE first_name = 'Crash' AND status IN ('assigned', 'in_progress') ORDER BY (id * ?) % 97 LIMIT 1",
         )
         .get(seed) as { id: number; version: number } | undefined;

@@ -8,7 +8,7 @@ const core = createAppCore({ dbPath, mode: 'browser', log: () => undefined });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const queued = () =>
   (
-    core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state IN ('queued', 'sending')`).get() as {
+    core.store!.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state IN ('queued', 'sending')`).get() as {
       n: number;
     }
   ).n;

@@ -108,7 +108,7 @@ describe('outbox crash safety', () => {
     });
     const ids = new Map(
       (
-        core.store.sqlite.prepare('SELECT message_id AS m, dedupe_key AS k FROM outbox').all() as {
+        core.store!.sqlite.prepare('SELECT message_id AS m, dedupe_key AS k FROM outbox').all() as {
           m: string;
           k: string;
         }[]

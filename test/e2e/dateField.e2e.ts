@@ -45,7 +45,7 @@ test('an appointment date typed in the field is booked; 31/02 is refused with a 
   await expect(page.getByTestId('dialog-makeAppointment')).not.toContainText('Not a valid date');
   await page.getByTestId('dialog-makeAppointment-save').click();
   await expect(page.getByText('Appointment on 25/11/2026, 10:30')).toBeVisible();
-  const row = app.core.store.sqlite.prepare('SELECT status, appointment_at AS at FROM leads WHERE id = ?').get(id) as {
+  const row = app.core.store!.sqlite.prepare('SELECT status, appointment_at AS at FROM leads WHERE id = ?').get(id) as {
     status: string;
     at: number;
   };

@@ -54,12 +54,7 @@ test('a manager connects this PC to a host: a wrong code is said under its field
     expect(readDeskConfig(userData)).toMatchObject({ hostUrl: host.url, deskName: 'Front desk 2' });
     await expect.poll(() => restarts, { timeout: 5000 }).toBe(1);
     // The host lists the new desk.
-    expect(
-      hostCore
-        .core()!
-        .desks.list()
-        .map((d) => d.name),
-    ).toContain('Front desk 2');
+    expect((await hostCore.core()!.desks.list()).map((d) => d.name)).toContain('Front desk 2');
   } finally {
     await host.close();
     hostCore.close();

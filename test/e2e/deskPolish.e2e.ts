@@ -51,7 +51,7 @@ test('a new database opens the guided setup; its values are saved through the se
   const s = app.core.settings.all();
   expect(s.dealer).toMatchObject({ name: 'Modena Motori', phone: '+39 059 123456', email: 'service@modena.example' });
   expect(s.setupDone).toBe(true);
-  const first = app.core.store.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string };
+  const first = app.core.store!.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string };
   expect(first.name).toBe('Paola Neri');
   const signIn = await app.core.dispatch(
     'auth.signIn',
@@ -96,8 +96,8 @@ test('Make an Appointment with "send e-mail" and no mail server says the confirm
   await page.locator('[data-testid="appointment-at-choice-0"] + label').click();
   await page.getByTestId('dialog-makeAppointment-save').click();
   await expect(page.getByText(/confirmation to the customer could not be sent/)).toBeVisible();
-  const queued = app.core.store.sqlite
-    .prepare("SELECT count(*) AS n FROM outbox WHERE lead_id = ? AND state IN ('queued', 'failed')")
+  const queued = app.core
+    .store!.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE lead_id = ? AND state IN ('queued', 'failed')")
     .get(d.lead.id) as { n: number };
   expect(queued.n).toBeGreaterThan(0);
 });
@@ -110,7 +110,7 @@ test('a one-click outcome can be undone for a short time; the history keeps both
   await page.getByTestId('undo-contact').click();
   await expect(page.getByTestId('contact-log-empty')).toBeVisible();
   const fields = (
-    app.core.store.sqlite.prepare('SELECT field FROM history WHERE lead_id = ?').all(d.lead.id) as { field: string }[]
+    app.core.store!.sqlite.prepare('SELECT field FROM history WHERE lead_id = ?').all(d.lead.id) as { field: string }[]
   ).map((h) => h.field);
   expect(fields).toEqual(expect.arrayContaining(['contact', 'contactUndone']));
 });

@@ -45,7 +45,7 @@ class Host {
     if (!this.people.manager.id) {
       await c.settings.set('setup.done', true);
       const m = await c.people.save({
-        id: c.people.defaultManager(),
+        id: await c.people.defaultManager(),
         name: 'Marta Manager',
         email: this.people.manager.login,
         language: 'en',

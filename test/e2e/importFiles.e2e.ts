@@ -43,5 +43,5 @@ test('mixed encodings are named in the preview; a huge cell is refused', async (
   await choose(page, 'huge.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
   await expect(page.getByTestId('import-error')).toContainText('Nothing was imported');
   await expect(page.getByTestId('import-error-reason')).toContainText('32,767 characters');
-  expect((app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n).toBe(0);
+  expect((app.core.store!.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n).toBe(0);
 });

@@ -73,7 +73,7 @@ test('import a file with the mapping dialog, then follow My day', async ({ page,
   await expect(page.getByTestId('email-subject')).toHaveValue(/il richiamo per il tagliando|service reminder/i);
   await page.getByTestId('email-send').click();
   await expect(page.getByTestId('next-step-card')).toHaveAttribute('data-kind', 'close');
-  const outbox = app.core.store.sqlite.prepare('SELECT to_address FROM outbox').all() as { to_address: string }[];
+  const outbox = app.core.store!.sqlite.prepare('SELECT to_address FROM outbox').all() as { to_address: string }[];
   expect(outbox).toEqual([{ to_address: 'luca.verdi@example.it' }]);
   await shot(page, 'my-day-after-email-en');
 });

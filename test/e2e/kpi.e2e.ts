@@ -30,7 +30,7 @@ test('dashboard → click the missed SLA 1 figure → exactly those leads', asyn
   // Every lead shown was assigned last week and missed SLA 1 as of the week's end — by the pure rule.
   const rules = app.core.settings.rules();
   const all = (
-    app.core.store.sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads`).all() as Record<string, unknown>[]
+    app.core.store!.sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads`).all() as Record<string, unknown>[]
   ).map(rowToLead);
   const expected = all.filter(
     (l) => l.assignedAt >= d.period.from && l.assignedAt < d.period.to && sla1State(l, d.period.at, rules) === 'missed',

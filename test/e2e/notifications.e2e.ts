@@ -34,7 +34,7 @@ test('a newly assigned lead appears in the bell and opens from it', async ({ pag
   await expect(bell).toHaveAttribute('data-unread', '0');
 
   // The manager at the desk assigns the lead to herself.
-  const me = app.core.actor();
+  const me = await app.core.resolveActor();
   const a = await app.core.dispatch(
     'leads.reassign',
     { id: d.lead.id, version: d.lead.version, assigneeId: me.id },
@@ -54,8 +54,8 @@ test('a newly assigned lead appears in the bell and opens from it', async ({ pag
   await expect(page).toHaveURL(new RegExp(`#/lead/${d.lead.id}$`));
   await expect(page.getByTestId('lead-header')).toContainText(d.lead.number);
   await expect(bell).toHaveAttribute('data-unread', '0');
-  const row = app.core.store.sqlite
-    .prepare('SELECT read_at AS r FROM notifications WHERE lead_id = ?')
+  const row = app.core
+    .store!.sqlite.prepare('SELECT read_at AS r FROM notifications WHERE lead_id = ?')
     .get(d.lead.id) as { r: number | null };
   expect(row.r).not.toBeNull();
 });
@@ -87,7 +87,7 @@ test('Settings → E-mail: save the account (password write-only) and send a tes
       ['boss@dealer.example', 'ASLM Desk — test e-mail'],
     ]);
     await shot(page, 'settings-smtp-en');
-    const stored = app.core.store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'mail.smtp'`).get() as {
+    const stored = app.core.store!.sqlite.prepare(`SELECT value FROM settings WHERE key = 'mail.smtp'`).get() as {
       value: string;
     };
     expect(stored.value).not.toContain('Pa55-word');

@@ -12,7 +12,7 @@ async function call<T>(app: AppFixture, channel: string, input: unknown): Promis
 }
 
 test('the manager switches user, assigns a lead; the assignee sees it in their queue', async ({ page, app }) => {
-  const managerId = (app.core.store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number })
+  const managerId = (app.core.store!.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as { id: number })
     .id;
   await call(app, 'people.save', { id: managerId, name: 'Marta Manager', roles: ['manager'], pin: '2468' });
   const anna = await call<{ id: number }>(app, 'people.save', {

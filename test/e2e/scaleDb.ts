@@ -28,7 +28,7 @@ export async function buildScaleDb(path: string): Promise<void> {
   try {
     // The lists' and KPIs' indexes are made once at the end instead of kept up to date lead by lead (≈ 20 % of the
     // build); the ones the generator's own sweeps read stay.
-    const db = gen.store.sqlite;
+    const db = gen.store!.sqlite;
     const deferred = db
       .prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL AND (
@@ -40,8 +40,8 @@ export async function buildScaleDb(path: string): Promise<void> {
     for (const i of deferred) db.exec(`DROP INDEX "${i.name}"`);
     await generateDemo(gen.data, gen.settings, { leads: SCALE_LEADS, now: SCALE_NOW, seed: 42 });
     for (const i of deferred) db.exec(i.sql);
-    gen.store.sqlite.pragma('optimize');
-    gen.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    gen.store!.sqlite.pragma('optimize');
+    gen.store!.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     gen.close();
   }

@@ -26,7 +26,7 @@ test('sign in with the printed password, forced change, sign out, wrong password
   browser,
 }) => {
   await generateDemo(app.core.data, app.core.settings, { leads: 40, seed: 7, now: NOW });
-  const printed = app.core.auth.passwordsForManagersWithout();
+  const printed = await app.core.auth.passwordsForManagersWithout();
   const giulia = printed.find((p) => p.name === 'Giulia Ferretti')!;
   expect(giulia.login).toBe('giulia.ferretti@dealer.example');
 
@@ -91,7 +91,7 @@ test('sign in with the printed password, forced change, sign out, wrong password
   expect(page.url()).toContain('#/settings/people');
 
   // The manager resets Luc's password: shown once; Luc signs in with it in his own browser context.
-  const luc = app.core.store.sqlite.prepare("SELECT id FROM users WHERE name = 'Luc Martin'").get() as { id: number };
+  const luc = app.core.store!.sqlite.prepare("SELECT id FROM users WHERE name = 'Luc Martin'").get() as { id: number };
   await expect(page.getByTestId(`user-no-password-${luc.id}`)).toHaveText('Nessuna password');
   await page.getByTestId(`user-reset-password-${luc.id}`).click();
   await page.getByTestId('reset-password-confirm').click();
@@ -143,7 +143,7 @@ test('sign in with the printed password, forced change, sign out, wrong password
 
   // Her own password, changed from the header when she likes (no reset button on her own row).
   await expect(page.getByTestId(`user-reset-password-${luc.id}`)).toBeVisible();
-  const me = app.core.store.sqlite.prepare("SELECT id FROM users WHERE name = 'Giulia Ferretti'").get() as {
+  const me = app.core.store!.sqlite.prepare("SELECT id FROM users WHERE name = 'Giulia Ferretti'").get() as {
     id: number;
   };
   await expect(page.getByTestId(`user-reset-password-${me.id}`)).toHaveCount(0);

@@ -57,7 +57,7 @@ describe('backups', () => {
       // One's backup is not the other's to restore (same file name pattern, other folder).
       await expect(b.restore(ba.file)).rejects.toMatchObject({ code: 'BACKUP_NOT_FOUND' });
       expect((await b.restore(bb.file)).mode).toBe('normal');
-      expect(a.core()!.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
+      expect(a.core()!.store!.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
     } finally {
       for (const h of hosts) h.close();
     }
@@ -88,7 +88,7 @@ describe('backups', () => {
       expect(readdirSync(legacy)).toContain('notes.txt');
       await ok(h.core()!, 'leads.create', baseLead({ lastName: 'Bianchi', email: 'b@example.it' }));
       expect((await h.restore(old.file)).mode).toBe('normal');
-      expect(h.core()!.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
+      expect(h.core()!.store!.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
       expect(migrateLegacyBackups(dbPath)).toBe(0); // once
     } finally {
       h.close();
@@ -118,9 +118,9 @@ describe('backups', () => {
     restoreBackup(dbPath, chosen.path);
     expect(existsSync(`${dbPath}.before-restore`)).toBe(true);
     const reopened = createAppCore({ dbPath, clock: core.clock, log: () => undefined });
-    expect((reopened.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n).toBe(1);
+    expect((reopened.store!.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n).toBe(1);
     const target = join(app.dir, 'export', 'copy.sqlite');
-    await exportDatabase(reopened.store.sqlite, target);
+    await exportDatabase(reopened.store!.sqlite, target);
     expect(checkIntegrity(target).ok).toBe(true);
     expect(count(target)).toBe(1);
     reopened.close();

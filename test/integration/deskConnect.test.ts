@@ -39,8 +39,8 @@ beforeAll(async () => {
     port: 0,
   });
   const core = hostCore.core()!;
-  const manager = core.people.defaultManager();
-  await core.auth.changePassword(manager, core.auth.resetPassword(manager), password);
+  const manager = await core.people.defaultManager();
+  await core.auth.changePassword(manager, await core.auth.resetPassword(manager), password);
   local = createAppCore({
     ...opts,
     dbPath: join(dir, 'local.sqlite'),
@@ -107,8 +107,8 @@ describe('the desktop app connects to a host from Settings', () => {
       error: { code: 'NETWORK' },
     });
     // Managers only.
-    const clerk = local.store.sqlite
-      .prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Clerk', 'en', 1, 0)")
+    const clerk = local
+      .store!.sqlite.prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Clerk', 'en', 1, 0)")
       .run().lastInsertRowid;
     expect(await connect({ hostUrl: host.url, code: code(), deskName: 'A' }, Number(clerk))).toMatchObject({
       ok: false,

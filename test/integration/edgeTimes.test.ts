@@ -100,7 +100,7 @@ describe('edge times through the contract', () => {
   });
 
   it('the people service refuses the same absences when called directly (not through the contract)', async () => {
-    const me = app.core.people.list()[0]!;
+    const me = (await app.core.people.list())[0]!;
     for (const [absence, code] of [
       [{ from: '2026-02-31', to: '2026-03-02' }, 'DATE_INVALID'],
       [{ from: '2026-03-10', to: '2026-03-01' }, 'DATE_INVALID'],

@@ -117,7 +117,7 @@ describe('host mode', () => {
     const counts = await deskA.invoke('leads.counts', {});
     expect(counts.ok).toBe(true);
     // Only the token's hash is stored.
-    const row = core.core()!.store.sqlite.prepare('SELECT token_hash AS h FROM desks WHERE id = ?').get(idA) as {
+    const row = core.core()!.store!.sqlite.prepare('SELECT token_hash AS h FROM desks WHERE id = ?').get(idA) as {
       h: string;
     };
     expect(row.h).not.toBe(tokenA);

@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   const c = core.core()!;
   const m = await c.people.save({
-    id: c.people.defaultManager(),
+    id: await c.people.defaultManager(),
     name: 'Marta Manager',
     email: MANAGER.login,
     language: 'en',

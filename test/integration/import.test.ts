@@ -380,9 +380,9 @@ describe('import: idempotence, duplicates, transaction', () => {
         leadType: 'hq_driven',
         source: 'hq_campaign',
       }),
-      app.core.actor(),
+      await app.core.resolveActor(),
     );
-    const existing2 = await app.core.leads.create(baseLead({ email: p2.email }), app.core.actor());
+    const existing2 = await app.core.leads.create(baseLead({ email: p2.email }), await app.core.resolveActor());
     // Same VIN but another campaign: not a duplicate.
     await app.core.leads.create(
       baseLead({
@@ -392,7 +392,7 @@ describe('import: idempotence, duplicates, transaction', () => {
         source: 'hq_campaign',
         email: null,
       }),
-      app.core.actor(),
+      await app.core.resolveActor(),
     );
     const data = utf8(csv(threeRows(), ';'));
     const p = await preview('hq.csv', data);
@@ -431,7 +431,7 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads_fts').get()).toEqual({ n: 0 });
     // The FTS trigger is back after the rollback: a lead created by hand is searchable.
     app.core.assign = undefined;
-    await app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), app.core.actor());
+    await app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), await app.core.resolveActor());
     expect((await app.core.lists.list({ view: 'assigned', search: 'zanzi' })).total).toBe(1);
   });
 
@@ -451,7 +451,7 @@ describe('import: idempotence, duplicates, transaction', () => {
 
   it('10,000 rows: numbers in sequence, history rows, searchable, in Not Managed Yet', async () => {
     app = openTestApp();
-    await app.core.leads.create(baseLead(), app.core.actor()); // ASL-2026-000001 exists already
+    await app.core.leads.create(baseLead(), await app.core.resolveActor()); // ASL-2026-000001 exists already
     const t = performance.now();
     const r = await commit('big.csv', bigHqFile(10_000));
     const elapsed = performance.now() - t;
@@ -479,14 +479,14 @@ describe('import: idempotence, duplicates, transaction', () => {
     ]);
     expect((await hist(1)).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
-    expect((await app.core.leads.create(baseLead(), app.core.actor())).number).toBe('ASL-2026-010002');
+    expect((await app.core.leads.create(baseLead(), await app.core.resolveActor())).number).toBe('ASL-2026-010002');
   });
 });
 
 describe('import: the bulk path', () => {
   it('ids, numbers, keys, history and the search index follow the file (a block that is not a whole number of batches)', async () => {
     app = openTestApp();
-    await app.core.leads.create(baseLead(), app.core.actor());
+    await app.core.leads.create(baseLead(), await app.core.resolveActor());
     const n = 1037;
     const r = await commit('block.csv', bigHqFile(n, 500));
     expect(r.imported).toBe(n);
@@ -605,10 +605,10 @@ describe('import: phone numbers normalized on the worker thread', () => {
       const data = bigHqFile(4500, 700); // three chunks for the worker
       const file = { name: 'phones.csv', data };
       await core.importer.preview(file, {});
-      const r = await core.importer.commit(file, { decisions: [] }, core.actor());
+      const r = await core.importer.commit(file, { decisions: [] }, await core.resolveActor());
       expect(r.imported).toBe(4500);
-      const rows = core.store.sqlite
-        .prepare(
+      const rows = core
+        .store!.sqlite.prepare(
           `SELECT l.phone, l.country, l.language, c.phone_e164 AS e164, c.phone_valid AS valid FROM leads l
         JOIN customers c ON c.id = l.customer_id`,
         )

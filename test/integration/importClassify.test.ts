@@ -161,7 +161,7 @@ describe('import duplicate detection = the analysis as it was', () => {
             otherPhone: r.chance(0.3) ? r.pick(phoneVariants(few())) : null,
             vin: r.chance(0.5) ? vinFor(few()) : null,
           }),
-          app.core.actor(),
+          await app.core.resolveActor(),
         );
         const status = r.pick(['assigned', 'assigned', 'appointment', 'appointment', 'closed_sale', 'lost']);
         app.core.store.sqlite
@@ -185,7 +185,7 @@ describe('import duplicate detection = the analysis as it was', () => {
           await app.core.importer.commit(
             { name: 'first.csv', data: collisionFile(seed + 100, 40) },
             { decisions: [] },
-            app.core.actor(),
+            await app.core.resolveActor(),
           )
         ).imported,
       ).toBeGreaterThan(0);
@@ -219,7 +219,7 @@ describe('import duplicate detection = the analysis as it was', () => {
       const c = await app.core.importer.commit(
         { name: 'big.csv', data },
         { decisions: [], duplicateDefault: 'skip' },
-        app.core.actor(),
+        await app.core.resolveActor(),
       );
       expect({ imported: c.imported, already: c.already, skipped: c.skippedDuplicates }).toEqual({
         imported: refStates.new,

@@ -81,7 +81,7 @@ const dump = (a: TestApp) => {
 };
 const report = (r: ImportReport) => ({ ...r, ms: 0 });
 const commit = async (a: TestApp, name: string, data: Buffer, opts: object = {}) => {
-  const r = await a.core.importer.commit({ name, data }, { decisions: [], ...opts }, a.core.actor());
+  const r = await a.core.importer.commit({ name, data }, { decisions: [], ...opts }, await a.core.resolveActor());
   await a.core.settled(); // the import's alerts (a call's reply waits for them; this calls the service itself)
   return r;
 };
@@ -123,11 +123,11 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
   it('same file, same time: no row is mapped again; duplicates and known rows are still checked at commit', async () => {
     const { r, mappedByPreview, mappedByCommit } = await both('hq.csv', hqFile(), {
       before: async (a) => {
-        await a.core.leads.create(baseLead({ email: person(8).email }), a.core.actor());
+        await a.core.leads.create(baseLead({ email: person(8).email }), await a.core.resolveActor());
       }, // line 9's e-mail
       between: async (a) => {
         // After the preview: an open lead with line 3's e-mail, and line 8 imported by another file.
-        await a.core.leads.create(baseLead({ email: person(2).email }), a.core.actor());
+        await a.core.leads.create(baseLead({ email: person(2).email }), await a.core.resolveActor());
         expect((await commit(a, 'other.csv', utf8(csv([HQ_HEADERS, hqRow(person(7))], ';')))).imported).toBe(1);
       },
     });
@@ -278,7 +278,9 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
     const failing = spied(a, calls, () => {
       throw new Error('boom');
     });
-    await expect(failing.importer.commit(file('x.csv', 1), { decisions: [] }, a.core.actor())).rejects.toThrow('boom');
+    await expect(
+      failing.importer.commit(file('x.csv', 1), { decisions: [] }, await a.core.resolveActor()),
+    ).rejects.toThrow('boom');
     expect(calls).toEqual(['wait', 'cancel']);
     expect(leads(a)).toBe(0);
     failing.close();
@@ -288,10 +290,10 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
     await ok.importer.preview(file('a.csv', 100), {});
     await ok.importer.preview(file('b.csv', 200), {}); // a.csv's parse is dropped, and its numbers
     expect(calls).toEqual(['cancel']);
-    const r = await ok.importer.commit(file('b.csv', 200), { decisions: [] }, a.core.actor()); // takes b.csv's parse and numbers
+    const r = await ok.importer.commit(file('b.csv', 200), { decisions: [] }, await a.core.resolveActor()); // takes b.csv's parse and numbers
     expect(r.imported).toBe(30);
     expect(calls).toEqual(['cancel', 'wait', 'cancel']);
-    const again = await ok.importer.commit(file('b.csv', 200), { decisions: [] }, a.core.actor()); // nothing new: no waiting
+    const again = await ok.importer.commit(file('b.csv', 200), { decisions: [] }, await a.core.resolveActor()); // nothing new: no waiting
     expect(again.imported).toBe(0);
     expect(calls).toEqual(['cancel', 'wait', 'cancel', 'cancel']);
     ok.close();

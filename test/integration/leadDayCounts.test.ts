@@ -51,7 +51,7 @@ describe('lead_day_counts', () => {
     const imported = await app.core.importer.commit(
       { name: 'hq.csv', data: bigHqFile(400) },
       { decisions: [] },
-      app.core.actor(),
+      await app.core.resolveActor(),
     );
     expect(imported.imported).toBe(400);
     expect(fromTable()).toEqual(counted());

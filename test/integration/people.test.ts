@@ -254,7 +254,7 @@ describe('permissions are enforced by the core', () => {
         })
       ).code,
     ).toBe('USER_INACTIVE');
-    expect(app.core.actor().id).toBe(second.id);
+    expect((await app.core.resolveActor()).id).toBe(second.id);
   });
 
   it('the last manager cannot be removed', async () => {

@@ -36,7 +36,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL read repositories: the KPI figures are SQLi
     periods = SPECS.flatMap((spec) =>
       (['end', 'now'] as const).map((asOf) => resolvePeriod(spec, READ_NOW, rules, asOf)!),
     );
-    const db = f.core.store.sqlite;
+    const db = f.core.store!.sqlite;
     const top = (col: string) =>
       (
         db

@@ -16,7 +16,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL read repositories: the list views give what
 
   beforeAll(async () => {
     f = await openReadFixture('list_read', 2500);
-    const db = f.core.store.sqlite;
+    const db = f.core.store!.sqlite;
     assignee = (
       db.prepare('SELECT assignee_id AS a FROM leads WHERE assignee_id IS NOT NULL LIMIT 1').get() as {
         a: number;

@@ -11,7 +11,7 @@ const contact = (id: number, outcome: string, channel = 'phone', direction = 'ou
 describe('playbook', () => {
   it('walks a lead through call → voicemail → call again → e-mail, with time moved', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z')); // Monday 09:00 in Rome
-    const lead = await app.core.leads.create(baseLead(), app.core.actor());
+    const lead = await app.core.leads.create(baseLead(), await app.core.resolveActor());
     let s = await ok(app.core, 'playbook.step', { id: lead.id });
     expect(s).toMatchObject({
       step: { kind: 'call', reason: 'new_lead' },
@@ -54,12 +54,15 @@ describe('playbook', () => {
 
   it('an invalid or missing phone number sends the e-mail at once', async () => {
     app = openTestApp();
-    const bad = await app.core.leads.create(baseLead({ phone: '+39 123456', email: 'a@b.it' }), app.core.actor());
+    const bad = await app.core.leads.create(
+      baseLead({ phone: '+39 123456', email: 'a@b.it' }),
+      await app.core.resolveActor(),
+    );
     expect(await ok(app.core, 'playbook.step', { id: bad.id })).toMatchObject({
       phoneValid: false,
       step: { kind: 'sendEmail', reason: 'phone_invalid' },
     });
-    const none = await app.core.leads.create(baseLead({ phone: null }), app.core.actor());
+    const none = await app.core.leads.create(baseLead({ phone: null }), await app.core.resolveActor());
     expect((await ok(app.core, 'playbook.step', { id: none.id })).step).toMatchObject({
       kind: 'sendEmail',
       reason: 'phone_missing',
@@ -74,7 +77,10 @@ describe('playbook', () => {
       phone: '059 123456',
       address: '',
     });
-    const lead = await app.core.leads.create(baseLead({ language: 'de', email: 'kunde@example.de' }), app.core.actor());
+    const lead = await app.core.leads.create(
+      baseLead({ language: 'de', email: 'kunde@example.de' }),
+      await app.core.resolveActor(),
+    );
     const r = await ok(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 });
     expect(r.subject).toBe('Modena Motori – Ihre Anfrage zu die Serviceerinnerung');
     const row = app.core.store.sqlite.prepare('SELECT * FROM outbox WHERE id = ?').get(r.outboxId) as any;
@@ -98,14 +104,14 @@ describe('playbook', () => {
     });
     // A stale version is refused and nothing is queued; a lead without an address gets a clear error.
     expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
-    const noMail = await app.core.leads.create(baseLead({ email: null }), app.core.actor());
+    const noMail = await app.core.leads.create(baseLead({ email: null }), await app.core.resolveActor());
     expect(
       (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code,
     ).toBe('EMAIL_MISSING');
     // E-mail consent refused (other consents given): the core refuses whatever screen asks, nothing is queued.
     const refused = await app.core.leads.create(
       baseLead({ email: 'no-mail@example.it', consents: { email: false, phone: true } }),
-      app.core.actor(),
+      await app.core.resolveActor(),
     );
     expect(
       (await err(app.core, 'playbook.sendEmail', { id: refused.id, version: versionOf(app.core, refused.id) })).code,
@@ -132,12 +138,15 @@ describe('playbook', () => {
     app.core.store.sqlite
       .prepare("INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)")
       .run();
-    const known = await app.core.leads.create(baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }), app.core.actor());
+    const known = await app.core.leads.create(
+      baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }),
+      await app.core.resolveActor(),
+    );
     const unknown = await app.core.leads.create(
       baseLead({ language: 'de', vin: 'ZAM57XSA1K7654321' }),
-      app.core.actor(),
+      await app.core.resolveActor(),
     );
-    const none = await app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
+    const none = await app.core.leads.create(baseLead({ language: 'fr' }), await app.core.resolveActor());
     const body = async (id: number) =>
       (await ok(app.core, 'playbook.step', { id })).scripts.email_no_answer.body as string;
     expect(await body(known.id)).toContain('für Ihren Ghibli Modena (ZAM57XSA1K1234567)');
@@ -147,7 +156,10 @@ describe('playbook', () => {
 
   it('the e-mail respects the data and the consents (no phone: no "we tried to call"; e-mail refused: not suggested)', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
-    const noPhone = await app.core.leads.create(baseLead({ phone: null, language: 'en' }), app.core.actor());
+    const noPhone = await app.core.leads.create(
+      baseLead({ phone: null, language: 'en' }),
+      await app.core.resolveActor(),
+    );
     const s = await ok(app.core, 'playbook.step', { id: noPhone.id });
     expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
     expect(s.scripts.email_no_answer.body).not.toContain('by phone');
@@ -167,18 +179,18 @@ describe('playbook', () => {
       fax: false,
       social: false,
     };
-    const refused = await app.core.leads.create(baseLead({ phone: null, consents }), app.core.actor());
+    const refused = await app.core.leads.create(baseLead({ phone: null, consents }), await app.core.resolveActor());
     const r = await ok(app.core, 'playbook.step', { id: refused.id });
     expect(r).toMatchObject({ emailRefused: true, step: { kind: 'close', reason: 'no_allowed_channel' } });
     const list = await ok(app.core, 'playbook.list', {});
     expect(list.rows.find((x: { leadId: number }) => x.leadId === refused.id).step.reason).toBe('no_allowed_channel');
-    const withPhone = await app.core.leads.create(baseLead({ consents }), app.core.actor());
+    const withPhone = await app.core.leads.create(baseLead({ consents }), await app.core.resolveActor());
     expect((await ok(app.core, 'playbook.step', { id: withPhone.id })).step.kind).toBe('call');
   });
 
   it('an edited template is used; reset restores the default', async () => {
     app = openTestApp();
-    const lead = await app.core.leads.create(baseLead({ language: 'fr' }), app.core.actor());
+    const lead = await app.core.leads.create(baseLead({ language: 'fr' }), await app.core.resolveActor());
     await ok(app.core, 'templates.save', {
       kind: 'voicemail',
       language: 'fr',
@@ -196,7 +208,7 @@ describe('playbook', () => {
 
   it('My day: the current user\'s open leads, customer-driven first then SLA deadline; "due now" filter', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
-    const me = app.core.actor();
+    const me = await app.core.resolveActor();
     const other = Number(
       app.core.store.sqlite
         .prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)")

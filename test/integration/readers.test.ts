@@ -149,11 +149,13 @@ describe('readers with sign-in', () => {
       await core.readerPool!.started();
       const none = await core.dispatch('leads.list', { view: 'assigned' }, { transport: 'host' });
       expect(none).toEqual({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
-      const person = core.store.sqlite
-        .prepare('SELECT u.id, u.email FROM users u WHERE u.email IS NOT NULL AND u.id > 2 ORDER BY u.id LIMIT 1')
+      const person = core
+        .store!.sqlite.prepare(
+          'SELECT u.id, u.email FROM users u WHERE u.email IS NOT NULL AND u.id > 2 ORDER BY u.id LIMIT 1',
+        )
         .get() as { id: number; email: string };
       const password = 'Reader test 2026 ok';
-      await core.auth.changePassword(person.id, core.auth.resetPassword(person.id), password);
+      await core.auth.changePassword(person.id, await core.auth.resetPassword(person.id), password);
       const s = await core.auth.signIn(person.email, password);
       // The caller names someone else: the session's person acts all the same.
       const mine = await core.dispatch('playbook.myDay', {}, { transport: 'host', sessionToken: s.token, userId: 1 });

@@ -212,7 +212,7 @@ describe('recovery mode and restore while running', () => {
       expect(await deliver()).toMatchObject({ sent: 1 }); // …and sent since
       await ok(h, 'backup.restore', { file: backup.file });
       const rows = () =>
-        h.core()!.store.sqlite.prepare('SELECT id, kind, state, last_error AS e FROM outbox ORDER BY id').all() as {
+        h.core()!.store!.sqlite.prepare('SELECT id, kind, state, last_error AS e FROM outbox ORDER BY id').all() as {
           id: number;
           kind: string;
           state: string;

@@ -137,7 +137,7 @@ describe('search documents built in JS = the view leads_search_doc', () => {
     const r = await app.core.importer.commit(
       { name: 'docs.csv', data: utf8(csv(rows, ';')) },
       { decisions: [] },
-      app.core.actor(),
+      await app.core.resolveActor(),
     );
     expect(r.imported).toBe(rows.length - 2);
     await app.core.settled(); // the import's alerts (written after its commit; a call's reply waits for them)

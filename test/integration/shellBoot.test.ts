@@ -96,7 +96,7 @@ describe('shell.boot', () => {
       signIn: 'required',
     });
     signed = { core, dir };
-    const password = core.ensureFirstSignIn()!.password;
+    const password = (await core.ensureFirstSignIn())!.password;
     const list = { view: 'assigned', ...DEFAULT_URL_STATE };
     const anonymous = await boot(core, { list });
     const byChannel = new Map(anonymous.map((c) => [c.channel, c.reply]));

@@ -19,7 +19,7 @@ let core: AppCore;
 let clock: TestClock;
 let managerPassword: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aslm-signin-'));
   clock = testClock(Date.parse('2026-03-02T09:00:00Z'));
   core = createAppCore({
@@ -30,7 +30,7 @@ beforeEach(() => {
     log: () => undefined,
     signIn: 'required',
   });
-  const first = core.ensureFirstSignIn();
+  const first = await core.ensureFirstSignIn();
   expect(first).not.toBeNull();
   managerPassword = first!.password;
 });
@@ -60,7 +60,7 @@ async function ready(login: string, temporary: string, next: string): Promise<st
   await ok('auth.changePassword', { current: temporary, next }, s.token);
   return s.token;
 }
-const managerLogin = () => core.people.get(core.people.defaultManager()).name;
+const managerLogin = async () => (await core.people.get(await core.people.defaultManager())).name;
 
 describe('sign-in required (host mode)', () => {
   it('no session → SIGN_IN_REQUIRED on every non-public channel; the public ones tell nothing personal', async () => {
@@ -74,11 +74,11 @@ describe('sign-in required (host mode)', () => {
     expect(forged.ok ? null : forged.error.code).toBe('SIGN_IN_REQUIRED');
     expect(await ok('auth.status', {})).toEqual({ signInRequired: true, user: null, mustChangePassword: false });
     // The first start's temporary password is given once.
-    expect(core.ensureFirstSignIn()).toBeNull();
+    expect(await core.ensureFirstSignIn()).toBeNull();
   });
 
   it('the temporary password must be changed first, by the policy; then the app opens', async () => {
-    const s = await signIn(managerLogin().toUpperCase(), managerPassword); // the name in any case
+    const s = await signIn((await managerLogin()).toUpperCase(), managerPassword); // the name in any case
     expect(await code('leads.counts', {}, s.token)).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await ok('auth.status', {}, s.token)).mustChangePassword).toBe(true);
     const change = (current: string, next: string) => code('auth.changePassword', { current, next }, s.token);
@@ -104,16 +104,16 @@ describe('sign-in required (host mode)', () => {
     );
     expect(await code('leads.counts', {}, s.token)).toBe('SIGN_IN_REQUIRED');
     await ok('leads.counts', {}, second.token);
-    const stored = core.store.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = 1').get() as {
+    const stored = core.store!.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = 1').get() as {
       h: string;
     };
     expect(stored.h).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{128}$/);
-    const tokens = core.store.sqlite.prepare('SELECT token_hash AS t FROM sessions').all() as { t: string }[];
+    const tokens = core.store!.sqlite.prepare('SELECT token_hash AS t FROM sessions').all() as { t: string }[];
     expect(tokens.every((r) => /^[0-9a-f]{64}$/.test(r.t) && r.t !== s.token)).toBe(true);
   });
 
   it('five wrong passwords lock the account for 15 minutes (the clock lifts it); an unknown user gets the same answer', async () => {
-    const login = managerLogin();
+    const login = await managerLogin();
     for (let i = 0; i < 4; i++)
       expect(await code('auth.signIn', { login, password: `wrong ${i}` })).toBe('SIGN_IN_FAILED');
     const r = await call('auth.signIn', { login, password: 'wrong 5' });
@@ -126,14 +126,14 @@ describe('sign-in required (host mode)', () => {
     clock.advance(MIN);
     expect((await signIn(login, managerPassword)).mustChangePassword).toBe(true);
     // A success starts the count again.
-    const row = core.store.sqlite
-      .prepare('SELECT failed_sign_ins AS f, locked_until AS l FROM users WHERE id = 1')
+    const row = core
+      .store!.sqlite.prepare('SELECT failed_sign_ins AS f, locked_until AS l FROM users WHERE id = 1')
       .get();
     expect(row).toEqual({ f: 0, l: null });
   });
 
   it('sessions end 12 h after sign-in, after 2 h unused, and at sign-out', async () => {
-    const token = await ready(managerLogin(), managerPassword, 'correct horse battery');
+    const token = await ready(await managerLogin(), managerPassword, 'correct horse battery');
     for (let h = 1; h < 12; h++) {
       clock.advance(HOUR);
       await ok('leads.counts', {}, token);
@@ -141,19 +141,19 @@ describe('sign-in required (host mode)', () => {
     clock.advance(HOUR);
     expect(await code('leads.counts', {}, token)).toBe('SESSION_EXPIRED');
     expect(await code('leads.counts', {}, token)).toBe('SIGN_IN_REQUIRED'); // ended, not revived
-    const idle = (await signIn(managerLogin(), 'correct horse battery')).token;
+    const idle = (await signIn(await managerLogin(), 'correct horse battery')).token;
     clock.advance(2 * HOUR - 1);
     await ok('leads.counts', {}, idle);
     clock.advance(2 * HOUR);
     expect(await code('leads.counts', {}, idle)).toBe('SESSION_EXPIRED');
-    const out = (await signIn(managerLogin(), 'correct horse battery')).token;
+    const out = (await signIn(await managerLogin(), 'correct horse battery')).token;
     expect(await ok('auth.signOut', {}, out)).toEqual({ signedOut: true });
     expect(await code('leads.counts', {}, out)).toBe('SIGN_IN_REQUIRED');
     expect((await ok('auth.status', {}, out)).user).toBeNull();
   });
 
   it('the manager resets a password (shown once, must change, sessions ended, lock lifted); a clerk cannot', async () => {
-    const mgr = await ready(managerLogin(), managerPassword, 'correct horse battery');
+    const mgr = await ready(await managerLogin(), managerPassword, 'correct horse battery');
     const anna = await ok<{ id: number }>(
       'people.save',
       { name: 'Anna Keller', email: 'anna@dealer.example', roles: ['booking_operator'] },
@@ -195,7 +195,7 @@ describe('sign-in required (host mode)', () => {
   });
 
   it('who acts is the signed-in person: their own leads only, history names them, no switching', async () => {
-    const mgr = await ready(managerLogin(), managerPassword, 'correct horse battery');
+    const mgr = await ready(await managerLogin(), managerPassword, 'correct horse battery');
     const luc = await ok<{ id: number }>('people.save', { name: 'Luc Martin', roles: ['booking_operator'] }, mgr);
     const temp = (await ok<{ temporaryPassword: string }>('people.resetPassword', { userId: luc.id }, mgr))
       .temporaryPassword;
@@ -220,13 +220,13 @@ describe('sign-in required (host mode)', () => {
     expect((await ok('settings.get', {}, lucToken)).language).toBe('en');
     expect((await ok('settings.setLanguage', { language: 'fr' }, lucToken)).language).toBe('fr');
     expect((await ok('settings.get', {}, mgr)).language).toBe('it');
-    expect(core.people.get(1).name).toBe('Front desk');
+    expect((await core.people.get(1)).name).toBe('Front desk');
     // The backups served by the core host go through the same session check (here: the bare core's).
     expect(await code('backup.list', {})).toBe('SIGN_IN_REQUIRED');
   });
 
   it('demo data: every manager without a password gets a temporary one, answered once', async () => {
-    const mgr = await ready(managerLogin(), managerPassword, 'correct horse battery');
+    const mgr = await ready(await managerLogin(), managerPassword, 'correct horse battery');
     const r = await ok<{ leads: number; passwords: { name: string; login: string; password: string }[] }>(
       'demo.load',
       { leads: 20, seed: 1 },
@@ -253,7 +253,7 @@ describe('over HTTP', () => {
           body: JSON.stringify({ channel, input }),
         }).then((r) => r.json() as Promise<{ ok: boolean; value?: any; error?: { code: string } }>);
       expect((await post('leads.counts', {})).error?.code).toBe('SIGN_IN_REQUIRED');
-      const s = await post('auth.signIn', { login: managerLogin(), password: managerPassword });
+      const s = await post('auth.signIn', { login: await managerLogin(), password: managerPassword });
       expect(s.ok).toBe(true);
       expect((await post('leads.counts', {}, s.value.token)).error?.code).toBe('PASSWORD_CHANGE_REQUIRED');
       const changed = await post(
@@ -279,7 +279,7 @@ describe('the core host (backups served beside the core)', () => {
       log: () => undefined,
     });
     try {
-      const first = host.core()!.ensureFirstSignIn()!;
+      const first = (await host.core()!.ensureFirstSignIn())!;
       const d = (channel: string, input: unknown, sessionToken?: string) =>
         host.dispatch(channel, input, { transport: 'http', ...(sessionToken ? { sessionToken } : {}) });
       const refused = await d('backup.create', {});

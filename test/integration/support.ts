@@ -4,7 +4,7 @@ import type { Lead } from '../../shared/domain/lead';
 export { aggregateSla } from '../../shared/rules/sla';
 
 export function rowToLeadForTest(core: AppCore): Lead[] {
-  return (core.store.sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads`).all() as Record<string, unknown>[]).map(
+  return (core.store!.sqlite.prepare(`SELECT ${LEAD_SELECT} FROM leads`).all() as Record<string, unknown>[]).map(
     rowToLead,
   );
 }

@@ -43,7 +43,7 @@ describe('list counts of the status views', () => {
     await core.importer.commit(
       { name: 'f.csv', data: bigHqFile(200, 50_000) },
       { duplicateDefault: 'skip', decisions: [] },
-      core.actor({ transport: 'test' }),
+      await core.resolveActor({ transport: 'test' }),
     );
     await check();
     // The sweeps: Lost Sale, frozen appointments (In Progress loses them), Contact Again follow-ups.

@@ -40,7 +40,7 @@ export async function openReadFixture(name: string, leads: number, seed = 4242):
     if (!r.ok) throw new Error(`kpi.dashboard: ${JSON.stringify(r.error)}`);
     database = await createPgTestDatabase(name);
     store = await openPgStore(database.url);
-    await bulkCopySqliteTables(core.store.sqlite, store.pool, READ_TABLES, 2000);
+    await bulkCopySqliteTables(core.store!.sqlite, store.pool, READ_TABLES, 2000);
     await store.pool.query('ANALYZE');
   } catch (e) {
     core.close();
@@ -53,7 +53,7 @@ export async function openReadFixture(name: string, leads: number, seed = 4242):
   const d = database;
   return {
     core,
-    sqlite: sqliteRepos(core.store.sqlite),
+    sqlite: sqliteRepos(core.store!.sqlite),
     pg: pgReadRepos(s.pool),
     store: s,
     async close() {

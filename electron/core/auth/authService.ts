@@ -4,9 +4,8 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { SignedInUser, TemporaryPassword } from '../../../shared/contract/auth';
 import { ROLES } from '../../../shared/domain/vocabulary';
-import type { Store } from '../../store/db';
-import type { AsyncStore } from '../../store/repos/index';
-import { authRepo, type SessionRow, type UserAuthRow } from '../../store/repos/auth';
+import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
+import type { SessionRow, UserAuthRow } from '../../store/repos/auth';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
 import type { SettingsService } from '../settingsService';
@@ -41,96 +40,103 @@ export type SignInMode = 'off' | 'required';
 
 export interface AuthService {
   readonly required: boolean;
-  /** The session check: the context the call runs with (userId = the session's user), or a thrown AppError. */
-  authenticate(channel: string, ctx: CallContext): CallContext;
-  status(ctx: CallContext, localUserId: number | null): { user: SignedInUser | null; mustChangePassword: boolean };
+  /** The session check: the context the call runs with (userId = the session's user), or a rejected AppError. */
+  authenticate(channel: string, ctx: CallContext): Promise<CallContext>;
+  status(
+    ctx: CallContext,
+    localUserId: number | null,
+  ): Promise<{ user: SignedInUser | null; mustChangePassword: boolean }>;
   signIn(
     login: string,
     password: string,
     deskId?: number,
   ): Promise<{ token: string; user: SignedInUser; mustChangePassword: boolean; expiresAt: number }>;
-  signOut(ctx: CallContext): boolean;
+  signOut(ctx: CallContext): Promise<boolean>;
   /** The person's own change; their other sessions end (the one it is made from, if any, stays). */
   changePassword(userId: number, current: string, next: string, keepToken?: string): Promise<void>;
   /** A temporary password for this person (must change), their sessions ended and the lock lifted. */
-  resetPassword(userId: number): string;
+  resetPassword(userId: number): Promise<string>;
   /** Demo data: a temporary password for every active manager who has none (shown once). */
-  passwordsForManagersWithout(): TemporaryPassword[];
+  passwordsForManagersWithout(): Promise<TemporaryPassword[]>;
   /** First start of a host: if no active manager has a password, the default manager gets a temporary one. */
-  ensureFirstSignIn(defaultManager: number): TemporaryPassword | null;
+  ensureFirstSignIn(defaultManager: number): Promise<TemporaryPassword | null>;
 }
 
 export function createAuthService(
-  store: Store,
   data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   mode: SignInMode,
 ): AuthService {
-  const { sqlite } = store;
-  const repo = authRepo(sqlite);
+  const repo = data.repos.auth;
   const required = mode === 'required';
   const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase();
   const userRow = (id: number) => repo.user(id);
-  const signedIn = (u: { id: number; name: string }): SignedInUser => {
-    const rs = repo.roles(u.id);
+  const signedIn = async (u: { id: number; name: string }): Promise<SignedInUser> => {
+    const rs = await repo.roles(u.id);
     return { id: u.id, name: u.name, roles: ROLES.filter((r) => rs.includes(r)) };
   };
   const loginOf = (u: { name: string; email: string | null }) => u.email ?? u.name;
 
   /** The session of this token, if it is still open (an expired one is ended here). */
-  function session(token: string | undefined, now: number): { row: SessionRow; user: UserAuthRow } | AppError {
+  async function session(
+    token: string | undefined,
+    now: number,
+  ): Promise<{ row: SessionRow; user: UserAuthRow } | AppError> {
     if (!token) return new AppError('SIGN_IN_REQUIRED');
-    const row = repo.session(tokenHash(token));
+    const row = await repo.session(tokenHash(token));
     if (!row || row.endedAt !== null) return new AppError('SIGN_IN_REQUIRED');
     const idle = settings.get('auth.session').idleMinutes * MINUTE;
     if (now >= row.expiresAt || now >= row.lastSeenAt + idle) {
-      repo.endSession(row.id, now);
+      await data.tx((r) => r.auth.endSession(row.id, now));
       return new AppError('SESSION_EXPIRED');
     }
-    const user = userRow(row.userId);
+    const user = await userRow(row.userId);
     if (!user || user.active !== 1) {
-      repo.endSession(row.id, now);
+      await data.tx((r) => r.auth.endSession(row.id, now));
       return new AppError('SIGN_IN_REQUIRED');
     }
     return { row, user };
   }
 
-  function setTemporary(u: { id: number; name: string; email: string | null }): TemporaryPassword {
+  async function setTemporary(
+    r: AsyncRepos,
+    u: { id: number; name: string; email: string | null },
+  ): Promise<TemporaryPassword> {
     const password = temporaryPassword();
-    repo.setPassword(u.id, hashPassword(password), true);
+    await r.auth.setPassword(u.id, hashPassword(password), true);
     return { userId: u.id, name: u.name, login: loginOf(u), password };
   }
 
   return {
     required,
-    authenticate(channel, ctx) {
+    async authenticate(channel, ctx) {
       if (!required) return ctx;
       // The caller never chooses who acts: only the session does.
       const { userId: _ignored, ...rest } = ctx;
       if (PUBLIC_CHANNELS.has(channel)) return rest;
       const now = clock.now();
-      const s = session(ctx.sessionToken, now);
+      const s = await session(ctx.sessionToken, now);
       if (s instanceof AppError) throw s;
       if (s.user.mustChange === 1 && !CHANGE_CHANNELS.has(channel)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-      if (now - s.row.lastSeenAt >= TOUCH_EVERY) repo.touchSession(s.row.id, now);
+      if (now - s.row.lastSeenAt >= TOUCH_EVERY) await data.tx((r) => r.auth.touchSession(s.row.id, now));
       return { ...rest, userId: s.user.id };
     },
-    status(ctx, localUserId) {
+    async status(ctx, localUserId) {
       if (!required) {
-        const u = localUserId === null ? undefined : userRow(localUserId);
-        return { user: u ? signedIn(u) : null, mustChangePassword: false };
+        const u = localUserId === null ? undefined : await userRow(localUserId);
+        return { user: u ? await signedIn(u) : null, mustChangePassword: false };
       }
-      const s = session(ctx.sessionToken, clock.now());
+      const s = await session(ctx.sessionToken, clock.now());
       if (s instanceof AppError) return { user: null, mustChangePassword: false };
-      return { user: signedIn(s.user), mustChangePassword: s.user.mustChange === 1 };
+      return { user: await signedIn(s.user), mustChangePassword: s.user.mustChange === 1 };
     },
     async signIn(login, password, deskId) {
       const wanted = fold(login);
-      const all = repo.users();
+      const all = await repo.users();
       // The e-mail first (unique in practice), then the name; the same answer for "no such person" and a wrong password.
       const match = all.find((u) => u.email && fold(u.email) === wanted) ?? all.find((u) => fold(u.name) === wanted);
-      const before = match ? userRow(match.id) : undefined;
+      const before = match ? await userRow(match.id) : undefined;
       const lockedAt = clock.now();
       if (before?.lockedUntil != null && before.lockedUntil > lockedAt)
         throw new AppError('ACCOUNT_LOCKED', { params: { until: before.lockedUntil } });
@@ -164,14 +170,14 @@ export function createAuthService(
       if ('error' in outcome) throw outcome.error;
       return outcome.value;
     },
-    signOut(ctx) {
+    async signOut(ctx) {
       if (!ctx.sessionToken) return false;
-      const row = repo.session(tokenHash(ctx.sessionToken));
+      const row = await repo.session(tokenHash(ctx.sessionToken));
       if (!row || row.endedAt !== null) return false;
-      return repo.endSession(row.id, clock.now());
+      return data.tx((r) => r.auth.endSession(row.id, clock.now()));
     },
     async changePassword(userId, current, next, keepToken) {
-      const u = userRow(userId);
+      const u = await userRow(userId);
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE');
       // A person with no password yet (the local mode, the first-run setup) sets one with an empty current one.
       if (u.hash !== null && !(await verifyPassword(current, u.hash)))
@@ -185,23 +191,24 @@ export function createAuthService(
         await r.auth.endOtherSessionsOf(userId, clock.now(), keepToken ? tokenHash(keepToken) : '');
       });
     },
-    resetPassword(userId) {
-      return sqlite.transaction(() => {
-        const u = userRow(userId);
+    resetPassword: (userId) =>
+      data.tx(async (r) => {
+        const u = await r.auth.user(userId);
         if (!u) throw new AppError('NOT_FOUND', { field: 'userId', params: { id: userId } });
-        repo.endSessionsOf(userId, clock.now());
-        return setTemporary(u).password;
-      })();
-    },
-    passwordsForManagersWithout() {
-      return sqlite.transaction(() => repo.managersWithoutPassword().map(setTemporary))();
-    },
-    ensureFirstSignIn(defaultManager) {
-      return sqlite.transaction(() => {
-        if (repo.managersWithPasswordCount() > 0) return null;
-        const u = userRow(defaultManager);
-        return u ? setTemporary(u) : null;
-      })();
-    },
+        await r.auth.endSessionsOf(userId, clock.now());
+        return (await setTemporary(r, u)).password;
+      }),
+    passwordsForManagersWithout: () =>
+      data.tx(async (r) => {
+        const out: TemporaryPassword[] = [];
+        for (const u of await r.auth.managersWithoutPassword()) out.push(await setTemporary(r, u));
+        return out;
+      }),
+    ensureFirstSignIn: (defaultManager) =>
+      data.tx(async (r) => {
+        if ((await r.auth.managersWithPasswordCount()) > 0) return null;
+        const u = await r.auth.user(defaultManager);
+        return u ? setTemporary(r, u) : null;
+      }),
   };
 }

@@ -105,3 +105,38 @@ export function standaloneBackupApi(store: Store, log: (msg: string, err?: unkno
     },
   };
 }
+
+/** The server's address without its password (shown in the data screen). */
+export function redactedPgUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://';
+  }
+}
+
+/**
+ * A core on PostgreSQL: the database is the server's (its own backups, pg_dump); the app's file backups, restore and
+ * export are SQLite's. The state answers (normal, the server's address); the rest a typed, translated refusal.
+ */
+export function postgresBackupApi(url: string): BackupApi {
+  const refuse = () => new AppError('BACKUP_UNAVAILABLE_ON_POSTGRES');
+  return {
+    status: () => ({
+      mode: 'normal',
+      problem: null,
+      dbPath: redactedPgUrl(url),
+      backupDir: '',
+      saveDialog: false,
+      exportSuggestion: '',
+    }),
+    list: () => {
+      throw refuse();
+    },
+    create: () => Promise.reject(refuse()),
+    restore: () => Promise.reject(refuse()),
+    exportTo: () => Promise.reject(refuse()),
+  };
+}

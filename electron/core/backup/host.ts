@@ -10,6 +10,8 @@ import { contract } from '../../../shared/contract';
 import { backupChannels, BACKUP_FILE, type ShellStatus } from '../../../shared/contract/backup';
 import { AppError } from '../../../shared/contract/errors';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../appCore';
+import { isPgUrl } from '../../store/pg/migrate';
+import { createPgCoreHost } from './pgHost';
 import { startBackground } from '../background';
 import { assertLocalDatabasePath } from '../../store/networkDrive';
 import { createDispatcher, toErrorShape, type Dispatch } from '../dispatch';
@@ -64,6 +66,7 @@ const defaultLog = (msg: string, err?: unknown) => console.error(`[aslm] ${msg}`
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createCoreHost(opts: CoreHostOptions): CoreHost {
+  if (isPgUrl(opts.dbPath)) return createPgCoreHost(opts);
   const log = opts.log ?? defaultLog;
   const dbPath = resolve(opts.dbPath);
   const dir = backupDir(dbPath);
@@ -202,8 +205,10 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     create: () =>
       exclusive(async () => {
         if (!core) throw new AppError('RECOVERY_MODE');
+        const sqlite = core.store?.sqlite;
+        if (!sqlite) throw new AppError('BACKUP_UNAVAILABLE_ON_POSTGRES');
         try {
-          const b = await createBackup(core.store.sqlite, dir, Date.now());
+          const b = await createBackup(sqlite, dir, Date.now());
           lastOkAt = Date.now(); // the copy, page for page, passed its check
           return { file: b.file, at: Math.round(b.at), size: b.size, check: 'ok' as const };
         } catch (e) {
@@ -248,7 +253,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       const p = checkExportTarget(path, dbPath, target === null);
       return exclusive(async () => {
         try {
-          if (core) await exportDatabase(core.store.sqlite, p);
+          if (core?.store) await exportDatabase(core.store.sqlite, p);
           else exportRawFile(dbPath, p); // recovery: the damaged file as it is, for support
         } catch (e) {
           log('export failed', e);
@@ -272,8 +277,8 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       let callCtx = ctx;
       if (c) {
         try {
-          callCtx = c.authenticate(channel, ctx); // sign-in (docs/rules.md §12): the session's user acts
-          c.people.authorize(channel, input, c.actor(callCtx));
+          callCtx = await c.authenticate(channel, ctx); // sign-in (docs/rules.md §12): the session's user acts
+          await c.people.authorize(channel, input, c.actor(callCtx));
         } catch (e) {
           return { ok: false, error: toErrorShape(e, log) };
         }

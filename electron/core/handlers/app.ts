@@ -4,29 +4,26 @@ import type { appChannels } from '../../../shared/contract/app';
 import type { AppSettings } from '../../../shared/contract/app';
 import type { CallContext, HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
-import { leadsRepo } from '../../store/repos/leads';
-import { usersRepo } from '../../store/repos/users';
 import { generateDemo } from '../demo/generate';
 import { SETUP_DONE_KEY } from '../settingsService';
 import { DEFAULT_PERSON } from '../../../shared/people/defaultPerson';
 
 export const appHandlers = (c: CoreServices) => {
-  const users = usersRepo(c.store.sqlite);
-  const leads = leadsRepo(c.store.sqlite);
   /** With sign-in (host mode) each person has their own language (docs/rules.md §12); else the desk's. */
-  const own = (ctx: CallContext, all: AppSettings): AppSettings => {
+  const own = async (ctx: CallContext, all: AppSettings): Promise<AppSettings> => {
     if (!c.auth.required) return all;
     const id = c.actor(ctx).id;
-    const language = id === null ? undefined : users.language(id);
+    const language = id === null ? undefined : await c.data.repos.users.language(id);
     return language ? { ...all, language } : all;
   };
   return {
-    'app.info': (_i, ctx) => ({
+    'app.info': async (_i, ctx) => ({
       version: c.options.version ?? '0.1.0',
       mode: c.options.mode ?? 'browser',
       now: c.clock.now(),
       timeZone: c.settings.rules().timeZone,
-      hasLeads: leads.hasAny(), // not a count: this call is in the start-up answer, a count reads a whole index
+      // Not a count: this call is in the start-up answer, and a count reads a whole index.
+      hasLeads: await c.data.repos.leads.hasAny(),
       currentUser: (() => {
         const a = c.actor(ctx);
         return a.id === null ? null : { id: a.id, name: a.name };
@@ -59,7 +56,7 @@ export const appHandlers = (c: CoreServices) => {
     // Every manager without a password gets a temporary one, answered once (docs/rules.md §12).
     'demo.load': async ({ leads, seed }) => {
       const r = await generateDemo(c.data, c.settings, { leads, seed, now: c.clock.now() });
-      return { ...r, passwords: c.auth.passwordsForManagersWithout() };
+      return { ...r, passwords: await c.auth.passwordsForManagersWithout() };
     },
     'kpi.sla': (q) => c.kpi.sla(q, c.clock.now()),
   } satisfies Pick<HandlerMap<Contract>, keyof typeof appChannels>;

@@ -8,17 +8,17 @@ import type { CoreServices } from '../services';
 
 export const authHandlers = (c: CoreServices) =>
   ({
-    'auth.status': (_i, ctx) => {
-      const s = c.auth.status(ctx, c.auth.required ? null : c.actor(ctx).id);
+    'auth.status': async (_i, ctx) => {
+      const s = await c.auth.status(ctx, c.auth.required ? null : c.actor(ctx).id);
       return { signInRequired: c.auth.required, ...s };
     },
     'auth.signIn': ({ login, password }, ctx) => c.auth.signIn(login, password, ctx.deskId ?? undefined),
-    'auth.signOut': (_i, ctx) => ({ signedOut: c.auth.signOut(ctx) }),
+    'auth.signOut': async (_i, ctx) => ({ signedOut: await c.auth.signOut(ctx) }),
     'auth.changePassword': async ({ current, next }, ctx) => {
       const id = c.actor(ctx).id;
       if (id === null) throw new AppError('SIGN_IN_REQUIRED');
       await c.auth.changePassword(id, current, next, ctx.sessionToken);
       return { changed: true as const };
     },
-    'people.resetPassword': ({ userId }) => ({ temporaryPassword: c.auth.resetPassword(userId) }),
+    'people.resetPassword': async ({ userId }) => ({ temporaryPassword: await c.auth.resetPassword(userId) }),
   }) satisfies Pick<HandlerMap<Contract>, keyof typeof authChannels>;

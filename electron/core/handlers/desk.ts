@@ -4,15 +4,13 @@ import type { deskChannels } from '../../../shared/contract/desk';
 import { isValidVin, normalizeVin } from '../../../shared/rules/vin';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
-import { leadsRepo } from '../../store/repos/leads';
 
 export const deskHandlers = (c: CoreServices) => {
-  const leads = leadsRepo(c.store.sqlite);
   return {
-    'desk.vehicleLookup': ({ vin }) => {
+    'desk.vehicleLookup': async ({ vin }) => {
       const v = normalizeVin(vin);
       const valid = isValidVin(v);
-      return { vin: v, valid, vehicle: valid ? (leads.vehicle(v) ?? null) : null };
+      return { vin: v, valid, vehicle: valid ? ((await c.data.repos.leads.vehicle(v)) ?? null) : null };
     },
   } satisfies Pick<HandlerMap<Contract>, keyof typeof deskChannels>;
 };

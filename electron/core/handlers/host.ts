@@ -5,18 +5,19 @@ import type { hostChannels } from '../../../shared/contract/host';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 
-export function hostStatus(c: CoreServices): HostStatus {
+export async function hostStatus(c: CoreServices): Promise<HostStatus> {
   const link = c.options.hostLink;
   const canConnect = Boolean(c.options.deskControl);
   if (!link) return { role: 'local', addresses: [], port: null, fingerprint: null, desks: [], canConnect };
   const live = new Map(link.connected().map((d) => [d.deskId, d]));
+  const desks = await c.desks.list();
   return {
     canConnect: false,
     role: 'host',
     addresses: link.addresses(),
     port: link.port(),
     fingerprint: link.fingerprint(),
-    desks: c.desks.list().map((d) => {
+    desks: desks.map((d) => {
       const on = d.revokedAt === null ? live.get(d.id) : undefined;
       return {
         ...d,

@@ -3,6 +3,7 @@
 import type { Contract } from '../../../shared/contract';
 import type { peopleChannels } from '../../../shared/contract/people';
 import { AppError } from '../../../shared/contract/errors';
+import type { Actor } from '../../../shared/domain/lead';
 import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { importVehicleRegistry } from '../people/vehicleRegistry';
@@ -10,20 +11,20 @@ import { CAPACITY_KEY, workshopLoad } from '../people/workshop';
 import { assignmentRulesPdf } from '../people/rulesPdf';
 
 export const peopleHandlers = (c: CoreServices) => {
-  const current = (ctx?: Parameters<CoreServices['actor']>[0]) => {
-    const a = c.actor(ctx);
-    const user = a.id === null ? null : (c.people.list().find((u) => u.id === a.id) ?? null);
-    return { user, canManage: c.people.canManage(a.id) };
+  const current = async (a: Actor) => {
+    const user = a.id === null ? null : ((await c.people.list()).find((u) => u.id === a.id) ?? null);
+    return { user, canManage: await c.people.canManage(a.id) };
   };
   return {
-    'people.list': () => ({ users: c.people.list() }),
+    'people.list': async () => ({ users: await c.people.list() }),
     'people.save': (u) => c.people.save(u),
-    'people.current': (_i, ctx) => current(ctx),
+    'people.current': (_i, ctx) => current(c.actor(ctx)),
     'people.switch': async ({ userId, pin }, ctx) => {
       // With sign-in, who acts is who signed in (docs/rules.md §12): to be someone else, sign out and in.
       if (c.auth.required) throw new AppError('DESK_SWITCH_DISABLED');
       await c.people.switchTo(userId, pin);
-      return current({ ...ctx, userId: undefined });
+      // Who acts now: the person just switched to (the call's own actor was resolved before the switch).
+      return current(await c.resolveActor({ transport: ctx.transport, deskId: ctx.deskId ?? null }));
     },
     'assignment.rules.get': async () => ({ rules: await c.assignment.rules() }),
     'assignment.rules.set': async ({ rules }) => ({ rules: await c.assignment.setRules(rules) }),

@@ -10,7 +10,7 @@ export const playbookHandlers = (c: CoreServices) =>
     'playbook.step': async ({ id }, ctx) => {
       const lead = await c.leads.load(id);
       const actor = c.actor(ctx);
-      const step = c.playbook.step(lead);
+      const step = await c.playbook.step(lead);
       // The three texts read at once (one round trip each on PostgreSQL, together).
       const [phoneScript, voicemail, email] = await Promise.all([
         c.playbook.render('phone_script', lead, actor),
@@ -32,7 +32,7 @@ export const playbookHandlers = (c: CoreServices) =>
         at: c.clock.now(),
       };
     },
-    'playbook.steps': ({ ids }) => ({ steps: c.playbook.steps(ids), at: c.clock.now() }),
+    'playbook.steps': async ({ ids }) => ({ steps: await c.playbook.steps(ids), at: c.clock.now() }),
     'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
     'playbook.list': (q) => c.playbook.list(q),
     'playbook.sendEmail': async ({ id, version, subject, body }, ctx) => {

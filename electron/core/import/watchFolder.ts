@@ -33,7 +33,7 @@ export function createWatchFolder(
   settings: SettingsService,
   clock: Clock,
   log: (m: string, e?: unknown) => void,
-  actor: () => Actor = () => SYSTEM_ACTOR,
+  actor: () => Actor | Promise<Actor> = () => SYSTEM_ACTOR,
 ): WatchFolder {
   const sizes = new Map<string, number>();
   let running = false;
@@ -86,7 +86,7 @@ export function createWatchFolder(
             const r = await importer.commit(
               { name, data: readFileSync(full) },
               { preset: cfg.preset, duplicateDefault: cfg.duplicateDefault, decisions: [] },
-              actor(),
+              await actor(),
             );
             report = r;
             imported = r.imported;

@@ -27,12 +27,20 @@ export async function backfillBusinessDue(store: AsyncStore, s: Hours): Promise<
   return rows.length;
 }
 
-/** Recomputes every lead's deadline when the settings it depends on change (inside the settings' transaction). */
+/**
+ * Recomputes every lead's deadline when the settings it depends on change (inside the settings' transaction).
+ * `loaded`: when the settings can be read (`settings.ready`; until then a change recomputes every deadline).
+ */
 export function watchBusinessDue(
   onRulesChanged: (fn: (rules: RuleSettings, r: TxRepos) => Promise<void>) => void,
   current: () => RuleSettings,
+  loaded: Promise<void>,
 ): void {
-  let key = hoursKey(current());
+  let key: string | null = null;
+  void loaded.then(
+    () => (key ??= hoursKey(current())),
+    () => undefined,
+  );
   onRulesChanged(async (rules, tx) => {
     const next = hoursKey(rules);
     if (next === key) return;

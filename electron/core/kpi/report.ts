@@ -26,7 +26,7 @@ export async function makeReport(
   if (opts.format === 'pdf') data = await reportPdf(d);
   else {
     // The contacts recorded IN the period (up to the report date when it is still running), whatever the evaluation moment.
-    const tracking = trackingRows(c, p.from, Math.min(p.to, p.at));
+    const tracking = await trackingRows(c, p.from, Math.min(p.to, p.at));
     data = opts.format === 'xlsx' ? await reportXlsx(d, tracking) : trackingCsv(d, tracking);
   }
   const suffix =

@@ -4,7 +4,7 @@ import type { Dashboard, Trend } from '../../../shared/contract/kpi';
 import type { AttentionRow } from './kpiReportService';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { evaluatedKey, type AsOf } from '../../../shared/rules/kpi/period';
-import { kpiRepo, type TrackingRow } from '../../store/repos/kpi';
+import type { TrackingRow } from '../../store/repos/kpi';
 import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
 
@@ -97,6 +97,6 @@ export async function buildReportData(
 }
 
 /** The contacts recorded in the period [from, min(to, at)] — the standard's Customer Contact Tracking Table. */
-export function trackingRows(c: CoreServices, from: number, to: number): TrackingRow[] {
-  return kpiRepo(c.store.sqlite).trackingRows(from, to);
+export function trackingRows(c: CoreServices, from: number, to: number): Promise<TrackingRow[]> {
+  return c.data.repos.kpi.trackingRows(from, to);
 }

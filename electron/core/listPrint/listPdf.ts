@@ -6,7 +6,6 @@ import type { ListQuery, ListRow } from '../../../shared/contract/leads';
 import type { Language, ListView } from '../../../shared/domain/vocabulary';
 import { DEFAULT_CAMPAIGNS } from '../../../shared/domain/vocabulary';
 import type { CoreServices } from '../services';
-import { leadsRepo } from '../../store/repos/leads';
 import { domainLabel, localeTag, reportT } from '../kpi/i18n';
 
 /** At most this many rows are printed; the document says so when the list holds more. */
@@ -95,7 +94,7 @@ export async function listPdf(
   };
   let who: string | null = null;
   if (input.assigneeId) {
-    who = leadsRepo(c.store.sqlite).userName(input.assigneeId) ?? String(input.assigneeId);
+    who = (await c.data.repos.leads.userName(input.assigneeId)) ?? String(input.assigneeId);
   }
   const filters = [
     input.search ? String(t('listPrint:search', { search: input.search })) : null,

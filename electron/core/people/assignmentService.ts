@@ -73,7 +73,7 @@ export function createAssignmentService(
       if (leadIds.length === 0) return;
       const rules = await r.assignment.rules();
       if (rules.length === 0) return;
-      const persons = people.persons();
+      const persons = await people.persons(r);
       const now = clock.now();
       const moved = new Map<number, number>();
       for (const id of leadIds) {

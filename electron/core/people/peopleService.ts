@@ -9,9 +9,8 @@ import type { UserRow } from '../../../shared/contract/people';
 import { permissionOf } from '../../../shared/contract/permissions';
 import { canManage, canWorkLead, isAbsent, type Person } from '../../../shared/people/access';
 import { addCalendarDays, fromWallTime, localDate } from '../../../shared/rules/time';
-import type { Store } from '../../store/db';
-import type { AsyncStore } from '../../store/repos/index';
-import { usersRepo, type UserListRow } from '../../store/repos/users';
+import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
+import type { UserListRow } from '../../store/repos/users';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
 import type { SettingsService } from '../settingsService';
@@ -30,16 +29,18 @@ export interface UserInput {
   pin?: string | null;
 }
 
+/** Every read on the AsyncStore (`r`: a caller's transaction's repositories, else `data.repos`). */
 export interface PeopleService {
-  list(): UserRow[];
-  get(id: number): UserRow;
-  persons(): Person[];
+  list(r?: AsyncRepos): Promise<UserRow[]>;
+  get(id: number, r?: AsyncRepos): Promise<UserRow>;
+  persons(r?: AsyncRepos): Promise<Person[]>;
   save(input: UserInput): Promise<UserRow>;
   switchTo(userId: number, pin: string | null | undefined): Promise<void>;
-  canManage(userId: number | null): boolean;
-  /** Throws FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
-  authorize(channel: string, input: unknown, actor: Actor): void;
-  defaultManager(): number;
+  canManage(userId: number | null): Promise<boolean>;
+  /** Rejects with FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
+  authorize(channel: string, input: unknown, actor: Actor): Promise<void>;
+  /** The first active manager's id, else the first user's (throws when the database has no user). */
+  defaultManager(r?: AsyncRepos): Promise<number>;
 }
 
 export function hashPin(pin: string): string {
@@ -54,37 +55,32 @@ export function verifyPin(pin: string, stored: string): boolean {
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-export function createPeopleService(
-  store: Store,
-  data: AsyncStore,
-  clock: Clock,
-  settings: SettingsService,
-): PeopleService {
-  const { sqlite } = store;
-  const repo = usersRepo(sqlite);
+export function createPeopleService(data: AsyncStore, clock: Clock, settings: SettingsService): PeopleService {
   const tz = () => settings.rules().timeZone;
   const dayStart = (d: string) => {
     const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
     return fromWallTime({ year: y, month: m, day: dd, hour: 0, minute: 0, second: 0 }, tz());
   };
 
-  function load(): {
+  async function load(r: AsyncRepos): Promise<{
     raw: UserListRow[];
     roles: Map<number, Role[]>;
     absences: Map<number, { fromAt: number; toAt: number }[]>;
-  } {
+  }> {
+    // One after the other: inside a caller's transaction they share its one connection.
+    const raw = await r.users.all();
     const roles = new Map<number, Role[]>();
-    for (const r of repo.roles()) roles.set(r.userId, [...(roles.get(r.userId) ?? []), r.role]);
+    for (const x of await r.users.roles()) roles.set(x.userId, [...(roles.get(x.userId) ?? []), x.role]);
     const absences = new Map<number, { fromAt: number; toAt: number }[]>();
-    for (const a of repo.absences())
+    for (const a of await r.users.absences())
       absences.set(a.userId, [...(absences.get(a.userId) ?? []), { fromAt: a.fromAt, toAt: a.toAt }]);
-    return { raw: repo.all(), roles, absences };
+    return { raw, roles, absences };
   }
   const order = (rs: Role[]) => ROLES.filter((r) => rs.includes(r));
 
   const svc: PeopleService = {
-    list() {
-      const { raw, roles, absences } = load();
+    async list(r = data.repos) {
+      const { raw, roles, absences } = await load(r);
       const now = clock.now();
       const zone = tz();
       return raw.map((u) => {
@@ -107,13 +103,13 @@ export function createPeopleService(
         };
       });
     },
-    get(id) {
-      const u = svc.list().find((x) => x.id === id);
+    async get(id, r = data.repos) {
+      const u = (await svc.list(r)).find((x) => x.id === id);
       if (!u) throw new AppError('NOT_FOUND', { field: 'userId', params: { id } });
       return u;
     },
-    persons() {
-      const { raw, roles, absences } = load();
+    async persons(r = data.repos) {
+      const { raw, roles, absences } = await load(r);
       return raw.map((u) => ({
         id: u.id,
         active: u.active === 1,
@@ -154,30 +150,30 @@ export function createPeopleService(
       return svc.get(id);
     },
     async switchTo(userId, pin) {
-      const u = repo.pin(userId);
+      const u = await data.repos.users.pin(userId);
       if (!u || u.active !== 1) throw new AppError('USER_INACTIVE', { field: 'userId' });
       if (u.h !== null && !(pin && verifyPin(pin, u.h))) throw new AppError('PIN_WRONG', { field: 'pin' });
-      const lang = repo.language(userId)!;
+      const lang = (await data.repos.users.language(userId))!;
       await data.tx(async (r) => {
         await settings.setIn(r, CURRENT_USER_KEY, userId);
         await settings.setIn(r, 'language', lang);
       });
     },
-    canManage(userId) {
+    async canManage(userId) {
       if (userId === null) return false;
-      const people = svc.persons();
+      const people = await svc.persons();
       return canManage(
         people.find((p) => p.id === userId),
         people,
         clock.now(),
       );
     },
-    authorize(channel, input, actor) {
+    async authorize(channel, input, actor) {
       const perm = permissionOf(channel);
       const inp = (input ?? {}) as { id?: number; assigneeId?: number | null; leadId?: number | null };
       const consents = channel === 'customers.setConsents';
       if (perm === null && !consents && !(channel === 'leads.create' && inp.assigneeId != null)) return;
-      const people = svc.persons();
+      const people = await svc.persons();
       const me = people.find((p) => p.id === actor.id);
       // Deactivated while at the desk: say so (the desk switches to someone else).
       if (me && !me.active) throw new AppError('USER_INACTIVE');
@@ -189,8 +185,9 @@ export function createPeopleService(
       if (consents) {
         // A customer's consents are changed while working one of their leads (own or unassigned), or by the manager.
         if (manage) return;
-        const lead = typeof inp.leadId === 'number' ? repo.leadAssignee(inp.leadId) : undefined;
-        const customer = typeof inp.leadId === 'number' ? repo.leadCustomer(inp.leadId)?.c : undefined;
+        const lead = typeof inp.leadId === 'number' ? await data.repos.users.leadAssignee(inp.leadId) : undefined;
+        const customer =
+          typeof inp.leadId === 'number' ? (await data.repos.users.leadCustomer(inp.leadId))?.c : undefined;
         if (!lead || customer !== inp.id) throw new AppError('FORBIDDEN', { field: 'leadId' });
         if (!canWorkLead(me, lead.a, false)) throw new AppError('NOT_YOUR_LEAD');
         return;
@@ -200,12 +197,12 @@ export function createPeopleService(
         return;
       }
       if (typeof inp.id !== 'number') return;
-      const row = repo.leadAssignee(inp.id);
+      const row = await data.repos.users.leadAssignee(inp.id);
       if (!row) return; // the handler answers NOT_FOUND
       if (!canWorkLead(me, row.a, manage)) throw new AppError('NOT_YOUR_LEAD');
     },
-    defaultManager() {
-      const id = repo.defaultManager();
+    async defaultManager(r = data.repos) {
+      const id = await r.users.defaultManager();
       if (id === undefined) throw new Error('No user in the database');
       return id;
     },

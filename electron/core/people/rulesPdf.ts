@@ -26,7 +26,7 @@ export async function assignmentRulesPdf(
   const t = syncT('people', lang);
   const settings = c.settings.all();
   const labels = c.settings.campaignLabels();
-  const users = c.people.list();
+  const users = await c.people.list();
   const rules = await c.assignment.rules();
   const name = (id: number | null) => users.find((u) => u.id === id)?.name ?? `#${id}`;
   const role = (r: string) => t(`role.${r}`);

@@ -24,8 +24,7 @@ import {
   type TemplateText,
   type TemplateValues,
 } from '../../../shared/templates/render';
-import type { Store } from '../../store/db';
-import { playbookRepo, type StepContact } from '../../store/repos/playbook';
+import type { StepContact } from '../../store/repos/playbook';
 import type { Clock } from '../clock';
 import type { LeadService } from '../leadService';
 import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
@@ -55,9 +54,9 @@ export interface PlaybookService {
   /** The playbook's figures (settings key `playbook`, defaults of the standard). */
   settings(): PlaybookSettings;
   phoneValid(lead: Pick<Lead, 'phone' | 'otherPhone' | 'country' | 'language'>): boolean | undefined;
-  step(lead: Lead, contacts?: StepContact[]): NextStep;
-  steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[];
-  list(opts: ListOpts): {
+  step(lead: Lead, contacts?: StepContact[]): Promise<NextStep>;
+  steps(ids: number[]): Promise<{ leadId: number; step: NextStep; due: boolean }[]>;
+  list(opts: ListOpts): Promise<{
     rows: PlaybookItem[];
     total: number;
     open: number;
@@ -65,7 +64,7 @@ export interface PlaybookService {
     page: number;
     pageSize: number;
     at: number;
-  };
+  }>;
   myDay(
     actor: Actor,
     opts: { dueOnly?: boolean; page?: number; pageSize?: number },
@@ -91,15 +90,12 @@ export interface PlaybookService {
 }
 
 export function createPlaybookService(
-  store: Store,
   data: AsyncStore,
   clock: Clock,
   settings: SettingsService,
   leads: LeadService,
   events: Events,
 ): PlaybookService {
-  const { sqlite } = store;
-  const repo = playbookRepo(sqlite);
   const phoneCache = new Map<string, boolean>();
   const playbookSettings = (): PlaybookSettings => settings.get('playbook');
 
@@ -122,8 +118,8 @@ export function createPlaybookService(
     });
   }
 
-  function step(lead: Lead, contacts?: StepContact[]): NextStep {
-    const cs = contacts ?? repo.contactsOf(lead.id);
+  async function step(lead: Lead, contacts?: StepContact[]): Promise<NextStep> {
+    const cs = contacts ?? (await data.repos.playbook.contactsOf(lead.id));
     return nextStep(lead, cs, {
       now: clock.now(),
       settings: settings.rules(),
@@ -141,12 +137,14 @@ export function createPlaybookService(
     return emailTemplateKind(hasUsablePhone(lead, cs, phoneValid(lead)));
   }
 
-  function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
-    const now = clock.now();
+  async function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
     const of = { assigneeId: opts.assigneeId, includeUnassigned: opts.includeUnassigned };
-    const rows = repo.openLeads(of);
+    // Both read as arrays (SQLite's lazy iterator cannot stay open across an await).
+    const rows = await data.repos.playbook.openLeads(of);
+    const openContacts = await data.repos.playbook.openLeadContacts(of);
+    const now = clock.now();
     const contacts = new Map<number, StepContact[]>();
-    for (const c of repo.openLeadContacts(of)) {
+    for (const c of openContacts) {
       let arr = contacts.get(c.leadId);
       if (!arr) contacts.set(c.leadId, (arr = []));
       arr.push(c);
@@ -248,12 +246,13 @@ export function createPlaybookService(
     return renderTemplate(kind, lead.language, values, t.custom ? t : null);
   }
 
-  function steps(ids: number[]): { leadId: number; step: NextStep; due: boolean }[] {
+  async function steps(ids: number[]): Promise<{ leadId: number; step: NextStep; due: boolean }[]> {
     if (ids.length === 0) return [];
+    const leadsById = new Map((await data.repos.playbook.leads(ids)).map((l) => [l.id, l] as const));
+    const contactsOfLeads = await data.repos.playbook.contactsOfLeads(ids);
     const now = clock.now();
-    const leadsById = new Map(repo.leads(ids).map((l) => [l.id, l] as const));
     const cs = new Map<number, StepContact[]>();
-    for (const c of repo.contactsOfLeads(ids)) {
+    for (const c of contactsOfLeads) {
       let arr = cs.get(c.leadId);
       if (!arr) cs.set(c.leadId, (arr = []));
       arr.push(c);
@@ -281,8 +280,8 @@ export function createPlaybookService(
     steps,
     step,
     list,
-    myDay(actor, opts) {
-      const isManager = actor.id !== null && repo.isManager(actor.id);
+    async myDay(actor, opts) {
+      const isManager = actor.id !== null && (await data.repos.playbook.isManager(actor.id));
       return list({
         due: opts.dueOnly ?? false,
         assigneeId: actor.id ?? -1,

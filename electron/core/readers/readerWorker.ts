@@ -25,14 +25,20 @@ try {
   post({ type: 'failed', error: String(e) });
   throw e;
 }
+// A reader opens a SQLite file (createAppCore refuses a read-only core on PostgreSQL).
+const sqlite = ((): NonNullable<AppCore['store']>['sqlite'] => {
+  const s = core.store?.sqlite;
+  if (!s) throw new Error('a reader needs a SQLite store');
+  return s;
+})();
 
 // The parsed settings are kept until another connection writes the settings table (checked when the database
 // changed at all: PRAGMA data_version moves on every commit by another connection).
-const settingsRows = settingsRepo(core.store.sqlite);
+const settingsRows = settingsRepo(sqlite);
 let seenVersion = -1;
 let seenSettings: string | null = null;
 function freshSettings(): void {
-  const v = core.store.sqlite.pragma('data_version', { simple: true }) as number;
+  const v = sqlite.pragma('data_version', { simple: true }) as number;
   if (v === seenVersion) return;
   seenVersion = v;
   const t = settingsRows.allText();

@@ -1,6 +1,6 @@
 // Opens the PostgreSQL store: a `pg` pool, the migrations of electron/store/pg/migrations applied (once, under an
 // advisory lock, so that two app cores starting together on one database do not both apply them).
-// The app core still runs on SQLite only (electron/store/db.ts); see README.md here.
+// The app core opens it for `--db postgres://…` (electron/core/appCore.ts); see README.md here.
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { existsSync } from 'node:fs';
@@ -63,17 +63,26 @@ export async function migratePg(pool: pg.Pool, migrationsFolder = pgMigrationsFo
   }
 }
 
+/** A pool on `url` (postgres://…), nothing connected yet: the app core's start, which applies the migrations after. */
+export function pgStoreOf(url: string, opts: { max?: number } = {}): PgStore {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types: pgTypes });
+  return { pool, db: drizzle(pool, { schema }), url, close: () => pool.end() };
+}
+
 /** A pool on `url` (postgres://…) with the migrations applied. */
 export async function openPgStore(
   url: string,
   opts: { migrationsFolder?: string; max?: number } = {},
 ): Promise<PgStore> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types: pgTypes });
+  const store = pgStoreOf(url, opts);
   try {
-    await migratePg(pool, opts.migrationsFolder);
+    await migratePg(store.pool, opts.migrationsFolder);
   } catch (e) {
-    await pool.end();
+    await store.close();
     throw e;
   }
-  return { pool, db: drizzle(pool, { schema }), url, close: () => pool.end() };
+  return store;
 }
+
+/** Whether a database path names a PostgreSQL server (`postgres://…`, `postgresql://…`) rather than a SQLite file. */
+export const isPgUrl = (path: string): boolean => /^postgres(?:ql)?:\/\//i.test(path);

@@ -49,7 +49,7 @@ const OPEN = "l.status IN ('assigned', 'appointment') AND (l.status = 'assigned'
 export interface PlaybookRepo {
   openLeads(of: OpenLeadsOf): SlimLeadRow[];
   /** The contacts of those open leads, by lead then time. */
-  openLeadContacts(of: OpenLeadsOf): Iterable<StepContact & { leadId: number }>;
+  openLeadContacts(of: OpenLeadsOf): (StepContact & { leadId: number })[];
   /** The lead's contacts, oldest first. */
   contactsOf(leadId: number): StepContact[];
   /** The leads of these ids that exist. */
@@ -146,7 +146,7 @@ export function playbookRepo(sqlite: Sqlite): PlaybookRepo {
         );
         slimContacts.set(w, st);
       }
-      return st.iterate(...params);
+      return st.all(...params);
     },
     contactsOf: (leadId) => contactsOf().all(leadId),
     leads: (ids) =>
