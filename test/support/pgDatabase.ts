@@ -49,6 +49,9 @@ async function sharedServer(state: string): Promise<string> {
   throw new Error('the shared PostgreSQL cluster did not start within 90 s');
 }
 
+/** The run's shared cluster's server URL (the 'postgres' test project's app cores make their databases there). */
+export const sharedPgServerUrl = (): Promise<string> => sharedServer(inject('pgStateDir'));
+
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
