@@ -127,23 +127,20 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
       const params = { from: p.from, to: p.to, at: p.at };
       const names = await userNames();
       const groupKey = (d: Dims) => `${d.a}\u0000${d.c}\u0000${d.s}\u0000${d.t}`;
-      // Contacts per group, per "channel outcome" and the distinct leads of each.
+      // Contacts per group, and per "channel outcome" with their distinct leads (a lead is in one group: summed).
       const contactsOf = new Map<string, number>();
-      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: Set<number> }>();
+      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: number }>();
       for (const cr of await repo.contacts(params)) {
-        const leads = JSON.parse(cr.leads) as number[];
-        const kinds = JSON.parse(cr.types) as string[];
-        contactsOf.set(groupKey(cr), leads.length);
-        for (let i = 0; i < leads.length; i++) {
-          let e = types.get(kinds[i]!);
-          if (!e) {
-            const [channel = '', outcome = ''] = kinds[i]!.split(' ');
-            e = { channel, outcome, contacts: 0, leads: new Set() };
-            types.set(kinds[i]!, e);
-          }
-          e.contacts++;
-          e.leads.add(leads[i]!);
+        const g = groupKey(cr);
+        contactsOf.set(g, (contactsOf.get(g) ?? 0) + cr.contacts);
+        const kind = `${cr.channel} ${cr.outcome}`;
+        let e = types.get(kind);
+        if (!e) {
+          e = { channel: cr.channel, outcome: cr.outcome, contacts: 0, leads: 0 };
+          types.set(kind, e);
         }
+        e.contacts += cr.contacts;
+        e.leads += cr.leads;
       }
       const keptOf = new Map<string, { kept: number; noShow: number }>();
       for (const k of await repo.kept(params)) keptOf.set(groupKey(k), { kept: k.kept, noShow: k.noShow });
@@ -185,11 +182,9 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
         byCampaign: rolled[1]!,
         bySource: rolled[2]!,
         byLeadType: rolled[3]!,
-        contactsByType: [...types.values()]
-          .map((e) => ({ ...e, leads: e.leads.size }))
-          .sort(
-            (x, y) => y.contacts - x.contacts || `${x.channel} ${x.outcome}`.localeCompare(`${y.channel} ${y.outcome}`),
-          ) as Dashboard['contactsByType'],
+        contactsByType: [...types.values()].sort(
+          (x, y) => y.contacts - x.contacts || `${x.channel} ${x.outcome}`.localeCompare(`${y.channel} ${y.outcome}`),
+        ) as Dashboard['contactsByType'],
         closeReasons: reasons.sort(
           (x, y) => y.count - x.count || x.reason.localeCompare(y.reason),
         ) as Dashboard['closeReasons'],
