@@ -114,9 +114,10 @@ export async function buildPgBenchDb(
       `SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts) + 1, false)`,
     );
     await pool.query('ALTER TABLE leads ENABLE TRIGGER USER; ALTER TABLE contacts ENABLE TRIGGER USER');
-    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005, 0006 and 0007's
-    // back-fills).
-    await pool.query(`DELETE FROM lead_day_counts;
+    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005, 0006, 0007 and
+    // 0008's back-fills; leads_search's own trigger, 0008's words, off meanwhile).
+    await pool.query(`ALTER TABLE leads_search DISABLE TRIGGER USER;
+      DELETE FROM lead_day_counts;
       INSERT INTO lead_day_counts (day, status, n) SELECT assigned_at / 86400000, status, count(*) FROM leads GROUP BY 1, 2;
       UPDATE lead_view_counts SET n = CASE view
         WHEN 'not_managed' THEN (SELECT count(*) FROM leads WHERE status = 'assigned' AND contact_attempts = 0)
@@ -136,10 +137,14 @@ export async function buildPgBenchDb(
       INSERT INTO leads_search (id, doc, status, assigned_at, views)
         SELECT d.id, aslm_search_vector(d.name, d.email, d.phone, d.vin, d.number), l.status, l.assigned_at,
           aslm_lead_views(l.status, l.contact_attempts, l.frozen, l.close_reason)
-        FROM leads_search_doc d JOIN leads l ON l.id = d.id`);
+        FROM leads_search_doc d JOIN leads l ON l.id = d.id;
+      ALTER TABLE leads_search ENABLE TRIGGER USER;
+      DELETE FROM leads_search_words;
+      INSERT INTO leads_search_words (id, pre, words, views, status, assigned_at)
+        SELECT s.id, w.pre, w.words, s.views, s.status, s.assigned_at FROM leads_search s, aslm_search_word_rows(s.doc) w`);
     log(`derived counts and search documents (${((performance.now() - t) / 1000).toFixed(0)} s)`);
     await pool.query(
-      'VACUUM (ANALYZE) leads, contacts, leads_search, lead_day_counts, lead_sla_day_counts, lead_view_counts, contact_kpi_hours, users',
+      'VACUUM (ANALYZE) leads, contacts, leads_search, leads_search_words, lead_day_counts, lead_sla_day_counts, lead_view_counts, contact_kpi_hours, users',
     );
     const n = await leadCount(pool);
     if (n !== leads) throw new Error(`built ${n} leads instead of ${leads}`);

@@ -137,3 +137,45 @@ export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '
 export const GLOBAL_SEARCH_RANKED_SQL = `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id,
     s.status, count(*) AS n
   FROM leads_search s WHERE s.doc @@ aslm_search_query($1) GROUP BY s.status`;
+
+/**
+ * The word of a search leads_search_words answers (migration 0008): a tsquery of one prefix word, not weighted (a
+ * column filter) nor able to match the lexemes not kept there (starting with a digit, or with `r` and a digit: phone
+ * digits and their reversed forms, numbers). Else null: the GIN path (doc @@ …), which also answers several words
+ * ANDed (GIN intersects their posting lists: a few ms; an INTERSECT of each word's rows here reads every row of the
+ * commonest). The check is made on the word with every mark removed and lower-cased, at least as much as
+ * aslm_search_fold folds it, so that a word folding to `r` or to `r` and a digit is never sent here.
+ */
+export function searchWord(tsquery: string): string | null {
+  const w = /^'([^']+)':\*$/.exec(tsquery);
+  if (!w) return null;
+  const loose = w[1]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return loose === 'r' || /^r?[0-9]/.test(loose) ? null : w[1]!;
+}
+
+/**
+ * Whether a word folds (aslm_search_fold) to three characters or more: letters of the Latin, Greek or Cyrillic
+ * scripts and digits, each one character after folding (marks dropped or composed onto it, never two letters into
+ * one). Else (shorter, or another script) its rows in leads_search_words may be several a lead: DISTINCT.
+ */
+const threeOrMore = (word: string): boolean =>
+  /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}0-9]{3,}$/u.test(word.normalize('NFD').replace(/\p{M}/gu, ''));
+
+/**
+ * The leads whose document has a lexeme starting with `word` (`param` its placeholder; folded in SQL as the documents
+ * are), from leads_search_words (migration 0008): its rows by the word's first three characters, then its lexemes
+ * (`strpos(words, ' ' || w)`) — for a word of three characters or more, one row a lead at most; shorter, DISTINCT. In a
+ * view, its partial index (the bit a constant); `cols` the columns taken (the header's search: id, status,
+ * assigned_at, the whole index's INCLUDE).
+ */
+export function searchWordSql(word: string, param: string, view?: keyof typeof SEARCH_VIEW_BIT, cols = 'id'): string {
+  const inView = view ? ` AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0` : '';
+  const f = `aslm_search_fold(${param}::text)`;
+  return `SELECT ${threeOrMore(word) ? '' : 'DISTINCT '}${cols} FROM leads_search_words
+    WHERE pre ^@ left(${f}, 3) AND strpos(words, ' ' || ${f}) > 0${inView}`;
+}
+
+/** GLOBAL_SEARCH_RANKED_SQL on leads_search_words: the word `$1`, the limit `$2`. */
+export const globalSearchWordSql = (word: string): string =>
+  `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id, s.status, count(*) AS n
+  FROM (${searchWordSql(word, '$1', undefined, 'id, status, assigned_at')}) s GROUP BY s.status`;
