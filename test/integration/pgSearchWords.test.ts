@@ -5,7 +5,14 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftsQuery } from '../../electron/store/repos/leadList';
-import { SEARCH_VIEW_BIT, searchWord, searchWordSql, tsqueryFromFts } from '../../electron/store/pg/search';
+import {
+  GLOBAL_SEARCH_RANKED_SQL,
+  SEARCH_VIEW_BIT,
+  globalSearchWordSql,
+  searchWord,
+  searchWordSql,
+  tsqueryFromFts,
+} from '../../electron/store/pg/search';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
 import { pgLeadsCopy, type PgLeadsCopy } from '../support/pgLeadsCopy';
@@ -61,6 +68,11 @@ describe.skipIf(SKIP_PG)('PostgreSQL search words: kept equal to the documents b
         const byWords = await pool.query(`SELECT id FROM (${searchWordSql(word, '$1', view)}) m ORDER BY id`, [word]);
         expect(byWords.rows, `${q} in ${view ?? 'all'}`).toEqual(byDoc.rows);
       }
+      // The header's ranking: the same leads, statuses and counts (the first 2 of each status by assignment).
+      const sorted = (r: pg.QueryResult) =>
+        r.rows.map((x) => `${x.status} ${x.n} ${x.id}`).sort((x, y) => (x < y ? -1 : 1));
+      const ranked = await pool.query(globalSearchWordSql(word), [word, 2]);
+      expect(sorted(ranked), q).toEqual(sorted(await pool.query(GLOBAL_SEARCH_RANKED_SQL, [tsq, 2])));
     }
   }
 

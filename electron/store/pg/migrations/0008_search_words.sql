@@ -38,8 +38,10 @@ $$;
 INSERT INTO "leads_search_words" (id, pre, words, views, status, assigned_at)
   SELECT s.id, w.pre, w.words, s.views, s.status, s.assigned_at FROM leads_search s, aslm_search_word_rows(s.doc) w;
 --> statement-breakpoint
--- The header's search: the words' leads with their status and assignment, index-only.
-CREATE INDEX "leads_search_words_word" ON "leads_search_words" ("pre", "id") INCLUDE ("words", "status", "assigned_at");
+-- The header's search: the words' leads by status, each status's newest assignments first (its first few read in
+-- order), index-only.
+CREATE INDEX "leads_search_words_word" ON "leads_search_words" ("pre", "status", "assigned_at" DESC, "id" DESC)
+  INCLUDE ("words");
 --> statement-breakpoint
 -- A view's search: that view's words only (as 0005's partial GIN indexes).
 CREATE INDEX "leads_search_words_assigned" ON "leads_search_words" ("pre", "id") INCLUDE ("words") WHERE (views & 1) <> 0;
