@@ -65,7 +65,7 @@ export async function buildPgBenchDb(
     );
     await migratePg(pool);
     await pool.query(`COMMENT ON DATABASE "${db.d.replace(/"/g, '""')}" IS '${MARK}'`);
-    await pool.query('ALTER TABLE leads DISABLE TRIGGER USER');
+    await pool.query('ALTER TABLE leads DISABLE TRIGGER USER; ALTER TABLE contacts DISABLE TRIGGER USER');
     const sqlite = new Database(basePath, { readonly: true });
     try {
       await bulkCopySqliteTables(sqlite, pool, TABLES, 5000, (table, n) => {
@@ -113,9 +113,11 @@ export async function buildPgBenchDb(
     await pool.query(
       `SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts) + 1, false)`,
     );
-    await pool.query('ALTER TABLE leads ENABLE TRIGGER USER');
-    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005 and 0006's back-fills).
-    await pool.query(`DELETE FROM lead_day_counts;
+    await pool.query('ALTER TABLE leads ENABLE TRIGGER USER; ALTER TABLE contacts ENABLE TRIGGER USER');
+    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005, 0006, 0007 and
+    // 0008's back-fills; leads_search's own trigger, 0008's words, off meanwhile).
+    await pool.query(`ALTER TABLE leads_search DISABLE TRIGGER USER;
+      DELETE FROM lead_day_counts;
       INSERT INTO lead_day_counts (day, status, n) SELECT assigned_at / 86400000, status, count(*) FROM leads GROUP BY 1, 2;
       UPDATE lead_view_counts SET n = CASE view
         WHEN 'not_managed' THEN (SELECT count(*) FROM leads WHERE status = 'assigned' AND contact_attempts = 0)
@@ -124,14 +126,25 @@ export async function buildPgBenchDb(
       DELETE FROM lead_sla_day_counts;
       INSERT INTO lead_sla_day_counts (day, sla1, sla2, n)
         SELECT assigned_at / 86400000, aslm_sla_state(sla1_met), aslm_sla_state(sla2_met), count(*) FROM leads GROUP BY 1, 2, 3;
+      DELETE FROM contact_kpi_hours;
+      INSERT INTO contact_kpi_hours (ah, bh, a, campaign, source, lead_type, channel, outcome, n, f)
+        SELECT l.assigned_at / 3600000, c.at / 3600000, coalesce(l.assignee_id, 0), l.campaign, l.source, l.lead_type,
+          c.channel, c.outcome, count(*), count(*) FILTER (WHERE c.rn = 1)
+        FROM (SELECT lead_id, at, channel, outcome,
+                row_number() OVER (PARTITION BY lead_id, channel, outcome ORDER BY at, id) AS rn FROM contacts) c
+        JOIN leads l ON l.id = c.lead_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
       DELETE FROM leads_search;
       INSERT INTO leads_search (id, doc, status, assigned_at, views)
         SELECT d.id, aslm_search_vector(d.name, d.email, d.phone, d.vin, d.number), l.status, l.assigned_at,
           aslm_lead_views(l.status, l.contact_attempts, l.frozen, l.close_reason)
-        FROM leads_search_doc d JOIN leads l ON l.id = d.id`);
+        FROM leads_search_doc d JOIN leads l ON l.id = d.id;
+      ALTER TABLE leads_search ENABLE TRIGGER USER;
+      DELETE FROM leads_search_words;
+      INSERT INTO leads_search_words (id, pre, words, views, status, assigned_at)
+        SELECT s.id, w.pre, w.words, s.views, s.status, s.assigned_at FROM leads_search s, aslm_search_word_rows(s.doc) w`);
     log(`derived counts and search documents (${((performance.now() - t) / 1000).toFixed(0)} s)`);
     await pool.query(
-      'VACUUM (ANALYZE) leads, contacts, leads_search, lead_day_counts, lead_sla_day_counts, lead_view_counts, users',
+      'VACUUM (ANALYZE) leads, contacts, leads_search, leads_search_words, lead_day_counts, lead_sla_day_counts, lead_view_counts, contact_kpi_hours, users',
     );
     const n = await leadCount(pool);
     if (n !== leads) throw new Error(`built ${n} leads instead of ${leads}`);

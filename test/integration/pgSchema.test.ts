@@ -46,7 +46,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
     };
     const applied = async (pool: pg.Pool) =>
       (await pool.query<{ n: number }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0]!.n;
-    expect(journal.entries.length).toBe(7);
+    expect(journal.entries.length).toBe(9);
     expect(await applied(store.pool)).toBe(journal.entries.length);
     expect(migrateMs).toBeLessThan(10_000);
     await migratePg(store.pool);
@@ -86,9 +86,10 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
       const missing = cols.filter((c) => !pgTables.get(t.name)!.has(c));
       expect(missing, `columns of ${t.name} missing in PostgreSQL`).toEqual([]);
     }
-    // PostgreSQL's only extra tables: the search documents and the SLA figures per day (migration 0006).
+    // PostgreSQL's only extra tables: the search documents and their words (migration 0008), the SLA figures per
+    // day (0006) and the report's contacts per hour (0007).
     const extra = [...pgTables.keys()].filter((t) => !sqliteTables.some((s) => s.name === t));
-    expect(extra.sort()).toEqual(['lead_sla_day_counts', 'leads_search']);
+    expect(extra.sort()).toEqual(['contact_kpi_hours', 'lead_sla_day_counts', 'leads_search', 'leads_search_words']);
   });
 
   it('has every SQLite index and trigger under the same name', async () => {

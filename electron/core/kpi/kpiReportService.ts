@@ -95,13 +95,16 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
     const tz = settings.rules().timeZone;
     const dayFrom = startOfLocalDay(now, tz);
     const dayTo = addCalendarDays(dayFrom, 1, tz);
-    const n = (m: KpiMetricKey, p: Record<string, number>) => repo.count(m, p);
-    const open = await repo.openNow(now);
+    const [unmanaged, open, appointmentsToday] = await Promise.all([
+      repo.count('now_unmanaged', {}),
+      repo.openNow(now),
+      repo.count('now_appointments_today', { from: dayFrom, to: dayTo }),
+    ]);
     return {
-      unmanaged: await n('now_unmanaged', {}),
+      unmanaged,
       atRisk: open.atRisk,
       overdue: open.overdue,
-      appointmentsToday: await n('now_appointments_today', { from: dayFrom, to: dayTo }),
+      appointmentsToday,
       dayFrom,
       dayTo,
     };
@@ -125,29 +128,38 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
       const p = period(spec, now, asOf);
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
-      const names = await userNames();
+      const w3 = { from: p.sla3From, to: p.at, at: p.at };
+      // The reads are independent of each other: on PostgreSQL each runs at once on its own pooled connection.
+      const [names, contactRows, keptRows, groupedRows, reasons, byStatus, sla3NotYet, todayFigures] =
+        await Promise.all([
+          userNames(),
+          repo.contacts(params),
+          repo.kept(params),
+          repo.grouped(params),
+          repo.closeReasons(params),
+          repo.assignedCounts(w3.from, w3.to),
+          repo.sla3NotYet(w3),
+          today(now),
+        ]);
       const groupKey = (d: Dims) => `${d.a}\u0000${d.c}\u0000${d.s}\u0000${d.t}`;
-      // Contacts per group, per "channel outcome" and the distinct leads of each.
+      // Contacts per group, and per "channel outcome" with their distinct leads (a lead is in one group: summed).
       const contactsOf = new Map<string, number>();
-      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: Set<number> }>();
-      for (const cr of await repo.contacts(params)) {
-        const leads = JSON.parse(cr.leads) as number[];
-        const kinds = JSON.parse(cr.types) as string[];
-        contactsOf.set(groupKey(cr), leads.length);
-        for (let i = 0; i < leads.length; i++) {
-          let e = types.get(kinds[i]!);
-          if (!e) {
-            const [channel = '', outcome = ''] = kinds[i]!.split(' ');
-            e = { channel, outcome, contacts: 0, leads: new Set() };
-            types.set(kinds[i]!, e);
-          }
-          e.contacts++;
-          e.leads.add(leads[i]!);
+      const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: number }>();
+      for (const cr of contactRows) {
+        const g = groupKey(cr);
+        contactsOf.set(g, (contactsOf.get(g) ?? 0) + cr.contacts);
+        const kind = `${cr.channel} ${cr.outcome}`;
+        let e = types.get(kind);
+        if (!e) {
+          e = { channel: cr.channel, outcome: cr.outcome, contacts: 0, leads: 0 };
+          types.set(kind, e);
         }
+        e.contacts += cr.contacts;
+        e.leads += cr.leads;
       }
       const keptOf = new Map<string, { kept: number; noShow: number }>();
-      for (const k of await repo.kept(params)) keptOf.set(groupKey(k), { kept: k.kept, noShow: k.noShow });
-      const groups = (await repo.grouped(params)).map((g) => ({
+      for (const k of keptRows) keptOf.set(groupKey(k), { kept: k.kept, noShow: k.noShow });
+      const groups = groupedRows.map((g) => ({
         dims: g satisfies Dims,
         counts: { ...toCounts(g), contacts: contactsOf.get(groupKey(g)) ?? 0, ...(keptOf.get(groupKey(g)) ?? {}) },
       }));
@@ -169,12 +181,8 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
           .sort((x, y) => y.assigned - x.assigned || String(x.key).localeCompare(String(y.key)));
       });
       const totals = groups.reduce((acc, g) => add(acc, g.counts), ZERO);
-      const reasons = await repo.closeReasons(params);
-      const w3 = { from: p.sla3From, to: p.at, at: p.at };
-      const byStatus = await repo.assignedCounts(w3.from, w3.to);
       const sla3Total = sumCounts(byStatus);
-      const sla3Met =
-        (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0) - (await repo.sla3NotYet(w3));
+      const sla3Met = (byStatus.get('closed_sale') ?? 0) + (byStatus.get('closed_no_sale') ?? 0) - sla3NotYet;
       return {
         period: p,
         now,
@@ -185,15 +193,13 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
         byCampaign: rolled[1]!,
         bySource: rolled[2]!,
         byLeadType: rolled[3]!,
-        contactsByType: [...types.values()]
-          .map((e) => ({ ...e, leads: e.leads.size }))
-          .sort(
-            (x, y) => y.contacts - x.contacts || `${x.channel} ${x.outcome}`.localeCompare(`${y.channel} ${y.outcome}`),
-          ) as Dashboard['contactsByType'],
+        contactsByType: [...types.values()].sort(
+          (x, y) => y.contacts - x.contacts || `${x.channel} ${x.outcome}`.localeCompare(`${y.channel} ${y.outcome}`),
+        ) as Dashboard['contactsByType'],
         closeReasons: reasons.sort(
           (x, y) => y.count - x.count || x.reason.localeCompare(y.reason),
         ) as Dashboard['closeReasons'],
-        today: await today(now),
+        today: todayFigures,
       };
     },
     async trend(spec, now, weeks = 12, asOf = 'end') {

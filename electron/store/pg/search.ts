@@ -137,3 +137,66 @@ export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '
 export const GLOBAL_SEARCH_RANKED_SQL = `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id,
     s.status, count(*) AS n
   FROM leads_search s WHERE s.doc @@ aslm_search_query($1) GROUP BY s.status`;
+
+/**
+ * The word of a search leads_search_words answers (migration 0008): a tsquery of one prefix word, not weighted (a
+ * column filter) nor able to match the lexemes not kept there (starting with a digit, or with `r` and a digit: phone
+ * digits and their reversed forms, numbers). Else null: the GIN path (doc @@ …), which also answers several words
+ * ANDed (GIN intersects their posting lists: a few ms; an INTERSECT of each word's rows here reads every row of the
+ * commonest). The check is made on the word with every mark removed and lower-cased, at least as much as
+ * aslm_search_fold folds it, so that a word folding to `r` or to `r` and a digit is never sent here.
+ */
+export function searchWord(tsquery: string): string | null {
+  const w = /^'([^']+)':\*$/.exec(tsquery);
+  if (!w) return null;
+  const loose = w[1]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return loose === 'r' || /^r?[0-9]/.test(loose) ? null : w[1]!;
+}
+
+/**
+ * How many characters a word folds to (aslm_search_fold) when it is made of letters of the Latin, Greek or Cyrillic
+ * scripts and digits: one each (ftsQuery's words hold no marks; a letter's marks are dropped or composed onto it,
+ * never two letters into one). Else (another script) null: not known here.
+ */
+function foldedLength(word: string): number | null {
+  const loose = word.normalize('NFD').replace(/\p{M}/gu, '');
+  return /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}0-9]+$/u.test(loose) ? [...loose].length : null;
+}
+
+/**
+ * The leads whose document has a lexeme starting with `word` (`param` its placeholder; folded in SQL as the documents
+ * are), from leads_search_words (migration 0008): its rows by the word's first three characters, then its lexemes
+ * (`strpos(words, ' ' || w)`: a lexeme starting with w). A word of three characters: the rows of `pre` = w, one a lead
+ * (an equality: no filter on each entry); longer, those rows whose lexemes have it; shorter or of another script,
+ * `pre` by prefix, DISTINCT (a lead may have several). In a view, its partial index (the bit a constant); `cols` the
+ * columns taken (the header's search: id, status, assigned_at, the whole index's INCLUDE).
+ */
+export function searchWordSql(word: string, param: string, view?: keyof typeof SEARCH_VIEW_BIT, cols = 'id'): string {
+  const inView = view ? ` AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0` : '';
+  const f = `aslm_search_fold(${param}::text)`;
+  const n = foldedLength(word);
+  const where =
+    n === 3
+      ? `pre = ${f}`
+      : n !== null && n > 3
+        ? `pre = left(${f}, 3) AND strpos(words, ' ' || ${f}) > 0`
+        : `pre ^@ left(${f}, 3) AND strpos(words, ' ' || ${f}) > 0`;
+  return `SELECT ${n !== null && n >= 3 ? '' : 'DISTINCT '}${cols} FROM leads_search_words WHERE ${where}${inView}`;
+}
+
+/**
+ * GLOBAL_SEARCH_RANKED_SQL on leads_search_words: the word `$1`, the limit `$2`. A word of one row a lead (three
+ * characters or more): each status's count, then its first `$2` leads read in the whole index's order (status,
+ * assigned_at DESC, id DESC) — no sort of every match; else the matches grouped as GLOBAL_SEARCH_RANKED_SQL does.
+ */
+export function globalSearchWordSql(word: string): string {
+  const rows = searchWordSql(word, '$1', undefined, 'id, status, assigned_at');
+  if (/^SELECT DISTINCT /.test(rows))
+    return `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id, s.status, count(*) AS n
+  FROM (${rows}) s GROUP BY s.status`;
+  const cond = rows.slice(rows.indexOf(' WHERE ') + 7);
+  return `SELECT t.id, c.status, c.n FROM (SELECT status, count(*) AS n FROM leads_search_words WHERE ${cond}
+    GROUP BY status) c
+  CROSS JOIN LATERAL (SELECT id FROM leads_search_words WHERE ${cond} AND status = c.status
+    ORDER BY assigned_at DESC, id DESC LIMIT $2) t`;
+}

@@ -24,6 +24,8 @@ export interface DigestLeadRow {
   appointmentAt: number | null;
   campaign: string;
 }
+/** A group's contacts of one channel and outcome: how many, and how many distinct leads they were made to. */
+export type ContactCounts = Dims & { channel: string; outcome: string; contacts: number; leads: number };
 type Window = { from: number; to: number };
 type AsOfWindow = Window & { at: number };
 type StoredListRow = Omit<ListRow, 'frozen'> & { frozen: number };
@@ -41,8 +43,8 @@ export interface KpiReportRepo {
   openNow(at: number): { atRisk: number; overdue: number };
   /** The period's figures per group (dimensions in index order). */
   grouped(p: AsOfWindow): (RawCounts & Dims)[];
-  /** The period's contacts per group: their leads and "channel outcome", as JSON arrays. */
-  contacts(p: AsOfWindow): (Dims & { leads: string; types: string })[];
+  /** The period's contacts made by `at`, per group and "channel outcome": how many, and their distinct leads. */
+  contacts(p: AsOfWindow): ContactCounts[];
   /** Appointments kept and not kept per group. */
   kept(p: AsOfWindow): (Dims & { kept: number; noShow: number })[];
   closeReasons(p: AsOfWindow): { reason: string; count: number }[];
@@ -97,11 +99,12 @@ export function kpiReportRepo(sqlite: Sqlite): KpiReportRepo {
     FROM ${KPI_INDEX} WHERE ${WINDOW} GROUP BY 1, 2, 3, 4`;
   const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM ${KPI_INDEX}
     WHERE ${WINDOW} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL GROUP BY 1`;
-  // The contacts of the period's leads, grouped the same way (index order, no sort): per group the lead of
-  // each contact and its "channel outcome", counted in JS (contacts per dimension, per type, distinct leads).
-  const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t,
-      json_group_array(c.lead_id) AS leads, json_group_array(c.channel || ' ' || c.outcome) AS types
-    FROM ${KPI_INDEX} JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at GROUP BY 1, 2, 3, 4`;
+  // The contacts of the period's leads, grouped the same way and by channel and outcome: how many, and to how many
+  // distinct leads (a lead is in one group: the leads of a type are the sum over the groups).
+  const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, c.channel, c.outcome,
+      count(*) AS contacts, count(DISTINCT c.lead_id) AS leads
+    FROM ${KPI_INDEX} JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
   // "Was the appointment kept": the few leads where it was recorded, through their partial index, grouped the same way.
   const KEPT = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t,
       count(*) FILTER (WHERE ${METRIC_SQL.appointment_kept}) AS kept, count(*) FILTER (WHERE ${METRIC_SQL.appointment_no_show}) AS noShow
@@ -131,7 +134,7 @@ export function kpiReportRepo(sqlite: Sqlite): KpiReportRepo {
     count: (metric, params) => (prep(countOf(metric)).get(params) as { n: number }).n,
     openNow: (at) => prep(OPEN_NOW).get({ at }) as { atRisk: number; overdue: number },
     grouped: (p) => prep(GROUPED).all(p) as (RawCounts & Dims)[],
-    contacts: (p) => prep(CONTACTS).all(p) as (Dims & { leads: string; types: string })[],
+    contacts: (p) => prep(CONTACTS).all(p) as ContactCounts[],
     kept: (p) => prep(KEPT).all(p) as (Dims & { kept: number; noShow: number })[],
     closeReasons: (p) => prep(REASONS).all(p) as { reason: string; count: number }[],
     sla3NotYet: (p) => (prep(SLA3_NOT_YET).get(p) as { n: number }).n,

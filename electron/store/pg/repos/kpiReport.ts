@@ -1,11 +1,11 @@
 // The SLA & KPI report's reads on PostgreSQL (electron/store/repos/kpiReport.ts): the same figures, groups and lists.
 // Where SQLite answers in index order (GROUP BY over leads_kpi_dims), this says ORDER BY: dimensions NULL first and
 // text in byte order (COLLATE "C"), as SQLite's BINARY. Rows carry SQLite's shapes: `frozen` and the attention
-// list's reasons as 0/1, the contacts' groups as JSON text.
+// list's reasons as 0/1.
 import type { KpiFilter } from '../../../../shared/contract/kpi';
 import type { Async } from '../../repos/index';
 import { WINDOW } from '../../repos/kpiPredicates';
-import type { DigestLeadRow, Dims, KpiReportRepo, RawCounts } from '../../repos/kpiReport';
+import type { ContactCounts, DigestLeadRow, Dims, KpiReportRepo, RawCounts } from '../../repos/kpiReport';
 import type { Queryable } from '../tx';
 import { assignedCountsPg } from './assignedCounts';
 import { PG_METRIC_SQL as M, pgFilterWhere } from './kpiPredicates';
@@ -31,12 +31,49 @@ const GROUPED = `SELECT ${DIMS}, ${FIGURES},
 const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM leads l
   WHERE ${WINDOW} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL
   GROUP BY 1 ORDER BY l.close_reason COLLATE "C"`;
-// Each lead's contacts looked up by lead (contacts_kpi, index only): OFFSET 0 keeps the planner from turning this into
-// a hash join over every contact of the database (2.3 s at 1,000,000 leads, instead of ~0.1 s).
-const CONTACTS = `SELECT ${DIMS}, json_agg(c.lead_id)::text AS leads, json_agg(c.channel || ' ' || c.outcome)::text AS types
-  FROM leads l CROSS JOIN LATERAL (SELECT c.lead_id, c.channel, c.outcome FROM contacts c
-    WHERE c.lead_id = l.id AND c.at <= @at OFFSET 0) c
-  WHERE ${WINDOW} GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
+// The contacts by `at` of the window's leads, per group and channel and outcome (contacts, and distinct leads as the
+// contacts first of their lead and type), from contact_kpi_hours (migration 0007: per hour of assignment and of
+// contact) for the window's whole hours and the contacts' hours before the one of `at`; the rest counted on the
+// leads and contacts: the leads of a partial hour at either end of the window (each lead's contacts looked up by lead,
+// OFFSET 0: no hash join over every contact), and the contacts made in the hour of `at` (contacts_at) to the leads of
+// the whole hours. The three parts are disjoint. Assignee 0 in the table is none.
+const FIRST = `(NOT EXISTS (SELECT 1 FROM contacts p WHERE p.lead_id = c.lead_id AND p.channel = c.channel
+    AND p.outcome = c.outcome AND (p.at < c.at OR (p.at = c.at AND p.id < c.id))))::int`;
+const CONTACTS = `SELECT nullif(x.a, 0) AS a, x.c, x.s, x.t, x.channel, x.outcome, sum(x.n) AS contacts, sum(x.f) AS leads
+  FROM (
+    SELECT h.a, h.campaign AS c, h.source AS s, h.lead_type AS t, h.channel, h.outcome, h.n, h.f FROM contact_kpi_hours h
+      WHERE h.ah >= @ah0 AND h.ah < @ah1 AND h.bh < @bh
+    UNION ALL
+    SELECT coalesce(l.assignee_id, 0), l.campaign, l.source, l.lead_type, c.channel, c.outcome, 1, ${FIRST}
+      FROM leads l CROSS JOIN LATERAL (SELECT c.id, c.lead_id, c.at, c.channel, c.outcome FROM contacts c
+        WHERE c.lead_id = l.id AND c.at <= @at OFFSET 0) c
+      WHERE (l.assigned_at >= @from AND l.assigned_at < @headTo) OR (l.assigned_at >= @tailFrom AND l.assigned_at < @to)
+    UNION ALL
+    SELECT coalesce(l.assignee_id, 0), l.campaign, l.source, l.lead_type, c.channel, c.outcome, 1, ${FIRST}
+      FROM contacts c JOIN leads l ON l.id = c.lead_id
+      WHERE c.at >= @bhAt AND c.at <= @at AND l.assigned_at >= @headTo AND l.assigned_at < @tailFrom
+  ) x
+  GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(x.n) > 0
+  ORDER BY 1 NULLS FIRST, x.c COLLATE "C", x.s COLLATE "C", x.t COLLATE "C", x.channel COLLATE "C", x.outcome COLLATE "C"`;
+const HOUR = 3_600_000;
+/** The window's whole hours [ah0, ah1) (none: the whole window is its head), head [from, headTo), tail [tailFrom, to),
+ * and the hour of `at` (bh: the hours before it are whole by `at`; bhAt its start). */
+export function contactHours(p: { from: number; to: number; at: number }) {
+  let ah0 = Math.ceil(p.from / HOUR);
+  let ah1 = Math.floor(p.to / HOUR);
+  if (ah0 >= ah1) ah0 = ah1 = 0;
+  const whole = ah1 > ah0;
+  const bh = Math.floor((p.at + 1) / HOUR);
+  return {
+    ...p,
+    ah0,
+    ah1,
+    headTo: whole ? ah0 * HOUR : p.to,
+    tailFrom: whole ? ah1 * HOUR : p.to,
+    bh,
+    bhAt: bh * HOUR,
+  };
+}
 const KEPT = `SELECT ${DIMS}, count(*) FILTER (WHERE ${M.appointment_kept}) AS kept,
     count(*) FILTER (WHERE ${M.appointment_no_show}) AS "noShow"
   FROM leads l WHERE l.appointment_kept IS NOT NULL AND ${WINDOW} GROUP BY 1, 2, 3, 4 ${DIMS_ORDER}`;
@@ -53,6 +90,7 @@ const PRIORITY = 'ORDER BY l.type_rank ASC, l.assigned_at ASC, l.id ASC';
 const numbers = <T extends object>(row: T, keep: string[] = []): T =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keep.includes(k) ? v : num(v)])) as T;
 const DIM_KEYS = ['a', 'c', 's', 't'];
+const CONTACT_KEYS = [...DIM_KEYS, 'channel', 'outcome'];
 
 export function kpiReportRepoPg(db: Queryable): Async<KpiReportRepo> {
   const count = async (sql: string, params: Record<string, unknown>) =>
@@ -63,7 +101,8 @@ export function kpiReportRepoPg(db: Queryable): Async<KpiReportRepo> {
     count: (metric, params) => count(`SELECT count(*) AS n FROM leads l WHERE ${M[metric]}`, params),
     openNow: async (at) => numbers(await one<{ atRisk: number; overdue: number }>(db, OPEN_NOW, { at })),
     grouped: async (p) => (await all<RawCounts & Dims>(db, GROUPED, p)).map((r) => numbers(r, DIM_KEYS)),
-    contacts: (p) => all<Dims & { leads: string; types: string }>(db, CONTACTS, p),
+    contacts: async (p) =>
+      (await all<ContactCounts>(db, CONTACTS, contactHours(p))).map((r) => numbers(r, CONTACT_KEYS)),
     kept: async (p) =>
       (await all<Dims & { kept: number; noShow: number }>(db, KEPT, p)).map((r) => numbers(r, DIM_KEYS)),
     closeReasons: async (p) =>

@@ -8,7 +8,14 @@ import { listQuery, type ListQuery, type ListRow, type SortKey } from '../../../
 import type { Async } from '../../repos/index';
 // The views' open set, whole counts (kept by the same triggers), SLA deadline and its sort key: SQLite's, same text.
 import { ftsQuery, listOrder, numberQuery, OPEN, SLA_DUE, viewCount, type LeadListRepo } from '../../repos/leadList';
-import { GLOBAL_SEARCH_RANKED_SQL, searchIdsInViewSql, tsqueryFromFts } from '../search';
+import {
+  GLOBAL_SEARCH_RANKED_SQL,
+  globalSearchWordSql,
+  searchIdsInViewSql,
+  searchWord,
+  searchWordSql,
+  tsqueryFromFts,
+} from '../search';
 import type { Queryable } from '../tx';
 import { PG_ROW_SELECT, num } from './sql';
 
@@ -55,7 +62,8 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     };
     const match = q.search ? ftsQuery(q.search) : null;
     if (q.search && !match) where.push('false');
-    const tsq = match ? bind(tsqueryFromFts(match)) : '';
+    const tsqText = match ? tsqueryFromFts(match) : '';
+    const tsq = match ? bind(tsqText) : '';
     const filtered = Boolean(q.assigneeId || q.unassigned);
     if (q.assigneeId && q.unassigned) where.push(`(l.assignee_id = ${bind(q.assigneeId)} OR l.assignee_id IS NULL)`);
     else if (q.assigneeId) where.push(`l.assignee_id = ${bind(q.assigneeId)}`);
@@ -65,6 +73,9 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     // The view's matches (leads_search's view bits, migration 0005), or each lead's document probed on the walk.
     const matchSql = match ? `l.id IN (${searchIdsInViewSql(q.view, tsq)})` : '';
     const probeSql = match ? `(SELECT s.doc FROM leads_search s WHERE s.id = l.id) @@ aslm_search_query(${tsq})` : '';
+    // A search's count without a filter: of one prefix word, leads_search_words' view index (migration 0008,
+    // index-only, its own parameter); else (several words, phones, numbers, column filters) leads_search's.
+    const word = match && !filtered && where.length === 1 ? searchWord(tsqText) : null;
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = (cond: string) =>
@@ -87,6 +98,10 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
             ? `SELECT count(*) AS n FROM (${searchIdsInViewSql(q.view, tsq)}) m`
             : `SELECT count(*) AS n FROM leads l WHERE ${[whereSql, matchSql].filter(Boolean).join(' AND ')}`,
       params,
+      // The count as run (of the word, else count and params).
+      counted: word
+        ? { sql: `SELECT count(*) AS n FROM (${searchWordSql(word, '$1', q.view)}) m`, params: [word] }
+        : null,
     };
   }
   const countOf = async (sql: string, params: unknown[]) => num((await db.query(sql, params)).rows[0]?.n);
@@ -101,7 +116,12 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       if (!/\d/.test(q) && [...q].length < 3) return { q: raw, total: 0, groups: [], tooShort: q.length > 0 };
       const match = q.length >= 2 ? ftsQuery(q) : /^\d$/.test(q) ? numberQuery(q) : null;
       if (!match) return { q: raw, total: 0, groups: [] };
-      const hits = (await db.query(GLOBAL_SEARCH_RANKED_SQL, [tsqueryFromFts(match), limit])).rows as {
+      const tsq = tsqueryFromFts(match);
+      const word = searchWord(tsq);
+      const ranked = word
+        ? db.query(globalSearchWordSql(word), [word, limit])
+        : db.query(GLOBAL_SEARCH_RANKED_SQL, [tsq, limit]);
+      const hits = (await ranked).rows as {
         id: number;
         status: Status;
         n: number;
@@ -122,7 +142,7 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     },
     async uncachedCount(input) {
       const b = build(input);
-      return countOf(b.count, b.params);
+      return b.counted ? countOf(b.counted.sql, b.counted.params) : countOf(b.count, b.params);
     },
     // No count cache here: a whole view's count is one row of the trigger-kept counts; a filtered or searched one is
     // counted again (several cores write the database: there is no cheap "nothing changed" token as SQLite's).
@@ -136,7 +156,8 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       // A search: its count first, then the page by the cheaper way. Walking the view's index probes about
       // (page end) × (view's leads) / (matches) documents; reading the matches costs about as many lookups as there
       // are matches.
-      const counted = (await db.query(`SELECT (${b.count}) AS n, (${viewCount(b.q.view)}) AS v`, b.params)).rows[0] as {
+      const c = b.counted ?? { sql: b.count, params: b.params };
+      const counted = (await db.query(`SELECT (${c.sql}) AS n, (${viewCount(b.q.view)}) AS v`, c.params)).rows[0] as {
         n: unknown;
         v: unknown;
       };
