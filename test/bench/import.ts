@@ -61,7 +61,9 @@ export async function benchImport(
     });
     // The CLI / watched folder: a commit with no preview before it.
     await fresh(async (c) => {
-      const r = await timed(times.cli, () => c.importer.commit(file, { decisions: [] }, c.actor({ transport: 'cli' })));
+      const r = await timed(times.cli, async () =>
+        c.importer.commit(file, { decisions: [] }, await c.resolveActor({ transport: 'cli' })),
+      );
       if (r.imported !== rows) throw new Error(`bench import (no preview): ${r.imported} imported of ${rows}`);
     });
   }
