@@ -22,7 +22,7 @@ async function lead(createdAt: string, over = {}, contact = true): Promise<numbe
   if (contact)
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
     });
   return d.lead.id;
@@ -49,32 +49,32 @@ describe('start-up after 10 days switched off', () => {
     const B = await lead('2026-01-05T10:00:00+01:00'); // appointment 8 January → final on 9 March
     await ok(app.core, 'leads.makeAppointment', {
       id: B,
-      version: versionOf(app.core, B),
+      version: await versionOf(app.core, B),
       input: { appointmentAt: at('2026-01-08T10:00:00+01:00'), sendEmail: false },
     });
     const C = await lead('2026-02-01T10:00:00+01:00'); // Contact Again on 3 March
     await ok(app.core, 'leads.contactAgain', {
       id: C,
-      version: versionOf(app.core, C),
+      version: await versionOf(app.core, C),
       input: { recontactAt: at('2026-03-03T09:00:00+01:00') },
     });
     const D = await lead('2026-01-20T10:00:00+01:00', {}, false); // day 45 on 6 March
     const F = await lead('2026-02-20T10:00:00+01:00', { email: 'f@example.it' }); // appointment 12 March: reminder 11 March 09:00
     await ok(app.core, 'leads.makeAppointment', {
       id: F,
-      version: versionOf(app.core, F),
+      version: await versionOf(app.core, F),
       input: { appointmentAt: at('2026-03-12T10:00:00+01:00'), sendEmail: true },
     });
     const G = await lead('2026-02-20T10:00:00+01:00', { email: 'g@example.it' }); // appointment 10 March: its reminder is over by the 11th
     await ok(app.core, 'leads.makeAppointment', {
       id: G,
-      version: versionOf(app.core, G),
+      version: await versionOf(app.core, G),
       input: { appointmentAt: at('2026-03-10T10:00:00+01:00'), sendEmail: true },
     });
     const H = await lead('2026-02-20T10:00:00+01:00'); // appointment today (11 March)
     await ok(app.core, 'leads.makeAppointment', {
       id: H,
-      version: versionOf(app.core, H),
+      version: await versionOf(app.core, H),
       input: { appointmentAt: at('2026-03-11T15:00:00+01:00'), sendEmail: false },
     });
 

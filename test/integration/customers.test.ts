@@ -120,7 +120,7 @@ describe('privacy', () => {
     const a = await create();
     await ok<LeadDetail>(app.core, 'leads.recordContact', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: 'ok', answer: 'ok' },
     });
     const x = await ok<{ base64: string }>(app.core, 'customers.export', {
@@ -183,7 +183,7 @@ describe('privacy', () => {
     });
     let d = await ok<LeadDetail>(app.core, 'leads.recordContact', {
       id: first.lead.id,
-      version: versionOf(app.core, first.lead.id),
+      version: await versionOf(app.core, first.lead.id),
       input: {
         direction: 'outbound',
         channel: 'phone',
@@ -194,12 +194,12 @@ describe('privacy', () => {
     });
     d = await ok<LeadDetail>(app.core, 'leads.edit', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { phone: '+39 347 765 4322', customerNotes: `Cliente ${P.last} VIP` },
     });
     await ok<LeadDetail>(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: app.clock.now() + 2 * DAY, sendEmail: true },
     });
     const second = await create({
@@ -209,7 +209,10 @@ describe('privacy', () => {
       phone: null,
       source: 'spontaneous',
     });
-    await ok(app.core, 'playbook.sendEmail', { id: second.lead.id, version: versionOf(app.core, second.lead.id) });
+    await ok(app.core, 'playbook.sendEmail', {
+      id: second.lead.id,
+      version: await versionOf(app.core, second.lead.id),
+    });
     await ok(app.core, 'customers.setConsents', {
       id: first.lead.customerId,
       leadId: first.lead.id,
@@ -413,12 +416,12 @@ describe('workshop load', () => {
       const d = await create({ email: `w${i}@example.it` });
       const c = await ok<LeadDetail>(app.core, 'leads.recordContact', {
         id: d.lead.id,
-        version: versionOf(app.core, d.lead.id),
+        version: await versionOf(app.core, d.lead.id),
         input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
       });
       await ok(app.core, 'leads.makeAppointment', {
         id: c.lead.id,
-        version: versionOf(app.core, c.lead.id),
+        version: await versionOf(app.core, c.lead.id),
         input: { appointmentAt: when },
       });
     }
@@ -440,13 +443,13 @@ describe('workshop load', () => {
       const d = await create({ email: `k${i}@example.it` });
       await ok<LeadDetail>(app.core, 'leads.recordContact', {
         id: d.lead.id,
-        version: versionOf(app.core, d.lead.id),
+        version: await versionOf(app.core, d.lead.id),
         input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
       });
       ids.push(
         await ok<LeadDetail>(app.core, 'leads.makeAppointment', {
           id: d.lead.id,
-          version: versionOf(app.core, d.lead.id),
+          version: await versionOf(app.core, d.lead.id),
           input: { appointmentAt: when },
         }),
       );
@@ -458,13 +461,13 @@ describe('workshop load', () => {
     expect(await load()).toBe(3);
     await ok(app.core, 'leads.closedInSale', {
       id: ids[0]!.lead.id,
-      version: versionOf(app.core, ids[0]!.lead.id),
+      version: await versionOf(app.core, ids[0]!.lead.id),
       input: { vin: 'ZAMXXXXXXXX000001' },
     });
     expect(await load()).toBe(3); // the sale is closed, the customer still comes to the workshop
     await ok(app.core, 'leads.closedNoSale', {
       id: ids[1]!.lead.id,
-      version: versionOf(app.core, ids[1]!.lead.id),
+      version: await versionOf(app.core, ids[1]!.lead.id),
       input: { reason: 'customer_refuses' },
     });
     expect(await load()).toBe(2);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createAppCore, sqliteCore, type AppCore, type SqliteAppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
-import { leadsRepo } from '../../electron/store/repos/leads';
+import pg from 'pg';
+import { pgTypes } from '../../electron/store/pg/migrate';
 
 export interface TestApp {
   core: SqliteAppCore;
@@ -31,6 +32,19 @@ function pgAdminSync(server: string, sql: string): void {
   if (r.status !== 0) throw new Error(`PostgreSQL: ${sql}: ${r.stderr}`);
 }
 
+/** The test's own connections to a core's PostgreSQL database (sqlAll, sqlRun), apart from the core's pool. */
+const pgPools = new WeakMap<AppCore, pg.Pool>();
+function testPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2, types: pgTypes });
+  pool.on('error', () => undefined); // the database dropped WITH (FORCE) at close ends its idle connections
+  return pool;
+}
+function pgPoolOf(core: AppCore): pg.Pool {
+  const pool = pgPools.get(core);
+  if (!pool) throw new Error('This core was not opened by openTestApp on PostgreSQL');
+  return pool;
+}
+
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
@@ -47,6 +61,8 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
   const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
+  const pool = PG_SERVER ? testPool(dbPath) : undefined;
+  if (pool) pgPools.set(core, pool);
   return {
     core,
     clock,
@@ -54,6 +70,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     dbPath,
     close: () => {
       core.close();
+      if (pool) void pool.end().catch(() => undefined);
       drop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -85,5 +102,50 @@ export async function err(core: AppCore, channel: string, input: unknown) {
 }
 
 /** The lead's current version, for an action that must carry the version the user saw (leads.* actions). */
-export const versionOf = (core: AppCore, id: number): number =>
-  leadsRepo(sqliteCore(core).store.sqlite).get(id)!.version;
+export async function versionOf(core: AppCore, id: number): Promise<number> {
+  await core.ready;
+  const lead = await core.data.repos.leads.get(id);
+  if (!lead) throw new Error(`versionOf: no lead ${id}`);
+  return lead.version;
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
+const dollars = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/**
+ * One SQL statement on whichever store the core runs on (SQLite's file, or PostgreSQL's pool), for a test's set-up
+ * or check that no repository or channel offers (backdating a row, counting rows of a table). Write it in the SQL
+ * both dialects read (`?` placeholders; `true`/`false` for booleans). Rows come back as better-sqlite3 gives them:
+ * PostgreSQL's booleans as 1/0 (its bigints are already numbers: pgTypes).
+ */
+export async function sqlAll<T = any>(core: AppCore, sql: string, ...params: unknown[]): Promise<T[]> {
+  await core.ready;
+  if (core.data.kind === 'sqlite') {
+    const stmt = sqliteCore(core).store.sqlite.prepare(sql);
+    if (stmt.reader) return stmt.all(...params) as T[];
+    stmt.run(...params);
+    return [];
+  }
+  const r = await pgPoolOf(core).query(dollars(sql), params);
+  return (r.rows ?? []).map((row: Record<string, unknown>) => {
+    for (const k of Object.keys(row)) if (typeof row[k] === 'boolean') row[k] = row[k] ? 1 : 0;
+    return row as T;
+  });
+}
+
+/** The statement's first row (undefined when none), as sqlAll. */
+export const sqlGet = async <T = any>(core: AppCore, sql: string, ...params: unknown[]): Promise<T | undefined> =>
+  (await sqlAll<T>(core, sql, ...params))[0];
+
+/** A writing statement on either store (as sqlAll); answers how many rows it changed. */
+export async function sqlRun(core: AppCore, sql: string, ...params: unknown[]): Promise<number> {
+  await core.ready;
+  if (core.data.kind === 'sqlite')
+    return sqliteCore(core)
+      .store.sqlite.prepare(sql)
+      .run(...params).changes;
+  return (await pgPoolOf(core).query(dollars(sql), params)).rowCount ?? 0;
+}

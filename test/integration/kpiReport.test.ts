@@ -30,7 +30,7 @@ beforeAll(async () => {
   app.clock.set(Date.parse('2026-11-18T09:30:00Z'));
   await ok(app.core, 'leads.recordContact', {
     id: d.lead.id,
-    version: versionOf(app.core, d.lead.id),
+    version: await versionOf(app.core, d.lead.id),
     input: {
       direction: 'inbound',
       channel: 'phone',

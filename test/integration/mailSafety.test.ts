@@ -33,7 +33,7 @@ async function contactedLead(over = {}) {
   const d = await ok(app.core, 'leads.create', baseLead(over));
   return ok(app.core, 'leads.recordContact', {
     id: d.lead.id,
-    version: versionOf(app.core, d.lead.id),
+    version: await versionOf(app.core, d.lead.id),
     input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
   });
 }
@@ -80,7 +80,7 @@ describe('erasure and the outbox', () => {
     const erased = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: erased.lead.id,
-      version: versionOf(app.core, erased.lead.id),
+      version: await versionOf(app.core, erased.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     expect(rows(`lead_id = ${erased.lead.id}`).map((r) => r.state)).toEqual(['queued', 'queued']);
@@ -96,7 +96,7 @@ describe('erasure and the outbox', () => {
     const other = await contactedLead({ firstName: 'Anna', lastName: 'Verdi', email: 'anna.verdi@example.it' });
     await ok(app.core, 'leads.makeAppointment', {
       id: other.lead.id,
-      version: versionOf(app.core, other.lead.id),
+      version: await versionOf(app.core, other.lead.id),
       input: { appointmentAt: iso('2026-03-09T11:00:00+01:00'), sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 1, waiting: false });
@@ -165,7 +165,7 @@ describe('cancellation while a mail is being sent', () => {
     const id = d.lead.id;
     await ok(app.core, 'leads.makeAppointment', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
     });
     const old = rows(`kind = 'appointment_confirmation'`)[0]!;
@@ -173,7 +173,7 @@ describe('cancellation while a mail is being sent', () => {
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('sending');
     await ok(app.core, 'leads.makeAppointment', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
     });
     expect(rows(`id = ${old.id}`)[0]!.state).toBe('cancelled');
@@ -198,14 +198,14 @@ describe('cancellation while a mail is being sent', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
     });
     const conf = rows(`kind = 'appointment_confirmation'`)[0]!;
     const { run, release } = await holdAnswer();
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     smtp.beforeAnswer = undefined;
@@ -233,20 +233,20 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
     });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.rossi@example.it']);
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     await deliver();
@@ -258,14 +258,14 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
     app.clock.set(iso('2026-03-04T09:00:00+01:00')); // the first appointment is over (the customer did not come)
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
     });
     await deliver();
@@ -278,13 +278,13 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
     const lead = await ok(app.core, 'leads.edit', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { email: 'mario.new@example.it' },
     });
     await ok(app.core, 'leads.makeAppointment', {
@@ -295,7 +295,7 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     await deliver();
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     await deliver();
@@ -309,7 +309,7 @@ describe('reasons are stored as tokens the screens translate (never a bare id)',
     const a = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 0, waiting: true });
@@ -317,7 +317,7 @@ describe('reasons are stored as tokens the screens translate (never a bare id)',
     expect((await mailHistory(a.lead.id)).some((h) => h.newValue.endsWith('(code:SMTP_NOT_CONFIGURED)'))).toBe(true);
     await ok(app.core, 'leads.closedNoSale', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     expect(rows(`lead_id = ${a.lead.id}`).map((r) => r.lastError)).toEqual([
@@ -327,12 +327,12 @@ describe('reasons are stored as tokens the screens translate (never a bare id)',
     const b = await contactedLead({ email: 'b@example.it' });
     await ok(app.core, 'leads.makeAppointment', {
       id: b.lead.id,
-      version: versionOf(app.core, b.lead.id),
+      version: await versionOf(app.core, b.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     await ok(app.core, 'leads.contactAgain', {
       id: b.lead.id,
-      version: versionOf(app.core, b.lead.id),
+      version: await versionOf(app.core, b.lead.id),
       input: { recontactAt: iso('2026-04-10T09:00:00+02:00') },
     });
     expect(rows(`lead_id = ${b.lead.id}`).map((r) => r.lastError)).toEqual([

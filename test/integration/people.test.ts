@@ -81,12 +81,12 @@ describe('routing through the core', () => {
     d = await ok(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: bob.id });
     d = await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     d = await ok(app.core, 'leads.contactAgain', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { recontactAt: app.clock.now() + 3 * DAY },
     });
     app.clock.advance(4 * DAY);
@@ -154,7 +154,7 @@ describe('permissions are enforced by the core', () => {
     // Desk staff work the unassigned queue and their own leads, not someone else's.
     await ok(app.core, 'leads.recordContact', {
       id: lead.lead.id,
-      version: versionOf(app.core, lead.lead.id),
+      version: await versionOf(app.core, lead.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
     });
     await asUser(manager());
@@ -164,7 +164,7 @@ describe('permissions are enforced by the core', () => {
       (
         await err(app.core, 'leads.recordContact', {
           id: lead.lead.id,
-          version: versionOf(app.core, lead.lead.id),
+          version: await versionOf(app.core, lead.lead.id),
           input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
         })
       ).code,
@@ -249,7 +249,7 @@ describe('permissions are enforced by the core', () => {
       (
         await err(app.core, 'leads.recordContact', {
           id: lead.lead.id,
-          version: versionOf(app.core, lead.lead.id),
+          version: await versionOf(app.core, lead.lead.id),
           input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
         })
       ).code,

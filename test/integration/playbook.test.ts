@@ -5,8 +5,12 @@ import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpe
 
 let app: TestApp;
 afterEach(() => app?.close());
-const contact = (id: number, outcome: string, channel = 'phone', direction = 'outbound') =>
-  ok(app.core, 'leads.recordContact', { id, version: versionOf(app.core, id), input: { direction, channel, outcome } });
+const contact = async (id: number, outcome: string, channel = 'phone', direction = 'outbound') =>
+  ok(app.core, 'leads.recordContact', {
+    id,
+    version: await versionOf(app.core, id),
+    input: { direction, channel, outcome },
+  });
 
 describe('playbook', () => {
   it('walks a lead through call → voicemail → call again → e-mail, with time moved', async () => {
@@ -106,7 +110,8 @@ describe('playbook', () => {
     expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
     const noMail = await app.core.leads.create(baseLead({ email: null }), await app.core.resolveActor());
     expect(
-      (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code,
+      (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: await versionOf(app.core, noMail.id) }))
+        .code,
     ).toBe('EMAIL_MISSING');
     // E-mail consent refused (other consents given): the core refuses whatever screen asks, nothing is queued.
     const refused = await app.core.leads.create(
@@ -114,7 +119,8 @@ describe('playbook', () => {
       await app.core.resolveActor(),
     );
     expect(
-      (await err(app.core, 'playbook.sendEmail', { id: refused.id, version: versionOf(app.core, refused.id) })).code,
+      (await err(app.core, 'playbook.sendEmail', { id: refused.id, version: await versionOf(app.core, refused.id) }))
+        .code,
     ).toBe('EMAIL_CONSENT_REFUSED');
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE lead_id = ?').get(refused.id)).toEqual(
       {
@@ -124,11 +130,11 @@ describe('playbook', () => {
     // A final lead: the contact is refused, the outbox row rolled back with it.
     await ok(app.core, 'leads.closedNoSale', {
       id: lead.id,
-      version: versionOf(app.core, lead.id),
+      version: await versionOf(app.core, lead.id),
       input: { reason: 'customer_refuses' },
     });
     expect(
-      (await err(app.core, 'playbook.sendEmail', { id: lead.id, version: versionOf(app.core, lead.id) })).code,
+      (await err(app.core, 'playbook.sendEmail', { id: lead.id, version: await versionOf(app.core, lead.id) })).code,
     ).toBe('LEAD_IS_FINAL');
     expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
   });
@@ -164,7 +170,7 @@ describe('playbook', () => {
     expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
     expect(s.scripts.email_no_answer.body).not.toContain('by phone');
     expect(s.scripts.email_no_answer.body).toContain('by e-mail');
-    await ok(app.core, 'playbook.sendEmail', { id: noPhone.id, version: versionOf(app.core, noPhone.id) });
+    await ok(app.core, 'playbook.sendEmail', { id: noPhone.id, version: await versionOf(app.core, noPhone.id) });
     const queued = app.core.store.sqlite
       .prepare('SELECT text_body AS b FROM outbox WHERE lead_id = ?')
       .get(noPhone.id) as { b: string };
@@ -237,7 +243,7 @@ describe('playbook', () => {
     await contact(closed.id, 'reached');
     await ok(app.core, 'leads.closedNoSale', {
       id: closed.id,
-      version: versionOf(app.core, closed.id),
+      version: await versionOf(app.core, closed.id),
       input: { reason: 'customer_refuses' },
     });
 

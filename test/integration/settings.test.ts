@@ -66,12 +66,12 @@ describe('settings.setDealer', () => {
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead());
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: Date.parse('2026-03-05T10:00:00+01:00'), sendEmail: true },
     });
     const mail = app.core.store.sqlite
