@@ -32,17 +32,27 @@ function pgAdminSync(server: string, sql: string): void {
   if (r.status !== 0) throw new Error(`PostgreSQL: ${sql}: ${r.stderr}`);
 }
 
-/** The test's own connections to a core's PostgreSQL database (sqlAll, sqlRun), apart from the core's pool. */
-const pgPools = new WeakMap<AppCore, pg.Pool>();
-function testPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 2, types: pgTypes });
-  pool.on('error', () => undefined); // the database dropped WITH (FORCE) at close ends its idle connections
-  return pool;
-}
-function pgPoolOf(core: AppCore): pg.Pool {
-  const pool = pgPools.get(core);
-  if (!pool) throw new Error('This core was not opened by openTestApp on PostgreSQL');
-  return pool;
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
+const dollars = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/**
+ * The PostgreSQL database of each core openTestApp opened (sqlAll, sqlRun): each statement on its own connection,
+ * closed at once (none left open for the database's DROP … WITH (FORCE) at close to cut).
+ */
+const pgUrls = new WeakMap<AppCore, string>();
+async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<pg.QueryResult> {
+  const url = pgUrls.get(core);
+  if (!url) throw new Error('This core was not opened by openTestApp on PostgreSQL');
+  const client = new pg.Client({ connectionString: url, types: pgTypes });
+  await client.connect();
+  try {
+    return await client.query(dollars(sql), params);
+  } finally {
+    await client.end();
+  }
 }
 
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
@@ -61,8 +71,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
   const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
-  const pool = PG_SERVER ? testPool(dbPath) : undefined;
-  if (pool) pgPools.set(core, pool);
+  if (PG_SERVER) pgUrls.set(core, dbPath);
   return {
     core,
     clock,
@@ -70,7 +79,6 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     dbPath,
     close: () => {
       core.close();
-      if (pool) void pool.end().catch(() => undefined);
       drop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -109,14 +117,8 @@ export async function versionOf(core: AppCore, id: number): Promise<number> {
   return lead.version;
 }
 
-/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
-const dollars = (sql: string): string => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
-
 /**
- * One SQL statement on whichever store the core runs on (SQLite's file, or PostgreSQL's pool), for a test's set-up
+ * One SQL statement on whichever store the core runs on (SQLite's file, or its PostgreSQL database), for a test's set-up
  * or check that no repository or channel offers (backdating a row, counting rows of a table). Write it in the SQL
  * both dialects read (`?` placeholders; `true`/`false` for booleans). Rows come back as better-sqlite3 gives them:
  * PostgreSQL's booleans as 1/0 (its bigints are already numbers: pgTypes).
@@ -129,7 +131,7 @@ export async function sqlAll<T = any>(core: AppCore, sql: string, ...params: unk
     stmt.run(...params);
     return [];
   }
-  const r = await pgPoolOf(core).query(dollars(sql), params);
+  const r = await pgQuery(core, sql, params);
   return (r.rows ?? []).map((row: Record<string, unknown>) => {
     for (const k of Object.keys(row)) if (typeof row[k] === 'boolean') row[k] = row[k] ? 1 : 0;
     return row as T;
@@ -147,5 +149,5 @@ export async function sqlRun(core: AppCore, sql: string, ...params: unknown[]): 
     return sqliteCore(core)
       .store.sqlite.prepare(sql)
       .run(...params).changes;
-  return (await pgPoolOf(core).query(dollars(sql), params)).rowCount ?? 0;
+  return (await pgQuery(core, sql, params)).rowCount ?? 0;
 }
