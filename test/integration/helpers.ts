@@ -39,20 +39,20 @@ const dollars = (sql: string): string => {
 };
 
 /**
- * The PostgreSQL database of each core openTestApp opened (sqlAll, sqlRun): each statement on its own connection,
- * closed at once (none left open for the database's DROP … WITH (FORCE) at close to cut).
+ * The test's own connection to the PostgreSQL database of each core openTestApp opened (sqlAll, sqlRun): one client,
+ * connected on first use; the database's DROP … WITH (FORCE) at close ends it (that error is expected, not reported).
  */
-const pgUrls = new WeakMap<AppCore, string>();
+const pgClients = new WeakMap<AppCore, { url: string; client?: Promise<pg.Client> }>();
 async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<pg.QueryResult> {
-  const url = pgUrls.get(core);
-  if (!url) throw new Error('This core was not opened by openTestApp on PostgreSQL');
-  const client = new pg.Client({ connectionString: url, types: pgTypes });
-  await client.connect();
-  try {
-    return await client.query(dollars(sql), params);
-  } finally {
-    await client.end();
-  }
+  const entry = pgClients.get(core);
+  if (!entry) throw new Error('This core was not opened by openTestApp on PostgreSQL');
+  entry.client ??= (async () => {
+    const client = new pg.Client({ connectionString: entry.url, types: pgTypes });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  })();
+  return (await entry.client).query(dollars(sql), params);
 }
 
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
@@ -71,7 +71,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
   const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
-  if (PG_SERVER) pgUrls.set(core, dbPath);
+  if (PG_SERVER) pgClients.set(core, { url: dbPath });
   return {
     core,
     clock,
@@ -79,6 +79,10 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     dbPath,
     close: () => {
       core.close();
+      void pgClients
+        .get(core)
+        ?.client?.then((c) => c.end())
+        .catch(() => undefined);
       drop();
       rmSync(dir, { recursive: true, force: true });
     },
