@@ -5,7 +5,7 @@
 // however many times the app starts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground } from '../../electron/core/background';
-import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlAll } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 
 let app: TestApp;
@@ -83,9 +83,7 @@ describe('start-up after 10 days switched off', () => {
     await runBackground();
     const confirmations = smtp.received.length;
     expect(confirmations).toBe(5); // F and G: customer + dealer; H: dealer only (B's was for 8 January: expired)
-    const notesBefore = (
-      app.core.store.sqlite.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }
-    ).n;
+    const notesBefore = ((await sqlGet(app.core, 'SELECT count(*) AS n FROM notifications')) as { n: number }).n;
 
     // 11 March 10:00: switched on again, three times in a row.
     app.clock.set(at('2026-03-11T10:00:00+01:00'));
@@ -108,7 +106,7 @@ describe('start-up after 10 days switched off', () => {
     expect(c.lead.followUpLeadId).not.toBeNull();
     expect(
       (
-        app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE master_lead_id = ?').get(C) as {
+        (await sqlGet(app.core, 'SELECT count(*) AS n FROM leads WHERE master_lead_id = ?', C)) as {
           n: number;
         }
       ).n,
@@ -120,9 +118,10 @@ describe('start-up after 10 days switched off', () => {
     const after = smtp.received.slice(confirmations);
     expect(after.map((r) => r.to).sort()).toEqual(['desk@dealer.example', 'desk@dealer.example', 'f@example.it']);
     expect(after.every((r) => /Promemoria|Tomorrow/.test(r.mail.subject ?? ''))).toBe(true);
-    const states = app.core.store.sqlite
-      .prepare(`SELECT lead_id AS l, state FROM outbox WHERE kind = 'appointment_reminder' ORDER BY lead_id, id`)
-      .all();
+    const states = await sqlAll(
+      app.core,
+      `SELECT lead_id AS l, state FROM outbox WHERE kind = 'appointment_reminder' ORDER BY lead_id, id`,
+    );
     expect(states).toEqual([
       { l: B, state: 'expired' },
       { l: F, state: 'sent' },
@@ -138,9 +137,11 @@ describe('start-up after 10 days switched off', () => {
     expect(gHist.every(sys)).toBe(true);
 
     // Notifications since 1 March: each once (the desk user is the manager and no lead is assigned).
-    const notes = app.core.store.sqlite
-      .prepare('SELECT kind, lead_id AS l FROM notifications WHERE id > ? ORDER BY kind, lead_id')
-      .all(notesBefore) as { kind: string; l: number }[];
+    const notes = (await sqlAll(
+      app.core,
+      'SELECT kind, lead_id AS l FROM notifications WHERE id > ? ORDER BY kind, lead_id',
+      notesBefore,
+    )) as { kind: string; l: number }[];
     const followUp = c.lead.followUpLeadId;
     expect(notes.filter((n) => n.kind !== 'kpi.digest')).toEqual([
       { kind: 'appointment_today', l: H },
