@@ -2,7 +2,7 @@
 // a routed new lead e-mails the assignee and, per the settings, the manager and the alternate; a new lead no
 // rule routes e-mails the manager and the alternate at once (and rings their bell); settings off → nobody.
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, sqlGet, sqlAll } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
@@ -50,7 +50,7 @@ async function setup() {
 const deliver = () => app.core.outbox.deliverDue(app.clock.now());
 const received = () =>
   smtp.received.map((r) => [r.to, r.mail.subject ?? '']).sort((a, b) => a[0]!.localeCompare(b[0]!));
-const bell = () => app.core.store.sqlite.prepare('SELECT user_id AS u, kind FROM notifications ORDER BY id').all();
+const bell = async () => await sqlAll(app.core, 'SELECT user_id AS u, kind FROM notifications ORDER BY id');
 
 describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
   it('by default a routed new lead e-mails the assignee, the manager and the alternate, each in their language', async () => {
@@ -68,7 +68,7 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
       ['anna@dealer.example', `Lead ${n} assigned to you: Mario Rossi`],
       ['manager@dealer.example', `Lead ${n} assegnato a Anna Advisor: Mario Rossi`],
     ]);
-    expect(bell()).toEqual([
+    expect(await bell()).toEqual([
       { u: sa, kind: 'lead_assigned' },
       { u: 1, kind: 'lead_assigned' },
       { u: alt, kind: 'lead_assigned' },
@@ -87,7 +87,7 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
     ]);
     const body = smtp.received.find((r) => r.to === 'manager@dealer.example')!.mail.text ?? '';
     expect(body).toContain('non corrisponde a nessuna regola di assegnazione');
-    expect(bell()).toEqual([
+    expect(await bell()).toEqual([
       { u: 1, kind: 'lead_unrouted' },
       { u: alt, kind: 'lead_unrouted' },
     ]);
@@ -121,9 +121,9 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
     const c = await ok(app.core, 'leads.create', baseLead({ campaign: 'seasonal_promo', lastName: 'Tre' }));
     await deliver();
     expect(received()).toEqual([['anna@dealer.example', `Lead ${c.lead.number} assigned to you: Mario Tre`]]);
-    expect(
-      app.core.store.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE lead_id = ?').get(b.lead.id),
-    ).toEqual({ n: 0 });
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM notifications WHERE lead_id = ?', b.lead.id)).toEqual({
+      n: 0,
+    });
 
     smtp.received.length = 0;
     await ok(app.core, 'notifications.settings.set', {
@@ -150,7 +150,7 @@ describe('assignment alerts by e-mail (docs/rules.md §7)', () => {
     expect(received().map((x) => x[0])).toEqual(['alternate@dealer.example', 'manager@dealer.example']);
     const it = smtp.received.find((x) => x.to === 'manager@dealer.example')!;
     expect(it.mail.subject).toBe('Importazione di file: 3 nuovi lead (3 in attesa di assegnazione)');
-    const first = app.core.store.sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(r.leadIds[0]) as {
+    const first = (await sqlGet(app.core, 'SELECT number FROM leads WHERE id = ?', r.leadIds[0])) as {
       number: string;
     };
     expect(it.mail.text).toContain(`${first.number}`);

@@ -5,7 +5,7 @@
 // however many times the app starts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground } from '../../electron/core/background';
-import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlAll } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 
 let app: TestApp;
@@ -22,7 +22,7 @@ async function lead(createdAt: string, over = {}, contact = true): Promise<numbe
   if (contact)
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
     });
   return d.lead.id;
@@ -49,32 +49,32 @@ describe('start-up after 10 days switched off', () => {
     const B = await lead('2026-01-05T10:00:00+01:00'); // appointment 8 January → final on 9 March
     await ok(app.core, 'leads.makeAppointment', {
       id: B,
-      version: versionOf(app.core, B),
+      version: await versionOf(app.core, B),
       input: { appointmentAt: at('2026-01-08T10:00:00+01:00'), sendEmail: false },
     });
     const C = await lead('2026-02-01T10:00:00+01:00'); // Contact Again on 3 March
     await ok(app.core, 'leads.contactAgain', {
       id: C,
-      version: versionOf(app.core, C),
+      version: await versionOf(app.core, C),
       input: { recontactAt: at('2026-03-03T09:00:00+01:00') },
     });
     const D = await lead('2026-01-20T10:00:00+01:00', {}, false); // day 45 on 6 March
     const F = await lead('2026-02-20T10:00:00+01:00', { email: 'f@example.it' }); // appointment 12 March: reminder 11 March 09:00
     await ok(app.core, 'leads.makeAppointment', {
       id: F,
-      version: versionOf(app.core, F),
+      version: await versionOf(app.core, F),
       input: { appointmentAt: at('2026-03-12T10:00:00+01:00'), sendEmail: true },
     });
     const G = await lead('2026-02-20T10:00:00+01:00', { email: 'g@example.it' }); // appointment 10 March: its reminder is over by the 11th
     await ok(app.core, 'leads.makeAppointment', {
       id: G,
-      version: versionOf(app.core, G),
+      version: await versionOf(app.core, G),
       input: { appointmentAt: at('2026-03-10T10:00:00+01:00'), sendEmail: true },
     });
     const H = await lead('2026-02-20T10:00:00+01:00'); // appointment today (11 March)
     await ok(app.core, 'leads.makeAppointment', {
       id: H,
-      version: versionOf(app.core, H),
+      version: await versionOf(app.core, H),
       input: { appointmentAt: at('2026-03-11T15:00:00+01:00'), sendEmail: false },
     });
 
@@ -83,9 +83,7 @@ describe('start-up after 10 days switched off', () => {
     await runBackground();
     const confirmations = smtp.received.length;
     expect(confirmations).toBe(5); // F and G: customer + dealer; H: dealer only (B's was for 8 January: expired)
-    const notesBefore = (
-      app.core.store.sqlite.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }
-    ).n;
+    const notesBefore = ((await sqlGet(app.core, 'SELECT count(*) AS n FROM notifications')) as { n: number }).n;
 
     // 11 March 10:00: switched on again, three times in a row.
     app.clock.set(at('2026-03-11T10:00:00+01:00'));
@@ -108,7 +106,7 @@ describe('start-up after 10 days switched off', () => {
     expect(c.lead.followUpLeadId).not.toBeNull();
     expect(
       (
-        app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE master_lead_id = ?').get(C) as {
+        (await sqlGet(app.core, 'SELECT count(*) AS n FROM leads WHERE master_lead_id = ?', C)) as {
           n: number;
         }
       ).n,
@@ -120,9 +118,10 @@ describe('start-up after 10 days switched off', () => {
     const after = smtp.received.slice(confirmations);
     expect(after.map((r) => r.to).sort()).toEqual(['desk@dealer.example', 'desk@dealer.example', 'f@example.it']);
     expect(after.every((r) => /Promemoria|Tomorrow/.test(r.mail.subject ?? ''))).toBe(true);
-    const states = app.core.store.sqlite
-      .prepare(`SELECT lead_id AS l, state FROM outbox WHERE kind = 'appointment_reminder' ORDER BY lead_id, id`)
-      .all();
+    const states = await sqlAll(
+      app.core,
+      `SELECT lead_id AS l, state FROM outbox WHERE kind = 'appointment_reminder' ORDER BY lead_id, id`,
+    );
     expect(states).toEqual([
       { l: B, state: 'expired' },
       { l: F, state: 'sent' },
@@ -138,9 +137,11 @@ describe('start-up after 10 days switched off', () => {
     expect(gHist.every(sys)).toBe(true);
 
     // Notifications since 1 March: each once (the desk user is the manager and no lead is assigned).
-    const notes = app.core.store.sqlite
-      .prepare('SELECT kind, lead_id AS l FROM notifications WHERE id > ? ORDER BY kind, lead_id')
-      .all(notesBefore) as { kind: string; l: number }[];
+    const notes = (await sqlAll(
+      app.core,
+      'SELECT kind, lead_id AS l FROM notifications WHERE id > ? ORDER BY kind, lead_id',
+      notesBefore,
+    )) as { kind: string; l: number }[];
     const followUp = c.lead.followUpLeadId;
     expect(notes.filter((n) => n.kind !== 'kpi.digest')).toEqual([
       { kind: 'appointment_today', l: H },

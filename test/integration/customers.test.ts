@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadDetail } from '../../shared/contract/models';
 import type { CustomerDetail, VehicleImportReport } from '../../shared/contract/people';
-import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlAll, sqlRun } from './helpers';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
@@ -57,13 +57,13 @@ describe('customers', () => {
       ),
     });
     expect(reg.inserted).toBe(2);
-    const vehicleOwner = (vin: string) =>
+    const vehicleOwner = async (vin: string) =>
       (
-        app.core.store.sqlite.prepare('SELECT owner_customer_id AS o FROM vehicles WHERE vin = ?').get(vin) as {
+        (await sqlGet(app.core, 'SELECT owner_customer_id AS o FROM vehicles WHERE vin = ?', vin)) as {
           o: number | null;
         }
       ).o;
-    expect([vehicleOwner(v1), vehicleOwner(v2)]).toEqual([null, owner.lead.customerId]);
+    expect([await vehicleOwner(v1), await vehicleOwner(v2)]).toEqual([null, owner.lead.customerId]);
     // One campaign per row: rows sharing a VIN or a phone's digits are not duplicates of each other.
     const rows = [
       [...HQ_HEADERS, 'Country'],
@@ -81,9 +81,9 @@ describe('customers', () => {
     expect(r.imported).toBe(6);
     const cust = async (id: number) => (await app.core.lists.detail(id)).lead.customerId;
     const [a, b, c, d, e, f] = await Promise.all(r.leadIds.map(cust));
-    expect(vehicleOwner(v1)).toBe(a);
-    expect(vehicleOwner(v2)).toBe(owner.lead.customerId);
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get()).toEqual({ n: 2 });
+    expect(await vehicleOwner(v1)).toBe(a);
+    expect(await vehicleOwner(v2)).toBe(owner.lead.customerId);
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM vehicles')).toEqual({ n: 2 });
     expect(d).toBe(c);
     expect(f).toBe(a);
     expect(new Set([a, b, c, e]).size).toBe(4);
@@ -120,7 +120,7 @@ describe('privacy', () => {
     const a = await create();
     await ok<LeadDetail>(app.core, 'leads.recordContact', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: 'ok', answer: 'ok' },
     });
     const x = await ok<{ base64: string }>(app.core, 'customers.export', {
@@ -183,7 +183,7 @@ describe('privacy', () => {
     });
     let d = await ok<LeadDetail>(app.core, 'leads.recordContact', {
       id: first.lead.id,
-      version: versionOf(app.core, first.lead.id),
+      version: await versionOf(app.core, first.lead.id),
       input: {
         direction: 'outbound',
         channel: 'phone',
@@ -194,12 +194,12 @@ describe('privacy', () => {
     });
     d = await ok<LeadDetail>(app.core, 'leads.edit', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { phone: '+39 347 765 4322', customerNotes: `Cliente ${P.last} VIP` },
     });
     await ok<LeadDetail>(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: app.clock.now() + 2 * DAY, sendEmail: true },
     });
     const second = await create({
@@ -209,7 +209,10 @@ describe('privacy', () => {
       phone: null,
       source: 'spontaneous',
     });
-    await ok(app.core, 'playbook.sendEmail', { id: second.lead.id, version: versionOf(app.core, second.lead.id) });
+    await ok(app.core, 'playbook.sendEmail', {
+      id: second.lead.id,
+      version: await versionOf(app.core, second.lead.id),
+    });
     await ok(app.core, 'customers.setConsents', {
       id: first.lead.customerId,
       leadId: first.lead.id,
@@ -239,14 +242,13 @@ describe('privacy', () => {
     const kpiBefore = await ok(app.core, 'kpi.sla', {});
     const dashBefore = await ok(app.core, 'kpi.dashboard', { period: 'this-month' });
     const countsBefore = await ok(app.core, 'leads.counts', {});
-    const stats = () =>
-      app.core.store.sqlite
-        .prepare(
-          `SELECT id, status, campaign, source, lead_type, assigned_at, created_at, first_contact_at, qualified_at, closed_at,
+    const stats = async () =>
+      await sqlAll(
+        app.core,
+        `SELECT id, status, campaign, source, lead_type, assigned_at, created_at, first_contact_at, qualified_at, closed_at,
       sla1_met, sla2_met, sla1_due_at, sla2_due_at, appointment_at, assignee_id, contact_attempts FROM leads ORDER BY id`,
-        )
-        .all();
-    const statsBefore = stats();
+      );
+    const statsBefore = await stats();
 
     // Every column of every table (text and blobs, the FTS index's shadow tables included).
     const needles = [
@@ -262,24 +264,41 @@ describe('privacy', () => {
       'Modena',
       '41121',
     ].flatMap((s) => [s, s.toLowerCase()]);
+    // On PostgreSQL the same scan over its catalog, each value read as text.
+    const onPg = app.core.data.kind === 'postgres';
     const tables = (
-      app.core.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+      (await sqlAll(
+        app.core,
+        onPg
+          ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+          : "SELECT name FROM sqlite_master WHERE type = 'table'",
+      )) as { name: string }[]
     ).map((t) => t.name);
     let columns = 0;
-    const scan = () => {
+    const scan = async () => {
       const hits = new Set<string>();
       columns = 0;
       for (const t of tables) {
         const cols = (
-          app.core.store.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]
+          (await sqlAll(
+            app.core,
+            onPg
+              ? "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?"
+              : 'SELECT name FROM pragma_table_info(?)',
+            t,
+          )) as { name: string }[]
         ).map((c) => c.name);
         for (const c of cols) {
           columns++;
           for (const n of needles) {
             const k = (
-              app.core.store.sqlite
-                .prepare(`SELECT count(*) AS k FROM "${t}" WHERE instr(CAST("${c}" AS BLOB), CAST(? AS BLOB)) > 0`)
-                .get(n) as { k: number }
+              (await sqlGet(
+                app.core,
+                onPg
+                  ? `SELECT count(*) AS k FROM "${t}" WHERE strpos("${c}"::text, ?) > 0`
+                  : `SELECT count(*) AS k FROM "${t}" WHERE instr(CAST("${c}" AS BLOB), CAST(? AS BLOB)) > 0`,
+                n,
+              )) as { k: number }
             ).k;
             if (k > 0) hits.add(`${t}.${c}`);
           }
@@ -288,7 +307,7 @@ describe('privacy', () => {
       return [...hits].sort();
     };
     // Before: the data is really spread over many tables (the scan finds it).
-    expect(scan()).toEqual(
+    expect(await scan()).toEqual(
       expect.arrayContaining([
         'customers.first_name',
         'leads.last_name',
@@ -297,21 +316,24 @@ describe('privacy', () => {
         'vehicles.vin',
         'vehicles.owner_name',
         'outbox.text_body',
-        'leads_fts_data.block',
+        onPg ? 'leads_search.doc' : 'leads_fts_data.block',
       ]),
     );
     expect(columns).toBeGreaterThan(100);
 
     const r = await ok<{ leads: number }>(app.core, 'customers.erase', { id: cid, confirm: true });
     expect(r.leads).toBe(2);
-    expect(scan()).toEqual([]);
-    expect(
-      (
-        app.core.store.sqlite
-          .prepare("SELECT count(*) AS k FROM leads_fts WHERE leads_fts MATCH 'zabriskie OR gwendolyn'")
-          .get() as { k: number }
-      ).k,
-    ).toBe(0);
+    expect(await scan()).toEqual([]);
+    // SQLite: the FTS index itself (on PostgreSQL the scan above read the search documents, leads_search.doc).
+    if (!onPg)
+      expect(
+        (
+          (await sqlGet(
+            app.core,
+            "SELECT count(*) AS k FROM leads_fts WHERE leads_fts MATCH 'zabriskie OR gwendolyn'",
+          )) as { k: number }
+        ).k,
+      ).toBe(0);
     expect((await ok(app.core, 'leads.list', { view: 'assigned', search: 'Zabriskie' })).total).toBe(0);
     // The other customer is untouched; the statistics are identical.
     expect((await ok(app.core, 'leads.list', { view: 'assigned', search: 'Keeper' })).total).toBe(1);
@@ -319,12 +341,12 @@ describe('privacy', () => {
     expect(await ok(app.core, 'kpi.sla', {})).toEqual(kpiBefore);
     expect(await ok(app.core, 'kpi.dashboard', { period: 'this-month' })).toEqual(dashBefore);
     expect(await ok(app.core, 'leads.counts', {})).toEqual(countsBefore);
-    expect(stats()).toEqual(statsBefore);
+    expect(await stats()).toEqual(statsBefore);
     const after = await ok<CustomerDetail>(app.core, 'customers.get', { id: cid });
     expect(after.customer.anonymizedAt).not.toBeNull();
     expect((await err(app.core, 'customers.erase', { id: cid, confirm: true })).code).toBe('CUSTOMER_ERASED');
     // History stays append-only outside an erasure.
-    expect(() => app.core.store.sqlite.prepare("UPDATE history SET new_value = 'x' WHERE id = 1").run()).toThrow(
+    await expect(sqlRun(app.core, "UPDATE history SET new_value = 'x' WHERE id = 1")).rejects.toThrow(
       /HISTORY_APPEND_ONLY/,
     );
   });
@@ -395,7 +417,7 @@ describe('vehicle registry', () => {
       base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
     });
     expect(r2).toMatchObject({ format: 'xlsx', total: 2, inserted: 1, updated: 1, rejected: [] });
-    expect((app.core.store.sqlite.prepare('SELECT count(*) AS n FROM vehicles').get() as { n: number }).n).toBe(3);
+    expect(((await sqlGet(app.core, 'SELECT count(*) AS n FROM vehicles')) as { n: number }).n).toBe(3);
     // A lead with the VIN shows the registry's data and the service contract.
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead({ vin: 'ZAMXXXXXXXX000001' }));
     expect(d.vehicle).toMatchObject({ model: 'Ghibli Trofeo', mileage: 41000, serviceContract: 'Premium Care Plus' });
@@ -413,12 +435,12 @@ describe('workshop load', () => {
       const d = await create({ email: `w${i}@example.it` });
       const c = await ok<LeadDetail>(app.core, 'leads.recordContact', {
         id: d.lead.id,
-        version: versionOf(app.core, d.lead.id),
+        version: await versionOf(app.core, d.lead.id),
         input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
       });
       await ok(app.core, 'leads.makeAppointment', {
         id: c.lead.id,
-        version: versionOf(app.core, c.lead.id),
+        version: await versionOf(app.core, c.lead.id),
         input: { appointmentAt: when },
       });
     }
@@ -440,13 +462,13 @@ describe('workshop load', () => {
       const d = await create({ email: `k${i}@example.it` });
       await ok<LeadDetail>(app.core, 'leads.recordContact', {
         id: d.lead.id,
-        version: versionOf(app.core, d.lead.id),
+        version: await versionOf(app.core, d.lead.id),
         input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
       });
       ids.push(
         await ok<LeadDetail>(app.core, 'leads.makeAppointment', {
           id: d.lead.id,
-          version: versionOf(app.core, d.lead.id),
+          version: await versionOf(app.core, d.lead.id),
           input: { appointmentAt: when },
         }),
       );
@@ -458,13 +480,13 @@ describe('workshop load', () => {
     expect(await load()).toBe(3);
     await ok(app.core, 'leads.closedInSale', {
       id: ids[0]!.lead.id,
-      version: versionOf(app.core, ids[0]!.lead.id),
+      version: await versionOf(app.core, ids[0]!.lead.id),
       input: { vin: 'ZAMXXXXXXXX000001' },
     });
     expect(await load()).toBe(3); // the sale is closed, the customer still comes to the workshop
     await ok(app.core, 'leads.closedNoSale', {
       id: ids[1]!.lead.id,
-      version: versionOf(app.core, ids[1]!.lead.id),
+      version: await versionOf(app.core, ids[1]!.lead.id),
       input: { reason: 'customer_refuses' },
     });
     expect(await load()).toBe(2);

@@ -1,7 +1,7 @@
 // The demo data is dated relative to the clock's now: a desk that works, with the leads still waiting for a
 // first contact mostly from the last days — not a list of leads all weeks overdue.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestApp, ok, type TestApp } from './helpers';
+import { openTestApp, ok, type TestApp, sqlAll } from './helpers';
 
 const DAY = 86_400_000;
 let app: TestApp;
@@ -13,9 +13,10 @@ describe('demo data at now', () => {
     async (now) => {
       app = openTestApp(now);
       await ok(app.core, 'demo.load', { leads: 600, seed: 7 });
-      const rows = app.core.store.sqlite
-        .prepare(`SELECT status, assigned_at AS assignedAt, first_contact_at AS firstContactAt FROM leads`)
-        .all() as { status: string; assignedAt: number; firstContactAt: number | null }[];
+      const rows = await sqlAll<{ status: string; assignedAt: number; firstContactAt: number | null }>(
+        app.core,
+        `SELECT status, assigned_at AS "assignedAt", first_contact_at AS "firstContactAt" FROM leads`,
+      );
       expect(rows.every((r) => r.assignedAt <= now && r.assignedAt > now - 91 * DAY)).toBe(true);
       const waiting = rows.filter((r) => r.status === 'assigned' && r.firstContactAt === null);
       const recent = waiting.filter((r) => r.assignedAt > now - 3 * DAY);

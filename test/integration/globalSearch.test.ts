@@ -3,7 +3,7 @@
 // e-mail, part of a VIN, a name — on a small real database, grouped by status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlobalSearchResult } from '../../shared/contract/leads';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, sqlRun } from './helpers';
 
 let app: TestApp;
 const ids: Record<string, number> = {};
@@ -49,8 +49,8 @@ beforeAll(async () => {
       phone: `+39 06 555 000${i}`,
     });
   // Spread over statuses (the search groups by status; the status itself is not part of the search document).
-  app.core.store.sqlite.prepare("UPDATE leads SET status = 'lost' WHERE id IN (?, ?)").run(ids.rossi0, ids.rossi1);
-  app.core.store.sqlite.prepare("UPDATE leads SET status = 'appointment' WHERE id = ?").run(ids.jurgen);
+  await sqlRun(app.core, "UPDATE leads SET status = 'lost' WHERE id IN (?, ?)", ids.rossi0, ids.rossi1);
+  await sqlRun(app.core, "UPDATE leads SET status = 'appointment' WHERE id = ?", ids.jurgen);
 });
 afterAll(() => app?.close());
 
@@ -128,7 +128,7 @@ describe('leads.globalSearch', () => {
   });
 
   it('a lead edited later is found by its new phone (the per-row trigger builds the same document)', async () => {
-    app.core.store.sqlite.prepare("UPDATE leads SET phone = '+41 79 765 43 21' WHERE id = ?").run(ids.mario);
+    await sqlRun(app.core, "UPDATE leads SET phone = '+41 79 765 43 21' WHERE id = ?", ids.mario);
     expect(await found('079 765 43 21')).toEqual([ids.mario]);
     expect(await found('3331234567')).toEqual([]);
   });

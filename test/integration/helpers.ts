@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createAppCore, sqliteCore, type AppCore, type SqliteAppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
-import { leadsRepo } from '../../electron/store/repos/leads';
+import pg from 'pg';
+import { pgTypes } from '../../electron/store/pg/migrate';
 
 export interface TestApp {
   core: SqliteAppCore;
@@ -31,6 +32,29 @@ function pgAdminSync(server: string, sql: string): void {
   if (r.status !== 0) throw new Error(`PostgreSQL: ${sql}: ${r.stderr}`);
 }
 
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
+const dollars = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+/**
+ * The test's own connection to the PostgreSQL database of each core openTestApp opened (sqlAll, sqlRun): one client,
+ * connected on first use; the database's DROP … WITH (FORCE) at close ends it (that error is expected, not reported).
+ */
+const pgClients = new WeakMap<AppCore, { url: string; client?: Promise<pg.Client> }>();
+async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<pg.QueryResult> {
+  const entry = pgClients.get(core);
+  if (!entry) throw new Error('This core was not opened by openTestApp on PostgreSQL');
+  entry.client ??= (async () => {
+    const client = new pg.Client({ connectionString: entry.url, types: pgTypes });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  })();
+  return (await entry.client).query(dollars(sql), params);
+}
+
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
@@ -47,6 +71,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
   const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
+  if (PG_SERVER) pgClients.set(core, { url: dbPath });
   return {
     core,
     clock,
@@ -54,6 +79,10 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     dbPath,
     close: () => {
       core.close();
+      void pgClients
+        .get(core)
+        ?.client?.then((c) => c.end())
+        .catch(() => undefined);
       drop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -85,5 +114,44 @@ export async function err(core: AppCore, channel: string, input: unknown) {
 }
 
 /** The lead's current version, for an action that must carry the version the user saw (leads.* actions). */
-export const versionOf = (core: AppCore, id: number): number =>
-  leadsRepo(sqliteCore(core).store.sqlite).get(id)!.version;
+export async function versionOf(core: AppCore, id: number): Promise<number> {
+  await core.ready;
+  const lead = await core.data.repos.leads.get(id);
+  if (!lead) throw new Error(`versionOf: no lead ${id}`);
+  return lead.version;
+}
+
+/**
+ * One SQL statement on whichever store the core runs on (SQLite's file, or its PostgreSQL database), for a test's set-up
+ * or check that no repository or channel offers (backdating a row, counting rows of a table). Write it in the SQL
+ * both dialects read (`?` placeholders; `true`/`false` for booleans). Rows come back as better-sqlite3 gives them:
+ * PostgreSQL's booleans as 1/0 (its bigints are already numbers: pgTypes).
+ */
+export async function sqlAll<T = any>(core: AppCore, sql: string, ...params: unknown[]): Promise<T[]> {
+  await core.ready;
+  if (core.data.kind === 'sqlite') {
+    const stmt = sqliteCore(core).store.sqlite.prepare(sql);
+    if (stmt.reader) return stmt.all(...params) as T[];
+    stmt.run(...params);
+    return [];
+  }
+  const r = await pgQuery(core, sql, params);
+  return (r.rows ?? []).map((row: Record<string, unknown>) => {
+    for (const k of Object.keys(row)) if (typeof row[k] === 'boolean') row[k] = row[k] ? 1 : 0;
+    return row as T;
+  });
+}
+
+/** The statement's first row (undefined when none), as sqlAll. */
+export const sqlGet = async <T = any>(core: AppCore, sql: string, ...params: unknown[]): Promise<T | undefined> =>
+  (await sqlAll<T>(core, sql, ...params))[0];
+
+/** A writing statement on either store (as sqlAll); answers how many rows it changed. */
+export async function sqlRun(core: AppCore, sql: string, ...params: unknown[]): Promise<number> {
+  await core.ready;
+  if (core.data.kind === 'sqlite')
+    return sqliteCore(core)
+      .store.sqlite.prepare(sql)
+      .run(...params).changes;
+  return (await pgQuery(core, sql, params)).rowCount ?? 0;
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/contract/errors';
 import { readTable, TABLE_LIMITS, xlsxDeclaredSize } from '../../electron/core/import/readTable';
 import { IN_PLACE_CSV_BYTES, readImportTable, startTableWorker } from '../../electron/core/import/tableReader';
 import { HQ_HEADERS, bigHqFile, csv, hqRow, person, utf8, xlsxFile } from '../fixtures/importCorpus';
-import { err, ok, openTestApp, type TestApp } from './helpers';
+import { err, ok, openTestApp, type TestApp, sqlGet } from './helpers';
 
 let app: TestApp | undefined;
 afterEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
   app = undefined;
 });
 const b64 = (b: Buffer) => b.toString('base64');
-const count = () => (app!.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+const count = async () => (await sqlGet<{ n: number }>(app!.core, 'SELECT count(*) AS n FROM leads'))!.n;
 const reasonOf = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -55,7 +55,7 @@ describe('import limits', () => {
     // Read on the main thread, the same file stalls it for most of the preview (over a second); here the main thread
     // only hands the bytes over (a share of the time, whatever the machine's load).
     expect(stall / took).toBeLessThan(0.3);
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
     const c = await err(app.core, 'import.commit', { name: 'huge.xlsx', base64: b64(huge) });
     expect(c).toMatchObject({ code: 'IMPORT_UNREADABLE', params: { reason: 'cell_too_long' } });
   }, 60_000);

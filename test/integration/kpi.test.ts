@@ -17,7 +17,7 @@ async function lead(at: number, over: Parameters<typeof baseLead>[0] = {}) {
 }
 async function act(id: number, at: number, channel: string, input: unknown) {
   app.clock.set(at);
-  return ok(app.core, channel, { id, version: versionOf(app.core, id), input });
+  return ok(app.core, channel, { id, version: await versionOf(app.core, id), input });
 }
 const contact = (id: number, at: number, outcome = 'reached', channel = 'phone') =>
   act(id, at, 'leads.recordContact', { direction: 'outbound', channel, outcome, verbatim: null, answer: null });
@@ -178,7 +178,7 @@ describe('indicators, breakdowns and click-through on a demo database', () => {
       const p = k.period;
       // Pure rules on the same leads.
       const s = app.core.settings.rules();
-      const inWindow = rowToLeadForTest(app.core).filter((l) => l.assignedAt >= p.from && l.assignedAt < p.to);
+      const inWindow = (await rowToLeadForTest(app.core)).filter((l) => l.assignedAt >= p.from && l.assignedAt < p.to);
       const count = (fn: (l: (typeof inWindow)[number]) => boolean) => inWindow.filter(fn).length;
       expect(k.totals.assigned).toBe(inWindow.length);
       for (const st of ['met', 'missed', 'pending'] as const) {

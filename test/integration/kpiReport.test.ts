@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutralize } from '../../electron/core/kpi/reportXlsx';
 import { runDailyDigest, renderDigest, scheduleDailyDigest } from '../../electron/core/kpi/digest';
-import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlRun } from './helpers';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 let app: TestApp;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   app.clock.set(Date.parse('2026-11-18T09:30:00Z'));
   await ok(app.core, 'leads.recordContact', {
     id: d.lead.id,
-    version: versionOf(app.core, d.lead.id),
+    version: await versionOf(app.core, d.lead.id),
     input: {
       direction: 'inbound',
       channel: 'phone',
@@ -123,9 +123,9 @@ describe('the XLSX workbook and the CSV', () => {
     // The tracking table: one row per contact recorded in the week (up to the report date).
     const p = k.period;
     const contacts = (
-      app.core.store.sqlite
-        .prepare('SELECT count(*) AS n FROM contacts WHERE at >= ? AND at < ?')
-        .get(p.from, p.at) as { n: number }
+      (await sqlGet(app.core, 'SELECT count(*) AS n FROM contacts WHERE at >= ? AND at < ?', p.from, p.at)) as {
+        n: number;
+      }
     ).n;
     const tr = wb.getWorksheet('Contact tracking')!;
     expect(tr.rowCount).toBe(1 + contacts);
@@ -224,11 +224,10 @@ describe('the daily digest', () => {
     // 10:00 UTC = 11:00 in Rome: before 12:00, not due.
     expect(await runDailyDigest(app.core, NOW)).toBeNull();
     const sent: string[] = [];
-    app.core.store.sqlite
-      .prepare(
-        "UPDATE users SET email = 'boss@example.it' WHERE id = (SELECT user_id FROM user_roles WHERE role = 'manager' ORDER BY user_id LIMIT 1)",
-      )
-      .run();
+    await sqlRun(
+      app.core,
+      "UPDATE users SET email = 'boss@example.it' WHERE id = (SELECT user_id FROM user_roles WHERE role = 'manager' ORDER BY user_id LIMIT 1)",
+    );
     const noon = Date.parse('2026-11-20T11:00:00Z');
     // A failure while queuing the e-mails (power cut, full disk…) leaves nothing of the day's digest: it runs again.
     await expect(
@@ -236,27 +235,26 @@ describe('the daily digest', () => {
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
-    expect(
-      app.core.store.sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'").get(),
-    ).toEqual({ n: 0 });
+    expect(await sqlGet(app.core, "SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'")).toEqual({
+      n: 0,
+    });
     const first = await runDailyDigest(app.core, noon, (to, mail, key) =>
       sent.push(`${to.email}|${key}|${mail.subject}`),
     );
     expect(first?.at).toBe(noon);
     expect(await runDailyDigest(app.core, noon + 3_600_000, () => sent.push('again'))).toBeNull();
     expect(sent).not.toContain('again');
-    const managers = app.core.store.sqlite
-      .prepare(
-        "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'manager' AND u.active = 1 AND u.email IS NOT NULL",
-      )
-      .get() as { n: number };
+    const managers = (await sqlGet(
+      app.core,
+      "SELECT count(*) AS n FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'manager' AND u.active = true AND u.email IS NOT NULL",
+    )) as { n: number };
     expect(sent).toHaveLength(managers.n);
     expect(sent.find((x) => x.startsWith('boss@'))).toMatch(
       /^boss@example\.it\|kpi\.digest\.mail:2026-11-20:\d+\|Lead digest – Friday(,)? 20 November 2026$/,
     );
-    const notes = app.core.store.sqlite
-      .prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'")
-      .get() as { n: number };
+    const notes = (await sqlGet(app.core, "SELECT count(*) AS n FROM notifications WHERE kind = 'kpi.digest'")) as {
+      n: number;
+    };
     expect(notes.n).toBeGreaterThanOrEqual(managers.n);
     // The scheduler runs it on the next day once the hour has come, and only once.
     app.clock.set(Date.parse('2026-11-21T11:30:00Z'));
@@ -274,7 +272,7 @@ describe('aslm report (CLI)', () => {
   it('writes the weekly PDF and the monthly XLSX', () => {
     const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
     const out = join(app.dir, 'w47.pdf');
-    app.core.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    app.core.store?.sqlite.pragma('wal_checkpoint(TRUNCATE)'); // SQLite: the CLI's own connection sees every write
     const r = spawnSync(
       TSX,
       [

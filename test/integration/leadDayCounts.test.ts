@@ -38,12 +38,12 @@ describe('lead_day_counts', () => {
     const created = (await ok(app.core, 'leads.create', baseLead({}))).lead as { id: number };
     await ok(app.core, 'leads.recordContact', {
       id: created.id,
-      version: versionOf(app.core, created.id),
+      version: await versionOf(app.core, created.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
     });
     await ok(app.core, 'leads.closedNoSale', {
       id: created.id,
-      version: versionOf(app.core, created.id),
+      version: await versionOf(app.core, created.id),
       input: { reason: 'customer_refuses', notes: null },
     });
     expect(fromTable()).toEqual(counted());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_VIEWS, type ListView } from '../../shared/domain/vocabulary';
 import { aggregateSla, rowToLeadForTest } from './support';
-import { ok, openTestApp, type TestApp } from './helpers';
+import { ok, openTestApp, sqlAll, sqlRun, type TestApp } from './helpers';
 import type { Lead } from '../../shared/domain/lead';
 
 let app: TestApp;
@@ -11,7 +11,7 @@ const NOW = Date.parse('2026-11-18T09:30:00Z');
 beforeAll(async () => {
   app = openTestApp(NOW);
   await ok(app.core, 'demo.load', { leads: 1500, seed: 7 });
-  all = rowToLeadForTest(app.core);
+  all = await rowToLeadForTest(app.core);
 });
 afterAll(() => app.close());
 
@@ -106,13 +106,12 @@ describe('list views (docs/rules.md §5)', () => {
 
   it('sorts by SLA deadline both ways, the leads without one last by lead (whole view, every page)', async () => {
     type Row = { id: number; first: number | null; qualified: number | null; sla1: number; sla2: number };
-    const rows = app.core.store.sqlite
-      .prepare(
-        'SELECT id, first_contact_at AS first, qualified_at AS qualified, sla1_due_at AS sla1, sla2_due_at AS sla2 FROM leads',
-      )
-      .all() as Row[];
+    const rows = await sqlAll<Row>(
+      app.core,
+      'SELECT id, first_contact_at AS first, qualified_at AS qualified, sla1_due_at AS sla1, sla2_due_at AS sla2 FROM leads',
+    );
     const due = new Map(rows.map((r) => [r.id, r.first === null ? r.sla1 : r.qualified === null ? r.sla2 : null]));
-    const leads = rowToLeadForTest(app.core);
+    const leads = await rowToLeadForTest(app.core);
     for (const view of ['in_progress', 'closed_sale'] as const)
       for (const dir of ['asc', 'desc'] as const) {
         const s = dir === 'asc' ? 1 : -1;
@@ -140,19 +139,19 @@ describe('list views (docs/rules.md §5)', () => {
   });
 
   it('sorts by assignee both ways, the unassigned last by lead; a person renamed or a lead reassigned moves', async () => {
-    const db = app.core.store.sqlite;
     // A few leads without an assignee (the trigger clears the name kept on the lead too).
-    db.prepare(
+    await sqlRun(
+      app.core,
       'UPDATE leads SET assignee_id = NULL WHERE id IN (SELECT id FROM leads WHERE close_reason IS NOT NULL ORDER BY id LIMIT 7)',
-    ).run();
+    );
     // SQLite's NOCASE: ASCII letters folded, then byte order (= code point order here).
     const fold = (x: string) => x.replace(/[A-Z]/g, (c) => c.toLowerCase());
     const cmp = (a: string, b: string) => (fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0);
     const check = async () => {
       const names = new Map(
-        (db.prepare('SELECT id, name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]),
+        (await sqlAll<{ id: number; name: string }>(app.core, 'SELECT id, name FROM users')).map((u) => [u.id, u.name]),
       );
-      const leads = rowToLeadForTest(app.core).filter(IN_VIEW.closed_no_sale);
+      const leads = (await rowToLeadForTest(app.core)).filter(IN_VIEW.closed_no_sale);
       for (const dir of ['asc', 'desc'] as const) {
         const s = dir === 'asc' ? 1 : -1;
         const expected = leads
@@ -187,7 +186,7 @@ describe('list views (docs/rules.md §5)', () => {
     const full = (await ok(app.core, 'people.list', {})).users.find((u: { id: number }) => u.id === last.id);
     await ok(app.core, 'people.save', { ...full, name: 'Aaron Abate' });
     const other = before.find((l) => l.assigneeId !== null && l.assigneeId !== last.id)!;
-    db.prepare('UPDATE leads SET assignee_id = ? WHERE id = ?').run(last.id, other.id);
+    await sqlRun(app.core, 'UPDATE leads SET assignee_id = ? WHERE id = ?', last.id, other.id);
     await check();
     const first = await ok(app.core, 'leads.list', { view: 'closed_no_sale', sort: 'assignee', pageSize: 500 });
     expect(first.rows[0].assigneeName).toBe('Aaron Abate');

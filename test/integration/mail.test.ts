@@ -34,7 +34,7 @@ async function contactedLead(over = {}) {
   const d = await ok(app.core, 'leads.create', baseLead(over));
   return ok(app.core, 'leads.recordContact', {
     id: d.lead.id,
-    version: versionOf(app.core, d.lead.id),
+    version: await versionOf(app.core, d.lead.id),
     input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
   });
 }
@@ -71,7 +71,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-05T10:00:00+01:00'), sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 2 });
@@ -87,7 +87,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     await ok(app.core, 'templates.reset', { kind: 'appointment_confirmation', language: 'it' });
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-06T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
@@ -103,7 +103,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const first = iso('2026-03-05T10:00:00+01:00');
     await ok(app.core, 'leads.makeAppointment', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { appointmentAt: first, sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 2 });
@@ -126,7 +126,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const second = iso('2026-03-06T11:00:00+01:00');
     await ok(app.core, 'leads.makeAppointment', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { appointmentAt: second, sendEmail: true },
     });
     const rows = app.core.store.sqlite
@@ -157,7 +157,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     // Closed No Sale: METHOD:CANCEL with a higher SEQUENCE to both.
     await ok(app.core, 'leads.closedNoSale', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     expect(await deliver()).toMatchObject({ sent: 2 });
@@ -183,7 +183,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const a = await contactedLead({ language: 'de', email: 'hans@example.de', firstName: 'Hans', lastName: 'Müller' });
     await ok(app.core, 'leads.makeAppointment', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { appointmentAt: iso('2026-03-10T15:00:00+01:00'), sendEmail: true },
     });
     await deliver();
@@ -192,7 +192,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     );
     await ok(app.core, 'leads.contactAgain', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { recontactAt: iso('2026-04-10T09:00:00+02:00') },
     });
     await deliver();
@@ -204,7 +204,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const before = smtp.received.length;
     await ok(app.core, 'leads.makeAppointment', {
       id: b.lead.id,
-      version: versionOf(app.core, b.lead.id),
+      version: await versionOf(app.core, b.lead.id),
       input: { appointmentAt: iso('2026-03-12T15:00:00+01:00'), sendEmail: false },
     });
     await deliver();
@@ -217,7 +217,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     for (let i = 0; i < 3; i++) {
@@ -247,7 +247,7 @@ describe('appointment e-mails through a real SMTP server', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 1, failed: 1 });
@@ -272,7 +272,7 @@ describe('retries', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
     });
     expect(await deliver()).toMatchObject({ sent: 0, deferred: 1 });

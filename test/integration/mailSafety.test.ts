@@ -4,7 +4,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toSendError } from '../../electron/core/mail/smtp';
-import { baseLead, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, ok, openTestApp, type TestApp, versionOf, sqlAll } from './helpers';
 import { startSmtp, type TestSmtp } from './smtpServer';
 
 const MINUTE = 60_000;
@@ -33,18 +33,17 @@ async function contactedLead(over = {}) {
   const d = await ok(app.core, 'leads.create', baseLead(over));
   return ok(app.core, 'leads.recordContact', {
     id: d.lead.id,
-    version: versionOf(app.core, d.lead.id),
+    version: await versionOf(app.core, d.lead.id),
     input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
   });
 }
 const deliver = () => app.core.outbox.deliverDue(app.clock.now());
-const rows = (where = '1 = 1') =>
-  app.core.store.sqlite
-    .prepare(
-      `SELECT id, lead_id AS leadId, kind, state, to_address AS "to", message_id AS messageId,
-  last_error AS lastError, dedupe_key AS dedupeKey FROM outbox WHERE ${where} ORDER BY id`,
-    )
-    .all() as {
+const rows = async (where = '1 = 1') =>
+  (await sqlAll(
+    app.core,
+    `SELECT id, lead_id AS "leadId", kind, state, to_address AS "to", message_id AS "messageId",
+  last_error AS "lastError", dedupe_key AS "dedupeKey" FROM outbox WHERE ${where} ORDER BY id`,
+  )) as {
     id: number;
     leadId: number;
     kind: string;
@@ -80,12 +79,12 @@ describe('erasure and the outbox', () => {
     const erased = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: erased.lead.id,
-      version: versionOf(app.core, erased.lead.id),
+      version: await versionOf(app.core, erased.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
-    expect(rows(`lead_id = ${erased.lead.id}`).map((r) => r.state)).toEqual(['queued', 'queued']);
+    expect((await rows(`lead_id = ${erased.lead.id}`)).map((r) => r.state)).toEqual(['queued', 'queued']);
     await ok(app.core, 'customers.erase', { id: erased.lead.customerId, confirm: true });
-    expect(rows(`lead_id = ${erased.lead.id}`).map((r) => [r.state, r.to, r.lastError])).toEqual([
+    expect((await rows(`lead_id = ${erased.lead.id}`)).map((r) => [r.state, r.to, r.lastError])).toEqual([
       ['cancelled', '', 'reason:erased'],
       ['cancelled', '', 'reason:erased'],
     ]);
@@ -96,7 +95,7 @@ describe('erasure and the outbox', () => {
     const other = await contactedLead({ firstName: 'Anna', lastName: 'Verdi', email: 'anna.verdi@example.it' });
     await ok(app.core, 'leads.makeAppointment', {
       id: other.lead.id,
-      version: versionOf(app.core, other.lead.id),
+      version: await versionOf(app.core, other.lead.id),
       input: { appointmentAt: iso('2026-03-09T11:00:00+01:00'), sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 1, waiting: false });
@@ -128,7 +127,7 @@ describe('erasure and the outbox', () => {
       );
     });
     expect(await deliver()).toMatchObject({ sent: 1, failed: 1, waiting: false });
-    expect(rows().map((r) => [r.dedupeKey, r.state])).toEqual([
+    expect((await rows()).map((r) => [r.dedupeKey, r.state])).toEqual([
       ['bad', 'failed'],
       ['good', 'sent'],
     ]);
@@ -165,29 +164,29 @@ describe('cancellation while a mail is being sent', () => {
     const id = d.lead.id;
     await ok(app.core, 'leads.makeAppointment', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
     });
-    const old = rows(`kind = 'appointment_confirmation'`)[0]!;
+    const old = (await rows(`kind = 'appointment_confirmation'`))[0]!;
     const { run, release } = await holdAnswer(); // the server has the message, the answer is held: the row is 'sending'
-    expect(rows(`id = ${old.id}`)[0]!.state).toBe('sending');
+    expect((await rows(`id = ${old.id}`))[0]!.state).toBe('sending');
     await ok(app.core, 'leads.makeAppointment', {
       id,
-      version: versionOf(app.core, id),
+      version: await versionOf(app.core, id),
       input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
     });
-    expect(rows(`id = ${old.id}`)[0]!.state).toBe('cancelled');
+    expect((await rows(`id = ${old.id}`))[0]!.state).toBe('cancelled');
     smtp.beforeAnswer = undefined;
     release();
     await run;
-    expect(rows(`id = ${old.id}`)[0]).toMatchObject({ state: 'cancelled', lastError: 'reason:rescheduled' });
+    expect((await rows(`id = ${old.id}`))[0]).toMatchObject({ state: 'cancelled', lastError: 'reason:rescheduled' });
     smtp.dataReject = null;
     for (let i = 0; i < 3; i++) {
       app.clock.advance(10 * MINUTE);
       await deliver();
     }
     expect(smtp.received.filter((r) => r.messageId === old.messageId)).toHaveLength(1); // only the refused attempt
-    expect(rows(`kind = 'appointment_confirmation'`).map((r) => r.state)).toEqual(['cancelled', 'sent']);
+    expect((await rows(`kind = 'appointment_confirmation'`)).map((r) => r.state)).toEqual(['cancelled', 'sent']);
     const h = await mailHistory(id);
     expect(h.some((x) => x.oldValue === 'sending' && x.newValue.startsWith('cancelled:'))).toBe(true);
     expect(h.filter((x) => x.newValue.startsWith('queued:') && x.newValue.includes('Try again'))).toHaveLength(0);
@@ -198,14 +197,14 @@ describe('cancellation while a mail is being sent', () => {
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: false },
     });
-    const conf = rows(`kind = 'appointment_confirmation'`)[0]!;
+    const conf = (await rows(`kind = 'appointment_confirmation'`))[0]!;
     const { run, release } = await holdAnswer();
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     smtp.beforeAnswer = undefined;
@@ -214,7 +213,7 @@ describe('cancellation while a mail is being sent', () => {
     smtp.dataReject = null;
     app.clock.advance(HOUR);
     await deliver();
-    expect(rows(`id = ${conf.id}`)[0]!.state).toBe('cancelled');
+    expect((await rows(`id = ${conf.id}`))[0]!.state).toBe('cancelled');
     expect(smtp.received.filter((r) => r.messageId === conf.messageId)).toHaveLength(1);
     // Nobody received the invitation (the only attempt was refused): no CANCEL either.
     expect(smtp.received.filter((r) => r.ics && method(r.ics) === 'CANCEL')).toHaveLength(0);
@@ -233,20 +232,20 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
     });
     await deliver();
     expect(cancelsTo()).toEqual(['mario.rossi@example.it']);
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     await deliver();
@@ -258,19 +257,19 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-03T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
     app.clock.set(iso('2026-03-04T09:00:00+01:00')); // the first appointment is over (the customer did not come)
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-10T10:00:00+01:00'), sendEmail: false },
     });
     await deliver();
     expect(cancelsTo()).toEqual([]);
-    expect(rows(`kind = 'appointment_cancellation'`)).toHaveLength(0);
+    expect(await rows(`kind = 'appointment_cancellation'`)).toHaveLength(0);
   });
 
   it("the customer's address changed between bookings: both addresses get the cancellation", async () => {
@@ -278,13 +277,13 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     const d = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     await deliver();
     const lead = await ok(app.core, 'leads.edit', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { email: 'mario.new@example.it' },
     });
     await ok(app.core, 'leads.makeAppointment', {
@@ -295,7 +294,7 @@ describe('appointment cancellations go to who knows the appointment, once per ad
     await deliver();
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
     await deliver();
@@ -309,33 +308,33 @@ describe('reasons are stored as tokens the screens translate (never a bare id)',
     const a = await contactedLead();
     await ok(app.core, 'leads.makeAppointment', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     expect(await deliver()).toMatchObject({ sent: 0, waiting: true });
-    expect(rows(`kind = 'appointment_confirmation'`)[0]!.lastError).toBe('code:SMTP_NOT_CONFIGURED');
+    expect((await rows(`kind = 'appointment_confirmation'`))[0]!.lastError).toBe('code:SMTP_NOT_CONFIGURED');
     expect((await mailHistory(a.lead.id)).some((h) => h.newValue.endsWith('(code:SMTP_NOT_CONFIGURED)'))).toBe(true);
     await ok(app.core, 'leads.closedNoSale', {
       id: a.lead.id,
-      version: versionOf(app.core, a.lead.id),
+      version: await versionOf(app.core, a.lead.id),
       input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
     });
-    expect(rows(`lead_id = ${a.lead.id}`).map((r) => r.lastError)).toEqual([
+    expect((await rows(`lead_id = ${a.lead.id}`)).map((r) => r.lastError)).toEqual([
       'status:closed_no_sale',
       'status:closed_no_sale',
     ]);
     const b = await contactedLead({ email: 'b@example.it' });
     await ok(app.core, 'leads.makeAppointment', {
       id: b.lead.id,
-      version: versionOf(app.core, b.lead.id),
+      version: await versionOf(app.core, b.lead.id),
       input: { appointmentAt: iso('2026-03-09T10:00:00+01:00'), sendEmail: true },
     });
     await ok(app.core, 'leads.contactAgain', {
       id: b.lead.id,
-      version: versionOf(app.core, b.lead.id),
+      version: await versionOf(app.core, b.lead.id),
       input: { recontactAt: iso('2026-04-10T09:00:00+02:00') },
     });
-    expect(rows(`lead_id = ${b.lead.id}`).map((r) => r.lastError)).toEqual([
+    expect((await rows(`lead_id = ${b.lead.id}`)).map((r) => r.lastError)).toEqual([
       'reason:contactAgain',
       'reason:contactAgain',
     ]);

@@ -2,7 +2,7 @@
 // field in each error; a lone surrogate is refused once at the contract (TEXT_INVALID), never stored as U+FFFD.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMappingSchema, mapRow } from '../../shared/import/mapping';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, sqlGet } from './helpers';
 
 let app: TestApp;
 beforeAll(() => {
@@ -10,7 +10,7 @@ beforeAll(() => {
 });
 afterAll(() => app.close());
 
-const count = () => (app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+const count = async () => (await sqlGet<{ n: number }>(app.core, 'SELECT count(*) AS n FROM leads'))!.n;
 const importCode = (values: Record<string, string>) =>
   mapRow(
     2,
@@ -34,10 +34,10 @@ describe('leads.create refuses what the import refuses', () => {
     ['otherPhone', 'abc'],
     ['otherPhone', '12'],
   ])('%s %j → PHONE_INVALID on that field, like the import', async (field, value) => {
-    const before = count();
+    const before = await count();
     const e = await err(app.core, 'leads.create', baseLead({ [field]: value }));
     expect([e.code, e.field]).toEqual(['PHONE_INVALID', field]);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     expect(importCode({ email: 'a@b.it', [field]: value })).toBe('PHONE_INVALID');
   });
 

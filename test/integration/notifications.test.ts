@@ -3,30 +3,32 @@
 // customer-driven arrivals and SLA 1 at risk from the scheduler; mark read; desktop notifier shows each once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDesktopNotifier } from '../../electron/main/desktopNotifier';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, sqlGet, sqlAll, sqlRun } from './helpers';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
 afterEach(() => app?.close());
 const HOUR = 3_600_000;
 
-function addUser(name: string, email: string | null, language = 'en', manager = false): number {
-  const db = app.core.store.sqlite;
-  const id = Number(
-    db
-      .prepare('INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, 1, ?)')
-      .run(name, email, language, app.clock.now()).lastInsertRowid,
-  );
-  if (manager) db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')").run(id);
+async function addUser(name: string, email: string | null, language = 'en', manager = false): Promise<number> {
+  const { id } = (await sqlGet<{ id: number }>(
+    app.core,
+    'INSERT INTO users (name, email, language, active, created_at) VALUES (?, ?, ?, true, ?) RETURNING id',
+    name,
+    email,
+    language,
+    app.clock.now(),
+  ))!;
+  if (manager) await sqlRun(app.core, "INSERT INTO user_roles (user_id, role) VALUES (?, 'manager')", id);
   return id;
 }
 async function assign(leadId: number, userId: number) {
-  app.core.store.sqlite.prepare('UPDATE leads SET assignee_id = ? WHERE id = ?').run(userId, leadId);
+  await sqlRun(app.core, 'UPDATE leads SET assignee_id = ? WHERE id = ?', userId, leadId);
   app.core.events.emit({ type: 'lead.assigned', leadId, at: app.clock.now(), assigneeId: userId });
   await app.core.settled();
 }
-const rows = () =>
-  app.core.store.sqlite.prepare('SELECT user_id AS u, kind, lead_id AS l FROM notifications ORDER BY id').all();
+const rows = async () =>
+  await sqlAll(app.core, 'SELECT user_id AS u, kind, lead_id AS l FROM notifications ORDER BY id');
 /** The managers' and alternates' copies off (on by default: test/integration/assignmentAlerts.test.ts). */
 const noCopies = () =>
   ok(app.core, 'notifications.settings.set', {
@@ -40,21 +42,22 @@ describe('notifications', () => {
   it('lead.assigned → notification for the assignee + e-mail in their language; once per event; managers copied when set', async () => {
     app = openTestApp();
     await noCopies();
-    const giulia = addUser('Giulia', 'giulia@dealer.example', 'it');
+    const giulia = await addUser('Giulia', 'giulia@dealer.example', 'it');
     const d = await ok(app.core, 'leads.create', baseLead({ leadType: 'hq_driven' }));
     await assign(d.lead.id, giulia);
     app.core.events.emit({ type: 'lead.assigned', leadId: d.lead.id, at: app.clock.now(), assigneeId: giulia }); // the same event again
     await app.core.settled();
-    expect(rows()).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }]);
-    const mail = app.core.store.sqlite
-      .prepare(`SELECT to_address AS "to", subject, language FROM outbox WHERE kind = 'lead_assigned'`)
-      .all();
+    expect(await rows()).toEqual([{ u: giulia, kind: 'lead_assigned', l: d.lead.id }]);
+    const mail = await sqlAll(
+      app.core,
+      `SELECT to_address AS "to", subject, language FROM outbox WHERE kind = 'lead_assigned'`,
+    );
     expect(mail).toEqual([
       { to: 'giulia@dealer.example', subject: `Lead ${d.lead.number} assegnato a te: Mario Rossi`, language: 'it' },
     ]);
 
-    const alt = addUser('Marco', null);
-    app.core.store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'alternate')").run(alt);
+    const alt = await addUser('Marco', null);
+    await sqlRun(app.core, "INSERT INTO user_roles (user_id, role) VALUES (?, 'alternate')", alt);
     await ok(app.core, 'notifications.settings.set', {
       sla1RiskHours: 4,
       copyManagers: true,
@@ -64,7 +67,7 @@ describe('notifications', () => {
     app.clock.advance(HOUR);
     await assign(d.lead.id, giulia);
     const manager = 1; // the default desk user is a manager
-    expect(rows().slice(1)).toEqual([
+    expect((await rows()).slice(1)).toEqual([
       { u: giulia, kind: 'lead_assigned', l: d.lead.id },
       { u: manager, kind: 'lead_assigned', l: d.lead.id },
       { u: alt, kind: 'lead_assigned', l: d.lead.id },
@@ -72,12 +75,12 @@ describe('notifications', () => {
     // Copies are for assignments only: SLA 1 at risk goes to the assignee alone.
     app.clock.advance(19 * HOUR);
     await app.core.notifications.run(app.clock.now());
-    expect(rows().filter((r) => (r as { kind: string }).kind === 'sla1_at_risk')).toEqual([
+    expect((await rows()).filter((r) => (r as { kind: string }).kind === 'sla1_at_risk')).toEqual([
       { u: giulia, kind: 'sla1_at_risk', l: d.lead.id },
     ]);
     expect(
       (
-        app.core.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'lead_assigned'`).get() as {
+        (await sqlGet(app.core, `SELECT count(*) AS n FROM outbox WHERE kind = 'lead_assigned'`)) as {
           n: number;
         }
       ).n,
@@ -139,8 +142,8 @@ describe('notifications', () => {
 
   it('a file import alerts together: a notification per lead, one e-mail per assignee, at most 3 desktop popups + a summary', async () => {
     app = openTestApp();
-    const anna = addUser('Anna', 'anna@dealer.example', 'de');
-    app.core.store.sqlite.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'parts_staff')").run(anna);
+    const anna = await addUser('Anna', 'anna@dealer.example', 'de');
+    await sqlRun(app.core, "INSERT INTO user_roles (user_id, role) VALUES (?, 'parts_staff')", anna);
     await ok(app.core, 'assignment.rules.set', { rules: [{ leadType: 'hq_driven', targetRole: 'parts_staff' }] });
     const file = csv([HQ_HEADERS, ...Array.from({ length: 7 }, (_, i) => hqRow(person(i + 1)))]);
     const r = await ok<{ leadIds: number[] }>(app.core, 'import.commit', {
@@ -148,12 +151,13 @@ describe('notifications', () => {
       base64: Buffer.from(file).toString('base64'),
     });
     expect(r.leadIds).toHaveLength(7);
-    expect(rows().filter((x) => (x as { u: number }).u === anna)).toHaveLength(7);
-    const mails = app.core.store.sqlite
-      .prepare(`SELECT to_address AS "to", subject, text_body AS body FROM outbox WHERE kind = 'lead_assigned'`)
-      .all() as { to: string; subject: string; body: string }[];
+    expect((await rows()).filter((x) => (x as { u: number }).u === anna)).toHaveLength(7);
+    const mails = (await sqlAll(
+      app.core,
+      `SELECT to_address AS "to", subject, text_body AS body FROM outbox WHERE kind = 'lead_assigned'`,
+    )) as { to: string; subject: string; body: string }[];
     expect(mails.map((m) => [m.to, m.subject])).toEqual([['anna@dealer.example', '7 Leads wurden Ihnen zugewiesen']]);
-    const first = app.core.store.sqlite.prepare('SELECT number FROM leads WHERE id = ?').get(r.leadIds[0]) as {
+    const first = (await sqlGet(app.core, 'SELECT number FROM leads WHERE id = ?', r.leadIds[0])) as {
       number: string;
     };
     expect(mails[0]!.body).toContain(first.number);
@@ -181,14 +185,12 @@ describe('daily digest by e-mail', () => {
         from: 'service@dealer.example',
         dealerMailbox: '',
       });
-      app.core.store.sqlite
-        .prepare("UPDATE users SET email = 'manager@dealer.example', language = 'de' WHERE id = 1")
-        .run();
+      await sqlRun(app.core, "UPDATE users SET email = 'manager@dealer.example', language = 'de' WHERE id = 1");
       await runDailyDigest(app.core, app.clock.now(), digestMailer(app.core));
       await runDailyDigest(app.core, app.clock.now() + 60_000, digestMailer(app.core)); // same day: nothing more
       await app.core.outbox.deliverDue(app.clock.now());
       expect(smtp.received.map((m) => m.to)).toEqual(['manager@dealer.example']);
-      expect(app.core.store.sqlite.prepare(`SELECT kind, state, language FROM outbox`).all()).toEqual([
+      expect(await sqlAll(app.core, `SELECT kind, state, language FROM outbox`)).toEqual([
         { kind: 'kpi_digest', state: 'sent', language: 'de' },
       ]);
     } finally {

@@ -6,7 +6,7 @@ import type { AppEvent } from '../../electron/core/events';
 import { registerIpc, IPC_CHANNEL } from '../../electron/main/ipc';
 import { startWebServer } from '../../electron/web/server';
 import type { LeadDetail } from '../../shared/contract/models';
-import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlAll, sqlRun } from './helpers';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 
 let app: TestApp;
@@ -25,7 +25,7 @@ const user = (name: string, roles: string[], extra: object = {}) =>
 const create = (over: object = {}) => ok<LeadDetail>(app.core, 'leads.create', baseLead(over));
 const asUser = async (id: number, pin?: string) =>
   ok(app.core, 'people.switch', { userId: id, ...(pin ? { pin } : {}) });
-const manager = () => (app.core.store.sqlite.prepare('SELECT id FROM users ORDER BY id LIMIT 1').get() as U).id;
+const manager = async () => ((await sqlGet(app.core, 'SELECT id FROM users ORDER BY id LIMIT 1')) as U).id;
 
 describe('routing through the core', () => {
   it('rule order, round robin skipping the absent and inactive, cursor persisted across a restart of the rules', async () => {
@@ -69,9 +69,10 @@ describe('routing through the core', () => {
       name: 'hq.csv',
       base64: Buffer.from(file).toString('base64'),
     });
-    const rows = app.core.store.sqlite
-      .prepare(`SELECT assignee_id AS a, customer_id AS c FROM leads WHERE id IN (${r.leadIds.join(',')})`)
-      .all() as { a: number; c: number }[];
+    const rows = (await sqlAll(
+      app.core,
+      `SELECT assignee_id AS a, customer_id AS c FROM leads WHERE id IN (${r.leadIds.join(',')})`,
+    )) as { a: number; c: number }[];
     expect(rows.map((x) => x.a)).toEqual([anna.id, anna.id]);
     expect(rows.every((x) => x.c !== null)).toBe(true);
     expect(events.filter((e) => e.type === 'lead.assigned').length).toBe(2);
@@ -81,12 +82,12 @@ describe('routing through the core', () => {
     d = await ok(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: bob.id });
     d = await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     d = await ok(app.core, 'leads.contactAgain', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { recontactAt: app.clock.now() + 3 * DAY },
     });
     app.clock.advance(4 * DAY);
@@ -154,17 +155,17 @@ describe('permissions are enforced by the core', () => {
     // Desk staff work the unassigned queue and their own leads, not someone else's.
     await ok(app.core, 'leads.recordContact', {
       id: lead.lead.id,
-      version: versionOf(app.core, lead.lead.id),
+      version: await versionOf(app.core, lead.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
     });
-    await asUser(manager());
+    await asUser(await manager());
     await ok(app.core, 'leads.reassign', { id: lead.lead.id, assigneeId: other.id });
     await asUser(desk.id);
     expect(
       (
         await err(app.core, 'leads.recordContact', {
           id: lead.lead.id,
-          version: versionOf(app.core, lead.lead.id),
+          version: await versionOf(app.core, lead.lead.id),
           input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
         })
       ).code,
@@ -197,8 +198,7 @@ describe('permissions are enforced by the core', () => {
     // Personal choices stay open.
     await ok(app.core, 'settings.setLanguage', { language: 'it' });
     expect(
-      (app.core.store.sqlite.prepare('SELECT language FROM users WHERE id = ?').get(desk.id) as { language: string })
-        .language,
+      ((await sqlGet(app.core, 'SELECT language FROM users WHERE id = ?', desk.id)) as { language: string }).language,
     ).toBe('it');
   });
 
@@ -208,9 +208,9 @@ describe('permissions are enforced by the core', () => {
     const lead = await create();
     await asUser(alt.id);
     expect((await err(app.core, 'leads.reassign', { id: lead.lead.id, assigneeId: target.id })).code).toBe('FORBIDDEN');
-    await asUser(manager());
+    await asUser(await manager());
     await ok(app.core, 'people.save', {
-      id: manager(),
+      id: await manager(),
       name: 'Front desk',
       roles: ['manager'],
       absences: [{ from: '2026-03-02', to: '2026-03-06' }],
@@ -227,9 +227,7 @@ describe('permissions are enforced by the core', () => {
     expect((await err(app.core, 'people.switch', { userId: p.id })).code).toBe('PIN_WRONG');
     const cur = await ok(app.core, 'people.switch', { userId: p.id, pin: '4321' });
     expect(cur.user.name).toBe('Pia');
-    const hash = (
-      app.core.store.sqlite.prepare('SELECT pin_hash AS h FROM users WHERE id = ?').get(p.id) as { h: string }
-    ).h;
+    const hash = ((await sqlGet(app.core, 'SELECT pin_hash AS h FROM users WHERE id = ?', p.id)) as { h: string }).h;
     expect(hash).toMatch(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
     // The current user is the one recorded in history.
     const d = await create({ email: 'pia.lead@example.it' });
@@ -242,14 +240,14 @@ describe('permissions are enforced by the core', () => {
     await ok(app.core, 'people.save', { id: second.id, name: 'Mara', roles: ['manager'], active: false }); // deactivates herself
     const rules = (await ok(app.core, 'settings.get', {})).rules;
     expect((await err(app.core, 'settings.setRules', rules)).code).toBe('USER_INACTIVE');
-    await asUser(manager());
+    await asUser(await manager());
     const lead = await create();
     await app.core.settings.set('desk.currentUser', second.id); // still at the desk (e.g. another window)
     expect(
       (
         await err(app.core, 'leads.recordContact', {
           id: lead.lead.id,
-          version: versionOf(app.core, lead.lead.id),
+          version: await versionOf(app.core, lead.lead.id),
           input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer' },
         })
       ).code,
@@ -259,7 +257,8 @@ describe('permissions are enforced by the core', () => {
 
   it('the last manager cannot be removed', async () => {
     expect(
-      (await err(app.core, 'people.save', { id: manager(), name: 'Front desk', roles: ['service_advisor'] })).code,
+      (await err(app.core, 'people.save', { id: await manager(), name: 'Front desk', roles: ['service_advisor'] }))
+        .code,
     ).toBe('LAST_MANAGER');
   });
 });
@@ -268,9 +267,9 @@ describe('reassignment', () => {
   it('a closed lead or an expired (frozen) appointment cannot be reassigned', async () => {
     const a = await user('Ada', ['service_advisor']);
     const d = await create();
-    app.core.store.sqlite.prepare("UPDATE leads SET status = 'appointment', frozen = 1 WHERE id = ?").run(d.lead.id);
+    await sqlRun(app.core, "UPDATE leads SET status = 'appointment', frozen = true WHERE id = ?", d.lead.id);
     expect((await err(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: a.id })).code).toBe('LEAD_IS_FINAL');
-    app.core.store.sqlite.prepare("UPDATE leads SET status = 'lost', frozen = 0 WHERE id = ?").run(d.lead.id);
+    await sqlRun(app.core, "UPDATE leads SET status = 'lost', frozen = false WHERE id = ?", d.lead.id);
     expect((await err(app.core, 'leads.reassign', { id: d.lead.id, assigneeId: a.id })).code).toBe('LEAD_IS_FINAL');
     expect((await app.core.leads.load(d.lead.id)).assigneeId).toBeNull();
   });
@@ -279,9 +278,11 @@ describe('reassignment', () => {
     const a = await user('Ada', ['service_advisor']);
     const b = await user('Ben', ['service_advisor']);
     const d = await create();
-    const before = app.core.store.sqlite
-      .prepare('SELECT assigned_at AS a, sla1_due_at AS d1, sla2_due_at AS d2 FROM leads WHERE id = ?')
-      .get(d.lead.id);
+    const before = await sqlGet(
+      app.core,
+      'SELECT assigned_at AS a, sla1_due_at AS d1, sla2_due_at AS d2 FROM leads WHERE id = ?',
+      d.lead.id,
+    );
     app.clock.advance(5 * 3_600_000);
     let r = await ok<LeadDetail>(app.core, 'leads.reassign', {
       id: d.lead.id,
@@ -291,9 +292,11 @@ describe('reassignment', () => {
     app.clock.advance(3_600_000);
     r = await ok<LeadDetail>(app.core, 'leads.reassign', { id: d.lead.id, version: r.lead.version, assigneeId: b.id });
     expect(
-      app.core.store.sqlite
-        .prepare('SELECT assigned_at AS a, sla1_due_at AS d1, sla2_due_at AS d2 FROM leads WHERE id = ?')
-        .get(d.lead.id),
+      await sqlGet(
+        app.core,
+        'SELECT assigned_at AS a, sla1_due_at AS d1, sla2_due_at AS d2 FROM leads WHERE id = ?',
+        d.lead.id,
+      ),
     ).toEqual(before);
     expect(r.lead.assignedAt).toBe(d.lead.assignedAt);
     expect(r.history.filter((h) => h.field === 'assigneeId').map((h) => [h.oldValue, h.newValue])).toEqual([

@@ -1,12 +1,16 @@
 // The contact playbook through the real core: next step per lead, "My day", templates, Send e-mail.
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../shared/rules/time';
-import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlRun } from './helpers';
 
 let app: TestApp;
 afterEach(() => app?.close());
-const contact = (id: number, outcome: string, channel = 'phone', direction = 'outbound') =>
-  ok(app.core, 'leads.recordContact', { id, version: versionOf(app.core, id), input: { direction, channel, outcome } });
+const contact = async (id: number, outcome: string, channel = 'phone', direction = 'outbound') =>
+  ok(app.core, 'leads.recordContact', {
+    id,
+    version: await versionOf(app.core, id),
+    input: { direction, channel, outcome },
+  });
 
 describe('playbook', () => {
   it('walks a lead through call → voicemail → call again → e-mail, with time moved', async () => {
@@ -83,7 +87,7 @@ describe('playbook', () => {
     );
     const r = await ok(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 });
     expect(r.subject).toBe('Modena Motori – Ihre Anfrage zu die Serviceerinnerung');
-    const row = app.core.store.sqlite.prepare('SELECT * FROM outbox WHERE id = ?').get(r.outboxId) as any;
+    const row = (await sqlGet(app.core, 'SELECT * FROM outbox WHERE id = ?', r.outboxId)) as any;
     expect(row).toMatchObject({
       to_address: 'kunde@example.de',
       language: 'de',
@@ -106,7 +110,8 @@ describe('playbook', () => {
     expect((await err(app.core, 'playbook.sendEmail', { id: lead.id, version: 1 })).code).toBe('VERSION_CONFLICT');
     const noMail = await app.core.leads.create(baseLead({ email: null }), await app.core.resolveActor());
     expect(
-      (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: versionOf(app.core, noMail.id) })).code,
+      (await err(app.core, 'playbook.sendEmail', { id: noMail.id, version: await versionOf(app.core, noMail.id) }))
+        .code,
     ).toBe('EMAIL_MISSING');
     // E-mail consent refused (other consents given): the core refuses whatever screen asks, nothing is queued.
     const refused = await app.core.leads.create(
@@ -114,30 +119,30 @@ describe('playbook', () => {
       await app.core.resolveActor(),
     );
     expect(
-      (await err(app.core, 'playbook.sendEmail', { id: refused.id, version: versionOf(app.core, refused.id) })).code,
+      (await err(app.core, 'playbook.sendEmail', { id: refused.id, version: await versionOf(app.core, refused.id) }))
+        .code,
     ).toBe('EMAIL_CONSENT_REFUSED');
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE lead_id = ?').get(refused.id)).toEqual(
-      {
-        n: 0,
-      },
-    );
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM outbox WHERE lead_id = ?', refused.id)).toEqual({
+      n: 0,
+    });
     // A final lead: the contact is refused, the outbox row rolled back with it.
     await ok(app.core, 'leads.closedNoSale', {
       id: lead.id,
-      version: versionOf(app.core, lead.id),
+      version: await versionOf(app.core, lead.id),
       input: { reason: 'customer_refuses' },
     });
     expect(
-      (await err(app.core, 'playbook.sendEmail', { id: lead.id, version: versionOf(app.core, lead.id) })).code,
+      (await err(app.core, 'playbook.sendEmail', { id: lead.id, version: await versionOf(app.core, lead.id) })).code,
     ).toBe('LEAD_IS_FINAL');
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM outbox')).toEqual({ n: 1 });
   });
 
   it('the vehicle is named from the registry, else by its VIN', async () => {
     app = openTestApp();
-    app.core.store.sqlite
-      .prepare("INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)")
-      .run();
+    await sqlRun(
+      app.core,
+      "INSERT INTO vehicles (vin, model, updated_at) VALUES ('ZAM57XSA1K1234567', 'Ghibli Modena', 0)",
+    );
     const known = await app.core.leads.create(
       baseLead({ language: 'de', vin: 'ZAM57XSA1K1234567' }),
       await app.core.resolveActor(),
@@ -164,10 +169,10 @@ describe('playbook', () => {
     expect(s.step).toMatchObject({ kind: 'sendEmail', reason: 'phone_missing' });
     expect(s.scripts.email_no_answer.body).not.toContain('by phone');
     expect(s.scripts.email_no_answer.body).toContain('by e-mail');
-    await ok(app.core, 'playbook.sendEmail', { id: noPhone.id, version: versionOf(app.core, noPhone.id) });
-    const queued = app.core.store.sqlite
-      .prepare('SELECT text_body AS b FROM outbox WHERE lead_id = ?')
-      .get(noPhone.id) as { b: string };
+    await ok(app.core, 'playbook.sendEmail', { id: noPhone.id, version: await versionOf(app.core, noPhone.id) });
+    const queued = (await sqlGet(app.core, 'SELECT text_body AS b FROM outbox WHERE lead_id = ?', noPhone.id)) as {
+      b: string;
+    };
     expect(queued.b).not.toContain('by phone');
     const consents = {
       directMarketing: false,
@@ -209,11 +214,10 @@ describe('playbook', () => {
   it('My day: the current user\'s open leads, customer-driven first then SLA deadline; "due now" filter', async () => {
     app = openTestApp(Date.parse('2026-03-02T08:00:00Z'));
     const me = await app.core.resolveActor();
-    const other = Number(
-      app.core.store.sqlite
-        .prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', 1, 0)")
-        .run().lastInsertRowid,
-    );
+    const other = (await sqlGet<{ id: number }>(
+      app.core,
+      "INSERT INTO users (name, language, active, created_at) VALUES ('Other', 'en', true, 0) RETURNING id",
+    ))!.id;
     const hqOld = await app.core.leads.create(
       baseLead({
         lastName: 'HqOld',
@@ -237,7 +241,7 @@ describe('playbook', () => {
     await contact(closed.id, 'reached');
     await ok(app.core, 'leads.closedNoSale', {
       id: closed.id,
-      version: versionOf(app.core, closed.id),
+      version: await versionOf(app.core, closed.id),
       input: { reason: 'customer_refuses' },
     });
 

@@ -204,7 +204,7 @@ describe('recovery mode and restore while running', () => {
       });
       await ok(h, 'leads.makeAppointment', {
         id: d.lead.id,
-        version: versionOf(h.core()!, d.lead.id),
+        version: await versionOf(h.core()!, d.lead.id),
         input: { appointmentAt: Date.parse('2026-03-09T10:00:00+01:00'), sendEmail: true },
       });
       const backup = await ok(h, 'backup.create', {}); // the confirmation is queued in the backup…

@@ -11,7 +11,7 @@ import { DEFAULT_PLAYBOOK } from '../../shared/rules/nextStep';
 import { DEFAULT_NOTIFY_SETTINGS } from '../../shared/rules/notifications';
 import { createSettingsService } from '../../electron/core/settingsService';
 import { DEFAULT_CAPACITY, SETTINGS, type SettingKey } from '../../electron/core/settingsRegistry';
-import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, err, ok, openTestApp, type TestApp, versionOf, sqlGet, sqlRun } from './helpers';
 
 let app: TestApp;
 beforeEach(() => {
@@ -25,9 +25,8 @@ const DEALER = {
   phone: '+39 02 1234567',
   address: 'Via Roma 1, Milano',
 };
-const stored = (key: string) =>
-  (app.core.store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)
-    ?.value;
+const stored = async (key: string) =>
+  ((await sqlGet(app.core, 'SELECT value FROM settings WHERE key = ?', key)) as { value: string } | undefined)?.value;
 const translated = (code: string) => {
   for (const lang of ['en', 'fr', 'de', 'it']) {
     const errors = JSON.parse(readFileSync(new URL(`../../locales/${lang}/errors.json`, import.meta.url), 'utf8')) as {
@@ -66,19 +65,19 @@ describe('settings.setDealer', () => {
     const d = await ok<LeadDetail>(app.core, 'leads.create', baseLead());
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     await ok(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: Date.parse('2026-03-05T10:00:00+01:00'), sendEmail: true },
     });
-    const mail = app.core.store.sqlite
-      .prepare(
-        `SELECT subject, text_body AS text FROM outbox WHERE kind = 'appointment_confirmation' AND to_address = ?`,
-      )
-      .get('mario.rossi@example.it') as { subject: string; text: string };
+    const mail = (await sqlGet(
+      app.core,
+      `SELECT subject, text_body AS text FROM outbox WHERE kind = 'appointment_confirmation' AND to_address = ?`,
+      'mario.rossi@example.it',
+    )) as { subject: string; text: string };
     expect(`${mail.subject}\n${mail.text}`).toContain('Autoservizi Bianchi');
   });
 });
@@ -127,7 +126,7 @@ describe('settings.setCampaigns', () => {
       });
       translated(code);
     }
-    expect(JSON.parse(stored('campaigns')!)).toEqual(['tyre_hotel']);
+    expect(JSON.parse((await stored('campaigns'))!)).toEqual(['tyre_hotel']);
     expect((await err(app.core, 'settings.setCampaigns', { campaigns: 'Tyre hotel' })).code).toBe('INVALID_INPUT');
   });
 
@@ -156,6 +155,7 @@ describe('settings.setCampaigns', () => {
 
 describe('business rules validation', () => {
   it('an opening time after the closing time and an impossible holiday are refused with translated codes', async () => {
+    await app.core.ready; // PostgreSQL: the settings loaded (SQLite: at creation)
     const rules = app.core.settings.rules();
     const hours = [...rules.openingHours] as typeof rules.openingHours;
     hours[2] = { open: '18:00', close: '08:30' };
@@ -183,8 +183,8 @@ describe('permissions', () => {
     await ok(app.core, 'people.switch', { userId: desk.id });
     expect((await err(app.core, 'settings.setDealer', DEALER)).code).toBe('FORBIDDEN');
     expect((await err(app.core, 'settings.setCampaigns', { campaigns: ['Tyre hotel'] })).code).toBe('FORBIDDEN');
-    expect(stored('dealer')).toBeUndefined();
-    expect(stored('campaigns')).toBeUndefined();
+    expect(await stored('dealer')).toBeUndefined();
+    expect(await stored('campaigns')).toBeUndefined();
     expect((await ok<AppSettings>(app.core, 'settings.get', {})).campaigns).toEqual([...DEFAULT_CAMPAIGNS]);
   });
 });
@@ -192,15 +192,22 @@ describe('permissions', () => {
 describe('the settings registry (typed get/set, validated on write and on read)', () => {
   const fresh = (log: (m: string) => void = () => undefined) =>
     createSettingsService(app.core.store, app.core.data, app.clock, 'Europe/Rome', log);
-  const storeRaw = (key: string, text: string) =>
-    app.core.store.sqlite
-      .prepare(
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, text);
-
-  it('answers typed defaults for every key never written', () => {
+  const freshReady = async () => {
     const s = fresh();
+    await s.ready; // PostgreSQL: loaded through the AsyncStore (SQLite: at creation)
+    return s;
+  };
+  const storeRaw = async (key: string, text: string) =>
+    await sqlRun(
+      app.core,
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 0) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      key,
+      text,
+    );
+
+  it('answers typed defaults for every key never written', async () => {
+    const s = fresh();
+    await s.ready; // PostgreSQL: loaded through the AsyncStore (SQLite: at creation)
     for (const key of Object.keys(SETTINGS) as SettingKey[]) {
       if (s.isSet(key)) continue;
       expect(s.get(key), key).toEqual(SETTINGS[key].default({ defaultTimeZone: 'Europe/Rome' }));
@@ -222,14 +229,15 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.rules()).toEqual(defaultRuleSettings('Europe/Rome'));
   });
 
-  it('a stored value that does not fit its schema (or is not JSON) reads as the default, and is logged', () => {
-    storeRaw('language', '"xx"');
-    storeRaw('workshop.capacity', '-3');
-    storeRaw('notify', '{"sla1RiskHours":"four","copyManagers":true,"emailAssignee":true}');
-    storeRaw('kpi.digest.lastDay', '{not json');
-    storeRaw('rules', '{"timeZone":"Europe/Rome"}');
+  it('a stored value that does not fit its schema (or is not JSON) reads as the default, and is logged', async () => {
+    await storeRaw('language', '"xx"');
+    await storeRaw('workshop.capacity', '-3');
+    await storeRaw('notify', '{"sla1RiskHours":"four","copyManagers":true,"emailAssignee":true}');
+    await storeRaw('kpi.digest.lastDay', '{not json');
+    await storeRaw('rules', '{"timeZone":"Europe/Rome"}');
     const logged: string[] = [];
     const s = fresh((m) => logged.push(m));
+    await s.ready; // PostgreSQL: loaded through the AsyncStore (SQLite: at creation)
     expect(s.get('language')).toBe('en');
     expect(s.get('workshop.capacity')).toBe(DEFAULT_CAPACITY);
     expect(s.get('notify')).toEqual(DEFAULT_NOTIFY_SETTINGS);
@@ -245,10 +253,11 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.all().language).toBe('en');
   });
 
-  it("an object stored before a field existed takes that field's default; the fields it has are kept", () => {
-    storeRaw('notify', '{"sla1RiskHours":6,"copyManagers":true,"emailAssignee":false}');
-    storeRaw('playbook', '{"attemptsBeforeEmail":5}');
+  it("an object stored before a field existed takes that field's default; the fields it has are kept", async () => {
+    await storeRaw('notify', '{"sla1RiskHours":6,"copyManagers":true,"emailAssignee":false}');
+    await storeRaw('playbook', '{"attemptsBeforeEmail":5}');
     const s = fresh();
+    await s.ready; // PostgreSQL: loaded through the AsyncStore (SQLite: at creation)
     expect(s.get('notify')).toEqual({
       sla1RiskHours: 6,
       copyManagers: true,
@@ -258,14 +267,16 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.get('playbook')).toEqual({ ...DEFAULT_PLAYBOOK, attemptsBeforeEmail: 5 });
   });
 
-  it('answers isSet and all() from the values loaded at creation; invalidate loads them again', () => {
+  it('answers isSet and all() from the values loaded at creation; invalidate loads them again', async () => {
     const s = fresh();
+    await s.ready; // PostgreSQL: loaded through the AsyncStore (SQLite: at creation)
     expect(s.isSet('workshop.capacity')).toBe(false);
-    storeRaw('workshop.capacity', '7');
+    await storeRaw('workshop.capacity', '7');
     // Another connection's write is not seen until invalidate (the reader's check of the settings' fingerprint).
     expect(s.isSet('workshop.capacity')).toBe(false);
     expect(s.get('workshop.capacity')).toBe(DEFAULT_CAPACITY);
     s.invalidate();
+    await s.ready;
     expect(s.isSet('workshop.capacity')).toBe(true);
     expect(s.get('workshop.capacity')).toBe(7);
   });
@@ -281,7 +292,7 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(s.all()).toEqual(app.core.settings.all());
     await s.set('workshop.capacity', 10);
     expect(s.get('workshop.capacity')).toBe(10);
-    expect(fresh().get('workshop.capacity')).toBe(10);
+    expect((await freshReady()).get('workshop.capacity')).toBe(10);
     // A write that fails after caching its value (here a rules listener): rolled back, the committed values loaded again.
     const rules = s.rules();
     s.onRulesChanged(() => {
@@ -294,10 +305,11 @@ describe('the settings registry (typed get/set, validated on write and on read)'
 
   it('refuses an unknown key, and a value that does not fit on write (nothing written)', async () => {
     const s = fresh();
+    await s.ready; // PostgreSQL: loaded through the AsyncStore (SQLite: at creation)
     expect(() => s.get('no.such.key' as SettingKey)).toThrow(/Unknown setting "no\.such\.key"/);
     expect(() => s.set('no.such.key' as SettingKey, 1 as never)).toThrow(/Unknown setting/);
     expect(() => s.isSet('no.such.key' as SettingKey)).toThrow(/Unknown setting/);
-    expect(stored('no.such.key')).toBeUndefined();
+    expect(await stored('no.such.key')).toBeUndefined();
     expect(() => s.set('workshop.capacity', 501)).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'workshop.capacity' }),
     );
@@ -307,13 +319,13 @@ describe('the settings registry (typed get/set, validated on write and on read)'
     expect(() => s.set('notify', { ...DEFAULT_NOTIFY_SETTINGS, sla1RiskHours: 0 })).toThrow(
       expect.objectContaining({ field: 'notify.sla1RiskHours' }),
     );
-    expect(stored('workshop.capacity')).toBeUndefined();
-    expect(stored('language')).toBeUndefined();
+    expect(await stored('workshop.capacity')).toBeUndefined();
+    expect(await stored('language')).toBeUndefined();
     await s.set('workshop.capacity', 12);
-    expect(fresh().get('workshop.capacity')).toBe(12);
+    expect((await freshReady()).get('workshop.capacity')).toBe(12);
     // A schema's defaults apply on write: the stored value is the parsed one.
     await s.set('import.watchFolder', { enabled: false, path: '' } as never);
-    expect(JSON.parse(stored('import.watchFolder')!)).toEqual({
+    expect(JSON.parse((await stored('import.watchFolder'))!)).toEqual({
       enabled: false,
       path: '',
       preset: null,
@@ -327,18 +339,16 @@ describe('the default person', () => {
   it('"Front desk" takes the desk\'s language while nobody renamed it; a renamed person keeps the name', async () => {
     const app = openTestApp();
     try {
-      const first = () =>
-        (app.core.store.sqlite.prepare('SELECT name FROM users ORDER BY id LIMIT 1').get() as { name: string }).name;
-      expect(first()).toBe('Front desk');
+      const first = async () =>
+        ((await sqlGet(app.core, 'SELECT name FROM users ORDER BY id LIMIT 1')) as { name: string }).name;
+      expect(await first()).toBe('Front desk');
       await ok(app.core, 'settings.setLanguage', { language: 'fr' });
-      expect(first()).toBe('Accueil');
+      expect(await first()).toBe('Accueil');
       await ok(app.core, 'settings.setLanguage', { language: 'de' });
-      expect(first()).toBe('Empfang');
-      app.core.store.sqlite
-        .prepare("UPDATE users SET name = 'Giulia Neri' WHERE id = (SELECT min(id) FROM users)")
-        .run();
+      expect(await first()).toBe('Empfang');
+      await sqlRun(app.core, "UPDATE users SET name = 'Giulia Neri' WHERE id = (SELECT min(id) FROM users)");
       await ok(app.core, 'settings.setLanguage', { language: 'it' });
-      expect(first()).toBe('Giulia Neri');
+      expect(await first()).toBe('Giulia Neri');
     } finally {
       app.close();
     }

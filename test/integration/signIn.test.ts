@@ -202,12 +202,12 @@ describe('sign-in required (host mode)', () => {
     const lucToken = await ready('luc martin', temp, 'le mot de passe de Luc');
     const mine = await ok<LeadDetail>('leads.create', baseLead({ assigneeId: 1 }), mgr);
     const contact = { direction: 'outbound', channel: 'phone', outcome: 'no_answer' };
-    const onMine = { id: mine.lead.id, version: versionOf(core, mine.lead.id), input: contact };
+    const onMine = { id: mine.lead.id, version: await versionOf(core, mine.lead.id), input: contact };
     expect(await code('leads.recordContact', onMine, lucToken)).toBe('NOT_YOUR_LEAD');
     const his = await ok<LeadDetail>('leads.create', baseLead({ assigneeId: luc.id, email: 'x@example.fr' }), lucToken);
     const after = await ok<LeadDetail>(
       'leads.recordContact',
-      { id: his.lead.id, version: versionOf(core, his.lead.id), input: contact },
+      { id: his.lead.id, version: await versionOf(core, his.lead.id), input: contact },
       lucToken,
     );
     const names = new Set(after.history.filter((h) => h.at === clock.now()).map((h) => h.userName));

@@ -32,7 +32,7 @@ describe('lead service on a real SQLite file', () => {
     expect((await ok(app.core, 'leads.list', { view: 'not_managed' })).total).toBe(mid.not_managed);
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'busy' },
     });
     const after = (await ok(app.core, 'leads.counts', {})).counts;
@@ -46,19 +46,19 @@ describe('lead service on a real SQLite file', () => {
     const before = snapshot(app, d.lead.id);
     const e = await err(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { appointmentAt: app.clock.now() + DAY, sendEmail: true },
     });
     expect(e.code).toBe('CONTACT_ATTEMPT_REQUIRED');
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     const mid = snapshot(app, d.lead.id);
     const e2 = await err(app.core, 'leads.closedInSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { vin: 'ZAM12345678901234' },
     });
     expect(e2).toMatchObject({ code: 'NOTES_REQUIRED', field: 'notes' });
@@ -96,7 +96,7 @@ describe('lead service on a real SQLite file', () => {
     app.clock.advance(24 * HOUR);
     const r = await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'no_answer', verbatim: '<b>hi</b>' },
     });
     expect(r.lead.firstContactAt).toBe(app.clock.now());
@@ -116,13 +116,13 @@ describe('lead service on a real SQLite file', () => {
     expect(d.vinUnknown).toBe(false);
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     const eoo = Date.parse('2026-01-15T00:00:00Z');
     await ok(app.core, 'leads.closedNoSale', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { reason: 'not_current_owner', endOfOwnership: eoo },
     });
     expect(app.core.store.sqlite.prepare('SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?').get(vin)).toEqual({
@@ -142,7 +142,7 @@ describe('lead service on a real SQLite file', () => {
     app.clock.advance(2 * HOUR);
     await ok(app.core, 'leads.recordContact', {
       id: d.lead.id,
-      version: versionOf(app.core, d.lead.id),
+      version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
     expect((await ok(app.core, 'kpi.sla', {})).sla1).toMatchObject({ met: 1, missed: 0 });

@@ -44,7 +44,7 @@ describe('the write lock between the app and the CLI import', () => {
         const t0 = performance.now();
         const r = await core.dispatch(
           'leads.edit',
-          { id: lead.id, version: versionOf(core, lead.id), input: { city: `Torino ${i}` } },
+          { id: lead.id, version: await versionOf(core, lead.id), input: { city: `Torino ${i}` } },
           { transport: 'test' },
         );
         writes.push({ ok: r.ok, ms: performance.now() - t0, ...(r.ok ? {} : { error: JSON.stringify(r.error) }) });
