@@ -29,6 +29,8 @@ describe.skipIf(SKIP_PG)('the app core on PostgreSQL, through dispatch, as on SQ
   beforeAll(async () => {
     db = await createPgTestDatabase('app_core');
     dir = mkdtempSync(join(tmpdir(), 'aslm-pgcore-'));
+    // The SMTP password's key (no file beside a PostgreSQL database): here, not in the user's ~/.aslm-desk.
+    process.env.ASLM_KEY_FILE = join(dir, 'aslm.key');
     clock = testClock(T0);
     const common = { clock, timeZone: 'Europe/Rome', validateOutput: true, log: (m: string) => void logged.push(m) };
     lite = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), ...common });
@@ -36,6 +38,7 @@ describe.skipIf(SKIP_PG)('the app core on PostgreSQL, through dispatch, as on SQ
     await Promise.all([lite.ready, pg.ready]);
   }, 60_000);
   afterAll(async () => {
+    delete process.env.ASLM_KEY_FILE;
     lite?.close();
     pg?.close();
     await db?.drop();
@@ -167,6 +170,13 @@ describe.skipIf(SKIP_PG)('the app core on PostgreSQL, through dispatch, as on SQ
     for (const id of ids) await same('leads.get', { id });
     await same('leads.counts', {});
     await same('notifications.list', {});
+  });
+
+  it('the SMTP account with its password: stored encrypted with the key file, read back as set', async () => {
+    const account = { host: '127.0.0.1', port: 2525, tls: 'none', user: 'desk', from: 'service@dealer.example' };
+    const out = await same('mail.settings.set', { ...account, password: 'S3cret-pässword', dealerMailbox: '' });
+    expect(out).toMatchObject({ passwordSet: true, secretStore: 'keyFile' });
+    expect(await same('mail.settings.get', {})).toMatchObject({ ...account, passwordSet: true });
   });
 
   it('what is SQLite-only answers a typed error on PostgreSQL', async () => {

@@ -2,8 +2,13 @@
 // Electron's main passes one built on safeStorage (the OS keychain / DPAPI); elsewhere (browser mode,
 // CLI, tests) the fallback is AES-256-GCM with a random 32-byte key in a file beside the database
 // (`<db>.key`, mode 0600), never in the database itself. The stored value names its scheme.
+// On PostgreSQL there is no file beside the database: the key file is ASLM_KEY_FILE, else one per server and database
+// in ~/.aslm-desk; every app core on the same database needs the same key (copy the file), as it reads what another
+// stored.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface Secrets {
   /** 'safeStorage', 'keyFile' or 'memory' (shown in Settings). */
@@ -32,10 +37,23 @@ function gcm(key: Buffer, kind: string, prefix: string): Secrets {
   };
 }
 
-/** The fallback: a random key in `<dbPath>.key` (created 0600 on first use); in memory for ':memory:'. */
-export function keyFileSecrets(dbPath: string): Secrets {
+/**
+ * Where the key of a database is kept: ASLM_KEY_FILE if set; for a SQLite file, `<file>.key` beside it; for a
+ * PostgreSQL URL, `~/.aslm-desk/pg-<host>-<port>-<database>.key` (never the user or password in the name).
+ */
+export function keyFilePath(dbPath: string, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  if (env.ASLM_KEY_FILE) return env.ASLM_KEY_FILE;
+  if (!/^postgres(?:ql)?:\/\//i.test(dbPath)) return `${dbPath}.key`;
+  const u = new URL(dbPath);
+  const name = [u.hostname || 'localhost', u.port || '5432', decodeURIComponent(u.pathname.slice(1)) || 'postgres']
+    .join('-')
+    .replace(/[^\w.-]/g, '_');
+  return join(home, '.aslm-desk', `pg-${name}.key`);
+}
+
+/** The fallback: a random key in its key file (keyFilePath, created 0600 on first use); in memory for ':memory:'. */
+export function keyFileSecrets(dbPath: string, file = keyFilePath(dbPath)): Secrets {
   if (dbPath === ':memory:') return gcm(randomBytes(32), 'memory', 'gcm1');
-  const file = `${dbPath}.key`;
   let key: Buffer | null = null;
   const getKey = (): Buffer => {
     if (key) return key;
@@ -44,6 +62,7 @@ export function keyFileSecrets(dbPath: string): Secrets {
       if (key.length !== 32) throw new Error(`bad key file ${file}`);
     } else {
       key = randomBytes(32);
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
     }
     try {
