@@ -134,6 +134,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     // An idle pooled connection that the server ends (a restart, pg_terminate_backend) is logged and replaced by the
     // pool, never an unhandled 'error' event that would end the process.
     pg.pool.on('error', (e) => log('PostgreSQL: an idle connection was closed by the server', e));
+    // The same for a connection in use (a transaction between two statements): its next statement fails with the
+    // error, which the call answers; the event itself is logged, not left to end the process.
+    pg.pool.on('connect', (client) => client.on('error', (e) => log('PostgreSQL: a connection in use was closed', e)));
     // The pool connects on the first query: the migrations first (under their advisory lock), every call after them.
     const migrated = migratePg(pg.pool);
     migrated.catch((e: unknown) => log('PostgreSQL: applying the migrations failed', e));

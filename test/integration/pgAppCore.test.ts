@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { Reply } from '../../shared/contract/errors';
+import pgLib from 'pg';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
 import { baseLead } from './helpers';
@@ -196,6 +197,31 @@ describe.skipIf(SKIP_PG)('the app core on PostgreSQL, through dispatch, as on SQ
     expect(pg.data.kind).toBe('postgres');
     // Nothing failed on the way (an unexpected error in a handler or a background write is logged).
     expect(logged).toEqual([]);
+  });
+
+  it('a connection ended by the server in the middle of a transaction: that call fails, the core goes on', async () => {
+    const before = logged.length;
+    let pid = 0;
+    const tx = pg.data.tx(async (r) => {
+      await r.leads.get(1);
+      const admin = new pgLib.Client({ connectionString: db.url });
+      await admin.connect();
+      try {
+        const row = await admin.query(
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'",
+        );
+        pid = (row.rows[0] as { pid: number }).pid;
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((ok) => setTimeout(ok, 100)); // the termination reaches the client between two statements
+      return r.leads.get(1);
+    });
+    await expect(tx).rejects.toThrow();
+    expect(pid).toBeGreaterThan(0);
+    expect(logged.slice(before)).toContain('PostgreSQL: a connection in use was closed');
+    expect((await pg.dispatch('leads.counts', {}, { transport: 'test' })).ok).toBe(true); // a new connection
   });
 });
 
