@@ -8,7 +8,7 @@ import { PG_VIEW_WHERE } from '../../electron/store/pg/repos/leadList';
 import { SEARCH_VIEW_BIT } from '../../electron/store/pg/search';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { pgLeadsCopy, type PgLeadsCopy } from '../support/pgLeadsCopy';
+import { insertAndDelete, pgLeadsCopy, viewMoves, type PgLeadsCopy } from '../support/pgLeadsCopy';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
@@ -41,27 +41,14 @@ describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by th
 
   it('after the copy (inserts), updates of status, attempts, frozen, close reason, assignment and search fields, and deletes', async () => {
     await expectScopeKept();
-    const [a, b, c, d, e, f, g] = ids;
-    const writes: [string, unknown[]][] = [
-      ['UPDATE leads SET contact_attempts = 1 WHERE id = $1', [a]],
-      ["UPDATE leads SET status = 'appointment', contact_attempts = 2 WHERE id = $1", [b]],
+    const [a, b, , , , , g] = ids;
+    const writes = [
+      ...viewMoves(ids),
       ['UPDATE leads SET frozen = true WHERE id = $1', [b]],
-      ["UPDATE leads SET status = 'closed_no_sale', close_reason = 'not_interested' WHERE id = $1", [c]],
-      ["UPDATE leads SET status = 'closed_sale' WHERE id = $1", [d]],
-      ["UPDATE leads SET status = 'lost' WHERE id IN ($1, $2)", [e, f]],
-      ['UPDATE leads SET assigned_at = assigned_at + 86400000 WHERE id = $1', [g]],
-      ["UPDATE leads SET last_name = 'Bianchi', status = 'assigned', close_reason = NULL WHERE id = $1", [c]],
       ['UPDATE leads SET frozen = false, contact_attempts = 0 WHERE id = $1', [b]],
       ['UPDATE leads SET contact_attempts = contact_attempts WHERE id = $1', [a]],
-      [
-        `INSERT INTO leads (number, status, lead_type, type_rank, source, campaign, first_name, last_name, created_at,
-          assigned_at, updated_at, sla1_due_at, sla2_due_at, contact_attempts, frozen, close_reason)
-         SELECT 'ASL-2026-999999', 'closed_no_sale', lead_type, type_rank, source, campaign, 'Temp', 'Lead', created_at,
-          assigned_at, updated_at, sla1_due_at, sla2_due_at, 3, false, 'other' FROM leads WHERE id = $1`,
-        [a],
-      ],
-      ['DELETE FROM leads WHERE id = $1', [g]],
-    ];
+      ...insertAndDelete(a!, g!),
+    ] as [string, unknown[]][];
     for (const [sql, params] of writes) {
       await pool.query(sql, params);
       await expectScopeKept();

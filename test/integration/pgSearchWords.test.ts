@@ -15,7 +15,7 @@ import {
 } from '../../electron/store/pg/search';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { pgLeadsCopy, type PgLeadsCopy } from '../support/pgLeadsCopy';
+import { insertAndDelete, pgLeadsCopy, viewMoves, type PgLeadsCopy } from '../support/pgLeadsCopy';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
@@ -100,15 +100,9 @@ describe.skipIf(SKIP_PG)('PostgreSQL search words: kept equal to the documents b
 
   it('after the copy (inserts), updates of search fields and scope, and deletes', async () => {
     await expectWordsKept();
-    const [a, b, c, d, e, f, g] = ids;
-    const writes: [string, unknown[]][] = [
-      ['UPDATE leads SET contact_attempts = 1 WHERE id = $1', [a]],
-      ["UPDATE leads SET status = 'appointment', contact_attempts = 2 WHERE id = $1", [b]],
-      ["UPDATE leads SET status = 'closed_no_sale', close_reason = 'not_interested' WHERE id = $1", [c]],
-      ["UPDATE leads SET status = 'closed_sale' WHERE id = $1", [d]],
-      ["UPDATE leads SET status = 'lost' WHERE id IN ($1, $2)", [e, f]],
-      ['UPDATE leads SET assigned_at = assigned_at + 86400000 WHERE id = $1', [g]],
-      ["UPDATE leads SET last_name = 'Bianchi', status = 'assigned', close_reason = NULL WHERE id = $1", [c]],
+    const [a, b, , d, e, f, g] = ids;
+    const writes = [
+      ...viewMoves(ids),
       ["UPDATE leads SET first_name = 'Marco Rosa', email = 'marco.rosa@example.com' WHERE id = $1", [d]],
       ["UPDATE leads SET email = NULL, vin = 'ZFA31200000123456' WHERE id = $1", [d]],
       ["UPDATE leads SET phone = '+39 333 1234567' WHERE id = $1", [e]],
@@ -118,15 +112,8 @@ describe.skipIf(SKIP_PG)('PostgreSQL search words: kept equal to the documents b
         [b],
       ],
       ['UPDATE leads SET first_name = first_name WHERE id = $1', [a]],
-      [
-        `INSERT INTO leads (number, status, lead_type, type_rank, source, campaign, first_name, last_name, created_at,
-          assigned_at, updated_at, sla1_due_at, sla2_due_at, contact_attempts, frozen, close_reason)
-         SELECT 'ASL-2026-999999', 'closed_no_sale', lead_type, type_rank, source, campaign, 'Temp', 'Lead', created_at,
-          assigned_at, updated_at, sla1_due_at, sla2_due_at, 3, false, 'other' FROM leads WHERE id = $1`,
-        [a],
-      ],
-      ['DELETE FROM leads WHERE id = $1', [g]],
-    ];
+      ...insertAndDelete(a!, g!),
+    ] as [string, unknown[]][];
     for (const [sql, params] of writes) {
       await pool.query(sql, params);
       await expectWordsKept();
