@@ -30,6 +30,11 @@ async function columns(pool: pg.Pool, table: string): Promise<string[]> {
 }
 
 /** The leads of the database, or null when it has no leads table yet. */
+/** Each year's lead number counter set to that year's highest number (`ASL-<year>-<n>`), never lowered. */
+export const LEAD_NUMBER_COUNTERS = `INSERT INTO counters (name, value)
+  SELECT 'lead:' || substr(number, 5, 4), max(substr(number, 10)::int) FROM leads GROUP BY 1
+  ON CONFLICT (name) DO UPDATE SET value = GREATEST(counters.value, EXCLUDED.value)`;
+
 async function leadCount(pool: pg.Pool): Promise<number | null> {
   const has = (await pool.query<{ t: string | null }>("SELECT to_regclass('public.leads')::text AS t")).rows[0]?.t;
   if (!has) return null;
@@ -113,6 +118,9 @@ export async function buildPgBenchDb(
     await pool.query(
       `SELECT setval(pg_get_serial_sequence('contacts', 'id'), (SELECT max(id) FROM contacts) + 1, false)`,
     );
+    // The lead number counters (`lead:<year>`) past every copied number: a lead the app creates next (a Contact Again
+    // follow-up of a sweep, a new lead) must not take a number a copy already holds.
+    await pool.query(LEAD_NUMBER_COUNTERS);
     await pool.query('ALTER TABLE leads ENABLE TRIGGER USER; ALTER TABLE contacts ENABLE TRIGGER USER');
     // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005, 0006, 0007 and
     // 0008's back-fills; leads_search's own trigger, 0008's words, off meanwhile).
