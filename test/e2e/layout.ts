@@ -1,5 +1,5 @@
 // Text-based layout checks for the screenshot tests: no badge cuts its text, the lead table fits the window.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +96,13 @@ export async function checkBadges(
   return { checked: all.length, problems };
 }
 
-/** A list shows the rows in view first (useFirstRows.ts): scrolls to its last row, so that the whole page is shown. */
+/**
+ * A list shows the rows in view first (useFirstRows.ts): scrolls to its last row, so that the whole page is shown.
+ * Tried again while the list is still rendering (a new page size or order replaces the rows: the last one found can
+ * be detached before the scroll).
+ */
 export async function showWholePage(page: Page): Promise<void> {
-  await page.getByTestId('lead-table').locator('tbody tr').last().scrollIntoViewIfNeeded();
+  await expect(async () => {
+    await page.getByTestId('lead-table').locator('tbody tr').last().scrollIntoViewIfNeeded({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
 }
