@@ -44,6 +44,9 @@ import type { HostLink } from './host/hostLink';
 import type { DeskControl } from './host/deskControl';
 import { createReaderPool, type ReaderPool } from './readers/readerPool';
 import { forReader } from './readers/readChannels';
+import { startPgCoordination, type PgCoordination, type PgCoreOptions } from './multiCore/pgCoordination';
+import { pgSweepService, type PgSweepService } from './multiCore/pgSweeps';
+import { pgDelivery } from './multiCore/pgDelivery';
 
 export interface AppCoreOptions {
   /** The SQLite file (or ':memory:'), or a PostgreSQL server's database: `postgres://…` / `postgresql://…`. */
@@ -83,6 +86,15 @@ export interface AppCoreOptions {
   deskControl?: DeskControl;
   /** A reader's own core: the database opened read-only (no migration, nothing written), sign-in checked by the main core. */
   readOnly?: boolean;
+  /** PostgreSQL: the leader's poll, the outbox lease, the listener's retry (electron/core/multiCore; tests shorten them). */
+  pg?: PgCoreOptions;
+}
+
+/** PostgreSQL (issue 15): what lets several cores share the database (electron/core/multiCore/README.md). */
+export interface MultiCore {
+  coordination: PgCoordination;
+  /** The sweeps with the leader's run (`runWith`), which the background timer uses. */
+  sweeps: PgSweepService;
 }
 
 export interface AppCore extends CoreServices {
@@ -103,7 +115,11 @@ export interface AppCore extends CoreServices {
   settled(): Promise<void>;
   /** The readers (absent when `readers` is 0). */
   readerPool?: ReaderPool;
+  /** PostgreSQL only: the coordination with the other cores on the database. */
+  multiCore?: MultiCore;
   close(): void;
+  /** Resolves once closed (PostgreSQL: the leader released, the listener and the pool closed). */
+  closed?: Promise<void>;
 }
 
 /** The channels that write shared settings (the desks re-read them on `settings.changed`; the language is personal). */
@@ -140,10 +156,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     // The pool connects on the first query: the migrations first (under their advisory lock), every call after them.
     const migrated = migratePg(pg.pool);
     migrated.catch((e: unknown) => log('PostgreSQL: applying the migrations failed', e));
+    const inner = pgAsyncStore(pg);
+    const coordination = startPgCoordination({ url: opts.dbPath, data: inner, opts: opts.pg ?? {}, log });
     try {
-      return buildCore(opts, null, afterReady(pgAsyncStore(pg), migrated), migrated, log);
+      return buildCore(opts, null, afterReady(inner, migrated), migrated, log, coordination);
     } catch (e) {
-      void pg.close();
+      void coordination.close().finally(() => pg.close());
       throw e;
     }
   }
@@ -163,16 +181,26 @@ function buildCore(
   data: AsyncStore,
   opened: Promise<void>,
   log: (msg: string, err?: unknown) => void,
+  coordination: PgCoordination | null = null,
 ): AppCore {
   const clock = opts.clock ?? systemClock;
-  const events = createEvents(log);
+  // PostgreSQL: this core's events also go to the other cores on the database (multiCore/pgCoordination.ts).
+  const events = createEvents(log, coordination?.publish);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   // On SQLite the stored settings are read synchronously at once; on PostgreSQL through `data` (settings.ready).
   const settings = createSettingsService(store, data, clock, tz, log);
   const leads = createLeadService(data, clock, settings, events);
   const lists = createListService(data, clock, settings);
   const kpi = createKpiService(data, settings, clock);
-  const sweeps = createSweepService(data, leads, settings, events);
+  const localSweeps = createSweepService(data, leads, settings, events);
+  const multiCore: MultiCore | undefined = coordination
+    ? {
+        coordination,
+        sweeps: pgSweepService(localSweeps, { settings, origin: coordination.origin, onPool: coordination.onPool }),
+      }
+    : undefined;
+  const sweeps = multiCore?.sweeps ?? localSweeps;
+  coordination?.hear(events, settings, () => clock.now());
   const kpiReports = createKpiReportService(data, settings);
   watchBusinessDue(settings.onRulesChanged, settings.rules, settings.ready);
 
@@ -199,6 +227,7 @@ function buildCore(
     clock,
     opts,
     log,
+    firstStart: coordination?.firstStart,
   });
   const assignment = createAssignmentService(data, clock, settings, events, leads, people);
   const customers = createCustomerService(data, clock);
@@ -214,7 +243,11 @@ function buildCore(
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
   const smtp = createSmtpService(settings, secrets, () => settings.all().dealer.email);
-  const outbox = createOutbox(data, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  const localOutbox = createOutbox(data, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
+  // PostgreSQL: rows claimed with SKIP LOCKED and a lease (every core delivers, none sends a row twice).
+  const outbox = coordination
+    ? pgDelivery(localOutbox, coordination.pool, smtp, log, opts.pg?.outboxLeaseMs)
+    : localOutbox;
   wireAppointmentMails({ clock, settings, leads, outbox, smtp });
   const notifications = createNotificationService({
     data,
@@ -345,11 +378,18 @@ function buildCore(
       return auth.ensureFirstSignIn(await people.defaultManager());
     },
     ...(readerPool ? { readerPool } : {}),
+    ...(multiCore ? { multiCore } : {}),
     close: () => {
       void readerPool?.close();
       phones.close();
       if (store) store.sqlite.close();
-      else void data.close().catch((e: unknown) => log('closing the PostgreSQL pool failed', e));
+      else {
+        // The leader's and the listener's connections stop at once (no reconnect), then the pool closes.
+        const coordinated = coordination?.close() ?? Promise.resolve();
+        core!.closed = coordinated
+          .then(() => data.close())
+          .catch((e: unknown) => log('closing the PostgreSQL pool failed', e));
+      }
     },
   };
   return core;

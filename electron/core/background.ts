@@ -7,8 +7,12 @@
 // - the manager's daily digest (its e-mail through the outbox) and the watched folder;
 // - the query planner's statistics (PRAGMA optimize): hourly and after a file import.
 // A failing job is logged and retried next time; each step is one transaction, never half-applied.
+// On PostgreSQL (issue 15, several cores on one database: electron/core/multiCore/README.md) the jobs that write
+// per-database results run on the leader core only: the sweeps (on the leader's session), the notification
+// scheduler, the digest and the watched folder; every core delivers the outbox (claimed rows) and nothing is recovered
+// at start-up (a row left 'sending' is claimed again after its lease).
 import cron from 'node-cron';
-import type { AppCore } from './appCore';
+import type { AppCore, MultiCore } from './appCore';
 import { scheduleDailyDigest, type DigestMailer } from './kpi/digest';
 import { refreshPlannerStats } from '../store/db';
 
@@ -65,13 +69,19 @@ export function startBackground(core: AppCore, opts: BackgroundOptions = {}): St
 }
 
 function startJobs(core: AppCore, opts: BackgroundOptions): StopBackground {
+  const multi = core.multiCore;
+  /** Whether this core runs the per-database jobs: always on SQLite, the leader's on PostgreSQL. */
+  const leads = () => (multi ? multi.coordination.leading() : Promise.resolve(true));
   const sweep = async () => {
     try {
-      const r = await core.sweeps.run(core.clock.now());
-      if (r.changes.length) {
+      const now = core.clock.now();
+      const r = multi ? await multi.sweeps.runWith(multi.coordination.asLeader, now) : await core.sweeps.run(now);
+      if (r?.changes.length) {
         core.log(`sweeps: ${r.changes.length} change(s)`);
-        // After the sweeps' commits: the desks' lists refresh (docs/rules.md §12).
-        core.events.emit({ type: 'sweep.done', name: 'sweeps', at: core.clock.now(), changed: r.changes.length });
+        // After the sweeps' commits: the desks' lists refresh (docs/rules.md §12). PostgreSQL: the other cores heard
+        // each batch's `sweep.done` on its commit already.
+        const e = { type: 'sweep.done', name: 'sweeps', at: core.clock.now(), changed: r.changes.length } as const;
+        core.events.emit(e, { published: multi !== undefined });
       }
     } catch (e) {
       // Each sweep is one transaction: a failure leaves nothing half-applied and is retried next time.
@@ -80,7 +90,7 @@ function startJobs(core: AppCore, opts: BackgroundOptions): StopBackground {
   };
   const notify = async () => {
     try {
-      await core.notifications.run(core.clock.now());
+      if (await leads()) await core.notifications.run(core.clock.now());
     } catch (e) {
       core.log('notification scheduler failed; it will be retried', e);
     }
@@ -141,8 +151,8 @@ function startJobs(core: AppCore, opts: BackgroundOptions): StopBackground {
     cron.schedule(opts.notifyCron ?? '*/5 * * * *', notify),
     cron.schedule('41 * * * *', stats),
   ];
-  const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core) });
-  const stopWatch = core.watchFolder.start();
+  const stopDigest = scheduleDailyDigest(core, { mail: digestMailer(core), onlyIf: leads });
+  const stopWatch = multi ? watchWhileLeading(core, multi) : core.watchFolder.start();
   const stop = () => {
     for (const t of tasks) void t.stop();
     unsubscribe();
@@ -153,4 +163,24 @@ function startJobs(core: AppCore, opts: BackgroundOptions): StopBackground {
     stopWatch();
   };
   return Object.assign(stop, { caughtUp });
+}
+
+/** PostgreSQL: the watched folder is scanned by the leader only (one import per file); it follows leadership. */
+function watchWhileLeading(core: AppCore, multi: MultiCore): () => void {
+  let stopWatch: (() => void) | null = null;
+  let stopped = false;
+  const follow = (leading: boolean) => {
+    if (leading && !stopWatch && !stopped) stopWatch = core.watchFolder.start();
+    if (!leading && stopWatch) {
+      stopWatch();
+      stopWatch = null;
+    }
+  };
+  const off = multi.coordination.onLeading(follow);
+  void multi.coordination.leading().then(follow, (e: unknown) => core.log('leader check failed', e));
+  return () => {
+    stopped = true;
+    off();
+    follow(false);
+  };
 }

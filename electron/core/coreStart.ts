@@ -34,8 +34,14 @@ export function startCore(c: {
   clock: Clock;
   opts: AppCoreOptions;
   log: (msg: string, err?: unknown) => void;
+  /**
+   * PostgreSQL: runs the first-start writes under an advisory lock (several cores starting together on a new
+   * database write its first rules and user once: the second reads what the first wrote).
+   */
+  firstStart?: <T>(fn: () => Promise<T>) => Promise<T>;
 }): CoreStart {
   const { store, data, opened, settings, people, auth, clock, opts, log } = c;
+  const firstStart = c.firstStart ?? (<T>(fn: () => Promise<T>) => fn());
   // The core's start-up: a new database's first rules (the dealer's zone) and first user, before any call (dispatch
   // waits for `ready`). SQLite: at once, as its settings (a SQLite core is ready at once: the first user written
   // synchronously, the first rules the store's first transaction). PostgreSQL: the migrations applied, the settings
@@ -56,8 +62,13 @@ export function startCore(c: {
     ready = (async () => {
       await opened;
       await settings.ready;
-      if (!readOnly && !settings.isSet('rules')) await settings.set('rules', settings.rules());
-      defaultUser = await ensureDefaultUser(data, clock.now(), readOnly);
+      defaultUser = await firstStart(async () => {
+        if (!readOnly && !settings.isSet('rules')) {
+          await settings.load(); // another core may have written them while this one waited for the lock
+          if (!settings.isSet('rules')) await settings.set('rules', settings.rules());
+        }
+        return ensureDefaultUser(data, clock.now(), readOnly);
+      });
     })();
     ready.catch((e: unknown) => log('the app core could not start', e));
   }

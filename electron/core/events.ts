@@ -15,18 +15,36 @@ export type AppEvent =
   /** A setting was written (after the commit of the call that wrote it; `channel` names that call). */
   | { type: 'settings.changed'; at: number; channel: string };
 
-export interface Events {
-  emit(e: AppEvent): void;
-  on(fn: (e: AppEvent) => void): () => void;
+/**
+ * Where an event comes from (issue 15, several app cores on one PostgreSQL database). `remote`: another core wrote it
+ * (heard on the database's channel): the listeners that only tell desks pass it on, those that write (the alerts) skip
+ * it, its core did that. `published`: already sent to the other cores (inside its transaction).
+ */
+export interface EmitMeta {
+  remote?: boolean;
+  published?: boolean;
 }
 
-export function createEvents(log: (msg: string, err?: unknown) => void): Events {
-  const fns = new Set<(e: AppEvent) => void>();
+export interface Events {
+  emit(e: AppEvent, meta?: EmitMeta): void;
+  on(fn: (e: AppEvent, meta: EmitMeta) => void): () => void;
+}
+
+/** `publish`: this core's own events (neither remote nor published) also go to the other cores (PostgreSQL). */
+export function createEvents(log: (msg: string, err?: unknown) => void, publish?: (e: AppEvent) => void): Events {
+  const fns = new Set<(e: AppEvent, meta: EmitMeta) => void>();
   return {
-    emit(e) {
+    emit(e, meta = {}) {
+      if (publish && !meta.remote && !meta.published) {
+        try {
+          publish(e);
+        } catch (err) {
+          log(`event ${e.type} not sent to the other cores`, err);
+        }
+      }
       for (const fn of fns) {
         try {
-          fn(e);
+          fn(e, meta);
         } catch (err) {
           log(`event listener failed for ${e.type}`, err);
         }

@@ -119,13 +119,17 @@ export async function runDailyDigest(c: CoreServices, now: number, mail?: Digest
  * The scheduler wiring: checks every `everyMs` (default 5 minutes) whether the digest is due and runs it.
  * Idempotent per local day, so a PC switched on after the hour still gets that day's digest. Returns stop().
  */
-export function scheduleDailyDigest(c: CoreServices, opts: { mail?: DigestMailer; everyMs?: number } = {}): () => void {
+export function scheduleDailyDigest(
+  c: CoreServices,
+  opts: { mail?: DigestMailer; everyMs?: number; onlyIf?: () => Promise<boolean> } = {},
+): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runDailyDigest(c, c.clock.now(), opts.mail);
+      // `onlyIf`: PostgreSQL's leader (one digest run per database, issue 15).
+      if (!opts.onlyIf || (await opts.onlyIf())) await runDailyDigest(c, c.clock.now(), opts.mail);
     } catch (e) {
       c.log('daily digest failed', e);
     } finally {

@@ -36,7 +36,9 @@ export function wireAssignedAlerts(deps: {
     assigneesRead.set(ids, rows);
     return rows;
   };
-  events.on((e) => {
+  // Another core's events (PostgreSQL, issue 15): that core writes their alerts.
+  events.on((e, { remote }) => {
+    if (remote) return;
     if (e.type === 'lead.created') {
       const created = async () => {
         const r = await data.repos.leads.assignee(e.leadId);
@@ -51,12 +53,12 @@ export function wireAssignedAlerts(deps: {
       settle(imported(), "reading the imported leads' assignees failed");
     }
   });
-  events.on((e) => {
-    if (e.type === 'lead.assigned' && !e.inBatch) settle(notifications.onEvent(e), 'assignment alert failed');
+  events.on((e, { remote }) => {
+    if (e.type === 'lead.assigned' && !e.inBatch && !remote) settle(notifications.onEvent(e), 'assignment alert failed');
   });
   // A file import's leads are alerted together: one transaction, one e-mail per assignee.
-  events.on((e) => {
-    if (e.type !== 'leads.imported') return;
+  events.on((e, { remote }) => {
+    if (e.type !== 'leads.imported' || remote) return;
     const alert = async () => {
       const rows = await assigneesOf(e.leadIds);
       await notifications.onAssignedMany(rows.map((r) => ({ leadId: r.id, at: e.at, assigneeId: r.a })));

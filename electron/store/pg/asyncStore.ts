@@ -22,10 +22,12 @@ export function pgRepos(q: Queryable): AsyncRepos {
 export interface PgAsyncStore extends AsyncStore {
   readonly kind: 'postgres';
   readonly pg: PgStore;
+  /** The connection of the transaction open in the calling async context (null: none), e.g. for its pg_notify. */
+  openTransaction(): Queryable | null;
 }
 
 export function pgAsyncStore(store: PgStore): PgAsyncStore {
-  const frames = new AsyncLocalStorage<{ repos: AsyncRepos; open: boolean }>();
+  const frames = new AsyncLocalStorage<{ repos: AsyncRepos; client: Queryable; open: boolean }>();
   const onPool = pgRepos(store.pool);
   // `store.repos` follows the transaction of the calling async context, if one is open.
   const repos = new Proxy(onPool, {
@@ -38,10 +40,14 @@ export function pgAsyncStore(store: PgStore): PgAsyncStore {
     kind: 'postgres',
     pg: store,
     repos,
+    openTransaction() {
+      const frame = frames.getStore();
+      return frame?.open ? frame.client : null;
+    },
     tx<T>(fn: (r: AsyncRepos) => Promise<T>): Promise<T> {
       if (frames.getStore()?.open) return Promise.reject(new NestedTransactionError('tx'));
       return withTransaction(store.pool, async (client) => {
-        const frame = { repos: pgRepos(client), open: true };
+        const frame = { repos: pgRepos(client), client, open: true };
         try {
           return await frames.run(frame, () => fn(frame.repos));
         } finally {
