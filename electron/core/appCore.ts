@@ -196,7 +196,14 @@ function buildCore(
   const multiCore: MultiCore | undefined = coordination
     ? {
         coordination,
-        sweeps: pgSweepService(localSweeps, { settings, origin: coordination.origin, onPool: coordination.onPool }),
+        sweeps: pgSweepService(localSweeps, {
+          settings,
+          origin: coordination.origin,
+          onPool: coordination.onPool,
+          data: coordination.data,
+          events,
+          log,
+        }),
       }
     : undefined;
   const sweeps = multiCore?.sweeps ?? localSweeps;

@@ -29,6 +29,8 @@ export interface PgCoreOptions {
 export const FIRST_START_LOCK = 0x61736c66; // 'aslf'
 
 export interface PgCoordination {
+  /** The PostgreSQL store (not afterReady's wrapper). */
+  readonly data: PgAsyncStore;
   /** This core's id on the channel (its own events are not heard back). */
   readonly origin: string;
   readonly pool: pg.Pool;
@@ -36,6 +38,8 @@ export interface PgCoordination {
   firstStart<T>(fn: () => Promise<T>): Promise<T>;
   /** Sends one of this core's events to the other cores (events.ts `publish`). */
   publish(e: AppEvent): void;
+  /** The listening connection (null before `hear`). */
+  listener(): PgEventListener | null;
   /** Starts hearing the other cores (once); `resync` runs after a reconnect. */
   listen(events: Events, resync: () => void): PgEventListener;
   /**
@@ -100,6 +104,7 @@ export function startPgCoordination(c: {
 
   return {
     origin,
+    data,
     pool,
     async firstStart(fn) {
       const client = await pool.connect();
@@ -123,6 +128,7 @@ export function startPgCoordination(c: {
       sent.catch((err: unknown) => log(`event ${e.type} not sent to the other cores`, err));
     },
     listen,
+    listener: () => listener,
     leadership,
     hear(events, settings, now) {
       const resync = () => {

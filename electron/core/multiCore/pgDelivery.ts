@@ -66,7 +66,11 @@ export function pgDelivery(
         return reason;
       }
       const se = e instanceof SendError ? e : new SendError(String(e), 'transient');
-      const state = await markOutboxFailed(pool, c, { at, reason: se.reason, permanent: se.errorClass === 'permanent' });
+      const state = await markOutboxFailed(pool, c, {
+        at,
+        reason: se.reason,
+        permanent: se.errorClass === 'permanent',
+      });
       if (state === 'failed') report.failed++;
       else if (state === 'queued') report.deferred++;
     }

@@ -1,10 +1,15 @@
 // The sweeps on PostgreSQL (issue 15): exactly one result per lead with several cores on the database. Lost Sale and
 // appointment expiry go through store/pg/sweepClaim.ts (candidates FOR UPDATE SKIP LOCKED, the write guarded by the
 // lead's version, batches of 500, `sweep.done` to the other cores inside each batch's transaction); the Contact Again
-// follow-ups through sweepService's own step (the master's update is guarded by its version: a second sweep creating
-// the same follow-up meanwhile fails on it and rolls its follow-up back). The timer's run is the leader's
-// (`runWith(coordination.asLeader)`), a manual run (`run`, the CLI) goes on the pool beside it.
+// follow-ups through sweepService's step. Every sweep transaction first takes a transaction-level advisory lock
+// (SWEEP_TURN_LOCK): the sweeps of two cores take turns batch by batch (a second follow-up step reads the masters once
+// the first committed: none is due any more), and a follow-up's insert never deadlocks with another core's batch on
+// the trigger-kept counts. The timer's run is the leader's (`runWith(coordination.asLeader)`: its batches committed on
+// the lock-holding session), a manual run (`run`, the CLI) goes on the pool beside it.
+import { AppError } from '../../../shared/contract/errors';
 import { sweepAllPg, type PgSweepName, type TransactionRunner } from '../../store/pg/sweepClaim';
+import type { PgAsyncStore } from '../../store/pg/asyncStore';
+import type { Events } from '../events';
 import type { SettingsService } from '../settingsService';
 import type { SweepChangeReport, SweepOptions, SweepReport, SweepService } from '../sweepService';
 
@@ -13,6 +18,9 @@ export interface PgSweepService extends SweepService {
   runWith(run: TransactionRunner, at: number): Promise<SweepReport | null>;
 }
 
+/** The transaction-level advisory lock the sweep transactions take turns on (leader.ts: 'aslw', migrations: 'aslm'). */
+export const SWEEP_TURN_LOCK = 0x61736c74; // 'aslt'
+
 const TIMED: [PgSweepName, 'lost' | 'appointmentExpiry'][] = [
   ['lost', 'lost'],
   ['appointmentExpiry', 'appointmentExpiry'],
@@ -20,8 +28,46 @@ const TIMED: [PgSweepName, 'lost' | 'appointmentExpiry'][] = [
 
 export function pgSweepService(
   base: SweepService,
-  deps: { settings: SettingsService; origin: string; onPool: TransactionRunner },
+  deps: {
+    settings: SettingsService;
+    origin: string;
+    onPool: TransactionRunner;
+    /** The store itself (not afterReady's wrapper): its open transaction's connection. */
+    data: PgAsyncStore;
+    events: Events;
+    log: (msg: string, err?: unknown) => void;
+  },
 ): PgSweepService {
+  /** Every sweep transaction of every core takes its turn (short: one batch, or the follow-ups). */
+  const inTurn =
+    (run: TransactionRunner): TransactionRunner =>
+    (fn) =>
+      run(async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_TURN_LOCK]);
+        return fn(c);
+      });
+
+  /** The follow-ups due, in one transaction in turn; `lead.created` for each after its commit. */
+  async function followUps(at: number): Promise<SweepChangeReport[]> {
+    const { data, events, log } = deps;
+    let report: SweepReport;
+    try {
+      report = await data.tx(async (r) => {
+        await data.openTransaction()!.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_TURN_LOCK]);
+        return base.runIn(r, at, { only: ['recontact'] });
+      });
+    } catch (e) {
+      // A desk changed a master meanwhile: the next sweep creates its follow-up.
+      if (!(e instanceof AppError && e.code === 'VERSION_CONFLICT')) throw e;
+      log('sweeps: a Contact Again lead changed during its follow-up; the next sweep creates it', e);
+      return [];
+    }
+    for (const c of report.changes)
+      if (c.followUpLeadId !== undefined)
+        events.emit({ type: 'lead.created', leadId: c.followUpLeadId, at: c.effectiveAt });
+    return report.changes;
+  }
+
   async function runWith(
     run: TransactionRunner,
     at: number,
@@ -31,10 +77,10 @@ export function pgSweepService(
     if ((await run(async () => true)) === null) return null;
     const changes: SweepChangeReport[] = [];
     // Follow-ups first (as sweepService): a follow-up due long ago may itself be due for Lost Sale.
-    if (only.has('recontact')) changes.push(...(await base.run(at, { only: ['recontact'] })).changes);
+    if (only.has('recontact')) changes.push(...(await followUps(at)));
     for (const [name, kind] of TIMED) {
       if (!only.has(kind)) continue;
-      const done = await sweepAllPg(run, name, at, deps.settings.rules(), { notify: { origin: deps.origin } });
+      const done = await sweepAllPg(inTurn(run), name, at, deps.settings.rules(), { notify: { origin: deps.origin } });
       for (const c of done) changes.push(c);
     }
     return { at, dryRun: false, changes };
