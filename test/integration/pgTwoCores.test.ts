@@ -3,7 +3,7 @@
 // lead; every queued e-mail sent once (a duplicate only after a kill, with the same Message-ID); another core's
 // events only after commit (a rollback sends nothing); the leader's jobs taken over when it dies or closes; a new
 // database's first user written once by two cores starting together.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,25 @@ describe.skipIf(SKIP_PG)('two app cores on one PostgreSQL database', () => {
   const count = async (sql: string, ...params: unknown[]) =>
     (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, ...params)).n;
   const multi = (core: AppCore) => core.multiCore!;
+  let child: Promise<{ proc: ChildProcess; stderr: () => string }> | undefined;
+  /** test/support/pgCoreChild.ts, once it printed `ready`. */
+  function startChild(): Promise<{ proc: ChildProcess; stderr: () => string }> {
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, '../support/pgCoreChild.ts'), database.url, String(T0), String(LEASE)],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    return new Promise((resolve, reject) => {
+      let out = '';
+      proc.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('ready\n')) resolve({ proc, stderr: () => stderr });
+      });
+      proc.on('exit', (code) => reject(new Error(`the child core exited (${code}): ${stderr}`)));
+    });
+  }
 
   beforeAll(async () => {
     database = await createPgTestDatabase('twocores');
@@ -83,8 +102,12 @@ describe.skipIf(SKIP_PG)('two app cores on one PostgreSQL database', () => {
     B = open();
     await Promise.all([A.ready, B.ready]);
     await Promise.all([multi(A).coordination.listener()!.ready, multi(B).coordination.listener()!.ready]);
+    // A third core in its own process, killed mid-delivery later: started now, its start-up beside the other tests.
+    child = startChild();
+    child.catch(() => undefined); // awaited (and its failure seen) by the test that uses it
   });
   afterAll(async () => {
+    await child?.then((c) => c.proc.kill('SIGKILL')).catch(() => undefined);
     await Promise.all([A, B].filter(Boolean).map(close));
     await q?.end();
     await smtp?.close();
@@ -261,19 +284,14 @@ describe.skipIf(SKIP_PG)('two app cores on one PostgreSQL database', () => {
     expect(fresh).toHaveLength(6);
     const receivedBefore = smtp.received.length;
     smtp.beforeAnswer = () => new Promise(() => undefined); // the server never answers the child's first message
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, '../support/pgCoreChild.ts'), database.url, String(T0), String(LEASE)],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise((r) => child.on('exit', r));
+    const c = await child!;
+    c.proc.stdin!.write(`deliver ${T0}\n`);
+    const exited = new Promise((r) => c.proc.on('exit', r));
     try {
-      await until(() => smtp.received.length > receivedBefore || child.exitCode !== null, 20_000);
-      expect(child.exitCode, stderr).toBeNull();
+      await until(() => smtp.received.length > receivedBefore || c.proc.exitCode !== null, 10_000);
+      expect(c.proc.exitCode, c.stderr()).toBeNull();
     } finally {
-      child.kill('SIGKILL');
+      c.proc.kill('SIGKILL');
       await exited;
     }
     smtp.beforeAnswer = undefined;
