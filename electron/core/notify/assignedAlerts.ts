@@ -54,7 +54,8 @@ export function wireAssignedAlerts(deps: {
     }
   });
   events.on((e, { remote }) => {
-    if (e.type === 'lead.assigned' && !e.inBatch && !remote) settle(notifications.onEvent(e), 'assignment alert failed');
+    if (e.type === 'lead.assigned' && !e.inBatch && !remote)
+      settle(notifications.onEvent(e), 'assignment alert failed');
   });
   // A file import's leads are alerted together: one transaction, one e-mail per assignee.
   events.on((e, { remote }) => {
