@@ -145,7 +145,13 @@ export function startPgCoordination(c: {
     },
     async leading() {
       // runAsLeader waits for the election's check in progress (the first one at start-up).
-      return (await leadership().runAsLeader(async () => true)) === true;
+      try {
+        return (await leadership().runAsLeader(async () => true)) === true;
+      } catch (e) {
+        // The leader's connection failed under this check: not the leader any more (the election drops it).
+        log('leader check failed: not leading', e);
+        return false;
+      }
     },
     onLeading(fn) {
       changes.add(fn);
