@@ -137,9 +137,13 @@ export function startPgCoordination(c: {
         events.emit({ type: 'settings.changed', at: now(), channel: 'resync' }, { remote: true });
         events.emit({ type: 'sweep.done', name: 'resync', at: now(), changed: 0 }, { remote: true });
       };
-      // Another core wrote settings: this core's loaded values are read again.
+      // Another core wrote settings: this core's loaded values are read again. So when this core becomes the leader:
+      // the jobs' own marks (notify.lastRun, kpi.digest.lastDay) were written by the previous leader without an event.
       events.on((e, { remote }) => {
         if (remote && e.type === 'settings.changed') settings.invalidate();
+      });
+      changes.add((leading) => {
+        if (leading) settings.invalidate();
       });
       return listen(events, resync);
     },
@@ -161,7 +165,6 @@ export function startPgCoordination(c: {
     onPool: (fn) => withTransaction(pool, fn),
     async close() {
       closed = true;
-      changes.clear();
       await Promise.all([leader?.stop(), listener?.stop()]);
     },
   };
