@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../electron/core/appCore';
+import { startBackground } from '../../electron/core/background';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { AppEvent } from '../../electron/core/events';
 import { pgTypes } from '../../electron/store/pg/migrate';
@@ -224,6 +225,30 @@ describe.skipIf(SKIP_PG)('two app cores on one PostgreSQL database', () => {
       expect(await count(`history WHERE lead_id = $1 AND field = 'status' AND new_value = 'lost'`, id)).toBe(1);
     // A sweep again changes nothing.
     expect((await B.sweeps.run(now)).changes).toEqual([]);
+  });
+
+  it('the background jobs started on both cores: only the leader sweeps, each lead once', async () => {
+    setTime(T0 - 100 * DAY);
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await ok(A, 'leads.create', baseLead({ lastName: `Timer${i}` }))).lead.id);
+    setTime(T0 + DAY);
+    const swept = new Map<AppCore, number>();
+    for (const core of [A, B])
+      core.events.on((e, { remote }) => {
+        if (!remote && e.type === 'sweep.done' && e.name === 'sweeps') swept.set(core, e.changed);
+      });
+    const stops = [startBackground(A), startBackground(B)];
+    try {
+      await Promise.all(stops.map((s) => s.caughtUp));
+    } finally {
+      for (const stop of stops) stop();
+    }
+    const leader = (await multi(A).coordination.leading()) ? A : B;
+    expect([...swept]).toEqual([[leader, ids.length]]);
+    for (const id of ids)
+      expect(await count(`history WHERE lead_id = $1 AND field = 'status' AND new_value = 'lost'`, id)).toBe(1);
+    // The other core heard the leader's sweep (its batch's `sweep.done`, sent inside the batch's transaction).
+    await until(() => heard.get(leader === A ? B : A)!.some((e) => e.type === 'sweep.done' && e.at === T0 + DAY));
   });
 
   async function queueAppointmentMails(n: number, tag: string): Promise<void> {
