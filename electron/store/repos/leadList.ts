@@ -41,11 +41,16 @@ const STATUS_VIEWS: Partial<Record<ListView, string>> = {
   closed_sale: "'closed_sale', 'appointment'",
   lost: "'lost'",
 };
-export const viewCount = (view: ListView): string => {
+/**
+ * A view's whole count: every site's (the rows of each site summed: one per site in lead_view_counts), or one site's
+ * (`site`: an integer, written into the SQL; site_id is the last column of both keys, migration 0020).
+ */
+export const viewCount = (view: ListView, site?: number | null): string => {
   const statuses = STATUS_VIEWS[view];
+  const bySite = site == null ? '' : ` AND site_id = ${Math.trunc(site)}`;
   return statuses
-    ? `SELECT coalesce(sum(n), 0) AS n FROM lead_day_counts WHERE status IN (${statuses})`
-    : `SELECT coalesce((SELECT n FROM lead_view_counts WHERE view = '${view}'), 0) AS n`;
+    ? `SELECT coalesce(sum(n), 0) AS n FROM lead_day_counts WHERE status IN (${statuses})${bySite}`
+    : `SELECT coalesce(sum(n), 0) AS n FROM lead_view_counts WHERE view = '${view}'${bySite}`;
 };
 
 export const SLA_DUE =
