@@ -86,6 +86,8 @@ export type EditInput = z.infer<typeof editInput>;
 
 /** A new lead (spontaneous request, import row, replay `create`). */
 export const newLeadInput = z.object({
+  /** The site (docs/rules.md §11): a group-wide person's choice; absent = the creator's site (or the one in view). */
+  siteId: z.number().int().positive().optional(),
   firstName: text(100).min(1),
   lastName: text(100).min(1),
   leadType: z.enum(LEAD_TYPES),

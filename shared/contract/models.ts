@@ -30,6 +30,8 @@ export const consentsSchema = z.object({
 
 export const leadSchema = z.object({
   id: z.number(),
+  /** The lead's site (docs/rules.md §11): present only when the installation has more than one site. */
+  siteId: z.number().optional(),
   number: z.string(),
   version: z.number(),
   status: z.enum(STATUSES),

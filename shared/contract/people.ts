@@ -36,6 +36,8 @@ export const userSchema = z.object({
   lockedUntil: z.number().nullable(),
   /** Absent today (the dealer's date). */
   absentNow: z.boolean(),
+  /** The person's site, null = group-wide (docs/rules.md §11): present only with more than one site. */
+  siteId: z.number().nullable().optional(),
 });
 export type UserRow = z.infer<typeof userSchema>;
 
@@ -52,6 +54,8 @@ export const userInputSchema = z.object({
     .string()
     .regex(/^\d{4,12}$/)
     .nullish(),
+  /** The person's site; null = group-wide (managers only); absent keeps it (a new person: the manager's site, or 1). */
+  siteId: id.nullable().optional(),
 });
 
 export const currentUserSchema = z.object({
@@ -83,6 +87,8 @@ export const assignmentRuleInput = z
       .nullish()
       .transform((v) => v ?? null),
     active: z.boolean().default(true),
+    /** The rule's site (docs/rules.md §11); absent = the site in view (or 1). */
+    siteId: id.optional(),
   })
   .refine((r) => (r.targetUserId === null) !== (r.targetRole === null), {
     message: 'one target',
@@ -98,6 +104,8 @@ export const assignmentRuleSchema = z.object({
   targetUserId: z.number().nullable(),
   targetRole: z.enum(ROLES).nullable(),
   active: z.boolean(),
+  /** Present only with more than one site. */
+  siteId: z.number().optional(),
 });
 
 export const customerSchema = z.object({

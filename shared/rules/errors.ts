@@ -112,6 +112,16 @@ export const SERVICE_ERROR_CODES = [
   'HOST_ADDRESS_INVALID',
   /** A certificate fingerprint that is not 32 pairs of hexadecimal digits (AB:CD:…). */
   'FINGERPRINT_INVALID',
+  /** Sites (docs/rules.md §11): the lead belongs to a site the acting person does not work at. */
+  'LEAD_OTHER_SITE',
+  /** A site id that does not exist. */
+  'SITE_UNKNOWN',
+  /** Another site has this code. */
+  'SITE_CODE_TAKEN',
+  /** Only a manager may be group-wide: a person needs a site. */
+  'SITE_REQUIRED',
+  /** The person (or the rule's assignee) works at another site than the lead (or the rule). */
+  'ASSIGNEE_OTHER_SITE',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */

@@ -24,6 +24,7 @@ export const BOTH_STORES = [
   'rulesPrint',
   'settings',
   'shellBoot',
+  'sites',
   'viewCounts',
   'web',
   'webEvents',

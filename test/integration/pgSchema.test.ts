@@ -46,7 +46,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
     };
     const applied = async (pool: pg.Pool) =>
       (await pool.query<{ n: number }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0]!.n;
-    expect(journal.entries.length).toBe(9);
+    expect(journal.entries.length).toBe(10);
     expect(await applied(store.pool)).toBe(journal.entries.length);
     expect(migrateMs).toBeLessThan(10_000);
     await migratePg(store.pool);
@@ -115,7 +115,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
     expect(sqliteIndexes.length).toBeGreaterThan(50);
     expect(sqliteIndexes.filter((n) => !pgIndexes.has(n))).toEqual([]);
     const sqliteTriggers = names('trigger');
-    expect(sqliteTriggers.length).toBe(11); // and leads_fts_insert, _update, _delete
+    expect(sqliteTriggers.length).toBe(12); // and leads_fts_insert, _update, _delete
     expect(sqliteTriggers.filter((n) => !pgTriggers.has(n))).toEqual([]);
     expect(pgTriggers).toContain('leads_search_insert');
     expect(pgTriggers).toContain('leads_search_update');

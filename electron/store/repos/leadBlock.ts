@@ -157,18 +157,20 @@ export function insertLeadBlock(
   if (dayTrigger) {
     sqlite
       .prepare(
-        `INSERT INTO lead_day_counts (day, status, n)
-      SELECT CAST(assigned_at AS INTEGER) / 86400000, status, count(*) FROM leads WHERE id BETWEEN ? AND ? GROUP BY 1, 2
-      ON CONFLICT (day, status) DO UPDATE SET n = n + excluded.n`,
+        `INSERT INTO lead_day_counts (day, status, site_id, n)
+      SELECT CAST(assigned_at AS INTEGER) / 86400000, status, site_id, count(*) FROM leads WHERE id BETWEEN ? AND ?
+      GROUP BY 1, 2, 3
+      ON CONFLICT (day, status, site_id) DO UPDATE SET n = n + excluded.n`,
       )
       .run(lo, hi);
     sqlite.exec(dayTrigger);
   }
   if (viewTrigger) {
-    // The three views' counts (lead_view_counts, migration 0017): the block's members counted once.
+    // The three views' counts per site (lead_view_counts, migrations 0017, 0020): the block's members counted once.
     sqlite
       .prepare(
-        `UPDATE lead_view_counts SET n = n + (SELECT count(*) FROM leads WHERE id BETWEEN ? AND ? AND CASE lead_view_counts.view
+        `UPDATE lead_view_counts SET n = n + (SELECT count(*) FROM leads WHERE id BETWEEN ? AND ?
+          AND site_id = lead_view_counts.site_id AND CASE lead_view_counts.view
           WHEN 'not_managed' THEN status = 'assigned' AND contact_attempts = 0
           WHEN 'in_progress' THEN (status = 'assigned' AND contact_attempts > 0) OR (status = 'appointment' AND frozen = 0)
           ELSE close_reason IS NOT NULL END)`,

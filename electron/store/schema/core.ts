@@ -5,8 +5,27 @@ import { sql } from 'drizzle-orm';
 const ms = (name: string) => integer(name);
 const bool = (name: string) => integer(name, { mode: 'boolean' });
 
+/**
+ * The dealer group's sites (dealerships; docs/rules.md §11): site 1 holds the data of before (migration 0020).
+ * Sites are added and renamed, never deleted (leads.site_id and assignment_rules.site_id refer to them without a
+ * REFERENCES clause: SQLite cannot add one with a non-NULL default to an existing table; PostgreSQL's has it).
+ */
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** A short code shown where space is short (lists, exports); unique. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sites_code').on(t.code)],
+);
+
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The site the person works at; NULL = group-wide (a group manager: every site). */
+  siteId: integer('site_id').references(() => sites.id),
   name: text('name').notNull(),
   email: text('email'),
   language: text('language').notNull().default('en'),
@@ -128,6 +147,8 @@ export const leads = sqliteTable(
   'leads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The site (dealership) the lead belongs to (sites.id). */
+    siteId: integer('site_id').notNull().default(1),
     number: text('number').notNull(),
     version: integer('version').notNull().default(1),
     status: text('status').notNull(),
@@ -204,6 +225,7 @@ export const leads = sqliteTable(
     // SLA figures: range counts per state (see electron/core/kpiService.ts), and one covering index for
     // the general "as of a past moment" query.
     index('leads_view').on(t.status, t.assignedAt),
+    index('leads_site').on(t.siteId, t.status, t.assignedAt),
     index('leads_sla1').on(t.sla1Met, t.assignedAt, t.sla1DueAt),
     index('leads_sla2').on(t.sla2Met, t.assignedAt, t.sla2DueAt),
     index('leads_assigned_at').on(
@@ -265,9 +287,11 @@ export const leadDayCounts = sqliteTable(
   {
     day: integer('day').notNull(),
     status: text('status').notNull(),
+    /** Per site (migration 0020), last in the key: a range of days is still the key's prefix. */
+    siteId: integer('site_id').notNull().default(1),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.status] })],
+  (t) => [primaryKey({ columns: [t.day, t.status, t.siteId] })],
 );
 
 export const contacts = sqliteTable(
@@ -318,6 +342,20 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
+
+/** A site's own value of a dealership's setting (SITE_SETTING_KEYS): the group-wide `settings` row is the default. */
+export const siteSettings = sqliteTable(
+  'site_settings',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: text('value', { mode: 'json' }).notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.key] })],
+);
 
 export const counters = sqliteTable('counters', {
   name: text('name').primaryKey(),
@@ -373,6 +411,8 @@ export const notifications = sqliteTable(
 
 export const assignmentRules = sqliteTable('assignment_rules', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The site whose leads the rule assigns (sites.id): a lead is assigned only to people of its site. */
+  siteId: integer('site_id').notNull().default(1),
   position: integer('position').notNull(),
   campaign: text('campaign'),
   source: text('source'),

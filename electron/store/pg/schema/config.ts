@@ -1,7 +1,7 @@
 // Settings, counters, rules, presets, templates and the bookkeeping tables (PostgreSQL; the SQLite definitions and
 // their comments are in electron/store/schema/core.ts).
 import { integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { users } from './people';
+import { sites, users } from './people';
 import { bool, int64, jsonText, ms } from './types';
 
 export const settings = pgTable('settings', {
@@ -10,6 +10,19 @@ export const settings = pgTable('settings', {
   updatedAt: ms('updated_at').notNull(),
 });
 
+export const siteSettings = pgTable(
+  'site_settings',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: jsonText('value').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.key] })],
+);
+
 export const counters = pgTable('counters', {
   name: text('name').primaryKey(),
   value: int64('value').notNull(),
@@ -17,6 +30,10 @@ export const counters = pgTable('counters', {
 
 export const assignmentRules = pgTable('assignment_rules', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  siteId: integer('site_id')
+    .notNull()
+    .default(1)
+    .references(() => sites.id),
   position: integer('position').notNull(),
   campaign: text('campaign'),
   source: text('source'),

@@ -3,7 +3,7 @@
 // the sort indexes and the search are custom SQL (electron/store/pg/migrations, see ../README.md).
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { users } from './people';
+import { sites, users } from './people';
 import { bool, ms } from './types';
 
 const consents = {
@@ -73,6 +73,10 @@ export const leads = pgTable(
   'leads',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    siteId: integer('site_id')
+      .notNull()
+      .default(1)
+      .references(() => sites.id),
     number: text('number').notNull(),
     version: integer('version').notNull().default(1),
     status: text('status').notNull(),
@@ -144,6 +148,7 @@ export const leads = pgTable(
     uniqueIndex('leads_number').on(t.number),
     uniqueIndex('leads_external').on(t.externalId),
     index('leads_view').on(t.status, t.assignedAt),
+    index('leads_site').on(t.siteId, t.status, t.assignedAt),
     index('leads_sla1').on(t.sla1Met, t.assignedAt, t.sla1DueAt),
     index('leads_sla2').on(t.sla2Met, t.assignedAt, t.sla2DueAt),
     index('leads_assigned_at').on(
@@ -197,13 +202,19 @@ export const leadDayCounts = pgTable(
   {
     day: integer('day').notNull(),
     status: text('status').notNull(),
+    siteId: integer('site_id').notNull().default(1),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.status] })],
+  (t) => [primaryKey({ columns: [t.day, t.status, t.siteId] })],
 );
 
 /** The whole counts of the views that are not a set of statuses, kept by triggers (SQLite's migration 0017). */
-export const leadViewCounts = pgTable('lead_view_counts', {
-  view: text('view').primaryKey(),
-  n: integer('n').notNull(),
-});
+export const leadViewCounts = pgTable(
+  'lead_view_counts',
+  {
+    view: text('view').notNull(),
+    siteId: integer('site_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.view, t.siteId] })],
+);

@@ -3,8 +3,22 @@
 import { index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bool, ms } from './types';
 
+/** The dealer group's sites (SQLite's comment: electron/store/schema/core.ts; migration 0009_sites). */
+export const sites = pgTable(
+  'sites',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('sites_code').on(t.code)],
+);
+
 export const users = pgTable('users', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  /** NULL = group-wide (a group manager). */
+  siteId: integer('site_id').references(() => sites.id),
   name: text('name').notNull(),
   email: text('email'),
   language: text('language').notNull().default('en'),
