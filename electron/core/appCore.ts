@@ -19,6 +19,8 @@ import { createKpiReportService } from './kpi/kpiReportService';
 import { watchBusinessDue } from './kpi/businessDue';
 import { createLeadService } from './leadService';
 import { createListService } from './listService';
+import { createSiteService } from './sites/siteService';
+import { leadIdsOf } from './sites/leadChannels';
 import { createSettingsService } from './settingsService';
 import { createSweepService } from './sweepService';
 import { createImportService } from './import/importService';
@@ -170,7 +172,8 @@ function buildCore(
   // On SQLite the stored settings are read synchronously at once; on PostgreSQL through `data` (settings.ready).
   const settings = createSettingsService(store, data, clock, tz, log);
   const leads = createLeadService(data, clock, settings, events);
-  const lists = createListService(data, clock, settings);
+  const sites = createSiteService(data, clock, settings);
+  const lists = createListService(data, clock, settings, sites);
   const kpi = createKpiService(data, settings, clock);
   const sweeps = createSweepService(data, leads, settings, events);
   const kpiReports = createKpiReportService(data, settings);
@@ -187,7 +190,7 @@ function buildCore(
     if (e.kind === 'vehicleEndOfOwnership') await r.vehicles.setEndOfOwnership(e.vin, e.date, clock.now());
   });
 
-  const people = createPeopleService(data, clock, settings);
+  const people = createPeopleService(data, clock, settings, sites);
   const auth = createAuthService(data, clock, settings, opts.signIn ?? 'off');
   const { ready, resolveActor, actor, authenticate } = startCore({
     store,
@@ -200,7 +203,7 @@ function buildCore(
     opts,
     log,
   });
-  const assignment = createAssignmentService(data, clock, settings, events, leads, people);
+  const assignment = createAssignmentService(data, clock, settings, events, leads, people, sites);
   const customers = createCustomerService(data, clock);
   const privacy = createPrivacyService(data, clock, customers, () => settings.rules().timeZone);
   // Every new lead: linked to its customer, then routed by the assignment rules — unless it was created
@@ -209,7 +212,7 @@ function buildCore(
     await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
-  const playbook = createPlaybookService(data, clock, settings, leads, events);
+  const playbook = createPlaybookService(data, clock, settings, leads, events, (id, r) => sites.dealerOfLead(id, r));
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
@@ -254,6 +257,7 @@ function buildCore(
     settings,
     leads,
     lists,
+    sites,
     kpi,
     kpiReports,
     sweeps,
@@ -283,7 +287,11 @@ function buildCore(
       validateOutput: opts.validateOutput ?? false,
       log,
       authenticate,
-      authorize: (channel, input, ctx) => people.authorize(channel, input, actor(ctx)),
+      authorize: async (channel, input, ctx) => {
+        // Another site's lead first: for this person it is not there at all (docs/rules.md §11).
+        await sites.checkLeads(leadIdsOf(channel, input), actor(ctx));
+        await people.authorize(channel, input, actor(ctx));
+      },
     },
   );
   // Readers: worker threads with their own read-only SQLite connections (SQLite only).

@@ -38,6 +38,8 @@ export interface CreateOptions {
   externalId?: string | null;
   /** The moment the lead came to be, when it is not now (a follow-up created by a catch-up sweep). */
   at?: number;
+  /** The lead's site (docs/rules.md §11); absent = the column's default (site 1: one-site installations). */
+  siteId?: number;
   /** Runs inside the creating transaction, after the lead row exists (e.g. assignment rules). */
   afterInsert?: (r: TxRepos, lead: Lead) => void | Promise<void>;
 }
@@ -134,7 +136,12 @@ export function createLeadService(
     return updated;
   };
 
-  async function insertLead(r: TxRepos, row: NewLeadRow, externalId: string | null): Promise<number> {
+  async function insertLead(
+    r: TxRepos,
+    row: NewLeadRow,
+    externalId: string | null,
+    siteId: number | undefined,
+  ): Promise<number> {
     const s = settings.rules();
     const year = new Date(row.createdAt).getUTCFullYear();
     const seq = await r.leads.nextSeq(`lead:${year}`);
@@ -146,6 +153,7 @@ export function createLeadService(
       sla2_due_at: sla2DueAt(row.assignedAt, s),
       business_due_at: businessDueAt(row.assignedAt, s),
       external_id: externalId,
+      ...(siteId === undefined ? {} : { site_id: siteId }),
     };
     return r.leads.insert(cols);
   }
@@ -174,7 +182,10 @@ export function createLeadService(
     actor: Actor,
     opts: CreateOptions,
   ): Promise<Lead> {
-    const id = await insertLead(r, row, opts.externalId ?? null);
+    // A Contact Again follow-up stays at its master lead's site.
+    const master = opts.masterLeadId ?? null;
+    const siteId = opts.siteId ?? (master === null ? undefined : await r.sites.leadSite(master));
+    const id = await insertLead(r, row, opts.externalId ?? null, siteId);
     const lead = await loadIn(r, id);
     await writeHistory(
       r,

@@ -8,23 +8,33 @@ import { availableActions, lostDueAt, sla1DueAt, sla1State, sla2DueAt, sla2State
 import type { AsyncStore } from '../store/repos/index';
 import type { Clock } from './clock';
 import type { SettingsService } from './settingsService';
+import type { SiteService } from './sites/siteService';
 
 export { VIEW_WHERE, ftsQuery, numberQuery } from '../store/repos/leadList';
 
+/** `site`: one site's leads (the acting person's scope, sites/siteService.ts); absent or null = every site. */
 export interface ListService {
-  list(q: ListQuery): Promise<ListPage>;
-  counts(): Promise<Record<ListView, number>>;
+  list(q: ListQuery, site?: number | null): Promise<ListPage>;
+  counts(site?: number | null): Promise<Record<ListView, number>>;
   /** Every lead matching what was typed in the header, grouped by status: each group's count and its `limit` most recently assigned leads. */
-  globalSearch(q: string, limit: number): Promise<GlobalSearchResult>;
+  globalSearch(q: string, limit: number, site?: number | null): Promise<GlobalSearchResult>;
   /** The SQL and parameters of a page, for the benchmark's raw comparison. */
-  sql(q: ListQuery): Promise<{ rows: string; count: string; params: unknown[] }>;
+  sql(q: ListQuery, site?: number | null): Promise<{ rows: string; count: string; params: unknown[] }>;
   /** The count of a query without the cache (for the benchmark's "after a write" figure). */
-  uncachedCount(q: ListQuery): Promise<number>;
-  /** The lead page: the lead, its contacts, history, vehicle, names and SLA state (NOT_FOUND when there is none). */
+  uncachedCount(q: ListQuery, site?: number | null): Promise<number>;
+  /**
+   * The lead page: the lead, its contacts, history, vehicle, names and SLA state (NOT_FOUND when there is none); the
+   * lead's site when there are several.
+   */
   detail(id: number): Promise<LeadDetail>;
 }
 
-export function createListService(store: AsyncStore, clock: Clock, settings: SettingsService): ListService {
+export function createListService(
+  store: AsyncStore,
+  clock: Clock,
+  settings: SettingsService,
+  sites: Pick<SiteService, 'leadSite'>,
+): ListService {
   const repo = store.repos.leadList;
   const { leads, contacts, history } = store.repos;
   return {
@@ -36,18 +46,18 @@ export function createListService(store: AsyncStore, clock: Clock, settings: Set
       const name = async (uid: number | null) => (uid === null ? null : ((await leads.userName(uid)) ?? null));
       const num = async (lid: number | null) => (lid === null ? null : ((await leads.number(lid)) ?? null));
       // Independent reads: one wave (PostgreSQL sends them together; SQLite answers each at once).
-      const [vehicle, contactRows, historyRows, assigneeName, masterLeadNumber, followUpLeadNumber] = await Promise.all(
-        [
+      const [vehicle, contactRows, historyRows, assigneeName, masterLeadNumber, followUpLeadNumber, siteId] =
+        await Promise.all([
           lead.vin ? leads.vehicle(lead.vin).then((v) => v ?? null) : null,
           contacts.ofLead(id),
           history.ofLead(id),
           name(lead.assigneeId),
           num(lead.masterLeadId),
           num(lead.followUpLeadId),
-        ],
-      );
+          sites.leadSite(id),
+        ]);
       return {
-        lead,
+        lead: siteId === undefined ? lead : { ...lead, siteId },
         contacts: contactRows,
         history: historyRows,
         vehicle,
@@ -66,10 +76,10 @@ export function createListService(store: AsyncStore, clock: Clock, settings: Set
         now,
       };
     },
-    list: async (q) => ({ ...(await repo.list(q)), at: clock.now() }),
-    counts: () => repo.counts(),
-    globalSearch: async (q, limit) => ({ ...(await repo.globalSearch(q, limit)), at: clock.now() }),
-    sql: (q) => repo.sql(q),
-    uncachedCount: (q) => repo.uncachedCount(q),
+    list: async (q, site) => ({ ...(await repo.list(q, site)), at: clock.now() }),
+    counts: (site) => repo.counts(site),
+    globalSearch: async (q, limit, site) => ({ ...(await repo.globalSearch(q, limit, site)), at: clock.now() }),
+    sql: (q, site) => repo.sql(q, site),
+    uncachedCount: (q, site) => repo.uncachedCount(q, site),
   };
 }

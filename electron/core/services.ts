@@ -10,6 +10,7 @@ import type { KpiService } from './kpiService';
 import type { KpiReportService } from './kpi/kpiReportService';
 import type { LeadService, TxRepos } from './leadService';
 import type { ListService } from './listService';
+import type { SiteService } from './sites/siteService';
 import type { SettingsService } from './settingsService';
 import type { SweepService } from './sweepService';
 import type { ImportService } from './import/importService';
@@ -40,6 +41,8 @@ export interface CoreServices {
   settings: SettingsService;
   leads: LeadService;
   lists: ListService;
+  /** Sites (docs/rules.md §11): what the acting person sees, the sites and their own settings. */
+  sites: SiteService;
   kpi: KpiService;
   /** The SLA & KPI dashboard, click-through, reports and daily digest (issue #7). */
   kpiReports: KpiReportService;

@@ -97,6 +97,8 @@ export const SETTINGS = {
   /** The first-run setup was finished or skipped (false on a new database: the setup wizard opens). */
   'setup.done': entry(z.boolean(), () => false),
   'desk.listPrefs': entry(z.record(z.string(), listPrefsSchema), () => ({})),
+  /** A group-wide person's choice of site in the header: person id (or 'desk') → site id, null = all sites. */
+  'sites.choice': entry(z.record(z.string(), z.number().int().positive().nullable()), () => ({})),
   /** Sign-in sessions (host mode, docs/rules.md §12): ended this long after sign-in, or after this long unused. */
   'auth.session': entry(
     z.object({

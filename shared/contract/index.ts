@@ -16,6 +16,7 @@ import { hostChannels } from './host';
 import { listChannels } from './lists';
 import { authChannels } from './auth';
 import { bootChannels } from './boot';
+import { siteChannels } from './sites';
 
 export const contract = defineContract(
   appChannels,
@@ -33,6 +34,7 @@ export const contract = defineContract(
   authChannels,
   hostChannels,
   bootChannels,
+  siteChannels,
 );
 
 export type Contract = typeof contract;

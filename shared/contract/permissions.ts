@@ -45,6 +45,9 @@ export const CHANNEL_PERMISSIONS = {
   'host.revokeDesk': 'manage',
   'desk.connectToHost': 'manage',
   'desk.leaveHost': 'manage',
+  // Sites (docs/rules.md §11): added, renamed and given their own settings by the manager.
+  'sites.save': 'manage',
+  'sites.settings.save': 'manage',
   'leads.edit': 'lead',
   'leads.recordContact': 'lead',
   'leads.makeAppointment': 'lead',

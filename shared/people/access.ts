@@ -12,6 +12,8 @@ export interface Person {
   active: boolean;
   roles: readonly Role[];
   absences: readonly Period[];
+  /** The person's site; null = group-wide; absent = one site (docs/rules.md §11). */
+  siteId?: number | null;
 }
 
 /** Absent at `now`: inside one of the periods (from inclusive, to exclusive). */

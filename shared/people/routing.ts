@@ -17,6 +17,8 @@ export interface AssignmentRule {
   /** Round robin: the id of the member who got the previous lead of this rule (0 = none yet). */
   rrCursor: number;
   active: boolean;
+  /** The site whose leads the rule routes (docs/rules.md §11); absent = any (one site). */
+  siteId?: number;
 }
 
 export interface LeadNature {
@@ -24,6 +26,8 @@ export interface LeadNature {
   source: Source;
   leadType: LeadType;
   requestFor: string | null;
+  /** The lead's site (docs/rules.md §11); absent = one site. */
+  siteId?: number;
 }
 export interface RouteResult {
   assigneeId: number | null;
@@ -33,6 +37,7 @@ export interface RouteResult {
 
 export function ruleMatches(r: AssignmentRule, l: LeadNature): boolean {
   if (!r.active) return false;
+  if (r.siteId !== undefined && l.siteId !== undefined && r.siteId !== l.siteId) return false;
   if (r.campaign !== null && r.campaign !== l.campaign) return false;
   if (r.source !== null && r.source !== l.source) return false;
   if (r.leadType !== null && r.leadType !== l.leadType) return false;
@@ -41,6 +46,10 @@ export function ruleMatches(r: AssignmentRule, l: LeadNature): boolean {
   }
   return true;
 }
+
+/** Whether a person works at the site (a group-wide person: at every site; no site given: anyone). */
+export const atSite = (p: Pick<Person, 'siteId'>, siteId: number | undefined): boolean =>
+  siteId === undefined || p.siteId == null || p.siteId === siteId;
 
 /** The next available member after `cursor` (by id, wrapping), or null. */
 export function roundRobin(pool: readonly Person[], cursor: number, now: number): number | null {
@@ -62,16 +71,18 @@ export function route(
   people: readonly Person[],
   now: number,
 ): RouteResult {
+  // Only the people of the lead's site, and the group-wide ones (docs/rules.md §11).
+  const ofSite = people.filter((p) => atSite(p, lead.siteId));
   for (const r of rules) {
     if (!ruleMatches(r, lead)) continue;
     if (r.targetUserId !== null) {
-      const p = people.find((x) => x.id === r.targetUserId);
+      const p = ofSite.find((x) => x.id === r.targetUserId);
       if (p && isAvailable(p, now)) return { assigneeId: p.id, ruleId: r.id };
       continue;
     }
     if (r.targetRole !== null) {
       const pick = roundRobin(
-        people.filter((p) => p.roles.includes(r.targetRole!)),
+        ofSite.filter((p) => p.roles.includes(r.targetRole!)),
         r.rrCursor,
         now,
       );

@@ -118,6 +118,8 @@ export const SERVICE_ERROR_CODES = [
   'SITE_UNKNOWN',
   /** Another site has this code. */
   'SITE_CODE_TAKEN',
+  /** Only a manager may be group-wide: a person needs a site. */
+  'SITE_REQUIRED',
   /** The person (or the rule's assignee) works at another site than the lead (or the rule). */
   'ASSIGNEE_OTHER_SITE',
 ] as const;

@@ -25,6 +25,7 @@ export const BOTH_STORES = [
   'rulesPrint',
   'settings',
   'shellBoot',
+  'sites',
   'viewCounts',
   'web',
   'webEvents',

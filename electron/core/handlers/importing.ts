@@ -9,7 +9,8 @@ const file = (i: { name: string; base64: string }) => ({ name: i.name, data: Buf
 export const importHandlers = (c: CoreServices) =>
   ({
     'import.preview': (i) => c.importer.preview(file(i), { preset: i.preset, mapping: i.mapping }),
-    'import.commit': (i, ctx) =>
+    // The new leads go to the importing person's site (a group-wide person's: the site in view, else the first).
+    'import.commit': async (i, ctx) =>
       c.importer.commit(
         file(i),
         {
@@ -20,6 +21,7 @@ export const importHandlers = (c: CoreServices) =>
           saveAsPreset: i.saveAsPreset,
         },
         c.actor(ctx),
+        await c.sites.forNewLead(c.actor(ctx), undefined),
       ),
     'import.rejectedCsv': (i) =>
       c.importer.rejectedCsv(file(i), { preset: i.preset, mapping: i.mapping, language: i.language }),

@@ -16,6 +16,7 @@ import { listHandlers } from './lists';
 import { authHandlers } from './auth';
 import { hostHandlers } from './host';
 import { bootHandlers } from './boot';
+import { siteHandlers } from './sites';
 
 /** `dispatch`: the core's own, for the handlers that compose calls (shell.boot). */
 export function allHandlers(c: CoreServices, dispatch: () => Dispatch): HandlerMap<Contract> {
@@ -35,5 +36,6 @@ export function allHandlers(c: CoreServices, dispatch: () => Dispatch): HandlerM
     ...authHandlers(c),
     ...hostHandlers(c),
     ...bootHandlers(dispatch),
+    ...siteHandlers(c),
   } satisfies HandlerMap<Contract>;
 }

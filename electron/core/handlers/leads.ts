@@ -13,11 +13,20 @@ export const leadHandlers = (c: CoreServices) => {
     async ({ id, version, input }: { id: number; version: number; input: ActionInputs[A] }, ctx: CallContext) =>
       c.lists.detail((await c.leads.act(action, id, version, input, c.actor(ctx))).id);
   return {
-    'leads.list': (q) => c.lists.list(q),
-    'leads.counts': async () => ({ counts: await c.lists.counts(), at: c.clock.now() }),
-    'leads.globalSearch': ({ q, limit }) => c.lists.globalSearch(q, limit),
+    // What the person sees: their site's leads, or the site chosen in the header (docs/rules.md §11).
+    'leads.list': async (q, ctx) => c.lists.list(q, await c.sites.scope(c.actor(ctx))),
+    'leads.counts': async (_input, ctx) => ({
+      counts: await c.lists.counts(await c.sites.scope(c.actor(ctx))),
+      at: c.clock.now(),
+    }),
+    'leads.globalSearch': async ({ q, limit }, ctx) =>
+      c.lists.globalSearch(q, limit, await c.sites.scope(c.actor(ctx))),
     'leads.get': ({ id }) => c.lists.detail(id),
-    'leads.create': async (input, ctx) => c.lists.detail((await c.leads.create(input, c.actor(ctx))).id),
+    'leads.create': async ({ siteId, ...input }, ctx) => {
+      const who = c.actor(ctx);
+      const site = await c.sites.forNewLead(who, siteId);
+      return c.lists.detail((await c.leads.create(input, who, site === undefined ? {} : { siteId: site })).id);
+    },
     'leads.edit': act('edit'),
     'leads.recordContact': act('recordContact'),
     'leads.makeAppointment': act('makeAppointment'),

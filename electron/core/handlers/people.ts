@@ -26,8 +26,11 @@ export const peopleHandlers = (c: CoreServices) => {
       // Who acts now: the person just switched to (the call's own actor was resolved before the switch).
       return current(await c.resolveActor({ transport: ctx.transport, deskId: ctx.deskId ?? null }));
     },
-    'assignment.rules.get': async () => ({ rules: await c.assignment.rules() }),
-    'assignment.rules.set': async ({ rules }) => ({ rules: await c.assignment.setRules(rules) }),
+    // The rules of the site in view (docs/rules.md §11; one site: every rule).
+    'assignment.rules.get': async (_i, ctx) => ({ rules: await c.assignment.rules(await c.sites.scope(c.actor(ctx))) }),
+    'assignment.rules.set': async ({ rules }, ctx) => ({
+      rules: await c.assignment.setRules(rules, await c.sites.scope(c.actor(ctx))),
+    }),
     'assignment.rules.print': async ({ language }) => {
       const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };

@@ -33,8 +33,10 @@ export const playbookHandlers = (c: CoreServices) =>
       };
     },
     'playbook.steps': async ({ ids }) => ({ steps: await c.playbook.steps(ids), at: c.clock.now() }),
-    'playbook.myDay': (q, ctx) => c.playbook.myDay(c.actor(ctx), q),
-    'playbook.list': (q) => c.playbook.list(q),
+    // The site in view's leads (docs/rules.md §11).
+    'playbook.myDay': async (q, ctx) =>
+      c.playbook.myDay(c.actor(ctx), { ...q, site: await c.sites.scope(c.actor(ctx)) }),
+    'playbook.list': async (q, ctx) => c.playbook.list({ ...q, site: await c.sites.scope(c.actor(ctx)) }),
     'playbook.sendEmail': async ({ id, version, subject, body }, ctx) => {
       const r = await c.playbook.sendEmail(id, version, { subject, body }, c.actor(ctx));
       return { detail: await c.lists.detail(id), outboxId: r.outboxId, subject: r.subject };

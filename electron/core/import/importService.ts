@@ -125,7 +125,8 @@ export interface ImportHooks {
 
 export interface ImportService {
   preview(file: ImportFile, opts?: Options): Promise<ImportPreview>;
-  commit(file: ImportFile, opts: CommitOptions, actor: Actor): Promise<ImportReport>;
+  /** `siteId`: the new leads' site (docs/rules.md §11); absent = the column's default (one site: site 1). */
+  commit(file: ImportFile, opts: CommitOptions, actor: Actor, siteId?: number): Promise<ImportReport>;
   rejectedCsv(
     file: ImportFile,
     opts: Options & { language?: Language },
@@ -524,7 +525,7 @@ export function createImportService(
         missing: missingFields(a.mapping),
       };
     },
-    async commit(file, rawOpts, actor) {
+    async commit(file, rawOpts, actor, siteId) {
       const opts = importCommitSchema.omit({ name: true, base64: true }).parse(rawOpts);
       const t0 = performance.now();
       const parsed = await parseOrReuse(file, opts, 'commit');
@@ -554,6 +555,8 @@ export function createImportService(
             phones,
           );
           const res = await tx.leadBlock.insert(settings.rules(), block, actor, now);
+          // Before the assignment rules, which assign within the lead's site.
+          if (siteId !== undefined) await tx.sites.setLeadsSite(res.ids, siteId);
           for (const [i, dup] of c.dup) {
             const r = c.rows[i]!;
             const done =

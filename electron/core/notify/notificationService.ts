@@ -106,6 +106,31 @@ export function createNotificationService(deps: {
     }
     return out;
   }
+  /**
+   * Sites (docs/rules.md §11): only the recipients who work at the lead's site, or group-wide. One site: all of them
+   * (whether there are several is read once per batch, `memo`).
+   */
+  async function ofLeadSite(
+    tx: TxRepos,
+    to: number[],
+    leadId: number,
+    memo?: Map<string, number[]>,
+  ): Promise<number[]> {
+    if (to.length === 0) return to;
+    let multi = memo?.get('sites:multi');
+    if (!multi) {
+      multi = (await tx.sites.list()).length > 1 ? [1] : [];
+      memo?.set('sites:multi', multi);
+    }
+    if (multi.length === 0) return to;
+    const site = await tx.sites.leadSite(leadId);
+    const out: number[] = [];
+    for (const uid of to) {
+      const own = await tx.sites.userSite(uid);
+      if (own == null || own === site) out.push(uid);
+    }
+    return out;
+  }
   /** `memo`: a batch's recipients per kind and assignee, read once (an import of thousands of leads). */
   async function store1(
     tx: TxRepos,
@@ -121,6 +146,7 @@ export function createNotificationService(deps: {
       to = await recipients(tx, d, s);
       memo?.set(k, to);
     }
+    to = await ofLeadSite(tx, to, d.leadId, memo);
     for (const uid of to)
       n += await tx.notifications.insert(
         `${d.key}:u${uid}`,

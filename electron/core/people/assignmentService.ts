@@ -15,9 +15,14 @@ import type { PeopleService } from './peopleService';
 export type RuleInput = Omit<AssignmentRule, 'id' | 'rrCursor'>;
 export type RuleRow = Omit<AssignmentRule, 'rrCursor'> & { position: number };
 
+/**
+ * `site` (docs/rules.md §11): the rules of one site (the person's, or the one chosen in the header); null = every
+ * rule (one site; a group-wide person's "All sites", each rule with its site). The rules carry their site only when
+ * there are several.
+ */
 export interface AssignmentService {
-  rules(): Promise<RuleRow[]>;
-  setRules(rules: RuleInput[]): Promise<RuleRow[]>;
+  rules(site?: number | null): Promise<RuleRow[]>;
+  setRules(rules: RuleInput[], site?: number | null): Promise<RuleRow[]>;
   /** Routes the given new leads that have no assignee (inside the caller's transaction). */
   routeNew(r: TxRepos, leadIds: number[], actor: Actor): Promise<void>;
   reassign(id: number, version: number | null | undefined, assigneeId: number | null, actor: Actor): Promise<void>;
@@ -31,6 +36,7 @@ export function createAssignmentService(
   events: Events,
   leads: LeadService,
   people: PeopleService,
+  sites: { multi(): Promise<boolean> },
 ): AssignmentService {
   const nameOf = async (r: TxRepos, id: number | null) =>
     id === null ? null : ((await r.assignment.user(id))?.name ?? `#${id}`);
@@ -47,10 +53,20 @@ export function createAssignmentService(
     if (!u) throw new AppError('NOT_FOUND', { field });
     if (u.active !== 1) throw new AppError('USER_INACTIVE', { field });
   };
+  /** ASSIGNEE_OTHER_SITE unless the person works at the site (or group-wide). */
+  const sameSite = async (r: TxRepos, userId: number, siteId: number, field: string) => {
+    const own = await r.sites.userSite(userId);
+    if (own != null && own !== siteId) throw new AppError('ASSIGNEE_OTHER_SITE', { field });
+  };
 
   const svc: AssignmentService = {
-    rules: async () => (await data.repos.assignment.rules()).map(({ rrCursor: _c, ...r }): RuleRow => r),
-    async setRules(rules) {
+    rules: async (site = null) => {
+      const multi = await sites.multi();
+      return (await data.repos.assignment.rules())
+        .filter((r) => site === null || r.siteId === site)
+        .map(({ rrCursor: _c, siteId, ...r }): RuleRow => (multi ? { ...r, siteId } : r));
+    },
+    async setRules(rules, site = null) {
       const campaigns = settings.campaigns();
       await data.tx(async (r) => {
         for (const [i, rule] of rules.entries()) {
@@ -58,6 +74,10 @@ export function createAssignmentService(
             throw new AppError('CAMPAIGN_UNKNOWN', { field: `rules.${i}.campaign` });
           if (rule.targetUserId !== null && !(await r.assignment.user(rule.targetUserId)))
             throw new AppError('NOT_FOUND', { field: `rules.${i}.targetUserId` });
+          const ruleSite = site ?? rule.siteId ?? 1;
+          if (!(await r.sites.list()).some((s) => s.id === ruleSite))
+            throw new AppError('SITE_UNKNOWN', { field: `rules.${i}.siteId` });
+          if (rule.targetUserId !== null) await sameSite(r, rule.targetUserId, ruleSite, `rules.${i}.targetUserId`);
         }
         // Keep each role pool's round-robin position when the list is saved again.
         const cursors = new Map(
@@ -65,9 +85,10 @@ export function createAssignmentService(
         );
         await r.assignment.replaceRules(
           rules.map((x) => ({ ...x, rrCursor: x.targetRole ? (cursors.get(x.targetRole) ?? 0) : 0 })),
+          site,
         );
       });
-      return svc.rules();
+      return svc.rules(site);
     },
     async routeNew(r, leadIds, actor) {
       if (leadIds.length === 0) return;
@@ -100,7 +121,10 @@ export function createAssignmentService(
         // Final, or an expired (frozen) appointment: docs/rules.md §2 — cannot be changed at all.
         if ((FINAL_STATUSES as readonly Status[]).includes(lead.status) || lead.frozen)
           throw new AppError('LEAD_IS_FINAL');
-        if (assigneeId !== null) await activeUser(r, assigneeId, 'assigneeId');
+        if (assigneeId !== null) {
+          await activeUser(r, assigneeId, 'assigneeId');
+          await sameSite(r, assigneeId, (await r.sites.leadSite(id))!, 'assigneeId');
+        }
         if (lead.assigneeId === assigneeId) return undefined;
         if (!(await r.assignment.setAssigneeAt(id, lead.version, assigneeId, now)))
           throw new AppError('VERSION_CONFLICT');
@@ -114,6 +138,8 @@ export function createAssignmentService(
       if (toUserId !== null) await activeUser(data.repos, toUserId, 'toUserId');
       const done = await data.tx(async (r) => {
         const ids = await r.assignment.openLeadIds(fromUserId);
+        if (toUserId !== null)
+          for (const id of ids) await sameSite(r, toUserId, (await r.sites.leadSite(id))!, 'toUserId');
         for (const id of ids) {
           await r.assignment.setAssignee(id, toUserId, now);
           await written(r, id, fromUserId, toUserId, actor, now);

@@ -27,6 +27,8 @@ export interface UserInput {
   roles: Role[];
   absences: { from: string; to: string }[];
   pin?: string | null;
+  /** The person's site, null = group-wide (managers only); absent keeps it (docs/rules.md §11). */
+  siteId?: number | null;
 }
 
 /** Every read on the AsyncStore (`r`: a caller's transaction's repositories, else `data.repos`). */
@@ -55,7 +57,16 @@ export function verifyPin(pin: string, stored: string): boolean {
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-export function createPeopleService(data: AsyncStore, clock: Clock, settings: SettingsService): PeopleService {
+/** `sites`: whether there are several sites (a person's site is shown then) and the first site (a new person's). */
+export function createPeopleService(
+  data: AsyncStore,
+  clock: Clock,
+  settings: SettingsService,
+  sites: { multi(): Promise<boolean>; list(): Promise<{ id: number }[]> } = {
+    multi: async () => false,
+    list: async () => [{ id: 1 }],
+  },
+): PeopleService {
   const tz = () => settings.rules().timeZone;
   const dayStart = (d: string) => {
     const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
@@ -83,6 +94,7 @@ export function createPeopleService(data: AsyncStore, clock: Clock, settings: Se
       const { raw, roles, absences } = await load(r);
       const now = clock.now();
       const zone = tz();
+      const multi = await sites.multi();
       return raw.map((u) => {
         const abs = absences.get(u.id) ?? [];
         return {
@@ -100,6 +112,7 @@ export function createPeopleService(data: AsyncStore, clock: Clock, settings: Se
           hasPassword: u.hasPassword === 1,
           lockedUntil: u.lockedUntil !== null && u.lockedUntil > now ? u.lockedUntil : null,
           absentNow: isAbsent(abs, now),
+          ...(multi ? { siteId: u.siteId } : {}),
         };
       });
     },
@@ -115,6 +128,7 @@ export function createPeopleService(data: AsyncStore, clock: Clock, settings: Se
         active: u.active === 1,
         roles: roles.get(u.id) ?? [],
         absences: absences.get(u.id) ?? [],
+        siteId: u.siteId,
       }));
     },
     async save(input) {
@@ -128,6 +142,19 @@ export function createPeopleService(data: AsyncStore, clock: Clock, settings: Se
         if (a.from > a.to) throw new AppError('DATE_INVALID', { field: `absences.${i}.to` });
       });
       const roles = [...new Set(input.roles)];
+      // Group-wide is a manager's (docs/rules.md §11); a new person without a site: the first site.
+      const known = await sites.list();
+      if (input.siteId != null && !known.some((s) => s.id === input.siteId))
+        throw new AppError('SITE_UNKNOWN', { field: 'siteId' });
+      if (input.siteId === null && !roles.includes('manager')) throw new AppError('SITE_REQUIRED', { field: 'siteId' });
+      const siteId =
+        input.siteId !== undefined
+          ? input.siteId
+          : input.id == null
+            ? roles.includes('manager') && known.length > 1
+              ? null
+              : known[0]!.id
+            : undefined;
       const id = await data.tx(async (r) => {
         let uid = input.id ?? null;
         if (uid !== null) {
@@ -137,6 +164,7 @@ export function createPeopleService(data: AsyncStore, clock: Clock, settings: Se
           uid = await r.users.insert(input, clock.now());
         }
         if (input.pin !== undefined) await r.users.setPin(uid, input.pin === null ? null : hashPin(input.pin));
+        if (siteId !== undefined) await r.sites.setUserSite(uid, siteId);
         await r.users.setRoles(uid, roles);
         await r.users.setAbsences(
           uid,

@@ -5,6 +5,8 @@ import { asLeadName } from '../../../shared/domain/lead';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { AppError } from '../../../shared/contract/errors';
 import type { PlaybookItem } from '../../../shared/contract/playbook';
+import type { dealerSchema } from '../../../shared/contract/app';
+import type { z } from 'zod';
 import {
   comparePriority,
   emailRefused,
@@ -48,6 +50,8 @@ interface ListOpts {
   kind?: StepKind | null;
   page?: number;
   pageSize?: number;
+  /** One site's leads (docs/rules.md §11); absent or null = every site. */
+  site?: number | null;
 }
 
 export interface PlaybookService {
@@ -67,7 +71,7 @@ export interface PlaybookService {
   }>;
   myDay(
     actor: Actor,
-    opts: { dueOnly?: boolean; page?: number; pageSize?: number },
+    opts: { dueOnly?: boolean; page?: number; pageSize?: number; site?: number | null },
   ): ReturnType<PlaybookService['list']>;
   /** `r`: a caller's transaction's repositories (else `data.repos`), as for every read below. */
   templateValues(lead: Lead, actor: Actor, r?: AsyncRepos): Promise<TemplateValues>;
@@ -95,6 +99,8 @@ export function createPlaybookService(
   settings: SettingsService,
   leads: LeadService,
   events: Events,
+  /** The dealer identity of the lead's site (docs/rules.md §11); absent = the group-wide one. */
+  dealerOfLead?: (leadId: number, r: AsyncRepos) => Promise<z.output<typeof dealerSchema>>,
 ): PlaybookService {
   const phoneCache = new Map<string, boolean>();
   const playbookSettings = (): PlaybookSettings => settings.get('playbook');
@@ -138,7 +144,7 @@ export function createPlaybookService(
   }
 
   async function list(opts: ListOpts): ReturnType<PlaybookService['list']> {
-    const of = { assigneeId: opts.assigneeId, includeUnassigned: opts.includeUnassigned };
+    const of = { assigneeId: opts.assigneeId, includeUnassigned: opts.includeUnassigned, site: opts.site };
     // Both read as arrays (SQLite's lazy iterator cannot stay open across an await).
     const rows = await data.repos.playbook.openLeads(of);
     const openContacts = await data.repos.playbook.openLeadContacts(of);
@@ -223,7 +229,7 @@ export function createPlaybookService(
   };
 
   async function templateValues(lead: Lead, actor: Actor, r: AsyncRepos = data.repos): Promise<TemplateValues> {
-    const dealer = settings.get('dealer');
+    const dealer = dealerOfLead ? await dealerOfLead(lead.id, r) : settings.get('dealer');
     const model = lead.vin ? await r.playbook.vehicleModel(lead.vin) : null;
     const vehicle =
       model && lead.vin
@@ -288,6 +294,7 @@ export function createPlaybookService(
         includeUnassigned: isManager,
         page: opts.page,
         pageSize: opts.pageSize,
+        site: opts.site,
       });
     },
     templateValues,

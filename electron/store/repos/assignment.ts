@@ -5,13 +5,16 @@ import { once, type Sqlite } from './prepared';
 /** A rule as stored, with its position (1 = first). */
 export type StoredRule = AssignmentRule & { position: number };
 /** What routing reads of a lead. */
-export type RoutedLeadRow = LeadNature & { id: number; assigneeId: number | null };
+export type RoutedLeadRow = LeadNature & { id: number; assigneeId: number | null; siteId: number };
 
 export interface AssignmentRepo {
-  /** The rules in their order. */
-  rules(): StoredRule[];
-  /** Replaces every rule (positions 1, 2, … in the given order). */
-  replaceRules(rules: Omit<AssignmentRule, 'id'>[]): void;
+  /** The rules in their order (each with its site). */
+  rules(): (StoredRule & { siteId: number })[];
+  /**
+   * Replaces every rule (positions 1, 2, … in the given order), or only the rules of `siteId` (docs/rules.md §11);
+   * a rule without a site goes to site 1.
+   */
+  replaceRules(rules: Omit<AssignmentRule, 'id'>[], siteId?: number | null): void;
   setCursor(ruleId: number, cursor: number): void;
   lead(id: number): RoutedLeadRow | undefined;
   /** Sets the assignee (version + 1) whatever the lead's version. */
@@ -35,13 +38,13 @@ export function assignmentRepo(sqlite: Sqlite): AssignmentRepo {
   const rules = once(() =>
     sqlite.prepare<
       [],
-      Omit<StoredRule, 'active'> & { active: number }
+      Omit<StoredRule, 'active'> & { active: number; siteId: number }
     >(`SELECT id, position, campaign, source, lead_type AS leadType, request_for AS requestFor, target_user_id AS targetUserId,
-      target_role AS targetRole, rr_cursor AS rrCursor, active FROM assignment_rules ORDER BY position, id`),
+      target_role AS targetRole, rr_cursor AS rrCursor, active, site_id AS siteId FROM assignment_rules ORDER BY position, id`),
   );
   const nature = once(() =>
     sqlite.prepare<[number], RoutedLeadRow>(
-      'SELECT id, campaign, source, lead_type AS leadType, request_for AS requestFor, assignee_id AS assigneeId FROM leads WHERE id = ?',
+      'SELECT id, campaign, source, lead_type AS leadType, request_for AS requestFor, assignee_id AS assigneeId, site_id AS siteId FROM leads WHERE id = ?',
     ),
   );
   const setAssignee = once(() =>
@@ -70,19 +73,32 @@ export function assignmentRepo(sqlite: Sqlite): AssignmentRepo {
     ),
   );
   const deleteRules = once(() => sqlite.prepare('DELETE FROM assignment_rules'));
+  const deleteSiteRules = once(() => sqlite.prepare<[number]>('DELETE FROM assignment_rules WHERE site_id = ?'));
   const insertRule = once(() =>
     sqlite.prepare<
-      [number, string | null, string | null, string | null, string | null, number | null, string | null, number, number]
-    >(`INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      [
+        number,
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        number | null,
+        string | null,
+        number,
+        number,
+        number,
+      ]
+    >(`INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active, site_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   );
   return {
     rules: () =>
       rules()
         .all()
         .map((r) => ({ ...r, active: r.active === 1 })),
-    replaceRules(rs) {
-      deleteRules().run();
+    replaceRules(rs, siteId = null) {
+      if (siteId === null) deleteRules().run();
+      else deleteSiteRules().run(siteId);
       const ins = insertRule();
       rs.forEach((r, i) =>
         ins.run(
@@ -95,6 +111,7 @@ export function assignmentRepo(sqlite: Sqlite): AssignmentRepo {
           r.targetRole,
           r.rrCursor,
           r.active ? 1 : 0,
+          siteId ?? r.siteId ?? 1,
         ),
       );
     },

@@ -22,6 +22,7 @@ import { outboxRepo, type OutboxRepo } from './outbox';
 import { playbookRepo, type PlaybookRepo } from './playbook';
 import { privacyRepo, type PrivacyRepo } from './privacy';
 import { settingsRepo, type SettingsRepo } from './settings';
+import { sitesRepo, type SitesRepo } from './sites';
 import { usersRepo, type UsersRepo } from './users';
 import { vehiclesRepo, type VehiclesRepo } from './vehicles';
 
@@ -37,6 +38,7 @@ export interface LeadBlockRepo {
 
 export interface Repos {
   settings: SettingsRepo;
+  sites: SitesRepo;
   users: UsersRepo;
   auth: AuthRepo;
   customers: CustomersRepo;
@@ -67,6 +69,7 @@ export type AsyncRepos = { [K in keyof Repos]: Async<Repos[K]> };
 export function sqliteRepos(sqlite: Database): Repos {
   return {
     settings: settingsRepo(sqlite),
+    sites: sitesRepo(sqlite),
     users: usersRepo(sqlite),
     auth: authRepo(sqlite),
     customers: customersRepo(sqlite),

@@ -159,16 +159,23 @@ const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, 
 
 /** A list answer without its moment (`at`, the service's clock). */
 type Untimed<T> = Omit<T, 'at'>;
+/**
+ * `site`: one site's leads only (docs/rules.md §11); absent or null = every site, the SQL of before (one-site
+ * installations never pass one).
+ */
 export interface LeadListRepo {
-  list(q: ListQuery): Untimed<ListPage>;
-  counts(): Record<ListView, number>;
+  list(q: ListQuery, site?: number | null): Untimed<ListPage>;
+  counts(site?: number | null): Record<ListView, number>;
   /** Every lead matching what was typed in the header, grouped by status: each group's count and its `limit` most recently assigned leads. */
-  globalSearch(q: string, limit: number): Untimed<GlobalSearchResult>;
+  globalSearch(q: string, limit: number, site?: number | null): Untimed<GlobalSearchResult>;
   /** The SQL and parameters of a page, for the benchmark's raw comparison. */
-  sql(q: ListQuery): { rows: string; count: string; params: unknown[] };
+  sql(q: ListQuery, site?: number | null): { rows: string; count: string; params: unknown[] };
   /** The count of a query without the cache (for the benchmark's "after a write" figure). */
-  uncachedCount(q: ListQuery): number;
+  uncachedCount(q: ListQuery, site?: number | null): number;
 }
+
+/** A site's condition on the leads (an integer written into the SQL: the statement is prepared once per site). */
+export const siteWhere = (site: number): string => `l.site_id = ${Math.trunc(site)}`;
 
 export function leadListRepo(sqlite: Sqlite): LeadListRepo {
   const cache = new Map<string, Statement<unknown[]>>();
@@ -181,7 +188,7 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
     return s;
   };
 
-  function build(input: ListQuery) {
+  function build(input: ListQuery, site: number | null = null) {
     const q = listQuery.parse(input);
     const where = [VIEW_WHERE[q.view]];
     const params: unknown[] = [];
@@ -198,6 +205,9 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
       where.push('l.assignee_id = ?');
       params.push(q.assigneeId);
     } else if (q.unassigned) where.push('l.assignee_id IS NULL');
+    // The whole view (of every site, or of the one site): its count is the trigger-kept one.
+    const wholeView = where.length === 1;
+    if (site !== null) where.push(siteWhere(site));
     const order = listOrder(q, SORT_SQL, NO_ASSIGNEE);
     const whereSql = where.join(' AND ');
     const join = 'LEFT JOIN users u ON u.id = l.assignee_id';
@@ -224,7 +234,7 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
       q,
       // Page the ids first (index only), then read just those rows: page 100 costs no more than page 1.
       rows: `SELECT ${ROW_SELECT} FROM leads l ${join} WHERE l.id IN (SELECT l.id FROM ${pageFrom} WHERE ${pageWhere} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
-      count: where.length === 1 ? viewCount(q.view) : `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`,
+      count: wholeView ? viewCount(q.view, site) : `SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`,
       params,
     };
   }
@@ -249,17 +259,20 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
   // functions over the lead ids only), then the rows of the few leads shown.
   const searchRanked = `SELECT id, status, n FROM (SELECT l.id, l.status, count(*) OVER (PARTITION BY l.status) AS n,
     row_number() OVER (PARTITION BY l.status ORDER BY l.assigned_at DESC, l.id DESC) AS rn
-    FROM leads l WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)) WHERE rn <= ?`;
+    FROM leads l WHERE l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?){site}) WHERE rn <= ?`;
 
   return {
-    globalSearch(raw, limit) {
+    globalSearch(raw, limit, site = null) {
       const q = raw.normalize('NFKC').trim();
       // Words of one or two letters are too broad ("ma" matches ~228,000 of 250,000 leads, ~420 ms to count):
       // answer at once and let the search box ask for a third letter. Digits stay (lead number 1-9, 12…).
       if (!/\d/.test(q) && [...q].length < 3) return { q: raw, total: 0, groups: [], tooShort: q.length > 0 };
       const match = q.length >= 2 ? ftsQuery(q) : /^\d$/.test(q) ? numberQuery(q) : null;
       if (!match) return { q: raw, total: 0, groups: [] };
-      const ranked = prep(searchRanked).all(match, limit) as { id: number; status: Status; n: number }[];
+      const ranked = prep(searchRanked.replace('{site}', site === null ? '' : ` AND ${siteWhere(site)}`)).all(
+        match,
+        limit,
+      ) as { id: number; status: Status; n: number }[];
       const ids = ranked.map((r) => r.id);
       const rows =
         ids.length === 0
@@ -276,16 +289,16 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
       }));
       return { q: raw, total: groups.reduce((a, g) => a + g.count, 0), groups };
     },
-    sql(input) {
-      const b = build(input);
+    sql(input, site = null) {
+      const b = build(input, site);
       return { rows: b.rows, count: b.count, params: [...b.params, b.q.pageSize, b.q.page * b.q.pageSize] };
     },
-    uncachedCount(input) {
-      const b = build(input);
+    uncachedCount(input, site = null) {
+      const b = build(input, site);
       return (prep(b.count).get(...b.params) as { n: number }).n;
     },
-    list(input) {
-      const b = build(input);
+    list(input, site = null) {
+      const b = build(input, site);
       const rows = prep(b.rows).all(...b.params, b.q.pageSize, b.q.page * b.q.pageSize) as (Omit<ListRow, 'frozen'> & {
         frozen: number;
       })[];
@@ -297,9 +310,9 @@ export function leadListRepo(sqlite: Sqlite): LeadListRepo {
         pageSize: b.q.pageSize,
       };
     },
-    counts() {
+    counts(site = null) {
       const out = {} as Record<ListView, number>;
-      for (const view of Object.keys(VIEW_WHERE) as ListView[]) out[view] = cachedCount(viewCount(view), []);
+      for (const view of Object.keys(VIEW_WHERE) as ListView[]) out[view] = cachedCount(viewCount(view, site), []);
       return out;
     },
   };

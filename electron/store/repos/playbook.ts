@@ -3,6 +3,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Contact, Lead } from '../../../shared/domain/lead';
 import { LEAD_SELECT, rowToLead } from '../leadRow';
+import { siteWhere } from './leadList';
 import { once, type Sqlite } from './prepared';
 
 export type StepContact = Pick<Contact, 'at' | 'direction' | 'channel' | 'outcome'>;
@@ -35,6 +36,8 @@ export type SlimLeadRow = Pick<
 export interface OpenLeadsOf {
   assigneeId?: number | null;
   includeUnassigned?: boolean;
+  /** One site's leads (docs/rules.md §11); absent or null = every site. */
+  site?: number | null;
 }
 export interface StoredTemplate {
   subject: string | null;
@@ -108,13 +111,16 @@ export function playbookRepo(sqlite: Sqlite): PlaybookRepo {
     VALUES (?, ?, 'playbook_email', ?, ?, ?, ?, NULL, NULL, ?, 'queued', 0, ?, ?)`),
   );
   /** The WHERE and its parameters (three shapes: everyone's, a person's, a person's and the unassigned). */
-  const where = (of: OpenLeadsOf): [string, unknown[]] =>
-    of.assigneeId !== undefined && of.assigneeId !== null
-      ? [
-          `${OPEN} AND ${of.includeUnassigned ? '(l.assignee_id = ? OR l.assignee_id IS NULL)' : 'l.assignee_id = ?'}`,
-          [of.assigneeId],
-        ]
-      : [OPEN, []];
+  const where = (of: OpenLeadsOf): [string, unknown[]] => {
+    const [w, params]: [string, unknown[]] =
+      of.assigneeId !== undefined && of.assigneeId !== null
+        ? [
+            `${OPEN} AND ${of.includeUnassigned ? '(l.assignee_id = ? OR l.assignee_id IS NULL)' : 'l.assignee_id = ?'}`,
+            [of.assigneeId],
+          ]
+        : [OPEN, []];
+    return [of.site == null ? w : `${w} AND ${siteWhere(of.site)}`, params];
+  };
   // One statement per WHERE shape.
   const slim = new Map<string, Statement<unknown[], SlimLeadRow>>();
   const slimContacts = new Map<string, Statement<unknown[], StepContact & { leadId: number }>>();

@@ -12,6 +12,8 @@ export interface UserListRow {
   pinHash: string | null;
   hasPassword: number;
   lockedUntil: number | null;
+  /** The person's site; null = group-wide (docs/rules.md §11). */
+  siteId: number | null;
 }
 export interface UserFields {
   name: string;
@@ -66,7 +68,7 @@ export function usersRepo(sqlite: Sqlite): UsersRepo {
   const users = once(() =>
     sqlite.prepare<[], UserListRow>(
       `SELECT id, name, email, language, active, pin_hash AS pinHash, password_hash IS NOT NULL AS hasPassword,
-        locked_until AS lockedUntil FROM users ORDER BY name COLLATE NOCASE, id`,
+        locked_until AS lockedUntil, site_id AS siteId FROM users ORDER BY name COLLATE NOCASE, id`,
     ),
   );
   const roles = once(() =>

@@ -7,21 +7,22 @@ export function assignmentRepoPg(q: Queryable): Async<AssignmentRepo> {
   return {
     rules: async () =>
       (
-        await rows<Omit<StoredRule, 'active'> & { active: boolean }>(
+        await rows<Omit<StoredRule, 'active'> & { active: boolean; siteId: number }>(
           q,
           `SELECT id, position, campaign, source, lead_type AS "leadType", request_for AS "requestFor", target_user_id AS "targetUserId",
-            target_role AS "targetRole", rr_cursor AS "rrCursor", active FROM assignment_rules ORDER BY position, id`,
+            target_role AS "targetRole", rr_cursor AS "rrCursor", active, site_id AS "siteId" FROM assignment_rules ORDER BY position, id`,
         )
-      ).map((r): StoredRule => ({ ...r, active: r.active === true })),
-    async replaceRules(rs) {
-      await run(q, 'DELETE FROM assignment_rules');
+      ).map((r) => ({ ...r, active: r.active === true })),
+    async replaceRules(rs, siteId = null) {
+      if (siteId === null) await run(q, 'DELETE FROM assignment_rules');
+      else await run(q, 'DELETE FROM assignment_rules WHERE site_id = $1', [siteId]);
       if (rs.length === 0) return;
       await run(
         q,
-        `INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active)
-          SELECT i, c, s, t, r, u, ro, cur, a
-          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::boolean[])
-          WITH ORDINALITY AS x(c, s, t, r, u, ro, cur, a, i) ORDER BY i`,
+        `INSERT INTO assignment_rules (position, campaign, source, lead_type, request_for, target_user_id, target_role, rr_cursor, active, site_id)
+          SELECT i, c, s, t, r, u, ro, cur, a, si
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::int[], $8::boolean[], $9::int[])
+          WITH ORDINALITY AS x(c, s, t, r, u, ro, cur, a, si, i) ORDER BY i`,
         [
           rs.map((r) => r.campaign),
           rs.map((r) => r.source),
@@ -31,6 +32,7 @@ export function assignmentRepoPg(q: Queryable): Async<AssignmentRepo> {
           rs.map((r) => r.targetRole),
           rs.map((r) => r.rrCursor),
           rs.map((r) => r.active),
+          rs.map((r) => siteId ?? r.siteId ?? 1),
         ],
       );
     },
@@ -39,8 +41,8 @@ export function assignmentRepoPg(q: Queryable): Async<AssignmentRepo> {
     lead: (id) =>
       row<RoutedLeadRow>(
         q,
-        `SELECT id, campaign, source, lead_type AS "leadType", request_for AS "requestFor", assignee_id AS "assigneeId"
-          FROM leads WHERE id = $1`,
+        `SELECT id, campaign, source, lead_type AS "leadType", request_for AS "requestFor", assignee_id AS "assigneeId",
+            site_id AS "siteId" FROM leads WHERE id = $1`,
         [id],
       ),
     setAssignee: async (leadId, assigneeId, now) =>

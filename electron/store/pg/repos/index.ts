@@ -18,6 +18,7 @@ import { playbookRepoPg } from './playbook';
 import { privacyRepoPg } from './privacy';
 import type { Queryable } from './query';
 import { settingsRepoPg } from './settings';
+import { sitesRepoPg } from './sites';
 import { usersRepoPg } from './users';
 import { vehiclesRepoPg } from './vehicles';
 
@@ -26,6 +27,7 @@ export type PgWriteRepos = Omit<AsyncRepos, 'leadList' | 'kpi' | 'kpiReport'>;
 export function pgWriteRepos(q: Queryable): PgWriteRepos {
   return {
     settings: settingsRepoPg(q),
+    sites: sitesRepoPg(q),
     users: usersRepoPg(q),
     auth: authRepoPg(q),
     customers: customersRepoPg(q),

@@ -7,7 +7,16 @@ import { STATUSES, type ListView, type Status } from '../../../../shared/domain/
 import { listQuery, type ListQuery, type ListRow, type SortKey } from '../../../../shared/contract/leads';
 import type { Async } from '../../repos/index';
 // The views' open set, whole counts (kept by the same triggers), SLA deadline and its sort key: SQLite's, same text.
-import { ftsQuery, listOrder, numberQuery, OPEN, SLA_DUE, viewCount, type LeadListRepo } from '../../repos/leadList';
+import {
+  ftsQuery,
+  listOrder,
+  numberQuery,
+  OPEN,
+  siteWhere,
+  SLA_DUE,
+  viewCount,
+  type LeadListRepo,
+} from '../../repos/leadList';
 import {
   GLOBAL_SEARCH_RANKED_SQL,
   globalSearchWordSql,
@@ -48,7 +57,7 @@ const NO_ASSIGNEE = { ASC: 'chr(1114111)', DESC: "''" };
 type Untimed<T> = Omit<T, 'at'>;
 
 export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
-  function build(input: ListQuery) {
+  function build(input: ListQuery, site: number | null = null) {
     const q = listQuery.parse(input);
     // In Progress in its default order: v_in_progress = 1 alone (it implies an open status). Said with the open
     // statuses too, the planner takes the two conditions as independent, expects ~4,000 of 44,000 leads at 1,000,000
@@ -68,6 +77,10 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     if (q.assigneeId && q.unassigned) where.push(`(l.assignee_id = ${bind(q.assigneeId)} OR l.assignee_id IS NULL)`);
     else if (q.assigneeId) where.push(`l.assignee_id = ${bind(q.assigneeId)}`);
     else if (q.unassigned) where.push('l.assignee_id IS NULL');
+    // Nothing but the view (and the search): its count is the trigger-kept one, a search's leads_search's alone.
+    const plain = where.length === 1;
+    // One site's leads (docs/rules.md §11): filtered on the leads, counted by the site's trigger-kept rows when whole.
+    if (site !== null) where.push(siteWhere(site));
     const order = listOrder(q, SORT_SQL, NO_ASSIGNEE);
     const whereSql = where.join(' AND ');
     // The view's matches (leads_search's view bits, migration 0005), or each lead's document probed on the walk.
@@ -75,7 +88,7 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     const probeSql = match ? `(SELECT s.doc FROM leads_search s WHERE s.id = l.id) @@ aslm_search_query(${tsq})` : '';
     // A search's count without a filter: of one prefix word, leads_search_words' view index (migration 0008,
     // index-only, its own parameter); else (several words, phones, numbers, column filters) leads_search's.
-    const word = match && !filtered && where.length === 1 ? searchWord(tsqText) : null;
+    const word = match && !filtered && plain && site === null ? searchWord(tsqText) : null;
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = (cond: string) =>
@@ -92,12 +105,13 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       walk: match && q.sort === 'default' && !filtered ? page(probeSql) : null,
       // A whole view's count is one row of the trigger-kept counts; a search's without a filter, leads_search's alone.
       count:
-        where.length === 1 && !match
-          ? viewCount(q.view)
-          : match && !filtered && where.length === 1
+        plain && !match
+          ? viewCount(q.view, site)
+          : match && !filtered && plain && site === null
             ? `SELECT count(*) AS n FROM (${searchIdsInViewSql(q.view, tsq)}) m`
             : `SELECT count(*) AS n FROM leads l WHERE ${[whereSql, matchSql].filter(Boolean).join(' AND ')}`,
       params,
+      site,
       // The count as run (of the word, else count and params).
       counted: word
         ? { sql: `SELECT count(*) AS n FROM (${searchWordSql(word, '$1', q.view)}) m`, params: [word] }
@@ -111,16 +125,25 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     WHERE l.id = ANY($1::int[]) ORDER BY l.assigned_at DESC, l.id DESC`;
 
   return {
-    async globalSearch(raw, limit): Promise<Untimed<ReturnType<LeadListRepo['globalSearch']>>> {
+    async globalSearch(raw, limit, site = null): Promise<Untimed<ReturnType<LeadListRepo['globalSearch']>>> {
       const q = raw.normalize('NFKC').trim();
       if (!/\d/.test(q) && [...q].length < 3) return { q: raw, total: 0, groups: [], tooShort: q.length > 0 };
       const match = q.length >= 2 ? ftsQuery(q) : /^\d$/.test(q) ? numberQuery(q) : null;
       if (!match) return { q: raw, total: 0, groups: [] };
       const tsq = tsqueryFromFts(match);
       const word = searchWord(tsq);
-      const ranked = word
-        ? db.query(globalSearchWordSql(word), [word, limit])
-        : db.query(GLOBAL_SEARCH_RANKED_SQL, [tsq, limit]);
+      // One site's (docs/rules.md §11): the matches' leads read for their site.
+      const ranked =
+        site !== null
+          ? db.query(
+              `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id, s.status, count(*) AS n
+              FROM leads_search s JOIN leads l ON l.id = s.id
+              WHERE s.doc @@ aslm_search_query($1) AND ${siteWhere(site)} GROUP BY s.status`,
+              [tsq, limit],
+            )
+          : word
+            ? db.query(globalSearchWordSql(word), [word, limit])
+            : db.query(GLOBAL_SEARCH_RANKED_SQL, [tsq, limit]);
       const hits = (await ranked).rows as {
         id: number;
         status: Status;
@@ -136,18 +159,18 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       }));
       return { q: raw, total: groups.reduce((a, g) => a + g.count, 0), groups };
     },
-    async sql(input) {
-      const b = build(input);
+    async sql(input, site = null) {
+      const b = build(input, site);
       return { rows: b.rows, count: b.count, params: [...b.params, b.q.pageSize, b.q.page * b.q.pageSize] };
     },
-    async uncachedCount(input) {
-      const b = build(input);
+    async uncachedCount(input, site = null) {
+      const b = build(input, site);
       return b.counted ? countOf(b.counted.sql, b.counted.params) : countOf(b.count, b.params);
     },
     // No count cache here: a whole view's count is one row of the trigger-kept counts; a filtered or searched one is
     // counted again (several cores write the database: there is no cheap "nothing changed" token as SQLite's).
-    async list(input) {
-      const b = build(input);
+    async list(input, site = null) {
+      const b = build(input, site);
       const pageParams = [...b.params, b.q.pageSize, b.q.page * b.q.pageSize];
       if (!b.match) {
         const [rows, total] = await Promise.all([db.query(b.rows, pageParams), countOf(b.count, b.params)]);
@@ -157,7 +180,8 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       // (page end) × (view's leads) / (matches) documents; reading the matches costs about as many lookups as there
       // are matches.
       const c = b.counted ?? { sql: b.count, params: b.params };
-      const counted = (await db.query(`SELECT (${c.sql}) AS n, (${viewCount(b.q.view)}) AS v`, c.params)).rows[0] as {
+      const counted = (await db.query(`SELECT (${c.sql}) AS n, (${viewCount(b.q.view, b.site)}) AS v`, c.params))
+        .rows[0] as {
         n: unknown;
         v: unknown;
       };
@@ -166,10 +190,10 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       const rows = total === 0 ? [] : (await db.query(b.walk && probes < total ? b.walk : b.rows, pageParams)).rows;
       return { rows: toRows(rows as ListRow[]), total, page: b.q.page, pageSize: b.q.pageSize };
     },
-    async counts() {
+    async counts(site = null) {
       const views = Object.keys(PG_VIEW_WHERE) as ListView[];
       // One round trip: each view's count a column.
-      const row = (await db.query(`SELECT ${views.map((v) => `(${viewCount(v)}) AS ${v}`).join(', ')}`)).rows[0];
+      const row = (await db.query(`SELECT ${views.map((v) => `(${viewCount(v, site)}) AS ${v}`).join(', ')}`)).rows[0];
       return Object.fromEntries(views.map((v) => [v, num(row?.[v])])) as Record<ListView, number>;
     },
   };

@@ -3,6 +3,7 @@
 import { rowToLead } from '../../leadRow';
 import type { Async } from '../../repos/index';
 import type { OpenLeadsOf, PlaybookRepo, SlimLeadRow, StepContact, StoredTemplate } from '../../repos/playbook';
+import { siteWhere } from '../../repos/leadList';
 import { PG_LEAD_SELECT, row, rows, run, type Queryable } from './query';
 
 // The WHERE of the partial index leads_my_day (PostgreSQL migration 0001), as SQLite's.
@@ -12,13 +13,16 @@ const OTHER_CONSENTS = ['direct_marketing', 'profiling', 'phone', 'post', 'sms',
   .join(' + ');
 
 /** The WHERE and its parameters (everyone's, a person's, a person's and the unassigned). */
-const where = (of: OpenLeadsOf): [string, unknown[]] =>
-  of.assigneeId !== undefined && of.assigneeId !== null
-    ? [
-        `${OPEN} AND ${of.includeUnassigned ? '(l.assignee_id = $1 OR l.assignee_id IS NULL)' : 'l.assignee_id = $1'}`,
-        [of.assigneeId],
-      ]
-    : [OPEN, []];
+const where = (of: OpenLeadsOf): [string, unknown[]] => {
+  const [w, params]: [string, unknown[]] =
+    of.assigneeId !== undefined && of.assigneeId !== null
+      ? [
+          `${OPEN} AND ${of.includeUnassigned ? '(l.assignee_id = $1 OR l.assignee_id IS NULL)' : 'l.assignee_id = $1'}`,
+          [of.assigneeId],
+        ]
+      : [OPEN, []];
+  return [of.site == null ? w : `${w} AND ${siteWhere(of.site)}`, params];
+};
 
 export function playbookRepoPg(q: Queryable): Async<PlaybookRepo> {
   return {

@@ -21,7 +21,7 @@ export function usersRepoPg(q: Queryable): Async<UsersRepo> {
       rows<UserListRow>(
         q,
         `SELECT id, name, email, language, active::int AS active, pin_hash AS "pinHash", (password_hash IS NOT NULL)::int AS "hasPassword",
-          locked_until AS "lockedUntil" FROM users ORDER BY lower(name) COLLATE "C", id`,
+          locked_until AS "lockedUntil", site_id AS "siteId" FROM users ORDER BY lower(name) COLLATE "C", id`,
       ),
     roles: () => rows(q, 'SELECT user_id AS "userId", role FROM user_roles ORDER BY user_id, role COLLATE "C"'),
     absences: () =>
