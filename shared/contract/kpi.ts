@@ -189,8 +189,8 @@ export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 /** When the figures are evaluated: as at the end of the period (default) or as of now (shared/rules/kpi/period.ts). */
 const asOfInput = z.enum(AS_OF).default('end');
 /**
- * Which site's figures (docs/rules.md §11): a site id, null = all sites (a group-wide person), absent = all sites for a
- * group-wide person; an unknown id is SITE_UNKNOWN. A person working at one site always gets that site's, whatever asked.
+ * Which site's figures (docs/rules.md §11): a site id, null = all sites (a group-wide person), absent = the person's
+ * choice in the header (sites.choose; all sites until chosen); an unknown id is SITE_UNKNOWN. A person working at one site always gets that site's, whatever asked.
  */
 const siteInput = z.number().int().positive().nullable().optional();
 

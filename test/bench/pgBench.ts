@@ -89,6 +89,26 @@ async function measureAll(r: ReadRepos, now: number, deskSite: number): Promise<
   }
   for (const q of ['ma', 'rossi', '4567', '0333 1234567', '702', 'ZFA3120'])
     add(await measure(`global search "${q}" (grouped by status)`, 30, () => r.leadList.globalSearch(q, 5)), 30);
+  // A site desk's (docs/rules.md §11): its site's leads only (leadList's `site`, sites/siteService.ts scope).
+  const at = ` — a site desk (site ${deskSite})`;
+  for (const view of LIST_VIEWS)
+    for (const page of [0, 99])
+      add(
+        await measure(`list ${view} page ${page + 1}${at}`, 50, () =>
+          r.leadList.list({ view, page, pageSize: 50 }, deskSite),
+        ),
+        10,
+      );
+  for (const prefix of ['ros', 'mül', 'mar'])
+    for (const view of ['assigned', 'closed_no_sale'] as const)
+      add(
+        await measure(`search "${prefix}" (${view})${at}`, 30, () =>
+          r.leadList.list({ view, search: prefix }, deskSite),
+        ),
+        30,
+      );
+  for (const q of ['rossi', '4567', '702'])
+    add(await measure(`global search "${q}"${at}`, 30, () => r.leadList.globalSearch(q, 5, deskSite)), 30);
   const rules = defaultRuleSettings(TZ);
   const sla = { from: slaWindowStart(now, rules), to: now };
   add(

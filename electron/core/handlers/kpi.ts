@@ -11,17 +11,17 @@ export const kpiHandlers = (c: CoreServices) =>
   ({
     // Which site's figures: the person's own site, else the one asked, else all sites (kpi/sites.ts).
     'kpi.dashboard': async ({ period, asOf, siteId }, ctx) =>
-      c.kpiReports.dashboard(period, c.clock.now(), asOf, await kpiSites(c.data, c.actor(ctx), siteId)),
+      c.kpiReports.dashboard(period, c.clock.now(), asOf, await kpiSites(c.sites, c.actor(ctx), siteId)),
     'kpi.trend': async ({ period, weeks, asOf, siteId }, ctx) => {
-      const sites = await kpiSites(c.data, c.actor(ctx), siteId);
+      const sites = await kpiSites(c.sites, c.actor(ctx), siteId);
       return c.kpiReports.trend(period, c.clock.now(), weeks, asOf, sites?.siteId ?? null);
     },
     'kpi.leads': async ({ filter, page, pageSize }, ctx) => {
-      const sites = await kpiSites(c.data, c.actor(ctx), filter.siteId);
+      const sites = await kpiSites(c.sites, c.actor(ctx), filter.siteId);
       return c.kpiReports.leads({ ...filter, siteId: sites?.siteId ?? null }, page, pageSize, c.clock.now());
     },
     'kpi.report': async ({ period, format, language, asOf, siteId }, ctx) => {
-      const sites = await kpiSites(c.data, c.actor(ctx), siteId);
+      const sites = await kpiSites(c.sites, c.actor(ctx), siteId);
       const r = await makeReport(c, { period, format, asOf, sites, ...(language ? { language } : {}) }, c.clock.now());
       return { fileName: r.fileName, mime: r.mime, base64: r.data.toString('base64'), bytes: r.data.length };
     },

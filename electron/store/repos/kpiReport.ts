@@ -50,10 +50,6 @@ const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, 
 
 export interface KpiReportRepo {
   userNames(): Map<number, string>;
-  /** The sites (by id): the KPI screen's choice and per-site rows when there are several. */
-  sites(): { id: number; code: string; name: string }[];
-  /** A person's site (null: group-wide). */
-  userSite(userId: number): number | null;
   /** How many leads meet the metric's predicate (of one site: `site`). */
   count(metric: KpiMetricKey, params: Record<string, unknown>, site?: number | null): number;
   /** The open leads at risk and overdue at `at`. */
@@ -154,10 +150,6 @@ export function kpiReportRepo(sqlite: Sqlite): KpiReportRepo {
   return {
     userNames: () =>
       new Map((prep('SELECT id, name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name])),
-    sites: () =>
-      prep('SELECT id, code, name FROM sites ORDER BY id').all() as { id: number; code: string; name: string }[],
-    userSite: (userId) =>
-      (prep('SELECT site_id AS s FROM users WHERE id = ?').get(userId) as { s: number | null } | undefined)?.s ?? null,
     count: (metric, params, site) => (prep(countOf(metric, site)).get(params) as { n: number }).n,
     openNow: (at, site) => prep(OPEN_NOW(site)).get({ at }) as { atRisk: number; overdue: number },
     grouped: (p, scope) => prep(GROUPED(scope)).all(p) as (RawCounts & Dims)[],

@@ -120,10 +120,6 @@ export function kpiReportRepoPg(db: Queryable): Async<KpiReportRepo> {
   return {
     userNames: async () =>
       new Map((await all<{ id: number; name: string }>(db, 'SELECT id, name FROM users')).map((u) => [u.id, u.name])),
-    sites: () => all<{ id: number; code: string; name: string }>(db, 'SELECT id, code, name FROM sites ORDER BY id'),
-    userSite: async (userId) =>
-      (await all<{ s: number | null }>(db, 'SELECT site_id AS s FROM users WHERE id = @userId', { userId }))[0]?.s ??
-      null,
     count: (metric, params, site) =>
       metric === 'now_unmanaged' && site !== null && site !== undefined
         ? count(SITE_UNMANAGED(site), {})
