@@ -17,8 +17,11 @@ beforeAll(async () => {
   await ok(app.core, 'demo.load', { leads: 900, seed: 23 });
   for (const p of PERIODS) before.set(p, await ok<Dashboard>(app.core, 'kpi.dashboard', { period: p }));
   // A second site; a third of the leads move there (the triggers move their counts); a desk person works there.
-  await sqlRun(app.core, "INSERT INTO sites (code, name, created_at) VALUES ('MI', 'Milano', 0)");
-  milano = (await sqlGet<{ id: number }>(app.core, "SELECT id FROM sites WHERE code = 'MI'"))!.id;
+  const info = await ok<{ sites: { id: number; code: string }[] }>(app.core, 'sites.save', {
+    code: 'MI',
+    name: 'Milano',
+  });
+  milano = info.sites.find((x) => x.code === 'MI')!.id;
   await sqlRun(app.core, 'UPDATE leads SET site_id = ? WHERE id % 3 = 0', milano);
   const people = await sqlAll<{ id: number }>(
     app.core,
