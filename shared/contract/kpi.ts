@@ -51,6 +51,8 @@ export const kpiFilterSchema = z.object({
   closeReason: z.enum(CLOSE_REASONS).optional(),
   channel: z.enum(CHANNELS).optional(),
   outcome: z.enum(OUTCOMES).optional(),
+  /** One site's leads (docs/rules.md §11); absent or null = every site the person sees. */
+  siteId: z.number().int().positive().nullable().optional(),
 });
 export type KpiFilter = z.infer<typeof kpiFilterSchema>;
 
@@ -120,6 +122,19 @@ export const dashboardSchema = z.object({
     z.object({ channel: z.enum(CHANNELS), outcome: z.enum(OUTCOMES), contacts: z.number(), leads: z.number() }),
   ),
   closeReasons: z.array(z.object({ reason: z.enum(CLOSE_REASONS), count: z.number() })),
+  /**
+   * Several sites only (docs/rules.md §11): the site the figures are of (null = all sites, rolled up), the sites, and
+   * with all sites each site's figures (their sum is `totals`). Absent with one site.
+   */
+  sites: z
+    .object({
+      siteId: z.number().nullable(),
+      /** The person works at one site: the figures are that site's, no choice. */
+      fixed: z.boolean(),
+      list: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })),
+      bySite: z.array(breakdownRow),
+    })
+    .optional(),
   today: z.object({
     unmanaged: z.number(),
     atRisk: z.number(),
@@ -173,11 +188,16 @@ export type DigestSettings = z.infer<typeof digestSettingsSchema>;
 export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 /** When the figures are evaluated: as at the end of the period (default) or as of now (shared/rules/kpi/period.ts). */
 const asOfInput = z.enum(AS_OF).default('end');
+/**
+ * Which site's figures (docs/rules.md §11): a site id, null = all sites (a group-wide person), absent = the person's
+ * choice in the header (sites.choose; all sites until chosen); an unknown id is SITE_UNKNOWN. A person working at one site always gets that site's, whatever asked.
+ */
+const siteInput = z.number().int().positive().nullable().optional();
 
 export const kpiChannels = {
   'kpi.dashboard': {
     input: z
-      .object({ period: periodInput.default('this-week'), asOf: asOfInput })
+      .object({ period: periodInput.default('this-week'), asOf: asOfInput, siteId: siteInput })
       .default({ period: 'this-week', asOf: 'end' }),
     output: dashboardSchema,
   },
@@ -187,6 +207,7 @@ export const kpiChannels = {
         period: periodInput.default('this-week'),
         weeks: z.number().int().min(1).max(52).default(12),
         asOf: asOfInput,
+        siteId: siteInput,
       })
       .default({ period: 'this-week', weeks: 12, asOf: 'end' }),
     output: trendSchema,
@@ -206,6 +227,7 @@ export const kpiChannels = {
       format: z.enum(REPORT_FORMATS).default('pdf'),
       language: z.enum(LANGUAGES).optional(),
       asOf: asOfInput,
+      siteId: siteInput,
     }),
     output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() }),
   },

@@ -10,11 +10,15 @@
 // Parallel query: its workers' start costs ~90 ms on a busy 2-core machine for queries that read a few hundred rows
 // (the planner over-estimates tsvector prefix matches); the figures of 2026-12-04 were taken with it off on the
 // connection: `--db 'postgres://…/aslm_bench?options=-c%20max_parallel_workers_per_gather%3D0'`.
+// A dealer group (issue 15): the database spreads the leads over BENCH_SITES sites (pgBenchDb.ts); beside the figures
+// of before (all sites, as a one-site installation reads them), a site desk's KPI week (its site's figures) and the
+// group manager's (all sites rolled up, with each site's row: grouped per site too).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openPgStore } from '../../electron/store/pg/migrate';
 import { pgReadRepos, type ReadRepos } from '../../electron/store/pg/repos/readSide';
 import { sumCounts } from '../../electron/store/repos/assignedCounts';
+import type { KpiScope } from '../../electron/store/repos/kpiReport';
 import { defaultRuleSettings } from '../../shared/domain/settings';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { resolvePeriod } from '../../shared/rules/kpi/period';
@@ -26,28 +30,32 @@ import { measure, ms, type Stat } from './stats';
 type Row = Stat & { target?: string; ok?: boolean };
 const TZ = 'Europe/Rome';
 
-/** The KPI dashboard's reads for a period, as kpiReportService.dashboard makes them (all at once on the pool). */
-async function dashboardReads(r: ReadRepos, spec: string, now: number): Promise<number> {
+/**
+ * The KPI dashboard's reads for a period, as kpiReportService.dashboard makes them (all at once on the pool): of every
+ * site (no scope), of one site, or of all sites grouped per site too (the group manager's).
+ */
+async function dashboardReads(r: ReadRepos, spec: string, now: number, scope?: KpiScope): Promise<number> {
   const rules = defaultRuleSettings(TZ);
   const p = resolvePeriod(spec, now, rules)!;
   const params = { from: p.from, to: p.to, at: p.at };
   const w3 = { from: p.sla3From, to: p.at, at: p.at };
+  const site = scope?.site ?? null;
   const [, contacts, , groups, , byStatus] = await Promise.all([
     r.kpiReport.userNames(),
-    r.kpiReport.contacts(params),
-    r.kpiReport.kept(params),
-    r.kpiReport.grouped(params),
-    r.kpiReport.closeReasons(params),
-    r.kpiReport.assignedCounts(w3.from, w3.to),
-    r.kpiReport.sla3NotYet(w3),
-    r.kpiReport.count('now_unmanaged', {}),
-    r.kpiReport.openNow(now),
-    r.kpiReport.count('now_appointments_today', { from: now - 3_600_000 * 10, to: now + 3_600_000 * 14 }),
+    r.kpiReport.contacts(params, scope),
+    r.kpiReport.kept(params, scope),
+    r.kpiReport.grouped(params, scope),
+    r.kpiReport.closeReasons(params, site),
+    r.kpiReport.assignedCounts(w3.from, w3.to, site),
+    r.kpiReport.sla3NotYet(w3, site),
+    r.kpiReport.count('now_unmanaged', {}, site),
+    r.kpiReport.openNow(now, site),
+    r.kpiReport.count('now_appointments_today', { from: now - 3_600_000 * 10, to: now + 3_600_000 * 14 }, site),
   ]);
   return groups.length + contacts.length + sumCounts(byStatus);
 }
 
-async function measureAll(r: ReadRepos, now: number): Promise<Row[]> {
+async function measureAll(r: ReadRepos, now: number, deskSite: number): Promise<Row[]> {
   const out: Row[] = [];
   const add = (s: Stat, p50?: number) =>
     out.push({ ...s, ...(p50 === undefined ? {} : { target: `p50 ≤ ${p50} ms`, ok: s.p50 <= p50 }) });
@@ -81,6 +89,26 @@ async function measureAll(r: ReadRepos, now: number): Promise<Row[]> {
   }
   for (const q of ['ma', 'rossi', '4567', '0333 1234567', '702', 'ZFA3120'])
     add(await measure(`global search "${q}" (grouped by status)`, 30, () => r.leadList.globalSearch(q, 5)), 30);
+  // A site desk's (docs/rules.md §11): its site's leads only (leadList's `site`, sites/siteService.ts scope).
+  const at = ` — a site desk (site ${deskSite})`;
+  for (const view of LIST_VIEWS)
+    for (const page of [0, 99])
+      add(
+        await measure(`list ${view} page ${page + 1}${at}`, 50, () =>
+          r.leadList.list({ view, page, pageSize: 50 }, deskSite),
+        ),
+        10,
+      );
+  for (const prefix of ['ros', 'mül', 'mar'])
+    for (const view of ['assigned', 'closed_no_sale'] as const)
+      add(
+        await measure(`search "${prefix}" (${view})${at}`, 30, () =>
+          r.leadList.list({ view, search: prefix }, deskSite),
+        ),
+        30,
+      );
+  for (const q of ['rossi', '4567', '702'])
+    add(await measure(`global search "${q}"${at}`, 30, () => r.leadList.globalSearch(q, 5, deskSite)), 30);
   const rules = defaultRuleSettings(TZ);
   const sla = { from: slaWindowStart(now, rules), to: now };
   add(
@@ -93,6 +121,23 @@ async function measureAll(r: ReadRepos, now: number): Promise<Row[]> {
   add(await measure('KPI dashboard figures, last week', 20, () => dashboardReads(r, 'last-week', now)), 100);
   add(await measure('KPI dashboard figures, this week', 20, () => dashboardReads(r, 'this-week', now)), 100);
   out.push(await measure('KPI dashboard figures, this month', 10, () => dashboardReads(r, 'this-month', now)));
+  const desk = { site: deskSite };
+  const group = { site: null, bySite: true };
+  for (const spec of ['last-week', 'this-week'] as const) {
+    const words = spec.replace('-', ' ');
+    add(
+      await measure(`KPI dashboard figures, ${words}, a site desk (site ${deskSite})`, 20, () =>
+        dashboardReads(r, spec, now, desk),
+      ),
+      100,
+    );
+    add(
+      await measure(`KPI dashboard figures, ${words}, group manager (all sites, per site)`, 20, () =>
+        dashboardReads(r, spec, now, group),
+      ),
+      100,
+    );
+  }
   const w = resolvePeriod('last-week', now, rules)!;
   out.push(
     await measure('KPI click-through page (SLA 1 missed)', 20, () =>
@@ -117,15 +162,21 @@ export async function benchPostgres(db: string, leads: number, now: number, outD
           "SELECT version() AS v, current_setting('shared_buffers') AS sb",
         )
       ).rows[0]!;
-      const results = await measureAll(repos, now);
+      // The site desk's: the site with the most leads.
+      const sites = (
+        await store.pool.query<{ site: number; n: number }>(
+          'SELECT site_id AS site, count(*)::int AS n FROM leads GROUP BY 1 ORDER BY 2 DESC, 1',
+        )
+      ).rows;
+      const results = await measureAll(repos, now, sites[0]!.site);
       const sqliteFile = join(outDir, 'latest.json');
       const sqlite = existsSync(sqliteFile)
         ? (JSON.parse(readFileSync(sqliteFile, 'utf8')) as { leads: number; results: Stat[] })
         : undefined;
       const bySqlite = new Map(sqlite?.results.map((s) => [s.name, s]) ?? []);
       const lines = [
-        `ASLM Desk benchmark on PostgreSQL — ${leads.toLocaleString('en')} leads, one site (the schema has no sites yet: ` +
-          `the issue's 5 sites are not modelled) (${Object.entries(counts)
+        `ASLM Desk benchmark on PostgreSQL — ${leads.toLocaleString('en')} leads over ${sites.length} sites ` +
+          `(${sites.map((s) => `site ${s.site}: ${s.n.toLocaleString('en')}`).join(', ')}) (${Object.entries(counts)
             .map(([k, v]) => `${k} ${v}`)
             .join(', ')})`,
         built.seconds !== null

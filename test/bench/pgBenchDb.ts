@@ -5,7 +5,10 @@
 // surname, phones and e-mail from another lead of the base (so names and phones are spread, not repeated as pairs)
 // and numbers it in year 2026 − k (`ASL-2025-000123`: lead numbers are unique per year). The triggers are off for the
 // copies; the counts they keep (lead_day_counts, lead_view_counts) and the search documents (leads_search) are then
-// computed in one pass each, as the migrations' back-fills do. One site: the schema has no sites yet.
+// computed in one pass each, as the migrations' back-fills do. A dealer group of BENCH_SITES sites (default 5, issue
+// 15): the base's people but the managers (group-wide) are spread over the sites in turn, each base lead goes to its
+// assignee's site (an unassigned one to a site by its id) and its copies with it, and every site gets an assignment
+// rule (spreadOverSites).
 // A database already holding N leads is reused. Rebuilding drops the public schema: only a database this script
 // built (commented 'aslm-bench') or one without leads is rebuilt.
 import Database from 'better-sqlite3';
@@ -18,6 +21,8 @@ import { buildBenchDb } from './benchDb';
 const TABLES = ['settings', 'users', 'user_roles', 'customers', 'vehicles', 'leads', 'contacts'];
 const MARK = 'aslm-bench';
 
+const SITES = Number(process.env.BENCH_SITES ?? 5);
+
 const log = (s: string) => process.stderr.write(`  ${s}\n`);
 
 async function columns(pool: pg.Pool, table: string): Promise<string[]> {
@@ -27,6 +32,23 @@ async function columns(pool: pg.Pool, table: string): Promise<string[]> {
     [table],
   );
   return r.rows.map((c) => c.column_name);
+}
+
+/**
+ * Sites 2..n beside site 1 (migration 0009's), the people but the managers at each site in turn (the managers stay
+ * group-wide), each lead at its assignee's site (an unassigned lead: by its id), one assignment rule per site (its
+ * people in turn). Before the copies (triggers off): the derived counts are computed afterwards.
+ */
+export async function spreadOverSites(pool: pg.Pool, sites: number): Promise<void> {
+  await pool.query(`INSERT INTO sites (code, name, created_at)
+    SELECT 'S' || k, 'Dealership ' || k, 0 FROM generate_series(2, ${sites}) k ON CONFLICT (code) DO NOTHING`);
+  await pool.query(`UPDATE users u SET site_id = 1 + (p.rn - 1) % ${sites}
+    FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM users
+          WHERE id NOT IN (SELECT user_id FROM user_roles WHERE role = 'manager')) p WHERE p.id = u.id`);
+  await pool.query(`UPDATE leads l SET site_id = coalesce((SELECT u.site_id FROM users u WHERE u.id = l.assignee_id),
+    1 + l.id % ${sites})`);
+  await pool.query(`INSERT INTO assignment_rules (site_id, position, target_role)
+    SELECT s.id, s.id, 'booking_operator' FROM sites s`);
 }
 
 /** The leads of the database, or null when it has no leads table yet. */
@@ -79,6 +101,7 @@ export async function buildPgBenchDb(
     } finally {
       sqlite.close();
     }
+    await spreadOverSites(pool, SITES);
     const { n0, maxId } = (
       await pool.query<{ n0: number; maxId: number }>('SELECT count(*) AS n0, max(id) AS "maxId" FROM leads')
     ).rows[0]!;
@@ -122,25 +145,27 @@ export async function buildPgBenchDb(
     // follow-up of a sweep, a new lead) must not take a number a copy already holds.
     await pool.query(LEAD_NUMBER_COUNTERS);
     await pool.query('ALTER TABLE leads ENABLE TRIGGER USER; ALTER TABLE contacts ENABLE TRIGGER USER');
-    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005, 0006, 0007 and
-    // 0008's back-fills; leads_search's own trigger, 0008's words, off meanwhile).
+    // What the triggers keep, computed once (the same definitions as migrations 0002, 0003, 0005, 0006, 0007, 0008,
+    // 0009 and 0010's back-fills, per site; leads_search's own trigger, 0008's words, off meanwhile).
     await pool.query(`ALTER TABLE leads_search DISABLE TRIGGER USER;
       DELETE FROM lead_day_counts;
-      INSERT INTO lead_day_counts (day, status, n) SELECT assigned_at / 86400000, status, count(*) FROM leads GROUP BY 1, 2;
-      UPDATE lead_view_counts SET n = CASE view
-        WHEN 'not_managed' THEN (SELECT count(*) FROM leads WHERE status = 'assigned' AND contact_attempts = 0)
-        WHEN 'in_progress' THEN (SELECT count(*) FROM leads WHERE (status = 'assigned' AND contact_attempts > 0) OR (status = 'appointment' AND NOT frozen))
-        WHEN 'closed_no_sale' THEN (SELECT count(*) FROM leads WHERE close_reason IS NOT NULL) END;
+      INSERT INTO lead_day_counts (day, status, site_id, n)
+        SELECT assigned_at / 86400000, status, site_id, count(*) FROM leads GROUP BY 1, 2, 3;
+      UPDATE lead_view_counts c SET n = (SELECT count(*) FROM leads l WHERE l.site_id = c.site_id AND CASE c.view
+        WHEN 'not_managed' THEN l.status = 'assigned' AND l.contact_attempts = 0
+        WHEN 'in_progress' THEN (l.status = 'assigned' AND l.contact_attempts > 0) OR (l.status = 'appointment' AND NOT l.frozen)
+        ELSE l.close_reason IS NOT NULL END);
       DELETE FROM lead_sla_day_counts;
-      INSERT INTO lead_sla_day_counts (day, sla1, sla2, n)
-        SELECT assigned_at / 86400000, aslm_sla_state(sla1_met), aslm_sla_state(sla2_met), count(*) FROM leads GROUP BY 1, 2, 3;
+      INSERT INTO lead_sla_day_counts (day, sla1, sla2, site_id, n)
+        SELECT assigned_at / 86400000, aslm_sla_state(sla1_met), aslm_sla_state(sla2_met), site_id, count(*)
+        FROM leads GROUP BY 1, 2, 3, 4;
       DELETE FROM contact_kpi_hours;
-      INSERT INTO contact_kpi_hours (ah, bh, a, campaign, source, lead_type, channel, outcome, n, f)
+      INSERT INTO contact_kpi_hours (ah, bh, a, campaign, source, lead_type, channel, outcome, site_id, n, f)
         SELECT l.assigned_at / 3600000, c.at / 3600000, coalesce(l.assignee_id, 0), l.campaign, l.source, l.lead_type,
-          c.channel, c.outcome, count(*), count(*) FILTER (WHERE c.rn = 1)
+          c.channel, c.outcome, l.site_id, count(*), count(*) FILTER (WHERE c.rn = 1)
         FROM (SELECT lead_id, at, channel, outcome,
                 row_number() OVER (PARTITION BY lead_id, channel, outcome ORDER BY at, id) AS rn FROM contacts) c
-        JOIN leads l ON l.id = c.lead_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+        JOIN leads l ON l.id = c.lead_id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
       DELETE FROM leads_search;
       INSERT INTO leads_search (id, doc, status, assigned_at, views)
         SELECT d.id, aslm_search_vector(d.name, d.email, d.phone, d.vin, d.number), l.status, l.assigned_at,
@@ -152,7 +177,7 @@ export async function buildPgBenchDb(
         SELECT s.id, w.pre, w.words, s.views, s.status, s.assigned_at FROM leads_search s, aslm_search_word_rows(s.doc) w`);
     log(`derived counts and search documents (${((performance.now() - t) / 1000).toFixed(0)} s)`);
     await pool.query(
-      'VACUUM (ANALYZE) leads, contacts, leads_search, leads_search_words, lead_day_counts, lead_sla_day_counts, lead_view_counts, contact_kpi_hours, users',
+      'VACUUM (ANALYZE) sites, assignment_rules, leads, contacts, leads_search, leads_search_words, lead_day_counts, lead_sla_day_counts, lead_view_counts, contact_kpi_hours, users',
     );
     const n = await leadCount(pool);
     if (n !== leads) throw new Error(`built ${n} leads instead of ${leads}`);

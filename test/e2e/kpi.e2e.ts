@@ -61,3 +61,38 @@ test('the report downloads as a PDF; the dashboard speaks Italian', async ({ pag
   await expect(page.getByTestId('sla-card-sla1')).toContainText('SLA 1 – primo contatto entro 24 ore');
   await shot(page, 'kpi-dashboard-it');
 });
+
+test('several sites: each site a row and the total, a site chosen shows its figures and its leads', async ({
+  page,
+  app,
+}) => {
+  await app.core.dispatch('demo.load', { leads: 600, seed: 13 }, { transport: 'test' });
+  const db = app.core.store!.sqlite;
+  const milano = Number(
+    db.prepare("INSERT INTO sites (code, name, created_at) VALUES ('MI', 'Milano', 0)").run().lastInsertRowid,
+  );
+  db.prepare('UPDATE leads SET site_id = ? WHERE id % 2 = 0').run(milano);
+  const dash = async (siteId: number | null) => {
+    const r = await app.core.dispatch('kpi.dashboard', { period: 'last-week', siteId }, { transport: 'test' });
+    if (!r.ok) throw new Error('dashboard failed');
+    return r.value as Dashboard;
+  };
+  const all = await dash(null);
+  const mi = await dash(milano);
+  expect(all.sites!.bySite.reduce((a, r) => a + r.assigned, 0)).toBe(all.totals.assigned);
+
+  await page.goto(`${app.url}#/kpi?period=last-week`);
+  await expect(page.getByTestId('kpi-sites')).toBeVisible();
+  await expect(page.getByTestId(`site-${milano}-name`)).toHaveText('Milano');
+  await expect(page.getByTestId(`site-${milano}-assigned`)).toHaveText(String(mi.totals.assigned));
+  await expect(page.getByTestId('site-total-assigned')).toHaveText(String(all.totals.assigned));
+  await shot(page, 'kpi-sites-en');
+
+  await page.getByTestId(`site-${milano}-name`).click();
+  await expect(page.getByTestId('kpi-sites')).toHaveCount(0);
+  await expect(page.getByTestId('kpi-site-picker')).toHaveValue('Milano');
+  await expect(page.getByTestId('fig-sla1-met')).toHaveText(String(mi.totals.sla1.met));
+  await page.getByTestId('fig-sla1-met').click();
+  await expect(page).toHaveURL(/#\/kpi\/leads\?f=/);
+  await expect(page.getByTestId('kpi-leads-total')).toHaveAttribute('data-total', String(mi.totals.sla1.met));
+});

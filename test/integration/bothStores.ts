@@ -13,6 +13,7 @@ export const BOTH_STORES = [
   'globalSearch',
   'importLimits',
   'kpiReport',
+  'kpiSites',
   'listPrefs',
   'lists',
   'mailSafety',

@@ -5,14 +5,24 @@ import type { HandlerMap } from '../dispatch';
 import type { CoreServices } from '../services';
 import { DIGEST_SETTINGS_KEY, digestSettings } from '../kpi/digest';
 import { makeReport } from '../kpi/report';
+import { kpiSites } from '../kpi/sites';
 
 export const kpiHandlers = (c: CoreServices) =>
   ({
-    'kpi.dashboard': ({ period, asOf }) => c.kpiReports.dashboard(period, c.clock.now(), asOf),
-    'kpi.trend': ({ period, weeks, asOf }) => c.kpiReports.trend(period, c.clock.now(), weeks, asOf),
-    'kpi.leads': ({ filter, page, pageSize }) => c.kpiReports.leads(filter, page, pageSize, c.clock.now()),
-    'kpi.report': async ({ period, format, language, asOf }) => {
-      const r = await makeReport(c, { period, format, asOf, ...(language ? { language } : {}) }, c.clock.now());
+    // Which site's figures: the person's own site, else the one asked, else all sites (kpi/sites.ts).
+    'kpi.dashboard': async ({ period, asOf, siteId }, ctx) =>
+      c.kpiReports.dashboard(period, c.clock.now(), asOf, await kpiSites(c.sites, c.actor(ctx), siteId)),
+    'kpi.trend': async ({ period, weeks, asOf, siteId }, ctx) => {
+      const sites = await kpiSites(c.sites, c.actor(ctx), siteId);
+      return c.kpiReports.trend(period, c.clock.now(), weeks, asOf, sites?.siteId ?? null);
+    },
+    'kpi.leads': async ({ filter, page, pageSize }, ctx) => {
+      const sites = await kpiSites(c.sites, c.actor(ctx), filter.siteId);
+      return c.kpiReports.leads({ ...filter, siteId: sites?.siteId ?? null }, page, pageSize, c.clock.now());
+    },
+    'kpi.report': async ({ period, format, language, asOf, siteId }, ctx) => {
+      const sites = await kpiSites(c.sites, c.actor(ctx), siteId);
+      const r = await makeReport(c, { period, format, asOf, sites, ...(language ? { language } : {}) }, c.clock.now());
       return { fileName: r.fileName, mime: r.mime, base64: r.data.toString('base64'), bytes: r.data.length };
     },
     'kpi.digest': () => c.kpiReports.digest(c.clock.now()),

@@ -10,6 +10,7 @@ import type { SettingsService } from '../settingsService';
 import { backfillBusinessDue } from './businessDue';
 import { sumCounts } from '../../store/repos/assignedCounts';
 import type { DigestLeadRow, Dims, KpiMetricKey, RawCounts } from '../../store/repos/kpiReport';
+import type { KpiSites } from './sites';
 
 /** met/missed from the row; pending = the rest when the row has no pending column (GROUPED). */
 const tri = (r: RawCounts | undefined, p: string) => {
@@ -61,15 +62,17 @@ export type { DigestLeadRow };
 
 export interface KpiReportService {
   period(spec: string, now: number, asOf?: AsOf): Period;
-  dashboard(spec: string, now: number, asOf?: AsOf): Promise<Dashboard>;
-  trend(spec: string, now: number, weeks?: number, asOf?: AsOf): Promise<Trend>;
+  /** `sites`: several sites (kpi/sites.ts), the figures of `sites.siteId` or, null, all sites with each site's. */
+  dashboard(spec: string, now: number, asOf?: AsOf, sites?: KpiSites | null): Promise<Dashboard>;
+  /** `site`: one site's weeks (null or absent: every site's). */
+  trend(spec: string, now: number, weeks?: number, asOf?: AsOf, site?: number | null): Promise<Trend>;
   leads(filter: KpiFilter, page: number, pageSize: number, now: number): Promise<ListPage>;
   /** Every lead row behind a filter (for the report's lists), capped. */
   leadRows(filter: KpiFilter, limit: number): Promise<{ rows: ListRow[]; total: number }>;
   digest(now: number, limit?: number): Promise<Digest>;
   /** The report's "overdue or unmanaged" leads of a period, with why, capped. */
   attentionRows(
-    base: { from: number; to: number; at: number },
+    base: { from: number; to: number; at: number; siteId?: number | null },
     limit: number,
   ): Promise<{ rows: AttentionRow[]; total: number }>;
 }
@@ -91,14 +94,14 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
 
   const userNames = () => repo.userNames();
 
-  async function today(now: number) {
+  async function today(now: number, site: number | null = null) {
     const tz = settings.rules().timeZone;
     const dayFrom = startOfLocalDay(now, tz);
     const dayTo = addCalendarDays(dayFrom, 1, tz);
     const [unmanaged, open, appointmentsToday] = await Promise.all([
-      repo.count('now_unmanaged', {}),
-      repo.openNow(now),
-      repo.count('now_appointments_today', { from: dayFrom, to: dayTo }),
+      repo.count('now_unmanaged', {}, site),
+      repo.openNow(now, site),
+      repo.count('now_appointments_today', { from: dayFrom, to: dayTo }, site),
     ]);
     return {
       unmanaged,
@@ -123,25 +126,28 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
 
   return {
     period,
-    async dashboard(spec, now, asOf = 'end') {
+    async dashboard(spec, now, asOf = 'end', sites = null) {
       await ensureBusinessDue();
       const p = period(spec, now, asOf);
       const s = settings.rules();
       const params = { from: p.from, to: p.to, at: p.at };
       const w3 = { from: p.sla3From, to: p.at, at: p.at };
+      // One site's figures, or (several sites, all of them) every site's grouped per site too (docs/rules.md §11).
+      const site = sites?.siteId ?? null;
+      const scope = sites ? { site, bySite: site === null } : undefined;
       // The reads are independent of each other: on PostgreSQL each runs at once on its own pooled connection.
       const [names, contactRows, keptRows, groupedRows, reasons, byStatus, sla3NotYet, todayFigures] =
         await Promise.all([
           userNames(),
-          repo.contacts(params),
-          repo.kept(params),
-          repo.grouped(params),
-          repo.closeReasons(params),
-          repo.assignedCounts(w3.from, w3.to),
-          repo.sla3NotYet(w3),
-          today(now),
+          repo.contacts(params, scope),
+          repo.kept(params, scope),
+          repo.grouped(params, scope),
+          repo.closeReasons(params, site),
+          repo.assignedCounts(w3.from, w3.to, site),
+          repo.sla3NotYet(w3, site),
+          today(now, site),
         ]);
-      const groupKey = (d: Dims) => `${d.a}\u0000${d.c}\u0000${d.s}\u0000${d.t}`;
+      const groupKey = (d: Dims) => `${d.a}\u0000${d.c}\u0000${d.s}\u0000${d.t}\u0000${d.site ?? ''}`;
       // Contacts per group, and per "channel outcome" with their distinct leads (a lead is in one group: summed).
       const contactsOf = new Map<string, number>();
       const types = new Map<string, { channel: string; outcome: string; contacts: number; leads: number }>();
@@ -163,11 +169,13 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
         dims: g satisfies Dims,
         counts: { ...toCounts(g), contacts: contactsOf.get(groupKey(g)) ?? 0, ...(keptOf.get(groupKey(g)) ?? {}) },
       }));
+      const siteNames = new Map(sites?.list.map((x) => [String(x.id), x.name]));
       const dimKeys: [keyof Dims, (k: string | null) => string | null][] = [
         ['a', (k) => (k === null ? null : (names.get(Number(k)) ?? null))],
         ['c', (k) => k],
         ['s', (k) => k],
         ['t', (k) => k],
+        ['site', (k) => (k === null ? null : (siteNames.get(k) ?? null))],
       ];
       const rolled = dimKeys.map(([dim, label]) => {
         const m = new Map<string | null, KpiCounts>();
@@ -199,10 +207,28 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
         closeReasons: reasons.sort(
           (x, y) => y.count - x.count || x.reason.localeCompare(y.reason),
         ) as Dashboard['closeReasons'],
+        ...(sites
+          ? {
+              sites: {
+                siteId: site,
+                fixed: sites.fixed,
+                list: sites.list,
+                // Every site, by id (a site without leads in the period: zeros); their sum is `totals`.
+                bySite:
+                  site === null
+                    ? sites.list.map((x) => ({
+                        ...(rolled[4]!.find((r) => r.key === String(x.id)) ?? ZERO),
+                        key: String(x.id),
+                        label: x.name,
+                      }))
+                    : [],
+              },
+            }
+          : {}),
         today: todayFigures,
       };
     },
-    async trend(spec, now, weeks = 12, asOf = 'end') {
+    async trend(spec, now, weeks = 12, asOf = 'end', site = null) {
       await ensureBusinessDue();
       const p = period(spec, now, asOf);
       const rules = settings.rules();
@@ -221,11 +247,11 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
             weeks,
           ).map(async (w) => {
             const r = { from: w.from, to: w.to };
-            const assigned = sumCounts(await repo.assignedCounts(w.from, w.to));
+            const assigned = sumCounts(await repo.assignedCounts(w.from, w.to, site));
             const settled1 = at >= w.to + rules.sla1Hours * HOUR;
             const settled2 = at >= addCalendarDays(w.to, rules.sla2Days, rules.timeZone);
             let slow: RawCounts | null = null;
-            if (!settled1 || !settled2) slow = await repo.trendSlow({ ...r, at });
+            if (!settled1 || !settled2) slow = await repo.trendSlow({ ...r, at }, site);
             const settled = (met: number) => ({ met, missed: assigned - met, pending: 0 });
             return {
               spec: w.spec,
@@ -233,8 +259,8 @@ export function createKpiReportService(store: AsyncStore, settings: SettingsServ
               to: w.to,
               at,
               assigned,
-              sla1: settled1 ? settled(await repo.trendMet(1, r)) : tri(slow!, 's1'),
-              sla2: settled2 ? settled(await repo.trendMet(2, r)) : tri(slow!, 's2'),
+              sla1: settled1 ? settled(await repo.trendMet(1, r, site)) : tri(slow!, 's1'),
+              sla2: settled2 ? settled(await repo.trendMet(2, r, site)) : tri(slow!, 's2'),
             };
           }),
         ),

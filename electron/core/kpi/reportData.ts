@@ -7,6 +7,7 @@ import { evaluatedKey, type AsOf } from '../../../shared/rules/kpi/period';
 import type { TrackingRow } from '../../store/repos/kpi';
 import type { CoreServices } from '../services';
 import { localeTag, reportT } from './i18n';
+import type { KpiSites } from './sites';
 
 export const ATTENTION_CAP = 200;
 
@@ -28,6 +29,10 @@ export interface ReportData {
   kindLabel: string;
   /** The moment the figures are evaluated, in words ("as at the end of the period (…)" / "as of now (…)"). */
   evaluatedLabel: string;
+  /** Several sites: whose figures ("Site: Milano" / "All sites"); null with one site (docs/rules.md §11). */
+  siteLabel: string | null;
+  /** Several sites: the site (null = all sites), for the contact tracking table. */
+  siteId: number | null;
 }
 
 export async function buildReportData(
@@ -36,11 +41,13 @@ export async function buildReportData(
   now: number,
   lang: Language,
   asOf: AsOf = 'end',
+  sites: KpiSites | null = null,
 ): Promise<ReportData> {
   const t = await reportT(lang);
   const tz = c.settings.rules().timeZone;
-  const dashboard = await c.kpiReports.dashboard(spec, now, asOf);
-  const trend = await c.kpiReports.trend(spec, now, 12, asOf);
+  const siteId = sites?.siteId ?? null;
+  const dashboard = await c.kpiReports.dashboard(spec, now, asOf, sites);
+  const trend = await c.kpiReports.trend(spec, now, 12, asOf, siteId);
   const p = dashboard.period;
   const dateFmt = new Intl.DateTimeFormat(localeTag(lang), {
     timeZone: tz,
@@ -76,7 +83,7 @@ export async function buildReportData(
     periodLabel = String(t('period.month', { month }));
   } else periodLabel = String(t('period.range', { first: dayFmt(p.firstDay), last: dayFmt(p.lastDay) }));
 
-  const base = { from: p.from, to: p.to, at: p.at };
+  const base = { from: p.from, to: p.to, at: p.at, siteId };
   const att = await c.kpiReports.attentionRows(base, ATTENTION_CAP);
   const rows = att.rows;
   const dealer = c.settings.get('dealer').name.trim() || String(t('report.dealer'));
@@ -93,10 +100,21 @@ export async function buildReportData(
     periodLabel,
     kindLabel: String(t(`report.${p.kind === 'week' ? 'weekly' : p.kind === 'month' ? 'monthly' : 'custom'}`)),
     evaluatedLabel: String(t(`evaluated.${evaluatedKey(p)}`, { at: fmt(p.at) })),
+    siteLabel: sites
+      ? siteId === null
+        ? String(t('report.allSites'))
+        : String(t('report.site', { name: sites.list.find((x) => x.id === siteId)?.name ?? String(siteId) }))
+      : null,
+    siteId,
   };
 }
 
 /** The contacts recorded in the period [from, min(to, at)] — the standard's Customer Contact Tracking Table. */
-export function trackingRows(c: CoreServices, from: number, to: number): Promise<TrackingRow[]> {
-  return c.data.repos.kpi.trackingRows(from, to);
+export function trackingRows(
+  c: CoreServices,
+  from: number,
+  to: number,
+  site: number | null = null,
+): Promise<TrackingRow[]> {
+  return c.data.repos.kpi.trackingRows(from, to, site);
 }

@@ -120,6 +120,7 @@ export function reportPdf(d: ReportData): Promise<Buffer> {
     .font('Helvetica')
     .fontSize(10)
     .text(`${t('period.label')}: ${d.periodLabel}`, { width: W });
+  if (d.siteLabel) doc.text(d.siteLabel, { width: W });
   doc
     .fontSize(8.5)
     .fillColor('#495057')

@@ -100,6 +100,7 @@ export async function reportXlsx(d: ReportData, tracking: TrackingRow[]): Promis
       [String(t('ind.lost')), db.totals.lost],
       [],
       [d.dealer],
+      ...(d.siteLabel ? [[d.siteLabel]] : []),
       [`${t('period.label')}: ${d.periodLabel}`],
       [d.evaluatedLabel],
       [`SLA 3: ${t('sla.sla3Window', { from: local(db.sla3.from), at: local(db.sla3.at) })}`],

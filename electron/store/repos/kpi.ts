@@ -5,6 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Language } from '../../../shared/domain/vocabulary';
 import { createAssignedCounts, type AssignedCounts } from './assignedCounts';
 import { once, type Sqlite } from './prepared';
+import { andSite } from './kpiPredicates';
 
 const GENERAL = `SELECT
   count(*) AS total,
@@ -63,8 +64,8 @@ export interface KpiRepo {
   activeManagers(): { id: number; email: string | null; language: Language }[];
   /** The day's digest notification of a manager (once per dedupe key). */
   insertDigestNotification(key: string, userId: number, params: string, now: number): void;
-  /** The contacts recorded in [from, to), by time. */
-  trackingRows(from: number, to: number): TrackingRow[];
+  /** The contacts recorded in [from, to), by time (on one site's leads: `site`). */
+  trackingRows(from: number, to: number, site?: number | null): TrackingRow[];
 }
 
 export function kpiRepo(sqlite: Sqlite): KpiRepo {
@@ -104,14 +105,19 @@ export function kpiRepo(sqlite: Sqlite): KpiRepo {
     >(`INSERT OR IGNORE INTO notifications (dedupe_key, user_id, lead_id, kind, params, created_at)
       VALUES (?, ?, NULL, 'kpi.digest', ?, ?)`),
   );
-  const tracking = once(() =>
-    sqlite.prepare<[number, number], TrackingRow>(
-      `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
+  const tracking = new Map<string, Statement<[number, number], TrackingRow>>();
+  const trackingOf = (site?: number | null) => {
+    const sql = `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
       c.direction, c.channel, c.outcome, c.verbatim, c.answer
     FROM contacts c JOIN leads l ON l.id = c.lead_id LEFT JOIN users u ON u.id = c.user_id
-    WHERE c.at >= ? AND c.at < ? ORDER BY c.at, c.id`,
-    ),
-  );
+    WHERE c.at >= ? AND c.at < ?${andSite(site)} ORDER BY c.at, c.id`;
+    let st = tracking.get(sql);
+    if (!st) {
+      st = sqlite.prepare<[number, number], TrackingRow>(sql);
+      tracking.set(sql, st);
+    }
+    return st;
+  };
   return {
     slaAsOf: (w) => general().get(w)!,
     slaNow: (w) => Object.fromEntries(fast().map(([k, stmt]) => [k, stmt.get(w)!.n])) as FastSlaCounts,
@@ -120,6 +126,6 @@ export function kpiRepo(sqlite: Sqlite): KpiRepo {
     setBusinessDue: (id, at) => void setDue().run(at, id),
     activeManagers: () => managers().all(),
     insertDigestNotification: (key, userId, params, now) => void digest().run(key, userId, params, now),
-    trackingRows: (from, to) => tracking().all(from, to),
+    trackingRows: (from, to, site) => trackingOf(site).all(from, to),
   };
 }

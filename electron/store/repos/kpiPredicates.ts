@@ -24,6 +24,15 @@ const OPEN_SLA2_LATE = '(l.qualified_at IS NULL AND l.sla2_due_at < @at)';
 
 export const WINDOW = 'l.assigned_at >= @from AND l.assigned_at < @to';
 
+/**
+ * One site's leads (docs/rules.md §11): an integer written into the SQL (a statement per site, as the lists'), alias
+ * `l` unless said; null = every site.
+ */
+export const siteCond = (site: number, alias = 'l'): string => `${alias}.site_id = ${Math.trunc(site)}`;
+/** ` AND <site condition>`, or nothing for every site. */
+export const andSite = (site: number | null | undefined, alias = 'l'): string =>
+  site === null || site === undefined ? '' : ` AND ${siteCond(site, alias)}`;
+
 /** Each metric's predicate on `leads l` (besides the window, see scopeOf). */
 export const METRIC_SQL: Record<KpiMetric, string> = {
   assigned: '1',
@@ -102,5 +111,6 @@ export function filterWhere(
     parts.push('l.close_reason = @closeReason');
     params.closeReason = f.closeReason;
   }
+  if (f.siteId !== undefined && f.siteId !== null) parts.push(siteCond(f.siteId));
   return { where: parts.join(' AND '), params };
 }

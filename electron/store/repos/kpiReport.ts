@@ -5,14 +5,27 @@ import type { Statement } from 'better-sqlite3';
 import type { KpiFilter } from '../../../shared/contract/kpi';
 import type { ListRow } from '../../../shared/contract/leads';
 import { createAssignedCounts, type AssignedCounts } from './assignedCounts';
-import { filterWhere, METRIC_SQL, WINDOW } from './kpiPredicates';
+import { andSite, filterWhere, METRIC_SQL, WINDOW } from './kpiPredicates';
 import type { Sqlite } from './prepared';
 
 export type KpiMetricKey = keyof typeof METRIC_SQL;
 /** Figures of a row by name (s1met, s1missed, …, assigned, contacted, …). */
 export type RawCounts = Record<string, number>;
-/** The breakdown dimensions: assignee (a), campaign (c), source (s), lead type (t). */
-export type Dims = { a: number | null; c: string; s: string; t: string };
+/** The breakdown dimensions: assignee (a), campaign (c), source (s), lead type (t), and the site when asked (site). */
+export type Dims = { a: number | null; c: string; s: string; t: string; site?: number | null };
+/**
+ * Which leads (docs/rules.md §11): one site's (`site`), or every site's (null), then grouped per site too when `bySite`
+ * (the group's per-site figures). Absent: every site, not per site (the SQL of a one-site installation).
+ */
+export type KpiScope = { site: number | null; bySite?: boolean };
+/** The dimensions selected and grouped by (the site's last, when asked). */
+export const dimsOf = (scope?: KpiScope): { select: string; group: string } =>
+  scope?.bySite
+    ? {
+        select: 'l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, l.site_id AS site',
+        group: '1, 2, 3, 4, 5',
+      }
+    : { select: 'l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t', group: '1, 2, 3, 4' };
 export interface DigestLeadRow {
   id: number;
   number: string;
@@ -37,29 +50,29 @@ const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, 
 
 export interface KpiReportRepo {
   userNames(): Map<number, string>;
-  /** How many leads meet the metric's predicate. */
-  count(metric: KpiMetricKey, params: Record<string, unknown>): number;
+  /** How many leads meet the metric's predicate (of one site: `site`). */
+  count(metric: KpiMetricKey, params: Record<string, unknown>, site?: number | null): number;
   /** The open leads at risk and overdue at `at`. */
-  openNow(at: number): { atRisk: number; overdue: number };
+  openNow(at: number, site?: number | null): { atRisk: number; overdue: number };
   /** The period's figures per group (dimensions in index order). */
-  grouped(p: AsOfWindow): (RawCounts & Dims)[];
+  grouped(p: AsOfWindow, scope?: KpiScope): (RawCounts & Dims)[];
   /** The period's contacts made by `at`, per group and "channel outcome": how many, and their distinct leads. */
-  contacts(p: AsOfWindow): ContactCounts[];
+  contacts(p: AsOfWindow, scope?: KpiScope): ContactCounts[];
   /** Appointments kept and not kept per group. */
-  kept(p: AsOfWindow): (Dims & { kept: number; noShow: number })[];
-  closeReasons(p: AsOfWindow): { reason: string; count: number }[];
+  kept(p: AsOfWindow, scope?: KpiScope): (Dims & { kept: number; noShow: number })[];
+  closeReasons(p: AsOfWindow, site?: number | null): { reason: string; count: number }[];
   /** The leads of the window closed, but not by `at` (SLA 3). */
-  sla3NotYet(p: AsOfWindow): number;
+  sla3NotYet(p: AsOfWindow, site?: number | null): number;
   assignedCounts: AssignedCounts;
   /** A trend week's figures as of `at` (through the predicates). */
-  trendSlow(p: AsOfWindow): RawCounts;
+  trendSlow(p: AsOfWindow, site?: number | null): RawCounts;
   /** A settled trend week's SLA 1 / SLA 2 met count (the stored flags). */
-  trendMet(sla: 1 | 2, w: Window): number;
+  trendMet(sla: 1 | 2, w: Window, site?: number | null): number;
   /** The filter's leads, by priority, and how many there are. */
   listRows(f: KpiFilter, limit: number, offset: number): { rows: StoredListRow[]; total: number };
   /** The attention leads of a window, with why (s1, s2 missed, nc: not contacted), and how many there are. */
   attentionRows(
-    base: AsOfWindow,
+    base: AsOfWindow & { siteId?: number | null },
     limit: number,
   ): { rows: (StoredListRow & { s1: number; s2: number; nc: number })[]; total: number };
   /** The metric's leads for the digest (due: the SQL of their deadline), `limit` at most. */
@@ -90,57 +103,63 @@ export function kpiReportRepo(sqlite: Sqlite): KpiReportRepo {
       count(*) FILTER (WHERE ${met('l.first_contact_at', 'l.sla1_due_at')}) AS s1met, count(*) FILTER (WHERE ${missed('l.first_contact_at', 'l.sla1_due_at')}) AS s1missed,
       count(*) FILTER (WHERE ${met('l.qualified_at', 'l.sla2_due_at')}) AS s2met, count(*) FILTER (WHERE ${missed('l.qualified_at', 'l.sla2_due_at')}) AS s2missed`;
   const KPI_INDEX = 'leads l INDEXED BY leads_kpi_dims';
-  const GROUPED = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, ${FIGURES},
+  const GROUPED = (scope?: KpiScope) => `SELECT ${dimsOf(scope).select}, ${FIGURES},
       count(*) FILTER (WHERE ${met('l.first_contact_at', 'l.business_due_at')}) AS bdmet, count(*) FILTER (WHERE ${missed('l.first_contact_at', 'l.business_due_at')}) AS bdmissed,
       count(*) FILTER (WHERE l.first_contact_at <= @at) AS contacted, count(*) FILTER (WHERE l.appointment_at IS NOT NULL AND l.qualified_at <= @at) AS appointment,
       count(*) FILTER (WHERE l.status = 'closed_sale' AND l.closed_at <= @at) AS closedSale, count(*) FILTER (WHERE l.status = 'closed_no_sale' AND l.closed_at <= @at) AS closedNoSale,
       count(*) FILTER (WHERE l.status = 'lost' AND l.closed_at <= @at) AS lost,
       count(*) FILTER (WHERE NOT ifnull(l.first_contact_at <= @at, 0) OR ${missed('l.first_contact_at', 'l.sla1_due_at')} OR ${missed('l.qualified_at', 'l.sla2_due_at')}) AS attention
-    FROM ${KPI_INDEX} WHERE ${WINDOW} GROUP BY 1, 2, 3, 4`;
-  const REASONS = `SELECT l.close_reason AS reason, count(*) AS count FROM ${KPI_INDEX}
-    WHERE ${WINDOW} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL GROUP BY 1`;
+    FROM ${KPI_INDEX} WHERE ${WINDOW}${andSite(scope?.site)} GROUP BY ${dimsOf(scope).group}`;
+  const REASONS = (site?: number | null) => `SELECT l.close_reason AS reason, count(*) AS count FROM ${KPI_INDEX}
+    WHERE ${WINDOW}${andSite(site)} AND l.status = 'closed_no_sale' AND l.closed_at <= @at AND l.close_reason IS NOT NULL GROUP BY 1`;
   // The contacts of the period's leads, grouped the same way and by channel and outcome: how many, and to how many
   // distinct leads (a lead is in one group: the leads of a type are the sum over the groups).
-  const CONTACTS = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t, c.channel, c.outcome,
+  const CONTACTS = (scope?: KpiScope) => {
+    const g = scope?.bySite ? '1, 2, 3, 4, 5, 6, 7' : '1, 2, 3, 4, 5, 6';
+    return `SELECT ${dimsOf(scope).select}, c.channel, c.outcome,
       count(*) AS contacts, count(DISTINCT c.lead_id) AS leads
-    FROM ${KPI_INDEX} JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW} AND c.at <= @at
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
+    FROM ${KPI_INDEX} JOIN contacts c ON c.lead_id = l.id WHERE ${WINDOW}${andSite(scope?.site)} AND c.at <= @at
+    GROUP BY ${g} ORDER BY ${g}`;
+  };
   // "Was the appointment kept": the few leads where it was recorded, through their partial index, grouped the same way.
-  const KEPT = `SELECT l.assignee_id AS a, l.campaign AS c, l.source AS s, l.lead_type AS t,
+  const KEPT = (scope?: KpiScope) => `SELECT ${dimsOf(scope).select},
       count(*) FILTER (WHERE ${METRIC_SQL.appointment_kept}) AS kept, count(*) FILTER (WHERE ${METRIC_SQL.appointment_no_show}) AS noShow
-    FROM leads l INDEXED BY leads_kpi_kept WHERE appointment_kept IS NOT NULL AND ${WINDOW} GROUP BY 1, 2, 3, 4`;
-  const TREND_S1 =
-    'SELECT count(*) AS n FROM leads INDEXED BY leads_sla1 WHERE sla1_met = 1 AND assigned_at >= @from AND assigned_at < @to';
-  const TREND_S2 =
-    'SELECT count(*) AS n FROM leads INDEXED BY leads_sla2 WHERE sla2_met = 1 AND assigned_at >= @from AND assigned_at < @to';
-  const TREND_SLOW = `SELECT ${FIGURES} FROM ${KPI_INDEX} WHERE ${WINDOW}`;
-  const CLOSED = "status IN ('closed_sale', 'closed_no_sale') AND assigned_at >= @from AND assigned_at < @to";
-  const SLA3_NOT_YET = `SELECT (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at IS NULL)
-    + (SELECT count(*) FROM leads INDEXED BY leads_kpi_closed WHERE ${CLOSED} AND closed_at > @at) AS n`;
+    FROM leads l INDEXED BY leads_kpi_kept WHERE appointment_kept IS NOT NULL AND ${WINDOW}${andSite(scope?.site)} GROUP BY ${dimsOf(scope).group}`;
+  const TREND_MET = (sla: 1 | 2, site?: number | null) =>
+    `SELECT count(*) AS n FROM leads l INDEXED BY leads_sla${sla} WHERE sla${sla}_met = 1 AND assigned_at >= @from AND assigned_at < @to${andSite(site)}`;
+  const TREND_SLOW = (site?: number | null) => `SELECT ${FIGURES} FROM ${KPI_INDEX} WHERE ${WINDOW}${andSite(site)}`;
+  const CLOSED = (site?: number | null) =>
+    `status IN ('closed_sale', 'closed_no_sale') AND assigned_at >= @from AND assigned_at < @to${andSite(site)}`;
+  const SLA3_NOT_YET = (
+    site?: number | null,
+  ) => `SELECT (SELECT count(*) FROM leads l INDEXED BY leads_kpi_closed WHERE ${CLOSED(site)} AND closed_at IS NULL)
+    + (SELECT count(*) FROM leads l INDEXED BY leads_kpi_closed WHERE ${CLOSED(site)} AND closed_at > @at) AS n`;
   const HINT: Partial<Record<keyof typeof METRIC_SQL, string>> = {
     now_unmanaged: 'INDEXED BY leads_v_not_managed',
     now_at_risk: 'INDEXED BY leads_kpi_open',
     now_overdue: 'INDEXED BY leads_kpi_open',
   };
   // At risk and overdue in one pass over the open leads' deadlines.
-  const OPEN_NOW = `SELECT count(*) FILTER (WHERE ${METRIC_SQL.now_at_risk}) AS atRisk, count(*) FILTER (WHERE ${METRIC_SQL.now_overdue}) AS overdue
-    FROM leads l INDEXED BY leads_kpi_open WHERE l.status = 'assigned'`;
-  const countOf = (metric: keyof typeof METRIC_SQL) =>
-    `SELECT count(*) AS n FROM leads l ${HINT[metric] ?? ''} WHERE ${METRIC_SQL[metric]}`;
+  const OPEN_NOW = (
+    site?: number | null,
+  ) => `SELECT count(*) FILTER (WHERE ${METRIC_SQL.now_at_risk}) AS atRisk, count(*) FILTER (WHERE ${METRIC_SQL.now_overdue}) AS overdue
+    FROM leads l INDEXED BY leads_kpi_open WHERE l.status = 'assigned'${andSite(site)}`;
+  const countOf = (metric: keyof typeof METRIC_SQL, site?: number | null) =>
+    `SELECT count(*) AS n FROM leads l ${HINT[metric] ?? ''} WHERE ${METRIC_SQL[metric]}${andSite(site)}`;
 
   return {
     userNames: () =>
       new Map((prep('SELECT id, name FROM users').all() as { id: number; name: string }[]).map((u) => [u.id, u.name])),
-    count: (metric, params) => (prep(countOf(metric)).get(params) as { n: number }).n,
-    openNow: (at) => prep(OPEN_NOW).get({ at }) as { atRisk: number; overdue: number },
-    grouped: (p) => prep(GROUPED).all(p) as (RawCounts & Dims)[],
-    contacts: (p) => prep(CONTACTS).all(p) as ContactCounts[],
-    kept: (p) => prep(KEPT).all(p) as (Dims & { kept: number; noShow: number })[],
-    closeReasons: (p) => prep(REASONS).all(p) as { reason: string; count: number }[],
-    sla3NotYet: (p) => (prep(SLA3_NOT_YET).get(p) as { n: number }).n,
+    count: (metric, params, site) => (prep(countOf(metric, site)).get(params) as { n: number }).n,
+    openNow: (at, site) => prep(OPEN_NOW(site)).get({ at }) as { atRisk: number; overdue: number },
+    grouped: (p, scope) => prep(GROUPED(scope)).all(p) as (RawCounts & Dims)[],
+    contacts: (p, scope) => prep(CONTACTS(scope)).all(p) as ContactCounts[],
+    kept: (p, scope) => prep(KEPT(scope)).all(p) as (Dims & { kept: number; noShow: number })[],
+    closeReasons: (p, site) => prep(REASONS(site)).all(p) as { reason: string; count: number }[],
+    sla3NotYet: (p, site) => (prep(SLA3_NOT_YET(site)).get(p) as { n: number }).n,
     assignedCounts: createAssignedCounts(prep),
-    trendSlow: (p) => prep(TREND_SLOW).get(p) as RawCounts,
-    trendMet: (sla, w) => (prep(sla === 1 ? TREND_S1 : TREND_S2).get(w) as { n: number }).n,
+    trendSlow: (p, site) => prep(TREND_SLOW(site)).get(p) as RawCounts,
+    trendMet: (sla, w, site) => (prep(TREND_MET(sla, site)).get(w) as { n: number }).n,
     listRows(f, limit, offset) {
       const { where, params } = filterWhere(f);
       const rows = prep(`SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${where}
@@ -152,8 +171,8 @@ export function kpiReportRepo(sqlite: Sqlite): KpiReportRepo {
       const total = (prep(`SELECT count(*) AS n FROM leads l WHERE ${where}`).get(params) as { n: number }).n;
       return { rows, total };
     },
-    attentionRows(base, limit) {
-      const { where, params } = filterWhere({ metric: 'attention', ...base });
+    attentionRows({ siteId, ...base }, limit) {
+      const { where, params } = filterWhere({ metric: 'attention', ...base, siteId });
       const rows = prep(`SELECT ${ROW_SELECT}, ${METRIC_SQL.sla1_missed} AS s1, ${METRIC_SQL.sla2_missed} AS s2,
           (l.first_contact_at IS NULL OR l.first_contact_at > @at) AS nc
         FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${where}

@@ -1,12 +1,16 @@
 // Data of the SLA & KPI screens: the dashboard and trend of a period, the click-through filter in the
 // URL, and the report files (download in the browser, print dialog through the PDF viewer).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import type { Dashboard, KpiFilter, Trend } from '../../../shared/contract/kpi';
 import type { AsOf } from '../../../shared/rules/kpi/period';
 import { invoke } from '../../platform';
 
-export function useKpi(period: string, asOf: AsOf = 'end') {
+/** The site whose figures the dashboard shows (null: all sites, or one site): its click-throughs keep it. */
+export const KpiSiteContext = createContext<number | null>(null);
+
+/** `siteId`: several sites, whose figures (null = all sites; undefined = the core's default for the person). */
+export function useKpi(period: string, asOf: AsOf = 'end', siteId?: number | null) {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [trend, setTrend] = useState<Trend | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -14,8 +18,8 @@ export function useKpi(period: string, asOf: AsOf = 'end') {
   const load = useCallback(async () => {
     const mine = ++seq.current;
     const [d, tr] = await Promise.all([
-      invoke('kpi.dashboard', { period, asOf }),
-      invoke('kpi.trend', { period, weeks: 12, asOf }),
+      invoke('kpi.dashboard', { period, asOf, ...(siteId === undefined ? {} : { siteId }) }),
+      invoke('kpi.trend', { period, weeks: 12, asOf, ...(siteId === undefined ? {} : { siteId }) }),
     ]);
     if (mine !== seq.current) return;
     if (d.ok) setDashboard(d.value);
@@ -23,7 +27,7 @@ export function useKpi(period: string, asOf: AsOf = 'end') {
     if (tr.ok) setTrend(tr.value);
     else setError(tr.error);
     if (d.ok && tr.ok) setError(null);
-  }, [period, asOf]);
+  }, [period, asOf, siteId]);
   useEffect(() => {
     void load();
   }, [load]);

@@ -7,6 +7,7 @@ import type { Queryable } from '../tx';
 import { splitDays } from '../../repos/assignedCounts';
 import { assignedCountsPg } from './assignedCounts';
 import { all, num, one } from './sql';
+import { andSite } from '../../repos/kpiPredicates';
 
 const GENERAL = `SELECT
   count(*) AS total,
@@ -38,10 +39,12 @@ SELECT d.m1 + e.m1 AS s1met, d.u1 + e.u1 - ${STILL_DUE(1)} AS s1missed,
   d.m2 + e.m2 AS s2met, d.u2 + e.u2 - ${STILL_DUE(2)} AS s2missed
 FROM d, e`;
 
-const TRACKING = `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
+const TRACKING = (
+  site?: number | null,
+) => `SELECT c.at, l.number, l.first_name || ' ' || l.last_name AS customer, u.name AS staff,
     c.direction, c.channel, c.outcome, c.verbatim, c.answer
   FROM contacts c JOIN leads l ON l.id = c.lead_id LEFT JOIN users u ON u.id = c.user_id
-  WHERE c.at >= @from AND c.at < @to ORDER BY c.at, c.id`;
+  WHERE c.at >= @from AND c.at < @to${andSite(site)} ORDER BY c.at, c.id`;
 
 const numbers = <T extends Record<string, unknown>>(row: T): { [K in keyof T]: number } =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, num(v)])) as { [K in keyof T]: number };
@@ -73,6 +76,6 @@ export function kpiRepoPg(db: Queryable): Async<KpiRepo> {
         VALUES ($1, $2, NULL, 'kpi.digest', $3, $4) ON CONFLICT DO NOTHING`,
         [key, userId, params, now],
       )),
-    trackingRows: (from, to) => all<TrackingRow>(db, TRACKING, { from, to }),
+    trackingRows: (from, to, site) => all<TrackingRow>(db, TRACKING(site), { from, to }),
   };
 }

@@ -1,8 +1,9 @@
 // A figure of the dashboard: a number that opens the list of the leads behind it.
 import { Anchor, Text } from '@mantine/core';
+import { useContext } from 'react';
 import type { KpiFilter } from '../../../../shared/contract/kpi';
 import { formatNumber } from '../../../app/format';
-import { figureHref } from '../api';
+import { figureHref, KpiSiteContext } from '../api';
 
 export function FigureButton({
   value,
@@ -23,6 +24,9 @@ export function FigureButton({
   color?: string;
   label?: string;
 }) {
+  // The dashboard of one site (of several): its leads only.
+  const site = useContext(KpiSiteContext);
+  const f = site !== null && filter.siteId === undefined ? { ...filter, siteId: site } : filter;
   if (value === 0)
     return (
       <Text span size={size} c="dimmed" data-testid={testId}>
@@ -31,7 +35,7 @@ export function FigureButton({
     );
   return (
     <Anchor
-      href={figureHref(filter, period)}
+      href={figureHref(f, period)}
       size={size}
       fw={600}
       c={color}

@@ -11,7 +11,16 @@ import { printPdf, saveFile } from '../api';
 
 type Action = 'print' | 'pdf' | 'xlsx' | 'csv';
 
-export function ReportButtons({ period, asOf = 'end' }: { period: string; asOf?: AsOf }) {
+/** `siteId`: several sites, whose figures (null = all sites; undefined = the core's default for the person). */
+export function ReportButtons({
+  period,
+  asOf = 'end',
+  siteId,
+}: {
+  period: string;
+  asOf?: AsOf;
+  siteId?: number | null;
+}) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState<Action | null>(null);
   const run = async (a: Action) => {
@@ -21,6 +30,7 @@ export function ReportButtons({ period, asOf = 'end' }: { period: string; asOf?:
       format: a === 'print' ? 'pdf' : a,
       language: i18n.language as Language,
       asOf,
+      ...(siteId === undefined ? {} : { siteId }),
     });
     setBusy(null);
     if (!r.ok) {

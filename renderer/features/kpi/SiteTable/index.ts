@@ -1,0 +1,1 @@
+export { SiteTable } from './SiteTable';
