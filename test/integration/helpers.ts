@@ -1,5 +1,4 @@
 // A real app core on a real SQLite file in a temp folder, with a clock the test moves.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
 import pg from 'pg';
 import { pgTypes } from '../../electron/store/pg/migrate';
+import { dropAppDatabase, takeAppDatabase } from '../support/pgAppDatabases';
 
 export interface TestApp {
   core: SqliteAppCore;
@@ -19,18 +19,11 @@ export interface TestApp {
 
 /**
  * ASLM_TEST_STORE=pg: the core on a fresh PostgreSQL database per app, in the server of ASLM_PG_URL (e.g.
- * `node scripts/pg-local.mjs start`), created and dropped synchronously (openTestApp is synchronous). Such a core has
- * no SQLite store: a test that reads the file directly (`core.store.sqlite`) fails there — it is not meant to run so.
+ * `node scripts/pg-local.mjs start`), made and dropped by test/support/pgAppDatabases.ts. Such a core has no SQLite
+ * store: a test that reads the file directly (`core.store.sqlite`) fails there — it is not meant to run so.
  */
 const PG_SERVER = process.env.ASLM_TEST_STORE === 'pg' ? process.env.ASLM_PG_URL : undefined;
 if (process.env.ASLM_TEST_STORE === 'pg' && !PG_SERVER) throw new Error('ASLM_TEST_STORE=pg needs ASLM_PG_URL');
-let pgDatabases = 0;
-/** One SQL statement on the server's admin database, synchronously (a child process: openTestApp is synchronous). */
-function pgAdminSync(server: string, sql: string): void {
-  const script = `const pg=require('pg');const c=new pg.Client({connectionString:process.argv[1]});c.connect().then(()=>c.query(process.argv[2])).then(()=>c.end(),(e)=>{console.error(e.message);process.exit(1)})`;
-  const r = spawnSync(process.execPath, ['-e', script, server, sql], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`PostgreSQL: ${sql}: ${r.stderr}`);
-}
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
 const dollars = (sql: string): string => {
@@ -58,16 +51,7 @@ async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<p
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
-  let dbPath = join(dir, 'aslm.sqlite');
-  let drop = () => undefined as void;
-  if (PG_SERVER) {
-    const name = `aslm_app_${process.pid}_${Date.now().toString(36)}_${++pgDatabases}`;
-    pgAdminSync(PG_SERVER, `CREATE DATABASE ${name}`);
-    const u = new URL(PG_SERVER);
-    u.pathname = `/${name}`;
-    dbPath = u.toString();
-    drop = () => pgAdminSync(PG_SERVER, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+  const dbPath = PG_SERVER ? takeAppDatabase() : join(dir, 'aslm.sqlite');
   const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
@@ -83,7 +67,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
         .get(core)
         ?.client?.then((c) => c.end())
         .catch(() => undefined);
-      drop();
+      if (PG_SERVER) dropAppDatabase(dbPath);
       rmSync(dir, { recursive: true, force: true });
     },
   };
