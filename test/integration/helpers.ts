@@ -6,6 +6,7 @@ import { createAppCore, sqliteCore, type AppCore, type SqliteAppCore } from '../
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
 import pg from 'pg';
+import { keyFileSecrets } from '../../electron/core/mail/secrets';
 import { pgTypes } from '../../electron/store/pg/migrate';
 import { dropAppDatabase, takeAppDatabase } from '../support/pgAppDatabases';
 
@@ -14,6 +15,8 @@ export interface TestApp {
   clock: TestClock;
   dir: string;
   dbPath: string;
+  /** The key file of the core's secrets (the SMTP password): `<file>.key` beside SQLite's file; in `dir` on PostgreSQL. */
+  keyFile: string;
   close(): void;
 }
 
@@ -24,6 +27,15 @@ export interface TestApp {
  */
 const PG_SERVER = process.env.ASLM_TEST_STORE === 'pg' ? process.env.ASLM_PG_URL : undefined;
 if (process.env.ASLM_TEST_STORE === 'pg' && !PG_SERVER) throw new Error('ASLM_TEST_STORE=pg needs ASLM_PG_URL');
+
+/**
+ * A core the test opened itself (createAppCore, createCoreHost's) on `dbPath`: sqlAll/sqlGet/sqlRun reach its database
+ * (on PostgreSQL through a connection of the test's own, ended when the database is dropped). Answers the core.
+ */
+export function sqlOn<C extends AppCore>(core: C, dbPath: string): C {
+  if (PG_SERVER && !pgClients.has(core)) pgClients.set(core, { url: dbPath });
+  return core;
+}
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
 const dollars = (sql: string): string => {
@@ -38,7 +50,7 @@ const dollars = (sql: string): string => {
 const pgClients = new WeakMap<AppCore, { url: string; client?: Promise<pg.Client> }>();
 async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<pg.QueryResult> {
   const entry = pgClients.get(core);
-  if (!entry) throw new Error('This core was not opened by openTestApp on PostgreSQL');
+  if (!entry) throw new Error('This core was not opened by openTestApp on PostgreSQL (see sqlOn)');
   entry.client ??= (async () => {
     const client = new pg.Client({ connectionString: entry.url, types: pgTypes });
     client.on('error', () => undefined);
@@ -52,7 +64,10 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
   const dbPath = PG_SERVER ? takeAppDatabase() : join(dir, 'aslm.sqlite');
-  const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
+  // On PostgreSQL the key file would be in the user's home (keyFilePath): the test's folder instead.
+  const keyFile = PG_SERVER ? join(dir, 'aslm.key') : `${dbPath}.key`;
+  const secrets = PG_SERVER ? keyFileSecrets(dbPath, keyFile) : undefined;
+  const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined, secrets });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
   if (PG_SERVER) pgClients.set(core, { url: dbPath });
@@ -61,6 +76,7 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     clock,
     dir,
     dbPath,
+    keyFile,
     close: () => {
       core.close();
       void pgClients
@@ -72,6 +88,16 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     },
   };
 }
+
+/** Whether this run's app cores are on PostgreSQL (the 'postgres' test project): for a check about one store only. */
+export const ON_POSTGRES = PG_SERVER !== undefined;
+
+/**
+ * The database of a core the test opens itself (the CLI, createCoreHost, a host process): `file` in `dir` on SQLite;
+ * in the 'postgres' project a fresh PostgreSQL database (its URL), dropped at the test file's end.
+ */
+export const testDbPath = (dir: string, file = 'aslm.sqlite'): string =>
+  PG_SERVER ? takeAppDatabase(true) : join(dir, file);
 
 export const baseLead = (over: Partial<NewLeadInput> = {}): NewLeadInput => ({
   firstName: 'Mario',

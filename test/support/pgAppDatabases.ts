@@ -32,21 +32,28 @@ function adminSync(sql: string): void {
 }
 
 let admin: Promise<pg.Client> | undefined;
+/** The last statement queued on the admin connection: each waits for the one before (one query at a time). */
+let queue: Promise<unknown> = Promise.resolve();
 /** One statement on this process's admin connection (opened on first use, ended by settleAppDatabases). */
-async function adminQuery(sql: string): Promise<void> {
+function adminQuery(sql: string): Promise<void> {
   admin ??= (async () => {
     const c = new pg.Client({ connectionString: server() });
     c.on('error', () => undefined);
     await c.connect();
     return c;
   })();
-  await (await admin).query(sql);
+  const client = admin;
+  const run = queue.then(async () => void (await (await client).query(sql)));
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 let made = 0;
 const newName = () => `aslm_app_${process.pid}_${Date.now().toString(36)}_${++made}`;
 /** Databases made ahead, not handed out yet. */
 const spare: string[] = [];
+/** Databases handed out for the whole file (pgTestDbPath in helpers.ts): dropped at its end. */
+const forTheFile: string[] = [];
 /** The drops under way. */
 const dropping = new Set<Promise<void>>();
 
@@ -59,13 +66,14 @@ export async function topUpAppDatabases(n: number): Promise<void> {
   }
 }
 
-/** A fresh database (its URL): a spare one, else made now (synchronously). */
-export function takeAppDatabase(): string {
+/** A fresh database (its URL): a spare one, else made now (synchronously); `forTheFile`: dropped at the file's end. */
+export function takeAppDatabase(forTheFileToo = false): string {
   let name = spare.shift();
   if (!name) {
     name = newName();
     adminSync(createSql(name));
   }
+  if (forTheFileToo) forTheFile.push(name);
   return withDatabase(server(), name);
 }
 
@@ -78,10 +86,10 @@ export function dropAppDatabase(url: string): void {
   void p.finally(() => dropping.delete(p));
 }
 
-/** The file's end: the drops under way finished, the spare databases dropped, the admin connection ended. */
+/** The file's end: the drops under way finished, the spare and the file's databases dropped, the connection ended. */
 export async function settleAppDatabases(): Promise<void> {
   await Promise.all(dropping);
-  for (const name of spare.splice(0)) await adminQuery(dropSql(name));
+  for (const name of [...spare.splice(0), ...forTheFile.splice(0)]) await adminQuery(dropSql(name));
   const c = admin;
   admin = undefined;
   if (c) await (await c).end();
