@@ -8,6 +8,7 @@ import type { NewLeadInput } from '../../shared/contract/inputs';
 import pg from 'pg';
 import { keyFileSecrets } from '../../electron/core/mail/secrets';
 import { pgTypes } from '../../electron/store/pg/migrate';
+import type { Queryable } from '../../electron/store/pg/tx';
 import { dropAppDatabase, takeAppDatabase } from '../support/pgAppDatabases';
 
 export interface TestApp {
@@ -151,6 +152,11 @@ export async function sqlAll<T = any>(core: AppCore, sql: string, ...params: unk
     return row as T;
   });
 }
+
+/** On PostgreSQL, the test's connection to the core's database as a `pg` Queryable (for a PostgreSQL repository). */
+export const pgQueryable = (core: AppCore): Queryable => ({
+  query: ((sql: string, params: unknown[] = []) => pgQuery(core, sql, params)) as Queryable['query'],
+});
 
 /** The statement's first row (undefined when none), as sqlAll. */
 export const sqlGet = async <T = any>(core: AppCore, sql: string, ...params: unknown[]): Promise<T | undefined> =>
