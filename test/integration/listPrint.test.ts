@@ -22,7 +22,7 @@ beforeAll(async () => {
     'leads.create',
     baseLead({ firstName: 'Zeffiro', lastName: 'Stampabile', campaign: 'seasonal_promo', source: 'owner_app' }),
   );
-});
+}, 180_000); // a demo database: on PostgreSQL a round trip per statement, over a minute on a busy machine
 afterAll(() => app?.close());
 
 const print = async (input: Record<string, unknown>) => {
