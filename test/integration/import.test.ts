@@ -455,7 +455,8 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(r.lastNumber).toBe('ASL-2026-010001');
     // Speed is measured by `npm run bench` (50,000 rows, target ≤ 5 s); here only a bound that catches a
     // row-by-row regression (an index rebuilt per row takes minutes), loose enough for a busy CI machine.
-    expect(elapsed).toBeLessThan(30_000);
+    // PostgreSQL: a server round trip per statement and its triggers; measured 15–55 s here on a shared, busy machine.
+    expect(elapsed).toBeLessThan(app.core.data.kind === 'postgres' ? 90_000 : 30_000);
     expect(await sqlGet(app.core, "SELECT count(*) AS n FROM history WHERE field = 'created'")).toEqual({ n: 10_001 });
     expect((await app.core.lists.counts()).not_managed).toBe(10_001);
     const found = await app.core.lists.list({ view: 'not_managed', search: person(9876).email });
