@@ -1,10 +1,11 @@
 // Host mode's TLS identity (docs/rules.md §12): a self-signed certificate made at the first start and kept
-// beside the database (`<db>.tls/`, the key readable by this user only), reused at every later start so the
+// beside the database (`<db>.tls/`; for PostgreSQL in ~/.aslm-desk; the key readable by this user only), reused at every later start so the
 // fingerprint the desks pinned at pairing stays valid.
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { besideDatabase } from '../store/besideDatabase';
 
 export interface HostCert {
   key: string;
@@ -14,7 +15,8 @@ export interface HostCert {
   dir: string;
 }
 
-export const tlsDir = (dbPath: string) => `${dbPath}.tls`;
+/** `<db>.tls/` beside a SQLite file; for a PostgreSQL URL in ~/.aslm-desk (besideDatabase), never a path made of it. */
+export const tlsDir = (dbPath: string) => besideDatabase(dbPath, '.tls');
 export const fingerprintOf = (certPem: string) => new X509Certificate(certPem).fingerprint256;
 
 /** Reads `<db>.tls/`, or makes the certificate there (names: the host's name and addresses, put in the certificate). */

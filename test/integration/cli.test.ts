@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ON_POSTGRES, testDbPath } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +13,7 @@ const run = (...args: string[]) =>
 
 describe('the CLI', () => {
   it('demo then kpi --json prints the three SLAs', () => {
-    const db = join(dir, 'demo.sqlite');
+    const db = testDbPath(dir, 'demo.sqlite');
     const demo = run('demo', '--leads', '300', '--db', db, '--at', '2026-11-20T10:00:00Z');
     expect(demo.status).toBe(0);
     // The managers' temporary passwords, printed once (docs/rules.md §12).
@@ -28,7 +29,7 @@ describe('the CLI', () => {
       expect(k[s].met + k[s].missed + k[s].pending).toBeGreaterThan(0);
     }
     expect(k.sla3.pending).toBe(0);
-  });
+  }, 180_000); // two processes, a 300-lead demo: on PostgreSQL a round trip per statement
 
   it('replay applies a hand-written timeline and carries on after refusals', () => {
     const file = join(dir, 't.jsonl');
@@ -88,7 +89,8 @@ describe('the CLI', () => {
       { at: '2026-05-05T09:00:00Z', action: 'sweep' },
     ];
     writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
-    const r = run('replay', file);
+    // In memory by default; on a fresh PostgreSQL database in the 'postgres' project.
+    const r = run('replay', file, ...(ON_POSTGRES ? ['--db', testDbPath(dir)] : []));
     expect(r.status).toBe(0);
     const out = r.stdout
       .trim()

@@ -15,9 +15,15 @@ afterAll(() => app.close());
 describe('the contract', () => {
   it.each(CHANNEL_NAMES)('%s refuses malformed input with a typed error', async (channel) => {
     for (const bad of ['x', 42, null, [1, 2], { id: 'DROP TABLE' }]) {
+      // demo.load takes `{ id }` as its default (2,000 demo leads): no refusal to check there, demo.test.ts loads demos.
+      if (channel === 'demo.load' && contract[channel].input.safeParse(bad).success) continue;
       const r = await app.core.dispatch(channel, bad, { transport: 'test' });
       if (r.ok) {
         // Only inputs the schema really accepts may pass (e.g. an object with unknown keys stripped).
+        expect(contract[channel].input.safeParse(bad).success).toBe(true);
+      } else if (app.core.data.kind === 'postgres' && r.error.code === 'BACKUP_UNAVAILABLE_ON_POSTGRES') {
+        // On PostgreSQL the file backups are refused (postgresBackupApi) — once the input passed the schema.
+        expect(channel).toMatch(/^backup\./);
         expect(contract[channel].input.safeParse(bad).success).toBe(true);
       } else {
         expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(r.error.code);

@@ -12,6 +12,7 @@ import { deskConfigPath, readDeskConfig } from '../../electron/core/desk/deskCon
 import { createDeskLink } from '../../electron/core/desk/deskDispatch';
 import { createDeskControl } from '../../electron/main/deskMode';
 import { createHostLink, startHostServer, type HostServer } from '../../electron/web/hostServer';
+import { sqlGet, sqlOn, testDbPath } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-desk-connect-'));
 const userData = join(dir, 'desk-user-data');
@@ -29,23 +30,29 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head></head><body>ok</body></html>');
   const link = createHostLink();
   const opts = { clock, timeZone: 'Europe/Rome', validateOutput: true, log: () => undefined };
-  hostCore = createCoreHost({ ...opts, dbPath: join(dir, 'host.sqlite'), hostLink: link, signIn: 'required' });
+  const hostDb = testDbPath(dir, 'host.sqlite');
+  hostCore = createCoreHost({ ...opts, dbPath: hostDb, hostLink: link, signIn: 'required' });
   host = await startHostServer({
     core: hostCore,
     link,
-    dbPath: join(dir, 'host.sqlite'),
+    dbPath: hostDb,
     staticDir,
     listen: '127.0.0.1',
     port: 0,
   });
   const core = hostCore.core()!;
+  await core.ready; // on PostgreSQL the settings load after the start
   const manager = await core.people.defaultManager();
   await core.auth.changePassword(manager, await core.auth.resetPassword(manager), password);
-  local = createAppCore({
-    ...opts,
-    dbPath: join(dir, 'local.sqlite'),
-    deskControl: createDeskControl({ userData, now: clock.now, restart: () => restarts++ }),
-  });
+  const localDb = testDbPath(dir, 'local.sqlite');
+  local = sqlOn(
+    createAppCore({
+      ...opts,
+      dbPath: localDb,
+      deskControl: createDeskControl({ userData, now: clock.now, restart: () => restarts++ }),
+    }),
+    localDb,
+  );
 });
 afterAll(async () => {
   await host.close();
@@ -62,7 +69,7 @@ describe('the desktop app connects to a host from Settings', () => {
   it('says whether it can; a core without the desktop app’s control refuses', async () => {
     const s = await local.dispatch('host.status', {}, { transport: 'test' });
     expect(s).toMatchObject({ ok: true, value: { role: 'local', canConnect: true } });
-    const bare = createAppCore({ dbPath: join(dir, 'bare.sqlite'), clock, log: () => undefined });
+    const bare = createAppCore({ dbPath: testDbPath(dir, 'bare.sqlite'), clock, log: () => undefined });
     const r = await bare.dispatch(
       'desk.connectToHost',
       { hostUrl: host.url, code: code(), deskName: 'X' },
@@ -107,9 +114,10 @@ describe('the desktop app connects to a host from Settings', () => {
       error: { code: 'NETWORK' },
     });
     // Managers only.
-    const clerk = local
-      .store!.sqlite.prepare("INSERT INTO users (name, language, active, created_at) VALUES ('Clerk', 'en', 1, 0)")
-      .run().lastInsertRowid;
+    const clerk = (await sqlGet<{ id: number }>(
+      local,
+      "INSERT INTO users (name, language, active, created_at) VALUES ('Clerk', 'en', true, 0) RETURNING id",
+    ))!.id;
     expect(await connect({ hostUrl: host.url, code: code(), deskName: 'A' }, Number(clerk))).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },

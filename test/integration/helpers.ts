@@ -1,5 +1,4 @@
 // A real app core on a real SQLite file in a temp folder, with a clock the test moves.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,29 +6,36 @@ import { createAppCore, sqliteCore, type AppCore, type SqliteAppCore } from '../
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { NewLeadInput } from '../../shared/contract/inputs';
 import pg from 'pg';
+import { keyFileSecrets } from '../../electron/core/mail/secrets';
 import { pgTypes } from '../../electron/store/pg/migrate';
+import type { Queryable } from '../../electron/store/pg/tx';
+import { dropAppDatabase, takeAppDatabase } from '../support/pgAppDatabases';
 
 export interface TestApp {
   core: SqliteAppCore;
   clock: TestClock;
   dir: string;
   dbPath: string;
+  /** The key file of the core's secrets (the SMTP password): `<file>.key` beside SQLite's file; in `dir` on PostgreSQL. */
+  keyFile: string;
   close(): void;
 }
 
 /**
  * ASLM_TEST_STORE=pg: the core on a fresh PostgreSQL database per app, in the server of ASLM_PG_URL (e.g.
- * `node scripts/pg-local.mjs start`), created and dropped synchronously (openTestApp is synchronous). Such a core has
- * no SQLite store: a test that reads the file directly (`core.store.sqlite`) fails there — it is not meant to run so.
+ * `node scripts/pg-local.mjs start`), made and dropped by test/support/pgAppDatabases.ts. Such a core has no SQLite
+ * store: a test that reads the file directly (`core.store.sqlite`) fails there — it is not meant to run so.
  */
 const PG_SERVER = process.env.ASLM_TEST_STORE === 'pg' ? process.env.ASLM_PG_URL : undefined;
 if (process.env.ASLM_TEST_STORE === 'pg' && !PG_SERVER) throw new Error('ASLM_TEST_STORE=pg needs ASLM_PG_URL');
-let pgDatabases = 0;
-/** One SQL statement on the server's admin database, synchronously (a child process: openTestApp is synchronous). */
-function pgAdminSync(server: string, sql: string): void {
-  const script = `const pg=require('pg');const c=new pg.Client({connectionString:process.argv[1]});c.connect().then(()=>c.query(process.argv[2])).then(()=>c.end(),(e)=>{console.error(e.message);process.exit(1)})`;
-  const r = spawnSync(process.execPath, ['-e', script, server, sql], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`PostgreSQL: ${sql}: ${r.stderr}`);
+
+/**
+ * A core the test opened itself (createAppCore, createCoreHost's) on `dbPath`: sqlAll/sqlGet/sqlRun reach its database
+ * (on PostgreSQL through a connection of the test's own, ended when the database is dropped). Answers the core.
+ */
+export function sqlOn<C extends AppCore>(core: C, dbPath: string): C {
+  if (PG_SERVER && !pgClients.has(core)) pgClients.set(core, { url: dbPath });
+  return core;
 }
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements of these tests have no `?` inside a string). */
@@ -45,7 +51,7 @@ const dollars = (sql: string): string => {
 const pgClients = new WeakMap<AppCore, { url: string; client?: Promise<pg.Client> }>();
 async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<pg.QueryResult> {
   const entry = pgClients.get(core);
-  if (!entry) throw new Error('This core was not opened by openTestApp on PostgreSQL');
+  if (!entry) throw new Error('This core was not opened by openTestApp on PostgreSQL (see sqlOn)');
   entry.client ??= (async () => {
     const client = new pg.Client({ connectionString: entry.url, types: pgTypes });
     client.on('error', () => undefined);
@@ -58,17 +64,11 @@ async function pgQuery(core: AppCore, sql: string, params: unknown[]): Promise<p
 export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone = 'Europe/Rome'): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'aslm-test-'));
   const clock = testClock(start);
-  let dbPath = join(dir, 'aslm.sqlite');
-  let drop = () => undefined as void;
-  if (PG_SERVER) {
-    const name = `aslm_app_${process.pid}_${Date.now().toString(36)}_${++pgDatabases}`;
-    pgAdminSync(PG_SERVER, `CREATE DATABASE ${name}`);
-    const u = new URL(PG_SERVER);
-    u.pathname = `/${name}`;
-    dbPath = u.toString();
-    drop = () => pgAdminSync(PG_SERVER, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined });
+  const dbPath = PG_SERVER ? takeAppDatabase() : join(dir, 'aslm.sqlite');
+  // On PostgreSQL the key file would be in the user's home (keyFilePath): the test's folder instead.
+  const keyFile = PG_SERVER ? join(dir, 'aslm.key') : `${dbPath}.key`;
+  const secrets = PG_SERVER ? keyFileSecrets(dbPath, keyFile) : undefined;
+  const opened = createAppCore({ dbPath, clock, timeZone, validateOutput: true, log: () => undefined, secrets });
   // On PostgreSQL (ASLM_TEST_STORE=pg) `store` is null, whatever this type says (see above).
   const core = PG_SERVER ? (opened as SqliteAppCore) : sqliteCore(opened);
   if (PG_SERVER) pgClients.set(core, { url: dbPath });
@@ -77,17 +77,28 @@ export function openTestApp(start = Date.parse('2026-03-02T09:00:00Z'), timeZone
     clock,
     dir,
     dbPath,
+    keyFile,
     close: () => {
       core.close();
       void pgClients
         .get(core)
         ?.client?.then((c) => c.end())
         .catch(() => undefined);
-      drop();
+      if (PG_SERVER) dropAppDatabase(dbPath);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
+
+/** Whether this run's app cores are on PostgreSQL (the 'postgres' test project): for a check about one store only. */
+export const ON_POSTGRES = PG_SERVER !== undefined;
+
+/**
+ * The database of a core the test opens itself (the CLI, createCoreHost, a host process): `file` in `dir` on SQLite;
+ * in the 'postgres' project a fresh PostgreSQL database (its URL), dropped at the test file's end.
+ */
+export const testDbPath = (dir: string, file = 'aslm.sqlite'): string =>
+  PG_SERVER ? takeAppDatabase(true) : join(dir, file);
 
 export const baseLead = (over: Partial<NewLeadInput> = {}): NewLeadInput => ({
   firstName: 'Mario',
@@ -141,6 +152,11 @@ export async function sqlAll<T = any>(core: AppCore, sql: string, ...params: unk
     return row as T;
   });
 }
+
+/** On PostgreSQL, the test's connection to the core's database as a `pg` Queryable (for a PostgreSQL repository). */
+export const pgQueryable = (core: AppCore): Queryable => ({
+  query: ((sql: string, params: unknown[] = []) => pgQuery(core, sql, params)) as Queryable['query'],
+});
 
 /** The statement's first row (undefined when none), as sqlAll. */
 export const sqlGet = async <T = any>(core: AppCore, sql: string, ...params: unknown[]): Promise<T | undefined> =>

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDeskLink } from '../../electron/core/desk/deskDispatch';
 import { createHostClient, type PushState } from '../../electron/core/desk/hostClient';
-import { baseLead } from './helpers';
+import { baseLead, testDbPath } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-host-kill-'));
-const dbPath = join(dir, 'aslm.sqlite');
+const dbPath = testDbPath(dir);
 const staticDir = join(dir, 'static');
 mkdirSync(staticDir);
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head></head><body>ok</body></html>');

@@ -12,11 +12,12 @@ import { createDeskLink } from '../../electron/core/desk/deskDispatch';
 import { deskConfig } from '../../electron/main/deskMode';
 import { createHostLink, startHostServer, type HostServer } from '../../electron/web/hostServer';
 import type { PushMessage } from '../../shared/contract/host';
-import { baseLead } from './helpers';
+import { tlsDir } from '../../electron/web/tls';
+import { baseLead, sqlGet, sqlOn, testDbPath } from './helpers';
 import { rawHttps } from './rawHttps';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-host-'));
-const dbPath = join(dir, 'aslm.sqlite');
+const dbPath = testDbPath(dir);
 const staticDir = join(dir, 'static');
 const clock = testClock(Date.parse('2026-03-02T09:00:00Z'));
 let core: CoreHost;
@@ -32,7 +33,7 @@ async function start(port = 0) {
     validateOutput: true,
     log: () => undefined,
     hostLink: link,
-    onOpen: (c) => c.events.on((e) => h?.push.publish(e)),
+    onOpen: (c) => sqlOn(c, dbPath).events.on((e) => h?.push.publish(e)),
   });
   h = await startHostServer({ core, link, dbPath, staticDir, listen: '127.0.0.1', port });
   host = h;
@@ -69,7 +70,7 @@ describe('host mode', () => {
 
   it('makes a self-signed certificate beside the database, its key readable by this user only', () => {
     expect(host.cert.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    if (process.platform !== 'win32') expect(statSync(join(`${dbPath}.tls`, 'key.pem')).mode & 0o077).toBe(0);
+    if (process.platform !== 'win32') expect(statSync(join(tlsDir(dbPath), 'key.pem')).mode & 0o077).toBe(0);
     expect(host.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
@@ -117,9 +118,7 @@ describe('host mode', () => {
     const counts = await deskA.invoke('leads.counts', {});
     expect(counts.ok).toBe(true);
     // Only the token's hash is stored.
-    const row = core.core()!.store!.sqlite.prepare('SELECT token_hash AS h FROM desks WHERE id = ?').get(idA) as {
-      h: string;
-    };
+    const row = (await sqlGet<{ h: string }>(core.core()!, 'SELECT token_hash AS h FROM desks WHERE id = ?', idA))!;
     expect(row.h).not.toBe(tokenA);
     expect(row.h).toMatch(/^[0-9a-f]{64}$/);
     deskB = createHostClient({ url: host.url });

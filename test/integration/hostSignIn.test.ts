@@ -12,11 +12,11 @@ import { testClock } from '../../electron/core/clock';
 import { createDeskLink } from '../../electron/core/desk/deskDispatch';
 import { createHostClient } from '../../electron/core/desk/hostClient';
 import { createHostLink, startHostServer, type HostServer } from '../../electron/web/hostServer';
-import { baseLead } from './helpers';
+import { baseLead, testDbPath } from './helpers';
 import { rawHttps } from './rawHttps';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-host-signin-'));
-const dbPath = join(dir, 'aslm.sqlite');
+const dbPath = testDbPath(dir);
 const staticDir = join(dir, 'static');
 const clock = testClock(Date.parse('2026-03-02T09:00:00Z'));
 let core: CoreHost;
@@ -56,6 +56,7 @@ beforeAll(async () => {
     signIn: 'required',
   });
   const c = core.core()!;
+  await c.ready; // on PostgreSQL the settings load after the start
   const m = await c.people.save({
     id: await c.people.defaultManager(),
     name: 'Marta Manager',

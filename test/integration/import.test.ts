@@ -1,4 +1,4 @@
-// The import corpus: awkward files as European offices send them, through the real core and SQLite.
+// The import corpus: awkward files as European offices send them, through the real core (on either store).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,12 +23,12 @@ import {
   xlsxFile,
   zipNotXlsx,
 } from '../fixtures/importCorpus';
-import { baseLead, err, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, err, ok, openTestApp, sqlAll, sqlGet, sqlOn, sqlRun, testDbPath, type TestApp } from './helpers';
 
 let app: TestApp;
 afterEach(() => app?.close());
 const b64 = (b: Buffer) => b.toString('base64');
-const count = () => (app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+const count = async () => (await sqlGet<{ n: number }>(app.core, 'SELECT count(*) AS n FROM leads'))!.n;
 const preview = (name: string, data: Buffer, extra: object = {}) =>
   ok<ImportPreview>(app.core, 'import.preview', { name, base64: b64(data), ...extra });
 const commit = (name: string, data: Buffer, extra: object = {}) =>
@@ -61,10 +61,9 @@ describe('import: encodings and delimiters', () => {
         expect(p.summary).toMatchObject({ total: 3, valid: 3, rejected: 0 });
         const r = await commit(`hq-${enc}-${dname}.csv`, encode(csv(threeRows(), d)));
         expect(r.imported).toBe(3);
-        const names = app.core.store.sqlite
-          .prepare("SELECT first_name || ' ' || last_name AS n FROM leads ORDER BY id")
-          .all()
-          .map((x: any) => x.n);
+        const names = (await sqlAll(app.core, "SELECT first_name || ' ' || last_name AS n FROM leads ORDER BY id")).map(
+          (x) => x.n,
+        );
         expect(names).toEqual([1, 2, 3].map((n) => `${person(n).first} ${person(n).last}`));
       });
     }
@@ -99,7 +98,7 @@ describe('import: encodings and delimiters', () => {
     ]);
     const r = await commit('mixed.csv', data);
     expect(r.imported).toBe(3);
-    const names = app.core.store.sqlite.prepare('SELECT first_name AS f, last_name AS l FROM leads ORDER BY id').all();
+    const names = await sqlAll(app.core, 'SELECT first_name AS f, last_name AS l FROM leads ORDER BY id');
     expect(names).toEqual([
       { f: 'Jürgen', l: rows[1]![2] },
       { f: 'Zoé', l: 'Größe' },
@@ -259,7 +258,7 @@ describe('import: awkward content', () => {
       [12, 'DUPLICATE_IN_FILE'],
     ]);
     expect(r.rejected.at(-1)).toMatchObject({ firstLine: 2 });
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 
   it('a file that is not CSV at all: clear error, nothing written', async () => {
@@ -279,10 +278,8 @@ describe('import: awkward content', () => {
       code: 'IMPORT_UNREADABLE',
       params: { reason: 'xls' },
     });
-    expect(count()).toBe(0);
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM counters WHERE name LIKE 'lead:%'").get()).toEqual({
-      n: 0,
-    });
+    expect(await count()).toBe(0);
+    expect(await sqlGet(app.core, "SELECT count(*) AS n FROM counters WHERE name LIKE 'lead:%'")).toEqual({ n: 0 });
   });
 
   it('XLSX: first sheet, dates as cells, formula cells give their result, never evaluated', async () => {
@@ -353,11 +350,8 @@ describe('import: idempotence, duplicates, transaction', () => {
     const web = italianWebExport(4);
     expect((await commit('web.csv', web)).imported).toBe(4);
     expect(await commit('web-copy.csv', web)).toMatchObject({ imported: 0, already: 4 });
-    expect(count()).toBe(7);
-    const keys = app.core.store.sqlite
-      .prepare('SELECT external_id AS k FROM leads ORDER BY id')
-      .all()
-      .map((x: any) => x.k);
+    expect(await count()).toBe(7);
+    const keys = (await sqlAll(app.core, 'SELECT external_id AS k FROM leads ORDER BY id')).map((x) => x.k);
     expect(keys.slice(0, 3)).toEqual([
       'ext:hq_campaign:HQ-000001',
       'ext:hq_campaign:HQ-000002',
@@ -416,7 +410,7 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(merged.lead.email).toBe(p1.email); // the empty e-mail was filled
     expect(merged.lead.phone).toBe('+39 02 1234567'); // a value already there is kept
     expect(merged.history.some((h) => h.field === 'import.merged' && h.newValue === 'hq.csv:2')).toBe(true);
-    expect(count()).toBe(4);
+    expect(await count()).toBe(4);
   });
 
   it('all rows in one transaction: a failure leaves nothing half-imported', async () => {
@@ -426,10 +420,12 @@ describe('import: idempotence, duplicates, transaction', () => {
     };
     const e = await err(app.core, 'import.commit', { name: 'hq.csv', base64: b64(utf8(csv(threeRows(), ';'))) });
     expect(e.code).toBe('INTERNAL');
-    expect(count()).toBe(0);
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM history').get()).toEqual({ n: 0 });
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads_fts').get()).toEqual({ n: 0 });
-    // The FTS trigger is back after the rollback: a lead created by hand is searchable.
+    expect(await count()).toBe(0);
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM history')).toEqual({ n: 0 });
+    // The search's own rows: SQLite's full-text index, PostgreSQL's search documents.
+    const search = app.core.data.kind === 'sqlite' ? 'leads_fts' : 'leads_search';
+    expect(await sqlGet(app.core, `SELECT count(*) AS n FROM ${search}`)).toEqual({ n: 0 });
+    // The search trigger is back after the rollback: a lead created by hand is searchable.
     app.core.assign = undefined;
     await app.core.leads.create(baseLead({ lastName: 'Zanzibar' }), await app.core.resolveActor());
     expect((await app.core.lists.list({ view: 'assigned', search: 'zanzi' })).total).toBe(1);
@@ -438,15 +434,14 @@ describe('import: idempotence, duplicates, transaction', () => {
   it('the assignment hook gets the new lead ids inside the transaction', async () => {
     app = openTestApp();
     const seen: number[][] = [];
-    app.core.assign = async (_r, ids) => {
+    app.core.assign = async (r, ids) => {
       seen.push(ids);
-      app.core.store.sqlite.prepare(`UPDATE leads SET assignee_id = 1 WHERE id IN (${ids.join(',')})`).run();
+      // Through the transaction's repositories (on PostgreSQL another connection would not see the new leads).
+      for (const id of ids) expect(await r.leads.update(id, { assignee_id: 1 }, 1)).toBe(true);
     };
     const r = await commit('hq.csv', utf8(csv(threeRows(), ';')));
     expect(seen).toEqual([r.leadIds]);
-    expect(app.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads WHERE assignee_id = 1').get()).toEqual({
-      n: 3,
-    });
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM leads WHERE assignee_id = 1')).toEqual({ n: 3 });
   });
 
   it('10,000 rows: numbers in sequence, history rows, searchable, in Not Managed Yet', async () => {
@@ -460,10 +455,9 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect(r.lastNumber).toBe('ASL-2026-010001');
     // Speed is measured by `npm run bench` (50,000 rows, target ≤ 5 s); here only a bound that catches a
     // row-by-row regression (an index rebuilt per row takes minutes), loose enough for a busy CI machine.
-    expect(elapsed).toBeLessThan(30_000);
-    expect(app.core.store.sqlite.prepare("SELECT count(*) AS n FROM history WHERE field = 'created'").get()).toEqual({
-      n: 10_001,
-    });
+    // PostgreSQL: a server round trip per statement and its triggers; measured 15–55 s here on a shared, busy machine.
+    expect(elapsed).toBeLessThan(app.core.data.kind === 'postgres' ? 90_000 : 30_000);
+    expect(await sqlGet(app.core, "SELECT count(*) AS n FROM history WHERE field = 'created'")).toEqual({ n: 10_001 });
     expect((await app.core.lists.counts()).not_managed).toBe(10_001);
     const found = await app.core.lists.list({ view: 'not_managed', search: person(9876).email });
     expect(found.rows.map((x) => x.name)).toEqual([`${person(9876).first} ${person(9876).last}`]);
@@ -480,7 +474,7 @@ describe('import: idempotence, duplicates, transaction', () => {
     expect((await hist(1)).map((h) => h[0])).toEqual(imported.map((h) => h[0]));
     // A lead created afterwards gets the next number.
     expect((await app.core.leads.create(baseLead(), await app.core.resolveActor())).number).toBe('ASL-2026-010002');
-  });
+  }, 180_000); // the import's speed is the elapsed bound above; the test as a whole is slower on a busy machine
 });
 
 describe('import: the bulk path', () => {
@@ -490,10 +484,10 @@ describe('import: the bulk path', () => {
     const n = 1037;
     const r = await commit('block.csv', bigHqFile(n, 500));
     expect(r.imported).toBe(n);
-    const db = app.core.store.sqlite;
-    const rows = db
-      .prepare('SELECT id, number, external_id AS k, last_name AS last FROM leads WHERE id > 1 ORDER BY id')
-      .all() as { id: number; number: string; k: string; last: string }[];
+    const rows = await sqlAll<{ id: number; number: string; k: string; last: string }>(
+      app.core,
+      'SELECT id, number, external_id AS k, last_name AS last FROM leads WHERE id > 1 ORDER BY id',
+    );
     expect(rows.map((x) => x.id)).toEqual(r.leadIds);
     rows.forEach((x, i) => {
       expect(x.id).toBe(r.leadIds[0]! + i);
@@ -502,22 +496,27 @@ describe('import: the bulk path', () => {
       expect(x.last).toBe(person(500 + i).last);
     });
     expect(
-      db
-        .prepare(
-          "SELECT count(*) AS n FROM history WHERE lead_id > 1 AND field = 'created' AND new_value = (SELECT number FROM leads WHERE id = lead_id)",
-        )
-        .get(),
+      await sqlGet(
+        app.core,
+        "SELECT count(*) AS n FROM history WHERE lead_id > 1 AND field = 'created' AND new_value = (SELECT number FROM leads WHERE id = lead_id)",
+      ),
     ).toEqual({ n });
     for (const i of [0, 24, 25, 1000, 1024, 1025, n - 1]) {
       expect(
         (await app.core.lists.list({ view: 'assigned', search: person(500 + i).email })).rows.map((x) => x.id),
       ).toEqual([r.leadIds[i]]);
     }
-    // The index's automatic merging, paused for the block, is back (FTS5's default, or the value set before).
-    expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 4 });
-    db.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 8)");
+    // SQLite: the index's automatic merging, paused for the block, is back (FTS5's default, or the value set before).
+    const automerge = async () =>
+      app.core.data.kind === 'sqlite'
+        ? await sqlGet(app.core, "SELECT v FROM leads_fts_config WHERE k = 'automerge'")
+        : undefined;
+    if (app.core.data.kind === 'sqlite') {
+      expect(await automerge()).toEqual({ v: 4 });
+      await sqlRun(app.core, "INSERT INTO leads_fts(leads_fts, rank) VALUES ('automerge', 8)");
+    }
     const r2 = await commit('block2.csv', bigHqFile(30, 5000));
-    expect(db.prepare("SELECT v FROM leads_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 8 });
+    if (app.core.data.kind === 'sqlite') expect(await automerge()).toEqual({ v: 8 });
     expect((await app.core.lists.list({ view: 'assigned', search: person(5029).email })).rows.map((x) => x.id)).toEqual(
       [r2.leadIds[29]],
     );
@@ -587,7 +586,7 @@ describe('import: presets and the watched folder', () => {
     const again = await ok(app.core, 'import.watchFolder.scan', {});
     expect(again).toEqual([expect.objectContaining({ file: 'hq.csv', ok: true, imported: 0 })]);
     expect(existsSync(join(folder, 'done', 'hq (2).csv.report.json'))).toBe(true);
-    expect(count()).toBe(3);
+    expect(await count()).toBe(3);
   });
 });
 
@@ -595,8 +594,9 @@ describe('import: phone numbers normalized on the worker thread', () => {
   it("the core's worker normalizes a file's numbers (nothing logged as failed); the customers get the E.164 forms", async () => {
     const logs: string[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'aslm-phones-'));
+    const dbPath = testDbPath(dir);
     const core = createAppCore({
-      dbPath: join(dir, 'aslm.sqlite'),
+      dbPath,
       clock: { now: () => Date.parse('2026-03-02T09:00:00Z') },
       timeZone: 'Europe/Rome',
       log: (m) => logs.push(m),
@@ -604,21 +604,21 @@ describe('import: phone numbers normalized on the worker thread', () => {
     try {
       const data = bigHqFile(4500, 700); // three chunks for the worker
       const file = { name: 'phones.csv', data };
+      await core.ready; // the importer called directly: on PostgreSQL the settings load after the start
       await core.importer.preview(file, {});
       const r = await core.importer.commit(file, { decisions: [] }, await core.resolveActor());
       expect(r.imported).toBe(4500);
-      const rows = core
-        .store!.sqlite.prepare(
-          `SELECT l.phone, l.country, l.language, c.phone_e164 AS e164, c.phone_valid AS valid FROM leads l
-        JOIN customers c ON c.id = l.customer_id`,
-        )
-        .all() as {
+      const rows = await sqlAll<{
         phone: string;
         country: string | null;
         language: Language;
         e164: string | null;
         valid: number | null;
-      }[];
+      }>(
+        sqlOn(core, dbPath),
+        `SELECT l.phone, l.country, l.language, c.phone_e164 AS e164, c.phone_valid AS valid FROM leads l
+        JOIN customers c ON c.id = l.customer_id`,
+      );
       expect(rows.length).toBe(4500);
       for (const x of rows) {
         const p = normalizePhone(x.phone, x.country, x.language);

@@ -14,7 +14,7 @@ import {
   type MappedRow,
 } from '../../shared/import/mapping';
 import { csv, utf8, vinFor } from '../fixtures/importCorpus';
-import { baseLead, openTestApp, type TestApp } from './helpers';
+import { baseLead, openTestApp, sqlAll, sqlGet, sqlRun, type TestApp } from './helpers';
 import { rng } from '../fixtures/rng';
 
 let app: TestApp;
@@ -35,12 +35,11 @@ type Ref = MappedRow & {
   firstLine?: number;
   dup?: { line: number; by: string; leadId: number };
 };
-const OPEN = "(status = 'assigned' OR (status = 'appointment' AND frozen = 0))";
+const OPEN = "(status = 'assigned' OR (status = 'appointment' AND frozen = false))";
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
 /** The import's analysis as it was (importService.analyze before the parse/classify split), for the default mapping. */
 async function reference(a: TestApp, name: string, data: Buffer): Promise<Ref[]> {
-  const { sqlite } = a.core.store;
   const table = await readTable(name, data);
   const mapping = importMappingSchema.parse({ columns: suggestMapping(table.headers) });
   const ctx = { now: a.clock.now(), settings: a.core.settings.rules(), campaigns: a.core.settings.campaigns() };
@@ -60,24 +59,26 @@ async function reference(a: TestApp, name: string, data: Buffer): Promise<Ref[]>
   const known = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    for (const k of sqlite
-      .prepare(`SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as { k: string }[])
+    for (const k of await sqlAll<{ k: string }>(
+      a.core,
+      `SELECT external_id AS k FROM leads WHERE external_id IN (${chunk.map(() => '?').join(',')})`,
+      ...chunk,
+    ))
       known.add(k.k);
   }
   const open = new Map<string, { id: number }>();
-  for (const l of sqlite
-    .prepare(
-      `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`,
-    )
-    .iterate() as Iterable<{
+  for (const l of await sqlAll<{
     id: number;
     vin: string | null;
     email: string | null;
     phone: string | null;
     p2: string | null;
     campaign: string;
-  }>) {
+  }>(
+    a.core,
+    `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads
+      WHERE ${OPEN} ORDER BY id`,
+  )) {
     const info = { id: l.id };
     if (l.vin) open.set(`vin|${l.vin}|${l.campaign}`, info);
     if (l.email) open.set(`email|${l.email.toLowerCase()}|${l.campaign}`, info);
@@ -164,21 +165,23 @@ describe('import duplicate detection = the analysis as it was', () => {
           await app.core.resolveActor(),
         );
         const status = r.pick(['assigned', 'assigned', 'appointment', 'appointment', 'closed_sale', 'lost']);
-        app.core.store.sqlite
-          .prepare('UPDATE leads SET status = ?, frozen = ?, assigned_at = ? WHERE id = ?')
-          .run(status, r.chance(0.5) ? 1 : 0, app.clock.now() - Math.floor(r.next() * 1e9), l.id);
+        await sqlRun(
+          app.core,
+          'UPDATE leads SET status = ?, frozen = ?, assigned_at = ? WHERE id = ?',
+          status,
+          r.chance(0.5) ? 1 : 0,
+          app.clock.now() - Math.floor(r.next() * 1e9),
+          l.id,
+        );
       }
       // Several open leads share a key (the last one read is the one reported).
-      const shared = (col: string) =>
-        (
-          app.core.store.sqlite
-            .prepare(
-              `SELECT count(*) AS n FROM (SELECT ${col}, campaign FROM leads
-        WHERE ${OPEN} AND ${col} IS NOT NULL GROUP BY ${col}, campaign HAVING count(*) > 1)`,
-            )
-            .get() as { n: number }
-        ).n;
-      expect(shared('vin') + shared('email')).toBeGreaterThan(0);
+      const shared = async (col: string) =>
+        (await sqlGet<{ n: number }>(
+          app.core,
+          `SELECT count(*) AS n FROM (SELECT ${col}, campaign FROM leads
+        WHERE ${OPEN} AND ${col} IS NOT NULL GROUP BY ${col}, campaign HAVING count(*) > 1) AS s`,
+        ))!.n;
+      expect((await shared('vin')) + (await shared('email'))).toBeGreaterThan(0);
       // Part of the file imported before: "already", and open leads with its values.
       expect(
         (
@@ -229,10 +232,12 @@ describe('import duplicate detection = the analysis as it was', () => {
       expect(c.duplicates.map((d) => [d.line, d.by, d.leadId])).toEqual(
         ref.filter((x) => x.dup).map((x) => [x.dup!.line, x.dup!.by, x.dup!.leadId]),
       );
-      const names = app.core.store.sqlite
-        .prepare(`SELECT last_name AS n FROM leads WHERE id IN (${c.leadIds.join(',')}) ORDER BY id`)
-        .all()
-        .map((x) => (x as { n: string }).n);
+      const names = (
+        await sqlAll<{ n: string }>(
+          app.core,
+          `SELECT last_name AS n FROM leads WHERE id IN (${c.leadIds.join(',')}) ORDER BY id`,
+        )
+      ).map((x) => x.n);
       expect(names).toEqual(ref.filter((x) => x.state === 'new').map((x) => x.lead!.lastName));
     });
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HQ_HEADERS, csv, hqRow, person, pngFile } from '../fixtures/importCorpus';
+import { testDbPath } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-cli-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,8 +13,9 @@ const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const run = (...args: string[]) =>
   spawnSync(TSX, ['electron/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 
-describe('aslm import', () => {
-  const db = join(dir, 'cli.sqlite');
+// Each call a tsx process (seconds each on a busy machine).
+describe('aslm import', { timeout: 180_000 }, () => {
+  const db = testDbPath(dir, 'cli.sqlite');
   const file = join(dir, 'hq.csv');
   writeFileSync(file, csv([HQ_HEADERS, hqRow(person(1)), hqRow(person(2)), hqRow({ ...person(3), vin: 'BAD' })], ';'));
 

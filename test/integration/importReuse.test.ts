@@ -7,7 +7,7 @@ import * as mapping from '../../shared/import/mapping';
 import { HQ_HEADERS, csv, hqRow, person, utf8 } from '../fixtures/importCorpus';
 import { createImportService } from '../../electron/core/import/importService';
 import { createPhonePool, type PhonePool } from '../../electron/core/people/phonePool';
-import { baseLead, openTestApp, type TestApp } from './helpers';
+import { baseLead, openTestApp, sqlAll, sqlGet, type TestApp } from './helpers';
 
 // Counts the rows mapped (the parse's work), to see when the preview's parse is reused: the rows mapped by the
 // import, and those remapRow maps again (a fresh row: not the kept one nor a copy of it).
@@ -41,9 +41,11 @@ afterEach(() => {
   for (const a of apps) a.close();
   apps = [];
 });
-const open = () => {
+/** An app core, ready (the importer is called directly: on PostgreSQL the settings load after the start). */
+const open = async () => {
   const a = openTestApp(START);
   apps.push(a);
+  await a.core.ready;
   return a;
 };
 
@@ -67,16 +69,22 @@ function webFile(): Buffer {
   return utf8(csv(rows, ';'));
 }
 
-const dump = (a: TestApp) => {
-  const db = a.core.store.sqlite;
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'leads_fts', 'instance')");
+const dump = async (a: TestApp) => {
+  const all = (sql: string) => sqlAll(a.core, sql);
+  // The search's own rows: SQLite's full-text index terms, PostgreSQL's search documents (migration search).
+  let search: unknown[];
+  if (a.core.data.kind === 'sqlite') {
+    const db = a.core.store.sqlite;
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'leads_fts', 'instance')");
+    search = db.prepare('SELECT * FROM temp.fts_terms ORDER BY doc, col, offset, term').all();
+  } else search = await all('SELECT * FROM leads_search ORDER BY id');
   return {
-    leads: db.prepare('SELECT * FROM leads ORDER BY id').all(),
-    customers: db.prepare('SELECT * FROM customers ORDER BY id').all(),
-    history: db.prepare('SELECT * FROM history ORDER BY id').all(),
-    vehicles: db.prepare('SELECT * FROM vehicles ORDER BY id').all(),
-    notifications: db.prepare('SELECT * FROM notifications ORDER BY id').all(),
-    fts: db.prepare('SELECT * FROM temp.fts_terms ORDER BY doc, col, offset, term').all(),
+    leads: await all('SELECT * FROM leads ORDER BY id'),
+    customers: await all('SELECT * FROM customers ORDER BY id'),
+    history: await all('SELECT * FROM history ORDER BY id'),
+    vehicles: await all('SELECT * FROM vehicles ORDER BY id'),
+    notifications: await all('SELECT * FROM notifications ORDER BY id'),
+    search,
   };
 };
 const report = (r: ImportReport) => ({ ...r, ms: 0 });
@@ -101,8 +109,8 @@ async function both(
     commitOpts?: object;
   } = {},
 ) {
-  const withPreview = open();
-  const without = open();
+  const withPreview = await open();
+  const without = await open();
   for (const a of [withPreview, without]) await opts.before?.(a);
   await withPreview.core.importer.preview({ name, data }, opts.previewOpts ?? {});
   const mappedByPreview = mapped();
@@ -115,7 +123,7 @@ async function both(
   const mappedByCommit = mapped() - m0;
   const r2 = await commit(without, name, data, opts.commitOpts);
   expect(report(r1)).toEqual(report(r2));
-  expect(dump(withPreview)).toEqual(dump(without));
+  expect(await dump(withPreview)).toEqual(await dump(without));
   return { r: r1, mappedByPreview, mappedByCommit, app: withPreview };
 }
 
@@ -166,7 +174,7 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
       rejected: [expect.objectContaining({ line: 8, code: 'DUPLICATE_IN_FILE' })],
     });
     expect(mappedByCommit).toBe(7); // every row that passed the date check (the default date is the time)
-    const at = app.core.store.sqlite.prepare('SELECT DISTINCT assigned_at AS a, created_at AS c FROM leads').all();
+    const at = await sqlAll(app.core, 'SELECT DISTINCT assigned_at AS a, created_at AS c FROM leads');
     expect(at).toEqual([{ a: START + HOUR, c: START + HOUR }]);
   });
 
@@ -197,7 +205,7 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
       expect(mappedByCommit, JSON.stringify(c)).toBe(9);
     }
     // Other bytes under the same name.
-    const a = open();
+    const a = await open();
     await a.core.importer.preview({ name: 'hq.csv', data: file }, {});
     resetCount();
     const other = utf8(csv([HQ_HEADERS, hqRow(person(1))], ';'));
@@ -206,7 +214,7 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
   });
 
   it("the parse is the commit's: a second commit of the same file parses again (and imports nothing)", async () => {
-    const a = open();
+    const a = await open();
     const file = hqFile();
     await a.core.importer.preview({ name: 'hq.csv', data: file }, {});
     resetCount();
@@ -217,14 +225,14 @@ describe("import: a commit reuses its preview's parse, with the result of a comm
   });
 
   it('a failed commit leaves nothing, and the next commit parses again', async () => {
-    const a = open();
+    const a = await open();
     const file = hqFile();
     await a.core.importer.preview({ name: 'hq.csv', data: file }, {});
     a.core.assign = () => {
       throw new Error('assignment exploded');
     };
     await expect(commit(a, 'hq.csv', file)).rejects.toThrow('assignment exploded');
-    expect(a.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 0 });
+    expect(await sqlGet(a.core, 'SELECT count(*) AS n FROM leads')).toEqual({ n: 0 });
     a.core.assign = undefined;
     resetCount();
     expect((await commit(a, 'hq.csv', file)).imported).toBe(4);
@@ -269,11 +277,10 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
     name,
     data: utf8(csv([HQ_HEADERS, ...Array.from({ length: n }, (_, i) => hqRow(person(from + i)))])),
   });
-  const leads = (a: TestApp) =>
-    (a.core.store.sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+  const leads = async (a: TestApp) => (await sqlGet<{ n: number }>(a.core, 'SELECT count(*) AS n FROM leads'))!.n;
 
   it('a commit that fails writes nothing and cancels its batch; a preview replaced by another file or taken by a commit', async () => {
-    const a = open();
+    const a = await open();
     const calls: string[] = [];
     const failing = spied(a, calls, () => {
       throw new Error('boom');
@@ -282,7 +289,7 @@ describe('import: the phone numbers of a parse nobody will use are dropped', () 
       failing.importer.commit(file('x.csv', 1), { decisions: [] }, await a.core.resolveActor()),
     ).rejects.toThrow('boom');
     expect(calls).toEqual(['wait', 'cancel']);
-    expect(leads(a)).toBe(0);
+    expect(await leads(a)).toBe(0);
     failing.close();
 
     calls.length = 0;

@@ -40,7 +40,7 @@ beforeAll(async () => {
     },
   });
   app.clock.set(NOW);
-});
+}, 180_000); // a demo database: on PostgreSQL a round trip per statement, over a minute on a busy machine
 afterAll(() => app?.close());
 
 const report = async (period: string, format: string, language: string) => {

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRowsForPrint } from '../../electron/core/listPrint/listPdf';
-import { baseLead, ok, openTestApp, type TestApp } from './helpers';
+import { baseLead, ok, openTestApp, sqlRun, type TestApp } from './helpers';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 let app: TestApp;
@@ -22,7 +22,7 @@ beforeAll(async () => {
     'leads.create',
     baseLead({ firstName: 'Zeffiro', lastName: 'Stampabile', campaign: 'seasonal_promo', source: 'owner_app' }),
   );
-});
+}, 180_000); // a demo database: on PostgreSQL a round trip per statement, over a minute on a busy machine
 afterAll(() => app?.close());
 
 const print = async (input: Record<string, unknown>) => {
@@ -84,10 +84,12 @@ describe('lists.print', () => {
     expect(capped.rows).toHaveLength(30);
     expect(capped.total).toBeGreaterThan(30);
     // The 5,000-row cap itself: a list larger than the cap prints the first 5,000 and the note.
-    app.core.store.sqlite
-      .exec(`INSERT INTO leads (number, status, frozen, lead_type, source, campaign, created_at, assigned_at, updated_at, first_name, last_name, language, sla1_due_at, sla2_due_at, type_rank, version, contact_attempts, appointment_email)
+    await sqlRun(
+      app.core,
+      `INSERT INTO leads (number, status, frozen, lead_type, source, campaign, created_at, assigned_at, updated_at, first_name, last_name, language, sla1_due_at, sla2_due_at, type_rank, version, contact_attempts, appointment_email)
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
-      SELECT 'ASL-2026-9' || printf('%05d', i), 'lost', 0, 'hq_driven', 'hq_campaign', 'service_reminder', ${NOW}, ${NOW}, ${NOW}, 'Bulk', 'Lead ' || i, 'en', ${NOW}, ${NOW}, 1, 1, 0, 0 FROM n`);
+      SELECT 'ASL-2026-' || (900000 + i), 'lost', false, 'hq_driven', 'hq_campaign', 'service_reminder', ${NOW}, ${NOW}, ${NOW}, 'Bulk', 'Lead ' || i, 'en', ${NOW}, ${NOW}, 1, 1, 0, false FROM n`,
+    );
     const r = await print({ view: 'lost', language: 'en' });
     expect(r.rows).toBe(5000);
     expect(r.total).toBeGreaterThan(5000);

@@ -12,7 +12,7 @@ beforeAll(async () => {
   app = openTestApp(NOW);
   await ok(app.core, 'demo.load', { leads: 1500, seed: 7 });
   all = await rowToLeadForTest(app.core);
-});
+}, 180_000); // a demo database: on PostgreSQL a round trip per statement, over a minute on a busy machine
 afterAll(() => app.close());
 
 /** docs/rules.md §5, written again independently of the SQL. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOUR, DAY } from '../../shared/rules';
-import { baseLead, err, ok, openTestApp, type TestApp, versionOf } from './helpers';
+import { baseLead, err, ok, openTestApp, sqlAll, sqlGet, sqlRun, type TestApp, versionOf } from './helpers';
 
 let app: TestApp;
 beforeEach(() => {
@@ -8,13 +8,13 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
-const snapshot = (a: TestApp, id: number) => ({
-  lead: a.core.store.sqlite.prepare('SELECT * FROM leads WHERE id = ?').get(id),
-  history: a.core.store.sqlite.prepare('SELECT * FROM history WHERE lead_id = ? ORDER BY id').all(id),
-  contacts: a.core.store.sqlite.prepare('SELECT * FROM contacts WHERE lead_id = ?').all(id),
+const snapshot = async (a: TestApp, id: number) => ({
+  lead: await sqlGet(a.core, 'SELECT * FROM leads WHERE id = ?', id),
+  history: await sqlAll(a.core, 'SELECT * FROM history WHERE lead_id = ? ORDER BY id', id),
+  contacts: await sqlAll(a.core, 'SELECT * FROM contacts WHERE lead_id = ? ORDER BY id', id),
 });
 
-describe('lead service on a real SQLite file', () => {
+describe('lead service on a real database (SQLite file or PostgreSQL)', () => {
   it('creates a lead in Assigned to Dealer with its creation history', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
     expect(d.lead.status).toBe('assigned');
@@ -43,7 +43,7 @@ describe('lead service on a real SQLite file', () => {
 
   it('a refused action leaves lead, contacts and history untouched', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
-    const before = snapshot(app, d.lead.id);
+    const before = await snapshot(app, d.lead.id);
     const e = await err(app.core, 'leads.makeAppointment', {
       id: d.lead.id,
       version: await versionOf(app.core, d.lead.id),
@@ -55,25 +55,26 @@ describe('lead service on a real SQLite file', () => {
       version: await versionOf(app.core, d.lead.id),
       input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
     });
-    const mid = snapshot(app, d.lead.id);
+    const mid = await snapshot(app, d.lead.id);
     const e2 = await err(app.core, 'leads.closedInSale', {
       id: d.lead.id,
       version: await versionOf(app.core, d.lead.id),
       input: { vin: 'ZAM12345678901234' },
     });
     expect(e2).toMatchObject({ code: 'NOTES_REQUIRED', field: 'notes' });
-    expect(snapshot(app, d.lead.id)).toEqual(mid);
+    expect(await snapshot(app, d.lead.id)).toEqual(mid);
     expect(mid.history.length).toBeGreaterThan(before.history.length);
   });
 
   it('history rows cannot be updated or deleted', async () => {
     const d = await ok(app.core, 'leads.create', baseLead());
-    const db = app.core.store.sqlite;
-    expect(() => db.prepare('UPDATE history SET new_value = ? WHERE lead_id = ?').run('x', d.lead.id)).toThrow(
+    await expect(
+      sqlRun(app.core, 'UPDATE history SET new_value = ? WHERE lead_id = ?', 'x', d.lead.id),
+    ).rejects.toThrow(/HISTORY_APPEND_ONLY/);
+    await expect(sqlRun(app.core, 'DELETE FROM history WHERE lead_id = ?', d.lead.id)).rejects.toThrow(
       /HISTORY_APPEND_ONLY/,
     );
-    expect(() => db.prepare('DELETE FROM history WHERE lead_id = ?').run(d.lead.id)).toThrow(/HISTORY_APPEND_ONLY/);
-    expect(db.prepare('SELECT count(*) AS n FROM history WHERE lead_id = ?').get(d.lead.id)).toEqual({ n: 3 });
+    expect(await sqlGet(app.core, 'SELECT count(*) AS n FROM history WHERE lead_id = ?', d.lead.id)).toEqual({ n: 3 });
   });
 
   it('a stale version is refused and never overwrites', async () => {
@@ -108,9 +109,13 @@ describe('lead service on a real SQLite file', () => {
 
   it('Not current owner writes the end of ownership to the vehicle', async () => {
     const vin = 'ZAMXX1234567890AB';
-    app.core.store.sqlite
-      .prepare('INSERT INTO vehicles (vin, model, updated_at) VALUES (?, ?, ?)')
-      .run(vin, 'Ghibli', app.clock.now());
+    await sqlRun(
+      app.core,
+      'INSERT INTO vehicles (vin, model, updated_at) VALUES (?, ?, ?)',
+      vin,
+      'Ghibli',
+      app.clock.now(),
+    );
     const d = await ok(app.core, 'leads.create', baseLead({ vin }));
     expect(d.vehicle.model).toBe('Ghibli');
     expect(d.vinUnknown).toBe(false);
@@ -125,9 +130,7 @@ describe('lead service on a real SQLite file', () => {
       version: await versionOf(app.core, d.lead.id),
       input: { reason: 'not_current_owner', endOfOwnership: eoo },
     });
-    expect(app.core.store.sqlite.prepare('SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?').get(vin)).toEqual({
-      e: eoo,
-    });
+    expect(await sqlGet(app.core, 'SELECT end_of_ownership AS e FROM vehicles WHERE vin = ?', vin)).toEqual({ e: eoo });
   });
 
   it('an unknown but valid VIN is accepted with a warning', async () => {

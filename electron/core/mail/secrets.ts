@@ -8,7 +8,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { besideDatabase } from '../../store/besideDatabase';
 
 export interface Secrets {
   /** 'safeStorage', 'keyFile' or 'memory' (shown in Settings). */
@@ -42,13 +43,7 @@ function gcm(key: Buffer, kind: string, prefix: string): Secrets {
  * PostgreSQL URL, `~/.aslm-desk/pg-<host>-<port>-<database>.key` (never the user or password in the name).
  */
 export function keyFilePath(dbPath: string, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
-  if (env.ASLM_KEY_FILE) return env.ASLM_KEY_FILE;
-  if (!/^postgres(?:ql)?:\/\//i.test(dbPath)) return `${dbPath}.key`;
-  const u = new URL(dbPath);
-  const name = [u.hostname || 'localhost', u.port || '5432', decodeURIComponent(u.pathname.slice(1)) || 'postgres']
-    .join('-')
-    .replace(/[^\w.-]/g, '_');
-  return join(home, '.aslm-desk', `pg-${name}.key`);
+  return env.ASLM_KEY_FILE || besideDatabase(dbPath, '.key', home);
 }
 
 /** The fallback: a random key in its key file (keyFilePath, created 0600 on first use); in memory for ':memory:'. */

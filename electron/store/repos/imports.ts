@@ -58,7 +58,8 @@ export function importsRepo(sqlite: Sqlite): ImportsRepo {
   );
   const open = once(() =>
     sqlite.prepare<[], OpenLeadKeysRow>(
-      `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN}`,
+      // In id order, as on PostgreSQL: of several open leads with the same value, both report the same one (the last).
+      `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN} ORDER BY id`,
     ),
   );
   return {
