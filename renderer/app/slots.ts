@@ -7,10 +7,12 @@ import { HelpButton } from '../features/help/HelpButton';
 import { UserSwitch } from '../features/people/UserSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
+import { SiteSwitch } from '../features/sites/SiteSwitch';
 import { DeskShortcuts } from './DeskShortcuts';
 
 export const headerSlots: ComponentType[] = [
   DeskShortcuts,
+  SiteSwitch,
   GlobalSearch,
   NewLeadButton,
   NotificationBell,

@@ -64,7 +64,7 @@ export const siteChannels = {
   /** A group-wide person's choice: null = all sites (remembered per person). */
   'sites.choose': { input: z.object({ siteId: id.nullable() }), output: sitesInfoSchema },
   /** A site's own settings (null = the group-wide value). */
-  'sites.settings': { input: z.object({ siteId: id }), output: siteSettingsSchema },
+  'sites.settings.get': { input: z.object({ siteId: id }), output: siteSettingsSchema },
   /** Set or clear (null) a site's own settings (managers). */
   'sites.settings.save': {
     input: z.object({

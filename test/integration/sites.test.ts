@@ -174,7 +174,11 @@ describe('sites', () => {
 
   it("a site's own settings override the group's: the dealer in the site's e-mail texts", async () => {
     const dealer = { name: 'Autohaus Süd GmbH', email: 'sued@example.de', phone: '+49 89 1234', address: 'München' };
-    expect(await ok(core(), 'sites.settings', { siteId: 2 })).toEqual({ dealer: null, rules: null, capacity: null });
+    expect(await ok(core(), 'sites.settings.get', { siteId: 2 })).toEqual({
+      dealer: null,
+      rules: null,
+      capacity: null,
+    });
     await ok(core(), 'settings.setDealer', { name: 'Gruppe Nord', email: 'nord@example.de', phone: '', address: '' });
     expect(await ok(core(), 'sites.settings.save', { siteId: 2, dealer, capacity: 4 })).toEqual({
       dealer,
@@ -190,7 +194,7 @@ describe('sites', () => {
     });
     expect(stepA.scripts.phone_script.body).toContain('Gruppe Nord');
     await ok(core(), 'sites.settings.save', { siteId: 2, dealer: null });
-    expect((await ok<{ dealer: unknown }>(core(), 'sites.settings', { siteId: 2 })).dealer).toBeNull();
+    expect((await ok<{ dealer: unknown }>(core(), 'sites.settings.get', { siteId: 2 })).dealer).toBeNull();
     // Managers only.
     await asUser(annaA);
     expect((await err(core(), 'sites.settings.save', { siteId: 1, capacity: 2 })).code).toBe('FORBIDDEN');

@@ -7,8 +7,9 @@ import { listPdf } from '../listPrint/listPdf';
 
 export const listPrintHandlers = (c: CoreServices) =>
   ({
-    'lists.print': async (input) => {
-      const r = await listPdf(c, input);
+    // The list as the person sees it: their site's, or the site in view (docs/rules.md §11).
+    'lists.print': async (input, ctx) => {
+      const r = await listPdf(c, input, await c.sites.scope(c.actor(ctx)));
       return {
         fileName: r.fileName,
         mime: r.mime,

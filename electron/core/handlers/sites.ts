@@ -15,6 +15,6 @@ export const siteHandlers = (c: CoreServices) =>
       await c.sites.choose(c.actor(ctx), siteId);
       return c.sites.info(c.actor(ctx));
     },
-    'sites.settings': ({ siteId }) => c.sites.settingsOf(siteId),
+    'sites.settings.get': ({ siteId }) => c.sites.settingsOf(siteId),
     'sites.settings.save': ({ siteId, ...patch }) => c.sites.saveSettings(siteId, patch),
   }) satisfies Pick<HandlerMap<Contract>, keyof typeof siteChannels>;

@@ -29,12 +29,14 @@ export async function listRowsForPrint(
   c: CoreServices,
   q: Omit<ListQuery, 'page' | 'pageSize'>,
   cap = LIST_PRINT_CAP,
+  /** One site's leads (the person's scope, docs/rules.md §11); null = every site. */
+  site: number | null = null,
 ): Promise<{ rows: ListRow[]; total: number; at: number }> {
   const rows: ListRow[] = [];
   let total = 0;
   let at = c.clock.now();
   for (let page = 0; rows.length < cap; page++) {
-    const p = await c.lists.list({ ...q, page, pageSize: PAGE });
+    const p = await c.lists.list({ ...q, page, pageSize: PAGE }, site);
     if (page === 0) {
       total = p.total;
       at = p.at;
@@ -48,11 +50,12 @@ export async function listRowsForPrint(
 export async function listPdf(
   c: CoreServices,
   input: ListPrintInput,
+  site: number | null = null,
 ): Promise<{ fileName: string; mime: string; data: Buffer; rows: number; total: number }> {
   const lang = input.language ?? c.settings.get('language');
   const t = await reportT(lang);
   const { language: _l, ...query } = input;
-  const { rows, total, at } = await listRowsForPrint(c, query);
+  const { rows, total, at } = await listRowsForPrint(c, query, LIST_PRINT_CAP, site);
   const tz = c.settings.rules().timeZone;
   const tag = localeTag(lang);
   const dtFmt = new Intl.DateTimeFormat(tag, {

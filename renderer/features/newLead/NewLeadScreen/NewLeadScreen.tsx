@@ -38,6 +38,7 @@ import { DateTimeField } from '../../../components/DateTimeField';
 import { VinField } from '../../../components/VinField';
 import { invoke } from '../../../platform';
 import { emptyForm, toInput, type NewLeadForm, type TextKey } from './form';
+import { SiteField } from '../../sites/SiteField';
 
 const LONG: TextKey[] = ['requestDetails', 'customerNotes', 'campaignNotes', 'additionalServices'];
 /** The fields of this form: an error on one of them is shown under it, any other on top. */
@@ -69,6 +70,8 @@ export function NewLeadScreen() {
   const [f, setF] = useState<NewLeadForm>(() => emptyForm(language));
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<{ code: string; field?: string } | null>(null);
+  /** The lead's site, chosen by a group-wide person when there are several sites (else the core decides). */
+  const [siteId, setSiteId] = useState<number | undefined>(undefined);
   const campaigns = settings?.campaigns ?? [...DEFAULT_CAMPAIGNS];
   const current = useCurrentUser();
   const { users } = usePeople();
@@ -121,7 +124,7 @@ export function NewLeadScreen() {
       return;
     }
     setBusy(true);
-    const r = await invoke('leads.create', input);
+    const r = await invoke('leads.create', siteId === undefined ? input : { ...input, siteId });
     setBusy(false);
     if (!r.ok) {
       setErr(r.error);
@@ -212,6 +215,13 @@ export function NewLeadScreen() {
               searchable
               onChange={(v) => v && setF((s) => ({ ...s, campaign: v }))}
               data={campaigns.map((x) => ({ value: x, label: campaignLabel(x) }))}
+            />
+            <SiteField
+              newLead
+              value={siteId}
+              onChange={(v) => v !== null && setSiteId(v)}
+              error={fieldErr('siteId')}
+              testId="new-site"
             />
             <Select
               label={t('desk:field.assignee')}

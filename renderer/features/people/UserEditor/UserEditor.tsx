@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, ROLES, type Language, type Role } from '../../../../shared/domain/vocabulary';
 import { invoke } from '../../../platform';
+import { SiteField } from '../../sites/SiteField';
 import type { UserRow } from '../usePeople';
 
 interface Props {
@@ -37,6 +38,8 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
   const [absences, setAbsences] = useState<{ from: string; to: string }[]>([]);
   const [pin, setPin] = useState('');
   const [removePin, setRemovePin] = useState(false);
+  /** The person's site (several sites only): undefined = unchanged. */
+  const [siteId, setSiteId] = useState<number | null | undefined>(undefined);
   const [error, setError] = useState<{ code: string; field?: string } | null>(null);
   useEffect(() => {
     setName(u?.name ?? '');
@@ -47,6 +50,7 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
     setAbsences(u?.absences ?? []);
     setPin('');
     setRemovePin(false);
+    setSiteId(u?.siteId);
     setError(null);
   }, [user]); // eslint-disable-line react-hooks/exhaustive-deps
   const save = async () => {
@@ -59,6 +63,7 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
       roles,
       absences: absences.filter((a) => a.from && a.to),
       ...(removePin ? { pin: null } : pin ? { pin } : {}),
+      ...(siteId !== undefined ? { siteId } : {}),
     });
     if (!r.ok) {
       setError(r.error);
@@ -109,6 +114,7 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
           error={fieldErr('roles')}
           data-testid="user-roles"
         />
+        <SiteField value={siteId} onChange={setSiteId} group error={fieldErr('siteId')} testId="user-site" />
         <Switch
           label={t('people:field.active')}
           checked={active}
@@ -171,7 +177,7 @@ export function UserEditor({ user, onClose, onSaved }: Props) {
             />
           )}
         </Group>
-        {error && !['name', 'email', 'roles', 'absences', 'pin'].some((f) => error.field?.startsWith(f)) && (
+        {error && !['name', 'email', 'roles', 'absences', 'pin', 'siteId'].some((f) => error.field?.startsWith(f)) && (
           <Text c="red" size="sm" data-testid="user-error">
             {t(`errors:code.${error.code}`, { defaultValue: t('errors:code.INTERNAL') })}
           </Text>

@@ -19,6 +19,7 @@ import { HostCard } from '../../host/HostCard';
 import { DealershipCard } from '../DealershipCard';
 import { BusinessRulesCard } from '../BusinessRulesCard';
 import { CampaignsCard } from '../CampaignsCard';
+import { SitesCard } from '../../sites/SitesCard';
 
 /** The settings tabs, in order; the URL is #/settings/<tab>. */
 export const SETTINGS_TABS = ['general', 'people', 'playbook', 'import', 'email', 'data'] as const;
@@ -72,6 +73,7 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
         {panel(
           'people',
           <>
+            <SitesCard manage={manage} />
             <PeopleCard />
             <AssignmentRulesCard />
             <WorkshopCapacityCard manage={manage} />

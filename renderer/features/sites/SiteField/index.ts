@@ -1,0 +1,1 @@
+export { SiteField } from './SiteField';

@@ -1,0 +1,1 @@
+export { SitesCard } from './SitesCard';
