@@ -46,7 +46,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL store: migrations and schema parity with SQ
     };
     const applied = async (pool: pg.Pool) =>
       (await pool.query<{ n: number }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0]!.n;
-    expect(journal.entries.length).toBe(11);
+    expect(journal.entries.length).toBe(12);
     expect(await applied(store.pool)).toBe(journal.entries.length);
     expect(migrateMs).toBeLessThan(10_000);
     await migratePg(store.pool);

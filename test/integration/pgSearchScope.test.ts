@@ -1,5 +1,5 @@
-// leads_search's scope (migration 0005: each document's status, assigned_at and list-view bits) stays what the leads
-// say after inserts, updates of every column it depends on, and deletes: compared with leads itself and with the
+// leads_search's scope (migration 0005: each document's status, assigned_at and list-view bits; 0011: its site) stays
+// what the leads say after inserts, updates of every column it depends on (a move to another site too), and deletes: compared with leads itself and with the
 // views' own WHERE (the list repository's PG_VIEW_WHERE), on a small dataset made by the app core on SQLite and
 // copied into a throwaway PostgreSQL database.
 import type pg from 'pg';
@@ -19,9 +19,9 @@ describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by th
 
   /** The scope as stored and as computed from leads; each view's leads by its bit and by its WHERE. */
   async function expectScopeKept(): Promise<void> {
-    const stored = await pool.query('SELECT id, status, assigned_at, views FROM leads_search ORDER BY id');
+    const stored = await pool.query('SELECT id, status, assigned_at, views, site_id FROM leads_search ORDER BY id');
     const computed = await pool.query(`SELECT id, status, assigned_at,
-        aslm_lead_views(status, contact_attempts, frozen, close_reason) AS views FROM leads ORDER BY id`);
+        aslm_lead_views(status, contact_attempts, frozen, close_reason) AS views, site_id FROM leads ORDER BY id`);
     expect(stored.rows).toEqual(computed.rows);
     for (const view of LIST_VIEWS) {
       const byBit = await pool.query(
@@ -36,17 +36,21 @@ describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by th
     env = await pgLeadsCopy('search-scope', { leads: 12, firstName: 'Marco', lastName: 'Rossi', everyMs: 3_600_000 });
     pool = env.pool;
     ids.push(...env.ids);
+    await pool.query("INSERT INTO sites (code, name, created_at) VALUES ('S2', 'Second site', 0)");
   });
   afterAll(() => env?.close());
 
-  it('after the copy (inserts), updates of status, attempts, frozen, close reason, assignment and search fields, and deletes', async () => {
+  it('after the copy (inserts), updates of status, attempts, frozen, close reason, assignment, site and search fields, and deletes', async () => {
     await expectScopeKept();
-    const [a, b, , , , , g] = ids;
+    const [a, b, c, , , , g] = ids;
     const writes = [
       ...viewMoves(ids),
       ['UPDATE leads SET frozen = true WHERE id = $1', [b]],
       ['UPDATE leads SET frozen = false, contact_attempts = 0 WHERE id = $1', [b]],
       ['UPDATE leads SET contact_attempts = contact_attempts WHERE id = $1', [a]],
+      ['UPDATE leads SET site_id = 2 WHERE id = $1', [c]],
+      ["UPDATE leads SET site_id = 2, status = 'lost', first_name = 'Mara' WHERE id = $1", [b]],
+      ['UPDATE leads SET site_id = 1 WHERE id = $1', [c]],
       ...insertAndDelete(a!, g!),
     ] as [string, unknown[]][];
     for (const [sql, params] of writes) {
@@ -56,6 +60,8 @@ describe.skipIf(SKIP_PG)('PostgreSQL search scope: kept equal to the leads by th
     // Every view bit used by at least one lead after these writes: the comparison above was not vacuous.
     const bits = (await pool.query<{ m: number }>('SELECT bit_or(views)::int AS m FROM leads_search')).rows[0]!.m;
     expect(bits).toBe(63);
+    const sites = await pool.query('SELECT DISTINCT site_id FROM leads_search ORDER BY 1');
+    expect(sites.rows).toEqual([{ site_id: 1 }, { site_id: 2 }]);
     expect((await pool.query('SELECT count(*)::int AS n FROM leads_search')).rows[0]!.n).toBe(ids.length);
   });
 });

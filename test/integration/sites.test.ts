@@ -109,6 +109,14 @@ describe('sites', () => {
     expect((await err(core(), 'sites.choose', { siteId: null })).code).toBe('FORBIDDEN');
     const ids = (await list()).rows.map((r) => r.id).sort((a, b) => a - b);
     expect(ids).toEqual([...leadsA].sort((a, b) => a - b));
+    // Either way (the view's index per site and its flip, migrations 0011 / 0021), the site's leads only.
+    for (const dir of ['asc', 'desc'] as const) {
+      const page = await ok<ListPage>(core(), 'leads.list', { view: 'assigned', page: 0, pageSize: 100, dir });
+      expect(
+        page.rows.map((r) => r.id).sort((a, b) => a - b),
+        dir,
+      ).toEqual(ids);
+    }
     const c = await counts();
     for (const view of LIST_VIEWS) {
       const n = (await sqlGet<{ n: number }>(

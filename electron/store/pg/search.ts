@@ -125,8 +125,16 @@ export const SEARCH_VIEW_BIT = {
  * The ids of a view's leads an FTS5 query matches, from leads_search alone (its `views` kept by triggers): `$1` is
  * tsqueryFromFts(…). The bit is written as a constant so that each view's partial GIN index (0005) serves it.
  */
-export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '$1'): string =>
-  `SELECT id FROM leads_search WHERE doc @@ aslm_search_query(${param}) AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0`;
+export const searchIdsInViewSql = (
+  view: keyof typeof SEARCH_VIEW_BIT,
+  param = '$1',
+  site: number | null = null,
+): string =>
+  `SELECT id FROM leads_search WHERE doc @@ aslm_search_query(${param}) AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0${siteAnd(site)}`;
+
+/** One site's rows of leads_search / leads_search_words (their site_id, migration 0011), else nothing. */
+const siteAnd = (site: number | null, alias = ''): string =>
+  site === null ? '' : ` AND ${alias}site_id = ${Math.trunc(site)}`;
 
 /**
  * The header's search across every list (listService globalSearch's `searchRanked`): the first `$2` matching leads of
@@ -134,9 +142,11 @@ export const searchIdsInViewSql = (view: keyof typeof SEARCH_VIEW_BIT, param = '
  * each document (migration 0005): no lookup of the matches; grouped by status with each group's ids in order (not a
  * sort of every match by status and a window over them: ~20 ms less for 20,000 matches).
  */
-export const GLOBAL_SEARCH_RANKED_SQL = `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id,
+export const globalSearchRankedSql = (site: number | null = null): string =>
+  `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id,
     s.status, count(*) AS n
-  FROM leads_search s WHERE s.doc @@ aslm_search_query($1) GROUP BY s.status`;
+  FROM leads_search s WHERE s.doc @@ aslm_search_query($1)${siteAnd(site, 's.')} GROUP BY s.status`;
+export const GLOBAL_SEARCH_RANKED_SQL = globalSearchRankedSql();
 
 /**
  * The word of a search leads_search_words answers (migration 0008): a tsquery of one prefix word, not weighted (a
@@ -169,10 +179,17 @@ function foldedLength(word: string): number | null {
  * (`strpos(words, ' ' || w)`: a lexeme starting with w). A word of three characters: the rows of `pre` = w, one a lead
  * (an equality: no filter on each entry); longer, those rows whose lexemes have it; shorter or of another script,
  * `pre` by prefix, DISTINCT (a lead may have several). In a view, its partial index (the bit a constant); `cols` the
- * columns taken (the header's search: id, status, assigned_at, the whole index's INCLUDE).
+ * columns taken (the header's search: id, status, assigned_at, the whole index's INCLUDE); `site` one site's rows
+ * (leads_search_words_site, migration 0011: index-only, the view's bit checked on each entry).
  */
-export function searchWordSql(word: string, param: string, view?: keyof typeof SEARCH_VIEW_BIT, cols = 'id'): string {
-  const inView = view ? ` AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0` : '';
+export function searchWordSql(
+  word: string,
+  param: string,
+  view?: keyof typeof SEARCH_VIEW_BIT,
+  cols = 'id',
+  site: number | null = null,
+): string {
+  const inView = (view ? ` AND (views & ${SEARCH_VIEW_BIT[view]}) <> 0` : '') + siteAnd(site);
   const f = `aslm_search_fold(${param}::text)`;
   const n = foldedLength(word);
   const where =
@@ -189,8 +206,8 @@ export function searchWordSql(word: string, param: string, view?: keyof typeof S
  * characters or more): each status's count, then its first `$2` leads read in the whole index's order (status,
  * assigned_at DESC, id DESC) — no sort of every match; else the matches grouped as GLOBAL_SEARCH_RANKED_SQL does.
  */
-export function globalSearchWordSql(word: string): string {
-  const rows = searchWordSql(word, '$1', undefined, 'id, status, assigned_at');
+export function globalSearchWordSql(word: string, site: number | null = null): string {
+  const rows = searchWordSql(word, '$1', undefined, 'id, status, assigned_at', site);
   if (/^SELECT DISTINCT /.test(rows))
     return `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id, s.status, count(*) AS n
   FROM (${rows}) s GROUP BY s.status`;

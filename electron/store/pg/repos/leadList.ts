@@ -19,6 +19,7 @@ import {
 } from '../../repos/leadList';
 import {
   GLOBAL_SEARCH_RANKED_SQL,
+  globalSearchRankedSql,
   globalSearchWordSql,
   searchIdsInViewSql,
   searchWord,
@@ -83,12 +84,18 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     if (site !== null) where.push(siteWhere(site));
     const order = listOrder(q, SORT_SQL, NO_ASSIGNEE);
     const whereSql = where.join(' AND ');
-    // The view's matches (leads_search's view bits, migration 0005), or each lead's document probed on the walk.
-    const matchSql = match ? `l.id IN (${searchIdsInViewSql(q.view, tsq)})` : '';
-    const probeSql = match ? `(SELECT s.doc FROM leads_search s WHERE s.id = l.id) @@ aslm_search_query(${tsq})` : '';
     // A search's count without a filter: of one prefix word, leads_search_words' view index (migration 0008,
-    // index-only, its own parameter); else (several words, phones, numbers, column filters) leads_search's.
-    const word = match && !filtered && plain && site === null ? searchWord(tsqText) : null;
+    // index-only, its own parameter; a site's: its site index, 0011); else (several words, phones, numbers, column
+    // filters) leads_search's (a site's: its site_id, 0011).
+    const word = match && !filtered && plain ? searchWord(tsqText) : null;
+    // The view's matches (leads_search's view bits, migration 0005; a site's one word: leads_search_words' site index),
+    // or each lead's document probed on the walk.
+    const matchSql = !match
+      ? ''
+      : site !== null && word
+        ? `l.id IN (${searchWordSql(word, `substring(${tsq}::text, 2, length(${tsq}::text) - 4)`, q.view, 'id', site)})`
+        : `l.id IN (${searchIdsInViewSql(q.view, tsq, site)})`;
+    const probeSql = match ? `(SELECT s.doc FROM leads_search s WHERE s.id = l.id) @@ aslm_search_query(${tsq})` : '';
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = (cond: string) =>
@@ -107,14 +114,14 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       count:
         plain && !match
           ? viewCount(q.view, site)
-          : match && !filtered && plain && site === null
-            ? `SELECT count(*) AS n FROM (${searchIdsInViewSql(q.view, tsq)}) m`
+          : match && !filtered && plain
+            ? `SELECT count(*) AS n FROM (${searchIdsInViewSql(q.view, tsq, site)}) m`
             : `SELECT count(*) AS n FROM leads l WHERE ${[whereSql, matchSql].filter(Boolean).join(' AND ')}`,
       params,
       site,
       // The count as run (of the word, else count and params).
       counted: word
-        ? { sql: `SELECT count(*) AS n FROM (${searchWordSql(word, '$1', q.view)}) m`, params: [word] }
+        ? { sql: `SELECT count(*) AS n FROM (${searchWordSql(word, '$1', q.view, 'id', site)}) m`, params: [word] }
         : null,
     };
   }
@@ -132,18 +139,10 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
       if (!match) return { q: raw, total: 0, groups: [] };
       const tsq = tsqueryFromFts(match);
       const word = searchWord(tsq);
-      // One site's (docs/rules.md §11): the matches' leads read for their site.
-      const ranked =
-        site !== null
-          ? db.query(
-              `SELECT unnest((array_agg(s.id ORDER BY s.assigned_at DESC, s.id DESC))[1:$2]) AS id, s.status, count(*) AS n
-              FROM leads_search s JOIN leads l ON l.id = s.id
-              WHERE s.doc @@ aslm_search_query($1) AND ${siteWhere(site)} GROUP BY s.status`,
-              [tsq, limit],
-            )
-          : word
-            ? db.query(globalSearchWordSql(word), [word, limit])
-            : db.query(GLOBAL_SEARCH_RANKED_SQL, [tsq, limit]);
+      // One site's (docs/rules.md §11): the same on the search tables' site_id (migration 0011).
+      const ranked = word
+        ? db.query(globalSearchWordSql(word, site), [word, limit])
+        : db.query(site === null ? GLOBAL_SEARCH_RANKED_SQL : globalSearchRankedSql(site), [tsq, limit]);
       const hits = (await ranked).rows as {
         id: number;
         status: Status;
