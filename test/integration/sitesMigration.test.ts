@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../electron/core/appCore';
 import { generateDemo } from '../../electron/core/demo/generate';
@@ -26,22 +27,41 @@ function migrationsBefore(tag: string): string {
   return out;
 }
 
+/** The tables migration 0020 reads, copied from the demo database: the columns the old database has. */
+const COPIED = ['settings', 'users', 'user_roles', 'assignment_rules', 'customers', 'vehicles', 'leads', 'contacts'];
+function copyRows(db: Database.Database, from: string): void {
+  db.prepare('ATTACH DATABASE ? AS demo').run(from);
+  db.transaction(() => {
+    for (const table of COPIED) {
+      const cols = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[])
+        .map((c) => `"${c.name}"`)
+        .join(', ');
+      db.prepare(`INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${cols} FROM demo."${table}"`).run();
+    }
+  })();
+  db.prepare('DETACH DATABASE demo').run();
+}
+
 describe('migration 0020: sites on a database of before', () => {
   it('puts everything at site 1 and rebuilds the counts per site', async () => {
+    // The demo is made by today's code (which writes sites); its rows are then copied, column by column, into a
+    // database migrated only up to 0019, which today's code opens (and so migrates) next.
+    const demoPath = join(dir, 'demo.sqlite');
+    const core = createAppCore({
+      dbPath: demoPath,
+      clock: testClock(Date.parse('2026-11-20T10:00:00Z')),
+      log: () => undefined,
+    });
+    await core.ready;
+    await generateDemo(core.data, core.settings, { leads: 400, now: core.clock.now(), seed: 3 });
+    await core.settings.set('dealer', { name: '  Autohaus Nord ', email: '', phone: '', address: '' });
+    core.close();
     const dbPath = join(dir, 'old.sqlite');
-    process.env.ASLM_MIGRATIONS = migrationsBefore('0020_sites');
+    const old = openStore(dbPath, { migrationsDir: migrationsBefore('0020_sites') });
     try {
-      const core = createAppCore({
-        dbPath,
-        clock: testClock(Date.parse('2026-11-20T10:00:00Z')),
-        log: () => undefined,
-      });
-      await core.ready;
-      await generateDemo(core.data, core.settings, { leads: 400, now: core.clock.now(), seed: 3 });
-      await core.settings.set('dealer', { name: '  Autohaus Nord ', email: '', phone: '', address: '' });
-      core.close();
+      copyRows(old.sqlite, demoPath);
     } finally {
-      delete process.env.ASLM_MIGRATIONS;
+      old.sqlite.close();
     }
     const store = openStore(dbPath);
     try {
