@@ -285,6 +285,8 @@ function buildCore(
     linkCustomers: (r, rows, known) => customers.assignCustomers(r, rows, known),
     phones,
     log,
+    // Several sites: an import naming no site (watched folder, CLI) goes to the first one (the column's default).
+    defaultSite: async () => ((await sites.multi()) ? (await sites.list())[0]!.id : undefined),
   }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => resolveActor());
   const backups = opts.backups ?? (store ? standaloneBackupApi(store, log) : postgresBackupApi(opts.dbPath));

@@ -26,6 +26,7 @@ export const BOTH_STORES = [
   'settings',
   'shellBoot',
   'sites',
+  'sitesGaps',
   'viewCounts',
   'web',
   'webEvents',
