@@ -1,6 +1,8 @@
 // Sites (issue 15, docs/rules.md §11.8), what the first version left out, through the real core on both stores: a
-// file import's duplicates are looked for among the importing site's open leads only.
+// file import's duplicates are looked for among the importing site's open leads only; a site's own rule figures are
+// those of its leads (stored deadlines, SLA met, the sweeps) and a change of the group's leaves them alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppSettings } from '../../shared/contract/app';
 import type { LeadDetail } from '../../shared/contract/models';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
 import { baseLead, ok, openTestApp, sqlGet } from './helpers';
@@ -49,5 +51,50 @@ describe('sites: what the first version left out', () => {
     expect(rb.imported).toBe(0);
     expect(rb.duplicates.map((d) => d.leadId)).toEqual([atB.lead.id]);
     await ok(core(), 'sites.choose', { siteId: null });
+  });
+
+  it("a site's own rule figures apply to its leads; the group's to the others", async () => {
+    const H = 3_600_000;
+    const group = (await ok<AppSettings>(core(), 'settings.get', {})).rules;
+    const due = async (id: number) =>
+      (await sqlGet<{ d: number; b: number }>(
+        core(),
+        'SELECT sla1_due_at AS d, business_due_at AS b FROM leads WHERE id = ?',
+        id,
+      ))!;
+    const make = async (siteId: number, last: string) =>
+      (await ok<LeadDetail>(core(), 'leads.create', baseLead({ lastName: last, email: `${last}@x.it`, siteId }))).lead;
+    const a1 = await make(1, 'Uno');
+    const b1 = await make(siteB, 'Due');
+    // Site B's own figures: 48 hours for the first contact, Lost Sale after 3 days.
+    const own = { ...group, sla1Hours: 48, lostAfterDays: 3 };
+    await ok(core(), 'sites.settings.save', { siteId: siteB, rules: own });
+    expect((await due(b1.id)).d).toBe(b1.assignedAt + 48 * H);
+    expect((await due(a1.id)).d).toBe(a1.assignedAt + group.sla1Hours * H);
+    const b2 = await make(siteB, 'Tre');
+    expect((await due(b2.id)).d).toBe(b2.assignedAt + 48 * H);
+    // A first contact 30 hours on: met at site B, missed at site 1.
+    app.clock.advance(30 * H);
+    const contact = { direction: 'outbound', channel: 'phone', outcome: 'reached' };
+    const met = async (l: LeadDetail['lead']) =>
+      (await ok<LeadDetail>(core(), 'leads.recordContact', { id: l.id, version: l.version, input: contact })).lead
+        .sla1Met;
+    expect(await met(b2)).toBe(true);
+    expect(await met(a1)).toBe(false);
+    // The group's figures change: site B's leads keep theirs.
+    await ok(core(), 'settings.setRules', { ...group, sla1Hours: 12 });
+    expect((await due(a1.id)).d).toBe(a1.assignedAt + 12 * H);
+    expect((await due(b1.id)).d).toBe(b1.assignedAt + 48 * H);
+    // Site B's Lost Sale after 3 days (the group's: 60): its leads of today are swept 4 days on, site 1's are not.
+    const lost = async () =>
+      (await core().sweeps.run(b1.assignedAt + 4 * 24 * H, { dryRun: true, only: ['lost'] })).changes.map(
+        (c) => c.leadId,
+      );
+    expect(await lost()).toEqual(expect.arrayContaining([b1.id, b2.id]));
+    expect(await lost()).not.toContain(a1.id);
+    // Its own figures cleared: the group's again.
+    await ok(core(), 'sites.settings.save', { siteId: siteB, rules: null });
+    expect((await due(b1.id)).d).toBe(b1.assignedAt + 12 * H);
+    expect(await lost()).not.toContain(b1.id);
   });
 });

@@ -34,6 +34,7 @@ import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
+import type { RuleSettings } from '../../../shared/domain/settings';
 import type { LeadService, TxRepos } from '../leadService';
 import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
@@ -122,6 +123,8 @@ export interface ImportHooks {
    * take the column's default, the first site; undefined with one site (no duplicate check is then limited).
    */
   defaultSite?: () => Promise<number | undefined>;
+  /** The rule figures at a site (its new leads' deadlines); absent: the group's. */
+  rulesAt?: (siteId: number | undefined, r: TxRepos) => Promise<RuleSettings>;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
   assign?: (r: TxRepos, leadIds: number[], actor: Actor) => Promise<void>;
   /** Where the table worker's failures are logged (tableReader.ts). */
@@ -568,7 +571,8 @@ export function createImportService(
             block.map((b) => b.lead),
             phones,
           );
-          const res = await tx.leadBlock.insert(settings.rules(), block, actor, now);
+          const rules = (await hooks().rulesAt?.(site, tx)) ?? settings.rules();
+          const res = await tx.leadBlock.insert(rules, block, actor, now);
           // Before the assignment rules, which assign within the lead's site.
           if (siteId !== undefined) await tx.sites.setLeadsSite(res.ids, siteId);
           for (const [i, dup] of c.dup) {
