@@ -253,7 +253,15 @@ function buildCore(
     await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
-  const playbook = createPlaybookService(data, clock, settings, leads, events, (id, r) => sites.dealerOfLead(id, r));
+  const playbook = createPlaybookService(
+    data,
+    clock,
+    settings,
+    leads,
+    events,
+    (id, r) => sites.dealerOfLead(id, r),
+    sites,
+  );
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);

@@ -92,6 +92,24 @@ describe('sites: what the first version left out', () => {
       );
     expect(await lost()).toEqual(expect.arrayContaining([b1.id, b2.id]));
     expect(await lost()).not.toContain(a1.id);
+    // The playbook works towards each lead's site's deadline (one lead, several, the list of every site and of one).
+    const b3 = await make(siteB, 'Quattro');
+    const a3 = await make(1, 'Cinque');
+    const deadline = { [b3.id]: b3.assignedAt + 48 * H, [a3.id]: a3.assignedAt + 12 * H };
+    type Step = { deadline: number | null };
+    expect((await ok<{ step: Step }>(core(), 'playbook.step', { id: b3.id })).step.deadline).toBe(deadline[b3.id]);
+    const steps = await ok<{ steps: { leadId: number; step: Step }[] }>(core(), 'playbook.steps', {
+      ids: [b3.id, a3.id],
+    });
+    expect(Object.fromEntries(steps.steps.map((x) => [x.leadId, x.step.deadline]))).toEqual(deadline);
+    const listed = async () =>
+      (await ok<{ rows: { leadId: number; step: Step }[] }>(core(), 'playbook.list', { pageSize: 200 })).rows
+        .filter((x) => x.leadId in deadline)
+        .map((x) => [x.leadId, x.step.deadline]);
+    expect(Object.fromEntries(await listed())).toEqual(deadline);
+    await ok(core(), 'sites.choose', { siteId: siteB });
+    expect(await listed()).toEqual([[b3.id, deadline[b3.id]]]);
+    await ok(core(), 'sites.choose', { siteId: null });
     // Its own figures cleared: the group's again.
     await ok(core(), 'sites.settings.save', { siteId: siteB, rules: null });
     expect((await due(b1.id)).d).toBe(b1.assignedAt + 12 * H);
