@@ -115,4 +115,38 @@ describe('sites: what the first version left out', () => {
     expect((await due(b1.id)).d).toBe(b1.assignedAt + 12 * H);
     expect(await lost()).not.toContain(b1.id);
   });
+
+  it("a site's workshop load: its appointments, its opening days and its capacity", async () => {
+    const group = (await ok<AppSettings>(core(), 'settings.get', {})).rules;
+    const sunday = { open: '09:00', close: '12:00' };
+    await ok(core(), 'sites.settings.save', {
+      siteId: siteB,
+      capacity: 4,
+      rules: { ...group, openingHours: [sunday, ...group.openingHours.slice(1)] },
+    });
+    const lead = (await ok<LeadDetail>(core(), 'leads.create', baseLead({ lastName: 'Officina', siteId: siteB }))).lead;
+    const reached = await ok<LeadDetail>(core(), 'leads.recordContact', {
+      id: lead.id,
+      version: lead.version,
+      input: { direction: 'outbound', channel: 'phone', outcome: 'reached' },
+    });
+    await ok(core(), 'leads.makeAppointment', {
+      id: lead.id,
+      version: reached.lead.version,
+      input: { appointmentAt: Date.parse('2026-11-23T09:00:00Z') },
+    });
+    type Load = { capacity: number; days: { date: string; appointments: number; capacity: number; open: boolean }[] };
+    const load = async (siteId?: number) => {
+      const l = await ok<Load>(core(), 'workshop.load', { days: 3, ...(siteId ? { siteId } : {}) });
+      return [l.capacity, ...l.days.slice(1).map((d) => [d.date, d.open, d.capacity, d.appointments])];
+    };
+    const groupCapacity = (await load())[0];
+    expect(await load(siteB)).toEqual([4, ['2026-11-22', true, 4, 0], ['2026-11-23', true, 4, 1]]);
+    expect(await load(1)).toEqual([groupCapacity, ['2026-11-22', false, 0, 0], ['2026-11-23', true, groupCapacity, 0]]);
+    // The site in view when none is named; "All sites": every appointment, the group's figures.
+    await ok(core(), 'sites.choose', { siteId: siteB });
+    expect(await load()).toEqual(await load(siteB));
+    await ok(core(), 'sites.choose', { siteId: null });
+    expect((await load())[2]).toEqual(['2026-11-23', true, groupCapacity, 1]);
+  });
 });
