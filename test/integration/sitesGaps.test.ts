@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../shared/contract/app';
 import type { LeadDetail } from '../../shared/contract/models';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
-import { baseLead, ok, openTestApp, sqlGet } from './helpers';
+import { baseLead, ok, openTestApp, sqlAll, sqlGet } from './helpers';
 
 const app = openTestApp(Date.parse('2026-11-20T10:00:00Z'));
 afterAll(() => app.close());
@@ -148,5 +148,39 @@ describe('sites: what the first version left out', () => {
     expect(await load()).toEqual(await load(siteB));
     await ok(core(), 'sites.choose', { siteId: null });
     expect((await load())[2]).toEqual(['2026-11-23', true, groupCapacity, 1]);
+  });
+
+  it("the copies to managers and alternates go to the lead's site's and the group-wide ones only", async () => {
+    const manager = async (name: string, siteId: number | null) =>
+      ok(core(), 'people.save', { name, email: `${name}@dealer.example`, language: 'en', roles: ['manager'], siteId });
+    await manager('nord', 1);
+    await manager('sud', siteB);
+    await manager('gruppo', null);
+    await ok(core(), 'notifications.settings.set', {
+      sla1RiskHours: 4,
+      copyManagers: true,
+      copyAlternates: true,
+      emailAssignee: true,
+    });
+    const before = (await sqlGet<{ n: number }>(core(), 'SELECT COALESCE(MAX(id), 0) AS n FROM outbox'))!.n;
+    const sent = async () =>
+      (
+        await sqlAll<{ t: string }>(
+          core(),
+          'SELECT to_address AS t FROM outbox WHERE id > ? ORDER BY to_address',
+          before,
+        )
+      ).map((x) => x.t);
+    // A new lead of site B that no rule routes: its alert copies.
+    await ok(core(), 'leads.create', baseLead({ lastName: 'Copia', siteId: siteB }));
+    expect(await sent()).toEqual(['gruppo@dealer.example', 'sud@dealer.example']);
+    // A file imported at site 1: the summary e-mails (and each lead's copies) to site 1's and the group's managers.
+    await ok(core(), 'sites.choose', { siteId: 1 });
+    await ok(core(), 'import.commit', file('c.csv', person(7), person(8)));
+    await ok(core(), 'sites.choose', { siteId: null });
+    const all = await sent();
+    expect(all.filter((t) => t === 'nord@dealer.example').length).toBeGreaterThan(0);
+    expect(all.filter((t) => t === 'gruppo@dealer.example').length).toBeGreaterThan(1);
+    expect(all.filter((t) => t === 'sud@dealer.example')).toHaveLength(1); // the site B lead's copy only
   });
 });
