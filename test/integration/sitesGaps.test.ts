@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../shared/contract/app';
 import type { LeadDetail } from '../../shared/contract/models';
 import { csv, HQ_HEADERS, hqRow, person } from '../fixtures/importCorpus';
-import { baseLead, ok, openTestApp, sqlAll, sqlGet } from './helpers';
+import { baseLead, err, ok, openTestApp, sqlAll, sqlGet } from './helpers';
 
 const app = openTestApp(Date.parse('2026-11-20T10:00:00Z'));
 afterAll(() => app.close());
@@ -182,5 +182,18 @@ describe('sites: what the first version left out', () => {
     expect(all.filter((t) => t === 'nord@dealer.example').length).toBeGreaterThan(0);
     expect(all.filter((t) => t === 'gruppo@dealer.example').length).toBeGreaterThan(1);
     expect(all.filter((t) => t === 'sud@dealer.example')).toHaveLength(1); // the site B lead's copy only
+  });
+
+  it('a rule saved with "All sites" in view needs its site (never the first one silently)', async () => {
+    await ok(core(), 'sites.choose', { siteId: null });
+    type Rules = { rules: { siteId?: number; targetRole: string | null }[] };
+    const before = (await ok<Rules>(core(), 'assignment.rules.get', {})).rules;
+    const added = { campaign: null, targetUserId: null, targetRole: 'service_advisor' };
+    expect(await err(core(), 'assignment.rules.set', { rules: [...before, added] })).toMatchObject({
+      code: 'RULE_SITE_REQUIRED',
+      field: `rules.${before.length}.siteId`,
+    });
+    const saved = await ok<Rules>(core(), 'assignment.rules.set', { rules: [...before, { ...added, siteId: siteB }] });
+    expect(saved.rules.map((r) => r.siteId)).toContain(siteB);
   });
 });
