@@ -17,7 +17,8 @@ import { createEvents } from './events';
 import { createKpiService } from './kpiService';
 import { createKpiReportService } from './kpi/kpiReportService';
 import { watchBusinessDue } from './kpi/businessDue';
-import { createLeadService } from './leadService';
+import { leadsWithOwnRules, writeDeadlines } from './sites/siteDeadlines';
+import { createLeadService, type TxRepos } from './leadService';
 import { createListService } from './listService';
 import { createSiteService } from './sites/siteService';
 import { leadIdsOf } from './sites/leadChannels';
@@ -191,11 +192,14 @@ function buildCore(
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   // On SQLite the stored settings are read synchronously at once; on PostgreSQL through `data` (settings.ready).
   const settings = createSettingsService(store, data, clock, tz, log);
-  const leads = createLeadService(data, clock, settings, events);
-  const sites = createSiteService(data, clock, settings);
+  // A site's rule figures saved: its leads' stored deadlines follow them (docs/rules.md §11.8).
+  const sites = createSiteService(data, clock, settings, async (siteId, rules, r) =>
+    writeDeadlines(r, await r.sites.assignedAtsAt(siteId), rules),
+  );
+  const leads = createLeadService(data, clock, settings, events, sites);
   const lists = createListService(data, clock, settings, sites);
   const kpi = createKpiService(data, settings, clock);
-  const localSweeps = createSweepService(data, leads, settings, events);
+  const localSweeps = createSweepService(data, leads, settings, events, sites);
   const multiCore: MultiCore | undefined = coordination
     ? {
         coordination,
@@ -212,12 +216,13 @@ function buildCore(
   const sweeps = multiCore?.sweeps ?? localSweeps;
   coordination?.hear(events, settings, () => clock.now());
   const kpiReports = createKpiReportService(data, settings);
-  watchBusinessDue(settings.onRulesChanged, settings.rules, settings.ready);
-
-  // The stored SLA deadlines follow the settings.
+  // The stored deadlines follow the group's figures, except at the sites that have their own.
+  const ownRules = (tx: TxRepos) => leadsWithOwnRules(sites, tx);
+  watchBusinessDue(settings.onRulesChanged, settings.rules, settings.ready, ownRules);
   settings.onRulesChanged(async (rules, tx) => {
+    const skip = await ownRules(tx);
     for (const r of await tx.leads.assignedAts())
-      await tx.leads.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
+      if (!skip.has(r.id)) await tx.leads.setSlaDue({ d1: sla1DueAt(r.a, rules), d2: sla2DueAt(r.a, rules), id: r.id });
   });
 
   // Closed No Sale → Not current owner: the end-of-ownership date is written to the vehicle too.
@@ -248,7 +253,15 @@ function buildCore(
     await customers.linkNew(r, [lead.id], new Map([[lead.id, input.customerDmsId ?? null]]));
     if (lead.assigneeId === null && (opts.masterLeadId ?? null) === null) await assignment.routeNew(r, [lead.id], who);
   });
-  const playbook = createPlaybookService(data, clock, settings, leads, events, (id, r) => sites.dealerOfLead(id, r));
+  const playbook = createPlaybookService(
+    data,
+    clock,
+    settings,
+    leads,
+    events,
+    (id, r) => sites.dealerOfLead(id, r),
+    sites,
+  );
 
   // E-mail: the SMTP account, the durable outbox, appointment e-mails from the rule effects; notifications.
   const secrets = opts.secrets ?? keyFileSecrets(opts.dbPath);
@@ -285,6 +298,9 @@ function buildCore(
     linkCustomers: (r, rows, known) => customers.assignCustomers(r, rows, known),
     phones,
     log,
+    // Several sites: an import naming no site (watched folder, CLI) goes to the first one (the column's default).
+    defaultSite: async () => ((await sites.multi()) ? (await sites.list())[0]!.id : undefined),
+    rulesAt: (siteId, r) => sites.rulesOf(siteId, r),
   }));
   const watchFolder = createWatchFolder(importer, settings, clock, log, () => resolveActor());
   const backups = opts.backups ?? (store ? standaloneBackupApi(store, log) : postgresBackupApi(opts.dbPath));

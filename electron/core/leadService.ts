@@ -25,6 +25,8 @@ import { toColumns } from '../store/leadRow';
 import type { AsyncRepos, AsyncStore } from '../store/repos/index';
 import type { Clock } from './clock';
 import type { SettingsService } from './settingsService';
+import type { SiteService } from './sites/siteService';
+import type { RuleSettings } from '../../shared/domain/settings';
 import type { Events } from './events';
 import { businessDueAt } from './kpi/businessDue';
 
@@ -111,7 +113,17 @@ export function createLeadService(
   clock: Clock,
   settings: SettingsService,
   events: Events,
+  /** The rule figures of a site and of a lead's site (docs/rules.md §11.8); absent: the group's everywhere. */
+  siteRules?: Pick<SiteService, 'rulesOf' | 'rulesOfLead'>,
 ): LeadService {
+  const rulesAt = async (siteId: number | undefined, r: TxRepos) =>
+    siteRules ? siteRules.rulesOf(siteId, r) : settings.rules();
+  const rulesOfLead = async (id: number, r: TxRepos) => (siteRules ? siteRules.rulesOfLead(id, r) : settings.rules());
+  /** A new lead's site: the one asked, else a follow-up's master's (undefined: the column's default). */
+  const newSite = async (r: TxRepos, opts: CreateOptions) => {
+    const master = opts.masterLeadId ?? null;
+    return opts.siteId ?? (master === null ? undefined : await r.sites.leadSite(master));
+  };
   const effectHandlers = new Map<Effect['kind'], EffectHandler[]>();
   const createHooks: CreateHook[] = [];
 
@@ -141,8 +153,8 @@ export function createLeadService(
     row: NewLeadRow,
     externalId: string | null,
     siteId: number | undefined,
+    s: RuleSettings,
   ): Promise<number> {
-    const s = settings.rules();
     const year = new Date(row.createdAt).getUTCFullYear();
     const seq = await r.leads.nextSeq(`lead:${year}`);
     const cols = {
@@ -159,7 +171,7 @@ export function createLeadService(
   }
 
   /** The decided row of a new lead (validated before any transaction). */
-  function decideNew(input: NewLeadInput, opts: CreateOptions, now: number): NewLeadRow {
+  function decideNew(input: NewLeadInput, opts: CreateOptions, now: number, rules: RuleSettings): NewLeadRow {
     const parsed = newLeadInput.safeParse(input);
     if (!parsed.success) {
       throw new AppError('INVALID_INPUT', {
@@ -168,7 +180,7 @@ export function createLeadService(
     }
     const res = initialLead(
       { ...parsed.data, assignedAt: opts.assignedAt, masterLeadId: opts.masterLeadId, recontacted: opts.recontacted },
-      { now, settings: settings.rules(), campaigns: settings.campaigns() },
+      { now, settings: rules, campaigns: settings.campaigns() },
     );
     if (!res.ok) throw new AppError(res.error.code, { field: res.error.field });
     return res.value;
@@ -181,11 +193,11 @@ export function createLeadService(
     input: NewLeadInput,
     actor: Actor,
     opts: CreateOptions,
+    siteId: number | undefined,
+    rules: RuleSettings,
   ): Promise<Lead> {
     // A Contact Again follow-up stays at its master lead's site.
-    const master = opts.masterLeadId ?? null;
-    const siteId = opts.siteId ?? (master === null ? undefined : await r.sites.leadSite(master));
-    const id = await insertLead(r, row, opts.externalId ?? null, siteId);
+    const id = await insertLead(r, row, opts.externalId ?? null, siteId, rules);
     const lead = await loadIn(r, id);
     await writeHistory(
       r,
@@ -214,7 +226,8 @@ export function createLeadService(
   ): Promise<Lead> {
     const lead = await loadIn(r, id);
     if (version !== null && version !== undefined && version !== lead.version) throw new AppError('VERSION_CONFLICT');
-    const decision = decide(action, lead, input, { now: clock.now(), user: actor, settings: settings.rules() });
+    const rules = await rulesOfLead(id, r);
+    const decision = decide(action, lead, input, { now: clock.now(), user: actor, settings: rules });
     if (!decision.ok) throw ruleError(decision.error);
     return applyChanges(r, lead, decision.value, actor);
   }
@@ -222,7 +235,7 @@ export function createLeadService(
   async function applyIn(r: TxRepos, id: number, version: number, rule: LeadRule, actor: Actor): Promise<Lead> {
     const lead = await loadIn(r, id);
     if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
-    const decision = rule(lead, { now: clock.now(), user: actor, settings: settings.rules() });
+    const decision = rule(lead, { now: clock.now(), user: actor, settings: await rulesOfLead(id, r) });
     if (!decision.ok) throw ruleError(decision.error);
     return applyChanges(r, lead, decision.value, actor);
   }
@@ -240,14 +253,19 @@ export function createLeadService(
     },
     async create(input, actor, opts = {}) {
       const now = opts.at ?? clock.now();
-      const row = decideNew(input, opts, now);
-      const created = await data.tx((r) => insertNew(r, row, now, input, actor, opts));
+      // Decided before the transaction (a bad input opens none), with the figures of the lead's site.
+      const siteId = await newSite(data.repos, opts);
+      const rules = await rulesAt(siteId, data.repos);
+      const row = decideNew(input, opts, now, rules);
+      const created = await data.tx((r) => insertNew(r, row, now, input, actor, opts, siteId, rules));
       events.emit({ type: 'lead.created', leadId: created.id, at: now });
       return created;
     },
-    createIn(r, input, actor, opts = {}) {
+    async createIn(r, input, actor, opts = {}) {
       const now = opts.at ?? clock.now();
-      return insertNew(r, decideNew(input, opts, now), now, input, actor, opts);
+      const siteId = await newSite(r, opts);
+      const rules = await rulesAt(siteId, r);
+      return insertNew(r, decideNew(input, opts, now, rules), now, input, actor, opts, siteId, rules);
     },
     async act(action, id, version, input, actor) {
       const result = await data.tx((r) => actIn(r, action, id, version, input, actor));
@@ -266,7 +284,7 @@ export function createLeadService(
         const lead = await loadIn(r, id);
         if (version !== lead.version) throw new AppError('VERSION_CONFLICT');
         const rows = await r.contacts.ofLead(id);
-        const ctx = { now: clock.now(), user: actor, settings: settings.rules() };
+        const ctx = { now: clock.now(), user: actor, settings: await rulesOfLead(id, r) };
         const fix =
           input === null ? undoContact(lead, rows, contactId, ctx) : correctContact(lead, rows, contactId, input, ctx);
         if (!fix.ok) throw ruleError(fix.error);

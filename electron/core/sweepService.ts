@@ -7,6 +7,8 @@ import type { AsyncStore } from '../store/repos/index';
 import type { Events } from './events';
 import type { LeadService, TxRepos } from './leadService';
 import type { SettingsService } from './settingsService';
+import type { SiteService } from './sites/siteService';
+import type { RuleSettings } from '../../shared/domain/settings';
 
 export interface SweepChangeReport {
   leadId: number;
@@ -39,13 +41,36 @@ export function createSweepService(
   leads: LeadService,
   settings: SettingsService,
   events?: Events,
+  /** Sites (docs/rules.md §11.8): each lead is swept with its site's figures; absent: the group's everywhere. */
+  siteRules?: Pick<SiteService, 'rulesOf' | 'rulesOfLead' | 'sitesWithOwnRules'>,
 ): SweepService {
+  /** The figures in use: the group's and each site's own (none with one site). */
+  const figures = async (): Promise<{ all: RuleSettings[]; perSite: boolean }> => {
+    const own = siteRules ? await siteRules.sitesWithOwnRules() : [];
+    const all = [settings.rules()];
+    for (const site of own) all.push(await siteRules!.rulesOf(site));
+    return { all, perSite: own.length > 0 };
+  };
+  const rulesOfLead = async (r: TxRepos, id: number, perSite: boolean) =>
+    perSite ? siteRules!.rulesOfLead(id, r) : settings.rules();
+  /** The leads by the figures of their site, in their order (one group when no site has its own). */
+  const bySite = async (r: TxRepos, leads: Lead[], perSite: boolean) => {
+    const groups = new Map<string, { s: RuleSettings; leads: Lead[] }>();
+    for (const l of leads) {
+      const s = await rulesOfLead(r, l.id, perSite);
+      const key = JSON.stringify(s);
+      const g = groups.get(key);
+      if (g) g.leads.push(l);
+      else groups.set(key, { s, leads: [l] });
+    }
+    return [...groups.values()];
+  };
   const fetch = (r: TxRepos, kind: 'lost' | 'expiry' | 'recontact', bound: number): Promise<Lead[]> =>
     r.leads.sweepCandidates(kind, bound);
 
   // SQL narrows with a one-day margin (calendar days in the dealer's zone); the rule decides.
   async function recontact(r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> {
-    const s = settings.rules();
+    const { perSite } = await figures();
     for (const master of recontactDue(await fetch(r, 'recontact', at), at)) {
       const effectiveAt = master.recontactAt ?? at;
       const report: SweepChangeReport = {
@@ -62,7 +87,7 @@ export function createSweepService(
           recontacted,
           at: effectiveAt,
         });
-        const ctx = { now: at, user: SYSTEM_ACTOR, settings: s };
+        const ctx = { now: at, user: SYSTEM_ACTOR, settings: await rulesOfLead(r, master.id, perSite) };
         await leads.applyChanges(
           r,
           master,
@@ -84,12 +109,15 @@ export function createSweepService(
     (kind: keyof typeof TIMED) =>
     async (r: TxRepos, at: number, dryRun: boolean, changes: SweepChangeReport[]): Promise<void> => {
       const { rule, days, change } = TIMED[kind];
-      const s = settings.rules();
-      for (const c of rule(await fetch(r, kind, at - (s[days] - 1) * DAY), at, s)) {
-        const lead = await leads.loadIn(r, c.leadId);
-        changes.push({ leadId: lead.id, number: lead.number, change, effectiveAt: c.effectiveAt });
-        if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
-      }
+      // SQL narrows with the shortest window of the figures in use; each lead's site's figures decide.
+      const { all, perSite } = await figures();
+      const shortest = Math.min(...all.map((s) => s[days]));
+      for (const g of await bySite(r, await fetch(r, kind, at - (shortest - 1) * DAY), perSite))
+        for (const c of rule(g.leads, at, g.s)) {
+          const lead = await leads.loadIn(r, c.leadId);
+          changes.push({ leadId: lead.id, number: lead.number, change, effectiveAt: c.effectiveAt });
+          if (!dryRun) await leads.applyChanges(r, lead, c.changes, SYSTEM_ACTOR);
+        }
     };
 
   // Follow-ups first: a follow-up due long ago may itself be due for Lost Sale in the same catch-up.

@@ -213,7 +213,13 @@ export const peopleChannels = {
   },
   'vehicles.import': { input: importFileSchema, output: vehicleImportReport },
   'workshop.load': {
-    input: z.object({ days: z.number().int().min(1).max(60).default(14) }).default({ days: 14 }),
+    input: z
+      .object({
+        days: z.number().int().min(1).max(60).default(14),
+        /** Several sites: one site's load (docs/rules.md §11.8); absent = the site in view (a desk's: its own). */
+        siteId: z.number().int().positive().nullish(),
+      })
+      .default({ days: 14 }),
     output: z.object({ capacity: z.number(), days: z.array(workshopDaySchema), at: z.number() }),
   },
   'workshop.setCapacity': {

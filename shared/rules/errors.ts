@@ -122,6 +122,8 @@ export const SERVICE_ERROR_CODES = [
   'SITE_REQUIRED',
   /** The person (or the rule's assignee) works at another site than the lead (or the rule). */
   'ASSIGNEE_OTHER_SITE',
+  /** Several sites and "All sites" in view: a new assignment rule needs its site. */
+  'RULE_SITE_REQUIRED',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */

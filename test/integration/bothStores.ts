@@ -53,6 +53,7 @@ export const BOTH_STORES = [
   'shellBoot',
   'signIn',
   'sites',
+  'sitesGaps',
   'store',
   'viewCounts',
   'web',

@@ -8,7 +8,13 @@ const file = (i: { name: string; base64: string }) => ({ name: i.name, data: Buf
 
 export const importHandlers = (c: CoreServices) =>
   ({
-    'import.preview': (i) => c.importer.preview(file(i), { preset: i.preset, mapping: i.mapping }),
+    // The duplicates are looked for among the importing site's open leads only.
+    'import.preview': async (i, ctx) =>
+      c.importer.preview(
+        file(i),
+        { preset: i.preset, mapping: i.mapping },
+        await c.sites.forNewLead(c.actor(ctx), undefined),
+      ),
     // The new leads go to the importing person's site (a group-wide person's: the site in view, else the first).
     'import.commit': async (i, ctx) =>
       c.importer.commit(

@@ -53,7 +53,20 @@ export const peopleHandlers = (c: CoreServices) => {
     'customers.erase': ({ id }, ctx) => c.privacy.erase(id, c.actor(ctx)),
     'vehicles.import': ({ name, base64 }) =>
       importVehicleRegistry(c.data, c.clock, c.settings, { name, data: Buffer.from(base64, 'base64') }),
-    'workshop.load': ({ days }) => workshopLoad(c.data, c.settings, c.clock.now(), days),
+    // Several sites: a site's load (a desk's own site; a group-wide person's choice, else the site in view); "All
+    // sites": every appointment against the group's figures.
+    'workshop.load': async ({ days, siteId }, ctx) => {
+      const actor = c.actor(ctx);
+      const own = await c.sites.ownSite(actor);
+      if (own !== null && siteId != null && siteId !== own) throw new AppError('FORBIDDEN', { field: 'siteId' });
+      if (siteId != null) await c.sites.ensure(siteId);
+      const at = own ?? siteId ?? (await c.sites.scope(actor));
+      const site =
+        at === null
+          ? undefined
+          : { siteId: at, rules: await c.sites.rulesOf(at), capacity: (await c.sites.settingsOf(at)).capacity };
+      return workshopLoad(c.data, c.settings, c.clock.now(), days, site);
+    },
     'workshop.setCapacity': async ({ capacity }) => {
       await c.settings.set(CAPACITY_KEY, capacity);
       return { capacity };

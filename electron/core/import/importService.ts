@@ -34,6 +34,7 @@ import type { Language } from '../../../shared/domain/vocabulary';
 import type { EditInput } from '../../../shared/contract/inputs';
 import type { Clock } from '../clock';
 import type { Events } from '../events';
+import type { RuleSettings } from '../../../shared/domain/settings';
 import type { LeadService, TxRepos } from '../leadService';
 import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
@@ -117,6 +118,13 @@ export interface ImportHooks {
   ) => Promise<void>;
   /** Normalizes the rows' phone numbers on a worker thread while the file is read (for linkCustomers). */
   phones?: PhonePool;
+  /**
+   * Sites (docs/rules.md §11.8): the site of an import that names none (the watched folder, the CLI): its new leads
+   * take the column's default, the first site; undefined with one site (no duplicate check is then limited).
+   */
+  defaultSite?: () => Promise<number | undefined>;
+  /** The rule figures at a site (its new leads' deadlines); absent: the group's. */
+  rulesAt?: (siteId: number | undefined, r: TxRepos) => Promise<RuleSettings>;
   /** Assignment rules (issue 5): runs inside the import transaction with the new lead ids. */
   assign?: (r: TxRepos, leadIds: number[], actor: Actor) => Promise<void>;
   /** Where the table worker's failures are logged (tableReader.ts). */
@@ -124,7 +132,8 @@ export interface ImportHooks {
 }
 
 export interface ImportService {
-  preview(file: ImportFile, opts?: Options): Promise<ImportPreview>;
+  /** `siteId`: the importing site (its open leads are the only possible duplicates); absent = every site. */
+  preview(file: ImportFile, opts?: Options, siteId?: number): Promise<ImportPreview>;
   /** `siteId`: the new leads' site (docs/rules.md §11); absent = the column's default (one site: site 1). */
   commit(file: ImportFile, opts: CommitOptions, actor: Actor, siteId?: number): Promise<ImportReport>;
   rejectedCsv(
@@ -320,8 +329,15 @@ export function createImportService(
     return p;
   }
 
-  /** Against the database (inside the commit's transaction): already imported, duplicates of open leads, duplicates in the file. */
-  async function classify(r: Pick<TxRepos, 'imports'>, parsed: Parsed): Promise<Classified> {
+  /**
+   * Against the database (inside the commit's transaction): already imported, duplicates of open leads (of the
+   * importing site `siteId` only: a row never merges into another dealership's lead), duplicates in the file.
+   */
+  async function classify(
+    r: Pick<TxRepos, 'imports'>,
+    parsed: Parsed,
+    siteId: number | undefined,
+  ): Promise<Classified> {
     const rows = parsed.rows;
     const state: RowState[] = rows.map((r) => (r.error ? 'rejected' : 'new'));
     const c: Classified = { rows, state, dup: new Map(), firstLine: new Map() };
@@ -338,7 +354,7 @@ export function createImportService(
     });
     const open = new Map<string, { id: number; number: string; name: string; campaign: string }>();
     if (campaigns.size > 0) {
-      for (const l of await r.imports.openLeadKeys()) {
+      for (const l of await r.imports.openLeadKeys(siteId)) {
         if (!campaigns.has(l.campaign)) continue;
         const info = {
           id: l.id,
@@ -413,9 +429,9 @@ export function createImportService(
     return c;
   }
 
-  async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek'): Promise<Analysis> {
+  async function analyze(file: ImportFile, opts: Options, use: 'preview' | 'peek', siteId?: number): Promise<Analysis> {
     const p = await parseOrReuse(file, opts, use);
-    return { table: p.table, mapping: p.mapping, preset: p.preset, c: await classify(data.repos, p) };
+    return { table: p.table, mapping: p.mapping, preset: p.preset, c: await classify(data.repos, p, siteId) };
   }
 
   const issue = (c: Classified, i: number): RowIssue => {
@@ -487,8 +503,8 @@ export function createImportService(
 
   const svc: ImportService = {
     presets,
-    async preview(file, opts = {}) {
-      const a = await analyze(file, opts, 'preview');
+    async preview(file, opts = {}, siteId) {
+      const a = await analyze(file, opts, 'preview', siteId ?? (await hooks().defaultSite?.()));
       const { c } = a;
       const count = (st: RowState) => c.state.reduce((n, x) => (x === st ? n + 1 : n), 0);
       return {
@@ -529,6 +545,7 @@ export function createImportService(
       const opts = importCommitSchema.omit({ name: true, base64: true }).parse(rawOpts);
       const t0 = performance.now();
       const parsed = await parseOrReuse(file, opts, 'commit');
+      const site = siteId ?? (await hooks().defaultSite?.());
       const decision = new Map(opts.decisions.map((d) => [d.line, d.action]));
       const now = clock.now();
       let c: Classified = { rows: [], state: [], dup: new Map(), firstLine: new Map() };
@@ -543,7 +560,7 @@ export function createImportService(
           skipped = 0;
           dupReport.length = 0;
           // What depends on the database is checked here, inside the transaction that writes.
-          c = await classify(tx, parsed);
+          c = await classify(tx, parsed, site);
           // The rows are this commit's own (parsed for it, or the preview's parse taken: `reuse`), so no copy of
           // each lead is needed for linkCustomers to set its customerId.
           const block = indexesOf(c, 'new').map((i) => ({ lead: c.rows[i]!.lead!, key: c.rows[i]!.key! }));
@@ -554,7 +571,8 @@ export function createImportService(
             block.map((b) => b.lead),
             phones,
           );
-          const res = await tx.leadBlock.insert(settings.rules(), block, actor, now);
+          const rules = (await hooks().rulesAt?.(site, tx)) ?? settings.rules();
+          const res = await tx.leadBlock.insert(rules, block, actor, now);
           // Before the assignment rules, which assign within the lead's site.
           if (siteId !== undefined) await tx.sites.setLeadsSite(res.ids, siteId);
           for (const [i, dup] of c.dup) {

@@ -35,6 +35,8 @@ export function watchBusinessDue(
   onRulesChanged: (fn: (rules: RuleSettings, r: TxRepos) => Promise<void>) => void,
   current: () => RuleSettings,
   loaded: Promise<void>,
+  /** The leads left alone (their site has its own figures, docs/rules.md §11.8). */
+  skip: (tx: TxRepos) => Promise<ReadonlySet<number>> = async () => new Set(),
 ): void {
   let key: string | null = null;
   void loaded.then(
@@ -44,7 +46,9 @@ export function watchBusinessDue(
   onRulesChanged(async (rules, tx) => {
     const next = hoursKey(rules);
     if (next === key) return;
-    for (const r of await tx.kpi.assignedAts(false)) await tx.kpi.setBusinessDue(r.id, businessDueAt(r.a, rules));
+    const left = await skip(tx);
+    for (const r of await tx.kpi.assignedAts(false))
+      if (!left.has(r.id)) await tx.kpi.setBusinessDue(r.id, businessDueAt(r.a, rules));
     key = next; // once written (a failed write leaves the old key: the next change recomputes)
   });
 }

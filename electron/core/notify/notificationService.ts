@@ -92,14 +92,19 @@ export function createNotificationService(deps: {
   }
 
   type MailUser = NotifyUserRow;
-  /** The copies' e-mail recipients: active, with an address, not the assignee (who has their own e-mail). */
+  /**
+   * The copies' e-mail recipients: active, with an address, not the assignee (who has their own e-mail), working at
+   * the site of `leadId` or group-wide (docs/rules.md §11.8).
+   */
   async function copyMailUsers(
     tx: TxRepos,
     s: NotifySettings,
     assigneeId: number | null,
+    leadId: number,
+    memo?: Map<string, number[]>,
   ): Promise<(MailUser & { email: string })[]> {
     const out: (MailUser & { email: string })[] = [];
-    for (const id of new Set(await copiesTo(tx, s))) {
+    for (const id of await ofLeadSite(tx, [...new Set(await copiesTo(tx, s))], leadId, memo)) {
       if (id === assigneeId) continue;
       const u = await tx.notifications.user(id);
       if (u && u.active && isEmail(u.email)) out.push(u as MailUser & { email: string });
@@ -255,7 +260,7 @@ export function createNotificationService(deps: {
           );
         }
         // The managers' and alternates' copies (per the settings), in each one's language.
-        for (const c of await copyMailUsers(tx, s, e.assigneeId)) {
+        for (const c of await copyMailUsers(tx, s, e.assigneeId, e.leadId)) {
           const t = syncT('mail', c.language);
           const p = { ...base, user: c.name, assignee: u?.name ?? '' };
           const tpl = unrouted ? 'unrouted' : 'assignedCopy';
@@ -362,8 +367,9 @@ export function createNotificationService(deps: {
             );
           }
         }
-        // One e-mail per manager/alternate (per the settings) for the whole file: who got what, and what waits.
-        const copies = await copyMailUsers(tx, s, null);
+        // One e-mail per manager/alternate (per the settings) for the whole file: who got what, and what waits. A
+        // file's leads are all of the importing site: its managers/alternates and the group-wide ones.
+        const copies = await copyMailUsers(tx, s, null, list[0]!.leadId, memo);
         if (copies.length === 0) return;
         const names = new Map<number, string>();
         for (const uid of perUser.keys()) names.set(uid, (await tx.notifications.user(uid))?.name ?? '');

@@ -74,6 +74,9 @@ export function createAssignmentService(
             throw new AppError('CAMPAIGN_UNKNOWN', { field: `rules.${i}.campaign` });
           if (rule.targetUserId !== null && !(await r.assignment.user(rule.targetUserId)))
             throw new AppError('NOT_FOUND', { field: `rules.${i}.targetUserId` });
+          // Several sites, "All sites" in view: a rule without its site is refused (never put at the first silently).
+          if (site === null && rule.siteId == null && (await sites.multi()))
+            throw new AppError('RULE_SITE_REQUIRED', { field: `rules.${i}.siteId` });
           const ruleSite = site ?? rule.siteId ?? 1;
           if (!(await r.sites.list()).some((s) => s.id === ruleSite))
             throw new AppError('SITE_UNKNOWN', { field: `rules.${i}.siteId` });

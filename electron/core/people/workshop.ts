@@ -6,18 +6,32 @@
 import { addCalendarDays, localDate, startOfLocalDay, wallTime } from '../../../shared/rules/time';
 import type { AsyncStore } from '../../store/repos/index';
 import type { SettingsService } from '../settingsService';
+import type { RuleSettings } from '../../../shared/domain/settings';
 
 export const CAPACITY_KEY = 'workshop.capacity';
 export { DEFAULT_CAPACITY } from '../settingsRegistry';
 
-export async function workshopLoad(data: AsyncStore, settings: SettingsService, now: number, days: number) {
-  const s = settings.rules();
+/** One site's load (docs/rules.md §11.8): its appointments, its opening days and capacity (the group's when unset). */
+export interface WorkshopSite {
+  siteId: number;
+  rules: RuleSettings;
+  capacity: number | null;
+}
+
+export async function workshopLoad(
+  data: AsyncStore,
+  settings: SettingsService,
+  now: number,
+  days: number,
+  site?: WorkshopSite,
+) {
+  const s = site?.rules ?? settings.rules();
   const tz = s.timeZone;
-  const capacity = settings.get(CAPACITY_KEY);
+  const capacity = site?.capacity ?? settings.get(CAPACITY_KEY);
   const start = startOfLocalDay(now, tz);
   const end = addCalendarDays(start, days, tz);
   const counts = new Map<string, number>();
-  const rows = await data.repos.leads.appointmentsBetween(start, end);
+  const rows = await data.repos.leads.appointmentsBetween(start, end, site?.siteId);
   for (const r of rows) {
     const d = localDate(r.a, tz);
     counts.set(d, (counts.get(d) ?? 0) + 1);

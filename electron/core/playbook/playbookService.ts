@@ -32,6 +32,8 @@ import type { LeadService } from '../leadService';
 import type { AsyncRepos, AsyncStore } from '../../store/repos/index';
 import type { Events } from '../events';
 import type { SettingsService } from '../settingsService';
+import type { SiteService } from '../sites/siteService';
+import type { RuleSettings } from '../../../shared/domain/settings';
 import { campaignLabel, vehicleWord } from './campaignLabel';
 import { normalizePhone } from '../../../shared/people/phone';
 
@@ -101,7 +103,22 @@ export function createPlaybookService(
   events: Events,
   /** The dealer identity of the lead's site (docs/rules.md §11); absent = the group-wide one. */
   dealerOfLead?: (leadId: number, r: AsyncRepos) => Promise<z.output<typeof dealerSchema>>,
+  /** The rule figures of a site / a lead's site (docs/rules.md §11.8); absent = the group's. */
+  siteRules?: Pick<SiteService, 'rulesOf' | 'rulesOfLead' | 'sitesWithOwnRules'>,
 ): PlaybookService {
+  /**
+   * The figures of each lead of a list: one site's (`site`), the group's when no site has its own, else each lead's
+   * site's (read once per lead).
+   */
+  const rulesFor = async (site: number | null | undefined): Promise<(leadId: number) => Promise<RuleSettings>> => {
+    if (!siteRules) return async () => settings.rules();
+    if (site != null) {
+      const s = await siteRules.rulesOf(site);
+      return async () => s;
+    }
+    if ((await siteRules.sitesWithOwnRules()).length === 0) return async () => settings.rules();
+    return (id) => siteRules.rulesOfLead(id);
+  };
   const phoneCache = new Map<string, boolean>();
   const playbookSettings = (): PlaybookSettings => settings.get('playbook');
 
@@ -128,7 +145,7 @@ export function createPlaybookService(
     const cs = contacts ?? (await data.repos.playbook.contactsOf(lead.id));
     return nextStep(lead, cs, {
       now: clock.now(),
-      settings: settings.rules(),
+      settings: siteRules ? await siteRules.rulesOfLead(lead.id) : settings.rules(),
       playbook: playbookSettings(),
       phoneValid: phoneValid(lead),
       emailAllowed: !emailRefused(lead.consents),
@@ -155,14 +172,16 @@ export function createPlaybookService(
       if (!arr) contacts.set(c.leadId, (arr = []));
       arr.push(c);
     }
-    const rules = settings.rules();
+    const rulesOf = await rulesFor(opts.site);
+    const rules = new Map<number, RuleSettings>();
+    for (const r of rows) rules.set(r.id, await rulesOf(r.id));
     const pb = playbookSettings();
     let items: PlaybookItem[] = rows.map((r) => {
       const lead = { ...r, frozen: r.frozen === 1 };
       const emailAllowed = !emailRefused({ email: r.consentEmail === 1, other: r.consentOther > 0 });
       const s = nextStep(lead, contacts.get(r.id) ?? [], {
         now,
-        settings: rules,
+        settings: rules.get(r.id)!,
         playbook: pb,
         phoneValid: phoneValid(lead),
         emailAllowed,
@@ -263,7 +282,9 @@ export function createPlaybookService(
       if (!arr) cs.set(c.leadId, (arr = []));
       arr.push(c);
     }
-    const rules = settings.rules();
+    const rulesOf = await rulesFor(undefined);
+    const rules = new Map<number, RuleSettings>();
+    for (const id of leadsById.keys()) rules.set(id, await rulesOf(id));
     const pb = playbookSettings();
     return ids
       .filter((id) => leadsById.has(id))
@@ -271,7 +292,7 @@ export function createPlaybookService(
         const lead = leadsById.get(id)!;
         const s = nextStep(lead, cs.get(id) ?? [], {
           now,
-          settings: rules,
+          settings: rules.get(id)!,
           playbook: pb,
           phoneValid: phoneValid(lead),
           emailAllowed: !emailRefused(lead.consents),

@@ -46,8 +46,15 @@ export interface SiteService {
   /** A site's own settings (null = the group-wide value). */
   settingsOf(siteId: number): Promise<SiteSettings>;
   saveSettings(siteId: number, patch: Partial<SiteSettings>): Promise<SiteSettings>;
-  /** The rule figures that apply at a site: its own, else the group-wide ones. */
+  /**
+   * The rule figures that apply at a site: its own, else the group-wide ones (`undefined`: the first site, the
+   * column's default). One site: always the group's. Kept per site until `saveSettings` (PostgreSQL: 30 s at most).
+   */
   rulesOf(siteId: number | undefined, r?: AsyncRepos): Promise<RuleSettings>;
+  /** The rule figures at a lead's site (`r`: the caller's transaction's repositories). */
+  rulesOfLead(leadId: number, r?: AsyncRepos): Promise<RuleSettings>;
+  /** The sites with their own rule figures (none with one site). */
+  sitesWithOwnRules(): Promise<number[]>;
   /** The dealer identity that applies at a site: its own, else the group-wide one. */
   dealerOf(siteId: number | undefined, r?: AsyncRepos): Promise<DealerSettings>;
   /** The dealer identity at a lead's site (`r`: the caller's transaction's repositories). */
@@ -56,7 +63,15 @@ export interface SiteService {
   ensure(siteId: number, field?: string): Promise<void>;
 }
 
-export function createSiteService(data: AsyncStore, clock: Clock, settings: SettingsService): SiteService {
+/** Recomputes a site's leads' stored deadlines with the figures that now apply there (inside the saving transaction). */
+export type SiteRulesListener = (siteId: number, rules: RuleSettings, r: AsyncRepos) => Promise<void>;
+
+export function createSiteService(
+  data: AsyncStore,
+  clock: Clock,
+  settings: SettingsService,
+  onSiteRules?: SiteRulesListener,
+): SiteService {
   let cached: { at: number; sites: SiteRow[] } | null = null;
   const list = async (): Promise<SiteRow[]> => {
     const t = performance.now();
@@ -85,6 +100,18 @@ export function createSiteService(data: AsyncStore, clock: Clock, settings: Sett
   };
   const overrides = async (siteId: number, r: AsyncRepos = data.repos) =>
     new Map((await r.sites.settings(siteId)).map((x) => [x.key, JSON.parse(x.value) as unknown]));
+  // A site's own rule figures (null: none), read once per site.
+  let ownRules: { at: number; bySite: Map<number, RuleSettings | null> } = { at: performance.now(), bySite: new Map() };
+  const ownRulesOf = async (siteId: number, r: AsyncRepos = data.repos): Promise<RuleSettings | null> => {
+    if (data.kind === 'postgres' && performance.now() - ownRules.at >= PG_SITES_TTL_MS)
+      ownRules = { at: performance.now(), bySite: new Map() };
+    const known = ownRules.bySite.get(siteId);
+    if (known !== undefined) return known;
+    const own = ((await overrides(siteId, r)).get('rules') as RuleSettings | undefined) ?? null;
+    // Read inside a transaction that may still roll back: not kept.
+    if (r === data.repos) ownRules.bySite.set(siteId, own);
+    return own;
+  };
   const settingsOf = async (siteId: number): Promise<SiteSettings> => {
     await ensure(siteId);
     const o = await overrides(siteId);
@@ -180,12 +207,26 @@ export function createSiteService(data: AsyncStore, clock: Clock, settings: Sett
           const v = values[key];
           if (v !== undefined) await r.sites.setSetting(siteId, key, v === null ? undefined : v, now);
         }
+        // The site's leads' stored deadlines follow its figures (its own, or the group's again).
+        if (patch.rules !== undefined && (await multi()))
+          await onSiteRules?.(siteId, patch.rules ?? settings.rules(), r);
       });
+      ownRules = { at: performance.now(), bySite: new Map() };
       return settingsOf(siteId);
     },
     async rulesOf(siteId, r) {
-      if (siteId === undefined || !(await multi())) return settings.rules();
-      return ((await overrides(siteId, r)).get('rules') as RuleSettings | undefined) ?? settings.rules();
+      if (!(await multi())) return settings.rules();
+      return (await ownRulesOf(siteId ?? (await list())[0]!.id, r)) ?? settings.rules();
+    },
+    async rulesOfLead(leadId, r = data.repos) {
+      if (!(await multi())) return settings.rules();
+      return svc.rulesOf(await r.sites.leadSite(leadId), r);
+    },
+    async sitesWithOwnRules() {
+      if (!(await multi())) return [];
+      const out: number[] = [];
+      for (const s of await list()) if ((await ownRulesOf(s.id)) !== null) out.push(s.id);
+      return out;
     },
     async dealerOfLead(leadId, r) {
       if (!(await multi())) return settings.get('dealer');

@@ -34,8 +34,8 @@ export interface ImportsRepo {
   deletePreset(name: string): boolean;
   /** Of these external ids, those of leads in the database (looked up 500 at a time). */
   knownExternalIds(keys: string[], each: (key: string) => void): void;
-  /** Every open lead (assigned, or an appointment not frozen), in table order. */
-  openLeadKeys(): Iterable<OpenLeadKeysRow>;
+  /** Every open lead (assigned, or an appointment not frozen) of site `siteId` (absent: every site), in table order. */
+  openLeadKeys(siteId?: number): Iterable<OpenLeadKeysRow>;
 }
 
 export function importsRepo(sqlite: Sqlite): ImportsRepo {
@@ -62,6 +62,11 @@ export function importsRepo(sqlite: Sqlite): ImportsRepo {
       `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN} ORDER BY id`,
     ),
   );
+  const openOfSite = once(() =>
+    sqlite.prepare<[number], OpenLeadKeysRow>(
+      `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads WHERE ${OPEN} AND site_id = ?`,
+    ),
+  );
   return {
     presets: () => list().all(),
     savePreset: (name, source, mapping, now) => void save().run(name, source, mapping, now),
@@ -78,6 +83,6 @@ export function importsRepo(sqlite: Sqlite): ImportsRepo {
         for (const k of stmt.all(...chunk)) each(k.k);
       }
     },
-    openLeadKeys: () => open().iterate(),
+    openLeadKeys: (siteId) => (siteId === undefined ? open().iterate() : openOfSite().iterate(siteId)),
   };
 }

@@ -26,8 +26,8 @@ export interface LeadsRepo {
   assignee(id: number): { a: number | null } | undefined;
   /** The leads of ids lo…hi with their assignee (a), by id. */
   assigneesBetween(lo: number, hi: number): { id: number; a: number | null }[];
-  /** The appointment times (a) of leads in Appointment Taken or Closed In Sale in [from, to). */
-  appointmentsBetween(from: number, to: number): { a: number }[];
+  /** The appointment times (a) of leads in Appointment Taken or Closed In Sale in [from, to) (of one site). */
+  appointmentsBetween(from: number, to: number, siteId?: number): { a: number }[];
   /**
    * The leads a sweep looks at: `lost` assigned by `bound`; `expiry` appointments not frozen whose assignment and
    * appointment are both by `bound`; `recontact` closed "contact again" without a follow-up, due by `bound`.
@@ -79,6 +79,11 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
   const appointments = once(() =>
     sqlite.prepare<[number, number], { a: number }>(
       "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ?",
+    ),
+  );
+  const appointmentsAt = once(() =>
+    sqlite.prepare<[number, number, number], { a: number }>(
+      "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= ? AND appointment_at < ? AND site_id = ?",
     ),
   );
   const sweeps = {
@@ -139,7 +144,8 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     setSlaDue: (p) => void setSlaDue().run(p),
     assignee: (id) => assignee().get(id),
     assigneesBetween: (lo, hi) => assigneesBetween().all(lo, hi),
-    appointmentsBetween: (from, to) => appointments().all(from, to),
+    appointmentsBetween: (from, to, siteId) =>
+      siteId === undefined ? appointments().all(from, to) : appointmentsAt().all(from, to, siteId),
     userName: (id) => userName().get(id)?.name,
     vehicle: (vin) => vehicle().get(vin),
   };

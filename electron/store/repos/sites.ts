@@ -22,6 +22,8 @@ export interface SitesRepo {
   setUserSite(userId: number, siteId: number | null): void;
   /** A lead's site; undefined = no such lead. */
   leadSite(leadId: number): number | undefined;
+  /** A site's leads, each with its assignment time (their stored deadlines follow the site's rule figures). */
+  assignedAtsAt(siteId: number): { id: number; a: number }[];
   /** Sets the site of leads just inserted. */
   setLeadsSite(leadIds: number[], siteId: number): void;
   /** A site's own settings (key → JSON text). */
@@ -45,6 +47,9 @@ export function sitesRepo(sqlite: Sqlite): SitesRepo {
   const setUserSite = once(() => sqlite.prepare<[number | null, number]>('UPDATE users SET site_id = ? WHERE id = ?'));
   const leadSite = once(() =>
     sqlite.prepare<[number], { siteId: number }>('SELECT site_id AS siteId FROM leads WHERE id = ?'),
+  );
+  const assignedAtsAt = once(() =>
+    sqlite.prepare<[number], { id: number; a: number }>('SELECT id, assigned_at AS a FROM leads WHERE site_id = ?'),
   );
   const setLeadsSite = once(() =>
     sqlite.prepare<[number, string]>('UPDATE leads SET site_id = ? WHERE id IN (SELECT value FROM json_each(?))'),
@@ -72,6 +77,7 @@ export function sitesRepo(sqlite: Sqlite): SitesRepo {
     },
     setUserSite: (userId, siteId) => void setUserSite().run(siteId, userId),
     leadSite: (leadId) => leadSite().get(leadId)?.siteId,
+    assignedAtsAt: (siteId) => assignedAtsAt().all(siteId),
     setLeadsSite: (leadIds, siteId) => {
       if (leadIds.length > 0) setLeadsSite().run(siteId, JSON.stringify(leadIds));
     },

@@ -31,11 +31,12 @@ export function importsRepoPg(q: Queryable): Async<ImportsRepo> {
         ))
           each(r.k);
     },
-    openLeadKeys: () =>
+    openLeadKeys: (siteId) =>
       rows<OpenLeadKeysRow>(
         q,
         `SELECT id, number, first_name AS f, last_name AS l, vin, email, phone, other_phone AS p2, campaign FROM leads
-          WHERE ${OPEN} ORDER BY id`,
+          WHERE ${OPEN}${siteId === undefined ? '' : ' AND site_id = $1'} ORDER BY id`,
+        siteId === undefined ? [] : [siteId],
       ),
   };
 }

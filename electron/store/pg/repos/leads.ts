@@ -69,11 +69,12 @@ export function leadsRepoPg(q: Queryable): Async<LeadsRepo> {
     assignee: (id) => row(q, 'SELECT assignee_id AS a FROM leads WHERE id = $1', [id]),
     assigneesBetween: (lo, hi) =>
       rows(q, 'SELECT id, assignee_id AS a FROM leads WHERE id BETWEEN $1 AND $2 ORDER BY id', [lo, hi]),
-    appointmentsBetween: (from, to) =>
+    appointmentsBetween: (from, to, siteId) =>
       rows(
         q,
-        "SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= $1 AND appointment_at < $2 ORDER BY id",
-        [from, to],
+        `SELECT appointment_at AS a FROM leads WHERE status IN ('appointment', 'closed_sale') AND appointment_at >= $1
+          AND appointment_at < $2${siteId === undefined ? '' : ' AND site_id = $3'} ORDER BY id`,
+        siteId === undefined ? [from, to] : [from, to, siteId],
       ),
     sweepCandidates: async (kind, bound) =>
       (

@@ -24,6 +24,8 @@ export function sitesRepoPg(q: Queryable): Async<SitesRepo> {
       void (await run(q, 'UPDATE users SET site_id = $1 WHERE id = $2', [siteId, userId])),
     leadSite: async (leadId) =>
       (await row<{ siteId: number }>(q, 'SELECT site_id AS "siteId" FROM leads WHERE id = $1', [leadId]))?.siteId,
+    assignedAtsAt: (siteId) =>
+      rows(q, 'SELECT id, assigned_at AS a FROM leads WHERE site_id = $1 ORDER BY id', [siteId]),
     setLeadsSite: async (leadIds, siteId) => {
       if (leadIds.length > 0)
         await run(q, 'UPDATE leads SET site_id = $1 WHERE id = ANY($2::int[])', [siteId, leadIds]);
