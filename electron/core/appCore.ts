@@ -210,6 +210,7 @@ function buildCore(
           data: coordination.data,
           events,
           log,
+          sites,
         }),
       }
     : undefined;

@@ -114,6 +114,12 @@ describe('sites: what the first version left out', () => {
     await ok(core(), 'sites.settings.save', { siteId: siteB, rules: null });
     expect((await due(b1.id)).d).toBe(b1.assignedAt + 12 * H);
     expect(await lost()).not.toContain(b1.id);
+    // Swept for real with site B's figures again (on PostgreSQL the sweep of several cores, store/pg/sweepClaim.ts).
+    await ok(core(), 'sites.settings.save', { siteId: siteB, rules: own });
+    const swept = (await core().sweeps.run(b1.assignedAt + 4 * 24 * H, { only: ['lost'] })).changes;
+    expect(swept.map((c) => c.leadId)).toEqual(expect.arrayContaining([b1.id, b2.id]));
+    expect(swept.map((c) => c.leadId)).not.toContain(a1.id);
+    expect((await ok<LeadDetail>(core(), 'leads.get', { id: b1.id })).lead.status).toBe('lost');
   });
 
   it("a site's workshop load: its appointments, its opening days and its capacity", async () => {

@@ -7,10 +7,12 @@
 // the trigger-kept counts. The timer's run is the leader's (`runWith(coordination.asLeader)`: its batches committed on
 // the lock-holding session), a manual run (`run`, the CLI) goes on the pool beside it.
 import { AppError } from '../../../shared/contract/errors';
-import { sweepAllPg, type PgSweepName, type TransactionRunner } from '../../store/pg/sweepClaim';
+import type { RuleSettings } from '../../../shared/domain/settings';
+import { sweepAllPg, type PgSweepName, type SweepFigures, type TransactionRunner } from '../../store/pg/sweepClaim';
 import type { PgAsyncStore } from '../../store/pg/asyncStore';
 import type { Events } from '../events';
 import type { SettingsService } from '../settingsService';
+import type { SiteService } from '../sites/siteService';
 import type { SweepChangeReport, SweepOptions, SweepReport, SweepService } from '../sweepService';
 
 export interface PgSweepService extends SweepService {
@@ -36,6 +38,8 @@ export function pgSweepService(
     data: PgAsyncStore;
     events: Events;
     log: (msg: string, err?: unknown) => void;
+    /** Sites with their own rule figures: each lead swept with its site's (absent: the group's everywhere). */
+    sites?: Pick<SiteService, 'rulesOf' | 'sitesWithOwnRules'>;
   },
 ): PgSweepService {
   /** Every sweep transaction of every core takes its turn (short: one batch, or the follow-ups). */
@@ -46,6 +50,16 @@ export function pgSweepService(
         await c.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_TURN_LOCK]);
         return fn(c);
       });
+
+  /** The group's rule figures, with each site's own where a site has them (docs/rules.md §11.8). */
+  async function figures(): Promise<SweepFigures> {
+    const group = deps.settings.rules();
+    const own = deps.sites ? await deps.sites.sitesWithOwnRules() : [];
+    if (own.length === 0) return group;
+    const bySite = new Map<number, RuleSettings>();
+    for (const site of own) bySite.set(site, await deps.sites!.rulesOf(site));
+    return { all: [group, ...bySite.values()], ofSite: (site) => bySite.get(site) ?? group };
+  }
 
   /** The follow-ups due, in one transaction in turn; `lead.created` for each after its commit. */
   async function followUps(at: number): Promise<SweepChangeReport[]> {
@@ -80,7 +94,7 @@ export function pgSweepService(
     if (only.has('recontact')) changes.push(...(await followUps(at)));
     for (const [name, kind] of TIMED) {
       if (!only.has(kind)) continue;
-      const done = await sweepAllPg(inTurn(run), name, at, deps.settings.rules(), { notify: { origin: deps.origin } });
+      const done = await sweepAllPg(inTurn(run), name, at, await figures(), { notify: { origin: deps.origin } });
       for (const c of done) changes.push(c);
     }
     return { at, dryRun: false, changes };

@@ -26,11 +26,17 @@ export interface PgSweepChange {
 
 /** The candidates of each sweep (SQL narrows with a one-day margin, the rule decides), locked or skipped. */
 const CANDIDATES: Record<PgSweepName, string> = {
-  lost: `SELECT ${LEAD_SELECT} FROM leads WHERE status = 'assigned' AND assigned_at <= $1 AND id > $3
+  lost: `SELECT ${LEAD_SELECT}, site_id AS "sweepSite" FROM leads WHERE status = 'assigned' AND assigned_at <= $1 AND id > $3
     ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-  appointmentExpiry: `SELECT ${LEAD_SELECT} FROM leads WHERE status = 'appointment' AND NOT frozen
+  appointmentExpiry: `SELECT ${LEAD_SELECT}, site_id AS "sweepSite" FROM leads WHERE status = 'appointment' AND NOT frozen
     AND greatest(assigned_at, coalesce(appointment_at, 0)) <= $1 AND id > $3 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
 };
+
+/**
+ * The rule figures a sweep decides with: the group's, or each lead's site's when sites have their own
+ * (docs/rules.md §11.8): `all` the sets in use, `ofSite` a site's (the group's for a site without its own).
+ */
+export type SweepFigures = RuleSettings | { all: RuleSettings[]; ofSite: (siteId: number) => RuleSettings };
 
 /** rowToLead reads SQLite's 0/1 consents; PostgreSQL gives booleans. */
 function pgRowToLead(r: Record<string, unknown>): Lead {
@@ -72,18 +78,32 @@ export async function sweepBatchPg(
   client: Queryable,
   name: PgSweepName,
   at: number,
-  settings: RuleSettings,
+  settings: SweepFigures,
   opts: { limit?: number; afterId?: number; notify?: { origin: string } } = {},
 ): Promise<{ candidates: number; lastId: number; changes: PgSweepChange[] }> {
   const limit = opts.limit ?? 500;
-  const days = name === 'lost' ? settings.lostAfterDays : settings.appointmentExpiryDays;
+  const figures = 'ofSite' in settings ? settings : { all: [settings], ofSite: () => settings };
+  const key = name === 'lost' ? 'lostAfterDays' : 'appointmentExpiryDays';
+  // The candidates by the shortest window in use; each lead's site's figures decide.
+  const days = Math.min(...figures.all.map((f) => f[key]));
   const rows = await client.query<Record<string, unknown>>(CANDIDATES[name], [
     at - (days - 1) * DAY,
     limit,
     opts.afterId ?? 0,
   ]);
-  const leads = new Map(rows.rows.map((r) => [r.id as number, pgRowToLead(r)]));
-  const decided = (name === 'lost' ? lostSaleSweep : appointmentExpirySweep)(leads.values(), at, settings);
+  const leads = new Map<number, Lead>();
+  const bySite = new Map<number, Lead[]>();
+  for (const { sweepSite, ...r } of rows.rows) {
+    const lead = pgRowToLead(r);
+    leads.set(lead.id, lead);
+    const site = bySite.get(sweepSite as number);
+    if (site) site.push(lead);
+    else bySite.set(sweepSite as number, [lead]);
+  }
+  const rule = name === 'lost' ? lostSaleSweep : appointmentExpirySweep;
+  const decided = [...bySite]
+    .flatMap(([site, ls]) => rule(ls, at, figures.ofSite(site)))
+    .sort((a, b) => a.leadId - b.leadId);
   const changes: PgSweepChange[] = [];
   for (const c of decided) {
     const lead = leads.get(c.leadId)!;
@@ -109,7 +129,7 @@ export async function sweepAllPg(
   run: TransactionRunner,
   name: PgSweepName,
   at: number,
-  settings: RuleSettings,
+  settings: SweepFigures,
   opts: { limit?: number; notify?: { origin: string } } = {},
 ): Promise<PgSweepChange[]> {
   const limit = opts.limit ?? 500;
