@@ -28,6 +28,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two workers on a 2-core machine (vitest's default there is one): a PostgreSQL test file waits on the server's
+    // process while another file runs; the whole run took 16 min with two workers on a loaded VM, ~25 with one.
+    maxWorkers: 2,
+    minWorkers: 1,
     // Starts nothing by itself: the first PostgreSQL test file starts the run's one throwaway cluster.
     globalSetup: ['test/support/pgGlobalSetup.ts'],
     // Without PostgreSQL (ASLM_SKIP_PG=1) only the SQLite project runs.
