@@ -5,6 +5,7 @@ import type { BreakdownRow, Dashboard } from '../../../../shared/contract/kpi';
 import { figureFilter, ratio, slaRate, type FilterDims } from '../../../../shared/rules/kpi/figures';
 import { formatPercent } from '../../../app/format';
 import { FigureButton } from '../FigureButton';
+import { FigureColumns } from '../FigureColumns';
 
 type Dim = 'assignee' | 'campaign' | 'source' | 'leadType';
 const ROWS: Record<Dim, (d: Dashboard) => BreakdownRow[]> = {
@@ -52,22 +53,7 @@ export function Breakdowns({ d, period }: { d: Dashboard; period: string }) {
             <ScrollArea>
               <Table striped highlightOnHover data-testid={`breakdown-${dim}`}>
                 <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th />
-                    {['assigned', 'sla1', 'sla2', 'bd', 'appointment', 'closedSale', 'closedNoSale', 'contacts'].map(
-                      (c) => (
-                        <Table.Th key={c} ta="right">
-                          {c === 'sla1'
-                            ? 'SLA 1'
-                            : c === 'sla2'
-                              ? 'SLA 2'
-                              : c === 'bd'
-                                ? t('kpi:chart.bd')
-                                : t(`kpi:col.${c}`)}
-                        </Table.Th>
-                      ),
-                    )}
-                  </Table.Tr>
+                  <FigureColumns />
                 </Table.Thead>
                 <Table.Tbody>
                   {ROWS[dim](d).map((r) => {

@@ -6,8 +6,7 @@ import type { BreakdownRow, Dashboard, KpiCounts } from '../../../../shared/cont
 import { figureFilter, ratio, slaRate } from '../../../../shared/rules/kpi/figures';
 import { formatPercent } from '../../../app/format';
 import { FigureButton } from '../FigureButton';
-
-const COLS = ['assigned', 'sla1', 'sla2', 'bd', 'appointment', 'closedSale', 'closedNoSale', 'contacts'] as const;
+import { FigureColumns } from '../FigureColumns';
 
 export function SiteTable({
   d,
@@ -59,14 +58,7 @@ export function SiteTable({
       <ScrollArea>
         <Table striped highlightOnHover>
           <Table.Thead>
-            <Table.Tr>
-              <Table.Th />
-              {COLS.map((c) => (
-                <Table.Th key={c} ta="right">
-                  {c === 'sla1' ? 'SLA 1' : c === 'sla2' ? 'SLA 2' : c === 'bd' ? t('kpi:chart.bd') : t(`kpi:col.${c}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
+            <FigureColumns />
           </Table.Thead>
           <Table.Tbody>
             {d.sites.bySite.map((r: BreakdownRow) => (

@@ -1,0 +1,1 @@
+export { FigureColumns } from './FigureColumns';
