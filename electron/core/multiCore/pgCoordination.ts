@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { PgAsyncStore } from '../../store/pg/asyncStore';
 import { startLeaderElection, type Leadership } from '../../store/pg/leader';
-import { EVENTS_CHANNEL, encodeEvent, startEventListener, type PgEventListener } from '../../store/pg/notify';
+import { FIRST_START_LOCK, advisoryLock, advisoryUnlock } from '../../store/pg/locks';
+import { notifyInTransaction, startEventListener, type PgEventListener } from '../../store/pg/notify';
 import type { TransactionRunner } from '../../store/pg/sweepClaim';
 import { withTransaction } from '../../store/pg/tx';
 import type { AppEvent, Events } from '../events';
@@ -24,9 +25,6 @@ export interface PgCoreOptions {
   /** The listener's first wait before reconnecting. Default 500 ms. */
   listenRetryMs?: number;
 }
-
-/** The advisory lock a new database's first rules and user are written under (migrate.ts: migrations, leader.ts). */
-export const FIRST_START_LOCK = 0x61736c66; // 'aslf'
 
 export interface PgCoordination {
   /** The PostgreSQL store (not afterReady's wrapper). */
@@ -110,21 +108,19 @@ export function startPgCoordination(c: {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [FIRST_START_LOCK]);
+        await advisoryLock(client, FIRST_START_LOCK);
         try {
           return await fn();
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [FIRST_START_LOCK]).catch((e: Error) => (broken = e));
+          await advisoryUnlock(client, FIRST_START_LOCK).catch((e: Error) => (broken = e));
         }
       } finally {
         client.release(broken);
       }
     },
     publish(e) {
-      const payload = encodeEvent(e, origin);
-      const open = data.openTransaction();
       // Queued on the transaction's connection before its COMMIT: a failure aborts that transaction (logged here).
-      const sent = (open ?? pool).query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]);
+      const sent = notifyInTransaction(data.openTransaction() ?? pool, e, origin);
       sent.catch((err: unknown) => log(`event ${e.type} not sent to the other cores`, err));
     },
     listen,

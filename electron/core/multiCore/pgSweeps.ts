@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { RuleSettings } from '../../../shared/domain/settings';
 import { sweepAllPg, type PgSweepName, type SweepFigures, type TransactionRunner } from '../../store/pg/sweepClaim';
 import type { PgAsyncStore } from '../../store/pg/asyncStore';
+import { SWEEP_TURN_LOCK, advisoryXactLock } from '../../store/pg/locks';
 import type { Events } from '../events';
 import type { SettingsService } from '../settingsService';
 import type { SiteService } from '../sites/siteService';
@@ -19,9 +20,6 @@ export interface PgSweepService extends SweepService {
   /** A sweep whose timed steps run through `run` (the leader's session); null when `run` declined (not the leader). */
   runWith(run: TransactionRunner, at: number): Promise<SweepReport | null>;
 }
-
-/** The transaction-level advisory lock the sweep transactions take turns on (leader.ts: 'aslw', migrations: 'aslm'). */
-export const SWEEP_TURN_LOCK = 0x61736c74; // 'aslt'
 
 const TIMED: [PgSweepName, 'lost' | 'appointmentExpiry'][] = [
   ['lost', 'lost'],
@@ -47,7 +45,7 @@ export function pgSweepService(
     (run: TransactionRunner): TransactionRunner =>
     (fn) =>
       run(async (c) => {
-        await c.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_TURN_LOCK]);
+        await advisoryXactLock(c, SWEEP_TURN_LOCK);
         return fn(c);
       });
 
@@ -67,7 +65,7 @@ export function pgSweepService(
     let report: SweepReport;
     try {
       report = await data.tx(async (r) => {
-        await data.openTransaction()!.query('SELECT pg_advisory_xact_lock($1)', [SWEEP_TURN_LOCK]);
+        await advisoryXactLock(data.openTransaction()!, SWEEP_TURN_LOCK);
         return base.runIn(r, at, { only: ['recontact'] });
       });
     } catch (e) {

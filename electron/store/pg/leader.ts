@@ -9,9 +9,7 @@
 // on the old leader until its next check (checkMs), while work it tries there fails.
 import pg from 'pg';
 import { pgTypes } from './migrate';
-
-/** The advisory lock key of the sweeper (migrate.ts uses 0x61736c6d for the migrations). */
-export const SWEEPER_LOCK = 0x61736c77; // 'aslw'
+import { SWEEPER_LOCK } from './locks';
 
 export interface LeaderOptions {
   /** The connection string; the leader holds one connection of its own, outside any pool. */

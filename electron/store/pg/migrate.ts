@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema/index';
+import { MIGRATION_LOCK, advisoryLock, advisoryUnlock } from './locks';
 
 export type PgDb = NodePgDatabase<typeof schema>;
 export interface PgStore {
@@ -31,9 +32,6 @@ export function pgMigrationsFolder(
   return existsSync(bundled) ? bundled : join(here, 'migrations');
 }
 
-/** Any key of pg_advisory_lock: the one the migrations are applied under. */
-const MIGRATION_LOCK = 0x61736c6d; // 'aslm'
-
 /**
  * bigint (int8: the epoch-millisecond times, count(*)) and numeric (sum of bigints) read as JS numbers, as
  * better-sqlite3 reads SQLite's integers: every time and count the app stores is far below 2^53.
@@ -52,11 +50,11 @@ export async function migratePg(pool: pg.Pool, migrationsFolder = pgMigrationsFo
     const enc = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
     // The search's normalize() (migration search) needs UTF-8, as the text the app stores does.
     if (enc !== 'UTF8') throw new Error(`PostgreSQL database encoding is ${enc}: ASLM Desk needs UTF8`);
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await advisoryLock(client, MIGRATION_LOCK);
     try {
       await migrate(drizzle(client, { schema }), { migrationsFolder });
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      await advisoryUnlock(client, MIGRATION_LOCK);
     }
   } finally {
     client.release();
