@@ -34,8 +34,7 @@ export function AppointmentDialog(p: LeadActionProps) {
   const [load, setLoad] = useState<LoadDay[] | null | undefined>(undefined);
   const siteId = l.siteId;
   useEffect(() => {
-    if (p.opened)
-      void invoke('workshop.load', { days: 30, siteId }).then((r) => setLoad(r.ok ? r.value.days : null));
+    if (p.opened) void invoke('workshop.load', { days: 30, siteId }).then((r) => setLoad(r.ok ? r.value.days : null));
   }, [p.opened, siteId]);
   const choices = useMemo<Choice[]>(() => {
     const preferred = [l.preferredAt1, l.preferredAt2, l.preferredAt3]
