@@ -44,6 +44,8 @@ test('several sites: the rules per site, the Site field of a new rule, and the l
   await expect(page.getByTestId(`rules-site-${one.id}`).getByTestId('rule-target-0')).toHaveValue('Anna Uno');
   await expect(page.getByTestId(`rules-site-${two.id}`).getByTestId('rule-target-1')).toHaveValue('Bruno Due');
   await expect(page.getByTestId('rule-site-1')).toHaveValue('Torino');
+  // Torino's first rule does not move above the first site's: each site's order is its own.
+  await expect(page.getByTestId('rule-1').getByRole('button', { name: 'Move up' })).toBeDisabled();
 
   // A new rule has no site: saving is refused, the translated error on its Site field; its people are group-wide only.
   await page.getByTestId('rule-add').click();
@@ -64,6 +66,7 @@ test('several sites: the rules per site, the Site field of a new rule, and the l
   await page.getByRole('option', { name: 'Torino' }).click();
   await expect(page.getByTestId('rules-site-none')).toHaveCount(0);
   await expect(page.getByTestId(`rules-site-${two.id}`).getByTestId('rule-2')).toContainText('2.');
+  await expect(page.getByTestId('rule-2').getByRole('button', { name: 'Move up' })).toBeEnabled();
   await page.getByTestId('rule-target-2').click();
   await expect(page.getByRole('option', { name: 'Anna Uno' })).toHaveCount(0);
   await page.getByRole('option', { name: 'Bruno Due' }).click();

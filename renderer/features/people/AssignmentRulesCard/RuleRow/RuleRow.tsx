@@ -50,8 +50,8 @@ export function RuleRow(p: RuleRowProps) {
     })),
   ];
   return (
-    <Group gap="xs" align="flex-start" wrap="wrap" data-testid={`rule-${i}`}>
-      <Text size="sm" fw={700} w={20} mt={30}>
+    <Group gap="xs" align="flex-end" wrap="wrap" data-testid={`rule-${i}`}>
+      <Text size="sm" fw={700} w={20}>
         {p.number}.
       </Text>
       {p.sites && (
@@ -118,13 +118,12 @@ export function RuleRow(p: RuleRowProps) {
       />
       <Switch
         label={t('people:rules.active')}
-        mt={32}
         checked={r.active ?? true}
         onChange={(e) => p.onChange({ active: e.currentTarget.checked })}
         disabled={!manage}
       />
       {manage && (
-        <Group gap={2} mt={26}>
+        <Group gap={2}>
           <ActionIcon
             variant="subtle"
             disabled={!p.canUp}
