@@ -154,6 +154,24 @@ describe('sites: what the first version left out', () => {
     expect(await load()).toEqual(await load(siteB));
     await ok(core(), 'sites.choose', { siteId: null });
     expect((await load())[2]).toEqual(['2026-11-23', true, groupCapacity, 1]);
+    // A person of site B (the appointment dialog asks for the lead's site): their own site's, never another's.
+    const manager = (await sqlGet<{ id: number }>(core(), 'SELECT id FROM users ORDER BY id LIMIT 1'))!.id;
+    const desk = await ok<{ id: number }>(core(), 'people.save', {
+      name: 'Banco Sud',
+      roles: ['booking_operator'],
+      siteId: siteB,
+    });
+    await ok(core(), 'people.switch', { userId: desk.id });
+    try {
+      expect(await load(siteB)).toEqual([4, ['2026-11-22', true, 4, 0], ['2026-11-23', true, 4, 1]]);
+      expect(await load()).toEqual(await load(siteB));
+      expect(await err(core(), 'workshop.load', { days: 3, siteId: 1 })).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'siteId',
+      });
+    } finally {
+      await ok(core(), 'people.switch', { userId: manager });
+    }
   });
 
   it("the copies to managers and alternates go to the lead's site's and the group-wide ones only", async () => {
