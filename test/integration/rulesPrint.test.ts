@@ -69,4 +69,41 @@ describe('assignment rules: the printable A4 PDF', () => {
     const en = flat(pdfText((await ok(app.core, 'assignment.rules.print', { language: 'en' })).base64));
     expect(en).toContain("No rules: every new lead waits in the manager's queue.");
   });
+
+  it('several sites: the site in view\'s rules with its name in the title; "All sites": each rule with its site', async () => {
+    await setup();
+    const south = (await ok<{ sites: { id: number }[] }>(app.core, 'sites.save', { code: 'S', name: 'Sud' })).sites[1]!;
+    const dario = await ok<{ id: number }>(app.core, 'people.save', {
+      name: 'Dario Sud',
+      roles: ['booking_operator'],
+      siteId: south.id,
+    });
+    type Rules = { rules: { siteId?: number }[] };
+    const north = (await ok<Rules>(app.core, 'assignment.rules.get', {})).rules;
+    await ok(app.core, 'assignment.rules.set', {
+      rules: [...north, { source: 'spontaneous', targetUserId: dario.id, siteId: south.id }],
+    });
+    // One site in view: its rules only, the site named in the title, its pool's people only.
+    await ok(app.core, 'sites.choose', { siteId: south.id });
+    const sud = pdfText((await ok(app.core, 'assignment.rules.print', { language: 'it' })).base64);
+    expect(flat(sud)).toContain('Regole di assegnazione — Sud');
+    expect(sud).toMatch(/^1\. .*Dario Sud/m);
+    expect(sud).not.toMatch(/^2\. /m);
+    expect(sud).not.toContain('Anna Bianchi');
+    await ok(app.core, 'sites.choose', { siteId: 1 });
+    const first = pdfText((await ok(app.core, 'assignment.rules.print', { language: 'en' })).base64);
+    expect(flat(first)).toContain('Assignment rules — Main site');
+    expect(first).toContain('Anna Bianchi');
+    expect(first).not.toContain('Dario Sud'); // neither a rule nor in site 1's booking pool
+    expect(first).toMatch(/^3\. /m);
+    // "All sites": a Site column, each site's rules numbered in its own order, the pools named with their site.
+    await ok(app.core, 'sites.choose', { siteId: null });
+    const all = pdfText((await ok(app.core, 'assignment.rules.print', { language: 'en' })).base64);
+    expect(flat(all)).toMatch(/^Assignment rules Officina Modena/);
+    expect(all).toMatch(/^# Site /m);
+    expect(flat(all)).toMatch(/ 1\. Main site Warranty End Reminder Any Any Any Anna Bianchi Yes 2\. Main site /);
+    expect(flat(all)).toMatch(/ 3\. Main site .* 1\. Sud Any Spontaneous Any Any Dario Sud Yes /);
+    expect(flat(all)).toMatch(/Pool: Booking Operator \(Main site\): Bruno Verdi, Carla Neri/);
+    expect(flat(all)).not.toMatch(/Bruno Verdi, Carla Neri, Dario Sud/);
+  });
 });

@@ -154,6 +154,24 @@ describe('sites: what the first version left out', () => {
     expect(await load()).toEqual(await load(siteB));
     await ok(core(), 'sites.choose', { siteId: null });
     expect((await load())[2]).toEqual(['2026-11-23', true, groupCapacity, 1]);
+    // A person of site B (the appointment dialog asks for the lead's site): their own site's, never another's.
+    const manager = (await sqlGet<{ id: number }>(core(), 'SELECT id FROM users ORDER BY id LIMIT 1'))!.id;
+    const desk = await ok<{ id: number }>(core(), 'people.save', {
+      name: 'Banco Sud',
+      roles: ['booking_operator'],
+      siteId: siteB,
+    });
+    await ok(core(), 'people.switch', { userId: desk.id });
+    try {
+      expect(await load(siteB)).toEqual([4, ['2026-11-22', true, 4, 0], ['2026-11-23', true, 4, 1]]);
+      expect(await load()).toEqual(await load(siteB));
+      expect(await err(core(), 'workshop.load', { days: 3, siteId: 1 })).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'siteId',
+      });
+    } finally {
+      await ok(core(), 'people.switch', { userId: manager });
+    }
   });
 
   it("the copies to managers and alternates go to the lead's site's and the group-wide ones only", async () => {
@@ -201,5 +219,29 @@ describe('sites: what the first version left out', () => {
     });
     const saved = await ok<Rules>(core(), 'assignment.rules.set', { rules: [...before, { ...added, siteId: siteB }] });
     expect(saved.rules.map((r) => r.siteId)).toContain(siteB);
+  });
+
+  it("saving a site's rules keeps its pools' round-robin positions, not another site's", async () => {
+    const staff = async (name: string, siteId: number) =>
+      (await ok<{ id: number }>(core(), 'people.save', { name, roles: ['parts_staff'], siteId })).id;
+    const [p1, p2, p3] = [await staff('Ricambi Uno', 1), await staff('Ricambi Due', 1), await staff('Ricambi Tre', 1)];
+    const q1 = await staff('Ricambi Sud', siteB);
+    await ok(core(), 'sites.choose', { siteId: null });
+    const pools = [
+      { requestFor: 'ricambi', targetRole: 'parts_staff', siteId: 1 },
+      { requestFor: 'ricambi', targetRole: 'parts_staff', siteId: siteB },
+    ];
+    await ok(core(), 'assignment.rules.set', { rules: pools });
+    const routed = async (lastName: string, siteId: number) =>
+      (await ok<LeadDetail>(core(), 'leads.create', baseLead({ lastName, requestFor: 'ricambi', siteId }))).lead
+        .assigneeId;
+    expect([await routed('Primo', 1), await routed('Secondo', 1), await routed('Sud', siteB)]).toEqual([p1, p2, q1]);
+    // The first site's rules saved again with it in view: its pool goes on after p2 (not from site B's last, q1).
+    await ok(core(), 'sites.choose', { siteId: 1 });
+    await ok(core(), 'assignment.rules.set', {
+      rules: (await ok<{ rules: object[] }>(core(), 'assignment.rules.get', {})).rules,
+    });
+    await ok(core(), 'sites.choose', { siteId: null });
+    expect(await routed('Terzo', 1)).toBe(p3);
   });
 });

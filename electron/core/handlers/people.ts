@@ -31,8 +31,9 @@ export const peopleHandlers = (c: CoreServices) => {
     'assignment.rules.set': async ({ rules }, ctx) => ({
       rules: await c.assignment.setRules(rules, await c.sites.scope(c.actor(ctx))),
     }),
-    'assignment.rules.print': async ({ language }) => {
-      const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'));
+    // The rules of the site in view, as shown (docs/rules.md §11.8).
+    'assignment.rules.print': async ({ language }, ctx) => {
+      const f = await assignmentRulesPdf(c, language ?? c.settings.get('language'), await c.sites.scope(c.actor(ctx)));
       return { fileName: f.fileName, mime: f.mime, base64: f.data.toString('base64'), bytes: f.data.length };
     },
     'leads.reassign': async ({ id, version, assigneeId }, ctx) => {

@@ -82,12 +82,19 @@ export function createAssignmentService(
             throw new AppError('SITE_UNKNOWN', { field: `rules.${i}.siteId` });
           if (rule.targetUserId !== null) await sameSite(r, rule.targetUserId, ruleSite, `rules.${i}.targetUserId`);
         }
-        // Keep each role pool's round-robin position when the list is saved again.
+        // Keep each role pool's round-robin position when the list is saved again — the pool of the rule's site
+        // (several sites: another site's pool has other people and its own position).
+        const pool = (siteId: number, role: string) => `${siteId}:${role}`;
         const cursors = new Map(
-          (await r.assignment.rules()).filter((x) => x.targetRole).map((x) => [x.targetRole!, x.rrCursor]),
+          (await r.assignment.rules())
+            .filter((x) => x.targetRole)
+            .map((x) => [pool(x.siteId, x.targetRole!), x.rrCursor]),
         );
         await r.assignment.replaceRules(
-          rules.map((x) => ({ ...x, rrCursor: x.targetRole ? (cursors.get(x.targetRole) ?? 0) : 0 })),
+          rules.map((x) => ({
+            ...x,
+            rrCursor: x.targetRole ? (cursors.get(pool(site ?? x.siteId ?? 1, x.targetRole)) ?? 0) : 0,
+          })),
           site,
         );
       });

@@ -19,15 +19,25 @@ export interface RulesPdf {
 }
 
 export async function assignmentRulesPdf(
-  c: Pick<CoreServices, 'assignment' | 'people' | 'settings' | 'clock'>,
+  c: Pick<CoreServices, 'assignment' | 'people' | 'settings' | 'clock' | 'sites'>,
   lang: Language,
+  /** The site in view (docs/rules.md §11.8): its rules, named in the title; null = every rule (several sites: each with its site). */
+  scope: number | null = null,
 ): Promise<RulesPdf> {
   const now = c.clock.now();
   const t = syncT('people', lang);
   const settings = c.settings.all();
   const labels = c.settings.campaignLabels();
   const users = await c.people.list();
-  const rules = await c.assignment.rules();
+  const sites = (await c.sites.multi()) ? await c.sites.list() : [];
+  const site = scope === null ? undefined : sites.find((s) => s.id === scope);
+  const siteName = (id: number | undefined) => sites.find((s) => s.id === id)?.name ?? '';
+  // "All sites": each site's rules together, in the site's own order (the order that routes its leads).
+  const bySite = (id: number | undefined) => sites.findIndex((s) => s.id === id);
+  const rules = (await c.assignment.rules(scope)).sort((a, b) => bySite(a.siteId) - bySite(b.siteId));
+  const siteColumn = sites.length > 0 && !site;
+  const title = site ? t('rules.titleSite', { site: site.name }) : t('rules.title');
+  const dealerName = site ? (await c.sites.dealerOf(site.id)).name : settings.dealer.name;
   const name = (id: number | null) => users.find((u) => u.id === id)?.name ?? `#${id}`;
   const role = (r: string) => t(`role.${r}`);
   const any = t('rules.any');
@@ -41,33 +51,35 @@ export async function assignmentRulesPdf(
     size: 'A4',
     margin: M,
     bufferPages: true,
-    info: { Title: `${settings.dealer.name} – ${t('rules.title')}`, Author: 'ASLM Desk', CreationDate: new Date(now) },
+    info: { Title: `${dealerName} – ${title}`, Author: 'ASLM Desk', CreationDate: new Date(now) },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
   const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
 
-  doc.font('Helvetica-Bold').fontSize(16).fillColor('#1c3d5a').text(t('rules.title'), M, M, { width: W });
+  doc.font('Helvetica-Bold').fontSize(16).fillColor('#1c3d5a').text(title, M, M, { width: W });
   const when = formatWhen(now, lang, settings.rules.timeZone);
   doc
     .moveDown(0.2)
     .font('Helvetica')
     .fontSize(9)
     .fillColor('#495057')
-    .text(
-      `${settings.dealer.name ? `${settings.dealer.name} · ` : ''}${t('rules.printed', { date: when.date, time: when.time })}`,
-      { width: W },
-    );
+    .text(`${dealerName ? `${dealerName} · ` : ''}${t('rules.printed', { date: when.date, time: when.time })}`, {
+      width: W,
+    });
   doc.moveDown(0.6).fillColor('black').fontSize(9.5).text(t('rules.help'), { width: W });
   doc.moveDown(0.8);
 
+  // "All sites" with several: a Site column, taken from the campaign's and the target's widths.
+  const siteW = siteColumn ? 70 : 0;
   const cols = [
     { label: '#', width: 22 },
-    { label: t('domain:field.campaign'), width: 95 },
+    ...(siteColumn ? [{ label: t('sites:field.site'), width: siteW }] : []),
+    { label: t('domain:field.campaign'), width: 95 - siteW / 2 },
     { label: t('domain:field.source'), width: 70 },
     { label: t('domain:field.leadType'), width: 75 },
     { label: t('rules.requestFor'), width: 85 },
-    { label: t('rules.target'), width: 120 },
+    { label: t('rules.target'), width: 120 - siteW / 2 },
     { label: t('rules.active'), width: W - 22 - 95 - 70 - 75 - 85 - 120 },
   ];
   const row = (cells: string[], header = false) => {
@@ -97,9 +109,12 @@ export async function assignmentRulesPdf(
       cols.map((col) => col.label),
       true,
     );
-    for (const [i, r] of rules.entries()) {
+    // Numbered in each site's order (a lead is routed only by its site's rules).
+    rules.forEach((r, i) => {
+      const n = rules.slice(0, i + 1).filter((x) => x.siteId === r.siteId).length;
       row([
-        `${i + 1}.`,
+        `${n}.`,
+        ...(siteColumn ? [siteName(r.siteId)] : []),
         campaign(r.campaign),
         dom('source', r.source),
         dom('leadType', r.leadType),
@@ -107,12 +122,19 @@ export async function assignmentRulesPdf(
         target(r),
         t(r.active ? 'domain:yesNo.yes' : 'domain:yesNo.no'),
       ]);
-    }
+    });
     doc.moveDown(0.6).font('Helvetica').fontSize(9).text(t('rules.printNoMatch'), M, doc.y, { width: W });
   }
 
-  // Who is in each pool a rule routes to (active people; absences are skipped when the lead arrives).
-  const pools = [...new Set(rules.filter((r) => r.active && r.targetRole !== null).map((r) => r.targetRole!))];
+  // Who is in each pool a rule routes to (active people; absences are skipped when the lead arrives). Several sites:
+  // a site's pool is its people and the group-wide ones, named with the site when every site's rules are printed.
+  const pools = [
+    ...new Map(
+      rules
+        .filter((r) => r.active && r.targetRole !== null)
+        .map((r) => [`${r.siteId ?? ''}:${r.targetRole}`, { role: r.targetRole!, siteId: r.siteId }]),
+    ).values(),
+  ];
   if (pools.length > 0) {
     if (doc.y + 60 > BOTTOM) doc.addPage();
     doc
@@ -123,12 +145,15 @@ export async function assignmentRulesPdf(
       .text(t('rules.printPools'), M, doc.y, { width: W });
     doc.moveDown(0.3).fillColor('black');
     for (const p of pools) {
-      const members = users.filter((u) => u.active && u.roles.includes(p)).map((u) => u.name);
+      const members = users
+        .filter((u) => u.active && u.roles.includes(p.role) && (u.siteId == null || u.siteId === p.siteId))
+        .map((u) => u.name);
+      const label = t('rules.pool', { role: role(p.role) });
       if (doc.y + 30 > BOTTOM) doc.addPage();
       doc
         .font('Helvetica-Bold')
         .fontSize(9.5)
-        .text(`${t('rules.pool', { role: role(p) })}: `, M, doc.y, { continued: true, width: W })
+        .text(`${siteColumn ? `${label} (${siteName(p.siteId)})` : label}: `, M, doc.y, { continued: true, width: W })
         .font('Helvetica')
         .text(members.length ? members.join(', ') : t('rules.printEmptyPool'));
       doc.moveDown(0.2);
@@ -142,7 +167,7 @@ export async function assignmentRulesPdf(
       .font('Helvetica')
       .fontSize(7.5)
       .fillColor('#868e96')
-      .text(`ASLM Desk · ${t('rules.title')} · ${i + 1}/${range.count}`, M, 841.89 - 35, {
+      .text(`ASLM Desk · ${title} · ${i + 1}/${range.count}`, M, 841.89 - 35, {
         width: W,
         align: 'center',
         lineBreak: false,

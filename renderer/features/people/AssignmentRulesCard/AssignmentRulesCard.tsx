@@ -1,27 +1,39 @@
-// Settings → Assignment rules: an ordered list (the first rule that matches and finds someone available
-// wins); each rule on campaign, source, lead type and request-for routes to a person or a role's pool.
-import { ActionIcon, Button, Group, Select, Switch, Text, TextInput } from '@mantine/core';
+// Settings → Assignment rules: an ordered list (the first rule that matches and finds someone available wins); each
+// rule on campaign, source, lead type and request-for routes to a person or a role's pool. Several sites (docs/rules.md
+// §11.8): the rules shown and saved are the site in view's (named in the title); with "All sites" every site's, one
+// block per site in its own order (ruleOrder.ts), each rule with its Site field. A rule routes only to its site's
+// people or group-wide ones, so its target choices are those and the pools. The header's site choice reloads the page.
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input } from '../../../../shared/contract';
-import { LEAD_TYPES, ROLES, SOURCES, type Language } from '../../../../shared/domain/vocabulary';
+import { ROLES, type Language } from '../../../../shared/domain/vocabulary';
 import { printPdf } from '../../kpi/api';
-import { useSettings, useCampaignLabel } from '../../../app/settings';
+import { useSettings } from '../../../app/settings';
 import { invoke } from '../../../platform';
 import { useCurrentUser, usePeople } from '../usePeople';
+import { useSites } from '../../sites/useSites';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { RuleRow } from './RuleRow';
+import { blocks, moved, neighbour, withSite, type Rule } from './ruleOrder';
 
-type Rule = Input<'assignment.rules.set'>['rules'][number];
-const ANY = '';
+const NEW_RULE: Rule = {
+  campaign: null,
+  source: null,
+  leadType: null,
+  requestFor: null,
+  targetUserId: null,
+  targetRole: 'booking_operator',
+  active: true,
+};
 
 export function AssignmentRulesCard() {
   const { t, i18n } = useTranslation();
-  const campaignLabel = useCampaignLabel();
   const cur = useCurrentUser();
   const { users } = usePeople();
   const { settings } = useSettings();
+  const { info } = useSites();
   const [rules, setRules] = useState<Rule[]>([]);
   const [error, setError] = useState<{ code: string; field?: string } | null>(null);
   useEffect(() => {
@@ -30,13 +42,11 @@ export function AssignmentRulesCard() {
     });
   }, []);
   const manage = cur?.canManage ?? false;
+  // Several sites: "All sites" in view (every site's rules, each with its site) or the one site in view.
+  const allSites = info?.multi === true && info.scope.siteId === null ? info.sites : null;
+  const inView = info?.multi ? info.sites.find((s) => s.id === info.scope.siteId) : undefined;
+  const siteName = (id: number | undefined) => info?.sites.find((s) => s.id === id)?.name ?? '';
   const set = (i: number, patch: Partial<Rule>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const moveRule = (i: number, d: -1 | 1) => {
-    const n = [...rules];
-    const [x] = n.splice(i, 1);
-    n.splice(i + d, 0, x!);
-    setRules(n);
-  };
   const save = async () => {
     const r = await invoke('assignment.rules.set', { rules });
     if (!r.ok) {
@@ -44,9 +54,11 @@ export function AssignmentRulesCard() {
       return;
     }
     setError(null);
+    setRules(r.value.rules.map(({ id: _i, position: _p, ...x }) => x));
     notifications.show({ color: 'green', message: t('people:rules.saved') });
   };
-  // The saved rules as an A4 PDF to hand to the staff (docs/rules.md §7), printed like the KPI report.
+  // The saved rules (of the site in view) as an A4 PDF to hand to the staff (docs/rules.md §7), printed like the KPI
+  // report.
   const [printing, setPrinting] = useState(false);
   const print = async () => {
     setPrinting(true);
@@ -58,117 +70,73 @@ export function AssignmentRulesCard() {
     }
     printPdf(r.value);
   };
-  const opt = (values: readonly string[], ns: string) => [
-    { value: ANY, label: t('people:rules.any') },
-    ...values.map((v) => ({
-      value: v,
-      label: ns === 'domain:campaign' ? campaignLabel(v) : t(`${ns}.${v}`, { defaultValue: v }),
-    })),
-  ];
-  const targets = [
-    ...ROLES.map((r) => ({ value: `r:${r}`, label: t('people:rules.pool', { role: t(`people:role.${r}`) }) })),
-    ...users.filter((u) => u.active).map((u) => ({ value: `u:${u.id}`, label: u.name })),
-  ];
+  const pools = ROLES.map((r) => ({ value: `r:${r}`, label: t('people:rules.pool', { role: t(`people:role.${r}`) }) }));
+  // A rule's people: active, of its site or group-wide (a rule not yet given a site: the group-wide ones); the person
+  // already chosen stays listed, so that a refusal (ASSIGNEE_OTHER_SITE) shows on what is chosen.
+  const targets = (r: Rule) => {
+    const site = allSites ? (r.siteId ?? null) : inView?.id;
+    return [
+      ...pools,
+      ...users
+        .filter(
+          (u) => u.id === r.targetUserId || (u.active && (site === undefined || u.siteId == null || u.siteId === site)),
+        )
+        .map((u) => ({ value: `u:${u.id}`, label: u.name })),
+    ];
+  };
+  const siteOptions = allSites?.map((s) => ({ value: String(s.id), label: s.name })) ?? null;
+  const shown = blocks(rules, allSites);
   return (
-    <SettingsCard testId="rules-card" title={t('people:rules.title')} help={t('people:rules.help')}>
+    <SettingsCard
+      testId="rules-card"
+      title={inView ? t('people:rules.titleSite', { site: inView.name }) : t('people:rules.title')}
+      help={allSites ? `${t('people:rules.help')} ${t('people:rules.siteOrder')}` : t('people:rules.help')}
+    >
       {rules.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('people:rules.none')}
         </Text>
       )}
-      {rules.map((r, i) => (
-        <Group key={i} gap="xs" align="flex-end" wrap="wrap" data-testid={`rule-${i}`}>
-          <Text size="sm" fw={700} w={20}>
-            {i + 1}.
-          </Text>
-          <Select
-            label={t('domain:field.campaign')}
-            w={170}
-            data={opt(settings?.campaigns ?? [], 'domain:campaign')}
-            value={r.campaign ?? ANY}
-            onChange={(v) => set(i, { campaign: v || null })}
-            disabled={!manage}
-          />
-          <Select
-            label={t('domain:field.source')}
-            w={130}
-            data={opt(SOURCES, 'domain:source')}
-            value={r.source ?? ANY}
-            onChange={(v) => set(i, { source: (v || null) as Rule['source'] })}
-            disabled={!manage}
-          />
-          <Select
-            label={t('domain:field.leadType')}
-            w={150}
-            data={opt(LEAD_TYPES, 'domain:leadType')}
-            value={r.leadType ?? ANY}
-            onChange={(v) => set(i, { leadType: (v || null) as Rule['leadType'] })}
-            disabled={!manage}
-          />
-          <TextInput
-            label={t('people:rules.requestFor')}
-            w={150}
-            value={r.requestFor ?? ''}
-            onChange={(e) => set(i, { requestFor: e.currentTarget.value || null })}
-            disabled={!manage}
-          />
-          <Select
-            label={t('people:rules.target')}
-            w={200}
-            data={targets}
-            data-testid={`rule-target-${i}`}
-            allowDeselect={false}
-            value={r.targetUserId ? `u:${r.targetUserId}` : r.targetRole ? `r:${r.targetRole}` : null}
-            onChange={(v) =>
-              set(
-                i,
-                v?.startsWith('u:')
-                  ? { targetUserId: Number(v.slice(2)), targetRole: null }
-                  : { targetRole: (v?.slice(2) ?? null) as Rule['targetRole'], targetUserId: null },
-              )
-            }
-            error={error?.field?.startsWith(`rules.${i}.`) ? t(`errors:code.${error.code}`) : null}
-            disabled={!manage}
-          />
-          <Switch
-            label={t('people:rules.active')}
-            checked={r.active ?? true}
-            onChange={(e) => set(i, { active: e.currentTarget.checked })}
-            disabled={!manage}
-          />
-          {manage && (
-            <Group gap={2}>
-              <ActionIcon
-                variant="subtle"
-                disabled={i === 0}
-                onClick={() => moveRule(i, -1)}
-                aria-label={t('people:rules.up')}
-              >
-                <IconArrowUp size={16} />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                disabled={i === rules.length - 1}
-                onClick={() => moveRule(i, 1)}
-                aria-label={t('people:rules.down')}
-              >
-                <IconArrowDown size={16} />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                onClick={() => setRules(rules.filter((_, j) => j !== i))}
-                aria-label={t('people:rules.remove')}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
+      {shown.map((b) => (
+        <Stack
+          key={b.siteId ?? 'none'}
+          gap="xs"
+          data-testid={allSites ? `rules-site-${b.siteId ?? 'none'}` : undefined}
+        >
+          {allSites && (
+            <Title order={5} c={b.siteId === undefined ? 'orange' : undefined}>
+              {b.siteId === undefined ? t('people:rules.noSite') : siteName(b.siteId)}
+            </Title>
           )}
-        </Group>
+          {allSites && b.items.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('people:rules.none')}
+            </Text>
+          )}
+          {b.items.map(({ rule, index }, n) => (
+            <RuleRow
+              key={index}
+              rule={rule}
+              index={index}
+              number={n + 1}
+              campaigns={settings?.campaigns ?? []}
+              targets={targets(rule)}
+              sites={siteOptions}
+              error={error}
+              manage={manage}
+              canUp={neighbour(rules, index, -1) >= 0}
+              canDown={neighbour(rules, index, 1) >= 0}
+              onChange={(patch) => set(index, patch)}
+              onSite={(siteId) => setRules(withSite(rules, index, siteId))}
+              onMove={(d) => setRules(moved(rules, index, d))}
+              onRemove={() => setRules(rules.filter((_, j) => j !== index))}
+            />
+          ))}
+        </Stack>
       ))}
       {error && !error.field?.startsWith('rules.') && (
         <Text c="red" size="sm">
-          {t(`errors:code.${error.code}`)}
+          {t(`errors:code.${error.code}`, { defaultValue: error.code })}
         </Text>
       )}
       <Group justify="flex-end">
@@ -190,20 +158,7 @@ export function AssignmentRulesCard() {
             size="xs"
             leftSection={<IconPlus size={14} />}
             data-testid="rule-add"
-            onClick={() =>
-              setRules([
-                ...rules,
-                {
-                  campaign: null,
-                  source: null,
-                  leadType: null,
-                  requestFor: null,
-                  targetUserId: null,
-                  targetRole: 'booking_operator',
-                  active: true,
-                },
-              ])
-            }
+            onClick={() => setRules([...rules, NEW_RULE])}
           >
             {t('people:rules.add')}
           </Button>

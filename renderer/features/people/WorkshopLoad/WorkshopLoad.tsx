@@ -1,5 +1,6 @@
 // Beside the date picker when booking: appointments per day for the coming two weeks against the
-// workshop's daily capacity (closed days greyed). Clicking a day does nothing: it is an indication.
+// workshop's daily capacity (closed days greyed). Clicking a day does nothing: it is an indication. Several sites: the
+// load of the lead's site (`siteId`: its appointments, opening days and capacity), not the site in view.
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,14 +8,14 @@ import type { Output } from '../../../../shared/contract';
 import { invoke } from '../../../platform';
 import { formatDay, formatNumber } from '../../../app/format';
 
-export function WorkshopLoad() {
+export function WorkshopLoad({ siteId }: { siteId?: number | undefined }) {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Output<'workshop.load'> | null>(null);
   useEffect(() => {
-    void invoke('workshop.load', { days: 14 }).then((r) => {
+    void invoke('workshop.load', { days: 14, siteId }).then((r) => {
       if (r.ok) setLoad(r.value);
     });
-  }, []);
+  }, [siteId]);
   if (!load) return null;
   return (
     <Stack gap={2} data-testid="workshop-load">

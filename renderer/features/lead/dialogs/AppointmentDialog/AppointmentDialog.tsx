@@ -29,11 +29,13 @@ export function AppointmentDialog(p: LeadActionProps) {
   }, [p.opened]); // eslint-disable-line react-hooks/exhaustive-deps
   const now = p.detail.now;
   // The workshop load: the one-click slots skip closed days and days at or over capacity (undefined while it
-  // loads: no slot is offered that might be a full day; null when it could not be read: working days only).
+  // loads: no slot is offered that might be a full day; null when it could not be read: working days only). The
+  // lead's site's load (several sites, docs/rules.md §11.8), whatever site is in view.
   const [load, setLoad] = useState<LoadDay[] | null | undefined>(undefined);
+  const siteId = l.siteId;
   useEffect(() => {
-    if (p.opened) void invoke('workshop.load', { days: 30 }).then((r) => setLoad(r.ok ? r.value.days : null));
-  }, [p.opened]);
+    if (p.opened) void invoke('workshop.load', { days: 30, siteId }).then((r) => setLoad(r.ok ? r.value.days : null));
+  }, [p.opened, siteId]);
   const choices = useMemo<Choice[]>(() => {
     const preferred = [l.preferredAt1, l.preferredAt2, l.preferredAt3]
       .map((x, i) => ({ x, i }))
@@ -94,7 +96,7 @@ export function AppointmentDialog(p: LeadActionProps) {
             testId="appointment-at"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 5 }}>{p.opened && <WorkshopLoad />}</Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 5 }}>{p.opened && <WorkshopLoad siteId={siteId} />}</Grid.Col>
       </Grid>
       <Checkbox
         label={t('desk:appointment.sendEmail')}

@@ -1,0 +1,1 @@
+export { RuleRow } from './RuleRow';
