@@ -20,7 +20,9 @@ export const peopleHandlers = (c: CoreServices) => {
     // A site's manager adds people to their site (never group-wide: docs/rules.md §11.8).
     'people.save': async (u, ctx) =>
       c.people.save(
-        u.id == null && u.siteId === undefined ? { ...u, siteId: (await c.sites.ownSite(c.actor(ctx))) ?? undefined } : u,
+        u.id == null && u.siteId === undefined
+          ? { ...u, siteId: (await c.sites.ownSite(c.actor(ctx))) ?? undefined }
+          : u,
       ),
     'people.current': (_i, ctx) => current(c.actor(ctx)),
     'people.switch': async ({ userId, pin }, ctx) => {
