@@ -1,7 +1,7 @@
 // Settings per site end to end (docs/rules.md §11.8): with two sites, a group manager chooses one in the header; the
 // Dealership, Business rules and Workshop cards show the group's values as inherited ("Same as the group"); turned
 // off, the site's own dealer name, SLA 1 and capacity are saved for that site only — the group's stay as they were,
-// and "All sites" says which site has its own.
+// and "All sites" says which site has its own. A site's manager edits their site's values only.
 import { expect, shot, test, type AppFixture } from './fixtures';
 
 async function call<T>(app: AppFixture, channel: string, input: unknown): Promise<T> {
@@ -87,4 +87,30 @@ test("a group manager gives a site its own dealer name, SLA and capacity; the gr
   await expect(page.getByTestId('workshop-capacity')).toHaveValue(String(groupCapacity));
   await page.getByTestId('workshop-save').click();
   await expect.poll(async () => (await own()).capacity).toBeNull();
+});
+
+test("a site's manager edits their site's values, not the group's", async ({ page, app }) => {
+  const milano = (await call<{ sites: { id: number }[] }>(app, 'sites.save', { code: 'MI', name: 'Milano' })).sites[1]!
+    .id;
+  const mara = await call<{ id: number }>(app, 'people.save', { name: 'Mara', roles: ['manager'], siteId: milano });
+  await call(app, 'people.switch', { userId: mara.id });
+
+  await page.goto(`${app.url}#/settings/general`);
+  await expect(page.getByTestId('site-badge')).toHaveText('Milano');
+  await expect(page.getByTestId('dealer-site-note')).toContainText('Only a group manager changes the group');
+  await expect(page.getByTestId('dealer-name')).toBeDisabled();
+  // The group's campaigns: read-only for a site's manager.
+  await expect(page.getByTestId('campaigns-card')).toBeVisible();
+  await expect(page.getByTestId('campaign-name')).toHaveCount(0);
+
+  await page.getByTestId('settings-tab-people').click();
+  await page.getByTestId('workshop-same').uncheck({ force: true });
+  await page.getByTestId('workshop-capacity').fill('5');
+  await page.getByTestId('workshop-save').click();
+  await expect
+    .poll(async () => (await call<{ capacity: number | null }>(app, 'sites.settings.get', { siteId: milano })).capacity)
+    .toBe(5);
+  // The group's capacity: refused to her by the central check, whatever the screen.
+  const r = await app.core.dispatch('workshop.setCapacity', { capacity: 2 }, { transport: 'test' });
+  expect(r.ok ? null : r.error.code).toBe('GROUP_MANAGER_ONLY');
 });
