@@ -132,4 +132,15 @@ describe('sites: the group-wide permission', () => {
       'LAST_GROUP_MANAGER',
     );
   });
+
+  it('no group-wide manager at all (a database of before): the managers act for the group until one is named', async () => {
+    await sqlRun(core(), 'UPDATE users SET site_id = 1 WHERE site_id IS NULL');
+    await asUser(mgrA);
+    await ok(core(), 'workshop.setCapacity', { capacity: 9 });
+    expect(
+      (await ok<U>(core(), 'people.save', { id: mgrA, name: 'Marta', roles: ['manager'], siteId: null })).siteId,
+    ).toBeNull();
+    await asUser(mgrB);
+    expect((await err(core(), 'workshop.setCapacity', { capacity: 2 })).code).toBe('GROUP_MANAGER_ONLY');
+  });
 });

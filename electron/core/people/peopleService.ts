@@ -14,7 +14,7 @@ import type { UserListRow } from '../../store/repos/users';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
 import type { SettingsService } from '../settingsService';
-import { checkSiteLimits } from './siteLimits';
+import { checkSiteLimits, hasGroupManager } from './siteLimits';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const CURRENT_USER_KEY = 'desk.currentUser';
@@ -157,6 +157,7 @@ export function createPeopleService(
               : known[0]!.id
             : undefined;
       const id = await data.tx(async (r) => {
+        const hadGroupManager = (await sites.multi()) && hasGroupManager(await svc.persons(r));
         let uid = input.id ?? null;
         if (uid !== null) {
           if (!(await r.users.update(uid, input)))
@@ -175,11 +176,8 @@ export function createPeopleService(
         const managers = await r.users.activeManagerCount();
         if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
         // Several sites: someone must still be able to change the group's (docs/rules.md §11.8).
-        if (await sites.multi()) {
-          const group = new Set((await r.users.roles()).filter((x) => x.role === 'manager').map((x) => x.userId));
-          if (!(await r.users.all()).some((u) => u.active === 1 && u.siteId === null && group.has(u.id)))
-            throw new AppError('LAST_GROUP_MANAGER', { field: input.siteId !== undefined ? 'siteId' : 'roles' });
-        }
+        if (hadGroupManager && !hasGroupManager(await svc.persons(r)))
+          throw new AppError('LAST_GROUP_MANAGER', { field: input.siteId !== undefined ? 'siteId' : 'roles' });
         return uid;
       });
       return svc.get(id);
@@ -214,9 +212,10 @@ export function createPeopleService(
       // Deactivated while at the desk: say so (the desk switches to someone else).
       if (me && !me.active) throw new AppError('USER_INACTIVE');
       const manage = canManage(me, people, clock.now());
-      // With several sites, a person of one site stays within it (docs/rules.md §11.8); one site: no difference.
+      // With several sites, a person of one site stays within it (docs/rules.md §11.8); one site: no difference. No
+      // active group-wide manager at all (a database of before): the managers act for the group until one is named.
       const limits = async () => {
-        if (await sites.multi()) checkSiteLimits(channel, perm, input, me, people);
+        if ((await sites.multi()) && hasGroupManager(people)) checkSiteLimits(channel, perm, input, me, people);
       };
       if (siteBound) return limits();
       if (channel === 'leads.create') {

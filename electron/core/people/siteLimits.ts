@@ -6,6 +6,10 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Permission } from '../../../shared/contract/permissions';
 import type { Person } from '../../../shared/people/access';
 
+/** An active manager without a site of their own (with several sites: who changes the group's things). */
+export const hasGroupManager = (people: readonly Person[]): boolean =>
+  people.some((p) => p.active && p.siteId === null && p.roles.includes('manager'));
+
 type Input = { id?: number | null; siteId?: number | null; userId?: number };
 
 /** Throws GROUP_MANAGER_ONLY when `me` works at one site and the call reaches beyond it (several sites only). */
