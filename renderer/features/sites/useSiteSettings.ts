@@ -120,6 +120,8 @@ export function useSiteSettings<K extends SiteSettingKey>(key: K, opts: SiteSett
         return r;
       });
     const mine = same ? null : opts.toSite ? opts.toSite(value, group) : value;
+    // Already the group's: nothing to clear (a site's figures cleared again would rewrite its leads' deadlines).
+    if (mine === null && own === null) return run(async () => ({ ok: true }));
     return run(async () => {
       const r = await invoke('sites.settings.save', { siteId, [key]: mine });
       if (!r.ok) {
