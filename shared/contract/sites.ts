@@ -48,6 +48,12 @@ export const siteSettingsSchema = z.object({
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
+/** A site's own settings beside the group's values (what the site uses where it has none of its own). */
+export const siteSettingsViewSchema = siteSettingsSchema.extend({
+  group: z.object({ dealer: dealerSchema, rules: ruleSettingsSchema, capacity: z.number().int() }),
+});
+export type SiteSettingsView = z.infer<typeof siteSettingsViewSchema>;
+
 export const sitesInfoSchema = z.object({
   sites: z.array(siteSchema),
   /** More than one site: the screens show the site choice, column and fields. */
@@ -63,9 +69,12 @@ export const siteChannels = {
   'sites.save': { input: siteInputSchema, output: sitesInfoSchema },
   /** A group-wide person's choice: null = all sites (remembered per person). */
   'sites.choose': { input: z.object({ siteId: id.nullable() }), output: sitesInfoSchema },
-  /** A site's own settings (null = the group-wide value). */
-  'sites.settings.get': { input: z.object({ siteId: id }), output: siteSettingsSchema },
-  /** Set or clear (null) a site's own settings (managers). */
+  /**
+   * A site's own settings (null = the group-wide value) and the group's values it inherits (`group`). A person of one
+   * site reads only their site's (GROUP_MANAGER_ONLY, docs/rules.md §11.8).
+   */
+  'sites.settings.get': { input: z.object({ siteId: id }), output: siteSettingsViewSchema },
+  /** Set or clear (null) a site's own settings (a group manager, or that site's manager). */
   'sites.settings.save': {
     input: z.object({
       siteId: id,

@@ -124,6 +124,10 @@ export const SERVICE_ERROR_CODES = [
   'ASSIGNEE_OTHER_SITE',
   /** Several sites and "All sites" in view: a new assignment rule needs its site. */
   'RULE_SITE_REQUIRED',
+  /** Several sites: the group's settings, or another site's settings or people, are a group-wide manager's. */
+  'GROUP_MANAGER_ONLY',
+  /** Several sites: at least one active manager must stay group-wide (else nobody could change the group's). */
+  'LAST_GROUP_MANAGER',
 ] as const;
 
 /** Every code an error crossing the contract can carry: a closed list, each translated under errors:code.<CODE>. */

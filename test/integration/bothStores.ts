@@ -54,6 +54,7 @@ export const BOTH_STORES = [
   'signIn',
   'sites',
   'sitesGaps',
+  'sitesGroup',
   'store',
   'viewCounts',
   'web',

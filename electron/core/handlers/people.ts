@@ -17,7 +17,13 @@ export const peopleHandlers = (c: CoreServices) => {
   };
   return {
     'people.list': async () => ({ users: await c.people.list() }),
-    'people.save': (u) => c.people.save(u),
+    // A site's manager adds people to their site (never group-wide: docs/rules.md §11.8).
+    'people.save': async (u, ctx) =>
+      c.people.save(
+        u.id == null && u.siteId === undefined
+          ? { ...u, siteId: (await c.sites.ownSite(c.actor(ctx))) ?? undefined }
+          : u,
+      ),
     'people.current': (_i, ctx) => current(c.actor(ctx)),
     'people.switch': async ({ userId, pin }, ctx) => {
       // With sign-in, who acts is who signed in (docs/rules.md §12): to be someone else, sign out and in.

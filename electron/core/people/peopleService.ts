@@ -14,6 +14,7 @@ import type { UserListRow } from '../../store/repos/users';
 import type { Clock } from '../clock';
 import type { CallContext } from '../dispatch';
 import type { SettingsService } from '../settingsService';
+import { checkSiteLimits, hasGroupManager } from './siteLimits';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const CURRENT_USER_KEY = 'desk.currentUser';
@@ -39,7 +40,7 @@ export interface PeopleService {
   save(input: UserInput): Promise<UserRow>;
   switchTo(userId: number, pin: string | null | undefined): Promise<void>;
   canManage(userId: number | null): Promise<boolean>;
-  /** Rejects with FORBIDDEN / NOT_YOUR_LEAD when the person at the desk may not call the channel with this input. */
+  /** Rejects with FORBIDDEN / NOT_YOUR_LEAD / GROUP_MANAGER_ONLY (siteLimits.ts) when the person at the desk may not call the channel with this input. */
   authorize(channel: string, input: unknown, actor: Actor): Promise<void>;
   /** The first active manager's id, else the first user's (throws when the database has no user). */
   defaultManager(r?: AsyncRepos): Promise<number>;
@@ -156,6 +157,7 @@ export function createPeopleService(
               : known[0]!.id
             : undefined;
       const id = await data.tx(async (r) => {
+        const hadGroupManager = (await sites.multi()) && hasGroupManager(await svc.persons(r));
         let uid = input.id ?? null;
         if (uid !== null) {
           if (!(await r.users.update(uid, input)))
@@ -173,6 +175,9 @@ export function createPeopleService(
         // Someone must still be able to manage: at least one active manager.
         const managers = await r.users.activeManagerCount();
         if (managers === 0) throw new AppError('LAST_MANAGER', { field: 'roles' });
+        // Several sites: someone must still be able to change the group's (docs/rules.md §11.8).
+        if (hadGroupManager && !hasGroupManager(await svc.persons(r)))
+          throw new AppError('LAST_GROUP_MANAGER', { field: input.siteId !== undefined ? 'siteId' : 'roles' });
         return uid;
       });
       return svc.get(id);
@@ -200,12 +205,19 @@ export function createPeopleService(
       const perm = permissionOf(channel);
       const inp = (input ?? {}) as { id?: number; assigneeId?: number | null; leadId?: number | null };
       const consents = channel === 'customers.setConsents';
-      if (perm === null && !consents && !(channel === 'leads.create' && inp.assigneeId != null)) return;
+      const siteBound = channel === 'sites.settings.get';
+      if (perm === null && !consents && !siteBound && !(channel === 'leads.create' && inp.assigneeId != null)) return;
       const people = await svc.persons();
       const me = people.find((p) => p.id === actor.id);
       // Deactivated while at the desk: say so (the desk switches to someone else).
       if (me && !me.active) throw new AppError('USER_INACTIVE');
       const manage = canManage(me, people, clock.now());
+      // With several sites, a person of one site stays within it (docs/rules.md §11.8); one site: no difference. No
+      // active group-wide manager at all (a database of before): the managers act for the group until one is named.
+      const limits = async () => {
+        if ((await sites.multi()) && hasGroupManager(people)) checkSiteLimits(channel, perm, input, me, people);
+      };
+      if (siteBound) return limits();
       if (channel === 'leads.create') {
         if (!manage && inp.assigneeId !== actor.id) throw new AppError('FORBIDDEN', { field: 'assigneeId' });
         return;
@@ -220,9 +232,9 @@ export function createPeopleService(
         if (!canWorkLead(me, lead.a, false)) throw new AppError('NOT_YOUR_LEAD');
         return;
       }
-      if (perm === 'manage') {
+      if (perm === 'manage' || perm === 'group') {
         if (!manage) throw new AppError('FORBIDDEN', { params: { channel } });
-        return;
+        return limits();
       }
       if (typeof inp.id !== 'number') return;
       const row = await data.repos.users.leadAssignee(inp.id);

@@ -174,12 +174,14 @@ export function createSiteService(
         if (holder !== undefined && holder !== input.id) throw new AppError('SITE_CODE_TAKEN', { field: 'code' });
         if (input.id == null) {
           // The group's second site: the people without a site who are not managers work at the first one (a
-          // person added while there was one site, by the demo data or an older version).
+          // person added while there was one site, by the demo data or an older version); the managers become
+          // group-wide, as at the migration (with one site nobody chose: docs/rules.md §11.8).
           const before = await r.sites.list();
           if (before.length === 1) {
             const managers = new Set((await r.users.roles()).filter((x) => x.role === 'manager').map((x) => x.userId));
             for (const u of await r.users.all())
               if (u.siteId === null && !managers.has(u.id)) await r.sites.setUserSite(u.id, before[0]!.id);
+              else if (u.siteId !== null && managers.has(u.id)) await r.sites.setUserSite(u.id, null);
           }
           await r.sites.insert(code, name, clock.now());
         } else if ((await r.sites.rename(input.id, code, name)) === 0)

@@ -1,43 +1,51 @@
 // Settings → Workshop: how many appointments a day the workshop takes (shown beside the date picker when booking).
-import { Button, Group, NumberInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+// With several sites, the site in view's own capacity or the group's (useSiteSettings, docs/rules.md §11.8).
+import { Alert, Button, Group, NumberInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { SiteValuesNote } from '../../sites/SiteValuesNote';
+import { useSiteSettings } from '../../sites/useSiteSettings';
 
 export function WorkshopCapacityCard({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
-  const [capacity, setCapacity] = useState<number>(8);
-  useEffect(() => {
-    void invoke('workshop.load', { days: 1 }).then((r) => {
-      if (r.ok) setCapacity(r.value.capacity);
-    });
-  }, []);
-  const save = async () => {
-    const r = await invoke('workshop.setCapacity', { capacity });
-    notifications.show(
-      r.ok
-        ? { color: 'green', message: t('people:workshop.saved') }
-        : { color: 'red', message: t(`errors:code.${r.error.code}`) },
-    );
-  };
+  const s = useSiteSettings('capacity', {
+    manage,
+    // "All sites" in view (or one site): the group's.
+    readGroup: async () => {
+      const r = await invoke('workshop.load', { days: 1 });
+      return r.ok ? r.value.capacity : null;
+    },
+    saveGroup: async (capacity) => {
+      const r = await invoke('workshop.setCapacity', { capacity });
+      return r.ok ? { ok: true, value: r.value.capacity } : r;
+    },
+  });
+  if (s.value === null) return null;
+  const general = s.general([]);
   return (
     <SettingsCard testId="workshop-card" title={t('people:workshop.title')} help={t('people:workshop.help')}>
+      <SiteValuesNote s={s} manage={manage} testId="workshop" />
       <Group align="flex-end">
         <NumberInput
           label={t('people:workshop.capacity')}
           min={0}
           max={500}
-          value={capacity}
-          onChange={(v) => setCapacity(Math.max(0, Math.min(500, Number(v) || 0)))}
-          disabled={!manage}
+          value={s.value}
+          onChange={(v) => s.setValue(Math.max(0, Math.min(500, Number(v) || 0)))}
+          disabled={!s.editable}
+          data-testid="workshop-capacity"
           w={200}
         />
-        <Button onClick={() => void save()} disabled={!manage}>
+        <Button onClick={() => void s.save()} disabled={!manage} loading={s.busy} data-testid="workshop-save">
           {t('people:action.save')}
         </Button>
       </Group>
+      {general && (
+        <Alert color="red" data-testid="workshop-error">
+          {general}
+        </Alert>
+      )}
     </SettingsCard>
   );
 }

@@ -1,15 +1,15 @@
 // Settings → General → Business rules: time zone, opening hours, public holidays, SLA figures and targets,
-// Lost Sale and appointment-expiry limits, the reminder hour (settings.setRules).
+// Lost Sale and appointment-expiry limits, the reminder hour (settings.setRules). With several sites, the site in
+// view's own figures or the group's (useSiteSettings, docs/rules.md §11.8); the time zone and the reminder hour stay
+// the group's.
 import { Alert, Button, Divider, Group, NumberInput, Select, SimpleGrid, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RuleSettings } from '../../../../shared/domain/settings';
-import { useSettings } from '../../../app/settings';
 import { invoke } from '../../../platform';
 import { HolidaysEditor } from '../HolidaysEditor';
 import { OpeningHoursEditor } from '../OpeningHoursEditor';
-import { useSettingsSave } from '../useSettingsSave';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { SiteValuesNote } from '../../sites/SiteValuesNote';
+import { useSiteSettings } from '../../sites/useSiteSettings';
 
 export const TIME_ZONES = [
   'Europe/Rome',
@@ -42,16 +42,29 @@ const LIMITS: Record<IntKey, [number, number]> = {
 };
 const TARGETS = ['sla1Target', 'sla2Target', 'sla3Target'] as const;
 const KNOWN = ['timeZone', 'openingHours', 'holidays', ...Object.keys(LIMITS), ...TARGETS];
+/** The group's for every site (docs/rules.md §11.8): not part of a site's own figures. */
+const GROUP_ONLY = new Set<string>(['timeZone', 'reminderHour']);
 
 export function BusinessRulesCard({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
-  const [r, setR] = useState<RuleSettings | null>(null);
-  const { run, error, fieldError, busy } = useSettingsSave();
-  useEffect(() => {
-    if (settings && !r) setR(settings.rules);
-  }, [settings, r]);
+  const s = useSiteSettings('rules', {
+    manage,
+    readGroup: async () => {
+      const res = await invoke('settings.get', {});
+      return res.ok ? res.value.rules : null;
+    },
+    saveGroup: async (rules) => {
+      const res = await invoke('settings.setRules', rules);
+      return res.ok ? { ok: true, value: res.value.rules } : res;
+    },
+    toSite: (rules, group) => ({ ...rules, timeZone: group.timeZone, reminderHour: group.reminderHour }),
+  });
+  const r = s.value;
+  const { fieldError } = s;
   if (!r) return null;
+  const setR = s.setValue;
+  const editable = (k: string) => s.editable && !(s.site !== null && GROUP_ONLY.has(k));
+  const groupOnly = (k: string) => (s.site !== null && GROUP_ONLY.has(k) ? t('sites:values.groupOnly') : undefined);
   const int = (k: IntKey) => {
     const [min, max] = LIMITS[k];
     return (
@@ -62,7 +75,8 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
         max={max}
         allowDecimal={false}
         value={r[k]}
-        disabled={!manage}
+        disabled={!editable(k)}
+        description={groupOnly(k)}
         data-testid={`rules-${k}`}
         error={fieldError(k)}
         onChange={(v) => setR({ ...r, [k]: Math.min(max, Math.max(min, Math.round(Number(v) || min))) })}
@@ -70,8 +84,7 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
     );
   };
   const zones = TIME_ZONES.includes(r.timeZone) ? TIME_ZONES : [r.timeZone, ...TIME_ZONES];
-  const general =
-    error && !KNOWN.some((k) => error.field === k || error.field?.startsWith(`${k}.`)) ? error.message : null;
+  const general = s.general(KNOWN);
   return (
     <SettingsCard testId="business-rules-card" title={t('settings:rules.title')} help={t('settings:rules.help')}>
       {!manage && (
@@ -79,6 +92,7 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
           {t('settings:common.readOnly')}
         </Text>
       )}
+      <SiteValuesNote s={s} manage={manage} testId="rules" />
       <Select
         label={t('settings:rules.timeZone')}
         data={zones}
@@ -86,7 +100,8 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
         allowDeselect={false}
         searchable
         w={260}
-        disabled={!manage}
+        disabled={!editable('timeZone')}
+        description={groupOnly('timeZone')}
         data-testid="rules-timeZone"
         error={fieldError('timeZone')}
         onChange={(v) => v && setR({ ...r, timeZone: v })}
@@ -94,13 +109,13 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
       <OpeningHoursEditor
         value={r.openingHours}
         onChange={(openingHours) => setR({ ...r, openingHours })}
-        disabled={!manage}
+        disabled={!s.editable}
         errorFor={(day) => fieldError(`openingHours.${day}`)}
       />
       <HolidaysEditor
         value={r.holidays}
         onChange={(holidays) => setR({ ...r, holidays })}
-        disabled={!manage}
+        disabled={!s.editable}
         error={fieldError('holidays')}
       />
       <Divider label={t('settings:rules.sla')} labelPosition="left" />
@@ -116,7 +131,7 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
             max={100}
             suffix=" %"
             value={Math.round(r[k] * 1000) / 10}
-            disabled={!manage}
+            disabled={!s.editable}
             data-testid={`rules-${k}`}
             error={fieldError(k)}
             decimalScale={1}
@@ -137,17 +152,7 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
       )}
       {manage && (
         <Group justify="flex-end">
-          <Button
-            loading={busy}
-            data-testid="rules-save"
-            onClick={() =>
-              void run(async () => {
-                const res = await invoke('settings.setRules', r);
-                if (res.ok) setR(res.value.rules);
-                return res;
-              })
-            }
-          >
+          <Button loading={s.busy} data-testid="rules-save" onClick={() => void s.save()}>
             {t('settings:common.save')}
           </Button>
         </Group>

@@ -1,26 +1,30 @@
 // Settings → General → Dealership: name, e-mail, phone, address (used in the customers' e-mails and the reports).
+// With several sites, the site in view's own identity or the group's (useSiteSettings, docs/rules.md §11.8).
 import { Alert, Button, Group, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppSettings } from '../../../../shared/contract/app';
-import { useSettings } from '../../../app/settings';
 import { invoke } from '../../../platform';
-import { useSettingsSave } from '../useSettingsSave';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { SiteValuesNote } from '../../sites/SiteValuesNote';
+import { useSiteSettings } from '../../sites/useSiteSettings';
 
-type Dealer = AppSettings['dealer'];
 const FIELDS = ['name', 'email', 'phone'] as const;
 
 export function DealershipCard({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
-  const { settings } = useSettings();
-  const [d, setD] = useState<Dealer | null>(null);
-  const { run, error, fieldError, busy } = useSettingsSave();
-  useEffect(() => {
-    if (settings && !d) setD(settings.dealer);
-  }, [settings, d]);
+  const s = useSiteSettings('dealer', {
+    manage,
+    readGroup: async () => {
+      const r = await invoke('settings.get', {});
+      return r.ok ? r.value.dealer : null;
+    },
+    saveGroup: async (d) => {
+      const r = await invoke('settings.setDealer', d);
+      return r.ok ? { ok: true, value: r.value.dealer } : r;
+    },
+  });
+  const d = s.value;
   if (!d) return null;
-  const general = error && !['name', 'email', 'phone', 'address'].includes(error.field ?? '') ? error.message : null;
+  const general = s.general([...FIELDS, 'address']);
   return (
     <SettingsCard testId="dealer-card" title={t('settings:dealer.title')} help={t('settings:dealer.help')}>
       {!manage && (
@@ -28,36 +32,31 @@ export function DealershipCard({ manage }: { manage: boolean }) {
           {t('settings:common.readOnly')}
         </Text>
       )}
+      <SiteValuesNote s={s} manage={manage} testId="dealer" />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {FIELDS.map((f) => (
           <TextInput
             key={f}
             label={t(`settings:dealer.${f}`)}
             value={d[f]}
-            disabled={!manage}
+            disabled={!s.editable}
             data-testid={`dealer-${f}`}
             maxLength={f === 'phone' ? 40 : f === 'email' ? 254 : 120}
-            error={fieldError(f)}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setD((s) => s && { ...s, [f]: v });
-            }}
+            error={s.fieldError(f)}
+            onChange={(e) => s.setValue({ ...d, [f]: e.currentTarget.value })}
           />
         ))}
       </SimpleGrid>
       <Textarea
         label={t('settings:dealer.address')}
         value={d.address}
-        disabled={!manage}
+        disabled={!s.editable}
         autosize
         minRows={2}
         maxLength={300}
         data-testid="dealer-address"
-        error={fieldError('address')}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          setD((s) => s && { ...s, address: v });
-        }}
+        error={s.fieldError('address')}
+        onChange={(e) => s.setValue({ ...d, address: e.currentTarget.value })}
       />
       {general && (
         <Alert color="red" data-testid="dealer-error">
@@ -66,17 +65,7 @@ export function DealershipCard({ manage }: { manage: boolean }) {
       )}
       {manage && (
         <Group justify="flex-end">
-          <Button
-            loading={busy}
-            data-testid="dealer-save"
-            onClick={() =>
-              void run(async () => {
-                const r = await invoke('settings.setDealer', d);
-                if (r.ok) setD(r.value.dealer);
-                return r;
-              })
-            }
-          >
+          <Button loading={s.busy} data-testid="dealer-save" onClick={() => void s.save()}>
             {t('settings:common.save')}
           </Button>
         </Group>

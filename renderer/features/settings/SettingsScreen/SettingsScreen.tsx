@@ -20,6 +20,7 @@ import { DealershipCard } from '../DealershipCard';
 import { BusinessRulesCard } from '../BusinessRulesCard';
 import { CampaignsCard } from '../CampaignsCard';
 import { SitesCard } from '../../sites/SitesCard';
+import { useSites } from '../../sites/useSites';
 
 /** The settings tabs, in order; the URL is #/settings/<tab>. */
 export const SETTINGS_TABS = ['general', 'people', 'playbook', 'import', 'email', 'data'] as const;
@@ -30,6 +31,9 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
   const { t } = useTranslation();
   const { info } = useAppInfo();
   const manage = useCurrentUser()?.canManage ?? false;
+  // With several sites, a site's manager changes their site's settings, not the group's (docs/rules.md §11.8).
+  const sites = useSites().info;
+  const manageGroup = manage && !(sites?.multi && sites.scope.fixed);
   const active: SettingsTab = (SETTINGS_TABS as readonly string[]).includes(tab ?? '')
     ? (tab as SettingsTab)
     : 'general';
@@ -67,13 +71,13 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
             </Card>
             <DealershipCard manage={manage} />
             <BusinessRulesCard manage={manage} />
-            <CampaignsCard manage={manage} />
+            <CampaignsCard manage={manageGroup} />
           </>,
         )}
         {panel(
           'people',
           <>
-            <SitesCard manage={manage} />
+            <SitesCard manage={manageGroup} />
             <PeopleCard />
             <AssignmentRulesCard />
             <WorkshopCapacityCard manage={manage} />
@@ -90,7 +94,7 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
           'import',
           <>
             <WatchFolderCard />
-            <RegistryCard manage={manage} />
+            <RegistryCard manage={manageGroup} />
           </>,
         )}
         {panel(
@@ -103,7 +107,7 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
         {panel(
           'data',
           <>
-            <HostCard manage={manage} />
+            <HostCard manage={manageGroup} />
             <BackupCard />
           </>,
         )}
