@@ -30,7 +30,7 @@ export function SiteBadge({
       radius="sm"
       tt="none"
       leftSection={named ? <IconBuildingStore size={12} aria-hidden /> : undefined}
-      title={`${t('sites:field.site')}: ${name}`}
+      title={t('sites:field.siteOf', { name })}
       data-site-id={siteId}
       data-testid={testId}
       style={{ flexShrink: 0 }}
