@@ -103,7 +103,10 @@ export function createPlaybookService(
   events: Events,
   /** The dealer identity of the lead's site (docs/rules.md §11); absent = the group-wide one. */
   dealerOfLead?: (leadId: number, r: AsyncRepos) => Promise<z.output<typeof dealerSchema>>,
-  /** The rule figures of a site / a lead's site, and the shown leads' sites (docs/rules.md §11.8); absent = the group's, no site. */
+  /**
+   * The rule figures of a site / a lead's site, and the shown leads' sites (docs/rules.md §11.8); absent = the group's
+   * figures, no site.
+   */
   siteRules?: Pick<SiteService, 'rulesOf' | 'rulesOfLead' | 'sitesWithOwnRules' | 'withLeadSites'>,
 ): PlaybookService {
   /**

@@ -27,9 +27,11 @@ export function sitesRepoPg(q: Queryable): Async<SitesRepo> {
     leadSites: async (leadIds) =>
       leadIds.length === 0
         ? []
-        : rows<{ id: number; siteId: number }>(q, 'SELECT id, site_id AS "siteId" FROM leads WHERE id = ANY($1::int[])', [
-            leadIds,
-          ]),
+        : rows<{ id: number; siteId: number }>(
+            q,
+            'SELECT id, site_id AS "siteId" FROM leads WHERE id = ANY($1::int[])',
+            [leadIds],
+          ),
     assignedAtsAt: (siteId) =>
       rows(q, 'SELECT id, assigned_at AS a FROM leads WHERE site_id = $1 ORDER BY id', [siteId]),
     setLeadsSite: async (leadIds, siteId) => {
