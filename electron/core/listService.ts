@@ -33,10 +33,12 @@ export function createListService(
   store: AsyncStore,
   clock: Clock,
   settings: SettingsService,
-  sites: Pick<SiteService, 'leadSite'>,
+  sites: Pick<SiteService, 'leadSite' | 'multi'>,
 ): ListService {
   const repo = store.repos.leadList;
   const { leads, contacts, history } = store.repos;
+  // The rows carry their lead's site only when there are several (one site: the replies of before, §11.8).
+  const noSite = <R extends { siteId?: number }>(rows: R[]): R[] => rows.map(({ siteId: _s, ...r }) => r as R);
   return {
     async detail(id) {
       const lead = await leads.get(id);
@@ -76,9 +78,16 @@ export function createListService(
         now,
       };
     },
-    list: async (q, site) => ({ ...(await repo.list(q, site)), at: clock.now() }),
+    list: async (q, site) => {
+      const [page, multi] = await Promise.all([repo.list(q, site), sites.multi()]);
+      return { ...page, rows: multi ? page.rows : noSite(page.rows), at: clock.now() };
+    },
     counts: (site) => repo.counts(site),
-    globalSearch: async (q, limit, site) => ({ ...(await repo.globalSearch(q, limit, site)), at: clock.now() }),
+    globalSearch: async (q, limit, site) => {
+      const [found, multi] = await Promise.all([repo.globalSearch(q, limit, site), sites.multi()]);
+      const groups = multi ? found.groups : found.groups.map((g) => ({ ...g, rows: noSite(g.rows) }));
+      return { ...found, groups, at: clock.now() };
+    },
     sql: (q, site) => repo.sql(q, site),
     uncachedCount: (q, site) => repo.uncachedCount(q, site),
   };

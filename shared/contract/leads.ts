@@ -31,6 +31,8 @@ export type ListQuery = z.input<typeof listQuery>;
 
 export const listRowSchema = z.object({
   id: z.number(),
+  /** The lead's site (docs/rules.md §11.8): present only when the installation has more than one site. */
+  siteId: z.number().optional(),
   number: z.string(),
   name: z.string(),
   createdAt: z.number(),

@@ -18,6 +18,8 @@ export const nextStepSchema = z.object({
 
 export const playbookItemSchema = z.object({
   leadId: z.number(),
+  /** The lead's site (docs/rules.md §11.8): present only when the installation has more than one site. */
+  siteId: z.number().optional(),
   number: z.string(),
   version: z.number(),
   name: z.string(),

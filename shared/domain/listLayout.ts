@@ -14,7 +14,10 @@ export const SORT_KEYS = [
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-/** The columns of a lead list, in their default order (the manual's columns, then assignee, SLA and next step). */
+/**
+ * The columns of a lead list, in their default order (the manual's columns, then assignee, SLA and next step; then the
+ * lead's site, shown only with several sites and "All sites" in view, docs/rules.md §11.8).
+ */
 export const LIST_COLUMNS = [
   'name',
   'createdAt',
@@ -26,6 +29,7 @@ export const LIST_COLUMNS = [
   'assignee',
   'sla',
   'nextStep',
+  'site',
 ] as const;
 export type ListColumn = (typeof LIST_COLUMNS)[number];
 /** The name opens the lead: it cannot be hidden. */

@@ -3,8 +3,10 @@
 // site's lead; the group-wide manager sees every site and narrows by the header's choice; a new lead takes its
 // creator's site; assignment stays within the site; a site's own settings override the group's.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ListPage } from '../../shared/contract/leads';
+import { execFileSync } from 'node:child_process';
+import type { GlobalSearchResult, ListPage } from '../../shared/contract/leads';
 import type { LeadDetail } from '../../shared/contract/models';
+import type { PlaybookItem } from '../../shared/contract/playbook';
 import type { SitesInfo } from '../../shared/contract/sites';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { baseLead, err, ok, openTestApp, sqlGet } from './helpers';
@@ -19,6 +21,10 @@ const create = (over: object = {}) => ok<LeadDetail>(core(), 'leads.create', bas
 const list = (view = 'assigned', search = '') =>
   ok<ListPage>(core(), 'leads.list', { view, page: 0, pageSize: 100, ...(search ? { search } : {}) });
 const counts = async () => (await ok<{ counts: Record<string, number> }>(core(), 'leads.counts', {})).counts;
+const printText = async () => {
+  const r = await ok<{ base64: string }>(core(), 'lists.print', { view: 'assigned', language: 'en' });
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(r.base64, 'base64') }).toString('utf8');
+};
 const siteOf = async (id: number) =>
   (await sqlGet<{ s: number }>(core(), 'SELECT site_id AS s FROM leads WHERE id = ?', id))!.s;
 
@@ -43,8 +49,10 @@ describe('sites', () => {
       await ok(core(), 'people.current', {}),
       await ok(core(), 'assignment.rules.get', {}),
       await list(),
+      await list('assigned', 'Solo'),
       await ok(core(), 'leads.globalSearch', { q: 'Solo', limit: 5 }),
       await ok(core(), 'playbook.myDay', {}),
+      await ok(core(), 'playbook.list', {}),
       await ok(core(), 'settings.get', {}),
     ];
     for (const r of replies) expect(JSON.stringify(r)).not.toMatch(/site/i);
@@ -178,6 +186,37 @@ describe('sites', () => {
     for (const view of LIST_VIEWS) expect(one[view]! + two[view]!, view).toBe(all[view]);
     await ok(core(), 'sites.choose', { siteId: null });
     expect(await counts()).toEqual(all);
+  });
+
+  it("with every site's leads in view, each list row, search result and playbook row carries its lead's site", async () => {
+    const siteOfLead = (id: number) => (leadsB.includes(id) ? 2 : 1);
+    const check = (rows: { id: number; siteId?: number }[]) => {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r.siteId, String(r.id)).toBe(siteOfLead(r.id));
+    };
+    const all = (await list()).rows;
+    expect(new Set(all.map((r) => r.siteId))).toEqual(new Set([1, 2]));
+    check(all);
+    check((await list('assigned', 'Rossi')).rows);
+    const found = await ok<GlobalSearchResult>(core(), 'leads.globalSearch', { q: 'Rossi', limit: 10 });
+    check(found.groups.flatMap((g) => g.rows));
+    const steps = async () =>
+      (await ok<{ rows: PlaybookItem[] }>(core(), 'playbook.list', { pageSize: 100 })).rows.map((r) => ({
+        id: r.leadId,
+        siteId: r.siteId,
+      }));
+    check(await steps());
+    // The printed list: a Site column with each lead's code after the name…
+    const printed = await printText();
+    expect(printed).toMatch(/\bSite\b/);
+    expect(printed).toMatch(/Rossi B0\s+B\s+ASL-/);
+    expect(printed).toMatch(/Rossi A0\s+A\s+ASL-/);
+    // …not with one site in view (every lead is of it), while the rows still say their site.
+    await ok(core(), 'sites.choose', { siteId: 2 });
+    check((await list()).rows);
+    check(await steps());
+    expect(await printText()).not.toMatch(/\bSite\b/);
+    await ok(core(), 'sites.choose', { siteId: null });
   });
 
   it("a site's own settings override the group's: the dealer in the site's e-mail texts", async () => {

@@ -136,6 +136,15 @@ export async function listPdf(
     { label: String(t('domain:field.assigneeId')), width: 78, cell: (r) => r.assigneeName ?? '—' },
     { label: String(t('domain:field.sla')), width: 0, cell: slaText },
   ];
+  // Every site's leads in one list (several sites, "All sites"): each row's site code after the name (§11.8).
+  if (site === null && (await c.sites.multi())) {
+    const code = new Map((await c.sites.list()).map((x) => [x.id, x.code]));
+    cols.splice(1, 0, {
+      label: String(t('sites:field.site')),
+      width: 40,
+      cell: (r) => (r.siteId === undefined ? '' : (code.get(r.siteId) ?? String(r.siteId))),
+    });
+  }
   cols[cols.length - 1]!.width = W - cols.slice(0, -1).reduce((a, col) => a + col.width, 0);
 
   const doc = new PDFDocument({

@@ -103,8 +103,11 @@ export function createPlaybookService(
   events: Events,
   /** The dealer identity of the lead's site (docs/rules.md §11); absent = the group-wide one. */
   dealerOfLead?: (leadId: number, r: AsyncRepos) => Promise<z.output<typeof dealerSchema>>,
-  /** The rule figures of a site / a lead's site (docs/rules.md §11.8); absent = the group's. */
-  siteRules?: Pick<SiteService, 'rulesOf' | 'rulesOfLead' | 'sitesWithOwnRules'>,
+  /**
+   * The rule figures of a site / a lead's site, and the shown leads' sites (docs/rules.md §11.8); absent = the group's
+   * figures, no site.
+   */
+  siteRules?: Pick<SiteService, 'rulesOf' | 'rulesOfLead' | 'sitesWithOwnRules' | 'withLeadSites'>,
 ): PlaybookService {
   /**
    * The figures of each lead of a list: one site's (`site`), the group's when no site has its own, else each lead's
@@ -214,8 +217,11 @@ export function createPlaybookService(
     items.sort((a, b) => comparePriority(a, b) || a.leadId - b.leadId);
     const page = opts.page ?? 0;
     const pageSize = opts.pageSize ?? 50;
+    const shown = items.slice(page * pageSize, (page + 1) * pageSize);
     return {
-      rows: items.slice(page * pageSize, (page + 1) * pageSize),
+      // The shown leads' sites when there are several: read for the page only (the open leads' read stays on the
+      // covering index leads_my_day, which has no site).
+      rows: siteRules ? await siteRules.withLeadSites(shown, opts.site) : shown,
       total: items.length,
       open: openCount,
       due: dueCount,

@@ -40,6 +40,11 @@ export interface SiteService {
   forNewLead(actor: Actor, requested: number | undefined): Promise<number | undefined>;
   /** A lead's site when there are several (for the lead page), else undefined. */
   leadSite(id: number): Promise<number | undefined>;
+  /**
+   * The rows (a page: a few) each with its lead's site when there are several (`site`: the one in view, all rows are
+   * of it; null: read by the leads' ids); one site: as they are.
+   */
+  withLeadSites<R extends { leadId: number }>(rows: R[], site: number | null | undefined): Promise<R[]>;
   info(actor: Actor): Promise<SitesInfo>;
   save(input: SiteInput): Promise<void>;
   choose(actor: Actor, siteId: number | null): Promise<void>;
@@ -156,6 +161,12 @@ export function createSiteService(
     },
     async leadSite(id) {
       return (await multi()) ? data.repos.sites.leadSite(id) : undefined;
+    },
+    async withLeadSites(rows, site) {
+      if (rows.length === 0 || !(await multi())) return rows;
+      if (site != null) return rows.map((r) => ({ ...r, siteId: site }));
+      const of = new Map((await data.repos.sites.leadSites(rows.map((r) => r.leadId))).map((x) => [x.id, x.siteId]));
+      return rows.map((r) => ({ ...r, siteId: of.get(r.leadId) }));
     },
     async info(actor) {
       const sites = await list();

@@ -152,10 +152,11 @@ export function numberQuery(q: string): string | null {
   return m[1] ? `number : "${m[1]}" AND ${seq}` : seq;
 }
 
+/** A list row's columns, with the lead's site (the list service drops it when there is one site, docs/rules.md §11.8). */
 const ROW_SELECT = `l.id, l.number, l.first_name || ' ' || l.last_name AS name, l.created_at AS createdAt,
   l.assigned_at AS assignedAt, l.status, l.frozen, l.lead_type AS leadType, l.source, l.campaign,
   l.contact_attempts AS contactAttempts, l.assignee_id AS assigneeId, u.name AS assigneeName,
-  l.first_contact_at AS firstContactAt, l.qualified_at AS qualifiedAt, l.sla1_due_at AS sla1DueAt, l.sla2_due_at AS sla2DueAt`;
+  l.first_contact_at AS firstContactAt, l.qualified_at AS qualifiedAt, l.sla1_due_at AS sla1DueAt, l.sla2_due_at AS sla2DueAt, l.site_id AS siteId`;
 
 /** A list answer without its moment (`at`, the service's clock). */
 type Untimed<T> = Omit<T, 'at'>;

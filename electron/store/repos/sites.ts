@@ -22,6 +22,8 @@ export interface SitesRepo {
   setUserSite(userId: number, siteId: number | null): void;
   /** A lead's site; undefined = no such lead. */
   leadSite(leadId: number): number | undefined;
+  /** The sites of these leads (by primary key: a page's few rows). */
+  leadSites(leadIds: number[]): { id: number; siteId: number }[];
   /** A site's leads, each with its assignment time (their stored deadlines follow the site's rule figures). */
   assignedAtsAt(siteId: number): { id: number; a: number }[];
   /** Sets the site of leads just inserted. */
@@ -47,6 +49,11 @@ export function sitesRepo(sqlite: Sqlite): SitesRepo {
   const setUserSite = once(() => sqlite.prepare<[number | null, number]>('UPDATE users SET site_id = ? WHERE id = ?'));
   const leadSite = once(() =>
     sqlite.prepare<[number], { siteId: number }>('SELECT site_id AS siteId FROM leads WHERE id = ?'),
+  );
+  const leadSites = once(() =>
+    sqlite.prepare<[string], { id: number; siteId: number }>(
+      'SELECT id, site_id AS siteId FROM leads WHERE id IN (SELECT value FROM json_each(?))',
+    ),
   );
   const assignedAtsAt = once(() =>
     sqlite.prepare<[number], { id: number; a: number }>('SELECT id, assigned_at AS a FROM leads WHERE site_id = ?'),
@@ -77,6 +84,7 @@ export function sitesRepo(sqlite: Sqlite): SitesRepo {
     },
     setUserSite: (userId, siteId) => void setUserSite().run(siteId, userId),
     leadSite: (leadId) => leadSite().get(leadId)?.siteId,
+    leadSites: (leadIds) => (leadIds.length === 0 ? [] : leadSites().all(JSON.stringify(leadIds))),
     assignedAtsAt: (siteId) => assignedAtsAt().all(siteId),
     setLeadsSite: (leadIds, siteId) => {
       if (leadIds.length > 0) setLeadsSite().run(siteId, JSON.stringify(leadIds));

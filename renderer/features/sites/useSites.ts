@@ -1,5 +1,5 @@
 // The sites and what the person at the desk sees (docs/rules.md §11), loaded from the core once per page.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Output } from '../../../shared/contract';
 import { invoke } from '../../platform';
 
@@ -26,4 +26,22 @@ export function useSites(): { info: SitesInfo | null; reload(): Promise<void> } 
     setInfo(await load());
   }, []);
   return { info, reload };
+}
+
+export type SiteOfLead = SitesInfo['sites'][number];
+
+/**
+ * The sites by id where each lead's site is shown (docs/rules.md §11.8), else null. With several sites only, and —
+ * unless `anyScope` (the lead page names its site whatever is in view) — only with "All sites" in view: the leads
+ * listed are then of several sites; with one site in view they all are of it.
+ */
+export function sitesShown(info: SitesInfo | null, anyScope = false): Map<number, SiteOfLead> | null {
+  if (!info?.multi || (!anyScope && info.scope.siteId !== null)) return null;
+  return new Map(info.sites.map((s) => [s.id, s]));
+}
+
+/** `sitesShown` of the sites loaded once per page (null until loaded). */
+export function useSitesShown(anyScope = false): Map<number, SiteOfLead> | null {
+  const { info } = useSites();
+  return useMemo(() => sitesShown(info, anyScope), [info, anyScope]);
 }

@@ -56,6 +56,8 @@ const SORT_SQL: Record<Exclude<SortKey, 'default'>, string> = {
 const NO_ASSIGNEE = { ASC: 'chr(1114111)', DESC: "''" };
 
 type Untimed<T> = Omit<T, 'at'>;
+/** The list row with the lead's site, as SQLite's (the list service drops it when there is one site). */
+const ROW_SELECT = `${PG_ROW_SELECT}, l.site_id AS "siteId"`;
 
 export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
   function build(input: ListQuery, site: number | null = null) {
@@ -99,7 +101,7 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const page = (cond: string) =>
-      `SELECT ${PG_ROW_SELECT} FROM (SELECT l.id FROM leads l WHERE ${[whereSql, cond].filter(Boolean).join(' AND ')}
+      `SELECT ${ROW_SELECT} FROM (SELECT l.id FROM leads l WHERE ${[whereSql, cond].filter(Boolean).join(' AND ')}
         ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) p
         JOIN leads l ON l.id = p.id LEFT JOIN users u ON u.id = l.assignee_id ORDER BY ${order}`;
     return {
@@ -128,7 +130,7 @@ export function leadListRepoPg(db: Queryable): Async<LeadListRepo> {
   const countOf = async (sql: string, params: unknown[]) => num((await db.query(sql, params)).rows[0]?.n);
   const toRows = (rows: ListRow[]): ListRow[] => rows.map((r) => ({ ...r, frozen: Boolean(r.frozen) }));
 
-  const rowsByIds = `SELECT ${PG_ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
+  const rowsByIds = `SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
     WHERE l.id = ANY($1::int[]) ORDER BY l.assigned_at DESC, l.id DESC`;
 
   return {

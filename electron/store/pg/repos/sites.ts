@@ -24,6 +24,14 @@ export function sitesRepoPg(q: Queryable): Async<SitesRepo> {
       void (await run(q, 'UPDATE users SET site_id = $1 WHERE id = $2', [siteId, userId])),
     leadSite: async (leadId) =>
       (await row<{ siteId: number }>(q, 'SELECT site_id AS "siteId" FROM leads WHERE id = $1', [leadId]))?.siteId,
+    leadSites: async (leadIds) =>
+      leadIds.length === 0
+        ? []
+        : rows<{ id: number; siteId: number }>(
+            q,
+            'SELECT id, site_id AS "siteId" FROM leads WHERE id = ANY($1::int[])',
+            [leadIds],
+          ),
     assignedAtsAt: (siteId) =>
       rows(q, 'SELECT id, assigned_at AS a FROM leads WHERE site_id = $1 ORDER BY id', [siteId]),
     setLeadsSite: async (leadIds, siteId) => {

@@ -18,6 +18,8 @@ import { ACTIONS, type ActionId } from '../../../../shared/domain/vocabulary';
 import { asLeadName } from '../../../../shared/domain/lead';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { SlaBadge } from '../../../components/SlaBadge';
+import { SiteBadge } from '../../sites/SiteBadge';
+import { useSitesShown } from '../../sites/useSites';
 
 const ICON: Record<ActionId, ReactNode> = {
   edit: <IconPencil size={16} />,
@@ -46,6 +48,7 @@ interface Props {
 export function LeadHeader({ detail, now, onAction, primary }: Props) {
   const { t } = useTranslation();
   const campaignLabel = useCampaignLabel();
+  const sites = useSitesShown(true);
   const { lead, actions } = detail;
   const slaInput = { ...lead, sla1DueAt: detail.sla.sla1DueAt, sla2DueAt: detail.sla.sla2DueAt };
   return (
@@ -73,6 +76,7 @@ export function LeadHeader({ detail, now, onAction, primary }: Props) {
               </Badge>
             )}
             <SlaBadge lead={slaInput} now={now} />
+            <SiteBadge siteId={lead.siteId} sites={sites} named testId="lead-site" />
           </Group>
           <Group gap="xs">
             <Text size="sm" c="dimmed" data-testid="lead-number">

@@ -1,4 +1,5 @@
-// The list toolbar's "Columns" button: show or hide each column, move it up or down, back to the defaults.
+// The list toolbar's "Columns" button: show or hide each column, move it up or down, back to the defaults. A column
+// that does not apply (`omitted`: the site with one site or one site in view) is not offered and keeps its place.
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconColumns } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +11,23 @@ import {
 } from '../../../../shared/domain/listLayout';
 import { COLUMN_DEFS } from '../LeadList/columns';
 
-export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p: ListPrefs): void }) {
+export function ColumnsMenu({
+  prefs,
+  omitted = [],
+  onChange,
+}: {
+  prefs: ListPrefs;
+  omitted?: readonly ListColumn[];
+  onChange(p: ListPrefs): void;
+}) {
   const { t } = useTranslation();
+  const offered = prefs.order.filter((c) => !omitted.includes(c));
+  // Swaps a column with the offered one above or below it (an omitted one between them stays where it is).
   const move = (i: number, by: -1 | 1) => {
-    const order = [...prefs.order];
-    const j = i + by;
-    if (j < 0 || j >= order.length) return;
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    const a = offered[i];
+    const b = offered[i + by];
+    if (!a || !b) return;
+    const order = prefs.order.map((c) => (c === a ? b : c === b ? a : c));
     onChange({ ...prefs, order });
   };
   const toggle = (c: ListColumn, shown: boolean) =>
@@ -33,7 +44,7 @@ export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p:
           {t('lists:columns.title')}
         </Text>
         <Stack gap={2}>
-          {prefs.order.map((c, i) => {
+          {offered.map((c, i) => {
             const label = t(COLUMN_DEFS[c].label);
             return (
               <Group key={c} justify="space-between" wrap="nowrap" gap="xs" data-testid={`column-item-${c}`}>
@@ -59,7 +70,7 @@ export function ColumnsMenu({ prefs, onChange }: { prefs: ListPrefs; onChange(p:
                   <ActionIcon
                     size="sm"
                     variant="subtle"
-                    disabled={i === prefs.order.length - 1}
+                    disabled={i === offered.length - 1}
                     onClick={() => move(i, 1)}
                     aria-label={t('lists:columns.moveDown', { column: label })}
                     data-testid={`column-down-${c}`}

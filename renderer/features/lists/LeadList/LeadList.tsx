@@ -24,6 +24,7 @@ import { AssigneeFilter, assigneeQuery } from '../../people/AssigneeFilter';
 import { useCurrentUser } from '../../people/usePeople';
 import type { ListPrintQuery } from '../../../../shared/contract/listPrint';
 import { useFirstRows } from './useFirstRows';
+import { useSitesShown } from '../../sites/useSites';
 import { memoOne, memoT, Row } from './LeadRow';
 
 /** Views whose default order is the newest first (electron/core/listService.ts: closed lists descend). */
@@ -126,7 +127,13 @@ export function LeadList({
     url.sort === 'default' || !sortColumn
       ? t(CLOSED_VIEWS.has(view) ? 'lists:defaultOrderClosed' : 'app:list.defaultOrder')
       : t(sortColumn.label);
-  const columns = useMemo(() => prefs.order.filter((c) => !prefs.hidden.includes(c)), [prefs.order, prefs.hidden]); // stable: rows stay memoized
+  // Each lead's site only where leads of several sites are listed together (docs/rules.md §11.8).
+  const sites = useSitesShown();
+  const omitted = useMemo<ListColumn[]>(() => (sites ? [] : ['site']), [sites]);
+  const columns = useMemo(
+    () => prefs.order.filter((c) => !prefs.hidden.includes(c) && !omitted.includes(c)),
+    [prefs.order, prefs.hidden, omitted],
+  ); // stable: rows stay memoized
   // The rows' translations, each asked of i18next once a page: 50–200 rows repeat the same few labels.
   const cellT = useMemo(() => memoT(t), [t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const setPrefs = (p: Partial<ListPrefs>) => save({ ...prefs, ...p });
@@ -170,7 +177,7 @@ export function LeadList({
             w={300}
             data-testid="list-search"
           />
-          <ColumnsMenu prefs={prefs} onChange={save} />
+          <ColumnsMenu prefs={prefs} omitted={omitted} onChange={save} />
         </Group>
       </Group>
       {error && (
@@ -221,6 +228,7 @@ export function LeadList({
                 step={steps.get(r.id)}
                 columns={columns}
                 theme={theme}
+                sites={sites}
               />
             ))}
           </Table.Tbody>

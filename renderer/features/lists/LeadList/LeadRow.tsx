@@ -49,6 +49,7 @@ export const Row = memo(function Row({
   step,
   columns,
   theme,
+  sites,
 }: {
   r: ListRow;
   i: number;
@@ -62,8 +63,9 @@ export const Row = memo(function Row({
   step: CellContext['step'];
   columns: ListColumn[];
   theme: MantineTheme;
+  sites: CellContext['sites'];
 }) {
-  const ctx: CellContext = { now, lang, t, campaignLabel, step, theme };
+  const ctx: CellContext = { now, lang, t, campaignLabel, step, theme, sites };
   return (
     // A plain row with what Table.Tr renders (its class, row border, stripes, hover): 50–200 rows a page (cold start).
     <tr

@@ -9,6 +9,8 @@ import { HoverTooltip } from '../../../components/HoverTooltip';
 import { slaBadge } from '../../../components/SlaBadge';
 import { statusBadge } from '../../../components/StatusBadge';
 import { nextStepCell, type NextStep } from '../../playbook/NextStepColumn';
+import { siteCode } from '../../sites/SiteCode';
+import type { SiteOfLead } from '../../sites/useSites';
 
 export interface CellContext {
   now: number;
@@ -17,6 +19,8 @@ export interface CellContext {
   campaignLabel(id: string): string;
   step: NextStep | undefined;
   theme: MantineTheme;
+  /** The sites when each lead's is shown (several sites, "All sites" in view), else null. */
+  sites: Map<number, SiteOfLead> | null;
 }
 /** `short`: a compact header (the full `label` in its tooltip and in the Columns menu). */
 export interface ColumnDef {
@@ -93,4 +97,6 @@ export const COLUMN_DEFS: Record<ListColumn, ColumnDef> = {
   assignee: { label: 'domain:field.assigneeId', sort: 'assignee', cell: (r) => r.assigneeName ?? '—' },
   sla: { label: 'domain:field.sla', sort: 'sla', cell: (r, c) => slaBadge(r, c.now, c.t, c.theme) },
   nextStep: { label: 'playbook:myDay.step', cell: (_r, c) => nextStepCell(c.step, c.t, c.theme) },
+  // Not sortable: no index orders a view by site.
+  site: { label: 'sites:field.site', cell: (r, c) => siteCode(r.siteId, c.sites) },
 };

@@ -9,6 +9,8 @@ import { formatDateTime, formatNumber } from '../../../app/format';
 import { StepBadge } from '../StepBadge';
 import { currentQuery } from '../../../app/router';
 import { NextStepCard } from '../NextStepCard';
+import { siteCode } from '../../sites/SiteCode';
+import { useSitesShown } from '../../sites/useSites';
 
 type Page = Output<'playbook.myDay'>;
 const PAGE_SIZE = 50;
@@ -20,6 +22,8 @@ export function MyDayScreen() {
   const [page, setPage] = useState(0);
   const [data, setData] = useState<Page | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  // Each lead's site when every site's leads are listed (several sites, "All sites" in view).
+  const sites = useSitesShown();
 
   const load = useCallback(async () => {
     const q = { page, pageSize: PAGE_SIZE };
@@ -88,6 +92,7 @@ export function MyDayScreen() {
                     <Table.Th>{t('playbook:myDay.step')}</Table.Th>
                     <Table.Th>{t('playbook:myDay.when')}</Table.Th>
                     <Table.Th>{t('playbook:myDay.assignee')}</Table.Th>
+                    {sites && <Table.Th data-column="site">{t('sites:field.site')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -126,6 +131,11 @@ export function MyDayScreen() {
                       <Table.Td>
                         <Text size="sm">{r.assigneeName ?? t('playbook:myDay.unassigned')}</Text>
                       </Table.Td>
+                      {sites && (
+                        <Table.Td data-column="site" fz="sm">
+                          {siteCode(r.siteId, sites)}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

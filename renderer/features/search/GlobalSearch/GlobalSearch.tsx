@@ -10,6 +10,8 @@ import { formatNumber } from '../../../app/format';
 import { navigate } from '../../../app/router';
 import { useShortcuts } from '../../../app/shortcuts';
 import { invoke } from '../../../platform';
+import { SiteBadge } from '../../sites/SiteBadge';
+import { useSitesShown } from '../../sites/useSites';
 
 const PER_GROUP = 5;
 
@@ -22,6 +24,8 @@ export function GlobalSearch() {
   const [loading, setLoading] = useState(false);
   const [active, setActive] = useState(0);
   const seq = useRef(0);
+  // Each lead's site when every site's leads are searched (several sites, "All sites" in view).
+  const sites = useSitesShown();
   useShortcuts([{ keys: ['/', 'mod+k'], run: () => open() }]);
 
   useEffect(() => {
@@ -158,6 +162,7 @@ export function GlobalSearch() {
                       <Text size="sm" fw={500} truncate>
                         {r.name}
                       </Text>
+                      <SiteBadge siteId={r.siteId} sites={sites} testId="global-search-site" />
                       {r.assigneeName && (
                         <Text size="xs" ml="auto">
                           {r.assigneeName}

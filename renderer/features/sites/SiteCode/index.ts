@@ -1,0 +1,1 @@
+export { siteCode } from './SiteCode';
