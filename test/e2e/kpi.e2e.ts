@@ -88,6 +88,16 @@ test('several sites: each site a row and the total, a site chosen shows its figu
   await expect(page.getByTestId('site-total-assigned')).toHaveText(String(all.totals.assigned));
   await shot(page, 'kpi-sites-en');
 
+  // All sites' figure → its leads, each with its site's code (even ids are Milano's).
+  await page.getByTestId('fig-sla1-met').click();
+  await expect(page.getByTestId('kpi-leads-total')).toHaveAttribute('data-total', String(all.totals.sla1.met));
+  const firstRow = page.locator('[data-testid="kpi-lead-table"] tbody tr').first();
+  const id = Number(await firstRow.getAttribute('data-lead-id'));
+  const first = (db.prepare('SELECT code FROM sites WHERE id = 1').get() as { code: string }).code;
+  await expect(firstRow.locator('td[data-column="site"]')).toHaveText(id % 2 === 0 ? 'MI' : first);
+  if (id % 2 === 0) await expect(firstRow.locator('td[data-column="site"] span')).toHaveAttribute('title', 'Milano');
+  await page.goBack();
+
   await page.getByTestId(`site-${milano}-name`).click();
   await expect(page.getByTestId('kpi-sites')).toHaveCount(0);
   await expect(page.getByTestId('kpi-site-picker')).toHaveValue('Milano');

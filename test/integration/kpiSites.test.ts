@@ -154,6 +154,13 @@ describe('KPI figures per site and rolled up', () => {
     });
     expect(page.total).toBe(d.totals.assigned);
     expect(page.rows.every((r) => r.id % 3 === 0)).toBe(true);
+    // All sites: each row names its lead's site (the Site column of the click-through list).
+    const everyone = await ok<{ rows: { id: number; siteId?: number }[] }>(app.core, 'kpi.leads', {
+      filter: { metric: 'assigned', from, to, at, siteId: null },
+      pageSize: 500,
+    });
+    expect(everyone.rows.length).toBeGreaterThan(page.rows.length);
+    for (const r of everyone.rows) expect(r.siteId).toBe(r.id % 3 === 0 ? milano : 1);
   });
 
   it("a person of one site gets that site's figures, whatever asked; an unknown site is refused", async () => {

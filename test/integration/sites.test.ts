@@ -11,7 +11,8 @@ import type { SitesInfo } from '../../shared/contract/sites';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { baseLead, err, ok, openTestApp, sqlGet } from './helpers';
 
-const app = openTestApp(Date.parse('2026-11-20T10:00:00Z'));
+const NOW = Date.parse('2026-11-20T10:00:00Z');
+const app = openTestApp(NOW);
 afterAll(() => app.close());
 
 type U = { id: number; siteId?: number | null };
@@ -54,6 +55,9 @@ describe('sites', () => {
       await ok(core(), 'playbook.myDay', {}),
       await ok(core(), 'playbook.list', {}),
       await ok(core(), 'settings.get', {}),
+      await ok(core(), 'kpi.leads', {
+        filter: { metric: 'assigned', from: NOW - 86_400_000, to: NOW + 1, at: NOW + 1 },
+      }),
     ];
     for (const r of replies) expect(JSON.stringify(r)).not.toMatch(/site/i);
     const info = await ok<SitesInfo>(core(), 'sites.list', {});

@@ -18,7 +18,14 @@ export const kpiHandlers = (c: CoreServices) =>
     },
     'kpi.leads': async ({ filter, page, pageSize }, ctx) => {
       const sites = await kpiSites(c.sites, c.actor(ctx), filter.siteId);
-      return c.kpiReports.leads({ ...filter, siteId: sites?.siteId ?? null }, page, pageSize, c.clock.now());
+      const found = await c.kpiReports.leads(
+        { ...filter, siteId: sites?.siteId ?? null },
+        page,
+        pageSize,
+        c.clock.now(),
+      );
+      // Each row's site with several sites (the Site column under "All sites"); one site: no reply carries a site.
+      return sites ? found : { ...found, rows: found.rows.map(({ siteId: _s, ...r }) => r) };
     },
     'kpi.report': async ({ period, format, language, asOf, siteId }, ctx) => {
       const sites = await kpiSites(c.sites, c.actor(ctx), siteId);

@@ -162,12 +162,13 @@ export function kpiReportRepo(sqlite: Sqlite): KpiReportRepo {
     trendMet: (sla, w, site) => (prep(TREND_MET(sla, site)).get(w) as { n: number }).n,
     listRows(f, limit, offset) {
       const { where, params } = filterWhere(f);
-      const rows = prep(`SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${where}
-      ORDER BY l.type_rank ASC, l.assigned_at ASC, l.id ASC LIMIT @limit OFFSET @offset`).all({
-        ...params,
-        limit,
-        offset,
-      }) as StoredListRow[];
+      const rows =
+        prep(`SELECT ${ROW_SELECT}, l.site_id AS siteId FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
+      WHERE ${where} ORDER BY l.type_rank ASC, l.assigned_at ASC, l.id ASC LIMIT @limit OFFSET @offset`).all({
+          ...params,
+          limit,
+          offset,
+        }) as StoredListRow[];
       const total = (prep(`SELECT count(*) AS n FROM leads l WHERE ${where}`).get(params) as { n: number }).n;
       return { rows, total };
     },

@@ -141,8 +141,8 @@ export function kpiReportRepoPg(db: Queryable): Async<KpiReportRepo> {
       const [rows, total] = await Promise.all([
         all<Awaited<ReturnType<Async<KpiReportRepo>['listRows']>>['rows'][number]>(
           db,
-          `SELECT ${ROW_SELECT} FROM leads l LEFT JOIN users u ON u.id = l.assignee_id WHERE ${where}
-          ${PRIORITY} LIMIT @limit OFFSET @offset`,
+          `SELECT ${ROW_SELECT}, l.site_id AS "siteId" FROM leads l LEFT JOIN users u ON u.id = l.assignee_id
+          WHERE ${where} ${PRIORITY} LIMIT @limit OFFSET @offset`,
           { ...params, limit, offset },
         ),
         count(`SELECT count(*) AS n FROM leads l WHERE ${where}`, params),

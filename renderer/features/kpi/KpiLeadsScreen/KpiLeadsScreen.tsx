@@ -1,7 +1,7 @@
 // The leads behind a dashboard figure (kpi.leads), in the list's columns, paged.
 import { Alert, Anchor, Button, Group, Pagination, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCampaignLabel } from '../../../app/settings';
 import type { AppErrorShape } from '../../../../shared/contract';
@@ -11,6 +11,8 @@ import { SlaBadge } from '../../../components/SlaBadge';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { formatDateTime, formatNumber } from '../../../app/format';
 import { invoke } from '../../../platform';
+import { siteCode } from '../../sites/SiteCode';
+import { sitesShown, useSites } from '../../sites/useSites';
 
 const PAGE = 50;
 
@@ -19,6 +21,19 @@ export function KpiLeadsScreen({ filter, period }: { filter: KpiFilter | null; p
   const campaignLabel = useCampaignLabel();
   const lang = i18n.language;
   const [page, setPage] = useState(0);
+  // Each lead's site when the figure is of every site (docs/rules.md §11.8): the filter's site, else the header's.
+  const { info: siteInfo } = useSites();
+  const sites = useMemo(
+    () =>
+      filter?.siteId === null
+        ? siteInfo?.scope.fixed
+          ? null
+          : sitesShown(siteInfo, true)
+        : filter?.siteId === undefined
+          ? sitesShown(siteInfo)
+          : null,
+    [siteInfo, filter?.siteId],
+  );
   const [data, setData] = useState<ListPage | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const key = JSON.stringify(filter);
@@ -104,6 +119,7 @@ export function KpiLeadsScreen({ filter, period }: { filter: KpiFilter | null; p
               </Table.Th>
               <Table.Th>{t('kpi:list.assignee')}</Table.Th>
               <Table.Th>{t('domain:field.sla', { defaultValue: 'SLA' })}</Table.Th>
+              {sites && <Table.Th data-column="site">{t('sites:field.site')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -126,6 +142,7 @@ export function KpiLeadsScreen({ filter, period }: { filter: KpiFilter | null; p
                 <Table.Td>
                   <SlaBadge lead={r} now={data?.at ?? 0} />
                 </Table.Td>
+                {sites && <Table.Td data-column="site">{siteCode(r.siteId, sites)}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
