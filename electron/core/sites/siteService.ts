@@ -191,7 +191,7 @@ export function createSiteService(
       if (siteId !== null) await ensure(siteId);
       if ((await ownSite(actor)) !== null) throw new AppError('FORBIDDEN', { field: 'siteId' });
       const key = String(actor.id ?? 'desk');
-      await settings.set(SITE_CHOICE_KEY, { ...settings.get(SITE_CHOICE_KEY), [key]: siteId });
+      await settings.setEntry(SITE_CHOICE_KEY, key, siteId);
     },
     settingsOf,
     async saveSettings(siteId, patch) {
