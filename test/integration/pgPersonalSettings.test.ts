@@ -72,7 +72,7 @@ describe.skipIf(SKIP_PG)('per-person settings with two cores on PostgreSQL', () 
     }
   });
 
-  it('sites chosen by different people on different cores: each choice kept', async () => {
+  it('sites chosen by different people on different cores: each choice kept, seen by the other core', async () => {
     const [sara, luca] = people as [number, number];
     await ok(A, 'sites.save', { code: 'S2', name: 'Autohaus Süd' });
     // Managers choose the site in view; people of a site are at theirs: Sara and Luca made group-wide managers.
@@ -80,7 +80,12 @@ describe.skipIf(SKIP_PG)('per-person settings with two cores on PostgreSQL', () 
       const u = (await ok(A, 'people.list', {})).users.find((x: { id: number }) => x.id === id);
       await ok(A, 'people.save', { ...u, roles: ['manager'], siteId: null });
     }
+    for (const core of [A, B])
+      expect(await as(core, sara, 'sites.list', {})).toMatchObject({ scope: { siteId: null } });
     await as(A, sara, 'sites.choose', { siteId: 2 });
+    // B reads the sites again (30 s after, or at once after a site saved there): the choices made through A with them.
+    await ok(B, 'sites.save', { id: 2, code: 'S2', name: 'Autohaus Süd-Ost' });
+    expect(await as(B, sara, 'sites.list', {})).toMatchObject({ scope: { siteId: 2 } });
     await as(B, luca, 'sites.choose', { siteId: 1 });
     const stored = await A.data.repos.settings.value('sites.choice');
     expect(JSON.parse(stored!)).toMatchObject({ [sara]: 2, [luca]: 1 });

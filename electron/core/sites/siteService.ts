@@ -79,6 +79,8 @@ export function createSiteService(
     // little while.
     if (data.kind === 'postgres' && cached && t - cached.at < PG_SITES_TTL_MS) return cached.sites;
     const sites = await data.repos.sites.list();
+    // The people's site choices with them: one made through another core is seen as soon as a new site is.
+    if (data.kind === 'postgres') await settings.reload(SITE_CHOICE_KEY);
     cached = { at: t, sites };
     return sites;
   };
