@@ -4,7 +4,7 @@
 // after the dealer, every lead and rule at site 1, the people at site 1 but the managers (group-wide); every
 // trigger-kept table per site equal to a direct recount and, summed over the sites, to what it was before; an app core
 // on the migrated database answers lists, searches and KPI as the SQLite core the data came from.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { generateDemo } from '../../electron/core/demo/generate';
 import { migratePg, pgMigrationsFolder, pgStoreOf, type PgStore } from '../../electron/store/pg/migrate';
 import { LIST_VIEWS } from '../../shared/domain/vocabulary';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
+import { migrationsBefore } from '../support/migrationsBefore';
 import { bulkCopySqliteTables } from '../support/pgCopy';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
 
@@ -22,19 +23,6 @@ if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 /** The tables the sites migrations read, as sitesMigration.test.ts copies them (with the demo's outbox rows). */
 const COPIED = ['settings', 'users', 'user_roles', 'assignment_rules', 'customers', 'vehicles', 'leads', 'contacts'];
-
-/** The migrations folder as it was before `tag` (drizzle's journal cut there: migratePg applies only those). */
-function migrationsBefore(dir: string, tag: string): string {
-  const out = join(dir, 'pg-migrations-before');
-  cpSync(pgMigrationsFolder(), out, { recursive: true });
-  const path = join(out, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  if (at < 1) throw new Error(`no migration ${tag}`);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(path, JSON.stringify(journal));
-  return out;
-}
 
 /** Every trigger-kept table, keyed without the site (summed over the sites after): what it holds. */
 const KEPT: Record<string, string> = {
@@ -130,7 +118,10 @@ describe.skipIf(SKIP_PG)('PostgreSQL migrations 0009–0011: sites on a database
     if (!r.ok) throw new Error(`kpi.dashboard: ${JSON.stringify(r.error)}`);
     database = await createPgTestDatabase('sites_mig');
     store = pgStoreOf(database.url);
-    await migratePg(store.pool, migrationsBefore(dir, '0009_sites'));
+    await migratePg(
+      store.pool,
+      migrationsBefore(pgMigrationsFolder(), '0009_sites', join(dir, 'pg-migrations-before')),
+    );
     await bulkCopySqliteTables(lite.store!.sqlite, store.pool, COPIED, 2000);
     for (const [table, sql] of Object.entries(KEPT)) before[table] = await all(sql);
   }, 180_000);
