@@ -219,6 +219,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL migrations 0009–0011: sites on a database
     for (const q of [...names, names[0]!.slice(0, 3)]) await same('leads.globalSearch', { q, limit: 5 });
     for (const period of ['this-week', 'last-week', 'this-month', 'last-month'])
       await same('kpi.dashboard', { period, asOf: 'end' });
+    await same('kpi.trend', { period: 'this-week', weeks: 8, asOf: 'end' });
     expect((await core.dispatch('sites.list', {}, { transport: 'test' })).ok).toBe(true);
   });
 });
