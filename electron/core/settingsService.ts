@@ -22,6 +22,8 @@ import {
 } from './settingsRegistry';
 
 export type Dealer = AppSettings['dealer'];
+/** The settings holding one entry per person (by user id, or 'desk'). */
+export type PerPersonKey = 'desk.listPrefs' | 'sites.choice';
 const UNREADABLE = Symbol('unreadable');
 const DEFAULT_SET = new Set<string>(DEFAULT_CAMPAIGNS);
 /** Settings key: the first-run setup was finished or skipped. */
@@ -51,6 +53,14 @@ export interface SettingsService {
   set<K extends SettingKey>(key: K, value: SettingInput<K>): Promise<void>;
   /** The same inside the caller's transaction `r` (the cache is dropped if that transaction fails). */
   setIn<K extends SettingKey>(r: TxRepos, key: K, value: SettingInput<K>): Promise<void>;
+  /**
+   * One person's entry of a per-person setting (`desk.listPrefs`, `sites.choice`: one entry per user id) written in its
+   * own transaction, the other entries as the database holds them (another app core may have written one since this
+   * one cached the key); the key's cached value becomes the stored one.
+   */
+  setEntry<K extends PerPersonKey>(key: K, entry: string, input: SettingValue<K>[string]): Promise<void>;
+  /** `key` read again from the database (PostgreSQL: another core may have written it; SQLite: the same value). */
+  reload(key: SettingKey): Promise<void>;
   /** Whether `key` has a stored value. */
   isSet(key: SettingKey): boolean;
   setLanguage(language: Language): Promise<AppSettings>;
@@ -219,6 +229,21 @@ export function createSettingsService(
         await drop(true);
         throw e;
       }
+    },
+    setEntry: (key, entry, input) => {
+      const value = (valid(key, { [entry]: input } as SettingInput<typeof key>) as Record<string, unknown>)[entry];
+      return write(async (r) => {
+        const text = await r.settings.setEntry(key, entry, value, clock.now());
+        texts().set(key, text);
+        cache.delete(key);
+      });
+    },
+    async reload(key) {
+      if (!loaded && !sync) await ready;
+      const text = await data.repos.settings.value(known(key));
+      if (text === undefined) texts().delete(key);
+      else texts().set(key, text);
+      cache.delete(key);
     },
     isSet(key) {
       return texts().has(known(key));

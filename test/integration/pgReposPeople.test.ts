@@ -2,7 +2,7 @@
 // users, sign-in, desks, assignment rules, notifications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
-import { openParity, type Parity, steps, T0 } from '../support/pgRepoParity';
+import { openParity, type Call, type Parity, steps, T0 } from '../support/pgRepoParity';
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
@@ -39,6 +39,29 @@ describe.skipIf(SKIP_PG)('PostgreSQL repositories: people and configuration as S
       { key: 'mail', value: '{"host":"smtp2.example.com","port":465}' },
     ]);
     await p.sameRows({ settings: 'key' });
+  });
+
+  it('settings: one entry of a per-person key (created, added, replaced; a value not an object replaced)', async () => {
+    // The stored texts differ in spacing (PostgreSQL writes jsonb's text): compared parsed.
+    const parsed = async (call: Call<string>) => {
+      const { s, p: pg } = await p.both(call);
+      expect(JSON.parse(pg)).toEqual(JSON.parse(s));
+      return JSON.parse(s) as unknown;
+    };
+    expect(await parsed((r) => r.settings.setEntry('desk.listPrefs', '3', { pageSize: 25 }, T0))).toEqual({
+      3: { pageSize: 25 },
+    });
+    expect(await parsed((r) => r.settings.setEntry('desk.listPrefs', 'desk', { hidden: ['vin'] }, T0 + 1))).toEqual({
+      3: { pageSize: 25 },
+      desk: { hidden: ['vin'] },
+    });
+    expect(await parsed((r) => r.settings.setEntry('desk.listPrefs', '3', { pageSize: 100 }, T0 + 2))).toEqual({
+      3: { pageSize: 100 },
+      desk: { hidden: ['vin'] },
+    });
+    await p.same('upsert a list', (r) => r.settings.upsert('sites.choice', [1, 2], T0));
+    expect(await parsed((r) => r.settings.setEntry('sites.choice', '12', null, T0 + 3))).toEqual({ 12: null });
+    expect(JSON.parse((await p.both((r) => r.settings.value('sites.choice'))).p!)).toEqual({ 12: null });
   });
 
   it('users: insert, update, roles, absences, pins, actors, default manager', async () => {

@@ -1,6 +1,6 @@
 // Migration 0020 (sites) on a database of before: site 1 named after the dealer, every lead and rule at site 1, the
 // people at site 1 but the managers (group-wide), and the trigger-kept counts rebuilt per site, equal to the leads'.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -9,23 +9,10 @@ import { createAppCore } from '../../electron/core/appCore';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { migrationsFolder, openStore } from '../../electron/store/db';
 import { testClock } from '../../electron/core/clock';
+import { migrationsBefore } from '../support/migrationsBefore';
 
 const dir = mkdtempSync(join(tmpdir(), 'aslm-sites-mig-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The migrations folder as it was before `tag` (the journal cut there). */
-function migrationsBefore(tag: string): string {
-  const out = join(dir, 'migrations-before');
-  cpSync(migrationsFolder(), out, { recursive: true });
-  const path = join(out, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  writeFileSync(path, JSON.stringify(journal));
-  return out;
-}
 
 /** The tables migration 0020 reads, copied from the demo database: the columns the old database has. */
 const COPIED = ['settings', 'users', 'user_roles', 'assignment_rules', 'customers', 'vehicles', 'leads', 'contacts'];
@@ -57,7 +44,9 @@ describe('migration 0020: sites on a database of before', () => {
     await core.settings.set('dealer', { name: '  Autohaus Nord ', email: '', phone: '', address: '' });
     core.close();
     const dbPath = join(dir, 'old.sqlite');
-    const old = openStore(dbPath, { migrationsDir: migrationsBefore('0020_sites') });
+    const old = openStore(dbPath, {
+      migrationsDir: migrationsBefore(migrationsFolder(), '0020_sites', join(dir, 'migrations-before')),
+    });
     try {
       copyRows(old.sqlite, demoPath);
     } finally {

@@ -9,13 +9,14 @@ export const listPrefsKey = (userId: number | null): string => String(userId ?? 
 
 export const listHandlers = (c: CoreServices) =>
   ({
-    'desk.listPrefs.get': (_input, ctx) => {
+    // Read as stored (PostgreSQL: the person may have saved it through another app core), written as one entry.
+    'desk.listPrefs.get': async (_input, ctx) => {
+      await c.settings.reload('desk.listPrefs');
       return normalizeListPrefs(c.settings.get('desk.listPrefs')[listPrefsKey(c.actor(ctx).id)] ?? DEFAULT_LIST_PREFS);
     },
     'desk.listPrefs.set': async (prefs, ctx) => {
       const value = normalizeListPrefs(prefs);
-      const key = listPrefsKey(c.actor(ctx).id);
-      await c.settings.set('desk.listPrefs', { ...c.settings.get('desk.listPrefs'), [key]: value });
+      await c.settings.setEntry('desk.listPrefs', listPrefsKey(c.actor(ctx).id), value);
       return value;
     },
   }) satisfies Pick<HandlerMap<Contract>, keyof typeof listChannels>;

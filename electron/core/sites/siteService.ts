@@ -84,6 +84,8 @@ export function createSiteService(
     // little while.
     if (data.kind === 'postgres' && cached && t - cached.at < PG_SITES_TTL_MS) return cached.sites;
     const sites = await data.repos.sites.list();
+    // The people's site choices with them: one made through another core is seen as soon as a new site is.
+    if (data.kind === 'postgres') await settings.reload(SITE_CHOICE_KEY);
     cached = { at: t, sites };
     return sites;
   };
@@ -204,7 +206,7 @@ export function createSiteService(
       if (siteId !== null) await ensure(siteId);
       if ((await ownSite(actor)) !== null) throw new AppError('FORBIDDEN', { field: 'siteId' });
       const key = String(actor.id ?? 'desk');
-      await settings.set(SITE_CHOICE_KEY, { ...settings.get(SITE_CHOICE_KEY), [key]: siteId });
+      await settings.setEntry(SITE_CHOICE_KEY, key, siteId);
     },
     settingsOf,
     async saveSettings(siteId, patch) {

@@ -46,6 +46,10 @@ export interface OutboxRepo {
   insert(m: OutboxInsert): number | null;
   /** The ids of the queued rows due at `now` (200 at most, by next attempt). */
   dueIds(now: number): number[];
+  /**
+   * The row. PostgreSQL, inside a transaction: locked until it ends (a read before a write, as `retry`'s: another
+   * core's write to it waits, and this one sees its result).
+   */
   row(id: number): OutboxRow | undefined;
   /** Queued → sending (attempts + 1); whether this call claimed it. */
   claim(id: number, nextAttemptAt: number): boolean;
@@ -53,13 +57,19 @@ export interface OutboxRepo {
   /** After a failed send, only while the row is still 'sending'; whether it was. */
   settle(c: OutboxStateChange): boolean;
   item(id: number): OutboxItem | undefined;
-  /** The lead's rows queued or being sent whose kind is in `kinds` (not empty). */
+  /**
+   * The lead's rows queued or being sent whose kind is in `kinds` (not empty), to be cancelled. PostgreSQL: locked
+   * until the transaction ends (a claim or a send being recorded by another core is waited for, then seen as it is).
+   */
   pendingOfLead(leadId: number, kinds: string[]): { id: number; subject: string; state: OutboxState; to: string }[];
   /** Queued or sending → cancelled. */
   cancel(id: number, reason: string): void;
   /** Every 'sending' row back to 'queued'; how many. */
   requeueSending(now: number): number;
-  /** Rows queued or being sent and due at `now`. */
+  /**
+   * Rows queued or being sent and due at `now`. PostgreSQL: without the rows a live claim holds ('sending' within its
+   * lease: another core's send), locked until the transaction ends.
+   */
   pendingDue(now: number): OutboxRow[];
   list(leadId: number | undefined, limit: number): OutboxItem[];
   countsByState(): { state: string; n: number }[];

@@ -13,6 +13,18 @@ export function settingsRepoPg(q: Queryable): Async<SettingsRepo> {
           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
         [key, JSON.stringify(value), now],
       )),
+    // The row locked by the upsert: two cores setting entries of one key at once take turns, each keeping the other's.
+    // (The stored text is always JSON: written by upsert / setEntry.)
+    setEntry: async (key, entry, value, now) =>
+      (await row<{ value: string }>(
+        q,
+        `INSERT INTO settings (key, value, updated_at) VALUES ($1, jsonb_build_object($2::text, $3::jsonb)::text, $4)
+          ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at,
+            value = (CASE WHEN jsonb_typeof(settings.value::jsonb) = 'object' THEN settings.value::jsonb ELSE '{}'::jsonb END
+              || excluded.value::jsonb)::text
+          RETURNING value`,
+        [key, entry, JSON.stringify(value), now],
+      ))!.value,
     rows: () => rows<{ key: string; value: string }>(q, 'SELECT key, value FROM settings'),
     // By key: a table scan has no stable order on PostgreSQL (SQLite's is its rowid's). Only ever compared with
     // itself, on the same store.
