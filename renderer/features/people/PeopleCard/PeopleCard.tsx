@@ -10,17 +10,17 @@ import { invoke } from '../../../platform';
 import { ResetPasswordButton } from '../../auth/ResetPasswordButton';
 import { useAuth } from '../../auth/useAuth';
 import { UserEditor } from '../UserEditor';
-import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
+import { useCan } from '../useCan';
+import { usePeople, type UserRow } from '../usePeople';
 import { SettingsCard } from '../../../components/SettingsCard';
 
 export function PeopleCard() {
   const { t, i18n } = useTranslation();
-  const cur = useCurrentUser();
   const { users, reload } = usePeople();
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [moving, setMoving] = useState<UserRow | null>(null);
   const [target, setTarget] = useState<string | null>('rules');
-  const manage = cur?.canManage ?? false;
+  const { can: manage, why } = useCan('people.save');
   const { signInRequired, user: me } = useAuth();
   const formatTime = (ms: number) =>
     new Intl.DateTimeFormat(localeTag(i18n.language), { timeStyle: 'short' }).format(ms);
@@ -42,7 +42,8 @@ export function PeopleCard() {
     <SettingsCard
       testId="people-card"
       title={t('people:people.title')}
-      help={manage ? t('people:people.help') : t('people:people.readOnly')}
+      help={t('people:people.help')}
+      readOnly={why}
       action={
         manage && (
           <Button
