@@ -169,6 +169,7 @@ export const workshopDaySchema = z.object({
 const file = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() });
 
 export const peopleChannels = {
+  /** The people; with several sites, a person of one site gets their site's and the group-wide ones (§11.8). */
   'people.list': { input: z.object({}).default({}), output: z.object({ users: z.array(userSchema) }) },
   'people.save': { input: userInputSchema, output: userSchema },
   'people.current': { input: z.object({}).default({}), output: currentUserSchema },
