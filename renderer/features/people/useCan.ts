@@ -21,10 +21,12 @@ export function canUse(channel: ChannelName, current: Current | null, sites: Sit
   const perm = permissionOf(channel);
   if (perm === null || perm === 'lead') return { can: true, why: null };
   if (current === null) return { can: false, why: null };
-  if (!current.canManage) return { can: false, why: 'manage' };
-  if (perm === 'manage') return { can: true, why: null };
+  const manage: Can = current.canManage ? { can: true, why: null } : { can: false, why: 'manage' };
+  if (perm === 'manage') return manage;
   if (sites === null) return { can: false, why: null };
-  return sites.multi && sites.scope.fixed ? { can: false, why: 'group' } : { can: true, why: null };
+  // Several sites: a group-wide manager's (a site's manager, or anyone of a site, is told a group manager can).
+  if (!sites.multi) return manage;
+  return current.canManage && !sites.scope.fixed ? { can: true, why: null } : { can: false, why: 'group' };
 }
 
 export function useCan(channel: ChannelName): Can {
