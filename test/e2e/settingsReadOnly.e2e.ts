@@ -1,7 +1,8 @@
 // Settings read-only for whoever may not save them (shared/contract/permissions.ts, renderer/features/people/useCan.ts):
 // a desk clerk sees every manager's card with its values, the inputs disabled, no save/test/backup buttons and one
 // line saying who can change it; a site's manager (two sites) sees the group's cards so, with "a group manager" as
-// who can, and edits their own site's people (listed: their site's and the group-wide ones) and rules.
+// who can, and edits their own site's people (listed: their site's and the group-wide ones) and rules. The KPI
+// digest and the import presets likewise.
 import type { Locator, Page } from '@playwright/test';
 import { expect, shot, test, type AppFixture } from './fixtures';
 
@@ -84,6 +85,18 @@ test("a desk clerk sees the manager's cards read-only, with who can change them"
   await readOnly(page, 'host-card', MANAGER_ONLY);
   await expect(page.getByTestId('backup-export')).toBeDisabled();
   await gone(page.getByTestId('backup-now'), page.getByTestId('backup-restore'), page.getByTestId('host-new-code'));
+
+  // Beyond Settings: the manager's daily digest on the KPI screen, and the import presets (chosen, not saved).
+  await page.goto(`${app.url}#/kpi`);
+  await readOnly(page, 'digest', MANAGER_ONLY);
+  await expect(page.getByTestId('digest-settings').getByRole('switch')).toBeDisabled();
+  await page.goto(`${app.url}#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-choose').click();
+  const csv = 'Nome;Cognome;E-mail\r\nRita;Neri;r@example.it\r\n';
+  await (await chooser).setFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByTestId('import-preset')).toBeVisible();
+  await gone(page.getByTestId('import-preset-name'), page.getByTestId('import-preset-save'));
 });
 
 test("a site's manager sees the group's cards read-only and edits their site's people and rules", async ({
