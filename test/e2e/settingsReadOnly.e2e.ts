@@ -129,6 +129,8 @@ test("a site's manager sees the group's cards read-only and edits their site's p
   await expect(page.getByTestId(`user-row-${anna.id}`)).toHaveCount(0);
   await expect(page.getByTestId('user-add')).toBeVisible();
   await expect(page.getByTestId(`user-edit-${paolo.id}`)).toBeVisible();
+  // A group-wide person: listed, a group manager's to edit.
+  await expect(page.getByTestId(`user-edit-${boss}`)).toHaveCount(0);
   await expect(page.getByTestId('rules-save')).toBeVisible();
   await expect(page.getByTestId('workshop-save')).toBeVisible();
   await readOnly(page, 'sites-card', GROUP_ONLY);
