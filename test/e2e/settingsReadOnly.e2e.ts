@@ -134,6 +134,7 @@ test("a site's manager sees the group's cards read-only and edits their site's p
   await expect(page.getByTestId('rules-save')).toBeVisible();
   await expect(page.getByTestId('workshop-save')).toBeVisible();
   await readOnly(page, 'sites-card', GROUP_ONLY);
+  await expect(page.getByTestId(`site-${milano}-name`)).toBeDisabled();
   await gone(
     page.getByTestId('people-card-readonly'),
     page.getByTestId('rules-card-readonly'),

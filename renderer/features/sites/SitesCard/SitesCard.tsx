@@ -69,7 +69,7 @@ function SiteRow(props: {
         label={t('sites:card.code')}
         w={110}
         value={code}
-        readOnly={!manage}
+        disabled={!manage}
         onChange={(e) => setCode(e.currentTarget.value)}
         data-testid={`${testId}-code`}
       />
@@ -77,7 +77,7 @@ function SiteRow(props: {
         label={t('sites:card.name')}
         style={{ flex: 1 }}
         value={name}
-        readOnly={!manage}
+        disabled={!manage}
         onChange={(e) => setName(e.currentTarget.value)}
         data-testid={`${testId}-name`}
       />
