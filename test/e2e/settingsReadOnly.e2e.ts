@@ -127,6 +127,10 @@ test("a site's manager sees the group's cards read-only and edits their site's p
   await expect(page.getByTestId(`user-row-${paolo.id}`)).toBeVisible();
   await expect(page.getByTestId(`user-row-${boss}`)).toBeVisible();
   await expect(page.getByTestId(`user-row-${anna.id}`)).toHaveCount(0);
+  // The header's "who is at the desk" (no sign-in) still offers everyone, Anna of the other site too.
+  await page.getByTestId('user-switch').click();
+  await expect(page.getByTestId(`switch-user-${anna.id}`)).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('user-add')).toBeVisible();
   await expect(page.getByTestId(`user-edit-${paolo.id}`)).toBeVisible();
   // A group-wide person: listed, a group manager's to edit.

@@ -125,6 +125,9 @@ describe('sites: the group-wide permission', () => {
     expect(ids(ofA)).not.toContain(mgrB);
     expect(ids(ofA)).not.toContain(advB);
     expect(ofA.every((u) => u.siteId == null || u.siteId === 1)).toBe(true);
+    // Without sign-in the header's "who is at the desk" offers everyone (anyone there may switch to anyone).
+    const all = (await ok<{ users: U[] }>(core(), 'people.list', { forSwitch: true })).users;
+    expect(ids(all)).toEqual(expect.arrayContaining([groupMgr, mgrA, advA, mgrB, advB]));
     // Who acts is still found, and the first screen's read (shell.boot) answers the same list.
     expect((await ok<{ user: U | null }>(core(), 'people.current', {})).user?.id).toBe(mgrA);
     const boot = await ok<{ calls: { channel: string; reply: { ok: boolean; value?: { users: U[] } } }[] }>(
