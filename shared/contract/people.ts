@@ -169,7 +169,14 @@ export const workshopDaySchema = z.object({
 const file = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number() });
 
 export const peopleChannels = {
-  'people.list': { input: z.object({}).default({}), output: z.object({ users: z.array(userSchema) }) },
+  /**
+   * The people; with several sites, a person of one site gets their site's and the group-wide ones (§11.8) — except
+   * `forSwitch` without sign-in: everyone, whom "who is at the desk" may switch to.
+   */
+  'people.list': {
+    input: z.object({ forSwitch: z.boolean().optional() }).default({}),
+    output: z.object({ users: z.array(userSchema) }),
+  },
   'people.save': { input: userInputSchema, output: userSchema },
   'people.current': { input: z.object({}).default({}), output: currentUserSchema },
   /** Who is at the desk: anyone may switch; a user with a PIN needs it. */

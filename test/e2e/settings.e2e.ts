@@ -78,7 +78,7 @@ test('desk staff see the General settings read-only', async ({ page, app }) => {
   const desk = await call<{ id: number }>(app, 'people.save', { name: 'Dora Verdi', roles: ['booking_operator'] });
   await call(app, 'people.switch', { userId: desk.id });
   await page.goto(`${app.url}#/settings/general`);
-  await expect(page.getByTestId('dealer-readonly')).toBeVisible();
+  await expect(page.getByTestId('dealer-card-readonly')).toBeVisible();
   await expect(page.getByTestId('dealer-name')).toBeDisabled();
   await expect(page.getByTestId('dealer-save')).toHaveCount(0);
   await expect(page.getByTestId('rules-save')).toHaveCount(0);

@@ -114,6 +114,35 @@ describe('sites: the group-wide permission', () => {
     expect((await ok<SiteSettings>(core(), 'sites.settings.save', { siteId: siteB, capacity: 6 })).capacity).toBe(6);
   });
 
+  it("a person of a site lists their site's people and the group-wide ones; a group-wide person lists everyone", async () => {
+    const listed = async (id: number) => {
+      await asUser(id);
+      return (await ok<{ users: U[] }>(core(), 'people.list', {})).users;
+    };
+    const ids = (us: U[]) => us.map((u) => u.id);
+    const ofA = await listed(mgrA);
+    expect(ids(ofA)).toEqual(expect.arrayContaining([groupMgr, mgrA, advA]));
+    expect(ids(ofA)).not.toContain(mgrB);
+    expect(ids(ofA)).not.toContain(advB);
+    expect(ofA.every((u) => u.siteId == null || u.siteId === 1)).toBe(true);
+    // Without sign-in the header's "who is at the desk" offers everyone (anyone there may switch to anyone).
+    const all = (await ok<{ users: U[] }>(core(), 'people.list', { forSwitch: true })).users;
+    expect(ids(all)).toEqual(expect.arrayContaining([groupMgr, mgrA, advA, mgrB, advB]));
+    // Who acts is still found, and the first screen's read (shell.boot) answers the same list.
+    expect((await ok<{ user: U | null }>(core(), 'people.current', {})).user?.id).toBe(mgrA);
+    const boot = await ok<{ calls: { channel: string; reply: { ok: boolean; value?: { users: U[] } } }[] }>(
+      core(),
+      'shell.boot',
+      {},
+    );
+    expect(ids(boot.calls.find((x) => x.channel === 'people.list')!.reply.value!.users)).toEqual(ids(ofA));
+    const ofB = await listed(advB);
+    expect(ids(ofB)).toEqual(expect.arrayContaining([groupMgr, mgrB, advB]));
+    expect(ids(ofB)).not.toContain(advA);
+    expect(ids(ofB)).not.toContain(mgrA);
+    expect(ids(await listed(groupMgr))).toEqual(expect.arrayContaining([groupMgr, mgrA, advA, mgrB, advB]));
+  });
+
   it("the group-wide manager changes the group's and every site's; one must stay group-wide", async () => {
     await asUser(groupMgr);
     for (const c of GROUP) expect(await refusal(c, {}, groupMgr), c).toBeNull();

@@ -16,7 +16,15 @@ export const peopleHandlers = (c: CoreServices) => {
     return { user, canManage: await c.people.canManage(a.id) };
   };
   return {
-    'people.list': async () => ({ users: await c.people.list() }),
+    // With several sites, a person of one site sees their site's people and the group-wide ones (docs/rules.md §11.8):
+    // the only people they may assign, edit (a site's manager) or find on their site's leads. Without sign-in, the
+    // header's "who is at the desk" lists everyone (`forSwitch`): anyone there may switch to anyone.
+    'people.list': async ({ forSwitch }, ctx) => {
+      const users = await c.people.list();
+      if (forSwitch && !c.auth.required) return { users };
+      const own = await c.sites.ownSite(c.actor(ctx));
+      return { users: own === null ? users : users.filter((u) => u.siteId == null || u.siteId === own) };
+    },
     // A site's manager adds people to their site (never group-wide: docs/rules.md §11.8).
     'people.save': async (u, ctx) =>
       c.people.save(

@@ -19,13 +19,14 @@ export function useCurrentUser(): Current | null {
   return cur;
 }
 
-export function usePeople(): { users: UserRow[]; reload(): Promise<void> } {
+/** `forSwitch`: everyone one may switch to at the desk (without sign-in), not only one's site's (docs/rules.md §11.8). */
+export function usePeople(forSwitch = false): { users: UserRow[]; reload(): Promise<void> } {
   const [booted] = useState(() => peekBoot('people.list', {}));
   const [users, setUsers] = useState<UserRow[]>(booted?.users ?? []);
   const reload = useCallback(async () => {
-    const r = await invoke('people.list', {});
+    const r = await invoke('people.list', forSwitch ? { forSwitch } : {});
     if (r.ok) setUsers(r.value.users);
-  }, []);
+  }, [forSwitch]);
   useEffect(() => {
     if (!booted) void reload();
   }, [reload, booted]);

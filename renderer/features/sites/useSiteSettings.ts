@@ -4,9 +4,12 @@
 // if it has them, else the group's shown as inherited; "Same as the group" on saves null (no own values), off saves
 // the site's own (`sites.settings.save`). The header's choice reloads the page, so this reads once per mount.
 import { useCallback, useEffect, useState } from 'react';
+import type { ChannelName } from '../../../shared/contract';
 import type { Reply } from '../../../shared/contract/errors';
 import type { SiteSettings } from '../../../shared/contract/sites';
+import type { ReadOnlyReason } from '../../components/ReadOnlyNote';
 import { invoke } from '../../platform';
+import { useCan } from '../people/useCan';
 import { useSettingsSave } from '../settings/useSettingsSave';
 import { useSites } from './useSites';
 
@@ -14,8 +17,8 @@ export type SiteSettingKey = keyof SiteSettings;
 export type SiteValue<K extends SiteSettingKey> = NonNullable<SiteSettings[K]>;
 
 export interface SiteSettingsOptions<K extends SiteSettingKey> {
-  /** The person may manage (the central check decides the rest). */
-  manage: boolean;
+  /** The card's own channel saving the group's value (`group`); a site's own go through `sites.settings.save`. */
+  groupChannel: ChannelName;
   /** The group's value through the card's own channel (one site, or "All sites" in view). */
   readGroup(): Promise<SiteValue<K> | null>;
   /** Saves the group's value through the card's own channel; answers the value saved. */
@@ -41,7 +44,11 @@ export interface SiteSettingsState<K extends SiteSettingKey> {
   /** The site in view uses the group's value ("Same as the group"). */
   same: boolean;
   setSame(same: boolean): void;
-  /** The fields may be edited (managing, and the group's, or the site's own). */
+  /** The person may save what is in view (the group's through `groupChannel`, a site's through sites.settings.save). */
+  can: boolean;
+  /** Why not (ReadOnlyNote), once known. */
+  why: ReadOnlyReason | null;
+  /** The fields may be edited (may save, and the group's, or the site's own). */
   editable: boolean;
   save(): Promise<boolean>;
   busy: boolean;
@@ -62,6 +69,9 @@ export function useSiteSettings<K extends SiteSettingKey>(key: K, opts: SiteSett
   const siteId = multi ? (info?.scope.siteId ?? null) : null;
   const site = siteId === null ? null : { id: siteId, name: info?.sites.find((s) => s.id === siteId)?.name ?? '' };
   const { readGroup } = opts;
+  const groupCan = useCan(opts.groupChannel);
+  const siteCan = useCan('sites.settings.save');
+  const { can, why } = siteId === null ? groupCan : siteCan;
 
   useEffect(() => {
     if (!info) return;
@@ -150,7 +160,9 @@ export function useSiteSettings<K extends SiteSettingKey>(key: K, opts: SiteSett
     setValue,
     same: site !== null && same,
     setSame,
-    editable: opts.manage && (site === null || !same),
+    can,
+    why,
+    editable: can && (site === null || !same),
     save,
     busy,
     general,

@@ -1,5 +1,6 @@
 // The backups (newest first) with date, size, check result and a Restore button behind a confirmation.
-// After a restore the page reloads: every screen then reads the restored database.
+// After a restore the page reloads: every screen then reads the restored database. Without `canRestore` (someone who
+// may not restore) the list only.
 import { Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { invoke } from '../../../platform';
 
 export const formatSize = formatMegabytes;
 
-export function BackupTable({ backups }: { backups: BackupEntryOut[] }) {
+export function BackupTable({ backups, canRestore = true }: { backups: BackupEntryOut[]; canRestore?: boolean }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<BackupEntryOut | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ export function BackupTable({ backups }: { backups: BackupEntryOut[] }) {
             <Table.Th>{t('shell:backup.col.file')}</Table.Th>
             <Table.Th>{t('shell:backup.col.size')}</Table.Th>
             {backups.some((b) => b.check) && <Table.Th>{t('shell:backup.col.check')}</Table.Th>}
-            <Table.Th />
+            {canRestore && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -64,17 +65,19 @@ export function BackupTable({ backups }: { backups: BackupEntryOut[] }) {
                   )}
                 </Table.Td>
               )}
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="light"
-                  disabled={b.check === 'damaged'}
-                  onClick={() => setChosen(b)}
-                  data-testid="backup-restore"
-                >
-                  {t('shell:backup.restore')}
-                </Button>
-              </Table.Td>
+              {canRestore && (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    disabled={b.check === 'damaged'}
+                    onClick={() => setChosen(b)}
+                    data-testid="backup-restore"
+                  >
+                    {t('shell:backup.restore')}
+                  </Button>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

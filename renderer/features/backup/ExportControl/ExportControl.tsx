@@ -1,5 +1,6 @@
 // Export of the whole database file: Electron asks where with its save dialog; browser mode takes a typed
 // full path (suggested: the user's home folder). In recovery mode the core copies the damaged file as it is.
+// `disabled`: shown, not usable (someone who may not export).
 import { Button, Group, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -7,7 +8,15 @@ import { useTranslation } from 'react-i18next';
 import type { ShellStatus } from '../../../../shared/contract/backup';
 import { invoke } from '../../../platform';
 
-export function ExportControl({ status, label }: { status: ShellStatus; label: string }) {
+export function ExportControl({
+  status,
+  label,
+  disabled = false,
+}: {
+  status: ShellStatus;
+  label: string;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const [target, setTarget] = useState(status.exportSuggestion);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +36,13 @@ export function ExportControl({ status, label }: { status: ShellStatus; label: s
   if (status.saveDialog) {
     return (
       <Group>
-        <Button variant="light" loading={busy} onClick={() => void run()} data-testid="backup-export">
+        <Button
+          variant="light"
+          loading={busy}
+          disabled={disabled}
+          onClick={() => void run()}
+          data-testid="backup-export"
+        >
           {label}
         </Button>
         {error && <span role="alert">{error}</span>}
@@ -40,6 +55,7 @@ export function ExportControl({ status, label }: { status: ShellStatus; label: s
         style={{ flex: 1 }}
         label={t('shell:backup.export.path')}
         value={target}
+        disabled={disabled}
         error={error}
         onChange={(e) => setTarget(e.currentTarget.value)}
         data-testid="backup-export-path"
@@ -47,7 +63,7 @@ export function ExportControl({ status, label }: { status: ShellStatus; label: s
       <Button
         variant="light"
         loading={busy}
-        disabled={!target.trim()}
+        disabled={disabled || !target.trim()}
         onClick={() => void run()}
         data-testid="backup-export"
       >

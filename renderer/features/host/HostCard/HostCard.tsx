@@ -8,10 +8,13 @@ import { SettingsCard } from '../../../components/SettingsCard';
 import { formatDateTime } from '../../../app/format';
 import { useLiveRefresh } from '../../../app/live';
 import { invoke, isHostMode, platformName } from '../../../platform';
+import { useCan } from '../../people/useCan';
 import { ConnectToHost, LeaveHost } from '../ConnectToHost';
 
-export function HostCard({ manage }: { manage: boolean }) {
+export function HostCard() {
   const { t, i18n } = useTranslation();
+  // Pairing, removing desks, joining or leaving a host: all the group's (docs/rules.md §11.8).
+  const { can: manage, why } = useCan('host.pairingCode');
   const [status, setStatus] = useState<HostStatus | null>(null);
   const [code, setCode] = useState<PairingCode | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function HostCard({ manage }: { manage: boolean }) {
     else setError(t(`errors:code.${r.error.code}`));
   };
   return (
-    <SettingsCard title={t('host:card.title')} help={t(`host:card.help.${role}`)} testId="host-card">
+    <SettingsCard title={t('host:card.title')} help={t(`host:card.help.${role}`)} testId="host-card" readOnly={why}>
       <Group gap="xs">
         <Text size="sm">{t('host:card.role')}</Text>
         <Badge data-testid="host-role">{t(`host:role.${role}`)}</Badge>

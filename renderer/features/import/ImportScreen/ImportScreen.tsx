@@ -10,6 +10,7 @@ import type { ImportMapping } from '../../../../shared/import/mapping';
 import { useAppInfo } from '../../../app/appInfo';
 import { useSettings } from '../../../app/settings';
 import { AppCallError, call } from '../../../platform';
+import { useCan } from '../../people/useCan';
 import { MappingEditor } from '../MappingEditor';
 import { PreviewPanel } from '../PreviewPanel';
 import { fileToBase64, saveText } from './files';
@@ -23,6 +24,8 @@ export function ImportScreen() {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const { refresh } = useAppInfo();
+  // Importing is everyone's; the group's presets are saved by whoever may (shared/contract/permissions.ts).
+  const presetsCan = useCan('import.presets.save').can;
   const [file, setFile] = useState<Chosen | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [preset, setPreset] = useState<string | null>(null);
@@ -195,7 +198,7 @@ export function ImportScreen() {
             preset={preset}
             onChange={changeMapping}
             onPreset={changePreset}
-            onSavePreset={(n) => void savePreset(n)}
+            onSavePreset={presetsCan ? (n) => void savePreset(n) : undefined}
           />
           <PreviewPanel
             preview={preview}

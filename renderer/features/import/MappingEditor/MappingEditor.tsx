@@ -1,5 +1,6 @@
 // Column mapping: each column of the file → a lead field (or not imported), values for rows that do not
-// say (campaign, source, lead type, language), the date order, and the saved presets.
+// say (campaign, source, lead type, language), the date order, and the saved presets (saved only by whoever may:
+// without `onSavePreset` they are only chosen).
 import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,7 @@ export interface MappingEditorProps {
   preset: string | null;
   onChange(m: ImportMapping): void;
   onPreset(name: string | null): void;
-  onSavePreset(name: string): void;
+  onSavePreset?: ((name: string) => void) | undefined;
 }
 
 export function MappingEditor({
@@ -67,20 +68,24 @@ export function MappingEditor({
               }}
               data-testid="import-preset"
             />
-            <TextInput
-              label={t('import:presetName')}
-              value={presetName}
-              onChange={(e) => setPresetName(e.currentTarget.value)}
-              data-testid="import-preset-name"
-            />
-            <Button
-              variant="light"
-              disabled={!presetName.trim()}
-              onClick={() => onSavePreset(presetName.trim())}
-              data-testid="import-preset-save"
-            >
-              {t('import:saveAsPreset')}
-            </Button>
+            {onSavePreset && (
+              <>
+                <TextInput
+                  label={t('import:presetName')}
+                  value={presetName}
+                  onChange={(e) => setPresetName(e.currentTarget.value)}
+                  data-testid="import-preset-name"
+                />
+                <Button
+                  variant="light"
+                  disabled={!presetName.trim()}
+                  onClick={() => onSavePreset(presetName.trim())}
+                  data-testid="import-preset-save"
+                >
+                  {t('import:saveAsPreset')}
+                </Button>
+              </>
+            )}
           </Group>
         </Group>
         <Table data-testid="mapping-table">

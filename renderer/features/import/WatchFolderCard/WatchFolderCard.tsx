@@ -6,9 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { WatchFolderSettings } from '../../../../shared/contract/import';
 import { AppCallError, call } from '../../../platform';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { useCan } from '../../people/useCan';
 
 export function WatchFolderCard() {
   const { t } = useTranslation();
+  const { can, why } = useCan('import.watchFolder.set');
   const [v, setV] = useState<WatchFolderSettings | null>(null);
   const [presets, setPresets] = useState<string[]>([]);
   useEffect(() => {
@@ -36,16 +38,20 @@ export function WatchFolderCard() {
     });
   };
   return (
-    <SettingsCard testId="watch-folder" title={t('import:watch.title')} help={t('import:watch.hint')}>
+    <SettingsCard testId="watch-folder" title={t('import:watch.title')} help={t('import:watch.hint')} readOnly={why}>
       <Switch
         label={t('import:watch.enabled')}
         checked={v.enabled}
+        disabled={!can}
+        data-testid="watch-enabled"
         onChange={(e) => setV({ ...v, enabled: e.currentTarget.checked })}
       />
       <Group grow>
         <TextInput
           label={t('import:watch.path')}
           value={v.path}
+          disabled={!can}
+          data-testid="watch-path"
           onChange={(e) => setV({ ...v, path: e.currentTarget.value })}
         />
         <Select
@@ -53,6 +59,7 @@ export function WatchFolderCard() {
           placeholder={t('import:presetNone')}
           data={presets}
           value={v.preset}
+          disabled={!can}
           clearable
           onChange={(p) => setV({ ...v, preset: p })}
         />
@@ -61,6 +68,7 @@ export function WatchFolderCard() {
           min={5}
           max={3600}
           value={v.intervalSeconds}
+          disabled={!can}
           onChange={(n) => setV({ ...v, intervalSeconds: Number(n) || 30 })}
         />
       </Group>
@@ -68,7 +76,11 @@ export function WatchFolderCard() {
         <Button variant="light" disabled={!v.path} onClick={() => void scan()} data-testid="watch-scan">
           {t('import:watch.scanNow')}
         </Button>
-        <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
+        {can && (
+          <Button onClick={() => void save()} data-testid="watch-save">
+            {t('templates:editor.save')}
+          </Button>
+        )}
       </Group>
     </SettingsCard>
   );

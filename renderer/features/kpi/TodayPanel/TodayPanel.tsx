@@ -1,11 +1,13 @@
 // Today, whatever the period: leads not managed yet, SLA at risk, overdue, appointments today — and the
-// settings of the manager's daily digest.
+// settings of the manager's daily digest (shown to all, changed by whoever may: kpi.setDigestSettings).
 import { Card, Group, NumberInput, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard, DigestSettings, KpiMetric } from '../../../../shared/contract/kpi';
+import { ReadOnlyNote } from '../../../components/ReadOnlyNote';
 import { invoke } from '../../../platform';
+import { useCan } from '../../people/useCan';
 import { FigureButton } from '../FigureButton';
 
 const ITEMS: [KpiMetric, keyof Dashboard['today'], string, string][] = [
@@ -17,6 +19,7 @@ const ITEMS: [KpiMetric, keyof Dashboard['today'], string, string][] = [
 
 export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {
   const { t, i18n } = useTranslation();
+  const { can, why } = useCan('kpi.setDigestSettings');
   const [digest, setDigest] = useState<DigestSettings | null>(null);
   useEffect(() => {
     void invoke('kpi.digestSettings', {}).then((r) => {
@@ -57,25 +60,30 @@ export function TodayPanel({ d, period }: { d: Dashboard; period: string }) {
           </SimpleGrid>
         </Stack>
         {digest && (
-          <Group gap="sm" data-testid="digest-settings">
-            <Switch
-              checked={digest.enabled}
-              label={t('kpi:digest.enabled')}
-              onChange={(e) => void save({ ...digest, enabled: e.currentTarget.checked })}
-            />
-            <NumberInput
-              w={90}
-              min={0}
-              max={23}
-              value={digest.hour}
-              label={t('kpi:digest.hour')}
-              suffix=":00"
-              onBlur={(e) => {
-                const h = Number.parseInt(e.currentTarget.value, 10);
-                if (Number.isInteger(h) && h >= 0 && h <= 23 && h !== digest.hour) void save({ ...digest, hour: h });
-              }}
-            />
-          </Group>
+          <Stack gap={4} maw={360} data-testid="digest-settings">
+            <Group gap="sm">
+              <Switch
+                checked={digest.enabled}
+                disabled={!can}
+                label={t('kpi:digest.enabled')}
+                onChange={(e) => void save({ ...digest, enabled: e.currentTarget.checked })}
+              />
+              <NumberInput
+                w={90}
+                min={0}
+                max={23}
+                value={digest.hour}
+                disabled={!can}
+                label={t('kpi:digest.hour')}
+                suffix=":00"
+                onBlur={(e) => {
+                  const h = Number.parseInt(e.currentTarget.value, 10);
+                  if (Number.isInteger(h) && h >= 0 && h <= 23 && h !== digest.hour) void save({ ...digest, hour: h });
+                }}
+              />
+            </Group>
+            <ReadOnlyNote why={why} testId="digest-readonly" />
+          </Stack>
         )}
       </Group>
     </Card>

@@ -21,6 +21,7 @@ import { formatDateTime } from '../../../app/format';
 import { AppCallError, call } from '../../../platform';
 import { mailReason } from '../mailReason';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { useCan } from '../../people/useCan';
 
 const COLORS: Record<string, string> = {
   queued: 'blue',
@@ -33,6 +34,9 @@ const COLORS: Record<string, string> = {
 
 export function SmtpSettingsCard() {
   const { t, i18n } = useTranslation();
+  // The account, its test and the outbox's send-again: all the group's (shared/contract/permissions.ts); the account's
+  // state and the outbox stay shown to everyone.
+  const { can, why } = useCan('mail.settings.set');
   const [v, setV] = useState<SmtpSettings | null>(null);
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
@@ -123,11 +127,12 @@ export function SmtpSettingsCard() {
   const c = outbox?.counts ?? {};
 
   return (
-    <SettingsCard testId="smtp-settings" title={t('mail:settings.title')} help={t('mail:settings.hint')}>
+    <SettingsCard testId="smtp-settings" title={t('mail:settings.title')} help={t('mail:settings.hint')} readOnly={why}>
       <Group grow align="flex-start">
         <TextInput
           label={t('mail:settings.host')}
           value={v.host}
+          disabled={!can}
           error={err('host')}
           onChange={(e) => setV({ ...v, host: e.currentTarget.value })}
           data-testid="smtp-host"
@@ -137,12 +142,14 @@ export function SmtpSettingsCard() {
           min={1}
           max={65535}
           value={v.port}
+          disabled={!can}
           onChange={(n) => setV({ ...v, port: Number(n) || 587 })}
           maw={120}
         />
         <Select
           label={t('mail:settings.tls')}
           value={v.tls}
+          disabled={!can}
           allowDeselect={false}
           maw={160}
           data={(['none', 'starttls', 'tls'] as const).map((m) => ({
@@ -157,12 +164,14 @@ export function SmtpSettingsCard() {
         <TextInput
           label={t('mail:settings.user')}
           value={v.user}
+          disabled={!can}
           onChange={(e) => setV({ ...v, user: e.currentTarget.value })}
           autoComplete="off"
         />
         <PasswordInput
           label={t('mail:settings.password')}
           value={password}
+          disabled={!can}
           error={err('password')}
           autoComplete="new-password"
           description={v.passwordSet ? t('mail:settings.passwordSet') : undefined}
@@ -174,6 +183,7 @@ export function SmtpSettingsCard() {
         <Checkbox
           label={t('mail:settings.passwordClear')}
           checked={clearPassword}
+          disabled={!can}
           onChange={(e) => setClearPassword(e.currentTarget.checked)}
         />
       )}
@@ -181,12 +191,14 @@ export function SmtpSettingsCard() {
         <TextInput
           label={t('mail:settings.from')}
           value={v.from}
+          disabled={!can}
           error={err('from')}
           onChange={(e) => setV({ ...v, from: e.currentTarget.value })}
         />
         <TextInput
           label={t('mail:settings.dealerMailbox')}
           value={v.dealerMailbox}
+          disabled={!can}
           error={err('dealerMailbox')}
           onChange={(e) => setV({ ...v, dealerMailbox: e.currentTarget.value })}
         />
@@ -194,23 +206,31 @@ export function SmtpSettingsCard() {
       <Text size="xs" c="dimmed">
         {t(`mail:settings.secretStore.${v.secretStore}`, { defaultValue: v.secretStore })}
       </Text>
-      <Group justify="space-between" align="flex-end">
-        <Group align="flex-end">
-          <TextInput
-            label={t('mail:settings.testTo')}
-            value={testTo}
-            error={err('to') ?? err('test')}
-            onChange={(e) => setTestTo(e.currentTarget.value)}
-            w={280}
-          />
-          <Button variant="light" loading={busy} disabled={!testTo} onClick={() => void test()} data-testid="smtp-test">
-            {t('mail:settings.test')}
+      {can && (
+        <Group justify="space-between" align="flex-end">
+          <Group align="flex-end">
+            <TextInput
+              label={t('mail:settings.testTo')}
+              value={testTo}
+              error={err('to') ?? err('test')}
+              onChange={(e) => setTestTo(e.currentTarget.value)}
+              w={280}
+            />
+            <Button
+              variant="light"
+              loading={busy}
+              disabled={!testTo}
+              onClick={() => void test()}
+              data-testid="smtp-test"
+            >
+              {t('mail:settings.test')}
+            </Button>
+          </Group>
+          <Button onClick={() => void save()} data-testid="smtp-save">
+            {t('mail:settings.save')}
           </Button>
         </Group>
-        <Button onClick={() => void save()} data-testid="smtp-save">
-          {t('mail:settings.save')}
-        </Button>
-      </Group>
+      )}
       {fieldError?.reply && (
         <Text size="xs" c="dimmed" ff="monospace" data-testid="smtp-test-reply">
           {t('mail:settings.serverReply', { reply: fieldError.reply })}
@@ -252,7 +272,7 @@ export function SmtpSettingsCard() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {o.state === 'failed' && (
+                  {o.state === 'failed' && can && (
                     <Button size="compact-xs" variant="light" onClick={() => void retry(o.id)}>
                       {t('mail:settings.retry')}
                     </Button>

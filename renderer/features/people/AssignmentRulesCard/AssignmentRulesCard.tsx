@@ -12,7 +12,8 @@ import { ROLES, type Language } from '../../../../shared/domain/vocabulary';
 import { printPdf } from '../../kpi/api';
 import { useSettings } from '../../../app/settings';
 import { invoke } from '../../../platform';
-import { useCurrentUser, usePeople } from '../usePeople';
+import { useCan } from '../useCan';
+import { usePeople } from '../usePeople';
 import { useSites } from '../../sites/useSites';
 import { SettingsCard } from '../../../components/SettingsCard';
 import { RuleRow } from './RuleRow';
@@ -30,7 +31,6 @@ const NEW_RULE: Rule = {
 
 export function AssignmentRulesCard() {
   const { t, i18n } = useTranslation();
-  const cur = useCurrentUser();
   const { users } = usePeople();
   const { settings } = useSettings();
   const { info } = useSites();
@@ -41,7 +41,7 @@ export function AssignmentRulesCard() {
       if (r.ok) setRules(r.value.rules.map(({ id: _i, position: _p, ...x }) => x));
     });
   }, []);
-  const manage = cur?.canManage ?? false;
+  const { can: manage, why } = useCan('assignment.rules.set');
   // Several sites: "All sites" in view (every site's rules, each with its site) or the one site in view.
   const allSites = info?.multi === true && info.scope.siteId === null ? info.sites : null;
   const inView = info?.multi ? info.sites.find((s) => s.id === info.scope.siteId) : undefined;
@@ -91,6 +91,7 @@ export function AssignmentRulesCard() {
       testId="rules-card"
       title={inView ? t('people:rules.titleSite', { site: inView.name }) : t('people:rules.title')}
       help={allSites ? `${t('people:rules.help')} ${t('people:rules.siteOrder')}` : t('people:rules.help')}
+      readOnly={why}
     >
       {rules.length === 0 && (
         <Text size="sm" c="dimmed">

@@ -10,17 +10,22 @@ import { invoke } from '../../../platform';
 import { ResetPasswordButton } from '../../auth/ResetPasswordButton';
 import { useAuth } from '../../auth/useAuth';
 import { UserEditor } from '../UserEditor';
-import { useCurrentUser, usePeople, type UserRow } from '../usePeople';
+import { useCan } from '../useCan';
+import { usePeople, type UserRow } from '../usePeople';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { useSites } from '../../sites/useSites';
 
 export function PeopleCard() {
   const { t, i18n } = useTranslation();
-  const cur = useCurrentUser();
   const { users, reload } = usePeople();
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [moving, setMoving] = useState<UserRow | null>(null);
   const [target, setTarget] = useState<string | null>('rules');
-  const manage = cur?.canManage ?? false;
+  const { can: manage, why } = useCan('people.save');
+  // Several sites, a site's manager: their site's people only (the group-wide ones are listed, a group manager's to
+  // edit — docs/rules.md §11.8).
+  const sites = useSites().info;
+  const editable = (u: UserRow) => manage && !(sites?.multi && sites.scope.fixed && u.siteId == null);
   const { signInRequired, user: me } = useAuth();
   const formatTime = (ms: number) =>
     new Intl.DateTimeFormat(localeTag(i18n.language), { timeStyle: 'short' }).format(ms);
@@ -42,7 +47,8 @@ export function PeopleCard() {
     <SettingsCard
       testId="people-card"
       title={t('people:people.title')}
-      help={manage ? t('people:people.help') : t('people:people.readOnly')}
+      help={t('people:people.help')}
+      readOnly={why}
       action={
         manage && (
           <Button
@@ -109,19 +115,21 @@ export function PeopleCard() {
               <Table.Td>
                 {manage && (
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => setEditing(u)}
-                      data-testid={`user-edit-${u.id}`}
-                    >
-                      {t('people:action.edit')}
-                    </Button>
+                    {editable(u) && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(u)}
+                        data-testid={`user-edit-${u.id}`}
+                      >
+                        {t('people:action.edit')}
+                      </Button>
+                    )}
                     <Button size="compact-xs" variant="subtle" onClick={() => setMoving(u)}>
                       {t('people:bulk.button')}
                     </Button>
                     {/* One's own password: Change password in the header (a reset would end this very session). */}
-                    {!(signInRequired && u.id === me?.id) && (
+                    {editable(u) && !(signInRequired && u.id === me?.id) && (
                       <ResetPasswordButton user={u} onReset={() => void reload()} />
                     )}
                   </Group>

@@ -8,9 +8,11 @@ import type { Output } from '../../../../shared/contract';
 import { invoke } from '../../../platform';
 import { fileToBase64 } from '../../import/ImportScreen/files';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { useCan } from '../useCan';
 
-export function RegistryCard({ manage }: { manage: boolean }) {
+export function RegistryCard() {
   const { t } = useTranslation();
+  const { can: manage, why } = useCan('vehicles.import');
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Output<'vehicles.import'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +31,7 @@ export function RegistryCard({ manage }: { manage: boolean }) {
       testId="registry-card"
       title={t('people:registry.title')}
       help={t('people:registry.help')}
+      readOnly={why}
       action={
         <FileButton onChange={(f) => void pick(f)} accept=".csv,.txt,.xlsx">
           {(props) => (

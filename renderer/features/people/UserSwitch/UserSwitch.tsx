@@ -17,7 +17,8 @@ export function UserSwitch() {
 function DeskSwitch() {
   const { t } = useTranslation();
   const cur = useCurrentUser();
-  const { users, reload } = usePeople();
+  // Everyone: the menu reloads the list when it opens (the start-up list is one site's for a person of a site).
+  const { users, reload } = usePeople(true);
   const [pinFor, setPinFor] = useState<UserRow | null>(null);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -7,10 +7,10 @@ import { SettingsCard } from '../../../components/SettingsCard';
 import { SiteValuesNote } from '../../sites/SiteValuesNote';
 import { useSiteSettings } from '../../sites/useSiteSettings';
 
-export function WorkshopCapacityCard({ manage }: { manage: boolean }) {
+export function WorkshopCapacityCard() {
   const { t } = useTranslation();
   const s = useSiteSettings('capacity', {
-    manage,
+    groupChannel: 'workshop.setCapacity',
     // "All sites" in view (or one site): the group's.
     readGroup: async () => {
       const r = await invoke('workshop.load', { days: 1 });
@@ -24,8 +24,13 @@ export function WorkshopCapacityCard({ manage }: { manage: boolean }) {
   if (s.value === null) return null;
   const general = s.general([]);
   return (
-    <SettingsCard testId="workshop-card" title={t('people:workshop.title')} help={t('people:workshop.help')}>
-      <SiteValuesNote s={s} manage={manage} testId="workshop" />
+    <SettingsCard
+      testId="workshop-card"
+      title={t('people:workshop.title')}
+      help={t('people:workshop.help')}
+      readOnly={s.why}
+    >
+      <SiteValuesNote s={s} manage={s.can} testId="workshop" />
       <Group align="flex-end">
         <NumberInput
           label={t('people:workshop.capacity')}
@@ -37,9 +42,11 @@ export function WorkshopCapacityCard({ manage }: { manage: boolean }) {
           data-testid="workshop-capacity"
           w={200}
         />
-        <Button onClick={() => void s.save()} disabled={!manage} loading={s.busy} data-testid="workshop-save">
-          {t('people:action.save')}
-        </Button>
+        {s.can && (
+          <Button onClick={() => void s.save()} loading={s.busy} data-testid="workshop-save">
+            {t('people:action.save')}
+          </Button>
+        )}
       </Group>
       {general && (
         <Alert color="red" data-testid="workshop-error">

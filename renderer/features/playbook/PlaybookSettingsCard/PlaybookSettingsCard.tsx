@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/contract';
 import { call } from '../../../platform';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { useCan } from '../../people/useCan';
 
 type Figures = Output<'playbook.settings.get'>;
 
 export function PlaybookSettingsCard() {
   const { t } = useTranslation();
+  const { can, why } = useCan('playbook.settings.set');
   const [v, setV] = useState<Figures | null>(null);
   useEffect(() => {
     void call('playbook.settings.get', {}).then(setV);
@@ -22,6 +24,7 @@ export function PlaybookSettingsCard() {
       min={min}
       max={max}
       value={v[k]}
+      disabled={!can}
       onChange={(n) => setV({ ...v, [k]: Math.max(min, Math.min(max, Number(n) || min)) })}
       data-testid={`pb-${k}`}
     />
@@ -31,15 +34,24 @@ export function PlaybookSettingsCard() {
     notifications.show({ message: t('playbook:settings.saved'), color: 'green' });
   };
   return (
-    <SettingsCard testId="playbook-settings" title={t('playbook:settings.title')} help={t('playbook:settings.help')}>
+    <SettingsCard
+      testId="playbook-settings"
+      title={t('playbook:settings.title')}
+      help={t('playbook:settings.help')}
+      readOnly={why}
+    >
       <Group grow>
         {num('attemptsBeforeEmail', 1, 10)}
         {num('emailWindowWorkingHours', 1, 400)}
         {num('closeAfterEmailWorkingHours', 1, 400)}
       </Group>
-      <Group justify="flex-end">
-        <Button onClick={() => void save()}>{t('templates:editor.save')}</Button>
-      </Group>
+      {can && (
+        <Group justify="flex-end">
+          <Button onClick={() => void save()} data-testid="pb-save">
+            {t('templates:editor.save')}
+          </Button>
+        </Group>
+      )}
     </SettingsCard>
   );
 }

@@ -15,11 +15,14 @@ import {
 } from '../../../../shared/templates/render';
 import { call } from '../../../platform';
 import { SettingsCard } from '../../../components/SettingsCard';
+import { useCan } from '../../people/useCan';
 
 type Row = Output<'templates.list'>[number];
 
 export function TemplateEditor() {
   const { t, i18n } = useTranslation();
+  // Saving and resetting: the same permission (shared/contract/permissions.ts).
+  const { can, why } = useCan('templates.save');
   const [rows, setRows] = useState<Row[]>([]);
   const [kind, setKind] = useState<TemplateKind>('phone_script');
   const [lang, setLang] = useState<Language>(
@@ -54,6 +57,7 @@ export function TemplateEditor() {
       testId="template-editor"
       title={t('playbook:templatesCard.title')}
       help={t('playbook:templatesCard.subtitle')}
+      readOnly={why}
     >
       <Group align="flex-end">
         <Select
@@ -80,6 +84,7 @@ export function TemplateEditor() {
         <TextInput
           label={t('templates:editor.subject')}
           value={subject}
+          readOnly={!can}
           onChange={(e) => setSubject(e.currentTarget.value)}
           data-testid="template-subject"
         />
@@ -87,6 +92,7 @@ export function TemplateEditor() {
       <Textarea
         label={t('templates:editor.body')}
         value={body}
+        readOnly={!can}
         onChange={(e) => setBody(e.currentTarget.value)}
         autosize
         minRows={6}
@@ -101,16 +107,18 @@ export function TemplateEditor() {
           {unknown.map((u) => `{{${u}}}`).join(' ')} ?
         </Text>
       )}
-      <Group justify="flex-end">
-        {current?.custom && (
-          <Button variant="subtle" onClick={() => void reset()} data-testid="template-reset">
-            {t('templates:editor.reset')}
+      {can && (
+        <Group justify="flex-end">
+          {current?.custom && (
+            <Button variant="subtle" onClick={() => void reset()} data-testid="template-reset">
+              {t('templates:editor.reset')}
+            </Button>
+          )}
+          <Button onClick={() => void save()} disabled={!body.trim()} data-testid="template-save">
+            {t('templates:editor.save')}
           </Button>
-        )}
-        <Button onClick={() => void save()} disabled={!body.trim()} data-testid="template-save">
-          {t('templates:editor.save')}
-        </Button>
-      </Group>
+        </Group>
+      )}
     </SettingsCard>
   );
 }

@@ -2,7 +2,7 @@
 // Lost Sale and appointment-expiry limits, the reminder hour (settings.setRules). With several sites, the site in
 // view's own figures or the group's (useSiteSettings, docs/rules.md §11.8); the time zone and the reminder hour stay
 // the group's.
-import { Alert, Button, Divider, Group, NumberInput, Select, SimpleGrid, Text } from '@mantine/core';
+import { Alert, Button, Divider, Group, NumberInput, Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
 import { HolidaysEditor } from '../HolidaysEditor';
@@ -45,10 +45,10 @@ const KNOWN = ['timeZone', 'openingHours', 'holidays', ...Object.keys(LIMITS), .
 /** The group's for every site (docs/rules.md §11.8): not part of a site's own figures. */
 const GROUP_ONLY = new Set<string>(['timeZone', 'reminderHour']);
 
-export function BusinessRulesCard({ manage }: { manage: boolean }) {
+export function BusinessRulesCard() {
   const { t } = useTranslation();
   const s = useSiteSettings('rules', {
-    manage,
+    groupChannel: 'settings.setRules',
     readGroup: async () => {
       const res = await invoke('settings.get', {});
       return res.ok ? res.value.rules : null;
@@ -86,13 +86,13 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
   const zones = TIME_ZONES.includes(r.timeZone) ? TIME_ZONES : [r.timeZone, ...TIME_ZONES];
   const general = s.general(KNOWN);
   return (
-    <SettingsCard testId="business-rules-card" title={t('settings:rules.title')} help={t('settings:rules.help')}>
-      {!manage && (
-        <Text size="sm" c="dimmed">
-          {t('settings:common.readOnly')}
-        </Text>
-      )}
-      <SiteValuesNote s={s} manage={manage} testId="rules" />
+    <SettingsCard
+      testId="business-rules-card"
+      title={t('settings:rules.title')}
+      help={t('settings:rules.help')}
+      readOnly={s.why}
+    >
+      <SiteValuesNote s={s} manage={s.can} testId="rules" />
       <Select
         label={t('settings:rules.timeZone')}
         data={zones}
@@ -150,7 +150,7 @@ export function BusinessRulesCard({ manage }: { manage: boolean }) {
           {general}
         </Alert>
       )}
-      {manage && (
+      {s.can && (
         <Group justify="flex-end">
           <Button loading={s.busy} data-testid="rules-save" onClick={() => void s.save()}>
             {t('settings:common.save')}

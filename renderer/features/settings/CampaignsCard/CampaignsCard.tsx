@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_CAMPAIGNS } from '../../../../shared/domain/vocabulary';
 import { useSettings } from '../../../app/settings';
 import { invoke } from '../../../platform';
+import { useCan } from '../../people/useCan';
 import { useSettingsSave } from '../useSettingsSave';
 import { SettingsCard } from '../../../components/SettingsCard';
 
-export function CampaignsCard({ manage }: { manage: boolean }) {
+export function CampaignsCard() {
   const { t } = useTranslation();
+  const { can: manage, why } = useCan('settings.setCampaigns');
   const { settings } = useSettings();
   const [draft, setDraft] = useState('');
   const { run, error, busy } = useSettingsSave();
@@ -26,7 +28,12 @@ export function CampaignsCard({ manage }: { manage: boolean }) {
   const addError = error && error.field?.startsWith('campaigns.') ? error.message : undefined;
   const otherError = error && !error.field?.startsWith('campaigns.') ? error.message : null;
   return (
-    <SettingsCard testId="campaigns-card" title={t('settings:campaigns.title')} help={t('settings:campaigns.help')}>
+    <SettingsCard
+      testId="campaigns-card"
+      title={t('settings:campaigns.title')}
+      help={t('settings:campaigns.help')}
+      readOnly={why}
+    >
       <div>
         <Text size="sm" fw={600} mb={4}>
           {t('settings:campaigns.defaults')}

@@ -1,6 +1,6 @@
 // Settings → General → Dealership: name, e-mail, phone, address (used in the customers' e-mails and the reports).
 // With several sites, the site in view's own identity or the group's (useSiteSettings, docs/rules.md §11.8).
-import { Alert, Button, Group, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../../platform';
 import { SettingsCard } from '../../../components/SettingsCard';
@@ -9,10 +9,10 @@ import { useSiteSettings } from '../../sites/useSiteSettings';
 
 const FIELDS = ['name', 'email', 'phone'] as const;
 
-export function DealershipCard({ manage }: { manage: boolean }) {
+export function DealershipCard() {
   const { t } = useTranslation();
   const s = useSiteSettings('dealer', {
-    manage,
+    groupChannel: 'settings.setDealer',
     readGroup: async () => {
       const r = await invoke('settings.get', {});
       return r.ok ? r.value.dealer : null;
@@ -26,13 +26,13 @@ export function DealershipCard({ manage }: { manage: boolean }) {
   if (!d) return null;
   const general = s.general([...FIELDS, 'address']);
   return (
-    <SettingsCard testId="dealer-card" title={t('settings:dealer.title')} help={t('settings:dealer.help')}>
-      {!manage && (
-        <Text size="sm" c="dimmed" data-testid="dealer-readonly">
-          {t('settings:common.readOnly')}
-        </Text>
-      )}
-      <SiteValuesNote s={s} manage={manage} testId="dealer" />
+    <SettingsCard
+      testId="dealer-card"
+      title={t('settings:dealer.title')}
+      help={t('settings:dealer.help')}
+      readOnly={s.why}
+    >
+      <SiteValuesNote s={s} manage={s.can} testId="dealer" />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {FIELDS.map((f) => (
           <TextInput
@@ -63,7 +63,7 @@ export function DealershipCard({ manage }: { manage: boolean }) {
           {general}
         </Alert>
       )}
-      {manage && (
+      {s.can && (
         <Group justify="flex-end">
           <Button loading={s.busy} data-testid="dealer-save" onClick={() => void s.save()}>
             {t('settings:common.save')}

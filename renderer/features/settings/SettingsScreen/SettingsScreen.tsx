@@ -11,7 +11,6 @@ import { PeopleCard } from '../../people/PeopleCard';
 import { AssignmentRulesCard } from '../../people/AssignmentRulesCard';
 import { RegistryCard } from '../../people/RegistryCard';
 import { WorkshopCapacityCard } from '../../people/WorkshopCapacityCard';
-import { useCurrentUser } from '../../people/usePeople';
 import { SmtpSettingsCard } from '../../mail/SmtpSettingsCard';
 import { NotifySettingsCard } from '../../notifications/NotifySettingsCard';
 import { BackupCard } from '../../backup/BackupCard';
@@ -20,20 +19,18 @@ import { DealershipCard } from '../DealershipCard';
 import { BusinessRulesCard } from '../BusinessRulesCard';
 import { CampaignsCard } from '../CampaignsCard';
 import { SitesCard } from '../../sites/SitesCard';
-import { useSites } from '../../sites/useSites';
 
 /** The settings tabs, in order; the URL is #/settings/<tab>. */
 export const SETTINGS_TABS = ['general', 'people', 'playbook', 'import', 'email', 'data'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
-/** Settings in tabs (#/settings/<tab>); only the open tab is mounted. */
+/**
+ * Settings in tabs (#/settings/<tab>); only the open tab is mounted. Each card shows itself read-only to whoever may
+ * not use its save channel (people/useCan.ts: the manager's, or with several sites a group manager's).
+ */
 export function SettingsScreen({ tab }: { tab?: string | undefined }) {
   const { t } = useTranslation();
   const { info } = useAppInfo();
-  const manage = useCurrentUser()?.canManage ?? false;
-  // With several sites, a site's manager changes their site's settings, not the group's (docs/rules.md §11.8).
-  const sites = useSites().info;
-  const manageGroup = manage && !(sites?.multi && sites.scope.fixed);
   const active: SettingsTab = (SETTINGS_TABS as readonly string[]).includes(tab ?? '')
     ? (tab as SettingsTab)
     : 'general';
@@ -69,18 +66,18 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
                 <LanguageSwitch />
               </Group>
             </Card>
-            <DealershipCard manage={manage} />
-            <BusinessRulesCard manage={manage} />
-            <CampaignsCard manage={manageGroup} />
+            <DealershipCard />
+            <BusinessRulesCard />
+            <CampaignsCard />
           </>,
         )}
         {panel(
           'people',
           <>
-            <SitesCard manage={manageGroup} />
+            <SitesCard />
             <PeopleCard />
             <AssignmentRulesCard />
-            <WorkshopCapacityCard manage={manage} />
+            <WorkshopCapacityCard />
           </>,
         )}
         {panel(
@@ -94,7 +91,7 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
           'import',
           <>
             <WatchFolderCard />
-            <RegistryCard manage={manageGroup} />
+            <RegistryCard />
           </>,
         )}
         {panel(
@@ -107,7 +104,7 @@ export function SettingsScreen({ tab }: { tab?: string | undefined }) {
         {panel(
           'data',
           <>
-            <HostCard manage={manageGroup} />
+            <HostCard />
             <BackupCard />
           </>,
         )}

@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsCard } from '../../../components/SettingsCard';
 import { invoke } from '../../../platform';
+import { useCan } from '../../people/useCan';
 import { useSites, type SitesInfo } from '../useSites';
 
 type Site = SitesInfo['sites'][number];
 
-export function SitesCard({ manage }: { manage: boolean }) {
+export function SitesCard() {
   const { t } = useTranslation();
+  const { can: manage, why } = useCan('sites.save');
   const { info, reload } = useSites();
   const [error, setError] = useState<string | null>(null);
   // One site: only the manager sees the card (to add a second one).
@@ -27,7 +29,7 @@ export function SitesCard({ manage }: { manage: boolean }) {
     return true;
   };
   return (
-    <SettingsCard testId="sites-card" title={t('sites:card.title')} help={t('sites:card.help')}>
+    <SettingsCard testId="sites-card" title={t('sites:card.title')} help={t('sites:card.help')} readOnly={why}>
       <Stack gap="xs">
         {info.sites.map((s) => (
           <SiteRow key={`${s.id}:${s.code}:${s.name}`} site={s} manage={manage} save={save} />
@@ -67,7 +69,7 @@ function SiteRow(props: {
         label={t('sites:card.code')}
         w={110}
         value={code}
-        readOnly={!manage}
+        disabled={!manage}
         onChange={(e) => setCode(e.currentTarget.value)}
         data-testid={`${testId}-code`}
       />
@@ -75,7 +77,7 @@ function SiteRow(props: {
         label={t('sites:card.name')}
         style={{ flex: 1 }}
         value={name}
-        readOnly={!manage}
+        disabled={!manage}
         onChange={(e) => setName(e.currentTarget.value)}
         data-testid={`${testId}-name`}
       />

@@ -1,0 +1,1 @@
+export { ReadOnlyNote, type ReadOnlyReason } from './ReadOnlyNote';
