@@ -193,9 +193,7 @@ function buildCore(
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   // On SQLite the stored settings are read synchronously at once; on PostgreSQL through `data` (settings.ready).
   // PostgreSQL: who is at this PC's desk and its language are this core's own (multiCore/localState.ts).
-  const local = coordination
-    ? createLocalState(opts.pg?.localStatePath ?? localStatePath(opts.dbPath), log)
-    : null;
+  const local = coordination ? createLocalState(opts.pg?.localStatePath ?? localStatePath(opts.dbPath), log) : null;
   const settings = createSettingsService(store, data, clock, tz, log, local);
   // A site's rule figures saved: its leads' stored deadlines follow them (docs/rules.md §11.8).
   const sites = createSiteService(data, clock, settings, async (siteId, rules, r) =>

@@ -36,7 +36,8 @@ function readValues(path: string, log: (msg: string, err?: unknown) => void): Lo
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`local state: ${path} cannot be read; the defaults are used`, e);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      log(`local state: ${path} cannot be read; the defaults are used`, e);
     return {};
   }
   try {
