@@ -28,6 +28,15 @@ describe('local state (per-PC values of a core on PostgreSQL)', () => {
     expect(logged).toEqual([]);
   });
 
+  it('a key written over what the file holds then (another core of this PC wrote the other key)', () => {
+    const path = join(dir, 'pc.local.json');
+    const mine = createLocalState(path, log);
+    createLocalState(path, log).set('desk.currentUser', 4);
+    mine.set('language', 'de');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ 'desk.currentUser': 4, language: 'de' });
+    expect(mine.get('desk.currentUser')).toBeUndefined(); // this core's own, as read at its start
+  });
+
   it('a file that is not JSON, does not fit, or cannot be read: the defaults, logged', () => {
     const cases: [string, (p: string) => void][] = [
       ['not JSON', (p) => writeFileSync(p, '{"language": "it"')],

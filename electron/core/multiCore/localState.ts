@@ -50,7 +50,10 @@ function readValues(path: string, log: (msg: string, err?: unknown) => void): Lo
   return {};
 }
 
-/** Read once at creation; every `set` writes the whole file (temporary file + rename). */
+/**
+ * Read once at creation. `set` writes the file whole (temporary file + rename) with the key changed over what the file
+ * holds then (another core of this PC on the same database, e.g. the CLI, may have written the other key since).
+ */
 export function createLocalState(path: string, log: (msg: string, err?: unknown) => void): LocalState {
   const values: LocalValues = readValues(path, log);
   return {
@@ -60,7 +63,7 @@ export function createLocalState(path: string, log: (msg: string, err?: unknown)
       values[key] = value;
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(values, null, 2)}\n`, { mode: 0o600 });
+      writeFileSync(tmp, `${JSON.stringify({ ...readValues(path, log), [key]: value }, null, 2)}\n`, { mode: 0o600 });
       renameSync(tmp, path);
     },
   };
