@@ -229,15 +229,16 @@ export function createSettingsService(
   };
   /** Written in `r`, cached (the caller's failure clears the cache: `write`, or its own catch). */
   const store1 = async (r: TxRepos, key: SettingKey, value: unknown): Promise<void> => {
-    if (local && isLocalKey(key)) {
-      // PostgreSQL: this PC's value; the language chosen during the first-run setup is the group's too.
-      const group = key === 'language' && !setupDone();
-      local.set(key, value as never);
-      if (!group) return;
-    }
-    await r.settings.upsert(key, value, clock.now());
-    texts().set(key, JSON.stringify(value));
-    cache.set(key, value);
+    const inTable = async () => {
+      await r.settings.upsert(key, value, clock.now());
+      texts().set(key, JSON.stringify(value));
+      cache.set(key, value);
+    };
+    if (!local || !isLocalKey(key)) return inTable();
+    // PostgreSQL: this PC's value (after the table's write, if any: the language chosen during the first-run setup is
+    // the group's too).
+    if (key === 'language' && !setupDone()) await inTable();
+    local.set(key, value as never);
   };
   const setIn = <K extends SettingKey>(r: TxRepos, key: K, input: SettingInput<K>): Promise<void> =>
     store1(r, key, valid(key, input));
