@@ -48,6 +48,7 @@ import type { DeskControl } from './host/deskControl';
 import { createReaderPool, type ReaderPool } from './readers/readerPool';
 import { forReader } from './readers/readChannels';
 import { startPgCoordination, type PgCoordination, type PgCoreOptions } from './multiCore/pgCoordination';
+import { createLocalState, localStatePath } from './multiCore/localState';
 import { pgSweepService, type PgSweepService } from './multiCore/pgSweeps';
 import { pgDelivery } from './multiCore/pgDelivery';
 
@@ -191,7 +192,9 @@ function buildCore(
   const events = createEvents(log, coordination?.publish);
   const tz = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   // On SQLite the stored settings are read synchronously at once; on PostgreSQL through `data` (settings.ready).
-  const settings = createSettingsService(store, data, clock, tz, log);
+  // PostgreSQL: who is at this PC's desk and its language are this core's own (multiCore/localState.ts).
+  const local = coordination ? createLocalState(opts.pg?.localStatePath ?? localStatePath(opts.dbPath), log) : null;
+  const settings = createSettingsService(store, data, clock, tz, log, local);
   // A site's rule figures saved: its leads' stored deadlines follow them (docs/rules.md §11.8).
   const sites = createSiteService(data, clock, settings, async (siteId, rules, r) =>
     writeDeadlines(r, await r.sites.assignedAtsAt(siteId), rules),

@@ -59,7 +59,10 @@ export const EMPTY_SMTP: z.output<typeof storedSmtpSchema> = {
 };
 
 export const SETTINGS = {
-  /** The desk's language (also each person's remembered language is restored into it). */
+  /**
+   * The desk's language (also each person's remembered language is restored into it). PostgreSQL: each PC's own (with
+   * desk.currentUser: multiCore/localState.ts); the table's value is the group's (SettingsService.groupLanguage).
+   */
   language: entry(z.enum(LANGUAGES), () => 'en' as const),
   /** The rule figures (docs/rules.md §4, §6): time zone, opening hours, holidays, SLA figures and targets, limits. */
   rules: entry(ruleSettingsSchema, (ctx) => defaultRuleSettings(ctx.defaultTimeZone)),
@@ -69,7 +72,7 @@ export const SETTINGS = {
   campaigns: entry(z.array(z.string().regex(CAMPAIGN_ID)).max(200), () => []),
   /** Campaign id → the name as typed. */
   campaignLabels: entry(z.record(z.string(), z.string()), () => ({})),
-  /** Who is at the desk (a person id), null = nobody chosen yet. */
+  /** Who is at the desk (a person id), null = nobody chosen yet. PostgreSQL: each PC's own (localState.ts). */
   'desk.currentUser': entry(z.number().int().positive().nullable(), () => null),
   /** The SMTP account. */
   'mail.smtp': entry(storedSmtpSchema, () => ({ ...EMPTY_SMTP }), true),

@@ -12,6 +12,7 @@ import type { Clock } from './clock';
 import type { AsyncStore } from '../store/repos/index';
 import type { TxRepos } from './leadService';
 import { isEmail } from './mail/smtp';
+import { isLocalKey, type LocalState } from './multiCore/localState';
 import {
   isSettingKey,
   SETTINGS,
@@ -61,8 +62,14 @@ export interface SettingsService {
   setEntry<K extends PerPersonKey>(key: K, entry: string, input: SettingValue<K>[string]): Promise<void>;
   /** `key` read again from the database (PostgreSQL: another core may have written it; SQLite: the same value). */
   reload(key: SettingKey): Promise<void>;
-  /** Whether `key` has a stored value. */
+  /** Whether `key` has a stored value (PostgreSQL: a per-PC key, this PC's or, for the language, the group's). */
   isSet(key: SettingKey): boolean;
+  /**
+   * The group's language: the `language` stored in the database (what a PC shows until it chooses its own, and the
+   * language of what the group sends whichever core queues it: the dealer's copies of appointment e-mails). SQLite:
+   * the desk's language, `get('language')`.
+   */
+  groupLanguage(): Language;
   setLanguage(language: Language): Promise<AppSettings>;
   setRules(rules: RuleSettings): Promise<AppSettings>;
   /** The dealer's identity (name, e-mail, phone, address); the e-mail is checked when not empty. */
@@ -94,6 +101,10 @@ export interface SettingsService {
 /**
  * `store`: SQLite's connection, where the stored values are loaded synchronously at creation (and again after a
  * failed write or `invalidate`), so that a SQLite core is ready at once; null (PostgreSQL): await `ready`.
+ * `local` (PostgreSQL, multiCore/localState.ts): this PC's own values of the per-PC keys (`desk.currentUser`,
+ * `language`), read and written there, never in the table the other cores share — except the language chosen while
+ * the first-run setup is not done, which is also the group's (`groupLanguage`). A PC that never chose: nobody at the
+ * desk (the first user acts), the group's language.
  */
 export function createSettingsService(
   store: Pick<Store, 'sqlite'> | null,
@@ -101,6 +112,7 @@ export function createSettingsService(
   clock: Clock,
   defaultTimeZone: string,
   log: (msg: string, err?: unknown) => void = console.warn,
+  local: LocalState | null = null,
 ): SettingsService {
   const ctx: SettingsContext = { defaultTimeZone };
   /** Parsed values (absent: not read yet). */
@@ -168,7 +180,8 @@ export function createSettingsService(
       return UNREADABLE;
     }
   };
-  const read = <K extends SettingKey>(key: K): SettingValue<K> => {
+  /** The stored value in the table (PostgreSQL: for a per-PC key, the group's). */
+  const readStored = <K extends SettingKey>(key: K): SettingValue<K> => {
     if (cache.has(key)) return cache.get(key) as SettingValue<K>;
     const e = SETTINGS[key];
     const raw = stored(key);
@@ -186,6 +199,14 @@ export function createSettingsService(
     cache.set(key, value);
     return value as SettingValue<K>;
   };
+  /** PostgreSQL: a per-PC key answered from this PC's local state (the language: else the group's). */
+  const read = <K extends SettingKey>(key: K): SettingValue<K> => {
+    if (!local || !isLocalKey(key)) return readStored(key);
+    const own = local.get(key);
+    if (own !== undefined) return own as SettingValue<K>;
+    return key === 'language' ? readStored(key) : (SETTINGS[key].default(ctx) as SettingValue<K>);
+  };
+  const setupDone = (): boolean => (texts().has(SETUP_DONE_KEY) ? readStored(SETUP_DONE_KEY) : hadLeads());
   /** One transaction; on failure the cache is dropped so nothing half-written is seen. */
   const write = async (fn: (r: TxRepos) => Promise<void>) => {
     // PostgreSQL: a write made before the stored values are loaded waits for them (its cache update needs them).
@@ -208,9 +229,16 @@ export function createSettingsService(
   };
   /** Written in `r`, cached (the caller's failure clears the cache: `write`, or its own catch). */
   const store1 = async (r: TxRepos, key: SettingKey, value: unknown): Promise<void> => {
-    await r.settings.upsert(key, value, clock.now());
-    texts().set(key, JSON.stringify(value));
-    cache.set(key, value);
+    const inTable = async () => {
+      await r.settings.upsert(key, value, clock.now());
+      texts().set(key, JSON.stringify(value));
+      cache.set(key, value);
+    };
+    if (!local || !isLocalKey(key)) return inTable();
+    // PostgreSQL: this PC's value (after the table's write, if any: the language chosen during the first-run setup is
+    // the group's too).
+    if (key === 'language' && !setupDone()) await inTable();
+    local.set(key, value as never);
   };
   const setIn = <K extends SettingKey>(r: TxRepos, key: K, input: SettingInput<K>): Promise<void> =>
     store1(r, key, valid(key, input));
@@ -246,7 +274,12 @@ export function createSettingsService(
       cache.delete(key);
     },
     isSet(key) {
+      if (local && isLocalKey(key) && local.get(key) !== undefined) return true;
+      if (local && key === 'desk.currentUser') return false;
       return texts().has(known(key));
+    },
+    groupLanguage() {
+      return readStored('language');
     },
     rules() {
       return read('rules');
@@ -272,7 +305,7 @@ export function createSettingsService(
         campaignLabels: svc.campaignLabels(),
         // A database that already holds leads (opened by a version before the setup existed) is not a new one.
         // (Whether it held leads when the settings were loaded.)
-        setupDone: svc.isSet(SETUP_DONE_KEY) ? svc.get(SETUP_DONE_KEY) : hadLeads(),
+        setupDone: setupDone(),
       });
     },
     async setLanguage(language) {

@@ -35,7 +35,12 @@ describe.skipIf(SKIP_PG)('the app core on PostgreSQL, through dispatch, as on SQ
     clock = testClock(T0);
     const common = { clock, timeZone: 'Europe/Rome', validateOutput: true, log: (m: string) => void logged.push(m) };
     lite = createAppCore({ dbPath: join(dir, 'aslm.sqlite'), ...common });
-    pg = createAppCore({ dbPath: db.url.replace(/^postgres:/, 'postgresql:'), ...common });
+    // Its per-PC desk user and language (multiCore/localState.ts): here too.
+    pg = createAppCore({
+      dbPath: db.url.replace(/^postgres:/, 'postgresql:'),
+      ...common,
+      pg: { localStatePath: join(dir, 'pg.local.json') },
+    });
     await Promise.all([lite.ready, pg.ready]);
   }, 60_000);
   afterAll(async () => {

@@ -130,8 +130,8 @@ export function wireAppointmentMails(deps: {
     return [...latest.values()].filter((a) => a !== '');
   };
   const dealer = (): Dealer => settings.all().dealer;
-  /** The dealer's edited version of a customer e-mail (Settings → contact templates), if any. */
-  const deskLanguage = () => settings.get('language');
+  /** The dealer's copies: in the group's language (PostgreSQL: not the own language of the PC whose core queues them). */
+  const dealerLanguage = () => settings.groupLanguage();
 
   async function enqueue(
     tx: TxRepos,
@@ -146,7 +146,7 @@ export function wireAppointmentMails(deps: {
     expiresAt: number | null,
   ) {
     const tz = settings.rules().timeZone;
-    const lang = who === 'customer' ? lead.language : deskLanguage();
+    const lang = who === 'customer' ? lead.language : dealerLanguage();
     const d = dealer();
     const stored = who === 'customer' ? ((await tx.playbook.templateText(KIND[kind], asLanguage(lang))) ?? null) : null;
     const m = renderAppointmentMail(kind, who, lead, appointmentAt, lang, tz, d, stored);

@@ -24,6 +24,11 @@ export interface PgCoreOptions {
   outboxLeaseMs?: number;
   /** The listener's first wait before reconnecting. Default 500 ms. */
   listenRetryMs?: number;
+  /**
+   * This core's per-PC values (who is at the desk, its language: localState.ts). Default: beside the database's other
+   * files on this PC, `~/.aslm-desk/pg-<host>-<port>-<database>.local.json`; tests with several cores give each its own.
+   */
+  localStatePath?: string;
 }
 
 export interface PgCoordination {
