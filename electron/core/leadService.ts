@@ -154,7 +154,8 @@ export function createLeadService(
       history: changes.history,
       actor,
     });
-    if (!updated) throw patched ? new AppError('VERSION_CONFLICT') : new AppError('NOT_FOUND', { params: { id: lead.id } });
+    if (!updated)
+      throw patched ? new AppError('VERSION_CONFLICT') : new AppError('NOT_FOUND', { params: { id: lead.id } });
     for (const e of changes.effects) for (const fn of effectHandlers.get(e.kind) ?? []) await fn(r, e, updated, actor);
     return updated;
   };
