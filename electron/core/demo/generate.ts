@@ -2,8 +2,8 @@
 // `now` moved along its own timeline (create → contacts → appointment / close / contact again),
 // then the sweeps. Used by the "Load demo data" button, `aslm demo` and the benchmark.
 import type { Actor, Lead } from '../../../shared/domain/lead';
-import { PICKABLE_CLOSE_REASONS, type Language, type Outcome } from '../../../shared/domain/vocabulary';
-import { DAY, HOUR, isValidVin, setAppointmentKept } from '../../../shared/rules';
+import { PICKABLE_CLOSE_REASONS, type ActionId, type Language, type Outcome } from '../../../shared/domain/vocabulary';
+import { DAY, HOUR, decide, isValidVin, setAppointmentKept, type ActionInputs } from '../../../shared/rules';
 import type { NewLeadInput } from '../../../shared/contract/inputs';
 import type { AsyncStore } from '../../store/repos/index';
 import { createLeadService, type TxRepos } from '../leadService';
@@ -72,6 +72,9 @@ export async function generateDemo(
   const clock = { now: () => t };
   const silent = createEvents(() => undefined);
   const leads = createLeadService(data, clock, settings, silent);
+  /** A button's action on the lead as the batch's transaction last returned it (leadService.applyOn: not read again). */
+  const act = <A extends ActionId>(tx: TxRepos, action: A, lead: Lead, input: ActionInputs[A], actor: Actor) =>
+    leads.applyOn(tx, lead, (l, rc) => decide(action, l, input, rc), actor);
   const sweeps = createSweepService(data, leads, settings);
   const staff = await ensureDemoStaff(data, opts.now);
   const desk = staff.filter((s) => s.id !== staff[0]?.id);
@@ -185,11 +188,10 @@ export async function generateDemo(
     for (let i = 0; i < attempts && !reached; i++) {
       reached = i === attempts - 1 ? r.chance(0.75) : r.chance(0.4);
       const outcome: Outcome = reached ? 'reached' : r.pick(['no_answer', 'voicemail', 'busy', 'no_answer']);
-      lead = await leads.actIn(
+      lead = await act(
         tx,
         'recordContact',
-        lead.id,
-        lead.version,
+        lead,
         {
           direction: 'outbound',
           channel: 'phone',
@@ -205,11 +207,10 @@ export async function generateDemo(
     const roll = r.next();
     if (!reached || roll < 0.25) {
       const reason = reached ? r.pick(PICKABLE_CLOSE_REASONS.filter((x) => x !== 'not_reachable')) : 'not_reachable';
-      lead = await leads.actIn(
+      lead = await act(
         tx,
         'closedNoSale',
-        lead.id,
-        lead.version,
+        lead,
         {
           reason,
           notes: reason === 'other' ? 'Customer moved abroad' : null,
@@ -219,7 +220,7 @@ export async function generateDemo(
       );
     } else if (roll < 0.35) {
       const recontactAt = t + r.int(7, 60) * DAY;
-      lead = await leads.actIn(tx, 'contactAgain', lead.id, lead.version, { recontactAt }, actor);
+      lead = await act(tx, 'contactAgain', lead, { recontactAt }, actor);
       // The follow-up reaches the desk at the recontact date and is worked like any lead (not left waiting weeks).
       if (recontactAt <= opts.now) {
         t = recontactAt;
@@ -229,41 +230,20 @@ export async function generateDemo(
       }
     } else {
       const appointmentAt = t + r.int(1, 12) * DAY;
-      lead = await leads.actIn(
-        tx,
-        'makeAppointment',
-        lead.id,
-        lead.version,
-        { appointmentAt, sendEmail: false },
-        actor,
-      );
+      lead = await act(tx, 'makeAppointment', lead, { appointmentAt, sendEmail: false }, actor);
       t = appointmentAt;
       if (!at(r.int(1, 6) * HOUR)) return;
       // Whether the customer came (docs/rules.md §6), without drawing from the random stream (same demo otherwise):
       // recorded on four appointments in five, about one no-show in eight.
       if (lead.id % 5 !== 0)
-        lead = await leads.applyIn(
-          tx,
-          lead.id,
-          lead.version,
-          (l, rc) => setAppointmentKept(l, { kept: lead.id % 8 !== 3 }, rc),
-          actor,
-        );
+        lead = await leads.applyOn(tx, lead, (l, rc) => setAppointmentKept(l, { kept: lead.id % 8 !== 3 }, rc), actor);
       if (r.chance(0.85)) {
-        lead = await leads.actIn(
-          tx,
-          'closedInSale',
-          lead.id,
-          lead.version,
-          { vin: lead.vin ?? makeVin(r), notes: null },
-          actor,
-        );
+        lead = await act(tx, 'closedInSale', lead, { vin: lead.vin ?? makeVin(r), notes: null }, actor);
       } else {
-        lead = await leads.actIn(
+        lead = await act(
           tx,
           'closedNoSale',
-          lead.id,
-          lead.version,
+          lead,
           { reason: 'customer_refuses', notes: null, endOfOwnership: null },
           actor,
         );

@@ -64,15 +64,23 @@ export function createNotificationService(deps: {
 }): NotificationService {
   const { data, settings, outbox } = deps;
   const repo = data.repos.notifications;
-  const role = (tx: TxRepos, r: string) => tx.notifications.activeUserIdsWithRole(r);
+  /** The active users of a role, read once per transaction when it passes a `memo` (one alert reads them twice). */
+  const role = async (tx: TxRepos, r: string, memo?: Map<string, number[]>) => {
+    let ids = memo?.get(`role:${r}`);
+    if (!ids) {
+      ids = await tx.notifications.activeUserIdsWithRole(r);
+      memo?.set(`role:${r}`, ids);
+    }
+    return ids;
+  };
 
   const notifySettings = (): NotifySettings => settings.get(NOTIFY_KEY);
 
   /** The managers and/or alternates who get a copy of every assignment alert (docs/rules.md §7), per the settings. */
-  async function copiesTo(tx: TxRepos, s: NotifySettings): Promise<number[]> {
+  async function copiesTo(tx: TxRepos, s: NotifySettings, memo?: Map<string, number[]>): Promise<number[]> {
     return [
-      ...(s.copyManagers ? await role(tx, 'manager') : []),
-      ...(s.copyAlternates ? await role(tx, 'alternate') : []),
+      ...(s.copyManagers ? await role(tx, 'manager', memo) : []),
+      ...(s.copyAlternates ? await role(tx, 'alternate', memo) : []),
     ];
   }
 
@@ -81,13 +89,18 @@ export function createNotificationService(deps: {
    * is also copied to the managers and/or the alternates when the settings say so (docs/rules.md §7); an unrouted
    * new lead is for them only.
    */
-  async function recipients(tx: TxRepos, d: NotificationDraft, s: NotifySettings): Promise<number[]> {
-    if (d.kind === 'lead_unrouted') return [...new Set(await copiesTo(tx, s))];
-    const mgr = await role(tx, 'manager');
+  async function recipients(
+    tx: TxRepos,
+    d: NotificationDraft,
+    s: NotifySettings,
+    memo?: Map<string, number[]>,
+  ): Promise<number[]> {
+    if (d.kind === 'lead_unrouted') return [...new Set(await copiesTo(tx, s, memo))];
+    const mgr = await role(tx, 'manager', memo);
     if (d.assigneeId === null) return mgr;
     const u = await tx.notifications.user(d.assigneeId);
     const out = u && u.active ? [d.assigneeId] : mgr;
-    if (d.kind === 'lead_assigned') out.push(...(await copiesTo(tx, s)));
+    if (d.kind === 'lead_assigned') out.push(...(await copiesTo(tx, s, memo)));
     return [...new Set(out)];
   }
 
@@ -104,7 +117,7 @@ export function createNotificationService(deps: {
     memo?: Map<string, number[]>,
   ): Promise<(MailUser & { email: string })[]> {
     const out: (MailUser & { email: string })[] = [];
-    for (const id of await ofLeadSite(tx, [...new Set(await copiesTo(tx, s))], leadId, memo)) {
+    for (const id of await ofLeadSite(tx, [...new Set(await copiesTo(tx, s, memo))], leadId, memo)) {
       if (id === assigneeId) continue;
       const u = await tx.notifications.user(id);
       if (u && u.active && isEmail(u.email)) out.push(u as MailUser & { email: string });
@@ -148,7 +161,7 @@ export function createNotificationService(deps: {
     const k = `${d.kind}:${d.assigneeId}`;
     let to = memo?.get(k);
     if (!to) {
-      to = await recipients(tx, d, s);
+      to = await recipients(tx, d, s, memo);
       memo?.set(k, to);
     }
     to = await ofLeadSite(tx, to, d.leadId, memo);
@@ -220,7 +233,8 @@ export function createNotificationService(deps: {
       const leads: NotifyLead[] = rows.map((r) => ({ ...r, frozen: !!r.frozen }));
       let n = 0;
       await data.tx(async (tx) => {
-        for (const d of dueNotifications(leads, since, now, rules, s)) n += await store1(tx, d, s, now);
+        const memo = new Map<string, number[]>();
+        for (const d of dueNotifications(leads, since, now, rules, s)) n += await store1(tx, d, s, now, memo);
         await settings.setIn(tx, LAST_RUN_KEY, now);
       });
       if (n) deps.onNew?.(n);
@@ -239,7 +253,9 @@ export function createNotificationService(deps: {
       const base = { number: lead.number, name: `${lead.f} ${lead.l}`.trim(), request: lead.r ?? '—' };
       let n = 0;
       await data.tx(async (tx) => {
-        n = await store1(tx, d, s, e.at);
+        // The roles and whether there are several sites, read once in this transaction.
+        const memo = new Map<string, number[]>();
+        n = await store1(tx, d, s, e.at, memo);
         const u = e.assigneeId === null ? undefined : await tx.notifications.user(e.assigneeId);
         if (s.emailAssignee && u && u.active && isEmail(u.email)) {
           const t = syncT('mail', u.language);
@@ -260,7 +276,7 @@ export function createNotificationService(deps: {
           );
         }
         // The managers' and alternates' copies (per the settings), in each one's language.
-        for (const c of await copyMailUsers(tx, s, e.assigneeId, e.leadId)) {
+        for (const c of await copyMailUsers(tx, s, e.assigneeId, e.leadId, memo)) {
           const t = syncT('mail', c.language);
           const p = { ...base, user: c.name, assignee: u?.name ?? '' };
           const tpl = unrouted ? 'unrouted' : 'assignedCopy';

@@ -1,12 +1,27 @@
 // The leads table: one lead by id, its insert and its versioned update (optimistic concurrency), the yearly lead
 // number counter, and the names a lead's detail shows (assignee, linked leads' numbers, vehicle).
 import type { Statement } from 'better-sqlite3';
-import type { Lead } from '../../../shared/domain/lead';
+import type { Actor, Contact, Lead } from '../../../shared/domain/lead';
 import type { LeadDetail } from '../../../shared/contract/models';
 import { LEAD_SELECT, rowToLead } from '../leadRow';
+import { contactsRepo } from './contacts';
+import { historyRepo, type HistoryChange } from './history';
 import { once, type Sqlite } from './prepared';
 
 export type VehicleRow = NonNullable<LeadDetail['vehicle']>;
+
+/** A lead action's writes (leadService.applyChanges), in this order. */
+export interface LeadChange {
+  id: number;
+  /** The columns updated when the lead is at `expectedVersion` (version + 1); empty: no update, no version check. */
+  cols: Record<string, unknown>;
+  expectedVersion: number;
+  /** The contact recorded (the contacts table), if any. */
+  contact?: Omit<Contact, 'id' | 'leadId'>;
+  /** The lead's history lines, by `actor`. */
+  history: HistoryChange[];
+  actor: Actor;
+}
 
 export interface LeadsRepo {
   /** The lead, or undefined when there is no such id. */
@@ -15,6 +30,17 @@ export interface LeadsRepo {
   insert(cols: Record<string, unknown>): number;
   /** Updates the columns when the lead is at `expectedVersion` (version + 1); whether it was. */
   update(id: number, cols: Record<string, unknown>, expectedVersion: number): boolean;
+  /**
+   * A new lead and its creation history lines (`history` of the inserted columns, by `actor`): the lead as stored.
+   * The same rows as `insert`, history.insert and `get`; on PostgreSQL one statement.
+   */
+  insertNew(cols: Record<string, unknown>, actor: Actor, history: HistoryChange[]): Lead;
+  /**
+   * A lead action's writes: the update (undefined and nothing written when the lead is not at the expected version),
+   * then the contact, then the history lines; the lead as it then is. The same rows as `update`, contacts.insert,
+   * history.insert and `get`; on PostgreSQL one statement.
+   */
+  change(c: LeadChange): Lead | undefined;
   /** The next value of a counter (1 the first time). */
   nextSeq(name: string): number;
   number(id: number): string | undefined;
@@ -108,10 +134,23 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
   const leadNumber = once(() => sqlite.prepare<[number], { number: string }>('SELECT number FROM leads WHERE id = ?'));
   /** One statement per set of columns (an action changes a few, always the same for the same action). */
   const cache = new Map<string, Statement<[Record<string, unknown>]>>();
-  return {
+  const contacts = contactsRepo(sqlite);
+  const history = historyRepo(sqlite);
+  const repo: LeadsRepo = {
     get(id) {
       const row = selectLead().get(id);
       return row ? rowToLead(row) : undefined;
+    },
+    insertNew(cols, actor, lines) {
+      const id = repo.insert(cols);
+      history.insert(id, null, actor, lines);
+      return repo.get(id)!;
+    },
+    change(c) {
+      if (Object.keys(c.cols).length > 0 && !repo.update(c.id, c.cols, c.expectedVersion)) return undefined;
+      if (c.contact) contacts.insert(c.id, c.contact);
+      history.insert(c.id, null, c.actor, c.history);
+      return repo.get(c.id);
     },
     insert(cols) {
       const keys = Object.keys(cols);
@@ -149,4 +188,5 @@ export function leadsRepo(sqlite: Sqlite): LeadsRepo {
     userName: (id) => userName().get(id)?.name,
     vehicle: (vin) => vehicle().get(vin),
   };
+  return repo;
 }

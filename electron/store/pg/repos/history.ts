@@ -1,30 +1,33 @@
 // The history table on PostgreSQL (electron/store/repos/history.ts): append-only, one row per change.
-import type { HistoryRepo, LeadHistoryRow } from '../../repos/history';
+import type { HistoryChange, HistoryRepo, LeadHistoryRow } from '../../repos/history';
 import type { Async } from '../../repos/index';
 import { rows, run, type Queryable } from './query';
+
+/**
+ * The history lines as one INSERT … SELECT (ids in the given order, as SQLite's one INSERT per row): `lead` the SQL of
+ * the lead id, `from` more FROM items (e.g. a CTE the lead comes from), `$p` … `$p+5` the user id, the user name and
+ * the lines' at, field, old and new values as arrays (`historyParams`).
+ */
+export const historyInsertSql = (p: number, lead: string, customer: string, from = ''): string =>
+  `INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
+    SELECT ${lead}, ${customer}, h.at, $${p}::int, $${p + 1}::text, h.field, h.old_value, h.new_value
+    FROM ${from}unnest($${p + 2}::bigint[], $${p + 3}::text[], $${p + 4}::text[], $${p + 5}::text[])
+      WITH ORDINALITY AS h(at, field, old_value, new_value, i)
+    ORDER BY h.i`;
+export const historyParams = (actor: { id: number | null; name: string }, changes: HistoryChange[]): unknown[] => [
+  actor.id,
+  actor.name,
+  changes.map((h) => h.at),
+  changes.map((h) => h.field),
+  changes.map((h) => h.oldValue),
+  changes.map((h) => h.newValue),
+];
 
 export function historyRepoPg(q: Queryable): Async<HistoryRepo> {
   return {
     async insert(leadId, customerId, actor, changes) {
       if (changes.length === 0) return;
-      // One statement for the rows (ids in the given order, as SQLite's one INSERT per row).
-      await run(
-        q,
-        `INSERT INTO history (lead_id, customer_id, at, user_id, user_name, field, old_value, new_value)
-          SELECT $1, $2, at, $3, $4, field, old_value, new_value
-          FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS h(at, field, old_value, new_value, i)
-          ORDER BY i`,
-        [
-          leadId,
-          customerId,
-          actor.id,
-          actor.name,
-          changes.map((h) => h.at),
-          changes.map((h) => h.field),
-          changes.map((h) => h.oldValue),
-          changes.map((h) => h.newValue),
-        ],
-      );
+      await run(q, historyInsertSql(3, '$1::int', '$2::int'), [leadId, customerId, ...historyParams(actor, changes)]);
     },
     ofLead: (leadId) =>
       rows<LeadHistoryRow>(

@@ -6,7 +6,8 @@ import { rowToLead } from '../../leadRow';
 import { VEHICLE_SELECT } from '../../repos/customers';
 import type { Async } from '../../repos/index';
 import type { LeadsRepo, VehicleRow } from '../../repos/leads';
-import { PG_LEAD_SELECT, row, rows, run, type Queryable } from './query';
+import { leadWritesPg } from './leadWrites';
+import { checkColumn, PG_LEAD_SELECT, row, rows, run, type Queryable } from './query';
 
 const SWEEPS: Record<'lost' | 'expiry' | 'recontact', string> = {
   lost: "status = 'assigned' AND assigned_at <= $1",
@@ -17,14 +18,9 @@ const SWEEPS: Record<'lost' | 'expiry' | 'recontact', string> = {
 /** The vehicle's columns with PostgreSQL's quoted camelCase names (SQLite's VEHICLE_SELECT). */
 export const PG_VEHICLE_SELECT = VEHICLE_SELECT.replace(/ AS (\w+)/g, ' AS "$1"');
 
-/** A column name from the code (toColumns), never from input: checked all the same. */
-export function checkColumn(k: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(k)) throw new Error(`leads: not a column: ${k}`);
-  return k;
-}
-
 export function leadsRepoPg(q: Queryable): Async<LeadsRepo> {
   return {
+    ...leadWritesPg(q),
     get: async (id) => {
       const r = await row<Record<string, unknown>>(q, `SELECT ${PG_LEAD_SELECT} FROM leads WHERE id = $1`, [id]);
       return r ? rowToLead(r) : undefined;

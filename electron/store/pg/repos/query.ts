@@ -21,6 +21,12 @@ export async function run(q: Queryable, sql: string, params: unknown[] = []): Pr
   return (await q.query(sql, params)).rowCount ?? 0;
 }
 
+/** A column name from the code (toColumns), never from input: checked all the same. */
+export function checkColumn(k: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(k)) throw new Error(`leads: not a column: ${k}`);
+  return k;
+}
+
 /** `$from, $from+1, …` for n values. */
 export const marks = (n: number, from = 1): string => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
 
