@@ -2,7 +2,8 @@
 // transaction: a confirmation at once and a reminder the day before at the reminder hour, to the customer
 // (when the flag is set and an address exists) and to the dealer mailbox, each with an .ics invitation
 // (stable UID per lead, SEQUENCE increasing with every change). A reschedule cancels the queued reminder
-// and plans the new one; closing the lead (or Contact Again) sends METHOD:CANCEL to whoever was invited.
+// and plans the new one; closing the lead (or Contact Again) sends METHOD:CANCEL to whoever was invited — and so does
+// an invitation the server accepted after a cancellation had caught it being sent (calendarHolders.ts decides who).
 import { createHash } from 'node:crypto';
 import type { Lead } from '../../../shared/domain/lead';
 import { appointmentUid, buildIcs, icsStart } from '../../../shared/mail/ics';
@@ -11,7 +12,13 @@ import type { Clock } from '../clock';
 import type { LeadService, TxRepos } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { renderTemplate, type TemplateText } from '../../../shared/templates/render';
-import { APPOINTMENT_KIND as KIND, holders, parseAppointmentKey, strandedInvitation, type Audience } from './calendarHolders';
+import {
+  APPOINTMENT_KIND as KIND,
+  holders,
+  parseAppointmentKey,
+  strandedInvitation,
+  type Audience,
+} from './calendarHolders';
 import { asLanguage, formatWhen, syncT } from './mailT';
 import type { OutboxReason, OutboxService } from './outbox';
 import { isEmail, type SmtpService } from './smtp';

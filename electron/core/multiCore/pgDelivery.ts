@@ -2,18 +2,13 @@
 // few at a time with store/pg/outboxQueue.ts `claimDueOutbox` (FOR UPDATE SKIP LOCKED, marked 'sending' until the
 // lease's end), sent one by one, then settled: an acceptance by the outbox's `recordSent` in a transaction of the store
 // (the row read locked; recorded once; over a cancellation, the appointment e-mails' hook in that transaction), a
-// failure by `markOutboxFailed` or `releaseOutboxClaim` (only while the claim still holds the row). A row left 'sending' by a core that died is claimed again after its lease by
-// whichever core delivers next, with the same Message-ID: SQLite's recover() at start-up is not needed (and would take
+// failure by `markOutboxFailed` or `releaseOutboxClaim` (only while the claim still holds the row). A row left
+// 'sending' by a core that died is claimed again after its lease by whichever core delivers next, with the same Message-ID: SQLite's recover() at start-up is not needed (and would take
 // the rows another core is sending: it does nothing here). The address check and the account pause are SQLite's
 // (electron/core/mail/outbox.ts).
 import type pg from 'pg';
 import { AppError } from '../../../shared/contract/errors';
-import {
-  claimDueOutbox,
-  markOutboxFailed,
-  releaseOutboxClaim,
-  type OutboxClaim,
-} from '../../store/pg/outboxQueue';
+import { claimDueOutbox, markOutboxFailed, releaseOutboxClaim, type OutboxClaim } from '../../store/pg/outboxQueue';
 import type { AsyncStore } from '../../store/repos/index';
 import type { DeliveryReport, OutboxService } from '../mail/outbox';
 import { SendError, isEmail, type SmtpService } from '../mail/smtp';
