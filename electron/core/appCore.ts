@@ -273,7 +273,7 @@ function buildCore(
   const localOutbox = createOutbox(data, smtp, log, () => events.emit({ type: 'outbox.queued', at: clock.now() }));
   // PostgreSQL: rows claimed with SKIP LOCKED and a lease (every core delivers, none sends a row twice).
   const outbox = coordination
-    ? pgDelivery(localOutbox, coordination.pool, smtp, log, opts.pg?.outboxLeaseMs)
+    ? pgDelivery(localOutbox, data, coordination.pool, smtp, log, opts.pg?.outboxLeaseMs)
     : localOutbox;
   wireAppointmentMails({ clock, settings, leads, outbox, smtp });
   const notifications = createNotificationService({

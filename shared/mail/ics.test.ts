@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { appointmentUid, buildIcs, foldLine, icsDate } from './ics';
+import { appointmentUid, buildIcs, foldLine, icsDate, icsStart } from './ics';
 
 const base = {
   uid: appointmentUid(42),
@@ -44,5 +44,13 @@ describe('ics', () => {
         .split('\r\n ')
         .every((p) => new TextEncoder().encode(p).length <= 75),
     ).toBe(true);
+  });
+});
+
+describe('icsStart', () => {
+  it('reads back the start of an invitation it built; none without DTSTART', () => {
+    const text = buildIcs({ ...base, method: 'REQUEST', sequence: 1 });
+    expect(icsStart(text)).toBe(base.start);
+    expect(icsStart('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')).toBeNull();
   });
 });

@@ -37,7 +37,8 @@ async function contactedLead(over = {}) {
     input: { direction: 'outbound', channel: 'phone', outcome: 'reached', verbatim: null, answer: null },
   });
 }
-const deliver = () => app.core.outbox.deliverDue(app.clock.now());
+// As the background delivers: the clock read at each step (a test moves it while a send is held).
+const deliver = () => app.core.outbox.deliverDue(() => app.clock.now());
 const rows = async (where = '1 = 1') =>
   (await sqlAll(
     app.core,
@@ -217,6 +218,139 @@ describe('cancellation while a mail is being sent', () => {
     expect(smtp.received.filter((r) => r.messageId === conf.messageId)).toHaveLength(1);
     // Nobody received the invitation (the only attempt was refused): no CANCEL either.
     expect(smtp.received.filter((r) => r.ics && method(r.ics) === 'CANCEL')).toHaveLength(0);
+    expect(await rows(`kind = 'appointment_cancellation'`)).toEqual([]);
+  });
+});
+
+/** The answer held as holdAnswer's, then the server accepts the message (250): the row is recorded sent. */
+async function acceptHeld(held: Awaited<ReturnType<typeof holdAnswer>>) {
+  smtp.beforeAnswer = undefined;
+  smtp.dataReject = null;
+  held.release();
+  await held.run;
+}
+const vevent = (ics: string) => {
+  const ev = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+  return {
+    uid: ev.getFirstPropertyValue('uid'),
+    seq: Number(ev.getFirstPropertyValue('sequence')),
+    start: (ev.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime(),
+  };
+};
+const byMessage = (messageId: string) => smtp.received.find((r) => r.messageId === messageId)!;
+const requestsTo = () =>
+  [...new Set(smtp.received.filter((r) => r.ics && method(r.ics) === 'REQUEST').map((r) => r.to))].sort();
+
+describe('an invitation the server accepts after a cancellation caught it while it was being sent', () => {
+  const AT = iso('2026-03-09T10:00:00+01:00');
+  async function booked(sendEmail = true) {
+    await setup();
+    const d = await contactedLead();
+    await ok(app.core, 'leads.makeAppointment', {
+      id: d.lead.id,
+      version: await versionOf(app.core, d.lead.id),
+      input: { appointmentAt: AT, sendEmail },
+    });
+    const invitation = (await rows(`kind = 'appointment_confirmation'`))[0]!;
+    return { id: d.lead.id, invitation };
+  }
+
+  it('a close during the send, then the server accepts: recorded sent, and its CANCEL (same UID, higher SEQUENCE) queued and delivered', async () => {
+    const { id, invitation } = await booked();
+    expect(invitation.to).toBe('mario.rossi@example.it');
+    const held = await holdAnswer();
+    await ok(app.core, 'leads.closedNoSale', {
+      id,
+      version: await versionOf(app.core, id),
+      input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+    });
+    // The cancellation caught the row being sent: nothing looked received, nothing withdrawn yet.
+    expect((await rows(`id = ${invitation.id}`))[0]!.state).toBe('cancelled');
+    expect(await rows(`kind = 'appointment_cancellation'`)).toEqual([]);
+    await acceptHeld(held);
+    expect((await rows(`id = ${invitation.id}`))[0]!.state).toBe('sent');
+    // Every address that received the invitation gets its CANCEL, no other: the customer's (held, then accepted);
+    // on PostgreSQL the dealer's too (claimed in the same batch, so sent after the close as well).
+    const invited = requestsTo();
+    expect(invited).toContain('mario.rossi@example.it');
+    const cancels = await rows(`kind = 'appointment_cancellation'`);
+    expect(cancels.map((r) => r.to).sort()).toEqual(invited);
+    expect(cancels.map((r) => r.state)).toEqual(invited.map(() => 'queued'));
+    const h = await mailHistory(id);
+    expect(h.filter((x) => x.oldValue === 'cancelled' && x.newValue.startsWith('sent: '))).toHaveLength(invited.length);
+    expect(
+      h.filter((x) => x.newValue.startsWith('queued: ') && x.newValue.endsWith('(reason:sentAfterCancel)')),
+    ).toHaveLength(invited.length);
+    await deliver();
+    for (const c of cancels) {
+      const cancel = byMessage(c.messageId);
+      expect(method(cancel.ics)).toBe('CANCEL');
+      const sent = vevent(smtp.received.find((r) => r.to === c.to && method(r.ics) === 'REQUEST')!.ics!);
+      expect(vevent(cancel.ics!)).toMatchObject({ uid: sent.uid, start: AT });
+      expect(vevent(cancel.ics!).seq).toBeGreaterThan(sent.seq);
+    }
+    expect((await rows(`kind = 'appointment_cancellation'`)).map((r) => r.state)).toEqual(invited.map(() => 'sent'));
+    // SQLite: the dealer's invitation was still queued at the close — never sent, nothing to withdraw there.
+    if (app.core.data.kind === 'sqlite') expect(invited).toEqual(['mario.rossi@example.it']);
+  });
+
+  it('a reschedule with the e-mail during the send: no CANCEL, the new invitation carries the higher SEQUENCE though the old one was accepted after it was queued', async () => {
+    const { id, invitation } = await booked();
+    const held = await holdAnswer();
+    const later = iso('2026-03-10T10:00:00+01:00');
+    await ok(app.core, 'leads.makeAppointment', {
+      id,
+      version: await versionOf(app.core, id),
+      input: { appointmentAt: later, sendEmail: true },
+    });
+    await acceptHeld(held);
+    expect((await rows(`id = ${invitation.id}`))[0]!.state).toBe('sent');
+    await deliver();
+    expect(await rows(`kind = 'appointment_cancellation'`)).toEqual([]);
+    const toCustomer = smtp.received.filter((r) => r.to === 'mario.rossi@example.it').map((r) => vevent(r.ics!));
+    expect(toCustomer.map((e) => e.start)).toEqual([AT, later]);
+    expect(toCustomer[1]!.uid).toBe(toCustomer[0]!.uid);
+    expect(toCustomer[1]!.seq).toBeGreaterThan(toCustomer[0]!.seq);
+  });
+
+  it('a reschedule without the e-mail during the send: the old time withdrawn from the customer once accepted; the dealer gets the new time', async () => {
+    const { id, invitation } = await booked();
+    const held = await holdAnswer();
+    const later = iso('2026-03-10T10:00:00+01:00');
+    await ok(app.core, 'leads.makeAppointment', {
+      id,
+      version: await versionOf(app.core, id),
+      input: { appointmentAt: later, sendEmail: false },
+    });
+    expect(await rows(`kind = 'appointment_cancellation'`)).toEqual([]);
+    await acceptHeld(held);
+    await deliver();
+    const cancels = await rows(`kind = 'appointment_cancellation'`);
+    expect(cancels.map((r) => [r.to, r.state])).toEqual([['mario.rossi@example.it', 'sent']]);
+    const cancel = vevent(byMessage(cancels[0]!.messageId).ics!);
+    const old = vevent(byMessage(invitation.messageId).ics!);
+    expect(cancel).toMatchObject({ uid: old.uid, start: AT });
+    expect(cancel.seq).toBeGreaterThan(old.seq);
+    // The dealer mailbox holds the new time: its latest invitation (on PostgreSQL the old one too, claimed in the same
+    // batch and accepted after the reschedule — the new one's higher SEQUENCE replaces it).
+    const dealer = smtp.received.filter((r) => r.to === 'desk@dealer.example').map((r) => vevent(r.ics!));
+    expect(dealer.map((e) => e.start)).toContain(later);
+    expect(dealer.reduce((a, b) => (b.seq > a.seq ? b : a)).start).toBe(later);
+    expect(smtp.received.filter((r) => r.to === 'desk@dealer.example' && method(r.ics) === 'CANCEL')).toEqual([]);
+  });
+
+  it('a close during the send of an appointment already past: recorded sent, nothing to withdraw', async () => {
+    const { id, invitation } = await booked();
+    const held = await holdAnswer();
+    app.clock.set(AT + HOUR);
+    await ok(app.core, 'leads.closedNoSale', {
+      id,
+      version: await versionOf(app.core, id),
+      input: { reason: 'customer_refuses', notes: null, endOfOwnership: null },
+    });
+    await acceptHeld(held);
+    expect((await rows(`id = ${invitation.id}`))[0]!.state).toBe('sent');
+    expect(await rows(`kind = 'appointment_cancellation'`)).toEqual([]);
   });
 });
 

@@ -255,6 +255,52 @@ describe.skipIf(SKIP_PG)('the outbox operations beside the claims, two cores on 
     ]);
   });
 
+  it('an acceptance recorded on one core after the other core cancelled the row: sent, its CANCEL queued with it', async () => {
+    setTime(T0);
+    const id = await appointment(A, 'accepted');
+    const [invitation] = (await mails(id)).filter((m) => m.kind === 'appointment_confirmation');
+    await (await claim([invitation!.id], T0)).commit(); // A is sending the customer's invitation
+    expect((await closeLead(B, id)).ok).toBe(true);
+    expect((await mails(id)).filter((m) => m.kind === 'appointment_cancellation')).toEqual([]);
+    const record = (core: AppCore, at: number) =>
+      core.data.tx((tx) => core.outbox.recordSent(tx, { id: invitation!.id, attempts: 1, at, response: '250 OK' }));
+    expect(await record(A, T0 + 1)).toBe(true);
+    // B sent it too after a lease ran out: recorded once, one CANCEL.
+    expect(await record(B, T0 + 2)).toBe(false);
+    const after = await mails(id);
+    expect(after.find((m) => m.id === invitation!.id)!.state).toBe('sent');
+    const cancels = after.filter((m) => m.kind === 'appointment_cancellation');
+    expect(cancels.map((m) => [m.to, m.state])).toEqual([['accepted@example.it', 'queued']]);
+    expect((await delivery(id)).filter((h) => h.old === 'cancelled' && h.v.startsWith('sent: '))).toHaveLength(1);
+    await B.outbox.deliverDue(T0 + 2);
+    expect(received(cancels[0]!)).toBe(1);
+  });
+
+  it('an old invitation recorded sent after the new one was delivered: no CANCEL, the new one carries the higher SEQUENCE', async () => {
+    setTime(T0);
+    const id = await appointment(A, 'superseded');
+    const [old] = (await mails(id)).filter((m) => m.kind === 'appointment_confirmation');
+    await (await claim([old!.id], T0)).commit(); // A is sending the old time's invitation to the customer
+    await ok(B, 'leads.makeAppointment', {
+      id,
+      version: await versionOf(B, id),
+      input: { appointmentAt: T0 + 6 * DAY, sendEmail: true },
+    });
+    await B.outbox.deliverDue(T0 + 1); // the new time's invitations go out first
+    const renewed = (await mails(id)).find(
+      (m) => m.kind === 'appointment_confirmation' && m.id > old!.id && m.to === old!.to,
+    )!;
+    expect([renewed.state, received(renewed)]).toEqual(['sent', 1]);
+    expect(
+      await A.data.tx((tx) => A.outbox.recordSent(tx, { id: old!.id, attempts: 1, at: T0 + 2, response: '250 OK' })),
+    ).toBe(true);
+    expect((await mails(id)).filter((m) => m.kind === 'appointment_cancellation')).toEqual([]);
+    const seq = (ics: string) => Number(/^SEQUENCE:(\d+)/m.exec(ics)![1]);
+    const oldIcs = (await q.query<{ ics: string }>('SELECT ics FROM outbox WHERE id = $1', [old!.id])).rows[0]!.ics;
+    const newIcs = smtp.received.find((r) => r.messageId === renewed.messageId)!.ics!;
+    expect(seq(newIcs)).toBeGreaterThan(seq(oldIcs));
+  });
+
   it('a sending row whose lease ran out (its core died) is cancelled with the queued ones', async () => {
     setTime(T0);
     const id = await appointment(A, 'stale');

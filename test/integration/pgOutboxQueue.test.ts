@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoff, MAX_ATTEMPTS } from '../../electron/core/mail/outbox';
+import { recordAcceptedSend } from '../../electron/core/mail/outboxRecord';
+import { pgRepos } from '../../electron/store/pg/asyncStore';
 import { openPgStore, type PgStore } from '../../electron/store/pg/migrate';
 import {
   claimDueOutbox,
   enqueueOutbox,
   markOutboxFailed,
-  markOutboxSent,
   pgBackoff,
   PG_MAX_ATTEMPTS,
   releaseOutboxClaim,
@@ -27,6 +28,12 @@ if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const MIN = 60_000;
+/** The server accepted a claimed row: recorded as the app core's delivery does (the outbox's recordSent). */
+const markSent = (pool: pg.Pool, c: OutboxClaim, at: number, response = '') =>
+  withTransaction(
+    pool,
+    async (q) => (await recordAcceptedSend(pgRepos(q), { id: c.id, attempts: c.attempts, at, response })) !== null,
+  );
 const mail = (key: string, leadId: number | null, dueAt = T0, expiresAt: number | null = null) => ({
   dedupeKey: key,
   leadId,
@@ -89,7 +96,7 @@ describe.skipIf(SKIP_PG)('PostgreSQL outbox: claim with SKIP LOCKED and a lease'
       // Still within every lease: nothing to claim, even at the lease's last millisecond.
       expect((await claimDueOutbox(store.pool, { now: T0 + 10 * MIN - 1, limit: 500 })).claimed).toEqual([]);
       await Promise.all(
-        byCore.map((mine, i) => Promise.all(mine.map((c) => markOutboxSent(pools[i]!, c, T0 + MIN, '250 OK')))),
+        byCore.map((mine, i) => Promise.all(mine.map((c) => markSent(pools[i]!, c, T0 + MIN, '250 OK')))),
       );
       const states = await store.pool.query('SELECT state, attempts, count(*)::int AS n FROM outbox GROUP BY 1, 2');
       expect(states.rows).toEqual([{ state: 'sent', attempts: 1, n: 400 }]);
@@ -156,9 +163,9 @@ describe.skipIf(SKIP_PG)('PostgreSQL outbox: claim with SKIP LOCKED and a lease'
       null,
     );
     for (const c of [...during.claimed, ...after.claimed])
-      expect(await markOutboxSent(store.pool, c, T0 + 2 * MIN)).toBe(true);
+      expect(await markSent(store.pool, c, T0 + 2 * MIN)).toBe(true);
     // It came back and its send went through too (a duplicate with the same Message-ID): recorded once.
-    expect(await markOutboxSent(store.pool, byChild[0]!, T0 + 2 * MIN)).toBe(false);
+    expect(await markSent(store.pool, byChild[0]!, T0 + 2 * MIN)).toBe(false);
     const sent = await store.pool.query(
       `SELECT count(*)::int AS n FROM history WHERE lead_id = $1 AND new_value LIKE 'sent: %'`,
       [leadId],

@@ -2,26 +2,28 @@
 // transaction: a confirmation at once and a reminder the day before at the reminder hour, to the customer
 // (when the flag is set and an address exists) and to the dealer mailbox, each with an .ics invitation
 // (stable UID per lead, SEQUENCE increasing with every change). A reschedule cancels the queued reminder
-// and plans the new one; closing the lead (or Contact Again) sends METHOD:CANCEL to whoever was invited.
+// and plans the new one; closing the lead (or Contact Again) sends METHOD:CANCEL to whoever was invited — and so does
+// an invitation the server accepted after a cancellation had caught it being sent (calendarHolders.ts decides who).
 import { createHash } from 'node:crypto';
 import type { Lead } from '../../../shared/domain/lead';
-import { appointmentUid, buildIcs } from '../../../shared/mail/ics';
+import { appointmentUid, buildIcs, icsStart } from '../../../shared/mail/ics';
 import { reminderAt } from '../../../shared/rules/sweeps';
 import type { Clock } from '../clock';
 import type { LeadService, TxRepos } from '../leadService';
 import type { SettingsService } from '../settingsService';
 import { renderTemplate, type TemplateText } from '../../../shared/templates/render';
+import {
+  APPOINTMENT_KIND as KIND,
+  holders,
+  parseAppointmentKey,
+  strandedInvitation,
+  type Audience,
+} from './calendarHolders';
 import { asLanguage, formatWhen, syncT } from './mailT';
-import type { OutboxService } from './outbox';
+import type { OutboxReason, OutboxService } from './outbox';
 import { isEmail, type SmtpService } from './smtp';
 
 export type AppointmentMailKind = 'confirmation' | 'reminder' | 'cancellation';
-type Audience = 'customer' | 'dealer';
-const KIND = {
-  confirmation: 'appointment_confirmation',
-  reminder: 'appointment_reminder',
-  cancellation: 'appointment_cancellation',
-} as const;
 const DURATION_MIN = 60;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -116,19 +118,10 @@ export function wireAppointmentMails(deps: {
   smtp: SmtpService;
 }): void {
   const { clock, settings, leads, outbox, smtp } = deps;
-  /**
-   * The addresses that hold this lead's appointment in their calendar, per audience: those whose latest invitation
-   * or cancellation is an invitation received (or being received). An address already sent a CANCEL (a reschedule
-   * without the e-mail flag) does not know the later dates: it gets no second cancellation.
-   */
-  const invited = async (tx: TxRepos, leadId: number, who: Audience) => {
-    const latest = new Map<string, string>();
-    for (const r of await tx.outbox.appointmentMails(leadId, `appt:${leadId}:%`)) {
-      if (r.k.split(':')[4] === who && isEmail(r.a))
-        latest.set(r.a.toLowerCase(), r.kind === KIND.confirmation ? r.a : '');
-    }
-    return [...latest.values()].filter((a) => a !== '');
-  };
+  const mails = (tx: TxRepos, leadId: number) => tx.outbox.appointmentMails(leadId, `appt:${leadId}:%`);
+  /** The addresses that hold this lead's appointment in their calendar, per audience (calendarHolders.ts). */
+  const invited = async (tx: TxRepos, leadId: number, who: Audience) =>
+    holders(await mails(tx, leadId), who).filter((a) => isEmail(a));
   const dealer = (): Dealer => settings.all().dealer;
   /** The dealer's copies: in the group's language (PostgreSQL: not the own language of the PC whose core queues them). */
   const dealerLanguage = () => settings.groupLanguage();
@@ -144,6 +137,7 @@ export function wireAppointmentMails(deps: {
     dueAt: number,
     now: number,
     expiresAt: number | null,
+    reason?: OutboxReason,
   ) {
     const tz = settings.rules().timeZone;
     const lang = who === 'customer' ? lead.language : dealerLanguage();
@@ -181,9 +175,29 @@ export function wireAppointmentMails(deps: {
         ics,
         dueAt,
         expiresAt,
+        reason,
       },
       now,
     );
+  }
+
+  /**
+   * METHOD:CANCEL of the appointment at `appointmentAt` to each target, under one new SEQUENCE (higher than every
+   * invitation's: it wins in the calendar whatever the order of arrival) unless `seq` is given — nothing when that
+   * appointment is over (nothing to withdraw from calendars).
+   */
+  async function withdraw(
+    tx: TxRepos,
+    lead: Lead,
+    targets: { who: Audience; a: string }[],
+    appointmentAt: number,
+    now: number,
+    opts: { seq?: number; reason?: OutboxReason } = {},
+  ) {
+    if (appointmentAt <= now || targets.length === 0) return;
+    const seq = opts.seq ?? (await tx.leads.nextSeq(`ics:${lead.id}`)) - 1;
+    for (const x of targets)
+      await enqueue(tx, 'cancellation', x.who, x.a, lead, appointmentAt, seq, now, now, null, opts.reason);
   }
 
   leads.onEffect('appointmentBooked', async (tx, e, lead) => {
@@ -200,10 +214,10 @@ export function wireAppointmentMails(deps: {
     );
     const to: { who: Audience; address: string }[] = [];
     if (e.sendToCustomer && isEmail(lead.email)) to.push({ who: 'customer', address: lead.email });
-    else if (e.previousAppointmentAt !== null && e.previousAppointmentAt > now) {
+    else if (e.previousAppointmentAt !== null) {
       // Invited before, not any more: withdraw the customer's calendar entry (unless that appointment is over).
-      for (const a of await invited(tx, lead.id, 'customer'))
-        await enqueue(tx, 'cancellation', 'customer', a, lead, e.previousAppointmentAt, seq, now, now, null);
+      const targets = (await invited(tx, lead.id, 'customer')).map((a) => ({ who: 'customer' as const, a }));
+      await withdraw(tx, lead, targets, e.previousAppointmentAt, now, { seq });
     }
     const mailbox = smtp.dealerMailbox();
     if (mailbox) to.push({ who: 'dealer', address: mailbox });
@@ -232,8 +246,23 @@ export function wireAppointmentMails(deps: {
       ...(await invited(tx, lead.id, 'customer')).map((a) => ({ who: 'customer' as const, a })),
       ...(await invited(tx, lead.id, 'dealer')).map((a) => ({ who: 'dealer' as const, a })),
     ];
-    if (targets.length === 0) return;
-    const seq = (await tx.leads.nextSeq(`ics:${lead.id}`)) - 1;
-    for (const x of targets) await enqueue(tx, 'cancellation', x.who, x.a, lead, e.appointmentAt, seq, now, now, null);
+    await withdraw(tx, lead, targets, e.appointmentAt, now);
+  });
+
+  // An invitation the server accepted although a reschedule or a close had cancelled it while it was being sent: the
+  // cancellation withdrew nothing for it (it looked never received). Now recorded sent, it is withdrawn as the close
+  // or the reschedule would have done, in the same transaction — unless something newer replaces it at that address
+  // (the new booking's invitation, with a higher SEQUENCE, or a CANCEL already on its way).
+  outbox.onSentOverCancel(async (tx, row, now) => {
+    const key = parseAppointmentKey(row.dedupe_key);
+    if (!key || row.lead_id !== key.leadId || !isEmail(row.to_address) || !row.ics) return;
+    const appointmentAt = icsStart(row.ics);
+    if (appointmentAt === null) return;
+    if (!strandedInvitation(await mails(tx, key.leadId), { k: row.dedupe_key, kind: row.kind, a: row.to_address }))
+      return;
+    const lead = await tx.leads.get(key.leadId);
+    if (!lead) return;
+    const targets = [{ who: key.who, a: row.to_address }];
+    await withdraw(tx, lead, targets, appointmentAt, now, { reason: 'reason:sentAfterCancel' });
   });
 }

@@ -8,10 +8,11 @@
 // again, so it is sent again with the same Message-ID. Nothing is lost; a duplicate is possible only
 // for a crash in the instant between the server's "250 OK" and our commit.
 import { createHash } from 'node:crypto';
-import { SYSTEM_ACTOR } from '../../../shared/domain/lead';
-import type { OutboxItem, OutboxState } from '../../../shared/contract/mail';
+import type { OutboxItem } from '../../../shared/contract/mail';
 import { AppError } from '../../../shared/contract/errors';
 import type { AsyncStore } from '../../store/repos/index';
+import type { OutboxRow } from '../../store/repos/outbox';
+import { history, recordAcceptedSend, type AcceptedSend } from './outboxRecord';
 import type { TxRepos } from '../leadService';
 import { SendError, isEmail, type SmtpService } from './smtp';
 
@@ -27,6 +28,8 @@ export interface EnqueueMail {
   ics?: string | null;
   dueAt: number;
   expiresAt?: number | null;
+  /** Why it is queued, for the history line only (else the time it is due when later than now). */
+  reason?: OutboxReason;
 }
 
 /**
@@ -35,6 +38,12 @@ export interface EnqueueMail {
  * `code:<CODE>` → errors:code.<CODE>); any other text is a mail server's own reply, shown as it is.
  */
 export type OutboxReason = `reason:${string}` | `status:${string}` | `code:${string}`;
+
+/**
+ * Called inside the transaction recording a send accepted although a cancellation caught the row while it was being
+ * sent (`row` as it was: state 'cancelled'): what the cancellation decided assumed it was never received.
+ */
+export type SentOverCancelHook = (tx: TxRepos, row: OutboxRow, at: number) => Promise<void>;
 
 export interface DeliveryReport {
   sent: number;
@@ -52,6 +61,14 @@ export interface OutboxService {
    * right now: if that send fails, the row stays cancelled (never queued again). Returns how many.
    */
   cancelQueued(r: TxRepos, leadId: number, kinds: string[], now: number, reason: OutboxReason): Promise<number>;
+  /**
+   * Inside `tx`: the server accepted the row — 'sent' whatever happened meanwhile (it was delivered), once (a row
+   * recorded sent already, by another core whose lease had run out, is left alone: false). Over a cancellation, the
+   * hooks of onSentOverCancel run in the same transaction.
+   */
+  recordSent(tx: TxRepos, s: AcceptedSend): Promise<boolean>;
+  /** Registers a hook for a send recorded over a cancellation (the appointment e-mails withdraw the invitation). */
+  onSentOverCancel(hook: SentOverCancelHook): void;
   /** Delivers what is due at `now`, one at a time. Concurrent calls share the run in progress. */
   deliverDue(now: number | (() => number)): Promise<DeliveryReport>;
   /** At start-up: rows left 'sending' by a process that died are queued again (same Message-ID). */
@@ -80,26 +97,7 @@ export function createOutbox(
   onQueued: () => void = () => undefined,
 ): OutboxService {
   const repo = data.repos.outbox;
-  const history = async (
-    r: TxRepos,
-    leadId: number | null,
-    at: number,
-    from: string | null,
-    to: OutboxState,
-    subject: string,
-    address: string,
-    reason?: string | null,
-  ) => {
-    if (leadId === null) return;
-    await r.history.insert(leadId, null, SYSTEM_ACTOR, [
-      {
-        at,
-        field: 'emailDelivery',
-        oldValue: from,
-        newValue: `${to}: ${subject} → ${address}${reason ? ` (${reason})` : ''}`,
-      },
-    ]);
-  };
+  const sentOverCancel: SentOverCancelHook[] = [];
   let running: Promise<DeliveryReport> | null = null;
   let accountFailures = 0;
   let pauseUntil = 0;
@@ -152,14 +150,7 @@ export function createOutbox(
           messageId: r.message_id ?? `<outbox-${id}@aslm-desk.local>`,
         });
         const at = clock();
-        await data.tx(async (tx) => {
-          // Accepted by the server: recorded as sent whatever happened meanwhile (it was delivered). The history
-          // quotes the row as it is now (an erasure during the send has scrubbed it).
-          const cur = (await tx.outbox.row(id)) ?? r;
-          await tx.outbox.set({ id, state: 'sent', attempts: r.attempts + 1, next: at, err: null, sentAt: at });
-          const response = info.response.slice(0, 120) || null;
-          await history(tx, r.lead_id, at, 'queued', 'sent', cur.subject, cur.to_address, response);
-        });
+        await data.tx((tx) => svc.recordSent(tx, { id, attempts: r.attempts + 1, at, response: info.response }));
         accountFailures = 0;
         report.sent++;
       } catch (e) {
@@ -201,6 +192,14 @@ export function createOutbox(
   }
 
   const svc: OutboxService = {
+    async recordSent(tx, s) {
+      const was = await recordAcceptedSend(tx, s);
+      if (was?.state === 'cancelled') for (const hook of sentOverCancel) await hook(tx, was, s.at);
+      return was !== null;
+    },
+    onSentOverCancel(hook) {
+      sentOverCancel.push(hook);
+    },
     async enqueue(tx, m, now) {
       const messageId = `<${createHash('sha256').update(m.dedupeKey).digest('hex').slice(0, 24)}.${now}@aslm-desk.local>`;
       const rowId = await tx.outbox.insert({
@@ -227,7 +226,7 @@ export function createOutbox(
         'queued',
         m.subject,
         m.to,
-        m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null,
+        m.reason ?? (m.dueAt > now ? `→ ${new Date(m.dueAt).toISOString()}` : null),
       );
       if (m.dueAt <= now) onQueued();
       return rowId;

@@ -1,19 +1,15 @@
 // The outbox's delivery on PostgreSQL (issue 15): every core may deliver, none sends a row twice. Rows are claimed a
 // few at a time with store/pg/outboxQueue.ts `claimDueOutbox` (FOR UPDATE SKIP LOCKED, marked 'sending' until the
-// lease's end), sent one by one, then settled (`markOutboxSent`, `markOutboxFailed`, `releaseOutboxClaim`: only while
-// the claim still holds the row). A row left 'sending' by a core that died is claimed again after its lease by
-// whichever core delivers next, with the same Message-ID: SQLite's recover() at start-up is not needed (and would take
+// lease's end), sent one by one, then settled: an acceptance by the outbox's `recordSent` in a transaction of the store
+// (the row read locked; recorded once; over a cancellation, the appointment e-mails' hook in that transaction), a
+// failure by `markOutboxFailed` or `releaseOutboxClaim` (only while the claim still holds the row). A row left
+// 'sending' by a core that died is claimed again after its lease by whichever core delivers next, with the same Message-ID: SQLite's recover() at start-up is not needed (and would take
 // the rows another core is sending: it does nothing here). The address check and the account pause are SQLite's
 // (electron/core/mail/outbox.ts).
 import type pg from 'pg';
 import { AppError } from '../../../shared/contract/errors';
-import {
-  claimDueOutbox,
-  markOutboxFailed,
-  markOutboxSent,
-  releaseOutboxClaim,
-  type OutboxClaim,
-} from '../../store/pg/outboxQueue';
+import { claimDueOutbox, markOutboxFailed, releaseOutboxClaim, type OutboxClaim } from '../../store/pg/outboxQueue';
+import type { AsyncStore } from '../../store/repos/index';
 import type { DeliveryReport, OutboxService } from '../mail/outbox';
 import { SendError, isEmail, type SmtpService } from '../mail/smtp';
 
@@ -25,6 +21,7 @@ const accountBackoff = (n: number): number => Math.min(MINUTE * 2 ** Math.max(0,
 /** `base`'s delivery replaced: claimed rows, the lease instead of recover(); `retry` also ends the account pause. */
 export function pgDelivery(
   base: OutboxService,
+  data: AsyncStore,
   pool: pg.Pool,
   smtp: SmtpService,
   log: (m: string, e?: unknown) => void,
@@ -52,7 +49,8 @@ export function pgDelivery(
         icsMethod: c.ics ? (c.ics.includes('METHOD:CANCEL') ? 'CANCEL' : 'REQUEST') : null,
         messageId: c.messageId,
       });
-      await markOutboxSent(pool, c, clock(), info.response);
+      const at = clock();
+      await data.tx((tx) => base.recordSent(tx, { id: c.id, attempts: c.attempts, at, response: info.response }));
       accountFailures = 0;
       report.sent++;
     } catch (e) {

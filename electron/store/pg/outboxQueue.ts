@@ -147,30 +147,6 @@ export async function claimDueOutbox(
   });
 }
 
-/**
- * The server accepted the message: 'sent', whatever happened to the row meanwhile (it was delivered), as SQLite's.
- * A second core that sent it too after a lease ran out finds it sent: no second history line. Returns whether
- * this call recorded it.
- */
-export async function markOutboxSent(
-  pool: pg.Pool,
-  claim: OutboxClaim,
-  at: number,
-  response?: string,
-): Promise<boolean> {
-  return withTransaction(pool, async (client) => {
-    const r = await client.query<{ leadId: number | null; subject: string; to: string }>(
-      `UPDATE outbox SET state = 'sent', attempts = greatest(attempts, $2), next_attempt_at = $3, last_error = NULL,
-         sent_at = $3 WHERE id = $1 AND state <> 'sent' RETURNING lead_id AS "leadId", subject, to_address AS "to"`,
-      [claim.id, claim.attempts, at],
-    );
-    const row = r.rows[0];
-    if (!row) return false;
-    await history(client, { ...row, leadId: claim.leadId }, at, 'queued', 'sent', response?.slice(0, 120) || null);
-    return true;
-  });
-}
-
 export interface FailurePolicy {
   maxAttempts: number;
   backoff: (attempts: number) => number;

@@ -6,6 +6,7 @@ import { once, type Sqlite } from './prepared';
 export interface OutboxRow {
   id: number;
   lead_id: number | null;
+  dedupe_key: string;
   kind: string;
   to_address: string;
   subject: string;
@@ -17,6 +18,13 @@ export interface OutboxRow {
   message_id: string | null;
   expires_at: number | null;
   last_error: string | null;
+}
+/** One of a lead's appointment e-mails, for the decision who holds the appointment in a calendar. */
+export interface AppointmentMailRow {
+  a: string;
+  kind: string;
+  k: string;
+  state: OutboxState;
 }
 export interface OutboxInsert {
   key: string;
@@ -74,10 +82,10 @@ export interface OutboxRepo {
   list(leadId: number | undefined, limit: number): OutboxItem[];
   countsByState(): { state: string; n: number }[];
   /**
-   * The lead's appointment invitations received or being received and cancellations not cancelled, whose dedupe key
-   * is LIKE `keyLike`, in order: address (a), kind, dedupe key (k).
+   * The lead's e-mails whose dedupe key is LIKE `keyLike` (its appointment e-mails), in order: address (a), kind,
+   * dedupe key (k), state. Which of them a calendar holds is decided in electron/core/mail/calendarHolders.ts.
    */
-  appointmentMails(leadId: number, keyLike: string): { a: string; kind: string; k: string }[];
+  appointmentMails(leadId: number, keyLike: string): AppointmentMailRow[];
 }
 
 const SELECT = `SELECT id, lead_id AS leadId, kind, to_address AS "to", subject, state, attempts, due_at AS dueAt,
@@ -133,12 +141,9 @@ export function outboxRepo(sqlite: Sqlite): OutboxRepo {
     sqlite.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
   );
   const appointmentMails = once(() =>
-    sqlite.prepare<
-      [number, string],
-      { a: string; kind: string; k: string }
-    >(`SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ?
-    AND ((kind = 'appointment_confirmation' AND state IN ('sending', 'sent')) OR (kind = 'appointment_cancellation' AND state IN ('queued', 'sending', 'sent')))
-    ORDER BY id`),
+    sqlite.prepare<[number, string], AppointmentMailRow>(
+      `SELECT to_address AS a, kind, dedupe_key AS k, state FROM outbox WHERE lead_id = ? AND dedupe_key LIKE ? ORDER BY id`,
+    ),
   );
   return {
     insert(m) {

@@ -89,9 +89,7 @@ export function outboxRepoPg(q: Queryable): Async<OutboxRepo> {
     appointmentMails: (leadId, keyLike) =>
       rows(
         q,
-        `SELECT to_address AS a, kind, dedupe_key AS k FROM outbox WHERE lead_id = $1 AND dedupe_key ILIKE $2
-          AND ((kind = 'appointment_confirmation' AND state IN ('sending', 'sent'))
-            OR (kind = 'appointment_cancellation' AND state IN ('queued', 'sending', 'sent')))
+        `SELECT to_address AS a, kind, dedupe_key AS k, state FROM outbox WHERE lead_id = $1 AND dedupe_key ILIKE $2
           ORDER BY id`,
         [leadId, keyLike],
       ),
