@@ -3,6 +3,7 @@
 // interval; the work both try to do as leader (rows in a table both write to) never interleaves.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, until as untilWithin } from '../support/wait';
 import { startLeaderElection, type Leadership } from '../../electron/store/pg/leader';
 import { openPgStore, type PgStore } from '../../electron/store/pg/migrate';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
@@ -10,16 +11,9 @@ import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase
 
 if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 
+/** Polls every 2 ms (the leadership takeover times are measured). */
+const until = (cond: () => boolean, ms: number) => untilWithin(cond, ms, 2);
 const POLL = 50;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(cond: () => boolean, ms: number): Promise<number> {
-  const t = performance.now();
-  while (!cond()) {
-    if (performance.now() - t > ms) throw new Error(`not within ${ms} ms`);
-    await sleep(2);
-  }
-  return performance.now() - t;
-}
 
 describe.skipIf(SKIP_PG)('PostgreSQL: one sweeper per database (advisory lock)', () => {
   let database: PgTestDatabase;

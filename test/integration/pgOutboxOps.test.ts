@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../electron/core/appCore';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import { pgTypes } from '../../electron/store/pg/migrate';
+import { until as untilWithin } from '../support/wait';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
 import { baseLead, ok, versionOf } from './helpers';
@@ -20,14 +21,8 @@ if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const LEASE = 60_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const t = performance.now();
-  while (!(await cond())) {
-    if (performance.now() - t > ms) throw new Error(`not within ${ms} ms`);
-    await sleep(10);
-  }
-}
+
+const until = (cond: () => boolean | Promise<boolean>, ms = 10_000) => untilWithin(cond, ms);
 
 interface Mail {
   id: number;

@@ -12,6 +12,7 @@ import { startBackground } from '../../electron/core/background';
 import { testClock, type TestClock } from '../../electron/core/clock';
 import type { AppEvent } from '../../electron/core/events';
 import { pgTypes } from '../../electron/store/pg/migrate';
+import { sleep, until } from '../support/wait';
 import { SKIP_PG, SKIP_PG_MESSAGE } from '../support/pgCluster';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pgDatabase';
 import { baseLead, ok, versionOf } from './helpers';
@@ -22,14 +23,6 @@ if (SKIP_PG) console.warn(SKIP_PG_MESSAGE);
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const LEASE = 60_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
-  const t = performance.now();
-  while (!(await cond())) {
-    if (performance.now() - t > ms) throw new Error(`not within ${ms} ms`);
-    await sleep(10);
-  }
-}
 
 describe.skipIf(SKIP_PG)('two app cores on one PostgreSQL database', () => {
   let database: PgTestDatabase;
