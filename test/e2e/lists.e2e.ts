@@ -45,11 +45,24 @@ test('empty database → load demo data → list, search a customer, sort by a c
   expect([...lastNames].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))).toEqual(lastNames);
   await page.getByTestId('sort-name').click();
   await expect(page.locator('th[aria-sort="descending"]')).toHaveCount(1);
+  // The header changes at once, the rows when the page arrives: wait for the descending page before the keyboard
+  // (else the arrow selects a row of the page about to be replaced).
+  const desc = await app.core.dispatch(
+    'leads.list',
+    { view: 'assigned', sort: 'name', dir: 'desc' },
+    { transport: 'test' },
+  );
+  if (!desc.ok) throw new Error('list failed');
+  const firstDesc = String((desc.value as { rows: { id: number }[] }).rows[0]!.id);
+  await expect(rows.first()).toHaveAttribute('data-lead-id', firstDesc);
 
-  // Keyboard: arrow down then Enter opens the second lead.
+  // Keyboard: arrow down then Enter opens the second lead (the one the arrow selected).
   await page.getByTestId('lead-table').focus();
   await page.keyboard.press('ArrowDown');
-  const id = await rows.nth(1).getAttribute('data-lead-id');
+  const selected = page.locator('[data-testid="lead-table"] tbody tr[data-selected]');
+  await expect(selected).toHaveCount(1);
+  const id = await selected.getAttribute('data-lead-id');
+  expect(id).toBe(await rows.nth(1).getAttribute('data-lead-id'));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/lead/${id}$`));
 });
